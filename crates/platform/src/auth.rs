@@ -1,0 +1,121 @@
+//! API keys to tenants. Each call carries `authorization: Bearer KEY` (or the bare key); the
+//! interceptor resolves it to a [`Tenant`] stored in the request's extensions.
+//!
+//! With no keys configured (the embedded default) every call belongs to the default tenant,
+//! as an admin: one person on one machine owns everything.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use nexushr_domain::{Tenant, TenantId, ValidationError};
+use tonic::{Request, Status};
+
+#[derive(Debug, Clone)]
+pub struct ApiKeys {
+    keys: Arc<HashMap<String, Tenant>>,
+    default: Tenant,
+}
+
+impl ApiKeys {
+    /// Parses `KEY=TENANT[:admin]` entries separated by commas, e.g.
+    /// `k1=acme:admin,k2=globex`. Keys must be at least 16 characters.
+    pub fn parse(spec: &str, default_tenant: &str) -> Result<Self, ValidationError> {
+        let mut keys = HashMap::new();
+        for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let (key, rest) = entry
+                .split_once('=')
+                .ok_or_else(|| ValidationError::new("api_keys", "entries look like KEY=TENANT[:admin]"))?;
+            let (tenant, admin) = match rest.split_once(':') {
+                Some((t, "admin")) => (t, true),
+                Some((_, other)) => {
+                    return Err(ValidationError::new("api_keys", format!("unknown key role {other:?}: only admin")));
+                }
+                None => (rest, false),
+            };
+            if key.len() < 16 {
+                return Err(ValidationError::new("api_keys", "keys must be at least 16 characters"));
+            }
+            let id = TenantId::parse(tenant).map_err(|e| ValidationError::new("api_keys", e.reason))?;
+            keys.insert(key.to_string(), Tenant { id, admin });
+        }
+        let default = Tenant {
+            id: TenantId::parse(default_tenant).map_err(|e| ValidationError::new("default_tenant", e.reason))?,
+            admin: true,
+        };
+        Ok(Self { keys: Arc::new(keys), default })
+    }
+
+    /// Whether calls must present a key.
+    pub fn enforced(&self) -> bool {
+        !self.keys.is_empty()
+    }
+
+    /// Resolves the caller of a request from its `authorization` metadata.
+    pub fn authenticate(&self, metadata: &tonic::metadata::MetadataMap) -> Result<Tenant, Status> {
+        if !self.enforced() {
+            return Ok(self.default.clone());
+        }
+        let header = metadata
+            .get("authorization")
+            .ok_or_else(|| Status::unauthenticated("missing authorization metadata: send an API key"))?;
+        let value = header.to_str().map_err(|_| Status::unauthenticated("authorization is not ASCII"))?;
+        let key = value.strip_prefix("Bearer ").unwrap_or(value).trim();
+        self.keys.get(key).cloned().ok_or_else(|| Status::unauthenticated("unknown API key"))
+    }
+
+    /// A tonic interceptor that authenticates every call and stores the [`Tenant`].
+    pub fn interceptor(&self) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone + use<> {
+        let keys = self.clone();
+        move |mut req: Request<()>| {
+            let tenant = keys.authenticate(req.metadata())?;
+            req.extensions_mut().insert(tenant);
+            Ok(req)
+        }
+    }
+}
+
+/// The tenant the interceptor stored on a request.
+pub fn tenant_of<T>(req: &Request<T>) -> Result<Tenant, Status> {
+    req.extensions()
+        .get::<Tenant>()
+        .cloned()
+        .ok_or_else(|| Status::internal("request reached a handler without authentication"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::metadata::MetadataMap;
+
+    fn with_auth(v: &str) -> MetadataMap {
+        let mut m = MetadataMap::new();
+        m.insert("authorization", v.parse().expect("ascii"));
+        m
+    }
+
+    #[test]
+    fn keys_resolve_to_tenants() {
+        let keys = ApiKeys::parse("aaaaaaaaaaaaaaaa=acme:admin, bbbbbbbbbbbbbbbb=globex", "default").expect("valid");
+        let t = keys.authenticate(&with_auth("Bearer aaaaaaaaaaaaaaaa")).expect("known");
+        assert_eq!((t.id.as_str(), t.admin), ("acme", true));
+        let t = keys.authenticate(&with_auth("bbbbbbbbbbbbbbbb")).expect("bare key");
+        assert_eq!((t.id.as_str(), t.admin), ("globex", false));
+        assert_eq!(keys.authenticate(&MetadataMap::new()).unwrap_err().code(), tonic::Code::Unauthenticated);
+        assert_eq!(keys.authenticate(&with_auth("Bearer nope")).unwrap_err().code(), tonic::Code::Unauthenticated);
+    }
+
+    #[test]
+    fn open_mode_is_the_default_admin() {
+        let keys = ApiKeys::parse("", "default").expect("empty");
+        let t = keys.authenticate(&MetadataMap::new()).expect("open");
+        assert_eq!((t.id.as_str(), t.admin), ("default", true));
+    }
+
+    #[test]
+    fn bad_specs() {
+        assert!(ApiKeys::parse("short=acme", "d").is_err());
+        assert!(ApiKeys::parse("aaaaaaaaaaaaaaaa", "d").is_err());
+        assert!(ApiKeys::parse("aaaaaaaaaaaaaaaa=acme:root", "d").is_err());
+        assert!(ApiKeys::parse("aaaaaaaaaaaaaaaa=bad tenant", "d").is_err());
+    }
+}

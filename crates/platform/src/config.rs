@@ -1,0 +1,98 @@
+//! Settings: built-in defaults, then a TOML file, then environment variables.
+//!
+//! Stable environment names: `NEXUSHR_DATA_DIR`, `NEXUSHR_GRPC_ADDR`, `NEXUSHR_HTTP_ADDR`,
+//! `NEXUSHR_DATABASE_URL` (`sqlite://…` or `postgres://…`), `NEXUSHR_KAFKA_BROKERS` (unset: the
+//! in-process bus), `QDRANT_URL` (unset: the embedded engine), `NEXUSHR_API_KEYS`
+//! (`KEY=TENANT[:admin],…`; unset: open embedded mode). Nested settings use `__`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Where the embedded stores keep their files.
+    pub data_dir: PathBuf,
+    pub grpc_addr: SocketAddr,
+    pub http_addr: SocketAddr,
+    /// Unset: SQLite at `<data_dir>/nexushr.db`.
+    pub database_url: Option<String>,
+    /// Unset: the in-process event bus.
+    pub kafka_brokers: Option<String>,
+    /// Unset: the embedded vector engine.
+    pub qdrant_url: Option<String>,
+    /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
+    pub api_keys: String,
+    /// The tenant of unauthenticated calls in open (embedded) mode.
+    pub default_tenant: String,
+    /// Load the bundled catalog into an empty database on start.
+    pub load_bundled_catalog: bool,
+    pub log_json: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from(".nexushr"),
+            grpc_addr: SocketAddr::from(([127, 0, 0, 1], 50051)),
+            http_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: None,
+            kafka_brokers: None,
+            qdrant_url: None,
+            api_keys: String::new(),
+            default_tenant: "default".into(),
+            load_bundled_catalog: true,
+            log_json: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Loads defaults, then `file` (if given; `nexushr.toml` in the working directory if it
+    /// exists otherwise), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) => fig = fig.merge(Toml::file_exact(path)),
+            None if Path::new("nexushr.toml").exists() => fig = fig.merge(Toml::file("nexushr.toml")),
+            None => {}
+        }
+        fig = fig
+            .merge(Env::prefixed("NEXUSHR_").split("__").ignore(&["config"]))
+            .merge(Env::raw().only(&["QDRANT_URL"]));
+        fig.extract().map_err(Box::new)
+    }
+
+    /// The database URL in effect.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("nexushr.db").display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("n.toml", "grpc_addr = \"127.0.0.1:6000\"\napi_keys = \"from-file\"")?;
+            jail.set_env("NEXUSHR_API_KEYS", "from-env");
+            jail.set_env("QDRANT_URL", "http://127.0.0.1:6334");
+            let s = Settings::load(Some(Path::new("n.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(s.grpc_addr.port(), 6000);
+            assert_eq!(s.api_keys, "from-env");
+            assert_eq!(s.qdrant_url.as_deref(), Some("http://127.0.0.1:6334"));
+            assert_eq!(s.http_addr.port(), 8080);
+            assert!(s.database_url().starts_with("sqlite://"));
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,36 @@
+//! What every NexusHR server shares: layered configuration, API-key tenancy, error statuses,
+//! and gRPC serving with health, reflection and graceful shutdown.
+
+pub mod auth;
+pub mod config;
+pub mod grpc;
+
+pub use auth::{ApiKeys, tenant_of};
+pub use config::Settings;
+
+/// `INVALID_ARGUMENT` naming the field, with a `google.rpc.BadRequest` detail for clients that
+/// read structured errors.
+pub fn invalid_argument(field: &str, reason: &str) -> tonic::Status {
+    use tonic_types::{ErrorDetails, StatusExt};
+    tonic::Status::with_error_details(
+        tonic::Code::InvalidArgument,
+        format!("{field}: {reason}"),
+        ErrorDetails::with_bad_request_violation(field, reason),
+    )
+}
+
+impl From<ValidationStatus> for tonic::Status {
+    fn from(v: ValidationStatus) -> Self {
+        invalid_argument(&v.0.field, &v.0.reason)
+    }
+}
+
+/// A domain validation error on its way to becoming `INVALID_ARGUMENT`.
+#[derive(Debug)]
+pub struct ValidationStatus(pub nexushr_domain::ValidationError);
+
+impl From<nexushr_domain::ValidationError> for ValidationStatus {
+    fn from(e: nexushr_domain::ValidationError) -> Self {
+        Self(e)
+    }
+}

@@ -1,0 +1,28 @@
+//! `nexushr.catalog.v1.RoleCatalog`: roles with their responsibilities, skills, salaries and
+//! standard ids, per tenant, over gRPC.
+
+mod bundled;
+mod convert;
+mod error;
+mod service;
+
+pub use bundled::{bundled_records, load_bundled_if_empty};
+pub use error::CatalogError;
+pub use service::CatalogService;
+
+use std::sync::Arc;
+
+use nexushr_catalog_store::RoleStore;
+use nexushr_events::EventPublisher;
+use nexushr_platform::ApiKeys;
+use nexushr_proto::catalog::v1::role_catalog_server::RoleCatalogServer;
+use tonic::service::Routes;
+
+/// Largest request the catalog accepts: imports carry whole datasets (the OEWS file is 52 MB).
+pub const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
+
+/// The catalog's gRPC routes, authenticated by `keys`.
+pub fn routes(store: Arc<dyn RoleStore>, events: Arc<dyn EventPublisher>, keys: &ApiKeys) -> Routes {
+    let server = RoleCatalogServer::new(CatalogService::new(store, events)).max_decoding_message_size(MAX_REQUEST_BYTES);
+    Routes::new(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
+}
