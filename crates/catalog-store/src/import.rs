@@ -112,10 +112,12 @@ pub(crate) fn split_esco_description(text: &str) -> (String, String) {
     for k in 1..words.len() {
         let mut cs = words[k].chars();
         let (first, second) = (cs.next(), cs.next());
-        if !first.is_some_and(char::is_uppercase) {
+        // Labels are lower case, so the definition opens with a capital, or repeats a label
+        // that starts with a digit or an acronym ("3D modellers create…").
+        if !first.is_some_and(char::is_uppercase) && words[k] != words[0] {
             continue;
         }
-        let sentence_case = second.is_some_and(char::is_lowercase);
+        let sentence_case = first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
         // The longest m such that the definition repeats label words 0..m, the last one plural or not.
         let mut m = 0;
         let mut plural = false;
@@ -414,5 +416,7 @@ mod tests {
             "ICT security administrator IT security administrator ICT security administrators plan and carry out security measures.",
         );
         assert_eq!(label, "ICT security administrator");
+        let (label, def) = split_esco_description("3D modeller 3D artist 3D modellers design 3D models.");
+        assert_eq!((label.as_str(), def.as_str()), ("3D modeller", "3D modellers design 3D models."));
     }
 }

@@ -43,6 +43,9 @@ impl SqlRoleStore {
                 format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
             )));
         };
+        if dialect == Dialect::Sqlite {
+            create_parent_dir(url)?;
+        }
         let options = AnyConnectOptions::from_str(url)?;
         let pool = match dialect {
             Dialect::Sqlite => {
@@ -69,9 +72,6 @@ impl SqlRoleStore {
 
     /// Opens (creating if needed) the SQLite database file at `path`.
     pub async fn open_sqlite(path: &Path) -> Result<Self, StoreError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
-        }
         Self::connect(&format!("sqlite://{}?mode=rwc", path.display())).await
     }
 
@@ -163,6 +163,18 @@ impl SqlRoleStore {
             });
         }
         self.write_index(tx, role).await
+    }
+}
+
+/// Creates the directory a `sqlite://PATH?…` file lives in, so a fresh data dir just works.
+fn create_parent_dir(url: &str) -> Result<(), StoreError> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = Path::new(path.split('?').next().unwrap_or_default());
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && path.as_os_str() != ":memory:" => {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))
+        }
+        _ => Ok(()),
     }
 }
 

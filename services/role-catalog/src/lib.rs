@@ -4,6 +4,7 @@
 mod bundled;
 mod convert;
 mod error;
+pub mod server;
 mod service;
 
 pub use bundled::{bundled_records, load_bundled_if_empty};
