@@ -51,10 +51,21 @@ pub struct ImportedRole {
 #[derive(Debug, Clone)]
 pub enum Record {
     Role(Box<RoleSpec>),
-    Esco { uri: String, label: String, definition: String },
-    Onet { code: String, title: String, description: String },
+    Esco {
+        uri: String,
+        label: String,
+        definition: String,
+    },
+    Onet {
+        code: String,
+        title: String,
+        description: String,
+    },
     /// National wages for a 6-digit SOC code such as `151252`.
-    Wages { soc6: String, band: SalaryBand },
+    Wages {
+        soc6: String,
+        band: SalaryBand,
+    },
 }
 
 /// Parses a text dataset. OEWS is a database file: use [`read_oews`].
@@ -63,17 +74,25 @@ pub fn parse_dataset(format: ImportFormat, data: &[u8]) -> Result<Vec<Record>, S
         ImportFormat::EscoCsv => parse_esco(data),
         ImportFormat::OnetOccupationData => parse_onet(data),
         ImportFormat::RolesJson => {
-            let specs: Vec<RoleSpec> =
-                serde_json::from_slice(data).map_err(|e| StoreError::Dataset(format!("roles JSON: {e}")))?;
-            Ok(specs.into_iter().map(|s| Record::Role(Box::new(s))).collect())
+            let specs: Vec<RoleSpec> = serde_json::from_slice(data)
+                .map_err(|e| StoreError::Dataset(format!("roles JSON: {e}")))?;
+            Ok(specs
+                .into_iter()
+                .map(|s| Record::Role(Box::new(s)))
+                .collect())
         }
-        ImportFormat::OewsSqlite => Err(StoreError::Dataset("OEWS is read from a file; use read_oews".into())),
+        ImportFormat::OewsSqlite => Err(StoreError::Dataset(
+            "OEWS is read from a file; use read_oews".into(),
+        )),
     }
 }
 
 fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
     let mut reader = csv::Reader::from_reader(data);
-    let headers = reader.headers().map_err(|e| StoreError::Dataset(format!("ESCO CSV: {e}")))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| StoreError::Dataset(format!("ESCO CSV: {e}")))?
+        .clone();
     let col = |name: &str| {
         headers
             .iter()
@@ -83,14 +102,22 @@ fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
     let (id_col, desc_col) = (col("id")?, col("description")?);
     let mut out = Vec::new();
     for (line, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| StoreError::Dataset(format!("ESCO CSV record {}: {e}", line + 1)))?;
+        let rec =
+            rec.map_err(|e| StoreError::Dataset(format!("ESCO CSV record {}: {e}", line + 1)))?;
         let uri = rec.get(id_col).unwrap_or_default().trim();
         let text = rec.get(desc_col).unwrap_or_default().trim();
         if !uri.starts_with("http") || text.is_empty() {
-            return Err(StoreError::Dataset(format!("ESCO CSV record {}: missing id or description", line + 1)));
+            return Err(StoreError::Dataset(format!(
+                "ESCO CSV record {}: missing id or description",
+                line + 1
+            )));
         }
         let (label, definition) = split_esco_description(text);
-        out.push(Record::Esco { uri: uri.to_string(), label, definition });
+        out.push(Record::Esco {
+            uri: uri.to_string(),
+            label,
+            definition,
+        });
     }
     Ok(out)
 }
@@ -102,7 +129,10 @@ fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
 pub(crate) fn split_esco_description(text: &str) -> (String, String) {
     let words: Vec<&str> = text.split_whitespace().collect();
     let plural_of = |label_word: &str, def_word: &str| {
-        let (l, d) = (label_word.to_lowercase(), def_word.trim_end_matches([',', '.']).to_lowercase());
+        let (l, d) = (
+            label_word.to_lowercase(),
+            def_word.trim_end_matches([',', '.']).to_lowercase(),
+        );
         d == format!("{l}s")
             || d == format!("{l}es")
             || (l.ends_with('y') && d == format!("{}ies", &l[..l.len() - 1]))
@@ -117,7 +147,8 @@ pub(crate) fn split_esco_description(text: &str) -> (String, String) {
         if !first.is_some_and(char::is_uppercase) && words[k] != words[0] {
             continue;
         }
-        let sentence_case = first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
+        let sentence_case =
+            first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
         // The longest m such that the definition repeats label words 0..m, the last one plural or not.
         let mut m = 0;
         let mut plural = false;
@@ -137,15 +168,21 @@ pub(crate) fn split_esco_description(text: &str) -> (String, String) {
             return (words[..take].join(" "), words[k..].join(" "));
         }
     }
-    (words.iter().take(4).copied().collect::<Vec<_>>().join(" "), text.to_string())
+    (
+        words.iter().take(4).copied().collect::<Vec<_>>().join(" "),
+        text.to_string(),
+    )
 }
 
 fn parse_onet(data: &[u8]) -> Result<Vec<Record>, StoreError> {
-    let text = std::str::from_utf8(data).map_err(|_| StoreError::Dataset("O*NET file is not UTF-8".into()))?;
+    let text = std::str::from_utf8(data)
+        .map_err(|_| StoreError::Dataset("O*NET file is not UTF-8".into()))?;
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
     if !header.starts_with("O*NET-SOC Code\tTitle\tDescription") {
-        return Err(StoreError::Dataset("O*NET file: expected the header O*NET-SOC Code, Title, Description".into()));
+        return Err(StoreError::Dataset(
+            "O*NET file: expected the header O*NET-SOC Code, Title, Description".into(),
+        ));
     }
     let mut out = Vec::new();
     for (n, line) in lines.enumerate() {
@@ -153,29 +190,46 @@ fn parse_onet(data: &[u8]) -> Result<Vec<Record>, StoreError> {
             continue;
         }
         let mut cols = line.split('\t');
-        let (Some(code), Some(title), Some(description)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(StoreError::Dataset(format!("O*NET line {}: expected 3 tab-separated columns", n + 2)));
+        let (Some(code), Some(title), Some(description)) = (cols.next(), cols.next(), cols.next())
+        else {
+            return Err(StoreError::Dataset(format!(
+                "O*NET line {}: expected 3 tab-separated columns",
+                n + 2
+            )));
         };
-        out.push(Record::Onet { code: code.trim().into(), title: title.trim().into(), description: description.trim().into() });
+        out.push(Record::Onet {
+            code: code.trim().into(),
+            title: title.trim().into(),
+            description: description.trim().into(),
+        });
     }
     Ok(out)
 }
 
 /// Reads national, all-industry annual wage percentiles from the OEWS SQLite snapshot.
 pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
-    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(path).read_only(true);
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
     let mut conn = sqlx::SqliteConnection::connect_with(&opts).await?;
     let release: String = sqlx::query_scalar("SELECT value FROM meta WHERE name = 'release'")
         .fetch_one(&mut conn)
         .await
         .map_err(|e| StoreError::Dataset(format!("OEWS: no release in meta: {e}")))?;
-    let year: String = sqlx::query_scalar("SELECT value FROM meta WHERE name = 'data_year'").fetch_one(&mut conn).await?;
-    let year: i32 = year.parse().map_err(|_| StoreError::Dataset(format!("OEWS: bad data_year {year:?}")))?;
-    // OEWS estimates are for the May reference period of the release year.
-    let as_of = NaiveDate::from_ymd_opt(year, 5, 1).ok_or_else(|| StoreError::Dataset("OEWS: bad year".into()))?;
-    let rows = sqlx::query("SELECT key, v11, v12, v13, v14, v15 FROM cell WHERE key LIKE 'OEUN0000000000000%'")
-        .fetch_all(&mut conn)
+    let year: String = sqlx::query_scalar("SELECT value FROM meta WHERE name = 'data_year'")
+        .fetch_one(&mut conn)
         .await?;
+    let year: i32 = year
+        .parse()
+        .map_err(|_| StoreError::Dataset(format!("OEWS: bad data_year {year:?}")))?;
+    // OEWS estimates are for the May reference period of the release year.
+    let as_of = NaiveDate::from_ymd_opt(year, 5, 1)
+        .ok_or_else(|| StoreError::Dataset("OEWS: bad year".into()))?;
+    let rows = sqlx::query(
+        "SELECT key, v11, v12, v13, v14, v15 FROM cell WHERE key LIKE 'OEUN0000000000000%'",
+    )
+    .fetch_all(&mut conn)
+    .await?;
     let mut out = Vec::new();
     for row in rows {
         let key: String = row.try_get("key")?;
@@ -184,14 +238,25 @@ pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
             let v: Option<String> = row.try_get(i).ok().flatten();
             match v.as_deref().map(str::trim) {
                 // '#': the wage is at or above the top-coded $239,200 a year.
-                Some("#") => Some(239_200_00),
-                Some(s) => s.replace(',', "").parse::<f64>().ok().map(|d| (d * 100.0).round() as i64),
+                Some("#") => Some(23_920_000),
+                Some(s) => s
+                    .replace(',', "")
+                    .parse::<f64>()
+                    .ok()
+                    .map(|d| (d * 100.0).round() as i64),
                 None => None,
             }
         };
         let (p10, p25, p50, p75, p90) = (pct(1), pct(2), pct(3), pct(4), pct(5));
-        let (Some(min), Some(max)) = (p10, p90) else { continue };
-        let top_coded = row.try_get::<Option<String>, _>(5).ok().flatten().as_deref() == Some("#");
+        let (Some(min), Some(max)) = (p10, p90) else {
+            continue;
+        };
+        let top_coded = row
+            .try_get::<Option<String>, _>(5)
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some("#");
         out.push(Record::Wages {
             soc6,
             band: SalaryBand {
@@ -208,7 +273,11 @@ pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
                 as_of,
                 source: format!(
                     "BLS OEWS {release}, national, all industries{}",
-                    if top_coded { " (p90 top-coded at $239,200)" } else { "" }
+                    if top_coded {
+                        " (p90 top-coded at $239,200)"
+                    } else {
+                        ""
+                    }
                 ),
             },
         });
@@ -248,7 +317,9 @@ fn soc_major_group(code: &str) -> &'static str {
 
 fn capitalize(s: &str) -> String {
     let mut cs = s.chars();
-    cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
 }
 
 /// The in-memory catalog an import works on: global roles by id, with lookups.
@@ -279,10 +350,14 @@ impl Working {
         let i = self.roles.len();
         self.by_slug.insert(role.spec.slug.clone(), i);
         if !role.spec.standard_ids.esco_uri.is_empty() {
-            self.by_esco.entry(role.spec.standard_ids.esco_uri.clone()).or_insert(i);
+            self.by_esco
+                .entry(role.spec.standard_ids.esco_uri.clone())
+                .or_insert(i);
         }
         if !role.spec.standard_ids.onet_soc.is_empty() {
-            self.by_onet.entry(role.spec.standard_ids.onet_soc.clone()).or_insert(i);
+            self.by_onet
+                .entry(role.spec.standard_ids.onet_soc.clone())
+                .or_insert(i);
         }
         self.roles.push(role);
         self.original.push(original);
@@ -291,11 +366,18 @@ impl Working {
 
     /// A slug not yet used, derived from `base` (suffixing `-2`, `-3`, … on collisions).
     fn free_slug(&self, base: &str) -> String {
-        let base = if base.is_empty() { "role".to_string() } else { base.to_string() };
+        let base = if base.is_empty() {
+            "role".to_string()
+        } else {
+            base.to_string()
+        };
         if !self.by_slug.contains_key(&base) {
             return base;
         }
-        (2..).map(|n| format!("{base}-{n}")).find(|s| !self.by_slug.contains_key(s)).unwrap_or(base)
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|s| !self.by_slug.contains_key(s))
+            .unwrap_or(base)
     }
 
     fn create(&mut self, spec: RoleSpec, now: DateTime<Utc>) -> usize {
@@ -310,14 +392,19 @@ fn set_if_empty(field: &mut String, value: &str) {
 }
 
 /// Merges `records` into the global catalog of `store` in one transaction.
-pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<Utc>) -> Result<ImportStats, StoreError> {
+pub async fn import(
+    store: &dyn RoleStore,
+    records: Vec<Record>,
+    now: DateTime<Utc>,
+) -> Result<ImportStats, StoreError> {
     let started = Instant::now();
     let mut w = Working::new(store.global_roles().await?);
     let mut stats = ImportStats::default();
     for record in records {
         match record {
             Record::Role(spec) => {
-                spec.validate().map_err(|e| StoreError::Dataset(format!("role {:?}: {e}", spec.slug)))?;
+                spec.validate()
+                    .map_err(|e| StoreError::Dataset(format!("role {:?}: {e}", spec.slug)))?;
                 match w.by_slug.get(&spec.slug) {
                     Some(&i) => w.roles[i].spec = *spec,
                     None => {
@@ -325,7 +412,11 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
                     }
                 }
             }
-            Record::Esco { uri, label, definition } => {
+            Record::Esco {
+                uri,
+                label,
+                definition,
+            } => {
                 let i = match w.by_esco.get(&uri) {
                     Some(&i) => i,
                     None => {
@@ -342,7 +433,11 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
                 set_if_empty(&mut s.standard_ids.esco_uri, &uri);
                 set_if_empty(&mut s.summary, &definition);
             }
-            Record::Onet { code, title, description } => {
+            Record::Onet {
+                code,
+                title,
+                description,
+            } => {
                 let i = match w.by_onet.get(&code) {
                     Some(&i) => i,
                     None => {
@@ -350,7 +445,10 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
                             slug: w.free_slug(&slugify(&title)),
                             title: title.clone(),
                             category: soc_major_group(&code).into(),
-                            standard_ids: nexushr_domain::StandardIds { onet_soc: code.clone(), ..Default::default() },
+                            standard_ids: nexushr_domain::StandardIds {
+                                onet_soc: code.clone(),
+                                ..Default::default()
+                            },
                             ..Default::default()
                         };
                         w.create(spec, now)
@@ -361,7 +459,9 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
             Record::Wages { soc6, band } => {
                 let mut matched = false;
                 for role in &mut w.roles {
-                    if role.spec.standard_ids.onet_soc.replace('-', "").get(..6) == Some(soc6.as_str()) {
+                    if role.spec.standard_ids.onet_soc.replace('-', "").get(..6)
+                        == Some(soc6.as_str())
+                    {
                         matched = true;
                         let bands = &mut role.spec.salary_bands;
                         bands.retain(|b| !(b.country == "US" && b.source.starts_with("BLS OEWS")));
@@ -380,9 +480,9 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
             None => inserts.push(role),
             Some(orig) if orig.spec == role.spec => stats.unchanged += 1,
             Some(_) => {
-                role.spec
-                    .validate()
-                    .map_err(|e| StoreError::Dataset(format!("role {:?} after import: {e}", role.spec.slug)))?;
+                role.spec.validate().map_err(|e| {
+                    StoreError::Dataset(format!("role {:?} after import: {e}", role.spec.slug))
+                })?;
                 role.version += 1;
                 role.updated_at = now;
                 updates.push(role);
@@ -390,10 +490,21 @@ pub async fn import(store: &dyn RoleStore, records: Vec<Record>, now: DateTime<U
         }
     }
     for role in &inserts {
-        role.spec.validate().map_err(|e| StoreError::Dataset(format!("new role {:?}: {e}", role.spec.slug)))?;
+        role.spec
+            .validate()
+            .map_err(|e| StoreError::Dataset(format!("new role {:?}: {e}", role.spec.slug)))?;
     }
-    let changed = |r: &Role, created| ImportedRole { id: r.id.clone(), slug: r.spec.slug.clone(), version: r.version, created };
-    stats.changed = inserts.iter().map(|r| changed(r, true)).chain(updates.iter().map(|r| changed(r, false))).collect();
+    let changed = |r: &Role, created| ImportedRole {
+        id: r.id.clone(),
+        slug: r.spec.slug.clone(),
+        version: r.version,
+        created,
+    };
+    stats.changed = inserts
+        .iter()
+        .map(|r| changed(r, true))
+        .chain(updates.iter().map(|r| changed(r, false)))
+        .collect();
     stats.created = inserts.len() as u64;
     stats.updated = updates.len() as u64;
     store.write_global(&inserts, &updates).await?;
@@ -416,7 +527,11 @@ mod tests {
             "ICT security administrator IT security administrator ICT security administrators plan and carry out security measures.",
         );
         assert_eq!(label, "ICT security administrator");
-        let (label, def) = split_esco_description("3D modeller 3D artist 3D modellers design 3D models.");
-        assert_eq!((label.as_str(), def.as_str()), ("3D modeller", "3D modellers design 3D models."));
+        let (label, def) =
+            split_esco_description("3D modeller 3D artist 3D modellers design 3D models.");
+        assert_eq!(
+            (label.as_str(), def.as_str()),
+            ("3D modeller", "3D modellers design 3D models.")
+        );
     }
 }

@@ -10,11 +10,13 @@ mod page;
 mod search;
 mod sql;
 
-pub use import::{ImportFormat, ImportStats, ImportedRole, Record, import, parse_dataset, read_oews};
+pub use import::{
+    ImportFormat, ImportStats, ImportedRole, Record, import, parse_dataset, read_oews,
+};
 pub use page::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageError, PageSpec};
-pub use sql::filter_fingerprint;
 pub use search::{SearchHit, lexical_terms};
 pub use sql::SqlRoleStore;
+pub use sql::filter_fingerprint;
 
 use nexushr_domain::{Role, TenantId};
 
@@ -26,9 +28,16 @@ pub enum StoreError {
     #[error("role {0} not found")]
     NotFound(String),
     #[error("role {id} changed: version {actual} is current, the request was based on {expected}")]
-    Stale { id: String, expected: i64, actual: i64 },
+    Stale {
+        id: String,
+        expected: i64,
+        actual: i64,
+    },
     #[error("stored role {id} is unreadable: {source}")]
-    Corrupt { id: String, source: serde_json::Error },
+    Corrupt {
+        id: String,
+        source: serde_json::Error,
+    },
     #[error("bad dataset: {0}")]
     Dataset(String),
     #[error("database: {0}")]
@@ -67,7 +76,12 @@ pub trait RoleStore: Send + Sync + 'static {
     /// Deletes a role if its stored version is still `expected_version`.
     async fn delete(&self, id: &str, expected_version: i64) -> Result<(), StoreError>;
     /// Roles matching any of the lexical `terms`, best first, at most `limit`.
-    async fn search(&self, viewer: &TenantId, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError>;
+    async fn search(
+        &self,
+        viewer: &TenantId,
+        terms: &[String],
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, StoreError>;
     /// Every global role, for imports and index rebuilds.
     async fn global_roles(&self) -> Result<Vec<Role>, StoreError>;
     /// Writes imported global roles in one transaction: new ones inserted, known ones replaced.

@@ -9,7 +9,9 @@ pub struct SearchHit {
     pub matched_fields: Vec<&'static str>,
 }
 
-const STOP_WORDS: &[&str] = &["a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "at"];
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "at",
+];
 pub(crate) const MAX_TERMS: usize = 16;
 
 /// Splits a query into lower-case terms; keeps `c#`, `c++`, `node.js` whole.
@@ -31,7 +33,8 @@ fn contains_word(haystack: &str, term: &str) -> bool {
         let after = haystack[i + term.len()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         // A plural or verb form ("developers", "engineering") still counts as a hit.
-        boundary(before) && (boundary(after) || haystack[i + term.len()..].starts_with(['s', 'i', 'e']))
+        boundary(before)
+            && (boundary(after) || haystack[i + term.len()..].starts_with(['s', 'i', 'e']))
     })
 }
 
@@ -51,7 +54,11 @@ pub(crate) fn score(role: &Role, terms: &[String]) -> Option<SearchHit> {
     let mut total = 0.0;
     let mut fields = Vec::new();
     for term in terms {
-        for (name, text, weight) in [("title", &title, 3.0), ("skills", &skills, 2.0), ("summary", &summary, 1.0)] {
+        for (name, text, weight) in [
+            ("title", &title, 3.0),
+            ("skills", &skills, 2.0),
+            ("summary", &summary, 1.0),
+        ] {
             if contains_word(text, term) {
                 total += weight;
                 if !fields.contains(&name) {
@@ -76,7 +83,10 @@ mod tests {
 
     #[test]
     fn terms() {
-        assert_eq!(lexical_terms("Senior C# and Node.js developer"), ["senior", "c#", "node.js", "developer"]);
+        assert_eq!(
+            lexical_terms("Senior C# and Node.js developer"),
+            ["senior", "c#", "node.js", "developer"]
+        );
         assert!(lexical_terms("  ,, ").is_empty());
     }
 

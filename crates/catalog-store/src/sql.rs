@@ -40,7 +40,8 @@ impl SqlRoleStore {
             Dialect::Postgres
         } else {
             return Err(StoreError::Database(sqlx::Error::Configuration(
-                format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
+                format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://")
+                    .into(),
             )));
         };
         if dialect == Dialect::Sqlite {
@@ -90,11 +91,20 @@ impl SqlRoleStore {
         }
     }
 
-    async fn write_role<'c, E>(&self, exec: E, role: &Role, insert: bool, expected: i64) -> Result<u64, StoreError>
+    async fn write_role<'c, E>(
+        &self,
+        exec: E,
+        role: &Role,
+        insert: bool,
+        expected: i64,
+    ) -> Result<u64, StoreError>
     where
         E: Executor<'c, Database = sqlx::Any>,
     {
-        let doc = serde_json::to_string(role).map_err(|e| StoreError::Corrupt { id: role.id.clone(), source: e })?;
+        let doc = serde_json::to_string(role).map_err(|e| StoreError::Corrupt {
+            id: role.id.clone(),
+            source: e,
+        })?;
         let owner = owner_of(role);
         let sql = if insert {
             format!(
@@ -122,13 +132,26 @@ impl SqlRoleStore {
         if !insert {
             q = q.bind(expected);
         }
-        let done = q.execute(exec).await.map_err(|e| slug_conflict(e, &role.spec.slug))?;
+        let done = q
+            .execute(exec)
+            .await
+            .map_err(|e| slug_conflict(e, &role.spec.slug))?;
         Ok(done.rows_affected())
     }
 
-    async fn write_index(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, role: &Role) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM role_skills WHERE role_id = $1").bind(role.id.clone()).execute(&mut **tx).await?;
-        sqlx::query("DELETE FROM role_countries WHERE role_id = $1").bind(role.id.clone()).execute(&mut **tx).await?;
+    async fn write_index(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        role: &Role,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM role_skills WHERE role_id = $1")
+            .bind(role.id.clone())
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM role_countries WHERE role_id = $1")
+            .bind(role.id.clone())
+            .execute(&mut **tx)
+            .await?;
         for key in role.skill_keys() {
             sqlx::query("INSERT INTO role_skills (role_id, skill_key) VALUES ($1, $2)")
                 .bind(role.id.clone())
@@ -146,21 +169,23 @@ impl SqlRoleStore {
         Ok(())
     }
 
-    async fn insert_in(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, role: &Role) -> Result<(), StoreError> {
+    async fn insert_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        role: &Role,
+    ) -> Result<(), StoreError> {
         self.write_role(&mut **tx, role, true, 0).await?;
         self.write_index(tx, role).await
     }
 
-    async fn replace_in(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, role: &Role, expected: i64) -> Result<(), StoreError> {
+    async fn replace_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        role: &Role,
+        expected: i64,
+    ) -> Result<(), StoreError> {
         if self.write_role(&mut **tx, role, false, expected).await? == 0 {
-            let current: Option<i64> = sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")
-                .bind(role.id.clone())
-                .fetch_optional(&mut **tx)
-                .await?;
-            return Err(match current {
-                Some(actual) => StoreError::Stale { id: role.id.clone(), expected, actual },
-                None => StoreError::NotFound(role.id.clone()),
-            });
+            return Err(version_conflict(tx, &role.id, expected).await);
         }
         self.write_index(tx, role).await
     }
@@ -178,13 +203,40 @@ fn create_parent_dir(url: &str) -> Result<(), StoreError> {
     }
 }
 
+/// Why a versioned write touched no row: the role moved on, or it is gone.
+async fn version_conflict(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    expected: i64,
+) -> StoreError {
+    let current: Result<Option<i64>, _> =
+        sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&mut **tx)
+            .await;
+    match current {
+        Ok(Some(actual)) => StoreError::Stale {
+            id: id.to_string(),
+            expected,
+            actual,
+        },
+        Ok(None) => StoreError::NotFound(id.to_string()),
+        Err(e) => StoreError::Database(e),
+    }
+}
+
 fn owner_of(role: &Role) -> String {
-    role.tenant.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default()
+    role.tenant
+        .as_ref()
+        .map(|t| t.as_str().to_string())
+        .unwrap_or_default()
 }
 
 fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
     match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::SlugTaken(slug.to_string()),
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StoreError::SlugTaken(slug.to_string())
+        }
         _ => StoreError::Database(e),
     }
 }
@@ -199,7 +251,12 @@ fn decode(row: &AnyRow) -> Result<Role, StoreError> {
 
 /// The fingerprint page tokens of a filtered listing carry.
 pub fn filter_fingerprint(viewer: &TenantId, filter: &RoleFilter) -> u64 {
-    fingerprint(&[viewer.as_str(), &filter.category, &filter.skill, &filter.country])
+    fingerprint(&[
+        viewer.as_str(),
+        &filter.category,
+        &filter.skill,
+        &filter.country,
+    ])
 }
 
 const SELECT: &str = "SELECT id, CAST(doc AS TEXT) AS doc FROM roles r";
@@ -214,11 +271,13 @@ impl RoleStore for SqlRoleStore {
     }
 
     async fn get_by_id(&self, viewer: &TenantId, id: &str) -> Result<Option<Role>, StoreError> {
-        let row = sqlx::query(&format!("{SELECT} WHERE id = $1 AND (owner = '' OR owner = $2)"))
-            .bind(id.to_string())
-            .bind(viewer.as_str().to_string())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(&format!(
+            "{SELECT} WHERE id = $1 AND (owner = '' OR owner = $2)"
+        ))
+        .bind(id.to_string())
+        .bind(viewer.as_str().to_string())
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(decode).transpose()
     }
 
@@ -247,7 +306,11 @@ impl RoleStore for SqlRoleStore {
             sql.push_str(&clause.replace("$?", &format!("${}", binds.len())));
         };
         if !filter.category.is_empty() {
-            push(" AND r.category = $?", filter.category.to_lowercase(), &mut binds);
+            push(
+                " AND r.category = $?",
+                filter.category.to_lowercase(),
+                &mut binds,
+            );
         }
         if !filter.skill.is_empty() {
             push(
@@ -266,7 +329,11 @@ impl RoleStore for SqlRoleStore {
         if let Some(after) = &page.after {
             push(" AND (r.slug > $?", after.slug.clone(), &mut binds);
             let n = binds.len();
-            push(&format!(" OR (r.slug = ${n} AND r.id > $?))"), after.id.clone(), &mut binds);
+            push(
+                &format!(" OR (r.slug = ${n} AND r.id > $?))"),
+                after.id.clone(),
+                &mut binds,
+            );
         }
         sql.push_str(&format!(" ORDER BY r.slug, r.id LIMIT {}", page.size + 1));
         let mut q = sqlx::query(&sql);
@@ -303,22 +370,26 @@ impl RoleStore for SqlRoleStore {
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
-            let current: Option<i64> = sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")
-                .bind(id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
-            return Err(match current {
-                Some(actual) => StoreError::Stale { id: id.to_string(), expected: expected_version, actual },
-                None => StoreError::NotFound(id.to_string()),
-            });
+            return Err(version_conflict(&mut tx, id, expected_version).await);
         }
-        sqlx::query("DELETE FROM role_skills WHERE role_id = $1").bind(id.to_string()).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM role_countries WHERE role_id = $1").bind(id.to_string()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM role_skills WHERE role_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM role_countries WHERE role_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn search(&self, viewer: &TenantId, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+    async fn search(
+        &self,
+        viewer: &TenantId,
+        terms: &[String],
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, StoreError> {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
@@ -332,7 +403,10 @@ impl RoleStore for SqlRoleStore {
         sql.push_str(&format!(") LIMIT {SEARCH_CANDIDATES}"));
         let mut q = sqlx::query(&sql).bind(viewer.as_str().to_string());
         for t in terms {
-            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = t
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             q = q.bind(format!("%{escaped}%"));
         }
         let rows = q.fetch_all(&self.pool).await?;
@@ -342,7 +416,11 @@ impl RoleStore for SqlRoleStore {
                 hits.push(hit);
             }
         }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.role.spec.slug.cmp(&b.role.spec.slug)));
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.role.spec.slug.cmp(&b.role.spec.slug))
+        });
         hits.truncate(limit);
         Ok(hits)
     }
@@ -367,9 +445,11 @@ impl RoleStore for SqlRoleStore {
     }
 
     async fn count(&self, viewer: &TenantId) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE owner = '' OR owner = $1")
-            .bind(viewer.as_str().to_string())
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE owner = '' OR owner = $1")
+                .bind(viewer.as_str().to_string())
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

@@ -55,10 +55,20 @@ mod tests {
             version: 1,
             owner_tenant_id: String::new(),
         };
-        let event = Event::new(topics::ROLES, "t1", "r1", &payload, None, chrono::Utc::now());
+        let event = Event::new(
+            topics::ROLES,
+            "t1",
+            "r1",
+            &payload,
+            None,
+            chrono::Utc::now(),
+        );
         bus.publish(event.clone()).await.expect("publish");
         let got = rx.recv().await.expect("event");
         assert_eq!(got.envelope.event_type, "nexushr.events.v1.RoleChanged");
-        assert_eq!(got.payload::<RoleChanged>().expect("decodes"), Some(payload));
+        assert_eq!(
+            got.payload::<RoleChanged>().expect("decodes"),
+            Some(payload)
+        );
     }
 }

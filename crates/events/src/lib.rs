@@ -39,7 +39,10 @@ pub enum EventError {
     #[error("publishing to {topic} failed: {reason}")]
     Publish { topic: String, reason: String },
     #[error("payload of {event_type} does not decode: {source}")]
-    Decode { event_type: String, source: prost::DecodeError },
+    Decode {
+        event_type: String,
+        source: prost::DecodeError,
+    },
 }
 
 /// An event on its way to a topic.
@@ -84,7 +87,10 @@ impl Event {
         }
         M::decode(self.envelope.payload.as_slice())
             .map(Some)
-            .map_err(|source| EventError::Decode { event_type: self.envelope.event_type.clone(), source })
+            .map_err(|source| EventError::Decode {
+                event_type: self.envelope.event_type.clone(),
+                source,
+            })
     }
 }
 

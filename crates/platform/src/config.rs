@@ -58,7 +58,9 @@ impl Settings {
         let mut fig = Figment::from(Serialized::defaults(Settings::default()));
         match file {
             Some(path) => fig = fig.merge(Toml::file_exact(path)),
-            None if Path::new("nexushr.toml").exists() => fig = fig.merge(Toml::file("nexushr.toml")),
+            None if Path::new("nexushr.toml").exists() => {
+                fig = fig.merge(Toml::file("nexushr.toml"))
+            }
             None => {}
         }
         fig = fig
@@ -72,7 +74,12 @@ impl Settings {
         self.database_url
             .clone()
             .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("nexushr.db").display()))
+            .unwrap_or_else(|| {
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join("nexushr.db").display()
+                )
+            })
     }
 }
 
@@ -81,9 +88,13 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::result_large_err)]
     fn layers_in_order() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("n.toml", "grpc_addr = \"127.0.0.1:6000\"\napi_keys = \"from-file\"")?;
+            jail.create_file(
+                "n.toml",
+                "grpc_addr = \"127.0.0.1:6000\"\napi_keys = \"from-file\"",
+            )?;
             jail.set_env("NEXUSHR_API_KEYS", "from-env");
             jail.set_env("QDRANT_URL", "http://127.0.0.1:6334");
             let s = Settings::load(Some(Path::new("n.toml"))).map_err(|e| e.to_string())?;

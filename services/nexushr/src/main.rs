@@ -6,11 +6,17 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nexushr_catalog_store::{ImportFormat, RoleStore, SqlRoleStore, import, parse_dataset, read_oews};
+use nexushr_catalog_store::{
+    ImportFormat, RoleStore, SqlRoleStore, import, parse_dataset, read_oews,
+};
 use nexushr_platform::{Settings, grpc};
 
 #[derive(Parser)]
-#[command(name = "nexushr", version, about = "AI-assisted recruiting backend: role catalog, resumes, interview kits")]
+#[command(
+    name = "nexushr",
+    version,
+    about = "AI-assisted recruiting backend: role catalog, resumes, interview kits"
+)]
 struct Cli {
     /// A TOML settings file (defaults, then this file, then NEXUSHR_* variables).
     #[arg(long, global = true, env = "NEXUSHR_CONFIG")]
@@ -93,9 +99,16 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn import_dataset(store: &dyn RoleStore, source: ImportSource, path: Option<PathBuf>) -> anyhow::Result<()> {
+async fn import_dataset(
+    store: &dyn RoleStore,
+    source: ImportSource,
+    path: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let started = Instant::now();
-    let need_path = || path.clone().ok_or_else(|| anyhow::anyhow!("give the dataset file: nexushr import SOURCE PATH"));
+    let need_path = || {
+        path.clone()
+            .ok_or_else(|| anyhow::anyhow!("give the dataset file: nexushr import SOURCE PATH"))
+    };
     let records = match source {
         ImportSource::Bundled => nexushr_role_catalog::bundled_records()?,
         ImportSource::Oews => read_oews(&need_path()?).await?,
@@ -106,7 +119,8 @@ async fn import_dataset(store: &dyn RoleStore, source: ImportSource, path: Optio
                 _ => ImportFormat::RolesJson,
             };
             let path = need_path()?;
-            let data = std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let data =
+                std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             parse_dataset(format, &data)?
         }
     };

@@ -1,7 +1,9 @@
 //! The catalog NexusHR ships with: the seed Backend Developer page and 40+ technology roles
 //! built from ESCO, O*NET and BLS OEWS (see `data/ATTRIBUTION.md`).
 
-use nexushr_catalog_store::{ImportFormat, ImportStats, Record, RoleStore, StoreError, import, parse_dataset};
+use nexushr_catalog_store::{
+    ImportFormat, ImportStats, Record, RoleStore, StoreError, import, parse_dataset,
+};
 use nexushr_domain::TenantId;
 
 const BACKEND_DEVELOPER: &str = include_str!("../../../data/catalog/backend-developer.json");
@@ -9,18 +11,28 @@ const ROLES: &str = include_str!("../../../data/catalog/roles.json");
 
 /// The bundled roles as import records.
 pub fn bundled_records() -> Result<Vec<Record>, StoreError> {
-    let mut records = parse_dataset(ImportFormat::RolesJson, format!("[{BACKEND_DEVELOPER}]").as_bytes())?;
+    let mut records = parse_dataset(
+        ImportFormat::RolesJson,
+        format!("[{BACKEND_DEVELOPER}]").as_bytes(),
+    )?;
     records.extend(parse_dataset(ImportFormat::RolesJson, ROLES.as_bytes())?);
     Ok(records)
 }
 
 /// Loads the bundled catalog into a store that has no global roles yet.
-pub async fn load_bundled_if_empty(store: &dyn RoleStore) -> Result<Option<ImportStats>, StoreError> {
-    let anyone = TenantId::parse("nexushr-bootstrap").map_err(|e| StoreError::Dataset(e.to_string()))?;
+pub async fn load_bundled_if_empty(
+    store: &dyn RoleStore,
+) -> Result<Option<ImportStats>, StoreError> {
+    let anyone =
+        TenantId::parse("nexushr-bootstrap").map_err(|e| StoreError::Dataset(e.to_string()))?;
     if store.count(&anyone).await? > 0 {
         return Ok(None);
     }
     let stats = import(store, bundled_records()?, chrono::Utc::now()).await?;
-    tracing::info!(created = stats.created, elapsed_ms = stats.elapsed_ms, "loaded the bundled catalog");
+    tracing::info!(
+        created = stats.created,
+        elapsed_ms = stats.elapsed_ms,
+        "loaded the bundled catalog"
+    );
     Ok(Some(stats))
 }

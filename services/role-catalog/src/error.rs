@@ -28,7 +28,9 @@ impl From<CatalogError> for Status {
         match e {
             // The client sent something it can fix: say which field and why.
             CatalogError::Invalid(v) => invalid_argument(&v.field, &v.reason),
-            CatalogError::Page(p @ PageError::Size(_)) => invalid_argument("page.page_size", &p.to_string()),
+            CatalogError::Page(p @ PageError::Size(_)) => {
+                invalid_argument("page.page_size", &p.to_string())
+            }
             CatalogError::Page(p @ (PageError::Token | PageError::FilterChanged)) => {
                 invalid_argument("page.page_token", &p.to_string())
             }
@@ -47,7 +49,9 @@ impl From<CatalogError> for Status {
 fn store_status(e: StoreError) -> Status {
     match e {
         // Slugs are unique per owner; the client picks another.
-        StoreError::SlugTaken(slug) => Status::already_exists(format!("role.slug: {slug:?} is taken")),
+        StoreError::SlugTaken(slug) => {
+            Status::already_exists(format!("role.slug: {slug:?} is taken"))
+        }
         StoreError::NotFound(id) => Status::not_found(format!("role {id} not found")),
         // Lost a race with a concurrent writer after the etag check.
         e @ StoreError::Stale { .. } => Status::aborted(e.to_string()),

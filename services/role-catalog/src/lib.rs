@@ -23,7 +23,15 @@ use tonic::service::Routes;
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
 
 /// The catalog's gRPC routes, authenticated by `keys`.
-pub fn routes(store: Arc<dyn RoleStore>, events: Arc<dyn EventPublisher>, keys: &ApiKeys) -> Routes {
-    let server = RoleCatalogServer::new(CatalogService::new(store, events)).max_decoding_message_size(MAX_REQUEST_BYTES);
-    Routes::new(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
+pub fn routes(
+    store: Arc<dyn RoleStore>,
+    events: Arc<dyn EventPublisher>,
+    keys: &ApiKeys,
+) -> Routes {
+    let server = RoleCatalogServer::new(CatalogService::new(store, events))
+        .max_decoding_message_size(MAX_REQUEST_BYTES);
+    Routes::new(tonic::service::interceptor::InterceptedService::new(
+        server,
+        keys.interceptor(),
+    ))
 }

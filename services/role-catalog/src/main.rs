@@ -4,7 +4,11 @@ use nexushr_platform::{Settings, grpc};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let settings = Settings::load(std::env::var_os("NEXUSHR_CONFIG").as_deref().map(std::path::Path::new))?;
+    let settings = Settings::load(
+        std::env::var_os("NEXUSHR_CONFIG")
+            .as_deref()
+            .map(std::path::Path::new),
+    )?;
     let _telemetry = nexushr_telemetry::init("role-catalog", settings.log_json)?;
     let store = nexushr_role_catalog::server::open_store(&settings).await?;
     let events = nexushr_role_catalog::server::publisher(&settings)?;

@@ -39,7 +39,11 @@ pub async fn routes(
 ) -> anyhow::Result<Routes> {
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (reporter, health) = tonic_health::server::health_reporter();
-    reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
-    reporter.set_service_status("", ServingStatus::Serving).await;
+    reporter
+        .set_service_status(SERVICE_NAME, ServingStatus::Serving)
+        .await;
+    reporter
+        .set_service_status("", ServingStatus::Serving)
+        .await;
     Ok(crate::routes(store, events, &keys).add_service(health))
 }

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use nexushr_catalog_store::{
-    ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms, parse_dataset, read_oews,
+    ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms,
+    parse_dataset, read_oews,
 };
 use nexushr_domain::{Locale, Role, Tenant, ValidationError, iso, slugify};
 use nexushr_events::{Event, EventPublisher, topics};
@@ -34,7 +35,15 @@ impl CatalogService {
 
     /// Publishes a change after it is stored. A failed publish is logged, not returned: the
     /// change itself succeeded (the transactional outbox closes this gap with the event backbone).
-    async fn publish(&self, tenant: &Tenant, role_id: &str, slug: &str, version: i64, owner: &str, change: ChangeKind) {
+    async fn publish(
+        &self,
+        tenant: &Tenant,
+        role_id: &str,
+        slug: &str,
+        version: i64,
+        owner: &str,
+        change: ChangeKind,
+    ) {
         let payload = RoleChanged {
             role_id: role_id.to_string(),
             slug: slug.to_string(),
@@ -43,15 +52,34 @@ impl CatalogService {
             owner_tenant_id: owner.to_string(),
         };
         let traceparent = nexushr_telemetry::current_traceparent();
-        let event = Event::new(topics::ROLES, tenant.id.as_str(), role_id, &payload, traceparent, Utc::now());
+        let event = Event::new(
+            topics::ROLES,
+            tenant.id.as_str(),
+            role_id,
+            &payload,
+            traceparent,
+            Utc::now(),
+        );
         if let Err(e) = self.events.publish(event).await {
             tracing::warn!(error = %e, role_id, "role change event not published");
         }
     }
 
     async fn publish_role(&self, tenant: &Tenant, role: &Role, change: ChangeKind) {
-        let owner = role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default();
-        self.publish(tenant, &role.id, &role.spec.slug, role.version, &owner, change).await;
+        let owner = role
+            .tenant
+            .as_ref()
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        self.publish(
+            tenant,
+            &role.id,
+            &role.spec.slug,
+            role.version,
+            &owner,
+            change,
+        )
+        .await;
     }
 
     /// Loads a role the caller may change: visible, and private to them unless they are an admin.
@@ -59,7 +87,11 @@ impl CatalogService {
         if id.is_empty() {
             return Err(ValidationError::new("id", "is required").into());
         }
-        let role = self.store.get_by_id(&tenant.id, id).await?.ok_or_else(|| CatalogError::NotFound(id.into()))?;
+        let role = self
+            .store
+            .get_by_id(&tenant.id, id)
+            .await?
+            .ok_or_else(|| CatalogError::NotFound(id.into()))?;
         if role.tenant.is_none() && !tenant.admin {
             return Err(CatalogError::PermissionDenied(format!(
                 "role {id} is global: only an admin key may change it"
@@ -77,15 +109,24 @@ fn etag_matches(role: &Role, etag: &str) -> Result<(), CatalogError> {
     if etag == role.etag() {
         Ok(())
     } else {
-        Err(CatalogError::StaleEtag { id: role.id.clone(), current: role.etag() })
+        Err(CatalogError::StaleEtag {
+            id: role.id.clone(),
+            current: role.etag(),
+        })
     }
 }
 
 #[tonic::async_trait]
 impl RoleCatalog for CatalogService {
-    async fn create_role(&self, req: Request<pb::CreateRoleRequest>) -> Result<Response<pb::Role>, Status> {
+    async fn create_role(
+        &self,
+        req: Request<pb::CreateRoleRequest>,
+    ) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
-        let wire = req.into_inner().role.ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
+        let wire = req
+            .into_inner()
+            .role
+            .ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
         let mut spec = spec_from(&wire).map_err(CatalogError::from)?;
         if spec.slug.is_empty() {
             spec.slug = slugify(&spec.title);
@@ -94,11 +135,18 @@ impl RoleCatalog for CatalogService {
         let owner = match pb::Visibility::try_from(wire.visibility) {
             Ok(pb::Visibility::Global) if tenant.admin => None,
             Ok(pb::Visibility::Global) => {
-                return Err(CatalogError::PermissionDenied("only an admin key may create global roles".into()).into());
+                return Err(CatalogError::PermissionDenied(
+                    "only an admin key may create global roles".into(),
+                )
+                .into());
             }
             Ok(pb::Visibility::Private | pb::Visibility::Unspecified) => Some(tenant.id.clone()),
             Err(_) => {
-                return Err(CatalogError::from(ValidationError::new("role.visibility", "unknown enum value")).into());
+                return Err(CatalogError::from(ValidationError::new(
+                    "role.visibility",
+                    "unknown enum value",
+                ))
+                .into());
             }
         };
         let role = Role::new(spec, owner, Utc::now());
@@ -107,40 +155,65 @@ impl RoleCatalog for CatalogService {
         Ok(Response::new(role_to(&role, Locale::DEFAULT)))
     }
 
-    async fn get_role(&self, req: Request<pb::GetRoleRequest>) -> Result<Response<pb::Role>, Status> {
+    async fn get_role(
+        &self,
+        req: Request<pb::GetRoleRequest>,
+    ) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let locale = locale(&req.locale)?;
         let role = match req.key {
-            Some(pb::get_role_request::Key::Id(id)) if !id.is_empty() => {
-                self.store.get_by_id(&tenant.id, &id).await.map_err(CatalogError::from)?.ok_or(CatalogError::NotFound(id))?
-            }
+            Some(pb::get_role_request::Key::Id(id)) if !id.is_empty() => self
+                .store
+                .get_by_id(&tenant.id, &id)
+                .await
+                .map_err(CatalogError::from)?
+                .ok_or(CatalogError::NotFound(id))?,
             Some(pb::get_role_request::Key::Slug(slug)) if !slug.is_empty() => self
                 .store
                 .get_by_slug(&tenant.id, &slug)
                 .await
                 .map_err(CatalogError::from)?
                 .ok_or(CatalogError::NotFound(slug))?,
-            _ => return Err(CatalogError::from(ValidationError::new("key", "set id or slug")).into()),
+            _ => {
+                return Err(
+                    CatalogError::from(ValidationError::new("key", "set id or slug")).into(),
+                );
+            }
         };
         let (role, tag) = role.localized(&locale);
         Ok(Response::new(role_to(&role, &tag)))
     }
 
-    async fn list_roles(&self, req: Request<pb::ListRolesRequest>) -> Result<Response<pb::ListRolesResponse>, Status> {
+    async fn list_roles(
+        &self,
+        req: Request<pb::ListRolesRequest>,
+    ) -> Result<Response<pb::ListRolesResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let locale = locale(&req.locale)?;
         let country = req.country.trim().to_uppercase();
         if !country.is_empty() && !iso::is_country(&country) {
-            return Err(CatalogError::from(ValidationError::new("country", "must be an ISO 3166-1 alpha-2 code")).into());
+            return Err(CatalogError::from(ValidationError::new(
+                "country",
+                "must be an ISO 3166-1 alpha-2 code",
+            ))
+            .into());
         }
         for (field, value) in [("category", &req.category), ("skill", &req.skill)] {
             if value.len() > 200 {
-                return Err(CatalogError::from(ValidationError::new(field, "must be at most 200 characters")).into());
+                return Err(CatalogError::from(ValidationError::new(
+                    field,
+                    "must be at most 200 characters",
+                ))
+                .into());
             }
         }
-        let filter = RoleFilter { category: req.category.trim().to_string(), skill: req.skill.trim().to_string(), country };
+        let filter = RoleFilter {
+            category: req.category.trim().to_string(),
+            skill: req.skill.trim().to_string(),
+            country,
+        };
         let page = req.page.unwrap_or_default();
         let spec = PageSpec::parse(
             page.page_size.map(i64::from),
@@ -148,7 +221,11 @@ impl RoleCatalog for CatalogService {
             filter_fingerprint(&tenant.id, &filter),
         )
         .map_err(CatalogError::from)?;
-        let (roles, next) = self.store.list(&tenant.id, &filter, &spec).await.map_err(CatalogError::from)?;
+        let (roles, next) = self
+            .store
+            .list(&tenant.id, &filter, &spec)
+            .await
+            .map_err(CatalogError::from)?;
         let roles = roles
             .iter()
             .map(|r| {
@@ -164,60 +241,108 @@ impl RoleCatalog for CatalogService {
         }))
     }
 
-    async fn update_role(&self, req: Request<pb::UpdateRoleRequest>) -> Result<Response<pb::Role>, Status> {
+    async fn update_role(
+        &self,
+        req: Request<pb::UpdateRoleRequest>,
+    ) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
-        let wire = req.role.ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
+        let wire = req
+            .role
+            .ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
         if wire.etag.is_empty() {
-            return Err(CatalogError::from(ValidationError::new("role.etag", "is required: send the etag you read")).into());
+            return Err(CatalogError::from(ValidationError::new(
+                "role.etag",
+                "is required: send the etag you read",
+            ))
+            .into());
         }
         let mask: Vec<String> = req.update_mask.map(|m| m.paths).unwrap_or_default();
         let patch = spec_from(&wire).map_err(CatalogError::from)?;
         let current = self.writable(&tenant, &wire.id).await?;
         etag_matches(&current, &wire.etag)?;
         let mut updated = current.clone();
-        updated.spec.apply_mask(&patch, &mask).map_err(CatalogError::from)?;
+        updated
+            .spec
+            .apply_mask(&patch, &mask)
+            .map_err(CatalogError::from)?;
         updated.spec.validate().map_err(CatalogError::from)?;
         updated.version += 1;
         updated.updated_at = Utc::now();
-        self.store.replace(&updated, current.version).await.map_err(CatalogError::from)?;
-        self.publish_role(&tenant, &updated, ChangeKind::Updated).await;
+        self.store
+            .replace(&updated, current.version)
+            .await
+            .map_err(CatalogError::from)?;
+        self.publish_role(&tenant, &updated, ChangeKind::Updated)
+            .await;
         Ok(Response::new(role_to(&updated, Locale::DEFAULT)))
     }
 
-    async fn delete_role(&self, req: Request<pb::DeleteRoleRequest>) -> Result<Response<pb::DeleteRoleResponse>, Status> {
+    async fn delete_role(
+        &self,
+        req: Request<pb::DeleteRoleRequest>,
+    ) -> Result<Response<pb::DeleteRoleResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let current = self.writable(&tenant, &req.id).await?;
         if !req.etag.is_empty() {
             etag_matches(&current, &req.etag)?;
         }
-        self.store.delete(&current.id, current.version).await.map_err(CatalogError::from)?;
-        self.publish_role(&tenant, &current, ChangeKind::Deleted).await;
+        self.store
+            .delete(&current.id, current.version)
+            .await
+            .map_err(CatalogError::from)?;
+        self.publish_role(&tenant, &current, ChangeKind::Deleted)
+            .await;
         Ok(Response::new(pb::DeleteRoleResponse {}))
     }
 
-    async fn search_roles(&self, req: Request<pb::SearchRolesRequest>) -> Result<Response<pb::SearchRolesResponse>, Status> {
+    async fn search_roles(
+        &self,
+        req: Request<pb::SearchRolesRequest>,
+    ) -> Result<Response<pb::SearchRolesResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let locale = locale(&req.locale)?;
         let limit = req.limit.unwrap_or(DEFAULT_SEARCH_LIMIT);
         if !(1..=MAX_SEARCH_LIMIT).contains(&limit) {
-            return Err(CatalogError::from(ValidationError::new("limit", format!("must be between 1 and {MAX_SEARCH_LIMIT}"))).into());
+            return Err(CatalogError::from(ValidationError::new(
+                "limit",
+                format!("must be between 1 and {MAX_SEARCH_LIMIT}"),
+            ))
+            .into());
         }
         if req.query.chars().count() > MAX_QUERY_CHARS {
-            return Err(CatalogError::from(ValidationError::new("query", format!("must be at most {MAX_QUERY_CHARS} characters"))).into());
+            return Err(CatalogError::from(ValidationError::new(
+                "query",
+                format!("must be at most {MAX_QUERY_CHARS} characters"),
+            ))
+            .into());
         }
         match pb::SearchMode::try_from(req.mode) {
             Ok(pb::SearchMode::Unspecified | pb::SearchMode::Lexical) => {}
-            Ok(pb::SearchMode::Semantic | pb::SearchMode::Hybrid) => return Err(CatalogError::SemanticUnavailable.into()),
-            Err(_) => return Err(CatalogError::from(ValidationError::new("mode", "unknown enum value")).into()),
+            Ok(pb::SearchMode::Semantic | pb::SearchMode::Hybrid) => {
+                return Err(CatalogError::SemanticUnavailable.into());
+            }
+            Err(_) => {
+                return Err(
+                    CatalogError::from(ValidationError::new("mode", "unknown enum value")).into(),
+                );
+            }
         }
         let terms = lexical_terms(&req.query);
         if terms.is_empty() {
-            return Err(CatalogError::from(ValidationError::new("query", "must contain at least one word")).into());
+            return Err(CatalogError::from(ValidationError::new(
+                "query",
+                "must contain at least one word",
+            ))
+            .into());
         }
-        let hits = self.store.search(&tenant.id, &terms, limit as usize).await.map_err(CatalogError::from)?;
+        let hits = self
+            .store
+            .search(&tenant.id, &terms, limit as usize)
+            .await
+            .map_err(CatalogError::from)?;
         Ok(Response::new(pb::SearchRolesResponse {
             hits: hits
                 .into_iter()
@@ -234,37 +359,74 @@ impl RoleCatalog for CatalogService {
         }))
     }
 
-    async fn import_roles(&self, req: Request<pb::ImportRolesRequest>) -> Result<Response<pb::ImportRolesResponse>, Status> {
+    async fn import_roles(
+        &self,
+        req: Request<pb::ImportRolesRequest>,
+    ) -> Result<Response<pb::ImportRolesResponse>, Status> {
         let tenant = tenant_of(&req)?;
         if !tenant.admin {
-            return Err(CatalogError::PermissionDenied("imports write global roles: only an admin key may import".into()).into());
+            return Err(CatalogError::PermissionDenied(
+                "imports write global roles: only an admin key may import".into(),
+            )
+            .into());
         }
         let req = req.into_inner();
-        let source = pb::ImportSource::try_from(req.source)
-            .map_err(|_| CatalogError::from(ValidationError::new("source", "unknown enum value")))?;
+        let source = pb::ImportSource::try_from(req.source).map_err(|_| {
+            CatalogError::from(ValidationError::new("source", "unknown enum value"))
+        })?;
         let records = match source {
             pb::ImportSource::Unspecified => {
-                return Err(CatalogError::from(ValidationError::new("source", "is required")).into());
+                return Err(
+                    CatalogError::from(ValidationError::new("source", "is required")).into(),
+                );
             }
             pb::ImportSource::Bundled => bundled_records().map_err(CatalogError::from)?,
-            pb::ImportSource::EscoOccupationsCsv => parse_dataset(ImportFormat::EscoCsv, &req.data).map_err(CatalogError::from)?,
-            pb::ImportSource::OnetOccupationData => {
-                parse_dataset(ImportFormat::OnetOccupationData, &req.data).map_err(CatalogError::from)?
+            pb::ImportSource::EscoOccupationsCsv => {
+                parse_dataset(ImportFormat::EscoCsv, &req.data).map_err(CatalogError::from)?
             }
-            pb::ImportSource::RolesJson => parse_dataset(ImportFormat::RolesJson, &req.data).map_err(CatalogError::from)?,
+            pb::ImportSource::OnetOccupationData => {
+                parse_dataset(ImportFormat::OnetOccupationData, &req.data)
+                    .map_err(CatalogError::from)?
+            }
+            pb::ImportSource::RolesJson => {
+                parse_dataset(ImportFormat::RolesJson, &req.data).map_err(CatalogError::from)?
+            }
             pb::ImportSource::OewsSqlite => {
                 if !req.data.starts_with(b"SQLite format 3\0") {
-                    return Err(CatalogError::from(ValidationError::new("data", "is not a SQLite database")).into());
+                    return Err(CatalogError::from(ValidationError::new(
+                        "data",
+                        "is not a SQLite database",
+                    ))
+                    .into());
                 }
-                let file = tempfile::NamedTempFile::new().map_err(|e| Status::internal(format!("temp file: {e}")))?;
-                tokio::fs::write(file.path(), &req.data).await.map_err(|e| Status::internal(format!("temp file: {e}")))?;
-                read_oews(file.path()).await.map_err(|e| CatalogError::from(ValidationError::new("data", e.to_string())))?
+                let file = tempfile::NamedTempFile::new()
+                    .map_err(|e| Status::internal(format!("temp file: {e}")))?;
+                tokio::fs::write(file.path(), &req.data)
+                    .await
+                    .map_err(|e| Status::internal(format!("temp file: {e}")))?;
+                read_oews(file.path())
+                    .await
+                    .map_err(|e| CatalogError::from(ValidationError::new("data", e.to_string())))?
             }
         };
-        let stats = import(self.store.as_ref(), records, Utc::now()).await.map_err(CatalogError::from)?;
+        let stats = import(self.store.as_ref(), records, Utc::now())
+            .await
+            .map_err(CatalogError::from)?;
         for changed in &stats.changed {
-            let kind = if changed.created { ChangeKind::Created } else { ChangeKind::Updated };
-            self.publish(&tenant, &changed.id, &changed.slug, changed.version, "", kind).await;
+            let kind = if changed.created {
+                ChangeKind::Created
+            } else {
+                ChangeKind::Updated
+            };
+            self.publish(
+                &tenant,
+                &changed.id,
+                &changed.slug,
+                changed.version,
+                "",
+                kind,
+            )
+            .await;
         }
         Ok(Response::new(pb::ImportRolesResponse {
             created: stats.created as i64,
