@@ -28,23 +28,13 @@ pub enum ImportFormat {
     RolesJson,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportStats {
     pub created: u64,
     pub updated: u64,
     pub unchanged: u64,
     pub skipped: u64,
     pub elapsed_ms: u64,
-    /// Roles the import created or changed, as stored, for change events.
-    pub changed: Vec<ImportedRole>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedRole {
-    pub id: String,
-    pub slug: String,
-    pub version: i64,
-    pub created: bool,
 }
 
 /// One record of a dataset and what it contributes to the catalog.
@@ -74,25 +64,19 @@ pub fn parse_dataset(format: ImportFormat, data: &[u8]) -> Result<Vec<Record>, S
         ImportFormat::EscoCsv => parse_esco(data),
         ImportFormat::OnetOccupationData => parse_onet(data),
         ImportFormat::RolesJson => {
-            let specs: Vec<RoleSpec> = serde_json::from_slice(data)
-                .map_err(|e| StoreError::Dataset(format!("roles JSON: {e}")))?;
-            Ok(specs
-                .into_iter()
-                .map(|s| Record::Role(Box::new(s)))
-                .collect())
+            let specs: Vec<RoleSpec> =
+                serde_json::from_slice(data).map_err(|e| StoreError::Dataset(format!("roles JSON: {e}")))?;
+            Ok(specs.into_iter().map(|s| Record::Role(Box::new(s))).collect())
         }
-        ImportFormat::OewsSqlite => Err(StoreError::Dataset(
-            "OEWS is read from a file; use read_oews".into(),
-        )),
+        ImportFormat::OewsSqlite => {
+            Err(StoreError::Dataset("OEWS is read from a file; use read_oews".into()))
+        }
     }
 }
 
 fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
     let mut reader = csv::Reader::from_reader(data);
-    let headers = reader
-        .headers()
-        .map_err(|e| StoreError::Dataset(format!("ESCO CSV: {e}")))?
-        .clone();
+    let headers = reader.headers().map_err(|e| StoreError::Dataset(format!("ESCO CSV: {e}")))?.clone();
     let col = |name: &str| {
         headers
             .iter()
@@ -102,8 +86,7 @@ fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
     let (id_col, desc_col) = (col("id")?, col("description")?);
     let mut out = Vec::new();
     for (line, rec) in reader.records().enumerate() {
-        let rec =
-            rec.map_err(|e| StoreError::Dataset(format!("ESCO CSV record {}: {e}", line + 1)))?;
+        let rec = rec.map_err(|e| StoreError::Dataset(format!("ESCO CSV record {}: {e}", line + 1)))?;
         let uri = rec.get(id_col).unwrap_or_default().trim();
         let text = rec.get(desc_col).unwrap_or_default().trim();
         if !uri.starts_with("http") || text.is_empty() {
@@ -113,11 +96,7 @@ fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
             )));
         }
         let (label, definition) = split_esco_description(text);
-        out.push(Record::Esco {
-            uri: uri.to_string(),
-            label,
-            definition,
-        });
+        out.push(Record::Esco { uri: uri.to_string(), label, definition });
     }
     Ok(out)
 }
@@ -129,10 +108,7 @@ fn parse_esco(data: &[u8]) -> Result<Vec<Record>, StoreError> {
 pub(crate) fn split_esco_description(text: &str) -> (String, String) {
     let words: Vec<&str> = text.split_whitespace().collect();
     let plural_of = |label_word: &str, def_word: &str| {
-        let (l, d) = (
-            label_word.to_lowercase(),
-            def_word.trim_end_matches([',', '.']).to_lowercase(),
-        );
+        let (l, d) = (label_word.to_lowercase(), def_word.trim_end_matches([',', '.']).to_lowercase());
         d == format!("{l}s")
             || d == format!("{l}es")
             || (l.ends_with('y') && d == format!("{}ies", &l[..l.len() - 1]))
@@ -147,8 +123,7 @@ pub(crate) fn split_esco_description(text: &str) -> (String, String) {
         if !first.is_some_and(char::is_uppercase) && words[k] != words[0] {
             continue;
         }
-        let sentence_case =
-            first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
+        let sentence_case = first.is_some_and(char::is_uppercase) && second.is_some_and(char::is_lowercase);
         // The longest m such that the definition repeats label words 0..m, the last one plural or not.
         let mut m = 0;
         let mut plural = false;
@@ -168,15 +143,12 @@ pub(crate) fn split_esco_description(text: &str) -> (String, String) {
             return (words[..take].join(" "), words[k..].join(" "));
         }
     }
-    (
-        words.iter().take(4).copied().collect::<Vec<_>>().join(" "),
-        text.to_string(),
-    )
+    (words.iter().take(4).copied().collect::<Vec<_>>().join(" "), text.to_string())
 }
 
 fn parse_onet(data: &[u8]) -> Result<Vec<Record>, StoreError> {
-    let text = std::str::from_utf8(data)
-        .map_err(|_| StoreError::Dataset("O*NET file is not UTF-8".into()))?;
+    let text =
+        std::str::from_utf8(data).map_err(|_| StoreError::Dataset("O*NET file is not UTF-8".into()))?;
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
     if !header.starts_with("O*NET-SOC Code\tTitle\tDescription") {
@@ -190,8 +162,7 @@ fn parse_onet(data: &[u8]) -> Result<Vec<Record>, StoreError> {
             continue;
         }
         let mut cols = line.split('\t');
-        let (Some(code), Some(title), Some(description)) = (cols.next(), cols.next(), cols.next())
-        else {
+        let (Some(code), Some(title), Some(description)) = (cols.next(), cols.next(), cols.next()) else {
             return Err(StoreError::Dataset(format!(
                 "O*NET line {}: expected 3 tab-separated columns",
                 n + 2
@@ -208,28 +179,22 @@ fn parse_onet(data: &[u8]) -> Result<Vec<Record>, StoreError> {
 
 /// Reads national, all-industry annual wage percentiles from the OEWS SQLite snapshot.
 pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
-    let opts = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(path)
-        .read_only(true);
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(path).read_only(true);
     let mut conn = sqlx::SqliteConnection::connect_with(&opts).await?;
     let release: String = sqlx::query_scalar("SELECT value FROM meta WHERE name = 'release'")
         .fetch_one(&mut conn)
         .await
         .map_err(|e| StoreError::Dataset(format!("OEWS: no release in meta: {e}")))?;
-    let year: String = sqlx::query_scalar("SELECT value FROM meta WHERE name = 'data_year'")
-        .fetch_one(&mut conn)
-        .await?;
-    let year: i32 = year
-        .parse()
-        .map_err(|_| StoreError::Dataset(format!("OEWS: bad data_year {year:?}")))?;
+    let year: String =
+        sqlx::query_scalar("SELECT value FROM meta WHERE name = 'data_year'").fetch_one(&mut conn).await?;
+    let year: i32 = year.parse().map_err(|_| StoreError::Dataset(format!("OEWS: bad data_year {year:?}")))?;
     // OEWS estimates are for the May reference period of the release year.
-    let as_of = NaiveDate::from_ymd_opt(year, 5, 1)
-        .ok_or_else(|| StoreError::Dataset("OEWS: bad year".into()))?;
-    let rows = sqlx::query(
-        "SELECT key, v11, v12, v13, v14, v15 FROM cell WHERE key LIKE 'OEUN0000000000000%'",
-    )
-    .fetch_all(&mut conn)
-    .await?;
+    let as_of =
+        NaiveDate::from_ymd_opt(year, 5, 1).ok_or_else(|| StoreError::Dataset("OEWS: bad year".into()))?;
+    let rows =
+        sqlx::query("SELECT key, v11, v12, v13, v14, v15 FROM cell WHERE key LIKE 'OEUN0000000000000%'")
+            .fetch_all(&mut conn)
+            .await?;
     let mut out = Vec::new();
     for row in rows {
         let key: String = row.try_get("key")?;
@@ -239,11 +204,7 @@ pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
             match v.as_deref().map(str::trim) {
                 // '#': the wage is at or above the top-coded $239,200 a year.
                 Some("#") => Some(23_920_000),
-                Some(s) => s
-                    .replace(',', "")
-                    .parse::<f64>()
-                    .ok()
-                    .map(|d| (d * 100.0).round() as i64),
+                Some(s) => s.replace(',', "").parse::<f64>().ok().map(|d| (d * 100.0).round() as i64),
                 None => None,
             }
         };
@@ -251,12 +212,7 @@ pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
         let (Some(min), Some(max)) = (p10, p90) else {
             continue;
         };
-        let top_coded = row
-            .try_get::<Option<String>, _>(5)
-            .ok()
-            .flatten()
-            .as_deref()
-            == Some("#");
+        let top_coded = row.try_get::<Option<String>, _>(5).ok().flatten().as_deref() == Some("#");
         out.push(Record::Wages {
             soc6,
             band: SalaryBand {
@@ -273,11 +229,7 @@ pub async fn read_oews(path: &Path) -> Result<Vec<Record>, StoreError> {
                 as_of,
                 source: format!(
                     "BLS OEWS {release}, national, all industries{}",
-                    if top_coded {
-                        " (p90 top-coded at $239,200)"
-                    } else {
-                        ""
-                    }
+                    if top_coded { " (p90 top-coded at $239,200)" } else { "" }
                 ),
             },
         });
@@ -317,9 +269,7 @@ fn soc_major_group(code: &str) -> &'static str {
 
 fn capitalize(s: &str) -> String {
     let mut cs = s.chars();
-    cs.next()
-        .map(|c| c.to_uppercase().chain(cs).collect())
-        .unwrap_or_default()
+    cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
 }
 
 /// The in-memory catalog an import works on: global roles by id, with lookups.
@@ -350,14 +300,10 @@ impl Working {
         let i = self.roles.len();
         self.by_slug.insert(role.spec.slug.clone(), i);
         if !role.spec.standard_ids.esco_uri.is_empty() {
-            self.by_esco
-                .entry(role.spec.standard_ids.esco_uri.clone())
-                .or_insert(i);
+            self.by_esco.entry(role.spec.standard_ids.esco_uri.clone()).or_insert(i);
         }
         if !role.spec.standard_ids.onet_soc.is_empty() {
-            self.by_onet
-                .entry(role.spec.standard_ids.onet_soc.clone())
-                .or_insert(i);
+            self.by_onet.entry(role.spec.standard_ids.onet_soc.clone()).or_insert(i);
         }
         self.roles.push(role);
         self.original.push(original);
@@ -366,18 +312,11 @@ impl Working {
 
     /// A slug not yet used, derived from `base` (suffixing `-2`, `-3`, … on collisions).
     fn free_slug(&self, base: &str) -> String {
-        let base = if base.is_empty() {
-            "role".to_string()
-        } else {
-            base.to_string()
-        };
+        let base = if base.is_empty() { "role".to_string() } else { base.to_string() };
         if !self.by_slug.contains_key(&base) {
             return base;
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|s| !self.by_slug.contains_key(s))
-            .unwrap_or(base)
+        (2..).map(|n| format!("{base}-{n}")).find(|s| !self.by_slug.contains_key(s)).unwrap_or(base)
     }
 
     fn create(&mut self, spec: RoleSpec, now: DateTime<Utc>) -> usize {
@@ -391,11 +330,16 @@ fn set_if_empty(field: &mut String, value: &str) {
     }
 }
 
-/// Merges `records` into the global catalog of `store` in one transaction.
+/// The change event of a role an import created (`true`) or updated (`false`).
+pub type ChangeEvents<'a> = &'a (dyn Fn(&Role, bool) -> nexushr_events::Event + Sync);
+
+/// Merges `records` into the global catalog of `store` in one transaction, with a change event
+/// per created or updated role.
 pub async fn import(
     store: &dyn RoleStore,
     records: Vec<Record>,
     now: DateTime<Utc>,
+    events: ChangeEvents<'_>,
 ) -> Result<ImportStats, StoreError> {
     let started = Instant::now();
     let mut w = Working::new(store.global_roles().await?);
@@ -403,8 +347,7 @@ pub async fn import(
     for record in records {
         match record {
             Record::Role(spec) => {
-                spec.validate()
-                    .map_err(|e| StoreError::Dataset(format!("role {:?}: {e}", spec.slug)))?;
+                spec.validate().map_err(|e| StoreError::Dataset(format!("role {:?}: {e}", spec.slug)))?;
                 match w.by_slug.get(&spec.slug) {
                     Some(&i) => w.roles[i].spec = *spec,
                     None => {
@@ -412,11 +355,7 @@ pub async fn import(
                     }
                 }
             }
-            Record::Esco {
-                uri,
-                label,
-                definition,
-            } => {
+            Record::Esco { uri, label, definition } => {
                 let i = match w.by_esco.get(&uri) {
                     Some(&i) => i,
                     None => {
@@ -433,11 +372,7 @@ pub async fn import(
                 set_if_empty(&mut s.standard_ids.esco_uri, &uri);
                 set_if_empty(&mut s.summary, &definition);
             }
-            Record::Onet {
-                code,
-                title,
-                description,
-            } => {
+            Record::Onet { code, title, description } => {
                 let i = match w.by_onet.get(&code) {
                     Some(&i) => i,
                     None => {
@@ -459,9 +394,7 @@ pub async fn import(
             Record::Wages { soc6, band } => {
                 let mut matched = false;
                 for role in &mut w.roles {
-                    if role.spec.standard_ids.onet_soc.replace('-', "").get(..6)
-                        == Some(soc6.as_str())
-                    {
+                    if role.spec.standard_ids.onet_soc.replace('-', "").get(..6) == Some(soc6.as_str()) {
                         matched = true;
                         let bands = &mut role.spec.salary_bands;
                         bands.retain(|b| !(b.country == "US" && b.source.starts_with("BLS OEWS")));
@@ -494,20 +427,11 @@ pub async fn import(
             .validate()
             .map_err(|e| StoreError::Dataset(format!("new role {:?}: {e}", role.spec.slug)))?;
     }
-    let changed = |r: &Role, created| ImportedRole {
-        id: r.id.clone(),
-        slug: r.spec.slug.clone(),
-        version: r.version,
-        created,
-    };
-    stats.changed = inserts
-        .iter()
-        .map(|r| changed(r, true))
-        .chain(updates.iter().map(|r| changed(r, false)))
-        .collect();
     stats.created = inserts.len() as u64;
     stats.updated = updates.len() as u64;
-    store.write_global(&inserts, &updates).await?;
+    let changes: Vec<_> =
+        inserts.iter().map(|r| events(r, true)).chain(updates.iter().map(|r| events(r, false))).collect();
+    store.write_global(&inserts, &updates, &changes).await?;
     stats.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(stats)
 }
@@ -527,11 +451,7 @@ mod tests {
             "ICT security administrator IT security administrator ICT security administrators plan and carry out security measures.",
         );
         assert_eq!(label, "ICT security administrator");
-        let (label, def) =
-            split_esco_description("3D modeller 3D artist 3D modellers design 3D models.");
-        assert_eq!(
-            (label.as_str(), def.as_str()),
-            ("3D modeller", "3D modellers design 3D models.")
-        );
+        let (label, def) = split_esco_description("3D modeller 3D artist 3D modellers design 3D models.");
+        assert_eq!((label.as_str(), def.as_str()), ("3D modeller", "3D modellers design 3D models."));
     }
 }

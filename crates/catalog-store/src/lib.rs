@@ -10,15 +10,14 @@ mod page;
 mod search;
 mod sql;
 
-pub use import::{
-    ImportFormat, ImportStats, ImportedRole, Record, import, parse_dataset, read_oews,
-};
+pub use import::{ChangeEvents, ImportFormat, ImportStats, Record, import, parse_dataset, read_oews};
 pub use page::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageError, PageSpec};
 pub use search::{SearchHit, lexical_terms};
 pub use sql::SqlRoleStore;
 pub use sql::filter_fingerprint;
 
 use nexushr_domain::{Role, TenantId};
+use nexushr_events::Event;
 
 /// What can go wrong in a store, mapped to gRPC codes by the services.
 #[derive(Debug, thiserror::Error)]
@@ -28,22 +27,17 @@ pub enum StoreError {
     #[error("role {0} not found")]
     NotFound(String),
     #[error("role {id} changed: version {actual} is current, the request was based on {expected}")]
-    Stale {
-        id: String,
-        expected: i64,
-        actual: i64,
-    },
+    Stale { id: String, expected: i64, actual: i64 },
     #[error("stored role {id} is unreadable: {source}")]
-    Corrupt {
-        id: String,
-        source: serde_json::Error,
-    },
+    Corrupt { id: String, source: serde_json::Error },
     #[error("bad dataset: {0}")]
     Dataset(String),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("outbox: {0}")]
+    Outbox(#[from] nexushr_events::EventError),
 }
 
 /// Filters of a role listing; empty strings mean no filter.
@@ -59,8 +53,9 @@ pub struct RoleFilter {
 /// Roles a viewer sees: global roles and the viewer's own private roles.
 #[async_trait::async_trait]
 pub trait RoleStore: Send + Sync + 'static {
-    /// Stores a new role; fails with `SlugTaken` if its owner already has that slug.
-    async fn insert(&self, role: &Role) -> Result<(), StoreError>;
+    /// Stores a new role and enqueues `events` in the same transaction; fails with `SlugTaken`
+    /// if its owner already has that slug.
+    async fn insert(&self, role: &Role, events: &[Event]) -> Result<(), StoreError>;
     async fn get_by_id(&self, viewer: &TenantId, id: &str) -> Result<Option<Role>, StoreError>;
     /// The viewer's private role of that slug if any, else the global one.
     async fn get_by_slug(&self, viewer: &TenantId, slug: &str) -> Result<Option<Role>, StoreError>;
@@ -71,10 +66,10 @@ pub trait RoleStore: Send + Sync + 'static {
         filter: &RoleFilter,
         page: &PageSpec,
     ) -> Result<(Vec<Role>, Option<Cursor>), StoreError>;
-    /// Replaces a role if its stored version is still `expected_version`.
-    async fn replace(&self, role: &Role, expected_version: i64) -> Result<(), StoreError>;
-    /// Deletes a role if its stored version is still `expected_version`.
-    async fn delete(&self, id: &str, expected_version: i64) -> Result<(), StoreError>;
+    /// Replaces a role if its stored version is still `expected_version`, with `events`.
+    async fn replace(&self, role: &Role, expected_version: i64, events: &[Event]) -> Result<(), StoreError>;
+    /// Deletes a role if its stored version is still `expected_version`, with `events`.
+    async fn delete(&self, id: &str, expected_version: i64, events: &[Event]) -> Result<(), StoreError>;
     /// Roles matching any of the lexical `terms`, best first, at most `limit`.
     async fn search(
         &self,
@@ -84,8 +79,14 @@ pub trait RoleStore: Send + Sync + 'static {
     ) -> Result<Vec<SearchHit>, StoreError>;
     /// Every global role, for imports and index rebuilds.
     async fn global_roles(&self) -> Result<Vec<Role>, StoreError>;
-    /// Writes imported global roles in one transaction: new ones inserted, known ones replaced.
-    async fn write_global(&self, inserts: &[Role], updates: &[Role]) -> Result<(), StoreError>;
+    /// Writes imported global roles in one transaction: new ones inserted, known ones replaced,
+    /// and `events` enqueued.
+    async fn write_global(
+        &self,
+        inserts: &[Role],
+        updates: &[Role],
+        events: &[Event],
+    ) -> Result<(), StoreError>;
     /// Number of roles the viewer sees.
     async fn count(&self, viewer: &TenantId) -> Result<i64, StoreError>;
 }

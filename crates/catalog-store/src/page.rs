@@ -67,9 +67,7 @@ impl Cursor {
         if token.len() > 2048 {
             return Err(PageError::Token);
         }
-        let bytes = URL_SAFE_NO_PAD
-            .decode(token)
-            .map_err(|_| PageError::Token)?;
+        let bytes = URL_SAFE_NO_PAD.decode(token).map_err(|_| PageError::Token)?;
         serde_json::from_slice(&bytes).map_err(|_| PageError::Token)
     }
 }
@@ -92,32 +90,13 @@ mod tests {
 
     #[test]
     fn sizes_and_tokens() {
-        assert_eq!(
-            PageSpec::parse(None, "", 1).expect("default").size,
-            DEFAULT_PAGE_SIZE
-        );
+        assert_eq!(PageSpec::parse(None, "", 1).expect("default").size, DEFAULT_PAGE_SIZE);
         assert_eq!(PageSpec::parse(Some(0), "", 1), Err(PageError::Size(0)));
-        assert_eq!(
-            PageSpec::parse(Some(100_000), "", 1),
-            Err(PageError::Size(100_000))
-        );
-        assert_eq!(
-            PageSpec::parse(Some(10), "not a token!", 1),
-            Err(PageError::Token)
-        );
-        let c = Cursor {
-            slug: "a".into(),
-            id: "b".into(),
-            filter: 7,
-        };
+        assert_eq!(PageSpec::parse(Some(100_000), "", 1), Err(PageError::Size(100_000)));
+        assert_eq!(PageSpec::parse(Some(10), "not a token!", 1), Err(PageError::Token));
+        let c = Cursor { slug: "a".into(), id: "b".into(), filter: 7 };
         let token = c.encode();
-        assert_eq!(
-            PageSpec::parse(Some(10), &token, 7).expect("ok").after,
-            Some(c)
-        );
-        assert_eq!(
-            PageSpec::parse(Some(10), &token, 8),
-            Err(PageError::FilterChanged)
-        );
+        assert_eq!(PageSpec::parse(Some(10), &token, 7).expect("ok").after, Some(c));
+        assert_eq!(PageSpec::parse(Some(10), &token, 8), Err(PageError::FilterChanged));
     }
 }

@@ -9,9 +9,7 @@ pub struct SearchHit {
     pub matched_fields: Vec<&'static str>,
 }
 
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "at",
-];
+const STOP_WORDS: &[&str] = &["a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "at"];
 pub(crate) const MAX_TERMS: usize = 16;
 
 /// Splits a query into lower-case terms; keeps `c#`, `c++`, `node.js` whole.
@@ -33,8 +31,7 @@ fn contains_word(haystack: &str, term: &str) -> bool {
         let after = haystack[i + term.len()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         // A plural or verb form ("developers", "engineering") still counts as a hit.
-        boundary(before)
-            && (boundary(after) || haystack[i + term.len()..].starts_with(['s', 'i', 'e']))
+        boundary(before) && (boundary(after) || haystack[i + term.len()..].starts_with(['s', 'i', 'e']))
     })
 }
 
@@ -54,11 +51,9 @@ pub(crate) fn score(role: &Role, terms: &[String]) -> Option<SearchHit> {
     let mut total = 0.0;
     let mut fields = Vec::new();
     for term in terms {
-        for (name, text, weight) in [
-            ("title", &title, 3.0),
-            ("skills", &skills, 2.0),
-            ("summary", &summary, 1.0),
-        ] {
+        for (name, text, weight) in
+            [("title", &title, 3.0), ("skills", &skills, 2.0), ("summary", &summary, 1.0)]
+        {
             if contains_word(text, term) {
                 total += weight;
                 if !fields.contains(&name) {
@@ -70,11 +65,7 @@ pub(crate) fn score(role: &Role, terms: &[String]) -> Option<SearchHit> {
     if total == 0.0 {
         return None;
     }
-    Some(SearchHit {
-        role: role.clone(),
-        score: total / (6.0 * terms.len() as f32),
-        matched_fields: fields,
-    })
+    Some(SearchHit { role: role.clone(), score: total / (6.0 * terms.len() as f32), matched_fields: fields })
 }
 
 #[cfg(test)]

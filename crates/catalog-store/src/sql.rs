@@ -4,15 +4,13 @@ use std::path::Path;
 use std::str::FromStr;
 
 use nexushr_domain::{Role, TenantId};
+use nexushr_events::Event;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::page::{Cursor, PageSpec, fingerprint};
 use crate::search::{self, SearchHit};
 use crate::{RoleFilter, RoleStore, StoreError};
-
-static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Upper bound on rows a lexical search scores, so one query cannot scan without end.
 const SEARCH_CANDIDATES: i64 = 5_000;
@@ -40,8 +38,7 @@ impl SqlRoleStore {
             Dialect::Postgres
         } else {
             return Err(StoreError::Database(sqlx::Error::Configuration(
-                format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://")
-                    .into(),
+                format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
             )));
         };
         if dialect == Dialect::Sqlite {
@@ -64,16 +61,25 @@ impl SqlRoleStore {
             }
             Dialect::Postgres => AnyPoolOptions::new().max_connections(16).connect_with(options).await?,
         };
-        match dialect {
-            Dialect::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
-            Dialect::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
-        }
+        let mut migrator = match dialect {
+            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        // The outbox's migrations share the migrations table.
+        migrator.set_ignore_missing(true);
+        migrator.run(&pool).await?;
+        nexushr_events::migrate(&pool).await?;
         Ok(Self { pool, dialect })
     }
 
     /// Opens (creating if needed) the SQLite database file at `path`.
     pub async fn open_sqlite(path: &Path) -> Result<Self, StoreError> {
         Self::connect(&format!("sqlite://{}?mode=rwc", path.display())).await
+    }
+
+    /// The pool, for the event bus and relay that share this database's outbox.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     pub fn backend(&self) -> &'static str {
@@ -101,10 +107,8 @@ impl SqlRoleStore {
     where
         E: Executor<'c, Database = sqlx::Any>,
     {
-        let doc = serde_json::to_string(role).map_err(|e| StoreError::Corrupt {
-            id: role.id.clone(),
-            source: e,
-        })?;
+        let doc = serde_json::to_string(role)
+            .map_err(|e| StoreError::Corrupt { id: role.id.clone(), source: e })?;
         let owner = owner_of(role);
         let sql = if insert {
             format!(
@@ -132,10 +136,7 @@ impl SqlRoleStore {
         if !insert {
             q = q.bind(expected);
         }
-        let done = q
-            .execute(exec)
-            .await
-            .map_err(|e| slug_conflict(e, &role.spec.slug))?;
+        let done = q.execute(exec).await.map_err(|e| slug_conflict(e, &role.spec.slug))?;
         Ok(done.rows_affected())
     }
 
@@ -204,39 +205,32 @@ fn create_parent_dir(url: &str) -> Result<(), StoreError> {
 }
 
 /// Why a versioned write touched no row: the role moved on, or it is gone.
-async fn version_conflict(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: &str,
-    expected: i64,
-) -> StoreError {
-    let current: Result<Option<i64>, _> =
-        sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")
-            .bind(id.to_string())
-            .fetch_optional(&mut **tx)
-            .await;
+async fn version_conflict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: &str, expected: i64) -> StoreError {
+    let current: Result<Option<i64>, _> = sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(&mut **tx)
+        .await;
     match current {
-        Ok(Some(actual)) => StoreError::Stale {
-            id: id.to_string(),
-            expected,
-            actual,
-        },
+        Ok(Some(actual)) => StoreError::Stale { id: id.to_string(), expected, actual },
         Ok(None) => StoreError::NotFound(id.to_string()),
         Err(e) => StoreError::Database(e),
     }
 }
 
+async fn enqueue_all(tx: &mut sqlx::Transaction<'_, sqlx::Any>, events: &[Event]) -> Result<(), StoreError> {
+    for event in events {
+        nexushr_events::outbox::enqueue(tx, event).await?;
+    }
+    Ok(())
+}
+
 fn owner_of(role: &Role) -> String {
-    role.tenant
-        .as_ref()
-        .map(|t| t.as_str().to_string())
-        .unwrap_or_default()
+    role.tenant.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default()
 }
 
 fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
     match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            StoreError::SlugTaken(slug.to_string())
-        }
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::SlugTaken(slug.to_string()),
         _ => StoreError::Database(e),
     }
 }
@@ -251,33 +245,27 @@ fn decode(row: &AnyRow) -> Result<Role, StoreError> {
 
 /// The fingerprint page tokens of a filtered listing carry.
 pub fn filter_fingerprint(viewer: &TenantId, filter: &RoleFilter) -> u64 {
-    fingerprint(&[
-        viewer.as_str(),
-        &filter.category,
-        &filter.skill,
-        &filter.country,
-    ])
+    fingerprint(&[viewer.as_str(), &filter.category, &filter.skill, &filter.country])
 }
 
 const SELECT: &str = "SELECT id, CAST(doc AS TEXT) AS doc FROM roles r";
 
 #[async_trait::async_trait]
 impl RoleStore for SqlRoleStore {
-    async fn insert(&self, role: &Role) -> Result<(), StoreError> {
+    async fn insert(&self, role: &Role, events: &[Event]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         self.insert_in(&mut tx, role).await?;
+        enqueue_all(&mut tx, events).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn get_by_id(&self, viewer: &TenantId, id: &str) -> Result<Option<Role>, StoreError> {
-        let row = sqlx::query(&format!(
-            "{SELECT} WHERE id = $1 AND (owner = '' OR owner = $2)"
-        ))
-        .bind(id.to_string())
-        .bind(viewer.as_str().to_string())
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(&format!("{SELECT} WHERE id = $1 AND (owner = '' OR owner = $2)"))
+            .bind(id.to_string())
+            .bind(viewer.as_str().to_string())
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(decode).transpose()
     }
 
@@ -306,11 +294,7 @@ impl RoleStore for SqlRoleStore {
             sql.push_str(&clause.replace("$?", &format!("${}", binds.len())));
         };
         if !filter.category.is_empty() {
-            push(
-                " AND r.category = $?",
-                filter.category.to_lowercase(),
-                &mut binds,
-            );
+            push(" AND r.category = $?", filter.category.to_lowercase(), &mut binds);
         }
         if !filter.skill.is_empty() {
             push(
@@ -329,11 +313,7 @@ impl RoleStore for SqlRoleStore {
         if let Some(after) = &page.after {
             push(" AND (r.slug > $?", after.slug.clone(), &mut binds);
             let n = binds.len();
-            push(
-                &format!(" OR (r.slug = ${n} AND r.id > $?))"),
-                after.id.clone(),
-                &mut binds,
-            );
+            push(&format!(" OR (r.slug = ${n} AND r.id > $?))"), after.id.clone(), &mut binds);
         }
         sql.push_str(&format!(" ORDER BY r.slug, r.id LIMIT {}", page.size + 1));
         let mut q = sqlx::query(&sql);
@@ -355,14 +335,15 @@ impl RoleStore for SqlRoleStore {
         Ok((roles, next))
     }
 
-    async fn replace(&self, role: &Role, expected_version: i64) -> Result<(), StoreError> {
+    async fn replace(&self, role: &Role, expected_version: i64, events: &[Event]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         self.replace_in(&mut tx, role, expected_version).await?;
+        enqueue_all(&mut tx, events).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn delete(&self, id: &str, expected_version: i64) -> Result<(), StoreError> {
+    async fn delete(&self, id: &str, expected_version: i64, events: &[Event]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query("DELETE FROM roles WHERE id = $1 AND version = $2")
             .bind(id.to_string())
@@ -380,6 +361,7 @@ impl RoleStore for SqlRoleStore {
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
+        enqueue_all(&mut tx, events).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -403,10 +385,7 @@ impl RoleStore for SqlRoleStore {
         sql.push_str(&format!(") LIMIT {SEARCH_CANDIDATES}"));
         let mut q = sqlx::query(&sql).bind(viewer.as_str().to_string());
         for t in terms {
-            let escaped = t
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             q = q.bind(format!("%{escaped}%"));
         }
         let rows = q.fetch_all(&self.pool).await?;
@@ -417,9 +396,7 @@ impl RoleStore for SqlRoleStore {
             }
         }
         hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.role.spec.slug.cmp(&b.role.spec.slug))
+            b.score.total_cmp(&a.score).then_with(|| a.role.spec.slug.cmp(&b.role.spec.slug))
         });
         hits.truncate(limit);
         Ok(hits)
@@ -432,7 +409,12 @@ impl RoleStore for SqlRoleStore {
         rows.iter().map(decode).collect()
     }
 
-    async fn write_global(&self, inserts: &[Role], updates: &[Role]) -> Result<(), StoreError> {
+    async fn write_global(
+        &self,
+        inserts: &[Role],
+        updates: &[Role],
+        events: &[Event],
+    ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         for role in inserts {
             self.insert_in(&mut tx, role).await?;
@@ -440,16 +422,15 @@ impl RoleStore for SqlRoleStore {
         for role in updates {
             self.replace_in(&mut tx, role, role.version - 1).await?;
         }
+        enqueue_all(&mut tx, events).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn count(&self, viewer: &TenantId) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE owner = '' OR owner = $1")
-                .bind(viewer.as_str().to_string())
-                .fetch_one(&self.pool)
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE owner = '' OR owner = $1")
+            .bind(viewer.as_str().to_string())
+            .fetch_one(&self.pool)
+            .await?)
     }
 }

@@ -17,8 +17,7 @@ impl Locale {
         let mut parts = s.split(['-', '_']);
         let lang = parts.next().unwrap_or_default();
         let region = parts.next();
-        let valid_lang =
-            (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
+        let valid_lang = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
         let valid_region = region.is_none_or(|r| {
             (r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
                 || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
@@ -71,14 +70,8 @@ mod tests {
         let l = Locale::parse("pt_br").expect("valid tag");
         assert_eq!(l.as_str(), "pt-BR");
         assert_eq!(l.fallback_chain(), ["pt-BR", "pt", "en"]);
-        assert_eq!(
-            Locale::parse("").expect("empty is en").fallback_chain(),
-            ["en"]
-        );
-        assert_eq!(
-            Locale::parse("es-419").expect("numeric region").as_str(),
-            "es-419"
-        );
+        assert_eq!(Locale::parse("").expect("empty is en").fallback_chain(), ["en"]);
+        assert_eq!(Locale::parse("es-419").expect("numeric region").as_str(), "es-419");
     }
 
     #[test]

@@ -185,9 +185,8 @@ impl Role {
     pub fn localized(&self, locale: &Locale) -> (Role, String) {
         let mut out = self.clone();
         let chain = locale.fallback_chain();
-        let Some((tag, text)) = chain
-            .iter()
-            .find_map(|tag| self.spec.localized.get(tag).map(|t| (tag.clone(), t)))
+        let Some((tag, text)) =
+            chain.iter().find_map(|tag| self.spec.localized.get(tag).map(|t| (tag.clone(), t)))
         else {
             return (out, Locale::DEFAULT.to_string());
         };
@@ -243,12 +242,7 @@ impl Role {
 
     /// Countries with salary data.
     pub fn countries(&self) -> Vec<String> {
-        let mut c: Vec<String> = self
-            .spec
-            .salary_bands
-            .iter()
-            .map(|b| b.country.clone())
-            .collect();
+        let mut c: Vec<String> = self.spec.salary_bands.iter().map(|b| b.country.clone()).collect();
         c.sort();
         c.dedup();
         c
@@ -320,20 +314,14 @@ fn check_text(field: &str, value: &str, max: usize, required: bool) -> Result<()
         return Err(ValidationError::new(field, "must not be empty"));
     }
     if value.chars().count() > max {
-        return Err(ValidationError::new(
-            field,
-            format!("must be at most {max} characters"),
-        ));
+        return Err(ValidationError::new(field, format!("must be at most {max} characters")));
     }
     Ok(())
 }
 
 fn check_list(field: &str, items: &[String], max_len: usize) -> Result<(), ValidationError> {
     if items.len() > limits::LIST_ITEMS {
-        return Err(ValidationError::new(
-            field,
-            format!("must have at most {} items", limits::LIST_ITEMS),
-        ));
+        return Err(ValidationError::new(field, format!("must have at most {} items", limits::LIST_ITEMS)));
     }
     for (i, item) in items.iter().enumerate() {
         check_text(&format!("{field}[{i}]"), item, max_len, true)?;
@@ -356,10 +344,7 @@ impl SalaryBand {
             ));
         }
         if self.min_minor < 0 {
-            return Err(ValidationError::new(
-                format!("{field}.min_minor"),
-                "must not be negative",
-            ));
+            return Err(ValidationError::new(format!("{field}.min_minor"), "must not be negative"));
         }
         if self.min_minor > self.max_minor {
             return Err(ValidationError::new(
@@ -378,25 +363,14 @@ impl SalaryBand {
         for (name, value) in pcts {
             let Some(v) = value else { continue };
             if v < 0 {
-                return Err(ValidationError::new(
-                    format!("{field}.{name}"),
-                    "must not be negative",
-                ));
+                return Err(ValidationError::new(format!("{field}.{name}"), "must not be negative"));
             }
             if prev.is_some_and(|p| v < p) {
-                return Err(ValidationError::new(
-                    format!("{field}.{name}"),
-                    "percentiles must not decrease",
-                ));
+                return Err(ValidationError::new(format!("{field}.{name}"), "percentiles must not decrease"));
             }
             prev = Some(v);
         }
-        check_text(
-            &format!("{field}.source"),
-            &self.source,
-            limits::SHORT_TEXT,
-            false,
-        )
+        check_text(&format!("{field}.source"), &self.source, limits::SHORT_TEXT, false)
     }
 }
 
@@ -413,51 +387,23 @@ impl RoleSpec {
         }
         check_text("role.category", &self.category, limits::SHORT_TEXT, true)?;
         check_text("role.summary", &self.summary, limits::LONG_TEXT, false)?;
-        check_text(
-            "role.day_in_the_life",
-            &self.day_in_the_life,
-            limits::LONG_TEXT,
-            false,
-        )?;
-        check_list(
-            "role.responsibilities",
-            &self.responsibilities,
-            limits::LONG_TEXT,
-        )?;
+        check_text("role.day_in_the_life", &self.day_in_the_life, limits::LONG_TEXT, false)?;
+        check_list("role.responsibilities", &self.responsibilities, limits::LONG_TEXT)?;
         check_list("role.requirements", &self.requirements, limits::LONG_TEXT)?;
         check_list("role.top_tools", &self.top_tools, limits::SHORT_TEXT)?;
-        check_list(
-            "role.interview_questions",
-            &self.interview_questions,
-            limits::LONG_TEXT,
-        )?;
+        check_list("role.interview_questions", &self.interview_questions, limits::LONG_TEXT)?;
         if self.skills.len() > limits::LIST_ITEMS {
             return Err(ValidationError::new("role.skills", "too many skills"));
         }
         for (i, s) in self.skills.iter().enumerate() {
-            check_text(
-                &format!("role.skills[{i}].name"),
-                &s.name,
-                limits::SHORT_TEXT,
-                true,
-            )?;
-            check_text(
-                &format!("role.skills[{i}].taxonomy_id"),
-                &s.taxonomy_id,
-                limits::SHORT_TEXT,
-                false,
-            )?;
+            check_text(&format!("role.skills[{i}].name"), &s.name, limits::SHORT_TEXT, true)?;
+            check_text(&format!("role.skills[{i}].taxonomy_id"), &s.taxonomy_id, limits::SHORT_TEXT, false)?;
         }
         if self.career_path.len() > limits::LIST_ITEMS {
             return Err(ValidationError::new("role.career_path", "too many levels"));
         }
         for (i, level) in self.career_path.iter().enumerate() {
-            check_text(
-                &format!("role.career_path[{i}].title"),
-                &level.title,
-                limits::SHORT_TEXT,
-                true,
-            )?;
+            check_text(&format!("role.career_path[{i}].title"), &level.title, limits::SHORT_TEXT, true)?;
             if level.order != i as i32 {
                 return Err(ValidationError::new(
                     format!("role.career_path[{i}].order"),
@@ -469,44 +415,18 @@ impl RoleSpec {
             return Err(ValidationError::new("role.faq", "too many entries"));
         }
         for (i, f) in self.faq.iter().enumerate() {
-            check_text(
-                &format!("role.faq[{i}].question"),
-                &f.question,
-                limits::LONG_TEXT,
-                true,
-            )?;
-            check_text(
-                &format!("role.faq[{i}].answer"),
-                &f.answer,
-                limits::LONG_TEXT,
-                true,
-            )?;
+            check_text(&format!("role.faq[{i}].question"), &f.question, limits::LONG_TEXT, true)?;
+            check_text(&format!("role.faq[{i}].answer"), &f.answer, limits::LONG_TEXT, true)?;
         }
-        check_text(
-            "role.standard_ids.onet_soc",
-            &self.standard_ids.onet_soc,
-            16,
-            false,
-        )?;
+        check_text("role.standard_ids.onet_soc", &self.standard_ids.onet_soc, 16, false)?;
         if !self.standard_ids.onet_soc.is_empty() && !is_onet_soc(&self.standard_ids.onet_soc) {
-            return Err(ValidationError::new(
-                "role.standard_ids.onet_soc",
-                "must look like 15-1252.00",
-            ));
+            return Err(ValidationError::new("role.standard_ids.onet_soc", "must look like 15-1252.00"));
         }
         let isco = &self.standard_ids.isco08;
         if !(isco.is_empty() || (isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()))) {
-            return Err(ValidationError::new(
-                "role.standard_ids.isco08",
-                "must be 1-4 digits",
-            ));
+            return Err(ValidationError::new("role.standard_ids.isco08", "must be 1-4 digits"));
         }
-        check_text(
-            "role.standard_ids.esco_uri",
-            &self.standard_ids.esco_uri,
-            limits::SHORT_TEXT,
-            false,
-        )?;
+        check_text("role.standard_ids.esco_uri", &self.standard_ids.esco_uri, limits::SHORT_TEXT, false)?;
         if self.salary_bands.len() > limits::SALARY_BANDS {
             return Err(ValidationError::new("role.salary_bands", "too many bands"));
         }
@@ -520,29 +440,11 @@ impl RoleSpec {
             let field = format!("role.localized[{tag}]");
             let parsed = Locale::parse(tag).map_err(|e| ValidationError::new(&field, e.reason))?;
             if parsed.as_str() != tag {
-                return Err(ValidationError::new(
-                    &field,
-                    format!("write the tag as {}", parsed.as_str()),
-                ));
+                return Err(ValidationError::new(&field, format!("write the tag as {}", parsed.as_str())));
             }
-            check_text(
-                &format!("{field}.title"),
-                &text.title,
-                limits::SHORT_TEXT,
-                false,
-            )?;
-            check_text(
-                &format!("{field}.summary"),
-                &text.summary,
-                limits::LONG_TEXT,
-                false,
-            )?;
-            check_text(
-                &format!("{field}.day_in_the_life"),
-                &text.day_in_the_life,
-                limits::LONG_TEXT,
-                false,
-            )?;
+            check_text(&format!("{field}.title"), &text.title, limits::SHORT_TEXT, false)?;
+            check_text(&format!("{field}.summary"), &text.summary, limits::LONG_TEXT, false)?;
+            check_text(&format!("{field}.day_in_the_life"), &text.day_in_the_life, limits::LONG_TEXT, false)?;
         }
         Ok(())
     }
@@ -553,9 +455,7 @@ fn is_onet_soc(code: &str) -> bool {
     b.len() == 10
         && b[2] == b'-'
         && b[7] == b'.'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| matches!(i, 2 | 7) || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(i, c)| matches!(i, 2 | 7) || c.is_ascii_digit())
 }
 
 /// The fields of a role an update mask may name.
@@ -582,10 +482,7 @@ impl RoleSpec {
     /// Copies the fields named in `mask` from `patch` into `self`.
     pub fn apply_mask(&mut self, patch: &RoleSpec, mask: &[String]) -> Result<(), ValidationError> {
         if mask.is_empty() {
-            return Err(ValidationError::new(
-                "update_mask",
-                "must name at least one field",
-            ));
+            return Err(ValidationError::new("update_mask", "must name at least one field"));
         }
         for path in mask {
             match path.as_str() {
@@ -601,19 +498,14 @@ impl RoleSpec {
                 "career_path" => self.career_path = patch.career_path.clone(),
                 "top_tools" => self.top_tools = patch.top_tools.clone(),
                 "faq" => self.faq = patch.faq.clone(),
-                "interview_questions" => {
-                    self.interview_questions = patch.interview_questions.clone()
-                }
+                "interview_questions" => self.interview_questions = patch.interview_questions.clone(),
                 "standard_ids" => self.standard_ids = patch.standard_ids.clone(),
                 "salary_bands" => self.salary_bands = patch.salary_bands.clone(),
                 "localized" => self.localized = patch.localized.clone(),
                 other => {
                     return Err(ValidationError::new(
                         "update_mask",
-                        format!(
-                            "unknown field {other:?}; updatable fields: {}",
-                            UPDATABLE_FIELDS.join(", ")
-                        ),
+                        format!("unknown field {other:?}; updatable fields: {}", UPDATABLE_FIELDS.join(", ")),
                     ));
                 }
             }
@@ -656,10 +548,7 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Backend Developer"), "backend-developer");
-        assert_eq!(
-            slugify("  ICT / Security -- Engineer! "),
-            "ict-security-engineer"
-        );
+        assert_eq!(slugify("  ICT / Security -- Engineer! "), "ict-security-engineer");
         assert_eq!(slugify("Desenvolvedor Júnior"), "desenvolvedor-junior");
     }
 
@@ -671,16 +560,10 @@ mod tests {
         assert_eq!(s.validate().unwrap_err().field, "role.title");
         let mut s = spec();
         s.salary_bands[0].currency = "ZZZ".into();
-        assert_eq!(
-            s.validate().unwrap_err().field,
-            "role.salary_bands[0].currency"
-        );
+        assert_eq!(s.validate().unwrap_err().field, "role.salary_bands[0].currency");
         let mut s = spec();
         s.salary_bands[0].min_minor = 2_000_000;
-        assert_eq!(
-            s.validate().unwrap_err().field,
-            "role.salary_bands[0].min_minor"
-        );
+        assert_eq!(s.validate().unwrap_err().field, "role.salary_bands[0].min_minor");
         let mut s = spec();
         s.slug = "Not A Slug".into();
         assert_eq!(s.validate().unwrap_err().field, "role.slug");
@@ -692,8 +575,7 @@ mod tests {
         let mut patch = spec();
         patch.title = "API Engineer".into();
         patch.summary = "ignored".into();
-        s.apply_mask(&patch, &["title".into()])
-            .expect("known field");
+        s.apply_mask(&patch, &["title".into()]).expect("known field");
         assert_eq!(s.title, "API Engineer");
         assert_eq!(s.summary, "");
         let err = s.apply_mask(&patch, &["salary".into()]).unwrap_err();
@@ -707,10 +589,7 @@ mod tests {
         s.summary = "English summary".into();
         s.localized.insert(
             "pt-BR".into(),
-            LocalizedText {
-                title: "Desenvolvedor Backend".into(),
-                ..Default::default()
-            },
+            LocalizedText { title: "Desenvolvedor Backend".into(), ..Default::default() },
         );
         let role = Role::new(s, None, Utc::now());
         let (pt, tag) = role.localized(&Locale::parse("pt-BR").expect("tag"));
@@ -718,9 +597,6 @@ mod tests {
         assert_eq!(pt.spec.title, "Desenvolvedor Backend");
         assert_eq!(pt.spec.summary, "English summary");
         let (fr, tag) = role.localized(&Locale::parse("fr").expect("tag"));
-        assert_eq!(
-            (fr.spec.title.as_str(), tag.as_str()),
-            ("Backend Developer", "en")
-        );
+        assert_eq!((fr.spec.title.as_str(), tag.as_str()), ("Backend Developer", "en"));
     }
 }

@@ -14,8 +14,7 @@ impl TenantId {
         let s = s.into();
         let ok = !s.is_empty()
             && s.len() <= 64
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
         if ok {
             Ok(Self(s))
         } else {

@@ -1,74 +1,104 @@
-//! The in-process event bus of the embedded mode.
+//! The embedded mode's bus: the outbox table is the log, and in-process consumer groups read it
+//! from their stored offsets. A crash anywhere loses nothing: an event is in the log from the
+//! moment its transaction commits until every group has passed it.
 
-use tokio::sync::broadcast;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::{Event, EventError, EventPublisher};
+use sqlx::AnyPool;
+use tokio::sync::Notify;
 
-/// Fans events out to every subscriber in the process. Subscribers that fall more than
-/// `capacity` events behind miss the oldest ones (and are told so by `broadcast`'s `Lagged`).
+use crate::deliver::dead_letter_headers;
+use crate::{
+    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
+    outbox, topics,
+};
+
+const BATCH: i64 = 256;
+/// How often consumers look at the log when nothing woke them (another process may write it).
+const POLL: Duration = Duration::from_millis(200);
+/// Rows older than this are dropped even if some group never read them.
+const RETENTION_MS: i64 = 7 * 24 * 3600 * 1000;
+
 #[derive(Debug, Clone)]
 pub struct InProcessBus {
-    tx: broadcast::Sender<Event>,
+    pool: AnyPool,
+    wake: Arc<Notify>,
+    policy: DeliveryPolicy,
 }
 
 impl InProcessBus {
-    pub fn new(capacity: usize) -> Self {
-        let (tx, _) = broadcast::channel(capacity.max(1));
-        Self { tx }
+    /// A bus on the outbox of `pool` (migrated with [`crate::migrate`]).
+    pub fn new(pool: AnyPool) -> Self {
+        Self { pool, wake: Arc::new(Notify::new()), policy: DeliveryPolicy::default() }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
-        self.tx.subscribe()
+    pub fn with_policy(mut self, policy: DeliveryPolicy) -> Self {
+        self.policy = policy;
+        self
     }
-}
 
-impl Default for InProcessBus {
-    fn default() -> Self {
-        Self::new(1024)
+    /// Wakes consumers after a transaction enqueued events.
+    pub fn notify(&self) {
+        self.wake.notify_waiters();
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 }
 
 #[async_trait::async_trait]
 impl EventPublisher for InProcessBus {
-    async fn publish(&self, event: Event) -> Result<(), EventError> {
-        tracing::debug!(topic = event.topic, event_type = %event.envelope.event_type, "publishing event");
-        // No subscriber is not an error: the embedded mode may run without consumers.
-        let _ = self.tx.send(event);
+    async fn publish(&self, event: &Event) -> Result<(), EventError> {
+        outbox::insert(&self.pool, event, &Default::default()).await?;
+        self.notify();
         Ok(())
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::topics;
-    use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
-
-    #[tokio::test]
-    async fn subscribers_receive_typed_payloads() {
-        let bus = InProcessBus::default();
-        let mut rx = bus.subscribe();
-        let payload = RoleChanged {
-            role_id: "r1".into(),
-            slug: "backend-developer".into(),
-            change: ChangeKind::Created as i32,
-            version: 1,
-            owner_tenant_id: String::new(),
-        };
-        let event = Event::new(
-            topics::ROLES,
-            "t1",
-            "r1",
-            &payload,
-            None,
-            chrono::Utc::now(),
-        );
-        bus.publish(event.clone()).await.expect("publish");
-        let got = rx.recv().await.expect("event");
-        assert_eq!(got.envelope.event_type, "nexushr.events.v1.RoleChanged");
-        assert_eq!(
-            got.payload::<RoleChanged>().expect("decodes"),
-            Some(payload)
-        );
+#[async_trait::async_trait]
+impl EventSubscriber for InProcessBus {
+    async fn run(
+        &self,
+        group: &str,
+        topics: &[&str],
+        handler: Arc<dyn EventHandler>,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Result<(), EventError> {
+        let mut position = outbox::offset(&self.pool, group).await?;
+        // Registering the group keeps compaction from dropping what it has not read.
+        outbox::commit(&self.pool, group, position).await?;
+        while !*shutdown.borrow() {
+            let batch = outbox::fetch(&self.pool, position, Some(topics), BATCH).await?;
+            for stored in &batch {
+                if let Outcome::DeadLetter { attempts, error } =
+                    deliver(handler.as_ref(), &stored.event, self.policy).await
+                {
+                    tracing::error!(event_id = %stored.event.envelope.event_id, %error, "dead-lettering event");
+                    let dead = Event {
+                        topic: topics::dead_letter(&stored.event.topic),
+                        envelope: stored.event.envelope.clone(),
+                    };
+                    outbox::insert(
+                        &self.pool,
+                        &dead,
+                        &dead_letter_headers(&stored.event.topic, &error, attempts),
+                    )
+                    .await?;
+                }
+                position = stored.seq;
+                outbox::commit(&self.pool, group, position).await?;
+            }
+            if batch.is_empty() {
+                outbox::compact(&self.pool, RETENTION_MS).await?;
+                tokio::select! {
+                    () = self.wake.notified() => {}
+                    () = tokio::time::sleep(POLL) => {}
+                    _ = shutdown.changed() => {}
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -1,15 +1,43 @@
-//! Events between services: the envelope, topics, and the publisher/subscriber interface.
+//! Events between services, delivered at least once and applied once.
 //!
-//! The in-process bus serves the embedded mode; the Kafka implementation arrives with the
-//! event-backbone work and implements the same [`EventPublisher`] trait.
+//! - Producers write an [`Event`] into the transactional [`outbox`] in the same database
+//!   transaction as the state it describes.
+//! - Distributed mode: the [`relay::OutboxRelay`] moves outbox rows to Kafka
+//!   ([`kafka::KafkaPublisher`], idempotent, `acks=all`) and deletes them once acknowledged;
+//!   [`kafka::KafkaSubscriber`] consumes with manual offset commits.
+//! - Embedded mode: the outbox is the log; [`InProcessBus`] consumers read it with their own
+//!   stored offsets, so a crash between commit and delivery loses nothing.
+//!
+//! Both subscribers share [`deliver`]: retries with backoff, then a dead-letter record carrying
+//! the error, so a poison record never blocks its partition. Handlers stay idempotent through
+//! [`outbox::claim`], which records the event id in the handler's own transaction.
 
 mod bus;
+mod deliver;
+pub mod kafka;
+pub mod outbox;
+pub mod relay;
 
 pub use bus::InProcessBus;
+pub use deliver::{DeliveryPolicy, Outcome, deliver};
 
 use chrono::{DateTime, Utc};
 use nexushr_proto::events::v1::EventEnvelope;
 use prost::Message;
+
+/// Topics, one per aggregate kind; the dead-letter topic of `t` is `t.dlq`.
+pub mod topics {
+    pub const ROLES: &str = "nexushr.roles.v1";
+    pub const RESUMES: &str = "nexushr.resumes.v1";
+    pub const QUESTION_SETS: &str = "nexushr.question-sets.v1";
+    pub const ALL: [&str; 3] = [ROLES, RESUMES, QUESTION_SETS];
+
+    pub fn dead_letter(topic: &str) -> String {
+        format!("{topic}.dlq")
+    }
+}
+
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// A message that travels as an event payload, with its fully qualified type name.
 pub trait EventPayload: Message + Default {
@@ -25,37 +53,33 @@ macro_rules! payloads {
 }
 payloads!(RoleChanged, ResumeParsed, ResumeErased, KitGenerated);
 
-/// Topics, one per aggregate kind; a dead-letter topic is `<topic>.dlq`.
-pub mod topics {
-    pub const ROLES: &str = "nexushr.roles.v1";
-    pub const RESUMES: &str = "nexushr.resumes.v1";
-    pub const QUESTION_SETS: &str = "nexushr.question-sets.v1";
-}
-
-pub const SCHEMA_VERSION: u32 = 1;
-
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
     #[error("publishing to {topic} failed: {reason}")]
     Publish { topic: String, reason: String },
+    #[error("consuming failed: {0}")]
+    Consume(String),
     #[error("payload of {event_type} does not decode: {source}")]
-    Decode {
-        event_type: String,
-        source: prost::DecodeError,
-    },
+    Decode { event_type: String, source: prost::DecodeError },
+    #[error("event store: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("event store migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("kafka: {0}")]
+    Kafka(#[from] rdkafka::error::KafkaError),
 }
 
-/// An event on its way to a topic.
+/// An event on its way to (or back from) a topic.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
-    pub topic: &'static str,
+    pub topic: String,
     pub envelope: EventEnvelope,
 }
 
 impl Event {
     /// Wraps a payload in an envelope with a fresh event id.
     pub fn new<M: EventPayload>(
-        topic: &'static str,
+        topic: &str,
         tenant_id: &str,
         aggregate_id: &str,
         payload: &M,
@@ -63,7 +87,7 @@ impl Event {
         now: DateTime<Utc>,
     ) -> Self {
         Self {
-            topic,
+            topic: topic.to_string(),
             envelope: EventEnvelope {
                 event_id: uuid::Uuid::now_v7().to_string(),
                 event_type: M::TYPE.to_string(),
@@ -80,22 +104,73 @@ impl Event {
         }
     }
 
-    /// Decodes the payload as `M`, checking the envelope's type first.
+    /// Decodes the payload as `M`; `None` when the envelope holds another type.
     pub fn payload<M: EventPayload>(&self) -> Result<Option<M>, EventError> {
         if self.envelope.event_type != M::TYPE {
             return Ok(None);
         }
         M::decode(self.envelope.payload.as_slice())
             .map(Some)
-            .map_err(|source| EventError::Decode {
-                event_type: self.envelope.event_type.clone(),
-                source,
-            })
+            .map_err(|source| EventError::Decode { event_type: self.envelope.event_type.clone(), source })
+    }
+
+    /// Decodes a record's value as an envelope.
+    pub fn decode(topic: &str, bytes: &[u8]) -> Result<Self, EventError> {
+        let envelope = EventEnvelope::decode(bytes).map_err(|source| EventError::Decode {
+            event_type: "nexushr.events.v1.EventEnvelope".into(),
+            source,
+        })?;
+        if envelope.event_id.is_empty() || envelope.event_type.is_empty() {
+            return Err(EventError::Consume("envelope without event_id or event_type".into()));
+        }
+        Ok(Self { topic: topic.to_string(), envelope })
     }
 }
 
-/// Where services send events after their state change is stored.
+/// Sends events to their topics.
 #[async_trait::async_trait]
 pub trait EventPublisher: Send + Sync + 'static {
-    async fn publish(&self, event: Event) -> Result<(), EventError>;
+    async fn publish(&self, event: &Event) -> Result<(), EventError>;
+}
+
+/// Why a handler did not apply an event.
+#[derive(Debug, thiserror::Error)]
+pub enum HandlerError {
+    /// Worth another try (a database hiccup, a timeout).
+    #[error("retryable: {0}")]
+    Retryable(String),
+    /// Will never succeed (the event is wrong for this consumer): dead-letter it at once.
+    #[error("permanent: {0}")]
+    Permanent(String),
+}
+
+/// Applies events. Must be idempotent: the same event may arrive more than once.
+#[async_trait::async_trait]
+pub trait EventHandler: Send + Sync + 'static {
+    async fn handle(&self, event: &Event) -> Result<(), HandlerError>;
+}
+
+/// Runs a consumer group over topics until `shutdown` turns true.
+#[async_trait::async_trait]
+pub trait EventSubscriber: Send + Sync + 'static {
+    async fn run(
+        &self,
+        group: &str,
+        topics: &[&str],
+        handler: std::sync::Arc<dyn EventHandler>,
+        shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Result<(), EventError>;
+}
+
+/// Creates the outbox tables in the database of `pool` (both SQLite and PostgreSQL).
+pub async fn migrate(pool: &sqlx::AnyPool) -> Result<(), EventError> {
+    let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") {
+        sqlx::migrate!("./migrations/postgres")
+    } else {
+        sqlx::migrate!("./migrations/sqlite")
+    };
+    // The service's own migrations share the migrations table.
+    migrator.set_ignore_missing(true);
+    migrator.run(pool).await?;
+    Ok(())
 }

@@ -22,9 +22,9 @@ impl ApiKeys {
     pub fn parse(spec: &str, default_tenant: &str) -> Result<Self, ValidationError> {
         let mut keys = HashMap::new();
         for entry in spec.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-            let (key, rest) = entry.split_once('=').ok_or_else(|| {
-                ValidationError::new("api_keys", "entries look like KEY=TENANT[:admin]")
-            })?;
+            let (key, rest) = entry
+                .split_once('=')
+                .ok_or_else(|| ValidationError::new("api_keys", "entries look like KEY=TENANT[:admin]"))?;
             let (tenant, admin) = match rest.split_once(':') {
                 Some((t, "admin")) => (t, true),
                 Some((_, other)) => {
@@ -36,13 +36,9 @@ impl ApiKeys {
                 None => (rest, false),
             };
             if key.len() < 16 {
-                return Err(ValidationError::new(
-                    "api_keys",
-                    "keys must be at least 16 characters",
-                ));
+                return Err(ValidationError::new("api_keys", "keys must be at least 16 characters"));
             }
-            let id =
-                TenantId::parse(tenant).map_err(|e| ValidationError::new("api_keys", e.reason))?;
+            let id = TenantId::parse(tenant).map_err(|e| ValidationError::new("api_keys", e.reason))?;
             keys.insert(key.to_string(), Tenant { id, admin });
         }
         let default = Tenant {
@@ -50,10 +46,7 @@ impl ApiKeys {
                 .map_err(|e| ValidationError::new("default_tenant", e.reason))?,
             admin: true,
         };
-        Ok(Self {
-            keys: Arc::new(keys),
-            default,
-        })
+        Ok(Self { keys: Arc::new(keys), default })
     }
 
     /// Whether calls must present a key.
@@ -66,23 +59,16 @@ impl ApiKeys {
         if !self.enforced() {
             return Ok(self.default.clone());
         }
-        let header = metadata.get("authorization").ok_or_else(|| {
-            Status::unauthenticated("missing authorization metadata: send an API key")
-        })?;
-        let value = header
-            .to_str()
-            .map_err(|_| Status::unauthenticated("authorization is not ASCII"))?;
+        let header = metadata
+            .get("authorization")
+            .ok_or_else(|| Status::unauthenticated("missing authorization metadata: send an API key"))?;
+        let value = header.to_str().map_err(|_| Status::unauthenticated("authorization is not ASCII"))?;
         let key = value.strip_prefix("Bearer ").unwrap_or(value).trim();
-        self.keys
-            .get(key)
-            .cloned()
-            .ok_or_else(|| Status::unauthenticated("unknown API key"))
+        self.keys.get(key).cloned().ok_or_else(|| Status::unauthenticated("unknown API key"))
     }
 
     /// A tonic interceptor that authenticates every call and stores the [`Tenant`].
-    pub fn interceptor(
-        &self,
-    ) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone + use<> {
+    pub fn interceptor(&self) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone + use<> {
         let keys = self.clone();
         move |mut req: Request<()>| {
             let tenant = keys.authenticate(req.metadata())?;
@@ -113,27 +99,15 @@ mod tests {
 
     #[test]
     fn keys_resolve_to_tenants() {
-        let keys = ApiKeys::parse(
-            "aaaaaaaaaaaaaaaa=acme:admin, bbbbbbbbbbbbbbbb=globex",
-            "default",
-        )
-        .expect("valid");
-        let t = keys
-            .authenticate(&with_auth("Bearer aaaaaaaaaaaaaaaa"))
-            .expect("known");
+        let keys =
+            ApiKeys::parse("aaaaaaaaaaaaaaaa=acme:admin, bbbbbbbbbbbbbbbb=globex", "default").expect("valid");
+        let t = keys.authenticate(&with_auth("Bearer aaaaaaaaaaaaaaaa")).expect("known");
         assert_eq!((t.id.as_str(), t.admin), ("acme", true));
-        let t = keys
-            .authenticate(&with_auth("bbbbbbbbbbbbbbbb"))
-            .expect("bare key");
+        let t = keys.authenticate(&with_auth("bbbbbbbbbbbbbbbb")).expect("bare key");
         assert_eq!((t.id.as_str(), t.admin), ("globex", false));
+        assert_eq!(keys.authenticate(&MetadataMap::new()).unwrap_err().code(), tonic::Code::Unauthenticated);
         assert_eq!(
-            keys.authenticate(&MetadataMap::new()).unwrap_err().code(),
-            tonic::Code::Unauthenticated
-        );
-        assert_eq!(
-            keys.authenticate(&with_auth("Bearer nope"))
-                .unwrap_err()
-                .code(),
+            keys.authenticate(&with_auth("Bearer nope")).unwrap_err().code(),
             tonic::Code::Unauthenticated
         );
     }

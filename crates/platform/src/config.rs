@@ -23,6 +23,9 @@ pub struct Settings {
     pub database_url: Option<String>,
     /// Unset: the in-process event bus.
     pub kafka_brokers: Option<String>,
+    /// Partitions and replication factor of the topics created at startup.
+    pub kafka_partitions: i32,
+    pub kafka_replication: i32,
     /// Unset: the embedded vector engine.
     pub qdrant_url: Option<String>,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
@@ -42,6 +45,8 @@ impl Default for Settings {
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             database_url: None,
             kafka_brokers: None,
+            kafka_partitions: 3,
+            kafka_replication: 1,
             qdrant_url: None,
             api_keys: String::new(),
             default_tenant: "default".into(),
@@ -58,9 +63,7 @@ impl Settings {
         let mut fig = Figment::from(Serialized::defaults(Settings::default()));
         match file {
             Some(path) => fig = fig.merge(Toml::file_exact(path)),
-            None if Path::new("nexushr.toml").exists() => {
-                fig = fig.merge(Toml::file("nexushr.toml"))
-            }
+            None if Path::new("nexushr.toml").exists() => fig = fig.merge(Toml::file("nexushr.toml")),
             None => {}
         }
         fig = fig
@@ -74,12 +77,7 @@ impl Settings {
         self.database_url
             .clone()
             .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| {
-                format!(
-                    "sqlite://{}?mode=rwc",
-                    self.data_dir.join("nexushr.db").display()
-                )
-            })
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("nexushr.db").display()))
     }
 }
 
@@ -91,10 +89,7 @@ mod tests {
     #[allow(clippy::result_large_err)]
     fn layers_in_order() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file(
-                "n.toml",
-                "grpc_addr = \"127.0.0.1:6000\"\napi_keys = \"from-file\"",
-            )?;
+            jail.create_file("n.toml", "grpc_addr = \"127.0.0.1:6000\"\napi_keys = \"from-file\"")?;
             jail.set_env("NEXUSHR_API_KEYS", "from-env");
             jail.set_env("QDRANT_URL", "http://127.0.0.1:6334");
             let s = Settings::load(Some(Path::new("n.toml"))).map_err(|e| e.to_string())?;

@@ -40,9 +40,7 @@ impl Drop for TelemetryGuard {
 /// Builds a tracer provider: OTLP when configured, else spans live only in-process
 /// (still giving trace ids for propagation).
 fn provider(service: &str, exporter: Option<impl SpanExporter + 'static>) -> SdkTracerProvider {
-    let resource = opentelemetry_sdk::Resource::builder()
-        .with_service_name(service.to_string())
-        .build();
+    let resource = opentelemetry_sdk::Resource::builder().with_service_name(service.to_string()).build();
     let builder = SdkTracerProvider::builder().with_resource(resource);
     match exporter {
         Some(e) => builder.with_batch_exporter(e).build(),
@@ -61,8 +59,7 @@ pub fn init(service: &str, json: bool) -> Result<TelemetryGuard, TelemetryError>
         ),
         _ => None,
     };
-    let json =
-        json || std::env::var("NEXUSHR_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    let json = json || std::env::var("NEXUSHR_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     install(service, exporter, json)
 }
 
@@ -77,14 +74,9 @@ pub fn install(
     let otel = tracing_opentelemetry::layer().with_tracer(provider.tracer(service.to_string()));
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let fmt = if json {
-        tracing_subscriber::fmt::layer()
-            .json()
-            .with_writer(std::io::stderr)
-            .boxed()
+        tracing_subscriber::fmt::layer().json().with_writer(std::io::stderr).boxed()
     } else {
-        tracing_subscriber::fmt::layer()
-            .with_writer(std::io::stderr)
-            .boxed()
+        tracing_subscriber::fmt::layer().with_writer(std::io::stderr).boxed()
     };
     tracing_subscriber::registry()
         .with(filter)
@@ -123,9 +115,8 @@ impl Injector for MetadataInjector<'_> {
 /// The span of one incoming gRPC call, a child of the caller's trace when it sent `traceparent`.
 /// Use as tonic's `Server::trace_fn`.
 pub fn grpc_server_span(req: &http::Request<()>) -> tracing::Span {
-    let parent = opentelemetry::global::get_text_map_propagator(|p| {
-        p.extract(&HeaderExtractor(req.headers()))
-    });
+    let parent =
+        opentelemetry::global::get_text_map_propagator(|p| p.extract(&HeaderExtractor(req.headers())));
     let span = tracing::info_span!(
         "grpc.request",
         otel.name = %req.uri().path(),

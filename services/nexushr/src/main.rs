@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nexushr_catalog_store::{
-    ImportFormat, RoleStore, SqlRoleStore, import, parse_dataset, read_oews,
-};
-use nexushr_platform::{Settings, grpc};
+use nexushr_catalog_store::{ImportFormat, RoleStore, SqlRoleStore, import, parse_dataset, read_oews};
+use nexushr_platform::Settings;
 
 #[derive(Parser)]
 #[command(
@@ -85,18 +83,8 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
-    use nexushr_role_catalog::server;
-    let store = server::open_store(&settings).await?;
-    let events = server::publisher(&settings)?;
-    let routes = server::routes(store, events, &settings).await?;
-    let routes = grpc::reflection_routes(routes)?;
-    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
-    let addr = listener.local_addr()?;
-    tracing::info!(%addr, data_dir = %settings.data_dir.display(), "nexushr serving gRPC");
-    // Scripts and tests read this line to learn the port.
-    println!("nexushr listening on grpc://{addr}");
-    grpc::serve(listener, routes, grpc::shutdown_signal()).await?;
-    Ok(())
+    // Scripts and tests read the "nexushr listening on grpc://ADDR" line to learn the port.
+    nexushr_role_catalog::server::run(&settings, "nexushr").await
 }
 
 async fn import_dataset(
@@ -105,10 +93,8 @@ async fn import_dataset(
     path: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
-    let need_path = || {
-        path.clone()
-            .ok_or_else(|| anyhow::anyhow!("give the dataset file: nexushr import SOURCE PATH"))
-    };
+    let need_path =
+        || path.clone().ok_or_else(|| anyhow::anyhow!("give the dataset file: nexushr import SOURCE PATH"));
     let records = match source {
         ImportSource::Bundled => nexushr_role_catalog::bundled_records()?,
         ImportSource::Oews => read_oews(&need_path()?).await?,
@@ -119,13 +105,12 @@ async fn import_dataset(
                 _ => ImportFormat::RolesJson,
             };
             let path = need_path()?;
-            let data =
-                std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let data = std::fs::read(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             parse_dataset(format, &data)?
         }
     };
     let read = records.len();
-    let stats = import(store, records, chrono::Utc::now()).await?;
+    let stats = import(store, records, chrono::Utc::now(), &nexushr_role_catalog::system_change).await?;
     println!(
         "imported {read} records: {} created, {} updated, {} unchanged, {} skipped in {:.2}s",
         stats.created,

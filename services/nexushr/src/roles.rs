@@ -38,23 +38,11 @@ pub(crate) async fn run(
 ) -> anyhow::Result<()> {
     let viewer = TenantId::parse(settings.default_tenant.clone())?;
     match command {
-        RolesCommand::List {
-            category,
-            skill,
-            country,
-            limit,
-        } => {
-            let filter = RoleFilter {
-                category,
-                skill,
-                country: country.to_uppercase(),
-            };
+        RolesCommand::List { category, skill, country, limit } => {
+            let filter = RoleFilter { category, skill, country: country.to_uppercase() };
             let mut page = PageSpec::parse(Some(limit.clamp(1, 500) as i64), "", 0)?;
             let mut shown = 0;
-            println!(
-                "{:<44} {:<44} {:<28} SALARY DATA",
-                "SLUG", "TITLE", "CATEGORY"
-            );
+            println!("{:<44} {:<44} {:<28} SALARY DATA", "SLUG", "TITLE", "CATEGORY");
             while shown < limit {
                 let (roles, next) = store.list(&viewer, &filter, &page).await?;
                 for r in roles.iter().take(limit - shown) {
@@ -75,9 +63,10 @@ pub(crate) async fn run(
             println!("{shown} roles");
         }
         RolesCommand::Get { slug, locale, json } => {
-            let role = store.get_by_slug(&viewer, &slug).await?.ok_or_else(|| {
-                anyhow::anyhow!("no role with slug {slug:?}: try `nexushr roles list`")
-            })?;
+            let role = store
+                .get_by_slug(&viewer, &slug)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no role with slug {slug:?}: try `nexushr roles list`"))?;
             let (role, _) = role.localized(&Locale::parse(&locale)?);
             if json {
                 println!("{}", serde_json::to_string_pretty(&role)?);
@@ -107,10 +96,7 @@ fn print_role(role: &Role) {
     println!("{}  ({}, {:?} demand)", s.title, s.category, s.demand);
     println!("{}\n", s.summary);
     let ids = &s.standard_ids;
-    println!(
-        "O*NET-SOC {}  ISCO-08 {}  ESCO {}",
-        ids.onet_soc, ids.isco08, ids.esco_uri
-    );
+    println!("O*NET-SOC {}  ISCO-08 {}  ESCO {}", ids.onet_soc, ids.isco08, ids.esco_uri);
     println!("\nSalaries");
     for b in &s.salary_bands {
         let period = match b.period {
@@ -118,10 +104,7 @@ fn print_role(role: &Role) {
             PayPeriod::Month => "month",
             PayPeriod::Year => "year",
         };
-        let median = b
-            .p50_minor
-            .map(|m| format!(", median {}", money(m)))
-            .unwrap_or_default();
+        let median = b.p50_minor.map(|m| format!(", median {}", money(m))).unwrap_or_default();
         println!(
             "  {} {} {}–{} a {period}{median} (as of {}, {})",
             b.country,

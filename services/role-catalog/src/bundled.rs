@@ -4,35 +4,36 @@
 use nexushr_catalog_store::{
     ImportFormat, ImportStats, Record, RoleStore, StoreError, import, parse_dataset,
 };
-use nexushr_domain::TenantId;
+use nexushr_domain::{Role, TenantId};
+use nexushr_proto::events::v1::ChangeKind;
+
+use crate::role_changed;
 
 const BACKEND_DEVELOPER: &str = include_str!("../../../data/catalog/backend-developer.json");
 const ROLES: &str = include_str!("../../../data/catalog/roles.json");
 
+/// The tenant system changes (bundled loads, command-line imports) are attributed to.
+pub const SYSTEM_TENANT: &str = "nexushr";
+
 /// The bundled roles as import records.
 pub fn bundled_records() -> Result<Vec<Record>, StoreError> {
-    let mut records = parse_dataset(
-        ImportFormat::RolesJson,
-        format!("[{BACKEND_DEVELOPER}]").as_bytes(),
-    )?;
+    let mut records = parse_dataset(ImportFormat::RolesJson, format!("[{BACKEND_DEVELOPER}]").as_bytes())?;
     records.extend(parse_dataset(ImportFormat::RolesJson, ROLES.as_bytes())?);
     Ok(records)
 }
 
+/// Change events of an import run by the system rather than a caller.
+pub fn system_change(role: &Role, created: bool) -> nexushr_events::Event {
+    role_changed(SYSTEM_TENANT, role, if created { ChangeKind::Created } else { ChangeKind::Updated })
+}
+
 /// Loads the bundled catalog into a store that has no global roles yet.
-pub async fn load_bundled_if_empty(
-    store: &dyn RoleStore,
-) -> Result<Option<ImportStats>, StoreError> {
-    let anyone =
-        TenantId::parse("nexushr-bootstrap").map_err(|e| StoreError::Dataset(e.to_string()))?;
+pub async fn load_bundled_if_empty(store: &dyn RoleStore) -> Result<Option<ImportStats>, StoreError> {
+    let anyone = TenantId::parse("nexushr-bootstrap").map_err(|e| StoreError::Dataset(e.to_string()))?;
     if store.count(&anyone).await? > 0 {
         return Ok(None);
     }
-    let stats = import(store, bundled_records()?, chrono::Utc::now()).await?;
-    tracing::info!(
-        created = stats.created,
-        elapsed_ms = stats.elapsed_ms,
-        "loaded the bundled catalog"
-    );
+    let stats = import(store, bundled_records()?, chrono::Utc::now(), &system_change).await?;
+    tracing::info!(created = stats.created, elapsed_ms = stats.elapsed_ms, "loaded the bundled catalog");
     Ok(Some(stats))
 }

@@ -3,30 +3,24 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use nexushr_domain::{
-    CareerLevel, Demand, Faq, LocalizedText, PayPeriod, Role, RoleSpec, SalaryBand, Seniority,
-    Skill, SkillKind, StandardIds, ValidationError,
+    CareerLevel, Demand, Faq, LocalizedText, PayPeriod, Role, RoleSpec, SalaryBand, Seniority, Skill,
+    SkillKind, StandardIds, ValidationError,
 };
 use nexushr_proto::catalog::v1 as pb;
 use nexushr_proto::common::v1 as common;
 
-fn enum_value<T>(
-    field: &str,
-    raw: i32,
-    decode: impl Fn(i32) -> Option<T>,
-) -> Result<T, ValidationError> {
+fn enum_value<T>(field: &str, raw: i32, decode: impl Fn(i32) -> Option<T>) -> Result<T, ValidationError> {
     decode(raw).ok_or_else(|| ValidationError::new(field, format!("unknown enum value {raw}")))
 }
 
 fn demand_from(field: &str, raw: i32) -> Result<Demand, ValidationError> {
-    Ok(
-        match enum_value(field, raw, |v| pb::DemandLevel::try_from(v).ok())? {
-            pb::DemandLevel::Unspecified => Demand::Unspecified,
-            pb::DemandLevel::Low => Demand::Low,
-            pb::DemandLevel::Moderate => Demand::Moderate,
-            pb::DemandLevel::High => Demand::High,
-            pb::DemandLevel::VeryHigh => Demand::VeryHigh,
-        },
-    )
+    Ok(match enum_value(field, raw, |v| pb::DemandLevel::try_from(v).ok())? {
+        pb::DemandLevel::Unspecified => Demand::Unspecified,
+        pb::DemandLevel::Low => Demand::Low,
+        pb::DemandLevel::Moderate => Demand::Moderate,
+        pb::DemandLevel::High => Demand::High,
+        pb::DemandLevel::VeryHigh => Demand::VeryHigh,
+    })
 }
 
 fn demand_to(d: Demand) -> pb::DemandLevel {
@@ -40,14 +34,12 @@ fn demand_to(d: Demand) -> pb::DemandLevel {
 }
 
 fn skill_kind_from(field: &str, raw: i32) -> Result<SkillKind, ValidationError> {
-    Ok(
-        match enum_value(field, raw, |v| pb::SkillKind::try_from(v).ok())? {
-            pb::SkillKind::Unspecified | pb::SkillKind::Skill => SkillKind::Skill,
-            pb::SkillKind::Knowledge => SkillKind::Knowledge,
-            pb::SkillKind::Tool => SkillKind::Tool,
-            pb::SkillKind::Language => SkillKind::Language,
-        },
-    )
+    Ok(match enum_value(field, raw, |v| pb::SkillKind::try_from(v).ok())? {
+        pb::SkillKind::Unspecified | pb::SkillKind::Skill => SkillKind::Skill,
+        pb::SkillKind::Knowledge => SkillKind::Knowledge,
+        pb::SkillKind::Tool => SkillKind::Tool,
+        pb::SkillKind::Language => SkillKind::Language,
+    })
 }
 
 fn skill_kind_to(k: SkillKind) -> pb::SkillKind {
@@ -91,9 +83,7 @@ pub(crate) fn seniority_to(s: Seniority) -> common::Seniority {
 
 fn period_from(field: &str, raw: i32) -> Result<PayPeriod, ValidationError> {
     match enum_value(field, raw, |v| pb::PayPeriod::try_from(v).ok())? {
-        pb::PayPeriod::Unspecified => {
-            Err(ValidationError::new(field, "must be HOUR, MONTH or YEAR"))
-        }
+        pb::PayPeriod::Unspecified => Err(ValidationError::new(field, "must be HOUR, MONTH or YEAR")),
         pb::PayPeriod::Hour => Ok(PayPeriod::Hour),
         pb::PayPeriod::Month => Ok(PayPeriod::Month),
         pb::PayPeriod::Year => Ok(PayPeriod::Year),
@@ -110,33 +100,18 @@ fn period_to(p: PayPeriod) -> pb::PayPeriod {
 
 fn date_from(field: &str, d: Option<&common::Date>) -> Result<NaiveDate, ValidationError> {
     let d = d.ok_or_else(|| ValidationError::new(field, "is required"))?;
-    let (m, day) = (
-        u32::try_from(d.month).unwrap_or(0),
-        u32::try_from(d.day).unwrap_or(0),
-    );
+    let (m, day) = (u32::try_from(d.month).unwrap_or(0), u32::try_from(d.day).unwrap_or(0));
     NaiveDate::from_ymd_opt(d.year, m, day.max(1))
         .filter(|_| (1900..=2200).contains(&d.year))
-        .ok_or_else(|| {
-            ValidationError::new(
-                field,
-                format!("{}-{}-{} is not a date", d.year, d.month, d.day),
-            )
-        })
+        .ok_or_else(|| ValidationError::new(field, format!("{}-{}-{} is not a date", d.year, d.month, d.day)))
 }
 
 fn date_to(d: NaiveDate) -> common::Date {
-    common::Date {
-        year: d.year(),
-        month: d.month() as i32,
-        day: d.day() as i32,
-    }
+    common::Date { year: d.year(), month: d.month() as i32, day: d.day() as i32 }
 }
 
 pub(crate) fn timestamp(t: DateTime<Utc>) -> prost_types::Timestamp {
-    prost_types::Timestamp {
-        seconds: t.timestamp(),
-        nanos: t.timestamp_subsec_nanos() as i32,
-    }
+    prost_types::Timestamp { seconds: t.timestamp(), nanos: t.timestamp_subsec_nanos() as i32 }
 }
 
 fn band_from(i: usize, b: &pb::SalaryBand) -> Result<SalaryBand, ValidationError> {
@@ -158,17 +133,11 @@ fn band_from(i: usize, b: &pb::SalaryBand) -> Result<SalaryBand, ValidationError
 }
 
 fn faq_from(f: &pb::Faq) -> Faq {
-    Faq {
-        question: f.question.clone(),
-        answer: f.answer.clone(),
-    }
+    Faq { question: f.question.clone(), answer: f.answer.clone() }
 }
 
 fn faq_to(f: &Faq) -> pb::Faq {
-    pb::Faq {
-        question: f.question.clone(),
-        answer: f.answer.clone(),
-    }
+    pb::Faq { question: f.question.clone(), answer: f.answer.clone() }
 }
 
 /// The client-settable part of a wire role, checked field by field (not yet `validate`d).
@@ -195,10 +164,7 @@ pub(crate) fn spec_from(r: &pb::Role) -> Result<RoleSpec, ValidationError> {
                 order: l.order,
                 title: l.title.clone(),
                 role_slug: Some(l.role_slug.clone()).filter(|s| !s.is_empty()),
-                seniority: seniority_from(
-                    &format!("role.career_path[{i}].seniority"),
-                    l.seniority,
-                )?,
+                seniority: seniority_from(&format!("role.career_path[{i}].seniority"), l.seniority)?,
             })
         })
         .collect::<Result<_, ValidationError>>()?;
@@ -223,11 +189,7 @@ pub(crate) fn spec_from(r: &pb::Role) -> Result<RoleSpec, ValidationError> {
         top_tools: r.top_tools.clone(),
         faq: r.faq.iter().map(faq_from).collect(),
         interview_questions: r.interview_questions.clone(),
-        standard_ids: StandardIds {
-            onet_soc: ids.onet_soc,
-            isco08: ids.isco08,
-            esco_uri: ids.esco_uri,
-        },
+        standard_ids: StandardIds { onet_soc: ids.onet_soc, isco08: ids.isco08, esco_uri: ids.esco_uri },
         salary_bands,
         localized: r
             .localized
@@ -329,16 +291,9 @@ pub(crate) fn role_to(role: &Role, locale: &str) -> pb::Role {
                 )
             })
             .collect(),
-        visibility: if role.tenant.is_some() {
-            pb::Visibility::Private
-        } else {
-            pb::Visibility::Global
-        } as i32,
-        tenant_id: role
-            .tenant
-            .as_ref()
-            .map(|t| t.to_string())
-            .unwrap_or_default(),
+        visibility: if role.tenant.is_some() { pb::Visibility::Private } else { pb::Visibility::Global }
+            as i32,
+        tenant_id: role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default(),
         version: role.version,
         etag: role.etag(),
         create_time: Some(timestamp(role.created_at)),

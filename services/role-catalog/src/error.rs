@@ -28,9 +28,7 @@ impl From<CatalogError> for Status {
         match e {
             // The client sent something it can fix: say which field and why.
             CatalogError::Invalid(v) => invalid_argument(&v.field, &v.reason),
-            CatalogError::Page(p @ PageError::Size(_)) => {
-                invalid_argument("page.page_size", &p.to_string())
-            }
+            CatalogError::Page(p @ PageError::Size(_)) => invalid_argument("page.page_size", &p.to_string()),
             CatalogError::Page(p @ (PageError::Token | PageError::FilterChanged)) => {
                 invalid_argument("page.page_token", &p.to_string())
             }
@@ -49,16 +47,17 @@ impl From<CatalogError> for Status {
 fn store_status(e: StoreError) -> Status {
     match e {
         // Slugs are unique per owner; the client picks another.
-        StoreError::SlugTaken(slug) => {
-            Status::already_exists(format!("role.slug: {slug:?} is taken"))
-        }
+        StoreError::SlugTaken(slug) => Status::already_exists(format!("role.slug: {slug:?} is taken")),
         StoreError::NotFound(id) => Status::not_found(format!("role {id} not found")),
         // Lost a race with a concurrent writer after the etag check.
         e @ StoreError::Stale { .. } => Status::aborted(e.to_string()),
         // A dataset the client sent is unreadable.
         StoreError::Dataset(m) => invalid_argument("data", &m),
         // Our fault or the database's: log it here, tell the client little.
-        e @ (StoreError::Corrupt { .. } | StoreError::Database(_) | StoreError::Migrate(_)) => {
+        e @ (StoreError::Corrupt { .. }
+        | StoreError::Database(_)
+        | StoreError::Migrate(_)
+        | StoreError::Outbox(_)) => {
             tracing::error!(error = %e, "catalog store failed");
             Status::internal("catalog store failure")
         }

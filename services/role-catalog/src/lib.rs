@@ -7,14 +7,13 @@ mod error;
 pub mod server;
 mod service;
 
-pub use bundled::{bundled_records, load_bundled_if_empty};
+pub use bundled::{SYSTEM_TENANT, bundled_records, load_bundled_if_empty, system_change};
 pub use error::CatalogError;
-pub use service::CatalogService;
+pub use service::{CatalogService, role_changed};
 
 use std::sync::Arc;
 
 use nexushr_catalog_store::RoleStore;
-use nexushr_events::EventPublisher;
 use nexushr_platform::ApiKeys;
 use nexushr_proto::catalog::v1::role_catalog_server::RoleCatalogServer;
 use tonic::service::Routes;
@@ -22,16 +21,10 @@ use tonic::service::Routes;
 /// Largest request the catalog accepts: imports carry whole datasets (the OEWS file is 52 MB).
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
 
-/// The catalog's gRPC routes, authenticated by `keys`.
-pub fn routes(
-    store: Arc<dyn RoleStore>,
-    events: Arc<dyn EventPublisher>,
-    keys: &ApiKeys,
-) -> Routes {
-    let server = RoleCatalogServer::new(CatalogService::new(store, events))
-        .max_decoding_message_size(MAX_REQUEST_BYTES);
-    Routes::new(tonic::service::interceptor::InterceptedService::new(
-        server,
-        keys.interceptor(),
-    ))
+/// The catalog's gRPC routes, authenticated by `keys`. Changes reach other services through the
+/// store's outbox.
+pub fn routes(store: Arc<dyn RoleStore>, keys: &ApiKeys) -> Routes {
+    let server =
+        RoleCatalogServer::new(CatalogService::new(store)).max_decoding_message_size(MAX_REQUEST_BYTES);
+    Routes::new(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
 }

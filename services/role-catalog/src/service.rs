@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use nexushr_catalog_store::{
-    ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms,
-    parse_dataset, read_oews,
+    ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms, parse_dataset,
+    read_oews,
 };
 use nexushr_domain::{Locale, Role, Tenant, ValidationError, iso, slugify};
-use nexushr_events::{Event, EventPublisher, topics};
+use nexushr_events::{Event, topics};
 use nexushr_platform::tenant_of;
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_server::RoleCatalog};
 use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
@@ -25,61 +25,24 @@ const MAX_QUERY_CHARS: usize = 500;
 #[derive(Clone)]
 pub struct CatalogService {
     store: Arc<dyn RoleStore>,
-    events: Arc<dyn EventPublisher>,
+}
+
+/// The `RoleChanged` event of a change `tenant_id` made, carrying the current trace.
+pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
+    let payload = RoleChanged {
+        role_id: role.id.clone(),
+        slug: role.spec.slug.clone(),
+        change: change as i32,
+        version: role.version,
+        owner_tenant_id: role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default(),
+    };
+    let traceparent = nexushr_telemetry::current_traceparent();
+    Event::new(topics::ROLES, tenant_id, &role.id, &payload, traceparent, Utc::now())
 }
 
 impl CatalogService {
-    pub fn new(store: Arc<dyn RoleStore>, events: Arc<dyn EventPublisher>) -> Self {
-        Self { store, events }
-    }
-
-    /// Publishes a change after it is stored. A failed publish is logged, not returned: the
-    /// change itself succeeded (the transactional outbox closes this gap with the event backbone).
-    async fn publish(
-        &self,
-        tenant: &Tenant,
-        role_id: &str,
-        slug: &str,
-        version: i64,
-        owner: &str,
-        change: ChangeKind,
-    ) {
-        let payload = RoleChanged {
-            role_id: role_id.to_string(),
-            slug: slug.to_string(),
-            change: change as i32,
-            version,
-            owner_tenant_id: owner.to_string(),
-        };
-        let traceparent = nexushr_telemetry::current_traceparent();
-        let event = Event::new(
-            topics::ROLES,
-            tenant.id.as_str(),
-            role_id,
-            &payload,
-            traceparent,
-            Utc::now(),
-        );
-        if let Err(e) = self.events.publish(event).await {
-            tracing::warn!(error = %e, role_id, "role change event not published");
-        }
-    }
-
-    async fn publish_role(&self, tenant: &Tenant, role: &Role, change: ChangeKind) {
-        let owner = role
-            .tenant
-            .as_ref()
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-        self.publish(
-            tenant,
-            &role.id,
-            &role.spec.slug,
-            role.version,
-            &owner,
-            change,
-        )
-        .await;
+    pub fn new(store: Arc<dyn RoleStore>) -> Self {
+        Self { store }
     }
 
     /// Loads a role the caller may change: visible, and private to them unless they are an admin.
@@ -87,11 +50,8 @@ impl CatalogService {
         if id.is_empty() {
             return Err(ValidationError::new("id", "is required").into());
         }
-        let role = self
-            .store
-            .get_by_id(&tenant.id, id)
-            .await?
-            .ok_or_else(|| CatalogError::NotFound(id.into()))?;
+        let role =
+            self.store.get_by_id(&tenant.id, id).await?.ok_or_else(|| CatalogError::NotFound(id.into()))?;
         if role.tenant.is_none() && !tenant.admin {
             return Err(CatalogError::PermissionDenied(format!(
                 "role {id} is global: only an admin key may change it"
@@ -109,19 +69,13 @@ fn etag_matches(role: &Role, etag: &str) -> Result<(), CatalogError> {
     if etag == role.etag() {
         Ok(())
     } else {
-        Err(CatalogError::StaleEtag {
-            id: role.id.clone(),
-            current: role.etag(),
-        })
+        Err(CatalogError::StaleEtag { id: role.id.clone(), current: role.etag() })
     }
 }
 
 #[tonic::async_trait]
 impl RoleCatalog for CatalogService {
-    async fn create_role(
-        &self,
-        req: Request<pb::CreateRoleRequest>,
-    ) -> Result<Response<pb::Role>, Status> {
+    async fn create_role(&self, req: Request<pb::CreateRoleRequest>) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let wire = req
             .into_inner()
@@ -150,15 +104,12 @@ impl RoleCatalog for CatalogService {
             }
         };
         let role = Role::new(spec, owner, Utc::now());
-        self.store.insert(&role).await.map_err(CatalogError::from)?;
-        self.publish_role(&tenant, &role, ChangeKind::Created).await;
+        let event = role_changed(tenant.id.as_str(), &role, ChangeKind::Created);
+        self.store.insert(&role, &[event]).await.map_err(CatalogError::from)?;
         Ok(Response::new(role_to(&role, Locale::DEFAULT)))
     }
 
-    async fn get_role(
-        &self,
-        req: Request<pb::GetRoleRequest>,
-    ) -> Result<Response<pb::Role>, Status> {
+    async fn get_role(&self, req: Request<pb::GetRoleRequest>) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let locale = locale(&req.locale)?;
@@ -176,9 +127,7 @@ impl RoleCatalog for CatalogService {
                 .map_err(CatalogError::from)?
                 .ok_or(CatalogError::NotFound(slug))?,
             _ => {
-                return Err(
-                    CatalogError::from(ValidationError::new("key", "set id or slug")).into(),
-                );
+                return Err(CatalogError::from(ValidationError::new("key", "set id or slug")).into());
             }
         };
         let (role, tag) = role.localized(&locale);
@@ -221,11 +170,7 @@ impl RoleCatalog for CatalogService {
             filter_fingerprint(&tenant.id, &filter),
         )
         .map_err(CatalogError::from)?;
-        let (roles, next) = self
-            .store
-            .list(&tenant.id, &filter, &spec)
-            .await
-            .map_err(CatalogError::from)?;
+        let (roles, next) = self.store.list(&tenant.id, &filter, &spec).await.map_err(CatalogError::from)?;
         let roles = roles
             .iter()
             .map(|r| {
@@ -241,15 +186,10 @@ impl RoleCatalog for CatalogService {
         }))
     }
 
-    async fn update_role(
-        &self,
-        req: Request<pb::UpdateRoleRequest>,
-    ) -> Result<Response<pb::Role>, Status> {
+    async fn update_role(&self, req: Request<pb::UpdateRoleRequest>) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
-        let wire = req
-            .role
-            .ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
+        let wire = req.role.ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
         if wire.etag.is_empty() {
             return Err(CatalogError::from(ValidationError::new(
                 "role.etag",
@@ -262,19 +202,12 @@ impl RoleCatalog for CatalogService {
         let current = self.writable(&tenant, &wire.id).await?;
         etag_matches(&current, &wire.etag)?;
         let mut updated = current.clone();
-        updated
-            .spec
-            .apply_mask(&patch, &mask)
-            .map_err(CatalogError::from)?;
+        updated.spec.apply_mask(&patch, &mask).map_err(CatalogError::from)?;
         updated.spec.validate().map_err(CatalogError::from)?;
         updated.version += 1;
         updated.updated_at = Utc::now();
-        self.store
-            .replace(&updated, current.version)
-            .await
-            .map_err(CatalogError::from)?;
-        self.publish_role(&tenant, &updated, ChangeKind::Updated)
-            .await;
+        let event = role_changed(tenant.id.as_str(), &updated, ChangeKind::Updated);
+        self.store.replace(&updated, current.version, &[event]).await.map_err(CatalogError::from)?;
         Ok(Response::new(role_to(&updated, Locale::DEFAULT)))
     }
 
@@ -288,12 +221,8 @@ impl RoleCatalog for CatalogService {
         if !req.etag.is_empty() {
             etag_matches(&current, &req.etag)?;
         }
-        self.store
-            .delete(&current.id, current.version)
-            .await
-            .map_err(CatalogError::from)?;
-        self.publish_role(&tenant, &current, ChangeKind::Deleted)
-            .await;
+        let event = role_changed(tenant.id.as_str(), &current, ChangeKind::Deleted);
+        self.store.delete(&current.id, current.version, &[event]).await.map_err(CatalogError::from)?;
         Ok(Response::new(pb::DeleteRoleResponse {}))
     }
 
@@ -325,24 +254,16 @@ impl RoleCatalog for CatalogService {
                 return Err(CatalogError::SemanticUnavailable.into());
             }
             Err(_) => {
-                return Err(
-                    CatalogError::from(ValidationError::new("mode", "unknown enum value")).into(),
-                );
+                return Err(CatalogError::from(ValidationError::new("mode", "unknown enum value")).into());
             }
         }
         let terms = lexical_terms(&req.query);
         if terms.is_empty() {
-            return Err(CatalogError::from(ValidationError::new(
-                "query",
-                "must contain at least one word",
-            ))
-            .into());
+            return Err(
+                CatalogError::from(ValidationError::new("query", "must contain at least one word")).into()
+            );
         }
-        let hits = self
-            .store
-            .search(&tenant.id, &terms, limit as usize)
-            .await
-            .map_err(CatalogError::from)?;
+        let hits = self.store.search(&tenant.id, &terms, limit as usize).await.map_err(CatalogError::from)?;
         Ok(Response::new(pb::SearchRolesResponse {
             hits: hits
                 .into_iter()
@@ -371,33 +292,27 @@ impl RoleCatalog for CatalogService {
             .into());
         }
         let req = req.into_inner();
-        let source = pb::ImportSource::try_from(req.source).map_err(|_| {
-            CatalogError::from(ValidationError::new("source", "unknown enum value"))
-        })?;
+        let source = pb::ImportSource::try_from(req.source)
+            .map_err(|_| CatalogError::from(ValidationError::new("source", "unknown enum value")))?;
         let records = match source {
             pb::ImportSource::Unspecified => {
-                return Err(
-                    CatalogError::from(ValidationError::new("source", "is required")).into(),
-                );
+                return Err(CatalogError::from(ValidationError::new("source", "is required")).into());
             }
             pb::ImportSource::Bundled => bundled_records().map_err(CatalogError::from)?,
             pb::ImportSource::EscoOccupationsCsv => {
                 parse_dataset(ImportFormat::EscoCsv, &req.data).map_err(CatalogError::from)?
             }
             pb::ImportSource::OnetOccupationData => {
-                parse_dataset(ImportFormat::OnetOccupationData, &req.data)
-                    .map_err(CatalogError::from)?
+                parse_dataset(ImportFormat::OnetOccupationData, &req.data).map_err(CatalogError::from)?
             }
             pb::ImportSource::RolesJson => {
                 parse_dataset(ImportFormat::RolesJson, &req.data).map_err(CatalogError::from)?
             }
             pb::ImportSource::OewsSqlite => {
                 if !req.data.starts_with(b"SQLite format 3\0") {
-                    return Err(CatalogError::from(ValidationError::new(
-                        "data",
-                        "is not a SQLite database",
-                    ))
-                    .into());
+                    return Err(
+                        CatalogError::from(ValidationError::new("data", "is not a SQLite database")).into()
+                    );
                 }
                 let file = tempfile::NamedTempFile::new()
                     .map_err(|e| Status::internal(format!("temp file: {e}")))?;
@@ -409,25 +324,12 @@ impl RoleCatalog for CatalogService {
                     .map_err(|e| CatalogError::from(ValidationError::new("data", e.to_string())))?
             }
         };
-        let stats = import(self.store.as_ref(), records, Utc::now())
-            .await
-            .map_err(CatalogError::from)?;
-        for changed in &stats.changed {
-            let kind = if changed.created {
-                ChangeKind::Created
-            } else {
-                ChangeKind::Updated
-            };
-            self.publish(
-                &tenant,
-                &changed.id,
-                &changed.slug,
-                changed.version,
-                "",
-                kind,
-            )
-            .await;
-        }
+        let events = |role: &Role, created: bool| {
+            let change = if created { ChangeKind::Created } else { ChangeKind::Updated };
+            role_changed(tenant.id.as_str(), role, change)
+        };
+        let stats =
+            import(self.store.as_ref(), records, Utc::now(), &events).await.map_err(CatalogError::from)?;
         Ok(Response::new(pb::ImportRolesResponse {
             created: stats.created as i64,
             updated: stats.updated as i64,

@@ -1,0 +1,241 @@
+//! Kafka through rdkafka: topic creation through the admin API, an idempotent publisher, and a
+//! subscriber that commits an offset only after its record was handled or dead-lettered.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use prost::Message as _;
+use rdkafka::ClientConfig;
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::util::Timeout;
+
+use crate::deliver::dead_letter_headers;
+use crate::{
+    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
+    topics,
+};
+
+/// Header names every record carries.
+pub mod headers {
+    pub const EVENT_ID: &str = "event-id";
+    pub const EVENT_TYPE: &str = "event-type";
+    pub const TENANT_ID: &str = "tenant-id";
+    pub const TRACEPARENT: &str = "traceparent";
+}
+
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Creates `topics` and their dead-letter topics; topics that exist already are fine.
+pub async fn ensure_topics(
+    brokers: &str,
+    topics: &[&str],
+    partitions: i32,
+    replication: i32,
+) -> Result<(), EventError> {
+    let admin: AdminClient<DefaultClientContext> =
+        ClientConfig::new().set("bootstrap.servers", brokers).create()?;
+    let names: Vec<String> = topics.iter().flat_map(|t| [t.to_string(), topics::dead_letter(t)]).collect();
+    let new: Vec<NewTopic<'_>> =
+        names.iter().map(|n| NewTopic::new(n, partitions, TopicReplication::Fixed(replication))).collect();
+    let opts = AdminOptions::new().operation_timeout(Some(Duration::from_secs(15)));
+    for result in admin.create_topics(&new, &opts).await? {
+        match result {
+            Ok(name) => tracing::info!(topic = %name, partitions, replication, "created topic"),
+            Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
+            Err((name, code)) => {
+                return Err(EventError::Publish { topic: name, reason: format!("create topic: {code}") });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn producer(brokers: &str) -> Result<FutureProducer, EventError> {
+    Ok(ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        // Retries never duplicate or reorder a partition's records.
+        .set("enable.idempotence", "true")
+        .set("acks", "all")
+        .set("message.timeout.ms", "30000")
+        .set("linger.ms", "5")
+        .create()?)
+}
+
+/// Publishes envelopes keyed by aggregate id, with id, type, tenant and trace in headers.
+#[derive(Clone)]
+pub struct KafkaPublisher {
+    producer: FutureProducer,
+}
+
+impl KafkaPublisher {
+    pub fn new(brokers: &str) -> Result<Self, EventError> {
+        Ok(Self { producer: producer(brokers)? })
+    }
+
+    /// Sends raw bytes (dead letters of undecodable records) with the given headers.
+    pub async fn send_raw(
+        &self,
+        topic: &str,
+        key: Option<&[u8]>,
+        payload: &[u8],
+        extra: &BTreeMap<String, String>,
+    ) -> Result<(), EventError> {
+        let mut h = OwnedHeaders::new();
+        for (k, v) in extra {
+            h = h.insert(Header { key: k, value: Some(v.as_str()) });
+        }
+        let mut record = FutureRecord::to(topic).payload(payload).headers(h);
+        if let Some(key) = key {
+            record = record.key(key);
+        }
+        self.producer
+            .send(record, Timeout::After(SEND_TIMEOUT))
+            .await
+            .map(|_| ())
+            .map_err(|(e, _)| EventError::Publish { topic: topic.to_string(), reason: e.to_string() })
+    }
+
+    /// Publishes an event with extra headers (dead letters carry their error this way).
+    pub async fn send(&self, event: &Event, extra: &BTreeMap<String, String>) -> Result<(), EventError> {
+        let env = &event.envelope;
+        let mut all: BTreeMap<String, String> = [
+            (headers::EVENT_ID, env.event_id.as_str()),
+            (headers::EVENT_TYPE, env.event_type.as_str()),
+            (headers::TENANT_ID, env.tenant_id.as_str()),
+            (headers::TRACEPARENT, env.traceparent.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        all.extend(extra.clone());
+        self.send_raw(&event.topic, Some(env.aggregate_id.as_bytes()), &env.encode_to_vec(), &all).await
+    }
+}
+
+#[async_trait::async_trait]
+impl EventPublisher for KafkaPublisher {
+    async fn publish(&self, event: &Event) -> Result<(), EventError> {
+        self.send(event, &BTreeMap::new()).await
+    }
+}
+
+/// Consumes with a consumer group; see the module doc for the delivery guarantees.
+pub struct KafkaSubscriber {
+    brokers: String,
+    policy: DeliveryPolicy,
+    dead_letters: KafkaPublisher,
+}
+
+impl KafkaSubscriber {
+    pub fn new(brokers: &str) -> Result<Self, EventError> {
+        Ok(Self {
+            brokers: brokers.to_string(),
+            policy: DeliveryPolicy::default(),
+            dead_letters: KafkaPublisher::new(brokers)?,
+        })
+    }
+
+    pub fn with_policy(mut self, policy: DeliveryPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    fn consumer(&self, group: &str) -> Result<StreamConsumer, EventError> {
+        Ok(ClientConfig::new()
+            .set("bootstrap.servers", &self.brokers)
+            .set("group.id", group)
+            .set("enable.auto.commit", "false")
+            .set("auto.offset.reset", "earliest")
+            .set("session.timeout.ms", "6000")
+            .set("heartbeat.interval.ms", "1000")
+            .create()?)
+    }
+
+    /// Handles one record: decode, deliver with retries, dead-letter on failure.
+    async fn process(
+        &self,
+        handler: &dyn EventHandler,
+        msg: &rdkafka::message::BorrowedMessage<'_>,
+    ) -> Result<(), EventError> {
+        let topic = msg.topic();
+        let payload = msg.payload().unwrap_or_default();
+        let (error, attempts) = match Event::decode(topic, payload) {
+            Ok(mut event) => {
+                if event.envelope.traceparent.is_empty() {
+                    event.envelope.traceparent = header(msg, headers::TRACEPARENT).unwrap_or_default();
+                }
+                match deliver(handler, &event, self.policy).await {
+                    Outcome::Handled { .. } => return Ok(()),
+                    Outcome::DeadLetter { attempts, error } => (error, attempts),
+                }
+            }
+            // A poison record: it will never decode, so retrying is pointless.
+            Err(e) => (e.to_string(), 0),
+        };
+        tracing::error!(topic, partition = msg.partition(), offset = msg.offset(), %error, "dead-lettering record");
+        let mut extra = dead_letter_headers(topic, &error, attempts);
+        extra.insert("dlq-source-offset".into(), format!("{}:{}", msg.partition(), msg.offset()));
+        if let Some(h) = msg.headers() {
+            for i in 0..h.count() {
+                let hdr = h.get(i);
+                if let Some(v) = hdr.value.and_then(|v| std::str::from_utf8(v).ok()) {
+                    extra.entry(hdr.key.to_string()).or_insert_with(|| v.to_string());
+                }
+            }
+        }
+        self.dead_letters.send_raw(&topics::dead_letter(topic), msg.key(), payload, &extra).await
+    }
+}
+
+fn header(msg: &rdkafka::message::BorrowedMessage<'_>, name: &str) -> Option<String> {
+    let h = msg.headers()?;
+    (0..h.count())
+        .map(|i| h.get(i))
+        .find(|hdr| hdr.key == name)
+        .and_then(|hdr| hdr.value.and_then(|v| std::str::from_utf8(v).ok()).map(str::to_string))
+}
+
+#[async_trait::async_trait]
+impl EventSubscriber for KafkaSubscriber {
+    async fn run(
+        &self,
+        group: &str,
+        topics: &[&str],
+        handler: Arc<dyn EventHandler>,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Result<(), EventError> {
+        let consumer = self.consumer(group)?;
+        consumer.subscribe(topics)?;
+        while !*shutdown.borrow() {
+            let msg = tokio::select! {
+                m = consumer.recv() => m,
+                _ = shutdown.changed() => break,
+            };
+            let msg = match msg {
+                Ok(m) => m,
+                Err(e) => {
+                    tracing::warn!(error = %e, "kafka receive failed");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    continue;
+                }
+            };
+            // Retry the dead-letter write until it lands: committing without it would lose the record.
+            while let Err(e) = self.process(handler.as_ref(), &msg).await {
+                tracing::warn!(error = %e, "record not settled, retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                if *shutdown.borrow() {
+                    return Ok(());
+                }
+            }
+            consumer.commit_message(&msg, CommitMode::Sync)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,69 @@
+//! The outbox relay: moves committed outbox rows to a publisher (Kafka) in log order and deletes
+//! them once acknowledged. A crash between publish and delete re-publishes: consumers
+//! de-duplicate by event id.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::AnyPool;
+
+use crate::{EventError, EventPublisher, outbox};
+
+const BATCH: i64 = 500;
+
+pub struct OutboxRelay {
+    pool: AnyPool,
+    publisher: Arc<dyn EventPublisher>,
+    idle: Duration,
+}
+
+impl OutboxRelay {
+    pub fn new(pool: AnyPool, publisher: Arc<dyn EventPublisher>) -> Self {
+        Self { pool, publisher, idle: Duration::from_millis(100) }
+    }
+
+    /// Publishes one batch; returns how many rows it moved.
+    pub async fn relay_once(&self) -> Result<usize, EventError> {
+        let batch = outbox::fetch(&self.pool, 0, None, BATCH).await?;
+        // Sends are queued in log order on first poll; the idempotent producer keeps that order
+        // per partition, so the whole batch can be in flight at once.
+        let sent = futures::future::join_all(batch.iter().map(|s| self.publisher.publish(&s.event))).await;
+        let mut last = None;
+        let mut result = Ok(());
+        for (stored, outcome) in batch.iter().zip(sent) {
+            if let Err(e) = outcome {
+                result = Err(e);
+                break;
+            }
+            last = Some(stored.seq);
+        }
+        if let Some(seq) = last {
+            outbox::delete_through(&self.pool, seq).await?;
+        }
+        result.map(|()| batch.len())
+    }
+
+    /// Relays until `shutdown` turns true, backing off while the publisher fails.
+    pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) -> Result<(), EventError> {
+        let mut backoff = Duration::from_millis(100);
+        while !*shutdown.borrow() {
+            let wait = match self.relay_once().await {
+                Ok(0) => self.idle,
+                Ok(_) => {
+                    backoff = Duration::from_millis(100);
+                    Duration::ZERO
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, backoff_ms = backoff.as_millis() as u64, "outbox relay failed");
+                    backoff = (backoff * 2).min(Duration::from_secs(10));
+                    backoff
+                }
+            };
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        Ok(())
+    }
+}
