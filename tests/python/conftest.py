@@ -7,19 +7,30 @@ non-Rust client would do.
 Environment:
   NEXUSHR_BIN  the server binary (default: <repo>/target/debug/nexushr). A missing binary
                is a test failure, not a skip: build it first (`cargo build -p nexushr`).
+  NEXUSHR_FAULT_CONSUMER_BIN
+               the Kafka consumer of the interop tests (default:
+               <repo>/target/debug/nexushr-events-fault-consumer); missing = failure.
+  NEXUSHR_TEST_KAFKA_BROKERS
+               the Kafka-protocol broker of test_kafka_interop.py (default 127.0.0.1:9092).
+               It must already be running; topics are created through the admin API.
+  NEXUSHR_TEST_DATABASE_URL
+               PostgreSQL for the fault consumer (default postgres://postgres@127.0.0.1:5432/test).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 import types
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import grpc
@@ -31,6 +42,7 @@ PROTO_ROOT = REPO / "proto"
 LISTEN_PREFIX = "nexushr listening on grpc://"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
+DEFAULT_KAFKA_BROKERS = "127.0.0.1:9092"
 
 
 def _proto_files() -> list[str]:
@@ -84,15 +96,17 @@ def _server_binary() -> Path:
     return path
 
 
-def _server_env(data_dir: Path) -> dict[str, str]:
+def _server_env(data_dir: Path, extra_env: Mapping[str, str] | None = None) -> dict[str, str]:
     # Hermetic: drop every NEXUSHR_* / QDRANT_URL setting of the caller (API keys, a
     # database URL, Kafka...) so the server runs in open embedded mode on a fresh data dir.
+    # `extra_env` is applied afterwards: the only way a NEXUSHR_* setting gets in.
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("NEXUSHR_") and k != "QDRANT_URL"
     }
     env["NEXUSHR_DATA_DIR"] = str(data_dir)
+    env.update(extra_env or {})
     return env
 
 
@@ -107,19 +121,28 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=STOP_TIMEOUT_S)
 
 
-@pytest.fixture(scope="session")
-def server_addr(tmp_path_factory) -> str:
-    """Starts `nexushr serve` on an ephemeral port; yields "127.0.0.1:PORT"."""
+@contextlib.contextmanager
+def running_server(
+    tmp_path_factory,
+    extra_env: Mapping[str, str] | None = None,
+    name: str = "nexushr",
+) -> Iterator[str]:
+    """Runs `nexushr serve` on an ephemeral port with a fresh data dir; yields "127.0.0.1:PORT".
+
+    The environment is hermetic (see `_server_env`) plus `extra_env`. `name` prefixes the
+    temporary data and log directories so several servers in one session stay apart.
+    """
     binary = _server_binary()
-    data_dir = tmp_path_factory.mktemp("nexushr_data")
-    stderr_path = tmp_path_factory.mktemp("nexushr_logs") / "server.stderr"
+    data_dir = tmp_path_factory.mktemp(f"{name}_data")
+    stderr_path = tmp_path_factory.mktemp(f"{name}_logs") / "server.stderr"
     stderr_file = open(stderr_path, "w+b")
+    shown_env = " ".join(f"{k}={v}" for k, v in sorted((extra_env or {}).items()))
 
     proc = subprocess.Popen(
         [str(binary), "serve", "--grpc-addr", "127.0.0.1:0"],
         # The data dir as working directory: no stray ./nexushr.toml gets picked up.
         cwd=data_dir,
-        env=_server_env(data_dir),
+        env=_server_env(data_dir, extra_env),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=stderr_file,
@@ -137,7 +160,7 @@ def server_addr(tmp_path_factory) -> str:
             lines.put(line)
         lines.put(None)
 
-    threading.Thread(target=pump_stdout, name="nexushr-stdout", daemon=True).start()
+    threading.Thread(target=pump_stdout, name=f"{name}-stdout", daemon=True).start()
 
     def server_stderr() -> str:
         stderr_file.flush()
@@ -147,7 +170,8 @@ def server_addr(tmp_path_factory) -> str:
         _stop(proc)
         stderr_file.close()
         pytest.fail(
-            f"{reason}\ncommand: {binary} serve --grpc-addr 127.0.0.1:0\n"
+            f"{reason}\ncommand: {shown_env + ' ' if shown_env else ''}"
+            f"{binary} serve --grpc-addr 127.0.0.1:0\n"
             f"exit code: {proc.returncode}\n"
             f"--- stdout ---\n{''.join(stdout_seen)}"
             f"--- stderr (tail) ---\n{stderr_path.read_text(errors='replace')[-8000:]}",
@@ -178,9 +202,52 @@ def server_addr(tmp_path_factory) -> str:
         # Surface a crash during the run (a clean SIGTERM shutdown exits 0; -15 if unhandled).
         if proc.returncode not in (0, -signal.SIGTERM):
             sys.stderr.write(
-                f"\nnexushr exited with {proc.returncode}; stderr tail:\n{server_stderr()}\n"
+                f"\n{name} exited with {proc.returncode}; stderr tail:\n{server_stderr()}\n"
             )
         stderr_file.close()
+
+
+@pytest.fixture(scope="session")
+def server_addr(tmp_path_factory) -> str:
+    """Starts `nexushr serve` (embedded mode) on an ephemeral port; yields "127.0.0.1:PORT"."""
+    with running_server(tmp_path_factory) as addr:
+        yield addr
+
+
+@pytest.fixture(scope="session")
+def kafka_brokers() -> str:
+    """The broker list of the Kafka interop tests; fails at once when nothing listens there."""
+    brokers = os.environ.get("NEXUSHR_TEST_KAFKA_BROKERS") or DEFAULT_KAFKA_BROKERS
+    first = brokers.split(",")[0].strip()
+    host, _, port = first.rpartition(":")
+    problem = None
+    try:
+        with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=5):
+            pass
+    except (OSError, ValueError) as e:
+        problem = e
+    if problem is not None:
+        pytest.fail(
+            f"no Kafka-protocol broker at {first} ({problem}); start one or set "
+            "NEXUSHR_TEST_KAFKA_BROKERS",
+            pytrace=False,
+        )
+    return brokers
+
+
+@pytest.fixture(scope="module")
+def kafka_server_addr(tmp_path_factory, kafka_brokers) -> str:
+    """A second `nexushr serve` with NEXUSHR_KAFKA_BROKERS set and its own fresh data dir.
+
+    At startup it creates the topics through the admin API and relays its outbox (the bundled
+    roles first) to Kafka. Yields "127.0.0.1:PORT".
+    """
+    with running_server(
+        tmp_path_factory,
+        {"NEXUSHR_KAFKA_BROKERS": kafka_brokers},
+        name="nexushr_kafka",
+    ) as addr:
+        yield addr
 
 
 @pytest.fixture(scope="session")
@@ -196,11 +263,12 @@ def channel(server_addr):
 
 @pytest.fixture(scope="session")
 def pb(proto_stubs) -> types.SimpleNamespace:
-    """The generated modules: pb.catalog, pb.catalog_grpc, pb.common."""
+    """The generated modules: pb.catalog, pb.catalog_grpc, pb.common, pb.events."""
     return types.SimpleNamespace(
         catalog=importlib.import_module("nexushr.catalog.v1.catalog_pb2"),
         catalog_grpc=importlib.import_module("nexushr.catalog.v1.catalog_pb2_grpc"),
         common=importlib.import_module("nexushr.common.v1.common_pb2"),
+        events=importlib.import_module("nexushr.events.v1.events_pb2"),
     )
 
 

@@ -1,0 +1,85 @@
+//! End-to-end throughput and delivery latency (publish → consume → handler), through the Kafka
+//! broker at `NEXUSHR_TEST_KAFKA_BROKERS` and through the in-process bus, side by side.
+//!
+//!   cargo bench -p nexushr-events --bench backbone [-- EVENTS]
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use nexushr_events::kafka::{KafkaPublisher, KafkaSubscriber, ensure_topics};
+use nexushr_events::{Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, topics};
+use nexushr_proto::events::v1::RoleChanged;
+
+struct Latencies {
+    micros: Mutex<Vec<u64>>,
+}
+
+#[async_trait::async_trait]
+impl EventHandler for Latencies {
+    async fn handle(&self, event: &Event) -> Result<(), HandlerError> {
+        let sent = event.envelope.occurred_at.as_ref().map(|t| t.seconds * 1_000_000 + i64::from(t.nanos) / 1000);
+        let now = chrono::Utc::now().timestamp_micros();
+        self.micros.lock().expect("lock").push(sent.map(|s| (now - s).max(0) as u64).unwrap_or(0));
+        Ok(())
+    }
+}
+
+fn pct(sorted: &[u64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0
+}
+
+async fn run(name: &str, publisher: Arc<dyn EventPublisher>, subscriber: Arc<dyn EventSubscriber>, topic: &str, n: usize) {
+    let handler = Arc::new(Latencies { micros: Mutex::new(Vec::with_capacity(n)) });
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (t, h) = (topic.to_string(), handler.clone());
+    let sub = tokio::spawn(async move { subscriber.run("bench", &[&t], h, stopped).await });
+    let started = Instant::now();
+    for chunk in 0..n.div_ceil(500) {
+        let events: Vec<Event> = (chunk * 500..((chunk + 1) * 500).min(n))
+            .map(|i| {
+                let key = format!("role-{}", i % 64);
+                let payload = RoleChanged { role_id: key.clone(), version: i as i64, ..Default::default() };
+                Event::new(topic, "bench", &key, &payload, None, chrono::Utc::now())
+            })
+            .collect();
+        let sent = futures::future::join_all(events.iter().map(|e| publisher.publish(e))).await;
+        sent.into_iter().collect::<Result<Vec<()>, _>>().expect("publish");
+    }
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while handler.micros.lock().expect("lock").len() < n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let elapsed = started.elapsed();
+    let _ = stop.send(true);
+    let _ = sub.await;
+    let mut lat = handler.micros.lock().expect("lock").clone();
+    lat.sort_unstable();
+    assert_eq!(lat.len(), n, "{name}: handled {} of {n}", lat.len());
+    println!(
+        "{name:<22} {n:>7} events  {:>9.0} events/s  p50 {:>8.2} ms  p99 {:>8.2} ms",
+        n as f64 / elapsed.as_secs_f64(),
+        pct(&lat, 0.50),
+        pct(&lat, 0.99)
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(20_000);
+    sqlx::any::install_default_drivers();
+    println!("end to end: publish -> consume -> handler, {n} events, 64 keys");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
+    let pool = sqlx::AnyPool::connect(&url).await.expect("sqlite");
+    nexushr_events::migrate(&pool).await.expect("migrate");
+    let bus = InProcessBus::new(pool);
+    run("in-process (SQLite)", Arc::new(bus.clone()), Arc::new(bus), topics::ROLES, n).await;
+
+    let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
+    let topic = format!("bench-{}", uuid::Uuid::new_v4().simple());
+    ensure_topics(&brokers, &[&topic], 3, 1).await.expect("topics");
+    let publisher = Arc::new(KafkaPublisher::new(&brokers).expect("producer"));
+    let subscriber = Arc::new(KafkaSubscriber::new(&brokers).expect("consumer"));
+    run("kafka (tansu, memory)", publisher, subscriber, &topic, n).await;
+}
