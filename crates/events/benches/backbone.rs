@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use nexushr_events::kafka::{KafkaPublisher, KafkaSubscriber, ensure_topics};
-use nexushr_events::{Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, topics};
+use nexushr_events::{
+    Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, topics,
+};
 use nexushr_proto::events::v1::RoleChanged;
 
 struct Latencies {
@@ -17,7 +19,8 @@ struct Latencies {
 #[async_trait::async_trait]
 impl EventHandler for Latencies {
     async fn handle(&self, event: &Event) -> Result<(), HandlerError> {
-        let sent = event.envelope.occurred_at.as_ref().map(|t| t.seconds * 1_000_000 + i64::from(t.nanos) / 1000);
+        let sent =
+            event.envelope.occurred_at.as_ref().map(|t| t.seconds * 1_000_000 + i64::from(t.nanos) / 1000);
         let now = chrono::Utc::now().timestamp_micros();
         self.micros.lock().expect("lock").push(sent.map(|s| (now - s).max(0) as u64).unwrap_or(0));
         Ok(())
@@ -28,7 +31,13 @@ fn pct(sorted: &[u64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0
 }
 
-async fn run(name: &str, publisher: Arc<dyn EventPublisher>, subscriber: Arc<dyn EventSubscriber>, topic: &str, n: usize) {
+async fn run(
+    name: &str,
+    publisher: Arc<dyn EventPublisher>,
+    subscriber: Arc<dyn EventSubscriber>,
+    topic: &str,
+    n: usize,
+) {
     let handler = Arc::new(Latencies { micros: Mutex::new(Vec::with_capacity(n)) });
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let (t, h) = (topic.to_string(), handler.clone());

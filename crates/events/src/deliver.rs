@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use tracing::Instrument;
+
 use crate::{Event, EventHandler, HandlerError};
 
 /// How hard to try before a record goes to the dead-letter topic.
@@ -34,6 +36,18 @@ pub enum Outcome {
 
 /// Calls `handler` until it succeeds, fails permanently, or runs out of attempts.
 pub async fn deliver(handler: &dyn EventHandler, event: &Event, policy: DeliveryPolicy) -> Outcome {
+    let span = tracing::info_span!(
+        "event.handle",
+        otel.name = %format!("handle {}", event.topic),
+        otel.kind = "consumer",
+        event_id = %event.envelope.event_id,
+        event_type = %event.envelope.event_type,
+    );
+    nexushr_telemetry::continue_trace(&span, &event.envelope.traceparent);
+    attempt_all(handler, event, policy).instrument(span).await
+}
+
+async fn attempt_all(handler: &dyn EventHandler, event: &Event, policy: DeliveryPolicy) -> Outcome {
     let mut backoff = policy.first_backoff;
     let mut attempts = 0;
     loop {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::AnyPool;
+use tracing::Instrument;
 
 use crate::{EventError, EventPublisher, outbox};
 
@@ -27,7 +28,12 @@ impl OutboxRelay {
         let batch = outbox::fetch(&self.pool, 0, None, BATCH).await?;
         // Sends are queued in log order on first poll; the idempotent producer keeps that order
         // per partition, so the whole batch can be in flight at once.
-        let sent = futures::future::join_all(batch.iter().map(|s| self.publisher.publish(&s.event))).await;
+        let sent = futures::future::join_all(batch.iter().map(|s| {
+            let span = tracing::info_span!("outbox.publish", otel.name = %format!("publish {}", s.event.topic), otel.kind = "producer", event_id = %s.event.envelope.event_id);
+            nexushr_telemetry::continue_trace(&span, &s.event.envelope.traceparent);
+            self.publisher.publish(&s.event).instrument(span)
+        }))
+        .await;
         let mut last = None;
         let mut result = Ok(());
         for (stored, outcome) in batch.iter().zip(sent) {

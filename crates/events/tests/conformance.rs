@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use nexushr_events::kafka::{KafkaPublisher, KafkaSubscriber, ensure_topics};
 use nexushr_events::{
-    DeliveryPolicy, Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, outbox, topics,
+    DeliveryPolicy, Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, outbox,
+    topics,
 };
 use nexushr_proto::events::v1::RoleChanged;
 use rdkafka::ClientConfig;
@@ -38,7 +39,10 @@ struct Recorder {
 #[async_trait::async_trait]
 impl EventHandler for Recorder {
     async fn handle(&self, event: &Event) -> Result<(), HandlerError> {
-        let p = event.payload::<RoleChanged>().map_err(|e| HandlerError::Permanent(e.to_string()))?.unwrap_or_default();
+        let p = event
+            .payload::<RoleChanged>()
+            .map_err(|e| HandlerError::Permanent(e.to_string()))?
+            .unwrap_or_default();
         let n = {
             let mut a = self.attempts.lock().expect("lock");
             let n = a.entry(event.envelope.event_id.clone()).or_default();

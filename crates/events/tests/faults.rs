@@ -38,7 +38,8 @@ async fn schema() -> (String, AnyPool) {
     let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
     let schema = format!("nexushr_faults_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&url).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e}"));
+    let mut admin =
+        sqlx::PgConnection::connect(&url).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e}"));
     sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&mut admin).await.expect("schema");
     let sep = if url.contains('?') { '&' } else { '?' };
     let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
@@ -65,8 +66,10 @@ fn spawn(args: &[&str]) -> Child {
 async fn totals(pool: &AnyPool) -> (i64, i64, i64) {
     let (total, applied): (i64, i64) =
         sqlx::query_as("SELECT total, applied FROM fault_totals").fetch_one(pool).await.expect("totals");
-    let deliveries: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM fault_deliveries").fetch_one(pool).await.expect("deliveries");
+    let deliveries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM fault_deliveries")
+        .fetch_one(pool)
+        .await
+        .expect("deliveries");
     (total, applied, deliveries)
 }
 
@@ -90,8 +93,12 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
             let mut tx = producer_pool.begin().await.expect("tx");
             for i in (chunk * 250 + 1)..=(chunk * 250 + 250) {
                 let aggregate = format!("role-{}", i % 97);
-                let payload =
-                    RoleChanged { role_id: aggregate.clone(), slug: "ok".into(), version: i, ..Default::default() };
+                let payload = RoleChanged {
+                    role_id: aggregate.clone(),
+                    slug: "ok".into(),
+                    version: i,
+                    ..Default::default()
+                };
                 let event = Event::new(&producer_topic, "t1", &aggregate, &payload, None, chrono::Utc::now());
                 outbox::enqueue(&mut tx, &event).await.expect("enqueue");
             }
@@ -100,7 +107,11 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
         }
     });
 
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(7) | 1;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7)
+        | 1;
     println!("fault test seed {seed}");
     let mut rng = Rng(seed);
     let started = Instant::now();

@@ -31,6 +31,13 @@ pub struct TelemetryGuard {
     provider: SdkTracerProvider,
 }
 
+impl TelemetryGuard {
+    /// Exports every finished span now.
+    pub fn flush(&self) {
+        let _ = self.provider.force_flush();
+    }
+}
+
 impl Drop for TelemetryGuard {
     fn drop(&mut self) {
         let _ = self.provider.shutdown();
@@ -126,6 +133,17 @@ pub fn grpc_server_span(req: &http::Request<()>) -> tracing::Span {
     );
     let _ = span.set_parent(parent);
     span
+}
+
+/// Makes `span` a child of the trace named by a W3C `traceparent` (no-op when empty or invalid):
+/// how an event's handling joins the trace of the request that caused it.
+pub fn continue_trace(span: &tracing::Span, traceparent: &str) {
+    if traceparent.is_empty() {
+        return;
+    }
+    let carrier: HashMap<String, String> = [("traceparent".to_string(), traceparent.to_string())].into();
+    let parent = opentelemetry::global::get_text_map_propagator(|p| p.extract(&carrier));
+    let _ = span.set_parent(parent);
 }
 
 /// Writes the current span's trace context into outgoing gRPC metadata.
