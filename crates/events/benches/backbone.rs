@@ -1,5 +1,6 @@
-//! End-to-end throughput and delivery latency (publish → consume → handler), through the Kafka
-//! broker at `NEXUSHR_TEST_KAFKA_BROKERS` and through the in-process bus, side by side.
+//! End to end (publish → consume → handler) through the Kafka broker at
+//! `NEXUSHR_TEST_KAFKA_BROKERS` and through the in-process bus, side by side:
+//! throughput with the publisher flooding, then delivery latency at a steady rate.
 //!
 //!   cargo bench -p nexushr-events --bench backbone [-- EVENTS]
 
@@ -31,6 +32,57 @@ fn pct(sorted: &[u64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0
 }
 
+fn event(topic: &str, i: usize) -> Event {
+    let key = format!("role-{}", i % 64);
+    let payload = RoleChanged { role_id: key.clone(), version: i as i64, ..Default::default() };
+    Event::new(topic, "bench", &key, &payload, None, chrono::Utc::now())
+}
+
+/// Publishes `n` events (all at once, or at `rate` per second) and waits until all are handled.
+async fn phase(
+    publisher: &Arc<dyn EventPublisher>,
+    subscriber: &Arc<dyn EventSubscriber>,
+    topic: &str,
+    group: &str,
+    n: usize,
+    rate: Option<u32>,
+) -> (f64, Vec<u64>) {
+    let handler = Arc::new(Latencies { micros: Mutex::new(Vec::with_capacity(n)) });
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (s, t, g, h) = (subscriber.clone(), topic.to_string(), group.to_string(), handler.clone());
+    let sub = tokio::spawn(async move { s.run(&g, &[&t], h, stopped).await });
+    tokio::time::sleep(Duration::from_secs(3)).await; // let the group settle before timing
+    let started = Instant::now();
+    match rate {
+        None => {
+            for chunk in 0..n.div_ceil(500) {
+                let events: Vec<Event> =
+                    (chunk * 500..((chunk + 1) * 500).min(n)).map(|i| event(topic, i)).collect();
+                let sent = futures::future::join_all(events.iter().map(|e| publisher.publish(e))).await;
+                sent.into_iter().collect::<Result<Vec<()>, _>>().expect("publish");
+            }
+        }
+        Some(rate) => {
+            let mut tick = tokio::time::interval(Duration::from_secs(1) / rate);
+            for i in 0..n {
+                tick.tick().await;
+                publisher.publish(&event(topic, i)).await.expect("publish");
+            }
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while handler.micros.lock().expect("lock").len() < n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let _ = stop.send(true);
+    let _ = sub.await;
+    let mut lat = handler.micros.lock().expect("lock").clone();
+    assert_eq!(lat.len(), n, "handled {} of {n}", lat.len());
+    lat.sort_unstable();
+    (n as f64 / elapsed, lat)
+}
+
 async fn run(
     name: &str,
     publisher: Arc<dyn EventPublisher>,
@@ -38,35 +90,11 @@ async fn run(
     topic: &str,
     n: usize,
 ) {
-    let handler = Arc::new(Latencies { micros: Mutex::new(Vec::with_capacity(n)) });
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let (t, h) = (topic.to_string(), handler.clone());
-    let sub = tokio::spawn(async move { subscriber.run("bench", &[&t], h, stopped).await });
-    let started = Instant::now();
-    for chunk in 0..n.div_ceil(500) {
-        let events: Vec<Event> = (chunk * 500..((chunk + 1) * 500).min(n))
-            .map(|i| {
-                let key = format!("role-{}", i % 64);
-                let payload = RoleChanged { role_id: key.clone(), version: i as i64, ..Default::default() };
-                Event::new(topic, "bench", &key, &payload, None, chrono::Utc::now())
-            })
-            .collect();
-        let sent = futures::future::join_all(events.iter().map(|e| publisher.publish(e))).await;
-        sent.into_iter().collect::<Result<Vec<()>, _>>().expect("publish");
-    }
-    let deadline = Instant::now() + Duration::from_secs(300);
-    while handler.micros.lock().expect("lock").len() < n && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    let elapsed = started.elapsed();
-    let _ = stop.send(true);
-    let _ = sub.await;
-    let mut lat = handler.micros.lock().expect("lock").clone();
-    lat.sort_unstable();
-    assert_eq!(lat.len(), n, "{name}: handled {} of {n}", lat.len());
+    let (throughput, _) = phase(&publisher, &subscriber, topic, "bench-flood", n, None).await;
+    let steady = 1_000;
+    let (_, lat) = phase(&publisher, &subscriber, topic, "bench-steady", steady, Some(200)).await;
     println!(
-        "{name:<22} {n:>7} events  {:>9.0} events/s  p50 {:>8.2} ms  p99 {:>8.2} ms",
-        n as f64 / elapsed.as_secs_f64(),
+        "{name:<24} flood {n:>6}: {throughput:>8.0} events/s | steady 200/s x {steady}: p50 {:>7.2} ms  p99 {:>7.2} ms",
         pct(&lat, 0.50),
         pct(&lat, 0.99)
     );
@@ -75,15 +103,30 @@ async fn run(
 #[tokio::main]
 async fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(20_000);
-    sqlx::any::install_default_drivers();
-    println!("end to end: publish -> consume -> handler, {n} events, 64 keys");
+    println!("end to end: publish -> consume -> handler, 64 keys");
 
+    // The embedded configuration: SQLite in WAL mode, as the stores open it.
+    sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
-    let pool = sqlx::AnyPool::connect(&url).await.expect("sqlite");
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(4)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                use sqlx::Executor;
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await
+        .expect("sqlite");
     nexushr_events::migrate(&pool).await.expect("migrate");
     let bus = InProcessBus::new(pool);
-    run("in-process (SQLite)", Arc::new(bus.clone()), Arc::new(bus), topics::ROLES, n).await;
+    run("in-process (SQLite log)", Arc::new(bus.clone()), Arc::new(bus), topics::ROLES, n).await;
 
     let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
     let topic = format!("bench-{}", uuid::Uuid::new_v4().simple());

@@ -88,7 +88,10 @@ impl EventSubscriber for InProcessBus {
                     .await?;
                 }
                 position = stored.seq;
-                outbox::commit(&self.pool, group, position).await?;
+            }
+            // One offset write per batch: a crash redelivers at most one batch, never skips.
+            if let Some(last) = batch.last() {
+                outbox::commit(&self.pool, group, last.seq).await?;
             }
             if batch.is_empty() {
                 outbox::compact(&self.pool, RETENTION_MS).await?;

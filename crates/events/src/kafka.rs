@@ -237,7 +237,9 @@ impl EventSubscriber for KafkaSubscriber {
                     return Ok(());
                 }
             }
-            consumer.commit_message(&msg, CommitMode::Sync)?;
+            // Asynchronous: the offset still only moves past handled records; a commit lost in a
+            // crash means a redelivery, which handlers absorb.
+            consumer.commit_message(&msg, CommitMode::Async)?;
         }
         Ok(())
     }
