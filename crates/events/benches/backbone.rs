@@ -83,16 +83,17 @@ async fn phase(
     (n as f64 / elapsed, lat)
 }
 
+/// Runs both phases, each on its own topic (`[flood, steady]`) so neither sees the other's events.
 async fn run(
     name: &str,
     publisher: Arc<dyn EventPublisher>,
     subscriber: Arc<dyn EventSubscriber>,
-    topic: &str,
+    topics: [&str; 2],
     n: usize,
 ) {
-    let (throughput, _) = phase(&publisher, &subscriber, topic, "bench-flood", n, None).await;
+    let (throughput, _) = phase(&publisher, &subscriber, topics[0], "bench-flood", n, None).await;
     let steady = 1_000;
-    let (_, lat) = phase(&publisher, &subscriber, topic, "bench-steady", steady, Some(200)).await;
+    let (_, lat) = phase(&publisher, &subscriber, topics[1], "bench-steady", steady, Some(200)).await;
     println!(
         "{name:<24} flood {n:>6}: {throughput:>8.0} events/s | steady 200/s x {steady}: p50 {:>7.2} ms  p99 {:>7.2} ms",
         pct(&lat, 0.50),
@@ -126,12 +127,14 @@ async fn main() {
         .expect("sqlite");
     nexushr_events::migrate(&pool).await.expect("migrate");
     let bus = InProcessBus::new(pool);
-    run("in-process (SQLite log)", Arc::new(bus.clone()), Arc::new(bus), topics::ROLES, n).await;
+    run("in-process (SQLite log)", Arc::new(bus.clone()), Arc::new(bus), [topics::ROLES, topics::RESUMES], n)
+        .await;
 
     let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
-    let topic = format!("bench-{}", uuid::Uuid::new_v4().simple());
-    ensure_topics(&brokers, &[&topic], 3, 1).await.expect("topics");
+    let flood = format!("bench-{}", uuid::Uuid::new_v4().simple());
+    let steady = format!("bench-{}", uuid::Uuid::new_v4().simple());
+    ensure_topics(&brokers, &[&flood, &steady], 3, 1).await.expect("topics");
     let publisher = Arc::new(KafkaPublisher::new(&brokers).expect("producer"));
     let subscriber = Arc::new(KafkaSubscriber::new(&brokers).expect("consumer"));
-    run("kafka (tansu, memory)", publisher, subscriber, &topic, n).await;
+    run("kafka (tansu, memory)", publisher, subscriber, [flood.as_str(), steady.as_str()], n).await;
 }
