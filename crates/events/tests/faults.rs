@@ -144,8 +144,10 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
     while totals(&pool).await.1 < EVENTS && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let _ = relay.kill();
-    let _ = consumer.kill();
+    for child in [&mut relay, &mut consumer] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     let (total, applied, deliveries) = totals(&pool).await;
     println!(
         "fault test: {applied} of {EVENTS} events applied once, {deliveries} deliveries ({} redelivered), \

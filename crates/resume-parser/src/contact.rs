@@ -1,0 +1,200 @@
+//! Contact details: name, emails, phones (E.164 where the country can be told), profile links.
+
+use serde::Serialize;
+
+use crate::sections::header_kind;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    pub value: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Phone {
+    pub raw: String,
+    /// `+<country><number>` when the country is written or can be told from the number.
+    pub e164: Option<String>,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    LinkedIn,
+    GitHub,
+    Portfolio,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub kind: LinkKind,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Contact {
+    pub name: Option<Scored>,
+    pub emails: Vec<Scored>,
+    pub phones: Vec<Phone>,
+    pub links: Vec<Link>,
+}
+
+fn is_email(token: &str) -> bool {
+    let Some((local, domain)) = token.split_once('@') else { return false };
+    let tld = domain.rsplit('.').next().unwrap_or_default();
+    !local.is_empty()
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+        && domain.contains('.')
+        && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && !domain.starts_with('.')
+        && !domain.contains("..")
+}
+
+fn trim_token(t: &str) -> &str {
+    t.trim_matches(|c: char| "<>()[]{}\"',;:|•".contains(c)).trim_end_matches('.')
+}
+
+fn link_kind(url: &str) -> Option<LinkKind> {
+    let u = url.to_lowercase();
+    if u.contains("linkedin.com/") {
+        Some(LinkKind::LinkedIn)
+    } else if u.contains("github.com/") {
+        Some(LinkKind::GitHub)
+    } else if u.starts_with("http://") || u.starts_with("https://") || u.starts_with("www.") {
+        Some(LinkKind::Portfolio)
+    } else {
+        None
+    }
+}
+
+/// E.164 for a run of digits: written with `+`, or told by shape (Brazil: 11 digits with a
+/// two-digit area code and a mobile 9; North America: 10 digits written `(NXX) NXX-XXXX`).
+fn e164(raw: &str, digits: &str) -> Option<String> {
+    if raw.trim_start().starts_with('+') {
+        return (8..=15).contains(&digits.len()).then(|| format!("+{digits}"));
+    }
+    if digits.len() == 13 && digits.starts_with("55") {
+        return Some(format!("+{digits}"));
+    }
+    if digits.len() == 11 && digits.as_bytes()[2] == b'9' && !digits.starts_with('0') {
+        return Some(format!("+55{digits}"));
+    }
+    if digits.len() == 10 && raw.contains('(') && matches!(digits.as_bytes()[0], b'2'..=b'9') {
+        return Some(format!("+1{digits}"));
+    }
+    None
+}
+
+fn phones(line: &str) -> Vec<Phone> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '+' || chars[i] == '(' || chars[i].is_ascii_digit() {
+            let start = i;
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || " -().+".contains(chars[j])) {
+                j += 1;
+            }
+            let raw: String = chars[start..j].iter().collect::<String>().trim().to_string();
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            // Dates and years have few digits; phone numbers have 10 to 15.
+            if (10..=15).contains(&digits.len()) && !raw.contains("  ") {
+                let e = e164(&raw, &digits);
+                let confidence = if e.is_some() { 0.9 } else { 0.6 };
+                out.push(Phone { raw, e164: e, confidence });
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Two to four capitalized words without digits or symbols.
+fn looks_like_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && line.chars().count() <= 60
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap_or(' ');
+            (first.is_uppercase()
+                || ["da", "de", "do", "dos", "das", "del", "la", "van", "von", "y", "e"].contains(w))
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        })
+        && header_kind(line).is_none()
+}
+
+pub fn extract(text: &str) -> Contact {
+    let mut c = Contact::default();
+    for (n, line) in text.lines().enumerate() {
+        for token in line.split_whitespace().map(trim_token) {
+            let token = token.trim_start_matches("mailto:");
+            if is_email(token) && !c.emails.iter().any(|e| e.value.eq_ignore_ascii_case(token)) {
+                c.emails.push(Scored { value: token.to_string(), confidence: 0.99 });
+            } else if let Some(kind) = link_kind(token).filter(|_| !token.contains('@'))
+                && !c.links.iter().any(|l| l.url == token)
+            {
+                c.links.push(Link { url: token.to_string(), kind, confidence: 0.95 });
+            }
+        }
+        if n < 40 {
+            for p in phones(line) {
+                if !c.phones.iter().any(|q| q.raw == p.raw) {
+                    c.phones.push(p);
+                }
+            }
+        }
+    }
+    // The name: the first name-like line among the first few, surer the earlier it appears.
+    c.name = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+        .enumerate()
+        .find(|(_, l)| looks_like_name(l))
+        .map(|(i, l)| Scored {
+            value: l.to_string(),
+            confidence: if i == 0 { 0.9 } else { 0.7 - 0.1 * i as f32 },
+        });
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_block() {
+        let c = extract(
+            "Ana Paula Souza\nSão Paulo, SP · ana.souza@example.com · (11) 98765-4321\nlinkedin.com/in/anasouza | https://github.com/anasouza\nExperiência\nDev 2019 - 2021",
+        );
+        assert_eq!(c.name.as_ref().map(|n| n.value.as_str()), Some("Ana Paula Souza"));
+        assert_eq!(c.emails[0].value, "ana.souza@example.com");
+        assert_eq!(c.phones[0].e164.as_deref(), Some("+5511987654321"));
+        assert_eq!(c.phones.len(), 1, "years are not phones: {:?}", c.phones);
+        let kinds: Vec<LinkKind> = c.links.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LinkKind::LinkedIn, LinkKind::GitHub]);
+    }
+
+    #[test]
+    fn international_and_us_numbers() {
+        assert_eq!(phones("Tel: +52 55 1234 5678")[0].e164.as_deref(), Some("+525512345678"));
+        assert_eq!(phones("(415) 555-0134")[0].e164.as_deref(), Some("+14155550134"));
+        assert!(phones("2019 - 2021").is_empty());
+    }
+
+    #[test]
+    fn not_emails() {
+        assert!(!is_email("@handle"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("x@y.c0m"));
+    }
+}

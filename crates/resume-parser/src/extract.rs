@@ -1,0 +1,468 @@
+//! Text out of each format, under [`Limits`]. Nothing here recurses on input structure, so
+//! nesting costs a counter, not stack.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+
+use crate::{Format, Limits};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A format the parser does not read (yet); the message says which.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The file claims a format but breaks its rules, or a limit.
+    #[error("malformed {format:?}: {reason}")]
+    Malformed { format: Format, reason: String },
+}
+
+fn malformed(format: Format, reason: impl Into<String>) -> ExtractError {
+    ExtractError::Malformed { format, reason: reason.into() }
+}
+
+/// The text of a document, lines separated by `\n`.
+pub fn extract_text(bytes: &[u8], format: Format, limits: &Limits) -> Result<String, ExtractError> {
+    let mut text = match format {
+        Format::Text => decode_text(bytes),
+        Format::Markdown => markdown(&decode_text(bytes)),
+        Format::Html => html(&decode_text(bytes)),
+        Format::Rtf => rtf(bytes, limits)?,
+        Format::Docx => office_xml(bytes, "word/document.xml", format, limits, docx_event)?,
+        Format::Odt => office_xml(bytes, "content.xml", format, limits, odt_event)?,
+        // A picture has no text layer; the caller reports NO_TEXT rather than guessing.
+        Format::Image => String::new(),
+        Format::Pdf => return Err(ExtractError::Unsupported("PDF text extraction is not built yet".into())),
+        Format::Archive => {
+            return Err(match zip::ZipArchive::new(Cursor::new(bytes)) {
+                Err(e) => malformed(format, format!("broken zip: {e}")),
+                Ok(_) => ExtractError::Unsupported("a zip archive that is not a DOCX or ODT document".into()),
+            });
+        }
+        Format::Unknown => {
+            return Err(ExtractError::Unsupported("binary content of no known document format".into()));
+        }
+    };
+    if text.chars().count() > limits.max_text_chars {
+        text = text.chars().take(limits.max_text_chars).collect();
+    }
+    Ok(normalize(&text))
+}
+
+fn decode_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.trim_start_matches('\u{feff}').to_string(),
+        // Not UTF-8: read it as Latin-1, the usual legacy encoding of such resumes.
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    }
+}
+
+/// Trims trailing spaces, collapses runs of blank lines, drops control characters.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line: String = line.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_matches('\n').to_string()
+}
+
+fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim_start().trim_start_matches('#').trim_start();
+        let t = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("* "))
+            .map(|r| format!("• {r}"))
+            .unwrap_or_else(|| t.to_string());
+        // [text](url) keeps both: the URL is contact data.
+        let mut rest = t.replace("**", "").replace("__", "");
+        while let (Some(a), Some(b)) = (rest.find("]("), rest.find(')')) {
+            if b < a {
+                break;
+            }
+            let open = rest[..a].rfind('[').unwrap_or(a);
+            let label = rest[open + 1..a].to_string();
+            let url = rest[a + 2..b].to_string();
+            rest = format!("{}{label} {url}{}", &rest[..open], &rest[b + 1..]);
+        }
+        out.push_str(&rest);
+        out.push('\n');
+    }
+    out
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "h1", "h2",
+    "h3", "h4", "h5", "h6", "dt", "dd", "aside", "main", "address", "hr",
+];
+
+fn html(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() / 2);
+    let mut rest = src;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        rest = &rest[lt + gt + 1..];
+        if (name == "script" || name == "style") && !tag.starts_with('/') {
+            let close = format!("</{name}");
+            rest = match rest.to_lowercase().find(&close) {
+                Some(i) => &rest[i..],
+                None => "",
+            };
+            continue;
+        }
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            out.push('\n');
+        } else if name == "td" || name == "th" {
+            out.push('\t');
+        }
+        if name == "a" {
+            // Keep the link target: profiles and portfolios are contact data.
+            if let Some(href) =
+                attribute(tag, "href").filter(|h| h.starts_with("http") || h.starts_with("mailto:"))
+            {
+                out.push_str(&format!(" {} ", href.trim_start_matches("mailto:")));
+            }
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let i = tag.to_lowercase().find(&format!("{name}="))?;
+    let value = &tag[i + name.len() + 1..];
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &value[1..];
+    value.find(quote).map(|end| &value[..end])
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &tail[1..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some(' '),
+                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                }
+                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads one member of a DOCX/ODT zip, checking entry count and inflated size against limits.
+fn read_member(bytes: &[u8], member: &str, format: Format, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed(format, format!("zip: {e}")))?;
+    if archive.len() > limits.max_zip_entries {
+        return Err(malformed(
+            format,
+            format!("{} zip entries, above the limit of {}", archive.len(), limits.max_zip_entries),
+        ));
+    }
+    let file = archive.by_name(member).map_err(|e| malformed(format, format!("{member}: {e}")))?;
+    if file.encrypted() {
+        return Err(ExtractError::Unsupported(format!("{format:?} is encrypted")));
+    }
+    let mut out = Vec::new();
+    // Read one byte past the budget: a member that inflates further is a zip bomb.
+    let read = file
+        .take(limits.max_decompressed_bytes + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| malformed(format, format!("{member}: {e}")))?;
+    if read as u64 > limits.max_decompressed_bytes {
+        return Err(malformed(
+            format,
+            format!("{member} inflates past {} bytes", limits.max_decompressed_bytes),
+        ));
+    }
+    Ok(out)
+}
+
+/// What an XML event contributes to the text.
+enum Piece<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Newline,
+    Tab,
+    Nothing,
+}
+
+fn docx_event<'a>(event: &'a Event<'a>) -> Piece<'a> {
+    match event {
+        Event::End(e) if e.name().as_ref() == b"w:p" => Piece::Newline,
+        Event::Empty(e) if e.name().as_ref() == b"w:br" || e.name().as_ref() == b"w:cr" => Piece::Newline,
+        Event::Empty(e) if e.name().as_ref() == b"w:tab" => Piece::Tab,
+        _ => Piece::Nothing,
+    }
+}
+
+fn odt_event<'a>(event: &'a Event<'a>) -> Piece<'a> {
+    match event {
+        Event::End(e) if matches!(e.name().as_ref(), b"text:p" | b"text:h") => Piece::Newline,
+        Event::Empty(e) if e.name().as_ref() == b"text:line-break" => Piece::Newline,
+        Event::Empty(e) if e.name().as_ref() == b"text:tab" => Piece::Tab,
+        Event::Empty(e) if e.name().as_ref() == b"text:s" => Piece::Text(" ".into()),
+        _ => Piece::Nothing,
+    }
+}
+
+fn office_xml(
+    bytes: &[u8],
+    member: &str,
+    format: Format,
+    limits: &Limits,
+    piece: for<'a> fn(&'a Event<'a>) -> Piece<'a>,
+) -> Result<String, ExtractError> {
+    let xml = read_member(bytes, member, format, limits)?;
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let mut out = String::new();
+    let mut depth = 0usize;
+    loop {
+        let event =
+            reader.read_event_into(&mut buf).map_err(|e| malformed(format, format!("{member}: {e}")))?;
+        match &event {
+            Event::Eof => break,
+            // No DTDs: entity declarations are how billion-laughs files attack.
+            Event::DocType(_) => {
+                return Err(malformed(format, "XML with a DOCTYPE is not a valid office document"));
+            }
+            Event::Start(_) => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return Err(malformed(format, format!("XML nested deeper than {}", limits.max_depth)));
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) => {
+                let s = t.unescape().map_err(|e| malformed(format, format!("{member}: {e}")))?;
+                out.push_str(&s);
+            }
+            _ => {}
+        }
+        match piece(&event) {
+            Piece::Text(s) => out.push_str(&s),
+            Piece::Newline => out.push('\n'),
+            Piece::Tab => out.push('\t'),
+            Piece::Nothing => {}
+        }
+        if out.len() > limits.max_text_chars * 4 {
+            break;
+        }
+        buf.clear();
+    }
+    Ok(out)
+}
+
+/// Groups whose text is not document text.
+const RTF_SKIP: &[&str] = &[
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "info",
+    "pict",
+    "header",
+    "footer",
+    "object",
+    "listtable",
+    "listoverridetable",
+    "themedata",
+    "datastore",
+    "latentstyles",
+    "generator",
+];
+
+fn rtf(bytes: &[u8], limits: &Limits) -> Result<String, ExtractError> {
+    let mut out = String::new();
+    // Per open group: whether its text is skipped.
+    let mut stack: Vec<bool> = Vec::new();
+    let mut i = 0;
+    let skipping = |stack: &[bool]| stack.last().copied().unwrap_or(false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => {
+                if stack.len() >= limits.max_depth {
+                    return Err(malformed(
+                        Format::Rtf,
+                        format!("groups nested deeper than {}", limits.max_depth),
+                    ));
+                }
+                let inherited = skipping(&stack);
+                let star = bytes.get(i + 1..i + 3) == Some(b"\\*");
+                stack.push(inherited || star);
+                i += 1;
+            }
+            b'}' => {
+                stack.pop();
+                i += 1;
+            }
+            b'\\' => {
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                if next.is_ascii_alphabetic() {
+                    let start = i + 1;
+                    let mut j = start;
+                    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    let word = std::str::from_utf8(&bytes[start..j]).unwrap_or_default();
+                    let num_start = j;
+                    if j < bytes.len() && (bytes[j] == b'-' || bytes[j].is_ascii_digit()) {
+                        j += 1;
+                        while j < bytes.len() && bytes[j].is_ascii_digit() {
+                            j += 1;
+                        }
+                    }
+                    let param: Option<i32> =
+                        std::str::from_utf8(&bytes[num_start..j]).ok().and_then(|s| s.parse().ok());
+                    if j < bytes.len() && bytes[j] == b' ' {
+                        j += 1;
+                    }
+                    if RTF_SKIP.contains(&word) {
+                        if let Some(top) = stack.last_mut() {
+                            *top = true;
+                        }
+                    } else if !skipping(&stack) {
+                        match word {
+                            "par" | "line" | "row" | "sect" | "page" => out.push('\n'),
+                            "tab" | "cell" => out.push('\t'),
+                            "u" => {
+                                if let Some(c) = param.and_then(|p| {
+                                    char::from_u32(if p < 0 { (p + 65_536) as u32 } else { p as u32 })
+                                }) {
+                                    out.push(c);
+                                }
+                                // Skip the one-character fallback that follows \uN.
+                                if j < bytes.len()
+                                    && bytes[j] != b'\\'
+                                    && bytes[j] != b'{'
+                                    && bytes[j] != b'}'
+                                {
+                                    j += 1;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    i = j;
+                } else if next == b'\'' {
+                    let hex = bytes
+                        .get(i + 2..i + 4)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
+                    if let (Some(b), false) = (hex, skipping(&stack)) {
+                        out.push(b as char);
+                    }
+                    i += 4;
+                } else {
+                    if !skipping(&stack) && matches!(next, b'\\' | b'{' | b'}') {
+                        out.push(next as char);
+                    }
+                    i += 2;
+                }
+            }
+            b'\r' | b'\n' => i += 1,
+            b => {
+                if !skipping(&stack) {
+                    out.push(b as char);
+                }
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> String {
+        let limits = Limits::default();
+        extract_text(bytes, crate::detect(bytes), &limits).expect("extracts")
+    }
+
+    #[test]
+    fn html_keeps_blocks_links_and_entities() {
+        let t = text(b"<html><style>p{}</style><body><h1>Ana Souza</h1><p>Dev &amp; lead<br>S&#xE3;o Paulo</p><a href=\"https://github.com/ana\">GitHub</a><script>x()</script></body></html>");
+        assert_eq!(t, "Ana Souza\n\nDev & lead\nS\u{e3}o Paulo\n https://github.com/ana GitHub");
+    }
+
+    #[test]
+    fn markdown_keeps_link_targets() {
+        let t = text(b"# Ana Souza\n## Experience\n- **Backend** at [Acme](https://acme.example)\n");
+        assert_eq!(t, "Ana Souza\nExperience\n\u{2022} Backend at Acme https://acme.example");
+    }
+
+    #[test]
+    fn rtf_text_without_tables() {
+        let t = text(b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\*\\generator x;}Ana Souza\\par Jo\\'e3o \\u233?cole\\par}");
+        assert_eq!(t, "Ana Souza\nJo\u{e3}o \u{e9}cole");
+    }
+
+    #[test]
+    fn rtf_depth_is_bounded() {
+        let deep = format!("{{\\rtf1{}x", "{".repeat(10_000));
+        let r = extract_text(deep.as_bytes(), Format::Rtf, &Limits::default());
+        assert!(matches!(r, Err(ExtractError::Malformed { .. })));
+    }
+
+    #[test]
+    fn pdf_is_refused_not_faked() {
+        assert!(matches!(
+            extract_text(b"%PDF-1.4", Format::Pdf, &Limits::default()),
+            Err(ExtractError::Unsupported(_))
+        ));
+    }
+}

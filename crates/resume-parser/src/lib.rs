@@ -1,0 +1,105 @@
+//! Resume parsing: bytes in, a structured resume out, with a status that never pretends.
+//!
+//! The format is detected from the content, never the file name ([`detect`]). Text comes out of
+//! each format under hard limits on decompressed bytes, zip entries, XML depth and size
+//! ([`Limits`]); what cannot be read gets `Unsupported`, `Malformed` or `NoText`, never invented
+//! content. Structure (contact, sections, dates) is then read from the text.
+//!
+//! Not built yet: PDF text extraction, work/education entries, the skills taxonomy.
+
+pub mod contact;
+pub mod dates;
+mod detect;
+mod extract;
+pub mod sections;
+
+pub use detect::{Format, detect};
+pub use extract::{ExtractError, extract_text};
+
+use serde::Serialize;
+
+/// Bounds that keep one hostile file from taking the process down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted, in bytes.
+    pub max_input_bytes: usize,
+    /// Most bytes any archive may inflate to, all entries together.
+    pub max_decompressed_bytes: u64,
+    /// Most entries an archive may list.
+    pub max_zip_entries: usize,
+    /// Deepest XML or HTML nesting followed.
+    pub max_depth: usize,
+    /// Most characters of text kept.
+    pub max_text_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: 10 * 1024 * 1024,
+            max_decompressed_bytes: 50 * 1024 * 1024,
+            max_zip_entries: 2_000,
+            max_depth: 256,
+            max_text_chars: 2_000_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ParseStatus {
+    Ok,
+    Partial,
+    NoText,
+    Unsupported,
+    Malformed,
+}
+
+/// What the parser read, with a status and the reasons behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parse {
+    pub status: ParseStatus,
+    pub format: Format,
+    /// The extracted text, line by line as laid out.
+    pub text: String,
+    pub contact: contact::Contact,
+    pub sections: Vec<sections::Section>,
+    pub warnings: Vec<String>,
+}
+
+/// Parses a document under `limits`. Never panics on any input.
+pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
+    let format = detect(bytes);
+    let empty = |status, warning: String| Parse {
+        status,
+        format,
+        text: String::new(),
+        contact: contact::Contact::default(),
+        sections: Vec::new(),
+        warnings: vec![warning],
+    };
+    if bytes.len() > limits.max_input_bytes {
+        return empty(
+            ParseStatus::Unsupported,
+            format!("file is {} bytes, above the {} byte limit", bytes.len(), limits.max_input_bytes),
+        );
+    }
+    let text = match extract_text(bytes, format, limits) {
+        Ok(text) => text,
+        Err(ExtractError::Unsupported(why)) => return empty(ParseStatus::Unsupported, why),
+        Err(e) => return empty(ParseStatus::Malformed, e.to_string()),
+    };
+    if text.trim().is_empty() {
+        return empty(ParseStatus::NoText, "the document holds no extractable text".into());
+    }
+    let contact = contact::extract(&text);
+    let sections = sections::detect(&text);
+    let mut warnings = Vec::new();
+    let status = if sections.is_empty() {
+        warnings.push("no section headers recognized".into());
+        ParseStatus::Partial
+    } else {
+        ParseStatus::Ok
+    };
+    Parse { status, format, text, contact, sections, warnings }
+}

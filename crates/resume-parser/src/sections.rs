@@ -1,0 +1,187 @@
+//! Section headers in English, Brazilian Portuguese and Mexican Spanish.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Summary,
+    Experience,
+    Education,
+    Skills,
+    Languages,
+    Certifications,
+    Projects,
+}
+
+/// A recognized section: its kind, the header as written, and the byte range of its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub header: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+const HEADERS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Summary,
+        &[
+            "summary",
+            "professional summary",
+            "profile",
+            "about me",
+            "about",
+            "objective",
+            "resumo",
+            "resumo profissional",
+            "perfil",
+            "perfil profissional",
+            "sobre mim",
+            "objetivo",
+            "resumen",
+            "resumen profesional",
+            "perfil profesional",
+            "acerca de mi",
+            "sobre mi",
+        ],
+    ),
+    (
+        SectionKind::Experience,
+        &[
+            "experience",
+            "work experience",
+            "professional experience",
+            "employment history",
+            "work history",
+            "employment",
+            "experiencia",
+            "experiencia profissional",
+            "historico profissional",
+            "experiencias",
+            "experiencia laboral",
+            "experiencia profesional",
+            "trayectoria profesional",
+        ],
+    ),
+    (
+        SectionKind::Education,
+        &[
+            "education",
+            "academic background",
+            "formacao",
+            "formacao academica",
+            "educacao",
+            "escolaridade",
+            "educacion",
+            "formacion",
+            "formacion academica",
+            "estudios",
+        ],
+    ),
+    (
+        SectionKind::Skills,
+        &[
+            "skills",
+            "technical skills",
+            "core skills",
+            "technologies",
+            "habilidades",
+            "habilidades tecnicas",
+            "competencias",
+            "conhecimentos",
+            "tecnologias",
+            "competencias tecnicas",
+            "aptitudes",
+            "conocimientos",
+        ],
+    ),
+    (SectionKind::Languages, &["languages", "idiomas", "linguas", "lenguas"]),
+    (
+        SectionKind::Certifications,
+        &[
+            "certifications",
+            "certificates",
+            "licenses and certifications",
+            "certificacoes",
+            "certificados",
+            "certificaciones",
+            "cursos e certificacoes",
+        ],
+    ),
+    (SectionKind::Projects, &["projects", "personal projects", "projetos", "proyectos"]),
+];
+
+/// Lower case, accents off, punctuation and decoration trimmed.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        out.push(if c.is_alphanumeric() { c } else { ' ' });
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The kind of a line that is a section header on its own.
+pub fn header_kind(line: &str) -> Option<SectionKind> {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return None;
+    }
+    let f = fold(t);
+    HEADERS.iter().find(|(_, names)| names.contains(&f.as_str())).map(|(k, _)| *k)
+}
+
+/// Every section of `text`, in order; a section runs to the next header.
+pub fn detect(text: &str) -> Vec<Section> {
+    let mut found: Vec<Section> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(kind) = header_kind(line) {
+            if let Some(prev) = found.last_mut() {
+                prev.end = offset;
+            }
+            found.push(Section {
+                kind,
+                header: line.trim().to_string(),
+                start: offset + line.len(),
+                end: text.len(),
+            });
+        }
+        offset += line.len();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_three_languages() {
+        assert_eq!(header_kind("EXPERIÊNCIA PROFISSIONAL"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Experiencia laboral:"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Formação Acadêmica"), Some(SectionKind::Education));
+        assert_eq!(header_kind("Educación"), Some(SectionKind::Education));
+        assert_eq!(header_kind("## Skills"), Some(SectionKind::Skills));
+        assert_eq!(header_kind("I have experience with Go"), None);
+    }
+
+    #[test]
+    fn sections_span_to_the_next_header() {
+        let text = "Ana\nExperience\nAcme 2020\nEducation\nUSP\n";
+        let s = detect(text);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&text[s[0].start..s[0].end], "Acme 2020\n");
+        assert_eq!(&text[s[1].start..s[1].end], "USP\n");
+    }
+}
