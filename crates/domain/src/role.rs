@@ -296,7 +296,8 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-fn deaccent(c: char) -> char {
+/// The unaccented letter of a Portuguese or Spanish accented lower-case letter.
+pub fn deaccent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',

@@ -116,16 +116,7 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        };
+        let c = nexushr_domain::deaccent(c);
         out.push(if c.is_alphanumeric() { c } else { ' ' });
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
