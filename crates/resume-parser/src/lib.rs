@@ -5,7 +5,9 @@
 //! ([`Limits`]); what cannot be read gets `Unsupported`, `Malformed` or `NoText`, never invented
 //! content. Structure (contact, sections, dates) is then read from the text.
 //!
-//! Not built yet: PDF text extraction, work/education entries, the skills taxonomy.
+//! Skills are matched against the taxonomy of `nexushr-skills`.
+//!
+//! Not built yet: PDF text extraction, work and education entries.
 
 pub mod contact;
 pub mod dates;
@@ -64,7 +66,37 @@ pub struct Parse {
     pub text: String,
     pub contact: contact::Contact,
     pub sections: Vec<sections::Section>,
+    /// Skills named in the text, one entry per taxonomy skill with every place it appears.
+    pub skills: Vec<SkillFound>,
     pub warnings: Vec<String>,
+}
+
+/// A taxonomy skill the resume names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillFound {
+    pub skill_id: String,
+    pub name: String,
+    /// The first mention as written.
+    pub raw: String,
+    /// Byte ranges of every mention in `text`.
+    pub evidence: Vec<(usize, usize)>,
+}
+
+/// Groups mentions by skill, in order of first mention.
+fn skills_in(text: &str) -> Vec<SkillFound> {
+    let mut found: Vec<SkillFound> = Vec::new();
+    for m in nexushr_skills::Taxonomy::bundled().find(text) {
+        match found.iter_mut().find(|f| f.skill_id == m.skill_id) {
+            Some(f) => f.evidence.push((m.start, m.end)),
+            None => found.push(SkillFound {
+                skill_id: m.skill_id,
+                name: m.name,
+                raw: m.raw,
+                evidence: vec![(m.start, m.end)],
+            }),
+        }
+    }
+    found
 }
 
 /// Parses a document under `limits`. Never panics on any input.
@@ -76,6 +108,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         text: String::new(),
         contact: contact::Contact::default(),
         sections: Vec::new(),
+        skills: Vec::new(),
         warnings: vec![warning],
     };
     if bytes.len() > limits.max_input_bytes {
@@ -94,6 +127,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     }
     let contact = contact::extract(&text);
     let sections = sections::detect(&text);
+    let skills = skills_in(&text);
     let mut warnings = Vec::new();
     let status = if sections.is_empty() {
         warnings.push("no section headers recognized".into());
@@ -101,5 +135,5 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     } else {
         ParseStatus::Ok
     };
-    Parse { status, format, text, contact, sections, warnings }
+    Parse { status, format, text, contact, sections, skills, warnings }
 }

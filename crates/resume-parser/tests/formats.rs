@@ -35,6 +35,17 @@ const RESUME: [&str; 6] = [
 ];
 
 #[test]
+fn skills_are_mapped_to_the_taxonomy() {
+    let text = "Ana Souza\nSkills\nGolang, k8s, Postgres, Kafka\nExperience\nBuilt Go services on Kubernetes";
+    let p = parse(text.as_bytes(), &Limits::default());
+    let names: Vec<&str> = p.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Go", "Kubernetes", "PostgreSQL", "Kafka"]);
+    let go = &p.skills[0];
+    assert_eq!((go.raw.as_str(), go.evidence.len()), ("Golang", 2));
+    assert_eq!(&p.text[go.evidence[1].0..go.evidence[1].1], "Go");
+}
+
+#[test]
 fn docx_paragraphs_become_lines() {
     let body: String = RESUME.iter().map(|l| para(l)).collect();
     let p = parse(&docx(&body), &Limits::default());
