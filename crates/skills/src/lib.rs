@@ -144,7 +144,8 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     // "C++"/"C#" are longer patterns; a bare "C" followed by "+" or "#" is not C.
     let glued = after.is_some_and(|c| c == '+' || c == '#')
         || before.is_some_and(|c| c == '.' && !text[..start].ends_with(". "));
-    !joins(before) && !joins(after) && !(glued && !text[start..end].ends_with(['+', '#']))
+    let glue_ok = !glued || text[start..end].ends_with(['+', '#']);
+    !joins(before) && !joins(after) && glue_ok
 }
 
 fn in_excluded_phrase(text: &str, start: usize) -> bool {
