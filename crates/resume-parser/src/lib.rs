@@ -14,6 +14,7 @@ pub mod dates;
 mod detect;
 mod extract;
 pub mod sections;
+pub mod work;
 
 pub use detect::{Format, detect};
 pub use extract::{ExtractError, extract_text};
@@ -68,6 +69,10 @@ pub struct Parse {
     pub sections: Vec<sections::Section>,
     /// Skills named in the text, one entry per taxonomy skill with every place it appears.
     pub skills: Vec<SkillFound>,
+    pub work: Vec<work::WorkEntry>,
+    /// Months of professional experience, overlaps counted once.
+    pub total_experience_months: i32,
+    pub seniority: Option<(work::Seniority, f32)>,
     pub warnings: Vec<String>,
 }
 
@@ -80,6 +85,12 @@ pub struct SkillFound {
     pub raw: String,
     /// Byte ranges of every mention in `text`.
     pub evidence: Vec<(usize, usize)>,
+}
+
+fn today() -> dates::YearMonth {
+    use chrono::Datelike;
+    let now = chrono::Utc::now();
+    dates::YearMonth { year: now.year(), month: now.month() }
 }
 
 /// Groups mentions by skill, in order of first mention.
@@ -109,6 +120,9 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         contact: contact::Contact::default(),
         sections: Vec::new(),
         skills: Vec::new(),
+        work: Vec::new(),
+        total_experience_months: 0,
+        seniority: None,
         warnings: vec![warning],
     };
     if bytes.len() > limits.max_input_bytes {
@@ -128,6 +142,13 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     let contact = contact::extract(&text);
     let sections = sections::detect(&text);
     let skills = skills_in(&text);
+    let work: Vec<work::WorkEntry> = sections
+        .iter()
+        .filter(|s| s.kind == sections::SectionKind::Experience)
+        .flat_map(|s| work::entries(&text[s.start..s.end], s.start))
+        .collect();
+    let total_experience_months = work::total_months(&work, today());
+    let seniority = (!work.is_empty()).then(|| work::seniority(&work, total_experience_months));
     let mut warnings = Vec::new();
     let status = if sections.is_empty() {
         warnings.push("no section headers recognized".into());
@@ -135,5 +156,16 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     } else {
         ParseStatus::Ok
     };
-    Parse { status, format, text, contact, sections, skills, warnings }
+    Parse {
+        status,
+        format,
+        text,
+        contact,
+        sections,
+        skills,
+        work,
+        total_experience_months,
+        seniority,
+        warnings,
+    }
 }
