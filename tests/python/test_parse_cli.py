@@ -1,0 +1,118 @@
+"""`nexushr parse --format json-resume`: real files in, documents that validate against the
+JSON Resume schema (npm @jsonresume/schema 1.3.1, fetched by scripts/fetch-data.sh) out."""
+
+import html
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import _server_binary
+
+CACHE = Path(os.environ.get("NEXUSHR_DATA_CACHE", Path.home() / ".cache/nexushr/data"))
+SCHEMA_DIR = CACHE / "jsonresume-schema-1.3.1" / "package"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    path = SCHEMA_DIR / "schema.json"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run scripts/fetch-data.sh", pytrace=False)
+    return json.loads(path.read_text())
+
+
+def parse(tmp_path: Path, name: str, content: str | bytes, fmt: str = "json-resume") -> dict:
+    f = tmp_path / name
+    f.write_bytes(content.encode() if isinstance(content, str) else content)
+    out = subprocess.run(
+        [str(_server_binary()), "parse", str(f), "--format", fmt],
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    return json.loads(out.stdout)
+
+
+PT_BR = """Ana Paula Souza
+ana.souza@example.com | (11) 98765-4321 | linkedin.com/in/anasouza
+
+Experiência Profissional
+Desenvolvedora Backend Sênior — Acme Pagamentos
+jan. 2021 – atual
+• Migrou serviços Go para Kubernetes e PostgreSQL
+
+Desenvolvedora Backend em Globex Brasil
+mar. 2018 – dez. 2020
+• Criou APIs de cobrança em Python
+
+Habilidades
+Go, Kafka, Docker, k8s
+"""
+
+ES_MX = """Carlos Hernández López
+carlos.hl@example.mx · +52 55 1234 5678
+
+Experiencia Laboral
+Ingeniero de Datos en Finanzas del Norte
+marzo 2019 - presente
+- Pipelines en Spark y Airflow
+
+Educación
+Universidad Nacional Autónoma de México
+"""
+
+
+def test_pt_br_text_resume(tmp_path, schema):
+    doc = parse(tmp_path, "ana.txt", PT_BR)
+    jsonschema.validate(doc, schema)
+    assert doc["basics"]["name"] == "Ana Paula Souza"
+    assert doc["basics"]["email"] == "ana.souza@example.com"
+    assert doc["basics"]["phone"] == "+5511987654321"
+    positions = [(w.get("position"), w.get("name"), w["startDate"], w.get("endDate")) for w in doc["work"]]
+    assert positions == [
+        ("Desenvolvedora Backend Sênior", "Acme Pagamentos", "2021-01", None),
+        ("Desenvolvedora Backend", "Globex Brasil", "2018-03", "2020-12"),
+    ]
+    skills = {s["name"] for s in doc["skills"]}
+    assert {"Go", "Kubernetes", "PostgreSQL", "Kafka", "Docker", "Python"} <= skills
+
+
+def test_es_mx_html_resume(tmp_path, schema):
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in ES_MX.splitlines())
+    doc = parse(tmp_path, "carlos.bin", f"<!DOCTYPE html><html><body>{body}</body></html>")
+    jsonschema.validate(doc, schema)
+    assert doc["basics"]["name"] == "Carlos Hernández López"
+    assert doc["basics"]["phone"] == "+525512345678"
+    assert doc["work"][0]["position"] == "Ingeniero de Datos"
+    assert doc["work"][0]["name"] == "Finanzas del Norte"
+    assert doc["work"][0]["startDate"] == "2019-03" and "endDate" not in doc["work"][0]
+
+
+def test_json_resume_sample_round_trip(tmp_path, schema):
+    """Renders the schema package's sample resume as Markdown, parses it back."""
+    sample = json.loads((SCHEMA_DIR / "sample.resume.json").read_text())
+    b = sample["basics"]
+    lines = [f"# {b['name']}", f"{b['email']} | {b.get('url', '')}", "", "## Experience"]
+    for w in sample["work"]:
+        end = w.get("endDate", "")[:7] or "Present"
+        lines += [f"### {w['position']} at {w['name']}", f"{w['startDate'][:7]} - {end}"]
+        lines += [f"- {h}" for h in w.get("highlights", [])]
+    doc = parse(tmp_path, "sample.md", "\n".join(lines) + "\n")
+    jsonschema.validate(doc, schema)
+    assert doc["basics"]["name"] == b["name"]
+    assert doc["basics"]["email"] == b["email"]
+    got = [(w.get("position"), w.get("name"), w["startDate"]) for w in doc["work"]]
+    want = [(w["position"], w["name"], w["startDate"][:7]) for w in sample["work"]]
+    assert got == want
+
+
+def test_hostile_files_get_a_status_not_a_crash(tmp_path):
+    for name, content, status in [
+        ("empty.txt", b"", "NO_TEXT"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "NO_TEXT"),
+        ("noise.bin", bytes((i * 2654435761 >> 13) & 0xFF for i in range(4096)), "UNSUPPORTED"),
+        ("cv.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "UNSUPPORTED"),
+    ]:
+        doc = parse(tmp_path, name, content, fmt="json")
+        assert doc["status"] == status, (name, doc["status"], doc["warnings"])
