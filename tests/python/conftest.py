@@ -84,16 +84,21 @@ def proto_stubs(tmp_path_factory) -> Path:
         pass
 
 
-def _server_binary() -> Path:
-    bin_env = os.environ.get("NEXUSHR_BIN")
-    path = Path(bin_env) if bin_env else REPO / "target" / "debug" / "nexushr"
+def built_binary(env_var: str, name: str, build_hint: str) -> Path:
+    """A binary of the cargo target dir (or $env_var); a missing one fails the test, never skips."""
+    override = os.environ.get(env_var)
+    path = Path(override) if override else REPO / "target" / "debug" / name
     if not path.is_file() or not os.access(path, os.X_OK):
         pytest.fail(
-            f"nexushr server binary not found or not executable: {path}\n"
-            "Build it (cargo build -p nexushr) or set NEXUSHR_BIN to its path.",
+            f"{name} binary not found or not executable: {path}\n"
+            f"Build it ({build_hint}) or set {env_var} to its path.",
             pytrace=False,
         )
     return path
+
+
+def _server_binary() -> Path:
+    return built_binary("NEXUSHR_BIN", "nexushr", "cargo build -p nexushr")
 
 
 def _server_env(data_dir: Path, extra_env: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import grpc
 import pytest
+
+from conftest import built_binary
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 from confluent_kafka.admin import AdminClient, NewTopic
 
@@ -128,16 +130,11 @@ def decode_role_changed(pb, msg):
 
 
 def fault_consumer_binary() -> Path:
-    env = os.environ.get("NEXUSHR_FAULT_CONSUMER_BIN")
-    path = Path(env) if env else REPO / "target" / "debug" / "nexushr-events-fault-consumer"
-    if not path.is_file() or not os.access(path, os.X_OK):
-        pytest.fail(
-            f"fault consumer binary not found or not executable: {path}\n"
-            "Build it (cargo build -p nexushr-events --bin nexushr-events-fault-consumer) or set "
-            "NEXUSHR_FAULT_CONSUMER_BIN to its path.",
-            pytrace=False,
-        )
-    return path
+    return built_binary(
+        "NEXUSHR_FAULT_CONSUMER_BIN",
+        "nexushr-events-fault-consumer",
+        "cargo build -p nexushr-events --bin nexushr-events-fault-consumer",
+    )
 
 
 # --- fixtures -----------------------------------------------------------------------------
