@@ -48,6 +48,14 @@ mar. 2018 – dez. 2020
 
 Habilidades
 Go, Kafka, Docker, k8s
+
+Formação Acadêmica
+Universidade de São Paulo
+Bacharelado em Ciência da Computação
+2014 – 2018
+
+Idiomas
+Inglês — avançado, Espanhol intermediário
 """
 
 ES_MX = """Carlos Hernández López
@@ -76,6 +84,14 @@ def test_pt_br_text_resume(tmp_path, schema):
     ]
     skills = {s["name"] for s in doc["skills"]}
     assert {"Go", "Kubernetes", "PostgreSQL", "Kafka", "Docker", "Python"} <= skills
+    assert doc["education"] == [{
+        "institution": "Universidade de São Paulo",
+        "studyType": "Bacharelado em Ciência da Computação",
+        "area": "Ciência da Computação",
+        "startDate": "2014",
+        "endDate": "2018",
+    }]
+    assert doc["languages"] == [{"language": "English", "fluency": "C1"}, {"language": "Spanish", "fluency": "B1"}]
 
 
 def test_es_mx_html_resume(tmp_path, schema):

@@ -12,6 +12,7 @@
 pub mod contact;
 pub mod dates;
 mod detect;
+pub mod education;
 mod extract;
 pub mod sections;
 pub mod work;
@@ -70,6 +71,9 @@ pub struct Parse {
     /// Skills named in the text, one entry per taxonomy skill with every place it appears.
     pub skills: Vec<SkillFound>,
     pub work: Vec<work::WorkEntry>,
+    pub education: Vec<education::EducationEntry>,
+    pub languages: Vec<education::LanguageSkill>,
+    pub certifications: Vec<contact::Scored>,
     /// Months of professional experience, overlaps counted once.
     pub total_experience_months: i32,
     pub seniority: Option<(work::Seniority, f32)>,
@@ -121,6 +125,9 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         sections: Vec::new(),
         skills: Vec::new(),
         work: Vec::new(),
+        education: Vec::new(),
+        languages: Vec::new(),
+        certifications: Vec::new(),
         total_experience_months: 0,
         seniority: None,
         warnings: vec![warning],
@@ -147,6 +154,17 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         .filter(|s| s.kind == sections::SectionKind::Experience)
         .flat_map(|s| work::entries(&text[s.start..s.end], s.start))
         .collect();
+    let body_of = |kind: sections::SectionKind| -> String {
+        sections
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| &text[s.start..s.end])
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let education = education::entries(&body_of(sections::SectionKind::Education));
+    let languages = education::languages(&body_of(sections::SectionKind::Languages));
+    let certifications = education::certifications(&body_of(sections::SectionKind::Certifications));
     let total_experience_months = work::total_months(&work, today());
     let seniority = (!work.is_empty()).then(|| work::seniority(&work, total_experience_months));
     let mut warnings = Vec::new();
@@ -164,6 +182,9 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         sections,
         skills,
         work,
+        education,
+        languages,
+        certifications,
         total_experience_months,
         seniority,
         warnings,

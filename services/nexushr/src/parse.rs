@@ -79,13 +79,40 @@ fn json_resume(p: &Parse) -> Value {
         .collect();
     let skills: Vec<Value> =
         p.skills.iter().map(|s| json!({ "name": s.name, "keywords": [s.raw] })).collect();
+    let education: Vec<Value> = p
+        .education
+        .iter()
+        .map(|e| {
+            let mut entry = serde_json::Map::new();
+            let mut put = |k: &str, v: Option<String>| {
+                if let Some(v) = v {
+                    entry.insert(k.into(), json!(v));
+                }
+            };
+            put("institution", e.institution.as_ref().map(|s| s.value.clone()));
+            put("studyType", e.degree.as_ref().map(|s| s.value.clone()));
+            put("area", e.field.as_ref().map(|s| s.value.clone()));
+            put("startDate", e.period.map(|p| date(&p.start)));
+            put("endDate", e.period.and_then(|p| p.end).map(|d| date(&d)));
+            Value::Object(entry)
+        })
+        .collect();
+    let languages: Vec<Value> = p
+        .languages
+        .iter()
+        .map(|l| match &l.level {
+            Some(level) => json!({ "language": l.language, "fluency": level }),
+            None => json!({ "language": l.language }),
+        })
+        .collect();
+    let certificates: Vec<Value> = p.certifications.iter().map(|c| json!({ "name": c.value })).collect();
     json!({
         "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
         "basics": basics,
         "work": work,
-        "education": [],
+        "education": education,
         "skills": skills,
-        "languages": [],
-        "certificates": [],
+        "languages": languages,
+        "certificates": certificates,
     })
 }

@@ -1,0 +1,306 @@
+//! Education, languages and certifications, in English, Portuguese and Spanish.
+
+use serde::Serialize;
+
+use crate::contact::Scored;
+use crate::dates::{Period, parse_period};
+use crate::sections::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DegreeLevel {
+    Secondary,
+    Vocational,
+    Associate,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EducationEntry {
+    pub institution: Option<Scored>,
+    pub degree: Option<Scored>,
+    pub level: Option<DegreeLevel>,
+    pub field: Option<Scored>,
+    pub period: Option<Period>,
+    pub confidence: f32,
+}
+
+/// Degree words by level; checked on folded text (lower case, no accents), longest first.
+const DEGREES: &[(DegreeLevel, &[&str])] = &[
+    (DegreeLevel::Doctorate, &["phd", "ph d", "doctorate", "doctor of", "doutorado", "doctorado"]),
+    (
+        DegreeLevel::Master,
+        &[
+            "master",
+            "msc",
+            "m sc",
+            "mba",
+            "mestrado",
+            "maestria",
+            "pos graduacao",
+            "especializacao",
+            "especialidad",
+            "posgrado",
+        ],
+    ),
+    (
+        DegreeLevel::Bachelor,
+        &[
+            "bachelor",
+            "bsc",
+            "b sc",
+            "b s",
+            "ba in",
+            "bs in",
+            "bacharelado",
+            "licenciatura",
+            "graduacao",
+            "ingenieria",
+            "engenharia",
+            "ingeniero",
+            "licenciado",
+            "bacharel",
+        ],
+    ),
+    (DegreeLevel::Associate, &["associate", "tecnologo", "tecnologia em", "tecnico superior", "tsu"]),
+    (DegreeLevel::Vocational, &["tecnico", "vocational", "technical certificate"]),
+    (DegreeLevel::Secondary, &["high school", "ensino medio", "preparatoria", "bachillerato"]),
+];
+
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "universidade",
+    "universidad",
+    "college",
+    "institute",
+    "instituto",
+    "faculdade",
+    "facultad",
+    "school",
+    "escola",
+    "escuela",
+    "tecnologico",
+    "politecnico",
+    "politecnica",
+    "unam",
+    "usp",
+    "unicamp",
+    "ufrj",
+    "ufmg",
+    "itesm",
+    "ipn",
+    "mit",
+    "fatec",
+    "senai",
+    "puc",
+];
+
+fn words(folded: &str) -> Vec<&str> {
+    folded.split(' ').collect()
+}
+
+fn contains_phrase(folded: &str, phrase: &str) -> bool {
+    let w = words(folded);
+    let p: Vec<&str> = phrase.split(' ').collect();
+    w.windows(p.len()).any(|win| win == p.as_slice())
+}
+
+pub fn degree_level(line: &str) -> Option<DegreeLevel> {
+    let f = fold(line);
+    DEGREES.iter().find(|(_, names)| names.iter().any(|n| contains_phrase(&f, n))).map(|(l, _)| *l)
+}
+
+fn is_institution(line: &str) -> bool {
+    let f = fold(line);
+    INSTITUTIONS.iter().any(|i| words(&f).contains(i))
+}
+
+/// "Bacharelado em Ciência da Computação" → "Ciência da Computação".
+fn field_of(degree_line: &str) -> Option<String> {
+    for sep in [" in ", " em ", " en ", " of ", " de "] {
+        if let Some((_, rest)) = degree_line.split_once(sep) {
+            let rest = rest.split([',', '|', '—', '–', '(']).next().unwrap_or_default().trim();
+            let rest = rest.trim_start_matches("Science in ").trim();
+            if !rest.is_empty() && parse_period(rest).is_none() {
+                return Some(rest.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn clean(line: &str) -> &str {
+    line.trim().trim_start_matches(['•', '-', '*', '–', '▪', '●', '·']).trim()
+}
+
+/// Education entries of an education section: an entry starts at each institution or degree
+/// line not already part of the previous entry, and takes the dates near it.
+pub fn entries(section: &str) -> Vec<EducationEntry> {
+    let lines: Vec<&str> = section.lines().map(clean).filter(|l| !l.is_empty()).collect();
+    let mut out: Vec<EducationEntry> = Vec::new();
+    for line in lines {
+        let level = degree_level(line);
+        let institution = is_institution(line);
+        let period = parse_period(line);
+        let starts_new = |e: &EducationEntry| {
+            (institution && e.institution.is_some()) || (level.is_some() && e.degree.is_some())
+        };
+        if out.last().is_none_or(starts_new) && (institution || level.is_some()) {
+            out.push(EducationEntry {
+                institution: None,
+                degree: None,
+                level: None,
+                field: None,
+                period: None,
+                confidence: 0.5,
+            });
+        }
+        let Some(entry) = out.last_mut() else { continue };
+        // A line can hold both, e.g. "BSc Computer Science, University of Lisbon, 2014 - 2018".
+        let parts: Vec<&str> =
+            line.split([',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if institution && entry.institution.is_none() {
+            let name = parts.iter().find(|p| is_institution(p)).copied().unwrap_or(line);
+            entry.institution = Some(Scored { value: name.to_string(), confidence: 0.8 });
+        }
+        if let Some(level) = level.filter(|_| entry.degree.is_none()) {
+            let degree = parts.iter().find(|p| degree_level(p).is_some()).copied().unwrap_or(line);
+            entry.field = field_of(degree).map(|value| Scored { value, confidence: 0.6 });
+            entry.degree = Some(Scored { value: degree.to_string(), confidence: 0.8 });
+            entry.level = Some(level);
+        }
+        if entry.period.is_none() {
+            entry.period = period;
+        }
+        entry.confidence = match (&entry.institution, &entry.degree) {
+            (Some(_), Some(_)) => 0.85,
+            _ => 0.5,
+        };
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LanguageSkill {
+    pub language: String,
+    /// CEFR (A1-C2) or "native", as written or mapped from words like fluent/avançado/intermedio.
+    pub level: Option<String>,
+    pub confidence: f32,
+}
+
+const LEVELS: &[(&str, &str)] = &[
+    ("native", "native"),
+    ("nativo", "native"),
+    ("nativa", "native"),
+    ("lengua materna", "native"),
+    ("lingua materna", "native"),
+    ("mother tongue", "native"),
+    ("fluent", "C1"),
+    ("fluente", "C1"),
+    ("fluido", "C1"),
+    ("bilingual", "C2"),
+    ("bilingue", "C2"),
+    ("advanced", "C1"),
+    ("avancado", "C1"),
+    ("avanzado", "C1"),
+    ("upper intermediate", "B2"),
+    ("intermediate", "B1"),
+    ("intermediario", "B1"),
+    ("intermedio", "B1"),
+    ("basic", "A2"),
+    ("basico", "A2"),
+    ("elementary", "A2"),
+];
+
+const LANGUAGES: &[(&str, &str)] = &[
+    ("english", "English"),
+    ("ingles", "English"),
+    ("portuguese", "Portuguese"),
+    ("portugues", "Portuguese"),
+    ("spanish", "Spanish"),
+    ("espanhol", "Spanish"),
+    ("espanol", "Spanish"),
+    ("castellano", "Spanish"),
+    ("french", "French"),
+    ("francais", "French"),
+    ("deutsch", "German"),
+    ("frances", "French"),
+    ("german", "German"),
+    ("alemao", "German"),
+    ("aleman", "German"),
+    ("italian", "Italian"),
+    ("italiano", "Italian"),
+    ("japanese", "Japanese"),
+    ("japones", "Japanese"),
+    ("chinese", "Chinese"),
+    ("mandarin", "Chinese"),
+    ("chines", "Chinese"),
+    ("chino", "Chinese"),
+];
+
+/// Languages of a languages section (or any line naming a language with a level).
+pub fn languages(section: &str) -> Vec<LanguageSkill> {
+    let mut out: Vec<LanguageSkill> = Vec::new();
+    for line in section.lines() {
+        for item in line.split([',', '|', ';', '•']) {
+            let f = fold(item);
+            let Some((_, language)) = LANGUAGES.iter().find(|(k, _)| words(&f).contains(k)) else { continue };
+            let cefr = words(&f)
+                .into_iter()
+                .find(|w| matches!(*w, "a1" | "a2" | "b1" | "b2" | "c1" | "c2"))
+                .map(str::to_uppercase);
+            let level = cefr
+                .or_else(|| LEVELS.iter().find(|(k, _)| contains_phrase(&f, k)).map(|(_, l)| l.to_string()));
+            if !out.iter().any(|l| l.language == *language) {
+                let confidence = if level.is_some() { 0.9 } else { 0.7 };
+                out.push(LanguageSkill { language: language.to_string(), level, confidence });
+            }
+        }
+    }
+    out
+}
+
+/// One certification per non-empty line of a certifications section.
+pub fn certifications(section: &str) -> Vec<Scored> {
+    section
+        .lines()
+        .map(clean)
+        .filter(|l| l.chars().any(char::is_alphabetic))
+        .map(|l| Scored { value: l.to_string(), confidence: 0.7 })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn degrees_in_three_languages() {
+        let e = entries(
+            "Universidade de São Paulo (USP)\nBacharelado em Ciência da Computação\n2014 – 2018\n\nMBA em Gestão de Projetos — FGV\n2020 - 2021",
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(
+            e[0].institution.as_ref().map(|s| s.value.as_str()),
+            Some("Universidade de São Paulo (USP)")
+        );
+        assert_eq!(e[0].level, Some(DegreeLevel::Bachelor));
+        assert_eq!(e[0].field.as_ref().map(|s| s.value.as_str()), Some("Ciência da Computação"));
+        assert_eq!(e[0].period.map(|p| p.start.year), Some(2014));
+        assert_eq!(e[1].level, Some(DegreeLevel::Master));
+        assert_eq!(degree_level("Maestría en Ciencia de Datos"), Some(DegreeLevel::Master));
+        assert_eq!(degree_level("Ingeniería en Sistemas Computacionales"), Some(DegreeLevel::Bachelor));
+        assert_eq!(degree_level("PhD in Machine Learning"), Some(DegreeLevel::Doctorate));
+        assert_eq!(degree_level("Managed a team of 5"), None);
+    }
+
+    #[test]
+    fn languages_with_levels() {
+        let l = languages("Inglês — avançado\nEspañol (nativo), Français B1");
+        let got: Vec<(&str, Option<&str>)> =
+            l.iter().map(|x| (x.language.as_str(), x.level.as_deref())).collect();
+        assert_eq!(got, [("English", Some("C1")), ("Spanish", Some("native")), ("French", Some("B1"))]);
+    }
+}
