@@ -26,6 +26,8 @@ pub struct Settings {
     /// Partitions and replication factor of the topics created at startup.
     pub kafka_partitions: i32,
     pub kafka_replication: i32,
+    /// Send one record per Kafka batch: needed on tansu 0.6, slower; turn off on Apache Kafka.
+    pub kafka_one_record_per_batch: bool,
     /// Unset: the embedded vector engine.
     pub qdrant_url: Option<String>,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
@@ -47,6 +49,7 @@ impl Default for Settings {
             kafka_brokers: None,
             kafka_partitions: 3,
             kafka_replication: 1,
+            kafka_one_record_per_batch: true,
             qdrant_url: None,
             api_keys: String::new(),
             default_tenant: "default".into(),

@@ -39,7 +39,12 @@ pub async fn start_events(
         Some(brokers) => {
             ensure_topics(brokers, &topics::ALL, settings.kafka_partitions, settings.kafka_replication)
                 .await?;
-            let relay = OutboxRelay::new(pool, Arc::new(KafkaPublisher::new(brokers)?));
+            let publisher = if settings.kafka_one_record_per_batch {
+                KafkaPublisher::new(brokers)?
+            } else {
+                KafkaPublisher::batching(brokers)?
+            };
+            let relay = OutboxRelay::new(pool, Arc::new(publisher));
             Ok(tokio::spawn(async move {
                 if let Err(e) = relay.run(shutdown).await {
                     tracing::error!(error = %e, "outbox relay stopped");
