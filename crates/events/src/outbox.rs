@@ -83,9 +83,26 @@ pub async fn fetch(
     q.fetch_all(pool).await?.iter().map(decode_row).collect()
 }
 
-/// Deletes the rows up to and including `seq` (the relay, once Kafka acknowledged them).
+/// Deletes the rows up to and including `seq`: compaction of the embedded log, where SQLite's
+/// single writer makes sequence order commit order.
 pub async fn delete_through(pool: &AnyPool, seq: i64) -> Result<u64, EventError> {
     Ok(sqlx::query("DELETE FROM outbox WHERE seq <= $1").bind(seq).execute(pool).await?.rows_affected())
+}
+
+/// Deletes exactly the rows `seqs` (the relay, once Kafka acknowledged them). Not a range: with
+/// concurrent writers a lower sequence number can commit after a higher one was published.
+pub async fn delete(pool: &AnyPool, seqs: &[i64]) -> Result<u64, EventError> {
+    let mut removed = 0;
+    for chunk in seqs.chunks(500) {
+        let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("DELETE FROM outbox WHERE seq IN ({})", list.join(", "));
+        let mut q = sqlx::query(&sql);
+        for seq in chunk {
+            q = q.bind(*seq);
+        }
+        removed += q.execute(pool).await?.rows_affected();
+    }
+    Ok(removed)
 }
 
 /// Rows waiting in the outbox.

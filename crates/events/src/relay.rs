@@ -34,18 +34,18 @@ impl OutboxRelay {
             self.publisher.publish(&s.event).instrument(span)
         }))
         .await;
-        let mut last = None;
+        // Delete what was acknowledged, up to the first failure (what follows is re-sent, in
+        // order, next round).
+        let mut published = Vec::with_capacity(batch.len());
         let mut result = Ok(());
         for (stored, outcome) in batch.iter().zip(sent) {
             if let Err(e) = outcome {
                 result = Err(e);
                 break;
             }
-            last = Some(stored.seq);
+            published.push(stored.seq);
         }
-        if let Some(seq) = last {
-            outbox::delete_through(&self.pool, seq).await?;
-        }
+        outbox::delete(&self.pool, &published).await?;
         result.map(|()| batch.len())
     }
 
