@@ -326,6 +326,7 @@ const RTF_SKIP: &[&str] = &[
 
 fn rtf(bytes: &[u8], limits: &Limits) -> Result<String, ExtractError> {
     let mut out = String::new();
+    let mut stray = 0;
     // Per open group: whether its text is skipped.
     let mut stack: Vec<bool> = Vec::new();
     let mut i = 0;
@@ -415,7 +416,15 @@ fn rtf(bytes: &[u8], limits: &Limits) -> Result<String, ExtractError> {
             b'\r' | b'\n' => i += 1,
             b => {
                 if !skipping(&stack) {
-                    out.push(b as char);
+                    // RTF is 7-bit text; raw 8-bit or control bytes in the body mean binary junk.
+                    if b >= 0x80 || (b < 0x20 && b != b'\t') {
+                        stray += 1;
+                        if stray > 16 {
+                            return Err(malformed(Format::Rtf, "binary data where RTF text should be"));
+                        }
+                    } else {
+                        out.push(b as char);
+                    }
                 }
                 i += 1;
             }
