@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::contact::Scored;
 use crate::dates::{Period, parse_period};
-use crate::sections::fold;
+use crate::sections::{fold, strip_bullet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,14 +131,10 @@ fn field_of(degree_line: &str) -> Option<String> {
     None
 }
 
-fn clean(line: &str) -> &str {
-    line.trim().trim_start_matches(['•', '-', '*', '–', '▪', '●', '·']).trim()
-}
-
 /// Education entries of an education section: an entry starts at each institution or degree
 /// line not already part of the previous entry, and takes the dates near it.
 pub fn entries(section: &str) -> Vec<EducationEntry> {
-    let lines: Vec<&str> = section.lines().map(clean).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = section.lines().map(strip_bullet).filter(|l| !l.is_empty()).collect();
     let mut out: Vec<EducationEntry> = Vec::new();
     for line in lines {
         let level = degree_level(line);
@@ -266,7 +262,7 @@ pub fn languages(section: &str) -> Vec<LanguageSkill> {
 pub fn certifications(section: &str) -> Vec<Scored> {
     section
         .lines()
-        .map(clean)
+        .map(strip_bullet)
         .filter(|l| l.chars().any(char::is_alphabetic))
         .map(|l| Scored { value: l.to_string(), confidence: 0.7 })
         .collect()

@@ -112,6 +112,14 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
     (SectionKind::Projects, &["projects", "personal projects", "projetos", "proyectos"]),
 ];
 
+/// Characters resumes start list items with.
+pub(crate) const BULLETS: [char; 7] = ['•', '-', '*', '–', '▪', '●', '·'];
+
+/// A line without its list bullet and surrounding spaces.
+pub(crate) fn strip_bullet(line: &str) -> &str {
+    line.trim().trim_start_matches(BULLETS).trim()
+}
+
 /// Lower case, accents off, punctuation and decoration trimmed.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::contact::Scored;
 use crate::dates::{Period, YearMonth, months_between, parse_period};
-use crate::sections::fold;
+use crate::sections::{BULLETS, fold, strip_bullet};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkEntry {
@@ -31,7 +31,7 @@ pub enum Seniority {
 
 fn is_bullet(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with(['•', '-', '*', '–', '▪', '●', '·'])
+    t.starts_with(BULLETS)
 }
 
 /// Splits "Title at Employer", "Title — Employer", "Title | Employer", "Title, Employer".
@@ -117,7 +117,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let highlights: Vec<String> = ((i + 1)..next_header.min(lines.len()))
             .map(|j| lines[j].1.trim())
             .filter(|l| !l.is_empty())
-            .map(|l| l.trim_start_matches(['•', '-', '*', '–', '▪', '●', '·']).trim().to_string())
+            .map(|l| strip_bullet(l).to_string())
             .filter(|l| !l.is_empty())
             .collect();
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });

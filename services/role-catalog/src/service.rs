@@ -61,6 +61,11 @@ impl CatalogService {
     }
 }
 
+/// `INVALID_ARGUMENT` naming `field`, through the service's one error mapping.
+fn invalid(field: &str, reason: impl Into<String>) -> Status {
+    CatalogError::from(ValidationError::new(field, reason)).into()
+}
+
 fn locale(raw: &str) -> Result<Locale, CatalogError> {
     Ok(Locale::parse(raw)?)
 }
@@ -77,10 +82,7 @@ fn etag_matches(role: &Role, etag: &str) -> Result<(), CatalogError> {
 impl RoleCatalog for CatalogService {
     async fn create_role(&self, req: Request<pb::CreateRoleRequest>) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
-        let wire = req
-            .into_inner()
-            .role
-            .ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
+        let wire = req.into_inner().role.ok_or_else(|| invalid("role", "is required"))?;
         let mut spec = spec_from(&wire).map_err(CatalogError::from)?;
         if spec.slug.is_empty() {
             spec.slug = slugify(&spec.title);
@@ -96,11 +98,7 @@ impl RoleCatalog for CatalogService {
             }
             Ok(pb::Visibility::Private | pb::Visibility::Unspecified) => Some(tenant.id.clone()),
             Err(_) => {
-                return Err(CatalogError::from(ValidationError::new(
-                    "role.visibility",
-                    "unknown enum value",
-                ))
-                .into());
+                return Err(invalid("role.visibility", "unknown enum value"));
             }
         };
         let role = Role::new(spec, owner, Utc::now());
@@ -127,7 +125,7 @@ impl RoleCatalog for CatalogService {
                 .map_err(CatalogError::from)?
                 .ok_or(CatalogError::NotFound(slug))?,
             _ => {
-                return Err(CatalogError::from(ValidationError::new("key", "set id or slug")).into());
+                return Err(invalid("key", "set id or slug"));
             }
         };
         let (role, tag) = role.localized(&locale);
@@ -143,19 +141,11 @@ impl RoleCatalog for CatalogService {
         let locale = locale(&req.locale)?;
         let country = req.country.trim().to_uppercase();
         if !country.is_empty() && !iso::is_country(&country) {
-            return Err(CatalogError::from(ValidationError::new(
-                "country",
-                "must be an ISO 3166-1 alpha-2 code",
-            ))
-            .into());
+            return Err(invalid("country", "must be an ISO 3166-1 alpha-2 code"));
         }
         for (field, value) in [("category", &req.category), ("skill", &req.skill)] {
             if value.len() > 200 {
-                return Err(CatalogError::from(ValidationError::new(
-                    field,
-                    "must be at most 200 characters",
-                ))
-                .into());
+                return Err(invalid(field, "must be at most 200 characters"));
             }
         }
         let filter = RoleFilter {
@@ -189,13 +179,9 @@ impl RoleCatalog for CatalogService {
     async fn update_role(&self, req: Request<pb::UpdateRoleRequest>) -> Result<Response<pb::Role>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
-        let wire = req.role.ok_or_else(|| CatalogError::from(ValidationError::new("role", "is required")))?;
+        let wire = req.role.ok_or_else(|| invalid("role", "is required"))?;
         if wire.etag.is_empty() {
-            return Err(CatalogError::from(ValidationError::new(
-                "role.etag",
-                "is required: send the etag you read",
-            ))
-            .into());
+            return Err(invalid("role.etag", "is required: send the etag you read"));
         }
         let mask: Vec<String> = req.update_mask.map(|m| m.paths).unwrap_or_default();
         let patch = spec_from(&wire).map_err(CatalogError::from)?;
@@ -235,18 +221,10 @@ impl RoleCatalog for CatalogService {
         let locale = locale(&req.locale)?;
         let limit = req.limit.unwrap_or(DEFAULT_SEARCH_LIMIT);
         if !(1..=MAX_SEARCH_LIMIT).contains(&limit) {
-            return Err(CatalogError::from(ValidationError::new(
-                "limit",
-                format!("must be between 1 and {MAX_SEARCH_LIMIT}"),
-            ))
-            .into());
+            return Err(invalid("limit", format!("must be between 1 and {MAX_SEARCH_LIMIT}")));
         }
         if req.query.chars().count() > MAX_QUERY_CHARS {
-            return Err(CatalogError::from(ValidationError::new(
-                "query",
-                format!("must be at most {MAX_QUERY_CHARS} characters"),
-            ))
-            .into());
+            return Err(invalid("query", format!("must be at most {MAX_QUERY_CHARS} characters")));
         }
         match pb::SearchMode::try_from(req.mode) {
             Ok(pb::SearchMode::Unspecified | pb::SearchMode::Lexical) => {}
@@ -254,14 +232,12 @@ impl RoleCatalog for CatalogService {
                 return Err(CatalogError::SemanticUnavailable.into());
             }
             Err(_) => {
-                return Err(CatalogError::from(ValidationError::new("mode", "unknown enum value")).into());
+                return Err(invalid("mode", "unknown enum value"));
             }
         }
         let terms = lexical_terms(&req.query);
         if terms.is_empty() {
-            return Err(
-                CatalogError::from(ValidationError::new("query", "must contain at least one word")).into()
-            );
+            return Err(invalid("query", "must contain at least one word"));
         }
         let hits = self.store.search(&tenant.id, &terms, limit as usize).await.map_err(CatalogError::from)?;
         Ok(Response::new(pb::SearchRolesResponse {
@@ -292,11 +268,11 @@ impl RoleCatalog for CatalogService {
             .into());
         }
         let req = req.into_inner();
-        let source = pb::ImportSource::try_from(req.source)
-            .map_err(|_| CatalogError::from(ValidationError::new("source", "unknown enum value")))?;
+        let source =
+            pb::ImportSource::try_from(req.source).map_err(|_| invalid("source", "unknown enum value"))?;
         let records = match source {
             pb::ImportSource::Unspecified => {
-                return Err(CatalogError::from(ValidationError::new("source", "is required")).into());
+                return Err(invalid("source", "is required"));
             }
             pb::ImportSource::Bundled => bundled_records().map_err(CatalogError::from)?,
             pb::ImportSource::EscoOccupationsCsv => {
@@ -310,18 +286,14 @@ impl RoleCatalog for CatalogService {
             }
             pb::ImportSource::OewsSqlite => {
                 if !req.data.starts_with(b"SQLite format 3\0") {
-                    return Err(
-                        CatalogError::from(ValidationError::new("data", "is not a SQLite database")).into()
-                    );
+                    return Err(invalid("data", "is not a SQLite database"));
                 }
                 let file = tempfile::NamedTempFile::new()
                     .map_err(|e| Status::internal(format!("temp file: {e}")))?;
                 tokio::fs::write(file.path(), &req.data)
                     .await
                     .map_err(|e| Status::internal(format!("temp file: {e}")))?;
-                read_oews(file.path())
-                    .await
-                    .map_err(|e| CatalogError::from(ValidationError::new("data", e.to_string())))?
+                read_oews(file.path()).await.map_err(|e| invalid("data", e.to_string()))?
             }
         };
         let events = |role: &Role, created: bool| {
