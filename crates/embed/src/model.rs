@@ -1,0 +1,360 @@
+//! The MiniLM (BERT) encoder: embeddings, six transformer layers, mean pooling, L2 norm.
+//!
+//! Sequences are packed, not padded: the linear layers run once over every token of a batch
+//! (one large matrix product), attention runs per sequence, so no work is spent on padding and
+//! no attention mask is needed.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+use crate::EmbedError;
+use crate::gemm::{View, matmul, matmul_bt};
+
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct Config {
+    pub hidden_size: usize,
+    pub num_attention_heads: usize,
+    pub num_hidden_layers: usize,
+    pub intermediate_size: usize,
+    pub max_position_embeddings: usize,
+    pub vocab_size: usize,
+    #[serde(default = "default_eps")]
+    pub layer_norm_eps: f32,
+    #[serde(default)]
+    pub hidden_act: String,
+}
+
+fn default_eps() -> f32 {
+    1e-12
+}
+
+struct Linear {
+    weight: Vec<f32>, // out × in
+    bias: Vec<f32>,
+    out: usize,
+    inp: usize,
+}
+
+impl Linear {
+    /// `y[n×out] = x[n×in] · Wᵀ + b`.
+    fn forward(&self, x: &[f32], n: usize, y: &mut Vec<f32>) {
+        y.clear();
+        y.reserve(n * self.out);
+        for _ in 0..n {
+            y.extend_from_slice(&self.bias);
+        }
+        matmul_bt(View::new(x, n, self.inp, self.inp), View::new(&self.weight, self.out, self.inp, self.inp), 1.0, y, self.out);
+    }
+}
+
+struct LayerNorm {
+    gamma: Vec<f32>,
+    beta: Vec<f32>,
+    eps: f32,
+}
+
+impl LayerNorm {
+    fn apply(&self, x: &mut [f32]) {
+        let d = self.gamma.len();
+        for row in x.chunks_exact_mut(d) {
+            let mean = row.iter().sum::<f32>() / d as f32;
+            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / d as f32;
+            let inv = 1.0 / (var + self.eps).sqrt();
+            for ((v, g), b) in row.iter_mut().zip(&self.gamma).zip(&self.beta) {
+                *v = (*v - mean) * inv * g + b;
+            }
+        }
+    }
+}
+
+struct Layer {
+    qkv: Linear, // query, key and value fused: 3·hidden × hidden
+    attn_out: Linear,
+    attn_norm: LayerNorm,
+    intermediate: Linear,
+    output: Linear,
+    out_norm: LayerNorm,
+}
+
+pub(crate) struct Model {
+    config: Config,
+    word: Vec<f32>,
+    position: Vec<f32>,
+    token_type: Vec<f32>,
+    embed_norm: LayerNorm,
+    layers: Vec<Layer>,
+}
+
+/// Scratch buffers reused across batches by one thread.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    x: Vec<f32>,
+    qkv: Vec<f32>,
+    ctx: Vec<f32>,
+    tmp: Vec<f32>,
+    big: Vec<f32>,
+    scores: Vec<f32>,
+}
+
+impl Model {
+    pub(crate) fn load(dir: &Path) -> Result<Self, EmbedError> {
+        let config: Config = serde_json::from_str(&read_text(&dir.join("config.json"))?)
+            .map_err(|e| EmbedError::Model(format!("config.json: {e}")))?;
+        if !config.hidden_act.is_empty() && config.hidden_act != "gelu" {
+            return Err(EmbedError::Model(format!("activation {} is not supported", config.hidden_act)));
+        }
+        if config.num_attention_heads == 0 || config.hidden_size % config.num_attention_heads != 0 {
+            return Err(EmbedError::Model("hidden size is not a multiple of the head count".into()));
+        }
+        let mut weights = SafeTensors::open(&dir.join("model.safetensors"))?;
+        let (h, i) = (config.hidden_size, config.intermediate_size);
+        let eps = config.layer_norm_eps;
+        let norm = |w: &mut SafeTensors, p: &str| -> Result<LayerNorm, EmbedError> {
+            Ok(LayerNorm { gamma: w.tensor(&format!("{p}.weight"), &[h])?, beta: w.tensor(&format!("{p}.bias"), &[h])?, eps })
+        };
+        let linear = |w: &mut SafeTensors, p: &str, out: usize, inp: usize| -> Result<Linear, EmbedError> {
+            Ok(Linear {
+                weight: w.tensor(&format!("{p}.weight"), &[out, inp])?,
+                bias: w.tensor(&format!("{p}.bias"), &[out])?,
+                out,
+                inp,
+            })
+        };
+        let mut layers = Vec::with_capacity(config.num_hidden_layers);
+        for l in 0..config.num_hidden_layers {
+            let p = format!("encoder.layer.{l}");
+            let mut qkv = linear(&mut weights, &format!("{p}.attention.self.query"), h, h)?;
+            for part in ["key", "value"] {
+                let next = linear(&mut weights, &format!("{p}.attention.self.{part}"), h, h)?;
+                qkv.weight.extend_from_slice(&next.weight);
+                qkv.bias.extend_from_slice(&next.bias);
+                qkv.out += h;
+            }
+            layers.push(Layer {
+                qkv,
+                attn_out: linear(&mut weights, &format!("{p}.attention.output.dense"), h, h)?,
+                attn_norm: norm(&mut weights, &format!("{p}.attention.output.LayerNorm"))?,
+                intermediate: linear(&mut weights, &format!("{p}.intermediate.dense"), i, h)?,
+                output: linear(&mut weights, &format!("{p}.output.dense"), h, i)?,
+                out_norm: norm(&mut weights, &format!("{p}.output.LayerNorm"))?,
+            });
+        }
+        Ok(Self {
+            word: weights.tensor("embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
+            position: weights.tensor("embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?,
+            token_type: weights.tensor_prefix("embeddings.token_type_embeddings.weight", h)?,
+            embed_norm: norm(&mut weights, "embeddings.LayerNorm")?,
+            layers,
+            config,
+        })
+    }
+
+    pub(crate) fn dim(&self) -> usize {
+        self.config.hidden_size
+    }
+
+    pub(crate) fn max_positions(&self) -> usize {
+        self.config.max_position_embeddings
+    }
+
+    pub(crate) fn vocab_size(&self) -> usize {
+        self.config.vocab_size
+    }
+
+    /// Mean-pooled, L2-normalized embeddings of `sequences` (token ids, each non-empty and no
+    /// longer than `max_positions`, ids below `vocab_size`), written to `out` in order.
+    pub(crate) fn embed(&self, sequences: &[&[u32]], s: &mut Scratch, out: &mut Vec<Vec<f32>>) {
+        let h = self.config.hidden_size;
+        let total: usize = sequences.iter().map(|q| q.len()).sum();
+        s.x.clear();
+        s.x.reserve(total * h);
+        for seq in sequences {
+            for (pos, &id) in seq.iter().enumerate() {
+                let (w, p) = (id as usize * h, pos * h);
+                let word = &self.word[w..w + h];
+                let position = &self.position[p..p + h];
+                s.x.extend(word.iter().zip(position).zip(&self.token_type[..h]).map(|((a, b), c)| a + b + c));
+            }
+        }
+        self.embed_norm.apply(&mut s.x);
+        for layer in &self.layers {
+            self.layer(layer, sequences, total, s);
+        }
+        let mut offset = 0;
+        for seq in sequences {
+            let rows = &s.x[offset * h..(offset + seq.len()) * h];
+            let mut v = vec![0.0f32; h];
+            for row in rows.chunks_exact(h) {
+                for (a, b) in v.iter_mut().zip(row) {
+                    *a += b;
+                }
+            }
+            // The mean's direction is the sum's: normalizing the sum is mean pooling plus L2.
+            let norm = v.iter().map(|a| a * a).sum::<f32>().sqrt().max(1e-12);
+            v.iter_mut().for_each(|a| *a /= norm);
+            out.push(v);
+            offset += seq.len();
+        }
+    }
+
+    fn layer(&self, layer: &Layer, sequences: &[&[u32]], total: usize, s: &mut Scratch) {
+        let h = self.config.hidden_size;
+        let heads = self.config.num_attention_heads;
+        let hd = h / heads;
+        let scale = 1.0 / (hd as f32).sqrt();
+        layer.qkv.forward(&s.x, total, &mut s.qkv);
+        s.ctx.clear();
+        s.ctx.resize(total * h, 0.0);
+        let stride = 3 * h;
+        let mut offset = 0;
+        for seq in sequences {
+            let n = seq.len();
+            let block = &s.qkv[offset * stride..(offset + n) * stride];
+            for head in 0..heads {
+                let q = &block[head * hd..];
+                let k = &block[h + head * hd..];
+                let v = &block[2 * h + head * hd..];
+                s.scores.clear();
+                s.scores.resize(n * n, 0.0);
+                matmul_bt(View::new(q, n, hd, stride), View::new(k, n, hd, stride), 0.0, &mut s.scores, n);
+                for row in s.scores.chunks_exact_mut(n) {
+                    let max = row.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x * scale));
+                    let mut sum = 0.0;
+                    for x in row.iter_mut() {
+                        *x = (*x * scale - max).exp();
+                        sum += *x;
+                    }
+                    row.iter_mut().for_each(|x| *x /= sum);
+                }
+                let ctx = &mut s.ctx[offset * h + head * hd..];
+                matmul(View::new(&s.scores, n, n, n), View::new(v, n, hd, stride), ctx, h);
+            }
+            offset += n;
+        }
+        layer.attn_out.forward(&s.ctx, total, &mut s.tmp);
+        add_in_place(&mut s.x, &s.tmp);
+        layer.attn_norm.apply(&mut s.x);
+        layer.intermediate.forward(&s.x, total, &mut s.big);
+        s.big.iter_mut().for_each(|v| *v = gelu(*v));
+        layer.output.forward(&s.big, total, &mut s.tmp);
+        add_in_place(&mut s.x, &s.tmp);
+        layer.out_norm.apply(&mut s.x);
+    }
+}
+
+fn add_in_place(x: &mut [f32], y: &[f32]) {
+    x.iter_mut().zip(y).for_each(|(a, b)| *a += b);
+}
+
+/// The exact (erf) GELU that BERT's "gelu" names.
+fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// erf to within 1.2e-7 (Numerical Recipes' erfc Chebyshev fit), computed in f64.
+fn erf(x: f32) -> f32 {
+    let x = f64::from(x);
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    let erfc = t * poly.exp();
+    (if x >= 0.0 { 1.0 - erfc } else { erfc - 1.0 }) as f32
+}
+
+fn read_text(path: &Path) -> Result<String, EmbedError> {
+    std::fs::read_to_string(path).map_err(|e| EmbedError::Io(path.display().to_string(), e))
+}
+
+/// Reads tensors one by one from a `.safetensors` file, without holding the whole file.
+struct SafeTensors {
+    file: File,
+    path: String,
+    data_start: u64,
+    entries: HashMap<String, Entry>,
+}
+
+#[derive(serde::Deserialize)]
+struct Entry {
+    dtype: String,
+    shape: Vec<usize>,
+    data_offsets: [u64; 2],
+}
+
+impl SafeTensors {
+    fn open(path: &Path) -> Result<Self, EmbedError> {
+        let shown = path.display().to_string();
+        let io = |e| EmbedError::Io(shown.clone(), e);
+        let mut file = File::open(path).map_err(io)?;
+        let mut len = [0u8; 8];
+        file.read_exact(&mut len).map_err(io)?;
+        let len = u64::from_le_bytes(len);
+        if len > 100 << 20 {
+            return Err(EmbedError::Model(format!("{shown}: header of {len} bytes")));
+        }
+        let mut header = vec![0u8; len as usize];
+        file.read_exact(&mut header).map_err(io)?;
+        let mut raw: HashMap<String, serde_json::Value> =
+            serde_json::from_slice(&header).map_err(|e| EmbedError::Model(format!("{shown}: header: {e}")))?;
+        raw.remove("__metadata__");
+        let entries = raw
+            .into_iter()
+            .map(|(k, v)| serde_json::from_value(v).map(|e| (k, e)))
+            .collect::<Result<_, _>>()
+            .map_err(|e| EmbedError::Model(format!("{shown}: header entry: {e}")))?;
+        Ok(Self { file, path: shown, data_start: 8 + len, entries })
+    }
+
+    fn tensor(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, EmbedError> {
+        let entry = self.entries.get(name).ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
+        if entry.shape != shape {
+            return Err(EmbedError::Model(format!("{name}: shape {:?}, expected {shape:?}", entry.shape)));
+        }
+        self.read(name)
+    }
+
+    /// A tensor whose first `len` values are used (token type embeddings: type 0 only).
+    fn tensor_prefix(&mut self, name: &str, len: usize) -> Result<Vec<f32>, EmbedError> {
+        let v = self.read(name)?;
+        if v.len() < len {
+            return Err(EmbedError::Model(format!("{name}: {} values, expected at least {len}", v.len())));
+        }
+        Ok(v)
+    }
+
+    fn read(&mut self, name: &str) -> Result<Vec<f32>, EmbedError> {
+        let entry = self.entries.get(name).ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
+        if entry.dtype != "F32" {
+            return Err(EmbedError::Model(format!("{name}: dtype {} is not F32", entry.dtype)));
+        }
+        let [start, end] = entry.data_offsets;
+        let count: usize = entry.shape.iter().product();
+        if end < start || (end - start) as usize != count * 4 {
+            return Err(EmbedError::Model(format!("{name}: offsets do not match the shape")));
+        }
+        let io = |e| EmbedError::Io(self.path.clone(), e);
+        self.file.seek(SeekFrom::Start(self.data_start + start)).map_err(io)?;
+        let mut bytes = vec![0u8; count * 4];
+        self.file.read_exact(&mut bytes).map_err(io)?;
+        Ok(bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erf_is_accurate() {
+        for (x, want) in [(0.0, 0.0), (0.5, 0.520_499_9), (1.0, 0.842_700_8), (-2.0, -0.995_322_3), (3.5, 0.999_999_26)] {
+            assert!((erf(x) - want).abs() < 2e-7, "erf({x}) = {}", erf(x));
+        }
+    }
+}
