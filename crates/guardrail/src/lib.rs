@@ -1,0 +1,276 @@
+//! The compliance guardrail every interview question passes through, whatever its source (the
+//! bundled bank, a tenant's own questions, an LLM).
+//!
+//! A question is blocked when it asks about a protected characteristic: age or birth date,
+//! race or ethnicity, national origin, citizenship beyond work authorization, religion, sex or
+//! gender identity, sexual orientation, marital or family status, pregnancy, disability or
+//! health, genetic information, arrest records, union membership, plus political opinion and
+//! physical appearance. Rules are per category and name the jurisdictions whose law they
+//! follow: United States (Title VII, ADEA, ADA, GINA, PDA, NLRA, EEOC guidance on arrest
+//! records), Brazil (Constituição art. 7 XXX, Lei 9.029/1995, CLT art. 373-A) and Mexico (LFT
+//! arts. 3 and 133, Ley Federal para Prevenir y Eliminar la Discriminación).
+//!
+//! Matching runs on lowercased, accent-folded text, so "¿Estás embarazada?" and "estas
+//! embarazada" meet the same rule. Patterns target questions *about the candidate*, so that
+//! "health checks", "UNION ALL" or "accessibility for users with disabilities" pass.
+//! `data/questions/redteam.json` holds 300+ phrasings that must all be blocked; the bundled
+//! bank must pass with fewer than 1% blocked (see tests).
+
+use std::sync::OnceLock;
+
+use regex::RegexSet;
+
+/// Where the interview takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Jurisdiction {
+    Us,
+    Br,
+    Mx,
+}
+
+impl Jurisdiction {
+    pub const ALL: [Jurisdiction; 3] = [Jurisdiction::Us, Jurisdiction::Br, Jurisdiction::Mx];
+
+    /// From an ISO 3166-1 alpha-2 code (case-insensitive).
+    pub fn from_country(code: &str) -> Option<Self> {
+        match code.to_ascii_uppercase().as_str() {
+            "US" => Some(Self::Us),
+            "BR" => Some(Self::Br),
+            "MX" => Some(Self::Mx),
+            _ => None,
+        }
+    }
+}
+
+/// A protected characteristic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Category {
+    Age,
+    RaceEthnicity,
+    NationalOrigin,
+    Citizenship,
+    Religion,
+    SexGender,
+    SexualOrientation,
+    MaritalFamily,
+    Pregnancy,
+    DisabilityHealth,
+    Genetic,
+    ArrestRecord,
+    Union,
+    Political,
+    Appearance,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Age => "age",
+            Category::RaceEthnicity => "race-ethnicity",
+            Category::NationalOrigin => "national-origin",
+            Category::Citizenship => "citizenship",
+            Category::Religion => "religion",
+            Category::SexGender => "sex-gender",
+            Category::SexualOrientation => "sexual-orientation",
+            Category::MaritalFamily => "marital-family",
+            Category::Pregnancy => "pregnancy",
+            Category::DisabilityHealth => "disability-health",
+            Category::Genetic => "genetic",
+            Category::ArrestRecord => "arrest-record",
+            Category::Union => "union",
+            Category::Political => "political",
+            Category::Appearance => "appearance",
+        }
+    }
+
+    /// The jurisdictions whose law (or, for political opinion and appearance in the United
+    /// States, NexusHR's policy) forbids the question.
+    pub fn jurisdictions(self) -> &'static [Jurisdiction] {
+        &Jurisdiction::ALL
+    }
+}
+
+/// Why a question was blocked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Violation {
+    pub category: Category,
+    /// The rule's pattern, for audit.
+    pub rule: &'static str,
+}
+
+const RULES: &[(Category, &str)] = &[
+    // Age
+    (Category::Age, r"\bhow old are you\b"),
+    (Category::Age, r"\byour (age|birth ?date|date of birth|birthday|birth year)\b"),
+    (Category::Age, r"\b(what|which|in what) year (were you born|did you (finish|graduate))"),
+    (Category::Age, r"\bwhen were you born\b"),
+    (Category::Age, r"\b(graduate from|finish|finished) high school\b"),
+    (Category::Age, r"\b(too|a bit too|very) (old|young)\b"),
+    (Category::Age, r"\b(planning|plan|plans|going|intend|intending) to retire\b|\bclose to retirement\b"),
+    (Category::Age, r"\bgiven your age\b"),
+    (Category::Age, r"\bquantos anos voce tem\b|\b(sua|seu) idade\b|\bque ano voce nasceu\b|\bdata de nascimento\b"),
+    (Category::Age, r"\b(velh[oa]|jovem|nov[oa]) demais\b|\bmuito jovem\b|\baposentar\b|\bensino medio\b"),
+    (Category::Age, r"\bcuantos anos tienes\b|\bque edad\b|\bque ano naciste\b|\bfecha de nacimiento\b"),
+    (Category::Age, r"\bdemasiado (mayor|joven)\b|\bmuy joven\b|\bjubilar|\bterminaste la preparatoria\b|\bcon tu edad\b"),
+    // Race and ethnicity
+    (Category::RaceEthnicity, r"\byour race\b|\bwhat race\b|\bracial group\b|\bethnic(ity| background| group| origin)?\b"),
+    (Category::RaceEthnicity, r"\bhispanic or latino\b|\bblack or white\b"),
+    (Category::RaceEthnicity, r"\bsua raca\b|\bque raca\b|\bcor de pele\b|\betnia\b|\borigem etnica\b|\bnegro ou branco\b"),
+    (Category::RaceEthnicity, r"\btu raza\b|\borigen etnico\b|\b(eres|origen) indigena\b|\bcolor de piel\b|\bgrupo etnico\b"),
+    // National origin
+    (Category::NationalOrigin, r"\bwhere are you (originally )?from\b|\bwhere were you born\b"),
+    (Category::NationalOrigin, r"\bcountry (are )?your parents\b|\byour parents (lived|come from|are from)\b"),
+    (Category::NationalOrigin, r"\byour (first|native|mother) (language|tongue)\b|\benglish your first language\b"),
+    (Category::NationalOrigin, r"\byour nationality\b|\byour accent\b"),
+    (Category::NationalOrigin, r"\bde onde voce e\b|\bonde voce nasceu\b|\bsua nacionalidade\b|\bpais sao seus pais\b"),
+    (Category::NationalOrigin, r"\bseu sotaque\b|\blingua materna\b|\bvoce e estrangeir|\bseus pais moram\b"),
+    (Category::NationalOrigin, r"\bde donde eres\b|\bdonde naciste\b|\btu nacionalidad\b|\bpais son tus padres\b"),
+    (Category::NationalOrigin, r"\btu acento\b|\blengua materna\b|\beres extranjer|\bviven tus padres\b"),
+    // Citizenship (work authorization may be asked; citizenship may not)
+    (Category::Citizenship, r"\b(us|u\.s\.|american) citizen\b|\bcitizen of this country\b|\bnaturali[sz]ed\b"),
+    (Category::Citizenship, r"\bbecome a citizen\b|\bare you a citizen\b|\byour citizenship\b|\bborn a citizen\b"),
+    (Category::Citizenship, r"\bcidadao brasileiro\b|\bbrasileiro nato\b|\bnaturaliz|\bsua cidadania\b|\bcidadania de outro\b"),
+    (Category::Citizenship, r"\bciudadano mexicano\b|\bmexicano por nacimiento\b|\btu ciudadania\b|\botra ciudadania\b"),
+    // Religion
+    (Category::Religion, r"\byour (religion|religious|faith)\b|\bgo to church\b|\breligious (holidays|reasons)\b"),
+    (Category::Religion, r"\bare you religious\b|\bdo you pray\b|\bchurch do you\b|\bbelieve in god\b"),
+    (Category::Religion, r"\bsua religiao\b|\bvai a igreja\b|\bvoce e religios|\bferiados religiosos\b|\bacredita em deus\b|\bculto\b"),
+    (Category::Religion, r"\btu religion\b|\bvas a la iglesia\b|\beres religios|\bfiestas religiosas\b|\bcrees en dios\b|\bque iglesia\b"),
+    // Sex and gender identity
+    (Category::SexGender, r"\ba man or a woman\b|\bmale or female\b|\byour (gender|sex)\b|\bgender do you identify\b"),
+    (Category::SexGender, r"\btransgender\b|\bpronouns at birth\b|\bwould a (man|woman) be better\b|\bborn a (man|woman)\b"),
+    (Category::SexGender, r"\bgender reassignment\b"),
+    (Category::SexGender, r"\bhomem ou mulher\b|\bseu genero\b|\btransgener|\bseu sexo\b|\bum homem nao seria\b|\bgenero voce se identifica\b"),
+    (Category::SexGender, r"\bhombre o mujer\b|\btu genero\b|\btu sexo\b|\bmejor un hombre\b|\bgenero te identificas\b"),
+    // Sexual orientation
+    (Category::SexualOrientation, r"\bare you (gay|straight|lesbian|bisexual)\b|\bsexual orientation\b|\bsame-sex partner\b"),
+    (Category::SexualOrientation, r"\bboyfriend or a girlfriend\b|\bpartner a man or a woman\b"),
+    (Category::SexualOrientation, r"\bvoce e (gay|hetero|lesbica|bissexual)|\borientacao sexual\b|\bnamorado ou namorada\b|\bparceiro e homem ou mulher\b"),
+    (Category::SexualOrientation, r"\beres (gay|heterosexual|lesbiana|bisexual)|\borientacion sexual\b|\bnovio o novia\b|\bpareja es hombre o mujer\b"),
+    // Marital and family status
+    (Category::MaritalFamily, r"\bare you (married|single|divorced)\b|\bdo you have (any )?(children|kids)\b"),
+    (Category::MaritalFamily, r"\bplan to have (kids|children)\b|\bcare of your children\b|\byour (husband|wife|spouse)\b"),
+    (Category::MaritalFamily, r"\bhow many (kids|children)\b|\bstart a family\b|\bfamily obligations\b"),
+    (Category::MaritalFamily, r"\bvoce e (casad|solteir|divorciad)|\btem filhos\b|\bter filhos\b|\bcuida dos seus filhos\b"),
+    (Category::MaritalFamily, r"\bseu marido\b|\bsua esposa\b|\bquantos filhos\b|\bformar familia\b|\bsua familia atrapalh"),
+    (Category::MaritalFamily, r"\b(estas|eres) (casad|solter|divorciad)|\btienes hijos\b|\btener hijos\b|\bcuida a tus hijos\b"),
+    (Category::MaritalFamily, r"\btu (esposo|esposa|marido)\b|\bcuantos hijos\b|\bformar una familia\b|\bobligaciones familiares\b"),
+    // Pregnancy
+    (Category::Pregnancy, r"\bpregnan|\bmaternity leave\b|\byou are expecting\b"),
+    (Category::Pregnancy, r"\bgravid|\bengravidar\b|\blicenca.maternidade\b"),
+    (Category::Pregnancy, r"\bembarazad|\bembarazo\b|\bembarazarte\b|\blicencia de maternidad\b"),
+    // Disability and health
+    (Category::DisabilityHealth, r"\b(do|did) you have (any )?(disabilit|medical|health|physical|mental|chronic)"),
+    (Category::DisabilityHealth, r"\bany disabilities\b|\bsick days\b|\bon any medication\b|\b(treated|treatment) for\b"),
+    (Category::DisabilityHealth, r"\bmental illness\b|\bserious illness\b|\brehab\b|\bworkers'? comp|\bimpairments?\b"),
+    (Category::DisabilityHealth, r"\byour (health|medical history)\b|\bhealth like\b"),
+    (Category::DisabilityHealth, r"\bdeficiencia\b|\bproblema de saude\b|\bremedio\b|\bdepressao\b|\bfaltas por doenca\b"),
+    (Category::DisabilityHealth, r"\bdoenca cronica\b|\bsua saude\b|\btratamento psiquiatrico\b|\blimitacao fisica\b|\bafastou pelo inss\b"),
+    (Category::DisabilityHealth, r"\bdiscapacidad\b|\bproblema de salud\b|\bmedicamento\b|\bdepresion\b|\bincapacidad"),
+    (Category::DisabilityHealth, r"\benfermedad cronica\b|\btu salud\b|\btratamiento psiquiatrico\b|\blimitacion fisica\b"),
+    // Genetic information
+    (Category::Genetic, r"\bruns? in your family\b|\bgenetic test|\bfamily medical history\b|\bhereditary\b|\bdna test\b"),
+    (Category::Genetic, r"\byour parents have\b.*\bdisease\b"),
+    (Category::Genetic, r"\b(cancer|doenca)\b.*\bna sua familia\b|\bteste genetico\b|\bhistorico medico da sua familia\b|\bhereditaria\b|\bseus pais tiveram\b"),
+    (Category::Genetic, r"\b(cancer|enfermedad(es)?)\b.*\ben tu familia\b|\bprueba genetica\b|\bhistorial medico de tu familia\b|\bhereditarias?\b|\btus padres tuvieron\b"),
+    // Arrest records
+    (Category::ArrestRecord, r"\barrested\b|\bdetained by the police\b|\btaken into custody\b|\barrest record\b"),
+    (Category::ArrestRecord, r"\bfoi pres[oa]\b|\bdetido pela policia\b|\bantecedentes criminais\b|\bpassagem pela policia\b"),
+    (Category::ArrestRecord, r"\barrestado\b|\bte han arrestado\b|\bdetenido por la policia\b|\bantecedentes penales\b|\ben la carcel\b"),
+    // Union membership
+    (Category::Union, r"\b(labor|trade) union\b|\bmember of a union\b|\bunion organizer\b|\babout unions\b|\bunioniz"),
+    (Category::Union, r"\bsindica|\bgreve\b|\bhuelga\b"),
+    // Political opinion
+    (Category::Political, r"\bwho did you vote\b|\bpolitical (party|views|opinions?)\b|\bdemocrat or a republican\b"),
+    (Category::Political, r"\bem quem voce votou\b|\bpartido politico\b|\bposicao politica\b|\bde esquerda ou de direita\b"),
+    (Category::Political, r"\bpor quien votaste\b|\bideas politicas\b|\bde izquierda o de derecha\b"),
+    // Physical appearance
+    (Category::Appearance, r"\bhow much do you weigh\b|\bhow tall are you\b|\byour weight\b|\btattoos?\b"),
+    (Category::Appearance, r"\bquanto voce pesa\b|\bsua altura\b|\btatuage|\bcuanto pesas\b|\bcuanto mides\b|\btatuajes?\b"),
+];
+
+fn rules() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| RegexSet::new(RULES.iter().map(|(_, p)| *p)).expect("guardrail rules are valid regexes"))
+}
+
+/// Lowercased, accent-folded, with Spanish opening marks and curly quotes made plain.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(nexushr_domain::deaccent)
+        .map(|c| match c {
+            '¿' | '¡' => ' ',
+            '\u{2019}' | '\u{2018}' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// The rules `text` breaks in `jurisdiction`; empty when it may be asked.
+pub fn check(text: &str, jurisdiction: Jurisdiction) -> Vec<Violation> {
+    let normalized = normalize(text);
+    rules()
+        .matches(&normalized)
+        .into_iter()
+        .map(|i| RULES[i])
+        .filter(|(category, _)| category.jurisdictions().contains(&jurisdiction))
+        .map(|(category, rule)| Violation { category, rule })
+        .collect()
+}
+
+/// The rules `text` breaks in any of the supported jurisdictions.
+pub fn check_everywhere(text: &str) -> Vec<Violation> {
+    let mut all: Vec<Violation> = Vec::new();
+    for j in Jurisdiction::ALL {
+        for v in check(text, j) {
+            if !all.contains(&v) {
+                all.push(v);
+            }
+        }
+    }
+    all
+}
+
+/// Whether `text` may be asked in `jurisdiction`.
+pub fn allowed(text: &str, jurisdiction: Jurisdiction) -> bool {
+    check(text, jurisdiction).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lawful_questions_near_protected_words_pass() {
+        for q in [
+            "Are you legally authorized to work in the United States?",
+            "Can you perform the essential functions of this job with or without reasonable accommodation?",
+            "Are you over 18?",
+            "How would you implement health checks for a service on Kubernetes?",
+            "How would you retire a legacy service without downtime?",
+            "When would you use UNION ALL instead of UNION in SQL?",
+            "How do you make a web app accessible to users with disabilities?",
+            "Tell me about a time you had to meet a strict deadline.",
+            "What is the age of the oldest record you keep, and how do you expire data?",
+            "Which design pattern family does the observer belong to?",
+            "Você está autorizado a trabalhar no Brasil?",
+            "¿Tienes permiso para trabajar en México?",
+        ] {
+            assert!(check_everywhere(q).is_empty(), "{q:?} was blocked: {:?}", check_everywhere(q));
+        }
+    }
+
+    #[test]
+    fn accents_case_and_marks_do_not_hide_a_question() {
+        for q in ["¿ESTÁS EMBARAZADA?", "estas embarazada", "Você está GRÁVIDA?"] {
+            assert_eq!(check(q, Jurisdiction::Mx).first().map(|v| v.category), Some(Category::Pregnancy), "{q}");
+        }
+    }
+
+    #[test]
+    fn jurisdictions_parse_from_country_codes() {
+        assert_eq!(Jurisdiction::from_country("br"), Some(Jurisdiction::Br));
+        assert_eq!(Jurisdiction::from_country("DE"), None);
+    }
+}
