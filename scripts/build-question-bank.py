@@ -339,7 +339,8 @@ for role in roles:
         entry = skill_roles.setdefault(sk["taxonomy_id"] or sk["name"], {"name": sk["name"], "kind": sk.get("kind", ""), "roles": set()})
         entry["roles"].add(role["slug"])
 for sid, entry in sorted(skill_roles.items()):
-    name = entry["name"]
+    # "Python (computer programming)" reads as "Python" in a question.
+    name = re.sub(r"\s*\([^)]*\)", "", entry["name"]).strip()
     skill_ids = [sid] if sid.startswith(("http", "nexushr:")) else []
     form = shape(sid, name, entry["kind"])
     if form in ("tech", "knowledge"):

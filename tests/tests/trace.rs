@@ -49,7 +49,7 @@ async fn one_trace_spans_grpc_outbox_kafka_and_consumer() {
     let keys = ApiKeys::parse("", "default").expect("open mode");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(grpc::serve(listener, nexushr_role_catalog::routes(store, &keys), std::future::pending()));
+    tokio::spawn(grpc::serve(listener, nexushr_role_catalog::routes(store, None, &keys), std::future::pending()));
     let mut client = RoleCatalogClient::connect(format!("http://{addr}")).await.expect("connect");
 
     let trace_id = format!("{:032x}", uuid::Uuid::new_v4().as_u128());

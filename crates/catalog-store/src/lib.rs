@@ -77,8 +77,10 @@ pub trait RoleStore: Send + Sync + 'static {
         terms: &[String],
         limit: usize,
     ) -> Result<Vec<SearchHit>, StoreError>;
-    /// Every global role, for imports and index rebuilds.
+    /// Every global role, for imports.
     async fn global_roles(&self) -> Result<Vec<Role>, StoreError>;
+    /// Every role of every tenant, for search index rebuilds.
+    async fn all_roles(&self) -> Result<Vec<Role>, StoreError>;
     /// Writes imported global roles in one transaction: new ones inserted, known ones replaced,
     /// and `events` enqueued.
     async fn write_global(

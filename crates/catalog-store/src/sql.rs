@@ -409,6 +409,11 @@ impl RoleStore for SqlRoleStore {
         rows.iter().map(decode).collect()
     }
 
+    async fn all_roles(&self) -> Result<Vec<Role>, StoreError> {
+        let rows = sqlx::query(&format!("{SELECT} ORDER BY slug, id")).fetch_all(&self.pool).await?;
+        rows.iter().map(decode).collect()
+    }
+
     async fn write_global(
         &self,
         inserts: &[Role],

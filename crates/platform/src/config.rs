@@ -2,7 +2,7 @@
 //!
 //! Stable environment names: `NEXUSHR_DATA_DIR`, `NEXUSHR_GRPC_ADDR`, `NEXUSHR_HTTP_ADDR`,
 //! `NEXUSHR_DATABASE_URL` (`sqlite://…` or `postgres://…`), `NEXUSHR_KAFKA_BROKERS` (unset: the
-//! in-process bus), `QDRANT_URL` (unset: the embedded engine), `NEXUSHR_API_KEYS`
+//! in-process bus), `QDRANT_URL` (unset: the embedded engine), `QDRANT_API_KEY`, `NEXUSHR_MODEL_DIR`, `NEXUSHR_API_KEYS`
 //! (`KEY=TENANT[:admin],…`; unset: open embedded mode). Nested settings use `__`.
 
 use std::net::SocketAddr;
@@ -30,6 +30,10 @@ pub struct Settings {
     pub kafka_one_record_per_batch: bool,
     /// Unset: the embedded vector engine.
     pub qdrant_url: Option<String>,
+    pub qdrant_api_key: Option<String>,
+    /// The sentence-embedding model's directory. Unset: `$NEXUSHR_MODEL_DIR`, else the cache
+    /// `scripts/fetch-data.sh model` fills. Without the model, ranking is lexical only.
+    pub model_dir: Option<PathBuf>,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
     pub api_keys: String,
     /// The tenant of unauthenticated calls in open (embedded) mode.
@@ -51,6 +55,8 @@ impl Default for Settings {
             kafka_replication: 1,
             kafka_one_record_per_batch: true,
             qdrant_url: None,
+            qdrant_api_key: None,
+            model_dir: None,
             api_keys: String::new(),
             default_tenant: "default".into(),
             load_bundled_catalog: true,
@@ -71,7 +77,7 @@ impl Settings {
         }
         fig = fig
             .merge(Env::prefixed("NEXUSHR_").split("__").ignore(&["config"]))
-            .merge(Env::raw().only(&["QDRANT_URL"]));
+            .merge(Env::raw().only(&["QDRANT_URL", "QDRANT_API_KEY"]));
         fig.extract().map_err(Box::new)
     }
 

@@ -16,12 +16,14 @@
 
 mod edge;
 mod remote;
+mod runtime;
 
 use std::collections::BTreeMap;
 
 pub use edge::EdgeStore;
 use nexushr_embed::SparseVector;
 pub use remote::RemoteStore;
+pub use runtime::{VectorSettings, Vectors};
 
 /// The tenant value of points every tenant may read (the bundled question bank).
 pub const SHARED: &str = "_shared";

@@ -1,6 +1,7 @@
 //! `nexushr`: the all-in-one server of the embedded mode and the command line for people.
 
 mod parse;
+mod questions;
 mod roles;
 
 use std::path::PathBuf;
@@ -43,6 +44,21 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: parse::OutputFormat,
     },
+    /// An interview kit for a resume file and a role, ranked and explained.
+    Questions {
+        /// Role slug or id, e.g. backend-developer.
+        #[arg(long)]
+        role: String,
+        /// The resume file (PDF, DOCX, ODT, HTML, Markdown, text, RTF).
+        #[arg(long)]
+        resume: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        #[arg(long, value_enum, default_value = "md")]
+        format: questions::KitFormat,
+    },
+    /// The main job end to end on bundled data: parse a sample resume, print a Backend Developer kit.
+    Demo,
     /// Load a public dataset into the catalog.
     Import {
         source: ImportSource,
@@ -82,6 +98,10 @@ async fn main() -> anyhow::Result<()> {
             roles::run(store.as_ref(), &settings, command).await
         }
         Command::Parse { file, format } => parse::run(&file, format),
+        Command::Questions { role, resume, count, format } => {
+            questions::run(&settings, &role, &resume, count, format).await
+        }
+        Command::Demo => questions::demo(&settings).await,
         Command::Import { source, path } => {
             settings.load_bundled_catalog = false;
             let store = SqlRoleStore::connect(&settings.database_url()).await?;
@@ -90,9 +110,32 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// The catalog and question generation on one gRPC port, over one database, one vector store
+/// and one event log. Scripts and tests read the "nexushr listening on grpc://ADDR" line.
 async fn serve(settings: Settings) -> anyhow::Result<()> {
-    // Scripts and tests read the "nexushr listening on grpc://ADDR" line to learn the port.
-    nexushr_role_catalog::server::run(&settings, "nexushr").await
+    use nexushr_role_catalog::server as catalog;
+    use nexushr_question_generation::server as questions;
+    let store = catalog::open_store(&settings).await?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let events = catalog::start_events(&store, &settings, stopped.clone()).await?;
+    let vectors = nexushr_vector_store::Vectors::open(&catalog::vector_settings(&settings))?;
+    let index = catalog::open_index(store.as_ref(), vectors.clone()).await?;
+    let question_store = nexushr_question_generation::store::QuestionStore::new(store.pool().clone()).await?;
+    let service = questions::build(store.clone(), question_store, vectors.clone(), &settings).await?;
+    let consumer = questions::start_consumer(service.clone(), store.pool().clone(), &settings, stopped)?;
+    let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
+    let routes = catalog::routes(store, Some(index), &settings).await?;
+    let routes = questions::add_routes(routes, service, &keys);
+    let routes = nexushr_platform::grpc::reflection_routes(routes)?;
+    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, data_dir = %settings.data_dir.display(), ranking = vectors.mode(), "nexushr serving gRPC");
+    println!("nexushr listening on grpc://{addr}");
+    nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
+    let _ = stop.send(true);
+    let _ = events.await;
+    let _ = consumer.await;
+    Ok(())
 }
 
 async fn import_dataset(

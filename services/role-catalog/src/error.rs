@@ -17,8 +17,10 @@ pub enum CatalogError {
     StaleEtag { id: String, current: String },
     #[error(transparent)]
     Page(#[from] PageError),
-    #[error("semantic search needs the vector store, which this server does not run yet")]
+    #[error("semantic search is not enabled on this server")]
     SemanticUnavailable,
+    #[error(transparent)]
+    Index(#[from] crate::semantic::IndexError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -40,6 +42,8 @@ impl From<CatalogError> for Status {
             e @ CatalogError::StaleEtag { .. } => Status::aborted(e.to_string()),
             e @ CatalogError::SemanticUnavailable => Status::failed_precondition(e.to_string()),
             CatalogError::Store(s) => store_status(s),
+            // The index is derived and rebuildable: its failure is the server's, not the caller's.
+            e @ CatalogError::Index(_) => Status::unavailable(e.to_string()),
         }
     }
 }

@@ -4,11 +4,13 @@
 mod bundled;
 mod convert;
 mod error;
+pub mod semantic;
 pub mod server;
 mod service;
 
 pub use bundled::{SYSTEM_TENANT, bundled_records, load_bundled_if_empty, system_change};
 pub use error::CatalogError;
+pub use semantic::RoleIndex;
 pub use service::{CatalogService, role_changed};
 
 use std::sync::Arc;
@@ -23,8 +25,11 @@ pub const MAX_REQUEST_BYTES: usize = 64 * 1024 * 1024;
 
 /// The catalog's gRPC routes, authenticated by `keys`. Changes reach other services through the
 /// store's outbox.
-pub fn routes(store: Arc<dyn RoleStore>, keys: &ApiKeys) -> Routes {
-    let server =
-        RoleCatalogServer::new(CatalogService::new(store)).max_decoding_message_size(MAX_REQUEST_BYTES);
+pub fn routes(store: Arc<dyn RoleStore>, index: Option<Arc<RoleIndex>>, keys: &ApiKeys) -> Routes {
+    let mut service = CatalogService::new(store);
+    if let Some(index) = index {
+        service = service.with_index(index);
+    }
+    let server = RoleCatalogServer::new(service).max_decoding_message_size(MAX_REQUEST_BYTES);
     Routes::new(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
 }

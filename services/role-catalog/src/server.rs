@@ -8,7 +8,10 @@ use nexushr_events::kafka::{KafkaPublisher, ensure_topics};
 use nexushr_events::relay::OutboxRelay;
 use nexushr_events::{outbox, topics};
 use nexushr_platform::{ApiKeys, Settings};
+use nexushr_vector_store::{VectorSettings, Vectors};
 use tonic::service::Routes;
+
+use crate::RoleIndex;
 use tonic_health::ServingStatus;
 
 /// The gRPC service name health checks ask about.
@@ -66,13 +69,34 @@ pub async fn start_events(
     }
 }
 
+/// The vector settings a server built from `settings` uses.
+pub fn vector_settings(settings: &Settings) -> VectorSettings {
+    VectorSettings {
+        qdrant_url: settings.qdrant_url.clone(),
+        qdrant_api_key: settings.qdrant_api_key.clone(),
+        data_dir: settings.data_dir.clone(),
+        model_dir: settings.model_dir.clone(),
+    }
+}
+
+/// Opens the semantic search index over `vectors`, rebuilding it from the store if needed.
+pub async fn open_index(store: &dyn RoleStore, vectors: Vectors) -> anyhow::Result<Arc<RoleIndex>> {
+    let index = RoleIndex::open(vectors, store).await?;
+    tracing::info!(mode = index.mode(), "role search index ready");
+    Ok(Arc::new(index))
+}
+
 /// Catalog routes plus health (reporting SERVING) for a server built from `settings`.
-pub async fn routes(store: Arc<dyn RoleStore>, settings: &Settings) -> anyhow::Result<Routes> {
+pub async fn routes(
+    store: Arc<dyn RoleStore>,
+    index: Option<Arc<RoleIndex>>,
+    settings: &Settings,
+) -> anyhow::Result<Routes> {
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (reporter, health) = tonic_health::server::health_reporter();
     reporter.set_service_status(SERVICE_NAME, ServingStatus::Serving).await;
     reporter.set_service_status("", ServingStatus::Serving).await;
-    Ok(crate::routes(store, &keys).add_service(health))
+    Ok(crate::routes(store, index, &keys).add_service(health))
 }
 
 /// Serves the catalog on `settings.grpc_addr` until SIGINT/SIGTERM, then drains calls and stops
@@ -81,7 +105,9 @@ pub async fn run(settings: &Settings, name: &str) -> anyhow::Result<()> {
     let store = open_store(settings).await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let events = start_events(&store, settings, stopped).await?;
-    let routes = nexushr_platform::grpc::reflection_routes(routes(store, settings).await?)?;
+    let vectors = Vectors::open(&vector_settings(settings))?;
+    let index = open_index(store.as_ref(), vectors).await?;
+    let routes = nexushr_platform::grpc::reflection_routes(routes(store, Some(index), settings).await?)?;
     let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), "{name} serving gRPC");

@@ -7,7 +7,7 @@ use nexushr_catalog_store::{
     ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms, parse_dataset,
     read_oews,
 };
-use nexushr_domain::{Locale, Role, Tenant, ValidationError, iso, slugify};
+use nexushr_domain::{Locale, Role, Tenant, TenantId, ValidationError, iso, slugify};
 use nexushr_events::{Event, topics};
 use nexushr_platform::tenant_of;
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_server::RoleCatalog};
@@ -17,6 +17,7 @@ use tonic::{Request, Response, Status};
 use crate::bundled::bundled_records;
 use crate::convert::{role_to, spec_from};
 use crate::error::CatalogError;
+use crate::semantic::{Mode, RoleIndex};
 
 const DEFAULT_SEARCH_LIMIT: i32 = 10;
 const MAX_SEARCH_LIMIT: i32 = 100;
@@ -25,6 +26,8 @@ const MAX_QUERY_CHARS: usize = 500;
 #[derive(Clone)]
 pub struct CatalogService {
     store: Arc<dyn RoleStore>,
+    /// The semantic search index; without it, semantic and hybrid search are unavailable.
+    index: Option<Arc<RoleIndex>>,
 }
 
 /// The `RoleChanged` event of a change `tenant_id` made, carrying the current trace.
@@ -42,7 +45,46 @@ pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
 
 impl CatalogService {
     pub fn new(store: Arc<dyn RoleStore>) -> Self {
-        Self { store }
+        Self { store, index: None }
+    }
+
+    /// Adds semantic and hybrid search over `index`; unspecified search mode becomes hybrid.
+    pub fn with_index(mut self, index: Arc<RoleIndex>) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    async fn semantic_search(
+        &self,
+        viewer: &TenantId,
+        query: &str,
+        mode: Mode,
+        limit: usize,
+        locale: &Locale,
+    ) -> Result<Response<pb::SearchRolesResponse>, Status> {
+        let index = self.index.as_ref().ok_or(CatalogError::SemanticUnavailable)?;
+        if query.trim().is_empty() {
+            return Err(invalid("query", "must contain at least one word"));
+        }
+        let found = index.search(viewer, query, mode, limit).await.map_err(CatalogError::from)?;
+        let mut hits = Vec::with_capacity(found.len());
+        for (id, score) in found {
+            // The index may trail the store by a moment: a role deleted since is skipped.
+            let Some(role) = self.store.get_by_id(viewer, &id).await.map_err(CatalogError::from)? else { continue };
+            let (role, tag) = role.localized(locale);
+            hits.push(pb::SearchHit { role: Some(role_to(&role, &tag)), score, matched_fields: vec!["meaning".into()] });
+        }
+        let mode = match mode {
+            Mode::Semantic => pb::SearchMode::Semantic,
+            Mode::Hybrid => pb::SearchMode::Hybrid,
+        };
+        Ok(Response::new(pb::SearchRolesResponse { hits, mode: mode as i32 }))
+    }
+
+    async fn reindex(&self, roles: &[Role]) {
+        if let Some(index) = &self.index {
+            index.index(roles).await;
+        }
     }
 
     /// Loads a role the caller may change: visible, and private to them unless they are an admin.
@@ -104,6 +146,7 @@ impl RoleCatalog for CatalogService {
         let role = Role::new(spec, owner, Utc::now());
         let event = role_changed(tenant.id.as_str(), &role, ChangeKind::Created);
         self.store.insert(&role, &[event]).await.map_err(CatalogError::from)?;
+        self.reindex(std::slice::from_ref(&role)).await;
         Ok(Response::new(role_to(&role, Locale::DEFAULT)))
     }
 
@@ -194,6 +237,7 @@ impl RoleCatalog for CatalogService {
         updated.updated_at = Utc::now();
         let event = role_changed(tenant.id.as_str(), &updated, ChangeKind::Updated);
         self.store.replace(&updated, current.version, &[event]).await.map_err(CatalogError::from)?;
+        self.reindex(std::slice::from_ref(&updated)).await;
         Ok(Response::new(role_to(&updated, Locale::DEFAULT)))
     }
 
@@ -209,6 +253,9 @@ impl RoleCatalog for CatalogService {
         }
         let event = role_changed(tenant.id.as_str(), &current, ChangeKind::Deleted);
         self.store.delete(&current.id, current.version, &[event]).await.map_err(CatalogError::from)?;
+        if let Some(index) = &self.index {
+            index.remove(&current).await;
+        }
         Ok(Response::new(pb::DeleteRoleResponse {}))
     }
 
@@ -226,14 +273,17 @@ impl RoleCatalog for CatalogService {
         if req.query.chars().count() > MAX_QUERY_CHARS {
             return Err(invalid("query", format!("must be at most {MAX_QUERY_CHARS} characters")));
         }
-        match pb::SearchMode::try_from(req.mode) {
-            Ok(pb::SearchMode::Unspecified | pb::SearchMode::Lexical) => {}
-            Ok(pb::SearchMode::Semantic | pb::SearchMode::Hybrid) => {
-                return Err(CatalogError::SemanticUnavailable.into());
-            }
+        let mode = match pb::SearchMode::try_from(req.mode) {
+            Ok(pb::SearchMode::Unspecified) if self.index.is_some() => Some(Mode::Hybrid),
+            Ok(pb::SearchMode::Unspecified | pb::SearchMode::Lexical) => None,
+            Ok(pb::SearchMode::Semantic) => Some(Mode::Semantic),
+            Ok(pb::SearchMode::Hybrid) => Some(Mode::Hybrid),
             Err(_) => {
                 return Err(invalid("mode", "unknown enum value"));
             }
+        };
+        if let Some(mode) = mode {
+            return self.semantic_search(&tenant.id, &req.query, mode, limit as usize, &locale).await;
         }
         let terms = lexical_terms(&req.query);
         if terms.is_empty() {
@@ -302,6 +352,12 @@ impl RoleCatalog for CatalogService {
         };
         let stats =
             import(self.store.as_ref(), records, Utc::now(), &events).await.map_err(CatalogError::from)?;
+        if let Some(index) = &self.index {
+            if stats.created + stats.updated > 0 {
+                let roles = self.store.global_roles().await.map_err(CatalogError::from)?;
+                index.index(&roles).await;
+            }
+        }
         Ok(Response::new(pb::ImportRolesResponse {
             created: stats.created as i64,
             updated: stats.updated as i64,

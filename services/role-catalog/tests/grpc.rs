@@ -4,6 +4,9 @@
 use std::sync::{Arc, OnceLock};
 
 use nexushr_catalog_store::SqlRoleStore;
+use nexushr_embed::Embedder;
+use nexushr_role_catalog::RoleIndex;
+use nexushr_vector_store::{EdgeStore, Vectors};
 use nexushr_events::{Event, outbox, topics};
 use nexushr_platform::{ApiKeys, grpc};
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_client::RoleCatalogClient};
@@ -36,13 +39,40 @@ fn telemetry() {
 }
 
 async fn spawn_app() -> App {
+    spawn(Index::None).await
+}
+
+enum Index {
+    None,
+    /// The embedded vector engine with the real model (scripts/fetch-data.sh model).
+    WithModel,
+    /// The embedded vector engine without a model: sparse vectors only.
+    WithoutModel,
+}
+
+async fn spawn(index: Index) -> App {
     telemetry();
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("catalog.db")).await.expect("store"));
     nexushr_role_catalog::load_bundled_if_empty(store.as_ref()).await.expect("bundled catalog");
     let keys = ApiKeys::parse(&format!("{ADMIN}=nexushr:admin,{ACME}=acme,{GLOBEX}=globex"), "default")
         .expect("keys");
-    let routes = nexushr_role_catalog::routes(store.clone(), &keys);
+    let embedder = match index {
+        Index::None => None,
+        Index::WithModel => Some(Some(Arc::new(
+            Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)"),
+        ))),
+        Index::WithoutModel => Some(None),
+    };
+    let index = match embedder {
+        None => None,
+        Some(embedder) => {
+            let engine = EdgeStore::new(dir.path().join("vectors")).expect("vector store");
+            let vectors = Vectors::new(Arc::new(engine), embedder);
+            Some(Arc::new(RoleIndex::open(vectors, store.as_ref()).await.expect("role index")))
+        }
+    };
+    let routes = nexushr_role_catalog::routes(store.clone(), index, &keys);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
@@ -417,4 +447,48 @@ async fn backend_developer_in_three_locales_and_search() {
         c.search_roles(authed(ACME, semantic)).await.expect_err("no vector store").code(),
         Code::FailedPrecondition
     );
+}
+
+async fn search(
+    c: &mut RoleCatalogClient<Channel>,
+    key: &str,
+    query: &str,
+    mode: pb::SearchMode,
+) -> Vec<String> {
+    let req = pb::SearchRolesRequest { query: query.into(), limit: Some(5), mode: mode as i32, ..Default::default() };
+    let resp = c.search_roles(authed(key, req)).await.expect("search").into_inner();
+    resp.hits.into_iter().filter_map(|h| h.role.map(|r| r.slug)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn semantic_search_finds_roles_by_meaning() {
+    let app = spawn(Index::WithModel).await;
+    let mut c = app.client().await;
+    let query = "server-side API engineer with PostgreSQL and Kafka";
+    for mode in [pb::SearchMode::Semantic, pb::SearchMode::Hybrid, pb::SearchMode::Unspecified] {
+        let slugs = search(&mut c, ACME, query, mode).await;
+        let rank = slugs.iter().position(|s| s == "backend-developer");
+        println!("{mode:?}: {slugs:?}");
+        assert!(rank.is_some_and(|r| r < 3), "{mode:?}: backend-developer not in the top 3 of {slugs:?}");
+    }
+    // A private role is found by meaning for its owner only, and gone once deleted.
+    let mut role = new_role("k8s-wrangler");
+    role.title = "Cluster Reliability Wrangler".into();
+    role.summary = "Keeps container orchestration clusters healthy and upgrades them without downtime.".into();
+    role.visibility = pb::Visibility::Private as i32;
+    let created = create(&mut c, ACME, role).await.expect("create");
+    let query = "someone to keep our Kubernetes clusters healthy";
+    assert!(search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
+    assert!(!search(&mut c, GLOBEX, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
+    let delete = pb::DeleteRoleRequest { id: created.id.clone(), etag: String::new() };
+    c.delete_role(authed(ACME, delete)).await.expect("delete");
+    assert!(!search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_model_search_still_works_on_words() {
+    let app = spawn(Index::WithoutModel).await;
+    let mut c = app.client().await;
+    let slugs = search(&mut c, ACME, "backend developer PostgreSQL Kafka APIs", pb::SearchMode::Hybrid).await;
+    assert!(slugs.iter().take(3).any(|s| s == "backend-developer"), "{slugs:?}");
 }

@@ -1,0 +1,272 @@
+//! Protobuf edges: a parsed resume in, a kit and questions out.
+
+use nexushr_proto::common::v1::{EvidenceSpan, Seniority, TaxonomyRef};
+use nexushr_proto::questions::v1 as pb;
+use nexushr_proto::resumes::v1::ParsedResume;
+
+use crate::bank::{Kind, Question, Rubric};
+use crate::candidate::{Candidate, CandidateSkill, Claim, Span};
+use crate::kit::{Kit, KitQuestion, Probe};
+
+impl From<&ParsedResume> for Candidate {
+    fn from(p: &ParsedResume) -> Self {
+        let taxonomy = nexushr_skills::Taxonomy::bundled();
+        let span = |s: Option<&EvidenceSpan>| {
+            s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() }).unwrap_or(Span {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            })
+        };
+        let skills = p
+            .skills
+            .iter()
+            .filter_map(|s| {
+                let skill = s.skill.as_ref()?;
+                let mut evidence = span(s.evidence.first());
+                if evidence.text.is_empty() {
+                    evidence.text = s.raw.clone();
+                }
+                Some(CandidateSkill { id: skill.id.clone(), name: skill.name.clone(), evidence })
+            })
+            .collect();
+        let claims = p
+            .work
+            .iter()
+            .flat_map(|w| {
+                w.highlights.iter().filter(|h| h.trim().len() >= 12).map(move |h| Claim {
+                    employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
+                    title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
+                    text: h.trim().trim_end_matches('.').to_string(),
+                    span: Span { text: h.trim().to_string(), ..span(w.span.as_ref()) },
+                    skill_ids: taxonomy.find(h).into_iter().map(|m| m.skill_id).collect(),
+                })
+            })
+            .collect();
+        Candidate { skills, claims, total_months: p.total_experience_months, level: level(p.seniority()) }
+    }
+}
+
+/// 0 junior, 1 mid, 2 senior and above; None when unspecified.
+pub fn level(s: Seniority) -> Option<u8> {
+    match s {
+        Seniority::Unspecified => None,
+        Seniority::Intern | Seniority::Junior => Some(0),
+        Seniority::Mid => Some(1),
+        _ => Some(2),
+    }
+}
+
+pub fn kind_to(k: Kind) -> pb::QuestionKind {
+    match k {
+        Kind::Behavioral => pb::QuestionKind::Behavioral,
+        Kind::Technical => pb::QuestionKind::Technical,
+        Kind::Situational => pb::QuestionKind::Situational,
+        Kind::RoleSpecific => pb::QuestionKind::RoleSpecific,
+    }
+}
+
+pub fn kind_from(k: pb::QuestionKind) -> Option<Kind> {
+    match k {
+        pb::QuestionKind::Unspecified => None,
+        pb::QuestionKind::Behavioral => Some(Kind::Behavioral),
+        pb::QuestionKind::Technical => Some(Kind::Technical),
+        pb::QuestionKind::Situational => Some(Kind::Situational),
+        pb::QuestionKind::RoleSpecific => Some(Kind::RoleSpecific),
+    }
+}
+
+fn seniority_to(level: u8) -> Seniority {
+    match level {
+        0 => Seniority::Junior,
+        1 => Seniority::Mid,
+        _ => Seniority::Senior,
+    }
+}
+
+pub fn question_to(q: &Question) -> pb::Question {
+    let skills = nexushr_skills::Taxonomy::bundled();
+    let targets = q
+        .skill_ids
+        .iter()
+        .map(|id| TaxonomyRef { id: id.clone(), name: skills.get(id).map(|s| s.name.clone()).unwrap_or_default() })
+        .chain(q.competencies.iter().map(|c| TaxonomyRef { id: format!("nexushr:competency/{c}"), name: c.replace('-', " ") }))
+        .collect();
+    pb::Question {
+        id: q.id.clone(),
+        kind: kind_to(q.kind) as i32,
+        text: q.text.clone(),
+        targets,
+        difficulty: i32::from(q.difficulty),
+        seniority: seniority_to(q.seniority) as i32,
+        rubric: Some(pb::Rubric {
+            strong: q.rubric.strong.clone(),
+            acceptable: q.rubric.acceptable.clone(),
+            weak: q.rubric.weak.clone(),
+        }),
+        follow_ups: q.follow_ups.clone(),
+        source: q.source.clone(),
+        license: q.license.clone(),
+        tenant_id: q.tenant.clone(),
+        language: "en".into(),
+    }
+}
+
+fn probe_to(p: Probe) -> pb::ProbeKind {
+    match p {
+        Probe::Depth => pb::ProbeKind::Depth,
+        Probe::Gap => pb::ProbeKind::Gap,
+        Probe::ClaimCheck => pb::ProbeKind::ClaimCheck,
+        Probe::Competency => pb::ProbeKind::Competency,
+    }
+}
+
+fn kit_question_to(q: &KitQuestion) -> pb::KitQuestion {
+    pb::KitQuestion {
+        question: Some(question_to(&q.question)),
+        text: q.text.clone(),
+        score: q.score,
+        rank: q.rank as i32,
+        target: q.target.as_ref().map(|(id, name)| TaxonomyRef { id: id.clone(), name: name.clone() }),
+        probe: probe_to(q.probe) as i32,
+        evidence: q
+            .evidence
+            .iter()
+            .map(|e| pb::Evidence {
+                resume_span: e.resume.as_ref().map(|s| EvidenceSpan {
+                    start: s.start as u32,
+                    end: s.end as u32,
+                    text: s.text.clone(),
+                }),
+                role_requirement: e.requirement.clone().unwrap_or_default(),
+            })
+            .collect(),
+        rationale: q.rationale.clone(),
+        score_breakdown: q.breakdown.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+    }
+}
+
+pub fn kit_to(k: &Kit) -> pb::InterviewKit {
+    pb::InterviewKit {
+        id: k.id.clone(),
+        tenant_id: k.tenant.clone(),
+        role_slug: k.role_slug.clone(),
+        resume_id: k.resume_id.clone(),
+        questions: k.questions.iter().map(kit_question_to).collect(),
+        covered_requirements: k.covered_requirements.clone(),
+        uncovered_requirements: k.uncovered_requirements.clone(),
+        signals: k.signals.clone(),
+        versions: Some(pb::KitVersions {
+            bank: k.versions.bank.clone(),
+            model: k.versions.model.clone(),
+            ranker: k.versions.ranker.clone(),
+        }),
+        create_time: Some(prost_types::Timestamp {
+            seconds: k.created_at.timestamp(),
+            nanos: k.created_at.timestamp_subsec_nanos() as i32,
+        }),
+        version: k.version,
+    }
+}
+
+/// A tenant's question from the request, validated (the guardrail runs separately).
+pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'static str, String)> {
+    let text = q.text.trim().to_string();
+    if text.is_empty() || text.chars().count() > 500 {
+        return Err(("question.text", "must be 1 to 500 characters".into()));
+    }
+    let kind = pb::QuestionKind::try_from(q.kind)
+        .ok()
+        .and_then(kind_from)
+        .ok_or(("question.kind", "must be behavioral, technical, situational or role-specific".into()))?;
+    let difficulty = u8::try_from(q.difficulty).ok().filter(|d| (1..=3).contains(d)).ok_or(("question.difficulty", "must be 1 to 3".into()))?;
+    let rubric = q.rubric.ok_or(("question.rubric", "is required".into()))?;
+    if rubric.strong.trim().is_empty() || rubric.weak.trim().is_empty() {
+        return Err(("question.rubric", "needs at least a strong and a weak answer".into()));
+    }
+    if q.follow_ups.len() > 3 {
+        return Err(("question.follow_ups", "at most 3".into()));
+    }
+    let (mut skill_ids, mut competencies) = (Vec::new(), Vec::new());
+    for t in &q.targets {
+        match t.id.strip_prefix("nexushr:competency/") {
+            Some(c) => competencies.push(c.to_string()),
+            None => skill_ids.push(t.id.clone()),
+        }
+    }
+    let seniority = level(Seniority::try_from(q.seniority).unwrap_or(Seniority::Unspecified)).unwrap_or(1);
+    let id = format!("t-{}", uuid::Uuid::now_v7().simple());
+    Ok(Question {
+        id,
+        text,
+        kind,
+        skill_ids,
+        competencies,
+        roles: Vec::new(),
+        difficulty,
+        seniority,
+        rubric: Rubric { strong: rubric.strong, acceptable: rubric.acceptable, weak: rubric.weak },
+        follow_ups: q.follow_ups,
+        source: if q.source.is_empty() { format!("tenant {tenant}") } else { q.source },
+        license: if q.license.is_empty() { "proprietary".into() } else { q.license },
+        tenant: tenant.to_string(),
+    })
+}
+
+/// The parts of a parse the ranker reads, as the protobuf `ParsedResume` that `ResumeParsed`
+/// events carry (skills with evidence, work entries with highlights, experience, seniority).
+pub fn parse_to_proto(p: &nexushr_resume_parser::Parse) -> ParsedResume {
+    use nexushr_proto::common::v1::YearMonth;
+    use nexushr_proto::resumes::v1::{ResumeSkill, ScoredString, WorkEntry};
+    use nexushr_resume_parser::work::Seniority as S;
+    let quote = |start: usize, end: usize| EvidenceSpan {
+        start: start as u32,
+        end: end as u32,
+        text: p.text.get(start..end).unwrap_or_default().to_string(),
+    };
+    let scored = |s: &nexushr_resume_parser::contact::Scored| ScoredString { value: s.value.clone(), confidence: s.confidence };
+    let ym = |d: &nexushr_resume_parser::dates::YearMonth| YearMonth { year: d.year, month: d.month as i32 };
+    ParsedResume {
+        skills: p
+            .skills
+            .iter()
+            .map(|s| ResumeSkill {
+                skill: Some(TaxonomyRef { id: s.skill_id.clone(), name: s.name.clone() }),
+                raw: s.raw.clone(),
+                evidence: s.evidence.iter().map(|&(a, b)| {
+                    let line = crate::candidate::line_at(&p.text, a, b);
+                    EvidenceSpan { start: line.start as u32, end: line.end as u32, text: line.text }
+                }).collect(),
+                confidence: 0.9,
+                ..Default::default()
+            })
+            .collect(),
+        work: p
+            .work
+            .iter()
+            .map(|w| WorkEntry {
+                title: w.title.as_ref().map(scored),
+                employer: w.employer.as_ref().map(scored),
+                start: Some(ym(&w.period.start)),
+                end: w.period.end.as_ref().map(ym),
+                current: w.period.current,
+                highlights: w.highlights.clone(),
+                confidence: w.confidence,
+                span: Some(quote(w.start.min(p.text.len()), w.end.min(p.text.len()))),
+                ..Default::default()
+            })
+            .collect(),
+        total_experience_months: p.total_experience_months,
+        seniority: match p.seniority.map(|s| s.0) {
+            None => Seniority::Unspecified,
+            Some(S::Intern) => Seniority::Intern,
+            Some(S::Junior) => Seniority::Junior,
+            Some(S::Mid) => Seniority::Mid,
+            Some(S::Senior) => Seniority::Senior,
+            Some(S::Staff) => Seniority::Staff,
+            Some(S::Manager) => Seniority::Manager,
+        } as i32,
+        seniority_confidence: p.seniority.map_or(0.0, |s| s.1),
+        ..Default::default()
+    }
+}

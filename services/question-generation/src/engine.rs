@@ -1,0 +1,262 @@
+//! The generation engine shared by the gRPC service and the CLI: the bank and its vectors, the
+//! question collection in the vector store, cached role pools and the effectiveness signal.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chrono::Utc;
+use nexushr_domain::Role;
+use nexushr_guardrail::Jurisdiction;
+use nexushr_vector_store::{Opened, Point, SHARED, StoreError, Vectors, point_id};
+
+use crate::bank::{Bank, Question, document};
+use crate::candidate::Candidate;
+use crate::kit::{Kit, Versions};
+use crate::ranker::{self, COLLECTION, CandidateVectors, Effectiveness, Pool, RANKER_VERSION, Request, Stage};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("vector store: {0}")]
+    Vectors(#[from] StoreError),
+    #[error("bank: {0}")]
+    Bank(String),
+    #[error("{field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+}
+
+/// What a kit is asked for.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub tenant: String,
+    pub role: Role,
+    pub resume_id: String,
+    pub candidate: Candidate,
+    pub candidate_vectors: CandidateVectors,
+    pub count: usize,
+    pub behavioral_share: Option<f32>,
+    pub level: Option<u8>,
+    pub stage: Stage,
+    pub exclude: HashSet<String>,
+    pub jurisdiction: Option<Jurisdiction>,
+}
+
+pub struct Engine {
+    vectors: Vectors,
+    bank: RwLock<Arc<Bank>>,
+    /// Bumped whenever the bank changes, so cached pools are rebuilt.
+    generation: std::sync::atomic::AtomicU64,
+    pools: Mutex<HashMap<(String, String, i64, u64), Arc<Pool>>>,
+    effectiveness: RwLock<Arc<Effectiveness>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("mode", &self.vectors.mode()).finish_non_exhaustive()
+    }
+}
+
+fn payload(q: &Question) -> serde_json::Map<String, serde_json::Value> {
+    serde_json::Map::from_iter([
+        ("question_id".to_string(), serde_json::json!(q.id)),
+        ("kind".to_string(), serde_json::json!(q.kind.as_str())),
+        ("skill_ids".to_string(), serde_json::json!(q.skill_ids)),
+        ("competency".to_string(), serde_json::json!(q.competencies)),
+        ("role".to_string(), serde_json::json!(q.roles)),
+        ("difficulty".to_string(), serde_json::json!(q.difficulty)),
+        ("seniority".to_string(), serde_json::json!(q.seniority)),
+    ])
+}
+
+impl Engine {
+    /// Loads the bundled bank plus `extra` (tenants' own questions), computes or loads their
+    /// vectors (cached under `cache_dir`), and fills the vector store's question collection when
+    /// it is new or out of step.
+    pub async fn open(vectors: Vectors, cache_dir: &Path, extra: Vec<Question>) -> Result<Self, EngineError> {
+        let mut bank = Bank::bundled().map_err(|e| EngineError::Bank(e.to_string()))?;
+        for q in extra {
+            bank.push(q);
+        }
+        let model = vectors.embedder.as_ref().map(|e| e.version());
+        let dense = match &model {
+            Some(m) => Some(load_or_embed(&vectors, &bank, &cache_dir.join(cache_name(&bank.version, m, bank.len())))?),
+            None => None,
+        };
+        for i in 0..bank.len() {
+            let sparse = vectors.sparse_document(&document(bank.get(i)));
+            bank.set_vectors(i, dense.as_ref().map(|d| d[i].clone()), sparse);
+        }
+        let opened = vectors.store.open(&vectors.spec(COLLECTION)).await?;
+        let shared = vectors
+            .store
+            .count(COLLECTION, &nexushr_vector_store::Scope::shared(), &nexushr_vector_store::Filter::default())
+            .await?;
+        let bundled = bank.questions().iter().filter(|q| q.tenant.is_empty()).count();
+        if opened == Opened::Created || shared != bundled {
+            tracing::info!(questions = bank.len(), mode = vectors.mode(), "indexing the question bank");
+            let points: Vec<Point> = (0..bank.len()).map(|i| point(&bank, i)).collect();
+            for chunk in points.chunks(500) {
+                vectors.store.upsert(COLLECTION, chunk.to_vec()).await?;
+            }
+            vectors.store.optimize(COLLECTION).await?;
+        }
+        Ok(Self {
+            vectors,
+            bank: RwLock::new(Arc::new(bank)),
+            generation: Default::default(),
+            pools: Mutex::new(HashMap::new()),
+            effectiveness: RwLock::new(Arc::new(HashMap::new())),
+        })
+    }
+
+    pub fn vectors(&self) -> &Vectors {
+        &self.vectors
+    }
+
+    pub fn bank(&self) -> Arc<Bank> {
+        Arc::clone(&self.bank.read().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
+    pub fn versions(&self) -> Versions {
+        Versions {
+            bank: self.bank().version.clone(),
+            model: self.vectors.embedder.as_ref().map_or_else(|| "none (sparse only)".into(), |e| e.version()),
+            ranker: RANKER_VERSION.into(),
+        }
+    }
+
+    /// Replaces the effectiveness signal (from aggregated feedback).
+    pub fn set_effectiveness(&self, e: Effectiveness) {
+        *self.effectiveness.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(e);
+    }
+
+    /// Adds a tenant's question (already checked by the guardrail) to the bank and the index.
+    pub async fn add_question(&self, q: Question) -> Result<(), EngineError> {
+        let dense = self.vectors.embed(&[document(&q)]).map(|mut d| d.remove(0));
+        let sparse = self.vectors.sparse_document(&document(&q));
+        let mut bank = (*self.bank()).clone();
+        let i = bank.push(q);
+        bank.set_vectors(i, dense, sparse);
+        self.vectors.store.upsert(COLLECTION, vec![point(&bank, i)]).await?;
+        *self.bank.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(bank);
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn pool(&self, tenant: &str, role: &Role, bank: &Bank) -> Result<Arc<Pool>, EngineError> {
+        let key = (
+            tenant.to_string(),
+            role.id.clone(),
+            role.version,
+            self.generation.load(std::sync::atomic::Ordering::SeqCst),
+        );
+        if let Some(p) = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+            return Ok(Arc::clone(p));
+        }
+        let pool = Arc::new(ranker::build_pool(&self.vectors, bank, tenant, role).await?);
+        let mut pools = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if pools.len() > 10_000 {
+            pools.clear();
+        }
+        pools.insert(key, Arc::clone(&pool));
+        Ok(pool)
+    }
+
+    /// Ranks a kit (not stored: the caller stores and versions it).
+    pub async fn generate(&self, spec: &Spec) -> Result<Kit, EngineError> {
+        if !(1..=50).contains(&spec.count) {
+            return Err(EngineError::Invalid { field: "count", reason: "must be between 1 and 50".into() });
+        }
+        let bank = self.bank();
+        let pool = self.pool(&spec.tenant, &spec.role, &bank).await?;
+        let effectiveness = Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let request = Request {
+            tenant: &spec.tenant,
+            role: &spec.role,
+            candidate: &spec.candidate,
+            candidate_vectors: &spec.candidate_vectors,
+            count: spec.count,
+            behavioral_share: spec.behavioral_share,
+            level: spec.level,
+            stage: spec.stage,
+            exclude: spec.exclude.clone(),
+            jurisdiction: spec.jurisdiction,
+        };
+        let questions = ranker::rank(&bank, &pool, &effectiveness, &request);
+        let targeted: HashSet<&str> = questions.iter().filter_map(|q| q.target.as_ref().map(|t| t.0.as_str())).collect();
+        let (mut covered, mut uncovered) = (Vec::new(), Vec::new());
+        for s in spec.role.spec.skills.iter().take(12).filter(|s| !s.taxonomy_id.is_empty()) {
+            if targeted.contains(s.taxonomy_id.as_str()) { covered.push(s.name.clone()) } else { uncovered.push(s.name.clone()) }
+        }
+        let mut signals = vec!["sparse".to_string()];
+        if self.vectors.embedder.is_some() {
+            signals.insert(0, "dense".into());
+        }
+        if questions.iter().any(|q| q.breakdown.get("effectiveness").is_some_and(|e| *e != 0.0)) {
+            signals.push("feedback".into());
+        }
+        Ok(Kit {
+            id: uuid::Uuid::now_v7().to_string(),
+            tenant: spec.tenant.clone(),
+            role_slug: spec.role.spec.slug.clone(),
+            role_title: spec.role.spec.title.clone(),
+            resume_id: spec.resume_id.clone(),
+            questions,
+            covered_requirements: covered,
+            uncovered_requirements: uncovered,
+            signals,
+            versions: self.versions(),
+            created_at: Utc::now(),
+            version: 1,
+        })
+    }
+}
+
+fn point(bank: &Bank, i: usize) -> Point {
+    let q = bank.get(i);
+    Point {
+        id: point_id(&q.id),
+        tenant: if q.tenant.is_empty() { SHARED.to_string() } else { q.tenant.clone() },
+        dense: bank.dense(i).map(<[f32]>::to_vec),
+        sparse: Some(bank.sparse(i).clone()),
+        payload: payload(q),
+    }
+}
+
+fn cache_name(bank: &str, model: &str, n: usize) -> String {
+    format!("bank-{bank}-{}-{n}.f32", model.replace(['/', '|'], "_"))
+}
+
+/// The bank's dense vectors from the cache file, or embedded now and cached.
+fn load_or_embed(vectors: &Vectors, bank: &Bank, path: &PathBuf) -> Result<Vec<Vec<f32>>, EngineError> {
+    let Some(embedder) = &vectors.embedder else { return Ok(Vec::new()) };
+    let dim = embedder.dim();
+    if let Ok(mut f) = std::fs::File::open(path) {
+        let mut bytes = Vec::new();
+        if f.read_to_end(&mut bytes).is_ok() && bytes.len() == bank.len() * dim * 4 {
+            let floats: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+            return Ok(floats.chunks_exact(dim).map(<[f32]>::to_vec).collect());
+        }
+    }
+    let docs: Vec<String> = bank.questions().iter().map(|q| document(q)).collect();
+    let started = std::time::Instant::now();
+    let dense = embedder.embed(&docs);
+    tracing::info!(questions = docs.len(), ms = started.elapsed().as_millis() as u64, "embedded the question bank");
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let tmp = path.with_extension("tmp");
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        for v in &dense {
+            for x in v {
+                f.write_all(&x.to_le_bytes())?;
+            }
+        }
+        f.sync_all()
+    });
+    if written.and_then(|()| std::fs::rename(&tmp, path)).is_err() {
+        tracing::warn!(path = %path.display(), "could not cache the bank's vectors");
+    }
+    Ok(dense)
+}

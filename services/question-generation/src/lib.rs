@@ -1,0 +1,62 @@
+//! `nexushr.questions.v1.QuestionGeneration`: ranked, explained interview kits for a candidate
+//! and a role.
+//!
+//! The [`Engine`](engine::Engine) holds the question bank and its vectors and ranks kits: a
+//! candidate pool per role comes from the vector store (hybrid dense + sparse), and a re-ranker
+//! weighs similarity to the role and to the resume, requirement coverage, diversity, seniority
+//! fit and measured effectiveness. Every question passes the compliance guardrail.
+
+pub mod bank;
+pub mod candidate;
+pub mod convert;
+pub mod engine;
+pub mod events;
+pub mod kit;
+pub mod ranker;
+pub mod server;
+pub mod service;
+pub mod store;
+
+use std::path::Path;
+
+use nexushr_catalog_store::RoleStore;
+use nexushr_domain::TenantId;
+
+pub use engine::{Engine, EngineError, Spec};
+pub use kit::Kit;
+
+/// A kit for a resume file, as `nexushr questions` and `nexushr demo` print it.
+pub async fn kit_for_file(
+    engine: &Engine,
+    roles: &dyn RoleStore,
+    tenant: &TenantId,
+    role: &str,
+    resume: &Path,
+    count: usize,
+) -> anyhow::Result<Kit> {
+    let role = match roles.get_by_slug(tenant, role).await? {
+        Some(r) => r,
+        None => roles.get_by_id(tenant, role).await?.ok_or_else(|| anyhow::anyhow!("no role {role:?}"))?,
+    };
+    let bytes = std::fs::read(resume).map_err(|e| anyhow::anyhow!("{}: {e}", resume.display()))?;
+    let parse = nexushr_resume_parser::parse(&bytes, &nexushr_resume_parser::Limits::default());
+    if parse.text.trim().is_empty() {
+        anyhow::bail!("{}: no text could be read ({:?})", resume.display(), parse.status);
+    }
+    let candidate = candidate::Candidate::from(&parse);
+    let candidate_vectors = ranker::CandidateVectors::compute(engine.vectors(), &candidate);
+    let spec = Spec {
+        tenant: tenant.to_string(),
+        role,
+        resume_id: format!("file:{}", resume.display()),
+        candidate,
+        candidate_vectors,
+        count,
+        behavioral_share: None,
+        level: None,
+        stage: ranker::Stage::Onsite,
+        exclude: Default::default(),
+        jurisdiction: None,
+    };
+    Ok(engine.generate(&spec).await?)
+}

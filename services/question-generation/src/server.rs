@@ -1,0 +1,88 @@
+//! Assembling the question-generation service from settings, shared by the
+//! `question-generation` binary and `nexushr serve`.
+
+use std::sync::Arc;
+
+use nexushr_catalog_store::{RoleStore, SqlRoleStore};
+use nexushr_events::kafka::KafkaSubscriber;
+use nexushr_events::{EventSubscriber, InProcessBus, topics};
+use nexushr_platform::{ApiKeys, Settings};
+use nexushr_proto::questions::v1::question_generation_server::QuestionGenerationServer;
+use nexushr_vector_store::{VectorSettings, Vectors};
+use tonic::service::Routes;
+
+use crate::engine::Engine;
+use crate::events::ResumeEvents;
+use crate::service::QuestionService;
+use crate::store::QuestionStore;
+
+/// The gRPC service name health checks ask about.
+pub const SERVICE_NAME: &str = "nexushr.questions.v1.QuestionGeneration";
+/// The consumer group of resume events.
+pub const GROUP: &str = "question-generation";
+
+pub fn vector_settings(settings: &Settings) -> VectorSettings {
+    VectorSettings {
+        qdrant_url: settings.qdrant_url.clone(),
+        qdrant_api_key: settings.qdrant_api_key.clone(),
+        data_dir: settings.data_dir.clone(),
+        model_dir: settings.model_dir.clone(),
+    }
+}
+
+/// The service over `roles` (the catalog) and `store`, with the bank indexed in `vectors`.
+pub async fn build(roles: Arc<dyn RoleStore>, store: QuestionStore, vectors: Vectors, settings: &Settings) -> anyhow::Result<QuestionService> {
+    let extra = store.tenant_questions().await?;
+    let engine = Arc::new(Engine::open(vectors, &settings.data_dir.join("cache"), extra).await?);
+    let service = QuestionService::new(engine, store, roles);
+    service.refresh_effectiveness().await?;
+    Ok(service)
+}
+
+/// `routes` plus this service, authenticated by `keys`.
+pub fn add_routes(routes: Routes, service: QuestionService, keys: &ApiKeys) -> Routes {
+    let server = QuestionGenerationServer::new(service);
+    routes.add_service(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
+}
+
+/// Consumes resume events (ResumeParsed, ResumeErased) from Kafka when configured, else from
+/// the in-process bus over the database's outbox.
+pub fn start_consumer(
+    service: QuestionService,
+    pool: sqlx::AnyPool,
+    settings: &Settings,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+    let subscriber: Arc<dyn EventSubscriber> = match settings.kafka_brokers.as_deref().filter(|b| !b.is_empty()) {
+        Some(brokers) => Arc::new(KafkaSubscriber::new(brokers)?),
+        None => Arc::new(InProcessBus::new(pool)),
+    };
+    let handler = Arc::new(ResumeEvents { service });
+    Ok(tokio::spawn(async move {
+        if let Err(e) = subscriber.run(GROUP, &[topics::RESUMES], handler, shutdown).await {
+            tracing::error!(error = %e, "resume event consumer stopped");
+        }
+    }))
+}
+
+/// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM.
+pub async fn run(settings: &Settings) -> anyhow::Result<()> {
+    let roles = Arc::new(SqlRoleStore::connect(&settings.database_url()).await?);
+    let store = QuestionStore::new(roles.pool().clone()).await?;
+    let vectors = Vectors::open(&vector_settings(settings))?;
+    let service = build(roles.clone(), store, vectors, settings).await?;
+    let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let consumer = start_consumer(service.clone(), roles.pool().clone(), settings, stopped)?;
+    let (reporter, health) = tonic_health::server::health_reporter();
+    reporter.set_service_status(SERVICE_NAME, tonic_health::ServingStatus::Serving).await;
+    reporter.set_service_status("", tonic_health::ServingStatus::Serving).await;
+    let routes = nexushr_platform::grpc::reflection_routes(add_routes(Routes::new(health), service, &keys))?;
+    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
+    let addr = listener.local_addr()?;
+    println!("question-generation listening on grpc://{addr}");
+    nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
+    let _ = stop.send(true);
+    let _ = consumer.await;
+    Ok(())
+}

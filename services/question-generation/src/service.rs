@@ -1,0 +1,339 @@
+//! The gRPC service: validation at the edge, the engine in the middle, kits stored with their
+//! event.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+use nexushr_catalog_store::RoleStore;
+use nexushr_domain::TenantId;
+use nexushr_events::{Event, topics};
+use nexushr_guardrail::Jurisdiction;
+use nexushr_platform::{invalid_argument as invalid, tenant_of};
+use nexushr_proto::events::v1::KitGenerated;
+use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate as PbCandidate, question_generation_server::QuestionGeneration};
+use prost::Message;
+use tonic::{Request, Response, Status};
+
+use crate::candidate::Candidate;
+use crate::convert::{kind_from, kit_to, level, question_from, question_to};
+use crate::engine::{Engine, EngineError, Spec};
+use crate::ranker::{CandidateVectors, Stage};
+use crate::store::{Prepared, QuestionStore, StoreError};
+
+const DEFAULT_COUNT: i32 = 10;
+const DEFAULT_PAGE: i32 = 20;
+const MAX_PAGE: i32 = 100;
+
+#[derive(Debug, thiserror::Error)]
+pub enum QgError {
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Roles(#[from] nexushr_catalog_store::StoreError),
+}
+
+/// NOT_FOUND for what the caller named and cannot see; INVALID_ARGUMENT for request values the
+/// engine rejects; UNAVAILABLE for the vector store and databases, which the caller may retry.
+impl From<QgError> for Status {
+    fn from(e: QgError) -> Self {
+        match e {
+            QgError::NotFound(what) => Status::not_found(format!("{what} not found")),
+            QgError::Engine(EngineError::Invalid { field, reason }) => invalid(field, &reason),
+            e @ (QgError::Engine(_) | QgError::Store(_) | QgError::Roles(_)) => {
+                tracing::error!(error = %e, "question generation failed");
+                Status::unavailable(e.to_string())
+            }
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct QuestionService {
+    engine: Arc<Engine>,
+    store: QuestionStore,
+    roles: Arc<dyn RoleStore>,
+    prepared: Arc<Mutex<HashMap<(String, String), Arc<(Candidate, CandidateVectors)>>>>,
+}
+
+/// Prepared resumes kept in memory.
+const PREPARED_CACHE: usize = 10_000;
+
+impl QuestionService {
+    pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleStore>) -> Self {
+        Self { engine, store, roles, prepared: Default::default() }
+    }
+
+    /// Reloads the effectiveness signal from the stored feedback.
+    pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
+        let aggregates = self.store.aggregates().await?;
+        self.engine.set_effectiveness(aggregates.into_iter().map(|(k, a)| (k, a.effectiveness())).collect());
+        Ok(())
+    }
+
+    async fn role(&self, tenant: &TenantId, role: &str) -> Result<nexushr_domain::Role, QgError> {
+        if let Some(r) = self.roles.get_by_slug(tenant, role).await? {
+            return Ok(r);
+        }
+        self.roles.get_by_id(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))
+    }
+
+    /// The candidate and its vectors: prepared ahead of time for a resume id (from the
+    /// ResumeParsed event, cached in memory), computed now for an inline parsed resume.
+    async fn candidate(
+        &self,
+        tenant: &TenantId,
+        c: Option<PbCandidate>,
+    ) -> Result<(String, Arc<(Candidate, CandidateVectors)>), Status> {
+        match c {
+            Some(PbCandidate::ResumeId(id)) if !id.is_empty() => {
+                let key = (tenant.to_string(), id.clone());
+                if let Some(hit) = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+                    return Ok((id, Arc::clone(hit)));
+                }
+                let prepared = self.store.resume(tenant.as_str(), &id).await.map_err(QgError::from)?;
+                let prepared = prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
+                let vectors = self.engine.vectors();
+                let texts = prepared.candidate.texts();
+                let cv = CandidateVectors {
+                    dense: prepared.dense.filter(|d| d.len() == texts.len() && vectors.embedder.is_some()),
+                    sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect(),
+                };
+                let entry = Arc::new((prepared.candidate, cv));
+                let mut cache = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if cache.len() >= PREPARED_CACHE {
+                    cache.clear();
+                }
+                cache.insert(key, Arc::clone(&entry));
+                Ok((id, entry))
+            }
+            Some(PbCandidate::ParsedResume(p)) => {
+                let candidate = Candidate::from(&p);
+                let cv = CandidateVectors::compute(self.engine.vectors(), &candidate);
+                Ok((String::new(), Arc::new((candidate, cv))))
+            }
+            _ => Err(invalid("candidate", "give a resume_id or a parsed_resume")),
+        }
+    }
+
+    /// Prepares a parsed resume for ranking (the ResumeParsed handler).
+    pub async fn prepare(&self, tenant: &str, resume_id: &str, parsed: &nexushr_proto::resumes::v1::ParsedResume) -> Result<(), QgError> {
+        let candidate = Candidate::from(parsed);
+        let dense = self.engine.vectors().embed(&candidate.texts());
+        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense }).await?;
+        self.forget(tenant, resume_id);
+        Ok(())
+    }
+
+    /// Drops everything derived from a resume (the ResumeErased handler).
+    pub async fn erase(&self, tenant: &str, resume_id: &str) -> Result<(), QgError> {
+        self.store.erase_resume(tenant, resume_id).await?;
+        self.forget(tenant, resume_id);
+        Ok(())
+    }
+
+    fn forget(&self, tenant: &str, resume_id: &str) {
+        self.prepared
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&(tenant.to_string(), resume_id.to_string()));
+    }
+}
+
+fn page_size(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<i32, Status> {
+    match page.and_then(|p| p.page_size) {
+        None => Ok(DEFAULT_PAGE),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(_) => Err(invalid("page.page_size", &format!("must be between 1 and {MAX_PAGE}"))),
+    }
+}
+
+#[tonic::async_trait]
+impl QuestionGeneration for QuestionService {
+    async fn generate(&self, req: Request<pb::GenerateRequest>) -> Result<Response<pb::InterviewKit>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        if req.role.trim().is_empty() {
+            return Err(invalid("role", "is required"));
+        }
+        let count = req.count.unwrap_or(DEFAULT_COUNT);
+        if !(1..=50).contains(&count) {
+            return Err(invalid("count", "must be between 1 and 50"));
+        }
+        let behavioral_share = match &req.mix {
+            None => None,
+            Some(m) if (0.0..=1.0).contains(&m.behavioral) && (0.0..=1.0).contains(&m.technical) && m.behavioral + m.technical <= 1.0001 => {
+                (m.behavioral + m.technical > 0.0).then(|| m.behavioral / (m.behavioral + m.technical))
+            }
+            Some(_) => return Err(invalid("mix", "fractions must be in [0, 1] and sum to at most 1")),
+        };
+        let jurisdiction = match req.jurisdiction.as_str() {
+            "" => None,
+            code => Some(Jurisdiction::from_country(code).ok_or_else(|| invalid("jurisdiction", "must be US, BR or MX"))?),
+        };
+        let stage = match pb::InterviewStage::try_from(req.stage).map_err(|_| invalid("stage", "unknown enum value"))? {
+            pb::InterviewStage::Unspecified | pb::InterviewStage::Onsite => Stage::Onsite,
+            pb::InterviewStage::Screen => Stage::Screen,
+            pb::InterviewStage::Technical => Stage::Technical,
+            pb::InterviewStage::Final => Stage::Final,
+        };
+        let seniority = nexushr_proto::common::v1::Seniority::try_from(req.seniority)
+            .map_err(|_| invalid("seniority", "unknown enum value"))?;
+        if req.exclude_question_ids.len() > 1000 {
+            return Err(invalid("exclude_question_ids", "at most 1000"));
+        }
+        let role = self.role(&tenant.id, req.role.trim()).await?;
+        let (resume_id, prepared) = self.candidate(&tenant.id, req.candidate).await?;
+        let spec = Spec {
+            tenant: tenant.id.to_string(),
+            role,
+            resume_id,
+            candidate: prepared.0.clone(),
+            candidate_vectors: prepared.1.clone(),
+            count: count as usize,
+            behavioral_share,
+            level: level(seniority),
+            stage,
+            exclude: req.exclude_question_ids.into_iter().collect::<HashSet<_>>(),
+            jurisdiction,
+        };
+        let kit = self.engine.generate(&spec).await.map_err(QgError::from)?;
+        let out = kit_to(&kit);
+        let event = Event::new(
+            topics::QUESTION_SETS,
+            tenant.id.as_str(),
+            &kit.id,
+            &KitGenerated {
+                kit_id: kit.id.clone(),
+                role_slug: kit.role_slug.clone(),
+                resume_id: kit.resume_id.clone(),
+                question_ids: kit.questions.iter().map(|q| q.question.id.clone()).collect(),
+            },
+            nexushr_telemetry::current_traceparent(),
+            Utc::now(),
+        );
+        self.store
+            .save_kit(&kit.id, tenant.id.as_str(), &kit.role_slug, &kit.resume_id, kit.created_at.timestamp_millis(), &out.encode_to_vec(), &event)
+            .await
+            .map_err(QgError::from)?;
+        Ok(Response::new(out))
+    }
+
+    async fn get_kit(&self, req: Request<pb::GetKitRequest>) -> Result<Response<pb::InterviewKit>, Status> {
+        let tenant = tenant_of(&req)?;
+        let id = req.into_inner().id;
+        if id.is_empty() {
+            return Err(invalid("id", "is required"));
+        }
+        let body = self.store.kit(tenant.id.as_str(), &id).await.map_err(QgError::from)?;
+        let body = body.ok_or_else(|| Status::from(QgError::NotFound(format!("kit {id}"))))?;
+        pb::InterviewKit::decode(body.as_slice()).map(Response::new).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))
+    }
+
+    async fn list_kits(&self, req: Request<pb::ListKitsRequest>) -> Result<Response<pb::ListKitsResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        let size = page_size(req.page.as_ref())?;
+        let token = req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
+        if let Some(t) = token {
+            if uuid::Uuid::parse_str(t).is_err() {
+                return Err(invalid("page.page_token", "is not a token this server issued"));
+            }
+        }
+        let rows = self
+            .store
+            .kits(tenant.id.as_str(), &req.role_slug, &req.resume_id, token, i64::from(size) + 1)
+            .await
+            .map_err(QgError::from)?;
+        let more = rows.len() > size as usize;
+        let mut kits = Vec::with_capacity(rows.len());
+        for (id, body) in rows.into_iter().take(size as usize) {
+            kits.push(pb::InterviewKit::decode(body.as_slice()).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))?);
+        }
+        let next = if more { kits.last().map(|k| k.id.clone()).unwrap_or_default() } else { String::new() };
+        Ok(Response::new(pb::ListKitsResponse {
+            kits,
+            page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next }),
+        }))
+    }
+
+    async fn record_feedback(
+        &self,
+        req: Request<pb::RecordFeedbackRequest>,
+    ) -> Result<Response<pb::RecordFeedbackResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        if !(0..=5).contains(&req.rating) {
+            return Err(invalid("rating", "must be 0 (not rated) to 5"));
+        }
+        pb::StageOutcome::try_from(req.outcome).map_err(|_| invalid("outcome", "unknown enum value"))?;
+        if req.kit_id.is_empty() {
+            return Err(invalid("kit_id", "is required"));
+        }
+        let body = self.store.kit(tenant.id.as_str(), &req.kit_id).await.map_err(QgError::from)?;
+        let body = body.ok_or_else(|| Status::from(QgError::NotFound(format!("kit {}", req.kit_id))))?;
+        let kit = pb::InterviewKit::decode(body.as_slice()).map_err(|e| Status::data_loss(e.to_string()))?;
+        if !kit.questions.iter().any(|q| q.question.as_ref().is_some_and(|q| q.id == req.question_id)) {
+            return Err(invalid("question_id", "is not a question of this kit"));
+        }
+        self.store
+            .record_feedback(&kit.id, &req.question_id, tenant.id.as_str(), &kit.role_slug, req.asked, req.rating, req.outcome, Utc::now().timestamp_millis())
+            .await
+            .map_err(QgError::from)?;
+        self.refresh_effectiveness().await?;
+        Ok(Response::new(pb::RecordFeedbackResponse {}))
+    }
+
+    async fn add_question(&self, req: Request<pb::AddQuestionRequest>) -> Result<Response<pb::Question>, Status> {
+        let tenant = tenant_of(&req)?;
+        let q = req.into_inner().question.ok_or_else(|| invalid("question", "is required"))?;
+        let q = question_from(q, tenant.id.as_str()).map_err(|(field, reason)| invalid(field, &reason))?;
+        let violations = nexushr_guardrail::check_everywhere(&format!("{} {}", q.text, q.follow_ups.join(" ")));
+        if let Some(v) = violations.first() {
+            return Err(invalid(
+                "question.text",
+                &format!("asks about a protected characteristic ({}); it may not be asked in an interview", v.category.as_str()),
+            ));
+        }
+        self.store.add_question(&q).await.map_err(QgError::from)?;
+        self.engine.add_question(q.clone()).await.map_err(QgError::from)?;
+        Ok(Response::new(question_to(&q)))
+    }
+
+    async fn list_questions(
+        &self,
+        req: Request<pb::ListQuestionsRequest>,
+    ) -> Result<Response<pb::ListQuestionsResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        let size = page_size(req.page.as_ref())? as usize;
+        let kind = match pb::QuestionKind::try_from(req.kind).map_err(|_| invalid("kind", "unknown enum value"))? {
+            pb::QuestionKind::Unspecified => None,
+            k => kind_from(k),
+        };
+        let offset: usize = match req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty()) {
+            None => 0,
+            Some(t) => t.parse().map_err(|_| invalid("page.page_token", "is not a token this server issued"))?,
+        };
+        let target = req.target_id.strip_prefix("nexushr:competency/").unwrap_or(&req.target_id);
+        let bank = self.engine.bank();
+        let visible: Vec<_> = bank
+            .questions()
+            .iter()
+            .filter(|q| q.tenant.is_empty() || q.tenant == tenant.id.as_str())
+            .filter(|q| kind.is_none_or(|k| q.kind == k))
+            .filter(|q| target.is_empty() || q.skill_ids.iter().any(|s| s == target) || q.competencies.iter().any(|c| c == target))
+            .skip(offset)
+            .take(size + 1)
+            .collect();
+        let next = if visible.len() > size { (offset + size).to_string() } else { String::new() };
+        Ok(Response::new(pb::ListQuestionsResponse {
+            questions: visible.into_iter().take(size).map(|q| question_to(q)).collect(),
+            page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next }),
+        }))
+    }
+}

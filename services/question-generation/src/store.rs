@@ -1,0 +1,251 @@
+//! Kits, feedback, tenants' questions and prepared resumes in SQLite or PostgreSQL (the pool
+//! the rest of the process uses). Kits are written together with their `KitGenerated` event in
+//! one transaction (the outbox).
+
+use std::collections::HashMap;
+
+use nexushr_events::{Event, outbox};
+use sqlx::{AnyPool, Row};
+
+use crate::bank::Question;
+use crate::candidate::Candidate;
+
+/// A resume prepared for ranking: the candidate and the dense vectors of its texts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prepared {
+    pub candidate: Candidate,
+    pub dense: Option<Vec<Vec<f32>>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("events: {0}")]
+    Events(#[from] nexushr_events::EventError),
+    #[error("stored data: {0}")]
+    Corrupt(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionStore {
+    pool: AnyPool,
+}
+
+/// Aggregated feedback on one question for one role.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Aggregate {
+    pub asked: i64,
+    pub skipped: i64,
+    pub rating_sum: i64,
+    pub rated: i64,
+    pub advanced: i64,
+    pub rejected: i64,
+}
+
+impl Aggregate {
+    /// Effectiveness in [-1, 1]: ratings around 3 are neutral; skips count against.
+    pub fn effectiveness(&self) -> f32 {
+        let shown = (self.asked + self.skipped).max(1) as f32;
+        let rating = if self.rated > 0 { (self.rating_sum as f32 / self.rated as f32 - 3.0) / 2.0 } else { 0.0 };
+        let skip_penalty = self.skipped as f32 / shown;
+        (0.8 * rating - 0.4 * skip_penalty).clamp(-1.0, 1.0)
+    }
+}
+
+impl QuestionStore {
+    /// Applies this service's migrations to `pool` (SQLite or PostgreSQL).
+    pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
+        let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") {
+            sqlx::migrate!("./migrations/postgres")
+        } else {
+            sqlx::migrate!("./migrations/sqlite")
+        };
+        migrator.set_ignore_missing(true);
+        migrator.run(&pool).await?;
+        nexushr_events::migrate(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Stores a kit (encoded) and its event atomically.
+    pub async fn save_kit(
+        &self,
+        id: &str,
+        tenant: &str,
+        role_slug: &str,
+        resume_id: &str,
+        created_ms: i64,
+        body: &[u8],
+        event: &Event,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(id)
+            .bind(tenant)
+            .bind(role_slug)
+            .bind(resume_id)
+            .bind(created_ms)
+            .bind(body.to_vec())
+            .execute(&mut *tx)
+            .await?;
+        outbox::enqueue(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn kit(&self, tenant: &str, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query("SELECT body FROM qg_kits WHERE tenant = $1 AND id = $2")
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.get::<Vec<u8>, _>(0)))
+    }
+
+    /// Kits newest first, after the kit id `before` (ids are time-ordered UUIDv7).
+    pub async fn kits(
+        &self,
+        tenant: &str,
+        role_slug: &str,
+        resume_id: &str,
+        before: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, body FROM qg_kits WHERE tenant = $1 AND ($2 = '' OR role_slug = $2) \
+             AND ($3 = '' OR resume_id = $3) AND ($4 = '' OR id < $4) ORDER BY id DESC LIMIT $5",
+        )
+        .bind(tenant)
+        .bind(role_slug)
+        .bind(resume_id)
+        .bind(before.unwrap_or(""))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.get::<String, _>(0), r.get::<Vec<u8>, _>(1))).collect())
+    }
+
+    pub async fn record_feedback(
+        &self,
+        kit_id: &str,
+        question_id: &str,
+        tenant: &str,
+        role_slug: &str,
+        asked: bool,
+        rating: i32,
+        outcome: i32,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO qg_feedback (kit_id, question_id, tenant, role_slug, asked, rating, outcome, created_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(kit_id)
+        .bind(question_id)
+        .bind(tenant)
+        .bind(role_slug)
+        .bind(i32::from(asked))
+        .bind(rating)
+        .bind(outcome)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Feedback aggregated per (question, role) across tenants.
+    pub async fn aggregates(&self) -> Result<HashMap<(String, String), Aggregate>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT question_id, role_slug, \
+               SUM(CASE WHEN asked = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN asked = 0 THEN 1 ELSE 0 END), \
+               SUM(rating), SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END), \
+               SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END) \
+             FROM qg_feedback GROUP BY question_id, role_slug",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let n = |i: usize| r.try_get::<i64, _>(i).unwrap_or(0);
+                (
+                    (r.get::<String, _>(0), r.get::<String, _>(1)),
+                    Aggregate { asked: n(2), skipped: n(3), rating_sum: n(4), rated: n(5), advanced: n(6), rejected: n(7) },
+                )
+            })
+            .collect())
+    }
+
+    pub async fn add_question(&self, q: &Question) -> Result<(), StoreError> {
+        let body = serde_json::to_string(q).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query("INSERT INTO qg_questions (id, tenant, body) VALUES ($1, $2, $3)")
+            .bind(&q.id)
+            .bind(&q.tenant)
+            .bind(body)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Every tenant's own questions, for the bank at startup.
+    pub async fn tenant_questions(&self) -> Result<Vec<Question>, StoreError> {
+        let rows = sqlx::query("SELECT body FROM qg_questions ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string())))
+            .collect()
+    }
+
+    /// Keeps a resume prepared for ranking (replacing an earlier one).
+    pub async fn put_resume(&self, tenant: &str, resume_id: &str, prepared: &Prepared) -> Result<(), StoreError> {
+        let body = serde_json::to_string(prepared).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO qg_resumes (tenant, resume_id, body) VALUES ($1, $2, $3)")
+            .bind(tenant)
+            .bind(resume_id)
+            .bind(body)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn resume(&self, tenant: &str, resume_id: &str) -> Result<Option<Prepared>, StoreError> {
+        let row = sqlx::query("SELECT body FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string())))
+            .transpose()
+    }
+
+    /// Erasure: the prepared resume and the kits generated from it are deleted.
+    pub async fn erase_resume(&self, tenant: &str, resume_id: &str) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let a = sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let b = sqlx::query("DELETE FROM qg_kits WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(a + b)
+    }
+}

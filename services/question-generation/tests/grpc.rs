@@ -1,0 +1,199 @@
+//! QuestionGeneration in-process on port 0 over real gRPC, with the real model, the embedded
+//! Qdrant engine, SQLite and the bundled catalog and bank.
+
+use std::sync::Arc;
+
+use nexushr_catalog_store::SqlRoleStore;
+use nexushr_embed::Embedder;
+use nexushr_platform::{ApiKeys, Settings, grpc};
+use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate, question_generation_client::QuestionGenerationClient};
+use nexushr_question_generation::convert::parse_to_proto;
+use nexushr_question_generation::service::QuestionService;
+use nexushr_question_generation::store::QuestionStore;
+use nexushr_vector_store::{EdgeStore, Vectors};
+use tonic::transport::Channel;
+use tonic::{Code, Request, Status};
+
+const ACME: &str = "acme-key-00000000000";
+const GLOBEX: &str = "globex-key-000000000";
+const SAMPLE: &str = include_str!("../../../data/samples/backend-engineer.md");
+
+struct App {
+    addr: std::net::SocketAddr,
+    service: QuestionService,
+    _dir: tempfile::TempDir,
+}
+
+async fn spawn() -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("db.sqlite")).await.expect("store"));
+    nexushr_role_catalog::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
+    let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
+    let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
+    let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
+    let settings = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
+    let service = nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
+    let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
+    let (_, health) = tonic_health::server::health_reporter();
+    let routes = nexushr_question_generation::server::add_routes(tonic::service::Routes::new(health), service.clone(), &keys);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
+    App { addr, service, _dir: dir }
+}
+
+impl App {
+    async fn client(&self) -> QuestionGenerationClient<Channel> {
+        let channel = Channel::from_shared(format!("http://{}", self.addr)).expect("uri").connect().await.expect("connect");
+        QuestionGenerationClient::new(channel)
+    }
+}
+
+fn authed<T>(key: &str, msg: T) -> Request<T> {
+    let mut req = Request::new(msg);
+    req.metadata_mut().insert("authorization", format!("Bearer {key}").parse().expect("ascii"));
+    req
+}
+
+fn sample() -> nexushr_proto::resumes::v1::ParsedResume {
+    let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
+    parse_to_proto(&parse)
+}
+
+fn generate(role: &str, candidate: Candidate) -> pb::GenerateRequest {
+    pb::GenerateRequest { role: role.into(), candidate: Some(candidate), count: Some(10), ..Default::default() }
+}
+
+fn assert_invalid(result: Result<impl std::fmt::Debug, Status>, field: &str) {
+    let status = result.expect_err("must be rejected");
+    assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
+    assert!(status.message().starts_with(field), "{field}: {}", status.message());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backend_kit_is_tailored_explained_and_stored() {
+    let app = spawn().await;
+    app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
+    let mut c = app.client().await;
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-1".into()))))
+        .await
+        .expect("generate")
+        .into_inner();
+    println!("signals {:?}, covered {:?}, uncovered {:?}", kit.signals, kit.covered_requirements, kit.uncovered_requirements);
+    for q in &kit.questions {
+        println!("{:>2}. [{:?} {:.3}] {} | {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.score, q.text, q.rationale);
+    }
+    assert_eq!(kit.questions.len(), 10);
+    let ids: std::collections::HashSet<_> = kit.questions.iter().map(|q| q.question.as_ref().unwrap().id.clone()).collect();
+    assert_eq!(ids.len(), 10, "no question twice");
+    for q in &kit.questions {
+        assert!(!q.rationale.is_empty(), "{}", q.text);
+        assert!(
+            q.evidence.iter().any(|e| e.resume_span.as_ref().is_some_and(|s| !s.text.is_empty()) || !e.role_requirement.is_empty()),
+            "question without evidence: {}",
+            q.text
+        );
+        assert!(nexushr_guardrail::check_everywhere(&q.text).is_empty());
+        let rubric = q.question.as_ref().and_then(|q| q.rubric.as_ref()).expect("rubric");
+        assert!(!rubric.strong.is_empty());
+    }
+    let probes: std::collections::HashSet<i32> = kit.questions.iter().map(|q| q.probe).collect();
+    assert!(probes.contains(&(pb::ProbeKind::Competency as i32)), "behavioral questions");
+    assert!(
+        probes.contains(&(pb::ProbeKind::Depth as i32)) || probes.contains(&(pb::ProbeKind::ClaimCheck as i32)),
+        "depth probes of claimed strengths"
+    );
+    assert!(kit.signals.contains(&"dense".to_string()) && kit.signals.contains(&"sparse".to_string()));
+    let versions = kit.versions.clone().expect("versions");
+    assert!(versions.model.contains("MiniLM") && !versions.bank.is_empty());
+
+    let got = c.get_kit(authed(ACME, pb::GetKitRequest { id: kit.id.clone() })).await.expect("get").into_inner();
+    assert_eq!(got, kit);
+    let other = c.get_kit(authed(GLOBEX, pb::GetKitRequest { id: kit.id.clone() })).await.expect_err("other tenant");
+    assert_eq!(other.code(), Code::NotFound);
+    let listed = c
+        .list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "resume-1".into(), ..Default::default() }))
+        .await
+        .expect("list")
+        .into_inner();
+    assert_eq!(listed.kits.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_questions_and_erasure() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let kit = c.generate(authed(ACME, generate("backend-developer", Candidate::ParsedResume(sample())))).await.expect("kit").into_inner();
+    let qid = kit.questions[0].question.as_ref().unwrap().id.clone();
+    let feedback = |rating| pb::RecordFeedbackRequest { kit_id: kit.id.clone(), question_id: qid.clone(), asked: true, rating, outcome: 1 };
+    assert_invalid(c.record_feedback(authed(ACME, feedback(9))).await, "rating");
+    c.record_feedback(authed(ACME, feedback(5))).await.expect("feedback");
+    let wrong = pb::RecordFeedbackRequest { question_id: "q-nope".into(), ..feedback(4) };
+    assert_invalid(c.record_feedback(authed(ACME, wrong)).await, "question_id");
+
+    // A tenant's own question: the guardrail refuses illegal ones; legal ones are private.
+    let question = |text: &str| pb::AddQuestionRequest {
+        question: Some(pb::Question {
+            text: text.into(),
+            kind: pb::QuestionKind::Behavioral as i32,
+            difficulty: 2,
+            rubric: Some(pb::Rubric { strong: "Specific".into(), acceptable: "Vague".into(), weak: "None".into() }),
+            ..Default::default()
+        }),
+    };
+    assert_invalid(c.add_question(authed(ACME, question("Do you plan to have kids soon?"))).await, "question.text");
+    assert_invalid(c.add_question(authed(ACME, question("¿Cuántos años tienes?"))).await, "question.text");
+    let added = c.add_question(authed(ACME, question("Tell me about the on-call rotation you improved most."))).await.expect("add").into_inner();
+    let list = |key| {
+        let mut c = c.clone();
+        async move {
+            let req = pb::ListQuestionsRequest { kind: pb::QuestionKind::Behavioral as i32, page: Some(nexushr_proto::common::v1::PageRequest { page_size: Some(100), page_token: String::new() }), ..Default::default() };
+            let mut all = Vec::new();
+            let mut req = req;
+            loop {
+                let resp = c.list_questions(authed(key, req.clone())).await.expect("list").into_inner();
+                all.extend(resp.questions.into_iter().map(|q| q.id));
+                let next = resp.page.map(|p| p.next_page_token).unwrap_or_default();
+                if next.is_empty() {
+                    break all;
+                }
+                req.page = Some(nexushr_proto::common::v1::PageRequest { page_size: Some(100), page_token: next });
+            }
+        }
+    };
+    assert!(list(ACME).await.contains(&added.id));
+    assert!(!list(GLOBEX).await.contains(&added.id));
+
+    // Erasure: the prepared resume and its kits are gone.
+    app.service.prepare("acme", "resume-2", &sample()).await.expect("prepare");
+    c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into())))).await.expect("kit");
+    app.service.erase("acme", "resume-2").await.expect("erase");
+    let gone = c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into())))).await;
+    assert_eq!(gone.expect_err("erased").code(), Code::NotFound);
+    let kits = c.list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "resume-2".into(), ..Default::default() })).await.expect("list");
+    assert!(kits.into_inner().kits.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_get_typed_errors() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let ok = || generate("backend-developer", Candidate::ParsedResume(sample()));
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { count: Some(0), ..ok() })).await, "count");
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { count: Some(51), ..ok() })).await, "count");
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { role: " ".into(), ..ok() })).await, "role");
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { candidate: None, ..ok() })).await, "candidate");
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { jurisdiction: "DE".into(), ..ok() })).await, "jurisdiction");
+    let mix = pb::Mix { behavioral: 0.9, technical: 0.9 };
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() })).await, "mix");
+    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { stage: 99, ..ok() })).await, "stage");
+    let missing = c.generate(authed(ACME, pb::GenerateRequest { role: "no-such-role".into(), ..ok() })).await;
+    assert_eq!(missing.expect_err("unknown role").code(), Code::NotFound);
+    let unauthenticated = c.generate(Request::new(ok())).await;
+    assert_eq!(unauthenticated.expect_err("no key").code(), Code::Unauthenticated);
+    // A technical-only mix has no behavioral questions.
+    let mix = pb::Mix { behavioral: 0.0, technical: 1.0 };
+    let kit = c.generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() })).await.expect("kit").into_inner();
+    assert!(kit.questions.iter().all(|q| q.probe != pb::ProbeKind::Competency as i32));
+}
