@@ -246,7 +246,7 @@ fn load_or_embed(vectors: &Vectors, bank: &Bank, path: &PathBuf) -> Result<Vec<V
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let tmp = path.with_extension("tmp");
+    let tmp = path.with_extension(format!("tmp-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()));
     let written = std::fs::File::create(&tmp).and_then(|mut f| {
         for v in &dense {
             for x in v {

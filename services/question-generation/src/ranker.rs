@@ -236,7 +236,8 @@ fn classify(
             .cloned()
             .unwrap_or_else(|| format!("{}: {}", role.spec.title, name))
     };
-    if q.kind.is_behavioral() {
+    // Behavioral questions about a competency; those written for a skill are scored as skill questions.
+    if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
         let competency = q.competencies.first().cloned().unwrap_or_else(|| "general".into());
         // Competencies the role itself lists (e.g. problem solving) count as requirements.
         let listed = role.spec.skills.iter().find(|s| s.taxonomy_id == format!("nexushr:competency/{competency}"));

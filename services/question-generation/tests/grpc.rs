@@ -31,6 +31,10 @@ async fn spawn() -> App {
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
     let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
+    // The bank's vectors are cached per model: share the cache across tests and runs.
+    let cache = std::env::temp_dir().join("nexushr-test-cache");
+    std::fs::create_dir_all(&cache).expect("cache dir");
+    std::os::unix::fs::symlink(&cache, dir.path().join("cache")).expect("cache link");
     let settings = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
     let service = nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
