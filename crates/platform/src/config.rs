@@ -37,6 +37,12 @@ pub struct Settings {
     /// Derived data that depends only on versions (the question bank's vectors per model).
     /// Unset: `~/.cache/nexushr/derived`, or `<data_dir>/cache` without a home directory.
     pub cache_dir: Option<PathBuf>,
+    /// An OpenAI-compatible chat completions endpoint for extra tailored questions (base URL,
+    /// e.g. `https://api.openai.com/v1`); unset: kits come from the bank only.
+    pub llm_url: Option<String>,
+    pub llm_model: String,
+    pub llm_api_key: Option<String>,
+    pub llm_timeout_ms: u64,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
     pub api_keys: String,
     /// The tenant of unauthenticated calls in open (embedded) mode.
@@ -61,6 +67,10 @@ impl Default for Settings {
             qdrant_api_key: None,
             model_dir: None,
             cache_dir: None,
+            llm_url: None,
+            llm_model: "gpt-4o-mini".into(),
+            llm_api_key: None,
+            llm_timeout_ms: 8000,
             api_keys: String::new(),
             default_tenant: "default".into(),
             load_bundled_catalog: true,

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod engine;
 pub mod events;
 pub mod kit;
+pub mod llm;
 pub mod ranker;
 pub mod server;
 pub mod service;

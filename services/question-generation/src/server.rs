@@ -13,6 +13,7 @@ use tonic::service::Routes;
 
 use crate::engine::Engine;
 use crate::events::ResumeEvents;
+use crate::llm::{LlmConfig, LlmProvider};
 use crate::service::QuestionService;
 use crate::store::QuestionStore;
 
@@ -34,7 +35,16 @@ pub fn vector_settings(settings: &Settings) -> VectorSettings {
 pub async fn build(roles: Arc<dyn RoleStore>, store: QuestionStore, vectors: Vectors, settings: &Settings) -> anyhow::Result<QuestionService> {
     let extra = store.tenant_questions().await?;
     let engine = Arc::new(Engine::open(vectors, &settings.cache_dir(), extra).await?);
-    let service = QuestionService::new(engine, store, roles);
+    let mut service = QuestionService::new(engine, store, roles);
+    if let Some(url) = settings.llm_url.as_deref().filter(|u| !u.is_empty()) {
+        let llm = LlmProvider::new(LlmConfig {
+            url: url.to_string(),
+            model: settings.llm_model.clone(),
+            api_key: settings.llm_api_key.clone(),
+            timeout: std::time::Duration::from_millis(settings.llm_timeout_ms),
+        })?;
+        service = service.with_llm(llm);
+    }
     service.refresh_effectiveness().await?;
     Ok(service)
 }

@@ -18,6 +18,8 @@ use tonic::{Request, Response, Status};
 use crate::candidate::Candidate;
 use crate::convert::{kind_from, kit_to, level, question_from, question_to};
 use crate::engine::{Engine, EngineError, Spec};
+use crate::kit::{Evidence, Kit, KitQuestion, Probe};
+use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
 use crate::store::{Prepared, QuestionStore, StoreError};
 
@@ -58,6 +60,7 @@ pub struct QuestionService {
     store: QuestionStore,
     roles: Arc<dyn RoleStore>,
     prepared: Arc<Mutex<HashMap<(String, String), Arc<(Candidate, CandidateVectors)>>>>,
+    llm: Option<LlmProvider>,
 }
 
 /// Prepared resumes kept in memory.
@@ -65,7 +68,45 @@ const PREPARED_CACHE: usize = 10_000;
 
 impl QuestionService {
     pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleStore>) -> Self {
-        Self { engine, store, roles, prepared: Default::default() }
+        Self { engine, store, roles, prepared: Default::default(), llm: None }
+    }
+
+    /// Lets Generate ask `llm` for extra tailored questions when a request sets `use_llm`.
+    pub fn with_llm(mut self, llm: LlmProvider) -> Self {
+        self.llm = Some(llm);
+        self
+    }
+
+    /// Appends the LLM's questions to the kit, or records why it fell back to the bank alone.
+    async fn add_llm_questions(&self, kit: &mut Kit, role: &nexushr_domain::Role, candidate: &Candidate) {
+        let Some(llm) = &self.llm else {
+            kit.signals.push("llm-unavailable".into());
+            return;
+        };
+        match llm.questions(role, candidate, 3).await {
+            Ok(questions) => {
+                let known: HashSet<String> = kit.questions.iter().map(|q| q.question.id.clone()).collect();
+                for q in questions.into_iter().filter(|q| !known.contains(&q.id)) {
+                    let rank = kit.questions.len() as u32 + 1;
+                    kit.questions.push(KitQuestion {
+                        text: q.text.clone(),
+                        score: 0.0,
+                        rank,
+                        target: q.skill_ids.first().map(|id| (id.clone(), id.clone())),
+                        probe: Probe::Depth,
+                        evidence: vec![Evidence { resume: None, requirement: Some(role.spec.title.clone()) }],
+                        rationale: format!("Written by {} for this candidate's claims", llm.model()),
+                        breakdown: Default::default(),
+                        question: Arc::new(q),
+                    });
+                }
+                kit.signals.push("llm".into());
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "LLM questions unavailable; the kit uses the bank only");
+                kit.signals.push("llm-fallback".into());
+            }
+        }
     }
 
     /// Reloads the effectiveness signal from the stored feedback.
@@ -201,7 +242,10 @@ impl QuestionGeneration for QuestionService {
             exclude: req.exclude_question_ids.into_iter().collect::<HashSet<_>>(),
             jurisdiction,
         };
-        let kit = self.engine.generate(&spec).await.map_err(QgError::from)?;
+        let mut kit = self.engine.generate(&spec).await.map_err(QgError::from)?;
+        if req.use_llm {
+            self.add_llm_questions(&mut kit, &spec.role, &spec.candidate).await;
+        }
         let out = kit_to(&kit);
         let event = Event::new(
             topics::QUESTION_SETS,
