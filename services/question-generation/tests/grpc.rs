@@ -21,6 +21,7 @@ const SAMPLE: &str = include_str!("../../../data/samples/backend-engineer.md");
 struct App {
     addr: std::net::SocketAddr,
     service: QuestionService,
+    pool: sqlx::AnyPool,
     _dir: tempfile::TempDir,
 }
 
@@ -33,6 +34,7 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("db.sqlite")).await.expect("store"));
     nexushr_role_catalog::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
+    let pool = roles.pool().clone();
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
     let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
     // The bank's vectors are cached per model: share the cache across tests and runs.
@@ -52,7 +54,7 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
-    App { addr, service, _dir: dir }
+    App { addr, service, pool, _dir: dir }
 }
 
 impl App {
@@ -315,4 +317,45 @@ async fn a_slow_or_broken_llm_falls_back_to_the_bank() {
         assert_eq!(kit.questions.len(), 10, "the bank fills the kit");
         assert!(started.elapsed() < std::time::Duration::from_secs(4), "the timeout bounds the wait");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resume_events_prepare_and_erase_through_the_bus() {
+    use nexushr_events::{Event, outbox, topics};
+    use nexushr_proto::events::v1::{ResumeErased, ResumeParsed};
+    let app = spawn().await;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let consumer = nexushr_question_generation::server::start_consumer(app.service.clone(), app.pool.clone(), &Settings::default(), stopped)
+        .expect("consumer");
+    let parsed = ResumeParsed { resume_id: "r-bus".into(), external_candidate_id: "ats-1".into(), parsed: Some(sample()) };
+    let event = Event::new(topics::RESUMES, "acme", "r-bus", &parsed, None, chrono::Utc::now());
+    outbox::insert(&app.pool, &event, &Default::default()).await.expect("publish");
+    let mut c = app.client().await;
+    let by_id = || generate("backend-developer", Candidate::ResumeId("r-bus".into()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match c.generate(authed(ACME, by_id())).await {
+            Ok(kit) => {
+                assert_eq!(kit.into_inner().resume_id, "r-bus");
+                break;
+            }
+            Err(s) if s.code() == Code::NotFound && std::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(s) => panic!("the ResumeParsed event was not applied: {s:?}"),
+        }
+    }
+    let erased = ResumeErased { resume_id: "r-bus".into(), erased_at: None };
+    outbox::insert(&app.pool, &Event::new(topics::RESUMES, "acme", "r-bus", &erased, None, chrono::Utc::now()), &Default::default())
+        .await
+        .expect("publish");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while c.generate(authed(ACME, by_id())).await.is_ok() {
+        assert!(std::time::Instant::now() < deadline, "the ResumeErased event was not applied");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let kits = c.list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "r-bus".into(), ..Default::default() })).await.expect("list");
+    assert!(kits.into_inner().kits.is_empty(), "kits derived from the erased resume are gone");
+    let _ = stop.send(true);
+    let _ = consumer.await;
 }
