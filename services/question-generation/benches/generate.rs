@@ -33,13 +33,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 async fn main() {
     let seconds = env("NEXUSHR_BENCH_SECONDS", 20);
     let concurrency = env("NEXUSHR_BENCH_CONCURRENCY", 100) as usize;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("db.sqlite")).await.expect("store"));
+    // Kept until the process exits: the server task's shards flush on drop after main returns.
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.as_path().join("db.sqlite")).await.expect("store"));
     nexushr_role_catalog::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
-    let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
-    let settings = Settings { data_dir: dir.path().to_path_buf(), ..Settings::default() };
+    let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.as_path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
+    let settings = Settings { data_dir: dir.as_path().to_path_buf(), ..Settings::default() };
     let service = nexushr_question_generation::server::build(roles.clone(), store, vectors, &settings).await.expect("service");
     let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
     for i in 0..50 {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::bank::Question;
 use crate::candidate::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Probe {
     /// A strength the resume claims.

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use nexushr_domain::Role;
-use nexushr_embed::{SparseVector, cosine};
+use nexushr_embed::SparseVector;
 use nexushr_guardrail::Jurisdiction;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
@@ -32,6 +32,8 @@ const W_EFFECT: f32 = 0.10;
 const W_SENIORITY: f32 = 0.10;
 const W_DIVERSITY: f32 = 0.35;
 const W_PROBE_MIX: f32 = 0.03;
+/// Candidates the greedy selection considers.
+const SELECT_CANDIDATES: usize = 200;
 
 /// Role skills a kit tries to cover.
 const ROLE_SKILLS: usize = 12;
@@ -149,7 +151,8 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
 /// squashed sparse dot product.
 fn similarity(a_dense: Option<&[f32]>, a_sparse: &SparseVector, b_dense: Option<&[f32]>, b_sparse: &SparseVector) -> f32 {
     match (a_dense, b_dense) {
-        (Some(a), Some(b)) => cosine(a, b),
+        // The embedder's vectors are unit length: the dot product is the cosine.
+        (Some(a), Some(b)) => a.iter().zip(b).map(|(x, y)| x * y).sum(),
         _ => {
             let d = a_sparse.dot(b_sparse);
             d / (1.0 + d)
@@ -314,6 +317,11 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Request<'_>) -> Vec<KitQue
     let mut per_target: HashMap<String, usize> = HashMap::new();
     let (mut behavioral, mut technical) = (0, 0);
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+    // Only the best few hundred can make a 50-question kit; each candidate's redundancy (its
+    // highest similarity to a chosen question) is updated once per pick, not recomputed.
+    scored.truncate(SELECT_CANDIDATES);
+    let mut redundancy = vec![0.0f32; scored.len()];
+    let mut probe_counts: HashMap<Probe, usize> = HashMap::new();
     while chosen.len() < req.count && !scored.is_empty() {
         let mut best: Option<(usize, f32)> = None;
         for (k, s) in scored.iter().enumerate() {
@@ -322,35 +330,22 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Request<'_>) -> Vec<KitQue
             if (is_behavioral && behavioral >= behavioral_quota) || (!is_behavioral && technical >= technical_quota) {
                 continue;
             }
-            let target = s.target.as_ref().map(|t| t.0.clone()).unwrap_or_default();
-            let used = per_target.get(&target).copied().unwrap_or(0);
-            if !target.is_empty() && used >= 2 {
+            let used = s.target.as_ref().and_then(|t| per_target.get(&t.0)).copied().unwrap_or(0);
+            if used >= 2 {
                 continue;
             }
-            let redundancy = chosen
-                .iter()
-                .map(|c| similarity(bank.dense(s.index), bank.sparse(s.index), bank.dense(c.index), bank.sparse(c.index)))
-                .fold(0.0f32, f32::max);
             // A second question on the same target is worth less than a new requirement, and
             // each probe kind already chosen makes the next one of that kind a little less
             // attractive, so a kit mixes depth probes, gap probes and claim checks.
-            let same_probe = chosen.iter().filter(|c| c.probe == s.probe).count() as f32;
-            let adjusted = s.score - W_DIVERSITY * redundancy - if used > 0 { 0.1 } else { 0.0 } - W_PROBE_MIX * same_probe;
+            let same_probe = probe_counts.get(&s.probe).copied().unwrap_or(0) as f32;
+            let adjusted = s.score - W_DIVERSITY * redundancy[k] - if used > 0 { 0.1 } else { 0.0 } - W_PROBE_MIX * same_probe;
             if best.is_none_or(|(_, b)| adjusted > b) {
                 best = Some((k, adjusted));
             }
         }
-        let Some((k, _)) = best else {
-            // Quotas cannot be met from the pool: relax them.
-            if behavioral < behavioral_quota || technical < technical_quota {
-                let (b, t) = (behavioral_quota.max(behavioral), technical_quota.max(technical));
-                if b + t <= chosen.len() {
-                    break;
-                }
-            }
-            break;
-        };
+        let Some((k, _)) = best else { break };
         let s = scored.remove(k);
+        redundancy.remove(k);
         let q = bank.get(s.index);
         let text = s.specifics.clone().unwrap_or_else(|| q.text.clone());
         let allowed = match req.jurisdiction {
@@ -368,6 +363,11 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Request<'_>) -> Vec<KitQue
         }
         if let Some(t) = &s.target {
             *per_target.entry(t.0.clone()).or_default() += 1;
+        }
+        *probe_counts.entry(s.probe).or_default() += 1;
+        for (k, other) in scored.iter().enumerate() {
+            let sim = similarity(bank.dense(other.index), bank.sparse(other.index), bank.dense(s.index), bank.sparse(s.index));
+            redundancy[k] = redundancy[k].max(sim);
         }
         chosen.push(s);
     }
