@@ -77,6 +77,8 @@ struct BankFile {
 #[derive(Debug, Clone)]
 pub struct Bank {
     pub version: String,
+    /// Which change of the bank this snapshot is (cached pools are per generation).
+    pub generation: u64,
     questions: Vec<Arc<Question>>,
     by_id: HashMap<String, usize>,
     dense: Vec<Option<Vec<f32>>>,
@@ -95,6 +97,7 @@ impl Bank {
         let n = questions.len();
         Self {
             version,
+            generation: 0,
             questions: questions.into_iter().map(Arc::new).collect(),
             by_id,
             dense: vec![None; n],

@@ -57,6 +57,9 @@ impl Candidate {
 pub(crate) fn line_at(text: &str, start: usize, end: usize) -> Span {
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return Span { start, end: start, text: String::new() };
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let raw = &text[line_start..line_end];
@@ -88,7 +91,7 @@ impl From<&Parse> for Candidate {
                 if text.len() < 12 {
                     continue;
                 }
-                let region = &p.text[w.start.min(p.text.len())..w.end.min(p.text.len())];
+                let region = p.text.get(w.start..w.end).unwrap_or("");
                 let span = match region.find(text.as_str()) {
                     Some(i) => Span { start: w.start + i, end: w.start + i + text.len(), text: text.clone() },
                     None => Span { start: w.start, end: w.start, text: text.clone() },

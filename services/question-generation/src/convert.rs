@@ -38,13 +38,38 @@ impl From<&ParsedResume> for Candidate {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
                     text: h.trim().trim_end_matches('.').to_string(),
-                    span: Span { text: h.trim().to_string(), ..span(w.span.as_ref()) },
+                    span: highlight_span(w.span.as_ref(), h.trim()),
                     skill_ids: taxonomy.find(h).into_iter().map(|m| m.skill_id).collect(),
                 })
             })
             .collect();
         Candidate { skills, claims, total_months: p.total_experience_months, level: level(p.seniority()) }
     }
+}
+
+/// The highlight's place inside its work entry's quoted text, when it can be found there.
+fn highlight_span(entry: Option<&EvidenceSpan>, highlight: &str) -> Span {
+    let found = entry.and_then(|e| e.text.find(highlight).map(|i| (e.start as usize + i, highlight.len())));
+    match found {
+        Some((start, len)) => Span { start, end: start + len, text: highlight.to_string() },
+        None => Span { start: 0, end: 0, text: highlight.to_string() },
+    }
+}
+
+/// Largest inline parsed resume Generate accepts (a real resume is far below these).
+pub const MAX_SKILLS: usize = 300;
+pub const MAX_WORK: usize = 60;
+pub const MAX_HIGHLIGHTS: usize = 300;
+
+/// Refuses an inline parsed resume too large to rank in bounded time and memory.
+pub fn check_size(p: &ParsedResume) -> Result<(), String> {
+    let highlights: usize = p.work.iter().map(|w| w.highlights.len()).sum();
+    if p.skills.len() > MAX_SKILLS || p.work.len() > MAX_WORK || highlights > MAX_HIGHLIGHTS {
+        return Err(format!(
+            "at most {MAX_SKILLS} skills, {MAX_WORK} work entries and {MAX_HIGHLIGHTS} highlights"
+        ));
+    }
+    Ok(())
 }
 
 /// 0 junior, 1 mid, 2 senior and above; None when unspecified.
@@ -184,8 +209,14 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
     if rubric.strong.trim().is_empty() || rubric.weak.trim().is_empty() {
         return Err(("question.rubric", "needs at least a strong and a weak answer".into()));
     }
-    if q.follow_ups.len() > 3 {
-        return Err(("question.follow_ups", "at most 3".into()));
+    if q.follow_ups.len() > 3 || q.follow_ups.iter().any(|f| f.chars().count() > 300) {
+        return Err(("question.follow_ups", "at most 3, of at most 300 characters".into()));
+    }
+    if [&rubric.strong, &rubric.acceptable, &rubric.weak].iter().any(|r| r.chars().count() > 2000) {
+        return Err(("question.rubric", "each answer description at most 2000 characters".into()));
+    }
+    if q.targets.len() > 20 {
+        return Err(("question.targets", "at most 20".into()));
     }
     let (mut skill_ids, mut competencies) = (Vec::new(), Vec::new());
     for t in &q.targets {

@@ -48,6 +48,8 @@ pub struct Engine {
     /// Bumped whenever the bank changes, so cached pools are rebuilt.
     generation: std::sync::atomic::AtomicU64,
     pools: Mutex<HashMap<(String, String, i64, u64), Arc<Pool>>>,
+    /// Serialises bank changes (clone, push, swap) so none is lost.
+    adding: tokio::sync::Mutex<()>,
     effectiveness: RwLock<Arc<Effectiveness>>,
 }
 
@@ -106,6 +108,7 @@ impl Engine {
             bank: RwLock::new(Arc::new(bank)),
             generation: Default::default(),
             pools: Mutex::new(HashMap::new()),
+            adding: tokio::sync::Mutex::new(()),
             effectiveness: RwLock::new(Arc::new(HashMap::new())),
         })
     }
@@ -133,14 +136,15 @@ impl Engine {
 
     /// Adds a tenant's question (already checked by the guardrail) to the bank and the index.
     pub async fn add_question(&self, q: Question) -> Result<(), EngineError> {
+        let _one_at_a_time = self.adding.lock().await;
         let dense = self.vectors.embed(&[document(&q)]).map(|mut d| d.remove(0));
         let sparse = self.vectors.sparse_document(&document(&q));
         let mut bank = (*self.bank()).clone();
         let i = bank.push(q);
         bank.set_vectors(i, dense, sparse);
         self.vectors.store.upsert(COLLECTION, vec![point(&bank, i)]).await?;
+        bank.generation = self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         *self.bank.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(bank);
-        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 
@@ -149,7 +153,7 @@ impl Engine {
             tenant.to_string(),
             role.id.clone(),
             role.version,
-            self.generation.load(std::sync::atomic::Ordering::SeqCst),
+            bank.generation,
         );
         if let Some(p) = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
             return Ok(Arc::clone(p));

@@ -146,7 +146,7 @@ impl LlmProvider {
     /// Up to `n` validated questions for this role and candidate.
     pub async fn questions(&self, role: &Role, candidate: &Candidate, n: usize) -> Result<Vec<Question>, LlmError> {
         let lines: Vec<String> = candidate.claims.iter().map(|c| redact(&c.text)).take(20).collect();
-        let skills: Vec<&str> = candidate.skills.iter().map(|s| s.name.as_str()).collect();
+        let skills: Vec<&str> = candidate.skills.iter().map(|s| s.name.as_str()).take(50).collect();
         let data = serde_json::json!({
             "role": {"title": role.spec.title, "requirements": role.spec.requirements.iter().take(8).collect::<Vec<_>>()},
             "resume_lines": lines,
@@ -192,7 +192,8 @@ impl LlmProvider {
             if !(10..=300).contains(&len) || p.strong.trim().is_empty() || p.weak.trim().is_empty() {
                 continue;
             }
-            if !nexushr_guardrail::check_everywhere(&format!("{text} {}", p.follow_ups.join(" "))).is_empty() {
+            let all_text = format!("{text} {} {} {} {}", p.follow_ups.join(" "), p.strong, p.acceptable, p.weak);
+            if !nexushr_guardrail::check_everywhere(&all_text).is_empty() {
                 tracing::warn!("the guardrail dropped an LLM question");
                 continue;
             }

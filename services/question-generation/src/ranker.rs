@@ -185,8 +185,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Reque
     let cv = req.candidate_vectors;
     let mut scored: Vec<Scored> = Vec::new();
     for &i in &pool.entries {
+        if i >= bank.len() {
+            continue;
+        }
         let q = bank.get(i);
-        if req.exclude.contains(&q.id) {
+        // The pool is tenant-scoped already; a tenant's own question never reaches another.
+        if req.exclude.contains(&q.id) || (!q.tenant.is_empty() && q.tenant != req.tenant) {
             continue;
         }
         let qd = bank.dense(i);
@@ -279,7 +283,7 @@ fn classify(
     // A question the role itself lists, or one near a resume line.
     let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
     let resume = best_line.and_then(|t| {
-        candidate.claims.get(t).map(|c| c.span.clone()).or_else(|| candidate.skills.get(t - candidate.claims.len().min(t)).map(|s| s.evidence.clone()))
+        candidate.claims.get(t).map(|c| c.span.clone()).or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
     });
     let evidence = vec![Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) }];
     (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }, evidence, None)

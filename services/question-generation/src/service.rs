@@ -61,6 +61,8 @@ pub struct QuestionService {
     roles: Arc<dyn RoleStore>,
     prepared: Arc<Mutex<HashMap<(String, String), Arc<(Candidate, CandidateVectors)>>>>,
     llm: Option<LlmProvider>,
+    /// Bumped by every prepare and erase, so a read racing with them is not cached.
+    epoch: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Prepared resumes kept in memory.
@@ -68,7 +70,7 @@ const PREPARED_CACHE: usize = 10_000;
 
 impl QuestionService {
     pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleStore>) -> Self {
-        Self { engine, store, roles, prepared: Default::default(), llm: None }
+        Self { engine, store, roles, prepared: Default::default(), llm: None, epoch: Default::default() }
     }
 
     /// Lets Generate ask `llm` for extra tailored questions when a request sets `use_llm`.
@@ -78,7 +80,7 @@ impl QuestionService {
     }
 
     /// Appends the LLM's questions to the kit, or records why it fell back to the bank alone.
-    async fn add_llm_questions(&self, kit: &mut Kit, role: &nexushr_domain::Role, candidate: &Candidate) {
+    async fn add_llm_questions(&self, kit: &mut Kit, role: &nexushr_domain::Role, candidate: &Candidate, exclude: &HashSet<String>) {
         let Some(llm) = &self.llm else {
             kit.signals.push("llm-unavailable".into());
             return;
@@ -86,7 +88,7 @@ impl QuestionService {
         match llm.questions(role, candidate, 3).await {
             Ok(questions) => {
                 let known: HashSet<String> = kit.questions.iter().map(|q| q.question.id.clone()).collect();
-                for q in questions.into_iter().filter(|q| !known.contains(&q.id)) {
+                for q in questions.into_iter().filter(|q| !known.contains(&q.id) && !exclude.contains(&q.id)) {
                     let rank = kit.questions.len() as u32 + 1;
                     kit.questions.push(KitQuestion {
                         text: q.text.clone(),
@@ -136,26 +138,38 @@ impl QuestionService {
                 if let Some(hit) = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
                     return Ok((id, Arc::clone(hit)));
                 }
+                // An erasure while this read is in flight must not leave the resume cached.
+                let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
                 let prepared = self.store.resume(tenant.as_str(), &id).await.map_err(QgError::from)?;
                 let prepared = prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
                 let vectors = self.engine.vectors();
                 let texts = prepared.candidate.texts();
+                let model = vectors.embedder.as_ref().map(|e| e.version());
                 let cv = CandidateVectors {
-                    dense: prepared.dense.filter(|d| d.len() == texts.len() && vectors.embedder.is_some()),
+                    dense: prepared.dense.filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model),
                     sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect(),
                 };
                 let entry = Arc::new((prepared.candidate, cv));
                 let mut cache = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                if cache.len() >= PREPARED_CACHE {
-                    cache.clear();
+                if self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
+                    if cache.len() >= PREPARED_CACHE {
+                        cache.clear();
+                    }
+                    cache.insert(key, Arc::clone(&entry));
                 }
-                cache.insert(key, Arc::clone(&entry));
                 Ok((id, entry))
             }
             Some(PbCandidate::ParsedResume(p)) => {
+                crate::convert::check_size(&p).map_err(|reason| invalid("candidate.parsed_resume", &reason))?;
                 let candidate = Candidate::from(&p);
-                let cv = CandidateVectors::compute(self.engine.vectors(), &candidate);
-                Ok((String::new(), Arc::new((candidate, cv))))
+                let vectors = self.engine.vectors().clone();
+                let prepared = tokio::task::spawn_blocking(move || {
+                    let cv = CandidateVectors::compute(&vectors, &candidate);
+                    (candidate, cv)
+                })
+                .await
+                .map_err(|e| Status::internal(format!("embedding worker: {e}")))?;
+                Ok((String::new(), Arc::new(prepared)))
             }
             _ => Err(invalid("candidate", "give a resume_id or a parsed_resume")),
         }
@@ -164,8 +178,10 @@ impl QuestionService {
     /// Prepares a parsed resume for ranking (the ResumeParsed handler).
     pub async fn prepare(&self, tenant: &str, resume_id: &str, parsed: &nexushr_proto::resumes::v1::ParsedResume) -> Result<(), QgError> {
         let candidate = Candidate::from(parsed);
-        let dense = self.engine.vectors().embed(&candidate.texts());
-        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense }).await?;
+        let vectors = self.engine.vectors();
+        let dense = vectors.embed(&candidate.texts());
+        let model = vectors.embedder.as_ref().map(|e| e.version());
+        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense, model }).await?;
         self.forget(tenant, resume_id);
         Ok(())
     }
@@ -178,6 +194,7 @@ impl QuestionService {
     }
 
     fn forget(&self, tenant: &str, resume_id: &str) {
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.prepared
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -244,7 +261,7 @@ impl QuestionGeneration for QuestionService {
         };
         let mut kit = self.engine.generate(&spec).await.map_err(QgError::from)?;
         if req.use_llm {
-            self.add_llm_questions(&mut kit, &spec.role, &spec.candidate).await;
+            self.add_llm_questions(&mut kit, &spec.role, &spec.candidate, &spec.exclude).await;
         }
         let out = kit_to(&kit);
         let event = Event::new(
@@ -335,8 +352,12 @@ impl QuestionGeneration for QuestionService {
     async fn add_question(&self, req: Request<pb::AddQuestionRequest>) -> Result<Response<pb::Question>, Status> {
         let tenant = tenant_of(&req)?;
         let q = req.into_inner().question.ok_or_else(|| invalid("question", "is required"))?;
+        if tenant.id.as_str() == nexushr_vector_store::SHARED {
+            return Err(Status::permission_denied("this tenant name is reserved for the shared bank"));
+        }
         let q = question_from(q, tenant.id.as_str()).map_err(|(field, reason)| invalid(field, &reason))?;
-        let violations = nexushr_guardrail::check_everywhere(&format!("{} {}", q.text, q.follow_ups.join(" ")));
+        let all_text = format!("{} {} {} {} {}", q.text, q.follow_ups.join(" "), q.rubric.strong, q.rubric.acceptable, q.rubric.weak);
+        let violations = nexushr_guardrail::check_everywhere(&all_text);
         if let Some(v) = violations.first() {
             return Err(invalid(
                 "question.text",

@@ -15,6 +15,9 @@ use crate::candidate::Candidate;
 pub struct Prepared {
     pub candidate: Candidate,
     pub dense: Option<Vec<Vec<f32>>>,
+    /// The model that made `dense`; vectors of another model are not used.
+    #[serde(default)]
+    pub model: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

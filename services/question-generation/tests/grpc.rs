@@ -203,6 +203,10 @@ async fn bad_requests_get_typed_errors() {
     let mix = pb::Mix { behavioral: 0.9, technical: 0.9 };
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() })).await, "mix");
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { stage: 99, ..ok() })).await, "stage");
+    let mut huge = sample();
+    huge.work[0].highlights = vec!["Built a service that handles payments at scale".to_string(); 5_000];
+    let huge = pb::GenerateRequest { candidate: Some(Candidate::ParsedResume(huge)), ..ok() };
+    assert_invalid(c.generate(authed(ACME, huge)).await, "candidate.parsed_resume");
     let missing = c.generate(authed(ACME, pb::GenerateRequest { role: "no-such-role".into(), ..ok() })).await;
     assert_eq!(missing.expect_err("unknown role").code(), Code::NotFound);
     let unauthenticated = c.generate(Request::new(ok())).await;

@@ -62,19 +62,32 @@ impl RoleIndex {
         let indexed = index.count_all(&roles).await?;
         if opened == Opened::Created || indexed != roles.len() {
             tracing::info!(roles = roles.len(), indexed, mode = index.vectors.mode(), "rebuilding the role search index");
+            // Points of roles deleted while the index was not told are dropped with the rest.
+            for scope in index.scopes(&roles)? {
+                index.vectors.store.delete(COLLECTION, &scope, &Filter::default()).await?;
+            }
             index.rebuild(&roles).await?;
         }
         Ok(index)
     }
 
-    /// Points across the tenants that own roles, plus the shared ones.
-    async fn count_all(&self, roles: &[Role]) -> Result<usize, IndexError> {
+    /// The shared scope and the scope of every tenant that owns roles.
+    fn scopes(&self, roles: &[Role]) -> Result<Vec<Scope>, IndexError> {
         let mut tenants: Vec<String> = roles.iter().filter_map(|r| r.tenant.as_ref().map(|t| t.to_string())).collect();
         tenants.sort();
         tenants.dedup();
-        let mut total = self.vectors.store.count(COLLECTION, &Scope::shared(), &Filter::default()).await?;
+        let mut scopes = vec![Scope::shared()];
         for t in tenants {
-            total += self.vectors.store.count(COLLECTION, &Scope::tenant(&t)?, &Filter::default()).await?;
+            scopes.push(Scope::tenant(&t)?);
+        }
+        Ok(scopes)
+    }
+
+    /// Points across the tenants that own roles, plus the shared ones.
+    async fn count_all(&self, roles: &[Role]) -> Result<usize, IndexError> {
+        let mut total = 0;
+        for scope in self.scopes(roles)? {
+            total += self.vectors.store.count(COLLECTION, &scope, &Filter::default()).await?;
         }
         Ok(total)
     }
@@ -111,8 +124,11 @@ impl RoleIndex {
 
     /// Keeps the index in step with a created or updated role (logged on failure).
     pub async fn index(&self, roles: &[Role]) {
-        if let Err(e) = self.upsert(roles).await {
-            tracing::warn!(error = %e, "role search index update failed; the next start rebuilds it");
+        for chunk in roles.chunks(BATCH) {
+            if let Err(e) = self.upsert(chunk).await {
+                tracing::warn!(error = %e, "role search index update failed; the next start rebuilds it");
+                return;
+            }
         }
     }
 
