@@ -83,6 +83,9 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let service = build(roles.clone(), store, vectors, settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    // The outbox relay (Kafka) or janitor (embedded) moves KitGenerated events on; relays are
+    // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
+    let relay = nexushr_role_catalog::server::start_events(&roles, settings, stopped.clone()).await?;
     let consumer = start_consumer(service.clone(), roles.pool().clone(), settings, stopped)?;
     let (reporter, health) = tonic_health::server::health_reporter();
     reporter.set_service_status(SERVICE_NAME, tonic_health::ServingStatus::Serving).await;
@@ -94,5 +97,6 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
     let _ = stop.send(true);
     let _ = consumer.await;
+    let _ = relay.await;
     Ok(())
 }
