@@ -30,51 +30,31 @@ impl<'a> View<'a> {
 /// programming error, never input-dependent.
 pub(crate) fn matmul_bt(a: View<'_>, b: View<'_>, beta: f32, c: &mut [f32], c_stride: usize) {
     assert_eq!(a.cols, b.cols, "inner dimensions differ");
-    assert!(a.fits() && b.fits() && a.data.len() >= a.needed() && b.data.len() >= b.needed());
-    let (m, k, n) = (a.rows, a.cols, b.rows);
-    assert!(n <= c_stride || m <= 1);
-    assert!(m == 0 || n == 0 || c.len() >= (m - 1) * c_stride + n, "output too small");
-    if m == 0 || n == 0 {
-        return;
-    }
-    let stride = |s: usize| isize::try_from(s).expect("strides fit isize");
-    // SAFETY: the asserts above prove that every element sgemm reads (a: rows×cols with row
-    // stride, b read transposed: element (p, j) at j*row_stride + p) and writes (c: m×n with row
-    // stride c_stride) lies inside the borrowed slices; `c` is borrowed mutably and cannot alias
-    // `a` or `b`.
-    #[allow(unsafe_code)]
-    unsafe {
-        matrixmultiply::sgemm(
-            m,
-            k,
-            n,
-            1.0,
-            a.data.as_ptr(),
-            stride(a.row_stride),
-            1,
-            b.data.as_ptr(),
-            1,
-            stride(b.row_stride),
-            beta,
-            c.as_mut_ptr(),
-            stride(c_stride),
-            1,
-        );
-    }
+    // bᵀ element (p, j) is b's (j, p): row stride 1, column stride b.row_stride.
+    product(a, b, (b.rows, 1, b.row_stride), beta, c, c_stride);
 }
 
 /// `c[m×n] = a[m×k] · b[k×n]` (b row-major with row stride `b.row_stride`).
 pub(crate) fn matmul(a: View<'_>, b: View<'_>, c: &mut [f32], c_stride: usize) {
     assert_eq!(a.cols, b.rows, "inner dimensions differ");
+    product(a, b, (b.cols, b.row_stride, 1), 0.0, c, c_stride);
+}
+
+/// `c = a · B + beta·c`, where `B` (k×n) reads `b`'s slice at `p*rsb + j*csb`; `shape` is
+/// (n, rsb, csb).
+fn product(a: View<'_>, b: View<'_>, (n, rsb, csb): (usize, usize, usize), beta: f32, c: &mut [f32], c_stride: usize) {
     assert!(a.fits() && b.fits() && a.data.len() >= a.needed() && b.data.len() >= b.needed());
-    let (m, k, n) = (a.rows, a.cols, b.cols);
+    let (m, k) = (a.rows, a.cols);
     assert!(n <= c_stride || m <= 1);
     assert!(m == 0 || n == 0 || c.len() >= (m - 1) * c_stride + n, "output too small");
     if m == 0 || n == 0 {
         return;
     }
     let stride = |s: usize| isize::try_from(s).expect("strides fit isize");
-    // SAFETY: as in `matmul_bt`; b is read row-major (element (p, j) at p*row_stride + j).
+    // SAFETY: `b.needed()` covers every element B reads, for both layouts the callers pass
+    // (row-major k×n, or the transpose of row-major n×k); `a` is read rows×cols with its row
+    // stride, `c` is written m×n with row stride `c_stride`, and the asserts above prove all of
+    // it lies inside the borrowed slices. `c` is borrowed mutably, so it cannot alias `a` or `b`.
     #[allow(unsafe_code)]
     unsafe {
         matrixmultiply::sgemm(
@@ -86,9 +66,9 @@ pub(crate) fn matmul(a: View<'_>, b: View<'_>, c: &mut [f32], c_stride: usize) {
             stride(a.row_stride),
             1,
             b.data.as_ptr(),
-            stride(b.row_stride),
-            1,
-            0.0,
+            stride(rsb),
+            stride(csb),
+            beta,
             c.as_mut_ptr(),
             stride(c_stride),
             1,

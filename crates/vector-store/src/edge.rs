@@ -15,13 +15,10 @@ use qdrant_edge::{
 };
 
 use crate::{
-    CollectionSpec, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
+    CollectionSpec, INTEGER_FIELDS, KEYWORD_FIELDS, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
     validate_points,
 };
 
-/// Payload fields indexed in every collection.
-const KEYWORD_FIELDS: &[&str] = &["tenant", "kind", "role", "skill_ids", "resume_id", "competency"];
-const INTEGER_FIELDS: &[&str] = &["difficulty", "seniority"];
 
 /// Cheap to clone: clones share the open shards.
 #[derive(Clone)]

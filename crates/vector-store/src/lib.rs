@@ -268,5 +268,9 @@ fn validate_points(points: &[Point], dim: usize) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Payload fields indexed in every collection, on both back ends.
+const KEYWORD_FIELDS: &[&str] = &["tenant", "kind", "role", "skill_ids", "resume_id", "competency"];
+const INTEGER_FIELDS: &[&str] = &["difficulty", "seniority"];
+
 /// Reciprocal-rank fusion constant used on both back ends.
 pub const RRF_K: u32 = 60;

@@ -14,12 +14,10 @@ use qdrant_client::qdrant::{
 };
 
 use crate::{
-    CollectionSpec, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
+    CollectionSpec, INTEGER_FIELDS, KEYWORD_FIELDS, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
     validate_points,
 };
 
-const KEYWORD_FIELDS: &[&str] = &["tenant", "kind", "role", "skill_ids", "resume_id", "competency"];
-const INTEGER_FIELDS: &[&str] = &["difficulty", "seniority"];
 
 /// Cheap to clone (the gRPC client is shared).
 #[derive(Clone)]

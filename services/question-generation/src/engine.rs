@@ -14,7 +14,7 @@ use nexushr_vector_store::{Opened, Point, SHARED, StoreError, Vectors, point_id}
 use crate::bank::{Bank, Question, document};
 use crate::candidate::Candidate;
 use crate::kit::{Kit, Versions};
-use crate::ranker::{self, COLLECTION, CandidateVectors, Effectiveness, Pool, RANKER_VERSION, Request, Stage};
+use crate::ranker::{self, COLLECTION, CandidateVectors, Effectiveness, Pool, RANKER_VERSION, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -32,10 +32,13 @@ pub struct Spec {
     pub tenant: String,
     pub role: Role,
     pub resume_id: String,
-    pub candidate: Candidate,
-    pub candidate_vectors: CandidateVectors,
+    /// Shared with the prepared-resume cache: a request does not copy the vectors.
+    pub candidate: Arc<Candidate>,
+    pub candidate_vectors: Arc<CandidateVectors>,
     pub count: usize,
+    /// Share of behavioral and situational questions; None: the stage's default.
     pub behavioral_share: Option<f32>,
+    /// 0 junior, 1 mid, 2 senior; None: the resume's estimate.
     pub level: Option<u8>,
     pub stage: Stage,
     pub exclude: HashSet<String>,
@@ -175,22 +178,10 @@ impl Engine {
         let bank = self.bank();
         let pool = self.pool(&spec.tenant, &spec.role, &bank).await?;
         let effectiveness = Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
-        let request = Request {
-            tenant: &spec.tenant,
-            role: &spec.role,
-            candidate: &spec.candidate,
-            candidate_vectors: &spec.candidate_vectors,
-            count: spec.count,
-            behavioral_share: spec.behavioral_share,
-            level: spec.level,
-            stage: spec.stage,
-            exclude: spec.exclude.clone(),
-            jurisdiction: spec.jurisdiction,
-        };
-        let questions = ranker::rank(&bank, &pool, &effectiveness, &request);
+        let questions = ranker::rank(&bank, &pool, &effectiveness, spec);
         let targeted: HashSet<&str> = questions.iter().filter_map(|q| q.target.as_ref().map(|t| t.0.as_str())).collect();
         let (mut covered, mut uncovered) = (Vec::new(), Vec::new());
-        for s in spec.role.spec.skills.iter().take(12).filter(|s| !s.taxonomy_id.is_empty()) {
+        for s in spec.role.spec.skills.iter().take(ranker::ROLE_SKILLS).filter(|s| !s.taxonomy_id.is_empty()) {
             if targeted.contains(s.taxonomy_id.as_str()) { covered.push(s.name.clone()) } else { uncovered.push(s.name.clone()) }
         }
         let mut signals = vec!["sparse".to_string()];

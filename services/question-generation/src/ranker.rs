@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use nexushr_domain::Role;
 use nexushr_embed::SparseVector;
-use nexushr_guardrail::Jurisdiction;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
 use crate::bank::{Bank, Question};
 use crate::candidate::{Candidate, Span};
+use crate::engine::Spec;
 use crate::kit::{Evidence, KitQuestion, Probe};
 
 pub const RANKER_VERSION: &str = "rerank-v1";
@@ -36,7 +36,7 @@ const W_PROBE_MIX: f32 = 0.03;
 const SELECT_CANDIDATES: usize = 200;
 
 /// Role skills a kit tries to cover.
-const ROLE_SKILLS: usize = 12;
+pub const ROLE_SKILLS: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -70,22 +70,6 @@ impl CandidateVectors {
         let texts = candidate.texts();
         Self { dense: vectors.embed(&texts), sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect() }
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct Request<'a> {
-    pub tenant: &'a str,
-    pub role: &'a Role,
-    pub candidate: &'a Candidate,
-    pub candidate_vectors: &'a CandidateVectors,
-    pub count: usize,
-    /// Share of behavioral and situational questions; None: the stage's default.
-    pub behavioral_share: Option<f32>,
-    /// 0 junior, 1 mid, 2 senior; None: the resume's estimate.
-    pub level: Option<u8>,
-    pub stage: Stage,
-    pub exclude: HashSet<String>,
-    pub jurisdiction: Option<Jurisdiction>,
 }
 
 /// Measured effectiveness of a question for a role, in [-1, 1].
@@ -171,8 +155,8 @@ struct Scored {
 }
 
 /// Ranks the pool for one request and returns the kit's questions, best first.
-pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Request<'_>) -> Vec<KitQuestion> {
-    let role = req.role;
+pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec) -> Vec<KitQuestion> {
+    let role = &req.role;
     let role_skills: Vec<(&str, &str, bool)> = role
         .spec
         .skills
@@ -182,7 +166,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Reque
         .map(|s| (s.taxonomy_id.as_str(), s.name.as_str(), s.essential))
         .collect();
     let level = req.level.or(req.candidate.level).unwrap_or(1);
-    let cv = req.candidate_vectors;
+    let cv = &req.candidate_vectors;
     let mut scored: Vec<Scored> = Vec::new();
     for &i in &pool.entries {
         if i >= bank.len() {
@@ -200,7 +184,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Reque
         let (resume_sim, best_line) = (0..cv.sparse.len())
             .map(|t| (similarity(qd, qs, cv.dense.as_ref().map(|d| d[t].as_slice()), &cv.sparse[t]), t))
             .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc });
-        let (probe, target, coverage, evidence, specifics) = classify(q, req.candidate, role, &role_skills, best_line);
+        let (probe, target, coverage, evidence, specifics) = classify(q, &req.candidate, role, &role_skills, best_line);
         let effect = effectiveness.get(&(q.id.clone(), role.spec.slug.clone())).copied().unwrap_or(0.0);
         let seniority_fit = 1.0 - (f32::from(q.seniority) - f32::from(level)).abs() / 2.0;
         let score = W_ROLE * role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
@@ -313,7 +297,7 @@ pub fn personalize(employer: Option<&str>, claim: &str, question: &str) -> Strin
 
 /// Greedy selection: best adjusted score first, with a behavioral quota, at most two questions
 /// per target, a diversity penalty against what is already chosen, and the guardrail.
-fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Request<'_>) -> Vec<KitQuestion> {
+fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Spec) -> Vec<KitQuestion> {
     let share = req.behavioral_share.unwrap_or_else(|| req.stage.behavioral_share()).clamp(0.0, 1.0);
     let behavioral_quota = ((req.count as f32) * share).round() as usize;
     let technical_quota = req.count - behavioral_quota.min(req.count);
@@ -380,7 +364,7 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Request<'_>) -> Vec<KitQue
         .enumerate()
         .map(|(rank, s)| {
             let q = Arc::clone(bank.get(s.index));
-            let rationale = rationale(&q, &s, req.role);
+            let rationale = rationale(&q, &s, &req.role);
             KitQuestion {
                 text: s.specifics.clone().unwrap_or_else(|| q.text.clone()),
                 question: q,

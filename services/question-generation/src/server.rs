@@ -8,7 +8,7 @@ use nexushr_events::kafka::KafkaSubscriber;
 use nexushr_events::{EventSubscriber, InProcessBus, topics};
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_proto::questions::v1::question_generation_server::QuestionGenerationServer;
-use nexushr_vector_store::{VectorSettings, Vectors};
+use nexushr_vector_store::Vectors;
 use tonic::service::Routes;
 
 use crate::engine::Engine;
@@ -21,15 +21,6 @@ use crate::store::QuestionStore;
 pub const SERVICE_NAME: &str = "nexushr.questions.v1.QuestionGeneration";
 /// The consumer group of resume events.
 pub const GROUP: &str = "question-generation";
-
-pub fn vector_settings(settings: &Settings) -> VectorSettings {
-    VectorSettings {
-        qdrant_url: settings.qdrant_url.clone(),
-        qdrant_api_key: settings.qdrant_api_key.clone(),
-        data_dir: settings.data_dir.clone(),
-        model_dir: settings.model_dir.clone(),
-    }
-}
 
 /// The service over `roles` (the catalog) and `store`, with the bank indexed in `vectors`.
 pub async fn build(roles: Arc<dyn RoleStore>, store: QuestionStore, vectors: Vectors, settings: &Settings) -> anyhow::Result<QuestionService> {
@@ -79,7 +70,7 @@ pub fn start_consumer(
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let roles = Arc::new(SqlRoleStore::connect(&settings.database_url()).await?);
     let store = QuestionStore::new(roles.pool().clone()).await?;
-    let vectors = Vectors::open(&vector_settings(settings))?;
+    let vectors = Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
     let service = build(roles.clone(), store, vectors, settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);

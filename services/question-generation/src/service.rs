@@ -59,11 +59,14 @@ pub struct QuestionService {
     engine: Arc<Engine>,
     store: QuestionStore,
     roles: Arc<dyn RoleStore>,
-    prepared: Arc<Mutex<HashMap<(String, String), Arc<(Candidate, CandidateVectors)>>>>,
+    prepared: Arc<Mutex<HashMap<(String, String), Ready>>>,
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
 }
+
+/// A candidate ready to rank, shared by the cache and the requests that use it.
+type Ready = (Arc<Candidate>, Arc<CandidateVectors>);
 
 /// Prepared resumes kept in memory.
 const PREPARED_CACHE: usize = 10_000;
@@ -131,12 +134,12 @@ impl QuestionService {
         &self,
         tenant: &TenantId,
         c: Option<PbCandidate>,
-    ) -> Result<(String, Arc<(Candidate, CandidateVectors)>), Status> {
+    ) -> Result<(String, Ready), Status> {
         match c {
             Some(PbCandidate::ResumeId(id)) if !id.is_empty() => {
                 let key = (tenant.to_string(), id.clone());
                 if let Some(hit) = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-                    return Ok((id, Arc::clone(hit)));
+                    return Ok((id, hit.clone()));
                 }
                 // An erasure while this read is in flight must not leave the resume cached.
                 let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
@@ -149,13 +152,13 @@ impl QuestionService {
                     dense: prepared.dense.filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model),
                     sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect(),
                 };
-                let entry = Arc::new((prepared.candidate, cv));
+                let entry = (Arc::new(prepared.candidate), Arc::new(cv));
                 let mut cache = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 if self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
                     if cache.len() >= PREPARED_CACHE {
                         cache.clear();
                     }
-                    cache.insert(key, Arc::clone(&entry));
+                    cache.insert(key, entry.clone());
                 }
                 Ok((id, entry))
             }
@@ -169,10 +172,17 @@ impl QuestionService {
                 })
                 .await
                 .map_err(|e| Status::internal(format!("embedding worker: {e}")))?;
-                Ok((String::new(), Arc::new(prepared)))
+                Ok((String::new(), (Arc::new(prepared.0), Arc::new(prepared.1))))
             }
             _ => Err(invalid("candidate", "give a resume_id or a parsed_resume")),
         }
+    }
+
+    /// The tenant's kit `id`, or NOT_FOUND.
+    async fn load_kit(&self, tenant: &TenantId, id: &str) -> Result<pb::InterviewKit, Status> {
+        let body = self.store.kit(tenant.as_str(), id).await.map_err(QgError::from)?;
+        let body = body.ok_or_else(|| Status::from(QgError::NotFound(format!("kit {id}"))))?;
+        decode_kit(id, &body)
     }
 
     /// Prepares a parsed resume for ranking (the ResumeParsed handler).
@@ -200,6 +210,11 @@ impl QuestionService {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(&(tenant.to_string(), resume_id.to_string()));
     }
+}
+
+/// A stored kit; DATA_LOSS if it no longer decodes.
+fn decode_kit(id: &str, body: &[u8]) -> Result<pb::InterviewKit, Status> {
+    pb::InterviewKit::decode(body).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))
 }
 
 fn page_size(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<i32, Status> {
@@ -250,8 +265,8 @@ impl QuestionGeneration for QuestionService {
             tenant: tenant.id.to_string(),
             role,
             resume_id,
-            candidate: prepared.0.clone(),
-            candidate_vectors: prepared.1.clone(),
+            candidate: prepared.0,
+            candidate_vectors: prepared.1,
             count: count as usize,
             behavioral_share,
             level: level(seniority),
@@ -290,9 +305,7 @@ impl QuestionGeneration for QuestionService {
         if id.is_empty() {
             return Err(invalid("id", "is required"));
         }
-        let body = self.store.kit(tenant.id.as_str(), &id).await.map_err(QgError::from)?;
-        let body = body.ok_or_else(|| Status::from(QgError::NotFound(format!("kit {id}"))))?;
-        pb::InterviewKit::decode(body.as_slice()).map(Response::new).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))
+        self.load_kit(&tenant.id, &id).await.map(Response::new)
     }
 
     async fn list_kits(&self, req: Request<pb::ListKitsRequest>) -> Result<Response<pb::ListKitsResponse>, Status> {
@@ -313,7 +326,7 @@ impl QuestionGeneration for QuestionService {
         let more = rows.len() > size as usize;
         let mut kits = Vec::with_capacity(rows.len());
         for (id, body) in rows.into_iter().take(size as usize) {
-            kits.push(pb::InterviewKit::decode(body.as_slice()).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))?);
+            kits.push(decode_kit(&id, &body)?);
         }
         let next = if more { kits.last().map(|k| k.id.clone()).unwrap_or_default() } else { String::new() };
         Ok(Response::new(pb::ListKitsResponse {
@@ -335,9 +348,7 @@ impl QuestionGeneration for QuestionService {
         if req.kit_id.is_empty() {
             return Err(invalid("kit_id", "is required"));
         }
-        let body = self.store.kit(tenant.id.as_str(), &req.kit_id).await.map_err(QgError::from)?;
-        let body = body.ok_or_else(|| Status::from(QgError::NotFound(format!("kit {}", req.kit_id))))?;
-        let kit = pb::InterviewKit::decode(body.as_slice()).map_err(|e| Status::data_loss(e.to_string()))?;
+        let kit = self.load_kit(&tenant.id, &req.kit_id).await?;
         if !kit.questions.iter().any(|q| q.question.as_ref().is_some_and(|q| q.id == req.question_id)) {
             return Err(invalid("question_id", "is not a question of this kit"));
         }
