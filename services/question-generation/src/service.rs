@@ -46,6 +46,8 @@ impl From<QgError> for Status {
         match e {
             QgError::NotFound(what) => Status::not_found(format!("{what} not found")),
             QgError::Engine(EngineError::Invalid { field, reason }) => invalid(field, &reason),
+            // Erased while the kit was being ranked: as if it had never been there.
+            QgError::Store(StoreError::ResumeErased(id)) => Status::not_found(format!("resume {id} not found")),
             e @ (QgError::Engine(_) | QgError::Store(_) | QgError::Roles(_)) => {
                 tracing::error!(error = %e, "question generation failed");
                 Status::unavailable(e.to_string())

@@ -30,6 +30,8 @@ pub enum StoreError {
     Events(#[from] nexushr_events::EventError),
     #[error("stored data: {0}")]
     Corrupt(String),
+    #[error("resume {0} was erased")]
+    ResumeErased(String),
 }
 
 #[derive(Debug, Clone)]
@@ -88,15 +90,25 @@ impl QuestionStore {
         event: &Event,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(id)
-            .bind(tenant)
-            .bind(role_slug)
-            .bind(resume_id)
-            .bind(created_ms)
-            .bind(body.to_vec())
-            .execute(&mut *tx)
-            .await?;
+        // A kit made from a prepared resume is written only while that resume exists, in the
+        // same statement, so a Generate racing an erasure cannot leave a kit behind it.
+        let written = sqlx::query(
+            "INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) \
+             SELECT $1, $2, $3, $4, $5, $6 \
+             WHERE $4 = '' OR EXISTS (SELECT 1 FROM qg_resumes WHERE tenant = $2 AND resume_id = $4)",
+        )
+        .bind(id)
+        .bind(tenant)
+        .bind(role_slug)
+        .bind(resume_id)
+        .bind(created_ms)
+        .bind(body.to_vec())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if written == 0 {
+            return Err(StoreError::ResumeErased(resume_id.to_string()));
+        }
         outbox::enqueue(&mut tx, event).await?;
         tx.commit().await?;
         Ok(())
