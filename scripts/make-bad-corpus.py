@@ -53,7 +53,13 @@ def main() -> None:
     write("malformed-xref.pdf", b"%PDF-1.7\nxref\n0 999999999\ntrailer<<>>\nstartxref\n-5\n%%EOF")
     write("header-only.pdf", b"%PDF-1.7\n")
     write("image-only.pdf", b"%PDF-1.4\n1 0 obj<</Type/XObject/Subtype/Image/Width 1/Height 1/BitsPerComponent 8/ColorSpace/DeviceGray/Length 1>>stream\n\xff\nendstream endobj\n%%EOF")
-    write("pdf-named.docx", PDF)
+    write("ok-pdf-named.docx", PDF)
+    bomb = zlib.compress(bytes(200 * 1024 * 1024), 9)
+    write("flate-bomb.pdf", b"%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R>>endobj\n4 0 obj<</Length %d/Filter/FlateDecode>>stream\n" % len(bomb) + bomb + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    write("self-drawing-form.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/Resources<</XObject<</X 5 0 R>>>>/Contents 4 0 R>>endobj\n4 0 obj<</Length 6>>stream\n/X Do\nendstream endobj\n5 0 obj<</Type/XObject/Subtype/Form/Resources<</XObject<</X 5 0 R>>>>/Length 23>>stream\n/X Do /X Do /X Do /X Do\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    write("page-tree-loop.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R 3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Pages/Kids[2 0 R]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    flood = zlib.compress(b"q Q " * 3_000_000, 9)
+    write("operator-flood.pdf", b"%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R>>endobj\n4 0 obj<</Length %d/Filter/FlateDecode>>stream\n" % len(flood) + flood + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
     write("deep-pdf-arrays.pdf", b"%PDF-1.4\n1 0 obj " + b"[" * 100000 + b"\n%%EOF")
     # Images: a scan has no text layer.
     write("scan.png", b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0) + b"\0" * 4)
@@ -93,10 +99,11 @@ def main() -> None:
     write("legacy-word.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(rng.getrandbits(8) for _ in range(4096)))
     write("executable.exe", b"MZ\x90\0" + bytes(rng.getrandbits(8) for _ in range(4096)))
     write("gzip.gz", zlib.compress(b"resume" * 1000))
-    write("utf16-bom.txt", "Ana Souza".encode("utf-16"))
+    write("utf16-no-bom.txt", "Ana Souza".encode("utf-16-le") * 50)
     # Valid documents behind a misleading extension: detection goes by content.
     write("ok-docx-named.pdf", docx(DOC))
     write("ok-text-named.docx", b"Ana Souza\nExperience\nAcme 2020 - 2021\n")
+    write("ok-utf16-bom.txt", "Ana Souza\nExperiência\nAcme 2020 - 2021\n".encode("utf-16"))
     write("ok-html-named.txt", b"<html><body><p>Ana Souza</p><h2>Experience</h2></body></html>")
     print(f"{len(list(OUT.iterdir()))} files in {OUT}")
 

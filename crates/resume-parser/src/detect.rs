@@ -33,6 +33,9 @@ pub fn detect(bytes: &[u8]) -> Format {
     if head.starts_with(b"{\\rtf") {
         return Format::Rtf;
     }
+    if utf16_units(bytes).is_some() {
+        return Format::Text;
+    }
     let images: [&[u8]; 6] = [b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\0", b"MM\0*"];
     if images.iter().any(|m| head.starts_with(m)) {
         return Format::Image;
@@ -77,6 +80,22 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The UTF-16 code units of text that starts with a UTF-16 byte-order mark (Windows
+/// Notepad's "Unicode"), or `None`.
+pub(crate) fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
+    let le = bytes.starts_with(b"\xff\xfe");
+    if !le && !bytes.starts_with(b"\xfe\xff") {
+        return None;
+    }
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+        .collect();
+    // Text, not a binary file that happens to start with FF FE: few control characters.
+    let controls = units.iter().take(4096).filter(|&&u| u < 0x20 && !matches!(u, 9 | 10 | 13)).count();
+    (controls * 20 <= units.len().min(4096)).then_some(units)
+}
+
 /// Legacy 8-bit text: printable bytes and whitespace only.
 fn looks_like_latin1_text(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
@@ -115,5 +134,6 @@ mod tests {
         assert_eq!(detect(b"\x89PNG\r\n\x1a\n\0\0"), Format::Image);
         assert_eq!(detect(&[0u8, 159, 146, 150, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), Format::Unknown);
         assert_eq!(detect(b""), Format::Text);
+        assert_eq!(detect(b"\xff\xfeA\0n\0a\0"), Format::Text);
     }
 }

@@ -32,7 +32,7 @@ pub fn extract_text(bytes: &[u8], format: Format, limits: &Limits) -> Result<Str
         Format::Odt => office_xml(bytes, "content.xml", format, limits, odt_event)?,
         // A picture has no text layer; the caller reports NO_TEXT rather than guessing.
         Format::Image => String::new(),
-        Format::Pdf => return Err(ExtractError::Unsupported("PDF text extraction is not built yet".into())),
+        Format::Pdf => crate::pdf::text(bytes, limits)?,
         Format::Archive => {
             return Err(match zip::ZipArchive::new(Cursor::new(bytes)) {
                 Err(e) => malformed(format, format!("broken zip: {e}")),
@@ -50,6 +50,9 @@ pub fn extract_text(bytes: &[u8], format: Format, limits: &Limits) -> Result<Str
 }
 
 fn decode_text(bytes: &[u8]) -> String {
+    if let Some(units) = crate::detect::utf16_units(bytes) {
+        return String::from_utf16_lossy(&units).trim_start_matches('\u{feff}').to_string();
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.trim_start_matches('\u{feff}').to_string(),
         // Not UTF-8: read it as Latin-1, the usual legacy encoding of such resumes.
@@ -468,10 +471,10 @@ mod tests {
     }
 
     #[test]
-    fn pdf_is_refused_not_faked() {
+    fn a_pdf_without_structure_is_malformed_not_faked() {
         assert!(matches!(
             extract_text(b"%PDF-1.4", Format::Pdf, &Limits::default()),
-            Err(ExtractError::Unsupported(_))
+            Err(ExtractError::Malformed { .. })
         ));
     }
 }

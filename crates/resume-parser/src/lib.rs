@@ -7,13 +7,13 @@
 //!
 //! Skills are matched against the taxonomy of `nexushr-skills`.
 //!
-//! Not built yet: PDF text extraction, work and education entries.
 
 pub mod contact;
 pub mod dates;
 mod detect;
 pub mod education;
 mod extract;
+mod pdf;
 pub mod sections;
 pub mod work;
 
@@ -35,6 +35,10 @@ pub struct Limits {
     pub max_depth: usize,
     /// Most characters of text kept.
     pub max_text_chars: usize,
+    /// Most PDF pages read (the rest are left out).
+    pub max_pages: usize,
+    /// Most PDF content operators run, over all pages.
+    pub max_pdf_operators: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +49,8 @@ impl Default for Limits {
             max_zip_entries: 2_000,
             max_depth: 256,
             max_text_chars: 2_000_000,
+            max_pages: 50,
+            max_pdf_operators: 2_000_000,
         }
     }
 }

@@ -93,7 +93,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             .rev()
             .map(|j| lines[j].1.trim())
             .filter(|l| !l.is_empty())
-            .take_while(|l| !is_bullet(l))
+            // A bullet or a finished sentence belongs to the entry before.
+            .take_while(|l| !is_bullet(l) && !l.ends_with('.'))
             .take(2)
             .collect();
         let (title, employer, confidence) = if !header_inline.is_empty() {
@@ -109,7 +110,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
                     let (t, e) = split_header(one);
                     (t, e, 0.7)
                 }
-                [nearest, farther] => (Some(farther.to_string()), Some(nearest.to_string()), 0.6),
+                [nearest, farther] => match split_header(nearest) {
+                    (Some(t), Some(e)) => (Some(t), Some(e), 0.7),
+                    _ => (Some(farther.to_string()), Some(nearest.to_string()), 0.6),
+                },
                 _ => (None, None, 0.3),
             }
         };

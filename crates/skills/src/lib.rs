@@ -161,7 +161,18 @@ fn in_skill_context(text: &str, m: &Mention, all: &[(Mention, bool)]) -> bool {
     let others = all.iter().any(|(o, amb)| !amb && o.start >= line_start && o.end <= line_end);
     let line = &text[line_start..line_end];
     let separators = line.matches([',', '|', '•', ';', '/']).count();
-    others || separators >= 2
+    if others || separators >= 2 {
+        return true;
+    }
+    // A list written one skill per line: the line holds only the mention, next to a line that
+    // names another skill.
+    let alone = line.trim_matches(|c: char| c.is_whitespace() || "•-*·▪●".contains(c)) == &text[m.start..m.end];
+    let prev_start = text[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+    let next_end = text[(line_end + 1).min(text.len())..].find('\n').map_or(text.len(), |i| line_end + 1 + i);
+    alone
+        && all.iter().any(|(o, amb)| {
+            !amb && ((o.start >= prev_start && o.end < line_start) || (o.start > line_end && o.end <= next_end))
+        })
 }
 
 #[cfg(test)]
@@ -196,6 +207,8 @@ mod tests {
     #[test]
     fn ambiguous_names_count_among_other_skills() {
         assert_eq!(names("Languages: Go, Rust, C, R"), ["Go", "Rust", "C", "R"]);
+        assert_eq!(names("Skills\nRust\nPostgreSQL\nKafka"), ["Rust", "PostgreSQL", "Kafka"]);
+        assert!(names("Go\nto the Rust Belt\nGo").is_empty());
         assert_eq!(names("Built services in Go and Kafka"), ["Go", "Kafka"]);
     }
 
