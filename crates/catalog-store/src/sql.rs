@@ -1,11 +1,10 @@
 //! The SQL implementation of [`RoleStore`] for SQLite and PostgreSQL.
 
 use std::path::Path;
-use std::str::FromStr;
 
 use nexushr_domain::{Role, TenantId};
 use nexushr_events::Event;
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::page::{Cursor, PageSpec, fingerprint};
@@ -31,36 +30,8 @@ pub struct SqlRoleStore {
 impl SqlRoleStore {
     /// Connects to `sqlite://PATH` or `postgres://…` and applies pending migrations.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        sqlx::any::install_default_drivers();
-        let dialect = if url.starts_with("sqlite:") {
-            Dialect::Sqlite
-        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Dialect::Postgres
-        } else {
-            return Err(StoreError::Database(sqlx::Error::Configuration(
-                format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
-            )));
-        };
-        if dialect == Dialect::Sqlite {
-            create_parent_dir(url)?;
-        }
-        let options = AnyConnectOptions::from_str(url)?;
-        let pool = match dialect {
-            Dialect::Sqlite => {
-                AnyPoolOptions::new()
-                    .max_connections(4)
-                    .after_connect(|conn, _| {
-                        Box::pin(async move {
-                            conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                                .await?;
-                            Ok(())
-                        })
-                    })
-                    .connect_with(options)
-                    .await?
-            }
-            Dialect::Postgres => AnyPoolOptions::new().max_connections(16).connect_with(options).await?,
-        };
+        let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
+        let pool = nexushr_events::db::connect(url).await?;
         let mut migrator = match dialect {
             Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
@@ -193,17 +164,6 @@ impl SqlRoleStore {
 }
 
 /// Creates the directory a `sqlite://PATH?…` file lives in, so a fresh data dir just works.
-fn create_parent_dir(url: &str) -> Result<(), StoreError> {
-    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    let path = Path::new(path.split('?').next().unwrap_or_default());
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && path.as_os_str() != ":memory:" => {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Why a versioned write touched no row: the role moved on, or it is gone.
 async fn version_conflict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: &str, expected: i64) -> StoreError {
     let current: Result<Option<i64>, _> = sqlx::query_scalar("SELECT version FROM roles WHERE id = $1")

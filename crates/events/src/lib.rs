@@ -13,6 +13,7 @@
 //! [`outbox::claim`], which records the event id in the handler's own transaction.
 
 mod bus;
+pub mod db;
 mod deliver;
 pub mod kafka;
 pub mod outbox;

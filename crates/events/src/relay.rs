@@ -73,3 +73,68 @@ impl OutboxRelay {
         Ok(())
     }
 }
+
+/// Where a service's outbox goes.
+#[derive(Debug, Clone, Default)]
+pub struct OutboxTarget {
+    /// Kafka bootstrap servers; `None`: the embedded in-process log.
+    pub brokers: Option<String>,
+    pub partitions: i32,
+    pub replication: i32,
+    /// One record per produce batch (tansu 0.6 needs it).
+    pub one_record_per_batch: bool,
+}
+
+impl From<&nexushr_platform::Settings> for OutboxTarget {
+    /// Kafka when brokers are configured, else the in-process log.
+    fn from(settings: &nexushr_platform::Settings) -> Self {
+        Self {
+            brokers: settings.kafka_brokers.clone(),
+            partitions: settings.kafka_partitions,
+            replication: settings.kafka_replication,
+            one_record_per_batch: settings.kafka_one_record_per_batch,
+        }
+    }
+}
+
+/// Outbox rows older than this are dropped in embedded mode even if no consumer read them.
+const EMBEDDED_RETENTION_MS: i64 = 7 * 24 * 3600 * 1000;
+
+/// Starts moving `pool`'s outbox to where events go. With Kafka: creates the topics through
+/// the admin API (a broker without automatic topic creation works) and runs the relay.
+/// Embedded: the outbox is the in-process log its consumers read; a janitor keeps it bounded.
+pub async fn start(
+    pool: sqlx::AnyPool,
+    target: &OutboxTarget,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) -> Result<tokio::task::JoinHandle<()>, crate::EventError> {
+    use std::sync::Arc;
+    match target.brokers.as_deref().filter(|b| !b.is_empty()) {
+        Some(brokers) => {
+            crate::kafka::ensure_topics(brokers, &crate::topics::ALL, target.partitions, target.replication).await?;
+            let publisher = if target.one_record_per_batch {
+                crate::kafka::KafkaPublisher::new(brokers)?
+            } else {
+                crate::kafka::KafkaPublisher::batching(brokers)?
+            };
+            let relay = OutboxRelay::new(pool, Arc::new(publisher));
+            Ok(tokio::spawn(async move {
+                if let Err(e) = relay.run(shutdown).await {
+                    tracing::error!(error = %e, "outbox relay stopped");
+                }
+            }))
+        }
+        None => Ok(tokio::spawn(async move {
+            let mut shutdown = shutdown;
+            while !*shutdown.borrow() {
+                if let Err(e) = crate::outbox::compact(&pool, EMBEDDED_RETENTION_MS).await {
+                    tracing::warn!(error = %e, "outbox compaction failed");
+                }
+                tokio::select! {
+                    () = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+                    _ = shutdown.changed() => {}
+                }
+            }
+        })),
+    }
+}

@@ -43,6 +43,8 @@ pub struct Settings {
     pub llm_model: String,
     pub llm_api_key: Option<String>,
     pub llm_timeout_ms: u64,
+    /// Largest resume file accepted, in bytes.
+    pub max_upload_bytes: usize,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
     pub api_keys: String,
     /// The tenant of unauthenticated calls in open (embedded) mode.
@@ -71,6 +73,7 @@ impl Default for Settings {
             llm_model: "gpt-4o-mini".into(),
             llm_api_key: None,
             llm_timeout_ms: 8000,
+            max_upload_bytes: 10 * 1024 * 1024,
             api_keys: String::new(),
             default_tenant: "default".into(),
             load_bundled_catalog: true,

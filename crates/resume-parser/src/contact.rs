@@ -39,6 +39,8 @@ pub struct Contact {
     pub emails: Vec<Scored>,
     pub phones: Vec<Phone>,
     pub links: Vec<Link>,
+    /// "City, ST" or "City, Country" from the header lines.
+    pub location: Option<Scored>,
 }
 
 fn is_email(token: &str) -> bool {
@@ -131,6 +133,32 @@ fn looks_like_name(line: &str) -> bool {
         && header_kind(line).is_none()
 }
 
+/// Places a location ends with: US and Brazilian state codes are two capitals; these are the
+/// countries and Mexican states written out.
+const PLACES: &[&str] = &[
+    "usa", "us", "united states", "brasil", "brazil", "mexico", "méxico", "cdmx", "jalisco", "nuevo leon",
+    "nuevo león", "canada", "portugal", "spain", "españa", "uk", "united kingdom", "germany", "argentina",
+    "colombia", "chile", "peru", "perú",
+];
+
+/// A location in one piece of a header line: "Austin, TX", "São Paulo, SP, Brasil".
+fn location_in(piece: &str) -> Option<String> {
+    let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+    let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
+    if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 {
+        return None;
+    }
+    let wordy = |p: &str| {
+        !p.is_empty()
+            && p.split_whitespace().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-'))
+            && p.starts_with(char::is_uppercase)
+    };
+    let last = parts[parts.len() - 1];
+    let code = last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase());
+    let place = PLACES.contains(&last.to_lowercase().as_str());
+    (parts.iter().all(|p| wordy(p)) && (code || place)).then(|| piece.to_string())
+}
+
 pub fn extract(text: &str) -> Contact {
     let mut c = Contact::default();
     for (n, line) in text.lines().enumerate() {
@@ -152,6 +180,14 @@ pub fn extract(text: &str) -> Contact {
             }
         }
     }
+    // The location: from the lines before the first section, split at the usual separators.
+    c.location = text
+        .lines()
+        .take_while(|l| header_kind(l).is_none())
+        .take(12)
+        .flat_map(|l| l.split(['|', '·', '•', '\t', '—']))
+        .find_map(location_in)
+        .map(|value| Scored { value, confidence: 0.75 });
     // The name: the first name-like line among the first few, surer the earlier it appears.
     c.name = text
         .lines()
@@ -182,6 +218,9 @@ mod tests {
         assert_eq!(c.phones.len(), 1, "years are not phones: {:?}", c.phones);
         let kinds: Vec<LinkKind> = c.links.iter().map(|l| l.kind).collect();
         assert_eq!(kinds, [LinkKind::LinkedIn, LinkKind::GitHub]);
+        assert_eq!(c.location.map(|l| l.value).as_deref(), Some("São Paulo, SP"));
+        assert_eq!(location_in("Backend Engineer, Acme"), None);
+        assert_eq!(location_in("Guadalajara, Jalisco").as_deref(), Some("Guadalajara, Jalisco"));
     }
 
     #[test]

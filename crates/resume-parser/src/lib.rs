@@ -73,6 +73,10 @@ pub struct Parse {
     /// The extracted text, line by line as laid out.
     pub text: String,
     pub contact: contact::Contact,
+    /// The summary section's text.
+    pub summary: Option<contact::Scored>,
+    /// The document's language: "en", "pt" or "es" (empty when it cannot be told).
+    pub language: String,
     pub sections: Vec<sections::Section>,
     /// Skills named in the text, one entry per taxonomy skill with every place it appears.
     pub skills: Vec<SkillFound>,
@@ -95,6 +99,10 @@ pub struct SkillFound {
     pub raw: String,
     /// Byte ranges of every mention in `text`.
     pub evidence: Vec<(usize, usize)>,
+    /// Months of the work entries that mention it (overlaps once), and when it was last used.
+    pub months: i32,
+    pub last_used: Option<dates::YearMonth>,
+    pub confidence: f32,
 }
 
 fn today() -> dates::YearMonth {
@@ -114,10 +122,76 @@ fn skills_in(text: &str) -> Vec<SkillFound> {
                 name: m.name,
                 raw: m.raw,
                 evidence: vec![(m.start, m.end)],
+                months: 0,
+                last_used: None,
+                confidence: 0.0,
             }),
         }
     }
     found
+}
+
+/// Confidence, months of use and last use of each skill, from where it is mentioned: in the
+/// skills section or several times is surer than once in passing; months come from the work
+/// entries whose text mentions it.
+fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work: &[work::WorkEntry]) {
+    let now = today();
+    for skill in skills {
+        let in_skills_section = skill.evidence.iter().any(|&(a, _)| {
+            sections.iter().any(|s| s.kind == sections::SectionKind::Skills && (s.start..s.end).contains(&a))
+        });
+        skill.confidence = if in_skills_section {
+            0.95
+        } else if skill.evidence.len() > 1 {
+            0.85
+        } else {
+            0.75
+        };
+        let used: Vec<work::WorkEntry> = work
+            .iter()
+            .filter(|w| skill.evidence.iter().any(|&(a, _)| (w.start..w.end).contains(&a)))
+            .cloned()
+            .collect();
+        skill.months = work::total_months(&used, now);
+        skill.last_used = used.iter().map(|w| if w.period.current { now } else { w.period.end.unwrap_or(w.period.start) }).max();
+    }
+}
+
+/// The language of a resume from its common words: "en", "pt", "es", or "" when unclear.
+fn language_of(text: &str) -> &'static str {
+    const EN: &[&str] = &["the", "and", "with", "for", "of", "to", "experience", "education", "skills"];
+    const PT: &[&str] = &["e", "com", "em", "dos", "das", "na", "no", "uma", "experiência", "formação", "até", "atual"];
+    const ES: &[&str] = &["y", "con", "en", "los", "las", "del", "el", "una", "experiencia", "educación", "actual"];
+    let mut counts = [0usize; 3];
+    for word in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
+        let w = word.to_lowercase();
+        for (i, list) in [EN, PT, ES].iter().enumerate() {
+            if list.contains(&w.as_str()) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let best = (0..3).max_by_key(|&i| counts[i]).unwrap_or(0);
+    if counts[best] < 3 {
+        return "";
+    }
+    ["en", "pt", "es"][best]
+}
+
+/// The trimmed line around byte range `start..end` of `text`, with its own byte range: the
+/// evidence a skill mention or a claim is quoted with.
+pub fn line_at(text: &str, start: usize, end: usize) -> (usize, usize, &str) {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return (start, start, "");
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let raw = &text[line_start..line_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    (line_start + lead, line_start + lead + trimmed.len(), trimmed)
 }
 
 /// Parses a document under `limits`. Never panics on any input.
@@ -128,6 +202,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         format,
         text: String::new(),
         contact: contact::Contact::default(),
+        summary: None,
+        language: String::new(),
         sections: Vec::new(),
         skills: Vec::new(),
         work: Vec::new(),
@@ -154,12 +230,13 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     }
     let contact = contact::extract(&text);
     let sections = sections::detect(&text);
-    let skills = skills_in(&text);
     let work: Vec<work::WorkEntry> = sections
         .iter()
         .filter(|s| s.kind == sections::SectionKind::Experience)
         .flat_map(|s| work::entries(&text[s.start..s.end], s.start))
         .collect();
+    let mut skills = skills_in(&text);
+    score_skills(&mut skills, &sections, &work);
     let body_of = |kind: sections::SectionKind| -> String {
         sections
             .iter()
@@ -172,6 +249,11 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     let languages = education::languages(&body_of(sections::SectionKind::Languages));
     let certifications = education::certifications(&body_of(sections::SectionKind::Certifications));
     let total_experience_months = work::total_months(&work, today());
+    let summary = sections.iter().find(|s| s.kind == sections::SectionKind::Summary).and_then(|s| {
+        let body = text[s.start..s.end].trim();
+        (!body.is_empty()).then(|| contact::Scored { value: body.chars().take(2_000).collect(), confidence: 0.8 })
+    });
+    let language = language_of(&text).to_string();
     let seniority = (!work.is_empty()).then(|| work::seniority(&work, total_experience_months));
     let mut warnings = Vec::new();
     let status = if sections.is_empty() {
@@ -185,6 +267,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         format,
         text,
         contact,
+        summary,
+        language,
         sections,
         skills,
         work,

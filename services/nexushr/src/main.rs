@@ -110,7 +110,7 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-/// The catalog and question generation on one gRPC port, over one database, one vector store
+/// The catalog, resume ingestion and question generation on one gRPC port, over one database, one vector store
 /// and one event log. Scripts and tests read the "nexushr listening on grpc://ADDR" line.
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     use nexushr_role_catalog::server as catalog;
@@ -124,8 +124,10 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let service = questions::build(store.clone(), question_store, vectors.clone(), &settings).await?;
     let consumer = questions::start_consumer(service.clone(), store.pool().clone(), &settings, stopped)?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
-    let routes = catalog::routes(store, Some(index), &settings).await?;
+    let routes = catalog::routes(store.clone(), Some(index), &settings).await?;
     let routes = questions::add_routes(routes, service, &keys);
+    let resumes = nexushr_resume_ingestion::server::build(store.pool().clone(), &settings).await?;
+    let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes, &keys);
     let routes = nexushr_platform::grpc::reflection_routes(routes)?;
     let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
     let addr = listener.local_addr()?;

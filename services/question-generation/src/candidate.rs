@@ -55,17 +55,8 @@ impl Candidate {
 
 /// The line around byte range `start..end` of `text`, trimmed, with its byte range.
 pub(crate) fn line_at(text: &str, start: usize, end: usize) -> Span {
-    let start = start.min(text.len());
-    let end = end.clamp(start, text.len());
-    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-        return Span { start, end: start, text: String::new() };
-    }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let raw = &text[line_start..line_end];
-    let lead = raw.len() - raw.trim_start().len();
-    let trimmed = raw.trim();
-    Span { start: line_start + lead, end: line_start + lead + trimmed.len(), text: trimmed.to_string() }
+    let (start, end, line) = nexushr_resume_parser::line_at(text, start, end);
+    Span { start, end, text: line.to_string() }
 }
 
 /// Strips list bullets and trailing punctuation from a highlight.

@@ -1,12 +1,9 @@
 //! Assembling a catalog server from settings, shared by `role-catalog` and `nexushr serve`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use nexushr_catalog_store::{RoleStore, SqlRoleStore};
-use nexushr_events::kafka::{KafkaPublisher, ensure_topics};
-use nexushr_events::relay::OutboxRelay;
-use nexushr_events::{outbox, topics};
+use nexushr_events::relay::OutboxTarget;
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_vector_store::{VectorSettings, Vectors};
 use tonic::service::Routes;
@@ -17,9 +14,6 @@ use tonic_health::ServingStatus;
 /// The gRPC service name health checks ask about.
 pub const SERVICE_NAME: &str = "nexushr.catalog.v1.RoleCatalog";
 
-/// Outbox rows older than this are dropped in embedded mode even if no consumer read them.
-const EMBEDDED_RETENTION_MS: i64 = 7 * 24 * 3600 * 1000;
-
 /// Opens the store named by the settings and loads the bundled catalog into an empty one.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Arc<SqlRoleStore>> {
     let store = Arc::new(SqlRoleStore::connect(&settings.database_url()).await?);
@@ -29,44 +23,13 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Arc<SqlRoleStore>
     Ok(store)
 }
 
-/// Starts moving the store's outbox to where events go. With Kafka configured: creates the
-/// topics through the admin API and runs the relay. Embedded: the outbox is the in-process log
-/// its consumers read; a janitor keeps it bounded.
+/// Starts moving the store's outbox to where events go (see [`nexushr_events::relay::start`]).
 pub async fn start_events(
     store: &SqlRoleStore,
     settings: &Settings,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let pool = store.pool().clone();
-    match settings.kafka_brokers.as_deref().filter(|b| !b.is_empty()) {
-        Some(brokers) => {
-            ensure_topics(brokers, &topics::ALL, settings.kafka_partitions, settings.kafka_replication)
-                .await?;
-            let publisher = if settings.kafka_one_record_per_batch {
-                KafkaPublisher::new(brokers)?
-            } else {
-                KafkaPublisher::batching(brokers)?
-            };
-            let relay = OutboxRelay::new(pool, Arc::new(publisher));
-            Ok(tokio::spawn(async move {
-                if let Err(e) = relay.run(shutdown).await {
-                    tracing::error!(error = %e, "outbox relay stopped");
-                }
-            }))
-        }
-        None => Ok(tokio::spawn(async move {
-            let mut shutdown = shutdown;
-            while !*shutdown.borrow() {
-                if let Err(e) = outbox::compact(&pool, EMBEDDED_RETENTION_MS).await {
-                    tracing::warn!(error = %e, "outbox compaction failed");
-                }
-                tokio::select! {
-                    () = tokio::time::sleep(Duration::from_secs(60)) => {}
-                    _ = shutdown.changed() => {}
-                }
-            }
-        })),
-    }
+    Ok(nexushr_events::relay::start(store.pool().clone(), &OutboxTarget::from(settings), shutdown).await?)
 }
 
 /// The vector settings a server built from `settings` uses.

@@ -1,0 +1,39 @@
+//! The database every service keeps its state and its outbox in: SQLite (embedded) or
+//! PostgreSQL (distributed), chosen by the URL scheme.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+/// Connects to `sqlite://PATH` (creating its directory; WAL, a busy timeout) or
+/// `postgres://…`. Services then apply their own migrations.
+pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    if url.starts_with("sqlite:") {
+        let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+        let path = Path::new(path.split('?').next().unwrap_or_default());
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && path.as_os_str() != ":memory:") {
+            std::fs::create_dir_all(dir)?;
+        }
+        let options = AnyConnectOptions::from_str(url)?;
+        return AnyPoolOptions::new()
+            .max_connections(4)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        .await?;
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await;
+    }
+    if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        return AnyPoolOptions::new().max_connections(16).connect_with(AnyConnectOptions::from_str(url)?).await;
+    }
+    Err(sqlx::Error::Configuration(
+        format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
+    ))
+}

@@ -1,0 +1,51 @@
+//! Assembling the resume-ingestion service from settings, shared by the `resume-ingestion`
+//! binary and `nexushr serve`.
+
+use nexushr_events::relay::OutboxTarget;
+use nexushr_platform::{ApiKeys, Settings};
+use nexushr_proto::resumes::v1::resume_ingestion_server::ResumeIngestionServer;
+use tonic::service::Routes;
+
+use crate::{Config, ResumeService, ResumeStore};
+
+/// The gRPC service name health checks ask about.
+pub const SERVICE_NAME: &str = "nexushr.resumes.v1.ResumeIngestion";
+
+/// Largest gRPC message accepted: one upload chunk plus framing. Clients send files in chunks
+/// of up to 1 MiB; the file as a whole is bounded by the parser's input limit.
+const MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The service over `pool` (SQLite or PostgreSQL), with this service's tables migrated.
+pub async fn build(pool: sqlx::AnyPool, settings: &Settings) -> anyhow::Result<ResumeService> {
+    let store = ResumeStore::new(pool).await?;
+    let mut config = Config::default();
+    config.limits.max_input_bytes = settings.max_upload_bytes;
+    Ok(ResumeService::new(store, config))
+}
+
+/// `routes` plus this service, authenticated by `keys`.
+pub fn add_routes(routes: Routes, service: ResumeService, keys: &ApiKeys) -> Routes {
+    let server = ResumeIngestionServer::new(service).max_decoding_message_size(MAX_MESSAGE_BYTES);
+    routes.add_service(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
+}
+
+/// Serves resume ingestion alone (the distributed mode) until SIGINT/SIGTERM, relaying its
+/// outbox to Kafka when brokers are configured.
+pub async fn run(settings: &Settings) -> anyhow::Result<()> {
+    let pool = nexushr_events::db::connect(&settings.database_url()).await?;
+    let service = build(pool.clone(), settings).await?;
+    let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let relay = nexushr_events::relay::start(pool, &OutboxTarget::from(settings), stopped).await?;
+    let (reporter, health) = tonic_health::server::health_reporter();
+    reporter.set_service_status(SERVICE_NAME, tonic_health::ServingStatus::Serving).await;
+    reporter.set_service_status("", tonic_health::ServingStatus::Serving).await;
+    let routes = nexushr_platform::grpc::reflection_routes(add_routes(Routes::new(health), service, &keys))?;
+    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
+    let addr = listener.local_addr()?;
+    println!("resume-ingestion listening on grpc://{addr}");
+    nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
+    let _ = stop.send(true);
+    let _ = relay.await;
+    Ok(())
+}
