@@ -142,7 +142,7 @@ const PLACES: &[&str] = &[
 ];
 
 /// A location in one piece of a header line: "Austin, TX", "São Paulo, SP, Brasil".
-fn location_in(piece: &str) -> Option<String> {
+pub(crate) fn location_in(piece: &str) -> Option<String> {
     let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
     let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
     if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 {

@@ -95,6 +95,12 @@ const PRESENT: &[&str] = &[
     "hoy",
 ];
 
+/// Whether `s` starts with a month name ("Jan", "marzo", "set.").
+pub(crate) fn starts_with_month(s: &str) -> bool {
+    let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+    w.chars().count() >= 3 && month(&fold(&w)).is_some()
+}
+
 fn month(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == word).map(|(_, m)| *m)
 }
@@ -155,8 +161,11 @@ pub fn parse_period(line: &str) -> Option<Period> {
     let pts = points(line);
     let start = pts.iter().flatten().next().copied()?;
     let first = pts.iter().position(|p| p.is_some())?;
+    // "2020-02 —": a range left open runs to today.
+    let open = pts.len() == first + 1 && line.trim_end().ends_with(['-', '–', '—']);
     match pts.get(first + 1) {
         Some(None) => Some(Period { start, end: None, current: true }),
+        None if open => Some(Period { start, end: None, current: true }),
         Some(Some(end)) if *end >= start => Some(Period { start, end: Some(*end), current: false }),
         _ => Some(Period { start, end: Some(start), current: false }),
     }

@@ -65,7 +65,18 @@ fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
-        let line: String = line.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+        // No-break spaces are spaces; symbol-font bullets and icon glyphs (private use area)
+        // are list bullets at the start of a line and noise elsewhere.
+        let mut line: String = line
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .map(|c| if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') { ' ' } else { c })
+            .collect();
+        if line.trim_start().starts_with(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
+            let rest = line.trim_start().trim_start_matches(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c) || c.is_whitespace());
+            line = if rest.is_empty() { String::new() } else { format!("• {rest}") };
+        }
+        line.retain(|c| !('\u{e000}'..='\u{f8ff}').contains(&c));
         let line = line.trim_end();
         if line.trim().is_empty() {
             blank += 1;

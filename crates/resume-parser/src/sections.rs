@@ -50,6 +50,7 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
         SectionKind::Experience,
         &[
             "experience",
+            "work",
             "work experience",
             "professional experience",
             "employment history",
@@ -136,8 +137,10 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
+    // "Work Experience(3)": some layouts print a count after the header.
     let f = fold(t);
-    HEADERS.iter().find(|(_, names)| names.contains(&f.as_str())).map(|(k, _)| *k)
+    let f = f.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k)
 }
 
 /// Every section of `text`, in order; a section runs to the next header.
@@ -145,16 +148,17 @@ pub fn detect(text: &str) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(kind) = header_kind(line) {
+        // A header in a column of its own shares its line with the first line of the body
+        // ("Work<TAB>Senior Backend Engineer"): the body starts after the tab.
+        let (cell, body_from) = match line.split_once('\t') {
+            Some((cell, _)) if header_kind(line).is_none() => (cell, cell.len() + 1),
+            _ => (line, line.len()),
+        };
+        if let Some(kind) = header_kind(cell) {
             if let Some(prev) = found.last_mut() {
                 prev.end = offset;
             }
-            found.push(Section {
-                kind,
-                header: line.trim().to_string(),
-                start: offset + line.len(),
-                end: text.len(),
-            });
+            found.push(Section { kind, header: cell.trim().to_string(), start: offset + body_from, end: text.len() });
         }
         offset += line.len();
     }
@@ -173,6 +177,9 @@ mod tests {
         assert_eq!(header_kind("Educación"), Some(SectionKind::Education));
         assert_eq!(header_kind("## Skills"), Some(SectionKind::Skills));
         assert_eq!(header_kind("I have experience with Go"), None);
+        assert_eq!(header_kind("Work Experience(3)"), Some(SectionKind::Experience));
+        let s = detect("Ana\nWork\tSenior Engineer\nAcme\n");
+        assert_eq!((s[0].kind, &"Ana\nWork\tSenior Engineer\nAcme\n"[s[0].start..]), (SectionKind::Experience, "Senior Engineer\nAcme\n"));
     }
 
     #[test]

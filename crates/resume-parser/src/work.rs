@@ -10,6 +10,7 @@ use crate::sections::{BULLETS, fold, strip_bullet};
 pub struct WorkEntry {
     pub title: Option<Scored>,
     pub employer: Option<Scored>,
+    pub location: Option<Scored>,
     pub period: Period,
     pub highlights: Vec<String>,
     /// Byte range of the entry in the text.
@@ -61,18 +62,102 @@ fn without_dates(line: &str) -> String {
     let cut = line
         .char_indices()
         .find(|(i, c)| {
-            c.is_ascii_digit() || parse_period(&line[*i..]).is_some_and(|_| month_word_at(&line[*i..]))
+            (c.is_ascii_digit() && parse_period(&line[*i..]).is_some())
+                || (crate::dates::starts_with_month(&line[*i..])
+                    && (*i == 0 || !line[..*i].ends_with(char::is_alphabetic))
+                    && parse_period(&line[*i..]).is_some())
         })
         .map_or(line.len(), |(i, _)| i);
     line[..cut].trim().trim_end_matches(|c: char| "|·,–—-(:".contains(c)).trim().to_string()
 }
 
-fn month_word_at(s: &str) -> bool {
-    let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
-    w.len() >= 3 && parse_period(&format!("{w} 2000")).is_some()
+/// Words of job titles in English, Portuguese and Spanish (folded).
+const TITLE_WORDS: &[&str] = &[
+    "engineer", "developer", "manager", "analyst", "designer", "lead", "head", "director", "intern", "consultant",
+    "specialist", "architect", "scientist", "qa", "tester", "owner", "coordinator", "administrator", "officer",
+    "associate", "programmer", "sre", "devops", "president", "vp", "founder", "cto", "ceo", "technician",
+    "assistant", "representative", "senior", "junior", "staff", "principal", "product", "scrum", "master",
+    "engenheiro", "engenheira", "desenvolvedor", "desenvolvedora", "analista", "gerente", "coordenador",
+    "coordenadora", "estagiario", "estagiaria", "ingeniero", "ingeniera", "desarrollador", "desarrolladora",
+    "lider", "jefe", "jefa", "diretor", "diretora", "directora", "especialista", "disenador", "disenadora",
+    "arquiteto", "arquiteta", "arquitecto", "arquitecta", "cientista", "cientifico", "cientifica", "consultor",
+    "consultora", "tecnico", "tecnica", "programador", "programadora", "pleno", "sr", "jr", "practicante",
+    "pasante", "trainee", "auxiliar", "supervisor", "supervisora",
+];
+
+/// How much a fragment reads like a job title.
+fn title_score(fragment: &str) -> usize {
+    fold(fragment).split(' ').filter(|w| TITLE_WORDS.contains(w)).count()
+}
+
+/// Labels some layouts print inside an entry.
+const LABELS: &[&str] = &["highlights", "responsibilities", "achievements", "destaques", "logros", "conquistas"];
+
+/// A short line that can name a title, an employer or a place (not a highlight sentence).
+fn header_like(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !is_bullet(t)
+        && !t.ends_with(['.', ';', ':'])
+        && t.split_whitespace().count() <= 9
+        && t.chars().count() <= 80
+        && !LABELS.contains(&fold(t).as_str())
+}
+
+/// The title and employer among the header fragments of one entry.
+fn assign(fragments: &[String]) -> (Option<String>, Option<String>, f32) {
+    for f in fragments {
+        if let (Some(t), Some(e)) = split_header(f)
+            && (title_score(&t) >= title_score(&e) || fragments.len() == 1)
+        {
+            return (Some(t), Some(e), 0.8);
+        }
+    }
+    match fragments {
+        [] => (None, None, 0.3),
+        [one] => {
+            if title_score(one) > 0 {
+                (Some(one.clone()), None, 0.5)
+            } else {
+                (None, Some(one.clone()), 0.4)
+            }
+        }
+        many => {
+            let best = (0..many.len()).max_by_key(|&i| (title_score(&many[i]), usize::MAX - i)).unwrap_or(0);
+            // `many` is ordered nearest the dates first.
+            let title = many[best].clone();
+            let employer = many.iter().enumerate().find(|(i, f)| *i != best && title_score(f) == 0).or_else(|| many.iter().enumerate().find(|(i, _)| *i != best));
+            let sure = if title_score(&title) > 0 && employer.is_some_and(|(_, e)| title_score(e) == 0) { 0.8 } else { 0.6 };
+            (Some(title), employer.map(|(_, e)| e.clone()), sure)
+        }
+    }
+}
+
+/// Splits a fragment at tabs (columns of one line) into its pieces; places go to `location`.
+fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for cell in line.split('\t').map(|c| strip_bullet(c).trim()).filter(|c| !c.is_empty()) {
+        if let Some(place) = crate::contact::location_in(cell) {
+            location.get_or_insert(place);
+        } else if !LABELS.contains(&fold(cell).as_str()) {
+            out.push(cell.to_string());
+        }
+    }
+    out
+}
+
+/// Is this date line the anchor of an entry rather than a year inside a highlight?
+fn anchors_entry(line: &str, period: &Period) -> bool {
+    let rest = without_dates(line);
+    let short = rest.split_whitespace().count() <= 12;
+    short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
 
 /// Work entries of the experience section `text` (offset `base` in the document).
+///
+/// Entries are anchored on their date lines. Their title, employer and place are the short
+/// lines next to the dates (the text on the date line, up to two lines above, up to two
+/// below), told apart by the words titles use; what follows them is the highlights.
 pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
@@ -82,54 +167,102 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             Some((start, l.trim_end_matches('\n')))
         })
         .collect();
-    let date_lines: Vec<(usize, Period)> =
-        lines.iter().enumerate().filter_map(|(i, (_, l))| parse_period(l).map(|p| (i, p))).collect();
-    let mut out: Vec<WorkEntry> = Vec::new();
-    for (k, (i, period)) in date_lines.iter().enumerate() {
-        let header_inline = without_dates(lines[*i].1);
-        // Header lines: the text before the dates, else up to two plain lines just above.
-        let prev_end = if k == 0 { 0 } else { date_lines[k - 1].0 + 1 };
-        let above: Vec<&str> = (prev_end..*i)
-            .rev()
-            .map(|j| lines[j].1.trim())
-            .filter(|l| !l.is_empty())
-            // A bullet or a finished sentence belongs to the entry before.
-            .take_while(|l| !is_bullet(l) && !l.ends_with('.'))
-            .take(2)
-            .collect();
-        let (title, employer, confidence) = if !header_inline.is_empty() {
-            let (t, e) = split_header(&header_inline);
-            match (t, e, above.first()) {
-                (Some(t), Some(e), _) => (Some(t), Some(e), 0.8),
-                (Some(e), None, Some(t)) => (Some(t.to_string()), Some(e), 0.6),
-                (t, e, _) => (t, e, 0.5),
-            }
-        } else {
-            match above.as_slice() {
-                [one] => {
-                    let (t, e) = split_header(one);
-                    (t, e, 0.7)
+    let dated: Vec<(usize, Period)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, l))| parse_period(l).filter(|p| anchors_entry(l, p)).map(|p| (i, p)))
+        .collect();
+    let non_blank = |j: usize| !lines[j].1.trim().is_empty();
+    // First pass: the header lines below each date line (up to two short lines, blanks skipped).
+    let below: Vec<Vec<usize>> = dated
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| {
+            let limit = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
+            let mut taken = Vec::new();
+            let inline = !without_dates(lines[*i].1).is_empty();
+            for j in (i + 1)..limit {
+                if !non_blank(j) {
+                    continue;
                 }
-                [nearest, farther] => match split_header(nearest) {
-                    (Some(t), Some(e)) => (Some(t), Some(e), 0.7),
-                    _ => (Some(farther.to_string()), Some(nearest.to_string()), 0.6),
-                },
-                _ => (None, None, 0.3),
+                let l = lines[j].1;
+                if LABELS.contains(&fold(l).as_str()) {
+                    continue;
+                }
+                // A title under the dates (or under "Company  City"): short, reads like a title
+                // or a place, and the entry still lacks a piece.
+                let wanted = title_score(l) > 0 || crate::contact::location_in(l.trim()).is_some() || (!inline && taken.is_empty());
+                if !header_like(l) || !wanted || taken.len() == 2 {
+                    break;
+                }
+                taken.push(j);
             }
-        };
-        let next_header = date_lines.get(k + 1).map_or(lines.len(), |(n, _)| n.saturating_sub(2).max(*i + 1));
-        let highlights: Vec<String> = ((i + 1)..next_header.min(lines.len()))
-            .map(|j| lines[j].1.trim())
-            .filter(|l| !l.is_empty())
-            .map(|l| strip_bullet(l).to_string())
-            .filter(|l| !l.is_empty())
+            taken
+        })
+        .collect();
+    let mut out: Vec<WorkEntry> = Vec::new();
+    for (k, (i, period)) in dated.iter().enumerate() {
+        let floor = if k == 0 { 0 } else { below[k - 1].last().map_or(dated[k - 1].0, |&j| j) + 1 };
+        // With text on the date line, a line above joins only if it names a title: otherwise
+        // it is the last highlight of the entry before.
+        let inline = !without_dates(lines[*i].1).is_empty();
+        let mut above: Vec<usize> = Vec::new();
+        let mut j = *i;
+        while j > floor && above.len() < 2 {
+            j -= 1;
+            if !non_blank(j) {
+                // A blank line closes a header block that has begun.
+                if above.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if !header_like(lines[j].1) || (inline && title_score(lines[j].1) == 0) {
+                break;
+            }
+            above.push(j);
+        }
+        above.reverse();
+        let mut location = None;
+        // Fragments nearest the dates first: the employer is the nearest that is not a title.
+        let mut fragments: Vec<String> = pieces(&without_dates(lines[*i].1), &mut location);
+        let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below[k].iter().map(|&b| (b - i, b))).collect();
+        near.sort_unstable();
+        for (_, j) in near {
+            fragments.extend(pieces(lines[j].1, &mut location));
+        }
+        let (title, employer, confidence) = assign(&fragments);
+        let body_start = below[k].last().map_or(*i, |&b| b) + 1;
+        let next_start = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
+        // The next entry's header lines above its dates are not highlights of this one.
+        let mut body_end = next_start;
+        if k + 1 < dated.len() {
+            let mut j = next_start;
+            let mut taken = 0;
+            while j > body_start && taken < 2 {
+                j -= 1;
+                if !non_blank(j) {
+                    continue;
+                }
+                if !header_like(lines[j].1) || title_score(lines[j].1) == 0 && taken == 1 {
+                    break;
+                }
+                taken += 1;
+                body_end = j;
+            }
+        }
+        let highlights: Vec<String> = (body_start..body_end.max(body_start))
+            .map(|j| strip_bullet(lines[j].1).to_string())
+            .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
             .collect();
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });
-        let start = base + lines[prev_end.max(i.saturating_sub(above.len()))].0;
-        let end = base + lines.get(next_header).map_or(text.len(), |(o, _)| *o);
+        let first = above.first().copied().unwrap_or(*i);
+        let start = base + lines[first].0;
+        let end = base + lines.get(body_end.max(body_start)).map_or(text.len(), |(o, _)| *o);
         out.push(WorkEntry {
             title: score(title),
             employer: score(employer),
+            location: location.map(|value| Scored { value, confidence: 0.7 }),
             period: *period,
             highlights,
             start,
@@ -221,6 +354,34 @@ mod tests {
         );
         assert_eq!(e[1].employer.as_ref().map(|s| s.value.as_str()), Some("Globex"));
         assert_eq!(e[1].highlights, ["Built billing services in Go"]);
+    }
+
+    fn titles_and_employers(text: &str) -> Vec<(String, String)> {
+        entries(text, 0)
+            .into_iter()
+            .map(|e| (e.title.map(|t| t.value).unwrap_or_default(), e.employer.map(|t| t.value).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn layouts_of_real_themes() {
+        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
+        // Title, employer, dates, place on their own lines.
+        let even = "Senior Backend Engineer\nStripe\nMar 2021 – Present\nSan Francisco, CA\n\nPayments team.\nLed the migration\n\nSoftware Engineer\nShopify\nJun 2017 – Feb 2021\nOttawa, ON\nBuilt the pipeline\n";
+        assert_eq!(titles_and_employers(even), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        // Employer and dates on one line, the title below.
+        let macchiato = "Stripe\t03/2021 - Present\nSenior Backend Engineer\nPayments infrastructure team.\nLed the migration\nShopify\t06/2017 - 02/2021\nSoftware Engineer\nBuilt the pipeline\n";
+        assert_eq!(titles_and_employers(macchiato), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        // Employer and place, dates, then the title.
+        let kendall = "Stripe\tSan Francisco, CA\nMarch 2021 – Present\n\nSenior Backend Engineer\nPayments team.\nHighlights\n\nLed the migration\n\nShopify\tOttawa, ON\nJune 2017 – February 2021\n\nSoftware Engineer\nBuilt it\n";
+        let k = entries(kendall, 0);
+        assert_eq!(titles_and_employers(kendall), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(k[0].location.as_ref().map(|l| l.value.as_str()), Some("San Francisco, CA"));
+        assert_eq!(k[0].highlights, ["Payments team.", "Led the migration"]);
+        // Title at employer with the dates on the line.
+        let so = "Engenheira de Software Sênior at Nubank\tFeb 2020 - Current\nSão Paulo, SP\nLiderou a migração\nDesenvolvedora Backend at Stone\tSept 2017 - Jan 2020\n";
+        assert_eq!(titles_and_employers(so), [te("Engenheira de Software Sênior", "Nubank"), te("Desenvolvedora Backend", "Stone")]);
+        assert!(entries(so, 0)[0].period.current);
     }
 
     #[test]
