@@ -173,41 +173,22 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         .filter_map(|(i, (_, l))| parse_period(l).filter(|p| anchors_entry(l, p)).map(|p| (i, p)))
         .collect();
     let non_blank = |j: usize| !lines[j].1.trim().is_empty();
-    // First pass: the header lines below each date line (up to two short lines, blanks skipped).
-    let below: Vec<Vec<usize>> = dated
-        .iter()
-        .enumerate()
-        .map(|(k, (i, _))| {
-            let limit = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
-            let mut taken = Vec::new();
-            let inline = !without_dates(lines[*i].1).is_empty();
-            for j in (i + 1)..limit {
-                if !non_blank(j) {
-                    continue;
-                }
-                let l = lines[j].1;
-                if LABELS.contains(&fold(l).as_str()) {
-                    continue;
-                }
-                // A title under the dates (or under "Company  City"): short, reads like a title
-                // or a place, and the entry still lacks a piece.
-                let wanted = title_score(l) > 0 || crate::contact::location_in(l.trim()).is_some() || (!inline && taken.is_empty());
-                if !header_like(l) || !wanted || taken.len() == 2 {
-                    break;
-                }
-                taken.push(j);
-            }
-            taken
-        })
-        .collect();
-    let mut out: Vec<WorkEntry> = Vec::new();
-    for (k, (i, period)) in dated.iter().enumerate() {
-        let floor = if k == 0 { 0 } else { below[k - 1].last().map_or(dated[k - 1].0, |&j| j) + 1 };
+    // Phase one, entry by entry: the header lines above each date line (after the previous
+    // entry's own header lines) and below it.
+    let mut blocks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (k, (i, _)) in dated.iter().enumerate() {
+        let floor = match blocks.last() {
+            None => 0,
+            Some((_, below)) => below.last().map_or(dated[k - 1].0, |&j| j) + 1,
+        };
         // With text on the date line, a line above joins only if it names a title: otherwise
         // it is the last highlight of the entry before.
         let inline = !without_dates(lines[*i].1).is_empty();
+        // Resumes repeat one layout: after an entry whose header sat under its dates, the
+        // lines above the next dates are highlights, not headers.
+        let dates_first = k > 0 && blocks[k - 1].0.is_empty() && !blocks[k - 1].1.is_empty() && without_dates(lines[dated[k - 1].0].1).is_empty();
         let mut above: Vec<usize> = Vec::new();
-        let mut j = *i;
+        let mut j = if dates_first { floor } else { *i };
         while j > floor && above.len() < 2 {
             j -= 1;
             if !non_blank(j) {
@@ -223,34 +204,46 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             above.push(j);
         }
         above.reverse();
+        // Below: a title under the dates (or under "Company  City"), a place, and when the dates
+        // stand alone (date-first layouts) the employer under the title.
+        let limit = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
+        let alone = !inline && above.is_empty();
+        let (mut below, mut titles, mut others) = (Vec::new(), 0, 0);
+        for j in (i + 1)..limit {
+            if !non_blank(j) || LABELS.contains(&fold(lines[j].1).as_str()) {
+                continue;
+            }
+            let l = lines[j].1;
+            if !header_like(l) {
+                break;
+            }
+            let place = crate::contact::location_in(l.trim()).is_some();
+            let title = title_score(l) > 0 && titles == 0;
+            let employer = !place && !title && others == 0 && (alone || (!inline && titles == 0 && above.len() < 2)) && l.split_whitespace().count() <= 5;
+            if !(place || title || employer) {
+                break;
+            }
+            titles += usize::from(title);
+            others += usize::from(employer);
+            below.push(j);
+        }
+        blocks.push((above, below));
+    }
+    let mut out: Vec<WorkEntry> = Vec::new();
+    for (k, (i, period)) in dated.iter().enumerate() {
+        let (above, below) = &blocks[k];
         let mut location = None;
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
         let mut fragments: Vec<String> = pieces(&without_dates(lines[*i].1), &mut location);
-        let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below[k].iter().map(|&b| (b - i, b))).collect();
+        let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
         near.sort_unstable();
         for (_, j) in near {
             fragments.extend(pieces(lines[j].1, &mut location));
         }
         let (title, employer, confidence) = assign(&fragments);
-        let body_start = below[k].last().map_or(*i, |&b| b) + 1;
-        let next_start = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
-        // The next entry's header lines above its dates are not highlights of this one.
-        let mut body_end = next_start;
-        if k + 1 < dated.len() {
-            let mut j = next_start;
-            let mut taken = 0;
-            while j > body_start && taken < 2 {
-                j -= 1;
-                if !non_blank(j) {
-                    continue;
-                }
-                if !header_like(lines[j].1) || title_score(lines[j].1) == 0 && taken == 1 {
-                    break;
-                }
-                taken += 1;
-                body_end = j;
-            }
-        }
+        let body_start = below.last().map_or(*i, |&b| b) + 1;
+        // Up to the next entry's first header line.
+        let body_end = dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
         let highlights: Vec<String> = (body_start..body_end.max(body_start))
             .map(|j| strip_bullet(lines[j].1).to_string())
             .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
@@ -378,6 +371,10 @@ mod tests {
         assert_eq!(titles_and_employers(kendall), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
         assert_eq!(k[0].location.as_ref().map(|l| l.value.as_str()), Some("San Francisco, CA"));
         assert_eq!(k[0].highlights, ["Payments team.", "Led the migration"]);
+        // Dates first, then title, employer and place.
+        let dates_first = "Mar 2021 - Current\n\nSenior Backend Engineer\n\nStripe\n\n  San Francisco, CA\n\nPayments team.\n\nMentored four engineers\n\nJun 2017 - Feb 2021\n\nSoftware Engineer\n\nShopify\n\nBuilt it\n";
+        assert_eq!(titles_and_employers(dates_first), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(entries(dates_first, 0)[0].highlights, ["Payments team.", "Mentored four engineers"]);
         // Title at employer with the dates on the line.
         let so = "Engenheira de Software Sênior at Nubank\tFeb 2020 - Current\nSão Paulo, SP\nLiderou a migração\nDesenvolvedora Backend at Stone\tSept 2017 - Jan 2020\n";
         assert_eq!(titles_and_employers(so), [te("Engenheira de Software Sênior", "Nubank"), te("Desenvolvedora Backend", "Stone")]);

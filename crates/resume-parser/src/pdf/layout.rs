@@ -5,7 +5,7 @@
 use super::content::Run;
 
 /// A gap wider than this (in font sizes) between runs of one line becomes a tab.
-const TAB_GAP_EM: f64 = 1.5;
+const TAB_GAP_EM: f64 = 1.0;
 /// A gap wider than this between runs is a word space.
 const SPACE_GAP_EM: f64 = 0.12;
 /// A vertical gap wider than this (in line heights) starts a new paragraph.
