@@ -189,16 +189,19 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let dates_first = k > 0 && blocks[k - 1].0.is_empty() && !blocks[k - 1].1.is_empty() && without_dates(lines[dated[k - 1].0].1).is_empty();
         let mut above: Vec<usize> = Vec::new();
         let mut j = if dates_first { floor } else { *i };
+        let mut gap = false;
         while j > floor && above.len() < 2 {
             j -= 1;
             if !non_blank(j) {
-                // A blank line closes a header block that has begun.
-                if above.is_empty() {
-                    continue;
-                }
-                break;
+                gap = !above.is_empty();
+                continue;
             }
-            if !header_like(lines[j].1) || (inline && title_score(lines[j].1) == 0) {
+            let l = lines[j].1;
+            let titled = title_score(l) > 0;
+            // Past a blank line only a title still belongs to the header (HTML puts blank
+            // lines between blocks); a bulleted line only if it names a title.
+            let fits = if is_bullet(l) { titled && header_like(strip_bullet(l)) } else { header_like(l) };
+            if !fits || ((inline || gap) && !titled) {
                 break;
             }
             above.push(j);
