@@ -145,7 +145,7 @@ const PLACES: &[&str] = &[
 pub(crate) fn location_in(piece: &str) -> Option<String> {
     let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
     let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
-    if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 {
+    if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 || piece.contains('\t') {
         return None;
     }
     let wordy = |p: &str| {

@@ -123,11 +123,24 @@ const BLOCK_TAGS: &[&str] = &[
     "h3", "h4", "h5", "h6", "dt", "dd", "aside", "main", "address", "hr",
 ];
 
+/// Text as a browser lays it out: whitespace in text collapses to one space, line breaks come
+/// from block elements; scripts, styles and navigation menus are skipped; a link's target
+/// follows its text unless the text already shows it.
 fn html(src: &str) -> String {
     let mut out = String::with_capacity(src.len() / 2);
     let mut rest = src;
+    let mut link: Option<(String, usize)> = None;
+    let push_text = |out: &mut String, raw: &str| {
+        let text = decode_entities(raw);
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 && !out.ends_with([' ', '\n', '\t']) {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    };
     while let Some(lt) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..lt]));
+        push_text(&mut out, &rest[..lt]);
         let Some(gt) = rest[lt..].find('>') else {
             rest = "";
             break;
@@ -140,9 +153,9 @@ fn html(src: &str) -> String {
             .collect::<String>()
             .to_lowercase();
         rest = &rest[lt + gt + 1..];
-        if (name == "script" || name == "style") && !tag.starts_with('/') {
+        if matches!(name.as_str(), "script" | "style" | "nav" | "template") && !tag.starts_with('/') {
             let close = format!("</{name}");
-            rest = match rest.to_lowercase().find(&close) {
+            rest = match rest.as_bytes().windows(close.len()).position(|w| w.eq_ignore_ascii_case(close.as_bytes())) {
                 Some(i) => &rest[i..],
                 None => "",
             };
@@ -154,15 +167,23 @@ fn html(src: &str) -> String {
             out.push('\t');
         }
         if name == "a" {
-            // Keep the link target: profiles and portfolios are contact data.
-            if let Some(href) =
-                attribute(tag, "href").filter(|h| h.starts_with("http") || h.starts_with("mailto:"))
-            {
-                out.push_str(&format!(" {} ", href.trim_start_matches("mailto:")));
+            if tag.starts_with('/') {
+                // Keep the link target: profiles and portfolios are contact data.
+                if let Some((href, from)) = link.take() {
+                    let bare = href.trim_start_matches("mailto:").trim_start_matches("https://").trim_start_matches("http://");
+                    let shown = out.get(from..).unwrap_or_default();
+                    if !shown.contains(bare.trim_end_matches('/')) {
+                        out.push_str(&format!(" {} ", href.trim_start_matches("mailto:")));
+                    }
+                }
+            } else {
+                link = attribute(tag, "href")
+                    .filter(|h| h.starts_with("http") || h.starts_with("mailto:"))
+                    .map(|h| (h.to_string(), out.len()));
             }
         }
     }
-    out.push_str(&decode_entities(rest));
+    push_text(&mut out, rest);
     out
 }
 
@@ -459,7 +480,9 @@ mod tests {
     #[test]
     fn html_keeps_blocks_links_and_entities() {
         let t = text(b"<html><style>p{}</style><body><h1>Ana Souza</h1><p>Dev &amp; lead<br>S&#xE3;o Paulo</p><a href=\"https://github.com/ana\">GitHub</a><script>x()</script></body></html>");
-        assert_eq!(t, "Ana Souza\n\nDev & lead\nS\u{e3}o Paulo\n https://github.com/ana GitHub");
+        assert_eq!(t, "Ana Souza\n\nDev & lead\nS\u{e3}o Paulo\nGitHub https://github.com/ana");
+        let t = text(b"<div><p>04/2019\n      - Present</p><a href=\"https://x.example.com\">x.example.com</a><nav><a>Projects</a></nav></div>");
+        assert_eq!(t, "04/2019 - Present\nx.example.com");
     }
 
     #[test]

@@ -193,7 +193,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         while j > floor && above.len() < 2 {
             j -= 1;
             if !non_blank(j) {
-                gap = !above.is_empty();
+                // A place ("Los Gatos, CA") does not end the header block.
+                gap = above.iter().any(|&a| crate::contact::location_in(lines[a].1.trim()).is_none());
                 continue;
             }
             let l = lines[j].1;

@@ -103,12 +103,17 @@ pub(crate) fn page_text(mut runs: Vec<Run>) -> String {
     }
     let mut lines = group_lines(runs);
     let mut w = Writer::default();
-    let Some(gutter) = find_gutter(&lines) else {
+    // Columns often start below a full-width top (name, title, summary): look for a gutter in
+    // the page, then in its lower seven eighths, three quarters, and so on down to half.
+    let split = (0..=4).map(|q| q * lines.len() / 8).find_map(|top| find_gutter(&lines[top..]).map(|g| (top, g)));
+    let Some((top, gutter)) = split else {
         w.column(&mut lines);
         return w.out;
     };
+    let body = lines.split_off(top);
+    w.column(&mut lines);
     let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
-    for line in lines {
+    for line in body {
         if line.runs.iter().any(|r| r.x0 < gutter && r.x1 > gutter) {
             w.column(&mut left);
             w.column(&mut right);
