@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use nexushr_catalog_store::{RoleStore, SqlRoleStore};
+use nexushr_catalog_store::RoleStore;
 use nexushr_events::kafka::KafkaSubscriber;
 use nexushr_events::{EventSubscriber, InProcessBus, topics};
 use nexushr_platform::{ApiKeys, Settings};
@@ -68,7 +68,8 @@ pub fn start_consumer(
 
 /// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM.
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
-    let roles = Arc::new(SqlRoleStore::connect(&settings.database_url()).await?);
+    // Its own copy of the catalog: the bundled roles, loaded into an empty database.
+    let roles = nexushr_role_catalog::server::open_store(settings).await?;
     let store = QuestionStore::new(roles.pool().clone()).await?;
     let vectors = Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
     let service = build(roles.clone(), store, vectors, settings).await?;
