@@ -12,6 +12,8 @@ pub enum SectionKind {
     Languages,
     Certifications,
     Projects,
+    /// Awards, publications, volunteering, interests, references: they end the sections above.
+    Other,
 }
 
 /// A recognized section: its kind, the header as written, and the byte range of its body.
@@ -111,6 +113,14 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
         ],
     ),
     (SectionKind::Projects, &["projects", "personal projects", "projetos", "proyectos"]),
+    (
+        SectionKind::Other,
+        &[
+            "awards", "honors", "awards and honors", "publications", "volunteer", "volunteering", "volunteer experience",
+            "interests", "hobbies", "references", "premios", "premiacoes", "publicacoes", "voluntariado", "interesses",
+            "referencias", "publicaciones", "intereses", "reconocimientos",
+        ],
+    ),
 ];
 
 /// Characters resumes start list items with.

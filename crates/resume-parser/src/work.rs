@@ -105,7 +105,7 @@ fn header_like(line: &str) -> bool {
 }
 
 /// The title and employer among the header fragments of one entry.
-fn assign(fragments: &[String]) -> (Option<String>, Option<String>, f32) {
+fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<String>, f32) {
     for f in fragments {
         if let (Some(t), Some(e)) = split_header(f)
             && (title_score(&t) >= title_score(&e) || fragments.len() == 1)
@@ -126,7 +126,13 @@ fn assign(fragments: &[String]) -> (Option<String>, Option<String>, f32) {
             let best = (0..many.len()).max_by_key(|&i| (title_score(&many[i]), usize::MAX - i)).unwrap_or(0);
             // `many` is ordered nearest the dates first.
             let title = many[best].clone();
-            let employer = many.iter().enumerate().find(|(i, f)| *i != best && title_score(f) == 0).or_else(|| many.iter().enumerate().find(|(i, _)| *i != best));
+            // Employers are short names; a longer line near the dates describes the company.
+            let employer = many
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| *i != best && title_score(f) == 0)
+                .min_by_key(|(i, f)| (!anchored.get(*i).copied().unwrap_or(false), f.split_whitespace().count() > 4, *i))
+                .or_else(|| many.iter().enumerate().find(|(i, _)| *i != best));
             let sure = if title_score(&title) > 0 && employer.is_some_and(|(_, e)| title_score(e) == 0) { 0.8 } else { 0.6 };
             (Some(title), employer.map(|(_, e)| e.clone()), sure)
         }
@@ -190,14 +196,24 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let mut above: Vec<usize> = Vec::new();
         let mut j = if dates_first { floor } else { *i };
         let mut gap = false;
-        while j > floor && above.len() < 2 {
+        let place = |j: usize| crate::contact::location_in(lines[j].1.trim()).is_some();
+        while j > floor && above.iter().filter(|&&a| !place(a)).count() < if inline { 2 } else { 3 } {
             j -= 1;
             if !non_blank(j) {
                 // A place ("Los Gatos, CA") does not end the header block.
-                gap = above.iter().any(|&a| crate::contact::location_in(lines[a].1.trim()).is_none());
+                gap = above.iter().any(|&a| !place(a));
                 continue;
             }
             let l = lines[j].1;
+            // A company's web address sits among the header lines of some layouts.
+            let bare = strip_bullet(l);
+            if !bare.contains(' ') && (bare.starts_with("http") || bare.starts_with("www.")) {
+                continue;
+            }
+            if place(j) {
+                above.push(j);
+                continue;
+            }
             let titled = title_score(l) > 0;
             // Past a blank line only a title still belongs to the header (HTML puts blank
             // lines between blocks); a bulleted line only if it names a title.
@@ -239,12 +255,19 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let mut location = None;
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
         let mut fragments: Vec<String> = pieces(&without_dates(lines[*i].1), &mut location);
+        let mut anchored = vec![false; fragments.len()];
         let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
         near.sort_unstable();
+        let is_place = |j: usize| j < lines.len() && crate::contact::location_in(lines[j].1.trim()).is_some();
         for (_, j) in near {
-            fragments.extend(pieces(lines[j].1, &mut location));
+            // A name with its place beside it or on the next line is the employer's.
+            let had_place = location.is_some();
+            let got = pieces(lines[j].1, &mut location);
+            let beside = (location.is_some() && !had_place) || is_place(j + 1) || lines[j].1.split('\t').any(|c| crate::contact::location_in(c.trim()).is_some());
+            anchored.extend(std::iter::repeat_n(beside, got.len()));
+            fragments.extend(got);
         }
-        let (title, employer, confidence) = assign(&fragments);
+        let (title, employer, confidence) = assign(&fragments, &anchored);
         let body_start = below.last().map_or(*i, |&b| b) + 1;
         // Up to the next entry's first header line.
         let body_end = dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));

@@ -52,6 +52,7 @@ fn section_kind(k: SectionKind) -> &'static str {
         SectionKind::Languages => "languages",
         SectionKind::Certifications => "certifications",
         SectionKind::Projects => "projects",
+        SectionKind::Other => "other",
     }
 }
 
