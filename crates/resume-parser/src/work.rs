@@ -106,6 +106,16 @@ fn header_like(line: &str) -> bool {
 
 /// The title and employer among the header fragments of one entry.
 fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<String>, f32) {
+    // "Freelance · Independent analytics consulting" beside a title: a company and its blurb.
+    let has_title = fragments.iter().any(|f| title_score(f) > 0 && split_header(f).1.is_none());
+    let owned: Vec<String> = fragments
+        .iter()
+        .map(|f| match f.split_once(" · ").or_else(|| f.split_once(" | ")) {
+            Some((company, blurb)) if has_title && title_score(company) == 0 && title_score(blurb) == 0 => company.trim().to_string(),
+            _ => f.clone(),
+        })
+        .collect();
+    let fragments = owned.as_slice();
     for f in fragments {
         if let (Some(t), Some(e)) = split_header(f)
             && (title_score(&t) >= title_score(&e) || fragments.len() == 1)

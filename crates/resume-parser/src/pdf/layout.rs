@@ -54,7 +54,15 @@ impl Writer {
                 // A sentence runs on: lowercase next, or a comma or short joining word before.
                 && (starts_with_lowercase_word(&text) || l.runs_on)
         });
-        if wrapped {
+        // An address cut by a narrow column ("ana@example.co" / "m") is one word again.
+        let cut_address = self.last.is_some() && !text.contains(char::is_whitespace) && text.chars().count() <= 12 && !text.contains('@') && {
+            let tail = self.out.trim_end_matches('\n').rsplit(char::is_whitespace).next().unwrap_or("");
+            tail.chars().count() >= 12 && (tail.contains('@') || tail.starts_with("http") || tail.starts_with("www.") || tail.matches('.').count() >= 1 && !tail.ends_with('.'))
+                && gap < 1.6 * line.size
+        };
+        if cut_address {
+            self.out.pop();
+        } else if wrapped {
             self.out.pop();
             self.out.push(' ');
         } else if let Some(l) = &self.last
@@ -114,7 +122,11 @@ pub(crate) fn page_text(mut runs: Vec<Run>) -> String {
     w.column(&mut lines);
     let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
     for line in body {
-        if line.runs.iter().any(|r| r.x0 < gutter && r.x1 > gutter) {
+        // A line crosses the gutter when a run does, or when its words run on across it
+        // without a column's gap (a centered name split into runs at the gutter).
+        let left_end = line.runs.iter().filter(|r| r.x1 <= gutter).map(|r| r.x1).fold(f64::MIN, f64::max);
+        let right_start = line.runs.iter().filter(|r| r.x1 > gutter).map(|r| r.x0).fold(f64::MAX, f64::min);
+        if line.runs.iter().any(|r| r.x0 < gutter && r.x1 > gutter) || right_start - left_end < line.size {
             w.column(&mut left);
             w.column(&mut right);
             w.column(&mut vec![line]);
