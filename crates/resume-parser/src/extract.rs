@@ -179,7 +179,7 @@ fn html(src: &str) -> String {
             } else {
                 link = attribute(tag, "href")
                     .filter(|h| h.starts_with("http") || h.starts_with("mailto:"))
-                    .map(|h| (h.to_string(), out.len()));
+                    .map(|h| (decode_entities(h), out.len()));
             }
         }
     }

@@ -112,7 +112,10 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "cursos e certificacoes",
         ],
     ),
-    (SectionKind::Projects, &["projects", "personal projects", "projetos", "proyectos"]),
+    (
+        SectionKind::Projects,
+        &["projects", "personal projects", "open source projects", "side projects", "projetos", "projetos pessoais", "proyectos", "proyectos personales"],
+    ),
     (
         SectionKind::Other,
         &[

@@ -118,7 +118,7 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
     let fragments = owned.as_slice();
     for f in fragments {
         if let (Some(t), Some(e)) = split_header(f)
-            && (title_score(&t) >= title_score(&e) || fragments.len() == 1)
+            && ((title_score(&t) > 0 && title_score(&t) >= title_score(&e)) || fragments.len() == 1)
         {
             return (Some(t), Some(e), 0.8);
         }
@@ -152,7 +152,10 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
 /// Splits a fragment at tabs (columns of one line) into its pieces; places go to `location`.
 fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
     let mut out = Vec::new();
-    for cell in line.split('\t').map(|c| strip_bullet(c).trim()).filter(|c| !c.is_empty()) {
+    // Web addresses beside a name are not part of it ("Pied Piper  http://piedpiper.example.com").
+    let words: Vec<&str> = line.split(' ').filter(|w| !(w.starts_with("http") || w.starts_with("www."))).collect();
+    let line = words.join(" ");
+    for cell in line.split('\t').map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim()).filter(|c| !c.is_empty()) {
         if let Some(place) = crate::contact::location_in(cell) {
             location.get_or_insert(place);
         } else if !LABELS.contains(&fold(cell).as_str()) {
@@ -228,7 +231,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // Past a blank line only a title still belongs to the header (HTML puts blank
             // lines between blocks); a bulleted line only if it names a title.
             let fits = if is_bullet(l) { titled && header_like(strip_bullet(l)) } else { header_like(l) };
-            if !fits || ((inline || gap) && !titled) {
+            // A name with its place on the next line ("Salt & Cedar" / "Austin, TX") is a header.
+            let named = j + 1 < lines.len() && place(j + 1);
+            if !fits || ((inline || gap) && !titled && !named) {
                 break;
             }
             above.push(j);
