@@ -103,12 +103,14 @@ fn markdown(text: &str) -> String {
             .unwrap_or_else(|| t.to_string());
         // [text](url) keeps both: the URL is contact data.
         let mut rest = t.replace("**", "").replace("__", "");
-        while let (Some(a), Some(b)) = (rest.find("]("), rest.find(')')) {
-            if b < a {
-                break;
-            }
-            let open = rest[..a].rfind('[').unwrap_or(a);
-            let label = rest[open + 1..a].to_string();
+        // Each pass removes "](" and ")", so the loop ends.
+        while let Some(a) = rest.find("](") {
+            let Some(close) = rest[a + 2..].find(')') else { break };
+            let b = a + 2 + close;
+            let (open, label) = match rest[..a].rfind('[') {
+                Some(o) => (o, rest[o + 1..a].to_string()),
+                None => (a, String::new()),
+            };
             let url = rest[a + 2..b].to_string();
             rest = format!("{}{label} {url}{}", &rest[..open], &rest[b + 1..]);
         }
@@ -483,6 +485,12 @@ mod tests {
         assert_eq!(t, "Ana Souza\n\nDev & lead\nS\u{e3}o Paulo\nGitHub https://github.com/ana");
         let t = text(b"<div><p>04/2019\n      - Present</p><a href=\"https://x.example.com\">x.example.com</a><nav><a>Projects</a></nav></div>");
         assert_eq!(t, "04/2019 - Present\nx.example.com");
+    }
+
+    #[test]
+    fn markdown_link_syntax_without_its_bracket() {
+        // Found by cargo-fuzz (docx target): "](" with no "[" before it sliced backwards.
+        assert_eq!(markdown("Acme](http)2j [x](y) z](w"), "Acme http2j x y z](w\n");
     }
 
     #[test]

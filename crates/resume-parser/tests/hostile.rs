@@ -56,3 +56,14 @@ fn a_50_mib_file_is_refused_by_size() {
     assert!(p.warnings[0].contains("limit"), "{:?}", p.warnings);
     assert!(started.elapsed() < BOUND);
 }
+
+/// Inputs cargo-fuzz found crashing (`tests/corpus/fuzz-regressions`): they parse now.
+#[test]
+fn fuzz_regressions_parse() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/fuzz-regressions");
+    for entry in std::fs::read_dir(&dir).expect("regressions") {
+        let path = entry.expect("entry").path();
+        let p = parse(&std::fs::read(&path).expect("read"), &Limits::default());
+        assert!(!p.warnings.is_empty() || !p.text.is_empty(), "{}", path.display());
+    }
+}
