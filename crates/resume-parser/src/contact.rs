@@ -105,7 +105,9 @@ fn phones(line: &str) -> Vec<Phone> {
             let raw: String = chars[start..j].iter().collect::<String>().trim().to_string();
             let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
             // Dates and years have few digits; phone numbers have 10 to 15.
-            if (10..=15).contains(&digits.len()) && !raw.contains("  ") {
+            // "2017-06 - 2021-02" has ten digits too: a date range is not a phone.
+            let dates = crate::dates::parse_period(&raw).is_some_and(|p| p.start.month > 0 || p.end.is_some_and(|e| e != p.start));
+            if (10..=15).contains(&digits.len()) && !raw.contains("  ") && !dates {
                 let e = e164(&raw, &digits);
                 let confidence = if e.is_some() { 0.9 } else { 0.6 };
                 out.push(Phone { raw, e164: e, confidence });
@@ -228,6 +230,8 @@ mod tests {
         assert_eq!(phones("Tel: +52 55 1234 5678")[0].e164.as_deref(), Some("+525512345678"));
         assert_eq!(phones("(415) 555-0134")[0].e164.as_deref(), Some("+14155550134"));
         assert!(phones("2019 - 2021").is_empty());
+        assert!(phones("2017-06 - 2021-02").is_empty());
+        assert!(phones("03/2020 - 06/2022").is_empty());
     }
 
     #[test]

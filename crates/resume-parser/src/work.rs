@@ -192,6 +192,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         .filter_map(|(i, (_, l))| parse_period(l).filter(|p| anchors_entry(l, p)).map(|p| (i, p)))
         .collect();
     let non_blank = |j: usize| !lines[j].1.trim().is_empty();
+    // HTML and some exports put a blank line between every two lines: there a blank line says
+    // nothing about where a header block ends.
+    let blanks = lines.iter().filter(|(_, l)| l.trim().is_empty()).count();
+    let airy = blanks * 10 >= lines.len() * 4;
     // Phase one, entry by entry: the header lines above each date line (after the previous
     // entry's own header lines) and below it.
     let mut blocks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
@@ -214,7 +218,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             j -= 1;
             if !non_blank(j) {
                 // A place ("Los Gatos, CA") does not end the header block.
-                gap = above.iter().any(|&a| !place(a));
+                gap = !airy && above.iter().any(|&a| !place(a));
                 continue;
             }
             let l = lines[j].1;
