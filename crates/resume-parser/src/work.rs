@@ -206,7 +206,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         };
         // With text on the date line, a line above joins only if it names a title: otherwise
         // it is the last highlight of the entry before.
-        let inline = !without_dates(lines[*i].1).is_empty();
+        let inline_text = without_dates(lines[*i].1);
+        let inline = !inline_text.is_empty();
+        // A bare title on the date line leaves room for a short employer line above it.
+        let wants_employer = inline && title_score(&inline_text) > 0 && split_header(&inline_text).1.is_none();
         // Resumes repeat one layout: after an entry whose header sat under its dates, the
         // lines above the next dates are highlights, not headers.
         let dates_first = k > 0 && blocks[k - 1].0.is_empty() && !blocks[k - 1].1.is_empty() && without_dates(lines[dated[k - 1].0].1).is_empty();
@@ -237,7 +240,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let fits = if is_bullet(l) { titled && header_like(strip_bullet(l)) } else { header_like(l) };
             // A name with its place on the next line ("Salt & Cedar" / "Austin, TX") is a header.
             let named = j + 1 < lines.len() && place(j + 1);
-            if !fits || ((inline || gap) && !titled && !named) {
+            let short_name = wants_employer && above.is_empty() && l.split_whitespace().count() <= 4;
+            if !fits || ((inline || gap) && !titled && !named && !short_name) {
                 break;
             }
             above.push(j);
