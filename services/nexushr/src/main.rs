@@ -2,6 +2,7 @@
 
 mod parse;
 mod questions;
+mod resumes;
 mod roles;
 
 use std::path::PathBuf;
@@ -37,6 +38,11 @@ enum Command {
     Roles {
         #[command(subcommand)]
         command: roles::RolesCommand,
+    },
+    /// Send resumes to a running server.
+    Resumes {
+        #[command(subcommand)]
+        command: resumes::ResumesCommand,
     },
     /// Parse a resume file (format told from its content) and print it as JSON.
     Parse {
@@ -98,6 +104,7 @@ async fn main() -> anyhow::Result<()> {
             roles::run(store.as_ref(), &settings, command).await
         }
         Command::Parse { file, format } => parse::run(&file, format),
+        Command::Resumes { command } => resumes::run(&settings, command).await,
         Command::Questions { role, resume, count, format } => {
             questions::run(&settings, &role, &resume, count, format).await
         }
