@@ -29,7 +29,7 @@ def test_upload_a_folder_twice(server_addr, tmp_path):
     first = upload(server_addr, folder, tmp_path / "cli")
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("5 uploaded, 0 already done, 1 refused, 0 failed"), first.stdout
-    assert "encrypted.pdf: file: unsupported file: the PDF is encrypted" in first.stdout
+    assert "encrypted.pdf: file: unsupported: the PDF is encrypted" in first.stdout
     # An interrupted run leaves a journal; the next run finishes only what is missing.
     shutil.copy(CORPUS / "bad" / "ok-text-named.docx", folder / "late.docx")
     second = upload(server_addr, folder, tmp_path / "cli")

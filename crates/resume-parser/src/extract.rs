@@ -13,7 +13,7 @@ pub enum ExtractError {
     #[error("{0}")]
     Unsupported(String),
     /// The file claims a format but breaks its rules, or a limit.
-    #[error("malformed {format:?}: {reason}")]
+    #[error("malformed {}: {reason}", format!("{format:?}").to_uppercase())]
     Malformed { format: Format, reason: String },
 }
 

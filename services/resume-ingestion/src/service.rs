@@ -91,8 +91,9 @@ fn refusal(p: &Parse) -> Option<Status> {
     let why = p.warnings.first().cloned().unwrap_or_default();
     match p.status {
         ParseStatus::Ok | ParseStatus::Partial => None,
-        ParseStatus::Unsupported => Some(invalid_argument("file", &format!("unsupported file: {why}"))),
-        ParseStatus::Malformed => Some(invalid_argument("file", &format!("malformed file: {why}"))),
+        ParseStatus::Unsupported => Some(invalid_argument("file", &format!("unsupported: {why}"))),
+        // The reason names the format: "malformed PDF: streams inflate past 52428800 bytes".
+        ParseStatus::Malformed => Some(invalid_argument("file", &why)),
         ParseStatus::NoText => Some(Status::failed_precondition(format!(
             "file: no extractable text ({why}); a scanned image needs OCR before upload, nothing was stored"
         ))),
