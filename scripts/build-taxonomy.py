@@ -34,7 +34,7 @@ CURATED = [
     ("gRPC", [], False), ("Kafka", ["Apache Kafka"], False), ("RabbitMQ", [], False), ("Docker", [], False),
     ("Kubernetes", ["k8s", "K8S"], False), ("Helm", [], True), ("Terraform", [], False), ("Ansible", [], False),
     ("AWS", ["Amazon Web Services"], False), ("GCP", ["Google Cloud", "Google Cloud Platform"], False),
-    ("Azure", ["Microsoft Azure"], False), ("Linux", [], False), ("Git", ["GitHub", "GitLab"], False),
+    ("Azure", ["Microsoft Azure"], False), ("Linux", [], False), ("Git", [], False), ("GitHub", [], False), ("GitLab", [], False),
     ("CI/CD", ["CI / CD", "continuous integration", "continuous delivery", "GitHub Actions", "Jenkins"], False),
     ("Microservices", ["microservice", "microservices architecture"], False), ("Hadoop", [], False),
     ("Spark", ["Apache Spark", "PySpark"], True), ("Airflow", ["Apache Airflow"], False), ("dbt", [], False),
@@ -48,6 +48,12 @@ CURATED = [
     ("Solidity", [], False), ("Blockchain", [], False), ("Bash", ["shell scripting"], False),
     ("Query optimization", ["query tuning", "otimização de consultas", "optimización de consultas"], False),
     ("API design", ["API development", "API-first"], False),
+    ("Jira", [], False), ("JMeter", ["Apache JMeter"], False), ("Postman", [], False), ("Snowflake", [], True),
+    ("Playwright", [], True), ("Tailwind CSS", ["Tailwind", "TailwindCSS"], False), ("Databricks", [], False),
+    ("Clojure", [], False), ("Storybook", [], True), ("BigQuery", ["Google BigQuery"], False),
+    ("Amplitude", [], True), ("Amazon S3", ["S3", "AWS S3"], True), ("Matplotlib", [], False),
+    ("Delta Lake", [], False), ("GitLab CI", ["GitLab CI/CD"], False), ("A/B testing", ["A/B tests", "AB testing"], False),
+    ("OKRs", ["OKR", "Objectives and Key Results"], False), ("Looker", ["Looker Studio"], False),
 ]
 
 

@@ -114,7 +114,7 @@ impl Taxonomy {
             let (skill_index, alias) = &self.patterns[m.pattern().as_usize()];
             let skill = &self.skills[*skill_index];
             let raw = &text[m.start()..m.end()];
-            if !on_word_boundaries(text, m.start(), m.end()) {
+            if !on_word_boundaries(text, m.start(), m.end()) || in_address(text, m.start(), m.end()) {
                 continue;
             }
             if skill.ambiguous && (raw != alias || in_excluded_phrase(text, m.start())) {
@@ -135,6 +135,19 @@ impl Taxonomy {
             .map(|(m, _)| m.clone())
             .collect()
     }
+}
+
+/// Inside a web or email address ("github.com/ana", "ana@rust-lang.org"): a link, not a claim.
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    let token = text[from..to].to_ascii_lowercase();
+    token.contains("://")
+        || token.contains("www.")
+        || token.contains('@')
+        || [".com", ".io", ".org", ".net", ".dev", ".app", ".br", ".mx"].iter().any(|d| {
+            token.match_indices(d).any(|(i, _)| token[i + d.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        })
 }
 
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -193,6 +206,8 @@ mod tests {
         let t = Taxonomy::bundled();
         assert_eq!(t.lookup("postgres").map(|s| s.name.as_str()), Some("PostgreSQL"));
         assert!(t.len() > 900);
+        assert!(names("github.com/ana · ana@rust-lang.org · https://kafka.apache.org").is_empty());
+        assert_eq!(names("Actions on GitHub, code on GitLab, history in Git"), ["GitHub", "GitLab", "Git"]);
     }
 
     #[test]
