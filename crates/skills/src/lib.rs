@@ -139,7 +139,8 @@ impl Taxonomy {
 
 /// Inside a web or email address ("github.com/ana", "ana@rust-lang.org"): a link, not a claim.
 fn in_address(text: &str, start: usize, end: usize) -> bool {
-    let from = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the whitespace character, whatever its width ("\u{2000}" is three bytes).
+    let from = text[..start].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
     let token = text[from..to].to_ascii_lowercase();
     token.contains("://")
@@ -207,6 +208,8 @@ mod tests {
         assert_eq!(t.lookup("postgres").map(|s| s.name.as_str()), Some("PostgreSQL"));
         assert!(t.len() > 900);
         assert!(names("github.com/ana · ana@rust-lang.org · https://kafka.apache.org").is_empty());
+        // Found by cargo-fuzz: a multi-byte space before a mention.
+        assert_eq!(names("Rust,\u{2000}Kafka and Go"), ["Rust", "Kafka", "Go"]);
         assert_eq!(names("Actions on GitHub, code on GitLab, history in Git"), ["GitHub", "GitLab", "Git"]);
     }
 
