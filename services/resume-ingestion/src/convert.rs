@@ -126,7 +126,7 @@ pub fn to_proto(p: &Parse) -> pb::ParsedResume {
             .map(|w| pb::WorkEntry {
                 title: w.title.as_ref().map(scored),
                 employer: w.employer.as_ref().map(scored),
-                location: None,
+                location: w.location.as_ref().map(scored),
                 start: Some(ym(&w.period.start)),
                 end: w.period.end.as_ref().map(ym),
                 current: w.period.current,
