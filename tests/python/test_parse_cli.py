@@ -128,7 +128,19 @@ def test_hostile_files_get_a_status_not_a_crash(tmp_path):
         ("empty.txt", b"", "NO_TEXT"),
         ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "NO_TEXT"),
         ("noise.bin", bytes((i * 2654435761 >> 13) & 0xFF for i in range(4096)), "UNSUPPORTED"),
-        ("cv.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "UNSUPPORTED"),
+        # A PDF without a catalog or pages is broken, not a format we lack.
+        ("cv.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "MALFORMED"),
     ]:
         doc = parse(tmp_path, name, content, fmt="json")
         assert doc["status"] == status, (name, doc["status"], doc["warnings"])
+
+
+def test_real_pdf_as_json_resume(tmp_path, schema):
+    """A PDF printed by Chromium from a JSON Resume theme comes back as a valid JSON Resume."""
+    corpus = Path(__file__).resolve().parent.parent / "corpus" / "resumes"
+    pdf = next(p for p in sorted(corpus.glob("en-olivia-bennett-*-chromium.pdf")))
+    doc = parse(tmp_path, "olivia.pdf", pdf.read_bytes())
+    jsonschema.validate(doc, schema)
+    assert doc["basics"]["name"] == "Olivia Bennett"
+    assert doc["basics"]["email"] == "olivia.bennett@example.com"
+    assert [w.get("name") for w in doc["work"]] == ["Stripe", "Shopify", "Accenture"], doc["work"]
