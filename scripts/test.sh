@@ -47,4 +47,7 @@ grep -m3 '^## [0-9]*\. ' "$scratch/demo.md"
 echo "==> Python grpcio client tests"
 scripts/python-tests.sh
 
+echo "==> deploy/ manifests against the Kubernetes schemas and the Compose specification"
+scripts/validate-deploy.sh
+
 echo "==> all suites passed in $(( $(date +%s) - started ))s"
