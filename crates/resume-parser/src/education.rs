@@ -112,6 +112,39 @@ pub fn degree_level(line: &str) -> Option<DegreeLevel> {
     DEGREES.iter().find(|(_, names)| names.iter().any(|n| contains_phrase(&f, n))).map(|(l, _)| *l)
 }
 
+/// The pieces of an education line without its dates: split at commas, bars, dashes, tabs and
+/// "at"/"em"/"en" between a degree and a school.
+fn parts_of(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for cell in line.split('\t') {
+        let cell = cell.trim();
+        if cell.is_empty() || parse_period(cell).is_some_and(|_| crate::work::without_dates(cell).is_empty()) {
+            continue;
+        }
+        let cell = crate::work::without_dates(cell);
+        let cell = if cell.is_empty() { continue } else { cell };
+        for piece in cell.split([',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty()) {
+            let split = [" at ", " em ", " en ", " na ", " no "].iter().find_map(|sep| {
+                piece.split_once(sep).filter(|(a, b)| degree_level(a).is_some() && is_institution(b))
+            });
+            match split {
+                Some((a, b)) => out.extend([a.trim().to_string(), b.trim().to_string()]),
+                None => out.push(piece.to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// A campus or city after a school's name: a few capitalized words, no degree, no digits.
+fn is_campus(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && degree_level(part).is_none()
+        && !is_institution(part)
+}
+
 fn is_institution(line: &str) -> bool {
     let f = fold(line);
     INSTITUTIONS.iter().any(|i| words(&f).contains(i))
@@ -154,15 +187,22 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             });
         }
         let Some(entry) = out.last_mut() else { continue };
-        // A line can hold both, e.g. "BSc Computer Science, University of Lisbon, 2014 - 2018".
-        let parts: Vec<&str> =
-            line.split([',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        // A line can hold both, e.g. "BSc Computer Science, University of Lisbon, 2014 - 2018"
+        // or "Bachelor of Science at Arizona State University<TAB>Aug 2014 - May 2018".
+        let parts = parts_of(line);
         if institution && entry.institution.is_none() {
-            let name = parts.iter().find(|p| is_institution(p)).copied().unwrap_or(line);
-            entry.institution = Some(Scored { value: name.to_string(), confidence: 0.8 });
+            let name = parts.iter().position(|p| is_institution(p)).map_or_else(
+                || line.to_string(),
+                |i| match parts.get(i + 1) {
+                    // "University of California, Berkeley": a campus after the comma.
+                    Some(next) if is_campus(next) => format!("{}, {next}", parts[i]),
+                    _ => parts[i].clone(),
+                },
+            );
+            entry.institution = Some(Scored { value: name, confidence: 0.8 });
         }
         if let Some(level) = level.filter(|_| entry.degree.is_none()) {
-            let degree = parts.iter().find(|p| degree_level(p).is_some()).copied().unwrap_or(line);
+            let degree = parts.iter().find(|p| degree_level(p).is_some()).map_or(line, String::as_str);
             entry.field = field_of(degree).map(|value| Scored { value, confidence: 0.6 });
             entry.degree = Some(Scored { value: degree.to_string(), confidence: 0.8 });
             entry.level = Some(level);
@@ -271,6 +311,15 @@ pub fn certifications(section: &str) -> Vec<Scored> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn institutions_without_dates_and_with_their_campus() {
+        let inst = |t: &str| entries(t).first().and_then(|e| e.institution.clone()).map(|i| i.value);
+        assert_eq!(inst("2007\tThe University of Texas at Austin\nBachelor of Science"), Some("The University of Texas at Austin".into()));
+        assert_eq!(inst("Arizona State University 2014-08\nBSc"), Some("Arizona State University".into()));
+        assert_eq!(inst("Bachelor of Science at Arizona State University\tAug 2014 - May 2018"), Some("Arizona State University".into()));
+        assert_eq!(inst("University of California, Berkeley\nBachelor of Arts"), Some("University of California, Berkeley".into()));
+    }
 
     #[test]
     fn degrees_in_three_languages() {

@@ -58,7 +58,7 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
 }
 
 /// The text of a date line with its dates taken out ("Acme — Jan 2020 – Present" → "Acme").
-fn without_dates(line: &str) -> String {
+pub(crate) fn without_dates(line: &str) -> String {
     let cut = line
         .char_indices()
         .find(|(i, c)| {
