@@ -174,7 +174,13 @@ pub fn extract(text: &str) -> Contact {
                 c.links.push(Link { url: token.to_string(), kind, confidence: 0.95 });
             }
         }
-        if n < 40 {
+        // Numbers in the header area are phones; further down only a line that is a phone
+        // and nothing else ("Phone (415) 555-0134" in a contact card printed last).
+        let alone = || {
+            let rest: String = line.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            ["", "phone", "tel", "telefone", "telefono", "teléfono", "celular", "mobile", "cell", "whatsapp"].contains(&rest.as_str())
+        };
+        if n < 40 || alone() {
             for p in phones(line) {
                 if !c.phones.iter().any(|q| q.raw == p.raw) {
                     c.phones.push(p);
@@ -232,6 +238,8 @@ mod tests {
         assert!(phones("2019 - 2021").is_empty());
         assert!(phones("2017-06 - 2021-02").is_empty());
         assert!(phones("03/2020 - 06/2022").is_empty());
+        let late = format!("Ana Souza\n{}Phone: (415) 555-0134\nOrder 4155550134123 shipped\n", "x\n".repeat(60));
+        assert_eq!(extract(&late).phones.iter().map(|p| p.raw.as_str()).collect::<Vec<_>>(), ["(415) 555-0134"]);
     }
 
     #[test]
