@@ -528,6 +528,11 @@ fn predict(data: Vec<u8>, parms: Option<&Dict>) -> Result<Vec<u8>, String> {
     let bpc = get(parms, b"BitsPerComponent").and_then(Obj::num).unwrap_or(8.0).clamp(1.0, 16.0) as usize;
     let bpp = (colors * bpc).div_ceil(8).max(1);
     let row = (columns * colors * bpc).div_ceil(8);
+    // A row longer than the data is a lie of the file: nothing to undo, and no buffer of
+    // the size it claims.
+    if row == 0 || row >= data.len() {
+        return Ok(data);
+    }
     let mut out = Vec::with_capacity(data.len());
     let mut prev = vec![0u8; row];
     for chunk in data.chunks(row + 1) {
@@ -610,6 +615,15 @@ fn ascii85(data: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn png_predictor_rows_are_bounded_by_the_data() {
+        let parms: Dict = vec![(b"Predictor".to_vec(), Obj::Num(12.0)), (b"Columns".to_vec(), Obj::Num(1e6))];
+        assert_eq!(predict(vec![2, 1, 2, 3], Some(&parms)).unwrap(), vec![2, 1, 2, 3]);
+        let parms: Dict = vec![(b"Predictor".to_vec(), Obj::Num(12.0)), (b"Columns".to_vec(), Obj::Num(2.0))];
+        // Two rows of "up" filtering: the second adds the first.
+        assert_eq!(predict(vec![2, 1, 2, 2, 1, 1], Some(&parms)).unwrap(), vec![1, 2, 2, 3]);
+    }
 
     #[test]
     fn ascii_filters() {
