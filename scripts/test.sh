@@ -44,7 +44,13 @@ grep -q "^# Interview kit: Backend Developer" "$scratch/demo.md"
 test "$(grep -c '^## [0-9]*\. ' "$scratch/demo.md")" -eq 10
 grep -m3 '^## [0-9]*\. ' "$scratch/demo.md"
 
-echo "==> Python grpcio client tests"
+echo "==> Chromium for the dashboard test (Debian package)"
+if ! command -v chromium >/dev/null; then
+  apt_get="apt-get"; [ "$(id -u)" -ne 0 ] && apt_get="sudo apt-get"
+  $apt_get update -qq && $apt_get install -y -q chromium >/dev/null
+fi
+
+echo "==> Python grpcio client tests (and the dashboard in headless Chromium)"
 scripts/python-tests.sh
 
 echo "==> deploy/ manifests against the Kubernetes schemas and the Compose specification"

@@ -40,6 +40,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 PROTO_ROOT = REPO / "proto"
 LISTEN_PREFIX = "nexushr listening on grpc://"
+HTTP_PREFIX = "nexushr http on http://"
+# The HTTP gateway's address of each running server, by its gRPC address.
+HTTP_ADDRS: dict[str, str] = {}
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 DEFAULT_KAFKA_BROKERS = "127.0.0.1:9092"
@@ -144,7 +147,7 @@ def running_server(
     shown_env = " ".join(f"{k}={v}" for k, v in sorted((extra_env or {}).items()))
 
     proc = subprocess.Popen(
-        [str(binary), "serve", "--grpc-addr", "127.0.0.1:0"],
+        [str(binary), "serve", "--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"],
         # The data dir as working directory: no stray ./nexushr.toml gets picked up.
         cwd=data_dir,
         env=_server_env(data_dir, extra_env),
@@ -184,6 +187,7 @@ def running_server(
         )
 
     addr = None
+    http_addr = ""
     deadline = time.monotonic() + START_TIMEOUT_S
     while addr is None:
         remaining = deadline - time.monotonic()
@@ -197,8 +201,11 @@ def running_server(
             proc.wait(timeout=STOP_TIMEOUT_S)
             die("nexushr exited before it was listening")
         stdout_seen.append(line)
+        if line.startswith(HTTP_PREFIX):
+            http_addr = line[len(HTTP_PREFIX):].strip()
         if line.startswith(LISTEN_PREFIX):
             addr = line[len(LISTEN_PREFIX):].strip()
+            HTTP_ADDRS[addr] = http_addr
 
     try:
         yield addr

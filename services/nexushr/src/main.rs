@@ -1,5 +1,6 @@
 //! `nexushr`: the all-in-one server of the embedded mode and the command line for people.
 
+mod gateway;
 mod parse;
 mod questions;
 mod resumes;
@@ -33,6 +34,9 @@ enum Command {
         /// Override the gRPC address (NEXUSHR_GRPC_ADDR).
         #[arg(long)]
         grpc_addr: Option<std::net::SocketAddr>,
+        /// Override the HTTP gateway and dashboard address (NEXUSHR_HTTP_ADDR).
+        #[arg(long)]
+        http_addr: Option<std::net::SocketAddr>,
     },
     /// Browse the role catalog.
     Roles {
@@ -92,9 +96,12 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let mut settings = Settings::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Serve { grpc_addr } => {
+        Command::Serve { grpc_addr, http_addr } => {
             if let Some(addr) = grpc_addr {
                 settings.grpc_addr = addr;
+            }
+            if let Some(addr) = http_addr {
+                settings.http_addr = addr;
             }
             let _telemetry = nexushr_telemetry::init("nexushr", settings.log_json)?;
             serve(settings).await
@@ -132,9 +139,27 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let consumer = questions::start_consumer(service.clone(), store.pool().clone(), &settings, stopped)?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let routes = catalog::routes(store.clone(), Some(index), &settings).await?;
-    let routes = questions::add_routes(routes, service, &keys);
+    let routes = questions::add_routes(routes, service.clone(), &keys);
     let resumes = nexushr_resume_ingestion::server::build(store.pool().clone(), &settings).await?;
-    let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes, &keys);
+    let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes.clone(), &keys);
+    let gateway = std::sync::Arc::new(gateway::Gateway::new(
+        store.clone(),
+        resumes,
+        service,
+        keys.clone(),
+        store.pool().clone(),
+        settings.max_upload_bytes,
+    ));
+    let http = tokio::net::TcpListener::bind(settings.http_addr).await?;
+    let http_addr = http.local_addr()?;
+    println!("nexushr http on http://{http_addr}");
+    let http_task = tokio::spawn(async move {
+        if let Err(e) = axum::serve(http, gateway::router(gateway)).with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        }).await {
+            tracing::error!(error = %e, "http gateway stopped");
+        }
+    });
     let routes = nexushr_platform::grpc::reflection_routes(routes)?;
     let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
     let addr = listener.local_addr()?;
@@ -142,6 +167,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     println!("nexushr listening on grpc://{addr}");
     nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
     let _ = stop.send(true);
+    http_task.abort();
     let _ = events.await;
     let _ = consumer.await;
     Ok(())

@@ -86,6 +86,13 @@ fn check_len(field: &str, value: &str, max: usize) -> Result<(), Status> {
     Ok(())
 }
 
+fn check_metadata(meta: &pb::UploadMetadata) -> Result<(), Status> {
+    check_len("metadata.external_candidate_id", &meta.external_candidate_id, MAX_ID_CHARS)?;
+    check_len("metadata.idempotency_key", &meta.idempotency_key, MAX_ID_CHARS)?;
+    check_len("metadata.file_name", &meta.file_name, MAX_FILE_NAME_CHARS)?;
+    check_len("metadata.content_type", &meta.content_type, MAX_ID_CHARS)
+}
+
 /// A parse that could not read the file, as the status the client gets.
 fn refusal(p: &Parse) -> Option<Status> {
     let why = p.warnings.first().cloned().unwrap_or_default();
@@ -165,10 +172,7 @@ impl ResumeService {
             Some(Part::Metadata(m)) => m,
             _ => return Err(invalid_argument("metadata", "the first message must carry the upload's metadata")),
         };
-        check_len("metadata.external_candidate_id", &meta.external_candidate_id, MAX_ID_CHARS)?;
-        check_len("metadata.idempotency_key", &meta.idempotency_key, MAX_ID_CHARS)?;
-        check_len("metadata.file_name", &meta.file_name, MAX_FILE_NAME_CHARS)?;
-        check_len("metadata.content_type", &meta.content_type, MAX_ID_CHARS)?;
+        check_metadata(&meta)?;
         if meta.size_bytes > max as u64 {
             return Err(invalid_argument(
                 "metadata.size_bytes",
@@ -189,6 +193,47 @@ impl ResumeService {
             }
         }
         Ok((meta, bytes))
+    }
+
+    /// Parses and stores one file received whole (gRPC Upload after streaming, or the HTTP
+    /// gateway): refused files get their typed status and nothing is stored.
+    pub async fn ingest(&self, tenant: &str, meta: &pb::UploadMetadata, bytes: Vec<u8>) -> Result<pb::Resume, Status> {
+        check_metadata(meta)?;
+        let max = self.config.limits.max_input_bytes;
+        if bytes.len() > max {
+            return Err(invalid_argument("file", &format!("the file is larger than the {max} byte limit")));
+        }
+        let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
+        let bytes = Arc::new(bytes);
+        let parse = self.parse(bytes.clone()).await?;
+        if let Some(refused) = refusal(&parse) {
+            tracing::info!(status = ?parse.status, format = ?parse.format, "upload refused");
+            return Err(refused);
+        }
+        let parsed = to_proto(&parse);
+        let now = now_ms();
+        let id = uuid::Uuid::now_v7().to_string();
+        tracing::Span::current().record("resume", id.as_str());
+        let record = Record {
+            id: id.clone(),
+            tenant: tenant.to_string(),
+            external_candidate_id: meta.external_candidate_id.clone(),
+            idempotency_key: meta.idempotency_key.clone(),
+            file_name: meta.file_name.clone(),
+            content_type: meta.content_type.clone(),
+            size_bytes: bytes.len() as i64,
+            sha256,
+            status: format!("{:?}", parse.status).to_uppercase(),
+            parsed: parsed.encode_to_vec(),
+            create_ms: now,
+            update_ms: now,
+        };
+        let event = parsed_event(&record.tenant, &id, &record.external_candidate_id, &parsed);
+        match self.store.insert(&record, &bytes, &event).await.map_err(internal)? {
+            Inserted::New(r) => to_resume(&r),
+            Inserted::Existing(r) if r.sha256 == record.sha256 => to_resume(&r),
+            Inserted::Existing(_) => Err(Status::already_exists("metadata.idempotency_key: used before for a different file")),
+        }
     }
 
     /// Erases a resume (the gRPC DeleteResume); `false` when there was none.
@@ -221,39 +266,7 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         tracing::Span::current().record("tenant", tenant.id.as_str());
         let mut stream = req.into_inner();
         let (meta, bytes) = self.receive(&mut stream).await?;
-        let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
-        let bytes = Arc::new(bytes);
-        let parse = self.parse(bytes.clone()).await?;
-        if let Some(refused) = refusal(&parse) {
-            tracing::info!(status = ?parse.status, format = ?parse.format, "upload refused");
-            return Err(refused);
-        }
-        let parsed = to_proto(&parse);
-        let now = now_ms();
-        let id = uuid::Uuid::now_v7().to_string();
-        tracing::Span::current().record("resume", id.as_str());
-        let record = Record {
-            id: id.clone(),
-            tenant: tenant.id.as_str().to_string(),
-            external_candidate_id: meta.external_candidate_id.clone(),
-            idempotency_key: meta.idempotency_key.clone(),
-            file_name: meta.file_name.clone(),
-            content_type: meta.content_type.clone(),
-            size_bytes: bytes.len() as i64,
-            sha256,
-            status: format!("{:?}", parse.status).to_uppercase(),
-            parsed: parsed.encode_to_vec(),
-            create_ms: now,
-            update_ms: now,
-        };
-        let event = parsed_event(&record.tenant, &id, &record.external_candidate_id, &parsed);
-        match self.store.insert(&record, &bytes, &event).await.map_err(internal)? {
-            Inserted::New(r) => Ok(Response::new(to_resume(&r)?)),
-            Inserted::Existing(r) if r.sha256 == record.sha256 => Ok(Response::new(to_resume(&r)?)),
-            Inserted::Existing(_) => Err(Status::already_exists(
-                "metadata.idempotency_key: used before for a different file",
-            )),
-        }
+        self.ingest(tenant.id.as_str(), &meta, bytes).await.map(Response::new)
     }
 
     async fn get_resume(&self, req: Request<pb::GetResumeRequest>) -> Result<Response<pb::Resume>, Status> {

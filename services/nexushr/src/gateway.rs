@@ -1,0 +1,318 @@
+//! The HTTP/JSON gateway of `nexushr serve` (default 127.0.0.1:8080): the same services as
+//! gRPC for dashboards and clients that cannot speak it, the same API keys
+//! (`Authorization: Bearer KEY`), an OpenAPI document, Prometheus `/metrics` and the dashboard.
+//!
+//! Handlers call the services in process with the caller's tenant, exactly as the gRPC
+//! interceptor would; gRPC statuses become HTTP statuses with a JSON body.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use nexushr_catalog_store::{PageSpec, RoleFilter, RoleStore};
+use nexushr_domain::Tenant;
+use nexushr_platform::ApiKeys;
+use nexushr_proto::questions::v1::{self as qpb, question_generation_server::QuestionGeneration};
+use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_server::ResumeIngestion};
+use nexushr_question_generation::service::QuestionService;
+use nexushr_resume_ingestion::ResumeService;
+use serde_json::{Value, json};
+use tonic::{Code, Status};
+
+const DASHBOARD: &str = include_str!("dashboard.html");
+const OPENAPI: &str = include_str!("openapi.json");
+
+/// Requests by route and status, with their total seconds, and upload outcomes.
+#[derive(Default)]
+struct Metrics {
+    requests: Mutex<BTreeMap<(String, u16), (u64, f64)>>,
+    uploads: Mutex<BTreeMap<String, u64>>,
+}
+
+pub(crate) struct Gateway {
+    pub(crate) roles: Arc<dyn RoleStore>,
+    pub(crate) resumes: ResumeService,
+    pub(crate) questions: QuestionService,
+    pub(crate) keys: ApiKeys,
+    pub(crate) pool: sqlx::AnyPool,
+    pub(crate) max_upload_bytes: usize,
+    metrics: Metrics,
+}
+
+impl Gateway {
+    pub(crate) fn new(
+        roles: Arc<dyn RoleStore>,
+        resumes: ResumeService,
+        questions: QuestionService,
+        keys: ApiKeys,
+        pool: sqlx::AnyPool,
+        max_upload_bytes: usize,
+    ) -> Self {
+        Self { roles, resumes, questions, keys, pool, max_upload_bytes, metrics: Metrics::default() }
+    }
+}
+
+type Shared = Arc<Gateway>;
+
+/// A gRPC status as an HTTP response: the code's HTTP twin and `{"code", "message"}`.
+struct ApiError(Status);
+
+impl From<Status> for ApiError {
+    fn from(s: Status) -> Self {
+        Self(s)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = match self.0.code() {
+            Code::InvalidArgument | Code::OutOfRange => StatusCode::BAD_REQUEST,
+            Code::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Code::PermissionDenied => StatusCode::FORBIDDEN,
+            Code::NotFound => StatusCode::NOT_FOUND,
+            Code::AlreadyExists | Code::Aborted => StatusCode::CONFLICT,
+            Code::FailedPrecondition => StatusCode::UNPROCESSABLE_ENTITY,
+            Code::ResourceExhausted => StatusCode::TOO_MANY_REQUESTS,
+            Code::DeadlineExceeded => StatusCode::GATEWAY_TIMEOUT,
+            Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let body = json!({ "code": format!("{:?}", self.0.code()), "message": self.0.message() });
+        (status, Json(body)).into_response()
+    }
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+fn tenant(gw: &Gateway, headers: &HeaderMap) -> Result<Tenant, ApiError> {
+    Ok(gw.keys.authenticate(&tonic::metadata::MetadataMap::from_headers(headers.clone()))?)
+}
+
+/// A request to a service as the gRPC interceptor would hand it over.
+fn as_tenant<T>(tenant: &Tenant, message: T) -> tonic::Request<T> {
+    let mut req = tonic::Request::new(message);
+    req.extensions_mut().insert(tenant.clone());
+    req
+}
+
+pub(crate) fn router(gw: Shared) -> Router {
+    let limit = gw.max_upload_bytes + 64 * 1024;
+    Router::new()
+        .route("/", get(|| async { Html(DASHBOARD) }))
+        .route("/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
+        .route("/v1/roles", get(list_roles))
+        .route("/v1/roles/{slug}", get(get_role))
+        .route("/v1/resumes", post(upload))
+        .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
+        .route("/v1/kits", post(generate))
+        .route("/v1/kits/{id}", get(get_kit))
+        .layer(axum::middleware::from_fn_with_state(gw.clone(), record))
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(gw)
+}
+
+/// Counts every request by route and status, with its latency.
+async fn record(State(gw): State<Shared>, req: Request, next: Next) -> Response {
+    let route = req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
+    let started = Instant::now();
+    let response = next.run(req).await;
+    let took = started.elapsed().as_secs_f64();
+    let mut requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let entry = requests.entry((route, response.status().as_u16())).or_default();
+    entry.0 += 1;
+    entry.1 += took;
+    response
+}
+
+async fn metrics(State(gw): State<Shared>) -> Response {
+    let mut out = String::new();
+    out.push_str("# HELP nexushr_http_requests_total HTTP requests by route and status.\n# TYPE nexushr_http_requests_total counter\n");
+    let requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    for ((route, status), (count, _)) in &requests {
+        out.push_str(&format!("nexushr_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}\n"));
+    }
+    out.push_str("# HELP nexushr_http_request_seconds_sum Seconds spent answering, by route.\n# TYPE nexushr_http_request_seconds_sum counter\n");
+    for ((route, status), (_, seconds)) in &requests {
+        out.push_str(&format!("nexushr_http_request_seconds_sum{{route=\"{route}\",status=\"{status}\"}} {seconds:.6}\n"));
+    }
+    out.push_str("# HELP nexushr_resume_uploads_total Uploads by parse outcome.\n# TYPE nexushr_resume_uploads_total counter\n");
+    for (outcome, count) in gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter() {
+        out.push_str(&format!("nexushr_resume_uploads_total{{outcome=\"{outcome}\"}} {count}\n"));
+    }
+    // Event lag: rows the relay (or the in-process consumers' compaction) has not moved yet.
+    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic NOT LIKE '%.dlq'").fetch_one(&gw.pool).await.unwrap_or(-1);
+    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic LIKE '%.dlq'").fetch_one(&gw.pool).await.unwrap_or(-1);
+    out.push_str(&format!(
+        "# HELP nexushr_outbox_events Events in the outbox log not yet compacted or relayed.\n# TYPE nexushr_outbox_events gauge\nnexushr_outbox_events {pending}\n\
+         # HELP nexushr_dead_letters Events that went to a dead-letter topic.\n# TYPE nexushr_dead_letters gauge\nnexushr_dead_letters {dead}\n"
+    ));
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct RoleQuery {
+    q: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn list_roles(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<RoleQuery>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let store_error = |e: nexushr_catalog_store::StoreError| {
+        tracing::error!(error = %e, "role store failed");
+        ApiError(Status::internal("the role store failed"))
+    };
+    let roles: Vec<Value> = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => {
+            if text.chars().count() > 200 {
+                return Err(nexushr_platform::invalid_argument("q", "longer than 200 characters").into());
+            }
+            let terms: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            gw.roles.search(&tenant.id, &terms, limit).await.map_err(store_error)?.into_iter().map(|h| summary(&h.role)).collect()
+        }
+        None => {
+            let page = PageSpec { size: limit, after: None };
+            gw.roles.list(&tenant.id, &RoleFilter::default(), &page).await.map_err(store_error)?.0.iter().map(summary).collect()
+        }
+    };
+    Ok(Json(json!({ "roles": roles })))
+}
+
+fn summary(role: &nexushr_domain::Role) -> Value {
+    json!({ "slug": role.spec.slug, "title": role.spec.title, "category": role.spec.category, "summary": role.spec.summary })
+}
+
+async fn get_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    match gw.roles.get_by_slug(&tenant.id, &slug).await {
+        Ok(Some(role)) => Ok(Json(serde_json::to_value(&role).unwrap_or(Value::Null))),
+        Ok(None) => Err(Status::not_found(format!("role {slug}")).into()),
+        Err(e) => {
+            tracing::error!(error = %e, "role store failed");
+            Err(Status::internal("the role store failed").into())
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct UploadQuery {
+    file_name: Option<String>,
+    candidate: Option<String>,
+    idempotency_key: Option<String>,
+}
+
+/// The stored resume and its parse (fields with their confidences).
+async fn resume_view(gw: &Gateway, resume: &rpb::Resume) -> Value {
+    let file = gw.resumes.store().file(&resume.tenant_id, &resume.id).await.ok().flatten().unwrap_or_default();
+    let parse = gw.resumes.parse(Arc::new(file)).await.ok();
+    json!({
+        "id": resume.id,
+        "file_name": resume.file_name,
+        "external_candidate_id": resume.external_candidate_id,
+        "size_bytes": resume.size_bytes,
+        "sha256": resume.sha256,
+        "parse": parse.map(|p| serde_json::to_value(&p).unwrap_or(Value::Null)),
+    })
+}
+
+async fn upload(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<UploadQuery>, body: Bytes) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let meta = rpb::UploadMetadata {
+        external_candidate_id: q.candidate.unwrap_or_default(),
+        idempotency_key: q.idempotency_key.unwrap_or_default(),
+        file_name: q.file_name.unwrap_or_default(),
+        content_type: headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().chars().take(200).collect(),
+        size_bytes: body.len() as u64,
+    };
+    let result = gw.resumes.ingest(tenant.id.as_str(), &meta, body.to_vec()).await;
+    let outcome = match &result {
+        Ok(_) => "stored".to_string(),
+        Err(s) => format!("{:?}", s.code()),
+    };
+    *gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(outcome).or_default() += 1;
+    Ok(Json(resume_view(&gw, &result?).await))
+}
+
+async fn get_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let resume = gw.resumes.get_resume(as_tenant(&tenant, rpb::GetResumeRequest { id })).await?.into_inner();
+    Ok(Json(resume_view(&gw, &resume).await))
+}
+
+async fn delete_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    gw.resumes.delete_resume(as_tenant(&tenant, rpb::DeleteResumeRequest { id })).await?;
+    Ok(Json(json!({ "erased": true })))
+}
+
+#[derive(serde::Deserialize)]
+struct GenerateBody {
+    role: String,
+    resume_id: String,
+    count: Option<i32>,
+}
+
+async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<GenerateBody>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = qpb::GenerateRequest {
+        role: body.role,
+        candidate: Some(qpb::generate_request::Candidate::ResumeId(body.resume_id)),
+        count: body.count,
+        ..Default::default()
+    };
+    let kit = gw.questions.generate(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(kit_json(&kit)))
+}
+
+async fn get_kit(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let kit = gw.questions.get_kit(as_tenant(&tenant, qpb::GetKitRequest { id })).await?.into_inner();
+    Ok(Json(kit_json(&kit)))
+}
+
+/// An interview kit as JSON: ranked questions with why each was chosen and what a good answer holds.
+fn kit_json(kit: &qpb::InterviewKit) -> Value {
+    let questions: Vec<Value> = kit
+        .questions
+        .iter()
+        .map(|q| {
+            let bank = q.question.clone().unwrap_or_default();
+            let rubric = bank.rubric.clone().unwrap_or_default();
+            json!({
+                "rank": q.rank,
+                "text": q.text,
+                "score": q.score,
+                "kind": format!("{:?}", bank.kind()).to_lowercase(),
+                "probe": format!("{:?}", q.probe()).to_lowercase(),
+                "target": q.target.as_ref().map(|t| t.name.clone()),
+                "rationale": q.rationale,
+                "evidence": q.evidence.iter().map(|e| json!({
+                    "resume_line": e.resume_span.as_ref().map(|s| s.text.clone()),
+                    "role_requirement": e.role_requirement,
+                })).collect::<Vec<_>>(),
+                "rubric": { "strong": rubric.strong, "acceptable": rubric.acceptable, "weak": rubric.weak },
+                "follow_ups": bank.follow_ups,
+                "question_id": bank.id,
+            })
+        })
+        .collect();
+    json!({
+        "id": kit.id,
+        "role_slug": kit.role_slug,
+        "resume_id": kit.resume_id,
+        "questions": questions,
+        "covered_requirements": kit.covered_requirements,
+        "uncovered_requirements": kit.uncovered_requirements,
+        "signals": kit.signals,
+        "created_at": kit.create_time.as_ref().map(|t| t.seconds),
+    })
+}

@@ -1,0 +1,81 @@
+"""The HTTP gateway and the dashboard of `nexushr serve`, end to end in headless Chromium
+(Debian `chromium`): a role page with its salaries, a PDF uploaded over HTTP and its parsed view,
+a kit generated for it and its print-friendly page, and pipeline health from /metrics."""
+
+import json
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import HTTP_ADDRS
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Debian chromium is required (scripts/test.sh installs it)", pytrace=False)
+    return path
+
+
+def dom(url: str) -> str:
+    """The page's DOM after its scripts ran."""
+    out = subprocess.run(
+        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert 'data-ready="yes"' in out.stdout, out.stdout[-2000:]
+    return out.stdout
+
+
+def call(method: str, url: str, body: bytes | None = None, content_type: str = "application/json"):
+    req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_dashboard_from_role_to_printed_kit(server_addr):
+    http = "http://" + HTTP_ADDRS[server_addr]
+    spec = json.loads(urllib.request.urlopen(http + "/openapi.json", timeout=30).read())
+    assert "/v1/kits" in spec["paths"] and spec["openapi"].startswith("3.")
+
+    page = dom(http + "/#/roles/backend-developer")
+    assert 'id="role-title">Backend Developer<' in page
+    assert page.count("<tr><td>") >= 3, "salaries by country"
+
+    pdf = (CORPUS / "resumes" / "en-olivia-bennett-macchiato-chromium.pdf").read_bytes()
+    status, resume = call("POST", http + "/v1/resumes?file_name=olivia.pdf&candidate=ats-7", pdf, "application/pdf")
+    assert status == 200, resume
+    assert resume["parse"]["contact"]["name"]["value"] == "Olivia Bennett"
+    status, refused = call("POST", http + "/v1/resumes?file_name=x.pdf", (CORPUS / "bad" / "encrypted.pdf").read_bytes())
+    assert (status, refused["code"]) == (400, "InvalidArgument"), refused
+
+    page = dom(f"{http}/#/resumes/{resume['id']}")
+    assert "Olivia Bennett" in page and "Stripe" in page and "PostgreSQL" in page
+
+    # The ResumeParsed event prepares the resume; a kit follows.
+    deadline = time.monotonic() + 60
+    while True:
+        status, kit = call("POST", http + "/v1/kits", json.dumps({"role": "backend-developer", "resume_id": resume["id"]}).encode())
+        if status == 200 or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    assert status == 200, kit
+    assert len(kit["questions"]) == 10
+    page = dom(f"{http}/#/kits/{kit['id']}")
+    assert len(re.findall(r'data-rank="\d+"', page)) == 10 and "Why:" in page and "Strong answer:" in page
+
+    page = dom(http + "/#/health")
+    assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
+    metrics = urllib.request.urlopen(http + "/metrics", timeout=30).read().decode()
+    assert 'nexushr_resume_uploads_total{outcome="InvalidArgument"} 1' in metrics
