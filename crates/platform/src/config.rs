@@ -45,6 +45,8 @@ pub struct Settings {
     pub llm_timeout_ms: u64,
     /// Largest resume file accepted, in bytes.
     pub max_upload_bytes: usize,
+    /// gRPC calls in flight per server before new ones are shed with RESOURCE_EXHAUSTED.
+    pub max_in_flight: usize,
     /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
     pub api_keys: String,
     /// The tenant of unauthenticated calls in open (embedded) mode.
@@ -74,6 +76,7 @@ impl Default for Settings {
             llm_api_key: None,
             llm_timeout_ms: 8000,
             max_upload_bytes: 10 * 1024 * 1024,
+            max_in_flight: crate::grpc::DEFAULT_MAX_IN_FLIGHT,
             api_keys: String::new(),
             default_tenant: "default".into(),
             load_bundled_catalog: true,

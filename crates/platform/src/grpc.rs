@@ -20,11 +20,25 @@ pub fn reflection_routes(routes: Routes) -> Result<Routes, tonic_reflection::ser
     Ok(routes.add_service(v1).add_service(v1alpha))
 }
 
+/// Calls in flight per server before new ones are shed with `RESOURCE_EXHAUSTED`
+/// (`NEXUSHR_MAX_IN_FLIGHT` sets it for the servers, through [`serve_with_limit`]).
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
+
 /// Serves `routes` on `listener` until `shutdown` resolves, then drains in-flight calls.
 pub async fn serve(
     listener: TcpListener,
     routes: Routes,
     shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), tonic::transport::Error> {
+    serve_with_limit(listener, routes, shutdown, DEFAULT_MAX_IN_FLIGHT).await
+}
+
+/// [`serve`], shedding calls past `max_in_flight` at once (health checks excepted).
+pub async fn serve_with_limit(
+    listener: TcpListener,
+    routes: Routes,
+    shutdown: impl Future<Output = ()> + Send,
+    max_in_flight: usize,
 ) -> Result<(), tonic::transport::Error> {
     use tokio_stream::StreamExt;
     // Without TCP_NODELAY a small response waits for the client's delayed ACK (about 40 ms on
@@ -38,6 +52,7 @@ pub async fn serve(
     });
     Server::builder()
         .trace_fn(nexushr_telemetry::grpc_server_span)
+        .layer(crate::shed::ShedLayer::new(max_in_flight))
         .add_routes(routes)
         .serve_with_incoming_shutdown(incoming, shutdown)
         .await

@@ -165,7 +165,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), ranking = vectors.mode(), "nexushr serving gRPC");
     println!("nexushr listening on grpc://{addr}");
-    nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
+    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
     let _ = stop.send(true);
     http_task.abort();
     let _ = events.await;

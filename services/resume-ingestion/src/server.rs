@@ -44,7 +44,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
     let addr = listener.local_addr()?;
     println!("resume-ingestion listening on grpc://{addr}");
-    nexushr_platform::grpc::serve(listener, routes, nexushr_platform::grpc::shutdown_signal()).await?;
+    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
     let _ = stop.send(true);
     let _ = relay.await;
     Ok(())
