@@ -32,14 +32,7 @@ impl SqlRoleStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
         let pool = nexushr_events::db::connect(url).await?;
-        let mut migrator = match dialect {
-            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
-            Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
-        };
-        // The outbox's migrations share the migrations table.
-        migrator.set_ignore_missing(true);
-        migrator.run(&pool).await?;
-        nexushr_events::migrate(&pool).await?;
+        nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
         Ok(Self { pool, dialect })
     }
 

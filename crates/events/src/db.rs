@@ -37,3 +37,16 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
         format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),
     ))
 }
+
+/// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL) and the outbox's.
+/// They share one migrations table, so each set ignores the versions of the others.
+pub async fn migrate(
+    pool: &AnyPool,
+    sqlite: sqlx::migrate::Migrator,
+    postgres: sqlx::migrate::Migrator,
+) -> Result<(), crate::EventError> {
+    let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") { postgres } else { sqlite };
+    migrator.set_ignore_missing(true);
+    migrator.run(pool).await?;
+    crate::migrate(pool).await
+}

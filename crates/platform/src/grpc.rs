@@ -80,3 +80,22 @@ pub async fn shutdown_signal() {
     }
     tracing::info!("shutdown requested, draining in-flight calls");
 }
+
+/// Serves one service alone (a distributed-mode binary) on `settings.grpc_addr` until SIGINT or
+/// SIGTERM: health reports `service` and the server SERVING, reflection is on, calls past
+/// `settings.max_in_flight` are shed. Prints "`binary` listening on grpc://ADDR" for scripts.
+pub async fn serve_alone(
+    settings: &crate::Settings,
+    binary: &str,
+    service: &str,
+    add: impl FnOnce(Routes) -> Routes,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let (reporter, health) = tonic_health::server::health_reporter();
+    reporter.set_service_status(service, tonic_health::ServingStatus::Serving).await;
+    reporter.set_service_status("", tonic_health::ServingStatus::Serving).await;
+    let routes = reflection_routes(add(Routes::new(health)))?;
+    let listener = TcpListener::bind(settings.grpc_addr).await?;
+    println!("{binary} listening on grpc://{}", listener.local_addr()?);
+    serve_with_limit(listener, routes, shutdown_signal(), settings.max_in_flight).await?;
+    Ok(())
+}

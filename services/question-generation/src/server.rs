@@ -79,14 +79,9 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
     let relay = nexushr_role_catalog::server::start_events(&roles, settings, stopped.clone()).await?;
     let consumer = start_consumer(service.clone(), roles.pool().clone(), settings, stopped)?;
-    let (reporter, health) = tonic_health::server::health_reporter();
-    reporter.set_service_status(SERVICE_NAME, tonic_health::ServingStatus::Serving).await;
-    reporter.set_service_status("", tonic_health::ServingStatus::Serving).await;
-    let routes = nexushr_platform::grpc::reflection_routes(add_routes(Routes::new(health), service, &keys))?;
-    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
-    let addr = listener.local_addr()?;
-    println!("question-generation listening on grpc://{addr}");
-    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
+    nexushr_platform::grpc::serve_alone(settings, "question-generation", SERVICE_NAME, |r| add_routes(r, service, &keys))
+        .await
+        .map_err(|e| anyhow::anyhow!(e))?;
     let _ = stop.send(true);
     let _ = consumer.await;
     let _ = relay.await;

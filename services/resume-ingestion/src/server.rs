@@ -37,14 +37,9 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let relay = nexushr_events::relay::start(pool, &OutboxTarget::from(settings), stopped).await?;
-    let (reporter, health) = tonic_health::server::health_reporter();
-    reporter.set_service_status(SERVICE_NAME, tonic_health::ServingStatus::Serving).await;
-    reporter.set_service_status("", tonic_health::ServingStatus::Serving).await;
-    let routes = nexushr_platform::grpc::reflection_routes(add_routes(Routes::new(health), service, &keys))?;
-    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
-    let addr = listener.local_addr()?;
-    println!("resume-ingestion listening on grpc://{addr}");
-    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
+    nexushr_platform::grpc::serve_alone(settings, "resume-ingestion", SERVICE_NAME, |r| add_routes(r, service, &keys))
+        .await
+        .map_err(|e| anyhow::anyhow!(e))?;
     let _ = stop.send(true);
     let _ = relay.await;
     Ok(())

@@ -69,14 +69,7 @@ pub struct ResumeStore {
 impl ResumeStore {
     /// Applies this service's migrations (and the outbox's) to `pool`.
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") {
-            sqlx::migrate!("./migrations/postgres")
-        } else {
-            sqlx::migrate!("./migrations/sqlite")
-        };
-        migrator.set_ignore_missing(true);
-        migrator.run(&pool).await?;
-        nexushr_events::migrate(&pool).await?;
+        nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
         Ok(Self { pool })
     }
 
