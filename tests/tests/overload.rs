@@ -1,0 +1,63 @@
+//! Shedding end to end: many callers on one HTTP/2 connection against a server with little
+//! capacity get either an answer or RESOURCE_EXHAUSTED, never a transport error, including
+//! client-streaming uploads whose bodies are still arriving when they are shed.
+
+use std::time::Duration;
+
+use nexushr_platform::{ApiKeys, Settings, grpc};
+use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use tonic::Code;
+use tonic::transport::Channel;
+
+const CALLERS: usize = 300;
+const CAPACITY: usize = 4;
+
+fn upload(i: usize) -> Vec<rpb::UploadRequest> {
+    let mut text = format!("Candidate {i}\ncandidate{i}@example.com\n\nExperience\nEngineer, Acme\n2020 - 2024\n");
+    text.push_str(&"Built and ran Rust services on Kafka and PostgreSQL.\n".repeat(2_000));
+    let bytes = text.into_bytes();
+    let mut messages = vec![rpb::UploadRequest {
+        part: Some(Part::Metadata(rpb::UploadMetadata {
+            external_candidate_id: format!("c{i}"),
+            file_name: format!("c{i}.txt"),
+            size_bytes: bytes.len() as u64,
+            ..Default::default()
+        })),
+    }];
+    messages.extend(bytes.chunks(16 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+    messages
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn callers_past_capacity_are_shed_not_disconnected() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display());
+    let pool = nexushr_events::db::connect(&url).await.expect("db");
+    let service = nexushr_resume_ingestion::server::build(pool, &Settings::default()).await.expect("service");
+    let keys = ApiKeys::parse("", "default").expect("keys");
+    let (_, health) = tonic_health::server::health_reporter();
+    let routes = nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(grpc::serve_with_limit(listener, routes, std::future::pending(), CAPACITY));
+    let channel = Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
+
+    let calls: Vec<_> = (0..CALLERS)
+        .map(|i| {
+            let mut client = ResumeIngestionClient::new(channel.clone());
+            tokio::spawn(async move { client.upload(tokio_stream::iter(upload(i))).await.map(|_| ()) })
+        })
+        .collect();
+    let (mut served, mut shed, mut other) = (0, 0, Vec::new());
+    for call in calls {
+        match tokio::time::timeout(Duration::from_secs(60), call).await.expect("no call hangs").expect("task") {
+            Ok(()) => served += 1,
+            Err(s) if s.code() == Code::ResourceExhausted => shed += 1,
+            Err(s) => other.push(format!("{:?}: {}", s.code(), s.message())),
+        }
+    }
+    println!("overload: {CALLERS} uploads on one connection, capacity {CAPACITY}: {served} served, {shed} shed");
+    assert!(other.is_empty(), "{} calls failed otherwise, first: {:?}", other.len(), other.first());
+    assert!(shed > 0, "nothing was shed: the test did not overload the server");
+    assert!(served >= CAPACITY, "only {served} served");
+}
