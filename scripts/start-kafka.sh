@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # Starts a Kafka-protocol broker (tansu, in-memory storage) on 127.0.0.1:${PORT:-9092} in the
-# background, installing it first into a cache outside the clone (~13-18 minutes once per machine).
+# background, installing it first into a cache outside the clone (~15 minutes once per machine).
 #   scripts/start-kafka.sh [PORT] [STORAGE_URL]
+#   scripts/start-kafka.sh --which        installs if needed and prints the tansu binary's path
+# STORAGE_URL is memory://tansu/ by default; sqlite://FILE (relative to the working directory) keeps
+# the log on disk, so
+# the broker can be killed and restarted without losing records (the broker-restart fault test).
 # Prints the broker's pid. The broker does not auto-create topics: clients create them.
 set -euo pipefail
 port="${1:-9092}"
 storage="${2:-memory://tansu/}"
 cache="${NEXUSHR_CACHE:-$HOME/.cache/nexushr}"
-tansu="$cache/tools/bin/tansu"
+features="dynostore,libsql"
+root="$cache/tools/tansu-0.6.0-${features//,/-}"
+tansu="$root/bin/tansu"
 if [ ! -x "$tansu" ]; then
-  echo "installing tansu into $cache/tools (once per machine)" >&2
-  cargo install tansu --version 0.6.0 --locked --features dynostore,postgres \
-    --root "$cache/tools" --target-dir "$cache/tansu-target" >&2
+  echo "installing tansu (features $features) into $root (once per machine)" >&2
+  cargo install tansu --version 0.6.0 --locked --features "$features" \
+    --root "$root" --target-dir "$cache/tansu-target" >&2
+fi
+if [ "$port" = "--which" ]; then
+  echo "$tansu"
+  exit 0
 fi
 up() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 if up; then

@@ -13,6 +13,7 @@ export NEXUSHR_TEST_DATABASE_URL="${NEXUSHR_TEST_DATABASE_URL:-postgres://postgr
 echo "==> Kafka-protocol broker (tansu; built once into ~/.cache/nexushr)"
 export NEXUSHR_TEST_KAFKA_BROKERS="${NEXUSHR_TEST_KAFKA_BROKERS:-127.0.0.1:9092}"
 broker_pid=$(scripts/start-kafka.sh "${NEXUSHR_TEST_KAFKA_BROKERS##*:}")
+export NEXUSHR_TEST_TANSU_BIN="${NEXUSHR_TEST_TANSU_BIN:-$(scripts/start-kafka.sh --which)}"
 cleanup() {
   [ -n "${broker_pid:-}" ] && kill "$broker_pid" 2>/dev/null || true
   [ -n "${scratch:-}" ] && rm -rf "$scratch" || true

@@ -1,9 +1,12 @@
-//! Fault tests through a real Kafka-protocol broker: 10,000 events written to a PostgreSQL
-//! outbox, moved by a relay process and applied by a consumer process, both killed with SIGKILL
-//! at random moments and restarted. Every event must be applied exactly once.
+//! Fault tests through a real Kafka-protocol broker: events written to a PostgreSQL outbox, moved
+//! by a relay process and applied by a consumer process, while the relay, the consumer or the
+//! broker itself are killed with SIGKILL at random moments and restarted. Every event must be
+//! applied exactly once.
 //!
-//! Needs the broker at `NEXUSHR_TEST_KAFKA_BROKERS` (default 127.0.0.1:9092) and PostgreSQL at
-//! `NEXUSHR_TEST_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/test).
+//! Needs the broker at `NEXUSHR_TEST_KAFKA_BROKERS` (default 127.0.0.1:9092), PostgreSQL at
+//! `NEXUSHR_TEST_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/test) and, for the
+//! broker-restart test, the tansu binary at `NEXUSHR_TEST_TANSU_BIN` (the test command sets it):
+//! that test runs its own broker on a disk log so it can kill and restart it.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,6 +19,9 @@ use sqlx::{AnyPool, Connection};
 const EVENTS: i64 = 10_000;
 const CONSUMER_KILLS: u32 = 20;
 const RELAY_KILLS: u32 = 5;
+/// The broker-restart test: fewer events, each restart costs the clients a reconnect.
+const RESTART_EVENTS: i64 = 5_000;
+const BROKER_KILLS: u32 = 5;
 
 fn brokers() -> String {
     std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into())
@@ -25,6 +31,16 @@ fn brokers() -> String {
 struct Rng(u64);
 
 impl Rng {
+    fn seeded() -> Self {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(7)
+            | 1;
+        println!("fault test seed {seed}");
+        Rng(seed)
+    }
+
     fn next(&mut self, below: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
@@ -54,13 +70,24 @@ async fn schema() -> (String, AnyPool) {
     (scoped, pool)
 }
 
-fn spawn(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_nexushr-events-fault-consumer"))
-        .args(args)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("spawn fault process")
+/// A child process that is killed when dropped, so a failing test leaves none behind.
+struct Proc(Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        kill(self);
+    }
+}
+
+fn spawn(args: &[&str]) -> Proc {
+    Proc(
+        Command::new(env!("CARGO_BIN_EXE_nexushr-events-fault-consumer"))
+            .args(args)
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("spawn fault process"),
+    )
 }
 
 async fn totals(pool: &AnyPool) -> (i64, i64, i64) {
@@ -71,6 +98,64 @@ async fn totals(pool: &AnyPool) -> (i64, i64, i64) {
         .await
         .expect("deliveries");
     (total, applied, deliveries)
+}
+
+/// Writes `events` RoleChanged events to the outbox in transactions of 250, as a service would,
+/// `pause` apart.
+fn produce(pool: &AnyPool, topic: &str, events: i64, pause: Duration) -> tokio::task::JoinHandle<()> {
+    let (pool, topic) = (pool.clone(), topic.to_string());
+    tokio::spawn(async move {
+        for chunk in 0..(events / 250) {
+            let mut tx = pool.begin().await.expect("tx");
+            for i in (chunk * 250 + 1)..=(chunk * 250 + 250) {
+                let aggregate = format!("role-{}", i % 97);
+                let payload = RoleChanged {
+                    role_id: aggregate.clone(),
+                    slug: "ok".into(),
+                    version: i,
+                    ..Default::default()
+                };
+                let event = Event::new(&topic, "t1", &aggregate, &payload, None, chrono::Utc::now());
+                outbox::enqueue(&mut tx, &event).await.expect("enqueue");
+            }
+            tx.commit().await.expect("commit");
+            tokio::time::sleep(pause).await;
+        }
+    })
+}
+
+/// Kills a child process (SIGKILL) and reaps it.
+fn kill(child: &mut Proc) {
+    let _ = child.0.kill();
+    let _ = child.0.wait();
+}
+
+/// Waits for the stream to finish, stops the clients and checks every event was applied once.
+async fn finish(
+    pool: &AnyPool,
+    events: i64,
+    deadline: Instant,
+    clients: [&mut Proc; 2],
+    started: Instant,
+    kills: &str,
+) {
+    while totals(pool).await.1 < events && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    for child in clients {
+        kill(child);
+    }
+    let (total, applied, deliveries) = totals(pool).await;
+    println!(
+        "fault test: {applied} of {events} events applied once, {deliveries} deliveries ({} redelivered), \
+         {kills}, {:.1}s",
+        deliveries - applied,
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(applied, events, "lost events");
+    assert_eq!(total, (1..=events).sum::<i64>(), "a side effect was lost or applied twice");
+    assert!(deliveries >= applied);
+    assert_eq!(outbox::pending(pool).await.expect("pending"), 0, "the relay drained the outbox");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -85,35 +170,8 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
 
     // The service side: state and events committed together, in batches, while the relay and
     // the consumer run (and die).
-    let expected_total: i64 = (1..=EVENTS).sum();
-    let producer_pool = pool.clone();
-    let producer_topic = topic.clone();
-    let producer = tokio::spawn(async move {
-        for chunk in 0..(EVENTS / 250) {
-            let mut tx = producer_pool.begin().await.expect("tx");
-            for i in (chunk * 250 + 1)..=(chunk * 250 + 250) {
-                let aggregate = format!("role-{}", i % 97);
-                let payload = RoleChanged {
-                    role_id: aggregate.clone(),
-                    slug: "ok".into(),
-                    version: i,
-                    ..Default::default()
-                };
-                let event = Event::new(&producer_topic, "t1", &aggregate, &payload, None, chrono::Utc::now());
-                outbox::enqueue(&mut tx, &event).await.expect("enqueue");
-            }
-            tx.commit().await.expect("commit");
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-    });
-
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(7)
-        | 1;
-    println!("fault test seed {seed}");
-    let mut rng = Rng(seed);
+    let producer = produce(&pool, &topic, EVENTS, Duration::from_millis(150));
+    let mut rng = Rng::seeded();
     let started = Instant::now();
     let group = format!("faults-{}", uuid::Uuid::new_v4().simple());
     let mut relay = spawn(&["relay", &brokers, &url]);
@@ -131,38 +189,110 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
             break;
         }
         if relay_kills < RELAY_KILLS && !producer.is_finished() {
-            relay.kill().expect("kill relay");
-            relay.wait().expect("reap");
+            kill(&mut relay);
             relay_kills += 1;
             relay = spawn(&["relay", &brokers, &url]);
         }
         if consumer_kills < CONSUMER_KILLS && applied > applied_at_spawn {
-            consumer.kill().expect("kill consumer");
-            consumer.wait().expect("reap");
+            kill(&mut consumer);
             consumer_kills += 1;
             applied_at_spawn = totals(&pool).await.1;
             consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
         }
     }
     producer.await.expect("producer");
-    // Once the kills are done, give the last consumer time to finish the stream.
-    while totals(&pool).await.1 < EVENTS && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    for child in [&mut relay, &mut consumer] {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    let (total, applied, deliveries) = totals(&pool).await;
-    println!(
-        "fault test: {applied} of {EVENTS} events applied once, {deliveries} deliveries ({} redelivered), \
-         {consumer_kills} consumer kills, {relay_kills} relay kills, {:.1}s",
-        deliveries - applied,
-        started.elapsed().as_secs_f64()
-    );
     assert!(consumer_kills >= CONSUMER_KILLS, "only {consumer_kills} consumer kills happened");
-    assert_eq!(applied, EVENTS, "lost events");
-    assert_eq!(total, expected_total, "a side effect was lost or applied twice");
-    assert!(deliveries >= applied);
-    assert_eq!(outbox::pending(&pool).await.expect("pending"), 0, "the relay drained the outbox");
+    let kills = format!("{consumer_kills} consumer kills, {relay_kills} relay kills");
+    finish(&pool, EVENTS, deadline, [&mut relay, &mut consumer], started, &kills).await;
+}
+
+/// A broker of our own on a free port with its log in SQLite under `dir`, so a SIGKILL loses
+/// nothing that was acknowledged.
+struct Broker {
+    bin: String,
+    dir: tempfile::TempDir,
+    port: u16,
+    child: Proc,
+}
+
+impl Broker {
+    fn start() -> Self {
+        let bin = std::env::var("NEXUSHR_TEST_TANSU_BIN")
+            .expect("NEXUSHR_TEST_TANSU_BIN: the tansu binary (scripts/start-kafka.sh --which prints it)");
+        let dir = tempfile::tempdir().expect("broker dir");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+        let child = Self::spawn(&bin, dir.path(), port);
+        Self { bin, dir, port, child }
+    }
+
+    fn spawn(bin: &str, dir: &std::path::Path, port: u16) -> Proc {
+        let listener = format!("tcp://127.0.0.1:{port}");
+        let child = Command::new(bin)
+            .current_dir(dir)
+            .args(["broker", "--listener-url", &listener, "--advertised-listener-url", &listener])
+            .args(["--storage-engine", "sqlite://tansu.db"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start tansu ({bin}): {e}"));
+        let up = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(up.elapsed() < Duration::from_secs(30), "tansu did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Proc(child)
+    }
+
+    fn address(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    async fn restart(&mut self, down_for: Duration) {
+        kill(&mut self.child);
+        tokio::time::sleep(down_for).await;
+        self.child = Self::spawn(&self.bin, self.dir.path(), self.port);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn events_survive_broker_kills_and_restarts() {
+    let mut broker = Broker::start();
+    let brokers = broker.address();
+    let topic = format!("restarts-{}", uuid::Uuid::new_v4().simple());
+    tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[&topic], 3, 1))
+        .await
+        .expect("topic creation on the fresh broker")
+        .expect("topics");
+    let (url, pool) = schema().await;
+    let producer = produce(&pool, &topic, RESTART_EVENTS, Duration::from_millis(1000));
+    let mut rng = Rng::seeded();
+    let started = Instant::now();
+    let group = format!("restarts-{}", uuid::Uuid::new_v4().simple());
+    let mut relay = spawn(&["relay", &brokers, &url]);
+    let mut consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
+    let deadline = Instant::now() + Duration::from_secs(420);
+    // The broker dies at random moments while the relay publishes and the consumer applies,
+    // with a batch of its records just acknowledged; it stays down for 0.5-2.5 s.
+    let mut broker_kills = 0;
+    let mut applied_at_restart = 0;
+    while broker_kills < BROKER_KILLS && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(500 + rng.next(1500))).await;
+        let applied = totals(&pool).await.1;
+        if applied >= RESTART_EVENTS {
+            break;
+        }
+        if applied > applied_at_restart {
+            broker.restart(Duration::from_millis(500 + rng.next(2000))).await;
+            broker_kills += 1;
+            applied_at_restart = applied;
+        }
+    }
+    producer.await.expect("producer");
+    let applied = totals(&pool).await.1;
+    assert_eq!(
+        broker_kills, BROKER_KILLS,
+        "the stream stopped after {broker_kills} broker kills with {applied} of {RESTART_EVENTS} events applied"
+    );
+    let kills = format!("{broker_kills} broker kills and restarts");
+    finish(&pool, RESTART_EVENTS, deadline, [&mut relay, &mut consumer], started, &kills).await;
 }
