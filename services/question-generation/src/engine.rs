@@ -30,7 +30,7 @@ pub enum EngineError {
 #[derive(Debug, Clone)]
 pub struct Spec {
     pub tenant: String,
-    pub role: Role,
+    pub role: Arc<Role>,
     pub resume_id: String,
     /// Shared with the prepared-resume cache: a request does not copy the vectors.
     pub candidate: Arc<Candidate>,

@@ -45,10 +45,10 @@ pub async fn kit_for_file(
         anyhow::bail!("{}: no text could be read ({:?})", resume.display(), parse.status);
     }
     let candidate = candidate::Candidate::from(&parse);
-    let candidate_vectors = ranker::CandidateVectors::compute(engine.vectors(), &candidate);
+    let candidate_vectors = ranker::CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
     let spec = Spec {
         tenant: tenant.to_string(),
-        role,
+        role: std::sync::Arc::new(role),
         resume_id: format!("file:{}", resume.display()),
         candidate: std::sync::Arc::new(candidate),
         candidate_vectors: std::sync::Arc::new(candidate_vectors),

@@ -58,29 +58,58 @@ impl Stage {
     }
 }
 
-/// Vectors of a candidate's texts (claims, then skill lines), aligned with `Candidate::texts`.
+/// Vectors of a candidate's texts (claims, then skill lines), aligned with `Candidate::texts`,
+/// and the resume's closest line to every bank question, computed once when the resume is
+/// prepared so a Generate only looks them up.
 #[derive(Debug, Clone, Default)]
 pub struct CandidateVectors {
     pub dense: Option<Vec<Vec<f32>>>,
     pub sparse: Vec<SparseVector>,
+    /// Per bank question (by index): the best similarity to a resume line and that line.
+    /// Questions added to the bank later are past its end and are scored at request time.
+    nearest: Vec<(f32, Option<u32>)>,
 }
 
 impl CandidateVectors {
     pub fn compute(vectors: &Vectors, candidate: &Candidate) -> Self {
         let texts = candidate.texts();
-        Self { dense: vectors.embed(&texts), sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect() }
+        Self::from_parts(vectors, candidate, vectors.embed(&texts))
+    }
+
+    /// From already computed dense vectors (stored with a prepared resume); the sparse ones
+    /// are cheap and computed here.
+    pub fn from_parts(vectors: &Vectors, candidate: &Candidate, dense: Option<Vec<Vec<f32>>>) -> Self {
+        let sparse = candidate.texts().iter().map(|t| vectors.sparse_document(t)).collect();
+        Self { dense, sparse, nearest: Vec::new() }
+    }
+
+    /// Fills in the closest resume line of every question of `bank`.
+    pub fn index(mut self, bank: &Bank) -> Self {
+        self.nearest = (0..bank.len()).map(|i| self.closest_line(bank, i)).collect();
+        self
+    }
+
+    fn closest_line(&self, bank: &Bank, i: usize) -> (f32, Option<u32>) {
+        let (qd, qs) = (bank.dense(i), bank.sparse(i));
+        (0..self.sparse.len())
+            .map(|t| (similarity(qd, qs, self.dense.as_ref().map(|d| d[t].as_slice()), &self.sparse[t]), t as u32))
+            .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc })
+    }
+
+    /// The resume line closest to question `i` and its similarity.
+    fn nearest(&self, bank: &Bank, i: usize) -> (f32, Option<usize>) {
+        let (s, t) = self.nearest.get(i).copied().unwrap_or_else(|| self.closest_line(bank, i));
+        (s, t.map(|t| t as usize))
     }
 }
 
-/// Measured effectiveness of a question for a role, in [-1, 1].
-pub type Effectiveness = HashMap<(String, String), f32>;
+/// Measured effectiveness of a question for a role, in [-1, 1]: by role slug, then question id.
+pub type Effectiveness = HashMap<String, HashMap<String, f32>>;
 
-/// A role's candidate questions with the role's vectors.
+/// A role's candidate questions, each with its similarity to the role.
 #[derive(Debug)]
 pub struct Pool {
-    pub entries: Vec<usize>,
-    role_dense: Option<Vec<f32>>,
-    role_sparse: SparseVector,
+    pub entries: Vec<(usize, f32)>,
 }
 
 fn role_document(role: &Role) -> String {
@@ -116,6 +145,8 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
         queries.push(query(1 + skills.len() + i, 8, Filter::default().eq("competency", *c)));
     }
     queries.push(query(0, 30, Filter::default().eq("role", role.spec.slug.clone())));
+    let role_dense = dense.as_ref().map(|d| d[0].as_slice());
+    let role_sparse = vectors.sparse_document(&doc);
     let mut seen = HashSet::new();
     let mut entries = Vec::new();
     for q in &queries {
@@ -123,12 +154,12 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
             let Some(id) = hit.payload.get("question_id").and_then(|v| v.as_str()) else { continue };
             if let Some(i) = bank.index_of(id) {
                 if seen.insert(i) {
-                    entries.push(i);
+                    entries.push((i, similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse)));
                 }
             }
         }
     }
-    Ok(Pool { entries, role_dense: dense.map(|mut d| d.swap_remove(0)), role_sparse: vectors.sparse_document(&doc) })
+    Ok(Pool { entries })
 }
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
@@ -136,7 +167,7 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
 fn similarity(a_dense: Option<&[f32]>, a_sparse: &SparseVector, b_dense: Option<&[f32]>, b_sparse: &SparseVector) -> f32 {
     match (a_dense, b_dense) {
         // The embedder's vectors are unit length: the dot product is the cosine.
-        (Some(a), Some(b)) => a.iter().zip(b).map(|(x, y)| x * y).sum(),
+        (Some(a), Some(b)) => nexushr_embed::dot(a, b),
         _ => {
             let d = a_sparse.dot(b_sparse);
             d / (1.0 + d)
@@ -150,42 +181,50 @@ struct Scored {
     breakdown: [(&'static str, f32); 5],
     probe: Probe,
     target: Option<(String, String)>,
-    evidence: Vec<Evidence>,
-    specifics: Option<String>,
+    /// The resume line (claims, then skills) closest to the question.
+    best_line: Option<usize>,
+}
+
+/// What ranking one request needs to know besides the bank.
+struct Context<'a> {
+    req: &'a Spec,
+    /// The role's key skills with a taxonomy id: (id, name, essential).
+    role_skills: Vec<(&'a str, &'a str, bool)>,
+    requirements: Requirements<'a>,
 }
 
 /// Ranks the pool for one request and returns the kit's questions, best first.
 pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec) -> Vec<KitQuestion> {
     let role = &req.role;
-    let role_skills: Vec<(&str, &str, bool)> = role
-        .spec
-        .skills
-        .iter()
-        .take(ROLE_SKILLS)
-        .filter(|s| !s.taxonomy_id.is_empty())
-        .map(|s| (s.taxonomy_id.as_str(), s.name.as_str(), s.essential))
-        .collect();
+    let ctx = Context {
+        req,
+        role_skills: role
+            .spec
+            .skills
+            .iter()
+            .take(ROLE_SKILLS)
+            .filter(|s| !s.taxonomy_id.is_empty())
+            .map(|s| (s.taxonomy_id.as_str(), s.name.as_str(), s.essential))
+            .collect(),
+        requirements: Requirements::of(role),
+    };
     let level = req.level.or(req.candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
-    let mut scored: Vec<Scored> = Vec::new();
-    for &i in &pool.entries {
+    let role_effect = effectiveness.get(&role.spec.slug);
+    let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
+    for &(i, role_sim) in &pool.entries {
         if i >= bank.len() {
             continue;
         }
         let q = bank.get(i);
         // The pool is tenant-scoped already; a tenant's own question never reaches another.
-        if req.exclude.contains(&q.id) || (!q.tenant.is_empty() && q.tenant != req.tenant) {
+        if (!req.exclude.is_empty() && req.exclude.contains(&q.id)) || (!q.tenant.is_empty() && q.tenant != req.tenant) {
             continue;
         }
-        let qd = bank.dense(i);
-        let qs = bank.sparse(i);
-        let role_sim = similarity(qd, qs, pool.role_dense.as_deref(), &pool.role_sparse);
         // The resume line this question is closest to.
-        let (resume_sim, best_line) = (0..cv.sparse.len())
-            .map(|t| (similarity(qd, qs, cv.dense.as_ref().map(|d| d[t].as_slice()), &cv.sparse[t]), t))
-            .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc });
-        let (probe, target, coverage, evidence, specifics) = classify(q, &req.candidate, role, &role_skills, best_line);
-        let effect = effectiveness.get(&(q.id.clone(), role.spec.slug.clone())).copied().unwrap_or(0.0);
+        let (resume_sim, best_line) = cv.nearest(bank, i);
+        let (probe, target, coverage, _, _) = classify(q, &ctx, best_line, false);
+        let effect = role_effect.and_then(|e| e.get(&q.id)).copied().unwrap_or(0.0);
         let seniority_fit = 1.0 - (f32::from(q.seniority) - f32::from(level)).abs() / 2.0;
         let score = W_ROLE * role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
             + W_SENIORITY * seniority_fit;
@@ -201,75 +240,106 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             ],
             probe,
             target,
-            evidence,
-            specifics,
+            best_line,
         });
     }
-    select(bank, scored, req)
+    select(bank, scored, &ctx)
 }
 
 type Classified = (Probe, Option<(String, String)>, f32, Vec<Evidence>, Option<String>);
 
-/// What a question probes for this candidate and role, how much it covers, and its evidence.
-fn classify(
-    q: &Question,
-    candidate: &Candidate,
-    role: &Role,
-    role_skills: &[(&str, &str, bool)],
-    best_line: Option<usize>,
-) -> Classified {
-    let requirement = |name: &str| {
-        role.spec
-            .requirements
+/// A role's requirements and responsibilities, lowercased once per ranking.
+struct Requirements<'a> {
+    role: &'a Role,
+    lowered: Vec<(String, &'a String)>,
+}
+
+impl<'a> Requirements<'a> {
+    fn of(role: &'a Role) -> Self {
+        let lowered = role.spec.requirements.iter().chain(&role.spec.responsibilities).map(|r| (r.to_lowercase(), r)).collect();
+        Self { role, lowered }
+    }
+
+    /// The first requirement or responsibility that names `skill`, else "<title>: <skill>".
+    fn naming(&self, skill: &str) -> String {
+        let skill_lower = skill.to_lowercase();
+        self.lowered
             .iter()
-            .chain(&role.spec.responsibilities)
-            .find(|r| r.to_lowercase().contains(&name.to_lowercase()))
-            .cloned()
-            .unwrap_or_else(|| format!("{}: {}", role.spec.title, name))
-    };
+            .find(|(lower, _)| lower.contains(&skill_lower))
+            .map(|(_, r)| (*r).clone())
+            .unwrap_or_else(|| format!("{}: {}", self.role.spec.title, skill))
+    }
+}
+
+/// What a question probes for this candidate and role and how much it covers; with `explain`,
+/// also its evidence and candidate specifics (built only for the questions a kit keeps).
+fn classify(q: &Question, ctx: &Context<'_>, best_line: Option<usize>, explain: bool) -> Classified {
+    let (candidate, role) = (&*ctx.req.candidate, &*ctx.req.role);
+    let requirement = |name: &str| ctx.requirements.naming(name);
     // Behavioral questions about a competency; those written for a skill are scored as skill questions.
     if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
-        let competency = q.competencies.first().cloned().unwrap_or_else(|| "general".into());
+        let competency = q.competencies.first().map_or("general", String::as_str);
         // Competencies the role itself lists (e.g. problem solving) count as requirements.
-        let listed = role.spec.skills.iter().find(|s| s.taxonomy_id == format!("nexushr:competency/{competency}"));
+        let listed = role
+            .spec
+            .skills
+            .iter()
+            .find(|s| s.taxonomy_id.strip_prefix("nexushr:competency/") == Some(competency));
         let coverage = match listed {
             Some(s) if s.essential => 0.9,
             Some(_) => 0.75,
             None => 0.5,
         };
         let name = competency.replace('-', " ");
-        let mut evidence = vec![Evidence { resume: None, requirement: Some(format!("{} competency: {name}", role.spec.title)) }];
-        let claim = best_line.and_then(|t| candidate.claims.get(t));
-        if let Some(c) = claim {
-            evidence[0].resume = Some(c.span.clone());
+        let mut evidence = Vec::new();
+        if explain {
+            let claim = best_line.and_then(|t| candidate.claims.get(t));
+            evidence.push(Evidence {
+                resume: claim.map(|c| c.span.clone()),
+                requirement: Some(format!("{} competency: {name}", role.spec.title)),
+            });
         }
         return (Probe::Competency, Some((format!("nexushr:competency/{competency}"), name)), coverage, evidence, None);
     }
     // The first role skill this question targets, preferring ones the resume shows.
-    let targeted: Vec<&(&str, &str, bool)> = role_skills.iter().filter(|(id, _, _)| q.skill_ids.iter().any(|s| s == id)).collect();
-    let shown = targeted.iter().find(|(id, _, _)| candidate.has_skill(id));
-    if let Some(&&(id, name, essential)) = shown {
-        let skill = candidate.skill(id);
+    let mut targeted = ctx.role_skills.iter().filter(|(id, _, _)| q.skill_ids.iter().any(|s| s == id));
+    let first = targeted.clone().next();
+    let shown = targeted.find(|(id, _, _)| candidate.has_skill(id));
+    if let Some(&(id, name, essential)) = shown {
         let claim = candidate.claims.iter().find(|c| c.skill_ids.iter().any(|s| s == id));
         let is_claim_check = q.text.contains("surprised you") || q.text.contains("most complex thing");
-        let (probe, span, specifics) = match (claim, is_claim_check) {
-            (Some(c), true) => (Probe::ClaimCheck, c.span.clone(), Some(personalize(c.employer.as_deref(), &c.text, &q.text))),
-            _ => (Probe::Depth, skill.map(|s| s.evidence.clone()).unwrap_or_else(|| empty_span()), None),
-        };
+        let probe = if claim.is_some() && is_claim_check { Probe::ClaimCheck } else { Probe::Depth };
         let coverage = if essential { 1.0 } else { 0.8 };
-        let evidence = vec![Evidence { resume: Some(span), requirement: Some(requirement(name)) }];
+        let (mut evidence, mut specifics) = (Vec::new(), None);
+        if explain {
+            let span = match claim {
+                Some(c) if is_claim_check => {
+                    specifics = Some(personalize(c.employer.as_deref(), &c.text, &q.text));
+                    c.span.clone()
+                }
+                _ => candidate.skill(id).map(|s| s.evidence.clone()).unwrap_or_else(empty_span),
+            };
+            evidence.push(Evidence { resume: Some(span), requirement: Some(requirement(name)) });
+        }
         return (probe, Some((id.to_string(), name.to_string())), coverage, evidence, specifics);
     }
-    if let Some(&&(id, name, essential)) = targeted.first() {
-        let evidence = vec![Evidence { resume: None, requirement: Some(requirement(name)) }];
+    if let Some(&(id, name, essential)) = first {
+        let evidence = if explain { vec![Evidence { resume: None, requirement: Some(requirement(name)) }] } else { Vec::new() };
         return (Probe::Gap, Some((id.to_string(), name.to_string())), if essential { 0.9 } else { 0.7 }, evidence, None);
     }
     // A question the role itself lists, or one near a resume line.
     let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
-    let resume = best_line.and_then(|t| {
-        candidate.claims.get(t).map(|c| c.span.clone()).or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
-    });
-    let evidence = vec![Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) }];
+    let mut evidence = Vec::new();
+    if explain {
+        let resume = best_line.and_then(|t| {
+            candidate
+                .claims
+                .get(t)
+                .map(|c| c.span.clone())
+                .or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
+        });
+        evidence.push(Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) });
+    }
     (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }, evidence, None)
 }
 
@@ -297,24 +367,37 @@ pub fn personalize(employer: Option<&str>, claim: &str, question: &str) -> Strin
 
 /// Greedy selection: best adjusted score first, with a behavioral quota, at most two questions
 /// per target, a diversity penalty against what is already chosen, and the guardrail.
-fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Spec) -> Vec<KitQuestion> {
+///
+/// Every penalty only lowers a score, so each pick walks the candidates in score order and
+/// stops at the first whose unpenalized score cannot beat the best found; a candidate's
+/// redundancy (its highest similarity to a chosen question) is brought up to date only when
+/// it is looked at.
+fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
+    let req = ctx.req;
     let share = req.behavioral_share.unwrap_or_else(|| req.stage.behavioral_share()).clamp(0.0, 1.0);
     let behavioral_quota = ((req.count as f32) * share).round() as usize;
     let technical_quota = req.count - behavioral_quota.min(req.count);
-    let mut chosen: Vec<Scored> = Vec::new();
     let mut per_target: HashMap<String, usize> = HashMap::new();
     let (mut behavioral, mut technical) = (0, 0);
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
-    // Only the best few hundred can make a 50-question kit; each candidate's redundancy (its
-    // highest similarity to a chosen question) is updated once per pick, not recomputed.
     scored.truncate(SELECT_CANDIDATES);
     let mut redundancy = vec![0.0f32; scored.len()];
+    let mut seen_chosen = vec![0usize; scored.len()];
+    let mut taken = vec![false; scored.len()];
+    // Indices into `scored` of the questions kept, with their evidence and specifics.
+    let mut chosen: Vec<(usize, Vec<Evidence>, Option<String>)> = Vec::new();
     let mut probe_counts: HashMap<Probe, usize> = HashMap::new();
-    while chosen.len() < req.count && !scored.is_empty() {
+    while chosen.len() < req.count {
         let mut best: Option<(usize, f32)> = None;
-        for (k, s) in scored.iter().enumerate() {
-            let q = bank.get(s.index);
-            let is_behavioral = q.kind.is_behavioral();
+        for k in 0..scored.len() {
+            let s = &scored[k];
+            if best.is_some_and(|(_, b)| s.score <= b) {
+                break;
+            }
+            if taken[k] {
+                continue;
+            }
+            let is_behavioral = bank.get(s.index).kind.is_behavioral();
             if (is_behavioral && behavioral >= behavioral_quota) || (!is_behavioral && technical >= technical_quota) {
                 continue;
             }
@@ -322,6 +405,12 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Spec) -> Vec<KitQuestion> 
             if used >= 2 {
                 continue;
             }
+            for &(c, _, _) in &chosen[seen_chosen[k]..] {
+                let other = scored[c].index;
+                let sim = similarity(bank.dense(s.index), bank.sparse(s.index), bank.dense(other), bank.sparse(other));
+                redundancy[k] = redundancy[k].max(sim);
+            }
+            seen_chosen[k] = chosen.len();
             // A second question on the same target is worth less than a new requirement, and
             // each probe kind already chosen makes the next one of that kind a little less
             // attractive, so a kit mixes depth probes, gap probes and claim checks.
@@ -332,13 +421,14 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Spec) -> Vec<KitQuestion> 
             }
         }
         let Some((k, _)) = best else { break };
-        let s = scored.remove(k);
-        redundancy.remove(k);
+        taken[k] = true;
+        let s = &scored[k];
         let q = bank.get(s.index);
-        let text = s.specifics.clone().unwrap_or_else(|| q.text.clone());
+        let (_, _, _, evidence, specifics) = classify(q, ctx, s.best_line, true);
+        let text = specifics.as_deref().unwrap_or(&q.text);
         let allowed = match req.jurisdiction {
-            Some(j) => nexushr_guardrail::allowed(&text, j),
-            None => nexushr_guardrail::check_everywhere(&text).is_empty(),
+            Some(j) => nexushr_guardrail::allowed(text, j),
+            None => nexushr_guardrail::check_everywhere(text).is_empty(),
         };
         if !allowed {
             tracing::warn!(question = %q.id, "guardrail blocked a question at ranking time");
@@ -353,29 +443,27 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, req: &Spec) -> Vec<KitQuestion> 
             *per_target.entry(t.0.clone()).or_default() += 1;
         }
         *probe_counts.entry(s.probe).or_default() += 1;
-        for (k, other) in scored.iter().enumerate() {
-            let sim = similarity(bank.dense(other.index), bank.sparse(other.index), bank.dense(s.index), bank.sparse(s.index));
-            redundancy[k] = redundancy[k].max(sim);
-        }
-        chosen.push(s);
+        chosen.push((k, evidence, specifics));
     }
+    let mut scored: Vec<Option<Scored>> = scored.into_iter().map(Some).collect();
     chosen
         .into_iter()
         .enumerate()
-        .map(|(rank, s)| {
+        .filter_map(|(rank, (k, evidence, specifics))| {
+            let s = scored[k].take()?;
             let q = Arc::clone(bank.get(s.index));
             let rationale = rationale(&q, &s, &req.role);
-            KitQuestion {
-                text: s.specifics.clone().unwrap_or_else(|| q.text.clone()),
+            Some(KitQuestion {
+                text: specifics.unwrap_or_else(|| q.text.clone()),
                 question: q,
                 score: s.score,
                 rank: rank as u32 + 1,
                 target: s.target,
                 probe: s.probe,
-                evidence: s.evidence,
+                evidence,
                 rationale,
                 breakdown: s.breakdown.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-            }
+            })
         })
         .collect()
 }

@@ -21,7 +21,7 @@ use crate::engine::{Engine, EngineError, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
-use crate::store::{Prepared, QuestionStore, StoreError};
+use crate::store::{NewKit, Prepared, QuestionStore, StoreError};
 
 const DEFAULT_COUNT: i32 = 10;
 const DEFAULT_PAGE: i32 = 20;
@@ -62,6 +62,8 @@ pub struct QuestionService {
     store: QuestionStore,
     roles: Arc<dyn RoleStore>,
     prepared: Arc<Mutex<HashMap<(String, String), Ready>>>,
+    /// Roles read in the last [`ROLE_TTL`], by (tenant, slug or id).
+    roles_seen: Arc<Mutex<HashMap<(String, String), (std::time::Instant, Arc<nexushr_domain::Role>)>>>,
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
@@ -73,9 +75,23 @@ type Ready = (Arc<Candidate>, Arc<CandidateVectors>);
 /// Prepared resumes kept in memory.
 const PREPARED_CACHE: usize = 10_000;
 
+/// How long a role read from the catalog is reused: a role edit reaches new kits within this
+/// time, and a busy server reads each role once per interval instead of once per kit.
+const ROLE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
+/// Roles kept by the role cache.
+const ROLE_CACHE: usize = 10_000;
+
 impl QuestionService {
     pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleStore>) -> Self {
-        Self { engine, store, roles, prepared: Default::default(), llm: None, epoch: Default::default() }
+        Self {
+            engine,
+            store,
+            roles,
+            prepared: Default::default(),
+            roles_seen: Default::default(),
+            llm: None,
+            epoch: Default::default(),
+        }
     }
 
     /// Lets Generate ask `llm` for extra tailored questions when a request sets `use_llm`.
@@ -119,15 +135,32 @@ impl QuestionService {
     /// Reloads the effectiveness signal from the stored feedback.
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
         let aggregates = self.store.aggregates().await?;
-        self.engine.set_effectiveness(aggregates.into_iter().map(|(k, a)| (k, a.effectiveness())).collect());
+        let mut effectiveness = crate::ranker::Effectiveness::new();
+        for ((question, role), a) in aggregates {
+            effectiveness.entry(role).or_default().insert(question, a.effectiveness());
+        }
+        self.engine.set_effectiveness(effectiveness);
         Ok(())
     }
 
-    async fn role(&self, tenant: &TenantId, role: &str) -> Result<nexushr_domain::Role, QgError> {
-        if let Some(r) = self.roles.get_by_slug(tenant, role).await? {
-            return Ok(r);
+    async fn role(&self, tenant: &TenantId, role: &str) -> Result<Arc<nexushr_domain::Role>, QgError> {
+        let key = (tenant.to_string(), role.to_string());
+        if let Some((at, r)) = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+            if at.elapsed() < ROLE_TTL {
+                return Ok(Arc::clone(r));
+            }
         }
-        self.roles.get_by_id(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))
+        let found = match self.roles.get_by_slug(tenant, role).await? {
+            Some(r) => r,
+            None => self.roles.get_by_id(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))?,
+        };
+        let found = Arc::new(found);
+        let mut seen = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if seen.len() >= ROLE_CACHE {
+            seen.clear();
+        }
+        seen.insert(key, (std::time::Instant::now(), Arc::clone(&found)));
+        Ok(found)
     }
 
     /// The candidate and its vectors: prepared ahead of time for a resume id (from the
@@ -147,14 +180,17 @@ impl QuestionService {
                 let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
                 let prepared = self.store.resume(tenant.as_str(), &id).await.map_err(QgError::from)?;
                 let prepared = prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
-                let vectors = self.engine.vectors();
-                let texts = prepared.candidate.texts();
-                let model = vectors.embedder.as_ref().map(|e| e.version());
-                let cv = CandidateVectors {
-                    dense: prepared.dense.filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model),
-                    sparse: texts.iter().map(|t| vectors.sparse_document(t)).collect(),
-                };
-                let entry = (Arc::new(prepared.candidate), Arc::new(cv));
+                let engine = Arc::clone(&self.engine);
+                let entry = tokio::task::spawn_blocking(move || {
+                    let vectors = engine.vectors();
+                    let lines = prepared.candidate.texts().len();
+                    let model = vectors.embedder.as_ref().map(|e| e.version());
+                    let dense = prepared.dense.filter(|d| d.len() == lines && model.is_some() && prepared.model == model);
+                    let cv = CandidateVectors::from_parts(vectors, &prepared.candidate, dense).index(&engine.bank());
+                    (Arc::new(prepared.candidate), Arc::new(cv))
+                })
+                .await
+                .map_err(|e| Status::internal(format!("ranking worker: {e}")))?;
                 let mut cache = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 if self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
                     if cache.len() >= PREPARED_CACHE {
@@ -167,9 +203,9 @@ impl QuestionService {
             Some(PbCandidate::ParsedResume(p)) => {
                 crate::convert::check_size(&p).map_err(|reason| invalid("candidate.parsed_resume", &reason))?;
                 let candidate = Candidate::from(&p);
-                let vectors = self.engine.vectors().clone();
+                let engine = Arc::clone(&self.engine);
                 let prepared = tokio::task::spawn_blocking(move || {
-                    let cv = CandidateVectors::compute(&vectors, &candidate);
+                    let cv = CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
                     (candidate, cv)
                 })
                 .await
@@ -295,7 +331,15 @@ impl QuestionGeneration for QuestionService {
             Utc::now(),
         );
         self.store
-            .save_kit(&kit.id, tenant.id.as_str(), &kit.role_slug, &kit.resume_id, kit.created_at.timestamp_millis(), &out.encode_to_vec(), &event)
+            .save_kit(NewKit {
+                id: &kit.id,
+                tenant: tenant.id.as_str(),
+                role_slug: &kit.role_slug,
+                resume_id: &kit.resume_id,
+                created_ms: kit.created_at.timestamp_millis(),
+                body: out.encode_to_vec(),
+                event,
+            })
             .await
             .map_err(QgError::from)?;
         Ok(Response::new(out))

@@ -1,11 +1,17 @@
 //! Kits, feedback, tenants' questions and prepared resumes in SQLite or PostgreSQL (the pool
 //! the rest of the process uses). Kits are written together with their `KitGenerated` event in
 //! one transaction (the outbox).
+//!
+//! Kits are written by one task per store with group commit: the kits that arrive while a
+//! transaction commits go into the next one together. Every caller still waits for its own
+//! kit to be committed, but a burst of Generates costs one commit instead of one each, and
+//! they do not fight over SQLite's single writer lock.
 
 use std::collections::HashMap;
 
 use nexushr_events::{Event, outbox};
 use sqlx::{AnyPool, Row};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::bank::Question;
 use crate::candidate::Candidate;
@@ -37,7 +43,35 @@ pub enum StoreError {
 #[derive(Debug, Clone)]
 pub struct QuestionStore {
     pool: AnyPool,
+    kits: mpsc::Sender<PendingKit>,
 }
+
+/// A kit to store, with its event.
+#[derive(Debug)]
+pub struct NewKit<'a> {
+    pub id: &'a str,
+    pub tenant: &'a str,
+    pub role_slug: &'a str,
+    pub resume_id: &'a str,
+    pub created_ms: i64,
+    pub body: Vec<u8>,
+    pub event: Event,
+}
+
+#[derive(Debug)]
+struct PendingKit {
+    id: String,
+    tenant: String,
+    role_slug: String,
+    resume_id: String,
+    created_ms: i64,
+    body: Vec<u8>,
+    event: Event,
+    done: oneshot::Sender<Result<(), StoreError>>,
+}
+
+/// Most kits committed in one transaction.
+const KITS_PER_COMMIT: usize = 256;
 
 /// Aggregated feedback on one question for one role.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -64,47 +98,31 @@ impl QuestionStore {
     /// Applies this service's migrations to `pool` (SQLite or PostgreSQL).
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
         nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
-        Ok(Self { pool })
+        let (kits, pending) = mpsc::channel(4 * KITS_PER_COMMIT);
+        tokio::spawn(write_kits(pool.clone(), pending));
+        Ok(Self { pool, kits })
     }
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
-    /// Stores a kit (encoded) and its event atomically.
-    pub async fn save_kit(
-        &self,
-        id: &str,
-        tenant: &str,
-        role_slug: &str,
-        resume_id: &str,
-        created_ms: i64,
-        body: &[u8],
-        event: &Event,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // A kit made from a prepared resume is written only while that resume exists, in the
-        // same statement, so a Generate racing an erasure cannot leave a kit behind it.
-        let written = sqlx::query(
-            "INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) \
-             SELECT $1, $2, $3, $4, $5, $6 \
-             WHERE $4 = '' OR EXISTS (SELECT 1 FROM qg_resumes WHERE tenant = $2 AND resume_id = $4)",
-        )
-        .bind(id)
-        .bind(tenant)
-        .bind(role_slug)
-        .bind(resume_id)
-        .bind(created_ms)
-        .bind(body.to_vec())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if written == 0 {
-            return Err(StoreError::ResumeErased(resume_id.to_string()));
-        }
-        outbox::enqueue(&mut tx, event).await?;
-        tx.commit().await?;
-        Ok(())
+    /// Stores a kit (encoded) and its event atomically; returns once both are committed.
+    pub async fn save_kit(&self, kit: NewKit<'_>) -> Result<(), StoreError> {
+        let (done, committed) = oneshot::channel();
+        let pending = PendingKit {
+            id: kit.id.to_string(),
+            tenant: kit.tenant.to_string(),
+            role_slug: kit.role_slug.to_string(),
+            resume_id: kit.resume_id.to_string(),
+            created_ms: kit.created_ms,
+            body: kit.body,
+            event: kit.event,
+            done,
+        };
+        let stopped = || StoreError::Corrupt("the kit writer has stopped".into());
+        self.kits.send(pending).await.map_err(|_| stopped())?;
+        committed.await.map_err(|_| stopped())?
     }
 
     pub async fn kit(&self, tenant: &str, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
@@ -255,5 +273,113 @@ impl QuestionStore {
             .rows_affected();
         tx.commit().await?;
         Ok(a + b)
+    }
+}
+
+/// The kit writer: takes every kit waiting (up to [`KITS_PER_COMMIT`]) and commits them in one
+/// transaction. If that transaction fails, each kit is retried in a transaction of its own, so
+/// one bad kit fails alone.
+async fn write_kits(pool: AnyPool, mut pending: mpsc::Receiver<PendingKit>) {
+    let mut batch = Vec::with_capacity(KITS_PER_COMMIT);
+    while pending.recv_many(&mut batch, KITS_PER_COMMIT).await > 0 {
+        match insert_kits(&pool, &batch).await {
+            Ok(outcomes) => {
+                for (kit, outcome) in batch.drain(..).zip(outcomes) {
+                    let _ = kit.done.send(outcome);
+                }
+            }
+            Err(_) if batch.len() > 1 => {
+                for kit in batch.drain(..) {
+                    let outcome = match insert_kits(&pool, std::slice::from_ref(&kit)).await {
+                        Ok(mut outcomes) => outcomes.pop().unwrap_or(Ok(())),
+                        Err(e) => Err(e),
+                    };
+                    let _ = kit.done.send(outcome);
+                }
+            }
+            Err(e) => {
+                if let Some(kit) = batch.pop() {
+                    let _ = kit.done.send(Err(e));
+                }
+            }
+        }
+    }
+}
+
+/// Inserts kits and their events in one transaction; a kit whose resume was erased meanwhile
+/// is skipped with `ResumeErased` (the others are written).
+async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
+    let mut tx = pool.begin().await?;
+    let mut outcomes = Vec::with_capacity(kits.len());
+    for kit in kits {
+        // A kit made from a prepared resume is written only while that resume exists, in the
+        // same statement, so a Generate racing an erasure cannot leave a kit behind it.
+        let written = sqlx::query(
+            "INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) \
+             SELECT $1, $2, $3, $4, $5, $6 \
+             WHERE $4 = '' OR EXISTS (SELECT 1 FROM qg_resumes WHERE tenant = $2 AND resume_id = $4)",
+        )
+        .bind(&kit.id)
+        .bind(&kit.tenant)
+        .bind(&kit.role_slug)
+        .bind(&kit.resume_id)
+        .bind(kit.created_ms)
+        .bind(&kit.body)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if written == 0 {
+            outcomes.push(Err(StoreError::ResumeErased(kit.resume_id.clone())));
+            continue;
+        }
+        outbox::enqueue(&mut tx, &kit.event).await?;
+        outcomes.push(Ok(()));
+    }
+    tx.commit().await?;
+    Ok(outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kit_event(id: &str) -> Event {
+        let payload = nexushr_proto::events::v1::KitGenerated { kit_id: id.into(), ..Default::default() };
+        Event::new(nexushr_events::topics::QUESTION_SETS, "acme", id, &payload, None, chrono::Utc::now())
+    }
+
+    #[tokio::test]
+    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone() {
+        let dir = tempfile::tempdir().expect("dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("kits.db").display());
+        let store = QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store");
+        let resume = Prepared { candidate: Candidate { skills: vec![], claims: vec![], total_months: 0, level: None }, dense: None, model: None };
+        store.put_resume("acme", "r1", &resume).await.expect("resume");
+        let saves: Vec<_> = (0..300).map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let id = format!("kit-{i}");
+                // Every tenth kit is for a resume that does not exist (erased meanwhile).
+                let resume_id = if i % 10 == 0 { "gone" } else { "r1" };
+                let kit = NewKit { id: &id, tenant: "acme", role_slug: "dev", resume_id, created_ms: i, body: vec![1, 2, 3], event: kit_event(&id) };
+                store.save_kit(kit).await
+            })
+        }).collect();
+        let mut outcomes = Vec::new();
+        for save in saves {
+            outcomes.push(save.await.expect("task"));
+        }
+        for (i, outcome) in outcomes.iter().enumerate() {
+            match outcome {
+                Ok(()) => assert!(i % 10 != 0, "kit {i} for an erased resume was stored"),
+                Err(StoreError::ResumeErased(r)) => assert!(i % 10 == 0 && r == "gone", "kit {i}: {r}"),
+                Err(e) => panic!("kit {i}: {e}"),
+            }
+        }
+        for i in 0..300 {
+            let stored = store.kit("acme", &format!("kit-{i}")).await.expect("read");
+            assert_eq!(stored.is_some(), i % 10 != 0, "kit-{i}");
+        }
+        assert_eq!(outbox::pending(store.pool()).await.expect("outbox"), 270, "one event per stored kit");
     }
 }
