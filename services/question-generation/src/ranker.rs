@@ -32,8 +32,11 @@ const W_EFFECT: f32 = 0.10;
 const W_SENIORITY: f32 = 0.10;
 const W_DIVERSITY: f32 = 0.35;
 const W_PROBE_MIX: f32 = 0.03;
-/// Candidates the greedy selection considers.
-const SELECT_CANDIDATES: usize = 200;
+/// Candidates the greedy selection considers: twelve per question asked, at least 60, at most
+/// 200 (a 10-question kit looks at the best 120 of a pool of about 370).
+fn select_candidates(count: usize) -> usize {
+    (count * 12).clamp(60, 200)
+}
 
 /// Role skills a kit tries to cover.
 pub const ROLE_SKILLS: usize = 12;
@@ -380,7 +383,7 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQue
     let mut per_target: HashMap<String, usize> = HashMap::new();
     let (mut behavioral, mut technical) = (0, 0);
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
-    scored.truncate(SELECT_CANDIDATES);
+    scored.truncate(select_candidates(req.count));
     let mut redundancy = vec![0.0f32; scored.len()];
     let mut seen_chosen = vec![0usize; scored.len()];
     let mut taken = vec![false; scored.len()];
