@@ -9,45 +9,29 @@
 
 use std::time::Duration;
 
-use nexushr_platform::{ApiKeys, Settings, grpc};
-use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient};
 use tonic::Code;
 use tonic::transport::Channel;
+
+mod support;
 
 const CALLERS: usize = 200;
 const CAPACITY: usize = 4;
 /// How long the callers keep calling.
 const FOR: Duration = Duration::from_secs(4);
 
-fn upload(i: usize) -> Vec<rpb::UploadRequest> {
+/// A text resume of about 16 KiB.
+fn resume(i: usize) -> Vec<u8> {
     let mut text = format!("Candidate {i}\ncandidate{i}@example.com\n\nExperience\nEngineer, Acme\n2020 - 2024\n");
     text.push_str(&"Built and ran Rust services on Kafka and PostgreSQL.\n".repeat(300));
-    let bytes = text.into_bytes();
-    let mut messages = vec![rpb::UploadRequest {
-        part: Some(Part::Metadata(rpb::UploadMetadata {
-            external_candidate_id: format!("c{i}"),
-            file_name: format!("c{i}.txt"),
-            size_bytes: bytes.len() as u64,
-            ..Default::default()
-        })),
-    }];
-    messages.extend(bytes.chunks(16 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
-    messages
+    text.into_bytes()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn callers_past_capacity_are_shed_not_disconnected() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display());
-    let pool = nexushr_events::db::connect(&url).await.expect("db");
-    let service = nexushr_resume_ingestion::server::build(pool, &Settings::default()).await.expect("service");
-    let keys = ApiKeys::parse("", "default").expect("keys");
-    let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(grpc::serve_with_limit(listener, routes, std::future::pending(), CAPACITY));
-    let channel = Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
+    let (addr, _) = support::resume_ingestion(dir.path(), CAPACITY).await;
+    let channel = Channel::from_shared(addr).expect("uri").connect().await.expect("connect");
 
     let until = std::time::Instant::now() + FOR;
     let calls: Vec<_> = (0..CALLERS)
@@ -62,7 +46,8 @@ async fn callers_past_capacity_are_shed_not_disconnected() {
                         let list = rpb::ListResumesRequest { external_candidate_id: format!("c{c}"), ..Default::default() };
                         client.list_resumes(list).await.map(|_| ())
                     } else {
-                        client.upload(tokio_stream::iter(upload(i))).await.map(|_| ())
+                        let upload = support::upload(&format!("c{i}"), &format!("c{i}.txt"), &resume(i));
+                        client.upload(tokio_stream::iter(upload)).await.map(|_| ())
                     };
                     outcomes.push(outcome);
                     i += CALLERS;

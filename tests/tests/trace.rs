@@ -10,10 +10,11 @@ use nexushr_events::kafka::{KafkaPublisher, KafkaSubscriber, ensure_topics};
 use nexushr_events::relay::OutboxRelay;
 use nexushr_events::{Event, EventHandler, EventSubscriber, HandlerError, topics};
 use nexushr_platform::{ApiKeys, grpc};
-use nexushr_platform::Settings;
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_client::RoleCatalogClient};
-use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use nexushr_proto::resumes::v1::resume_ingestion_client::ResumeIngestionClient;
 use opentelemetry_sdk::trace::InMemorySpanExporter;
+
+mod support;
 
 struct Seen(Mutex<Vec<String>>);
 
@@ -80,27 +81,11 @@ async fn one_trace_spans_grpc_outbox_kafka_and_consumer() {
     let keys = ApiKeys::parse("", "default").expect("open mode");
 
     // A resume upload: Upload → ResumeParsed in the outbox → relay → Kafka → consumer.
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("r.db").display());
-    let pool = nexushr_events::db::connect(&url).await.expect("resume db");
-    let resumes = nexushr_resume_ingestion::server::build(pool.clone(), &Settings::default()).await.expect("service");
+    let (addr, pool) = support::resume_ingestion(dir.path(), grpc::DEFAULT_MAX_IN_FLIGHT).await;
     let seen_resumes = relay_and_consume(&brokers, pool, topics::RESUMES, &stopped);
-    let (listener, addr) = listen().await;
-    let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), resumes, &keys);
-    tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
     let mut client = ResumeIngestionClient::connect(addr).await.expect("connect");
     let text = b"Ana Souza\nana@example.com\n\nExperience\nBackend Engineer, Acme\n2020 - 2024\nBuilt Rust services on Kafka.\n";
-    let messages = vec![
-        rpb::UploadRequest {
-            part: Some(Part::Metadata(rpb::UploadMetadata {
-                external_candidate_id: "trace".into(),
-                file_name: "ana.txt".into(),
-                size_bytes: text.len() as u64,
-                ..Default::default()
-            })),
-        },
-        rpb::UploadRequest { part: Some(Part::Chunk(text.to_vec())) },
-    ];
+    let messages = support::upload("trace", "ana.txt", text);
     let (req, upload_trace) = traced(tokio_stream::iter(messages));
     let resume = client.upload(req).await.expect("upload").into_inner();
     wait_for(&seen_resumes, &resume.id).await;

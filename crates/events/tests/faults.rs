@@ -130,80 +130,107 @@ fn kill(child: &mut Proc) {
     let _ = child.0.wait();
 }
 
-/// Waits for the stream to finish, stops the clients and checks every event was applied once.
-async fn finish(
-    pool: &AnyPool,
+/// One fault run: a fresh topic and outbox schema, a producer committing `events` events, and
+/// a relay and a consumer process to kill.
+struct Stream {
+    brokers: String,
+    topic: String,
+    group: String,
+    url: String,
+    pool: AnyPool,
     events: i64,
-    deadline: Instant,
-    clients: [&mut Proc; 2],
+    producer: tokio::task::JoinHandle<()>,
+    relay: Proc,
+    consumer: Proc,
     started: Instant,
-    kills: &str,
-) {
-    while totals(pool).await.1 < events && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(200)).await;
+    deadline: Instant,
+}
+
+impl Stream {
+    /// Creates the topic on `brokers`, then starts the producer (a batch every `pause`), the
+    /// relay and the consumer; the run must be over `within` from now.
+    async fn start(brokers: String, events: i64, pause: Duration, within: Duration) -> Self {
+        let topic = format!("faults-{}", uuid::Uuid::new_v4().simple());
+        tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[&topic], 3, 1))
+            .await
+            .unwrap_or_else(|_| panic!("no Kafka-protocol broker at {brokers}"))
+            .expect("topics");
+        let (url, pool) = schema().await;
+        // The service side: state and events committed together, in batches, while the relay
+        // and the consumer run (and die).
+        let producer = produce(&pool, &topic, events, pause);
+        let group = format!("faults-{}", uuid::Uuid::new_v4().simple());
+        let relay = spawn(&["relay", &brokers, &url]);
+        let consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
+        let started = Instant::now();
+        Self { brokers, topic, group, url, pool, events, producer, relay, consumer, started, deadline: started + within }
     }
-    for child in clients {
-        kill(child);
+
+    async fn applied(&self) -> i64 {
+        totals(&self.pool).await.1
     }
-    let (total, applied, deliveries) = totals(pool).await;
-    println!(
-        "fault test: {applied} of {events} events applied once, {deliveries} deliveries ({} redelivered), \
-         {kills}, {:.1}s",
-        deliveries - applied,
-        started.elapsed().as_secs_f64()
-    );
-    assert_eq!(applied, events, "lost events");
-    assert_eq!(total, (1..=events).sum::<i64>(), "a side effect was lost or applied twice");
-    assert!(deliveries >= applied);
-    assert_eq!(outbox::pending(pool).await.expect("pending"), 0, "the relay drained the outbox");
+
+    fn restart_relay(&mut self) {
+        kill(&mut self.relay);
+        self.relay = spawn(&["relay", &self.brokers, &self.url]);
+    }
+
+    /// A new consumer in the group, replacing one killed before.
+    fn spawn_consumer(&mut self) {
+        self.consumer = spawn(&["consume", &self.brokers, &self.topic, &self.group, &self.url]);
+    }
+
+    /// Waits for the stream to finish, stops the clients and checks every event was applied once.
+    async fn finish(mut self, kills: &str) {
+        let events = self.events;
+        while self.applied().await < events && Instant::now() < self.deadline {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        kill(&mut self.relay);
+        kill(&mut self.consumer);
+        let (total, applied, deliveries) = totals(&self.pool).await;
+        println!(
+            "fault test: {applied} of {events} events applied once, {deliveries} deliveries ({} redelivered), \
+             {kills}, {:.1}s",
+            deliveries - applied,
+            self.started.elapsed().as_secs_f64()
+        );
+        assert_eq!(applied, events, "lost events");
+        assert_eq!(total, (1..=events).sum::<i64>(), "a side effect was lost or applied twice");
+        assert!(deliveries >= applied);
+        assert_eq!(outbox::pending(&self.pool).await.expect("pending"), 0, "the relay drained the outbox");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
-    let brokers = brokers();
-    let topic = format!("faults-{}", uuid::Uuid::new_v4().simple());
-    tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[&topic], 3, 1))
-        .await
-        .unwrap_or_else(|_| panic!("no Kafka-protocol broker at {brokers}"))
-        .expect("topics");
-    let (url, pool) = schema().await;
-
-    // The service side: state and events committed together, in batches, while the relay and
-    // the consumer run (and die).
-    let producer = produce(&pool, &topic, EVENTS, Duration::from_millis(150));
+    let mut stream = Stream::start(brokers(), EVENTS, Duration::from_millis(150), Duration::from_secs(600)).await;
     let mut rng = Rng::seeded();
-    let started = Instant::now();
-    let group = format!("faults-{}", uuid::Uuid::new_v4().simple());
-    let mut relay = spawn(&["relay", &brokers, &url]);
-    let mut consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
     let (mut relay_kills, mut consumer_kills) = (0, 0);
-    let deadline = Instant::now() + Duration::from_secs(600);
     // Each consumer is killed at a random moment after it has applied something: mid-stream,
     // with records in flight. (Killing members faster than the group can form only measures
     // the broker's rebalancing, which tansu can leave wedged.)
     let mut applied_at_spawn = 0;
     loop {
         tokio::time::sleep(Duration::from_millis(200 + rng.next(1000))).await;
-        let (_, applied, _) = totals(&pool).await;
-        if applied >= EVENTS || Instant::now() > deadline {
+        let applied = stream.applied().await;
+        if applied >= EVENTS || Instant::now() > stream.deadline {
             break;
         }
-        if relay_kills < RELAY_KILLS && !producer.is_finished() {
-            kill(&mut relay);
+        if relay_kills < RELAY_KILLS && !stream.producer.is_finished() {
+            stream.restart_relay();
             relay_kills += 1;
-            relay = spawn(&["relay", &brokers, &url]);
         }
         if consumer_kills < CONSUMER_KILLS && applied > applied_at_spawn {
-            kill(&mut consumer);
+            kill(&mut stream.consumer);
             consumer_kills += 1;
-            applied_at_spawn = totals(&pool).await.1;
-            consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
+            applied_at_spawn = stream.applied().await;
+            stream.spawn_consumer();
         }
     }
-    producer.await.expect("producer");
+    (&mut stream.producer).await.expect("producer");
     assert!(consumer_kills >= CONSUMER_KILLS, "only {consumer_kills} consumer kills happened");
-    let kills = format!("{consumer_kills} consumer kills, {relay_kills} relay kills");
-    finish(&pool, EVENTS, deadline, [&mut relay, &mut consumer], started, &kills).await;
+    stream.finish(&format!("{consumer_kills} consumer kills, {relay_kills} relay kills")).await;
 }
 
 /// A broker of our own on a free port with its log in SQLite under `dir`, so a SIGKILL loses
@@ -257,27 +284,16 @@ impl Broker {
 #[tokio::test(flavor = "multi_thread")]
 async fn events_survive_broker_kills_and_restarts() {
     let mut broker = Broker::start();
-    let brokers = broker.address();
-    let topic = format!("restarts-{}", uuid::Uuid::new_v4().simple());
-    tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[&topic], 3, 1))
-        .await
-        .expect("topic creation on the fresh broker")
-        .expect("topics");
-    let (url, pool) = schema().await;
-    let producer = produce(&pool, &topic, RESTART_EVENTS, Duration::from_millis(1000));
+    let mut stream =
+        Stream::start(broker.address(), RESTART_EVENTS, Duration::from_millis(1000), Duration::from_secs(420)).await;
     let mut rng = Rng::seeded();
-    let started = Instant::now();
-    let group = format!("restarts-{}", uuid::Uuid::new_v4().simple());
-    let mut relay = spawn(&["relay", &brokers, &url]);
-    let mut consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
-    let deadline = Instant::now() + Duration::from_secs(420);
     // The broker dies at random moments while the relay publishes and the consumer applies,
     // with a batch of its records just acknowledged; it stays down for 0.5-2.5 s.
     let mut broker_kills = 0;
     let mut applied_at_restart = 0;
-    while broker_kills < BROKER_KILLS && Instant::now() < deadline {
+    while broker_kills < BROKER_KILLS && Instant::now() < stream.deadline {
         tokio::time::sleep(Duration::from_millis(500 + rng.next(1500))).await;
-        let applied = totals(&pool).await.1;
+        let applied = stream.applied().await;
         if applied >= RESTART_EVENTS {
             break;
         }
@@ -287,12 +303,11 @@ async fn events_survive_broker_kills_and_restarts() {
             applied_at_restart = applied;
         }
     }
-    producer.await.expect("producer");
-    let applied = totals(&pool).await.1;
+    (&mut stream.producer).await.expect("producer");
+    let applied = stream.applied().await;
     assert_eq!(
         broker_kills, BROKER_KILLS,
         "the stream stopped after {broker_kills} broker kills with {applied} of {RESTART_EVENTS} events applied"
     );
-    let kills = format!("{broker_kills} broker kills and restarts");
-    finish(&pool, RESTART_EVENTS, deadline, [&mut relay, &mut consumer], started, &kills).await;
+    stream.finish(&format!("{broker_kills} broker kills and restarts")).await;
 }
