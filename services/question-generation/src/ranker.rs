@@ -76,13 +76,13 @@ pub struct CandidateVectors {
 impl CandidateVectors {
     pub fn compute(vectors: &Vectors, candidate: &Candidate) -> Self {
         let texts = candidate.texts();
-        Self::from_parts(vectors, candidate, vectors.embed(&texts))
+        Self::from_parts(vectors, &texts, vectors.embed(&texts))
     }
 
-    /// From already computed dense vectors (stored with a prepared resume); the sparse ones
-    /// are cheap and computed here.
-    pub fn from_parts(vectors: &Vectors, candidate: &Candidate, dense: Option<Vec<Vec<f32>>>) -> Self {
-        let sparse = candidate.texts().iter().map(|t| vectors.sparse_document(t)).collect();
+    /// From a candidate's `texts` and their already computed dense vectors (stored with a
+    /// prepared resume); the sparse ones are cheap and computed here.
+    pub fn from_parts(vectors: &Vectors, texts: &[String], dense: Option<Vec<Vec<f32>>>) -> Self {
+        let sparse = texts.iter().map(|t| vectors.sparse_document(t)).collect();
         Self { dense, sparse, nearest: Vec::new() }
     }
 

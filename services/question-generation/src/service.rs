@@ -63,11 +63,14 @@ pub struct QuestionService {
     roles: Arc<dyn RoleStore>,
     prepared: Arc<Mutex<HashMap<(String, String), Ready>>>,
     /// Roles read in the last [`ROLE_TTL`], by (tenant, slug or id).
-    roles_seen: Arc<Mutex<HashMap<(String, String), (std::time::Instant, Arc<nexushr_domain::Role>)>>>,
+    roles_seen: Arc<Mutex<HashMap<(String, String), SeenRole>>>,
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
 }
+
+/// A role as read from the catalog, and when.
+type SeenRole = (std::time::Instant, Arc<nexushr_domain::Role>);
 
 /// A candidate ready to rank, shared by the cache and the requests that use it.
 type Ready = (Arc<Candidate>, Arc<CandidateVectors>);
@@ -145,10 +148,10 @@ impl QuestionService {
 
     async fn role(&self, tenant: &TenantId, role: &str) -> Result<Arc<nexushr_domain::Role>, QgError> {
         let key = (tenant.to_string(), role.to_string());
-        if let Some((at, r)) = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-            if at.elapsed() < ROLE_TTL {
-                return Ok(Arc::clone(r));
-            }
+        if let Some((at, r)) = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key)
+            && at.elapsed() < ROLE_TTL
+        {
+            return Ok(Arc::clone(r));
         }
         let found = match self.roles.get_by_slug(tenant, role).await? {
             Some(r) => r,
@@ -183,10 +186,10 @@ impl QuestionService {
                 let engine = Arc::clone(&self.engine);
                 let entry = tokio::task::spawn_blocking(move || {
                     let vectors = engine.vectors();
-                    let lines = prepared.candidate.texts().len();
+                    let texts = prepared.candidate.texts();
                     let model = vectors.embedder.as_ref().map(|e| e.version());
-                    let dense = prepared.dense.filter(|d| d.len() == lines && model.is_some() && prepared.model == model);
-                    let cv = CandidateVectors::from_parts(vectors, &prepared.candidate, dense).index(&engine.bank());
+                    let dense = prepared.dense.filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model);
+                    let cv = CandidateVectors::from_parts(vectors, &texts, dense).index(&engine.bank());
                     (Arc::new(prepared.candidate), Arc::new(cv))
                 })
                 .await
@@ -332,10 +335,10 @@ impl QuestionGeneration for QuestionService {
         );
         self.store
             .save_kit(NewKit {
-                id: &kit.id,
-                tenant: tenant.id.as_str(),
-                role_slug: &kit.role_slug,
-                resume_id: &kit.resume_id,
+                id: kit.id.clone(),
+                tenant: tenant.id.to_string(),
+                role_slug: kit.role_slug.clone(),
+                resume_id: kit.resume_id.clone(),
                 created_ms: kit.created_at.timestamp_millis(),
                 body: out.encode_to_vec(),
                 event,

@@ -48,25 +48,20 @@ pub struct QuestionStore {
 
 /// A kit to store, with its event.
 #[derive(Debug)]
-pub struct NewKit<'a> {
-    pub id: &'a str,
-    pub tenant: &'a str,
-    pub role_slug: &'a str,
-    pub resume_id: &'a str,
+pub struct NewKit {
+    pub id: String,
+    pub tenant: String,
+    pub role_slug: String,
+    pub resume_id: String,
     pub created_ms: i64,
     pub body: Vec<u8>,
     pub event: Event,
 }
 
+/// A kit waiting for the writer, and where its outcome goes.
 #[derive(Debug)]
 struct PendingKit {
-    id: String,
-    tenant: String,
-    role_slug: String,
-    resume_id: String,
-    created_ms: i64,
-    body: Vec<u8>,
-    event: Event,
+    kit: NewKit,
     done: oneshot::Sender<Result<(), StoreError>>,
 }
 
@@ -108,20 +103,10 @@ impl QuestionStore {
     }
 
     /// Stores a kit (encoded) and its event atomically; returns once both are committed.
-    pub async fn save_kit(&self, kit: NewKit<'_>) -> Result<(), StoreError> {
+    pub async fn save_kit(&self, kit: NewKit) -> Result<(), StoreError> {
         let (done, committed) = oneshot::channel();
-        let pending = PendingKit {
-            id: kit.id.to_string(),
-            tenant: kit.tenant.to_string(),
-            role_slug: kit.role_slug.to_string(),
-            resume_id: kit.resume_id.to_string(),
-            created_ms: kit.created_ms,
-            body: kit.body,
-            event: kit.event,
-            done,
-        };
         let stopped = || StoreError::Corrupt("the kit writer has stopped".into());
-        self.kits.send(pending).await.map_err(|_| stopped())?;
+        self.kits.send(PendingKit { kit, done }).await.map_err(|_| stopped())?;
         committed.await.map_err(|_| stopped())?
     }
 
@@ -311,7 +296,7 @@ async fn write_kits(pool: AnyPool, mut pending: mpsc::Receiver<PendingKit>) {
 async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
     let mut tx = pool.begin().await?;
     let mut outcomes = Vec::with_capacity(kits.len());
-    for kit in kits {
+    for PendingKit { kit, .. } in kits {
         // A kit made from a prepared resume is written only while that resume exists, in the
         // same statement, so a Generate racing an erasure cannot leave a kit behind it.
         let written = sqlx::query(
@@ -361,7 +346,15 @@ mod tests {
                 let id = format!("kit-{i}");
                 // Every tenth kit is for a resume that does not exist (erased meanwhile).
                 let resume_id = if i % 10 == 0 { "gone" } else { "r1" };
-                let kit = NewKit { id: &id, tenant: "acme", role_slug: "dev", resume_id, created_ms: i, body: vec![1, 2, 3], event: kit_event(&id) };
+                let kit = NewKit {
+                    event: kit_event(&id),
+                    id,
+                    tenant: "acme".into(),
+                    role_slug: "dev".into(),
+                    resume_id: resume_id.into(),
+                    created_ms: i,
+                    body: vec![1, 2, 3],
+                };
                 store.save_kit(kit).await
             })
         }).collect();
