@@ -196,6 +196,10 @@ fn rules() -> &'static RegexSet {
 
 /// Lowercased, accent-folded, with Spanish opening marks and curly quotes made plain.
 pub fn normalize(text: &str) -> String {
+    // Most questions are plain ASCII: lowercasing bytes is all they need.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .flat_map(char::to_lowercase)
         .map(nexushr_domain::deaccent)
@@ -207,13 +211,14 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// Every rule `text` breaks, in any jurisdiction (normalized and matched once).
+fn violations(text: &str) -> impl Iterator<Item = (Category, &'static str)> {
+    rules().matches(&normalize(text)).into_iter().map(|i| RULES[i])
+}
+
 /// The rules `text` breaks in `jurisdiction`; empty when it may be asked.
 pub fn check(text: &str, jurisdiction: Jurisdiction) -> Vec<Violation> {
-    let normalized = normalize(text);
-    rules()
-        .matches(&normalized)
-        .into_iter()
-        .map(|i| RULES[i])
+    violations(text)
         .filter(|(category, _)| category.jurisdictions().contains(&jurisdiction))
         .map(|(category, rule)| Violation { category, rule })
         .collect()
@@ -221,20 +226,36 @@ pub fn check(text: &str, jurisdiction: Jurisdiction) -> Vec<Violation> {
 
 /// The rules `text` breaks in any of the supported jurisdictions.
 pub fn check_everywhere(text: &str) -> Vec<Violation> {
-    let mut all: Vec<Violation> = Vec::new();
-    for j in Jurisdiction::ALL {
-        for v in check(text, j) {
-            if !all.contains(&v) {
-                all.push(v);
-            }
-        }
-    }
-    all
+    violations(text)
+        .filter(|(category, _)| !category.jurisdictions().is_empty())
+        .map(|(category, rule)| Violation { category, rule })
+        .collect()
 }
 
 /// Whether `text` may be asked in `jurisdiction`.
 pub fn allowed(text: &str, jurisdiction: Jurisdiction) -> bool {
-    check(text, jurisdiction).is_empty()
+    !Blocked::of(text).in_jurisdiction(jurisdiction)
+}
+
+/// The jurisdictions in which a text may not be asked, worked out once so a text checked
+/// ahead of time (a bank question) is not matched again on every use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Blocked(u8);
+
+impl Blocked {
+    pub fn of(text: &str) -> Self {
+        let bit = |j: Jurisdiction| 1u8 << (j as u8);
+        Self(violations(text).flat_map(|(category, _)| category.jurisdictions()).fold(0, |m, &j| m | bit(j)))
+    }
+
+    pub fn in_jurisdiction(self, j: Jurisdiction) -> bool {
+        self.0 & (1 << (j as u8)) != 0
+    }
+
+    /// Blocked in at least one supported jurisdiction.
+    pub fn anywhere(self) -> bool {
+        self.0 != 0
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use nexushr_embed::SparseVector;
+use nexushr_guardrail::Blocked;
 use serde::{Deserialize, Serialize};
 
 const BUNDLED: &str = include_str!("../../../data/questions/bank.json");
@@ -83,6 +84,8 @@ pub struct Bank {
     by_id: HashMap<String, usize>,
     dense: Vec<Option<Vec<f32>>>,
     sparse: Vec<SparseVector>,
+    /// Where each question's own text may not be asked (the guardrail, run once per question).
+    blocked: Vec<Blocked>,
 }
 
 impl Bank {
@@ -95,6 +98,7 @@ impl Bank {
     pub fn from_questions(version: String, questions: Vec<Question>) -> Self {
         let by_id = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
         let n = questions.len();
+        let blocked = questions.iter().map(|q| Blocked::of(&q.text)).collect();
         Self {
             version,
             generation: 0,
@@ -102,6 +106,7 @@ impl Bank {
             by_id,
             dense: vec![None; n],
             sparse: vec![SparseVector::default(); n],
+            blocked,
         }
     }
 
@@ -133,6 +138,11 @@ impl Bank {
         &self.sparse[i]
     }
 
+    /// Where question `i`'s text may not be asked.
+    pub fn blocked(&self, i: usize) -> Blocked {
+        self.blocked[i]
+    }
+
     /// Sets the vectors of question `i`.
     pub fn set_vectors(&mut self, i: usize, dense: Option<Vec<f32>>, sparse: SparseVector) {
         self.dense[i] = dense;
@@ -141,14 +151,17 @@ impl Bank {
 
     /// Adds (or replaces) a question, returning its index.
     pub fn push(&mut self, q: Question) -> usize {
+        let blocked = Blocked::of(&q.text);
         if let Some(&i) = self.by_id.get(&q.id) {
             self.questions[i] = Arc::new(q);
+            self.blocked[i] = blocked;
             return i;
         }
         self.by_id.insert(q.id.clone(), self.questions.len());
         self.questions.push(Arc::new(q));
         self.dense.push(None);
         self.sparse.push(SparseVector::default());
+        self.blocked.push(blocked);
         self.questions.len() - 1
     }
 }

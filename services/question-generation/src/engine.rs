@@ -163,7 +163,7 @@ impl Engine {
         }
         let pool = Arc::new(ranker::build_pool(&self.vectors, bank, tenant, role).await?);
         let mut pools = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if pools.len() > 10_000 {
+        if pools.len() >= POOL_CACHE {
             pools.clear();
         }
         pools.insert(key, Arc::clone(&pool));
@@ -207,6 +207,10 @@ impl Engine {
         })
     }
 }
+
+/// Role pools kept in memory; each holds its questions' pairwise similarities (about 140 KB
+/// for a pool of 370 questions).
+const POOL_CACHE: usize = 512;
 
 fn point(bank: &Bank, i: usize) -> Point {
     let q = bank.get(i);

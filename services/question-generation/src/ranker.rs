@@ -109,10 +109,95 @@ impl CandidateVectors {
 /// Measured effectiveness of a question for a role, in [-1, 1]: by role slug, then question id.
 pub type Effectiveness = HashMap<String, HashMap<String, f32>>;
 
-/// A role's candidate questions, each with its similarity to the role.
+/// A role's candidate questions with everything about them that depends only on the role,
+/// worked out once when the pool is built: similarity to the role, what each question would
+/// target, and how similar the questions are to one another.
 #[derive(Debug)]
 pub struct Pool {
-    pub entries: Vec<(usize, f32)>,
+    pub entries: Vec<Entry>,
+    /// The role's key skills with a taxonomy id: (id, name, essential). Bit `k` of an entry's
+    /// skill set is skill `k`.
+    role_skills: Vec<(String, String, bool)>,
+    similar: Similarities,
+}
+
+/// One candidate question of a pool.
+#[derive(Debug)]
+pub struct Entry {
+    /// The question's index in the bank.
+    pub index: usize,
+    pub role_sim: f32,
+    shape: Shape,
+}
+
+/// What a question can probe for the pool's role, before the candidate is known.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    /// A behavioral question about a competency (its first), with the role's coverage of it.
+    Competency { coverage: f32 },
+    /// A question on role skills: the set it targets, and whether it asks to back up a claim.
+    Skills { targets: u16, claim_check: bool },
+    /// Neither; whether the role itself lists the question.
+    Other { for_role: bool },
+}
+
+/// Pairwise similarities of a pool's questions, upper triangle, in 1/32767ths.
+#[derive(Debug)]
+struct Similarities {
+    n: usize,
+    values: Vec<i16>,
+}
+
+impl Similarities {
+    fn of(bank: &Bank, indices: &[usize]) -> Self {
+        let n = indices.len();
+        let mut values = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+        for (a, &i) in indices.iter().enumerate() {
+            for &j in &indices[a + 1..] {
+                let s = similarity(bank.dense(i), bank.sparse(i), bank.dense(j), bank.sparse(j));
+                values.push((s.clamp(-1.0, 1.0) * 32767.0).round() as i16);
+            }
+        }
+        Self { n, values }
+    }
+
+    /// Similarity of entries `a` and `b` (a != b).
+    fn get(&self, a: usize, b: usize) -> f32 {
+        let (i, j) = if a < b { (a, b) } else { (b, a) };
+        let row = i * (2 * self.n - i - 1) / 2;
+        f32::from(self.values[row + j - i - 1]) / 32767.0
+    }
+}
+
+impl Shape {
+    fn of(q: &Question, role: &Role, role_skills: &[(String, String, bool)]) -> Self {
+        // Behavioral questions about a competency; those written for a skill are skill questions.
+        if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
+            let competency = q.competencies.first().map_or("general", String::as_str);
+            // Competencies the role itself lists (e.g. problem solving) count as requirements.
+            let listed = role
+                .spec
+                .skills
+                .iter()
+                .find(|s| s.taxonomy_id.strip_prefix("nexushr:competency/") == Some(competency));
+            let coverage = match listed {
+                Some(s) if s.essential => 0.9,
+                Some(_) => 0.75,
+                None => 0.5,
+            };
+            return Shape::Competency { coverage };
+        }
+        let targets = role_skills
+            .iter()
+            .enumerate()
+            .filter(|(_, (id, _, _))| q.skill_ids.iter().any(|s| s == id))
+            .fold(0u16, |m, (k, _)| m | 1 << k);
+        if targets != 0 {
+            let claim_check = q.text.contains("surprised you") || q.text.contains("most complex thing");
+            return Shape::Skills { targets, claim_check };
+        }
+        Shape::Other { for_role: q.roles.iter().any(|r| r == &role.spec.slug) }
+    }
 }
 
 fn role_document(role: &Role) -> String {
@@ -150,6 +235,11 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
     queries.push(query(0, 30, Filter::default().eq("role", role.spec.slug.clone())));
     let role_dense = dense.as_ref().map(|d| d[0].as_slice());
     let role_sparse = vectors.sparse_document(&doc);
+    let role_skills: Vec<(String, String, bool)> = skills
+        .iter()
+        .filter(|s| !s.taxonomy_id.is_empty())
+        .map(|s| (s.taxonomy_id.clone(), s.name.clone(), s.essential))
+        .collect();
     let mut seen = HashSet::new();
     let mut entries = Vec::new();
     for q in &queries {
@@ -157,12 +247,18 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
             let Some(id) = hit.payload.get("question_id").and_then(|v| v.as_str()) else { continue };
             if let Some(i) = bank.index_of(id) {
                 if seen.insert(i) {
-                    entries.push((i, similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse)));
+                    entries.push(Entry {
+                        index: i,
+                        role_sim: similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse),
+                        shape: Shape::of(bank.get(i), role, &role_skills),
+                    });
                 }
             }
         }
     }
-    Ok(Pool { entries })
+    let indices: Vec<usize> = entries.iter().map(|e| e.index).collect();
+    let similar = Similarities::of(bank, &indices);
+    Ok(Pool { entries, role_skills, similar })
 }
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
@@ -178,12 +274,23 @@ fn similarity(a_dense: Option<&[f32]>, a_sparse: &SparseVector, b_dense: Option<
     }
 }
 
+/// What a question targets: one of the role's key skills (by position) or the question's own
+/// first competency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Skill(usize),
+    Competency,
+}
+
 struct Scored {
+    /// Position in the pool.
+    entry: usize,
+    /// Index in the bank.
     index: usize,
     score: f32,
     breakdown: [(&'static str, f32); 5],
     probe: Probe,
-    target: Option<(String, String)>,
+    target: Option<Target>,
     /// The resume line (claims, then skills) closest to the question.
     best_line: Option<usize>,
 }
@@ -191,31 +298,59 @@ struct Scored {
 /// What ranking one request needs to know besides the bank.
 struct Context<'a> {
     req: &'a Spec,
-    /// The role's key skills with a taxonomy id: (id, name, essential).
-    role_skills: Vec<(&'a str, &'a str, bool)>,
+    bank: &'a Bank,
+    pool: &'a Pool,
     requirements: Requirements<'a>,
+}
+
+impl Context<'_> {
+    /// A target as (id, name).
+    fn target(&self, index: usize, target: Target) -> (String, String) {
+        match target {
+            Target::Skill(k) => {
+                let (id, name, _) = &self.pool.role_skills[k];
+                (id.clone(), name.clone())
+            }
+            Target::Competency => {
+                let competency = self.bank.get(index).competencies.first().map_or("general", String::as_str);
+                (format!("nexushr:competency/{competency}"), competency.replace('-', " "))
+            }
+        }
+    }
+
+    /// Whether two (index, target) pairs name the same skill or competency.
+    fn same_target(&self, a: (usize, Target), b: (usize, Target)) -> bool {
+        match (a.1, b.1) {
+            (Target::Skill(x), Target::Skill(y)) => x == y,
+            (Target::Competency, Target::Competency) => {
+                self.bank.get(a.0).competencies.first() == self.bank.get(b.0).competencies.first()
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Ranks the pool for one request and returns the kit's questions, best first.
 pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec) -> Vec<KitQuestion> {
     let role = &req.role;
-    let ctx = Context {
-        req,
-        role_skills: role
-            .spec
-            .skills
-            .iter()
-            .take(ROLE_SKILLS)
-            .filter(|s| !s.taxonomy_id.is_empty())
-            .map(|s| (s.taxonomy_id.as_str(), s.name.as_str(), s.essential))
-            .collect(),
-        requirements: Requirements::of(role),
-    };
-    let level = req.level.or(req.candidate.level).unwrap_or(1);
+    let ctx = Context { req, bank, pool, requirements: Requirements::of(role) };
+    let candidate = &*req.candidate;
+    // The role skills the resume shows, and those a claim names.
+    let (mut shown, mut claimed) = (0u16, 0u16);
+    for (k, (id, _, _)) in pool.role_skills.iter().enumerate() {
+        if candidate.has_skill(id) {
+            shown |= 1 << k;
+        }
+        if candidate.claims.iter().any(|c| c.skill_ids.iter().any(|s| s == id)) {
+            claimed |= 1 << k;
+        }
+    }
+    let level = req.level.or(candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&role.spec.slug);
     let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
-    for &(i, role_sim) in &pool.entries {
+    for (entry, e) in pool.entries.iter().enumerate() {
+        let i = e.index;
         if i >= bank.len() {
             continue;
         }
@@ -226,16 +361,33 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
         // The resume line this question is closest to.
         let (resume_sim, best_line) = cv.nearest(bank, i);
-        let (probe, target, coverage, _, _) = classify(q, &ctx, best_line, false);
+        let (probe, target, coverage) = match e.shape {
+            Shape::Competency { coverage } => (Probe::Competency, Some(Target::Competency), coverage),
+            Shape::Skills { targets, claim_check } => {
+                let essential = |k: usize| pool.role_skills[k].2;
+                if targets & shown != 0 {
+                    // The first targeted skill the resume shows: a depth probe or a claim check.
+                    let k = (targets & shown).trailing_zeros() as usize;
+                    let probe = if claim_check && claimed & (1 << k) != 0 { Probe::ClaimCheck } else { Probe::Depth };
+                    (probe, Some(Target::Skill(k)), if essential(k) { 1.0 } else { 0.8 })
+                } else {
+                    // A required skill the resume lacks: a gap probe.
+                    let k = targets.trailing_zeros() as usize;
+                    (Probe::Gap, Some(Target::Skill(k)), if essential(k) { 0.9 } else { 0.7 })
+                }
+            }
+            Shape::Other { for_role } => (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }),
+        };
         let effect = role_effect.and_then(|e| e.get(&q.id)).copied().unwrap_or(0.0);
         let seniority_fit = 1.0 - (f32::from(q.seniority) - f32::from(level)).abs() / 2.0;
-        let score = W_ROLE * role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
+        let score = W_ROLE * e.role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
             + W_SENIORITY * seniority_fit;
         scored.push(Scored {
+            entry,
             index: i,
             score,
             breakdown: [
-                ("role_similarity", role_sim),
+                ("role_similarity", e.role_sim),
                 ("resume_similarity", resume_sim),
                 ("coverage", coverage),
                 ("effectiveness", effect),
@@ -246,10 +398,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             best_line,
         });
     }
-    select(bank, scored, &ctx)
+    select(scored, &ctx)
 }
-
-type Classified = (Probe, Option<(String, String)>, f32, Vec<Evidence>, Option<String>);
 
 /// A role's requirements and responsibilities, lowercased once per ranking.
 struct Requirements<'a> {
@@ -274,76 +424,45 @@ impl<'a> Requirements<'a> {
     }
 }
 
-/// What a question probes for this candidate and role and how much it covers; with `explain`,
-/// also its evidence and candidate specifics (built only for the questions a kit keeps).
-fn classify(q: &Question, ctx: &Context<'_>, best_line: Option<usize>, explain: bool) -> Classified {
+/// The evidence of a question the kit keeps (the resume span it probes, the requirement it
+/// covers) and, for a claim check, the question with the candidate's specifics.
+fn explain(s: &Scored, ctx: &Context<'_>) -> (Vec<Evidence>, Option<String>) {
     let (candidate, role) = (&*ctx.req.candidate, &*ctx.req.role);
-    let requirement = |name: &str| ctx.requirements.naming(name);
-    // Behavioral questions about a competency; those written for a skill are scored as skill questions.
-    if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
-        let competency = q.competencies.first().map_or("general", String::as_str);
-        // Competencies the role itself lists (e.g. problem solving) count as requirements.
-        let listed = role
-            .spec
-            .skills
-            .iter()
-            .find(|s| s.taxonomy_id.strip_prefix("nexushr:competency/") == Some(competency));
-        let coverage = match listed {
-            Some(s) if s.essential => 0.9,
-            Some(_) => 0.75,
-            None => 0.5,
-        };
-        let name = competency.replace('-', " ");
-        let mut evidence = Vec::new();
-        if explain {
-            let claim = best_line.and_then(|t| candidate.claims.get(t));
-            evidence.push(Evidence {
-                resume: claim.map(|c| c.span.clone()),
+    let q = ctx.bank.get(s.index);
+    let claim_at = |t: usize| candidate.claims.get(t).map(|c| c.span.clone());
+    match (s.probe, s.target) {
+        (Probe::Competency, _) => {
+            let (_, name) = ctx.target(s.index, Target::Competency);
+            let evidence = Evidence {
+                resume: s.best_line.and_then(claim_at),
                 requirement: Some(format!("{} competency: {name}", role.spec.title)),
-            });
-        }
-        return (Probe::Competency, Some((format!("nexushr:competency/{competency}"), name)), coverage, evidence, None);
-    }
-    // The first role skill this question targets, preferring ones the resume shows.
-    let mut targeted = ctx.role_skills.iter().filter(|(id, _, _)| q.skill_ids.iter().any(|s| s == id));
-    let first = targeted.clone().next();
-    let shown = targeted.find(|(id, _, _)| candidate.has_skill(id));
-    if let Some(&(id, name, essential)) = shown {
-        let claim = candidate.claims.iter().find(|c| c.skill_ids.iter().any(|s| s == id));
-        let is_claim_check = q.text.contains("surprised you") || q.text.contains("most complex thing");
-        let probe = if claim.is_some() && is_claim_check { Probe::ClaimCheck } else { Probe::Depth };
-        let coverage = if essential { 1.0 } else { 0.8 };
-        let (mut evidence, mut specifics) = (Vec::new(), None);
-        if explain {
-            let span = match claim {
-                Some(c) if is_claim_check => {
-                    specifics = Some(personalize(c.employer.as_deref(), &c.text, &q.text));
-                    c.span.clone()
-                }
-                _ => candidate.skill(id).map(|s| s.evidence.clone()).unwrap_or_else(empty_span),
             };
-            evidence.push(Evidence { resume: Some(span), requirement: Some(requirement(name)) });
+            (vec![evidence], None)
         }
-        return (probe, Some((id.to_string(), name.to_string())), coverage, evidence, specifics);
+        (probe, Some(Target::Skill(k))) => {
+            let (id, name, _) = &ctx.pool.role_skills[k];
+            let requirement = Some(ctx.requirements.naming(name));
+            if probe == Probe::Gap {
+                return (vec![Evidence { resume: None, requirement }], None);
+            }
+            let claim = candidate.claims.iter().find(|c| c.skill_ids.iter().any(|s| s == id));
+            let (span, specifics) = match claim {
+                Some(c) if probe == Probe::ClaimCheck => {
+                    (c.span.clone(), Some(personalize(c.employer.as_deref(), &c.text, &q.text)))
+                }
+                _ => (candidate.skill(id).map(|s| s.evidence.clone()).unwrap_or_else(empty_span), None),
+            };
+            (vec![Evidence { resume: Some(span), requirement }], specifics)
+        }
+        _ => {
+            // A question the role itself lists, or one near a resume line.
+            let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
+            let resume = s.best_line.and_then(|t| {
+                claim_at(t).or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
+            });
+            (vec![Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) }], None)
+        }
     }
-    if let Some(&(id, name, essential)) = first {
-        let evidence = if explain { vec![Evidence { resume: None, requirement: Some(requirement(name)) }] } else { Vec::new() };
-        return (Probe::Gap, Some((id.to_string(), name.to_string())), if essential { 0.9 } else { 0.7 }, evidence, None);
-    }
-    // A question the role itself lists, or one near a resume line.
-    let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
-    let mut evidence = Vec::new();
-    if explain {
-        let resume = best_line.and_then(|t| {
-            candidate
-                .claims
-                .get(t)
-                .map(|c| c.span.clone())
-                .or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
-        });
-        evidence.push(Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) });
-    }
-    (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }, evidence, None)
 }
 
 fn empty_span() -> Span {
@@ -373,14 +492,13 @@ pub fn personalize(employer: Option<&str>, claim: &str, question: &str) -> Strin
 ///
 /// Every penalty only lowers a score, so each pick walks the candidates in score order and
 /// stops at the first whose unpenalized score cannot beat the best found; a candidate's
-/// redundancy (its highest similarity to a chosen question) is brought up to date only when
-/// it is looked at.
-fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
-    let req = ctx.req;
+/// redundancy (its highest similarity to a chosen question, from the pool's table) is brought
+/// up to date only when it is looked at.
+fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
+    let (req, bank) = (ctx.req, ctx.bank);
     let share = req.behavioral_share.unwrap_or_else(|| req.stage.behavioral_share()).clamp(0.0, 1.0);
     let behavioral_quota = ((req.count as f32) * share).round() as usize;
     let technical_quota = req.count - behavioral_quota.min(req.count);
-    let mut per_target: HashMap<String, usize> = HashMap::new();
     let (mut behavioral, mut technical) = (0, 0);
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
     scored.truncate(select_candidates(req.count));
@@ -389,7 +507,14 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQue
     let mut taken = vec![false; scored.len()];
     // Indices into `scored` of the questions kept, with their evidence and specifics.
     let mut chosen: Vec<(usize, Vec<Evidence>, Option<String>)> = Vec::new();
-    let mut probe_counts: HashMap<Probe, usize> = HashMap::new();
+    let mut probe_counts = [0usize; 4];
+    let uses = |s: &Scored, chosen: &[(usize, Vec<Evidence>, Option<String>)]| match s.target {
+        None => 0,
+        Some(t) => chosen
+            .iter()
+            .filter(|(c, _, _)| scored[*c].target.is_some_and(|u| ctx.same_target((s.index, t), (scored[*c].index, u))))
+            .count(),
+    };
     while chosen.len() < req.count {
         let mut best: Option<(usize, f32)> = None;
         for k in 0..scored.len() {
@@ -404,20 +529,18 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQue
             if (is_behavioral && behavioral >= behavioral_quota) || (!is_behavioral && technical >= technical_quota) {
                 continue;
             }
-            let used = s.target.as_ref().and_then(|t| per_target.get(&t.0)).copied().unwrap_or(0);
+            let used = uses(s, &chosen);
             if used >= 2 {
                 continue;
             }
             for &(c, _, _) in &chosen[seen_chosen[k]..] {
-                let other = scored[c].index;
-                let sim = similarity(bank.dense(s.index), bank.sparse(s.index), bank.dense(other), bank.sparse(other));
-                redundancy[k] = redundancy[k].max(sim);
+                redundancy[k] = redundancy[k].max(ctx.pool.similar.get(s.entry, scored[c].entry));
             }
             seen_chosen[k] = chosen.len();
             // A second question on the same target is worth less than a new requirement, and
             // each probe kind already chosen makes the next one of that kind a little less
             // attractive, so a kit mixes depth probes, gap probes and claim checks.
-            let same_probe = probe_counts.get(&s.probe).copied().unwrap_or(0) as f32;
+            let same_probe = probe_counts[s.probe as usize] as f32;
             let adjusted = s.score - W_DIVERSITY * redundancy[k] - if used > 0 { 0.1 } else { 0.0 } - W_PROBE_MIX * same_probe;
             if best.is_none_or(|(_, b)| adjusted > b) {
                 best = Some((k, adjusted));
@@ -426,61 +549,61 @@ fn select(bank: &Bank, mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQue
         let Some((k, _)) = best else { break };
         taken[k] = true;
         let s = &scored[k];
-        let q = bank.get(s.index);
-        let (_, _, _, evidence, specifics) = classify(q, ctx, s.best_line, true);
-        let text = specifics.as_deref().unwrap_or(&q.text);
+        let (evidence, specifics) = explain(s, ctx);
+        // Bank questions were checked once when loaded; a text with candidate specifics now.
+        let blocked = match &specifics {
+            Some(text) => nexushr_guardrail::Blocked::of(text),
+            None => bank.blocked(s.index),
+        };
         let allowed = match req.jurisdiction {
-            Some(j) => nexushr_guardrail::allowed(text, j),
-            None => nexushr_guardrail::check_everywhere(text).is_empty(),
+            Some(j) => !blocked.in_jurisdiction(j),
+            None => !blocked.anywhere(),
         };
         if !allowed {
-            tracing::warn!(question = %q.id, "guardrail blocked a question at ranking time");
+            tracing::warn!(question = %bank.get(s.index).id, "guardrail blocked a question at ranking time");
             continue;
         }
-        if q.kind.is_behavioral() {
+        if bank.get(s.index).kind.is_behavioral() {
             behavioral += 1;
         } else {
             technical += 1;
         }
-        if let Some(t) = &s.target {
-            *per_target.entry(t.0.clone()).or_default() += 1;
-        }
-        *probe_counts.entry(s.probe).or_default() += 1;
+        probe_counts[s.probe as usize] += 1;
         chosen.push((k, evidence, specifics));
     }
-    let mut scored: Vec<Option<Scored>> = scored.into_iter().map(Some).collect();
     chosen
         .into_iter()
         .enumerate()
-        .filter_map(|(rank, (k, evidence, specifics))| {
-            let s = scored[k].take()?;
+        .map(|(rank, (k, evidence, specifics))| {
+            let s = &scored[k];
             let q = Arc::clone(bank.get(s.index));
-            let rationale = rationale(&q, &s, &req.role);
-            Some(KitQuestion {
+            let target = s.target.map(|t| ctx.target(s.index, t));
+            let rationale = rationale(&q, s.probe, target.as_ref().map(|t| t.1.as_str()), &req.role);
+            KitQuestion {
                 text: specifics.unwrap_or_else(|| q.text.clone()),
                 question: q,
                 score: s.score,
                 rank: rank as u32 + 1,
-                target: s.target,
+                target,
                 probe: s.probe,
                 evidence,
                 rationale,
                 breakdown: s.breakdown.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-            })
+            }
         })
         .collect()
 }
 
-fn rationale(q: &Question, s: &Scored, role: &Role) -> String {
-    let target = s.target.as_ref().map(|t| t.1.as_str()).unwrap_or("the role");
-    match s.probe {
-        Probe::Depth if s.target.is_some() => {
-            format!("Probes {target}, which {} needs and the resume claims", role.spec.title)
+fn rationale(q: &Question, probe: Probe, target: Option<&str>, role: &Role) -> String {
+    let name = target.unwrap_or("the role");
+    match probe {
+        Probe::Depth if target.is_some() => {
+            format!("Probes {name}, which {} needs and the resume claims", role.spec.title)
         }
         Probe::Depth => format!("Close to the resume and to what {} does day to day", role.spec.title),
-        Probe::Gap => format!("{target} is a requirement of {} the resume does not show", role.spec.title),
-        Probe::ClaimCheck => format!("Checks the depth behind a {target} claim on the resume"),
-        Probe::Competency => format!("Behavioral evidence of {target} ({})", q.kind.as_str()),
+        Probe::Gap => format!("{name} is a requirement of {} the resume does not show", role.spec.title),
+        Probe::ClaimCheck => format!("Checks the depth behind a {name} claim on the resume"),
+        Probe::Competency => format!("Behavioral evidence of {name} ({})", q.kind.as_str()),
     }
 }
 

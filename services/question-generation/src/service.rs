@@ -48,6 +48,7 @@ impl From<QgError> for Status {
             QgError::Engine(EngineError::Invalid { field, reason }) => invalid(field, &reason),
             // Erased while the kit was being ranked: as if it had never been there.
             QgError::Store(StoreError::ResumeErased(id)) => Status::not_found(format!("resume {id} not found")),
+            QgError::Store(e @ StoreError::Corrupt(_)) => Status::data_loss(e.to_string()),
             e @ (QgError::Engine(_) | QgError::Store(_) | QgError::Roles(_)) => {
                 tracing::error!(error = %e, "question generation failed");
                 Status::unavailable(e.to_string())

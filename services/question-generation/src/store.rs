@@ -38,6 +38,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("resume {0} was erased")]
     ResumeErased(String),
+    #[error("the kit writer has stopped")]
+    WriterStopped,
 }
 
 #[derive(Debug, Clone)]
@@ -102,21 +104,23 @@ impl QuestionStore {
         &self.pool
     }
 
-    /// Stores a kit (encoded) and its event atomically; returns once both are committed.
-    pub async fn save_kit(&self, kit: NewKit) -> Result<(), StoreError> {
+    /// Stores a kit (encoded; compressed here) and its event atomically; returns once both are
+    /// committed.
+    pub async fn save_kit(&self, mut kit: NewKit) -> Result<(), StoreError> {
+        kit.body = compress(&kit.body);
         let (done, committed) = oneshot::channel();
-        let stopped = || StoreError::Corrupt("the kit writer has stopped".into());
-        self.kits.send(PendingKit { kit, done }).await.map_err(|_| stopped())?;
-        committed.await.map_err(|_| stopped())?
+        self.kits.send(PendingKit { kit, done }).await.map_err(|_| StoreError::WriterStopped)?;
+        committed.await.map_err(|_| StoreError::WriterStopped)?
     }
 
+    /// The encoded kit `id` of `tenant`.
     pub async fn kit(&self, tenant: &str, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let row = sqlx::query("SELECT body FROM qg_kits WHERE tenant = $1 AND id = $2")
             .bind(tenant)
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| r.get::<Vec<u8>, _>(0)))
+        row.map(|r| decompress(&r.get::<Vec<u8>, _>(0))).transpose()
     }
 
     /// Kits newest first, after the kit id `before` (ids are time-ordered UUIDv7).
@@ -139,7 +143,7 @@ impl QuestionStore {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|r| (r.get::<String, _>(0), r.get::<Vec<u8>, _>(1))).collect())
+        rows.into_iter().map(|r| Ok((r.get::<String, _>(0), decompress(&r.get::<Vec<u8>, _>(1))?))).collect()
     }
 
     pub async fn record_feedback(
@@ -261,6 +265,38 @@ impl QuestionStore {
     }
 }
 
+/// Marks a compressed kit body. A protobuf message never starts with a zero byte (field number
+/// 0 is invalid), so bodies stored uncompressed by earlier versions are told apart.
+const LZ4: [u8; 2] = [0, b'4'];
+/// Largest kit body accepted when decompressing (a 50-question kit is far below it).
+const MAX_KIT_BYTES: usize = 16 << 20;
+
+/// A kit body as stored: LZ4-compressed (kits repeat rubric wording, so they shrink by about
+/// half, and so does the database's write volume).
+fn compress(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(LZ4.len() + 4 + lz4_flex::block::get_maximum_output_size(body.len()));
+    out.extend_from_slice(&LZ4);
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend_from_slice(&lz4_flex::block::compress(body));
+    out
+}
+
+/// A stored kit body as encoded protobuf: decompressed, or as it is if stored uncompressed.
+fn decompress(stored: &[u8]) -> Result<Vec<u8>, StoreError> {
+    let Some(rest) = stored.strip_prefix(&LZ4) else { return Ok(stored.to_vec()) };
+    let corrupt = |why: String| StoreError::Corrupt(format!("compressed kit: {why}"));
+    let (size, data) = rest.split_first_chunk::<4>().ok_or_else(|| corrupt("truncated".into()))?;
+    let size = u32::from_le_bytes(*size) as usize;
+    if size > MAX_KIT_BYTES {
+        return Err(corrupt(format!("claims {size} bytes")));
+    }
+    let body = lz4_flex::block::decompress(data, size).map_err(|e| corrupt(e.to_string()))?;
+    if body.len() != size {
+        return Err(corrupt(format!("{} bytes where {size} were stored", body.len())));
+    }
+    Ok(body)
+}
+
 /// The kit writer: takes every kit waiting (up to [`KITS_PER_COMMIT`]) and commits them in one
 /// transaction. If that transaction fails, each kit is retried in a transaction of its own, so
 /// one bad kit fails alone.
@@ -331,6 +367,19 @@ mod tests {
     fn kit_event(id: &str) -> Event {
         let payload = nexushr_proto::events::v1::KitGenerated { kit_id: id.into(), ..Default::default() };
         Event::new(nexushr_events::topics::QUESTION_SETS, "acme", id, &payload, None, chrono::Utc::now())
+    }
+
+    #[test]
+    fn kit_bodies_round_trip_compressed_and_old_ones_still_read() {
+        let body: Vec<u8> = b"\x0a\x03kit".iter().copied().chain(std::iter::repeat_n(b'a', 5000)).collect();
+        let stored = compress(&body);
+        assert!(stored.len() < body.len() / 10, "{} bytes", stored.len());
+        assert_eq!(decompress(&stored).expect("decompress"), body);
+        assert_eq!(decompress(&body).expect("uncompressed"), body, "bodies stored before compression");
+        let mut lying = stored.clone();
+        lying[2..6].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(matches!(decompress(&lying), Err(StoreError::Corrupt(_))), "a size beyond the limit is refused");
+        assert!(matches!(decompress(&stored[..stored.len() - 3]), Err(StoreError::Corrupt(_))), "truncated");
     }
 
     #[tokio::test]
