@@ -42,6 +42,36 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<(),
     Ok(())
 }
 
+/// Adds events to the outbox inside the caller's transaction, in order, a few statements for
+/// all of them (one round trip to the database per hundred events rather than one each).
+pub async fn enqueue_all(tx: &mut Transaction<'_, Any>, events: &[&Event]) -> Result<(), EventError> {
+    for chunk in events.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from("INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ");
+        for r in 0..chunk.len() {
+            let b = r * 6;
+            let sep = if r == 0 { "" } else { ", " };
+            sql.push_str(&format!("{sep}(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6));
+        }
+        let now = now_ms();
+        let mut query = sqlx::query(&sql);
+        for event in chunk {
+            query = query
+                .bind(event.topic.clone())
+                .bind(event.envelope.aggregate_id.clone())
+                .bind(event.envelope.event_id.clone())
+                .bind(event.envelope.encode_to_vec())
+                .bind("{}")
+                .bind(now);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Rows written by one multi-row statement (well within SQLite's and PostgreSQL's limits on
+/// bound parameters).
+pub const ROWS_PER_STATEMENT: usize = 100;
+
 /// Adds an event outside any transaction (dead letters, direct publishes).
 pub async fn insert(
     pool: &AnyPool,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use chrono::Utc;
 use nexushr_domain::Role;
@@ -12,6 +12,7 @@ use nexushr_guardrail::Jurisdiction;
 use nexushr_vector_store::{Opened, Point, SHARED, StoreError, Vectors, point_id};
 
 use crate::bank::{Bank, Question, document};
+use crate::cache::Cache;
 use crate::candidate::Candidate;
 use crate::kit::{Kit, Versions};
 use crate::ranker::{self, COLLECTION, CandidateVectors, Effectiveness, Pool, RANKER_VERSION, Stage};
@@ -50,7 +51,7 @@ pub struct Engine {
     bank: RwLock<Arc<Bank>>,
     /// Bumped whenever the bank changes, so cached pools are rebuilt.
     generation: std::sync::atomic::AtomicU64,
-    pools: Mutex<HashMap<(String, String, i64, u64), Arc<Pool>>>,
+    pools: Cache<(String, String, i64, u64), Arc<Pool>>,
     /// Serialises bank changes (clone, push, swap) so none is lost.
     adding: tokio::sync::Mutex<()>,
     effectiveness: RwLock<Arc<Effectiveness>>,
@@ -110,7 +111,7 @@ impl Engine {
             vectors,
             bank: RwLock::new(Arc::new(bank)),
             generation: Default::default(),
-            pools: Mutex::new(HashMap::new()),
+            pools: Cache::new(POOL_CACHE),
             adding: tokio::sync::Mutex::new(()),
             effectiveness: RwLock::new(Arc::new(HashMap::new())),
         })
@@ -158,15 +159,11 @@ impl Engine {
             role.version,
             bank.generation,
         );
-        if let Some(p) = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-            return Ok(Arc::clone(p));
+        if let Some(p) = self.pools.get(&key) {
+            return Ok(p);
         }
         let pool = Arc::new(ranker::build_pool(&self.vectors, bank, tenant, role).await?);
-        let mut pools = self.pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if pools.len() >= POOL_CACHE {
-            pools.clear();
-        }
-        pools.insert(key, Arc::clone(&pool));
+        self.pools.insert(key, Arc::clone(&pool));
         Ok(pool)
     }
 

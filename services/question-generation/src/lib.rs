@@ -7,6 +7,7 @@
 //! fit and measured effectiveness. Every question passes the compliance guardrail.
 
 pub mod bank;
+pub mod cache;
 pub mod candidate;
 pub mod convert;
 pub mod engine;

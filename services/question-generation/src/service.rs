@@ -1,8 +1,8 @@
 //! The gRPC service: validation at the edge, the engine in the middle, kits stored with their
 //! event.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::Utc;
 use nexushr_catalog_store::RoleStore;
@@ -15,6 +15,7 @@ use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate as Pb
 use prost::Message;
 use tonic::{Request, Response, Status};
 
+use crate::cache::Cache;
 use crate::candidate::Candidate;
 use crate::convert::{kind_from, kit_to, level, question_from, question_to};
 use crate::engine::{Engine, EngineError, Spec};
@@ -62,9 +63,9 @@ pub struct QuestionService {
     engine: Arc<Engine>,
     store: QuestionStore,
     roles: Arc<dyn RoleStore>,
-    prepared: Arc<Mutex<HashMap<(String, String), Ready>>>,
+    prepared: Arc<Cache<(String, String), Ready>>,
     /// Roles read in the last [`ROLE_TTL`], by (tenant, slug or id).
-    roles_seen: Arc<Mutex<HashMap<(String, String), SeenRole>>>,
+    roles_seen: Arc<Cache<(String, String), SeenRole>>,
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
@@ -91,8 +92,8 @@ impl QuestionService {
             engine,
             store,
             roles,
-            prepared: Default::default(),
-            roles_seen: Default::default(),
+            prepared: Arc::new(Cache::new(PREPARED_CACHE)),
+            roles_seen: Arc::new(Cache::new(ROLE_CACHE)),
             llm: None,
             epoch: Default::default(),
         }
@@ -149,21 +150,17 @@ impl QuestionService {
 
     async fn role(&self, tenant: &TenantId, role: &str) -> Result<Arc<nexushr_domain::Role>, QgError> {
         let key = (tenant.to_string(), role.to_string());
-        if let Some((at, r)) = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key)
+        if let Some((at, r)) = self.roles_seen.get(&key)
             && at.elapsed() < ROLE_TTL
         {
-            return Ok(Arc::clone(r));
+            return Ok(r);
         }
         let found = match self.roles.get_by_slug(tenant, role).await? {
             Some(r) => r,
             None => self.roles.get_by_id(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))?,
         };
         let found = Arc::new(found);
-        let mut seen = self.roles_seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if seen.len() >= ROLE_CACHE {
-            seen.clear();
-        }
-        seen.insert(key, (std::time::Instant::now(), Arc::clone(&found)));
+        self.roles_seen.insert(key, (std::time::Instant::now(), Arc::clone(&found)));
         Ok(found)
     }
 
@@ -177,8 +174,8 @@ impl QuestionService {
         match c {
             Some(PbCandidate::ResumeId(id)) if !id.is_empty() => {
                 let key = (tenant.to_string(), id.clone());
-                if let Some(hit) = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-                    return Ok((id, hit.clone()));
+                if let Some(hit) = self.prepared.get(&key) {
+                    return Ok((id, hit));
                 }
                 // An erasure while this read is in flight must not leave the resume cached.
                 let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
@@ -195,13 +192,7 @@ impl QuestionService {
                 })
                 .await
                 .map_err(|e| Status::internal(format!("ranking worker: {e}")))?;
-                let mut cache = self.prepared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                if self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
-                    if cache.len() >= PREPARED_CACHE {
-                        cache.clear();
-                    }
-                    cache.insert(key, entry.clone());
-                }
+                self.remember(key, entry.clone(), epoch);
                 Ok((id, entry))
             }
             Some(PbCandidate::ParsedResume(p)) => {
@@ -228,14 +219,27 @@ impl QuestionService {
     }
 
     /// Prepares a parsed resume for ranking (the ResumeParsed handler).
+    /// The resume is ready in memory too (its closest line to every bank question worked out),
+    /// so its first kit is as fast as the next.
     pub async fn prepare(&self, tenant: &str, resume_id: &str, parsed: &nexushr_proto::resumes::v1::ParsedResume) -> Result<(), QgError> {
         let candidate = Candidate::from(parsed);
         let vectors = self.engine.vectors();
-        let dense = vectors.embed(&candidate.texts());
+        let texts = candidate.texts();
+        let dense = vectors.embed(&texts);
         let model = vectors.embedder.as_ref().map(|e| e.version());
-        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense, model }).await?;
+        let prepared = Prepared { candidate, dense, model };
+        self.store.put_resume(tenant, resume_id, &prepared).await?;
         self.forget(tenant, resume_id);
+        // An erasure from here on must not leave the resume cached.
+        let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
+        let cv = CandidateVectors::from_parts(vectors, &texts, prepared.dense).index(&self.engine.bank());
+        self.remember((tenant.to_string(), resume_id.to_string()), (Arc::new(prepared.candidate), Arc::new(cv)), epoch);
         Ok(())
+    }
+
+    /// Caches a prepared resume unless it was prepared again or erased since `epoch`.
+    fn remember(&self, key: (String, String), ready: Ready, epoch: u64) {
+        self.prepared.insert_if(key, ready, || self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch);
     }
 
     /// Drops everything derived from a resume (the ResumeErased handler).
@@ -247,10 +251,7 @@ impl QuestionService {
 
     fn forget(&self, tenant: &str, resume_id: &str) {
         self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.prepared
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .remove(&(tenant.to_string(), resume_id.to_string()));
+        self.prepared.remove(&(tenant.to_string(), resume_id.to_string()));
     }
 }
 

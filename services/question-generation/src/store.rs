@@ -327,37 +327,48 @@ async fn write_kits(pool: AnyPool, mut pending: mpsc::Receiver<PendingKit>) {
     }
 }
 
-/// Inserts kits and their events in one transaction; a kit whose resume was erased meanwhile
-/// is skipped with `ResumeErased` (the others are written).
+/// Inserts kits and their events in one transaction, a hundred per statement; a kit whose
+/// resume was erased meanwhile is skipped with `ResumeErased` (the others are written).
 async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
     let mut tx = pool.begin().await?;
-    let mut outcomes = Vec::with_capacity(kits.len());
-    for PendingKit { kit, .. } in kits {
+    let mut written = std::collections::HashSet::new();
+    for chunk in kits.chunks(outbox::ROWS_PER_STATEMENT) {
         // A kit made from a prepared resume is written only while that resume exists, in the
         // same statement, so a Generate racing an erasure cannot leave a kit behind it.
-        let written = sqlx::query(
+        let mut sql = String::from(
             "INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) \
-             SELECT $1, $2, $3, $4, $5, $6 \
-             WHERE $4 = '' OR EXISTS (SELECT 1 FROM qg_resumes WHERE tenant = $2 AND resume_id = $4)",
-        )
-        .bind(&kit.id)
-        .bind(&kit.tenant)
-        .bind(&kit.role_slug)
-        .bind(&kit.resume_id)
-        .bind(kit.created_ms)
-        .bind(&kit.body)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if written == 0 {
-            outcomes.push(Err(StoreError::ResumeErased(kit.resume_id.clone())));
-            continue;
+             SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES ",
+        );
+        for r in 0..chunk.len() {
+            let b = r * 6;
+            let sep = if r == 0 { "" } else { ", " };
+            sql.push_str(&format!("{sep}(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6));
         }
-        outbox::enqueue(&mut tx, &kit.event).await?;
-        outcomes.push(Ok(()));
+        sql.push_str(
+            ") AS k WHERE k.column4 = '' OR EXISTS \
+             (SELECT 1 FROM qg_resumes r WHERE r.tenant = k.column2 AND r.resume_id = k.column4) RETURNING id",
+        );
+        let mut query = sqlx::query(&sql);
+        for PendingKit { kit, .. } in chunk {
+            query = query
+                .bind(&kit.id)
+                .bind(&kit.tenant)
+                .bind(&kit.role_slug)
+                .bind(&kit.resume_id)
+                .bind(kit.created_ms)
+                .bind(&kit.body);
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            written.insert(row.try_get::<String, _>(0)?);
+        }
     }
+    let events: Vec<&Event> = kits.iter().filter(|p| written.contains(&p.kit.id)).map(|p| &p.kit.event).collect();
+    outbox::enqueue_all(&mut tx, &events).await?;
     tx.commit().await?;
-    Ok(outcomes)
+    Ok(kits
+        .iter()
+        .map(|p| if written.contains(&p.kit.id) { Ok(()) } else { Err(StoreError::ResumeErased(p.kit.resume_id.clone())) })
+        .collect())
 }
 
 #[cfg(test)]
@@ -383,10 +394,28 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone() {
+    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_sqlite() {
         let dir = tempfile::tempdir().expect("dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("kits.db").display());
-        let store = QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store");
+        group_commit(QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store")).await;
+    }
+
+    #[tokio::test]
+    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_postgres() {
+        let url = std::env::var("NEXUSHR_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let admin = nexushr_events::db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL at {url} is required for this test: {e}"));
+        let schema = format!("qg_test_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("schema");
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}")).await.expect("db");
+        group_commit(QuestionStore::new(pool).await.expect("store")).await;
+        sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
+    }
+
+    /// 300 kits saved at once, every tenth for a resume that does not exist (erased meanwhile).
+    async fn group_commit(store: QuestionStore) {
         let resume = Prepared { candidate: Candidate { skills: vec![], claims: vec![], total_months: 0, level: None }, dense: None, model: None };
         store.put_resume("acme", "r1", &resume).await.expect("resume");
         let saves: Vec<_> = (0..300).map(|i| {
@@ -420,7 +449,7 @@ mod tests {
         }
         for i in 0..300 {
             let stored = store.kit("acme", &format!("kit-{i}")).await.expect("read");
-            assert_eq!(stored.is_some(), i % 10 != 0, "kit-{i}");
+            assert_eq!(stored.as_deref(), (i % 10 != 0).then_some(&[1u8, 2, 3][..]), "kit-{i}");
         }
         assert_eq!(outbox::pending(store.pool()).await.expect("outbox"), 270, "one event per stored kit");
     }
