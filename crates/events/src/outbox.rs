@@ -43,7 +43,8 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<(),
 }
 
 /// Adds events to the outbox inside the caller's transaction, in order, a few statements for
-/// all of them (one round trip to the database per hundred events rather than one each).
+/// all of them (one round trip to the database per [`ROWS_PER_STATEMENT`] events rather than one
+/// each).
 pub async fn enqueue_all(tx: &mut Transaction<'_, Any>, events: &[&Event]) -> Result<(), EventError> {
     for chunk in events.chunks(ROWS_PER_STATEMENT) {
         let mut sql = String::from("INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ");
@@ -68,9 +69,9 @@ pub async fn enqueue_all(tx: &mut Transaction<'_, Any>, events: &[&Event]) -> Re
     Ok(())
 }
 
-/// Rows written by one multi-row statement (well within SQLite's and PostgreSQL's limits on
-/// bound parameters).
-pub const ROWS_PER_STATEMENT: usize = 100;
+/// Rows written by one multi-row statement. SQLite finds a numbered parameter's name by a
+/// linear scan, so binding costs grow with the square of the parameters in one statement.
+pub const ROWS_PER_STATEMENT: usize = 32;
 
 /// Adds an event outside any transaction (dead letters, direct publishes).
 pub async fn insert(

@@ -118,6 +118,8 @@ pub struct Pool {
     /// The role's key skills with a taxonomy id: (id, name, essential). Bit `k` of an entry's
     /// skill set is skill `k`.
     role_skills: Vec<(String, String, bool)>,
+    /// The competencies the pool's behavioral questions are about (`Shape::Competency` indices).
+    competencies: Vec<String>,
     similar: Similarities,
 }
 
@@ -128,13 +130,18 @@ pub struct Entry {
     pub index: usize,
     pub role_sim: f32,
     shape: Shape,
+    behavioral: bool,
+    seniority: u8,
+    /// A tenant's own question (the pool is tenant-scoped; checked again when ranking).
+    tenant_owned: bool,
 }
 
 /// What a question can probe for the pool's role, before the candidate is known.
 #[derive(Debug, Clone, Copy)]
 enum Shape {
-    /// A behavioral question about a competency (its first), with the role's coverage of it.
-    Competency { coverage: f32 },
+    /// A behavioral question about a competency (its first, by index into the pool's list),
+    /// with the role's coverage of it.
+    Competency { competency: u16, coverage: f32 },
     /// A question on role skills: the set it targets, and whether it asks to back up a claim.
     Skills { targets: u16, claim_check: bool },
     /// Neither; whether the role itself lists the question.
@@ -170,7 +177,7 @@ impl Similarities {
 }
 
 impl Shape {
-    fn of(q: &Question, role: &Role, role_skills: &[(String, String, bool)]) -> Self {
+    fn of(q: &Question, role: &Role, role_skills: &[(String, String, bool)], competencies: &mut Vec<String>) -> Self {
         // Behavioral questions about a competency; those written for a skill are skill questions.
         if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
             let competency = q.competencies.first().map_or("general", String::as_str);
@@ -185,7 +192,11 @@ impl Shape {
                 Some(_) => 0.75,
                 None => 0.5,
             };
-            return Shape::Competency { coverage };
+            let index = competencies.iter().position(|c| c == competency).unwrap_or_else(|| {
+                competencies.push(competency.to_string());
+                competencies.len() - 1
+            });
+            return Shape::Competency { competency: index as u16, coverage };
         }
         let targets = role_skills
             .iter()
@@ -241,24 +252,30 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
         .map(|s| (s.taxonomy_id.clone(), s.name.clone(), s.essential))
         .collect();
     let mut seen = HashSet::new();
-    let mut entries = Vec::new();
+    let (mut entries, mut competencies) = (Vec::new(), Vec::new());
     for q in &queries {
         for hit in vectors.store.query(COLLECTION, q).await? {
             let Some(id) = hit.payload.get("question_id").and_then(|v| v.as_str()) else { continue };
             if let Some(i) = bank.index_of(id) {
                 if seen.insert(i) {
+                    let q = bank.get(i);
                     entries.push(Entry {
                         index: i,
                         role_sim: similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse),
-                        shape: Shape::of(bank.get(i), role, &role_skills),
+                        shape: Shape::of(q, role, &role_skills, &mut competencies),
+                        behavioral: q.kind.is_behavioral(),
+                        seniority: q.seniority,
+                        tenant_owned: !q.tenant.is_empty(),
                     });
                 }
             }
         }
     }
+    // In bank order, so ranking reads the bank and the resume's per-question table in order.
+    entries.sort_by_key(|e| e.index);
     let indices: Vec<usize> = entries.iter().map(|e| e.index).collect();
     let similar = Similarities::of(bank, &indices);
-    Ok(Pool { entries, role_skills, similar })
+    Ok(Pool { entries, role_skills, competencies, similar })
 }
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
@@ -274,13 +291,16 @@ fn similarity(a_dense: Option<&[f32]>, a_sparse: &SparseVector, b_dense: Option<
     }
 }
 
-/// What a question targets: one of the role's key skills (by position) or the question's own
-/// first competency.
+/// What a question targets: one of the role's key skills or a competency (by position in the
+/// pool's lists).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Target {
     Skill(usize),
-    Competency,
+    Competency(u16),
 }
+
+/// The re-ranker's signals, in the order of `Scored::breakdown`.
+const SIGNALS: [&str; 5] = ["role_similarity", "resume_similarity", "coverage", "effectiveness", "seniority_fit"];
 
 struct Scored {
     /// Position in the pool.
@@ -288,7 +308,9 @@ struct Scored {
     /// Index in the bank.
     index: usize,
     score: f32,
-    breakdown: [(&'static str, f32); 5],
+    /// The value of each of [`SIGNALS`].
+    breakdown: [f32; 5],
+    behavioral: bool,
     probe: Probe,
     target: Option<Target>,
     /// The resume line (claims, then skills) closest to the question.
@@ -305,27 +327,16 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// A target as (id, name).
-    fn target(&self, index: usize, target: Target) -> (String, String) {
+    fn target(&self, target: Target) -> (String, String) {
         match target {
             Target::Skill(k) => {
                 let (id, name, _) = &self.pool.role_skills[k];
                 (id.clone(), name.clone())
             }
-            Target::Competency => {
-                let competency = self.bank.get(index).competencies.first().map_or("general", String::as_str);
+            Target::Competency(c) => {
+                let competency = &self.pool.competencies[usize::from(c)];
                 (format!("nexushr:competency/{competency}"), competency.replace('-', " "))
             }
-        }
-    }
-
-    /// Whether two (index, target) pairs name the same skill or competency.
-    fn same_target(&self, a: (usize, Target), b: (usize, Target)) -> bool {
-        match (a.1, b.1) {
-            (Target::Skill(x), Target::Skill(y)) => x == y,
-            (Target::Competency, Target::Competency) => {
-                self.bank.get(a.0).competencies.first() == self.bank.get(b.0).competencies.first()
-            }
-            _ => false,
         }
     }
 }
@@ -354,15 +365,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if i >= bank.len() {
             continue;
         }
-        let q = bank.get(i);
         // The pool is tenant-scoped already; a tenant's own question never reaches another.
-        if (!req.exclude.is_empty() && req.exclude.contains(&q.id)) || (!q.tenant.is_empty() && q.tenant != req.tenant) {
+        if (!req.exclude.is_empty() && req.exclude.contains(&bank.get(i).id)) || (e.tenant_owned && bank.get(i).tenant != req.tenant) {
             continue;
         }
         // The resume line this question is closest to.
         let (resume_sim, best_line) = cv.nearest(bank, i);
         let (probe, target, coverage) = match e.shape {
-            Shape::Competency { coverage } => (Probe::Competency, Some(Target::Competency), coverage),
+            Shape::Competency { competency, coverage } => (Probe::Competency, Some(Target::Competency(competency)), coverage),
             Shape::Skills { targets, claim_check } => {
                 let essential = |k: usize| pool.role_skills[k].2;
                 if targets & shown != 0 {
@@ -378,21 +388,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             }
             Shape::Other { for_role } => (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }),
         };
-        let effect = role_effect.and_then(|e| e.get(&q.id)).copied().unwrap_or(0.0);
-        let seniority_fit = 1.0 - (f32::from(q.seniority) - f32::from(level)).abs() / 2.0;
+        let effect = role_effect.and_then(|effects| effects.get(&bank.get(i).id)).copied().unwrap_or(0.0);
+        let seniority_fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
         let score = W_ROLE * e.role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
             + W_SENIORITY * seniority_fit;
         scored.push(Scored {
             entry,
             index: i,
             score,
-            breakdown: [
-                ("role_similarity", e.role_sim),
-                ("resume_similarity", resume_sim),
-                ("coverage", coverage),
-                ("effectiveness", effect),
-                ("seniority_fit", seniority_fit),
-            ],
+            breakdown: [e.role_sim, resume_sim, coverage, effect, seniority_fit],
+            behavioral: e.behavioral,
             probe,
             target,
             best_line,
@@ -431,8 +436,8 @@ fn explain(s: &Scored, ctx: &Context<'_>) -> (Vec<Evidence>, Option<String>) {
     let q = ctx.bank.get(s.index);
     let claim_at = |t: usize| candidate.claims.get(t).map(|c| c.span.clone());
     match (s.probe, s.target) {
-        (Probe::Competency, _) => {
-            let (_, name) = ctx.target(s.index, Target::Competency);
+        (Probe::Competency, Some(target)) => {
+            let (_, name) = ctx.target(target);
             let evidence = Evidence {
                 resume: s.best_line.and_then(claim_at),
                 requirement: Some(format!("{} competency: {name}", role.spec.title)),
@@ -510,10 +515,7 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
     let mut probe_counts = [0usize; 4];
     let uses = |s: &Scored, chosen: &[(usize, Vec<Evidence>, Option<String>)]| match s.target {
         None => 0,
-        Some(t) => chosen
-            .iter()
-            .filter(|(c, _, _)| scored[*c].target.is_some_and(|u| ctx.same_target((s.index, t), (scored[*c].index, u))))
-            .count(),
+        Some(t) => chosen.iter().filter(|(c, _, _)| scored[*c].target == Some(t)).count(),
     };
     while chosen.len() < req.count {
         let mut best: Option<(usize, f32)> = None;
@@ -525,8 +527,7 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
             if taken[k] {
                 continue;
             }
-            let is_behavioral = bank.get(s.index).kind.is_behavioral();
-            if (is_behavioral && behavioral >= behavioral_quota) || (!is_behavioral && technical >= technical_quota) {
+            if (s.behavioral && behavioral >= behavioral_quota) || (!s.behavioral && technical >= technical_quota) {
                 continue;
             }
             let used = uses(s, &chosen);
@@ -563,7 +564,7 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
             tracing::warn!(question = %bank.get(s.index).id, "guardrail blocked a question at ranking time");
             continue;
         }
-        if bank.get(s.index).kind.is_behavioral() {
+        if s.behavioral {
             behavioral += 1;
         } else {
             technical += 1;
@@ -577,7 +578,7 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
         .map(|(rank, (k, evidence, specifics))| {
             let s = &scored[k];
             let q = Arc::clone(bank.get(s.index));
-            let target = s.target.map(|t| ctx.target(s.index, t));
+            let target = s.target.map(|t| ctx.target(t));
             let rationale = rationale(&q, s.probe, target.as_ref().map(|t| t.1.as_str()), &req.role);
             KitQuestion {
                 text: specifics.unwrap_or_else(|| q.text.clone()),
@@ -588,7 +589,7 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
                 probe: s.probe,
                 evidence,
                 rationale,
-                breakdown: s.breakdown.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+                breakdown: SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (k.to_string(), v)).collect(),
             }
         })
         .collect()

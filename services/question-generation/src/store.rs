@@ -327,7 +327,7 @@ async fn write_kits(pool: AnyPool, mut pending: mpsc::Receiver<PendingKit>) {
     }
 }
 
-/// Inserts kits and their events in one transaction, a hundred per statement; a kit whose
+/// Inserts kits and their events in one transaction, several per statement; a kit whose
 /// resume was erased meanwhile is skipped with `ResumeErased` (the others are written).
 async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(), StoreError>>, StoreError> {
     let mut tx = pool.begin().await?;
