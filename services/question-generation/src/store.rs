@@ -297,12 +297,49 @@ fn decompress(stored: &[u8]) -> Result<Vec<u8>, StoreError> {
     Ok(body)
 }
 
+/// Kit bytes written on SQLite after which the writer starts a checkpoint in the background.
+const CHECKPOINT_EVERY: usize = 256 << 10;
+
+/// Copies SQLite's write-ahead log into the database in the background, a little at a time,
+/// so that the checkpoint SQLite runs itself after a commit (every 1,000 pages of log) finds
+/// almost nothing left to copy. That checkpoint runs on the committing connection, and kits
+/// that arrive meanwhile wait for it: left whole, it was the largest cause of slow Generates.
+struct Checkpoints {
+    pool: AnyPool,
+    sqlite: bool,
+    written: usize,
+    running: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Checkpoints {
+    fn new(pool: AnyPool) -> Self {
+        let sqlite = pool.connect_options().database_url.scheme().starts_with("sqlite");
+        Self { pool, sqlite, written: 0, running: None }
+    }
+
+    fn wrote(&mut self, bytes: usize) {
+        self.written += bytes;
+        if !self.sqlite || self.written < CHECKPOINT_EVERY || self.running.as_ref().is_some_and(|r| !r.is_finished()) {
+            return;
+        }
+        self.written = 0;
+        let pool = self.pool.clone();
+        self.running = Some(tokio::spawn(async move {
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
+                tracing::warn!(error = %e, "background checkpoint failed; SQLite's own will run");
+            }
+        }));
+    }
+}
+
 /// The kit writer: takes every kit waiting (up to [`KITS_PER_COMMIT`]) and commits them in one
 /// transaction. If that transaction fails, each kit is retried in a transaction of its own, so
 /// one bad kit fails alone.
 async fn write_kits(pool: AnyPool, mut pending: mpsc::Receiver<PendingKit>) {
     let mut batch = Vec::with_capacity(KITS_PER_COMMIT);
+    let mut checkpoints = Checkpoints::new(pool.clone());
     while pending.recv_many(&mut batch, KITS_PER_COMMIT).await > 0 {
+        checkpoints.wrote(batch.iter().map(|p| p.kit.body.len()).sum());
         match insert_kits(&pool, &batch).await {
             Ok(outcomes) => {
                 for (kit, outcome) in batch.drain(..).zip(outcomes) {
