@@ -287,20 +287,23 @@ async fn events_survive_broker_kills_and_restarts() {
     let mut stream =
         Stream::start(broker.address(), RESTART_EVENTS, Duration::from_millis(1000), Duration::from_secs(420)).await;
     let mut rng = Rng::seeded();
-    // The broker dies at random moments while the relay publishes and the consumer applies,
-    // with a batch of its records just acknowledged; it stays down for 0.5-2.5 s.
+    // The broker dies at random moments while the relay publishes and the consumer applies:
+    // kill k comes once the consumer has applied a random count in the first half of the k-th
+    // of BROKER_KILLS + 1 equal shares of the events, so every kill lands while events are still
+    // being produced (however fast the stream runs); it stays down for 0.5-2.5 s.
+    let share = RESTART_EVENTS / i64::from(BROKER_KILLS + 1);
     let mut broker_kills = 0;
-    let mut applied_at_restart = 0;
+    let mut next_kill = share + rng.next(share as u64 / 2) as i64;
     while broker_kills < BROKER_KILLS && Instant::now() < stream.deadline {
-        tokio::time::sleep(Duration::from_millis(500 + rng.next(1500))).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         let applied = stream.applied().await;
         if applied >= RESTART_EVENTS {
             break;
         }
-        if applied > applied_at_restart {
+        if applied >= next_kill {
             broker.restart(Duration::from_millis(500 + rng.next(2000))).await;
             broker_kills += 1;
-            applied_at_restart = applied;
+            next_kill = share * i64::from(broker_kills + 1) + rng.next(share as u64 / 2) as i64;
         }
     }
     (&mut stream.producer).await.expect("producer");
