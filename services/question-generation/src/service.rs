@@ -192,7 +192,7 @@ impl QuestionService {
                 })
                 .await
                 .map_err(|e| Status::internal(format!("ranking worker: {e}")))?;
-                self.remember(key, entry.clone(), epoch);
+                self.prepared.insert_if(key, entry.clone(), || self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch);
                 Ok((id, entry))
             }
             Some(PbCandidate::ParsedResume(p)) => {
@@ -218,28 +218,17 @@ impl QuestionService {
         decode_kit(id, &body)
     }
 
-    /// Prepares a parsed resume for ranking (the ResumeParsed handler).
-    /// The resume is ready in memory too (its closest line to every bank question worked out),
-    /// so its first kit is as fast as the next.
+    /// Prepares a parsed resume for ranking (the ResumeParsed handler). Its in-memory form (with
+    /// its closest line to every bank question) is built on its first Generate: caching it here
+    /// would hold every uploaded resume in memory, used or not (about 80 KB each).
     pub async fn prepare(&self, tenant: &str, resume_id: &str, parsed: &nexushr_proto::resumes::v1::ParsedResume) -> Result<(), QgError> {
         let candidate = Candidate::from(parsed);
         let vectors = self.engine.vectors();
-        let texts = candidate.texts();
-        let dense = vectors.embed(&texts);
+        let dense = vectors.embed(&candidate.texts());
         let model = vectors.embedder.as_ref().map(|e| e.version());
-        let prepared = Prepared { candidate, dense, model };
-        self.store.put_resume(tenant, resume_id, &prepared).await?;
+        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense, model }).await?;
         self.forget(tenant, resume_id);
-        // An erasure from here on must not leave the resume cached.
-        let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
-        let cv = CandidateVectors::from_parts(vectors, &texts, prepared.dense).index(&self.engine.bank());
-        self.remember((tenant.to_string(), resume_id.to_string()), (Arc::new(prepared.candidate), Arc::new(cv)), epoch);
         Ok(())
-    }
-
-    /// Caches a prepared resume unless it was prepared again or erased since `epoch`.
-    fn remember(&self, key: (String, String), ready: Ready, epoch: u64) {
-        self.prepared.insert_if(key, ready, || self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch);
     }
 
     /// Drops everything derived from a resume (the ResumeErased handler).
