@@ -101,11 +101,21 @@ async fn totals(pool: &AnyPool) -> (i64, i64, i64) {
 }
 
 /// Writes `events` RoleChanged events to the outbox in transactions of 250, as a service would,
-/// `pause` apart.
-fn produce(pool: &AnyPool, topic: &str, events: i64, pause: Duration) -> tokio::task::JoinHandle<()> {
+/// `pause` apart; past the first `held` events it waits for `gate` to open.
+fn produce(
+    pool: &AnyPool,
+    topic: &str,
+    events: i64,
+    pause: Duration,
+    held: i64,
+    mut gate: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     let (pool, topic) = (pool.clone(), topic.to_string());
     tokio::spawn(async move {
         for chunk in 0..(events / 250) {
+            if chunk * 250 >= held {
+                gate.wait_for(|open| *open).await.expect("gate");
+            }
             let mut tx = pool.begin().await.expect("tx");
             for i in (chunk * 250 + 1)..=(chunk * 250 + 250) {
                 let aggregate = format!("role-{}", i % 97);
@@ -140,6 +150,8 @@ struct Stream {
     pool: AnyPool,
     events: i64,
     producer: tokio::task::JoinHandle<()>,
+    /// Lets the producer past its held events.
+    gate: tokio::sync::watch::Sender<bool>,
     relay: Proc,
     consumer: Proc,
     started: Instant,
@@ -147,9 +159,10 @@ struct Stream {
 }
 
 impl Stream {
-    /// Creates the topic on `brokers`, then starts the producer (a batch every `pause`), the
-    /// relay and the consumer; the run must be over `within` from now.
-    async fn start(brokers: String, events: i64, pause: Duration, within: Duration) -> Self {
+    /// Creates the topic on `brokers`, then starts the producer (a batch every `pause`; past
+    /// `held` events it waits for [`Stream::release`]), the relay and the consumer; the run
+    /// must be over `within` from now.
+    async fn start(brokers: String, events: i64, held: i64, pause: Duration, within: Duration) -> Self {
         let topic = format!("faults-{}", uuid::Uuid::new_v4().simple());
         tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[&topic], 3, 1))
             .await
@@ -158,12 +171,18 @@ impl Stream {
         let (url, pool) = schema().await;
         // The service side: state and events committed together, in batches, while the relay
         // and the consumer run (and die).
-        let producer = produce(&pool, &topic, events, pause);
+        let (gate, opened) = tokio::sync::watch::channel(false);
+        let producer = produce(&pool, &topic, events, pause, held, opened);
         let group = format!("faults-{}", uuid::Uuid::new_v4().simple());
         let relay = spawn(&["relay", &brokers, &url]);
         let consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
         let started = Instant::now();
-        Self { brokers, topic, group, url, pool, events, producer, relay, consumer, started, deadline: started + within }
+        Self { brokers, topic, group, url, pool, events, producer, gate, relay, consumer, started, deadline: started + within }
+    }
+
+    /// Lets the producer write its held events.
+    fn release(&self) {
+        let _ = self.gate.send(true);
     }
 
     async fn applied(&self) -> i64 {
@@ -204,7 +223,7 @@ impl Stream {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
-    let mut stream = Stream::start(brokers(), EVENTS, Duration::from_millis(150), Duration::from_secs(600)).await;
+    let mut stream = Stream::start(brokers(), EVENTS, EVENTS, Duration::from_millis(150), Duration::from_secs(600)).await;
     let mut rng = Rng::seeded();
     let (mut relay_kills, mut consumer_kills) = (0, 0);
     // Each consumer is killed at a random moment after it has applied something: mid-stream,
@@ -284,28 +303,27 @@ impl Broker {
 #[tokio::test(flavor = "multi_thread")]
 async fn events_survive_broker_kills_and_restarts() {
     let mut broker = Broker::start();
+    // The last fifth of the events is held back until every kill is done, so the stream can
+    // never finish before the broker has died BROKER_KILLS times, however fast it runs.
+    let held = RESTART_EVENTS * 4 / 5;
     let mut stream =
-        Stream::start(broker.address(), RESTART_EVENTS, Duration::from_millis(1000), Duration::from_secs(420)).await;
+        Stream::start(broker.address(), RESTART_EVENTS, held, Duration::from_millis(1000), Duration::from_secs(420)).await;
     let mut rng = Rng::seeded();
-    // The broker dies at random moments while the relay publishes and the consumer applies:
-    // kill k comes once the consumer has applied a random count in the first half of the k-th
-    // of BROKER_KILLS + 1 equal shares of the events, so every kill lands while events are still
-    // being produced (however fast the stream runs); it stays down for 0.5-2.5 s.
-    let share = RESTART_EVENTS / i64::from(BROKER_KILLS + 1);
+    // The broker dies at random moments while the relay publishes and the consumer applies,
+    // each once the consumer has applied more since the last restart; it stays down for
+    // 0.5-2.5 s.
     let mut broker_kills = 0;
-    let mut next_kill = share + rng.next(share as u64 / 2) as i64;
+    let mut applied_at_restart = 0;
     while broker_kills < BROKER_KILLS && Instant::now() < stream.deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(500 + rng.next(1500))).await;
         let applied = stream.applied().await;
-        if applied >= RESTART_EVENTS {
-            break;
-        }
-        if applied >= next_kill {
+        if applied > applied_at_restart {
             broker.restart(Duration::from_millis(500 + rng.next(2000))).await;
             broker_kills += 1;
-            next_kill = share * i64::from(broker_kills + 1) + rng.next(share as u64 / 2) as i64;
+            applied_at_restart = applied;
         }
     }
+    stream.release();
     (&mut stream.producer).await.expect("producer");
     let applied = stream.applied().await;
     assert_eq!(
