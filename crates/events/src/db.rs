@@ -38,6 +38,21 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
     ))
 }
 
+/// Whether `pool` is on PostgreSQL (else SQLite).
+pub fn is_postgres(pool: &AnyPool) -> bool {
+    pool.connect_options().database_url.scheme().starts_with("postgres")
+}
+
+/// `($1, …, $n), (…)`: the VALUES of a multi-row insert of `rows` rows of `columns` numbered
+/// parameters each.
+pub fn values(rows: usize, columns: usize) -> String {
+    let row = |r: usize| {
+        let params: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+        format!("({})", params.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
 /// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL) and the outbox's.
 /// They share one migrations table, so each set ignores the versions of the others.
 pub async fn migrate(
@@ -45,8 +60,17 @@ pub async fn migrate(
     sqlite: sqlx::migrate::Migrator,
     postgres: sqlx::migrate::Migrator,
 ) -> Result<(), crate::EventError> {
-    let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") { postgres } else { sqlite };
+    let mut migrator = if is_postgres(pool) { postgres } else { sqlite };
     migrator.set_ignore_missing(true);
     migrator.run(pool).await?;
     crate::migrate(pool).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn values_number_every_parameter_once() {
+        assert_eq!(super::values(1, 3), "($1, $2, $3)");
+        assert_eq!(super::values(2, 2), "($1, $2), ($3, $4)");
+    }
 }

@@ -165,7 +165,7 @@ pub trait EventSubscriber: Send + Sync + 'static {
 
 /// Creates the outbox tables in the database of `pool` (both SQLite and PostgreSQL).
 pub async fn migrate(pool: &sqlx::AnyPool) -> Result<(), EventError> {
-    let mut migrator = if pool.connect_options().database_url.scheme().starts_with("postgres") {
+    let mut migrator = if db::is_postgres(pool) {
         sqlx::migrate!("./migrations/postgres")
     } else {
         sqlx::migrate!("./migrations/sqlite")

@@ -19,26 +19,34 @@ fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
-const INSERT: &str = "INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) \
-                      VALUES ($1, $2, $3, $4, $5, $6)";
+/// The outbox columns an insert writes, in the order [`bind_event`] binds them.
+const INSERT_INTO: &str = "INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ";
+const COLUMNS: usize = 6;
 
-fn insert_query<'q>(
-    event: &Event,
-    headers: &BTreeMap<String, String>,
-) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
-    sqlx::query(INSERT)
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind_event<'q>(query: AnyQuery<'q>, event: &Event, headers: String, now: i64) -> AnyQuery<'q> {
+    query
         .bind(event.topic.clone())
         .bind(event.envelope.aggregate_id.clone())
         .bind(event.envelope.event_id.clone())
         .bind(event.envelope.encode_to_vec())
-        .bind(serde_json::to_string(headers).unwrap_or_else(|_| "{}".into()))
-        .bind(now_ms())
+        .bind(headers)
+        .bind(now)
+}
+
+fn insert_query<'q>(sql: &'q str, event: &Event, headers: &BTreeMap<String, String>) -> AnyQuery<'q> {
+    bind_event(sqlx::query(sql), event, serde_json::to_string(headers).unwrap_or_else(|_| "{}".into()), now_ms())
+}
+
+fn insert_one() -> String {
+    format!("{INSERT_INTO}{}", crate::db::values(1, COLUMNS))
 }
 
 /// Adds an event to the outbox inside the caller's transaction: it is published if and only if
 /// the transaction commits.
 pub async fn enqueue(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<(), EventError> {
-    insert_query(event, &BTreeMap::new()).execute(&mut **tx).await?;
+    insert_query(&insert_one(), event, &BTreeMap::new()).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -47,22 +55,11 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<(),
 /// each).
 pub async fn enqueue_all(tx: &mut Transaction<'_, Any>, events: &[&Event]) -> Result<(), EventError> {
     for chunk in events.chunks(ROWS_PER_STATEMENT) {
-        let mut sql = String::from("INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ");
-        for r in 0..chunk.len() {
-            let b = r * 6;
-            let sep = if r == 0 { "" } else { ", " };
-            sql.push_str(&format!("{sep}(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6));
-        }
+        let sql = format!("{INSERT_INTO}{}", crate::db::values(chunk.len(), COLUMNS));
         let now = now_ms();
         let mut query = sqlx::query(&sql);
         for event in chunk {
-            query = query
-                .bind(event.topic.clone())
-                .bind(event.envelope.aggregate_id.clone())
-                .bind(event.envelope.event_id.clone())
-                .bind(event.envelope.encode_to_vec())
-                .bind("{}")
-                .bind(now);
+            query = bind_event(query, event, "{}".into(), now);
         }
         query.execute(&mut **tx).await?;
     }
@@ -79,7 +76,7 @@ pub async fn insert(
     event: &Event,
     headers: &BTreeMap<String, String>,
 ) -> Result<(), EventError> {
-    insert_query(event, headers).execute(pool).await?;
+    insert_query(&insert_one(), event, headers).execute(pool).await?;
     Ok(())
 }
 

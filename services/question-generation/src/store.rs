@@ -313,7 +313,7 @@ struct Checkpoints {
 
 impl Checkpoints {
     fn new(pool: AnyPool) -> Self {
-        let sqlite = pool.connect_options().database_url.scheme().starts_with("sqlite");
+        let sqlite = !nexushr_events::db::is_postgres(&pool);
         Self { pool, sqlite, written: 0, running: None }
     }
 
@@ -372,18 +372,12 @@ async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(
     for chunk in kits.chunks(outbox::ROWS_PER_STATEMENT) {
         // A kit made from a prepared resume is written only while that resume exists, in the
         // same statement, so a Generate racing an erasure cannot leave a kit behind it.
-        let mut sql = String::from(
+        let sql = format!(
             "INSERT INTO qg_kits (id, tenant, role_slug, resume_id, created_ms, body) \
-             SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES ",
-        );
-        for r in 0..chunk.len() {
-            let b = r * 6;
-            let sep = if r == 0 { "" } else { ", " };
-            sql.push_str(&format!("{sep}(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6));
-        }
-        sql.push_str(
-            ") AS k WHERE k.column4 = '' OR EXISTS \
+             SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES {}) AS k \
+             WHERE k.column4 = '' OR EXISTS \
              (SELECT 1 FROM qg_resumes r WHERE r.tenant = k.column2 AND r.resume_id = k.column4) RETURNING id",
+            nexushr_events::db::values(chunk.len(), 6)
         );
         let mut query = sqlx::query(&sql);
         for PendingKit { kit, .. } in chunk {
