@@ -82,8 +82,11 @@ def test_pt_br_text_resume(tmp_path, schema):
         ("Desenvolvedora Backend Sênior", "Acme Pagamentos", "2021-01", None),
         ("Desenvolvedora Backend", "Globex Brasil", "2018-03", "2020-12"),
     ]
-    skills = {s["name"] for s in doc["skills"]}
-    assert {"Go", "Kubernetes", "PostgreSQL", "Kafka", "Docker", "Python"} <= skills
+    # Listed skills are the resume's own items, verbatim; skills named only in the experience
+    # text are reported apart, with their section, never as listed.
+    assert doc["skills"] == [{"name": "Skills", "keywords": ["Go", "Kafka", "Docker", "k8s"]}]
+    mentioned = {(s["name"], s["source"]) for s in doc["meta"]["mentionedSkills"]}
+    assert {("PostgreSQL", "experience"), ("Python", "experience")} <= mentioned
     assert doc["education"] == [{
         "institution": "Universidade de São Paulo",
         "studyType": "Bacharelado em Ciência da Computação",
@@ -123,7 +126,8 @@ def test_json_resume_sample_round_trip(tmp_path, schema):
     assert got == want
 
 
-def test_hostile_files_get_a_status_not_a_crash(tmp_path):
+def test_hostile_files_are_refused_with_a_reason(tmp_path):
+    """A refused file is an error: non-zero exit, the status and reason on stderr, no JSON."""
     for name, content, status in [
         ("empty.txt", b"", "NO_TEXT"),
         ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "NO_TEXT"),
@@ -131,8 +135,27 @@ def test_hostile_files_get_a_status_not_a_crash(tmp_path):
         # A PDF without a catalog or pages is broken, not a format we lack.
         ("cv.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "MALFORMED"),
     ]:
-        doc = parse(tmp_path, name, content, fmt="json")
-        assert doc["status"] == status, (name, doc["status"], doc["warnings"])
+        f = tmp_path / name
+        f.write_bytes(content)
+        out = subprocess.run([str(_server_binary()), "parse", str(f)], capture_output=True, text=True, timeout=60)
+        assert out.returncode != 0, (name, out.stdout[:200])
+        assert out.stdout == "", (name, out.stdout[:200])
+        want = {"NO_TEXT": "NoText", "UNSUPPORTED": "Unsupported", "MALFORMED": "Malformed"}[status]
+        assert f"refused ({want})" in out.stderr, (name, out.stderr)
+
+
+def test_many_files_in_one_process(tmp_path):
+    """Several files print JSON Lines, one per file, refused ones included with their reason."""
+    (tmp_path / "a.txt").write_text(PT_BR)
+    (tmp_path / "b.txt").write_text(ES_MX)
+    (tmp_path / "c.txt").write_bytes(b"")
+    out = subprocess.run([str(_server_binary()), "parse", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode != 0
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [Path(r["file"]).name for r in rows] == ["a.txt", "b.txt", "c.txt"]
+    assert rows[0]["parse"]["contact"]["name"]["value"] == "Ana Paula Souza"
+    assert rows[1]["parse"]["contact"]["name"]["value"] == "Carlos Hernández López"
+    assert "NoText" in rows[2]["error"]
 
 
 def test_real_pdf_as_json_resume(tmp_path, schema):

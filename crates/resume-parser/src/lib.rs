@@ -13,6 +13,7 @@ pub mod dates;
 mod detect;
 pub mod education;
 mod extract;
+pub mod listed;
 mod pdf;
 pub mod sections;
 pub mod work;
@@ -78,8 +79,12 @@ pub struct Parse {
     /// The document's language: "en", "pt" or "es" (empty when it cannot be told).
     pub language: String,
     pub sections: Vec<sections::Section>,
-    /// Skills named in the text, one entry per taxonomy skill with every place it appears.
+    /// Skills named in the text, one entry per taxonomy skill with every place it appears and
+    /// where it was seen (`source`): listed in the skills section, or only mentioned elsewhere.
     pub skills: Vec<SkillFound>,
+    /// The skills section as the resume writes it: its own groups and items, verbatim, mapped
+    /// to the taxonomy where it can be (unknown items are kept, unmapped).
+    pub skill_groups: Vec<listed::SkillGroup>,
     pub work: Vec<work::WorkEntry>,
     pub education: Vec<education::EducationEntry>,
     pub languages: Vec<education::LanguageSkill>,
@@ -103,6 +108,9 @@ pub struct SkillFound {
     pub months: i32,
     pub last_used: Option<dates::YearMonth>,
     pub confidence: f32,
+    /// Where the resume names it: `skills` when it is listed in the skills section, else the
+    /// section of its first mention (`experience`, `summary`, ...); `None` before any section.
+    pub source: Option<sections::SectionKind>,
 }
 
 fn today() -> dates::YearMonth {
@@ -125,6 +133,7 @@ fn skills_in(text: &str) -> Vec<SkillFound> {
                 months: 0,
                 last_used: None,
                 confidence: 0.0,
+                source: None,
             }),
         }
     }
@@ -140,6 +149,11 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
         let in_skills_section = skill.evidence.iter().any(|&(a, _)| {
             sections.iter().any(|s| s.kind == sections::SectionKind::Skills && (s.start..s.end).contains(&a))
         });
+        skill.source = if in_skills_section {
+            Some(sections::SectionKind::Skills)
+        } else {
+            skill.evidence.iter().find_map(|&(a, _)| sections.iter().find(|s| (s.start..s.end).contains(&a)).map(|s| s.kind))
+        };
         skill.confidence = if in_skills_section {
             0.95
         } else if skill.evidence.len() > 1 {
@@ -154,6 +168,29 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
             .collect();
         skill.months = work::total_months(&used, now);
         skill.last_used = used.iter().map(|w| if w.period.current { now } else { w.period.end.unwrap_or(w.period.start) }).max();
+    }
+}
+
+/// A "Languages" header whose items are programming languages (a skills group that themes print
+/// like a header: "Languages: Python, Go") is part of the skills, with its header as the group.
+fn programming_languages_are_skills(text: &str, sections: &mut [sections::Section]) {
+    const SPOKEN: &[&str] = &[
+        "english", "ingles", "portuguese", "portugues", "spanish", "espanol", "espanhol", "french", "frances", "german",
+        "alemao", "aleman", "italian", "italiano", "japanese", "japones", "chinese", "chines", "mandarin", "mandarim",
+        "native", "nativo", "nativa", "fluent", "fluente", "basico", "intermediario", "avancado", "intermedio",
+        "avanzado",
+    ];
+    for s in sections.iter_mut().filter(|s| s.kind == sections::SectionKind::Languages) {
+        let body = &text[s.start..s.end];
+        let folded = sections::fold(body);
+        let spoken = folded.split(' ').filter(|w| SPOKEN.contains(w)).count();
+        let skills = nexushr_skills::Taxonomy::bundled().find(body).len();
+        if spoken == 0 && skills >= 2 {
+            s.kind = sections::SectionKind::Skills;
+            if let Some(at) = text[..s.start].rfind(s.header.as_str()) {
+                s.start = at;
+            }
+        }
     }
 }
 
@@ -206,6 +243,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         language: String::new(),
         sections: Vec::new(),
         skills: Vec::new(),
+        skill_groups: Vec::new(),
         work: Vec::new(),
         education: Vec::new(),
         languages: Vec::new(),
@@ -229,7 +267,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         return empty(ParseStatus::NoText, "the document holds no extractable text".into());
     }
     let contact = contact::extract(&text);
-    let sections = sections::detect(&text);
+    let mut sections = sections::detect(&text);
+    programming_languages_are_skills(&text, &mut sections);
     let work: Vec<work::WorkEntry> = sections
         .iter()
         .filter(|s| s.kind == sections::SectionKind::Experience)
@@ -245,6 +284,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let skill_groups = listed::groups(&body_of(sections::SectionKind::Skills));
     let education = education::entries(&body_of(sections::SectionKind::Education));
     let languages = education::languages(&body_of(sections::SectionKind::Languages));
     let certifications = education::certifications(&body_of(sections::SectionKind::Certifications));
@@ -271,6 +311,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
         language,
         sections,
         skills,
+        skill_groups,
         work,
         education,
         languages,

@@ -35,23 +35,61 @@ fn is_bullet(line: &str) -> bool {
     t.starts_with(BULLETS)
 }
 
-/// Splits "Title at Employer", "Title — Employer", "Title | Employer", "Title, Employer".
+/// Separators of the pieces of one header line, strongest first.
+const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
+
+/// A header line without a place at its end ("Title | Acme | São Paulo, SP", "Acme, Austin, TX").
+fn without_place(h: &str) -> &str {
+    for sep in [" | ", " · ", " — ", " – ", " - "] {
+        if let Some((head, tail)) = h.rsplit_once(sep)
+            && crate::contact::location_in(tail).is_some()
+        {
+            return head.trim();
+        }
+    }
+    // "Acme, Austin, TX": the last two or three comma pieces make the place.
+    let commas: Vec<usize> = h.match_indices(", ").map(|(i, _)| i).collect();
+    for k in [2usize, 3] {
+        if commas.len() >= k {
+            let cut = commas[commas.len() - k];
+            if crate::contact::location_in(&h[cut + 2..]).is_some() {
+                return h[..cut].trim();
+            }
+        }
+    }
+    h
+}
+
+/// Splits one header line into title and employer: "Title at Employer", "Title em Employer",
+/// "Employer, Title", "Title | Employer | City", "Employer — Title". Places are dropped; of
+/// two pieces the one that reads like a job title is the title, whatever the order.
 fn split_header(header: &str) -> (Option<String>, Option<String>) {
-    let h = header.trim().trim_matches(|c: char| "|·,–—-".contains(c)).trim();
+    let trim = |s: &str| s.trim().trim_matches(|c: char| "|·,–—-".contains(c)).trim().to_string();
+    let h = trim(header);
+    let h = without_place(&h);
     if h.is_empty() {
         return (None, None);
     }
     for sep in [" at ", " @ ", " em ", " en ", " na ", " no "] {
-        if let Some((t, e)) = h.split_once(sep) {
-            return (
-                Some(t.trim().into()),
-                Some(e.trim().trim_matches(|c: char| "|·,–—-".contains(c)).trim().into()),
-            );
+        if let Some((t, e)) = h.split_once(sep)
+            && title_score(e) <= title_score(t)
+        {
+            return (Some(trim(t)), Some(trim(e)));
         }
     }
-    for sep in [" — ", " – ", " | ", " · ", " - ", ", "] {
-        if let Some((t, e)) = h.split_once(sep) {
-            return (Some(t.trim().into()), Some(e.trim().into()));
+    for sep in HEADER_SEPS {
+        if !h.contains(sep) {
+            continue;
+        }
+        let parts: Vec<String> = h.split(sep).map(trim).filter(|p| !p.is_empty() && parse_period(p).is_none()).collect();
+        match parts.as_slice() {
+            [] => return (None, None),
+            [one] => return (Some(one.clone()), None),
+            [a, b, ..] => {
+                // The piece that reads like a title; on a tie, the first ("Title, Employer").
+                let (t, e) = if title_score(b) > title_score(a) { (b, a) } else { (a, b) };
+                return (Some(t.clone()), Some(e.clone()));
+            }
         }
     }
     (Some(h.to_string()), None)
@@ -69,6 +107,19 @@ pub(crate) fn without_dates(line: &str) -> String {
         })
         .map_or(line.len(), |(i, _)| i);
     line[..cut].trim().trim_end_matches(|c: char| "|·,–—-(:".contains(c)).trim().to_string()
+}
+
+/// A line that only says how long a job lasted: "12 anos 10 meses", "2 yrs 3 mos", "(3 años)".
+pub(crate) fn is_duration(line: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "yr", "yrs", "year", "years", "mo", "mos", "month", "months", "ano", "anos", "mes", "meses", "m", "a", "y",
+    ];
+    let f = fold(line);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(|w| UNITS.contains(w))
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || UNITS.contains(w) || ["and", "e"].contains(w))
 }
 
 /// Words of job titles in English, Portuguese and Spanish (folded).
@@ -178,12 +229,14 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
 /// lines next to the dates (the text on the date line, up to two lines above, up to two
 /// below), told apart by the words titles use; what follows them is the highlights.
 pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
+    // A duration line under the dates ("12 anos 10 meses") says nothing the dates do not.
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |off, l| {
             let start = *off;
             *off += l.len();
-            Some((start, l.trim_end_matches('\n')))
+            let l = l.trim_end_matches('\n');
+            Some((start, if is_duration(l) { "" } else { l }))
         })
         .collect();
     let dated: Vec<(usize, Period)> = lines
@@ -429,6 +482,24 @@ mod tests {
         let so = "Engenheira de Software Sênior at Nubank\tFeb 2020 - Current\nSão Paulo, SP\nLiderou a migração\nDesenvolvedora Backend at Stone\tSept 2017 - Jan 2020\n";
         assert_eq!(titles_and_employers(so), [te("Engenheira de Software Sênior", "Nubank"), te("Desenvolvedora Backend", "Stone")]);
         assert!(entries(so, 0)[0].period.current);
+    }
+
+    #[test]
+    fn duration_lines_are_not_headers() {
+        assert!(is_duration("12 anos 10 meses") && is_duration("2 yrs 3 mos") && is_duration("(3 años 2 meses)"));
+        assert!(!is_duration("Acme 2020") && !is_duration("Backend Developer"));
+        let text = "Gerente de Engenharia\nBanco Inter\nSet 2013 – atual\n12 anos 10 meses\n• Liderou 4 squads\n";
+        assert_eq!(titles_and_employers(text), [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]);
+    }
+
+    #[test]
+    fn one_line_headers_in_any_order() {
+        let te = |t: &str, e: &str| (Some(t.to_string()), Some(e.to_string()));
+        assert_eq!(split_header("Acme Logistics, Backend Developer"), te("Backend Developer", "Acme Logistics"));
+        assert_eq!(split_header("Backend Developer at Acme Logistics"), te("Backend Developer", "Acme Logistics"));
+        assert_eq!(split_header("Desenvolvedor Back-end | Nubank | São Paulo, SP"), te("Desenvolvedor Back-end", "Nubank"));
+        assert_eq!(split_header("Mercado Libre — Ingeniera de Datos"), te("Ingeniera de Datos", "Mercado Libre"));
+        assert_eq!(split_header("Analista de Dados em Stone Pagamentos"), te("Analista de Dados", "Stone Pagamentos"));
     }
 
     #[test]

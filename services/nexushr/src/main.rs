@@ -48,11 +48,18 @@ enum Command {
         #[command(subcommand)]
         command: resumes::ResumesCommand,
     },
-    /// Parse a resume file (format told from its content) and print it as JSON.
+    /// Parse resume files (format told from their content) and print them as JSON: one file
+    /// pretty-printed, several files or a folder as JSON Lines. Exits non-zero when a file is
+    /// refused (unsupported, malformed, encrypted, too large or without text), with the reason
+    /// on stderr.
     Parse {
-        file: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "json")]
         format: parse::OutputFormat,
+        /// JSON Lines even for one file.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// An interview kit for a resume file and a role, ranked and explained.
     Questions {
@@ -110,7 +117,7 @@ async fn main() -> anyhow::Result<()> {
             let store = nexushr_role_catalog::server::open_store(&settings).await?;
             roles::run(store.as_ref(), &settings, command).await
         }
-        Command::Parse { file, format } => parse::run(&file, format),
+        Command::Parse { files, format, jsonl } => parse::run(&files, format, jsonl),
         Command::Resumes { command } => resumes::run(&settings, command).await,
         Command::Questions { role, resume, count, format } => {
             questions::run(&settings, &role, &resume, count, format).await

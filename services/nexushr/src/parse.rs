@@ -1,10 +1,15 @@
-//! `nexushr parse FILE [--format json|json-resume]`: a resume file to structured JSON.
+//! `nexushr parse FILE... [--format json|json-resume]`: resume files to structured JSON.
+//!
+//! One file prints one pretty JSON document; several files (or a folder) print JSON Lines,
+//! `{"file": ..., "parse": ...}` or `{"file": ..., "error": ...}` each, in one process. A refused
+//! file (unsupported, malformed, encrypted, too large, no text) is an error: its reason goes to
+//! stderr and the command exits non-zero once every file has been tried.
 
-use std::io::Read;
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use nexushr_resume_parser::{Limits, Parse, contact::LinkKind, dates::YearMonth, parse};
+use nexushr_resume_parser::{Limits, Parse, ParseStatus, contact::LinkKind, dates::YearMonth, parse, sections::SectionKind};
 use serde_json::{Value, json};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -15,20 +20,69 @@ pub(crate) enum OutputFormat {
     JsonResume,
 }
 
-pub(crate) fn run(file: &Path, format: OutputFormat) -> anyhow::Result<()> {
-    let limits = Limits::default();
+/// The files named, with folders expanded to the files inside them (sorted, not recursive).
+fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            inside.sort();
+            out.extend(inside);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// One file's parse, or why it was refused.
+fn parse_file(file: &Path, limits: &Limits) -> Result<Parse, String> {
     let mut bytes = Vec::new();
     std::fs::File::open(file)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
-        .take(limits.max_input_bytes as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    let parsed = parse(&bytes, &limits);
-    let out = match format {
-        OutputFormat::Json => serde_json::to_value(&parsed)?,
-        OutputFormat::JsonResume => json_resume(&parsed),
+        .and_then(|f| f.take(limits.max_input_bytes as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let parsed = parse(&bytes, limits);
+    match parsed.status {
+        ParseStatus::Ok | ParseStatus::Partial => Ok(parsed),
+        status => Err(format!("refused ({status:?}): {}", parsed.warnings.join("; "))),
+    }
+}
+
+pub(crate) fn run(paths: &[PathBuf], format: OutputFormat, jsonl: bool) -> anyhow::Result<()> {
+    let limits = Limits::default();
+    let files = expand(paths)?;
+    let render = |p: &Parse| -> anyhow::Result<serde_json::Value> {
+        Ok(match format {
+            OutputFormat::Json => serde_json::to_value(p)?,
+            OutputFormat::JsonResume => json_resume(p),
+        })
     };
-    println!("{}", serde_json::to_string_pretty(&out)?);
-    Ok(())
+    let single = !jsonl && files.len() == 1 && !paths.iter().any(|p| p.is_dir());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut refused = 0usize;
+    for file in &files {
+        match parse_file(file, &limits) {
+            Ok(parsed) if single => writeln!(out, "{}", serde_json::to_string_pretty(&render(&parsed)?)?)?,
+            Ok(parsed) => writeln!(out, "{}", json!({ "file": file, "parse": render(&parsed)? }))?,
+            Err(why) => {
+                refused += 1;
+                eprintln!("{}: {why}", file.display());
+                if !single {
+                    writeln!(out, "{}", json!({ "file": file, "error": why }))?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    match refused {
+        0 => Ok(()),
+        n => anyhow::bail!("{n} of {} files refused", files.len()),
+    }
 }
 
 fn date(ym: &YearMonth) -> String {
@@ -77,8 +131,22 @@ fn json_resume(p: &Parse) -> Value {
             Value::Object(entry)
         })
         .collect();
-    let skills: Vec<Value> =
-        p.skills.iter().map(|s| json!({ "name": s.name, "keywords": [s.raw] })).collect();
+    // The resume's own groups and items, verbatim; skills it only mentions elsewhere go to
+    // `meta`, never into the listed skills.
+    let skills: Vec<Value> = p
+        .skill_groups
+        .iter()
+        .map(|g| {
+            let keywords: Vec<&str> = g.items.iter().map(|i| i.raw.as_str()).collect();
+            json!({ "name": g.name.as_deref().unwrap_or("Skills"), "keywords": keywords })
+        })
+        .collect();
+    let mentioned: Vec<Value> = p
+        .skills
+        .iter()
+        .filter(|s| s.source != Some(SectionKind::Skills))
+        .map(|s| json!({ "name": s.name, "raw": s.raw, "source": s.source }))
+        .collect();
     let education: Vec<Value> = p
         .education
         .iter()
@@ -114,5 +182,6 @@ fn json_resume(p: &Parse) -> Value {
         "skills": skills,
         "languages": languages,
         "certificates": certificates,
+        "meta": { "mentionedSkills": mentioned },
     })
 }

@@ -1,0 +1,249 @@
+//! The skills a resume lists in its skills section: the resume's own groups ("Web: JavaScript,
+//! HTML 5, CSS") and items, verbatim, each mapped to a taxonomy skill where the taxonomy knows it.
+//! Items the taxonomy does not know (Flask, Pyramid, EC2, LAMP) are kept and marked unmapped,
+//! never dropped.
+
+use serde::Serialize;
+
+use crate::sections::{fold, strip_bullet};
+
+/// One group of listed skills as the resume names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkillGroup {
+    /// The resume's own group name ("Bancos de dados"); `None` for a list without one.
+    pub name: Option<String>,
+    pub items: Vec<ListedSkill>,
+}
+
+/// One listed item, as written, with its taxonomy skill when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedSkill {
+    pub raw: String,
+    /// The taxonomy id, `None` when the taxonomy does not know the item (it is still listed).
+    pub skill_id: Option<String>,
+    /// The taxonomy's name for it.
+    pub name: Option<String>,
+}
+
+/// Proficiency words that themes print beside a group or an item: not skills.
+const LEVELS: &[&str] = &[
+    "beginner", "novice", "basic", "intermediate", "advanced", "expert", "master", "proficient", "fluent", "native",
+    "basico", "basica", "intermediario", "intermediaria", "avancado", "avancada", "especialista", "nativo", "fluente",
+    "intermedio", "intermedia", "avanzado", "avanzada", "experto", "experta", "nativa", "fluido",
+];
+
+/// Words group names are made of ("Bancos de dados", "Cloud & DevOps", "Lenguajes").
+const GROUP_WORDS: &[&str] = &[
+    "languages", "language", "programming", "frameworks", "framework", "libraries", "tools", "tooling", "databases",
+    "database", "data", "cloud", "devops", "infrastructure", "web", "frontend", "backend", "mobile", "testing",
+    "quality", "methodologies", "practices", "platforms", "soft", "skills", "other", "others", "technologies", "core",
+    "linguagens", "linguagem", "bibliotecas", "ferramentas", "bancos", "banco", "dados", "nuvem", "metodologias",
+    "plataformas", "outros", "outras", "tecnologias", "competencias", "habilidades", "comportamentais", "lenguajes",
+    "lenguaje", "librerias", "herramientas", "bases", "datos", "nube", "metodologias", "otros", "otras", "blandas",
+    "tecnicas", "tecnicos", "analytics", "analysis", "design", "security", "observability", "monitoring",
+    "messaging", "versioning", "version", "control", "apis", "integration", "bi", "management", "gestao", "gestion",
+    "de", "do", "da", "e", "y", "and", "&", "of",
+];
+
+fn is_level(s: &str) -> bool {
+    let f = fold(s);
+    !f.is_empty() && f.split(' ').all(|w| LEVELS.contains(&w) || w == "level" || w == "nivel")
+}
+
+/// Does this short phrase read like a group name rather than a skill?
+fn group_like(s: &str) -> bool {
+    let f = fold(s);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| GROUP_WORDS.contains(w))
+        && words.iter().any(|w| !["de", "do", "da", "e", "y", "and", "of"].contains(w))
+        && nexushr_skills::Taxonomy::bundled().lookup(s).is_none()
+}
+
+/// Splits a list of items at commas, semicolons, pipes, middle dots and tabs, outside brackets.
+fn split_items(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' | ']' => {
+                depth -= 1;
+                cur.push(c);
+            }
+            ',' | ';' | '|' | '•' | '·' | '⋅' | '∙' | '\t' | '▪' | '●' if depth <= 0 => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    let n = out.len();
+    let mut items: Vec<String> = Vec::new();
+    for (i, item) in out.into_iter().enumerate() {
+        let item = item.trim();
+        // "Python, Go and SQL": the last item carries the conjunction.
+        if i + 1 == n && n > 1 {
+            let mut done = false;
+            for conj in [" and ", " e ", " y "] {
+                if let Some((a, b)) = item.split_once(conj) {
+                    items.push(a.to_string());
+                    items.push(b.to_string());
+                    done = true;
+                    break;
+                }
+            }
+            if done {
+                continue;
+            }
+        }
+        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("e ")).or_else(|| item.strip_prefix("y ")).unwrap_or(item);
+        items.push(item.to_string());
+    }
+    items
+        .into_iter()
+        .map(|i| clean_item(&i))
+        .filter(|i| !i.is_empty() && !is_level(i) && i.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// An item without a trailing level ("Python (Advanced)", "Go - intermediate") or full stop.
+fn clean_item(item: &str) -> String {
+    let mut t = strip_bullet(item).trim().trim_end_matches(['.', ':']).trim().to_string();
+    if let Some(open) = t.rfind(['(', '[']) {
+        let inner = t[open + 1..].trim_end_matches([')', ']']);
+        if is_level(inner) {
+            t.truncate(open);
+        }
+    }
+    for sep in [" - ", " – ", " — "] {
+        if let Some((a, b)) = t.rsplit_once(sep)
+            && is_level(b)
+        {
+            t = a.to_string();
+        }
+    }
+    t.trim().to_string()
+}
+
+/// Has separators that make a line a list of several items.
+fn is_list(line: &str) -> bool {
+    split_items(line).len() > 1
+}
+
+/// "Group: items", "Group — items" or "Group<TAB>items", with a short group name.
+fn labelled(line: &str) -> Option<(String, String)> {
+    let short = |g: &str| {
+        let g = g.trim();
+        !g.is_empty() && g.split_whitespace().count() <= 5 && !g.contains(',') && g.chars().count() <= 40
+    };
+    if let Some((g, rest)) = line.split_once(':')
+        && short(g)
+        && !rest.trim().is_empty()
+        && !rest.starts_with("//")
+    {
+        return Some((g.trim().to_string(), rest.to_string()));
+    }
+    for sep in ['\t', '—', '–'] {
+        if let Some((g, rest)) = line.split_once(sep)
+            && short(g)
+            && !rest.trim().is_empty()
+            && (is_list(rest) || group_like(g))
+            && !is_list(g)
+        {
+            return Some((g.trim().to_string(), rest.to_string()));
+        }
+    }
+    None
+}
+
+/// Adds items to the last group, or to a new one when `new_group` (or there is none yet).
+fn push_items(out: &mut Vec<SkillGroup>, name: Option<String>, new_group: bool, items: Vec<String>) {
+    if new_group || out.is_empty() {
+        out.push(SkillGroup { name, items: Vec::new() });
+    }
+    if let Some(group) = out.last_mut() {
+        for item in items {
+            if !group.items.iter().any(|i| i.raw.eq_ignore_ascii_case(&item)) {
+                group.items.push(listed_skill(item));
+            }
+        }
+    }
+}
+
+fn listed_skill(raw: String) -> ListedSkill {
+    match nexushr_skills::Taxonomy::bundled().lookup(&raw) {
+        Some(s) => ListedSkill { skill_id: Some(s.id.clone()), name: Some(s.name.clone()), raw },
+        None => ListedSkill { skill_id: None, name: None, raw },
+    }
+}
+
+/// The listed skills of a skills section's text, group by group, in order.
+pub fn groups(section: &str) -> Vec<SkillGroup> {
+    let lines: Vec<&str> =
+        section.lines().map(strip_bullet).filter(|l| !l.is_empty() && !is_level(l)).collect();
+    let mut out: Vec<SkillGroup> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some((group, rest)) = labelled(line) {
+            push_items(&mut out, Some(group), true, split_items(&rest));
+        } else if is_list(line) {
+            push_items(&mut out, None, false, split_items(line));
+        } else {
+            // A single phrase: a group name when items follow it and it is not itself a skill
+            // the taxonomy knows (or reads like a group name), else one item of a list.
+            let next_items = lines.get(i + 1).is_some_and(|n| labelled(n).is_none());
+            let known = nexushr_skills::Taxonomy::bundled().lookup(line).is_some();
+            let words = line.split_whitespace().count();
+            if next_items && (group_like(line) || (!known && words <= 4 && line.ends_with(':'))) {
+                out.push(SkillGroup { name: Some(line.trim_end_matches(':').trim().to_string()), items: Vec::new() });
+            } else {
+                let items = split_items(line);
+                push_items(&mut out, None, false, items);
+            }
+        }
+        i += 1;
+    }
+    out.retain(|g| !g.items.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat(groups: &[SkillGroup]) -> Vec<(Option<&str>, Vec<&str>)> {
+        groups.iter().map(|g| (g.name.as_deref(), g.items.iter().map(|i| i.raw.as_str()).collect())).collect()
+    }
+
+    #[test]
+    fn labelled_groups_keep_unknown_items() {
+        let g = groups("Web: JavaScript, HTML 5, CSS\nBackend: Flask, Pyramid, Hibernate\nCloud — EC2, RDS, LAMP\n");
+        assert_eq!(
+            flat(&g),
+            [
+                (Some("Web"), vec!["JavaScript", "HTML 5", "CSS"]),
+                (Some("Backend"), vec!["Flask", "Pyramid", "Hibernate"]),
+                (Some("Cloud"), vec!["EC2", "RDS", "LAMP"]),
+            ]
+        );
+        assert!(g[0].items[0].skill_id.is_some());
+        assert!(g[1].items.iter().any(|i| i.raw == "Pyramid" && i.skill_id.is_none()));
+    }
+
+    #[test]
+    fn group_names_on_their_own_lines_and_levels_dropped() {
+        let g = groups("Linguagens\nAvançado\nPython, Go e SQL\nBancos de Dados\nPostgreSQL\nRedis\n");
+        assert_eq!(flat(&g), [(Some("Linguagens"), vec!["Python", "Go", "SQL"]), (Some("Bancos de Dados"), vec!["PostgreSQL", "Redis"])]);
+    }
+
+    #[test]
+    fn a_plain_list_has_no_group_name() {
+        let g = groups("• Python (Advanced)\n• Docker\n• Kubernetes, Terraform\n");
+        assert_eq!(flat(&g), [(None, vec!["Python", "Docker", "Kubernetes", "Terraform"])]);
+    }
+}
