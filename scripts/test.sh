@@ -45,6 +45,10 @@ grep -q "^# Interview kit: Backend Developer" "$scratch/demo.md"
 test "$(grep -c '^## [0-9]*\. ' "$scratch/demo.md")" -eq 10
 grep -m3 '^## [0-9]*\. ' "$scratch/demo.md"
 
+echo "==> parser accuracy gate (committed sample of the rendered corpus vs its baseline F1)"
+NEXUSHR_BIN="$NEXUSHR_BIN" python3 scripts/corpus/score.py tests/corpus/sample --by toolchain,lang \
+  --gate tests/corpus/sample/baseline.json
+
 echo "==> Chromium for the dashboard test (Debian package)"
 if ! command -v chromium >/dev/null; then
   apt_get="apt-get"; [ "$(id -u)" -ne 0 ] && apt_get="sudo apt-get"

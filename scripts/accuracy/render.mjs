@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Renders every JSON Resume document in tests/corpus/resumes-src through real
-// JSON Resume npm themes, then:
-//   HTML  -> PDF   with headless Chromium          (engine "chromium")
-//   HTML  -> DOCX  with LibreOffice Writer          (engine "docx")
-//   DOCX  -> PDF   with LibreOffice (office layout) (engine "office")
-// and writes OUT/manifest.json describing every rendered file.
+// JSON Resume npm themes (THEMES below, all rendered by default), then:
+//   HTML  -> PDF   with headless Chromium          (toolchain "chromium")
+//   HTML  -> DOCX  with LibreOffice Writer          (toolchain "libreoffice-docx")
+//   DOCX  -> PDF   with LibreOffice (office layout) (toolchain "libreoffice-pdf")
+// and writes OUT/manifest.json describing every rendered file (the HTML itself
+// is toolchain "jsonresume-html"; every entry's "layout" is its theme).
+// For pt-/es- sources the English words a theme prints around the content
+// (section headers, months, "Present", ...) are translated first: localize.mjs.
 //
 // usage: node render.mjs [OUT_DIR] [--themes even,elegant] [--only en-,pt-] [--jobs 2]
 //        OUT_DIR defaults to ~/.cache/nexushr/accuracy
-// needs: node 20, /usr/bin/chromium, /usr/bin/soffice (override with CHROMIUM, SOFFICE)
+// needs: node 20, /usr/bin/chromium (driven through puppeteer-core, which
+// downloads nothing), /usr/bin/soffice (override with CHROMIUM, SOFFICE)
 //
 // Nothing is fetched while rendering: CDN stylesheets the themes link to
-// (Bootstrap 3, Font Awesome 4/6) are pointed at the copies npm installed next
-// to this script, every other remote stylesheet, script or image is dropped,
-// and Chromium resolves no host names.
+// (Bootstrap 3/5, Bootswatch 3, Font Awesome 4/5/6, Tachyons, flexboxgrid) are
+// pointed at the copies npm installed next to this script, every other remote
+// stylesheet, script or image is dropped, and Chromium resolves no host names.
 
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
@@ -21,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { localizeLanguage } from './localize.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +33,9 @@ const REPO = path.resolve(HERE, '..', '..');
 const SRC_DIR = path.join(REPO, 'tests', 'corpus', 'resumes-src');
 const NM = path.join(HERE, 'node_modules');
 
-// Theme name -> npm package. "layout" is informational (shown in the manifest).
+// Theme name -> npm package. "layout" describes the look (copied to the
+// manifest's "themes"); the order also picks each theme's header synonyms and
+// month form for pt/es sources (localize.mjs).
 const THEMES = {
   even: { pkg: 'jsonresume-theme-even', layout: 'single column' },
   stackoverflow: { pkg: 'jsonresume-theme-stackoverflow', layout: 'single column, dates right' },
@@ -37,8 +44,44 @@ const THEMES = {
   kendall: { pkg: 'jsonresume-theme-kendall', layout: 'two columns (bootstrap grid), icons' },
   flat: { pkg: 'jsonresume-theme-flat', layout: 'single column, ISO dates' },
   class: { pkg: 'jsonresume-theme-class', layout: 'single column, ISO dates' },
+  onepage: { pkg: 'jsonresume-theme-onepage', layout: 'single page, section labels left, ISO months' },
+  paper: { pkg: 'jsonresume-theme-paper', layout: 'two columns: small-caps section labels left with ISO dates under them' },
+  short: { pkg: 'jsonresume-theme-short', layout: 'single column, compact, dates inline after the title' },
+  spartan: { pkg: 'jsonresume-theme-spartan', layout: 'single column, icon contact list, dates on their own line' },
+  caffeine: { pkg: 'jsonresume-theme-caffeine', layout: 'two columns: contact/skills sidebar left, MM/YYYY dates right' },
+  classy: { pkg: 'jsonresume-theme-classy', layout: 'centered serif header, icon section titles, single column' },
+  crisp: { pkg: 'jsonresume-theme-crisp', layout: 'single column (bootswatch journal), year-only dates' },
+  slick: { pkg: 'jsonresume-theme-slick', layout: 'single column (bootswatch lumen), large icons, ISO months' },
+  'onepage-plus': { pkg: 'jsonresume-theme-onepage-plus', layout: 'single page, section labels left, month-year dates right' },
+  eloquent: { pkg: 'jsonresume-theme-eloquent', layout: 'single column, icon headers, durations after dates' },
+  actual: {
+    pkg: 'jsonresume-theme-actual', layout: 'two columns: work left, skills/education/languages right',
+    fixup: (r) => (r.projects || []).forEach((p) => (p.roles ??= [])), // throws on a project without roles
+  },
+  pumpkin: { pkg: 'jsonresume-theme-pumpkin', layout: 'single column, contact first; an open job ends at the current month' },
+  direct: { pkg: 'jsonresume-theme-direct', layout: 'two columns (flexboxgrid): skills/languages left, dates right' },
+  msresume: { pkg: 'jsonresume-theme-msresume', layout: 'tachyons: section title left, entries right, two-column entries' },
+  rocketspacer: { pkg: 'jsonresume-theme-rocketspacer', layout: 'two columns: section labels left, dates right' },
+  full: { pkg: 'jsonresume-theme-full', layout: 'single column, colored headers, dates right' },
+  simplyelegant: { pkg: 'jsonresume-theme-simplyelegant', layout: 'header card + icon sections (bootstrap 3), durations' },
+  straightforward: { pkg: 'jsonresume-theme-straightforward', layout: 'dense single column, ruled headers, italic dates right' },
+  minyma: { pkg: 'jsonresume-theme-minyma', layout: 'single column, centered header, contact as links' },
+  autumn: { pkg: 'jsonresume-theme-autumn', layout: 'two columns: skills/languages left, work/education right' },
+  'tachyons-clean': { pkg: 'jsonresume-theme-tachyons-clean', layout: 'single column (tachyons), skills in columns, ISO end dates' },
+  ace: { pkg: 'jsonresume-theme-ace', layout: 'single column (bootswatch yeti), durations, skill tags' },
+  compact: { pkg: 'jsonresume-theme-compact', layout: 'two columns (bootstrap 3): section labels left, dates right' },
+  onepageresume: { pkg: 'jsonresume-theme-onepageresume', layout: 'two columns: italic section labels left, ISO months right' },
+  orbit: {
+    pkg: 'jsonresume-theme-orbit', layout: 'main column + colored sidebar right (bootstrap 5), year-only dates',
+    fixup: (r) => { // throws on a skill without level, a degree without studyType, a profile without network
+      (r.skills || []).forEach((x) => (x.level ??= ''));
+      (r.education || []).forEach((x) => (x.studyType ??= ''));
+      ((r.basics && r.basics.profiles) || []).forEach((x) => (x.network ??= ''));
+    },
+  },
+  modern: { pkg: 'jsonresume-theme-modern', layout: 'single column (bootswatch lumen), year-only dates' },
 };
-const DEFAULT_THEMES = ['even', 'stackoverflow', 'elegant', 'macchiato', 'kendall', 'flat'];
+const DEFAULT_THEMES = Object.keys(THEMES);
 
 function parseArgs(argv) {
   const opts = {
@@ -66,9 +109,21 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------- HTML
 const LOCAL_CSS = [
   [/bootstrap\/3\.\d+\.\d+\/css\/bootstrap(\.min)?\.css/, 'bootstrap/dist/css/bootstrap.min.css'],
+  [/bootstrap@5\.\d+\.\d+\/dist\/css\/bootstrap(\.min)?\.css/, 'bootstrap5/dist/css/bootstrap.min.css'],
+  [/bootswatch(?:\.com|\/3\.\d+\.\d+)\/(journal|lumen|yeti)\/bootstrap(\.min)?\.css/, (m) => `bootswatch/${m[1]}/bootstrap.min.css`],
   [/font-awesome\/4\.\d+\.\d+\/css\/font-awesome(\.min)?\.css/, 'font-awesome/css/font-awesome.min.css'],
   [/font-awesome\/[56]\.\d+\.\d+\/css\/all(\.min)?\.css/, '@fortawesome/fontawesome-free/css/all.min.css'],
+  [/tachyons@4\.\d+\.\d+\/css\/tachyons(\.min)?\.css/, 'tachyons/css/tachyons.min.css'],
+  [/flexboxgrid\/6\.\d+\.\d+\/flexboxgrid(\.min)?\.css/, 'flexboxgrid/dist/flexboxgrid.min.css'],
 ];
+
+function localCss(url) {
+  for (const [re, local] of LOCAL_CSS) {
+    const m = url.match(re);
+    if (m) return pathToFileURL(path.join(NM, typeof local === 'function' ? local(m) : local)).href;
+  }
+  return null;
+}
 
 function localizeHtml(html) {
   // remote stylesheets: local copy or nothing
@@ -76,16 +131,17 @@ function localizeHtml(html) {
     const m = tag.match(/href\s*=\s*["']([^"']+)["']/i);
     if (!m || !/^(https?:)?\/\//i.test(m[1])) return tag;
     if (!/stylesheet/i.test(tag)) return '';
-    for (const [re, local] of LOCAL_CSS) {
-      if (re.test(m[1])) return tag.replace(m[1], pathToFileURL(path.join(NM, local)).href);
-    }
-    return '';
+    const local = localCss(m[1]);
+    return local ? tag.replace(m[1], local) : '';
   });
   // remote scripts and images (gravatar, jquery, holder.js ...)
   html = html.replace(/<script\b[^>]*\bsrc\s*=\s*["'](?!data:)[^"']*["'][^>]*>\s*<\/script>/gi, '');
   html = html.replace(/<img\b[^>]*\bsrc\s*=\s*["'](?:(?:https?:)?\/\/|holder\.js)[^"']*["'][^>]*>/gi, '');
-  // @import of remote css inside <style>
-  html = html.replace(/@import\s+url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*;?/gi, '');
+  // @import of remote css inside <style>: local copy or nothing
+  html = html.replace(/@import\s+url\(\s*["']?((?:https?:)?\/\/[^)"']*)["']?\s*\)\s*;?/gi, (all, url) => {
+    const local = localCss(url);
+    return local ? `@import url("${local}");` : '';
+  });
   return html;
 }
 
@@ -110,7 +166,7 @@ function validateResume(file, resume) {
   if (problems) console.warn(`warning: ${file} does not validate against the JSON Resume schema: ${problems}`);
 }
 
-async function renderHtml(themeName, resume) {
+async function renderHtml(themeName, resume, lang) {
   let mod;
   try {
     mod = require(THEMES[themeName].pkg);
@@ -119,15 +175,25 @@ async function renderHtml(themeName, resume) {
   }
   const render = mod.render || (mod.default && mod.default.render);
   if (typeof render !== 'function') throw new Error(themeName + ' has no render()');
-  // moment (macchiato, elegant) warns on every non-ISO date it parses
-  const warn = console.warn;
+  // moment (macchiato, elegant) warns on every non-ISO date it parses; some
+  // themes (crisp, modern, compact) console.log while rendering
+  const { warn, log } = console;
   console.warn = () => {};
+  console.log = () => {};
+  let html;
   try {
     // a fresh copy per theme: themes may mutate the object they are handed
-    return localizeHtml(await render(withV0Aliases(resume)));
+    const input = withV0Aliases(resume);
+    if (THEMES[themeName].fixup) THEMES[themeName].fixup(input); // empty values for optional fields it assumes
+    html = await render(input);
   } finally {
     console.warn = warn;
+    console.log = log;
   }
+  if (typeof html !== 'string' || !html.includes('<')) throw new Error(themeName + ' rendered no HTML');
+  // English headers, months and "Present" in the source's language (pt, es)
+  html = localizeLanguage(html, lang, Object.keys(THEMES).indexOf(themeName), resume);
+  return localizeHtml(html);
 }
 
 // ---------------------------------------------------------------- processes
@@ -164,23 +230,46 @@ async function pool(items, jobs, fn) {
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SOFFICE = process.env.SOFFICE || '/usr/bin/soffice';
 
-async function chromiumPdf(htmlPath, pdfPath, profileDir) {
-  const args = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
-    '--no-first-run', '--disable-extensions', '--disable-background-networking',
-    '--host-resolver-rules=MAP * ~NOTFOUND',
-    `--user-data-dir=${profileDir}`,
-    `--print-to-pdf=${pdfPath}`,
-    pathToFileURL(htmlPath).href,
-  ];
-  const r = await run(CHROMIUM, args, { timeoutMs: 90000 });
-  if (!fs.existsSync(pdfPath)) throw new Error(`chromium failed for ${htmlPath}: ${r.err.slice(-400)}`);
+// One headless Chromium for the whole run (puppeteer-core drives the system
+// /usr/bin/chromium; it downloads nothing), one tab per job. Prints like
+// `chromium --headless --print-to-pdf`: Letter, 0.4in margins, no header or
+// footer, no backgrounds.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions',
+  '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+async function startChromium(profileDir) {
+  const puppeteer = require('puppeteer-core');
+  return puppeteer.launch({
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, userDataDir: profileDir,
+    protocolTimeout: 120000,
+  });
+}
+
+async function chromiumPdf(browser, htmlPath, pdfPath) {
+  const page = await browser.newPage();
+  try {
+    try {
+      await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 30000 });
+    } catch (e) {
+      if (!/timeout/i.test(String(e))) throw e; // a stuck subresource: print what is there
+    }
+    await page.pdf({
+      path: pdfPath, format: 'letter', printBackground: false, displayHeaderFooter: false,
+      margin: { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' }, timeout: 60000,
+    });
+  } finally {
+    await page.close().catch(() => {});
+  }
+  if (!fs.existsSync(pdfPath)) throw new Error(`chromium printed nothing for ${htmlPath}`);
 }
 
 // LibreOffice converts many files per start; one profile dir so it never
 // collides with another soffice running on the machine. soffice sometimes
-// aborts part-way through a batch (SIGABRT on exit, rest of the batch lost):
-// whatever has no output afterwards is converted again, then one at a time.
+// aborts part-way through a batch (SIGABRT, rest of the batch lost; not
+// tied to one file): whatever has no output afterwards is converted again in
+// chunks while that makes progress, what is still left one at a time.
 async function soffice(files, outDir, convertTo, infilter, profileDir) {
   const ext = '.' + convertTo.split(':')[0];
   const outOf = (f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, ext));
@@ -196,11 +285,16 @@ async function soffice(files, outDir, convertTo, infilter, profileDir) {
     if (left) console.error(`  soffice exited ${r.code}: ${left} of ${batch.length} files left unconverted, retrying them`);
   };
   const CHUNK = 30;
-  for (let i = 0; i < files.length; i += CHUNK) await once(files.slice(i, i + CHUNK));
-  let missing = files.filter((f) => !fs.existsSync(outOf(f)));
-  if (missing.length) await once(missing);
-  missing = files.filter((f) => !fs.existsSync(outOf(f)));
-  for (const f of missing) await once([f]);
+  const left = (list) => list.filter((f) => !fs.existsSync(outOf(f)));
+  // whatever a crash lost goes again in chunks while that makes progress
+  let todo = files;
+  for (let round = 0; todo.length && round < 4; round++) {
+    for (let i = 0; i < todo.length; i += CHUNK) await once(todo.slice(i, i + CHUNK));
+    const rest = left(todo);
+    if (rest.length === todo.length) break;
+    todo = rest;
+  }
+  for (const f of left(todo)) await once([f]);
 }
 
 // ---------------------------------------------------------------- main
@@ -235,7 +329,7 @@ async function main() {
     for (const theme of opts.themes) {
       const base = `${id}-${theme}`;
       try {
-        const html = await renderHtml(theme, resume);
+        const html = await renderHtml(theme, resume, langOf(id));
         fs.writeFileSync(path.join(dirs.html, base + '.html'), html);
         docs.push({ base, input: id, source: path.join(SRC_DIR, f), theme, lang: langOf(id) });
       } catch (e) {
@@ -246,46 +340,77 @@ async function main() {
   timing.html_s = (Date.now() - t0) / 1000;
   console.log(`html: ${docs.length} documents from ${inputs.length} inputs x ${opts.themes.length} themes in ${timing.html_s.toFixed(1)}s`);
 
-  // 2. Chromium PDFs
-  const t1 = Date.now();
-  await pool(docs, opts.jobs, async (d, i) => {
-    const profile = path.join(tmp, 'chromium-' + (i % opts.jobs));
-    try {
-      await chromiumPdf(path.join(dirs.html, d.base + '.html'), path.join(dirs['pdf-chromium'], d.base + '.pdf'), profile);
-    } catch (e) {
-      failures.push({ base: d.base, stage: 'pdf-chromium', error: String(e.message || e).slice(0, 300) });
-    }
-  });
-  timing.pdf_chromium_s = (Date.now() - t1) / 1000;
-  console.log(`pdf-chromium: ${timing.pdf_chromium_s.toFixed(1)}s`);
-
-  // 3. DOCX (LibreOffice Writer HTML import), 4. office PDF from the DOCX
-  const t2 = Date.now();
-  const profile = path.join(tmp, 'soffice');
-  await soffice(docs.map((d) => path.join(dirs.html, d.base + '.html')), dirs.docx,
-    'docx:MS Word 2007 XML', 'HTML (StarWriter)', profile);
-  timing.docx_s = (Date.now() - t2) / 1000;
-  console.log(`docx: ${timing.docx_s.toFixed(1)}s`);
-  const t3 = Date.now();
-  const docxFiles = docs.map((d) => path.join(dirs.docx, d.base + '.docx')).filter((p) => fs.existsSync(p));
-  await soffice(docxFiles, dirs['pdf-office'], 'pdf:writer_pdf_Export', null, profile);
-  timing.pdf_office_s = (Date.now() - t3) / 1000;
-  console.log(`pdf-office: ${timing.pdf_office_s.toFixed(1)}s`);
+  // 2. Chromium PDFs, side by side with 3. DOCX (LibreOffice Writer HTML
+  // import) and 4. office PDF from that DOCX: `jobs` Chromium tabs and `jobs`
+  // LibreOffice processes (each with its share of the documents and its own
+  // profile). Stage times overlap; total_s is the wall time.
+  const chromiumStage = async () => {
+    const t1 = Date.now();
+    let browser = await startChromium(path.join(tmp, 'chromium'));
+    let restarting = null; // a crashed browser is started again once, whichever tab notices
+    const liveBrowser = async () => {
+      if (browser.connected) return browser;
+      restarting ||= startChromium(path.join(tmp, 'chromium-' + Date.now())).then((b) => {
+        browser = b;
+        restarting = null;
+        return b;
+      });
+      return restarting;
+    };
+    await pool(docs, opts.jobs, async (d) => {
+      const pdf = path.join(dirs['pdf-chromium'], d.base + '.pdf');
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await chromiumPdf(await liveBrowser(), path.join(dirs.html, d.base + '.html'), pdf);
+          return;
+        } catch (e) {
+          if (attempt < 2) continue;
+          failures.push({ base: d.base, stage: 'pdf-chromium', error: String(e.message || e).slice(0, 300) });
+          return;
+        }
+      }
+    });
+    await browser.close().catch(() => {});
+    timing.pdf_chromium_s = (Date.now() - t1) / 1000;
+    console.log(`pdf-chromium: ${timing.pdf_chromium_s.toFixed(1)}s`);
+  };
+  const officeStage = async () => {
+    const shards = Array.from({ length: Math.min(opts.jobs, docs.length) }, (_, k) => docs.filter((_, i) => i % opts.jobs === k));
+    timing.docx_s = 0;
+    timing.pdf_office_s = 0;
+    await Promise.all(shards.map(async (shard, k) => {
+      const profile = path.join(tmp, 'soffice-' + k);
+      const t2 = Date.now();
+      await soffice(shard.map((d) => path.join(dirs.html, d.base + '.html')), dirs.docx,
+        'docx:MS Word 2007 XML', 'HTML (StarWriter)', profile);
+      timing.docx_s = Math.max(timing.docx_s, (Date.now() - t2) / 1000);
+      const t3 = Date.now();
+      const docxFiles = shard.map((d) => path.join(dirs.docx, d.base + '.docx')).filter((p) => fs.existsSync(p));
+      await soffice(docxFiles, dirs['pdf-office'], 'pdf:writer_pdf_Export', null, profile);
+      timing.pdf_office_s = Math.max(timing.pdf_office_s, (Date.now() - t3) / 1000);
+    }));
+    console.log(`docx: ${timing.docx_s.toFixed(1)}s, pdf-office: ${timing.pdf_office_s.toFixed(1)}s`);
+  };
+  await Promise.all([chromiumStage(), officeStage()]);
 
   // manifest
   const files = [];
   const ext = { html: 'html', 'pdf-chromium': 'pdf', docx: 'docx', 'pdf-office': 'pdf' };
+  const toolchain = { html: 'jsonresume-html', 'pdf-chromium': 'chromium', docx: 'libreoffice-docx', 'pdf-office': 'libreoffice-pdf' };
   for (const d of docs) {
     for (const [format, dir] of Object.entries(dirs)) {
       const p = path.join(dir, `${d.base}.${ext[format]}`);
-      if (fs.existsSync(p)) files.push({ file: p, format, input: d.input, source: d.source, theme: d.theme, lang: d.lang });
+      if (fs.existsSync(p)) files.push({
+        file: p, format, input: d.input, source: d.source, theme: d.theme, lang: d.lang,
+        toolchain: toolchain[format], layout: d.theme,
+      });
       else if (!failures.some((f) => f.base === d.base && f.stage === format)) failures.push({ base: d.base, stage: format, error: 'no output' });
     }
   }
   timing.total_s = (Date.now() - t0) / 1000;
   const manifest = {
     generated: new Date().toISOString(),
-    themes: Object.fromEntries(opts.themes.map((t) => [t, { ...THEMES[t], version: JSON.parse(fs.readFileSync(path.join(NM, THEMES[t].pkg, 'package.json'), 'utf8')).version }])),
+    themes: Object.fromEntries(opts.themes.map((t) => [t, { pkg: THEMES[t].pkg, layout: THEMES[t].layout, version: JSON.parse(fs.readFileSync(path.join(NM, THEMES[t].pkg, 'package.json'), 'utf8')).version }])),
     inputs: inputs.length,
     timing,
     failures,

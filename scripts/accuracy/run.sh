@@ -6,7 +6,7 @@
 # usage: scripts/accuracy/run.sh [OUT_DIR] [score.py options, e.g. --json --out report.json]
 #   OUT_DIR     rendered files (default ~/.cache/nexushr/accuracy)
 #   NEXUSHR_BIN parser binary (default ~/.cache/nexushr/target/debug/nexushr)
-#   THEMES      comma list passed to render.mjs --themes (default: its six)
+#   THEMES      comma list passed to render.mjs --themes (default: all of its themes)
 #   SKIP_RENDER=1 scores what OUT_DIR already holds
 # needs: node 20 + npm, /usr/bin/chromium, /usr/bin/soffice, python3 (stdlib only)
 set -euo pipefail

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every toolchain that scripts/corpus/render_docs.py drives.
-#   apt: TeX Live (pdflatex/xelatex + moderncv, europecv, res, paracol, titlesec, babel pt/es),
+#   apt: TeX Live (pdflatex/xelatex + moderncv, europecv, paracol, titlesec, babel pt/es; res.cls is
+#        shipped in templates/latex/ because TeX Live lacks it),
 #        pandoc, LibreOffice Writer (headless PDF export), fonts, poppler-utils (pdftotext checks)
 #   pip: typst (Python binding) + python-docx for the interpreter running render_docs.py
 #   rendercv: in its own Python 3.12 venv (pyenv) at ${RENDERCV_VENV:-$HOME/.cache/nexushr/rendercv-venv}
@@ -15,7 +16,7 @@ APT_PKGS=(
   texlive-lang-portuguese texlive-lang-spanish texlive-lang-european
   pandoc libreoffice-writer
   fonts-font-awesome fonts-texgyre fonts-dejavu-core fonts-liberation2 fonts-lato fonts-open-sans
-  poppler-utils
+  poppler-utils cm-super-minimal
 )
 if [ "${SKIP_APT:-0}" != 1 ]; then
   $SUDO apt-get -o DPkg::Lock::Timeout=1800 update
@@ -38,12 +39,12 @@ if [ -z "$PY312" ]; then
 fi
 [ -x "$RENDERCV_VENV/bin/python" ] || "$PY312" -m venv "$RENDERCV_VENV"
 "$RENDERCV_VENV/bin/python" -m pip install --upgrade pip >/dev/null
-"$RENDERCV_VENV/bin/python" -m pip install --upgrade 'rendercv[full]'
+"$RENDERCV_VENV/bin/python" -m pip install 'rendercv[full]==2.8'  # run_rendercv.py uses its internal API (batch mode)
 "$RENDERCV_VENV/bin/rendercv" --version || true
 
 # sanity
 for t in pdflatex xelatex pandoc soffice pdftotext; do command -v "$t" >/dev/null || echo "MISSING: $t" >&2; done
-for f in moderncv.cls europecv.cls res.cls paracol.sty titlesec.sty; do
+for f in moderncv.cls europecv.cls paracol.sty titlesec.sty; do  # res.cls: templates/latex/res.cls (not in TeX Live)
   kpsewhich "$f" >/dev/null || echo "MISSING TeX file: $f" >&2
 done
 echo "install-toolchains: done"

@@ -215,7 +215,8 @@ def matrix(title: str, groups: dict, fields=FIELDS) -> str:
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("manifests", nargs="+")
-    ap.add_argument("--heldout", default="", help="comma list of held-out toolchains")
+    ap.add_argument("--heldout", default=str(Path(__file__).with_name("heldout.txt")),
+                    help="file naming the held-out toolchains and sources ('toolchain T', 'source NAME'); '' for none")
     ap.add_argument("--show-heldout", action="store_true", help="also print held-out files' misses")
     ap.add_argument("--details", action="store_true", help="print every (tuned) file's misses")
     ap.add_argument("--by", default="toolchain,lang", help="tables to print: toolchain, lang, layout")
@@ -226,7 +227,14 @@ def main():
     a = ap.parse_args()
 
     binary = Path(os.environ.get("NEXUSHR_BIN", str(DEFAULT_BIN)))
-    heldout = {t for t in a.heldout.split(",") if t}
+    heldout, heldout_sources = set(), set()
+    if a.heldout:
+        for line in Path(a.heldout).read_text().splitlines():
+            kind, _, name = line.partition("#")[0].strip().partition(" ")
+            if kind == "toolchain":
+                heldout.add(name.strip())
+            elif kind == "source":
+                heldout_sources.add(name.strip())
     entries = load(a.manifests)
     if not entries:
         raise SystemExit("no files in the manifests")
@@ -251,7 +259,7 @@ def main():
         err = doc if isinstance(doc, str) else None
         pred = fields_of(doc if isinstance(doc, dict) else {}, gold=False)
         res = {f: match(gold[f], pred[f], SAME[f]) for f in FIELDS}
-        held = e["toolchain"] in heldout
+        held = e["toolchain"] in heldout or Path(e["source"]).stem in heldout_sources
         for key, name in [("all", "held-out" if held else "tuned"), ("toolchain", e["toolchain"]),
                           ("lang", e["lang"]), ("layout", f"{e['toolchain']}/{e['layout']}"),
                           ("heldout_lang" if held else "tuned_lang", e["lang"])]:
@@ -266,10 +274,11 @@ def main():
     print(f"parsed {len(entries)} files with {binary} in {elapsed:.1f}s"
           f" ({sum(1 for p in per_file if p['error'])} refused or failed)")
     print()
-    print(matrix("TUNED vs HELD OUT" if heldout else "ALL", ordered(groups["all"], ["tuned", "held-out"])))
-    if heldout:
+    print(matrix("TUNED vs HELD OUT" if heldout or heldout_sources else "ALL", ordered(groups["all"], ["tuned", "held-out"])))
+    if groups["heldout_lang"]:
         print()
-        print(matrix(f"HELD OUT ({', '.join(sorted(heldout))}) BY LANGUAGE", ordered(groups["heldout_lang"], LANGS)))
+        print(matrix(f"HELD OUT (toolchains {', '.join(sorted(heldout))}; {len(heldout_sources)} people in every toolchain) BY LANGUAGE",
+                     ordered(groups["heldout_lang"], LANGS)))
     for by in [b for b in a.by.split(",") if b]:
         print()
         print(matrix(f"BY {by.upper()}", ordered(groups[by], LANGS), HEADLINE if by == "layout" else FIELDS))

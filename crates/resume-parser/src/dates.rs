@@ -156,6 +156,30 @@ fn points(line: &str) -> Vec<Option<YearMonth>> {
     out
 }
 
+/// Where the dates that begin at byte `from` of `line` end: past months, years, numeric dates,
+/// "present" words and the words between them ("to", "até", "a", "hasta", dashes), up to the last
+/// date word ("Jun 2023 – Jul 2026 QA Engineer" → the end of "2026").
+pub(crate) fn span_end(line: &str, from: usize) -> usize {
+    const JOINERS: &[&str] = &["to", "a", "ate", "al", "hasta", "de", "del", "until", "till", "since", "desde", "from", "o", "la"];
+    let mut end = from;
+    let mut offset = from;
+    for word in line[from..].split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += word.len();
+        let w = fold(word);
+        let dateish = w.split(' ').filter(|p| !p.is_empty()).all(|p| {
+            month(p).is_some() || (p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 4) || PRESENT.contains(&p)
+                || ["momento", "fecha"].contains(&p)
+        });
+        if !w.is_empty() && dateish {
+            end = start + word.trim_end().len();
+        } else if !(w.is_empty() || JOINERS.contains(&w.as_str())) {
+            break;
+        }
+    }
+    end
+}
+
 /// The first period written on `line`, if any.
 pub fn parse_period(line: &str) -> Option<Period> {
     let pts = points(line);

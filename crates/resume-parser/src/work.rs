@@ -95,7 +95,9 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
     (Some(h.to_string()), None)
 }
 
-/// The text of a date line with its dates taken out ("Acme — Jan 2020 – Present" → "Acme").
+/// The text of a date line with its dates taken out ("Acme — Jan 2020 – Present" → "Acme";
+/// "Jun 2023 – Jul 2026 QA Engineer, Acme" → "QA Engineer, Acme"; text on both sides of the
+/// dates is kept as two cells, split by a tab).
 pub(crate) fn without_dates(line: &str) -> String {
     let cut = line
         .char_indices()
@@ -106,7 +108,15 @@ pub(crate) fn without_dates(line: &str) -> String {
                     && parse_period(&line[*i..]).is_some())
         })
         .map_or(line.len(), |(i, _)| i);
-    line[..cut].trim().trim_end_matches(|c: char| "|·,–—-(:".contains(c)).trim().to_string()
+    let trim = |s: &str| s.trim().trim_matches(|c: char| "|·,–—-():".contains(c)).trim().to_string();
+    let head = trim(&line[..cut]);
+    let tail = if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
+    let tail = if is_duration(&tail) { String::new() } else { tail };
+    match (head.is_empty(), tail.is_empty()) {
+        (_, true) => head,
+        (true, false) => tail,
+        (false, false) => format!("{head}\t{tail}"),
+    }
 }
 
 /// A line that only says how long a job lasted: "12 anos 10 meses", "2 yrs 3 mos", "(3 años)".
@@ -216,10 +226,20 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
     out
 }
 
+/// The header text of a date line: what is left without the dates, unless that is a sentence of
+/// description beside a column of dates ("Led the team of ... <TAB>Set 2013 – atual").
+fn inline_header(line: &str) -> String {
+    let rest = without_dates(line);
+    if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 { rest } else { String::new() }
+}
+
 /// Is this date line the anchor of an entry rather than a year inside a highlight?
 fn anchors_entry(line: &str, period: &Period) -> bool {
     let rest = without_dates(line);
-    let short = rest.split_whitespace().count() <= 12;
+    // Dates in a right-hand column share a baseline with whatever the left column holds there,
+    // a description line included: a column of dates alone anchors however long that line is.
+    let column = line.rsplit_once('\t').is_some_and(|(_, tail)| without_dates(tail).is_empty());
+    let short = column || rest.split_whitespace().count() <= 12;
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
 
@@ -259,7 +279,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         };
         // With text on the date line, a line above joins only if it names a title: otherwise
         // it is the last highlight of the entry before.
-        let inline_text = without_dates(lines[*i].1);
+        let inline_text = inline_header(lines[*i].1);
         let inline = !inline_text.is_empty();
         // A bare title on the date line leaves room for a short employer line above it.
         let wants_employer = inline && title_score(&inline_text) > 0 && split_header(&inline_text).1.is_none();
@@ -315,7 +335,14 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             }
             let place = crate::contact::location_in(l.trim()).is_some();
             let title = title_score(l) > 0 && titles == 0;
-            let employer = !place && !title && others == 0 && (alone || (!inline && titles == 0 && above.len() < 2)) && l.split_whitespace().count() <= 5;
+            // A bare title on the date line: its employer may sit on the line under it
+            // ("QA Engineer<TAB>June 2023 – July 2026" / "Pendo<TAB>Raleigh, NC").
+            let under_title = wants_employer && above.is_empty() && titles == 0;
+            let employer = !place
+                && !title
+                && others == 0
+                && (alone || under_title || (!inline && titles == 0 && above.len() < 2))
+                && l.split_whitespace().count() <= 5;
             if !(place || title || employer) {
                 break;
             }
@@ -330,7 +357,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let (above, below) = &blocks[k];
         let mut location = None;
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
-        let mut fragments: Vec<String> = pieces(&without_dates(lines[*i].1), &mut location);
+        let mut fragments: Vec<String> = pieces(&inline_header(lines[*i].1), &mut location);
         let mut anchored = vec![false; fragments.len()];
         let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
         near.sort_unstable();
@@ -347,8 +374,11 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let body_start = below.last().map_or(*i, |&b| b) + 1;
         // Up to the next entry's first header line.
         let body_end = dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
-        let highlights: Vec<String> = (body_start..body_end.max(body_start))
-            .map(|j| strip_bullet(lines[j].1).to_string())
+        // A description line that shares its baseline with right-hand dates is the first highlight.
+        let beside_dates = Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_header(lines[*i].1).is_empty());
+        let highlights: Vec<String> = beside_dates
+            .into_iter()
+            .chain((body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).to_string()))
             .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
             .collect();
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });
@@ -490,6 +520,15 @@ mod tests {
         assert!(!is_duration("Acme 2020") && !is_duration("Backend Developer"));
         let text = "Gerente de Engenharia\nBanco Inter\nSet 2013 – atual\n12 anos 10 meses\n• Liderou 4 squads\n";
         assert_eq!(titles_and_employers(text), [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]);
+    }
+
+    #[test]
+    fn dates_beside_the_first_description_line() {
+        let text = "Banco Inter\nGerente de Engenharia\nGerente da equipe de pagamentos instantâneos com doze pessoas em três squads distribuídos\tSet 2013 – atual\n12 anos 10 meses\n• Liderou a migração do Pix\n";
+        let e = entries(text, 0);
+        assert_eq!(titles_and_employers(text), [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]);
+        assert_eq!(e[0].highlights.len(), 2, "{:?}", e[0].highlights);
+        assert!(e[0].period.current && e[0].period.start == YearMonth { year: 2013, month: 9 });
     }
 
     #[test]

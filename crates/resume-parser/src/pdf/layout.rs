@@ -247,11 +247,41 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
         };
         let ((left_chars, left_lines), (right_chars, right_lines)) = (side(true), side(false));
         let balanced = left_chars * 10 >= total && right_chars * 10 >= total;
-        if balanced && left_lines >= 4 && right_lines >= 4 && best.is_none_or(|(b, _)| band > b) {
+        if balanced
+            && left_lines >= 4
+            && right_lines >= 4
+            && !metadata_column(lines, x)
+            && best.is_none_or(|(b, _)| band > b)
+        {
             best = Some((band, x));
         }
     }
     best.map(|(_, x)| x)
+}
+
+/// Is the text right of `x` a column of dates and places beside the lines they belong to
+/// ("QA Engineer ... June 2023 – July 2026" / "Pendo ... Raleigh, NC"), not a column of its own?
+/// Most of its lines share a baseline with text on the left and read as a period or a place.
+fn metadata_column(lines: &[Line], x: f64) -> bool {
+    let mut right_lines = 0;
+    let mut paired = 0;
+    let mut meta = 0;
+    for line in lines {
+        let right: Vec<&str> = line.runs.iter().filter(|r| r.x0 >= x).map(|r| r.text.as_str()).collect();
+        if right.is_empty() {
+            continue;
+        }
+        right_lines += 1;
+        paired += usize::from(line.runs.iter().any(|r| r.x1 <= x));
+        let text = right.join(" ");
+        let text = text.trim();
+        meta += usize::from(
+            crate::dates::parse_period(text).is_some()
+                || crate::contact::location_in(text).is_some()
+                || crate::work::is_duration(text),
+        );
+    }
+    right_lines > 0 && paired * 10 >= right_lines * 6 && meta * 10 >= right_lines * 6
 }
 
 #[cfg(test)]
