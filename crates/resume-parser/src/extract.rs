@@ -24,8 +24,8 @@ fn malformed(format: Format, reason: impl Into<String>) -> ExtractError {
 /// The text of a document, lines separated by `\n`.
 pub fn extract_text(bytes: &[u8], format: Format, limits: &Limits) -> Result<String, ExtractError> {
     let mut text = match format {
-        Format::Text => decode_text(bytes),
-        Format::Markdown => markdown(&decode_text(bytes)),
+        Format::Text => columns_as_tabs(&decode_text(bytes)),
+        Format::Markdown => markdown(&columns_as_tabs(&decode_text(bytes))),
         Format::Html => html(&decode_text(bytes)),
         Format::Rtf => rtf(bytes, limits)?,
         Format::Docx => office_xml(bytes, "word/document.xml", format, limits, docx_event)?,
@@ -61,6 +61,32 @@ fn decode_text(bytes: &[u8]) -> String {
 }
 
 /// Trims trailing spaces, collapses runs of blank lines, drops control characters.
+/// Plain-text resumes line columns up with runs of spaces ("Engineer      June 2023 - Now"):
+/// three or more spaces inside a line are a column gap, written as a tab like a PDF's.
+fn columns_as_tabs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        out.push_str(&line[..indent]);
+        let mut spaces = 0;
+        for c in line[indent..].chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            match spaces {
+                0 => {}
+                1 | 2 => out.extend(std::iter::repeat_n(' ', spaces)),
+                _ => out.push('\t'),
+            }
+            spaces = 0;
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;

@@ -157,12 +157,25 @@ const LABELS: &[&str] = &["highlights", "responsibilities", "achievements", "des
 /// A short line that can name a title, an employer or a place (not a highlight sentence).
 fn header_like(line: &str) -> bool {
     let t = line.trim();
+    // Places and durations in their own cells, and separators, do not make a line longer.
+    let core: String = t
+        .split('\t')
+        .filter(|c| !is_duration(c) && crate::contact::location_in(c.trim()).is_none())
+        .map(|c| without_place(c.trim()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = core.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     !t.is_empty()
         && !is_bullet(t)
         && !t.ends_with(['.', ';', ':'])
-        && t.split_whitespace().count() <= 9
-        && t.chars().count() <= 80
+        && words <= 9
+        && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// Words of a header line that could name a title or an employer (places and durations out).
+fn core_words(line: &str) -> usize {
+    pieces(line, &mut None).iter().map(|p| p.split_whitespace().count()).sum()
 }
 
 /// The title and employer among the header fragments of one entry.
@@ -217,7 +230,15 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
     let words: Vec<&str> = line.split(' ').filter(|w| !(w.starts_with("http") || w.starts_with("www."))).collect();
     let line = words.join(" ");
     for cell in line.split('\t').map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim()).filter(|c| !c.is_empty()) {
-        if let Some(place) = crate::contact::location_in(cell) {
+        if is_duration(cell) {
+            continue;
+        }
+        // "Pendo, Raleigh, NC": a name with its place after it.
+        let named = without_place(cell);
+        if named.len() < cell.len() && !named.is_empty() && !named.contains(',') {
+            location.get_or_insert_with(|| cell[named.len()..].trim_start_matches([',', ' ', '|', '·', '-', '–', '—']).to_string());
+            out.push(named.to_string());
+        } else if let Some(place) = crate::contact::location_in(cell) {
             location.get_or_insert(place);
         } else if !LABELS.contains(&fold(cell).as_str()) {
             out.push(cell.to_string());
@@ -256,7 +277,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let start = *off;
             *off += l.len();
             let l = l.trim_end_matches('\n');
-            Some((start, if is_duration(l) { "" } else { l }))
+            // Rules under headers ("-----") are decoration, not lines.
+            let empty = is_duration(l) || !l.chars().any(char::is_alphanumeric);
+            Some((start, if empty { "" } else { l }))
         })
         .collect();
     let dated: Vec<(usize, Period)> = lines
@@ -293,6 +316,11 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         while j > floor && above.iter().filter(|&&a| !place(a)).count() < if inline { 2 } else { 3 } {
             j -= 1;
             if !non_blank(j) {
+                // A blank line right above the dates of a title ends the header block there
+                // ("...production" / "" / "QA Analyst<TAB>Feb 2022 - May 2023").
+                if !airy && above.is_empty() && wants_employer {
+                    break;
+                }
                 // A place ("Los Gatos, CA") does not end the header block.
                 gap = !airy && above.iter().any(|&a| !place(a));
                 continue;
@@ -342,7 +370,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
                 && !title
                 && others == 0
                 && (alone || under_title || (!inline && titles == 0 && above.len() < 2))
-                && l.split_whitespace().count() <= 5;
+                && core_words(l) <= 5;
             if !(place || title || employer) {
                 break;
             }
