@@ -158,17 +158,35 @@ fn html(src: &str) -> String {
     let mut out = String::with_capacity(src.len() / 2);
     let mut rest = src;
     let mut link: Option<(String, usize)> = None;
-    let push_text = |out: &mut String, raw: &str| {
+    // Two inline elements side by side with nothing but white space between them
+    // ("<span>QA Engineer</span><span>Pendo</span>") are cells a stylesheet sets apart: their
+    // texts are split by a tab, like columns, not run together or joined as one phrase.
+    let (mut closed, mut cell) = (false, false);
+    let push_text = |out: &mut String, raw: &str, cell: &mut bool| {
         let text = decode_entities(raw);
+        if text.trim().is_empty() {
+            if !text.is_empty() && !out.ends_with([' ', '\n', '\t']) && !out.is_empty() {
+                out.push(' ');
+            }
+            return false;
+        }
+        if std::mem::take(cell) && !out.ends_with(['\n', '\t']) && !out.is_empty() {
+            let kept = out.trim_end_matches(' ').len();
+            out.truncate(kept);
+            out.push('\t');
+        }
         for (i, word) in text.split(char::is_whitespace).enumerate() {
             if i > 0 && !out.ends_with([' ', '\n', '\t']) {
                 out.push(' ');
             }
             out.push_str(word);
         }
+        true
     };
     while let Some(lt) = rest.find('<') {
-        push_text(&mut out, &rest[..lt]);
+        if push_text(&mut out, &rest[..lt], &mut cell) {
+            closed = false;
+        }
         let Some(gt) = rest[lt..].find('>') else {
             rest = "";
             break;
@@ -191,8 +209,16 @@ fn html(src: &str) -> String {
         }
         if BLOCK_TAGS.contains(&name.as_str()) {
             out.push('\n');
+            (closed, cell) = (false, false);
         } else if name == "td" || name == "th" {
             out.push('\t');
+            (closed, cell) = (false, false);
+        } else if matches!(name.as_str(), "br" | "hr" | "img") {
+            (closed, cell) = (false, false);
+        } else if tag.starts_with('/') {
+            closed = !out.ends_with(['\n', '\t']) && !out.is_empty();
+        } else if closed {
+            cell = true;
         }
         if name == "a" {
             if tag.starts_with('/') {
@@ -211,7 +237,7 @@ fn html(src: &str) -> String {
             }
         }
     }
-    push_text(&mut out, rest);
+    push_text(&mut out, rest, &mut cell);
     out
 }
 

@@ -406,7 +406,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let beside_dates = Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_header(lines[*i].1).is_empty());
         let highlights: Vec<String> = beside_dates
             .into_iter()
-            .chain((body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).to_string()))
+            .chain((body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).replace('\t', " ")))
             .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
             .collect();
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });
