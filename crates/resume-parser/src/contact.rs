@@ -133,7 +133,20 @@ fn looks_like_name(line: &str) -> bool {
                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })
         && header_kind(line).is_none()
+        && !crate::sections::fold(line).split(' ').any(|w| NOT_NAMES.contains(&w))
 }
+
+/// Words of job titles and document labels: a line with one of them is not a person's name.
+const NOT_NAMES: &[&str] = &[
+    "engineer", "developer", "manager", "analyst", "designer", "scientist", "consultant", "specialist", "architect",
+    "intern", "lead", "director", "administrator", "programmer", "tester", "owner", "coordinator", "officer",
+    "engenheiro", "engenheira", "desenvolvedor", "desenvolvedora", "analista", "gerente", "coordenador",
+    "coordenadora", "ingeniero", "ingeniera", "desarrollador", "desarrolladora", "disenador", "disenadora",
+    "especialista", "arquiteto", "arquiteta", "arquitecto", "arquitecta", "cientista", "cientifico", "cientifica",
+    "consultor", "consultora", "programador", "programadora", "estagiario", "estagiaria", "practicante", "lider",
+    "jefe", "jefa", "curriculum", "vitae", "resume", "europass", "page", "pagina", "experience", "summary",
+    "full", "stack", "backend", "frontend", "data", "software", "qa", "devops", "product", "ux",
+];
 
 /// Places a location ends with: US and Brazilian state codes are two capitals; these are the
 /// countries and Mexican states written out.
@@ -196,19 +209,41 @@ pub fn extract(text: &str) -> Contact {
         .flat_map(|l| l.split(['|', '·', '•', '\t', '—']))
         .find_map(location_in)
         .map(|value| Scored { value, confidence: 0.75 });
-    // The name: the first name-like line among the first few, surer the earlier it appears.
+    // The name: the first name-like piece among the first few lines ("Ana Souza | Engenheira"
+    // keeps "Ana Souza"), surer the earlier it appears.
     c.name = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .take(6)
+        .take(8)
         .enumerate()
-        .find(|(_, l)| looks_like_name(l))
-        .map(|(i, l)| Scored {
-            value: l.to_string(),
-            confidence: if i == 0 { 0.9 } else { 0.7 - 0.1 * i as f32 },
+        .find_map(|(i, l)| {
+            l.split(['|', '·', '•', '\t', '—', '–'])
+                .map(|cell| unglue(cell.trim()))
+                .find(|cell| looks_like_name(cell))
+                .map(|value| Scored { value, confidence: if i == 0 { 0.9 } else { (0.7 - 0.08 * i as f32).max(0.2) } })
         });
     c
+}
+
+/// A name set in a large font whose word space was lost between two runs ("BrittanyCole"):
+/// one word made of two capitalized words of three letters or more is split back in two.
+fn unglue(cell: &str) -> String {
+    if cell.contains(char::is_whitespace) {
+        return cell.to_string();
+    }
+    let chars: Vec<char> = cell.chars().collect();
+    let caps: Vec<usize> = (1..chars.len()).filter(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()).collect();
+    if let [at] = caps.as_slice()
+        && *at >= 3
+        && chars.len() - at >= 3
+        && chars.iter().all(|c| c.is_alphabetic())
+        && chars[0].is_uppercase()
+    {
+        let (a, b): (String, String) = (chars[..*at].iter().collect(), chars[*at..].iter().collect());
+        return format!("{a} {b}");
+    }
+    cell.to_string()
 }
 
 #[cfg(test)]
