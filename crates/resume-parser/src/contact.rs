@@ -148,6 +148,27 @@ const NOT_NAMES: &[&str] = &[
     "full", "stack", "backend", "frontend", "data", "software", "qa", "devops", "product", "ux",
 ];
 
+/// Ways of working written where a place would be.
+const WORK_MODES: &[&str] = &["remote", "remoto", "remota", "hybrid", "hibrido", "hibrida", "on site", "presencial", "home office"];
+
+/// Cities that stand alone in a header line without their state.
+const CITIES: &[&str] = &[
+    "ciudad de mexico", "cdmx", "mexico city", "guadalajara", "monterrey", "puebla", "queretaro", "merida", "tijuana",
+    "zapopan", "toluca", "leon", "aguascalientes", "chihuahua", "hermosillo", "morelia", "san pedro garza garcia",
+    "sao paulo", "rio de janeiro", "belo horizonte", "porto alegre", "curitiba", "recife", "florianopolis", "campinas",
+    "brasilia", "salvador", "fortaleza", "goiania", "manaus", "belem", "vitoria", "sao jose dos campos", "new york",
+    "san francisco", "seattle", "austin", "chicago", "boston", "denver", "los angeles", "atlanta", "miami", "dallas",
+    "houston", "toronto", "london", "madrid", "lisboa", "lisbon", "buenos aires", "bogota", "santiago", "lima",
+];
+
+/// Mexican states as abbreviated in addresses (folded: dots dropped) and written out.
+const MX_STATES: &[&str] = &[
+    "jal", "n l", "nl", "qro", "pue", "gto", "yuc", "b c", "bc", "son", "chih", "mich", "ver", "edo mex", "mex", "ags",
+    "coah", "tamps", "q roo", "oax", "chis", "gro", "hgo", "mor", "sin", "dgo", "zac", "tlax", "slp", "nay", "col",
+    "camp", "tab", "bcs", "jalisco", "nuevo leon", "puebla", "queretaro", "guanajuato", "yucatan", "sonora",
+    "estado de mexico", "veracruz", "michoacan",
+];
+
 /// Places a location ends with: US and Brazilian state codes are two capitals; these are the
 /// countries and Mexican states written out.
 const PLACES: &[&str] = &[
@@ -159,9 +180,24 @@ const PLACES: &[&str] = &[
 /// A location in one piece of a header line: "Austin, TX", "São Paulo, SP, Brasil".
 pub(crate) fn location_in(piece: &str) -> Option<String> {
     let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "Ciudad de México (remoto)", "Remote", "São Paulo": a known city or a way of working.
+    let bare = match piece.split_once('(') {
+        Some((place, note)) if WORK_MODES.contains(&crate::sections::fold(note).as_str()) => place.trim(),
+        _ => piece,
+    };
+    let folded = crate::sections::fold(bare);
+    if !folded.is_empty() && (CITIES.contains(&folded.as_str()) || WORK_MODES.contains(&folded.as_str())) {
+        return Some(piece.to_string());
+    }
+    let piece = bare;
     let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
     if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 || piece.contains('\t') {
         return None;
+    }
+    // "Guadalajara, Jal.", "Monterrey, N.L.": Mexican states are abbreviated with dots.
+    let last = crate::sections::fold(parts[parts.len() - 1]);
+    if MX_STATES.contains(&last.as_str()) && parts[..parts.len() - 1].iter().all(|p| p.starts_with(char::is_uppercase)) {
+        return Some(piece.to_string());
     }
     let wordy = |p: &str| {
         !p.is_empty()

@@ -167,8 +167,12 @@ pub(crate) fn span_end(line: &str, from: usize) -> usize {
         let start = offset;
         offset += word.len();
         let w = fold(word);
+        // A number is a year, or part of a numeric date ("03/2021"), not a count ("(4 años)").
+        let numeric = word.contains(['/', '-', '.']);
         let dateish = w.split(' ').filter(|p| !p.is_empty()).all(|p| {
-            month(p).is_some() || (p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 4) || PRESENT.contains(&p)
+            month(p).is_some()
+                || (p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 4 || numeric && p.len() <= 2))
+                || PRESENT.contains(&p)
                 || ["momento", "fecha"].contains(&p)
         });
         if !w.is_empty() && dateish {
