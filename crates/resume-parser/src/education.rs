@@ -166,7 +166,7 @@ fn parts_of(line: &str) -> Vec<String> {
             continue;
         }
         let cell = crate::work::without_dates(cell);
-        let cell = if cell.is_empty() { continue } else { cell };
+        let cell = if cell.is_empty() || is_grade(&cell) { continue } else { cell };
         for piece in cell.split([',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty()) {
             let split = [" at ", " em ", " en ", " na ", " no "].iter().find_map(|sep| {
                 piece.split_once(sep).filter(|(a, b)| degree_level(a).is_some() && is_institution(b))
@@ -178,6 +178,13 @@ fn parts_of(line: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A grade line or cell: "GPA 3.7/4.0", "Promedio general: 9.2", "CR 8,5", "Média 8.1".
+fn is_grade(cell: &str) -> bool {
+    let f = fold(cell);
+    let first = f.split(' ').next().unwrap_or("");
+    ["gpa", "promedio", "cr", "media", "nota", "grade", "score", "cgpa", "honors", "honores"].contains(&first)
 }
 
 /// A campus or city after a school's name: a few capitalized words, no degree, no digits.
@@ -214,6 +221,9 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
     let lines: Vec<&str> = section.lines().map(strip_bullet).filter(|l| !l.is_empty()).collect();
     let mut out: Vec<EducationEntry> = Vec::new();
     for line in lines {
+        if is_grade(line) {
+            continue;
+        }
         let level = degree_level(line);
         let institution = is_institution(line);
         let period = parse_period(line);
@@ -240,6 +250,14 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                 |i| match parts.get(i + 1) {
                     // "University of California, Berkeley": a campus after the comma.
                     Some(next) if is_campus(next) => format!("{}, {next}", parts[i]),
+                    // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
+                    // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
+                    // comma and all (but a place after it).
+                    Some(_) if level.is_none() && !line.contains(['\t', '—', '–', '|']) => {
+                        let whole = crate::work::without_dates(line);
+                        let whole = crate::work::without_place(&whole).to_string();
+                        if whole.contains(parts[i].as_str()) { whole } else { parts[i].clone() }
+                    }
                     _ => parts[i].clone(),
                 },
             );

@@ -39,7 +39,7 @@ fn is_bullet(line: &str) -> bool {
 const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
 
 /// A header line without a place at its end ("Title | Acme | São Paulo, SP", "Acme, Austin, TX").
-fn without_place(h: &str) -> &str {
+pub(crate) fn without_place(h: &str) -> &str {
     for sep in [" | ", " · ", " — ", " – ", " - "] {
         if let Some((head, tail)) = h.rsplit_once(sep)
             && crate::contact::location_in(tail).is_some()
