@@ -129,6 +129,55 @@ fn clean_item(item: &str) -> String {
     t.trim().to_string()
 }
 
+/// A list whose items a theme set apart by styling alone, so only spaces are left between them
+/// ("Cypress Selenium pytest Postman"): when skills the taxonomy knows cover most of the line,
+/// they are the items, and the words between them split where a capitalized word starts.
+fn split_spaced(line: &str) -> Option<Vec<String>> {
+    if line.split_whitespace().count() < 3 {
+        return None;
+    }
+    let mentions = nexushr_skills::Taxonomy::bundled().find(line);
+    let covered: usize = mentions.iter().map(|m| line[m.start..m.end].chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let letters = line.chars().filter(|c| !c.is_whitespace()).count();
+    if mentions.len() < 2 || covered * 10 < letters * 6 {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut gap = |text: &str, items: &mut Vec<String>| {
+        let mut cur: Vec<&str> = Vec::new();
+        for w in text.split_whitespace() {
+            if w.starts_with(char::is_uppercase) && !cur.is_empty() {
+                items.push(cur.join(" "));
+                cur.clear();
+            }
+            cur.push(w);
+        }
+        if !cur.is_empty() {
+            items.push(cur.join(" "));
+        }
+    };
+    let mut pos = 0;
+    for m in &mentions {
+        gap(&line[pos..m.start], &mut items);
+        items.push(line[m.start..m.end].to_string());
+        pos = m.end;
+    }
+    gap(&line[pos..], &mut items);
+    Some(items.into_iter().map(|i| clean_item(&i)).filter(|i| !i.is_empty() && !is_level(i)).collect())
+}
+
+/// A group name without the level some themes print after it ("Testing Advanced").
+fn without_level(name: &str) -> &str {
+    let mut name = name.trim();
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        if !is_level(last) {
+            break;
+        }
+        name = head.trim();
+    }
+    name
+}
+
 /// Has separators that make a line a list of several items.
 fn is_list(line: &str) -> bool {
     split_items(line).len() > 1
@@ -190,17 +239,24 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
     while i < lines.len() {
         let line = lines[i];
         if let Some((group, rest)) = labelled(line) {
-            push_items(&mut out, Some(group), true, split_items(&rest));
+            let items = match split_items(&rest).as_slice() {
+                [one] => split_spaced(one).unwrap_or_else(|| vec![one.clone()]),
+                _ => split_items(&rest),
+            };
+            push_items(&mut out, Some(without_level(&group).to_string()), true, items);
         } else if is_list(line) {
             push_items(&mut out, None, false, split_items(line));
         } else {
             // A single phrase: a group name when items follow it and it is not itself a skill
             // the taxonomy knows (or reads like a group name), else one item of a list.
             let next_items = lines.get(i + 1).is_some_and(|n| labelled(n).is_none());
-            let known = nexushr_skills::Taxonomy::bundled().lookup(line).is_some();
-            let words = line.split_whitespace().count();
-            if next_items && (group_like(line) || (!known && words <= 4 && line.ends_with(':'))) {
-                out.push(SkillGroup { name: Some(line.trim_end_matches(':').trim().to_string()), items: Vec::new() });
+            let name = without_level(line.trim_end_matches(':'));
+            let known = nexushr_skills::Taxonomy::bundled().lookup(name).is_some();
+            let words = name.split_whitespace().count();
+            if next_items && (group_like(name) || (!known && words <= 4 && line.ends_with(':'))) {
+                out.push(SkillGroup { name: Some(name.to_string()), items: Vec::new() });
+            } else if let Some(items) = split_spaced(line) {
+                push_items(&mut out, None, false, items);
             } else {
                 let items = split_items(line);
                 push_items(&mut out, None, false, items);
@@ -239,6 +295,12 @@ mod tests {
     fn group_names_on_their_own_lines_and_levels_dropped() {
         let g = groups("Linguagens\nAvançado\nPython, Go e SQL\nBancos de Dados\nPostgreSQL\nRedis\n");
         assert_eq!(flat(&g), [(Some("Linguagens"), vec!["Python", "Go", "SQL"]), (Some("Bancos de Dados"), vec!["PostgreSQL", "Redis"])]);
+    }
+
+    #[test]
+    fn items_set_apart_by_styling_alone() {
+        let g = groups("Testing Advanced\nCypress Selenium pytest Postman JUnit\nSoft skills\nTechnical writing Mentoring Communication\n");
+        assert_eq!(flat(&g)[0], (Some("Testing"), vec!["Cypress", "Selenium", "pytest", "Postman", "JUnit"]));
     }
 
     #[test]

@@ -259,29 +259,32 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
     best.map(|(_, x)| x)
 }
 
-/// Is the text right of `x` a column of dates and places beside the lines they belong to
-/// ("QA Engineer ... June 2023 – July 2026" / "Pendo ... Raleigh, NC"), not a column of its own?
-/// Most of its lines share a baseline with text on the left and read as a period or a place.
+/// Is the text on one side of `x` a column of dates, places and section names beside the lines
+/// they belong to ("QA Engineer ... June 2023 – July 2026" / "Pendo ... Raleigh, NC", or a left
+/// margin of "WORK EXPERIENCE" and "2023-06 TO 2026-07"), not a column of its own? Most of its
+/// lines share a baseline with text on the other side and read as a period, a place or a header.
 fn metadata_column(lines: &[Line], x: f64) -> bool {
-    let mut right_lines = 0;
-    let mut paired = 0;
-    let mut meta = 0;
-    for line in lines {
-        let right: Vec<&str> = line.runs.iter().filter(|r| r.x0 >= x).map(|r| r.text.as_str()).collect();
-        if right.is_empty() {
-            continue;
+    [false, true].into_iter().any(|left| {
+        let (mut side_lines, mut paired, mut meta) = (0, 0, 0);
+        for line in lines {
+            let here = |r: &&Run| if left { r.x1 <= x } else { r.x0 >= x };
+            let texts: Vec<&str> = line.runs.iter().filter(here).map(|r| r.text.as_str()).collect();
+            if texts.is_empty() {
+                continue;
+            }
+            side_lines += 1;
+            paired += usize::from(line.runs.iter().any(|r| if left { r.x0 >= x } else { r.x1 <= x }));
+            let text = texts.join(" ");
+            let text = text.trim();
+            meta += usize::from(
+                crate::dates::parse_period(text).is_some()
+                    || crate::contact::location_in(text).is_some()
+                    || crate::work::is_duration(text)
+                    || left && crate::sections::header_kind(text).is_some(),
+            );
         }
-        right_lines += 1;
-        paired += usize::from(line.runs.iter().any(|r| r.x1 <= x));
-        let text = right.join(" ");
-        let text = text.trim();
-        meta += usize::from(
-            crate::dates::parse_period(text).is_some()
-                || crate::contact::location_in(text).is_some()
-                || crate::work::is_duration(text),
-        );
-    }
-    right_lines > 0 && paired * 10 >= right_lines * 6 && meta * 10 >= right_lines * 6
+        side_lines > 0 && paired * 10 >= side_lines * 6 && meta * 10 >= side_lines * 6
+    })
 }
 
 #[cfg(test)]
