@@ -112,11 +112,27 @@ pub(crate) fn without_dates(line: &str) -> String {
     let head = trim(&line[..cut]);
     let tail = if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
     let tail = if is_duration(&tail) { String::new() } else { tail };
+    // "June 2023 to QA Engineer, Acme": a range cut by a narrow column leaves its joining word.
+    let tail = match tail.split_once(' ') {
+        Some((first, rest)) if ["to", "a", "até", "hasta", "al", "until"].contains(&first.to_lowercase().as_str()) => rest.trim().to_string(),
+        _ => tail,
+    };
     match (head.is_empty(), tail.is_empty()) {
         (_, true) => head,
         (true, false) => tail,
         (false, false) => format!("{head}\t{tail}"),
     }
+}
+
+/// Do the dates of this line stop at a word that joins them to an end on the next line
+/// ("June 2023 to" + text)?
+fn dangling_range(line: &str) -> bool {
+    let Some(cut) = line.char_indices().find(|(i, _)| parse_period(&line[*i..]).is_some()).map(|(i, _)| i) else {
+        return false;
+    };
+    let rest = line[crate::dates::span_end(line, cut)..].trim_start();
+    let first = fold(rest.split_whitespace().next().unwrap_or(""));
+    ["to", "a", "ate", "hasta", "al", "until"].contains(&first.as_str()) || rest.starts_with(['-', '–', '—'])
 }
 
 /// A line that only says how long a job lasted: "12 anos 10 meses", "2 yrs 3 mos", "(3 años)".
@@ -282,11 +298,22 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             Some((start, if empty { "" } else { l }))
         })
         .collect();
-    let dated: Vec<(usize, Period)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, l))| parse_period(l).filter(|p| anchors_entry(l, p)).map(|p| (i, p)))
-        .collect();
+    let mut dated: Vec<(usize, Period)> = Vec::new();
+    for (i, (_, l)) in lines.iter().enumerate() {
+        let Some(period) = parse_period(l).filter(|p| anchors_entry(l, p)) else { continue };
+        // A narrow date column wraps its range: "June 2023 to QA Engineer, Acme" / "July 2026
+        // In-app guides...": the second line ends the first line's period, it starts nothing.
+        if let Some((j, prev)) = dated.last_mut()
+            && *j + 1 == i
+            && prev.end == Some(prev.start)
+            && dangling_range(lines[*j].1)
+            && period.start >= prev.start
+        {
+            prev.end = Some(period.start);
+            continue;
+        }
+        dated.push((i, period));
+    }
     let non_blank = |j: usize| !lines[j].1.trim().is_empty();
     // HTML and some exports put a blank line between every two lines: there a blank line says
     // nothing about where a header block ends.
