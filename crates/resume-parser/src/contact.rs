@@ -148,6 +148,11 @@ const NOT_NAMES: &[&str] = &[
     "full", "stack", "backend", "frontend", "data", "software", "qa", "devops", "product", "ux",
 ];
 
+/// Is this a city that stands alone ("Ciudad de México", "São Paulo")?
+pub(crate) fn is_city(s: &str) -> bool {
+    CITIES.contains(&crate::sections::fold(s).as_str())
+}
+
 /// Ways of working written where a place would be.
 const WORK_MODES: &[&str] = &["remote", "remoto", "remota", "hybrid", "hibrido", "hibrida", "on site", "presencial", "home office"];
 

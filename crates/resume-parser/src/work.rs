@@ -57,6 +57,28 @@ pub(crate) fn without_place(h: &str) -> &str {
             }
         }
     }
+    // "Triangle Software Partners Durham, NC": the place joined to the name by a space only;
+    // the city is its last word, or the last two or three when they name a known city.
+    if let Some(&last) = commas.last() {
+        let words: Vec<(usize, &str)> = h[..last].split(' ').scan(0, |off, w| {
+            let at = *off;
+            *off += w.len() + 1;
+            Some((at, w))
+        }).collect();
+        for n in [3usize, 2, 1] {
+            if words.len() <= n {
+                continue;
+            }
+            let at = words[words.len() - n].0;
+            let city = &h[at..last];
+            const PREFIXES: &[&str] = &["san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo", "fort", "salt", "st", "saint", "palo", "mountain", "kansas", "oklahoma", "jersey", "little", "las", "baton", "grand", "ann", "college", "cedar", "des", "sioux", "green", "west", "east", "north", "south"];
+            let two = n == 2 && PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
+            let plain = n == 1 && !PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
+            if (plain || two || crate::contact::is_city(city)) && crate::contact::location_in(&h[at..]).is_some() {
+                return h[..at].trim();
+            }
+        }
+    }
     h
 }
 
@@ -109,7 +131,8 @@ pub(crate) fn without_dates(line: &str) -> String {
         })
         .map_or(line.len(), |(i, _)| i);
     let trim = |s: &str| s.trim().trim_matches(|c: char| "|·,–—-():".contains(c)).trim().to_string();
-    let head = trim(&line[..cut]);
+    // "Engineer, Acme, Raleigh, NC." before right-hand dates: the full stop ends the phrase.
+    let head = trim(line[..cut].trim_end().trim_end_matches('.'));
     let tail = if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
     let tail = if is_duration(&tail) { String::new() } else { tail };
     // "June 2023 to QA Engineer, Acme": a range cut by a narrow column leaves its joining word.
