@@ -1603,6 +1603,7 @@ def libreoffice_stage(jobs_in: list, out_dir: Path, njobs: int, force: bool):
                                              "error": "soffice produced no PDF " + err}))
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+            shutil.rmtree(prof, ignore_errors=True)
         return results
 
     with cf.ThreadPoolExecutor(max_workers=n) as ex:

@@ -130,7 +130,23 @@ pub(crate) fn without_dates(line: &str) -> String {
                     && parse_period(&line[*i..]).is_some())
         })
         .map_or(line.len(), |(i, _)| i);
-    let trim = |s: &str| s.trim().trim_matches(|c: char| "|·,–—-():".contains(c)).trim().to_string();
+    // Separators around the dates go; brackets only when left unmatched ("(2 years" / "Acme (").
+    let trim = |s: &str| {
+        let mut t = s.trim().trim_matches(|c: char| "|·,–—-:".contains(c) || c.is_whitespace());
+        loop {
+            let before = t;
+            if t.ends_with('(') || (t.ends_with(')') && !t.contains('(')) {
+                t = t[..t.len() - 1].trim_end();
+            }
+            if t.starts_with(')') || (t.starts_with('(') && !t.contains(')')) {
+                t = t[1..].trim_start();
+            }
+            t = t.trim_matches(|c: char| "|·,–—-:".contains(c) || c.is_whitespace());
+            if t == before {
+                break t.to_string();
+            }
+        }
+    };
     // "Engineer, Acme, Raleigh, NC." before right-hand dates: the full stop ends the phrase.
     let head = trim(line[..cut].trim_end().trim_end_matches('.'));
     let tail = if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
