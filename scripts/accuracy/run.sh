@@ -3,7 +3,7 @@
 # render tests/corpus/resumes-src to HTML / PDF (Chromium) / DOCX / PDF
 # (LibreOffice), then score `nexushr parse` on every rendered file.
 #
-# usage: scripts/accuracy/run.sh [OUT_DIR] [score.py options, e.g. --json --out report.json]
+# usage: scripts/accuracy/run.sh [OUT_DIR] [scripts/corpus/score.py options, e.g. --details --json report.json]
 #   OUT_DIR     rendered files (default ~/.cache/nexushr/accuracy)
 #   NEXUSHR_BIN parser binary (default ~/.cache/nexushr/target/debug/nexushr)
 #   THEMES      comma list passed to render.mjs --themes (default: all of its themes)
@@ -22,7 +22,7 @@ bin="${NEXUSHR_BIN:-$HOME/.cache/nexushr/target/debug/nexushr}"
 for tool in node npm python3 "${CHROMIUM:-/usr/bin/chromium}" "${SOFFICE:-/usr/bin/soffice}"; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found" >&2; exit 1; }
 done
-[[ -x "$bin" ]] || echo "run.sh: warning: $bin not there yet (score.py waits for it up to 5 minutes)" >&2
+[[ -x "$bin" ]] || echo "run.sh: warning: $bin not there yet (build it first)" >&2
 
 if [[ "${SKIP_RENDER:-0}" != 1 ]]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
@@ -30,4 +30,4 @@ if [[ "${SKIP_RENDER:-0}" != 1 ]]; then
   node "$here/render.mjs" "$out" ${THEMES:+--themes "$THEMES"}
   echo "rendering took $(( $(date +%s) - start ))s"
 fi
-NEXUSHR_BIN="$bin" python3 "$here/score.py" "$out" "$@"
+NEXUSHR_BIN="$bin" python3 "$here/../corpus/score.py" "$out" "$@"

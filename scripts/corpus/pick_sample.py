@@ -50,11 +50,15 @@ def main():
             by_group[(e["toolchain"], e["layout"], e["lang"])].append(e)
     used = defaultdict(int)  # source -> times picked, to spread the people
     picked = []
+    rank = defaultdict(int)  # toolchain -> groups picked so far: the budget cuts every toolchain alike
     for key in sorted(by_group):
-        cands = sorted(by_group[key], key=lambda e: (used[e["source"]], e["source"]))
+        cands = sorted(by_group[key], key=lambda e: (used[e["source"]], Path(e["file"]).stat().st_size, e["source"]))
         for e in cands[: a.per]:
             used[e["source"]] += 1
+            e["_rank"] = rank[key[0]]
+            rank[key[0]] += 1
             picked.append(e)
+    picked.sort(key=lambda e: (e["_rank"], e["toolchain"]))
 
     dest = Path(a.dest)
     budget = a.max_mb * 1024 * 1024
