@@ -406,8 +406,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // lines between blocks); a bulleted line only if it names a title.
             let fits = if is_bullet(l) { titled && header_like(strip_bullet(l)) } else { header_like(l) };
             // A name with its place on the next line ("Salt & Cedar" / "Austin, TX") is a header.
-            let named = j + 1 < lines.len() && place(j + 1);
-            let short_name = wants_employer && above.is_empty() && l.split_whitespace().count() <= 4;
+            let named = (j + 1 < lines.len() && place(j + 1))
+                || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some());
+            let short_name = wants_employer && above.is_empty() && core_words(l) <= 4;
             if !fits || ((inline || gap) && !titled && !named && !short_name) {
                 break;
             }
