@@ -181,10 +181,12 @@ pub(crate) fn is_duration(line: &str) -> bool {
     ];
     let f = fold(line);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // "a year", "um ano", "un año": an article in place of the number.
+    let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || ["a", "an", "um", "uma", "un", "una"].contains(w);
     !words.is_empty()
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().any(count)
         && words.iter().any(|w| UNITS.contains(w))
-        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || UNITS.contains(w) || ["and", "e"].contains(w))
+        && words.iter().all(|w| count(w) || UNITS.contains(w) || ["and", "e", "y"].contains(w))
 }
 
 /// Words of job titles in English, Portuguese and Spanish (folded).
@@ -349,6 +351,14 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             && period.start >= prev.start
         {
             prev.end = Some(period.start);
+            continue;
+        }
+        // Some themes print an entry's dates twice (a hidden copy for print): a lone date that
+        // repeats the start or end of the entry above starts nothing.
+        if let Some((_, prev)) = dated.last()
+            && period.end == Some(period.start)
+            && (period.start == prev.start || Some(period.start) == prev.end)
+        {
             continue;
         }
         dated.push((i, period));
