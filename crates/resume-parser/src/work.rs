@@ -49,7 +49,7 @@ pub(crate) fn without_place(h: &str) -> &str {
     }
     // "Acme, Austin, TX": the last two or three comma pieces make the place.
     let commas: Vec<usize> = h.match_indices(", ").map(|(i, _)| i).collect();
-    for k in [2usize, 3] {
+    for k in [1usize, 2, 3] {
         if commas.len() >= k {
             let cut = commas[commas.len() - k];
             if crate::contact::location_in(&h[cut + 2..]).is_some() {
