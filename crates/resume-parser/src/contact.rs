@@ -201,7 +201,7 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     }
     // "Guadalajara, Jal.", "Monterrey, N.L.": Mexican states are abbreviated with dots.
     let last = crate::sections::fold(parts[parts.len() - 1]);
-    if MX_STATES.contains(&last.as_str()) && parts[..parts.len() - 1].iter().all(|p| p.starts_with(char::is_uppercase)) {
+    if MX_STATES.contains(&last.as_str()) && parts.len() == 2 && parts[0].starts_with(char::is_uppercase) && parts[0].split_whitespace().count() <= 4 {
         return Some(piece.to_string());
     }
     let wordy = |p: &str| {
@@ -212,7 +212,9 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     let last = parts[parts.len() - 1];
     let code = last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase());
     let place = PLACES.contains(&last.to_lowercase().as_str());
-    (parts.iter().all(|p| wordy(p)) && (code || place)).then(|| piece.to_string())
+    // Three pieces make a place only with a country last ("Austin, TX, USA"): "Pendo, Raleigh,
+    // NC" is an employer with its place.
+    (parts.iter().all(|p| wordy(p)) && (place || code && parts.len() == 2)).then(|| piece.to_string())
 }
 
 pub fn extract(text: &str) -> Contact {

@@ -200,7 +200,12 @@ const TITLE_WORDS: &[&str] = &[
     "lider", "jefe", "jefa", "diretor", "diretora", "directora", "especialista", "disenador", "disenadora",
     "arquiteto", "arquiteta", "arquitecto", "arquitecta", "cientista", "cientifico", "cientifica", "consultor",
     "consultora", "tecnico", "tecnica", "programador", "programadora", "pleno", "sr", "jr", "practicante",
-    "pasante", "trainee", "auxiliar", "supervisor", "supervisora",
+    "pasante", "trainee", "auxiliar", "supervisor", "supervisora", "investigador", "investigadora", "pesquisador",
+    "pesquisadora", "researcher", "professor", "professora", "profesor", "profesora", "docente", "teacher", "instructor",
+    "instrutor", "instrutora", "asesor", "asesora", "assessor", "gestor", "gestora", "encargado", "encargada",
+    "responsable", "ejecutivo", "ejecutiva", "executivo", "executiva", "administrador", "administradora", "asistente",
+    "assistente", "becario", "becaria", "estagio", "tecnologo", "redator", "redactor", "writer", "editor", "agent",
+    "agente", "operador", "operadora", "especialista", "recruiter", "reclutador", "recrutador", "head",
 ];
 
 /// How much a fragment reads like a job title.
