@@ -229,10 +229,22 @@ fn header_like(line: &str) -> bool {
     let words = core.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     !t.is_empty()
         && !is_bullet(t)
-        && !t.ends_with(['.', ';', ':'])
+        && !ends_sentence(if core.trim().is_empty() { t } else { core.trim_end() })
         && words <= 9
         && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// Does this line end like a sentence? A full stop after an abbreviation ("Acme Inc.", "S.A. de
+/// C.V.", "Jr.") does not count.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with([';', ':']) {
+        return true;
+    }
+    let Some(body) = t.strip_suffix('.') else { return false };
+    let last: String = body.rsplit(' ').next().unwrap_or("").chars().filter(|c| *c != '.').collect();
+    !(last.chars().count() <= 4 && last.starts_with(char::is_uppercase))
 }
 
 /// Words of a header line that could name a title or an employer (places and durations out).
