@@ -166,8 +166,8 @@ fn parts_of(line: &str) -> Vec<String> {
             continue;
         }
         let cell = crate::work::without_dates(cell);
-        let cell = if cell.is_empty() || is_grade(&cell) { continue } else { cell };
-        for piece in cell.split([',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty()) {
+        // Text on both sides of the dates comes back as two cells.
+        for piece in cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p)) {
             let split = [" at ", " em ", " en ", " na ", " no "].iter().find_map(|sep| {
                 piece.split_once(sep).filter(|(a, b)| degree_level(a).is_some() && is_institution(b))
             });
