@@ -227,6 +227,22 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         let level = degree_level(line);
         let institution = is_institution(line);
         let period = parse_period(line);
+        // "Licenciatura" / "Ingeniería en Computación": a bare degree's field on the next line
+        // may itself read like a degree (in Mexico "Ingeniería en X" is one); it is the field.
+        if let Some(e) = out.last_mut()
+            && level.is_some()
+            && !institution
+            && e.institution.is_none()
+            && e.field.is_none()
+            && e.degree.as_ref().is_some_and(|d| d.value.split_whitespace().count() <= 3 && field_of(&d.value).is_none())
+        {
+            let field = crate::work::without_dates(line);
+            e.field = Some(Scored { value: field, confidence: 0.6 });
+            if e.period.is_none() {
+                e.period = period;
+            }
+            continue;
+        }
         let starts_new = |e: &EducationEntry| {
             (institution && e.institution.is_some()) || (level.is_some() && e.degree.is_some())
         };
