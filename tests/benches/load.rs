@@ -18,11 +18,16 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use nexushr_proto::questions::v1::{GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient};
-use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use nexushr_proto::questions::v1::{
+    GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+};
+use nexushr_proto::resumes::v1::{
+    self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
+};
 use tonic::transport::Channel;
 
-const ROLES: &[&str] = &["backend-developer", "software-developer", "database-designer", "ict-system-architect"];
+const ROLES: &[&str] =
+    &["backend-developer", "software-developer", "database-designer", "ict-system-architect"];
 
 struct Server {
     child: Child,
@@ -38,9 +43,9 @@ impl Drop for Server {
 }
 
 fn start(max_in_flight: Option<usize>) -> Server {
-    let bin = std::env::var("NEXUSHR_BIN").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/nexushr")
-    });
+    let bin = std::env::var("NEXUSHR_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/nexushr"));
     let dir = tempfile::tempdir().expect("temp dir");
     let mut cmd = Command::new(&bin);
     cmd.args(["serve", "--grpc-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
@@ -51,7 +56,9 @@ fn start(max_in_flight: Option<usize>) -> Server {
     if let Some(n) = max_in_flight {
         cmd.env("NEXUSHR_MAX_IN_FLIGHT", n.to_string());
     }
-    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e} (cargo build --release --bin nexushr)", bin.display()));
+    let mut child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e} (cargo build --release --bin nexushr)", bin.display()));
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -68,7 +75,11 @@ fn start(max_in_flight: Option<usize>) -> Server {
 fn rss_mib(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
@@ -109,8 +120,13 @@ async fn one_call(
 ) -> Result<(), tonic::Status> {
     let id = ids[(n as usize * 7919) % ids.len()].clone();
     match kind {
-        "get" => ResumeIngestionClient::new(channel).get_resume(rpb::GetResumeRequest { id }).await.map(|_| ()),
-        "list" => ResumeIngestionClient::new(channel).list_resumes(rpb::ListResumesRequest::default()).await.map(|_| ()),
+        "get" => {
+            ResumeIngestionClient::new(channel).get_resume(rpb::GetResumeRequest { id }).await.map(|_| ())
+        }
+        "list" => ResumeIngestionClient::new(channel)
+            .list_resumes(rpb::ListResumesRequest::default())
+            .await
+            .map(|_| ()),
         "generate" => {
             let req = GenerateRequest {
                 role: ROLES[n as usize % ROLES.len()].into(),
@@ -133,29 +149,42 @@ async fn main() {
     let rate: u64 = std::env::var("NEXUSHR_LOAD_RATE").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
     let seconds: u64 = std::env::var("NEXUSHR_LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/resumes");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus).expect("corpus").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&corpus).expect("corpus").filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
-    let pdfs: Arc<Vec<Vec<u8>>> = Arc::new(files.iter().take(40).map(|f| std::fs::read(f).expect("pdf")).collect());
+    let pdfs: Arc<Vec<Vec<u8>>> =
+        Arc::new(files.iter().take(40).map(|f| std::fs::read(f).expect("pdf")).collect());
 
     let server = start(None);
     let pid = server.child.id();
-    let channel = Channel::from_shared(format!("http://{}", server.addr)).expect("uri").connect().await.expect("connect");
+    let channel = Channel::from_shared(format!("http://{}", server.addr))
+        .expect("uri")
+        .connect()
+        .await
+        .expect("connect");
     // Resumes to read and generate for; each is prepared from its ResumeParsed event.
     let mut ids = Vec::new();
     for (i, pdf) in pdfs.iter().take(20).enumerate() {
-        let r = ResumeIngestionClient::new(channel.clone()).upload(tokio_stream::iter(upload_messages(pdf, format!("seed-{i}")))).await;
+        let r = ResumeIngestionClient::new(channel.clone())
+            .upload(tokio_stream::iter(upload_messages(pdf, format!("seed-{i}"))))
+            .await;
         ids.push(r.expect("seed upload").into_inner().id);
     }
     for id in &ids {
         let started = Instant::now();
-        while one_call("generate", 0, channel.clone(), Arc::new(vec![id.clone()]), pdfs.clone()).await.is_err() {
+        while one_call("generate", 0, channel.clone(), Arc::new(vec![id.clone()]), pdfs.clone())
+            .await
+            .is_err()
+        {
             assert!(started.elapsed() < Duration::from_secs(60), "resume {id} never prepared");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
     let ids = Arc::new(ids);
     let rss_start = rss_mib(pid);
-    println!("load: {rate} calls/s for {seconds} s (get 40%, list 20%, generate 30%, upload 10%); server RSS {rss_start:.0} MiB");
+    println!(
+        "load: {rate} calls/s for {seconds} s (get 40%, list 20%, generate 30%, upload 10%); server RSS {rss_start:.0} MiB"
+    );
 
     let stats = Arc::new(Mutex::new(Stats::default()));
     let started = Instant::now();
@@ -209,9 +238,18 @@ async fn main() {
     let rss_end = rss_mib(pid);
     let mut s = stats.lock().expect("stats");
     let total: usize = s.latencies.values().map(Vec::len).sum();
-    println!("\n{total} calls in {:.0} s: {:.1} calls/s", started.elapsed().as_secs_f64(), total as f64 / started.elapsed().as_secs_f64());
+    println!(
+        "\n{total} calls in {:.0} s: {:.1} calls/s",
+        started.elapsed().as_secs_f64(),
+        total as f64 / started.elapsed().as_secs_f64()
+    );
     for (kind, v) in s.latencies.iter_mut() {
-        println!("  {kind:<9} {:>7} calls  p50 {:>7.1} ms  p99 {:>7.1} ms", v.len(), pct(v, 0.5), pct(v, 0.99));
+        println!(
+            "  {kind:<9} {:>7} calls  p50 {:>7.1} ms  p99 {:>7.1} ms",
+            v.len(),
+            pct(v, 0.5),
+            pct(v, 0.99)
+        );
     }
     println!("errors: {:?}", s.errors);
     println!("server RSS: start {rss_start:.0} MiB, max {rss_max:.0} MiB, end {rss_end:.0} MiB");
@@ -219,8 +257,14 @@ async fn main() {
 
     // Overload: capacity 32 calls in flight, 400 callers.
     let small = start(Some(32));
-    let channel = Channel::from_shared(format!("http://{}", small.addr)).expect("uri").connect().await.expect("connect");
-    let r = ResumeIngestionClient::new(channel.clone()).upload(tokio_stream::iter(upload_messages(&pdfs[0], "o".into()))).await;
+    let channel = Channel::from_shared(format!("http://{}", small.addr))
+        .expect("uri")
+        .connect()
+        .await
+        .expect("connect");
+    let r = ResumeIngestionClient::new(channel.clone())
+        .upload(tokio_stream::iter(upload_messages(&pdfs[0], "o".into())))
+        .await;
     let id = r.expect("upload").into_inner().id;
     let ids = Arc::new(vec![id]);
     tokio::time::sleep(Duration::from_secs(2)).await;

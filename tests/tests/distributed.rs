@@ -11,8 +11,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use nexushr_proto::catalog::v1::{GetRoleRequest, get_role_request, role_catalog_client::RoleCatalogClient};
-use nexushr_proto::questions::v1::{GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient};
-use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use nexushr_proto::questions::v1::{
+    GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+};
+use nexushr_proto::resumes::v1::{
+    self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
+};
 use sqlx::Connection;
 use tonic::Code;
 use tonic::transport::Channel;
@@ -41,8 +45,9 @@ fn binary(name: &str) -> PathBuf {
 
 async fn schema_url(base: &str) -> String {
     let schema = format!("nexushr_e2e_{}", uuid::Uuid::new_v4().simple());
-    let mut admin =
-        sqlx::PgConnection::connect(base).await.unwrap_or_else(|e| panic!("PostgreSQL at {base} is required: {e}"));
+    let mut admin = sqlx::PgConnection::connect(base)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL at {base} is required: {e}"));
     sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&mut admin).await.expect("create schema");
     let sep = if base.contains('?') { '&' } else { '?' };
     format!("{base}{sep}options=-c%20search_path%3D{schema}")
@@ -82,7 +87,8 @@ async fn channel(addr: &str) -> Channel {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
-    let base = std::env::var("NEXUSHR_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let base = std::env::var("NEXUSHR_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
     let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
     let data = tempfile::tempdir().expect("temp dir");
     let catalog = start("role-catalog", &schema_url(&base).await, &brokers, data.path());
@@ -90,14 +96,20 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     let questions = start("question-generation", &schema_url(&base).await, &brokers, data.path());
 
     let role = RoleCatalogClient::new(channel(&catalog.addr).await)
-        .get_role(GetRoleRequest { key: Some(get_role_request::Key::Slug("backend-developer".into())), ..Default::default() })
+        .get_role(GetRoleRequest {
+            key: Some(get_role_request::Key::Slug("backend-developer".into())),
+            ..Default::default()
+        })
         .await
         .expect("the catalog serves the bundled roles")
         .into_inner();
     assert_eq!(role.slug, "backend-developer");
 
-    let pdf = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/resumes/en-olivia-bennett-macchiato-chromium.pdf"))
-        .expect("corpus PDF");
+    let pdf = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/resumes/en-olivia-bennett-macchiato-chromium.pdf"),
+    )
+    .expect("corpus PDF");
     let mut messages = vec![rpb::UploadRequest {
         part: Some(Part::Metadata(rpb::UploadMetadata {
             external_candidate_id: "ats-42".into(),
@@ -107,7 +119,8 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
             ..Default::default()
         })),
     }];
-    messages.extend(pdf.chunks(32 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+    messages
+        .extend(pdf.chunks(32 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
     let mut ingestion = ResumeIngestionClient::new(channel(&resumes.addr).await);
     let resume = ingestion.upload(tokio_stream::iter(messages)).await.expect("upload").into_inner();
 
@@ -139,7 +152,9 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     loop {
         match qg.generate(generate()).await {
             Err(s) if s.code() == Code::NotFound => break,
-            _ if started.elapsed() < Duration::from_secs(120) => tokio::time::sleep(Duration::from_millis(250)).await,
+            _ if started.elapsed() < Duration::from_secs(120) => {
+                tokio::time::sleep(Duration::from_millis(250)).await
+            }
             other => panic!("the erasure did not reach question generation: {other:?}"),
         }
     }

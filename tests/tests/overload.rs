@@ -22,7 +22,8 @@ const FOR: Duration = Duration::from_secs(4);
 
 /// A text resume of about 16 KiB.
 fn resume(i: usize) -> Vec<u8> {
-    let mut text = format!("Candidate {i}\ncandidate{i}@example.com\n\nExperience\nEngineer, Acme\n2020 - 2024\n");
+    let mut text =
+        format!("Candidate {i}\ncandidate{i}@example.com\n\nExperience\nEngineer, Acme\n2020 - 2024\n");
     text.push_str(&"Built and ran Rust services on Kafka and PostgreSQL.\n".repeat(300));
     text.into_bytes()
 }
@@ -43,7 +44,10 @@ async fn callers_past_capacity_are_shed_not_disconnected() {
                 while std::time::Instant::now() < until {
                     // Unary calls (a listing) and client-streaming ones (an upload), mixed.
                     let outcome = if i % 2 == 0 {
-                        let list = rpb::ListResumesRequest { external_candidate_id: format!("c{c}"), ..Default::default() };
+                        let list = rpb::ListResumesRequest {
+                            external_candidate_id: format!("c{c}"),
+                            ..Default::default()
+                        };
                         client.list_resumes(list).await.map(|_| ())
                     } else {
                         let upload = support::upload(&format!("c{i}"), &format!("c{i}.txt"), &resume(i));
@@ -58,7 +62,8 @@ async fn callers_past_capacity_are_shed_not_disconnected() {
         .collect();
     let (mut served, mut shed, mut other) = (0, 0, Vec::new());
     for call in calls {
-        let outcomes = tokio::time::timeout(Duration::from_secs(60), call).await.expect("no call hangs").expect("task");
+        let outcomes =
+            tokio::time::timeout(Duration::from_secs(60), call).await.expect("no call hangs").expect("task");
         for outcome in outcomes {
             match outcome {
                 Ok(()) => served += 1,

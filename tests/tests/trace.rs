@@ -72,10 +72,13 @@ async fn one_trace_spans_grpc_outbox_kafka_and_consumer() {
     let telemetry =
         nexushr_telemetry::install("trace-test", Some(exporter.clone()), false).expect("telemetry");
     let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
-    tokio::time::timeout(Duration::from_secs(30), ensure_topics(&brokers, &[topics::ROLES, topics::RESUMES], 3, 1))
-        .await
-        .unwrap_or_else(|_| panic!("no Kafka-protocol broker at {brokers}"))
-        .expect("topics");
+    tokio::time::timeout(
+        Duration::from_secs(30),
+        ensure_topics(&brokers, &[topics::ROLES, topics::RESUMES], 3, 1),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("no Kafka-protocol broker at {brokers}"))
+    .expect("topics");
     let dir = tempfile::tempdir().expect("temp dir");
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let keys = ApiKeys::parse("", "default").expect("open mode");
@@ -94,7 +97,11 @@ async fn one_trace_spans_grpc_outbox_kafka_and_consumer() {
     let store = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("c.db")).await.expect("store"));
     let seen_roles = relay_and_consume(&brokers, store.pool().clone(), topics::ROLES, &stopped);
     let (listener, addr) = listen().await;
-    tokio::spawn(grpc::serve(listener, nexushr_role_catalog::routes(store, None, &keys), std::future::pending()));
+    tokio::spawn(grpc::serve(
+        listener,
+        nexushr_role_catalog::routes(store, None, &keys),
+        std::future::pending(),
+    ));
     let mut client = RoleCatalogClient::connect(addr).await.expect("connect");
     let (req, role_trace) = traced(pb::CreateRoleRequest {
         role: Some(pb::Role {
@@ -114,9 +121,20 @@ async fn one_trace_spans_grpc_outbox_kafka_and_consumer() {
     for (trace_id, hops) in [
         (
             upload_trace,
-            ["/nexushr.resumes.v1.ResumeIngestion/Upload", "publish nexushr.resumes.v1", "handle nexushr.resumes.v1"],
+            [
+                "/nexushr.resumes.v1.ResumeIngestion/Upload",
+                "publish nexushr.resumes.v1",
+                "handle nexushr.resumes.v1",
+            ],
         ),
-        (role_trace, ["/nexushr.catalog.v1.RoleCatalog/CreateRole", "publish nexushr.roles.v1", "handle nexushr.roles.v1"]),
+        (
+            role_trace,
+            [
+                "/nexushr.catalog.v1.RoleCatalog/CreateRole",
+                "publish nexushr.roles.v1",
+                "handle nexushr.roles.v1",
+            ],
+        ),
     ] {
         let in_trace: Vec<String> = spans
             .iter()

@@ -32,7 +32,12 @@ impl SqlRoleStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
         let pool = nexushr_events::db::connect(url).await?;
-        nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
+        nexushr_events::db::migrate(
+            &pool,
+            sqlx::migrate!("./migrations/sqlite"),
+            sqlx::migrate!("./migrations/postgres"),
+        )
+        .await?;
         Ok(Self { pool, dialect })
     }
 

@@ -44,7 +44,12 @@ fn main() {
         start.elapsed().as_secs_f64() / 200.0 * 1000.0
     };
     let peak = peak_rss_mib();
-    println!("embedding {} resume sentences, {} threads, model {}", sentences.len(), threads, embedder.version());
+    println!(
+        "embedding {} resume sentences, {} threads, model {}",
+        sentences.len(),
+        threads,
+        embedder.version()
+    );
     println!(
         "rust (nexushr-embed)      : {:>8.1} sentences/s  best of 3 {:.3} s  runs {:?}  peak RSS {:.0} MiB  one-at-a-time {:.2} ms/sentence",
         rust_rate,
@@ -54,7 +59,9 @@ fn main() {
         single
     );
     let Some(python) = std::env::var_os("NEXUSHR_BENCH_PYTHON") else {
-        println!("python reference          : skipped (set NEXUSHR_BENCH_PYTHON, see scripts/bench-embed.sh)");
+        println!(
+            "python reference          : skipped (set NEXUSHR_BENCH_PYTHON, see scripts/bench-embed.sh)"
+        );
         return;
     };
     let out = std::env::temp_dir().join(format!("nexushr-embed-bench-{}.json", std::process::id()));

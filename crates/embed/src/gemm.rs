@@ -42,7 +42,14 @@ pub(crate) fn matmul(a: View<'_>, b: View<'_>, c: &mut [f32], c_stride: usize) {
 
 /// `c = a · B + beta·c`, where `B` (k×n) reads `b`'s slice at `p*rsb + j*csb`; `shape` is
 /// (n, rsb, csb).
-fn product(a: View<'_>, b: View<'_>, (n, rsb, csb): (usize, usize, usize), beta: f32, c: &mut [f32], c_stride: usize) {
+fn product(
+    a: View<'_>,
+    b: View<'_>,
+    (n, rsb, csb): (usize, usize, usize),
+    beta: f32,
+    c: &mut [f32],
+    c_stride: usize,
+) {
     assert!(a.fits() && b.fits() && a.data.len() >= a.needed() && b.data.len() >= b.needed());
     let (m, k) = (a.rows, a.cols);
     assert!(n <= c_stride || m <= 1);

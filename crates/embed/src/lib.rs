@@ -65,7 +65,8 @@ impl Embedder {
         if tokenizer.max_id() as usize >= model.vocab_size() {
             return Err(EmbedError::Model("the tokenizer's vocabulary is larger than the model's".into()));
         }
-        let name = dir.file_name().map_or_else(|| DEFAULT_MODEL.to_string(), |n| n.to_string_lossy().into_owned());
+        let name =
+            dir.file_name().map_or_else(|| DEFAULT_MODEL.to_string(), |n| n.to_string_lossy().into_owned());
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(Self { tokenizer, model, name, threads })
     }
@@ -126,7 +127,8 @@ impl Embedder {
             while start < share.len() {
                 let mut end = start;
                 let mut budget = 0;
-                while end < share.len() && (end == start || budget + tokens[share[end]].len() <= BATCH_TOKENS) {
+                while end < share.len() && (end == start || budget + tokens[share[end]].len() <= BATCH_TOKENS)
+                {
                     budget += tokens[share[end]].len();
                     end += 1;
                 }

@@ -45,7 +45,13 @@ impl Linear {
         for _ in 0..n {
             y.extend_from_slice(&self.bias);
         }
-        matmul_bt(View::new(x, n, self.inp, self.inp), View::new(&self.weight, self.out, self.inp, self.inp), 1.0, y, self.out);
+        matmul_bt(
+            View::new(x, n, self.inp, self.inp),
+            View::new(&self.weight, self.out, self.inp, self.inp),
+            1.0,
+            y,
+            self.out,
+        );
     }
 }
 
@@ -112,7 +118,11 @@ impl Model {
         let (h, i) = (config.hidden_size, config.intermediate_size);
         let eps = config.layer_norm_eps;
         let norm = |w: &mut SafeTensors, p: &str| -> Result<LayerNorm, EmbedError> {
-            Ok(LayerNorm { gamma: w.tensor(&format!("{p}.weight"), &[h])?, beta: w.tensor(&format!("{p}.bias"), &[h])?, eps })
+            Ok(LayerNorm {
+                gamma: w.tensor(&format!("{p}.weight"), &[h])?,
+                beta: w.tensor(&format!("{p}.bias"), &[h])?,
+                eps,
+            })
         };
         let linear = |w: &mut SafeTensors, p: &str, out: usize, inp: usize| -> Result<Linear, EmbedError> {
             Ok(Linear {
@@ -143,7 +153,8 @@ impl Model {
         }
         Ok(Self {
             word: weights.tensor("embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
-            position: weights.tensor("embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?,
+            position: weights
+                .tensor("embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?,
             token_type: weights.tensor_prefix("embeddings.token_type_embeddings.weight", h)?,
             embed_norm: norm(&mut weights, "embeddings.LayerNorm")?,
             layers,
@@ -305,8 +316,8 @@ impl SafeTensors {
         }
         let mut header = vec![0u8; len as usize];
         file.read_exact(&mut header).map_err(io)?;
-        let mut raw: HashMap<String, serde_json::Value> =
-            serde_json::from_slice(&header).map_err(|e| EmbedError::Model(format!("{shown}: header: {e}")))?;
+        let mut raw: HashMap<String, serde_json::Value> = serde_json::from_slice(&header)
+            .map_err(|e| EmbedError::Model(format!("{shown}: header: {e}")))?;
         raw.remove("__metadata__");
         let entries = raw
             .into_iter()
@@ -317,7 +328,10 @@ impl SafeTensors {
     }
 
     fn tensor(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, EmbedError> {
-        let entry = self.entries.get(name).ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
+        let entry = self
+            .entries
+            .get(name)
+            .ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
         if entry.shape != shape {
             return Err(EmbedError::Model(format!("{name}: shape {:?}, expected {shape:?}", entry.shape)));
         }
@@ -334,7 +348,10 @@ impl SafeTensors {
     }
 
     fn read(&mut self, name: &str) -> Result<Vec<f32>, EmbedError> {
-        let entry = self.entries.get(name).ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
+        let entry = self
+            .entries
+            .get(name)
+            .ok_or_else(|| EmbedError::Model(format!("{}: no tensor {name}", self.path)))?;
         if entry.dtype != "F32" {
             return Err(EmbedError::Model(format!("{name}: dtype {} is not F32", entry.dtype)));
         }
@@ -357,7 +374,9 @@ mod tests {
 
     #[test]
     fn erf_is_accurate() {
-        for (x, want) in [(0.0, 0.0), (0.5, 0.520_499_9), (1.0, 0.842_700_8), (-2.0, -0.995_322_3), (3.5, 0.999_999_26)] {
+        for (x, want) in
+            [(0.0, 0.0), (0.5, 0.520_499_9), (1.0, 0.842_700_8), (-2.0, -0.995_322_3), (3.5, 0.999_999_26)]
+        {
             assert!((erf(x) - want).abs() < 1e-6, "erf({x}) = {}", erf(x));
         }
     }

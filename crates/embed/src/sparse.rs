@@ -88,7 +88,8 @@ impl SparseEncoder {
         let length = tokens.len() as f32;
         let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
         for token in &tokens {
-            *counts.entry(hash(token)).or_default() += if token.starts_with("skill:") { SKILL_WEIGHT } else { 1.0 };
+            *counts.entry(hash(token)).or_default() +=
+                if token.starts_with("skill:") { SKILL_WEIGHT } else { 1.0 };
         }
         let norm = K1 * (1.0 - B + B * length / AVERAGE_LENGTH);
         collect(counts.into_iter().map(|(i, tf)| (i, tf * (K1 + 1.0) / (tf + norm))))

@@ -40,7 +40,8 @@ impl Tokenizer {
         struct Normalizer {
             lowercase: Option<bool>,
         }
-        let file: File = serde_json::from_str(json).map_err(|e| EmbedError::Model(format!("tokenizer.json: {e}")))?;
+        let file: File =
+            serde_json::from_str(json).map_err(|e| EmbedError::Model(format!("tokenizer.json: {e}")))?;
         if file.model.kind != "WordPiece" {
             return Err(EmbedError::Model(format!("tokenizer model {} is not WordPiece", file.model.kind)));
         }
@@ -99,7 +100,10 @@ impl Tokenizer {
             return out;
         }
         // BertNormalizer with strip_accents unset follows lowercase: NFD, drop nonspacing marks.
-        out.nfd().filter(|c| c.general_category() != GeneralCategory::NonspacingMark).collect::<String>().to_lowercase()
+        out.nfd()
+            .filter(|c| c.general_category() != GeneralCategory::NonspacingMark)
+            .collect::<String>()
+            .to_lowercase()
     }
 
     fn word_piece(&self, word: &str) -> Vec<u32> {
@@ -188,8 +192,10 @@ mod tests {
     use super::*;
 
     fn tiny() -> Tokenizer {
-        let vocab: Vec<&str> =
-            vec!["[PAD]", "[UNK]", "[CLS]", "[SEP]", "i", "built", "api", "##s", "in", "rust", ",", "!", "cafe", "un", "##aff", "##able"];
+        let vocab: Vec<&str> = vec![
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "i", "built", "api", "##s", "in", "rust", ",", "!", "cafe",
+            "un", "##aff", "##able",
+        ];
         let vocab: serde_json::Map<String, serde_json::Value> =
             vocab.iter().enumerate().map(|(i, t)| (t.to_string(), serde_json::json!(i))).collect();
         let json = serde_json::json!({

@@ -14,7 +14,9 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
     if url.starts_with("sqlite:") {
         let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
         let path = Path::new(path.split('?').next().unwrap_or_default());
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && path.as_os_str() != ":memory:") {
+        if let Some(dir) =
+            path.parent().filter(|d| !d.as_os_str().is_empty() && path.as_os_str() != ":memory:")
+        {
             std::fs::create_dir_all(dir)?;
         }
         let options = AnyConnectOptions::from_str(url)?;
@@ -22,8 +24,10 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
             .max_connections(4)
             .after_connect(|conn, _| {
                 Box::pin(async move {
-                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                        .await?;
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
                     Ok(())
                 })
             })
@@ -31,7 +35,10 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
             .await;
     }
     if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        return AnyPoolOptions::new().max_connections(16).connect_with(AnyConnectOptions::from_str(url)?).await;
+        return AnyPoolOptions::new()
+            .max_connections(16)
+            .connect_with(AnyConnectOptions::from_str(url)?)
+            .await;
     }
     Err(sqlx::Error::Configuration(
         format!("unsupported database URL scheme in {url:?}: use sqlite:// or postgres://").into(),

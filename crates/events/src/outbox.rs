@@ -20,7 +20,8 @@ fn now_ms() -> i64 {
 }
 
 /// The outbox columns an insert writes, in the order [`bind_event`] binds them.
-const INSERT_INTO: &str = "INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ";
+const INSERT_INTO: &str =
+    "INSERT INTO outbox (topic, aggregate_id, event_id, envelope, headers, created_ms) VALUES ";
 const COLUMNS: usize = 6;
 
 type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
@@ -36,7 +37,12 @@ fn bind_event<'q>(query: AnyQuery<'q>, event: &Event, headers: String, now: i64)
 }
 
 fn insert_query<'q>(sql: &'q str, event: &Event, headers: &BTreeMap<String, String>) -> AnyQuery<'q> {
-    bind_event(sqlx::query(sql), event, serde_json::to_string(headers).unwrap_or_else(|_| "{}".into()), now_ms())
+    bind_event(
+        sqlx::query(sql),
+        event,
+        serde_json::to_string(headers).unwrap_or_else(|_| "{}".into()),
+        now_ms(),
+    )
 }
 
 fn insert_one() -> String {

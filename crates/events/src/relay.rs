@@ -111,7 +111,8 @@ pub async fn start(
     use std::sync::Arc;
     match target.brokers.as_deref().filter(|b| !b.is_empty()) {
         Some(brokers) => {
-            crate::kafka::ensure_topics(brokers, &crate::topics::ALL, target.partitions, target.replication).await?;
+            crate::kafka::ensure_topics(brokers, &crate::topics::ALL, target.partitions, target.replication)
+                .await?;
             let publisher = if target.one_record_per_batch {
                 crate::kafka::KafkaPublisher::new(brokers)?
             } else {

@@ -177,7 +177,20 @@ impl Stream {
         let relay = spawn(&["relay", &brokers, &url]);
         let consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
         let started = Instant::now();
-        Self { brokers, topic, group, url, pool, events, producer, gate, relay, consumer, started, deadline: started + within }
+        Self {
+            brokers,
+            topic,
+            group,
+            url,
+            pool,
+            events,
+            producer,
+            gate,
+            relay,
+            consumer,
+            started,
+            deadline: started + within,
+        }
     }
 
     /// Lets the producer write its held events.
@@ -223,7 +236,8 @@ impl Stream {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
-    let mut stream = Stream::start(brokers(), EVENTS, EVENTS, Duration::from_millis(150), Duration::from_secs(600)).await;
+    let mut stream =
+        Stream::start(brokers(), EVENTS, EVENTS, Duration::from_millis(150), Duration::from_secs(600)).await;
     let mut rng = Rng::seeded();
     let (mut relay_kills, mut consumer_kills) = (0, 0);
     // Each consumer is killed at a random moment after it has applied something: mid-stream,
@@ -266,7 +280,8 @@ impl Broker {
         let bin = std::env::var("NEXUSHR_TEST_TANSU_BIN")
             .expect("NEXUSHR_TEST_TANSU_BIN: the tansu binary (scripts/start-kafka.sh --which prints it)");
         let dir = tempfile::tempdir().expect("broker dir");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+        let port =
+            std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
         let child = Self::spawn(&bin, dir.path(), port);
         Self { bin, dir, port, child }
     }
@@ -306,8 +321,14 @@ async fn events_survive_broker_kills_and_restarts() {
     // The last fifth of the events is held back until every kill is done, so the stream can
     // never finish before the broker has died BROKER_KILLS times, however fast it runs.
     let held = RESTART_EVENTS * 4 / 5;
-    let mut stream =
-        Stream::start(broker.address(), RESTART_EVENTS, held, Duration::from_millis(1000), Duration::from_secs(420)).await;
+    let mut stream = Stream::start(
+        broker.address(),
+        RESTART_EVENTS,
+        held,
+        Duration::from_millis(1000),
+        Duration::from_secs(420),
+    )
+    .await;
     let mut rng = Rng::seeded();
     // The broker dies at random moments while the relay publishes and the consumer applies,
     // each once the consumer has applied more since the last restart; it stays down for

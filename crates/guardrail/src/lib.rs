@@ -108,90 +108,230 @@ const RULES: &[(Category, &str)] = &[
     (Category::Age, r"\b(too|a bit too|very) (old|young)\b"),
     (Category::Age, r"\b(planning|plan|plans|going|intend|intending) to retire\b|\bclose to retirement\b"),
     (Category::Age, r"\bgiven your age\b"),
-    (Category::Age, r"\bquantos anos voce tem\b|\b(sua|seu) idade\b|\bque ano voce nasceu\b|\bdata de nascimento\b"),
+    (
+        Category::Age,
+        r"\bquantos anos voce tem\b|\b(sua|seu) idade\b|\bque ano voce nasceu\b|\bdata de nascimento\b",
+    ),
     (Category::Age, r"\b(velh[oa]|jovem|nov[oa]) demais\b|\bmuito jovem\b|\baposentar\b|\bensino medio\b"),
     (Category::Age, r"\bcuantos anos tienes\b|\bque edad\b|\bque ano naciste\b|\bfecha de nacimiento\b"),
-    (Category::Age, r"\bdemasiado (mayor|joven)\b|\bmuy joven\b|\bjubilar|\bterminaste la preparatoria\b|\bcon tu edad\b"),
+    (
+        Category::Age,
+        r"\bdemasiado (mayor|joven)\b|\bmuy joven\b|\bjubilar|\bterminaste la preparatoria\b|\bcon tu edad\b",
+    ),
     // Race and ethnicity
-    (Category::RaceEthnicity, r"\byour race\b|\bwhat race\b|\bracial group\b|\bethnic(ity| background| group| origin)?\b"),
+    (
+        Category::RaceEthnicity,
+        r"\byour race\b|\bwhat race\b|\bracial group\b|\bethnic(ity| background| group| origin)?\b",
+    ),
     (Category::RaceEthnicity, r"\bhispanic or latino\b|\bblack or white\b"),
-    (Category::RaceEthnicity, r"\bsua raca\b|\bque raca\b|\bcor de pele\b|\betnia\b|\borigem etnica\b|\bnegro ou branco\b"),
-    (Category::RaceEthnicity, r"\btu raza\b|\borigen etnico\b|\b(eres|origen) indigena\b|\bcolor de piel\b|\bgrupo etnico\b"),
+    (
+        Category::RaceEthnicity,
+        r"\bsua raca\b|\bque raca\b|\bcor de pele\b|\betnia\b|\borigem etnica\b|\bnegro ou branco\b",
+    ),
+    (
+        Category::RaceEthnicity,
+        r"\btu raza\b|\borigen etnico\b|\b(eres|origen) indigena\b|\bcolor de piel\b|\bgrupo etnico\b",
+    ),
     // National origin
     (Category::NationalOrigin, r"\bwhere are you (originally )?from\b|\bwhere were you born\b"),
-    (Category::NationalOrigin, r"\bcountry (are )?your parents\b|\byour parents (lived|come from|are from)\b"),
-    (Category::NationalOrigin, r"\byour (first|native|mother) (language|tongue)\b|\benglish your first language\b"),
+    (
+        Category::NationalOrigin,
+        r"\bcountry (are )?your parents\b|\byour parents (lived|come from|are from)\b",
+    ),
+    (
+        Category::NationalOrigin,
+        r"\byour (first|native|mother) (language|tongue)\b|\benglish your first language\b",
+    ),
     (Category::NationalOrigin, r"\byour nationality\b|\byour accent\b"),
-    (Category::NationalOrigin, r"\bde onde voce e\b|\bonde voce nasceu\b|\bsua nacionalidade\b|\bpais sao seus pais\b"),
+    (
+        Category::NationalOrigin,
+        r"\bde onde voce e\b|\bonde voce nasceu\b|\bsua nacionalidade\b|\bpais sao seus pais\b",
+    ),
     (Category::NationalOrigin, r"\bseu sotaque\b|\blingua materna\b|\bvoce e estrangeir|\bseus pais moram\b"),
-    (Category::NationalOrigin, r"\bde donde eres\b|\bdonde naciste\b|\btu nacionalidad\b|\bpais son tus padres\b"),
+    (
+        Category::NationalOrigin,
+        r"\bde donde eres\b|\bdonde naciste\b|\btu nacionalidad\b|\bpais son tus padres\b",
+    ),
     (Category::NationalOrigin, r"\btu acento\b|\blengua materna\b|\beres extranjer|\bviven tus padres\b"),
     // Citizenship (work authorization may be asked; citizenship may not)
-    (Category::Citizenship, r"\b(us|u\.s\.|american) citizen\b|\bcitizen of this country\b|\bnaturali[sz]ed\b"),
-    (Category::Citizenship, r"\bbecome a citizen\b|\bare you a citizen\b|\byour citizenship\b|\bborn a citizen\b"),
-    (Category::Citizenship, r"\bcidadao brasileiro\b|\bbrasileiro nato\b|\bnaturaliz|\bsua cidadania\b|\bcidadania de outro\b"),
-    (Category::Citizenship, r"\bciudadano mexicano\b|\bmexicano por nacimiento\b|\btu ciudadania\b|\botra ciudadania\b"),
+    (
+        Category::Citizenship,
+        r"\b(us|u\.s\.|american) citizen\b|\bcitizen of this country\b|\bnaturali[sz]ed\b",
+    ),
+    (
+        Category::Citizenship,
+        r"\bbecome a citizen\b|\bare you a citizen\b|\byour citizenship\b|\bborn a citizen\b",
+    ),
+    (
+        Category::Citizenship,
+        r"\bcidadao brasileiro\b|\bbrasileiro nato\b|\bnaturaliz|\bsua cidadania\b|\bcidadania de outro\b",
+    ),
+    (
+        Category::Citizenship,
+        r"\bciudadano mexicano\b|\bmexicano por nacimiento\b|\btu ciudadania\b|\botra ciudadania\b",
+    ),
     // Religion
-    (Category::Religion, r"\byour (religion|religious|faith)\b|\bgo to church\b|\breligious (holidays|reasons)\b"),
+    (
+        Category::Religion,
+        r"\byour (religion|religious|faith)\b|\bgo to church\b|\breligious (holidays|reasons)\b",
+    ),
     (Category::Religion, r"\bare you religious\b|\bdo you pray\b|\bchurch do you\b|\bbelieve in god\b"),
-    (Category::Religion, r"\bsua religiao\b|\bvai a igreja\b|\bvoce e religios|\bferiados religiosos\b|\bacredita em deus\b|\bculto\b"),
-    (Category::Religion, r"\btu religion\b|\bvas a la iglesia\b|\beres religios|\bfiestas religiosas\b|\bcrees en dios\b|\bque iglesia\b"),
+    (
+        Category::Religion,
+        r"\bsua religiao\b|\bvai a igreja\b|\bvoce e religios|\bferiados religiosos\b|\bacredita em deus\b|\bculto\b",
+    ),
+    (
+        Category::Religion,
+        r"\btu religion\b|\bvas a la iglesia\b|\beres religios|\bfiestas religiosas\b|\bcrees en dios\b|\bque iglesia\b",
+    ),
     // Sex and gender identity
-    (Category::SexGender, r"\ba man or a woman\b|\bmale or female\b|\byour (gender|sex)\b|\bgender do you identify\b"),
-    (Category::SexGender, r"\btransgender\b|\bpronouns at birth\b|\bwould a (man|woman) be better\b|\bborn a (man|woman)\b"),
+    (
+        Category::SexGender,
+        r"\ba man or a woman\b|\bmale or female\b|\byour (gender|sex)\b|\bgender do you identify\b",
+    ),
+    (
+        Category::SexGender,
+        r"\btransgender\b|\bpronouns at birth\b|\bwould a (man|woman) be better\b|\bborn a (man|woman)\b",
+    ),
     (Category::SexGender, r"\bgender reassignment\b"),
-    (Category::SexGender, r"\bhomem ou mulher\b|\bseu genero\b|\btransgener|\bseu sexo\b|\bum homem nao seria\b|\bgenero voce se identifica\b"),
-    (Category::SexGender, r"\bhombre o mujer\b|\btu genero\b|\btu sexo\b|\bmejor un hombre\b|\bgenero te identificas\b"),
+    (
+        Category::SexGender,
+        r"\bhomem ou mulher\b|\bseu genero\b|\btransgener|\bseu sexo\b|\bum homem nao seria\b|\bgenero voce se identifica\b",
+    ),
+    (
+        Category::SexGender,
+        r"\bhombre o mujer\b|\btu genero\b|\btu sexo\b|\bmejor un hombre\b|\bgenero te identificas\b",
+    ),
     // Sexual orientation
-    (Category::SexualOrientation, r"\bare you (gay|straight|lesbian|bisexual)\b|\bsexual orientation\b|\bsame-sex partner\b"),
+    (
+        Category::SexualOrientation,
+        r"\bare you (gay|straight|lesbian|bisexual)\b|\bsexual orientation\b|\bsame-sex partner\b",
+    ),
     (Category::SexualOrientation, r"\bboyfriend or a girlfriend\b|\bpartner a man or a woman\b"),
-    (Category::SexualOrientation, r"\bvoce e (gay|hetero|lesbica|bissexual)|\borientacao sexual\b|\bnamorado ou namorada\b|\bparceiro e homem ou mulher\b"),
-    (Category::SexualOrientation, r"\beres (gay|heterosexual|lesbiana|bisexual)|\borientacion sexual\b|\bnovio o novia\b|\bpareja es hombre o mujer\b"),
+    (
+        Category::SexualOrientation,
+        r"\bvoce e (gay|hetero|lesbica|bissexual)|\borientacao sexual\b|\bnamorado ou namorada\b|\bparceiro e homem ou mulher\b",
+    ),
+    (
+        Category::SexualOrientation,
+        r"\beres (gay|heterosexual|lesbiana|bisexual)|\borientacion sexual\b|\bnovio o novia\b|\bpareja es hombre o mujer\b",
+    ),
     // Marital and family status
-    (Category::MaritalFamily, r"\bare you (married|single|divorced)\b|\bdo you have (any )?(children|kids)\b"),
-    (Category::MaritalFamily, r"\bplan to have (kids|children)\b|\bcare of your children\b|\byour (husband|wife|spouse)\b"),
+    (
+        Category::MaritalFamily,
+        r"\bare you (married|single|divorced)\b|\bdo you have (any )?(children|kids)\b",
+    ),
+    (
+        Category::MaritalFamily,
+        r"\bplan to have (kids|children)\b|\bcare of your children\b|\byour (husband|wife|spouse)\b",
+    ),
     (Category::MaritalFamily, r"\bhow many (kids|children)\b|\bstart a family\b|\bfamily obligations\b"),
-    (Category::MaritalFamily, r"\bvoce e (casad|solteir|divorciad)|\btem filhos\b|\bter filhos\b|\bcuida dos seus filhos\b"),
-    (Category::MaritalFamily, r"\bseu marido\b|\bsua esposa\b|\bquantos filhos\b|\bformar familia\b|\bsua familia atrapalh"),
-    (Category::MaritalFamily, r"\b(estas|eres) (casad|solter|divorciad)|\btienes hijos\b|\btener hijos\b|\bcuida a tus hijos\b"),
-    (Category::MaritalFamily, r"\btu (esposo|esposa|marido)\b|\bcuantos hijos\b|\bformar una familia\b|\bobligaciones familiares\b"),
+    (
+        Category::MaritalFamily,
+        r"\bvoce e (casad|solteir|divorciad)|\btem filhos\b|\bter filhos\b|\bcuida dos seus filhos\b",
+    ),
+    (
+        Category::MaritalFamily,
+        r"\bseu marido\b|\bsua esposa\b|\bquantos filhos\b|\bformar familia\b|\bsua familia atrapalh",
+    ),
+    (
+        Category::MaritalFamily,
+        r"\b(estas|eres) (casad|solter|divorciad)|\btienes hijos\b|\btener hijos\b|\bcuida a tus hijos\b",
+    ),
+    (
+        Category::MaritalFamily,
+        r"\btu (esposo|esposa|marido)\b|\bcuantos hijos\b|\bformar una familia\b|\bobligaciones familiares\b",
+    ),
     // Pregnancy
     (Category::Pregnancy, r"\bpregnan|\bmaternity leave\b|\byou are expecting\b"),
     (Category::Pregnancy, r"\bgravid|\bengravidar\b|\blicenca.maternidade\b"),
     (Category::Pregnancy, r"\bembarazad|\bembarazo\b|\bembarazarte\b|\blicencia de maternidad\b"),
     // Disability and health
-    (Category::DisabilityHealth, r"\b(do|did) you have (any )?(disabilit|medical|health|physical|mental|chronic)"),
-    (Category::DisabilityHealth, r"\bany disabilities\b|\bsick days\b|\bon any medication\b|\b(treated|treatment) for\b"),
-    (Category::DisabilityHealth, r"\bmental illness\b|\bserious illness\b|\brehab\b|\bworkers'? comp|\bimpairments?\b"),
+    (
+        Category::DisabilityHealth,
+        r"\b(do|did) you have (any )?(disabilit|medical|health|physical|mental|chronic)",
+    ),
+    (
+        Category::DisabilityHealth,
+        r"\bany disabilities\b|\bsick days\b|\bon any medication\b|\b(treated|treatment) for\b",
+    ),
+    (
+        Category::DisabilityHealth,
+        r"\bmental illness\b|\bserious illness\b|\brehab\b|\bworkers'? comp|\bimpairments?\b",
+    ),
     (Category::DisabilityHealth, r"\byour (health|medical history)\b|\bhealth like\b"),
-    (Category::DisabilityHealth, r"\bdeficiencia\b|\bproblema de saude\b|\bremedio\b|\bdepressao\b|\bfaltas por doenca\b"),
-    (Category::DisabilityHealth, r"\bdoenca cronica\b|\bsua saude\b|\btratamento psiquiatrico\b|\blimitacao fisica\b|\bafastou pelo inss\b"),
-    (Category::DisabilityHealth, r"\bdiscapacidad\b|\bproblema de salud\b|\bmedicamento\b|\bdepresion\b|\bincapacidad"),
-    (Category::DisabilityHealth, r"\benfermedad cronica\b|\btu salud\b|\btratamiento psiquiatrico\b|\blimitacion fisica\b"),
+    (
+        Category::DisabilityHealth,
+        r"\bdeficiencia\b|\bproblema de saude\b|\bremedio\b|\bdepressao\b|\bfaltas por doenca\b",
+    ),
+    (
+        Category::DisabilityHealth,
+        r"\bdoenca cronica\b|\bsua saude\b|\btratamento psiquiatrico\b|\blimitacao fisica\b|\bafastou pelo inss\b",
+    ),
+    (
+        Category::DisabilityHealth,
+        r"\bdiscapacidad\b|\bproblema de salud\b|\bmedicamento\b|\bdepresion\b|\bincapacidad",
+    ),
+    (
+        Category::DisabilityHealth,
+        r"\benfermedad cronica\b|\btu salud\b|\btratamiento psiquiatrico\b|\blimitacion fisica\b",
+    ),
     // Genetic information
-    (Category::Genetic, r"\bruns? in your family\b|\bgenetic test|\bfamily medical history\b|\bhereditary\b|\bdna test\b"),
+    (
+        Category::Genetic,
+        r"\bruns? in your family\b|\bgenetic test|\bfamily medical history\b|\bhereditary\b|\bdna test\b",
+    ),
     (Category::Genetic, r"\byour parents have\b.*\bdisease\b"),
-    (Category::Genetic, r"\b(cancer|doenca)\b.*\bna sua familia\b|\bteste genetico\b|\bhistorico medico da sua familia\b|\bhereditaria\b|\bseus pais tiveram\b"),
-    (Category::Genetic, r"\b(cancer|enfermedad(es)?)\b.*\ben tu familia\b|\bprueba genetica\b|\bhistorial medico de tu familia\b|\bhereditarias?\b|\btus padres tuvieron\b"),
+    (
+        Category::Genetic,
+        r"\b(cancer|doenca)\b.*\bna sua familia\b|\bteste genetico\b|\bhistorico medico da sua familia\b|\bhereditaria\b|\bseus pais tiveram\b",
+    ),
+    (
+        Category::Genetic,
+        r"\b(cancer|enfermedad(es)?)\b.*\ben tu familia\b|\bprueba genetica\b|\bhistorial medico de tu familia\b|\bhereditarias?\b|\btus padres tuvieron\b",
+    ),
     // Arrest records
-    (Category::ArrestRecord, r"\barrested\b|\bdetained by the police\b|\btaken into custody\b|\barrest record\b"),
-    (Category::ArrestRecord, r"\bfoi pres[oa]\b|\bdetido pela policia\b|\bantecedentes criminais\b|\bpassagem pela policia\b"),
-    (Category::ArrestRecord, r"\barrestado\b|\bte han arrestado\b|\bdetenido por la policia\b|\bantecedentes penales\b|\ben la carcel\b"),
+    (
+        Category::ArrestRecord,
+        r"\barrested\b|\bdetained by the police\b|\btaken into custody\b|\barrest record\b",
+    ),
+    (
+        Category::ArrestRecord,
+        r"\bfoi pres[oa]\b|\bdetido pela policia\b|\bantecedentes criminais\b|\bpassagem pela policia\b",
+    ),
+    (
+        Category::ArrestRecord,
+        r"\barrestado\b|\bte han arrestado\b|\bdetenido por la policia\b|\bantecedentes penales\b|\ben la carcel\b",
+    ),
     // Union membership
-    (Category::Union, r"\b(labor|trade) union\b|\bmember of a union\b|\bunion organizer\b|\babout unions\b|\bunioniz"),
+    (
+        Category::Union,
+        r"\b(labor|trade) union\b|\bmember of a union\b|\bunion organizer\b|\babout unions\b|\bunioniz",
+    ),
     (Category::Union, r"\bsindica|\bgreve\b|\bhuelga\b"),
     // Political opinion
-    (Category::Political, r"\bwho did you vote\b|\bpolitical (party|views|opinions?)\b|\bdemocrat or a republican\b"),
-    (Category::Political, r"\bem quem voce votou\b|\bpartido politico\b|\bposicao politica\b|\bde esquerda ou de direita\b"),
+    (
+        Category::Political,
+        r"\bwho did you vote\b|\bpolitical (party|views|opinions?)\b|\bdemocrat or a republican\b",
+    ),
+    (
+        Category::Political,
+        r"\bem quem voce votou\b|\bpartido politico\b|\bposicao politica\b|\bde esquerda ou de direita\b",
+    ),
     (Category::Political, r"\bpor quien votaste\b|\bideas politicas\b|\bde izquierda o de derecha\b"),
     // Physical appearance
     (Category::Appearance, r"\bhow much do you weigh\b|\bhow tall are you\b|\byour weight\b|\btattoos?\b"),
-    (Category::Appearance, r"\bquanto voce pesa\b|\bsua altura\b|\btatuage|\bcuanto pesas\b|\bcuanto mides\b|\btatuajes?\b"),
+    (
+        Category::Appearance,
+        r"\bquanto voce pesa\b|\bsua altura\b|\btatuage|\bcuanto pesas\b|\bcuanto mides\b|\btatuajes?\b",
+    ),
 ];
 
 fn rules() -> &'static RegexSet {
     static SET: OnceLock<RegexSet> = OnceLock::new();
-    SET.get_or_init(|| RegexSet::new(RULES.iter().map(|(_, p)| *p)).expect("guardrail rules are valid regexes"))
+    SET.get_or_init(|| {
+        RegexSet::new(RULES.iter().map(|(_, p)| *p)).expect("guardrail rules are valid regexes")
+    })
 }
 
 /// Lowercased, accent-folded, with Spanish opening marks and curly quotes made plain.
@@ -285,7 +425,11 @@ mod tests {
     #[test]
     fn accents_case_and_marks_do_not_hide_a_question() {
         for q in ["¿ESTÁS EMBARAZADA?", "estas embarazada", "Você está GRÁVIDA?"] {
-            assert_eq!(check(q, Jurisdiction::Mx).first().map(|v| v.category), Some(Category::Pregnancy), "{q}");
+            assert_eq!(
+                check(q, Jurisdiction::Mx).first().map(|v| v.category),
+                Some(Category::Pregnancy),
+                "{q}"
+            );
         }
     }
 

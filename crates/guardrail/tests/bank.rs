@@ -27,7 +27,11 @@ fn no_red_team_question_passes_anywhere() {
             }
         }
     }
-    println!("red team: {} phrasings x 3 jurisdictions, {} passed, {wrong_category} blocked under another category", set.len(), passed.len());
+    println!(
+        "red team: {} phrasings x 3 jurisdictions, {} passed, {wrong_category} blocked under another category",
+        set.len(),
+        passed.len()
+    );
     assert!(passed.is_empty(), "{} red-team questions passed:\n{}", passed.len(), passed.join("\n"));
 }
 
@@ -43,18 +47,28 @@ fn the_bank_is_almost_never_blocked() {
         #[serde(default)]
         follow_ups: Vec<String>,
     }
-    let bank: Bank = serde_json::from_str(include_str!("../../../data/questions/bank.json")).expect("bank JSON");
-    let texts: Vec<&str> =
-        bank.questions.iter().flat_map(|q| std::iter::once(q.text.as_str()).chain(q.follow_ups.iter().map(String::as_str))).collect();
+    let bank: Bank =
+        serde_json::from_str(include_str!("../../../data/questions/bank.json")).expect("bank JSON");
+    let texts: Vec<&str> = bank
+        .questions
+        .iter()
+        .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.follow_ups.iter().map(String::as_str)))
+        .collect();
     let blocked: Vec<String> = texts
         .iter()
         .filter_map(|t| {
             let v = check_everywhere(t);
-            (!v.is_empty()).then(|| format!("{t:?}: {:?}", v.iter().map(|v| v.category.as_str()).collect::<Vec<_>>()))
+            (!v.is_empty())
+                .then(|| format!("{t:?}: {:?}", v.iter().map(|v| v.category.as_str()).collect::<Vec<_>>()))
         })
         .collect();
     let rate = blocked.len() as f64 / texts.len() as f64;
-    println!("bank: {} texts (questions and follow-ups), {} blocked ({:.2}%)", texts.len(), blocked.len(), rate * 100.0);
+    println!(
+        "bank: {} texts (questions and follow-ups), {} blocked ({:.2}%)",
+        texts.len(),
+        blocked.len(),
+        rate * 100.0
+    );
     for b in &blocked {
         println!("  blocked: {b}");
     }

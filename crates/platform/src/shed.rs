@@ -80,7 +80,8 @@ where
             }
             Err(_) => Box::pin(async move {
                 let _ = tokio::time::timeout(DRAIN_TIME, drain(req.into_body())).await;
-                Ok(Status::resource_exhausted("the server is at capacity; retry with backoff").into_http::<Body>())
+                Ok(Status::resource_exhausted("the server is at capacity; retry with backoff")
+                    .into_http::<Body>())
             }),
         }
     }
@@ -138,7 +139,9 @@ mod tests {
     async fn calls_past_the_limit_are_shed_at_once_and_health_never() {
         let layer = ShedLayer::new(2);
         let mut svc = layer.layer(Slow);
-        let mut call = |path: &str| svc.call(http::Request::builder().uri(path).body(TestBody::default()).expect("request"));
+        let mut call = |path: &str| {
+            svc.call(http::Request::builder().uri(path).body(TestBody::default()).expect("request"))
+        };
         let first = call("/nexushr.questions.v1.QuestionGeneration/Generate");
         let second = call("/nexushr.questions.v1.QuestionGeneration/Generate");
         let started = std::time::Instant::now();

@@ -57,7 +57,11 @@ fn main() {
     let rounds: usize = std::env::var("NEXUSHR_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
     let limits = Limits::default();
     let bytes: usize = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len() as usize)).sum();
-    println!("{} PDF resumes, {:.1} MB, {rounds} rounds per file, median kept", files.len(), bytes as f64 / 1e6);
+    println!(
+        "{} PDF resumes, {:.1} MB, {rounds} rounds per file, median kept",
+        files.len(),
+        bytes as f64 / 1e6
+    );
 
     let (mut ours, mut ok) = (Vec::new(), 0);
     for f in &files {
@@ -73,7 +77,8 @@ fn main() {
             .collect();
         ours.push(median(times));
     }
-    let spawn: Vec<Duration> = (0..files.len()).map(|_| median((0..rounds).map(|_| run("/bin/true", &[])).collect())).collect();
+    let spawn: Vec<Duration> =
+        (0..files.len()).map(|_| median((0..rounds).map(|_| run("/bin/true", &[])).collect())).collect();
     let poppler: Vec<Duration> = files
         .iter()
         .map(|f| median((0..rounds).map(|_| run("pdftotext", &["-q", &f.to_string_lossy(), "-"])).collect()))
@@ -86,5 +91,9 @@ fn main() {
     let r_bare = report("pdftotext minus process start", &bare);
     report("/bin/true (process start)", &spawn);
     println!("parses with work entries: {}/{}", ok / rounds, files.len());
-    println!("throughput ratio, ours / pdftotext: {:.2}x (process per file), {:.2}x (without process start)", r_ours / r_poppler, r_ours / r_bare);
+    println!(
+        "throughput ratio, ours / pdftotext: {:.2}x (process per file), {:.2}x (without process start)",
+        r_ours / r_poppler,
+        r_ours / r_bare
+    );
 }

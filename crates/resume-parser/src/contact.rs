@@ -106,7 +106,8 @@ fn phones(line: &str) -> Vec<Phone> {
             let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
             // Dates and years have few digits; phone numbers have 10 to 15.
             // "2017-06 - 2021-02" has ten digits too: a date range is not a phone.
-            let dates = crate::dates::parse_period(&raw).is_some_and(|p| p.start.month > 0 || p.end.is_some_and(|e| e != p.start));
+            let dates = crate::dates::parse_period(&raw)
+                .is_some_and(|p| p.start.month > 0 || p.end.is_some_and(|e| e != p.start));
             if (10..=15).contains(&digits.len()) && !raw.contains("  ") && !dates {
                 let e = e164(&raw, &digits);
                 let confidence = if e.is_some() { 0.9 } else { 0.6 };
@@ -138,14 +139,74 @@ fn looks_like_name(line: &str) -> bool {
 
 /// Words of job titles and document labels: a line with one of them is not a person's name.
 const NOT_NAMES: &[&str] = &[
-    "engineer", "developer", "manager", "analyst", "designer", "scientist", "consultant", "specialist", "architect",
-    "intern", "lead", "director", "administrator", "programmer", "tester", "owner", "coordinator", "officer",
-    "engenheiro", "engenheira", "desenvolvedor", "desenvolvedora", "analista", "gerente", "coordenador",
-    "coordenadora", "ingeniero", "ingeniera", "desarrollador", "desarrolladora", "disenador", "disenadora",
-    "especialista", "arquiteto", "arquiteta", "arquitecto", "arquitecta", "cientista", "cientifico", "cientifica",
-    "consultor", "consultora", "programador", "programadora", "estagiario", "estagiaria", "practicante", "lider",
-    "jefe", "jefa", "curriculum", "vitae", "resume", "europass", "page", "pagina", "experience", "summary",
-    "full", "stack", "backend", "frontend", "data", "software", "qa", "devops", "product", "ux",
+    "engineer",
+    "developer",
+    "manager",
+    "analyst",
+    "designer",
+    "scientist",
+    "consultant",
+    "specialist",
+    "architect",
+    "intern",
+    "lead",
+    "director",
+    "administrator",
+    "programmer",
+    "tester",
+    "owner",
+    "coordinator",
+    "officer",
+    "engenheiro",
+    "engenheira",
+    "desenvolvedor",
+    "desenvolvedora",
+    "analista",
+    "gerente",
+    "coordenador",
+    "coordenadora",
+    "ingeniero",
+    "ingeniera",
+    "desarrollador",
+    "desarrolladora",
+    "disenador",
+    "disenadora",
+    "especialista",
+    "arquiteto",
+    "arquiteta",
+    "arquitecto",
+    "arquitecta",
+    "cientista",
+    "cientifico",
+    "cientifica",
+    "consultor",
+    "consultora",
+    "programador",
+    "programadora",
+    "estagiario",
+    "estagiaria",
+    "practicante",
+    "lider",
+    "jefe",
+    "jefa",
+    "curriculum",
+    "vitae",
+    "resume",
+    "europass",
+    "page",
+    "pagina",
+    "experience",
+    "summary",
+    "full",
+    "stack",
+    "backend",
+    "frontend",
+    "data",
+    "software",
+    "qa",
+    "devops",
+    "product",
+    "ux",
 ];
 
 /// Is this a city that stands alone ("Ciudad de México", "São Paulo")?
@@ -154,32 +215,141 @@ pub(crate) fn is_city(s: &str) -> bool {
 }
 
 /// Ways of working written where a place would be.
-const WORK_MODES: &[&str] = &["remote", "remoto", "remota", "hybrid", "hibrido", "hibrida", "on site", "presencial", "home office"];
+const WORK_MODES: &[&str] =
+    &["remote", "remoto", "remota", "hybrid", "hibrido", "hibrida", "on site", "presencial", "home office"];
 
 /// Cities that stand alone in a header line without their state.
 const CITIES: &[&str] = &[
-    "ciudad de mexico", "cdmx", "mexico city", "guadalajara", "monterrey", "puebla", "queretaro", "merida", "tijuana",
-    "zapopan", "toluca", "leon", "aguascalientes", "chihuahua", "hermosillo", "morelia", "san pedro garza garcia",
-    "sao paulo", "rio de janeiro", "belo horizonte", "porto alegre", "curitiba", "recife", "florianopolis", "campinas",
-    "brasilia", "salvador", "fortaleza", "goiania", "manaus", "belem", "vitoria", "sao jose dos campos", "new york",
-    "san francisco", "seattle", "austin", "chicago", "boston", "denver", "los angeles", "atlanta", "miami", "dallas",
-    "houston", "toronto", "london", "madrid", "lisboa", "lisbon", "buenos aires", "bogota", "santiago", "lima",
+    "ciudad de mexico",
+    "cdmx",
+    "mexico city",
+    "guadalajara",
+    "monterrey",
+    "puebla",
+    "queretaro",
+    "merida",
+    "tijuana",
+    "zapopan",
+    "toluca",
+    "leon",
+    "aguascalientes",
+    "chihuahua",
+    "hermosillo",
+    "morelia",
+    "san pedro garza garcia",
+    "sao paulo",
+    "rio de janeiro",
+    "belo horizonte",
+    "porto alegre",
+    "curitiba",
+    "recife",
+    "florianopolis",
+    "campinas",
+    "brasilia",
+    "salvador",
+    "fortaleza",
+    "goiania",
+    "manaus",
+    "belem",
+    "vitoria",
+    "sao jose dos campos",
+    "new york",
+    "san francisco",
+    "seattle",
+    "austin",
+    "chicago",
+    "boston",
+    "denver",
+    "los angeles",
+    "atlanta",
+    "miami",
+    "dallas",
+    "houston",
+    "toronto",
+    "london",
+    "madrid",
+    "lisboa",
+    "lisbon",
+    "buenos aires",
+    "bogota",
+    "santiago",
+    "lima",
 ];
 
 /// Mexican states as abbreviated in addresses (folded: dots dropped) and written out.
 const MX_STATES: &[&str] = &[
-    "jal", "n l", "nl", "qro", "pue", "gto", "yuc", "b c", "bc", "son", "chih", "mich", "ver", "edo mex", "mex", "ags",
-    "coah", "tamps", "q roo", "oax", "chis", "gro", "hgo", "mor", "sin", "dgo", "zac", "tlax", "slp", "nay", "col",
-    "camp", "tab", "bcs", "jalisco", "nuevo leon", "puebla", "queretaro", "guanajuato", "yucatan", "sonora",
-    "estado de mexico", "veracruz", "michoacan",
+    "jal",
+    "n l",
+    "nl",
+    "qro",
+    "pue",
+    "gto",
+    "yuc",
+    "b c",
+    "bc",
+    "son",
+    "chih",
+    "mich",
+    "ver",
+    "edo mex",
+    "mex",
+    "ags",
+    "coah",
+    "tamps",
+    "q roo",
+    "oax",
+    "chis",
+    "gro",
+    "hgo",
+    "mor",
+    "sin",
+    "dgo",
+    "zac",
+    "tlax",
+    "slp",
+    "nay",
+    "col",
+    "camp",
+    "tab",
+    "bcs",
+    "jalisco",
+    "nuevo leon",
+    "puebla",
+    "queretaro",
+    "guanajuato",
+    "yucatan",
+    "sonora",
+    "estado de mexico",
+    "veracruz",
+    "michoacan",
 ];
 
 /// Places a location ends with: US and Brazilian state codes are two capitals; these are the
 /// countries and Mexican states written out.
 const PLACES: &[&str] = &[
-    "usa", "us", "united states", "brasil", "brazil", "mexico", "méxico", "cdmx", "jalisco", "nuevo leon",
-    "nuevo león", "canada", "portugal", "spain", "españa", "uk", "united kingdom", "germany", "argentina",
-    "colombia", "chile", "peru", "perú",
+    "usa",
+    "us",
+    "united states",
+    "brasil",
+    "brazil",
+    "mexico",
+    "méxico",
+    "cdmx",
+    "jalisco",
+    "nuevo leon",
+    "nuevo león",
+    "canada",
+    "portugal",
+    "spain",
+    "españa",
+    "uk",
+    "united kingdom",
+    "germany",
+    "argentina",
+    "colombia",
+    "chile",
+    "peru",
+    "perú",
 ];
 
 /// A location in one piece of a header line: "Austin, TX", "São Paulo, SP, Brasil".
@@ -201,7 +371,11 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     }
     // "Guadalajara, Jal.", "Monterrey, N.L.": Mexican states are abbreviated with dots.
     let last = crate::sections::fold(parts[parts.len() - 1]);
-    if MX_STATES.contains(&last.as_str()) && parts.len() == 2 && parts[0].starts_with(char::is_uppercase) && parts[0].split_whitespace().count() <= 4 {
+    if MX_STATES.contains(&last.as_str())
+        && parts.len() == 2
+        && parts[0].starts_with(char::is_uppercase)
+        && parts[0].split_whitespace().count() <= 4
+    {
         return Some(piece.to_string());
     }
     let wordy = |p: &str| {
@@ -234,7 +408,8 @@ pub fn extract(text: &str) -> Contact {
         // and nothing else ("Phone (415) 555-0134" in a contact card printed last).
         let alone = || {
             let rest: String = line.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-            ["", "phone", "tel", "telefone", "telefono", "teléfono", "celular", "mobile", "cell", "whatsapp"].contains(&rest.as_str())
+            ["", "phone", "tel", "telefone", "telefono", "teléfono", "celular", "mobile", "cell", "whatsapp"]
+                .contains(&rest.as_str())
         };
         if n < 40 || alone() {
             for p in phones(line) {
@@ -254,18 +429,15 @@ pub fn extract(text: &str) -> Contact {
         .map(|value| Scored { value, confidence: 0.75 });
     // The name: the first name-like piece among the first few lines ("Ana Souza | Engenheira"
     // keeps "Ana Souza"), surer the earlier it appears.
-    c.name = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(8)
-        .enumerate()
-        .find_map(|(i, l)| {
-            l.split(['|', '·', '•', '\t', '—', '–'])
-                .map(|cell| unglue(cell.trim()))
-                .find(|cell| looks_like_name(cell))
-                .map(|value| Scored { value, confidence: if i == 0 { 0.9 } else { (0.7 - 0.08 * i as f32).max(0.2) } })
-        });
+    c.name = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(8).enumerate().find_map(|(i, l)| {
+        l.split(['|', '·', '•', '\t', '—', '–'])
+            .map(|cell| unglue(cell.trim()))
+            .find(|cell| looks_like_name(cell))
+            .map(|value| Scored {
+                value,
+                confidence: if i == 0 { 0.9 } else { (0.7 - 0.08 * i as f32).max(0.2) },
+            })
+    });
     c
 }
 
@@ -276,7 +448,8 @@ fn unglue(cell: &str) -> String {
         return cell.to_string();
     }
     let chars: Vec<char> = cell.chars().collect();
-    let caps: Vec<usize> = (1..chars.len()).filter(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()).collect();
+    let caps: Vec<usize> =
+        (1..chars.len()).filter(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase()).collect();
     if let [at] = caps.as_slice()
         && *at >= 3
         && chars.len() - at >= 3
@@ -316,8 +489,12 @@ mod tests {
         assert!(phones("2019 - 2021").is_empty());
         assert!(phones("2017-06 - 2021-02").is_empty());
         assert!(phones("03/2020 - 06/2022").is_empty());
-        let late = format!("Ana Souza\n{}Phone: (415) 555-0134\nOrder 4155550134123 shipped\n", "x\n".repeat(60));
-        assert_eq!(extract(&late).phones.iter().map(|p| p.raw.as_str()).collect::<Vec<_>>(), ["(415) 555-0134"]);
+        let late =
+            format!("Ana Souza\n{}Phone: (415) 555-0134\nOrder 4155550134123 shipped\n", "x\n".repeat(60));
+        assert_eq!(
+            extract(&late).phones.iter().map(|p| p.raw.as_str()).collect::<Vec<_>>(),
+            ["(415) 555-0134"]
+        );
     }
 
     #[test]

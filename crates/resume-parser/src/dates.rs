@@ -160,7 +160,10 @@ fn points(line: &str) -> Vec<Option<YearMonth>> {
 /// "present" words and the words between them ("to", "até", "a", "hasta", dashes), up to the last
 /// date word ("Jun 2023 – Jul 2026 QA Engineer" → the end of "2026").
 pub(crate) fn span_end(line: &str, from: usize) -> usize {
-    const JOINERS: &[&str] = &["to", "a", "ate", "al", "hasta", "de", "del", "until", "till", "since", "desde", "from", "o", "la", "mdash", "ndash", "t"];
+    const JOINERS: &[&str] = &[
+        "to", "a", "ate", "al", "hasta", "de", "del", "until", "till", "since", "desde", "from", "o", "la",
+        "mdash", "ndash", "t",
+    ];
     let mut end = from;
     let mut offset = from;
     for word in line[from..].split_inclusive(char::is_whitespace) {

@@ -79,7 +79,16 @@ const DEGREES: &[(DegreeLevel, &[&str])] = &[
     (DegreeLevel::Associate, &["associate", "tecnologo", "tecnologia em", "tecnico superior", "tsu"]),
     (
         DegreeLevel::Vocational,
-        &["tecnico", "vocational", "technical certificate", "bootcamp", "certificate", "certificado", "diploma", "curso tecnico"],
+        &[
+            "tecnico",
+            "vocational",
+            "technical certificate",
+            "bootcamp",
+            "certificate",
+            "certificado",
+            "diploma",
+            "curso tecnico",
+        ],
     ),
     (DegreeLevel::Secondary, &["high school", "ensino medio", "preparatoria", "bachillerato"]),
 ];
@@ -162,12 +171,15 @@ fn parts_of(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     for cell in line.split('\t') {
         let cell = cell.trim();
-        if cell.is_empty() || parse_period(cell).is_some_and(|_| crate::work::without_dates(cell).is_empty()) {
+        if cell.is_empty() || parse_period(cell).is_some_and(|_| crate::work::without_dates(cell).is_empty())
+        {
             continue;
         }
         let cell = crate::work::without_dates(cell);
         // Text on both sides of the dates comes back as two cells.
-        for piece in cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p)) {
+        for piece in
+            cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p))
+        {
             let split = [" at ", " em ", " en ", " na ", " no "].iter().find_map(|sep| {
                 piece.split_once(sep).filter(|(a, b)| degree_level(a).is_some() && is_institution(b))
             });
@@ -234,7 +246,9 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             && !institution
             && e.institution.is_none()
             && e.field.is_none()
-            && e.degree.as_ref().is_some_and(|d| d.value.split_whitespace().count() <= 3 && field_of(&d.value).is_none())
+            && e.degree
+                .as_ref()
+                .is_some_and(|d| d.value.split_whitespace().count() <= 3 && field_of(&d.value).is_none())
         {
             let field = crate::work::without_dates(line);
             e.field = Some(Scored { value: field, confidence: 0.6 });
@@ -393,10 +407,19 @@ mod tests {
     #[test]
     fn institutions_without_dates_and_with_their_campus() {
         let inst = |t: &str| entries(t).first().and_then(|e| e.institution.clone()).map(|i| i.value);
-        assert_eq!(inst("2007\tThe University of Texas at Austin\nBachelor of Science"), Some("The University of Texas at Austin".into()));
+        assert_eq!(
+            inst("2007\tThe University of Texas at Austin\nBachelor of Science"),
+            Some("The University of Texas at Austin".into())
+        );
         assert_eq!(inst("Arizona State University 2014-08\nBSc"), Some("Arizona State University".into()));
-        assert_eq!(inst("Bachelor of Science at Arizona State University\tAug 2014 - May 2018"), Some("Arizona State University".into()));
-        assert_eq!(inst("University of California, Berkeley\nBachelor of Arts"), Some("University of California, Berkeley".into()));
+        assert_eq!(
+            inst("Bachelor of Science at Arizona State University\tAug 2014 - May 2018"),
+            Some("Arizona State University".into())
+        );
+        assert_eq!(
+            inst("University of California, Berkeley\nBachelor of Arts"),
+            Some("University of California, Berkeley".into())
+        );
     }
 
     #[test]

@@ -99,7 +99,9 @@ fn normalize(text: &str) -> String {
             .map(|c| if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') { ' ' } else { c })
             .collect();
         if line.trim_start().starts_with(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
-            let rest = line.trim_start().trim_start_matches(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c) || c.is_whitespace());
+            let rest = line
+                .trim_start()
+                .trim_start_matches(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c) || c.is_whitespace());
             line = if rest.is_empty() { String::new() } else { format!("• {rest}") };
         }
         line.retain(|c| !('\u{e000}'..='\u{f8ff}').contains(&c));
@@ -201,7 +203,11 @@ fn html(src: &str) -> String {
         rest = &rest[lt + gt + 1..];
         if matches!(name.as_str(), "script" | "style" | "nav" | "template") && !tag.starts_with('/') {
             let close = format!("</{name}");
-            rest = match rest.as_bytes().windows(close.len()).position(|w| w.eq_ignore_ascii_case(close.as_bytes())) {
+            rest = match rest
+                .as_bytes()
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+            {
                 Some(i) => &rest[i..],
                 None => "",
             };
@@ -224,7 +230,10 @@ fn html(src: &str) -> String {
             if tag.starts_with('/') {
                 // Keep the link target: profiles and portfolios are contact data.
                 if let Some((href, from)) = link.take() {
-                    let bare = href.trim_start_matches("mailto:").trim_start_matches("https://").trim_start_matches("http://");
+                    let bare = href
+                        .trim_start_matches("mailto:")
+                        .trim_start_matches("https://")
+                        .trim_start_matches("http://");
                     let shown = out.get(from..).unwrap_or_default();
                     if !shown.contains(bare.trim_end_matches('/')) {
                         out.push_str(&format!(" {} ", href.trim_start_matches("mailto:")));

@@ -152,7 +152,10 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
         skill.source = if in_skills_section {
             Some(sections::SectionKind::Skills)
         } else {
-            skill.evidence.iter().find_map(|&(a, _)| sections.iter().find(|s| (s.start..s.end).contains(&a)).map(|s| s.kind))
+            skill
+                .evidence
+                .iter()
+                .find_map(|&(a, _)| sections.iter().find(|s| (s.start..s.end).contains(&a)).map(|s| s.kind))
         };
         skill.confidence = if in_skills_section {
             0.95
@@ -167,7 +170,10 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
             .cloned()
             .collect();
         skill.months = work::total_months(&used, now);
-        skill.last_used = used.iter().map(|w| if w.period.current { now } else { w.period.end.unwrap_or(w.period.start) }).max();
+        skill.last_used = used
+            .iter()
+            .map(|w| if w.period.current { now } else { w.period.end.unwrap_or(w.period.start) })
+            .max();
     }
 }
 
@@ -175,9 +181,35 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
 /// like a header: "Languages: Python, Go") is part of the skills, with its header as the group.
 fn programming_languages_are_skills(text: &str, sections: &mut [sections::Section]) {
     const SPOKEN: &[&str] = &[
-        "english", "ingles", "portuguese", "portugues", "spanish", "espanol", "espanhol", "french", "frances", "german",
-        "alemao", "aleman", "italian", "italiano", "japanese", "japones", "chinese", "chines", "mandarin", "mandarim",
-        "native", "nativo", "nativa", "fluent", "fluente", "basico", "intermediario", "avancado", "intermedio",
+        "english",
+        "ingles",
+        "portuguese",
+        "portugues",
+        "spanish",
+        "espanol",
+        "espanhol",
+        "french",
+        "frances",
+        "german",
+        "alemao",
+        "aleman",
+        "italian",
+        "italiano",
+        "japanese",
+        "japones",
+        "chinese",
+        "chines",
+        "mandarin",
+        "mandarim",
+        "native",
+        "nativo",
+        "nativa",
+        "fluent",
+        "fluente",
+        "basico",
+        "intermediario",
+        "avancado",
+        "intermedio",
         "avanzado",
     ];
     for s in sections.iter_mut().filter(|s| s.kind == sections::SectionKind::Languages) {
@@ -197,8 +229,10 @@ fn programming_languages_are_skills(text: &str, sections: &mut [sections::Sectio
 /// The language of a resume from its common words: "en", "pt", "es", or "" when unclear.
 fn language_of(text: &str) -> &'static str {
     const EN: &[&str] = &["the", "and", "with", "for", "of", "to", "experience", "education", "skills"];
-    const PT: &[&str] = &["e", "com", "em", "dos", "das", "na", "no", "uma", "experiência", "formação", "até", "atual"];
-    const ES: &[&str] = &["y", "con", "en", "los", "las", "del", "el", "una", "experiencia", "educación", "actual"];
+    const PT: &[&str] =
+        &["e", "com", "em", "dos", "das", "na", "no", "uma", "experiência", "formação", "até", "atual"];
+    const ES: &[&str] =
+        &["y", "con", "en", "los", "las", "del", "el", "una", "experiencia", "educación", "actual"];
     let mut counts = [0usize; 3];
     for word in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
         let w = word.to_lowercase();
@@ -291,7 +325,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     let total_experience_months = work::total_months(&work, today());
     let summary = sections.iter().find(|s| s.kind == sections::SectionKind::Summary).and_then(|s| {
         let body = text[s.start..s.end].trim();
-        (!body.is_empty()).then(|| contact::Scored { value: body.chars().take(2_000).collect(), confidence: 0.8 })
+        (!body.is_empty())
+            .then(|| contact::Scored { value: body.chars().take(2_000).collect(), confidence: 0.8 })
     });
     let language = language_of(&text).to_string();
     let seniority = (!work.is_empty()).then(|| work::seniority(&work, total_experience_months));

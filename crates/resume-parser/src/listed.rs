@@ -27,22 +27,119 @@ pub struct ListedSkill {
 
 /// Proficiency words that themes print beside a group or an item: not skills.
 const LEVELS: &[&str] = &[
-    "beginner", "novice", "basic", "intermediate", "advanced", "expert", "master", "proficient", "fluent", "native",
-    "basico", "basica", "intermediario", "intermediaria", "avancado", "avancada", "especialista", "nativo", "fluente",
-    "intermedio", "intermedia", "avanzado", "avanzada", "experto", "experta", "nativa", "fluido",
+    "beginner",
+    "novice",
+    "basic",
+    "intermediate",
+    "advanced",
+    "expert",
+    "master",
+    "proficient",
+    "fluent",
+    "native",
+    "basico",
+    "basica",
+    "intermediario",
+    "intermediaria",
+    "avancado",
+    "avancada",
+    "especialista",
+    "nativo",
+    "fluente",
+    "intermedio",
+    "intermedia",
+    "avanzado",
+    "avanzada",
+    "experto",
+    "experta",
+    "nativa",
+    "fluido",
 ];
 
 /// Words group names are made of ("Bancos de dados", "Cloud & DevOps", "Lenguajes").
 const GROUP_WORDS: &[&str] = &[
-    "languages", "language", "programming", "frameworks", "framework", "libraries", "tools", "tooling", "databases",
-    "database", "data", "cloud", "devops", "infrastructure", "web", "frontend", "backend", "mobile", "testing",
-    "quality", "methodologies", "practices", "platforms", "soft", "skills", "other", "others", "technologies", "core",
-    "linguagens", "linguagem", "bibliotecas", "ferramentas", "bancos", "banco", "dados", "nuvem", "metodologias",
-    "plataformas", "outros", "outras", "tecnologias", "competencias", "habilidades", "comportamentais", "lenguajes",
-    "lenguaje", "librerias", "herramientas", "bases", "datos", "nube", "metodologias", "otros", "otras", "blandas",
-    "tecnicas", "tecnicos", "analytics", "analysis", "design", "security", "observability", "monitoring",
-    "messaging", "versioning", "version", "control", "apis", "integration", "bi", "management", "gestao", "gestion",
-    "de", "do", "da", "e", "y", "and", "&", "of",
+    "languages",
+    "language",
+    "programming",
+    "frameworks",
+    "framework",
+    "libraries",
+    "tools",
+    "tooling",
+    "databases",
+    "database",
+    "data",
+    "cloud",
+    "devops",
+    "infrastructure",
+    "web",
+    "frontend",
+    "backend",
+    "mobile",
+    "testing",
+    "quality",
+    "methodologies",
+    "practices",
+    "platforms",
+    "soft",
+    "skills",
+    "other",
+    "others",
+    "technologies",
+    "core",
+    "linguagens",
+    "linguagem",
+    "bibliotecas",
+    "ferramentas",
+    "bancos",
+    "banco",
+    "dados",
+    "nuvem",
+    "metodologias",
+    "plataformas",
+    "outros",
+    "outras",
+    "tecnologias",
+    "competencias",
+    "habilidades",
+    "comportamentais",
+    "lenguajes",
+    "lenguaje",
+    "librerias",
+    "herramientas",
+    "bases",
+    "datos",
+    "nube",
+    "metodologias",
+    "otros",
+    "otras",
+    "blandas",
+    "tecnicas",
+    "tecnicos",
+    "analytics",
+    "analysis",
+    "design",
+    "security",
+    "observability",
+    "monitoring",
+    "messaging",
+    "versioning",
+    "version",
+    "control",
+    "apis",
+    "integration",
+    "bi",
+    "management",
+    "gestao",
+    "gestion",
+    "de",
+    "do",
+    "da",
+    "e",
+    "y",
+    "and",
+    "&",
+    "of",
 ];
 
 fn is_level(s: &str) -> bool {
@@ -76,7 +173,9 @@ fn split_items(s: &str) -> Vec<String> {
                 depth -= 1;
                 cur.push(c);
             }
-            ',' | ';' | '|' | '•' | '·' | '⋅' | '∙' | '\t' | '▪' | '●' if depth <= 0 => out.push(std::mem::take(&mut cur)),
+            ',' | ';' | '|' | '•' | '·' | '⋅' | '∙' | '\t' | '▪' | '●' if depth <= 0 => {
+                out.push(std::mem::take(&mut cur))
+            }
             _ => cur.push(c),
         }
     }
@@ -100,7 +199,11 @@ fn split_items(s: &str) -> Vec<String> {
                 continue;
             }
         }
-        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("e ")).or_else(|| item.strip_prefix("y ")).unwrap_or(item);
+        let item = item
+            .strip_prefix("and ")
+            .or_else(|| item.strip_prefix("e "))
+            .or_else(|| item.strip_prefix("y "))
+            .unwrap_or(item);
         items.push(item.to_string());
     }
     items
@@ -137,13 +240,14 @@ fn split_spaced(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let mentions = nexushr_skills::Taxonomy::bundled().find(line);
-    let covered: usize = mentions.iter().map(|m| line[m.start..m.end].chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let covered: usize =
+        mentions.iter().map(|m| line[m.start..m.end].chars().filter(|c| !c.is_whitespace()).count()).sum();
     let letters = line.chars().filter(|c| !c.is_whitespace()).count();
     if mentions.len() < 2 || covered * 10 < letters * 6 {
         return None;
     }
     let mut items = Vec::new();
-    let mut gap = |text: &str, items: &mut Vec<String>| {
+    let gap = |text: &str, items: &mut Vec<String>| {
         let mut cur: Vec<&str> = Vec::new();
         for w in text.split_whitespace() {
             if w.starts_with(char::is_uppercase) && !cur.is_empty() {
@@ -272,11 +376,35 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
 /// the parse reports as languages, not as skills.
 fn spoken_languages(group: &SkillGroup) -> bool {
     const SPOKEN: &[&str] = &[
-        "english", "ingles", "portuguese", "portugues", "spanish", "espanol", "espanhol", "french", "frances", "german",
-        "alemao", "aleman", "italian", "italiano", "japanese", "japones", "mandarin", "mandarim", "chinese", "chines",
+        "english",
+        "ingles",
+        "portuguese",
+        "portugues",
+        "spanish",
+        "espanol",
+        "espanhol",
+        "french",
+        "frances",
+        "german",
+        "alemao",
+        "aleman",
+        "italian",
+        "italiano",
+        "japanese",
+        "japones",
+        "mandarin",
+        "mandarim",
+        "chinese",
+        "chines",
     ];
-    let named = group.name.as_deref().map(fold).is_some_and(|n| ["languages", "language", "idiomas", "linguas", "lenguas", "idioma"].contains(&n.as_str()));
-    let spoken = group.items.iter().filter(|i| fold(&i.raw).split(' ').next().is_some_and(|w| SPOKEN.contains(&w))).count();
+    let named = group.name.as_deref().map(fold).is_some_and(|n| {
+        ["languages", "language", "idiomas", "linguas", "lenguas", "idioma"].contains(&n.as_str())
+    });
+    let spoken = group
+        .items
+        .iter()
+        .filter(|i| fold(&i.raw).split(' ').next().is_some_and(|w| SPOKEN.contains(&w)))
+        .count();
     spoken > 0 && (named || spoken * 2 > group.items.len())
 }
 
@@ -290,7 +418,9 @@ mod tests {
 
     #[test]
     fn labelled_groups_keep_unknown_items() {
-        let g = groups("Web: JavaScript, HTML 5, CSS\nBackend: Flask, Pyramid, Hibernate\nCloud — EC2, RDS, LAMP\n");
+        let g = groups(
+            "Web: JavaScript, HTML 5, CSS\nBackend: Flask, Pyramid, Hibernate\nCloud — EC2, RDS, LAMP\n",
+        );
         assert_eq!(
             flat(&g),
             [
@@ -306,12 +436,20 @@ mod tests {
     #[test]
     fn group_names_on_their_own_lines_and_levels_dropped() {
         let g = groups("Linguagens\nAvançado\nPython, Go e SQL\nBancos de Dados\nPostgreSQL\nRedis\n");
-        assert_eq!(flat(&g), [(Some("Linguagens"), vec!["Python", "Go", "SQL"]), (Some("Bancos de Dados"), vec!["PostgreSQL", "Redis"])]);
+        assert_eq!(
+            flat(&g),
+            [
+                (Some("Linguagens"), vec!["Python", "Go", "SQL"]),
+                (Some("Bancos de Dados"), vec!["PostgreSQL", "Redis"])
+            ]
+        );
     }
 
     #[test]
     fn items_set_apart_by_styling_alone() {
-        let g = groups("Testing Advanced\nCypress Selenium pytest Postman JUnit\nSoft skills\nTechnical writing Mentoring Communication\n");
+        let g = groups(
+            "Testing Advanced\nCypress Selenium pytest Postman JUnit\nSoft skills\nTechnical writing Mentoring Communication\n",
+        );
         assert_eq!(flat(&g)[0], (Some("Testing"), vec!["Cypress", "Selenium", "pytest", "Postman", "JUnit"]));
     }
 

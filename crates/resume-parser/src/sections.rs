@@ -174,9 +174,25 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
     (
         SectionKind::Other,
         &[
-            "awards", "honors", "awards and honors", "publications", "volunteer", "volunteering", "volunteer experience",
-            "interests", "hobbies", "references", "premios", "premiacoes", "publicacoes", "voluntariado", "interesses",
-            "referencias", "publicaciones", "intereses", "reconocimientos",
+            "awards",
+            "honors",
+            "awards and honors",
+            "publications",
+            "volunteer",
+            "volunteering",
+            "volunteer experience",
+            "interests",
+            "hobbies",
+            "references",
+            "premios",
+            "premiacoes",
+            "publicacoes",
+            "voluntariado",
+            "interesses",
+            "referencias",
+            "publicaciones",
+            "intereses",
+            "reconocimientos",
         ],
     ),
 ];
@@ -226,7 +242,12 @@ pub fn detect(text: &str) -> Vec<Section> {
             if let Some(prev) = found.last_mut() {
                 prev.end = offset;
             }
-            found.push(Section { kind, header: cell.trim().to_string(), start: offset + body_from, end: text.len() });
+            found.push(Section {
+                kind,
+                header: cell.trim().to_string(),
+                start: offset + body_from,
+                end: text.len(),
+            });
         }
         offset += line.len();
     }
@@ -247,7 +268,10 @@ mod tests {
         assert_eq!(header_kind("I have experience with Go"), None);
         assert_eq!(header_kind("Work Experience(3)"), Some(SectionKind::Experience));
         let s = detect("Ana\nWork\tSenior Engineer\nAcme\n");
-        assert_eq!((s[0].kind, &"Ana\nWork\tSenior Engineer\nAcme\n"[s[0].start..]), (SectionKind::Experience, "Senior Engineer\nAcme\n"));
+        assert_eq!(
+            (s[0].kind, &"Ana\nWork\tSenior Engineer\nAcme\n"[s[0].start..]),
+            (SectionKind::Experience, "Senior Engineer\nAcme\n")
+        );
     }
 
     #[test]

@@ -60,21 +60,31 @@ pub(crate) fn without_place(h: &str) -> &str {
     // "Triangle Software Partners Durham, NC": the place joined to the name by a space only;
     // the city is its last word, or the last two or three when they name a known city.
     if let Some(&last) = commas.last() {
-        let words: Vec<(usize, &str)> = h[..last].split(' ').scan(0, |off, w| {
-            let at = *off;
-            *off += w.len() + 1;
-            Some((at, w))
-        }).collect();
+        let words: Vec<(usize, &str)> = h[..last]
+            .split(' ')
+            .scan(0, |off, w| {
+                let at = *off;
+                *off += w.len() + 1;
+                Some((at, w))
+            })
+            .collect();
         for n in [3usize, 2, 1] {
             if words.len() <= n {
                 continue;
             }
             let at = words[words.len() - n].0;
             let city = &h[at..last];
-            const PREFIXES: &[&str] = &["san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo", "fort", "salt", "st", "saint", "palo", "mountain", "kansas", "oklahoma", "jersey", "little", "las", "baton", "grand", "ann", "college", "cedar", "des", "sioux", "green", "west", "east", "north", "south"];
+            const PREFIXES: &[&str] = &[
+                "san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo",
+                "fort", "salt", "st", "saint", "palo", "mountain", "kansas", "oklahoma", "jersey", "little",
+                "las", "baton", "grand", "ann", "college", "cedar", "des", "sioux", "green", "west", "east",
+                "north", "south",
+            ];
             let two = n == 2 && PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
             let plain = n == 1 && !PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
-            if (plain || two || crate::contact::is_city(city)) && crate::contact::location_in(&h[at..]).is_some() {
+            if (plain || two || crate::contact::is_city(city))
+                && crate::contact::location_in(&h[at..]).is_some()
+            {
                 return h[..at].trim();
             }
         }
@@ -103,7 +113,8 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         if !h.contains(sep) {
             continue;
         }
-        let parts: Vec<String> = h.split(sep).map(trim).filter(|p| !p.is_empty() && parse_period(p).is_none()).collect();
+        let parts: Vec<String> =
+            h.split(sep).map(trim).filter(|p| !p.is_empty() && parse_period(p).is_none()).collect();
         match parts.as_slice() {
             [] => return (None, None),
             [one] => return (Some(one.clone()), None),
@@ -149,11 +160,16 @@ pub(crate) fn without_dates(line: &str) -> String {
     };
     // "Engineer, Acme, Raleigh, NC." before right-hand dates: the full stop ends the phrase.
     let head = trim(line[..cut].trim_end().trim_end_matches('.'));
-    let tail = if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
+    let tail =
+        if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
     let tail = if is_duration(&tail) { String::new() } else { tail };
     // "June 2023 to QA Engineer, Acme": a range cut by a narrow column leaves its joining word.
     let tail = match tail.split_once(' ') {
-        Some((first, rest)) if ["to", "a", "até", "hasta", "al", "until"].contains(&first.to_lowercase().as_str()) => rest.trim().to_string(),
+        Some((first, rest))
+            if ["to", "a", "até", "hasta", "al", "until"].contains(&first.to_lowercase().as_str()) =>
+        {
+            rest.trim().to_string()
+        }
         _ => tail,
     };
     match (head.is_empty(), tail.is_empty()) {
@@ -166,7 +182,8 @@ pub(crate) fn without_dates(line: &str) -> String {
 /// Do the dates of this line stop at a word that joins them to an end on the next line
 /// ("June 2023 to" + text)?
 fn dangling_range(line: &str) -> bool {
-    let Some(cut) = line.char_indices().find(|(i, _)| parse_period(&line[*i..]).is_some()).map(|(i, _)| i) else {
+    let Some(cut) = line.char_indices().find(|(i, _)| parse_period(&line[*i..]).is_some()).map(|(i, _)| i)
+    else {
         return false;
     };
     let rest = line[crate::dates::span_end(line, cut)..].trim_start();
@@ -177,12 +194,14 @@ fn dangling_range(line: &str) -> bool {
 /// A line that only says how long a job lasted: "12 anos 10 meses", "2 yrs 3 mos", "(3 años)".
 pub(crate) fn is_duration(line: &str) -> bool {
     const UNITS: &[&str] = &[
-        "yr", "yrs", "year", "years", "mo", "mos", "month", "months", "ano", "anos", "mes", "meses", "m", "a", "y",
+        "yr", "yrs", "year", "years", "mo", "mos", "month", "months", "ano", "anos", "mes", "meses", "m",
+        "a", "y",
     ];
     let f = fold(line);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     // "a year", "um ano", "un año": an article in place of the number.
-    let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || ["a", "an", "um", "uma", "un", "una"].contains(w);
+    let count =
+        |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || ["a", "an", "um", "uma", "un", "una"].contains(w);
     !words.is_empty()
         && words.iter().any(count)
         && words.iter().any(|w| UNITS.contains(w))
@@ -191,21 +210,136 @@ pub(crate) fn is_duration(line: &str) -> bool {
 
 /// Words of job titles in English, Portuguese and Spanish (folded).
 const TITLE_WORDS: &[&str] = &[
-    "engineer", "developer", "manager", "analyst", "designer", "lead", "head", "director", "intern", "consultant",
-    "specialist", "architect", "scientist", "qa", "tester", "owner", "coordinator", "administrator", "officer",
-    "associate", "programmer", "sre", "devops", "president", "vp", "founder", "cto", "ceo", "technician",
-    "assistant", "representative", "senior", "junior", "staff", "principal", "product", "scrum", "master",
-    "engenheiro", "engenheira", "desenvolvedor", "desenvolvedora", "analista", "gerente", "coordenador",
-    "coordenadora", "estagiario", "estagiaria", "ingeniero", "ingeniera", "desarrollador", "desarrolladora",
-    "lider", "jefe", "jefa", "diretor", "diretora", "directora", "especialista", "disenador", "disenadora",
-    "arquiteto", "arquiteta", "arquitecto", "arquitecta", "cientista", "cientifico", "cientifica", "consultor",
-    "consultora", "tecnico", "tecnica", "programador", "programadora", "pleno", "sr", "jr", "practicante",
-    "pasante", "trainee", "auxiliar", "supervisor", "supervisora", "investigador", "investigadora", "pesquisador",
-    "pesquisadora", "researcher", "professor", "professora", "profesor", "profesora", "docente", "teacher", "instructor",
-    "instrutor", "instrutora", "asesor", "asesora", "assessor", "gestor", "gestora", "encargado", "encargada",
-    "responsable", "ejecutivo", "ejecutiva", "executivo", "executiva", "administrador", "administradora", "asistente",
-    "assistente", "becario", "becaria", "estagio", "tecnologo", "redator", "redactor", "writer", "editor", "agent",
-    "agente", "operador", "operadora", "especialista", "recruiter", "reclutador", "recrutador", "head",
+    "engineer",
+    "developer",
+    "manager",
+    "analyst",
+    "designer",
+    "lead",
+    "head",
+    "director",
+    "intern",
+    "consultant",
+    "specialist",
+    "architect",
+    "scientist",
+    "qa",
+    "tester",
+    "owner",
+    "coordinator",
+    "administrator",
+    "officer",
+    "associate",
+    "programmer",
+    "sre",
+    "devops",
+    "president",
+    "vp",
+    "founder",
+    "cto",
+    "ceo",
+    "technician",
+    "assistant",
+    "representative",
+    "senior",
+    "junior",
+    "staff",
+    "principal",
+    "product",
+    "scrum",
+    "master",
+    "engenheiro",
+    "engenheira",
+    "desenvolvedor",
+    "desenvolvedora",
+    "analista",
+    "gerente",
+    "coordenador",
+    "coordenadora",
+    "estagiario",
+    "estagiaria",
+    "ingeniero",
+    "ingeniera",
+    "desarrollador",
+    "desarrolladora",
+    "lider",
+    "jefe",
+    "jefa",
+    "diretor",
+    "diretora",
+    "directora",
+    "especialista",
+    "disenador",
+    "disenadora",
+    "arquiteto",
+    "arquiteta",
+    "arquitecto",
+    "arquitecta",
+    "cientista",
+    "cientifico",
+    "cientifica",
+    "consultor",
+    "consultora",
+    "tecnico",
+    "tecnica",
+    "programador",
+    "programadora",
+    "pleno",
+    "sr",
+    "jr",
+    "practicante",
+    "pasante",
+    "trainee",
+    "auxiliar",
+    "supervisor",
+    "supervisora",
+    "investigador",
+    "investigadora",
+    "pesquisador",
+    "pesquisadora",
+    "researcher",
+    "professor",
+    "professora",
+    "profesor",
+    "profesora",
+    "docente",
+    "teacher",
+    "instructor",
+    "instrutor",
+    "instrutora",
+    "asesor",
+    "asesora",
+    "assessor",
+    "gestor",
+    "gestora",
+    "encargado",
+    "encargada",
+    "responsable",
+    "ejecutivo",
+    "ejecutiva",
+    "executivo",
+    "executiva",
+    "administrador",
+    "administradora",
+    "asistente",
+    "assistente",
+    "becario",
+    "becaria",
+    "estagio",
+    "tecnologo",
+    "redator",
+    "redactor",
+    "writer",
+    "editor",
+    "agent",
+    "agente",
+    "operador",
+    "operadora",
+    "especialista",
+    "recruiter",
+    "reclutador",
+    "recrutador",
+    "head",
 ];
 
 /// How much a fragment reads like a job title.
@@ -214,7 +348,8 @@ fn title_score(fragment: &str) -> usize {
 }
 
 /// Labels some layouts print inside an entry.
-const LABELS: &[&str] = &["highlights", "responsibilities", "achievements", "destaques", "logros", "conquistas"];
+const LABELS: &[&str] =
+    &["highlights", "responsibilities", "achievements", "destaques", "logros", "conquistas"];
 
 /// A short line that can name a title, an employer or a place (not a highlight sentence).
 fn header_like(line: &str) -> bool {
@@ -259,7 +394,9 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
     let owned: Vec<String> = fragments
         .iter()
         .map(|f| match f.split_once(" · ").or_else(|| f.split_once(" | ")) {
-            Some((company, blurb)) if has_title && title_score(company) == 0 && title_score(blurb) == 0 => company.trim().to_string(),
+            Some((company, blurb)) if has_title && title_score(company) == 0 && title_score(blurb) == 0 => {
+                company.trim().to_string()
+            }
             _ => f.clone(),
         })
         .collect();
@@ -289,9 +426,15 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
                 .iter()
                 .enumerate()
                 .filter(|(i, f)| *i != best && title_score(f) == 0)
-                .min_by_key(|(i, f)| (!anchored.get(*i).copied().unwrap_or(false), f.split_whitespace().count() > 4, *i))
+                .min_by_key(|(i, f)| {
+                    (!anchored.get(*i).copied().unwrap_or(false), f.split_whitespace().count() > 4, *i)
+                })
                 .or_else(|| many.iter().enumerate().find(|(i, _)| *i != best));
-            let sure = if title_score(&title) > 0 && employer.is_some_and(|(_, e)| title_score(e) == 0) { 0.8 } else { 0.6 };
+            let sure = if title_score(&title) > 0 && employer.is_some_and(|(_, e)| title_score(e) == 0) {
+                0.8
+            } else {
+                0.6
+            };
             (Some(title), employer.map(|(_, e)| e.clone()), sure)
         }
     }
@@ -301,16 +444,23 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
 fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
     let mut out = Vec::new();
     // Web addresses beside a name are not part of it ("Pied Piper  http://piedpiper.example.com").
-    let words: Vec<&str> = line.split(' ').filter(|w| !(w.starts_with("http") || w.starts_with("www."))).collect();
+    let words: Vec<&str> =
+        line.split(' ').filter(|w| !(w.starts_with("http") || w.starts_with("www."))).collect();
     let line = words.join(" ");
-    for cell in line.split('\t').map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim()).filter(|c| !c.is_empty()) {
+    for cell in line
+        .split('\t')
+        .map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim())
+        .filter(|c| !c.is_empty())
+    {
         if is_duration(cell) {
             continue;
         }
         // "Pendo, Raleigh, NC": a name with its place after it.
         let named = without_place(cell);
         if named.len() < cell.len() && !named.is_empty() && !named.contains(',') {
-            location.get_or_insert_with(|| cell[named.len()..].trim_start_matches([',', ' ', '|', '·', '-', '–', '—']).to_string());
+            location.get_or_insert_with(|| {
+                cell[named.len()..].trim_start_matches([',', ' ', '|', '·', '-', '–', '—']).to_string()
+            });
             out.push(named.to_string());
         } else if let Some(place) = crate::contact::location_in(cell) {
             location.get_or_insert(place);
@@ -325,7 +475,11 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
 /// description beside a column of dates ("Led the team of ... <TAB>Set 2013 – atual").
 fn inline_header(line: &str) -> String {
     let rest = without_dates(line);
-    if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 { rest } else { String::new() }
+    if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 {
+        rest
+    } else {
+        String::new()
+    }
 }
 
 /// Is this date line the anchor of an entry rather than a year inside a highlight?
@@ -398,10 +552,14 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let inline_text = inline_header(lines[*i].1);
         let inline = !inline_text.is_empty();
         // A bare title on the date line leaves room for a short employer line above it.
-        let wants_employer = inline && title_score(&inline_text) > 0 && split_header(&inline_text).1.is_none();
+        let wants_employer =
+            inline && title_score(&inline_text) > 0 && split_header(&inline_text).1.is_none();
         // Resumes repeat one layout: after an entry whose header sat under its dates, the
         // lines above the next dates are highlights, not headers.
-        let dates_first = k > 0 && blocks[k - 1].0.is_empty() && !blocks[k - 1].1.is_empty() && without_dates(lines[dated[k - 1].0].1).is_empty();
+        let dates_first = k > 0
+            && blocks[k - 1].0.is_empty()
+            && !blocks[k - 1].1.is_empty()
+            && without_dates(lines[dated[k - 1].0].1).is_empty();
         let mut above: Vec<usize> = Vec::new();
         let mut j = if dates_first { floor } else { *i };
         let mut gap = false;
@@ -481,26 +639,33 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
         let mut fragments: Vec<String> = pieces(&inline_header(lines[*i].1), &mut location);
         let mut anchored = vec![false; fragments.len()];
-        let mut near: Vec<(usize, usize)> = above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
+        let mut near: Vec<(usize, usize)> =
+            above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
         near.sort_unstable();
         let is_place = |j: usize| j < lines.len() && crate::contact::location_in(lines[j].1.trim()).is_some();
         for (_, j) in near {
             // A name with its place beside it or on the next line is the employer's.
             let had_place = location.is_some();
             let got = pieces(lines[j].1, &mut location);
-            let beside = (location.is_some() && !had_place) || is_place(j + 1) || lines[j].1.split('\t').any(|c| crate::contact::location_in(c.trim()).is_some());
+            let beside = (location.is_some() && !had_place)
+                || is_place(j + 1)
+                || lines[j].1.split('\t').any(|c| crate::contact::location_in(c.trim()).is_some());
             anchored.extend(std::iter::repeat_n(beside, got.len()));
             fragments.extend(got);
         }
         let (title, employer, confidence) = assign(&fragments, &anchored);
         let body_start = below.last().map_or(*i, |&b| b) + 1;
         // Up to the next entry's first header line.
-        let body_end = dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
+        let body_end =
+            dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
         // A description line that shares its baseline with right-hand dates is the first highlight.
-        let beside_dates = Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_header(lines[*i].1).is_empty());
+        let beside_dates = Some(without_dates(lines[*i].1))
+            .filter(|t| !t.is_empty() && inline_header(lines[*i].1).is_empty());
         let highlights: Vec<String> = beside_dates
             .into_iter()
-            .chain((body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).replace('\t', " ")))
+            .chain(
+                (body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).replace('\t', " ")),
+            )
             .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
             .collect();
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });
@@ -607,7 +772,12 @@ mod tests {
     fn titles_and_employers(text: &str) -> Vec<(String, String)> {
         entries(text, 0)
             .into_iter()
-            .map(|e| (e.title.map(|t| t.value).unwrap_or_default(), e.employer.map(|t| t.value).unwrap_or_default()))
+            .map(|e| {
+                (
+                    e.title.map(|t| t.value).unwrap_or_default(),
+                    e.employer.map(|t| t.value).unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
@@ -616,39 +786,63 @@ mod tests {
         let te = |t: &str, e: &str| (t.to_string(), e.to_string());
         // Title, employer, dates, place on their own lines.
         let even = "Senior Backend Engineer\nStripe\nMar 2021 – Present\nSan Francisco, CA\n\nPayments team.\nLed the migration\n\nSoftware Engineer\nShopify\nJun 2017 – Feb 2021\nOttawa, ON\nBuilt the pipeline\n";
-        assert_eq!(titles_and_employers(even), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(
+            titles_and_employers(even),
+            [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]
+        );
         // Employer and dates on one line, the title below.
         let macchiato = "Stripe\t03/2021 - Present\nSenior Backend Engineer\nPayments infrastructure team.\nLed the migration\nShopify\t06/2017 - 02/2021\nSoftware Engineer\nBuilt the pipeline\n";
-        assert_eq!(titles_and_employers(macchiato), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(
+            titles_and_employers(macchiato),
+            [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]
+        );
         // Employer and place, dates, then the title.
         let kendall = "Stripe\tSan Francisco, CA\nMarch 2021 – Present\n\nSenior Backend Engineer\nPayments team.\nHighlights\n\nLed the migration\n\nShopify\tOttawa, ON\nJune 2017 – February 2021\n\nSoftware Engineer\nBuilt it\n";
         let k = entries(kendall, 0);
-        assert_eq!(titles_and_employers(kendall), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(
+            titles_and_employers(kendall),
+            [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]
+        );
         assert_eq!(k[0].location.as_ref().map(|l| l.value.as_str()), Some("San Francisco, CA"));
         assert_eq!(k[0].highlights, ["Payments team.", "Led the migration"]);
         // Dates first, then title, employer and place.
         let dates_first = "Mar 2021 - Current\n\nSenior Backend Engineer\n\nStripe\n\n  San Francisco, CA\n\nPayments team.\n\nMentored four engineers\n\nJun 2017 - Feb 2021\n\nSoftware Engineer\n\nShopify\n\nBuilt it\n";
-        assert_eq!(titles_and_employers(dates_first), [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]);
+        assert_eq!(
+            titles_and_employers(dates_first),
+            [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]
+        );
         assert_eq!(entries(dates_first, 0)[0].highlights, ["Payments team.", "Mentored four engineers"]);
         // Title at employer with the dates on the line.
         let so = "Engenheira de Software Sênior at Nubank\tFeb 2020 - Current\nSão Paulo, SP\nLiderou a migração\nDesenvolvedora Backend at Stone\tSept 2017 - Jan 2020\n";
-        assert_eq!(titles_and_employers(so), [te("Engenheira de Software Sênior", "Nubank"), te("Desenvolvedora Backend", "Stone")]);
+        assert_eq!(
+            titles_and_employers(so),
+            [te("Engenheira de Software Sênior", "Nubank"), te("Desenvolvedora Backend", "Stone")]
+        );
         assert!(entries(so, 0)[0].period.current);
     }
 
     #[test]
     fn duration_lines_are_not_headers() {
-        assert!(is_duration("12 anos 10 meses") && is_duration("2 yrs 3 mos") && is_duration("(3 años 2 meses)"));
+        assert!(
+            is_duration("12 anos 10 meses") && is_duration("2 yrs 3 mos") && is_duration("(3 años 2 meses)")
+        );
         assert!(!is_duration("Acme 2020") && !is_duration("Backend Developer"));
-        let text = "Gerente de Engenharia\nBanco Inter\nSet 2013 – atual\n12 anos 10 meses\n• Liderou 4 squads\n";
-        assert_eq!(titles_and_employers(text), [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]);
+        let text =
+            "Gerente de Engenharia\nBanco Inter\nSet 2013 – atual\n12 anos 10 meses\n• Liderou 4 squads\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]
+        );
     }
 
     #[test]
     fn dates_beside_the_first_description_line() {
         let text = "Banco Inter\nGerente de Engenharia\nGerente da equipe de pagamentos instantâneos com doze pessoas em três squads distribuídos\tSet 2013 – atual\n12 anos 10 meses\n• Liderou a migração do Pix\n";
         let e = entries(text, 0);
-        assert_eq!(titles_and_employers(text), [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]);
+        assert_eq!(
+            titles_and_employers(text),
+            [("Gerente de Engenharia".to_string(), "Banco Inter".to_string())]
+        );
         assert_eq!(e[0].highlights.len(), 2, "{:?}", e[0].highlights);
         assert!(e[0].period.current && e[0].period.start == YearMonth { year: 2013, month: 9 });
     }
@@ -656,11 +850,26 @@ mod tests {
     #[test]
     fn one_line_headers_in_any_order() {
         let te = |t: &str, e: &str| (Some(t.to_string()), Some(e.to_string()));
-        assert_eq!(split_header("Acme Logistics, Backend Developer"), te("Backend Developer", "Acme Logistics"));
-        assert_eq!(split_header("Backend Developer at Acme Logistics"), te("Backend Developer", "Acme Logistics"));
-        assert_eq!(split_header("Desenvolvedor Back-end | Nubank | São Paulo, SP"), te("Desenvolvedor Back-end", "Nubank"));
-        assert_eq!(split_header("Mercado Libre — Ingeniera de Datos"), te("Ingeniera de Datos", "Mercado Libre"));
-        assert_eq!(split_header("Analista de Dados em Stone Pagamentos"), te("Analista de Dados", "Stone Pagamentos"));
+        assert_eq!(
+            split_header("Acme Logistics, Backend Developer"),
+            te("Backend Developer", "Acme Logistics")
+        );
+        assert_eq!(
+            split_header("Backend Developer at Acme Logistics"),
+            te("Backend Developer", "Acme Logistics")
+        );
+        assert_eq!(
+            split_header("Desenvolvedor Back-end | Nubank | São Paulo, SP"),
+            te("Desenvolvedor Back-end", "Nubank")
+        );
+        assert_eq!(
+            split_header("Mercado Libre — Ingeniera de Datos"),
+            te("Ingeniera de Datos", "Mercado Libre")
+        );
+        assert_eq!(
+            split_header("Analista de Dados em Stone Pagamentos"),
+            te("Analista de Dados", "Stone Pagamentos")
+        );
     }
 
     #[test]

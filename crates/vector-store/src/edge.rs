@@ -9,16 +9,15 @@ use qdrant_edge::external::ordered_float::OrderedFloat;
 use qdrant_edge::{
     Condition, CountRequest, CreateIndex, Distance, EdgeConfig, EdgeShard, EdgeSparseVectorParams,
     EdgeVectorParams, FieldCondition, FieldIndexOperations, Fusion, JsonPath, Match, Modifier, NamedQuery,
-    PayloadFieldSchema, PayloadSchemaType, PointId, PointInsertOperations, PointOperations, PointStruct, Prefetch,
-    QueryEnum, QueryRequest, Range, ScoringQuery, SearchParams, UpdateOperation, Vector, VectorInternal, Vectors,
-    WithPayloadInterface, WithVector,
+    PayloadFieldSchema, PayloadSchemaType, PointId, PointInsertOperations, PointOperations, PointStruct,
+    Prefetch, QueryEnum, QueryRequest, Range, ScoringQuery, SearchParams, UpdateOperation, Vector,
+    VectorInternal, Vectors, WithPayloadInterface, WithVector,
 };
 
 use crate::{
-    CollectionSpec, INTEGER_FIELDS, KEYWORD_FIELDS, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
-    validate_points,
+    CollectionSpec, DENSE, Filter, Hit, INTEGER_FIELDS, KEYWORD_FIELDS, Opened, Point, Query, RRF_K, SPARSE,
+    Scope, StoreError, VectorStore, validate_points,
 };
-
 
 /// Cheap to clone: clones share the open shards.
 #[derive(Clone)]
@@ -41,13 +40,15 @@ impl EdgeStore {
     /// A store keeping its collections under `root` (created if missing).
     pub fn new(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
-        std::fs::create_dir_all(&root).map_err(|e| StoreError::Backend(format!("{}: {e}", root.display())))?;
+        std::fs::create_dir_all(&root)
+            .map_err(|e| StoreError::Backend(format!("{}: {e}", root.display())))?;
         Ok(Self { inner: Arc::new(Inner { root, shards: RwLock::new(HashMap::new()) }) })
     }
 
     /// Flushes every open collection to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
-        let shards = self.inner.shards.read().map_err(|_| StoreError::Backend("shard map poisoned".into()))?;
+        let shards =
+            self.inner.shards.read().map_err(|_| StoreError::Backend("shard map poisoned".into()))?;
         shards.values().for_each(|(shard, _)| shard.flush());
         Ok(())
     }
@@ -87,7 +88,8 @@ impl Inner {
             (shard, Opened::Created)
         };
         let previous = {
-            let mut shards = self.shards.write().map_err(|_| StoreError::Backend("shard map poisoned".into()))?;
+            let mut shards =
+                self.shards.write().map_err(|_| StoreError::Backend("shard map poisoned".into()))?;
             shards.insert(spec.name.clone(), (Arc::new(shard), spec.dense_dim))
         };
         drop(previous);
@@ -119,7 +121,9 @@ fn drop_other_versions(root: &Path, name: &str, keep: &str) {
 }
 
 fn path(field: &str) -> Result<JsonPath, StoreError> {
-    field.parse().map_err(|()| StoreError::Invalid { field: "filter", reason: format!("bad field name {field:?}") })
+    field
+        .parse()
+        .map_err(|()| StoreError::Invalid { field: "filter", reason: format!("bad field name {field:?}") })
 }
 
 fn keyword_any(field: &str, values: &[String]) -> Result<Condition, StoreError> {
@@ -252,7 +256,12 @@ impl VectorStore for EdgeStore {
             sources.push(nearest(SPARSE, v.0));
         }
         let request = match sources.len() {
-            0 => return Err(StoreError::Invalid { field: "query", reason: "needs a dense or a sparse vector".into() }),
+            0 => {
+                return Err(StoreError::Invalid {
+                    field: "query",
+                    reason: "needs a dense or a sparse vector".into(),
+                });
+            }
             1 => request(Vec::new(), sources.pop(), filter, params, query.limit),
             _ => {
                 let prefetches = sources
@@ -273,7 +282,11 @@ impl VectorStore for EdgeStore {
         let points = shard.query(request).map_err(StoreError::backend)?;
         Ok(points
             .into_iter()
-            .map(|p| Hit { id: point_number(&p.id), score: p.score, payload: p.payload.map(|p| p.0).unwrap_or_default() })
+            .map(|p| Hit {
+                id: point_number(&p.id),
+                score: p.score,
+                payload: p.payload.map(|p| p.0).unwrap_or_default(),
+            })
             .collect())
     }
 

@@ -104,7 +104,11 @@ impl Scope {
     }
 
     fn tenants(&self) -> Vec<String> {
-        if self.with_shared { vec![self.tenant.clone(), SHARED.to_string()] } else { vec![self.tenant.clone()] }
+        if self.with_shared {
+            vec![self.tenant.clone(), SHARED.to_string()]
+        } else {
+            vec![self.tenant.clone()]
+        }
     }
 }
 
@@ -181,7 +185,15 @@ pub struct Query {
 
 impl Query {
     pub fn new(scope: Scope, limit: usize) -> Self {
-        Self { scope, dense: None, sparse: None, filter: Filter::default(), limit, candidates: limit * 4, exact: false }
+        Self {
+            scope,
+            dense: None,
+            sparse: None,
+            filter: Filter::default(),
+            limit,
+            candidates: limit * 4,
+            exact: false,
+        }
     }
 
     pub fn dense(mut self, v: Vec<f32>) -> Self {
@@ -214,7 +226,10 @@ impl Query {
         }
         if let Some(d) = &self.dense {
             if d.len() != dim {
-                return Err(StoreError::Invalid { field: "dense", reason: format!("{} values, expected {dim}", d.len()) });
+                return Err(StoreError::Invalid {
+                    field: "dense",
+                    reason: format!("{} values, expected {dim}", d.len()),
+                });
             }
         }
         Ok(())
@@ -257,11 +272,17 @@ fn validate_points(points: &[Point], dim: usize) -> Result<(), StoreError> {
             return Err(StoreError::Invalid { field: "point.tenant", reason: "must not be empty".into() });
         }
         if p.dense.is_none() && p.sparse.as_ref().is_none_or(SparseVector::is_empty) {
-            return Err(StoreError::Invalid { field: "point.vectors", reason: "a point needs a dense or sparse vector".into() });
+            return Err(StoreError::Invalid {
+                field: "point.vectors",
+                reason: "a point needs a dense or sparse vector".into(),
+            });
         }
         if let Some(d) = &p.dense {
             if d.len() != dim || d.iter().any(|x| !x.is_finite()) {
-                return Err(StoreError::Invalid { field: "point.dense", reason: format!("{} finite values expected", dim) });
+                return Err(StoreError::Invalid {
+                    field: "point.dense",
+                    reason: format!("{} finite values expected", dim),
+                });
             }
         }
     }

@@ -7,17 +7,17 @@ use std::sync::RwLock;
 use qdrant_client::Qdrant;
 use qdrant_client::qdrant::r#match::MatchValue;
 use qdrant_client::qdrant::{
-    Condition, CountPointsBuilder, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder, DeletePointsBuilder,
-    Distance, FieldType, Modifier, NamedVectors, PointStruct, PrefetchQueryBuilder, Query as QdrantQuery,
-    QueryPointsBuilder, Range, RrfBuilder, SearchParamsBuilder, SparseVectorParamsBuilder, SparseVectorsConfigBuilder,
-    UpsertPointsBuilder, Vector, VectorInput, VectorParamsBuilder, VectorsConfigBuilder, point_id::PointIdOptions,
+    Condition, CountPointsBuilder, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder,
+    DeletePointsBuilder, Distance, FieldType, Modifier, NamedVectors, PointStruct, PrefetchQueryBuilder,
+    Query as QdrantQuery, QueryPointsBuilder, Range, RrfBuilder, SearchParamsBuilder,
+    SparseVectorParamsBuilder, SparseVectorsConfigBuilder, UpsertPointsBuilder, Vector, VectorInput,
+    VectorParamsBuilder, VectorsConfigBuilder, point_id::PointIdOptions,
 };
 
 use crate::{
-    CollectionSpec, INTEGER_FIELDS, KEYWORD_FIELDS, DENSE, Filter, Hit, Opened, Point, Query, RRF_K, SPARSE, Scope, StoreError, VectorStore,
-    validate_points,
+    CollectionSpec, DENSE, Filter, Hit, INTEGER_FIELDS, KEYWORD_FIELDS, Opened, Point, Query, RRF_K, SPARSE,
+    Scope, StoreError, VectorStore, validate_points,
 };
-
 
 /// Cheap to clone (the gRPC client is shared).
 #[derive(Clone)]
@@ -46,13 +46,17 @@ impl RemoteStore {
     }
 
     fn physical(&self, collection: &str) -> Result<(String, usize), StoreError> {
-        let map = self.collections.read().map_err(|_| StoreError::Backend("collection map poisoned".into()))?;
+        let map =
+            self.collections.read().map_err(|_| StoreError::Backend("collection map poisoned".into()))?;
         map.get(collection).cloned().ok_or_else(|| StoreError::UnknownCollection(collection.to_string()))
     }
 }
 
 fn keywords(field: &str, values: &[String]) -> Condition {
-    Condition::matches(field, MatchValue::Keywords(qdrant_client::qdrant::RepeatedStrings { strings: values.to_vec() }))
+    Condition::matches(
+        field,
+        MatchValue::Keywords(qdrant_client::qdrant::RepeatedStrings { strings: values.to_vec() }),
+    )
 }
 
 fn remote_filter(scope: &Scope, filter: &Filter) -> qdrant_client::qdrant::Filter {
@@ -73,12 +77,20 @@ impl VectorStore for RemoteStore {
             Opened::Existing
         } else {
             let mut vectors = VectorsConfigBuilder::default();
-            vectors.add_named_vector_params(DENSE, VectorParamsBuilder::new(spec.dense_dim as u64, Distance::Cosine));
+            vectors.add_named_vector_params(
+                DENSE,
+                VectorParamsBuilder::new(spec.dense_dim as u64, Distance::Cosine),
+            );
             let mut sparse = SparseVectorsConfigBuilder::default();
-            sparse.add_named_vector_params(SPARSE, SparseVectorParamsBuilder::default().modifier(Modifier::Idf));
+            sparse.add_named_vector_params(
+                SPARSE,
+                SparseVectorParamsBuilder::default().modifier(Modifier::Idf),
+            );
             self.client
                 .create_collection(
-                    CreateCollectionBuilder::new(&physical).vectors_config(vectors).sparse_vectors_config(sparse),
+                    CreateCollectionBuilder::new(&physical)
+                        .vectors_config(vectors)
+                        .sparse_vectors_config(sparse),
                 )
                 .await
                 .map_err(StoreError::backend)?;
@@ -88,7 +100,9 @@ impl VectorStore for RemoteStore {
                 .chain(INTEGER_FIELDS.iter().map(|f| (f, FieldType::Integer)));
             for (field, kind) in fields {
                 self.client
-                    .create_field_index(CreateFieldIndexCollectionBuilder::new(&physical, *field, kind).wait(true))
+                    .create_field_index(
+                        CreateFieldIndexCollectionBuilder::new(&physical, *field, kind).wait(true),
+                    )
                     .await
                     .map_err(StoreError::backend)?;
             }
@@ -96,11 +110,14 @@ impl VectorStore for RemoteStore {
         };
         let prefix = format!("{}__", spec.name);
         let existing = self.client.list_collections().await.map_err(StoreError::backend)?;
-        for other in existing.collections.iter().map(|c| &c.name).filter(|n| n.starts_with(&prefix) && **n != physical) {
+        for other in
+            existing.collections.iter().map(|c| &c.name).filter(|n| n.starts_with(&prefix) && **n != physical)
+        {
             tracing::info!(collection = %other, "dropping a collection of an older model version");
             self.client.delete_collection(other).await.map_err(StoreError::backend)?;
         }
-        let mut map = self.collections.write().map_err(|_| StoreError::Backend("collection map poisoned".into()))?;
+        let mut map =
+            self.collections.write().map_err(|_| StoreError::Backend("collection map poisoned".into()))?;
         map.insert(spec.name.clone(), (physical, spec.dense_dim));
         Ok(opened)
     }
@@ -147,7 +164,10 @@ impl VectorStore for RemoteStore {
             sources.push((QdrantQuery::new_nearest(VectorInput::new_dense(d.clone())), DENSE));
         }
         if let Some(s) = &query.sparse {
-            sources.push((QdrantQuery::new_nearest(VectorInput::new_sparse(s.indices.clone(), s.values.clone())), SPARSE));
+            sources.push((
+                QdrantQuery::new_nearest(VectorInput::new_sparse(s.indices.clone(), s.values.clone())),
+                SPARSE,
+            ));
         }
         let params = SearchParamsBuilder::default().exact(query.exact);
         let mut builder = QueryPointsBuilder::new(physical)
@@ -155,7 +175,12 @@ impl VectorStore for RemoteStore {
             .limit(query.limit as u64)
             .with_payload(true);
         builder = match sources.len() {
-            0 => return Err(StoreError::Invalid { field: "query", reason: "needs a dense or a sparse vector".into() }),
+            0 => {
+                return Err(StoreError::Invalid {
+                    field: "query",
+                    reason: "needs a dense or a sparse vector".into(),
+                });
+            }
             1 => {
                 let (q, using) = sources.remove(0);
                 builder.query(q).using(using).params(params)

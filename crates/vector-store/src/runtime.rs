@@ -63,7 +63,11 @@ impl Vectors {
             Some(e) => (e.dim(), e.version()),
             None => (NO_MODEL_DIM, "no-model".to_string()),
         };
-        CollectionSpec { name: name.to_string(), dense_dim: dim, version: format!("{model}|{}", self.sparse.version()) }
+        CollectionSpec {
+            name: name.to_string(),
+            dense_dim: dim,
+            version: format!("{model}|{}", self.sparse.version()),
+        }
     }
 
     /// Dense embeddings of `texts` (None without a model).

@@ -4,7 +4,8 @@
 
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{
-    CollectionSpec, EdgeStore, Filter, Opened, Point, Query, RemoteStore, SHARED, Scope, StoreError, VectorStore,
+    CollectionSpec, EdgeStore, Filter, Opened, Point, Query, RemoteStore, SHARED, Scope, StoreError,
+    VectorStore,
 };
 use serde_json::json;
 
@@ -38,9 +39,27 @@ async fn seeded(store: &dyn VectorStore, collection: &str) {
     let points = vec![
         point(1, SHARED, 0, &[10, 11], json!({"kind": "technical", "skill_ids": ["rust"], "difficulty": 2})),
         point(2, SHARED, 1, &[12], json!({"kind": "behavioral", "competency": "ownership", "difficulty": 1})),
-        point(3, SHARED, 2, &[10, 13], json!({"kind": "technical", "skill_ids": ["go", "kafka"], "difficulty": 3})),
-        point(4, "acme", 0, &[10], json!({"kind": "technical", "skill_ids": ["rust"], "difficulty": 2, "resume_id": "r1"})),
-        point(5, "globex", 0, &[10], json!({"kind": "technical", "skill_ids": ["rust"], "difficulty": 2, "resume_id": "r1"})),
+        point(
+            3,
+            SHARED,
+            2,
+            &[10, 13],
+            json!({"kind": "technical", "skill_ids": ["go", "kafka"], "difficulty": 3}),
+        ),
+        point(
+            4,
+            "acme",
+            0,
+            &[10],
+            json!({"kind": "technical", "skill_ids": ["rust"], "difficulty": 2, "resume_id": "r1"}),
+        ),
+        point(
+            5,
+            "globex",
+            0,
+            &[10],
+            json!({"kind": "technical", "skill_ids": ["rust"], "difficulty": 2, "resume_id": "r1"}),
+        ),
     ];
     store.upsert(collection, points).await.unwrap();
 }
@@ -52,7 +71,10 @@ fn ids(hits: &[nexushr_vector_store::Hit]) -> Vec<u64> {
 async fn dense_query_finds_the_nearest_and_returns_payload(store: &dyn VectorStore) {
     let c = name("dense");
     seeded(store, &c).await;
-    let hits = store.query(&c, &Query::new(Scope::tenant_and_shared("acme").unwrap(), 3).dense(unit(2))).await.unwrap();
+    let hits = store
+        .query(&c, &Query::new(Scope::tenant_and_shared("acme").unwrap(), 3).dense(unit(2)))
+        .await
+        .unwrap();
     assert_eq!(hits[0].id, 3);
     assert_eq!(hits[0].payload["kind"], "technical");
     assert_eq!(hits[0].payload["tenant"], SHARED);
@@ -107,7 +129,10 @@ async fn hybrid_queries_fuse_dense_and_sparse(store: &dyn VectorStore) {
 async fn deletes_stay_inside_the_scope(store: &dyn VectorStore) {
     let c = name("delete");
     seeded(store, &c).await;
-    store.delete(&c, &Scope::tenant("acme").unwrap(), &Filter::default().eq("resume_id", "r1")).await.unwrap();
+    store
+        .delete(&c, &Scope::tenant("acme").unwrap(), &Filter::default().eq("resume_id", "r1"))
+        .await
+        .unwrap();
     let globex = Scope::tenant("globex").unwrap();
     assert_eq!(store.count(&c, &globex, &Filter::default().eq("resume_id", "r1")).await.unwrap(), 1);
     assert_eq!(store.count(&c, &Scope::tenant("acme").unwrap(), &Filter::default()).await.unwrap(), 0);
@@ -133,7 +158,10 @@ async fn bad_input_is_a_typed_error(store: &dyn VectorStore) {
     let mut nan = point(9, "acme", 0, &[1], json!({}));
     nan.dense = Some(vec![f32::NAN; DIM]);
     assert!(matches!(store.upsert(&c, vec![nan]).await, Err(StoreError::Invalid { .. })));
-    assert!(matches!(store.query("nope", &Query::new(scope, 5).dense(unit(0))).await, Err(StoreError::UnknownCollection(_))));
+    assert!(matches!(
+        store.query("nope", &Query::new(scope, 5).dense(unit(0))).await,
+        Err(StoreError::UnknownCollection(_))
+    ));
 }
 
 macro_rules! conformance {
@@ -181,11 +209,18 @@ async fn the_embedded_store_survives_a_restart() {
         let store = EdgeStore::new(dir.path()).unwrap();
         seeded(&store, "restart").await;
         store.optimize("restart").await.unwrap();
-        store.upsert("restart", vec![point(6, "acme", 3, &[14], json!({"kind": "situational"}))]).await.unwrap();
+        store
+            .upsert("restart", vec![point(6, "acme", 3, &[14], json!({"kind": "situational"}))])
+            .await
+            .unwrap();
     }
     let store = EdgeStore::new(dir.path()).unwrap();
     assert_eq!(store.open(&spec("restart", "v1")).await.unwrap(), Opened::Existing);
-    assert_eq!(store.count("restart", &Scope::tenant_and_shared("acme").unwrap(), &Filter::default()).await.unwrap(), 5);
-    let hits = store.query("restart", &Query::new(Scope::tenant("acme").unwrap(), 1).dense(unit(3))).await.unwrap();
+    assert_eq!(
+        store.count("restart", &Scope::tenant_and_shared("acme").unwrap(), &Filter::default()).await.unwrap(),
+        5
+    );
+    let hits =
+        store.query("restart", &Query::new(Scope::tenant("acme").unwrap(), 1).dense(unit(3))).await.unwrap();
     assert_eq!(ids(&hits), vec![6]);
 }

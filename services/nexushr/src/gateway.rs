@@ -122,7 +122,10 @@ pub(crate) fn router(gw: Shared) -> Router {
 
 /// Counts every request by route and status, with its latency.
 async fn record(State(gw): State<Shared>, req: Request, next: Next) -> Response {
-    let route = req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
     let started = Instant::now();
     let response = next.run(req).await;
     let took = started.elapsed().as_secs_f64();
@@ -138,19 +141,31 @@ async fn metrics(State(gw): State<Shared>) -> Response {
     out.push_str("# HELP nexushr_http_requests_total HTTP requests by route and status.\n# TYPE nexushr_http_requests_total counter\n");
     let requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
     for ((route, status), (count, _)) in &requests {
-        out.push_str(&format!("nexushr_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}\n"));
+        out.push_str(&format!(
+            "nexushr_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}\n"
+        ));
     }
     out.push_str("# HELP nexushr_http_request_seconds_sum Seconds spent answering, by route.\n# TYPE nexushr_http_request_seconds_sum counter\n");
     for ((route, status), (_, seconds)) in &requests {
-        out.push_str(&format!("nexushr_http_request_seconds_sum{{route=\"{route}\",status=\"{status}\"}} {seconds:.6}\n"));
+        out.push_str(&format!(
+            "nexushr_http_request_seconds_sum{{route=\"{route}\",status=\"{status}\"}} {seconds:.6}\n"
+        ));
     }
     out.push_str("# HELP nexushr_resume_uploads_total Uploads by parse outcome.\n# TYPE nexushr_resume_uploads_total counter\n");
-    for (outcome, count) in gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter() {
+    for (outcome, count) in
+        gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter()
+    {
         out.push_str(&format!("nexushr_resume_uploads_total{{outcome=\"{outcome}\"}} {count}\n"));
     }
     // Event lag: rows the relay (or the in-process consumers' compaction) has not moved yet.
-    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic NOT LIKE '%.dlq'").fetch_one(&gw.pool).await.unwrap_or(-1);
-    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic LIKE '%.dlq'").fetch_one(&gw.pool).await.unwrap_or(-1);
+    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic NOT LIKE '%.dlq'")
+        .fetch_one(&gw.pool)
+        .await
+        .unwrap_or(-1);
+    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic LIKE '%.dlq'")
+        .fetch_one(&gw.pool)
+        .await
+        .unwrap_or(-1);
     out.push_str(&format!(
         "# HELP nexushr_outbox_events Events in the outbox log not yet compacted or relayed.\n# TYPE nexushr_outbox_events gauge\nnexushr_outbox_events {pending}\n\
          # HELP nexushr_dead_letters Events that went to a dead-letter topic.\n# TYPE nexushr_dead_letters gauge\nnexushr_dead_letters {dead}\n"
@@ -177,11 +192,24 @@ async fn list_roles(State(gw): State<Shared>, headers: HeaderMap, Query(q): Quer
                 return Err(nexushr_platform::invalid_argument("q", "longer than 200 characters").into());
             }
             let terms: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-            gw.roles.search(&tenant.id, &terms, limit).await.map_err(store_error)?.into_iter().map(|h| summary(&h.role)).collect()
+            gw.roles
+                .search(&tenant.id, &terms, limit)
+                .await
+                .map_err(store_error)?
+                .into_iter()
+                .map(|h| summary(&h.role))
+                .collect()
         }
         None => {
             let page = PageSpec { size: limit, after: None };
-            gw.roles.list(&tenant.id, &RoleFilter::default(), &page).await.map_err(store_error)?.0.iter().map(summary).collect()
+            gw.roles
+                .list(&tenant.id, &RoleFilter::default(), &page)
+                .await
+                .map_err(store_error)?
+                .0
+                .iter()
+                .map(summary)
+                .collect()
         }
     };
     Ok(Json(json!({ "roles": roles })))
@@ -212,7 +240,8 @@ struct UploadQuery {
 
 /// The stored resume and its parse (fields with their confidences).
 async fn resume_view(gw: &Gateway, resume: &rpb::Resume) -> Value {
-    let file = gw.resumes.store().file(&resume.tenant_id, &resume.id).await.ok().flatten().unwrap_or_default();
+    let file =
+        gw.resumes.store().file(&resume.tenant_id, &resume.id).await.ok().flatten().unwrap_or_default();
     let parse = gw.resumes.parse(Arc::new(file)).await.ok();
     json!({
         "id": resume.id,
@@ -224,13 +253,24 @@ async fn resume_view(gw: &Gateway, resume: &rpb::Resume) -> Value {
     })
 }
 
-async fn upload(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<UploadQuery>, body: Bytes) -> ApiResult {
+async fn upload(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<UploadQuery>,
+    body: Bytes,
+) -> ApiResult {
     let tenant = tenant(&gw, &headers)?;
     let meta = rpb::UploadMetadata {
         external_candidate_id: q.candidate.unwrap_or_default(),
         idempotency_key: q.idempotency_key.unwrap_or_default(),
         file_name: q.file_name.unwrap_or_default(),
-        content_type: headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().chars().take(200).collect(),
+        content_type: headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .chars()
+            .take(200)
+            .collect(),
         size_bytes: body.len() as u64,
     };
     let result = gw.resumes.ingest(tenant.id.as_str(), &meta, body.to_vec()).await;
@@ -238,7 +278,12 @@ async fn upload(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<Up
         Ok(_) => "stored".to_string(),
         Err(s) => format!("{:?}", s.code()),
     };
-    *gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(outcome).or_default() += 1;
+    *gw.metrics
+        .uploads
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .entry(outcome)
+        .or_default() += 1;
     Ok(Json(resume_view(&gw, &result?).await))
 }
 

@@ -134,8 +134,8 @@ async fn main() -> anyhow::Result<()> {
 /// The catalog, resume ingestion and question generation on one gRPC port, over one database, one vector store
 /// and one event log. Scripts and tests read the "nexushr listening on grpc://ADDR" line.
 async fn serve(settings: Settings) -> anyhow::Result<()> {
-    use nexushr_role_catalog::server as catalog;
     use nexushr_question_generation::server as questions;
+    use nexushr_role_catalog::server as catalog;
     let store = catalog::open_store(&settings).await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let events = catalog::start_events(&store, &settings, stopped.clone()).await?;
@@ -161,9 +161,12 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let http_addr = http.local_addr()?;
     println!("nexushr http on http://{http_addr}");
     let http_task = tokio::spawn(async move {
-        if let Err(e) = axum::serve(http, gateway::router(gateway)).with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        }).await {
+        if let Err(e) = axum::serve(http, gateway::router(gateway))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+        {
             tracing::error!(error = %e, "http gateway stopped");
         }
     });
@@ -172,7 +175,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), ranking = vectors.mode(), "nexushr serving gRPC");
     println!("nexushr listening on grpc://{addr}");
-    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
+    nexushr_platform::grpc::serve_with_limit(
+        listener,
+        routes,
+        nexushr_platform::grpc::shutdown_signal(),
+        settings.max_in_flight,
+    )
+    .await?;
     let _ = stop.send(true);
     http_task.abort();
     let _ = events.await;

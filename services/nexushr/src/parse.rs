@@ -9,7 +9,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use nexushr_resume_parser::{Limits, Parse, ParseStatus, contact::LinkKind, dates::YearMonth, parse, sections::SectionKind};
+use nexushr_resume_parser::{
+    Limits, Parse, ParseStatus, contact::LinkKind, dates::YearMonth, parse, sections::SectionKind,
+};
 use serde_json::{Value, json};
 
 #[derive(Clone, Copy, ValueEnum)]

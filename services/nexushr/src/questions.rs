@@ -16,14 +16,21 @@ pub(crate) enum KitFormat {
 pub(crate) const DEMO_RESUME: &str = include_str!("../../../data/samples/backend-engineer.md");
 
 pub(crate) async fn open_engine(settings: &Settings) -> anyhow::Result<Engine> {
-    let vectors = nexushr_vector_store::Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
+    let vectors =
+        nexushr_vector_store::Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
     if vectors.embedder.is_none() {
         eprintln!("note: no embedding model found (scripts/fetch-data.sh model); ranking on words only");
     }
     Ok(Engine::open(vectors, &settings.cache_dir(), Vec::new()).await?)
 }
 
-pub(crate) async fn run(settings: &Settings, role: &str, resume: &Path, count: usize, format: KitFormat) -> anyhow::Result<()> {
+pub(crate) async fn run(
+    settings: &Settings,
+    role: &str,
+    resume: &Path,
+    count: usize,
+    format: KitFormat,
+) -> anyhow::Result<()> {
     let store = nexushr_role_catalog::server::open_store(settings).await?;
     let engine = open_engine(settings).await?;
     let tenant = TenantId::parse(&settings.default_tenant)?;
@@ -40,6 +47,9 @@ pub(crate) async fn demo(settings: &Settings) -> anyhow::Result<()> {
     std::fs::create_dir_all(&settings.data_dir)?;
     let resume: PathBuf = settings.data_dir.join("sample-resume.md");
     std::fs::write(&resume, DEMO_RESUME)?;
-    println!("Parsing the sample resume ({}) and generating a kit for Backend Developer...\n", resume.display());
+    println!(
+        "Parsing the sample resume ({}) and generating a kit for Backend Developer...\n",
+        resume.display()
+    );
     run(settings, "backend-developer", &resume, 10, KitFormat::Md).await
 }

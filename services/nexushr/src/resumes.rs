@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Subcommand;
-use nexushr_proto::resumes::v1::{self as pb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
 use nexushr_platform::Settings;
+use nexushr_proto::resumes::v1::{
+    self as pb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
+};
 use sha2::Digest;
 use tonic::Code;
 
@@ -81,14 +83,18 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
         }
         let mut messages = vec![pb::UploadRequest {
             part: Some(Part::Metadata(pb::UploadMetadata {
-                external_candidate_id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                external_candidate_id: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 idempotency_key: sha256.clone(),
                 file_name: name.clone(),
                 content_type: String::new(),
                 size_bytes: bytes.len() as u64,
             })),
         }];
-        messages.extend(bytes.chunks(CHUNK).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+        messages
+            .extend(bytes.chunks(CHUNK).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
         let mut request = tonic::Request::new(tokio_stream::iter(messages));
         if let Some(key) = &api_key {
             request.metadata_mut().insert("authorization", format!("Bearer {key}").parse()?);
@@ -98,7 +104,12 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
                 uploaded += 1;
                 Done { file: name, sha256, resume_id: resume.into_inner().id, refused: String::new() }
             }
-            Err(s) if matches!(s.code(), Code::InvalidArgument | Code::FailedPrecondition | Code::AlreadyExists) => {
+            Err(s)
+                if matches!(
+                    s.code(),
+                    Code::InvalidArgument | Code::FailedPrecondition | Code::AlreadyExists
+                ) =>
+            {
                 refused.push(format!("{name}: {}", s.message()));
                 Done { file: name, sha256, resume_id: String::new(), refused: s.message().to_string() }
             }
@@ -158,8 +169,21 @@ fn progress(done: usize, total: usize, started: Instant, current: &str) {
     }
     let filled = if total == 0 { WIDTH } else { done * WIDTH / total };
     let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
-    let bar: String = (0..WIDTH).map(|i| if i < filled { '=' } else if i == filled { '>' } else { ' ' }).collect();
+    let bar: String = (0..WIDTH)
+        .map(|i| {
+            if i < filled {
+                '='
+            } else if i == filled {
+                '>'
+            } else {
+                ' '
+            }
+        })
+        .collect();
     let shown: String = current.chars().take(40).collect();
-    eprint!("\r[{bar}] {done:>5}/{total:<5} {:>3}%  {rate:>6.1} files/s  {shown:<40}", if total == 0 { 100 } else { done * 100 / total });
+    eprint!(
+        "\r[{bar}] {done:>5}/{total:<5} {:>3}%  {rate:>6.1} files/s  {shown:<40}",
+        if total == 0 { 100 } else { done * 100 / total }
+    );
     let _ = std::io::stderr().flush();
 }

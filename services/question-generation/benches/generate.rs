@@ -12,14 +12,17 @@ use std::time::{Duration, Instant};
 use nexushr_catalog_store::SqlRoleStore;
 use nexushr_embed::Embedder;
 use nexushr_platform::{ApiKeys, Settings, grpc};
-use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate, question_generation_client::QuestionGenerationClient};
+use nexushr_proto::questions::v1::{
+    self as pb, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+};
 use nexushr_question_generation::convert::parse_to_proto;
 use nexushr_question_generation::store::QuestionStore;
 use nexushr_vector_store::{EdgeStore, Vectors};
 use tonic::transport::Channel;
 
 const SAMPLE: &str = include_str!("../../../data/samples/backend-engineer.md");
-const ROLES: &[&str] = &["backend-developer", "software-developer", "database-designer", "ict-system-architect"];
+const ROLES: &[&str] =
+    &["backend-developer", "software-developer", "database-designer", "ict-system-architect"];
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -39,20 +42,27 @@ async fn main() {
     nexushr_role_catalog::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
-    let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.as_path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
+    let vectors = Vectors::new(
+        Arc::new(EdgeStore::new(dir.as_path().join("vectors")).expect("vectors")),
+        Some(Arc::new(embedder)),
+    );
     let settings = Settings { data_dir: dir.as_path().to_path_buf(), ..Settings::default() };
-    let service = nexushr_question_generation::server::build(roles.clone(), store, vectors, &settings).await.expect("service");
+    let service = nexushr_question_generation::server::build(roles.clone(), store, vectors, &settings)
+        .await
+        .expect("service");
     let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
     for i in 0..50 {
         service.prepare("default", &format!("resume-{i}"), &parse_to_proto(&parse)).await.expect("prepare");
     }
     let keys = ApiKeys::parse("", "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_question_generation::server::add_routes(tonic::service::Routes::new(health), service, &keys);
+    let routes =
+        nexushr_question_generation::server::add_routes(tonic::service::Routes::new(health), service, &keys);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
-    let channel = Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
+    let channel =
+        Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
     let request = |i: usize| pb::GenerateRequest {
         role: ROLES[i % ROLES.len()].into(),
         candidate: Some(Candidate::ResumeId(format!("resume-{}", i % 50))),

@@ -180,17 +180,34 @@ mod tests {
         let bank = Bank::bundled().unwrap();
         assert!(bank.len() >= 1500, "{} questions", bank.len());
         for q in bank.questions() {
-            assert!(!q.text.is_empty() && !q.rubric.strong.is_empty() && !q.rubric.weak.is_empty(), "{}", q.id);
+            assert!(
+                !q.text.is_empty() && !q.rubric.strong.is_empty() && !q.rubric.weak.is_empty(),
+                "{}",
+                q.id
+            );
             assert!((1..=3).contains(&q.follow_ups.len()), "{} has {} follow-ups", q.id, q.follow_ups.len());
             assert!((1..=3).contains(&q.difficulty) && q.seniority <= 2, "{}", q.id);
             assert!(!q.source.is_empty() && !q.license.is_empty(), "{}", q.id);
-            assert!(!q.skill_ids.is_empty() || !q.competencies.is_empty() || !q.roles.is_empty(), "{} has no target", q.id);
+            assert!(
+                !q.skill_ids.is_empty() || !q.competencies.is_empty() || !q.roles.is_empty(),
+                "{} has no target",
+                q.id
+            );
         }
         for competency in [
-            "ownership", "collaboration", "communication", "conflict", "learning", "leadership", "customer-focus",
+            "ownership",
+            "collaboration",
+            "communication",
+            "conflict",
+            "learning",
+            "leadership",
+            "customer-focus",
             "problem-solving",
         ] {
-            assert!(bank.questions().iter().any(|q| q.competencies.iter().any(|c| c == competency)), "{competency}");
+            assert!(
+                bank.questions().iter().any(|q| q.competencies.iter().any(|c| c == competency)),
+                "{competency}"
+            );
         }
     }
 }

@@ -49,7 +49,11 @@ impl Candidate {
 
     /// The texts embedded for ranking: one per claim, then one per skill line.
     pub fn texts(&self) -> Vec<String> {
-        self.claims.iter().map(|c| c.text.clone()).chain(self.skills.iter().map(|s| s.evidence.text.clone())).collect()
+        self.claims
+            .iter()
+            .map(|c| c.text.clone())
+            .chain(self.skills.iter().map(|s| s.evidence.text.clone()))
+            .collect()
     }
 }
 
@@ -61,7 +65,12 @@ pub(crate) fn line_at(text: &str, start: usize, end: usize) -> Span {
 
 /// Strips list bullets and trailing punctuation from a highlight.
 fn clean(highlight: &str) -> String {
-    highlight.trim().trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●']).trim().trim_end_matches('.').to_string()
+    highlight
+        .trim()
+        .trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●'])
+        .trim()
+        .trim_end_matches('.')
+        .to_string()
 }
 
 impl From<&Parse> for Candidate {
@@ -72,7 +81,11 @@ impl From<&Parse> for Candidate {
             .iter()
             .filter_map(|s| {
                 let &(start, end) = s.evidence.first()?;
-                Some(CandidateSkill { id: s.skill_id.clone(), name: s.name.clone(), evidence: line_at(&p.text, start, end) })
+                Some(CandidateSkill {
+                    id: s.skill_id.clone(),
+                    name: s.name.clone(),
+                    evidence: line_at(&p.text, start, end),
+                })
             })
             .collect();
         let mut claims = Vec::new();

@@ -12,11 +12,8 @@ impl From<&ParsedResume> for Candidate {
     fn from(p: &ParsedResume) -> Self {
         let taxonomy = nexushr_skills::Taxonomy::bundled();
         let span = |s: Option<&EvidenceSpan>| {
-            s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() }).unwrap_or(Span {
-                start: 0,
-                end: 0,
-                text: String::new(),
-            })
+            s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() })
+                .unwrap_or(Span { start: 0, end: 0, text: String::new() })
         };
         let skills = p
             .skills
@@ -114,8 +111,15 @@ pub fn question_to(q: &Question) -> pb::Question {
     let targets = q
         .skill_ids
         .iter()
-        .map(|id| TaxonomyRef { id: id.clone(), name: skills.get(id).map(|s| s.name.clone()).unwrap_or_default() })
-        .chain(q.competencies.iter().map(|c| TaxonomyRef { id: format!("nexushr:competency/{c}"), name: c.replace('-', " ") }))
+        .map(|id| TaxonomyRef {
+            id: id.clone(),
+            name: skills.get(id).map(|s| s.name.clone()).unwrap_or_default(),
+        })
+        .chain(
+            q.competencies
+                .iter()
+                .map(|c| TaxonomyRef { id: format!("nexushr:competency/{c}"), name: c.replace('-', " ") }),
+        )
         .collect();
     pb::Question {
         id: q.id.clone(),
@@ -204,7 +208,10 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         .ok()
         .and_then(kind_from)
         .ok_or(("question.kind", "must be behavioral, technical, situational or role-specific".into()))?;
-    let difficulty = u8::try_from(q.difficulty).ok().filter(|d| (1..=3).contains(d)).ok_or(("question.difficulty", "must be 1 to 3".into()))?;
+    let difficulty = u8::try_from(q.difficulty)
+        .ok()
+        .filter(|d| (1..=3).contains(d))
+        .ok_or(("question.difficulty", "must be 1 to 3".into()))?;
     let rubric = q.rubric.ok_or(("question.rubric", "is required".into()))?;
     if rubric.strong.trim().is_empty() || rubric.weak.trim().is_empty() {
         return Err(("question.rubric", "needs at least a strong and a weak answer".into()));

@@ -86,7 +86,11 @@ impl Engine {
         }
         let model = vectors.embedder.as_ref().map(|e| e.version());
         let dense = match &model {
-            Some(m) => Some(load_or_embed(&vectors, &bank, &cache_dir.join(cache_name(&bank.version, m, bank.len())))?),
+            Some(m) => Some(load_or_embed(
+                &vectors,
+                &bank,
+                &cache_dir.join(cache_name(&bank.version, m, bank.len())),
+            )?),
             None => None,
         };
         for i in 0..bank.len() {
@@ -96,7 +100,11 @@ impl Engine {
         let opened = vectors.store.open(&vectors.spec(COLLECTION)).await?;
         let shared = vectors
             .store
-            .count(COLLECTION, &nexushr_vector_store::Scope::shared(), &nexushr_vector_store::Filter::default())
+            .count(
+                COLLECTION,
+                &nexushr_vector_store::Scope::shared(),
+                &nexushr_vector_store::Filter::default(),
+            )
             .await?;
         let bundled = bank.questions().iter().filter(|q| q.tenant.is_empty()).count();
         if opened == Opened::Created || shared != bundled {
@@ -128,7 +136,11 @@ impl Engine {
     pub fn versions(&self) -> Versions {
         Versions {
             bank: self.bank().version.clone(),
-            model: self.vectors.embedder.as_ref().map_or_else(|| "none (sparse only)".into(), |e| e.version()),
+            model: self
+                .vectors
+                .embedder
+                .as_ref()
+                .map_or_else(|| "none (sparse only)".into(), |e| e.version()),
             ranker: RANKER_VERSION.into(),
         }
     }
@@ -153,12 +165,7 @@ impl Engine {
     }
 
     async fn pool(&self, tenant: &str, role: &Role, bank: &Bank) -> Result<Arc<Pool>, EngineError> {
-        let key = (
-            tenant.to_string(),
-            role.id.clone(),
-            role.version,
-            bank.generation,
-        );
+        let key = (tenant.to_string(), role.id.clone(), role.version, bank.generation);
         if let Some(p) = self.pools.get(&key) {
             return Ok(p);
         }
@@ -174,12 +181,19 @@ impl Engine {
         }
         let bank = self.bank();
         let pool = self.pool(&spec.tenant, &spec.role, &bank).await?;
-        let effectiveness = Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let effectiveness =
+            Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
         let questions = ranker::rank(&bank, &pool, &effectiveness, spec);
-        let targeted: HashSet<&str> = questions.iter().filter_map(|q| q.target.as_ref().map(|t| t.0.as_str())).collect();
+        let targeted: HashSet<&str> =
+            questions.iter().filter_map(|q| q.target.as_ref().map(|t| t.0.as_str())).collect();
         let (mut covered, mut uncovered) = (Vec::new(), Vec::new());
-        for s in spec.role.spec.skills.iter().take(ranker::ROLE_SKILLS).filter(|s| !s.taxonomy_id.is_empty()) {
-            if targeted.contains(s.taxonomy_id.as_str()) { covered.push(s.name.clone()) } else { uncovered.push(s.name.clone()) }
+        for s in spec.role.spec.skills.iter().take(ranker::ROLE_SKILLS).filter(|s| !s.taxonomy_id.is_empty())
+        {
+            if targeted.contains(s.taxonomy_id.as_str()) {
+                covered.push(s.name.clone())
+            } else {
+                uncovered.push(s.name.clone())
+            }
         }
         let mut signals = vec!["sparse".to_string()];
         if self.vectors.embedder.is_some() {
@@ -231,14 +245,19 @@ fn load_or_embed(vectors: &Vectors, bank: &Bank, path: &PathBuf) -> Result<Vec<V
     if let Ok(mut f) = std::fs::File::open(path) {
         let mut bytes = Vec::new();
         if f.read_to_end(&mut bytes).is_ok() && bytes.len() == bank.len() * dim * 4 {
-            let floats: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+            let floats: Vec<f32> =
+                bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
             return Ok(floats.chunks_exact(dim).map(<[f32]>::to_vec).collect());
         }
     }
     let docs: Vec<String> = bank.questions().iter().map(|q| document(q)).collect();
     let started = std::time::Instant::now();
     let dense = embedder.embed(&docs);
-    tracing::info!(questions = docs.len(), ms = started.elapsed().as_millis() as u64, "embedded the question bank");
+    tracing::info!(
+        questions = docs.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "embedded the question bank"
+    );
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }

@@ -46,7 +46,8 @@ pub async fn kit_for_file(
         anyhow::bail!("{}: no text could be read ({:?})", resume.display(), parse.status);
     }
     let candidate = candidate::Candidate::from(&parse);
-    let candidate_vectors = ranker::CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
+    let candidate_vectors =
+        ranker::CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
     let spec = Spec {
         tenant: tenant.to_string(),
         role: std::sync::Arc::new(role),

@@ -91,7 +91,12 @@ pub fn redact(text: &str) -> String {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             if w.contains('@') && w.contains('.') {
                 "[email]"
-            } else if w.starts_with("http") || w.starts_with("www.") || bare.contains(".com/") || bare.starts_with("linkedin.") || bare.starts_with("github.") {
+            } else if w.starts_with("http")
+                || w.starts_with("www.")
+                || bare.contains(".com/")
+                || bare.starts_with("linkedin.")
+                || bare.starts_with("github.")
+            {
                 "[link]"
             } else {
                 w
@@ -116,7 +121,8 @@ fn redact_phones(text: &str) -> String {
             let run: String = chars[i..j].iter().collect();
             let digits = run.chars().filter(char::is_ascii_digit).count();
             // "2019 - 2023" is a period, not a phone number.
-            let years = run.split('-').all(|p| p.trim().len() == 4 && p.trim().chars().all(|c| c.is_ascii_digit()));
+            let years =
+                run.split('-').all(|p| p.trim().len() == 4 && p.trim().chars().all(|c| c.is_ascii_digit()));
             if digits >= 7 && !years {
                 let trailing = run.len() - run.trim_end().len();
                 out.push_str("[phone]");
@@ -135,7 +141,10 @@ fn redact_phones(text: &str) -> String {
 
 impl LlmProvider {
     pub fn new(config: LlmConfig) -> Result<Self, LlmError> {
-        let client = reqwest::Client::builder().timeout(config.timeout).build().map_err(|e| LlmError::Http(e.to_string()))?;
+        let client = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .build()
+            .map_err(|e| LlmError::Http(e.to_string()))?;
         Ok(Self { client, config })
     }
 
@@ -144,7 +153,12 @@ impl LlmProvider {
     }
 
     /// Up to `n` validated questions for this role and candidate.
-    pub async fn questions(&self, role: &Role, candidate: &Candidate, n: usize) -> Result<Vec<Question>, LlmError> {
+    pub async fn questions(
+        &self,
+        role: &Role,
+        candidate: &Candidate,
+        n: usize,
+    ) -> Result<Vec<Question>, LlmError> {
         let lines: Vec<String> = candidate.claims.iter().map(|c| redact(&c.text)).take(20).collect();
         let skills: Vec<&str> = candidate.skills.iter().map(|s| s.name.as_str()).take(50).collect();
         let data = serde_json::json!({
@@ -168,17 +182,31 @@ impl LlmProvider {
             request = request.bearer_auth(key);
         }
         let response = request.send().await.map_err(|e| {
-            if e.is_timeout() { LlmError::Timeout(self.config.timeout) } else { LlmError::Http(e.to_string()) }
+            if e.is_timeout() {
+                LlmError::Timeout(self.config.timeout)
+            } else {
+                LlmError::Http(e.to_string())
+            }
         })?;
         if !response.status().is_success() {
             return Err(LlmError::Http(format!("status {}", response.status())));
         }
         let completion: Completion = response.json().await.map_err(|e| {
-            if e.is_timeout() { LlmError::Timeout(self.config.timeout) } else { LlmError::Invalid(e.to_string()) }
+            if e.is_timeout() {
+                LlmError::Timeout(self.config.timeout)
+            } else {
+                LlmError::Invalid(e.to_string())
+            }
         })?;
-        let content = completion.choices.first().map(|c| c.message.content.trim()).ok_or(LlmError::Invalid("no choices".into()))?;
-        let content = content.trim_start_matches("```json").trim_start_matches("```").trim_end_matches("```").trim();
-        let answer: Answer = serde_json::from_str(content).map_err(|e| LlmError::Invalid(format!("not the JSON asked for: {e}")))?;
+        let content = completion
+            .choices
+            .first()
+            .map(|c| c.message.content.trim())
+            .ok_or(LlmError::Invalid("no choices".into()))?;
+        let content =
+            content.trim_start_matches("```json").trim_start_matches("```").trim_end_matches("```").trim();
+        let answer: Answer = serde_json::from_str(content)
+            .map_err(|e| LlmError::Invalid(format!("not the JSON asked for: {e}")))?;
         let taxonomy = nexushr_skills::Taxonomy::bundled();
         let mut out = Vec::new();
         for p in answer.questions.into_iter().take(n) {
@@ -192,7 +220,8 @@ impl LlmProvider {
             if !(10..=300).contains(&len) || p.strong.trim().is_empty() || p.weak.trim().is_empty() {
                 continue;
             }
-            let all_text = format!("{text} {} {} {} {}", p.follow_ups.join(" "), p.strong, p.acceptable, p.weak);
+            let all_text =
+                format!("{text} {} {} {} {}", p.follow_ups.join(" "), p.strong, p.acceptable, p.weak);
             if !nexushr_guardrail::check_everywhere(&all_text).is_empty() {
                 tracing::warn!("the guardrail dropped an LLM question");
                 continue;
@@ -227,8 +256,13 @@ mod tests {
 
     #[test]
     fn contact_data_is_redacted() {
-        let r = redact("Mail ana.souza@example.com or +55 (11) 91234-5678, see https://github.com/ana or linkedin.com/in/ana");
-        assert!(!r.contains("example.com") && !r.contains("github.com/ana") && !r.contains("linkedin.com/in"), "{r}");
+        let r = redact(
+            "Mail ana.souza@example.com or +55 (11) 91234-5678, see https://github.com/ana or linkedin.com/in/ana",
+        );
+        assert!(
+            !r.contains("example.com") && !r.contains("github.com/ana") && !r.contains("linkedin.com/in"),
+            "{r}"
+        );
         assert!(r.contains("[email]") && r.contains("[link]") && r.contains("[phone]"), "{r}");
         assert!(!r.contains("91234") && !r.contains("(11)"), "{r}");
         assert_eq!(redact("Cut p99 latency by 40% in 2023"), "Cut p99 latency by 40% in 2023");

@@ -20,8 +20,16 @@ pub const COLLECTION: &str = "questions";
 
 /// The competencies of the behavioral model, in the order a kit prefers them.
 pub const COMPETENCIES: &[&str] = &[
-    "problem-solving", "ownership", "collaboration", "communication", "conflict", "learning", "leadership",
-    "customer-focus", "adaptability", "prioritization",
+    "problem-solving",
+    "ownership",
+    "collaboration",
+    "communication",
+    "conflict",
+    "learning",
+    "leadership",
+    "customer-focus",
+    "adaptability",
+    "prioritization",
 ];
 
 /// Weights of the re-ranker's signals.
@@ -95,7 +103,9 @@ impl CandidateVectors {
     fn closest_line(&self, bank: &Bank, i: usize) -> (f32, Option<u32>) {
         let (qd, qs) = (bank.dense(i), bank.sparse(i));
         (0..self.sparse.len())
-            .map(|t| (similarity(qd, qs, self.dense.as_ref().map(|d| d[t].as_slice()), &self.sparse[t]), t as u32))
+            .map(|t| {
+                (similarity(qd, qs, self.dense.as_ref().map(|d| d[t].as_slice()), &self.sparse[t]), t as u32)
+            })
             .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc })
     }
 
@@ -177,7 +187,12 @@ impl Similarities {
 }
 
 impl Shape {
-    fn of(q: &Question, role: &Role, role_skills: &[(String, String, bool)], competencies: &mut Vec<String>) -> Self {
+    fn of(
+        q: &Question,
+        role: &Role,
+        role_skills: &[(String, String, bool)],
+        competencies: &mut Vec<String>,
+    ) -> Self {
         // Behavioral questions about a competency; those written for a skill are skill questions.
         if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
             let competency = q.competencies.first().map_or("general", String::as_str);
@@ -219,7 +234,12 @@ fn role_document(role: &Role) -> String {
 
 /// Retrieves a role's candidate questions through the vector store: one hybrid query for the
 /// role as a whole, one per key skill, one per competency and one for the role's own questions.
-pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Role) -> Result<Pool, StoreError> {
+pub async fn build_pool(
+    vectors: &Vectors,
+    bank: &Bank,
+    tenant: &str,
+    role: &Role,
+) -> Result<Pool, StoreError> {
     let scope = Scope::tenant_and_shared(tenant)?;
     let doc = role_document(role);
     let mut texts = vec![doc.clone()];
@@ -280,7 +300,12 @@ pub async fn build_pool(vectors: &Vectors, bank: &Bank, tenant: &str, role: &Rol
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
 /// squashed sparse dot product.
-fn similarity(a_dense: Option<&[f32]>, a_sparse: &SparseVector, b_dense: Option<&[f32]>, b_sparse: &SparseVector) -> f32 {
+fn similarity(
+    a_dense: Option<&[f32]>,
+    a_sparse: &SparseVector,
+    b_dense: Option<&[f32]>,
+    b_sparse: &SparseVector,
+) -> f32 {
     match (a_dense, b_dense) {
         // The embedder's vectors are unit length: the dot product is the cosine.
         (Some(a), Some(b)) => nexushr_embed::dot(a, b),
@@ -300,7 +325,8 @@ enum Target {
 }
 
 /// The re-ranker's signals, in the order of `Scored::breakdown`.
-const SIGNALS: [&str; 5] = ["role_similarity", "resume_similarity", "coverage", "effectiveness", "seniority_fit"];
+const SIGNALS: [&str; 5] =
+    ["role_similarity", "resume_similarity", "coverage", "effectiveness", "seniority_fit"];
 
 struct Scored {
     /// Position in the pool.
@@ -366,19 +392,24 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         // The pool is tenant-scoped already; a tenant's own question never reaches another.
-        if (!req.exclude.is_empty() && req.exclude.contains(&bank.get(i).id)) || (e.tenant_owned && bank.get(i).tenant != req.tenant) {
+        if (!req.exclude.is_empty() && req.exclude.contains(&bank.get(i).id))
+            || (e.tenant_owned && bank.get(i).tenant != req.tenant)
+        {
             continue;
         }
         // The resume line this question is closest to.
         let (resume_sim, best_line) = cv.nearest(bank, i);
         let (probe, target, coverage) = match e.shape {
-            Shape::Competency { competency, coverage } => (Probe::Competency, Some(Target::Competency(competency)), coverage),
+            Shape::Competency { competency, coverage } => {
+                (Probe::Competency, Some(Target::Competency(competency)), coverage)
+            }
             Shape::Skills { targets, claim_check } => {
                 let essential = |k: usize| pool.role_skills[k].2;
                 if targets & shown != 0 {
                     // The first targeted skill the resume shows: a depth probe or a claim check.
                     let k = (targets & shown).trailing_zeros() as usize;
-                    let probe = if claim_check && claimed & (1 << k) != 0 { Probe::ClaimCheck } else { Probe::Depth };
+                    let probe =
+                        if claim_check && claimed & (1 << k) != 0 { Probe::ClaimCheck } else { Probe::Depth };
                     (probe, Some(Target::Skill(k)), if essential(k) { 1.0 } else { 0.8 })
                 } else {
                     // A required skill the resume lacks: a gap probe.
@@ -390,7 +421,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         };
         let effect = role_effect.and_then(|effects| effects.get(&bank.get(i).id)).copied().unwrap_or(0.0);
         let seniority_fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
-        let score = W_ROLE * e.role_sim + W_RESUME * resume_sim + W_COVERAGE * coverage + W_EFFECT * effect
+        let score = W_ROLE * e.role_sim
+            + W_RESUME * resume_sim
+            + W_COVERAGE * coverage
+            + W_EFFECT * effect
             + W_SENIORITY * seniority_fit;
         scored.push(Scored {
             entry,
@@ -414,7 +448,13 @@ struct Requirements<'a> {
 
 impl<'a> Requirements<'a> {
     fn of(role: &'a Role) -> Self {
-        let lowered = role.spec.requirements.iter().chain(&role.spec.responsibilities).map(|r| (r.to_lowercase(), r)).collect();
+        let lowered = role
+            .spec
+            .requirements
+            .iter()
+            .chain(&role.spec.responsibilities)
+            .map(|r| (r.to_lowercase(), r))
+            .collect();
         Self { role, lowered }
     }
 
@@ -463,7 +503,8 @@ fn explain(s: &Scored, ctx: &Context<'_>) -> (Vec<Evidence>, Option<String>) {
             // A question the role itself lists, or one near a resume line.
             let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
             let resume = s.best_line.and_then(|t| {
-                claim_at(t).or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
+                claim_at(t)
+                    .or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
             });
             (vec![Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) }], None)
         }
@@ -477,7 +518,8 @@ fn empty_span() -> Span {
 /// "At Acme you led the migration to Kafka. <question>" where the claim reads as a verb phrase.
 pub fn personalize(employer: Option<&str>, claim: &str, question: &str) -> String {
     let first = claim.split_whitespace().next().unwrap_or("").to_lowercase();
-    let verb = first.ends_with("ed") || ["led", "built", "ran", "wrote", "made", "drove", "grew", "cut", "set"].contains(&first.as_str());
+    let verb = first.ends_with("ed")
+        || ["led", "built", "ran", "wrote", "made", "drove", "grew", "cut", "set"].contains(&first.as_str());
     match (employer, verb) {
         (Some(e), true) => {
             let mut c = claim.to_string();
@@ -527,7 +569,9 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
             if taken[k] {
                 continue;
             }
-            if (s.behavioral && behavioral >= behavioral_quota) || (!s.behavioral && technical >= technical_quota) {
+            if (s.behavioral && behavioral >= behavioral_quota)
+                || (!s.behavioral && technical >= technical_quota)
+            {
                 continue;
             }
             let used = uses(s, &chosen);
@@ -542,7 +586,10 @@ fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
             // each probe kind already chosen makes the next one of that kind a little less
             // attractive, so a kit mixes depth probes, gap probes and claim checks.
             let same_probe = probe_counts[s.probe as usize] as f32;
-            let adjusted = s.score - W_DIVERSITY * redundancy[k] - if used > 0 { 0.1 } else { 0.0 } - W_PROBE_MIX * same_probe;
+            let adjusted = s.score
+                - W_DIVERSITY * redundancy[k]
+                - if used > 0 { 0.1 } else { 0.0 }
+                - W_PROBE_MIX * same_probe;
             if best.is_none_or(|(_, b)| adjusted > b) {
                 best = Some((k, adjusted));
             }
@@ -618,6 +665,9 @@ mod tests {
             personalize(Some("Acme"), "Led the migration to Kafka", "What broke first?"),
             "At Acme you led the migration to Kafka. What broke first?"
         );
-        assert_eq!(personalize(Some("Acme"), "Kafka expert", "Why?"), "You list \"Kafka expert\" at Acme. Why?");
+        assert_eq!(
+            personalize(Some("Acme"), "Kafka expert", "Why?"),
+            "You list \"Kafka expert\" at Acme. Why?"
+        );
     }
 }

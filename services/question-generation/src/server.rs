@@ -23,7 +23,12 @@ pub const SERVICE_NAME: &str = "nexushr.questions.v1.QuestionGeneration";
 pub const GROUP: &str = "question-generation";
 
 /// The service over `roles` (the catalog) and `store`, with the bank indexed in `vectors`.
-pub async fn build(roles: Arc<dyn RoleStore>, store: QuestionStore, vectors: Vectors, settings: &Settings) -> anyhow::Result<QuestionService> {
+pub async fn build(
+    roles: Arc<dyn RoleStore>,
+    store: QuestionStore,
+    vectors: Vectors,
+    settings: &Settings,
+) -> anyhow::Result<QuestionService> {
     let extra = store.tenant_questions().await?;
     let engine = Arc::new(Engine::open(vectors, &settings.cache_dir(), extra).await?);
     let mut service = QuestionService::new(engine, store, roles);
@@ -54,10 +59,11 @@ pub fn start_consumer(
     settings: &Settings,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let subscriber: Arc<dyn EventSubscriber> = match settings.kafka_brokers.as_deref().filter(|b| !b.is_empty()) {
-        Some(brokers) => Arc::new(KafkaSubscriber::new(brokers)?),
-        None => Arc::new(InProcessBus::new(pool)),
-    };
+    let subscriber: Arc<dyn EventSubscriber> =
+        match settings.kafka_brokers.as_deref().filter(|b| !b.is_empty()) {
+            Some(brokers) => Arc::new(KafkaSubscriber::new(brokers)?),
+            None => Arc::new(InProcessBus::new(pool)),
+        };
     let handler = Arc::new(ResumeEvents { service });
     Ok(tokio::spawn(async move {
         if let Err(e) = subscriber.run(GROUP, &[topics::RESUMES], handler, shutdown).await {
@@ -79,9 +85,11 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
     let relay = nexushr_role_catalog::server::start_events(&roles, settings, stopped.clone()).await?;
     let consumer = start_consumer(service.clone(), roles.pool().clone(), settings, stopped)?;
-    nexushr_platform::grpc::serve_alone(settings, "question-generation", SERVICE_NAME, |r| add_routes(r, service, &keys))
-        .await
-        .map_err(|e| anyhow::anyhow!(e))?;
+    nexushr_platform::grpc::serve_alone(settings, "question-generation", SERVICE_NAME, |r| {
+        add_routes(r, service, &keys)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e))?;
     let _ = stop.send(true);
     let _ = consumer.await;
     let _ = relay.await;

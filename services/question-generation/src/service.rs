@@ -11,7 +11,9 @@ use nexushr_events::{Event, topics};
 use nexushr_guardrail::Jurisdiction;
 use nexushr_platform::{invalid_argument as invalid, tenant_of};
 use nexushr_proto::events::v1::KitGenerated;
-use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate as PbCandidate, question_generation_server::QuestionGeneration};
+use nexushr_proto::questions::v1::{
+    self as pb, generate_request::Candidate as PbCandidate, question_generation_server::QuestionGeneration,
+};
 use prost::Message;
 use tonic::{Request, Response, Status};
 
@@ -48,7 +50,9 @@ impl From<QgError> for Status {
             QgError::NotFound(what) => Status::not_found(format!("{what} not found")),
             QgError::Engine(EngineError::Invalid { field, reason }) => invalid(field, &reason),
             // Erased while the kit was being ranked: as if it had never been there.
-            QgError::Store(StoreError::ResumeErased(id)) => Status::not_found(format!("resume {id} not found")),
+            QgError::Store(StoreError::ResumeErased(id)) => {
+                Status::not_found(format!("resume {id} not found"))
+            }
             QgError::Store(e @ StoreError::Corrupt(_)) => Status::data_loss(e.to_string()),
             e @ (QgError::Engine(_) | QgError::Store(_) | QgError::Roles(_)) => {
                 tracing::error!(error = %e, "question generation failed");
@@ -106,7 +110,13 @@ impl QuestionService {
     }
 
     /// Appends the LLM's questions to the kit, or records why it fell back to the bank alone.
-    async fn add_llm_questions(&self, kit: &mut Kit, role: &nexushr_domain::Role, candidate: &Candidate, exclude: &HashSet<String>) {
+    async fn add_llm_questions(
+        &self,
+        kit: &mut Kit,
+        role: &nexushr_domain::Role,
+        candidate: &Candidate,
+        exclude: &HashSet<String>,
+    ) {
         let Some(llm) = &self.llm else {
             kit.signals.push("llm-unavailable".into());
             return;
@@ -114,7 +124,8 @@ impl QuestionService {
         match llm.questions(role, candidate, 3).await {
             Ok(questions) => {
                 let known: HashSet<String> = kit.questions.iter().map(|q| q.question.id.clone()).collect();
-                for q in questions.into_iter().filter(|q| !known.contains(&q.id) && !exclude.contains(&q.id)) {
+                for q in questions.into_iter().filter(|q| !known.contains(&q.id) && !exclude.contains(&q.id))
+                {
                     let rank = kit.questions.len() as u32 + 1;
                     kit.questions.push(KitQuestion {
                         text: q.text.clone(),
@@ -157,7 +168,11 @@ impl QuestionService {
         }
         let found = match self.roles.get_by_slug(tenant, role).await? {
             Some(r) => r,
-            None => self.roles.get_by_id(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))?,
+            None => self
+                .roles
+                .get_by_id(tenant, role)
+                .await?
+                .ok_or_else(|| QgError::NotFound(format!("role {role}")))?,
         };
         let found = Arc::new(found);
         self.roles_seen.insert(key, (std::time::Instant::now(), Arc::clone(&found)));
@@ -166,11 +181,7 @@ impl QuestionService {
 
     /// The candidate and its vectors: prepared ahead of time for a resume id (from the
     /// ResumeParsed event, cached in memory), computed now for an inline parsed resume.
-    async fn candidate(
-        &self,
-        tenant: &TenantId,
-        c: Option<PbCandidate>,
-    ) -> Result<(String, Ready), Status> {
+    async fn candidate(&self, tenant: &TenantId, c: Option<PbCandidate>) -> Result<(String, Ready), Status> {
         match c {
             Some(PbCandidate::ResumeId(id)) if !id.is_empty() => {
                 let key = (tenant.to_string(), id.clone());
@@ -180,23 +191,29 @@ impl QuestionService {
                 // An erasure while this read is in flight must not leave the resume cached.
                 let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
                 let prepared = self.store.resume(tenant.as_str(), &id).await.map_err(QgError::from)?;
-                let prepared = prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
+                let prepared =
+                    prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
                 let engine = Arc::clone(&self.engine);
                 let entry = tokio::task::spawn_blocking(move || {
                     let vectors = engine.vectors();
                     let texts = prepared.candidate.texts();
                     let model = vectors.embedder.as_ref().map(|e| e.version());
-                    let dense = prepared.dense.filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model);
+                    let dense = prepared
+                        .dense
+                        .filter(|d| d.len() == texts.len() && model.is_some() && prepared.model == model);
                     let cv = CandidateVectors::from_parts(vectors, &texts, dense).index(&engine.bank());
                     (Arc::new(prepared.candidate), Arc::new(cv))
                 })
                 .await
                 .map_err(|e| Status::internal(format!("ranking worker: {e}")))?;
-                self.prepared.insert_if(key, entry.clone(), || self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch);
+                self.prepared.insert_if(key, entry.clone(), || {
+                    self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch
+                });
                 Ok((id, entry))
             }
             Some(PbCandidate::ParsedResume(p)) => {
-                crate::convert::check_size(&p).map_err(|reason| invalid("candidate.parsed_resume", &reason))?;
+                crate::convert::check_size(&p)
+                    .map_err(|reason| invalid("candidate.parsed_resume", &reason))?;
                 let candidate = Candidate::from(&p);
                 let engine = Arc::clone(&self.engine);
                 let prepared = tokio::task::spawn_blocking(move || {
@@ -221,7 +238,12 @@ impl QuestionService {
     /// Prepares a parsed resume for ranking (the ResumeParsed handler). Its in-memory form (with
     /// its closest line to every bank question) is built on its first Generate: caching it here
     /// would hold every uploaded resume in memory, used or not (about 80 KB each).
-    pub async fn prepare(&self, tenant: &str, resume_id: &str, parsed: &nexushr_proto::resumes::v1::ParsedResume) -> Result<(), QgError> {
+    pub async fn prepare(
+        &self,
+        tenant: &str,
+        resume_id: &str,
+        parsed: &nexushr_proto::resumes::v1::ParsedResume,
+    ) -> Result<(), QgError> {
         let candidate = Candidate::from(parsed);
         let vectors = self.engine.vectors();
         let dense = vectors.embed(&candidate.texts());
@@ -259,7 +281,10 @@ fn page_size(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<i3
 
 #[tonic::async_trait]
 impl QuestionGeneration for QuestionService {
-    async fn generate(&self, req: Request<pb::GenerateRequest>) -> Result<Response<pb::InterviewKit>, Status> {
+    async fn generate(
+        &self,
+        req: Request<pb::GenerateRequest>,
+    ) -> Result<Response<pb::InterviewKit>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         if req.role.trim().is_empty() {
@@ -271,16 +296,25 @@ impl QuestionGeneration for QuestionService {
         }
         let behavioral_share = match &req.mix {
             None => None,
-            Some(m) if (0.0..=1.0).contains(&m.behavioral) && (0.0..=1.0).contains(&m.technical) && m.behavioral + m.technical <= 1.0001 => {
+            Some(m)
+                if (0.0..=1.0).contains(&m.behavioral)
+                    && (0.0..=1.0).contains(&m.technical)
+                    && m.behavioral + m.technical <= 1.0001 =>
+            {
                 (m.behavioral + m.technical > 0.0).then(|| m.behavioral / (m.behavioral + m.technical))
             }
             Some(_) => return Err(invalid("mix", "fractions must be in [0, 1] and sum to at most 1")),
         };
         let jurisdiction = match req.jurisdiction.as_str() {
             "" => None,
-            code => Some(Jurisdiction::from_country(code).ok_or_else(|| invalid("jurisdiction", "must be US, BR or MX"))?),
+            code => Some(
+                Jurisdiction::from_country(code)
+                    .ok_or_else(|| invalid("jurisdiction", "must be US, BR or MX"))?,
+            ),
         };
-        let stage = match pb::InterviewStage::try_from(req.stage).map_err(|_| invalid("stage", "unknown enum value"))? {
+        let stage = match pb::InterviewStage::try_from(req.stage)
+            .map_err(|_| invalid("stage", "unknown enum value"))?
+        {
             pb::InterviewStage::Unspecified | pb::InterviewStage::Onsite => Stage::Onsite,
             pb::InterviewStage::Screen => Stage::Screen,
             pb::InterviewStage::Technical => Stage::Technical,
@@ -348,7 +382,10 @@ impl QuestionGeneration for QuestionService {
         self.load_kit(&tenant.id, &id).await.map(Response::new)
     }
 
-    async fn list_kits(&self, req: Request<pb::ListKitsRequest>) -> Result<Response<pb::ListKitsResponse>, Status> {
+    async fn list_kits(
+        &self,
+        req: Request<pb::ListKitsRequest>,
+    ) -> Result<Response<pb::ListKitsResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let size = page_size(req.page.as_ref())?;
@@ -393,26 +430,48 @@ impl QuestionGeneration for QuestionService {
             return Err(invalid("question_id", "is not a question of this kit"));
         }
         self.store
-            .record_feedback(&kit.id, &req.question_id, tenant.id.as_str(), &kit.role_slug, req.asked, req.rating, req.outcome, Utc::now().timestamp_millis())
+            .record_feedback(
+                &kit.id,
+                &req.question_id,
+                tenant.id.as_str(),
+                &kit.role_slug,
+                req.asked,
+                req.rating,
+                req.outcome,
+                Utc::now().timestamp_millis(),
+            )
             .await
             .map_err(QgError::from)?;
         self.refresh_effectiveness().await?;
         Ok(Response::new(pb::RecordFeedbackResponse {}))
     }
 
-    async fn add_question(&self, req: Request<pb::AddQuestionRequest>) -> Result<Response<pb::Question>, Status> {
+    async fn add_question(
+        &self,
+        req: Request<pb::AddQuestionRequest>,
+    ) -> Result<Response<pb::Question>, Status> {
         let tenant = tenant_of(&req)?;
         let q = req.into_inner().question.ok_or_else(|| invalid("question", "is required"))?;
         if tenant.id.as_str() == nexushr_vector_store::SHARED {
             return Err(Status::permission_denied("this tenant name is reserved for the shared bank"));
         }
         let q = question_from(q, tenant.id.as_str()).map_err(|(field, reason)| invalid(field, &reason))?;
-        let all_text = format!("{} {} {} {} {}", q.text, q.follow_ups.join(" "), q.rubric.strong, q.rubric.acceptable, q.rubric.weak);
+        let all_text = format!(
+            "{} {} {} {} {}",
+            q.text,
+            q.follow_ups.join(" "),
+            q.rubric.strong,
+            q.rubric.acceptable,
+            q.rubric.weak
+        );
         let violations = nexushr_guardrail::check_everywhere(&all_text);
         if let Some(v) = violations.first() {
             return Err(invalid(
                 "question.text",
-                &format!("asks about a protected characteristic ({}); it may not be asked in an interview", v.category.as_str()),
+                &format!(
+                    "asks about a protected characteristic ({}); it may not be asked in an interview",
+                    v.category.as_str()
+                ),
             ));
         }
         self.store.add_question(&q).await.map_err(QgError::from)?;
@@ -427,13 +486,16 @@ impl QuestionGeneration for QuestionService {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let size = page_size(req.page.as_ref())? as usize;
-        let kind = match pb::QuestionKind::try_from(req.kind).map_err(|_| invalid("kind", "unknown enum value"))? {
-            pb::QuestionKind::Unspecified => None,
-            k => kind_from(k),
-        };
+        let kind =
+            match pb::QuestionKind::try_from(req.kind).map_err(|_| invalid("kind", "unknown enum value"))? {
+                pb::QuestionKind::Unspecified => None,
+                k => kind_from(k),
+            };
         let offset: usize = match req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty()) {
             None => 0,
-            Some(t) => t.parse().map_err(|_| invalid("page.page_token", "is not a token this server issued"))?,
+            Some(t) => {
+                t.parse().map_err(|_| invalid("page.page_token", "is not a token this server issued"))?
+            }
         };
         let target = req.target_id.strip_prefix("nexushr:competency/").unwrap_or(&req.target_id);
         let bank = self.engine.bank();
@@ -442,7 +504,11 @@ impl QuestionGeneration for QuestionService {
             .iter()
             .filter(|q| q.tenant.is_empty() || q.tenant == tenant.id.as_str())
             .filter(|q| kind.is_none_or(|k| q.kind == k))
-            .filter(|q| target.is_empty() || q.skill_ids.iter().any(|s| s == target) || q.competencies.iter().any(|c| c == target))
+            .filter(|q| {
+                target.is_empty()
+                    || q.skill_ids.iter().any(|s| s == target)
+                    || q.competencies.iter().any(|c| c == target)
+            })
             .skip(offset)
             .take(size + 1)
             .collect();

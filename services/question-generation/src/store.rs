@@ -85,7 +85,8 @@ impl Aggregate {
     /// Effectiveness in [-1, 1]: ratings around 3 are neutral; skips count against.
     pub fn effectiveness(&self) -> f32 {
         let shown = (self.asked + self.skipped).max(1) as f32;
-        let rating = if self.rated > 0 { (self.rating_sum as f32 / self.rated as f32 - 3.0) / 2.0 } else { 0.0 };
+        let rating =
+            if self.rated > 0 { (self.rating_sum as f32 / self.rated as f32 - 3.0) / 2.0 } else { 0.0 };
         let skip_penalty = self.skipped as f32 / shown;
         (0.8 * rating - 0.4 * skip_penalty).clamp(-1.0, 1.0)
     }
@@ -94,7 +95,12 @@ impl Aggregate {
 impl QuestionStore {
     /// Applies this service's migrations to `pool` (SQLite or PostgreSQL).
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
+        nexushr_events::db::migrate(
+            &pool,
+            sqlx::migrate!("./migrations/sqlite"),
+            sqlx::migrate!("./migrations/postgres"),
+        )
+        .await?;
         let (kits, pending) = mpsc::channel(4 * KITS_PER_COMMIT);
         tokio::spawn(write_kits(pool.clone(), pending));
         Ok(Self { pool, kits })
@@ -191,7 +197,14 @@ impl QuestionStore {
                 let n = |i: usize| r.try_get::<i64, _>(i).unwrap_or(0);
                 (
                     (r.get::<String, _>(0), r.get::<String, _>(1)),
-                    Aggregate { asked: n(2), skipped: n(3), rating_sum: n(4), rated: n(5), advanced: n(6), rejected: n(7) },
+                    Aggregate {
+                        asked: n(2),
+                        skipped: n(3),
+                        rating_sum: n(4),
+                        rated: n(5),
+                        advanced: n(6),
+                        rejected: n(7),
+                    },
                 )
             })
             .collect())
@@ -212,12 +225,19 @@ impl QuestionStore {
     pub async fn tenant_questions(&self) -> Result<Vec<Question>, StoreError> {
         let rows = sqlx::query("SELECT body FROM qg_questions ORDER BY id").fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|r| serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string())))
+            .map(|r| {
+                serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
             .collect()
     }
 
     /// Keeps a resume prepared for ranking (replacing an earlier one).
-    pub async fn put_resume(&self, tenant: &str, resume_id: &str, prepared: &Prepared) -> Result<(), StoreError> {
+    pub async fn put_resume(
+        &self,
+        tenant: &str,
+        resume_id: &str,
+        prepared: &Prepared,
+    ) -> Result<(), StoreError> {
         let body = serde_json::to_string(prepared).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
@@ -241,8 +261,10 @@ impl QuestionStore {
             .bind(resume_id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string())))
-            .transpose()
+        row.map(|r| {
+            serde_json::from_str(&r.get::<String, _>(0)).map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+        .transpose()
     }
 
     /// Erasure: the prepared resume and the kits generated from it are deleted.
@@ -319,7 +341,10 @@ impl Checkpoints {
 
     fn wrote(&mut self, bytes: usize) {
         self.written += bytes;
-        if !self.sqlite || self.written < CHECKPOINT_EVERY || self.running.as_ref().is_some_and(|r| !r.is_finished()) {
+        if !self.sqlite
+            || self.written < CHECKPOINT_EVERY
+            || self.running.as_ref().is_some_and(|r| !r.is_finished())
+        {
             return;
         }
         self.written = 0;
@@ -393,12 +418,19 @@ async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(
             written.insert(row.try_get::<String, _>(0)?);
         }
     }
-    let events: Vec<&Event> = kits.iter().filter(|p| written.contains(&p.kit.id)).map(|p| &p.kit.event).collect();
+    let events: Vec<&Event> =
+        kits.iter().filter(|p| written.contains(&p.kit.id)).map(|p| &p.kit.event).collect();
     outbox::enqueue_all(&mut tx, &events).await?;
     tx.commit().await?;
     Ok(kits
         .iter()
-        .map(|p| if written.contains(&p.kit.id) { Ok(()) } else { Err(StoreError::ResumeErased(p.kit.resume_id.clone())) })
+        .map(|p| {
+            if written.contains(&p.kit.id) {
+                Ok(())
+            } else {
+                Err(StoreError::ResumeErased(p.kit.resume_id.clone()))
+            }
+        })
         .collect())
 }
 
@@ -420,7 +452,10 @@ mod tests {
         assert_eq!(decompress(&body).expect("uncompressed"), body, "bodies stored before compression");
         let mut lying = stored.clone();
         lying[2..6].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(matches!(decompress(&lying), Err(StoreError::Corrupt(_))), "a size beyond the limit is refused");
+        assert!(
+            matches!(decompress(&lying), Err(StoreError::Corrupt(_))),
+            "a size beyond the limit is refused"
+        );
         assert!(matches!(decompress(&stored[..stored.len() - 3]), Err(StoreError::Corrupt(_))), "truncated");
     }
 
@@ -428,45 +463,57 @@ mod tests {
     async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_sqlite() {
         let dir = tempfile::tempdir().expect("dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("kits.db").display());
-        group_commit(QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store")).await;
+        group_commit(
+            QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store"),
+        )
+        .await;
     }
 
     #[tokio::test]
     async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_postgres() {
-        let url = std::env::var("NEXUSHR_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
         let admin = nexushr_events::db::connect(&url)
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL at {url} is required for this test: {e}"));
         let schema = format!("qg_test_{}", uuid::Uuid::new_v4().simple());
         sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("schema");
         let sep = if url.contains('?') { '&' } else { '?' };
-        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}")).await.expect("db");
+        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}"))
+            .await
+            .expect("db");
         group_commit(QuestionStore::new(pool).await.expect("store")).await;
         sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
     }
 
     /// 300 kits saved at once, every tenth for a resume that does not exist (erased meanwhile).
     async fn group_commit(store: QuestionStore) {
-        let resume = Prepared { candidate: Candidate { skills: vec![], claims: vec![], total_months: 0, level: None }, dense: None, model: None };
+        let resume = Prepared {
+            candidate: Candidate { skills: vec![], claims: vec![], total_months: 0, level: None },
+            dense: None,
+            model: None,
+        };
         store.put_resume("acme", "r1", &resume).await.expect("resume");
-        let saves: Vec<_> = (0..300).map(|i| {
-            let store = store.clone();
-            tokio::spawn(async move {
-                let id = format!("kit-{i}");
-                // Every tenth kit is for a resume that does not exist (erased meanwhile).
-                let resume_id = if i % 10 == 0 { "gone" } else { "r1" };
-                let kit = NewKit {
-                    event: kit_event(&id),
-                    id,
-                    tenant: "acme".into(),
-                    role_slug: "dev".into(),
-                    resume_id: resume_id.into(),
-                    created_ms: i,
-                    body: vec![1, 2, 3],
-                };
-                store.save_kit(kit).await
+        let saves: Vec<_> = (0..300)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let id = format!("kit-{i}");
+                    // Every tenth kit is for a resume that does not exist (erased meanwhile).
+                    let resume_id = if i % 10 == 0 { "gone" } else { "r1" };
+                    let kit = NewKit {
+                        event: kit_event(&id),
+                        id,
+                        tenant: "acme".into(),
+                        role_slug: "dev".into(),
+                        resume_id: resume_id.into(),
+                        created_ms: i,
+                        body: vec![1, 2, 3],
+                    };
+                    store.save_kit(kit).await
+                })
             })
-        }).collect();
+            .collect();
         let mut outcomes = Vec::new();
         for save in saves {
             outcomes.push(save.await.expect("task"));

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use nexushr_catalog_store::SqlRoleStore;
 use nexushr_embed::Embedder;
 use nexushr_platform::{ApiKeys, Settings, grpc};
-use nexushr_proto::questions::v1::{self as pb, generate_request::Candidate, question_generation_client::QuestionGenerationClient};
+use nexushr_proto::questions::v1::{
+    self as pb, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+};
 use nexushr_question_generation::convert::parse_to_proto;
 use nexushr_question_generation::service::QuestionService;
 use nexushr_question_generation::store::QuestionStore;
@@ -36,7 +38,10 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let pool = roles.pool().clone();
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
-    let vectors = Vectors::new(Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")), Some(Arc::new(embedder)));
+    let vectors = Vectors::new(
+        Arc::new(EdgeStore::new(dir.path().join("vectors")).expect("vectors")),
+        Some(Arc::new(embedder)),
+    );
     // The bank's vectors are cached per model: share the cache across tests and runs.
     let cache = std::env::temp_dir().join("nexushr-test-cache");
     let settings = Settings {
@@ -47,10 +52,15 @@ async fn spawn_with(llm_url: Option<String>) -> App {
         llm_timeout_ms: 1500,
         ..Settings::default()
     };
-    let service = nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
+    let service =
+        nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_question_generation::server::add_routes(tonic::service::Routes::new(health), service.clone(), &keys);
+    let routes = nexushr_question_generation::server::add_routes(
+        tonic::service::Routes::new(health),
+        service.clone(),
+        &keys,
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
@@ -59,7 +69,11 @@ async fn spawn_with(llm_url: Option<String>) -> App {
 
 impl App {
     async fn client(&self) -> QuestionGenerationClient<Channel> {
-        let channel = Channel::from_shared(format!("http://{}", self.addr)).expect("uri").connect().await.expect("connect");
+        let channel = Channel::from_shared(format!("http://{}", self.addr))
+            .expect("uri")
+            .connect()
+            .await
+            .expect("connect");
         QuestionGenerationClient::new(channel)
     }
 }
@@ -76,7 +90,12 @@ fn sample() -> nexushr_proto::resumes::v1::ParsedResume {
 }
 
 fn generate(role: &str, candidate: Candidate) -> pb::GenerateRequest {
-    pb::GenerateRequest { role: role.into(), candidate: Some(candidate), count: Some(10), ..Default::default() }
+    pb::GenerateRequest {
+        role: role.into(),
+        candidate: Some(candidate),
+        count: Some(10),
+        ..Default::default()
+    }
 }
 
 fn assert_invalid(result: Result<impl std::fmt::Debug, Status>, field: &str) {
@@ -95,17 +114,29 @@ async fn a_backend_kit_is_tailored_explained_and_stored() {
         .await
         .expect("generate")
         .into_inner();
-    println!("signals {:?}, covered {:?}, uncovered {:?}", kit.signals, kit.covered_requirements, kit.uncovered_requirements);
+    println!(
+        "signals {:?}, covered {:?}, uncovered {:?}",
+        kit.signals, kit.covered_requirements, kit.uncovered_requirements
+    );
     for q in &kit.questions {
-        println!("{:>2}. [{:?} {:.3}] {} | {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.score, q.text, q.rationale);
+        println!(
+            "{:>2}. [{:?} {:.3}] {} | {}",
+            q.rank,
+            pb::ProbeKind::try_from(q.probe).unwrap(),
+            q.score,
+            q.text,
+            q.rationale
+        );
     }
     assert_eq!(kit.questions.len(), 10);
-    let ids: std::collections::HashSet<_> = kit.questions.iter().map(|q| q.question.as_ref().unwrap().id.clone()).collect();
+    let ids: std::collections::HashSet<_> =
+        kit.questions.iter().map(|q| q.question.as_ref().unwrap().id.clone()).collect();
     assert_eq!(ids.len(), 10, "no question twice");
     for q in &kit.questions {
         assert!(!q.rationale.is_empty(), "{}", q.text);
         assert!(
-            q.evidence.iter().any(|e| e.resume_span.as_ref().is_some_and(|s| !s.text.is_empty()) || !e.role_requirement.is_empty()),
+            q.evidence.iter().any(|e| e.resume_span.as_ref().is_some_and(|s| !s.text.is_empty())
+                || !e.role_requirement.is_empty()),
             "question without evidence: {}",
             q.text
         );
@@ -116,16 +147,19 @@ async fn a_backend_kit_is_tailored_explained_and_stored() {
     let probes: std::collections::HashSet<i32> = kit.questions.iter().map(|q| q.probe).collect();
     assert!(probes.contains(&(pb::ProbeKind::Competency as i32)), "behavioral questions");
     assert!(
-        probes.contains(&(pb::ProbeKind::Depth as i32)) || probes.contains(&(pb::ProbeKind::ClaimCheck as i32)),
+        probes.contains(&(pb::ProbeKind::Depth as i32))
+            || probes.contains(&(pb::ProbeKind::ClaimCheck as i32)),
         "depth probes of claimed strengths"
     );
     assert!(kit.signals.contains(&"dense".to_string()) && kit.signals.contains(&"sparse".to_string()));
     let versions = kit.versions.clone().expect("versions");
     assert!(versions.model.contains("MiniLM") && !versions.bank.is_empty());
 
-    let got = c.get_kit(authed(ACME, pb::GetKitRequest { id: kit.id.clone() })).await.expect("get").into_inner();
+    let got =
+        c.get_kit(authed(ACME, pb::GetKitRequest { id: kit.id.clone() })).await.expect("get").into_inner();
     assert_eq!(got, kit);
-    let other = c.get_kit(authed(GLOBEX, pb::GetKitRequest { id: kit.id.clone() })).await.expect_err("other tenant");
+    let other =
+        c.get_kit(authed(GLOBEX, pb::GetKitRequest { id: kit.id.clone() })).await.expect_err("other tenant");
     assert_eq!(other.code(), Code::NotFound);
     let listed = c
         .list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "resume-1".into(), ..Default::default() }))
@@ -139,9 +173,19 @@ async fn a_backend_kit_is_tailored_explained_and_stored() {
 async fn feedback_questions_and_erasure() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let kit = c.generate(authed(ACME, generate("backend-developer", Candidate::ParsedResume(sample())))).await.expect("kit").into_inner();
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", Candidate::ParsedResume(sample()))))
+        .await
+        .expect("kit")
+        .into_inner();
     let qid = kit.questions[0].question.as_ref().unwrap().id.clone();
-    let feedback = |rating| pb::RecordFeedbackRequest { kit_id: kit.id.clone(), question_id: qid.clone(), asked: true, rating, outcome: 1 };
+    let feedback = |rating| pb::RecordFeedbackRequest {
+        kit_id: kit.id.clone(),
+        question_id: qid.clone(),
+        asked: true,
+        rating,
+        outcome: 1,
+    };
     assert_invalid(c.record_feedback(authed(ACME, feedback(9))).await, "rating");
     c.record_feedback(authed(ACME, feedback(5))).await.expect("feedback");
     let wrong = pb::RecordFeedbackRequest { question_id: "q-nope".into(), ..feedback(4) };
@@ -153,17 +197,35 @@ async fn feedback_questions_and_erasure() {
             text: text.into(),
             kind: pb::QuestionKind::Behavioral as i32,
             difficulty: 2,
-            rubric: Some(pb::Rubric { strong: "Specific".into(), acceptable: "Vague".into(), weak: "None".into() }),
+            rubric: Some(pb::Rubric {
+                strong: "Specific".into(),
+                acceptable: "Vague".into(),
+                weak: "None".into(),
+            }),
             ..Default::default()
         }),
     };
-    assert_invalid(c.add_question(authed(ACME, question("Do you plan to have kids soon?"))).await, "question.text");
+    assert_invalid(
+        c.add_question(authed(ACME, question("Do you plan to have kids soon?"))).await,
+        "question.text",
+    );
     assert_invalid(c.add_question(authed(ACME, question("¿Cuántos años tienes?"))).await, "question.text");
-    let added = c.add_question(authed(ACME, question("Tell me about the on-call rotation you improved most."))).await.expect("add").into_inner();
+    let added = c
+        .add_question(authed(ACME, question("Tell me about the on-call rotation you improved most.")))
+        .await
+        .expect("add")
+        .into_inner();
     let list = |key| {
         let mut c = c.clone();
         async move {
-            let req = pb::ListQuestionsRequest { kind: pb::QuestionKind::Behavioral as i32, page: Some(nexushr_proto::common::v1::PageRequest { page_size: Some(100), page_token: String::new() }), ..Default::default() };
+            let req = pb::ListQuestionsRequest {
+                kind: pb::QuestionKind::Behavioral as i32,
+                page: Some(nexushr_proto::common::v1::PageRequest {
+                    page_size: Some(100),
+                    page_token: String::new(),
+                }),
+                ..Default::default()
+            };
             let mut all = Vec::new();
             let mut req = req;
             loop {
@@ -173,7 +235,8 @@ async fn feedback_questions_and_erasure() {
                 if next.is_empty() {
                     break all;
                 }
-                req.page = Some(nexushr_proto::common::v1::PageRequest { page_size: Some(100), page_token: next });
+                req.page =
+                    Some(nexushr_proto::common::v1::PageRequest { page_size: Some(100), page_token: next });
             }
         }
     };
@@ -182,11 +245,17 @@ async fn feedback_questions_and_erasure() {
 
     // Erasure: the prepared resume and its kits are gone.
     app.service.prepare("acme", "resume-2", &sample()).await.expect("prepare");
-    c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into())))).await.expect("kit");
+    c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into()))))
+        .await
+        .expect("kit");
     app.service.erase("acme", "resume-2").await.expect("erase");
-    let gone = c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into())))).await;
+    let gone =
+        c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into())))).await;
     assert_eq!(gone.expect_err("erased").code(), Code::NotFound);
-    let kits = c.list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "resume-2".into(), ..Default::default() })).await.expect("list");
+    let kits = c
+        .list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "resume-2".into(), ..Default::default() }))
+        .await
+        .expect("list");
     assert!(kits.into_inner().kits.is_empty());
 }
 
@@ -198,8 +267,14 @@ async fn bad_requests_get_typed_errors() {
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { count: Some(0), ..ok() })).await, "count");
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { count: Some(51), ..ok() })).await, "count");
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { role: " ".into(), ..ok() })).await, "role");
-    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { candidate: None, ..ok() })).await, "candidate");
-    assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { jurisdiction: "DE".into(), ..ok() })).await, "jurisdiction");
+    assert_invalid(
+        c.generate(authed(ACME, pb::GenerateRequest { candidate: None, ..ok() })).await,
+        "candidate",
+    );
+    assert_invalid(
+        c.generate(authed(ACME, pb::GenerateRequest { jurisdiction: "DE".into(), ..ok() })).await,
+        "jurisdiction",
+    );
     let mix = pb::Mix { behavioral: 0.9, technical: 0.9 };
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() })).await, "mix");
     assert_invalid(c.generate(authed(ACME, pb::GenerateRequest { stage: 99, ..ok() })).await, "stage");
@@ -213,7 +288,11 @@ async fn bad_requests_get_typed_errors() {
     assert_eq!(unauthenticated.expect_err("no key").code(), Code::Unauthenticated);
     // A technical-only mix has no behavioral questions.
     let mix = pb::Mix { behavioral: 0.0, technical: 1.0 };
-    let kit = c.generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() })).await.expect("kit").into_inner();
+    let kit = c
+        .generate(authed(ACME, pb::GenerateRequest { mix: Some(mix), ..ok() }))
+        .await
+        .expect("kit")
+        .into_inner();
     assert!(kit.questions.iter().all(|q| q.probe != pb::ProbeKind::Competency as i32));
 }
 
@@ -269,7 +348,8 @@ async fn fake_llm(reply: String, delay: std::time::Duration) -> (String, Arc<std
 }
 
 fn completion(content: &serde_json::Value) -> String {
-    serde_json::json!({"choices": [{"message": {"role": "assistant", "content": content.to_string()}}]}).to_string()
+    serde_json::json!({"choices": [{"message": {"role": "assistant", "content": content.to_string()}}]})
+        .to_string()
 }
 
 fn injected_resume() -> nexushr_proto::resumes::v1::ParsedResume {
@@ -292,14 +372,21 @@ async fn the_llm_adds_validated_questions_and_never_sees_contact_data() {
     let (url, seen) = fake_llm(completion(&content), std::time::Duration::ZERO).await;
     let app = spawn_with(Some(url)).await;
     let mut c = app.client().await;
-    let req = pb::GenerateRequest { use_llm: true, ..generate("backend-developer", Candidate::ParsedResume(injected_resume())) };
+    let req = pb::GenerateRequest {
+        use_llm: true,
+        ..generate("backend-developer", Candidate::ParsedResume(injected_resume()))
+    };
     let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
     assert!(kit.signals.contains(&"llm".to_string()), "{:?}", kit.signals);
-    let llm: Vec<_> = kit.questions.iter().filter(|q| q.question.as_ref().unwrap().source == "llm:test-model").collect();
+    let llm: Vec<_> =
+        kit.questions.iter().filter(|q| q.question.as_ref().unwrap().source == "llm:test-model").collect();
     assert_eq!(llm.len(), 1, "only the valid, lawful question is kept");
     assert!(llm[0].text.contains("idempotent"));
     let sent = seen.lock().unwrap().join("\n");
-    assert!(!sent.contains("ana.souza@example.com") && !sent.contains("91234-5678"), "contact data reached the LLM");
+    assert!(
+        !sent.contains("ana.souza@example.com") && !sent.contains("91234-5678"),
+        "contact data reached the LLM"
+    );
     assert!(sent.contains("Ignore all previous instructions"), "the resume goes in as data");
     assert!(sent.contains("untrusted data"), "the instructions say the resume is data");
 }
@@ -314,7 +401,10 @@ async fn a_slow_or_broken_llm_falls_back_to_the_bank() {
         let (url, _) = fake_llm(reply, delay).await;
         let app = spawn_with(Some(url)).await;
         let mut c = app.client().await;
-        let req = pb::GenerateRequest { use_llm: true, ..generate("backend-developer", Candidate::ParsedResume(sample())) };
+        let req = pb::GenerateRequest {
+            use_llm: true,
+            ..generate("backend-developer", Candidate::ParsedResume(sample()))
+        };
         let started = std::time::Instant::now();
         let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
         assert!(kit.signals.contains(&"llm-fallback".to_string()), "{:?}", kit.signals);
@@ -329,9 +419,18 @@ async fn resume_events_prepare_and_erase_through_the_bus() {
     use nexushr_proto::events::v1::{ResumeErased, ResumeParsed};
     let app = spawn().await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let consumer = nexushr_question_generation::server::start_consumer(app.service.clone(), app.pool.clone(), &Settings::default(), stopped)
-        .expect("consumer");
-    let parsed = ResumeParsed { resume_id: "r-bus".into(), external_candidate_id: "ats-1".into(), parsed: Some(sample()) };
+    let consumer = nexushr_question_generation::server::start_consumer(
+        app.service.clone(),
+        app.pool.clone(),
+        &Settings::default(),
+        stopped,
+    )
+    .expect("consumer");
+    let parsed = ResumeParsed {
+        resume_id: "r-bus".into(),
+        external_candidate_id: "ats-1".into(),
+        parsed: Some(sample()),
+    };
     let event = Event::new(topics::RESUMES, "acme", "r-bus", &parsed, None, chrono::Utc::now());
     outbox::insert(&app.pool, &event, &Default::default()).await.expect("publish");
     let mut c = app.client().await;
@@ -350,15 +449,22 @@ async fn resume_events_prepare_and_erase_through_the_bus() {
         }
     }
     let erased = ResumeErased { resume_id: "r-bus".into(), erased_at: None };
-    outbox::insert(&app.pool, &Event::new(topics::RESUMES, "acme", "r-bus", &erased, None, chrono::Utc::now()), &Default::default())
-        .await
-        .expect("publish");
+    outbox::insert(
+        &app.pool,
+        &Event::new(topics::RESUMES, "acme", "r-bus", &erased, None, chrono::Utc::now()),
+        &Default::default(),
+    )
+    .await
+    .expect("publish");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while c.generate(authed(ACME, by_id())).await.is_ok() {
         assert!(std::time::Instant::now() < deadline, "the ResumeErased event was not applied");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let kits = c.list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "r-bus".into(), ..Default::default() })).await.expect("list");
+    let kits = c
+        .list_kits(authed(ACME, pb::ListKitsRequest { resume_id: "r-bus".into(), ..Default::default() }))
+        .await
+        .expect("list");
     assert!(kits.into_inner().kits.is_empty(), "kits derived from the erased resume are gone");
     let _ = stop.send(true);
     let _ = consumer.await;

@@ -84,7 +84,11 @@ fn seniority(s: Option<S>) -> Seniority {
 pub fn to_proto(p: &Parse) -> pb::ParsedResume {
     let span = |start: usize, end: usize| {
         let (start, end) = (start.min(p.text.len()), end.min(p.text.len()));
-        EvidenceSpan { start: start as u32, end: end as u32, text: p.text.get(start..end).unwrap_or_default().to_string() }
+        EvidenceSpan {
+            start: start as u32,
+            end: end as u32,
+            text: p.text.get(start..end).unwrap_or_default().to_string(),
+        }
     };
     let c = &p.contact;
     pb::ParsedResume {
@@ -97,7 +101,11 @@ pub fn to_proto(p: &Parse) -> pb::ParsedResume {
             phones: c
                 .phones
                 .iter()
-                .map(|ph| pb::Phone { raw: ph.raw.clone(), e164: ph.e164.clone().unwrap_or_default(), confidence: ph.confidence })
+                .map(|ph| pb::Phone {
+                    raw: ph.raw.clone(),
+                    e164: ph.e164.clone().unwrap_or_default(),
+                    confidence: ph.confidence,
+                })
                 .collect(),
             links: c
                 .links
@@ -118,7 +126,11 @@ pub fn to_proto(p: &Parse) -> pb::ParsedResume {
         sections: p
             .sections
             .iter()
-            .map(|s| pb::Section { kind: section_kind(s.kind).into(), header: s.header.clone(), span: Some(span(s.start, s.end)) })
+            .map(|s| pb::Section {
+                kind: section_kind(s.kind).into(),
+                header: s.header.clone(),
+                span: Some(span(s.start, s.end)),
+            })
             .collect(),
         work: p
             .work
@@ -170,7 +182,11 @@ pub fn to_proto(p: &Parse) -> pb::ParsedResume {
         languages: p
             .languages
             .iter()
-            .map(|l| pb::LanguageSkill { language: l.language.clone(), level: l.level.clone().unwrap_or_default(), confidence: l.confidence })
+            .map(|l| pb::LanguageSkill {
+                language: l.language.clone(),
+                level: l.level.clone().unwrap_or_default(),
+                confidence: l.confidence,
+            })
             .collect(),
         certifications: p.certifications.iter().map(scored).collect(),
         total_experience_months: p.total_experience_months,

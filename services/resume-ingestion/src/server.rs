@@ -37,9 +37,11 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let relay = nexushr_events::relay::start(pool, &OutboxTarget::from(settings), stopped).await?;
-    nexushr_platform::grpc::serve_alone(settings, "resume-ingestion", SERVICE_NAME, |r| add_routes(r, service, &keys))
-        .await
-        .map_err(|e| anyhow::anyhow!(e))?;
+    nexushr_platform::grpc::serve_alone(settings, "resume-ingestion", SERVICE_NAME, |r| {
+        add_routes(r, service, &keys)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e))?;
     let _ = stop.send(true);
     let _ = relay.await;
     Ok(())

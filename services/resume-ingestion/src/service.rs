@@ -165,12 +165,20 @@ impl ResumeService {
         }
     }
 
-    async fn receive(&self, stream: &mut Streaming<pb::UploadRequest>) -> Result<(pb::UploadMetadata, Vec<u8>), Status> {
+    async fn receive(
+        &self,
+        stream: &mut Streaming<pb::UploadRequest>,
+    ) -> Result<(pb::UploadMetadata, Vec<u8>), Status> {
         let max = self.config.limits.max_input_bytes;
         let idle = self.config.idle_timeout;
         let meta = match next_message(stream, idle).await?.and_then(|m| m.part) {
             Some(Part::Metadata(m)) => m,
-            _ => return Err(invalid_argument("metadata", "the first message must carry the upload's metadata")),
+            _ => {
+                return Err(invalid_argument(
+                    "metadata",
+                    "the first message must carry the upload's metadata",
+                ));
+            }
         };
         check_metadata(&meta)?;
         if meta.size_bytes > max as u64 {
@@ -184,7 +192,10 @@ impl ResumeService {
             match message.part {
                 Some(Part::Chunk(chunk)) => {
                     if bytes.len() + chunk.len() > max {
-                        return Err(invalid_argument("chunk", &format!("the file is larger than the {max} byte limit")));
+                        return Err(invalid_argument(
+                            "chunk",
+                            &format!("the file is larger than the {max} byte limit"),
+                        ));
                     }
                     bytes.extend_from_slice(&chunk);
                 }
@@ -197,7 +208,12 @@ impl ResumeService {
 
     /// Parses and stores one file received whole (gRPC Upload after streaming, or the HTTP
     /// gateway): refused files get their typed status and nothing is stored.
-    pub async fn ingest(&self, tenant: &str, meta: &pb::UploadMetadata, bytes: Vec<u8>) -> Result<pb::Resume, Status> {
+    pub async fn ingest(
+        &self,
+        tenant: &str,
+        meta: &pb::UploadMetadata,
+        bytes: Vec<u8>,
+    ) -> Result<pb::Resume, Status> {
         check_metadata(meta)?;
         let max = self.config.limits.max_input_bytes;
         if bytes.len() > max {
@@ -232,20 +248,32 @@ impl ResumeService {
         match self.store.insert(&record, &bytes, &event).await.map_err(internal)? {
             Inserted::New(r) => to_resume(&r),
             Inserted::Existing(r) if r.sha256 == record.sha256 => to_resume(&r),
-            Inserted::Existing(_) => Err(Status::already_exists("metadata.idempotency_key: used before for a different file")),
+            Inserted::Existing(_) => {
+                Err(Status::already_exists("metadata.idempotency_key: used before for a different file"))
+            }
         }
     }
 
     /// Erases a resume (the gRPC DeleteResume); `false` when there was none.
     pub async fn erase(&self, tenant: &str, id: &str) -> Result<bool, Status> {
         let payload = ResumeErased { resume_id: id.to_string(), erased_at: Some(timestamp(now_ms())) };
-        let event = Event::new(topics::RESUMES, tenant, id, &payload, nexushr_telemetry::current_traceparent(), Utc::now());
+        let event = Event::new(
+            topics::RESUMES,
+            tenant,
+            id,
+            &payload,
+            nexushr_telemetry::current_traceparent(),
+            Utc::now(),
+        );
         self.store.erase(tenant, id, &event).await.map_err(internal)
     }
 }
 
 /// The next upload message, or `DEADLINE_EXCEEDED` when the client goes quiet.
-async fn next_message(stream: &mut Streaming<pb::UploadRequest>, idle: Duration) -> Result<Option<pb::UploadRequest>, Status> {
+async fn next_message(
+    stream: &mut Streaming<pb::UploadRequest>,
+    idle: Duration,
+) -> Result<Option<pb::UploadRequest>, Status> {
     tokio::time::timeout(idle, stream.message())
         .await
         .map_err(|_| Status::deadline_exceeded(format!("no upload data for {} s", idle.as_secs())))?
@@ -261,7 +289,10 @@ fn resume_id(field: &str, id: &str) -> Result<(), Status> {
 #[tonic::async_trait]
 impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
     #[tracing::instrument(skip_all, fields(tenant, resume))]
-    async fn upload(&self, req: Request<Streaming<pb::UploadRequest>>) -> Result<Response<pb::Resume>, Status> {
+    async fn upload(
+        &self,
+        req: Request<Streaming<pb::UploadRequest>>,
+    ) -> Result<Response<pb::Resume>, Status> {
         let tenant = tenant_of(&req)?;
         tracing::Span::current().record("tenant", tenant.id.as_str());
         let mut stream = req.into_inner();
@@ -279,7 +310,10 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         }
     }
 
-    async fn list_resumes(&self, req: Request<pb::ListResumesRequest>) -> Result<Response<pb::ListResumesResponse>, Status> {
+    async fn list_resumes(
+        &self,
+        req: Request<pb::ListResumesRequest>,
+    ) -> Result<Response<pb::ListResumesResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         check_len("external_candidate_id", &req.external_candidate_id, MAX_ID_CHARS)?;
@@ -303,7 +337,10 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         let next = if more { rows.last().map(|r| r.id.clone()).unwrap_or_default() } else { String::new() };
         Ok(Response::new(pb::ListResumesResponse {
             resumes: rows.iter().map(to_resume).collect::<Result<_, _>>()?,
-            page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next, ..Default::default() }),
+            page: Some(nexushr_proto::common::v1::PageResponse {
+                next_page_token: next,
+                ..Default::default()
+            }),
         }))
     }
 
@@ -325,14 +362,22 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         let event = parsed_event(tenant, &id, &record.external_candidate_id, &parsed);
         let status = format!("{:?}", parse.status).to_uppercase();
         let now = now_ms();
-        if !self.store.update_parse(tenant, &id, &status, &parsed.encode_to_vec(), now, &event).await.map_err(internal)? {
+        if !self
+            .store
+            .update_parse(tenant, &id, &status, &parsed.encode_to_vec(), now, &event)
+            .await
+            .map_err(internal)?
+        {
             return Err(Status::not_found(format!("resume {id}")));
         }
         let updated = Record { status, parsed: parsed.encode_to_vec(), update_ms: now, ..record };
         Ok(Response::new(to_resume(&updated)?))
     }
 
-    async fn delete_resume(&self, req: Request<pb::DeleteResumeRequest>) -> Result<Response<pb::DeleteResumeResponse>, Status> {
+    async fn delete_resume(
+        &self,
+        req: Request<pb::DeleteResumeRequest>,
+    ) -> Result<Response<pb::DeleteResumeResponse>, Status> {
         let tenant = tenant_of(&req)?;
         let id = &req.get_ref().id;
         resume_id("id", id)?;

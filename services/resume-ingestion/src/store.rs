@@ -69,7 +69,12 @@ pub struct ResumeStore {
 impl ResumeStore {
     /// Applies this service's migrations (and the outbox's) to `pool`.
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(&pool, sqlx::migrate!("./migrations/sqlite"), sqlx::migrate!("./migrations/postgres")).await?;
+        nexushr_events::db::migrate(
+            &pool,
+            sqlx::migrate!("./migrations/sqlite"),
+            sqlx::migrate!("./migrations/postgres"),
+        )
+        .await?;
         Ok(Self { pool })
     }
 
@@ -78,11 +83,13 @@ impl ResumeStore {
     }
 
     async fn by_key(&self, tenant: &str, key: &str) -> Result<Option<Record>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM ri_resumes WHERE tenant = $1 AND idempotency_key = $2"))
-            .bind(tenant)
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM ri_resumes WHERE tenant = $1 AND idempotency_key = $2"
+        ))
+        .bind(tenant)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.as_ref().map(record).transpose()?)
     }
 
@@ -182,15 +189,17 @@ impl ResumeStore {
         event: &Event,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query("UPDATE ri_resumes SET status = $1, parsed = $2, update_ms = $3 WHERE tenant = $4 AND id = $5")
-            .bind(status)
-            .bind(parsed.to_vec())
-            .bind(now_ms)
-            .bind(tenant)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n = sqlx::query(
+            "UPDATE ri_resumes SET status = $1, parsed = $2, update_ms = $3 WHERE tenant = $4 AND id = $5",
+        )
+        .bind(status)
+        .bind(parsed.to_vec())
+        .bind(now_ms)
+        .bind(tenant)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if n == 0 {
             return Ok(false);
         }
@@ -212,7 +221,11 @@ impl ResumeStore {
         if n == 0 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2").bind(tenant).bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM outbox WHERE aggregate_id = $1 AND topic = $2")
             .bind(id)
             .bind(nexushr_events::topics::RESUMES)

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use nexushr_events::outbox;
 use nexushr_platform::{ApiKeys, Settings, grpc};
 use nexushr_proto::events::v1::{ResumeErased, ResumeParsed};
-use nexushr_proto::resumes::v1::{self as pb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part};
+use nexushr_proto::resumes::v1::{
+    self as pb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
+};
 use sqlx::{Connection, Row};
 use tonic::transport::Channel;
 use tonic::{Code, Request, Status};
@@ -33,17 +35,20 @@ async fn spawn(url: Option<String>) -> App {
     let service = nexushr_resume_ingestion::server::build(pool.clone(), &settings).await.expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
+    let routes =
+        nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
-    let channel = Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
+    let channel =
+        Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect");
     App { client: ResumeIngestionClient::new(channel), pool, _dir: dir }
 }
 
 /// A PostgreSQL schema of its own; the README's test command starts the server.
 async fn postgres_url() -> String {
-    let url = std::env::var("NEXUSHR_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
     let schema = format!("nexushr_test_{}", uuid::Uuid::new_v4().simple());
     let mut admin = sqlx::PgConnection::connect(&url)
         .await
@@ -71,9 +76,15 @@ fn meta(candidate: &str, key: &str, name: &str, size: u64) -> pb::UploadRequest 
     }
 }
 
-async fn upload(app: &mut App, tenant_key: &str, first: pb::UploadRequest, bytes: &[u8]) -> Result<pb::Resume, Status> {
+async fn upload(
+    app: &mut App,
+    tenant_key: &str,
+    first: pb::UploadRequest,
+    bytes: &[u8],
+) -> Result<pb::Resume, Status> {
     let mut messages = vec![first];
-    messages.extend(bytes.chunks(64 * 1024).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+    messages
+        .extend(bytes.chunks(64 * 1024).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
     let req = authed(tenant_key, tokio_stream::iter(messages));
     app.client.upload(req).await.map(tonic::Response::into_inner)
 }
@@ -116,17 +127,30 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
     assert_eq!(clash.code(), Code::AlreadyExists, "{clash:?}");
 
     let text = upload_file(&mut app, "cand-2", "", &other).await.expect("text upload");
-    let got = app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: first.id.clone() })).await.expect("get").into_inner();
+    let got = app
+        .client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: first.id.clone() }))
+        .await
+        .expect("get")
+        .into_inner();
     assert_eq!(got.parsed, first.parsed);
     // Tenants are apart.
-    let hidden = app.client.get_resume(authed(GLOBEX, pb::GetResumeRequest { id: first.id.clone() })).await.expect_err("other tenant");
+    let hidden = app
+        .client
+        .get_resume(authed(GLOBEX, pb::GetResumeRequest { id: first.id.clone() }))
+        .await
+        .expect_err("other tenant");
     assert_eq!(hidden.code(), Code::NotFound);
     let list = |candidate: &str, token: &str, size: i32| {
         authed(
             ACME,
             pb::ListResumesRequest {
                 external_candidate_id: candidate.into(),
-                page: Some(nexushr_proto::common::v1::PageRequest { page_size: Some(size), page_token: token.into(), ..Default::default() }),
+                page: Some(nexushr_proto::common::v1::PageRequest {
+                    page_size: Some(size),
+                    page_token: token.into(),
+                    ..Default::default()
+                }),
             },
         )
     };
@@ -135,11 +159,15 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
     let page1 = app.client.list_resumes(list("", "", 1)).await.expect("page 1").into_inner();
     let token = page1.page.expect("page").next_page_token;
     let page2 = app.client.list_resumes(list("", &token, 1)).await.expect("page 2").into_inner();
-    assert_eq!([page1.resumes[0].id.clone(), page2.resumes[0].id.clone()], [text.id.clone(), first.id.clone()]);
+    assert_eq!(
+        [page1.resumes[0].id.clone(), page2.resumes[0].id.clone()],
+        [text.id.clone(), first.id.clone()]
+    );
 
     // ResumeParsed events went out with the upload, without contact details.
     let sent = events(&app.pool).await;
-    let parsed_events: Vec<ResumeParsed> = sent.iter().filter_map(|e| e.payload::<ResumeParsed>().expect("decode")).collect();
+    let parsed_events: Vec<ResumeParsed> =
+        sent.iter().filter_map(|e| e.payload::<ResumeParsed>().expect("decode")).collect();
     assert_eq!(parsed_events.len(), 2, "one per new resume, none for the retry");
     for e in &parsed_events {
         let p = e.parsed.as_ref().expect("parse");
@@ -147,16 +175,33 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
         assert!(!format!("{p:?}").contains(&email) || email.is_empty());
     }
 
-    let reparsed = app.client.reparse(authed(ACME, pb::ReparseRequest { id: first.id.clone() })).await.expect("reparse").into_inner();
+    let reparsed = app
+        .client
+        .reparse(authed(ACME, pb::ReparseRequest { id: first.id.clone() }))
+        .await
+        .expect("reparse")
+        .into_inner();
     assert_eq!(reparsed.parsed.map(|p| p.skills), first.parsed.clone().map(|p| p.skills));
 
     // Erasure: nothing of the resume is left in any table, and the erasure is announced.
-    app.client.delete_resume(authed(ACME, pb::DeleteResumeRequest { id: first.id.clone() })).await.expect("delete");
-    let gone = app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: first.id.clone() })).await.expect_err("gone");
+    app.client
+        .delete_resume(authed(ACME, pb::DeleteResumeRequest { id: first.id.clone() }))
+        .await
+        .expect("delete");
+    let gone = app
+        .client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: first.id.clone() }))
+        .await
+        .expect_err("gone");
     assert_eq!(gone.code(), Code::NotFound);
-    let again = app.client.delete_resume(authed(ACME, pb::DeleteResumeRequest { id: first.id.clone() })).await.expect_err("twice");
+    let again = app
+        .client
+        .delete_resume(authed(ACME, pb::DeleteResumeRequest { id: first.id.clone() }))
+        .await
+        .expect_err("twice");
     assert_eq!(again.code(), Code::NotFound);
-    let erased: Vec<ResumeErased> = events(&app.pool).await.iter().filter_map(|e| e.payload::<ResumeErased>().expect("decode")).collect();
+    let erased: Vec<ResumeErased> =
+        events(&app.pool).await.iter().filter_map(|e| e.payload::<ResumeErased>().expect("decode")).collect();
     assert_eq!(erased.iter().map(|e| e.resume_id.clone()).collect::<Vec<_>>(), [first.id.clone()]);
     let mut needles: Vec<String> = vec![email.clone()];
     needles.extend(contact.phones.iter().map(|p| p.raw.clone()));
@@ -166,7 +211,10 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
         let rows = sqlx::query(&format!("SELECT * FROM {table}")).fetch_all(&app.pool).await.expect("scan");
         for row in rows {
             for i in 0..row.len() {
-                let cell: Vec<u8> = row.try_get::<Vec<u8>, _>(i).or_else(|_| row.try_get::<String, _>(i).map(String::into_bytes)).unwrap_or_default();
+                let cell: Vec<u8> = row
+                    .try_get::<Vec<u8>, _>(i)
+                    .or_else(|_| row.try_get::<String, _>(i).map(String::into_bytes))
+                    .unwrap_or_default();
                 for n in &needles {
                     assert!(!String::from_utf8_lossy(&cell).contains(n.as_str()), "{table} still holds {n}");
                 }
@@ -174,7 +222,10 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
         }
     }
     // The other resume is untouched.
-    app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: text.id })).await.expect("other resume kept");
+    app.client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: text.id }))
+        .await
+        .expect("other resume kept");
 }
 
 #[tokio::test]
@@ -191,7 +242,8 @@ async fn upload_get_list_reparse_and_erase_on_postgres() {
 async fn every_hostile_file_gets_a_typed_status_and_nothing_stored_is_touched() {
     let mut app = spawn(None).await;
     let kept = upload_file(&mut app, "cand", "", &corpus().join(PDF)).await.expect("a good resume first");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("bad")).expect("corpus").map(|e| e.expect("entry").path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(corpus().join("bad")).expect("corpus").map(|e| e.expect("entry").path()).collect();
     files.sort();
     let mut report = Vec::new();
     for path in &files {
@@ -206,29 +258,49 @@ async fn every_hostile_file_gets_a_typed_status_and_nothing_stored_is_touched() 
                     matches!(status.code(), Code::InvalidArgument | Code::FailedPrecondition),
                     "{name}: {status:?}"
                 );
-                assert!(status.message().starts_with("file: "), "{name}: the field is named: {}", status.message());
+                assert!(
+                    status.message().starts_with("file: "),
+                    "{name}: the field is named: {}",
+                    status.message()
+                );
             }
         }
-        report.push(format!("{name:<32} {}", result.map_or_else(|s| format!("{:?}: {}", s.code(), s.message()), |_| "OK".into())));
+        report.push(format!(
+            "{name:<32} {}",
+            result.map_or_else(|s| format!("{:?}: {}", s.code(), s.message()), |_| "OK".into())
+        ));
     }
     println!("{}", report.join("\n"));
-    let still = app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: kept.id.clone() })).await.expect("kept");
+    let still = app
+        .client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: kept.id.clone() }))
+        .await
+        .expect("kept");
     assert_eq!(still.into_inner().parsed, kept.parsed);
 }
 
 #[tokio::test]
 async fn limits_and_protocol_errors_name_the_field() {
     let mut app = spawn(None).await;
-    let declared = upload(&mut app, ACME, meta("c", "", "big.pdf", 50 * 1024 * 1024), b"x").await.expect_err("declared size");
+    let declared = upload(&mut app, ACME, meta("c", "", "big.pdf", 50 * 1024 * 1024), b"x")
+        .await
+        .expect_err("declared size");
     assert_eq!(declared.code(), Code::InvalidArgument);
     assert!(declared.message().starts_with("metadata.size_bytes:"), "{}", declared.message());
-    let streamed = upload(&mut app, ACME, meta("c", "", "big.txt", 0), &vec![b'a'; 3 * 1024 * 1024]).await.expect_err("streamed size");
+    let streamed = upload(&mut app, ACME, meta("c", "", "big.txt", 0), &vec![b'a'; 3 * 1024 * 1024])
+        .await
+        .expect_err("streamed size");
     assert!(streamed.message().starts_with("chunk:"), "{}", streamed.message());
     let chunk_first = pb::UploadRequest { part: Some(Part::Chunk(b"Ana".to_vec())) };
     let no_meta = upload(&mut app, ACME, chunk_first, b"").await.expect_err("no metadata");
     assert!(no_meta.message().starts_with("metadata:"), "{}", no_meta.message());
-    let long = upload(&mut app, ACME, meta(&"x".repeat(500), "", "a.txt", 0), b"Ana").await.expect_err("long id");
+    let long =
+        upload(&mut app, ACME, meta(&"x".repeat(500), "", "a.txt", 0), b"Ana").await.expect_err("long id");
     assert!(long.message().starts_with("metadata.external_candidate_id:"), "{}", long.message());
-    let blank = app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: String::new() })).await.expect_err("blank id");
+    let blank = app
+        .client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: String::new() }))
+        .await
+        .expect_err("blank id");
     assert_eq!((blank.code(), blank.message()), (Code::InvalidArgument, "id: required"));
 }

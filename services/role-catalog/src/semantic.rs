@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use nexushr_catalog_store::{RoleStore, StoreError};
 use nexushr_domain::{Role, TenantId};
-use nexushr_vector_store::{Filter, Opened, Point, Query, SHARED, Scope, StoreError as VectorError, Vectors, point_id};
+use nexushr_vector_store::{
+    Filter, Opened, Point, Query, SHARED, Scope, StoreError as VectorError, Vectors, point_id,
+};
 
 const COLLECTION: &str = "roles";
 /// Roles embedded per batch during a rebuild.
@@ -61,7 +63,12 @@ impl RoleIndex {
         let roles = store.all_roles().await?;
         let indexed = index.count_all(&roles).await?;
         if opened == Opened::Created || indexed != roles.len() {
-            tracing::info!(roles = roles.len(), indexed, mode = index.vectors.mode(), "rebuilding the role search index");
+            tracing::info!(
+                roles = roles.len(),
+                indexed,
+                mode = index.vectors.mode(),
+                "rebuilding the role search index"
+            );
             // Points of roles deleted while the index was not told are dropped with the rest.
             for scope in index.scopes(&roles)? {
                 index.vectors.store.delete(COLLECTION, &scope, &Filter::default()).await?;
@@ -73,7 +80,8 @@ impl RoleIndex {
 
     /// The shared scope and the scope of every tenant that owns roles.
     fn scopes(&self, roles: &[Role]) -> Result<Vec<Scope>, IndexError> {
-        let mut tenants: Vec<String> = roles.iter().filter_map(|r| r.tenant.as_ref().map(|t| t.to_string())).collect();
+        let mut tenants: Vec<String> =
+            roles.iter().filter_map(|r| r.tenant.as_ref().map(|t| t.to_string())).collect();
         tenants.sort();
         tenants.dedup();
         let mut scopes = vec![Scope::shared()];
@@ -139,7 +147,10 @@ impl RoleIndex {
                 Some(t) => Scope::tenant(t.as_str())?,
                 None => Scope::shared(),
             };
-            self.vectors.store.delete(COLLECTION, &scope, &Filter::default().eq("role_id", role.id.clone())).await
+            self.vectors
+                .store
+                .delete(COLLECTION, &scope, &Filter::default().eq("role_id", role.id.clone()))
+                .await
         }
         .await;
         if let Err(e) = result {

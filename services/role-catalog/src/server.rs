@@ -75,7 +75,13 @@ pub async fn run(settings: &Settings, name: &str) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), "{name} serving gRPC");
     println!("{name} listening on grpc://{addr}");
-    nexushr_platform::grpc::serve_with_limit(listener, routes, nexushr_platform::grpc::shutdown_signal(), settings.max_in_flight).await?;
+    nexushr_platform::grpc::serve_with_limit(
+        listener,
+        routes,
+        nexushr_platform::grpc::shutdown_signal(),
+        settings.max_in_flight,
+    )
+    .await?;
     let _ = stop.send(true);
     let _ = events.await;
     Ok(())

@@ -70,9 +70,15 @@ impl CatalogService {
         let mut hits = Vec::with_capacity(found.len());
         for (id, score) in found {
             // The index may trail the store by a moment: a role deleted since is skipped.
-            let Some(role) = self.store.get_by_id(viewer, &id).await.map_err(CatalogError::from)? else { continue };
+            let Some(role) = self.store.get_by_id(viewer, &id).await.map_err(CatalogError::from)? else {
+                continue;
+            };
             let (role, tag) = role.localized(locale);
-            hits.push(pb::SearchHit { role: Some(role_to(&role, &tag)), score, matched_fields: vec!["meaning".into()] });
+            hits.push(pb::SearchHit {
+                role: Some(role_to(&role, &tag)),
+                score,
+                matched_fields: vec!["meaning".into()],
+            });
         }
         let mode = match mode {
             Mode::Semantic => pb::SearchMode::Semantic,

@@ -5,13 +5,13 @@ use std::sync::{Arc, OnceLock};
 
 use nexushr_catalog_store::SqlRoleStore;
 use nexushr_embed::Embedder;
-use nexushr_role_catalog::RoleIndex;
-use nexushr_vector_store::{EdgeStore, Vectors};
 use nexushr_events::{Event, outbox, topics};
 use nexushr_platform::{ApiKeys, grpc};
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_client::RoleCatalogClient};
 use nexushr_proto::common::v1::{Date, PageRequest};
 use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
+use nexushr_role_catalog::RoleIndex;
+use nexushr_vector_store::{EdgeStore, Vectors};
 use tonic::transport::Channel;
 use tonic::{Code, Request, Status};
 
@@ -455,7 +455,12 @@ async fn search(
     query: &str,
     mode: pb::SearchMode,
 ) -> Vec<String> {
-    let req = pb::SearchRolesRequest { query: query.into(), limit: Some(5), mode: mode as i32, ..Default::default() };
+    let req = pb::SearchRolesRequest {
+        query: query.into(),
+        limit: Some(5),
+        mode: mode as i32,
+        ..Default::default()
+    };
     let resp = c.search_roles(authed(key, req)).await.expect("search").into_inner();
     resp.hits.into_iter().filter_map(|h| h.role.map(|r| r.slug)).collect()
 }
@@ -474,15 +479,22 @@ async fn semantic_search_finds_roles_by_meaning() {
     // A private role is found by meaning for its owner only, and gone once deleted.
     let mut role = new_role("k8s-wrangler");
     role.title = "Cluster Reliability Wrangler".into();
-    role.summary = "Keeps container orchestration clusters healthy and upgrades them without downtime.".into();
+    role.summary =
+        "Keeps container orchestration clusters healthy and upgrades them without downtime.".into();
     role.visibility = pb::Visibility::Private as i32;
     let created = create(&mut c, ACME, role).await.expect("create");
     let query = "someone to keep our Kubernetes clusters healthy";
-    assert!(search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
-    assert!(!search(&mut c, GLOBEX, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
+    assert!(
+        search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string())
+    );
+    assert!(
+        !search(&mut c, GLOBEX, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string())
+    );
     let delete = pb::DeleteRoleRequest { id: created.id.clone(), etag: String::new() };
     c.delete_role(authed(ACME, delete)).await.expect("delete");
-    assert!(!search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string()));
+    assert!(
+        !search(&mut c, ACME, query, pb::SearchMode::Semantic).await.contains(&"k8s-wrangler".to_string())
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

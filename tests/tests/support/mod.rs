@@ -10,10 +10,12 @@ use nexushr_proto::resumes::v1::{self as rpb, upload_request::Part};
 pub async fn resume_ingestion(dir: &Path, max_in_flight: usize) -> (String, sqlx::AnyPool) {
     let url = format!("sqlite://{}?mode=rwc", dir.join("r.db").display());
     let pool = nexushr_events::db::connect(&url).await.expect("resume db");
-    let service = nexushr_resume_ingestion::server::build(pool.clone(), &Settings::default()).await.expect("service");
+    let service =
+        nexushr_resume_ingestion::server::build(pool.clone(), &Settings::default()).await.expect("service");
     let keys = ApiKeys::parse("", "default").expect("open mode");
     let (_, health) = tonic_health::server::health_reporter();
-    let routes = nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
+    let routes =
+        nexushr_resume_ingestion::server::add_routes(tonic::service::Routes::new(health), service, &keys);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(grpc::serve_with_limit(listener, routes, std::future::pending(), max_in_flight));
@@ -30,6 +32,7 @@ pub fn upload(candidate: &str, file_name: &str, bytes: &[u8]) -> Vec<rpb::Upload
             ..Default::default()
         })),
     }];
-    messages.extend(bytes.chunks(16 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+    messages
+        .extend(bytes.chunks(16 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
     messages
 }

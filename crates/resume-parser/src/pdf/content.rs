@@ -88,8 +88,13 @@ pub(crate) fn runs(doc: &Document<'_>, page: &Page, budget: &mut Budget) -> Resu
         Some(stream @ Obj::Stream(..)) => data = doc.stream_data(stream)?,
         _ => return Ok(Vec::new()),
     }
-    let mut interpreter =
-        Interpreter { doc, fonts: HashMap::new(), fallback: Rc::new(Font::fallback()), runs: Vec::new(), budget };
+    let mut interpreter = Interpreter {
+        doc,
+        fonts: HashMap::new(),
+        fallback: Rc::new(Font::fallback()),
+        runs: Vec::new(),
+        budget,
+    };
     let state = State {
         ctm: IDENTITY,
         font: None,
@@ -126,7 +131,13 @@ impl Interpreter<'_, '_> {
         }
     }
 
-    fn run(&mut self, data: &[u8], resources: Option<&Obj>, mut state: State, depth: usize) -> Result<(), String> {
+    fn run(
+        &mut self,
+        data: &[u8],
+        resources: Option<&Obj>,
+        mut state: State,
+        depth: usize,
+    ) -> Result<(), String> {
         let mut lexer = Lexer::new(data, 0);
         let mut operands: Vec<Obj> = Vec::new();
         let mut saved: Vec<State> = Vec::new();
@@ -236,7 +247,13 @@ impl Interpreter<'_, '_> {
         Ok(())
     }
 
-    fn form(&mut self, resources: Option<&Obj>, name: &[u8], state: &State, depth: usize) -> Result<(), String> {
+    fn form(
+        &mut self,
+        resources: Option<&Obj>,
+        name: &[u8],
+        state: &State,
+        depth: usize,
+    ) -> Result<(), String> {
         let doc = self.doc;
         let Some(xobject) = resources
             .and_then(Obj::dict)
@@ -307,7 +324,8 @@ impl Interpreter<'_, '_> {
 }
 
 fn advance(tm: &mut Matrix, width: f64, word_space: bool, state: &State) {
-    let tx = (width * state.size + state.char_space + if word_space { state.word_space } else { 0.0 }) * state.scale;
+    let tx = (width * state.size + state.char_space + if word_space { state.word_space } else { 0.0 })
+        * state.scale;
     *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
 }
 
@@ -315,7 +333,9 @@ fn advance_all(font: &Font, items: &[Obj], state: &State, tm: &mut Matrix) {
     for item in items {
         match item {
             Obj::Str(bytes) => font.glyphs(bytes).for_each(|g| advance(tm, g.width, g.word_space, state)),
-            Obj::Num(adjust) => *tm = mul(&[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * state.size * state.scale, 0.0], tm),
+            Obj::Num(adjust) => {
+                *tm = mul(&[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * state.size * state.scale, 0.0], tm)
+            }
             _ => {}
         }
     }

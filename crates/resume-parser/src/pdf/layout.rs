@@ -55,11 +55,19 @@ impl Writer {
                 && (starts_with_lowercase_word(&text) || l.runs_on)
         });
         // An address cut by a narrow column ("ana@example.co" / "m") is one word again.
-        let cut_address = self.last.is_some() && !text.contains(char::is_whitespace) && text.chars().count() <= 12 && !text.contains('@') && {
-            let tail = self.out.trim_end_matches('\n').rsplit(char::is_whitespace).next().unwrap_or("");
-            tail.chars().count() >= 12 && (tail.contains('@') || tail.starts_with("http") || tail.starts_with("www.") || tail.matches('.').count() >= 1 && !tail.ends_with('.'))
-                && gap < 1.6 * line.size
-        };
+        let cut_address = self.last.is_some()
+            && !text.contains(char::is_whitespace)
+            && text.chars().count() <= 12
+            && !text.contains('@')
+            && {
+                let tail = self.out.trim_end_matches('\n').rsplit(char::is_whitespace).next().unwrap_or("");
+                tail.chars().count() >= 12
+                    && (tail.contains('@')
+                        || tail.starts_with("http")
+                        || tail.starts_with("www.")
+                        || tail.matches('.').count() >= 1 && !tail.ends_with('.'))
+                    && gap < 1.6 * line.size
+            };
         if cut_address {
             self.out.pop();
         } else if wrapped {
@@ -75,7 +83,9 @@ impl Writer {
         let open = !text.contains('\t') && !text.ends_with(['.', ':', ';', '!', '?']);
         let last_word = text.rsplit(' ').next().unwrap_or("");
         let runs_on = text.ends_with(',')
-            || (last_word.chars().count() <= 3 && last_word.chars().all(char::is_lowercase) && !last_word.is_empty());
+            || (last_word.chars().count() <= 3
+                && last_word.chars().all(char::is_lowercase)
+                && !last_word.is_empty());
         self.last = Some(Last { y: line.y, size: line.size, x0, x1, open, runs_on });
     }
 
@@ -83,7 +93,8 @@ impl Writer {
         let right = lines.iter().flat_map(|l| l.runs.iter()).map(|r| r.x1).fold(f64::MIN, f64::max);
         // Text wraps in a column where several lines reach its right edge; in a list of short
         // items only the longest does, and nothing is joined.
-        let full = lines.iter().filter(|l| l.runs.last().is_some_and(|r| r.x1 >= right - 3.0 * l.size)).count();
+        let full =
+            lines.iter().filter(|l| l.runs.last().is_some_and(|r| r.x1 >= right - 3.0 * l.size)).count();
         self.right = if full >= 3 { right } else { f64::INFINITY };
         for line in lines.drain(..) {
             self.line(&line);
@@ -113,7 +124,8 @@ pub(crate) fn page_text(mut runs: Vec<Run>) -> String {
     let mut w = Writer::default();
     // Columns often start below a full-width top (name, title, summary): look for a gutter in
     // the page, then in its lower seven eighths, three quarters, and so on down to half.
-    let split = (0..=4).map(|q| q * lines.len() / 8).find_map(|top| find_gutter(&lines[top..]).map(|g| (top, g)));
+    let split =
+        (0..=4).map(|q| q * lines.len() / 8).find_map(|top| find_gutter(&lines[top..]).map(|g| (top, g)));
     let Some((top, gutter)) = split else {
         w.column(&mut lines);
         return w.out;
@@ -328,7 +340,10 @@ mod tests {
         let text = page_text(runs);
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines[0], "Ana Souza, Backend Engineer");
-        assert_eq!(lines[1..9], ["side 0", "side 1", "side 2", "side 3", "side 4", "side 5", "side 6", "side 7"]);
+        assert_eq!(
+            lines[1..9],
+            ["side 0", "side 1", "side 2", "side 3", "side 4", "side 5", "side 6", "side 7"]
+        );
         assert_eq!(lines[9], "main 0");
     }
 
@@ -340,7 +355,12 @@ mod tests {
             runs.push(run(40.0, 200.0, y, &format!("Engineer, Company {i}")));
             runs.push(run(480.0, 560.0, y, "2019 – 2021"));
             for k in 1..4 {
-                runs.push(run(40.0, 540.0, y - 12.0 * f64::from(k), "Built and ran services that handled a lot of traffic"));
+                runs.push(run(
+                    40.0,
+                    540.0,
+                    y - 12.0 * f64::from(k),
+                    "Built and ran services that handled a lot of traffic",
+                ));
             }
         }
         let text = page_text(runs);

@@ -351,7 +351,8 @@ mod tests {
 
     #[test]
     fn objects() {
-        let dict = obj("<< /Type /Page /Kids [1 0 R 2 0 R] /N -3.5 /S (a\\(b\\)\\101) /H <4142 3> >>").unwrap();
+        let dict =
+            obj("<< /Type /Page /Kids [1 0 R 2 0 R] /N -3.5 /S (a\\(b\\)\\101) /H <4142 3> >>").unwrap();
         let Obj::Dict(d) = dict else { panic!("dict") };
         assert_eq!(get(&d, b"Type"), Some(&Obj::Name(b"Page".to_vec())));
         assert_eq!(get(&d, b"Kids"), Some(&Obj::Array(vec![Obj::Ref(1), Obj::Ref(2)])));

@@ -109,7 +109,8 @@ pub(crate) struct Document<'a> {
 
 impl<'a> Document<'a> {
     fn open(bytes: &'a [u8], limits: &Limits) -> Result<Self, ExtractError> {
-        let start = bytes.windows(5).position(|w| w == b"%PDF-").ok_or_else(|| malformed("no %PDF- header"))?;
+        let start =
+            bytes.windows(5).position(|w| w == b"%PDF-").ok_or_else(|| malformed("no %PDF- header"))?;
         let data = &bytes[start..];
         let mut doc = Document {
             data,
@@ -142,10 +143,7 @@ impl<'a> Document<'a> {
     /// Follows `startxref` through tables and cross-reference streams, newest first.
     fn read_xref(&mut self) -> Result<(), String> {
         let tail_from = self.data.len().saturating_sub(2048);
-        let at = self.data[tail_from..]
-            .windows(9)
-            .rposition(|w| w == b"startxref")
-            .ok_or("no startxref")?;
+        let at = self.data[tail_from..].windows(9).rposition(|w| w == b"startxref").ok_or("no startxref")?;
         let mut lexer = Lexer::new(self.data, tail_from + at + 9);
         let mut next = match lexer.token() {
             Ok(Some(Token::Value(Obj::Num(n)))) if n >= 0.0 => Some(n as usize),
@@ -194,8 +192,11 @@ impl<'a> Document<'a> {
                         return Err(format!("xref subsection claims {count} entries"));
                     }
                     for i in 0..count {
-                        let (Ok(Some(Token::Value(Obj::Num(off)))), Ok(Some(_)), Ok(Some(Token::Keyword(kind)))) =
-                            (lexer.token(), lexer.token(), lexer.token())
+                        let (
+                            Ok(Some(Token::Value(Obj::Num(off)))),
+                            Ok(Some(_)),
+                            Ok(Some(Token::Keyword(kind))),
+                        ) = (lexer.token(), lexer.token(), lexer.token())
                         else {
                             return Err("bad xref entry".into());
                         };
@@ -215,7 +216,9 @@ impl<'a> Document<'a> {
         let Obj::Stream(dict, _) = &obj else { return Err("xref offset holds no stream".into()) };
         let data = self.stream_data(&obj)?;
         let widths: Vec<usize> = match get(dict, b"W") {
-            Some(Obj::Array(w)) if w.len() == 3 => w.iter().map(|n| n.num().unwrap_or(0.0) as usize).collect(),
+            Some(Obj::Array(w)) if w.len() == 3 => {
+                w.iter().map(|n| n.num().unwrap_or(0.0) as usize).collect()
+            }
             _ => return Err("xref stream without /W".into()),
         };
         if widths.iter().any(|&w| w > 8) {
@@ -320,11 +323,11 @@ impl<'a> Document<'a> {
     fn parse_at(&self, offset: usize) -> Result<(u32, Obj), String> {
         let mut lexer = Lexer::new(self.data, offset);
         let num = match (lexer.token(), lexer.token(), lexer.token()) {
-            (Ok(Some(Token::Value(Obj::Num(n)))), Ok(Some(Token::Value(Obj::Num(_)))), Ok(Some(Token::Keyword(k))))
-                if k == b"obj" =>
-            {
-                n as u32
-            }
+            (
+                Ok(Some(Token::Value(Obj::Num(n)))),
+                Ok(Some(Token::Value(Obj::Num(_)))),
+                Ok(Some(Token::Keyword(k))),
+            ) if k == b"obj" => n as u32,
             _ => return Err(format!("no object at offset {offset}")),
         };
         let obj = lexer.object(MAX_OBJECT_DEPTH).map_err(|e| e.0)?;
@@ -371,7 +374,9 @@ impl<'a> Document<'a> {
             return Rc::new(Obj::Null);
         }
         let obj = match self.xref.get(&num) {
-            Some(Location::Offset(off)) => self.parse_at(*off).ok().filter(|(n, _)| *n == num).map(|(_, o)| o),
+            Some(Location::Offset(off)) => {
+                self.parse_at(*off).ok().filter(|(n, _)| *n == num).map(|(_, o)| o)
+            }
             Some(Location::InStream { stream, index }) => self.from_object_stream(*stream, *index, num),
             None => None,
         };
@@ -406,7 +411,8 @@ impl<'a> Document<'a> {
                 s
             }
         };
-        let (n, offset) = *objstm.entries.get(index).or_else(|| objstm.entries.iter().find(|(n, _)| *n == num))?;
+        let (n, offset) =
+            *objstm.entries.get(index).or_else(|| objstm.entries.iter().find(|(n, _)| *n == num))?;
         if n != num {
             return None;
         }
@@ -475,7 +481,8 @@ impl<'a> Document<'a> {
     /// The pages in order, each with the resources it inherits, at most `max_pages`.
     fn pages(&self) -> Result<Vec<Page>, ExtractError> {
         let root = get(&self.trailer, b"Root").map(|r| self.resolve(r));
-        let Some(pages_ref) = root.as_deref().and_then(Obj::dict).and_then(|d| get(d, b"Pages")).cloned() else {
+        let Some(pages_ref) = root.as_deref().and_then(Obj::dict).and_then(|d| get(d, b"Pages")).cloned()
+        else {
             return Err(malformed("no document catalog with a page tree"));
         };
         let mut out = Vec::new();
