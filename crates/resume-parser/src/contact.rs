@@ -134,61 +134,11 @@ fn looks_like_name(line: &str) -> bool {
                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })
         && header_kind(line).is_none()
-        && !crate::sections::fold(line).split(' ').any(|w| NOT_NAMES.contains(&w))
+        && !crate::sections::fold(line).split(' ').any(not_a_name)
 }
 
-/// Words of job titles and document labels: a line with one of them is not a person's name.
+/// Words of document labels and job areas: a line with one of them is not a person's name.
 const NOT_NAMES: &[&str] = &[
-    "engineer",
-    "developer",
-    "manager",
-    "analyst",
-    "designer",
-    "scientist",
-    "consultant",
-    "specialist",
-    "architect",
-    "intern",
-    "lead",
-    "director",
-    "administrator",
-    "programmer",
-    "tester",
-    "owner",
-    "coordinator",
-    "officer",
-    "engenheiro",
-    "engenheira",
-    "desenvolvedor",
-    "desenvolvedora",
-    "analista",
-    "gerente",
-    "coordenador",
-    "coordenadora",
-    "ingeniero",
-    "ingeniera",
-    "desarrollador",
-    "desarrolladora",
-    "disenador",
-    "disenadora",
-    "especialista",
-    "arquiteto",
-    "arquiteta",
-    "arquitecto",
-    "arquitecta",
-    "cientista",
-    "cientifico",
-    "cientifica",
-    "consultor",
-    "consultora",
-    "programador",
-    "programadora",
-    "estagiario",
-    "estagiaria",
-    "practicante",
-    "lider",
-    "jefe",
-    "jefa",
     "curriculum",
     "vitae",
     "resume",
@@ -205,9 +155,16 @@ const NOT_NAMES: &[&str] = &[
     "software",
     "qa",
     "devops",
-    "product",
     "ux",
 ];
+
+/// A word that makes a line a job title or a label rather than a name ("Júnior" and "Neto" end
+/// Brazilian names, so seniority words do not count).
+fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word)
+        || crate::work::TITLE_WORDS.contains(&word)
+            && !["junior", "jr", "senior", "sr", "neto", "filho"].contains(&word)
+}
 
 /// Is this a city that stands alone ("Ciudad de México", "São Paulo")?
 pub(crate) fn is_city(s: &str) -> bool {

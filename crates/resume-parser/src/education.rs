@@ -310,6 +310,30 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
     out
 }
 
+/// Spoken languages by name (folded), in English, Portuguese and Spanish.
+pub(crate) const SPOKEN: &[&str] = &[
+    "english",
+    "ingles",
+    "portuguese",
+    "portugues",
+    "spanish",
+    "espanol",
+    "espanhol",
+    "french",
+    "frances",
+    "german",
+    "alemao",
+    "aleman",
+    "italian",
+    "italiano",
+    "japanese",
+    "japones",
+    "chinese",
+    "chines",
+    "mandarin",
+    "mandarim",
+];
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LanguageSkill {
     pub language: String,

@@ -180,27 +180,7 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
 /// A "Languages" header whose items are programming languages (a skills group that themes print
 /// like a header: "Languages: Python, Go") is part of the skills, with its header as the group.
 fn programming_languages_are_skills(text: &str, sections: &mut [sections::Section]) {
-    const SPOKEN: &[&str] = &[
-        "english",
-        "ingles",
-        "portuguese",
-        "portugues",
-        "spanish",
-        "espanol",
-        "espanhol",
-        "french",
-        "frances",
-        "german",
-        "alemao",
-        "aleman",
-        "italian",
-        "italiano",
-        "japanese",
-        "japones",
-        "chinese",
-        "chines",
-        "mandarin",
-        "mandarim",
+    const LEVELS: &[&str] = &[
         "native",
         "nativo",
         "nativa",
@@ -215,7 +195,8 @@ fn programming_languages_are_skills(text: &str, sections: &mut [sections::Sectio
     for s in sections.iter_mut().filter(|s| s.kind == sections::SectionKind::Languages) {
         let body = &text[s.start..s.end];
         let folded = sections::fold(body);
-        let spoken = folded.split(' ').filter(|w| SPOKEN.contains(w)).count();
+        let spoken =
+            folded.split(' ').filter(|w| education::SPOKEN.contains(w) || LEVELS.contains(w)).count();
         let skills = nexushr_skills::Taxonomy::bundled().find(body).len();
         if spoken == 0 && skills >= 2 {
             s.kind = sections::SectionKind::Skills;

@@ -375,35 +375,13 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
 /// "Languages: English (Native), Spanish (B2)" inside a skills section: spoken languages, which
 /// the parse reports as languages, not as skills.
 fn spoken_languages(group: &SkillGroup) -> bool {
-    const SPOKEN: &[&str] = &[
-        "english",
-        "ingles",
-        "portuguese",
-        "portugues",
-        "spanish",
-        "espanol",
-        "espanhol",
-        "french",
-        "frances",
-        "german",
-        "alemao",
-        "aleman",
-        "italian",
-        "italiano",
-        "japanese",
-        "japones",
-        "mandarin",
-        "mandarim",
-        "chinese",
-        "chines",
-    ];
     let named = group.name.as_deref().map(fold).is_some_and(|n| {
         ["languages", "language", "idiomas", "linguas", "lenguas", "idioma"].contains(&n.as_str())
     });
     let spoken = group
         .items
         .iter()
-        .filter(|i| fold(&i.raw).split(' ').next().is_some_and(|w| SPOKEN.contains(&w)))
+        .filter(|i| fold(&i.raw).split(' ').next().is_some_and(|w| crate::education::SPOKEN.contains(&w)))
         .count();
     spoken > 0 && (named || spoken * 2 > group.items.len())
 }

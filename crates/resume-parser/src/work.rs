@@ -209,7 +209,7 @@ pub(crate) fn is_duration(line: &str) -> bool {
 }
 
 /// Words of job titles in English, Portuguese and Spanish (folded).
-const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "engineer",
     "developer",
     "manager",
