@@ -176,7 +176,8 @@ fn parts_of(line: &str) -> Vec<String> {
             continue;
         }
         let cell = crate::work::without_dates(cell);
-        // Text on both sides of the dates comes back as two cells.
+        // Text on both sides of the dates comes back as two cells; " - " splits like a dash.
+        let cell = cell.replace(" - ", " — ");
         for piece in
             cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p))
         {
@@ -279,7 +280,16 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                 || line.to_string(),
                 |i| match parts.get(i + 1) {
                     // "University of California, Berkeley": a campus after the comma.
-                    Some(next) if is_campus(next) => format!("{}, {next}", parts[i]),
+                    // Not a city with its state after it ("…, Monterrey, N.L.").
+                    Some(next)
+                        if is_campus(next)
+                            && !crate::contact::is_city(next)
+                            && !parts.get(i + 2).is_some_and(|n2| {
+                                crate::contact::location_in(&format!("{next}, {n2}")).is_some()
+                            }) =>
+                    {
+                        format!("{}, {next}", parts[i])
+                    }
                     // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
                     // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
                     // comma and all (but a place after it).
