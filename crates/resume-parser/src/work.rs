@@ -605,11 +605,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let limit = dated.get(k + 1).map_or(lines.len(), |(n, _)| *n);
         let alone = !inline && above.is_empty();
         let (mut below, mut titles, mut others) = (Vec::new(), 0, 0);
-        for j in (i + 1)..limit {
-            if !non_blank(j) || LABELS.contains(&fold(lines[j].1).as_str()) {
+        for (j, &(_, l)) in lines.iter().enumerate().take(limit).skip(i + 1) {
+            if l.trim().is_empty() || LABELS.contains(&fold(l).as_str()) {
                 continue;
             }
-            let l = lines[j].1;
             if !header_like(l) {
                 break;
             }

@@ -172,11 +172,8 @@ impl Interpreter<'_, '_> {
                 (n.len() == 6).then(|| [n[0], n[1], n[2], n[3], n[4], n[5]])
             };
             match op.as_slice() {
-                b"q" => {
-                    if saved.len() < 256 {
-                        saved.push(state.clone());
-                    }
-                }
+                b"q" if saved.len() < 256 => saved.push(state.clone()),
+                b"q" => {}
                 b"Q" => {
                     if let Some(s) = saved.pop() {
                         state = s;

@@ -241,7 +241,7 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
         let least = cover[start..i].iter().copied().min().unwrap_or(0);
         let (mut run_start, mut best_run) = (start, (start, 0));
         for k in start..=i {
-            if k == i || cover[k] != least {
+            if cover.get(k).is_none_or(|&c| k == i || c != least) {
                 if k - run_start > best_run.1 {
                     best_run = (run_start, k - run_start);
                 }

@@ -377,7 +377,7 @@ impl<'a> Document<'a> {
             Some(Location::Offset(off)) => {
                 self.parse_at(*off).ok().filter(|(n, _)| *n == num).map(|(_, o)| o)
             }
-            Some(Location::InStream { stream, index }) => self.from_object_stream(*stream, *index, num),
+            Some(Location::InStream { stream, index }) => self.in_object_stream(*stream, *index, num),
             None => None,
         };
         self.loading.borrow_mut().remove(&num);
@@ -386,7 +386,7 @@ impl<'a> Document<'a> {
         obj
     }
 
-    fn from_object_stream(&self, stream: u32, index: usize, num: u32) -> Option<Obj> {
+    fn in_object_stream(&self, stream: u32, index: usize, num: u32) -> Option<Obj> {
         let cached = self.object_streams.borrow().get(&stream).cloned();
         let objstm = match cached {
             Some(s) => s,
