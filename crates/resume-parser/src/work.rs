@@ -138,6 +138,7 @@ pub(crate) fn without_dates(line: &str) -> String {
             (c.is_ascii_digit() && parse_period(&line[*i..]).is_some())
                 || (crate::dates::starts_with_month(&line[*i..])
                     && (*i == 0 || !line[..*i].ends_with(char::is_alphabetic))
+                    && year_follows(&line[*i..])
                     && parse_period(&line[*i..]).is_some())
         })
         .map_or(line.len(), |(i, _)| i);
@@ -166,7 +167,8 @@ pub(crate) fn without_dates(line: &str) -> String {
     // "June 2023 to QA Engineer, Acme": a range cut by a narrow column leaves its joining word.
     let tail = match tail.split_once(' ') {
         Some((first, rest))
-            if ["to", "a", "até", "hasta", "al", "until"].contains(&first.to_lowercase().as_str()) =>
+            if ["to", "a", "até", "hasta", "al", "until", "o", "la"]
+                .contains(&first.to_lowercase().as_str()) =>
         {
             rest.trim().to_string()
         }
@@ -189,6 +191,14 @@ fn dangling_range(line: &str) -> bool {
     let rest = line[crate::dates::span_end(line, cut)..].trim_start();
     let first = fold(rest.split_whitespace().next().unwrap_or(""));
     ["to", "a", "ate", "hasta", "al", "until"].contains(&first.as_str()) || rest.starts_with(['-', '–', '—'])
+}
+
+/// Does a year follow the month word that starts `s` ("Jun 2021", "março de 2021", "Sept. 2019")?
+/// "Rio de Janeiro, RJ" names a city, not January.
+fn year_follows(s: &str) -> bool {
+    let rest = s.trim_start_matches(char::is_alphabetic).trim_start_matches(['.', ',', ' ', '/', '-']);
+    let rest = rest.strip_prefix("de ").or_else(|| rest.strip_prefix("del ")).unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A line that only says how long a job lasted: "12 anos 10 meses", "2 yrs 3 mos", "(3 años)".
@@ -289,6 +299,21 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "jr",
     "practicante",
     "pasante",
+    "atendente",
+    "vendedor",
+    "vendedora",
+    "recepcionista",
+    "monitor",
+    "monitora",
+    "cajero",
+    "cajera",
+    "barista",
+    "mesero",
+    "mesera",
+    "cashier",
+    "clerk",
+    "bartender",
+    "caixa",
     "trainee",
     "auxiliar",
     "supervisor",
