@@ -239,6 +239,9 @@ fn field_of(degree_line: &str) -> Option<String> {
 pub fn entries(section: &str) -> Vec<EducationEntry> {
     let lines: Vec<&str> = section.lines().map(strip_bullet).filter(|l| !l.is_empty()).collect();
     let mut out: Vec<EducationEntry> = Vec::new();
+    // A short name on its own line just before a degree ("Tech Elevator" / "Bootcamp certificate
+    // in Java"): a school whose name has no word that says so.
+    let mut pending: Option<String> = None;
     for line in lines {
         if is_grade(line) {
             continue;
@@ -246,6 +249,19 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         let level = degree_level(line);
         let institution = is_institution(line);
         let period = parse_period(line);
+        let named = std::mem::take(&mut pending);
+        if level.is_none() && !institution && period.is_none() {
+            let words = line.split_whitespace().count();
+            let capitalized = line.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+            if (1..=6).contains(&words)
+                && capitalized * 2 > words
+                && !line.ends_with(['.', ':'])
+                && crate::contact::location_in(line).is_none()
+                && out.last().is_none_or(|e| e.degree.is_some() || e.institution.is_some())
+            {
+                pending = Some(line.to_string());
+            }
+        }
         // "Licenciatura" / "Ingeniería en Computación": a bare degree's field on the next line
         // may itself read like a degree (in Mexico "Ingeniería en X" is one); it is the field.
         if let Some(e) = out.last_mut()
@@ -269,7 +285,7 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         };
         if out.last().is_none_or(starts_new) && (institution || level.is_some()) {
             out.push(EducationEntry {
-                institution: None,
+                institution: named.filter(|_| !institution).map(|value| Scored { value, confidence: 0.6 }),
                 degree: None,
                 level: None,
                 field: None,
