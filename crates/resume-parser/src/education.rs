@@ -250,6 +250,30 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         let institution = is_institution(line);
         let period = parse_period(line);
         let named = std::mem::take(&mut pending);
+        // "Ingeniería en Computación" / "Licenciatura": the field came first and read like a
+        // degree; the bare degree under it is the degree.
+        if let Some(e) = out.last_mut()
+            && level.is_some()
+            && !institution
+            && line.split_whitespace().count() <= 3
+            && field_of(line).is_none()
+            && e.degree.as_ref().is_some_and(|d| {
+                field_of(&d.value).is_some()
+                    && ["ingenieria", "engenharia", "engineering"]
+                        .contains(&fold(&d.value).split(' ').next().unwrap_or(""))
+            })
+            && e.field
+                .as_ref()
+                .zip(e.degree.as_ref())
+                .is_none_or(|(f, d)| d.value.ends_with(f.value.as_str()))
+        {
+            if let Some(old) = e.degree.take() {
+                e.field = Some(Scored { value: old.value, confidence: 0.6 });
+            }
+            e.degree = Some(Scored { value: line.to_string(), confidence: 0.7 });
+            e.level = level;
+            continue;
+        }
         if level.is_none() && !institution && period.is_none() {
             let words = line.split_whitespace().count();
             let capitalized = line.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
