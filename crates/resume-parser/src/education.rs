@@ -503,6 +503,37 @@ mod tests {
     }
 
     #[test]
+    fn fields_and_schools_on_lines_of_their_own() {
+        let pairs = |text: &str| -> Vec<(Option<String>, Option<String>, Option<String>)> {
+            entries(text)
+                .into_iter()
+                .map(|e| {
+                    (e.institution.map(|s| s.value), e.degree.map(|s| s.value), e.field.map(|s| s.value))
+                })
+                .collect()
+        };
+        let s = |v: &str| Some(v.to_string());
+        // The field first, reading like a degree, then the bare degree.
+        assert_eq!(
+            pairs("Universidad de Guadalajara\nIngeniería en Computación\nLicenciatura\n2012 - 2016"),
+            [(s("Universidad de Guadalajara"), s("Licenciatura"), s("Ingeniería en Computación"))]
+        );
+        // A bare degree, then its field.
+        assert_eq!(
+            pairs("Licenciatura\nIngeniería en Computación\nUniversidad de Guadalajara"),
+            [(s("Universidad de Guadalajara"), s("Licenciatura"), s("Ingeniería en Computación"))]
+        );
+        // A school with no school word in its name, before its degree.
+        let e = pairs(
+            "Tech Elevator\nBootcamp certificate in Java Software Development\nNorth Carolina State University\nBachelor of Science in Science Education\nGPA: 3.6/4.0",
+        );
+        assert_eq!(
+            e.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+            [s("Tech Elevator"), s("North Carolina State University")]
+        );
+    }
+
+    #[test]
     fn degrees_in_three_languages() {
         let e = entries(
             "Universidade de São Paulo (USP)\nBacharelado em Ciência da Computação\n2014 – 2018\n\nMBA em Gestão de Projetos — FGV\n2020 - 2021",
