@@ -241,7 +241,7 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
     let mut out: Vec<EducationEntry> = Vec::new();
     // A short name on its own line just before a degree ("Tech Elevator" / "Bootcamp certificate
     // in Java"): a school whose name has no word that says so.
-    let mut pending: Option<String> = None;
+    let mut pending: Option<(String, Option<Period>)> = None;
     for line in lines {
         if is_grade(line) {
             continue;
@@ -274,16 +274,18 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             e.level = level;
             continue;
         }
-        if level.is_none() && !institution && period.is_none() {
-            let words = line.split_whitespace().count();
-            let capitalized = line.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+        if level.is_none() && !institution {
+            let name = crate::work::without_dates(line);
+            let words = name.split_whitespace().count();
+            let capitalized = name.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
             if (1..=6).contains(&words)
                 && capitalized * 2 > words
-                && !line.ends_with(['.', ':'])
-                && crate::contact::location_in(line).is_none()
+                && !name.contains('\t')
+                && !name.ends_with(['.', ':'])
+                && crate::contact::location_in(&name).is_none()
                 && out.last().is_none_or(|e| e.degree.is_some() || e.institution.is_some())
             {
-                pending = Some(line.to_string());
+                pending = Some((name, period));
             }
         }
         // "Licenciatura" / "Ingeniería en Computación": a bare degree's field on the next line
@@ -309,11 +311,14 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         };
         if out.last().is_none_or(starts_new) && (institution || level.is_some()) {
             out.push(EducationEntry {
-                institution: named.filter(|_| !institution).map(|value| Scored { value, confidence: 0.6 }),
+                institution: named
+                    .as_ref()
+                    .filter(|_| !institution)
+                    .map(|(value, _)| Scored { value: value.clone(), confidence: 0.6 }),
                 degree: None,
                 level: None,
                 field: None,
-                period: None,
+                period: named.and_then(|(_, period)| period),
                 confidence: 0.5,
             });
         }
