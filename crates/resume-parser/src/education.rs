@@ -344,10 +344,16 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                     // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
                     // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
                     // comma and all (but a place after it).
-                    Some(_) if level.is_none() && !line.contains(['\t', '—', '–', '|']) => {
-                        let whole = crate::work::without_dates(line);
-                        let whole = crate::work::without_place(&whole).to_string();
-                        if whole.contains(parts[i].as_str()) { whole } else { parts[i].clone() }
+                    Some(_) if level.is_none() => {
+                        // The cell that holds the name (dates and grades sit in cells of their own).
+                        let cells = crate::work::without_dates(line);
+                        let cell = cells.split('\t').find(|c| c.contains(parts[i].as_str())).unwrap_or("");
+                        let whole = crate::work::without_place(cell.trim()).to_string();
+                        if whole.contains(parts[i].as_str()) && !whole.contains(['—', '–', '|']) {
+                            whole
+                        } else {
+                            parts[i].clone()
+                        }
                     }
                     _ => parts[i].clone(),
                 },
