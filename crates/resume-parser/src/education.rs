@@ -331,6 +331,10 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                 || line.to_string(),
                 |i| match parts.get(i + 1) {
                     // "University of California, Berkeley": a campus after the comma.
+                    // "ITESO, Universidad Jesuita de Guadalajara": two names of one school.
+                    Some(next) if is_institution(next) && degree_level(next).is_none() => {
+                        format!("{}, {next}", parts[i])
+                    }
                     // Not a city with its state after it ("…, Monterrey, N.L.").
                     Some(next)
                         if is_campus(next)
