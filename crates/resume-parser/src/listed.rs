@@ -413,7 +413,11 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
             let name = without_level(line.trim_end_matches(':'));
             let known = nexushr_skills::Taxonomy::bundled().lookup(name).is_some();
             let words = name.split_whitespace().count();
-            if next_items && (group_like(name) || (!known && words <= 4 && line.ends_with(':'))) {
+            // A short phrase over a list ("Infrastructure as Code" / "Terraform, Ansible") names it.
+            let over_list = lines.get(i + 1).is_some_and(|n| labelled(n).is_none() && is_list(n));
+            if next_items
+                && (group_like(name) || (!known && words <= 4 && (line.ends_with(':') || over_list)))
+            {
                 out.push(SkillGroup { name: Some(name.to_string()), items: Vec::new() });
             } else if let Some(items) = split_spaced(line) {
                 push_items(&mut out, None, false, items);
