@@ -111,7 +111,7 @@ impl Model {
         if !config.hidden_act.is_empty() && config.hidden_act != "gelu" {
             return Err(EmbedError::Model(format!("activation {} is not supported", config.hidden_act)));
         }
-        if config.num_attention_heads == 0 || config.hidden_size % config.num_attention_heads != 0 {
+        if config.num_attention_heads == 0 || !config.hidden_size.is_multiple_of(config.num_attention_heads) {
             return Err(EmbedError::Model("hidden size is not a multiple of the head count".into()));
         }
         let mut weights = SafeTensors::open(&dir.join("model.safetensors"))?;
@@ -375,7 +375,7 @@ mod tests {
     #[test]
     fn erf_is_accurate() {
         for (x, want) in
-            [(0.0, 0.0), (0.5, 0.520_499_9), (1.0, 0.842_700_8), (-2.0, -0.995_322_3), (3.5, 0.999_999_26)]
+            [(0.0, 0.0), (0.5, 0.520_499_9), (1.0, 0.842_700_8), (-2.0, -0.995_322_3), (3.5, 0.999_999_3)]
         {
             assert!((erf(x) - want).abs() < 1e-6, "erf({x}) = {}", erf(x));
         }

@@ -62,10 +62,10 @@ impl Inner {
 
     fn open_blocking(&self, spec: &CollectionSpec) -> Result<Opened, StoreError> {
         let physical = spec.physical_name();
-        if let Ok((shard, _)) = self.shard(&spec.name) {
-            if shard.path().ends_with(&physical) {
-                return Ok(Opened::Existing);
-            }
+        if let Ok((shard, _)) = self.shard(&spec.name)
+            && shard.path().ends_with(&physical)
+        {
+            return Ok(Opened::Existing);
         }
         let dir = self.root.join(&physical);
         let (shard, opened) = if dir.join("edge_config.json").exists() {
@@ -201,10 +201,10 @@ fn point_number(id: &PointId) -> u64 {
     }
 }
 
-fn run<T: Send + 'static>(
+async fn run<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
-) -> impl Future<Output = Result<T, StoreError>> {
-    async move { tokio::task::spawn_blocking(f).await.map_err(|e| StoreError::Backend(format!("worker: {e}")))? }
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| StoreError::Backend(format!("worker: {e}")))?
 }
 
 #[async_trait::async_trait]

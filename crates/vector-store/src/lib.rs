@@ -224,13 +224,13 @@ impl Query {
         if self.limit == 0 || self.limit > 1000 {
             return Err(StoreError::Invalid { field: "limit", reason: "must be within 1..=1000".into() });
         }
-        if let Some(d) = &self.dense {
-            if d.len() != dim {
-                return Err(StoreError::Invalid {
-                    field: "dense",
-                    reason: format!("{} values, expected {dim}", d.len()),
-                });
-            }
+        if let Some(d) = &self.dense
+            && d.len() != dim
+        {
+            return Err(StoreError::Invalid {
+                field: "dense",
+                reason: format!("{} values, expected {dim}", d.len()),
+            });
         }
         Ok(())
     }
@@ -277,13 +277,13 @@ fn validate_points(points: &[Point], dim: usize) -> Result<(), StoreError> {
                 reason: "a point needs a dense or sparse vector".into(),
             });
         }
-        if let Some(d) = &p.dense {
-            if d.len() != dim || d.iter().any(|x| !x.is_finite()) {
-                return Err(StoreError::Invalid {
-                    field: "point.dense",
-                    reason: format!("{} finite values expected", dim),
-                });
-            }
+        if let Some(d) = &p.dense
+            && (d.len() != dim || d.iter().any(|x| !x.is_finite()))
+        {
+            return Err(StoreError::Invalid {
+                field: "point.dense",
+                reason: format!("{} finite values expected", dim),
+            });
         }
     }
     Ok(())

@@ -167,7 +167,7 @@ fn progress(done: usize, total: usize, started: Instant, current: &str) {
     if !std::io::stderr().is_terminal() {
         return;
     }
-    let filled = if total == 0 { WIDTH } else { done * WIDTH / total };
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
     let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
     let bar: String = (0..WIDTH)
         .map(|i| {
@@ -183,7 +183,7 @@ fn progress(done: usize, total: usize, started: Instant, current: &str) {
     let shown: String = current.chars().take(40).collect();
     eprint!(
         "\r[{bar}] {done:>5}/{total:<5} {:>3}%  {rate:>6.1} files/s  {shown:<40}",
-        if total == 0 { 100 } else { done * 100 / total }
+        (done * 100).checked_div(total).unwrap_or(100)
     );
     let _ = std::io::stderr().flush();
 }

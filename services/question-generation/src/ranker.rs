@@ -276,18 +276,18 @@ pub async fn build_pool(
     for q in &queries {
         for hit in vectors.store.query(COLLECTION, q).await? {
             let Some(id) = hit.payload.get("question_id").and_then(|v| v.as_str()) else { continue };
-            if let Some(i) = bank.index_of(id) {
-                if seen.insert(i) {
-                    let q = bank.get(i);
-                    entries.push(Entry {
-                        index: i,
-                        role_sim: similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse),
-                        shape: Shape::of(q, role, &role_skills, &mut competencies),
-                        behavioral: q.kind.is_behavioral(),
-                        seniority: q.seniority,
-                        tenant_owned: !q.tenant.is_empty(),
-                    });
-                }
+            if let Some(i) = bank.index_of(id)
+                && seen.insert(i)
+            {
+                let q = bank.get(i);
+                entries.push(Entry {
+                    index: i,
+                    role_sim: similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse),
+                    shape: Shape::of(q, role, &role_skills, &mut competencies),
+                    behavioral: q.kind.is_behavioral(),
+                    seniority: q.seniority,
+                    tenant_owned: !q.tenant.is_empty(),
+                });
             }
         }
     }

@@ -390,10 +390,10 @@ impl QuestionGeneration for QuestionService {
         let req = req.into_inner();
         let size = page_size(req.page.as_ref())?;
         let token = req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
-        if let Some(t) = token {
-            if uuid::Uuid::parse_str(t).is_err() {
-                return Err(invalid("page.page_token", "is not a token this server issued"));
-            }
+        if let Some(t) = token
+            && uuid::Uuid::parse_str(t).is_err()
+        {
+            return Err(invalid("page.page_token", "is not a token this server issued"));
         }
         let rows = self
             .store

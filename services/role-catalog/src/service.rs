@@ -358,11 +358,11 @@ impl RoleCatalog for CatalogService {
         };
         let stats =
             import(self.store.as_ref(), records, Utc::now(), &events).await.map_err(CatalogError::from)?;
-        if let Some(index) = &self.index {
-            if stats.created + stats.updated > 0 {
-                let roles = self.store.global_roles().await.map_err(CatalogError::from)?;
-                index.index(&roles).await;
-            }
+        if let Some(index) = &self.index
+            && stats.created + stats.updated > 0
+        {
+            let roles = self.store.global_roles().await.map_err(CatalogError::from)?;
+            index.index(&roles).await;
         }
         Ok(Response::new(pb::ImportRolesResponse {
             created: stats.created as i64,
