@@ -387,7 +387,7 @@ pub fn extract(text: &str) -> Contact {
     // The name: the first name-like piece among the first few lines ("Ana Souza | Engenheira"
     // keeps "Ana Souza"), surer the earlier it appears.
     c.name = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(8).enumerate().find_map(|(i, l)| {
-        l.split(['|', '·', '•', '\t', '—', '–'])
+        l.split(['|', '·', '•', '\t', '—', '–', ','])
             .map(|cell| unglue(cell.trim()))
             .find(|cell| looks_like_name(cell))
             .map(|value| Scored {
