@@ -238,6 +238,14 @@ pub fn detect(text: &str) -> Vec<Section> {
             Some((cell, _)) if header_kind(line).is_none() => (cell, cell.len() + 1),
             _ => (line, line.len()),
         };
+        // A sidebar that shares the header's baseline ("github.com/ana<TAB>Work Experience"):
+        // the header is the line's last cell, and the body starts on the next line.
+        let (cell, body_from) = match line.trim_end().rsplit_once('\t') {
+            Some((_, last)) if header_kind(cell).is_none() && header_kind(last).is_some() => {
+                (last, line.len())
+            }
+            _ => (cell, body_from),
+        };
         if let Some(kind) = header_kind(cell) {
             if let Some(prev) = found.last_mut() {
                 prev.end = offset;
