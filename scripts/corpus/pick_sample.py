@@ -20,6 +20,8 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+from score import load
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -31,18 +33,7 @@ def main():
     ap.add_argument("--per", type=int, default=1)
     a = ap.parse_args()
 
-    entries = []
-    for m in a.manifests:
-        path = Path(m).expanduser()
-        path = path / "manifest.json" if path.is_dir() else path
-        for e in json.loads(path.read_text())["files"]:
-            e = dict(e)
-            e["file"] = str((path.parent / e["file"]).resolve())
-            e["source"] = str((path.parent / e["source"]).resolve())
-            e.setdefault("toolchain", e.get("format"))
-            e.setdefault("layout", e.get("theme"))
-            e["lang"] = e["lang"][:2]
-            entries.append(e)
+    entries = load(a.manifests)  # the scorer's reading of manifests: absolute paths, 2-letter languages
 
     by_group = defaultdict(list)
     for e in entries:

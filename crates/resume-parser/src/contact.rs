@@ -317,8 +317,7 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
         Some((place, note)) if WORK_MODES.contains(&crate::sections::fold(note).as_str()) => place.trim(),
         _ => piece,
     };
-    let folded = crate::sections::fold(bare);
-    if !folded.is_empty() && (CITIES.contains(&folded.as_str()) || WORK_MODES.contains(&folded.as_str())) {
+    if is_city(bare) || WORK_MODES.contains(&crate::sections::fold(bare).as_str()) {
         return Some(piece.to_string());
     }
     let piece = bare;

@@ -156,6 +156,10 @@ fn points(line: &str) -> Vec<Option<YearMonth>> {
     out
 }
 
+/// Words (folded) that join a range's start to its end on the next line ("June 2023 to" / "July
+/// 2026", "março de 2021 até" / "...").
+pub(crate) const RANGE_JOINERS: &[&str] = &["to", "a", "ate", "hasta", "al", "until"];
+
 /// Where the dates that begin at byte `from` of `line` end: past months, years, numeric dates,
 /// "present" words and the words between them ("to", "até", "a", "hasta", dashes), up to the last
 /// date word ("Jun 2023 – Jul 2026 QA Engineer" → the end of "2026").

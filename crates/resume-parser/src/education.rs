@@ -178,12 +178,7 @@ fn parts_of(line: &str) -> Vec<String> {
         let cell = crate::work::without_dates(cell);
         // Text on both sides of the dates comes back as two cells; " - " splits like a dash.
         // A school's web address beside its name is not part of it.
-        let cell: String = cell
-            .replace(" - ", " — ")
-            .split(' ')
-            .filter(|w| !(w.starts_with("http") || w.starts_with("www.")))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let cell = crate::sections::without_addresses(&cell.replace(" - ", " — "));
         for piece in
             cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p))
         {

@@ -395,38 +395,37 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
     let lines: Vec<&str> =
         section.lines().map(strip_bullet).filter(|l| !l.is_empty() && !is_level(l)).collect();
     let mut out: Vec<SkillGroup> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
+    for (i, &line) in lines.iter().enumerate() {
         if let Some((group, rest)) = labelled(line) {
-            let items = match split_items(&rest).as_slice() {
-                [one] => split_spaced(one).unwrap_or_else(|| vec![one.clone()]),
-                _ => split_items(&rest),
-            };
-            push_items(&mut out, Some(without_level(&group).to_string()), true, items);
-        } else if is_list(line) {
-            push_items(&mut out, None, false, split_items(line));
-        } else {
-            // A single phrase: a group name when items follow it and it is not itself a skill
-            // the taxonomy knows (or reads like a group name), else one item of a list.
-            let next_items = lines.get(i + 1).is_some_and(|n| labelled(n).is_none());
-            let name = without_level(line.trim_end_matches(':'));
-            let known = nexushr_skills::Taxonomy::bundled().lookup(name).is_some();
-            let words = name.split_whitespace().count();
-            // A short phrase over a list ("Infrastructure as Code" / "Terraform, Ansible") names it.
-            let over_list = lines.get(i + 1).is_some_and(|n| labelled(n).is_none() && is_list(n));
-            if next_items
-                && (group_like(name) || (!known && words <= 4 && (line.ends_with(':') || over_list)))
+            let mut items = split_items(&rest);
+            if let [one] = items.as_slice()
+                && let Some(spaced) = split_spaced(one)
             {
-                out.push(SkillGroup { name: Some(name.to_string()), items: Vec::new() });
-            } else if let Some(items) = split_spaced(line) {
-                push_items(&mut out, None, false, items);
-            } else {
-                let items = split_items(line);
-                push_items(&mut out, None, false, items);
+                items = spaced;
             }
+            push_items(&mut out, Some(without_level(&group).to_string()), true, items);
+            continue;
         }
-        i += 1;
+        let items = split_items(line);
+        if items.len() > 1 {
+            push_items(&mut out, None, false, items);
+            continue;
+        }
+        // A single phrase: a group name when items follow it and it is not itself a skill the
+        // taxonomy knows (or reads like a group name), else one item of a list.
+        let next = lines.get(i + 1).filter(|n| labelled(n).is_none());
+        let name = without_level(line.trim_end_matches(':'));
+        let known = nexushr_skills::Taxonomy::bundled().lookup(name).is_some();
+        let words = name.split_whitespace().count();
+        // A short phrase over a list ("Infrastructure as Code" / "Terraform, Ansible") names it.
+        let over_list = next.is_some_and(|n| is_list(n));
+        if next.is_some()
+            && (group_like(name) || (!known && words <= 4 && (line.ends_with(':') || over_list)))
+        {
+            out.push(SkillGroup { name: Some(name.to_string()), items: Vec::new() });
+        } else {
+            push_items(&mut out, None, false, split_spaced(line).unwrap_or(items));
+        }
     }
     out.retain(|g| !g.items.is_empty() && !spoken_languages(g));
     out

@@ -200,6 +200,15 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
 /// Characters resumes start list items with.
 pub(crate) const BULLETS: [char; 7] = ['•', '-', '*', '–', '▪', '●', '·'];
 
+/// A text without its web addresses ("Pied Piper http://piedpiper.example.com" → "Pied Piper"):
+/// an address beside a name is a link, not part of the name.
+pub(crate) fn without_addresses(text: &str) -> String {
+    text.split(' ')
+        .filter(|w| !(w.starts_with("http") || w.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A line without its list bullet and surrounding spaces.
 pub(crate) fn strip_bullet(line: &str) -> &str {
     line.trim().trim_start_matches(BULLETS).trim()

@@ -74,14 +74,8 @@ pub(crate) fn without_place(h: &str) -> &str {
             }
             let at = words[words.len() - n].0;
             let city = &h[at..last];
-            const PREFIXES: &[&str] = &[
-                "san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo",
-                "fort", "salt", "st", "saint", "palo", "mountain", "kansas", "oklahoma", "jersey", "little",
-                "las", "baton", "grand", "ann", "college", "cedar", "des", "sioux", "green", "west", "east",
-                "north", "south",
-            ];
-            let two = n == 2 && PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
-            let plain = n == 1 && !PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
+            let prefixed = CITY_PREFIXES.contains(&fold(words[words.len() - 2].1).as_str());
+            let (two, plain) = (n == 2 && prefixed, n == 1 && !prefixed);
             if (plain || two || crate::contact::is_city(city))
                 && crate::contact::location_in(&h[at..]).is_some()
             {
@@ -91,6 +85,13 @@ pub(crate) fn without_place(h: &str) -> &str {
     }
     h
 }
+
+/// First words of two-word city names ("San Antonio", "Belo Horizonte", "Fort Worth").
+const CITY_PREFIXES: &[&str] = &[
+    "san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo", "fort", "salt",
+    "st", "saint", "palo", "mountain", "kansas", "oklahoma", "jersey", "little", "baton", "grand", "ann",
+    "college", "cedar", "des", "sioux", "green", "west", "east", "north", "south",
+];
 
 /// Splits one header line into title and employer: "Title at Employer", "Title em Employer",
 /// "Employer, Title", "Title | Employer | City", "Employer — Title". Places are dropped; of
@@ -165,10 +166,12 @@ pub(crate) fn without_dates(line: &str) -> String {
         if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
     let tail = if is_duration(&tail) { String::new() } else { tail };
     // "June 2023 to QA Engineer, Acme": a range cut by a narrow column leaves its joining word.
+    // ("até o" / "momento" leaves the "o" of an open range behind in the same way.)
     let tail = match tail.split_once(' ') {
         Some((first, rest))
-            if ["to", "a", "até", "hasta", "al", "until", "o", "la"]
-                .contains(&first.to_lowercase().as_str()) =>
+            if first.chars().all(char::is_alphabetic)
+                && (crate::dates::RANGE_JOINERS.contains(&fold(first).as_str())
+                    || ["o", "la"].contains(&first.to_lowercase().as_str())) =>
         {
             rest.trim().to_string()
         }
@@ -190,7 +193,7 @@ fn dangling_range(line: &str) -> bool {
     };
     let rest = line[crate::dates::span_end(line, cut)..].trim_start();
     let first = fold(rest.split_whitespace().next().unwrap_or(""));
-    ["to", "a", "ate", "hasta", "al", "until"].contains(&first.as_str()) || rest.starts_with(['-', '–', '—'])
+    crate::dates::RANGE_JOINERS.contains(&first.as_str()) || rest.starts_with(['-', '–', '—'])
 }
 
 /// Does a year follow the month word that starts `s` ("Jun 2021", "março de 2021", "Sept. 2019")?
@@ -360,11 +363,9 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "agente",
     "operador",
     "operadora",
-    "especialista",
     "recruiter",
     "reclutador",
     "recrutador",
-    "head",
 ];
 
 /// How much a fragment reads like a job title.
@@ -469,9 +470,7 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
 fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
     let mut out = Vec::new();
     // Web addresses beside a name are not part of it ("Pied Piper  http://piedpiper.example.com").
-    let words: Vec<&str> =
-        line.split(' ').filter(|w| !(w.starts_with("http") || w.starts_with("www."))).collect();
-    let line = words.join(" ");
+    let line = crate::sections::without_addresses(line);
     for cell in line
         .split('\t')
         .map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim())
@@ -566,6 +565,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
     let airy = blanks * 10 >= lines.len() * 4;
     // Phase one, entry by entry: the header lines above each date line (after the previous
     // entry's own header lines) and below it.
+    // The header text on each date line, read once for both phases.
+    let inline_headers: Vec<String> = dated.iter().map(|(i, _)| inline_header(lines[*i].1)).collect();
     let mut blocks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for (k, (i, _)) in dated.iter().enumerate() {
         let floor = match blocks.last() {
@@ -574,11 +575,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         };
         // With text on the date line, a line above joins only if it names a title: otherwise
         // it is the last highlight of the entry before.
-        let inline_text = inline_header(lines[*i].1);
+        let inline_text = &inline_headers[k];
         let inline = !inline_text.is_empty();
         // A bare title on the date line leaves room for a short employer line above it.
-        let wants_employer =
-            inline && title_score(&inline_text) > 0 && split_header(&inline_text).1.is_none();
+        let wants_employer = inline && title_score(inline_text) > 0 && split_header(inline_text).1.is_none();
         // Resumes repeat one layout: after an entry whose header sat under its dates, the
         // lines above the next dates are highlights, not headers.
         let dates_first = k > 0
@@ -661,7 +661,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let (above, below) = &blocks[k];
         let mut location = None;
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
-        let mut fragments: Vec<String> = pieces(&inline_header(lines[*i].1), &mut location);
+        let mut fragments: Vec<String> = pieces(&inline_headers[k], &mut location);
         let mut anchored = vec![false; fragments.len()];
         let mut near: Vec<(usize, usize)> =
             above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
@@ -683,8 +683,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let body_end =
             dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
         // A description line that shares its baseline with right-hand dates is the first highlight.
-        let beside_dates = Some(without_dates(lines[*i].1))
-            .filter(|t| !t.is_empty() && inline_header(lines[*i].1).is_empty());
+        let beside_dates =
+            Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_headers[k].is_empty());
         let highlights: Vec<String> = beside_dates
             .into_iter()
             .chain(
