@@ -46,13 +46,28 @@ fn the_bank_is_almost_never_blocked() {
         text: String,
         #[serde(default)]
         follow_ups: Vec<String>,
+        /// The same question in Portuguese and Spanish.
+        #[serde(default)]
+        translations: std::collections::BTreeMap<String, Localized>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Localized {
+        text: String,
+        #[serde(default)]
+        follow_ups: Vec<String>,
     }
     let bank: Bank =
         serde_json::from_str(include_str!("../../../data/questions/bank.json")).expect("bank JSON");
     let texts: Vec<&str> = bank
         .questions
         .iter()
-        .flat_map(|q| std::iter::once(q.text.as_str()).chain(q.follow_ups.iter().map(String::as_str)))
+        .flat_map(|q| {
+            std::iter::once(q.text.as_str()).chain(q.follow_ups.iter().map(String::as_str)).chain(
+                q.translations.values().flat_map(|l| {
+                    std::iter::once(l.text.as_str()).chain(l.follow_ups.iter().map(String::as_str))
+                }),
+            )
+        })
         .collect();
     let blocked: Vec<String> = texts
         .iter()

@@ -304,6 +304,14 @@ struct GenerateBody {
     role: String,
     resume_id: String,
     count: Option<i32>,
+    /// en, pt-BR or es-MX; empty: the resume's.
+    #[serde(default)]
+    language: String,
+    /// US, BR or MX for the guardrail; empty: all.
+    #[serde(default)]
+    jurisdiction: String,
+    #[serde(default)]
+    exclude_question_ids: Vec<String>,
 }
 
 async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<GenerateBody>) -> ApiResult {
@@ -312,6 +320,9 @@ async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json
         role: body.role,
         candidate: Some(qpb::generate_request::Candidate::ResumeId(body.resume_id)),
         count: body.count,
+        language: body.language,
+        jurisdiction: body.jurisdiction,
+        exclude_question_ids: body.exclude_question_ids,
         ..Default::default()
     };
     let kit = gw.questions.generate(as_tenant(&tenant, req)).await?.into_inner();
@@ -344,7 +355,12 @@ fn kit_json(kit: &qpb::InterviewKit) -> Value {
                     "resume_line": e.resume_span.as_ref().map(|s| s.text.clone()),
                     "role_requirement": e.role_requirement,
                 })).collect::<Vec<_>>(),
-                "rubric": { "strong": rubric.strong, "acceptable": rubric.acceptable, "weak": rubric.weak },
+                "rubric": {
+                    "points": rubric.points,
+                    "strong": rubric.strong,
+                    "acceptable": rubric.acceptable,
+                    "weak": rubric.weak,
+                },
                 "follow_ups": bank.follow_ups,
                 "question_id": bank.id,
             })
@@ -355,8 +371,10 @@ fn kit_json(kit: &qpb::InterviewKit) -> Value {
         "role_slug": kit.role_slug,
         "resume_id": kit.resume_id,
         "questions": questions,
+        "language": kit.language,
         "covered_requirements": kit.covered_requirements,
         "uncovered_requirements": kit.uncovered_requirements,
+        "gaps": kit.gaps,
         "signals": kit.signals,
         "created_at": kit.create_time.as_ref().map(|t| t.seconds),
     })

@@ -73,6 +73,27 @@ enum Command {
         count: usize,
         #[arg(long, value_enum, default_value = "md")]
         format: questions::KitFormat,
+        /// The kit's language: en, pt-BR or es-MX (default: the resume's).
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// One kit per interviewer of a loop, with the coverage table: every requirement area and
+    /// competency of the role covered once, no question twice.
+    Loop {
+        /// Role slug or id, e.g. backend-developer.
+        #[arg(long)]
+        role: String,
+        /// The resume file (PDF, DOCX, ODT, HTML, Markdown, text, RTF).
+        #[arg(long)]
+        resume: PathBuf,
+        /// The interviews, in order: screen, technical, system-design, behavioral (default: all).
+        #[arg(long, value_delimiter = ',')]
+        stages: Vec<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: questions::KitFormat,
+        /// The kits' language: en, pt-BR or es-MX (default: the resume's).
+        #[arg(long)]
+        language: Option<String>,
     },
     /// The main job end to end on bundled data: parse a sample resume, print a Backend Developer kit.
     Demo,
@@ -119,8 +140,11 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Parse { files, format, jsonl } => parse::run(&files, format, jsonl),
         Command::Resumes { command } => resumes::run(&settings, command).await,
-        Command::Questions { role, resume, count, format } => {
-            questions::run(&settings, &role, &resume, count, format).await
+        Command::Questions { role, resume, count, format, language } => {
+            questions::run(&settings, &role, &resume, count, format, language.as_deref()).await
+        }
+        Command::Loop { role, resume, stages, format, language } => {
+            questions::plan_loop(&settings, &role, &resume, &stages, format, language.as_deref()).await
         }
         Command::Demo => questions::demo(&settings).await,
         Command::Import { source, path } => {

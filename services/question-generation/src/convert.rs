@@ -31,17 +31,40 @@ impl From<&ParsedResume> for Candidate {
             .work
             .iter()
             .flat_map(|w| {
-                w.highlights.iter().filter(|h| h.trim().len() >= 12).map(move |h| Claim {
+                w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12).map(move |h| Claim {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
-                    text: h.trim().trim_end_matches('.').to_string(),
-                    span: highlight_span(w.span.as_ref(), h.trim()),
-                    skill_ids: taxonomy.find(h).into_iter().map(|m| m.skill_id).collect(),
+                    span: highlight_span(w.span.as_ref(), &h),
+                    skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
+                    text: h,
                 })
             })
             .collect();
-        Candidate { skills, claims, total_months: p.total_experience_months, level: level(p.seniority()) }
+        let certifications = p
+            .certifications
+            .iter()
+            .filter(|c| !c.value.trim().is_empty())
+            .map(|c| Span { start: 0, end: 0, text: c.value.trim().to_string() })
+            .collect();
+        Candidate {
+            skills,
+            claims,
+            total_months: p.total_experience_months,
+            level: level(p.seniority()),
+            language: p.language.clone(),
+            certifications,
+        }
     }
+}
+
+/// A highlight without its list bullet and final period.
+fn clean(highlight: &str) -> String {
+    highlight
+        .trim()
+        .trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●'])
+        .trim()
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// The highlight's place inside its work entry's quoted text, when it can be found there.
@@ -132,12 +155,13 @@ pub fn question_to(q: &Question) -> pb::Question {
             strong: q.rubric.strong.clone(),
             acceptable: q.rubric.acceptable.clone(),
             weak: q.rubric.weak.clone(),
+            points: q.rubric.points.clone(),
         }),
         follow_ups: q.follow_ups.clone(),
         source: q.source.clone(),
         license: q.license.clone(),
         tenant_id: q.tenant.clone(),
-        language: "en".into(),
+        language: q.language.clone(),
     }
 }
 
@@ -184,6 +208,8 @@ pub fn kit_to(k: &Kit) -> pb::InterviewKit {
         questions: k.questions.iter().map(kit_question_to).collect(),
         covered_requirements: k.covered_requirements.clone(),
         uncovered_requirements: k.uncovered_requirements.clone(),
+        language: k.language.clone(),
+        gaps: k.gaps.clone(),
         signals: k.signals.clone(),
         versions: Some(pb::KitVersions {
             bank: k.versions.bank.clone(),
@@ -233,6 +259,16 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         }
     }
     let seniority = level(Seniority::try_from(q.seniority).unwrap_or(Seniority::Unspecified)).unwrap_or(1);
+    if rubric.points.len() > 10 || rubric.points.iter().any(|p| p.chars().count() > 300) {
+        return Err(("question.rubric.points", "at most 10, of at most 300 characters".into()));
+    }
+    let language = if q.language.trim().is_empty() {
+        "en".to_string()
+    } else {
+        let i = crate::areas::language_index(&q.language)
+            .ok_or(("question.language", "must be en, pt-BR or es-MX".into()))?;
+        crate::areas::LANGUAGES[i].to_string()
+    };
     let id = format!("t-{}", uuid::Uuid::now_v7().simple());
     Ok(Question {
         id,
@@ -243,11 +279,21 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         roles: Vec::new(),
         difficulty,
         seniority,
-        rubric: Rubric { strong: rubric.strong, acceptable: rubric.acceptable, weak: rubric.weak },
+        rubric: Rubric {
+            points: rubric.points,
+            strong: rubric.strong,
+            acceptable: rubric.acceptable,
+            weak: rubric.weak,
+        },
         follow_ups: q.follow_ups,
         source: if q.source.is_empty() { format!("tenant {tenant}") } else { q.source },
         license: if q.license.is_empty() { "proprietary".into() } else { q.license },
         tenant: tenant.to_string(),
+        mode: crate::bank::Mode::default(),
+        area: String::new(),
+        terms: Vec::new(),
+        language,
+        translations: Default::default(),
     })
 }
 

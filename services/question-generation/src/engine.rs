@@ -44,6 +44,151 @@ pub struct Spec {
     pub stage: Stage,
     pub exclude: HashSet<String>,
     pub jurisdiction: Option<Jurisdiction>,
+    /// The kit language (an index into [`crate::areas::LANGUAGES`]); None: the resume's.
+    pub language: Option<usize>,
+    /// One interview of a loop: what it covers (None: a kit planned on its own).
+    pub plan: Option<StagePlan>,
+}
+
+/// What one interview of a loop covers: requirement areas (graph indices), asked in `modes`
+/// only when set; competencies; headline claims.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StagePlan {
+    pub areas: Vec<usize>,
+    pub modes: Vec<crate::bank::Mode>,
+    pub competencies: Vec<usize>,
+    pub claims: usize,
+}
+
+/// The interviews of a loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LoopStage {
+    Screen,
+    Technical,
+    SystemDesign,
+    Behavioral,
+}
+
+impl LoopStage {
+    pub const ALL: [LoopStage; 4] =
+        [LoopStage::Screen, LoopStage::Technical, LoopStage::SystemDesign, LoopStage::Behavioral];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoopStage::Screen => "screen",
+            LoopStage::Technical => "technical",
+            LoopStage::SystemDesign => "system-design",
+            LoopStage::Behavioral => "behavioral",
+        }
+    }
+
+    /// The stage a name gives (`screen`, `technical`, `system-design`, `behavioral`).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name.trim().to_ascii_lowercase().replace('_', "-"))
+    }
+}
+
+/// A loop: one kit per interview, and which interview covers each requirement and competency.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Loop {
+    pub kits: Vec<(LoopStage, Kit)>,
+    /// (requirement or competency name, the stage that covers it; None: not covered).
+    pub coverage: Vec<(String, Option<LoopStage>)>,
+    pub language: String,
+}
+
+impl Loop {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    /// The coverage table, then each interviewer's kit.
+    pub fn to_markdown(&self) -> String {
+        let lang = crate::areas::language_index(&self.language).unwrap_or(0);
+        let (title, requirement, interview, none) = [
+            ("Interview loop", "Requirement", "Interview", "not covered"),
+            ("Ciclo de entrevistas", "Requisito", "Entrevista", "não coberto"),
+            ("Ciclo de entrevistas", "Requisito", "Entrevista", "sin cubrir"),
+        ][lang];
+        let mut md = format!("# {title}\n\n| {requirement} | {interview} |\n|---|---|\n");
+        for (name, stage) in &self.coverage {
+            md.push_str(&format!("| {name} | {} |\n", stage.map_or(none, LoopStage::as_str)));
+        }
+        for (stage, kit) in &self.kits {
+            md.push_str(&format!("\n---\n\n<!-- {} -->\n", stage.as_str()));
+            md.push_str(&kit.to_markdown().replacen("# ", &format!("# {} · ", stage.as_str()), 1));
+        }
+        md
+    }
+}
+
+/// Areas a system design interview prefers, in order.
+const DESIGN_AREAS: &[&str] =
+    &["system-design", "architecture", "data", "cloud-containers", "data-engineering"];
+
+/// Splits the role's areas, competencies and claims over the loop's stages: a system design
+/// interview takes up to two design-heavy areas (design questions only), a screen one area and
+/// two competencies, the technical interview every other area, the behavioral interview every
+/// other competency. With a stage missing, its share goes to the others, so every area of the
+/// role is covered once across the loop.
+pub fn plan_stages(
+    graph: &crate::areas::Graph,
+    areas: &crate::areas::RoleAreas,
+    stages: &[LoopStage],
+) -> Vec<(LoopStage, StagePlan)> {
+    let has = |s: LoopStage| stages.contains(&s);
+    let mut technical: Vec<usize> = areas.technical.iter().map(|a| a.area).collect();
+    let mut competencies: Vec<usize> = areas.competencies.iter().map(|a| a.area).take(6).collect();
+    let mut plans: HashMap<LoopStage, StagePlan> =
+        stages.iter().map(|&s| (s, StagePlan::default())).collect();
+    if let Some(p) = plans.get_mut(&LoopStage::SystemDesign) {
+        let mut design: Vec<usize> = DESIGN_AREAS
+            .iter()
+            .filter_map(|id| graph.area(id))
+            .filter(|a| technical.contains(a))
+            .take(2)
+            .collect();
+        if design.is_empty() {
+            design = technical.iter().take(2).copied().collect();
+        }
+        technical.retain(|a| !design.contains(a));
+        p.areas = design;
+        p.modes = vec![crate::bank::Mode::Design];
+        p.claims = usize::from(!has(LoopStage::Technical));
+    }
+    if let Some(p) = plans.get_mut(&LoopStage::Screen) {
+        if has(LoopStage::Technical) || has(LoopStage::SystemDesign) {
+            p.areas = technical.iter().take(1).copied().collect();
+            technical.retain(|a| !p.areas.contains(a));
+        } else {
+            p.areas = std::mem::take(&mut technical);
+        }
+        let n = if has(LoopStage::Behavioral) { 2 } else { competencies.len() };
+        p.competencies = competencies.drain(..n.min(competencies.len())).collect();
+        p.claims = 1;
+    }
+    if let Some(p) = plans.get_mut(&LoopStage::Technical) {
+        p.areas = std::mem::take(&mut technical);
+        p.claims = 1;
+        if !has(LoopStage::Behavioral) && !has(LoopStage::Screen) {
+            p.competencies = std::mem::take(&mut competencies);
+        }
+    }
+    if let Some(p) = plans.get_mut(&LoopStage::Behavioral) {
+        p.competencies = std::mem::take(&mut competencies);
+        if !has(LoopStage::Technical) && !has(LoopStage::Screen) && !has(LoopStage::SystemDesign) {
+            p.areas = std::mem::take(&mut technical);
+        }
+    }
+    // Areas no stage took (only a system design interview was asked for): it takes them all.
+    if !technical.is_empty()
+        && let Some(p) = stages.first().and_then(|s| plans.get_mut(s))
+    {
+        p.areas.append(&mut technical);
+        p.modes.clear();
+    }
+    stages.iter().filter_map(|s| plans.remove(s).map(|p| (*s, p))).collect()
 }
 
 pub struct Engine {
@@ -69,6 +214,8 @@ fn payload(q: &Question) -> serde_json::Map<String, serde_json::Value> {
         ("kind".to_string(), serde_json::json!(q.kind.as_str())),
         ("skill_ids".to_string(), serde_json::json!(q.skill_ids)),
         ("competency".to_string(), serde_json::json!(q.competencies)),
+        ("area".to_string(), serde_json::json!(q.area)),
+        ("mode".to_string(), serde_json::json!(q.mode.as_str())),
         ("role".to_string(), serde_json::json!(q.roles)),
         ("difficulty".to_string(), serde_json::json!(q.difficulty)),
         ("seniority".to_string(), serde_json::json!(q.seniority)),
@@ -174,27 +321,58 @@ impl Engine {
         Ok(pool)
     }
 
+    /// Plans a loop: one kit per stage, no question twice, every requirement area and
+    /// competency of the role covered once across the loop (not stored: the caller stores them).
+    pub async fn plan_loop(&self, spec: &Spec, stages: &[LoopStage]) -> Result<Loop, EngineError> {
+        if stages.is_empty() || stages.len() > 4 {
+            return Err(EngineError::Invalid { field: "stages", reason: "give 1 to 4 stages".into() });
+        }
+        let mut unique = stages.to_vec();
+        unique.dedup();
+        if unique.len() != stages.len() || stages.iter().collect::<HashSet<_>>().len() != stages.len() {
+            return Err(EngineError::Invalid { field: "stages", reason: "each stage at most once".into() });
+        }
+        let bank = self.bank();
+        let pool = self.pool(&spec.tenant, &spec.role, &bank).await?;
+        let plans = plan_stages(&bank.graph, &pool.areas, stages);
+        let mut exclude = spec.exclude.clone();
+        let mut kits = Vec::new();
+        for (stage, plan) in plans {
+            let count = plan.areas.len() + plan.competencies.len() + plan.claims;
+            if count == 0 {
+                continue;
+            }
+            let stage_spec =
+                Spec { count: count.min(50), plan: Some(plan), exclude: exclude.clone(), ..spec.clone() };
+            let kit = self.generate(&stage_spec).await?;
+            exclude.extend(kit.questions.iter().map(|q| q.question.id.clone()));
+            kits.push((stage, kit));
+        }
+        let lang = ranker::kit_language(spec);
+        let mut coverage: Vec<(String, Option<LoopStage>)> = pool
+            .areas
+            .technical
+            .iter()
+            .chain(pool.areas.competencies.iter().take(6))
+            .map(|a| (bank.graph.areas[a.area].name(lang).to_string(), None))
+            .collect();
+        for (name, stage) in &mut coverage {
+            *stage = kits.iter().find(|(_, k)| k.covered_requirements.contains(name)).map(|(s, _)| *s);
+        }
+        Ok(Loop { kits, coverage, language: ranker::language_tag(lang).to_string() })
+    }
+
     /// Ranks a kit (not stored: the caller stores and versions it).
     pub async fn generate(&self, spec: &Spec) -> Result<Kit, EngineError> {
-        if !(1..=50).contains(&spec.count) {
+        if !(1..=50).contains(&spec.count) && spec.plan.is_none() {
             return Err(EngineError::Invalid { field: "count", reason: "must be between 1 and 50".into() });
         }
         let bank = self.bank();
         let pool = self.pool(&spec.tenant, &spec.role, &bank).await?;
         let effectiveness =
             Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
-        let questions = ranker::rank(&bank, &pool, &effectiveness, spec);
-        let targeted: HashSet<&str> =
-            questions.iter().filter_map(|q| q.target.as_ref().map(|t| t.0.as_str())).collect();
-        let (mut covered, mut uncovered) = (Vec::new(), Vec::new());
-        for s in spec.role.spec.skills.iter().take(ranker::ROLE_SKILLS).filter(|s| !s.taxonomy_id.is_empty())
-        {
-            if targeted.contains(s.taxonomy_id.as_str()) {
-                covered.push(s.name.clone())
-            } else {
-                uncovered.push(s.name.clone())
-            }
-        }
+        let ranked = ranker::rank(&bank, &pool, &effectiveness, spec);
+        let questions = ranked.questions;
         let mut signals = vec!["sparse".to_string()];
         if self.vectors.embedder.is_some() {
             signals.insert(0, "dense".into());
@@ -209,8 +387,10 @@ impl Engine {
             role_title: spec.role.spec.title.clone(),
             resume_id: spec.resume_id.clone(),
             questions,
-            covered_requirements: covered,
-            uncovered_requirements: uncovered,
+            covered_requirements: ranked.covered,
+            uncovered_requirements: ranked.uncovered,
+            gaps: ranked.gaps,
+            language: ranker::language_tag(ranker::kit_language(spec)).to_string(),
             signals,
             versions: self.versions(),
             created_at: Utc::now(),

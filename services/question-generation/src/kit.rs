@@ -64,6 +64,10 @@ pub struct Kit {
     pub questions: Vec<KitQuestion>,
     pub covered_requirements: Vec<String>,
     pub uncovered_requirements: Vec<String>,
+    /// Requirement areas of the role the resume does not show.
+    pub gaps: Vec<String>,
+    /// The kit's language tag (`en`, `pt-BR`, `es-MX`).
+    pub language: String,
     pub signals: Vec<String>,
     pub versions: Versions,
     pub created_at: DateTime<Utc>,
@@ -76,11 +80,12 @@ impl Kit {
     }
 
     pub fn to_markdown(&self) -> String {
+        let l = Labels::of(&self.language);
         let mut md = String::new();
-        let _ = writeln!(md, "# Interview kit: {}\n", self.role_title);
+        let _ = writeln!(md, "# {}: {}\n", l.title, self.role_title);
         let _ = writeln!(
             md,
-            "Kit `{}` · {} questions · signals: {} · bank {}, model {}, ranker {}\n",
+            "Kit `{}` · {} · {} · bank {}, model {}, ranker {}\n",
             self.id,
             self.questions.len(),
             self.signals.join(", "),
@@ -89,44 +94,121 @@ impl Kit {
             self.versions.ranker
         );
         if !self.covered_requirements.is_empty() {
-            let _ = writeln!(md, "**Covers:** {}\n", self.covered_requirements.join(", "));
+            let _ = writeln!(md, "**{}:** {}\n", l.covers, self.covered_requirements.join(", "));
         }
         if !self.uncovered_requirements.is_empty() {
-            let _ = writeln!(md, "**Not covered:** {}\n", self.uncovered_requirements.join(", "));
+            let _ = writeln!(md, "**{}:** {}\n", l.not_covered, self.uncovered_requirements.join(", "));
         }
+        if !self.gaps.is_empty() {
+            let _ = writeln!(md, "**{}:** {}\n", l.gaps, self.gaps.join(", "));
+        }
+        let _ = writeln!(md, "{}\n", l.scale);
         for q in &self.questions {
-            let target = q.target.as_ref().map(|t| t.1.as_str()).unwrap_or("general");
             let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
-            let _ = writeln!(
-                md,
-                "*{} · {} · difficulty {} · {:?} probe · score {:.2}*\n",
-                q.question.kind.as_str(),
-                target,
-                q.question.difficulty,
-                q.probe,
-                q.score
-            );
-            let _ = writeln!(md, "**Why:** {}", q.rationale);
+            if let Some((_, name)) = &q.target {
+                let _ = writeln!(md, "*{name} · {}*\n", q.question.mode.as_str());
+            }
+            let _ = writeln!(md, "**{}:** {}", l.why, q.rationale);
             for e in &q.evidence {
                 if let Some(span) = e.resume.as_ref().filter(|s| !s.text.is_empty()) {
-                    let _ = writeln!(md, "- Resume: \"{}\"", span.text);
+                    let _ = writeln!(md, "- {}: \"{}\"", l.resume, span.text);
                 }
                 if let Some(r) = &e.requirement {
-                    let _ = writeln!(md, "- Role: {r}");
+                    let _ = writeln!(md, "- {}: {r}", l.role);
                 }
             }
-            let _ = writeln!(md, "\n**Strong answer:** {}", q.question.rubric.strong);
-            let _ = writeln!(md, "**Acceptable:** {}", q.question.rubric.acceptable);
-            let _ = writeln!(md, "**Weak:** {}\n", q.question.rubric.weak);
+            let rubric = &q.question.rubric;
+            if !rubric.points.is_empty() {
+                let _ = writeln!(md, "\n**{}:**", l.points);
+                for p in &rubric.points {
+                    let _ = writeln!(md, "- {p}");
+                }
+            }
+            let _ = writeln!(md, "\n**4 · {}:** {}", l.strong, rubric.strong);
+            let _ = writeln!(md, "**3 · {}:** {}", l.acceptable, rubric.acceptable);
+            let _ = writeln!(md, "**2 · {}:** {}", l.weak, rubric.weak);
+            let _ = writeln!(md, "**1:** {}\n", l.one);
             if !q.question.follow_ups.is_empty() {
-                let _ = writeln!(md, "Follow-ups:");
+                let _ = writeln!(md, "{}:", l.follow_ups);
                 for f in &q.question.follow_ups {
                     let _ = writeln!(md, "- {f}");
                 }
                 md.push('\n');
             }
-            let _ = writeln!(md, "<sub>Source: {} ({})</sub>\n", q.question.source, q.question.license);
         }
         md
+    }
+}
+
+/// The kit page's words in its language.
+struct Labels {
+    title: &'static str,
+    covers: &'static str,
+    not_covered: &'static str,
+    gaps: &'static str,
+    scale: &'static str,
+    why: &'static str,
+    resume: &'static str,
+    role: &'static str,
+    points: &'static str,
+    strong: &'static str,
+    acceptable: &'static str,
+    weak: &'static str,
+    one: &'static str,
+    follow_ups: &'static str,
+}
+
+impl Labels {
+    fn of(language: &str) -> Self {
+        match crate::areas::language_index(language).unwrap_or(0) {
+            1 => Labels {
+                title: "Roteiro de entrevista",
+                covers: "Cobre",
+                not_covered: "Fica para outra etapa",
+                gaps: "Requisitos que o currículo não mostra",
+                scale: "Pontue cada resposta de 1 a 4 com a rubrica da pergunta.",
+                why: "Por quê",
+                resume: "Currículo",
+                role: "Vaga",
+                points: "Uma resposta forte cobre",
+                strong: "forte",
+                acceptable: "aceitável",
+                weak: "fraca",
+                one: "não responde à pergunta ou erra o básico.",
+                follow_ups: "Perguntas de aprofundamento",
+            },
+            2 => Labels {
+                title: "Guía de entrevista",
+                covers: "Cubre",
+                not_covered: "Queda para otra etapa",
+                gaps: "Requisitos que el currículum no muestra",
+                scale: "Califica cada respuesta de 1 a 4 con la rúbrica de la pregunta.",
+                why: "Por qué",
+                resume: "Currículum",
+                role: "Puesto",
+                points: "Una respuesta sólida cubre",
+                strong: "sólida",
+                acceptable: "aceptable",
+                weak: "débil",
+                one: "no responde la pregunta o falla en lo básico.",
+                follow_ups: "Preguntas de seguimiento",
+            },
+            _ => Labels {
+                title: "Interview kit",
+                covers: "Covers",
+                not_covered: "Left for another interview",
+                gaps: "Requirements the resume does not show",
+                scale: "Score each answer from 1 to 4 with the question's rubric.",
+                why: "Why",
+                resume: "Resume",
+                role: "Role",
+                points: "A strong answer covers",
+                strong: "strong",
+                acceptable: "acceptable",
+                weak: "weak",
+                one: "does not answer the question, or is wrong on the basics.",
+                follow_ups: "Follow-ups",
+            },
+        }
     }
 }

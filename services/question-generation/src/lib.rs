@@ -6,9 +6,11 @@
 //! weighs similarity to the role and to the resume, requirement coverage, diversity, seniority
 //! fit and measured effectiveness. Every question passes the compliance guardrail.
 
+pub mod areas;
 pub mod bank;
 pub mod cache;
 pub mod candidate;
+pub mod claims;
 pub mod convert;
 pub mod engine;
 pub mod events;
@@ -35,7 +37,37 @@ pub async fn kit_for_file(
     role: &str,
     resume: &Path,
     count: usize,
+    language: Option<usize>,
 ) -> anyhow::Result<Kit> {
+    let spec = spec_for_file(engine, roles, tenant, role, resume, count, language).await?;
+    Ok(engine.generate(&spec).await?)
+}
+
+/// A loop for a resume file, as `nexushr loop` prints it.
+pub async fn loop_for_file(
+    engine: &Engine,
+    roles: &dyn RoleStore,
+    tenant: &TenantId,
+    role: &str,
+    resume: &Path,
+    stages: &[engine::LoopStage],
+    language: Option<usize>,
+) -> anyhow::Result<engine::Loop> {
+    let spec = spec_for_file(engine, roles, tenant, role, resume, 10, language).await?;
+    Ok(engine.plan_loop(&spec, stages).await?)
+}
+
+/// What a kit for a resume file is asked for: the file parsed and converted as the services
+/// receive it (`ParsedResume`), so the CLI ranks a resume as the server does.
+async fn spec_for_file(
+    engine: &Engine,
+    roles: &dyn RoleStore,
+    tenant: &TenantId,
+    role: &str,
+    resume: &Path,
+    count: usize,
+    language: Option<usize>,
+) -> anyhow::Result<Spec> {
     let role = match roles.get_by_slug(tenant, role).await? {
         Some(r) => r,
         None => roles.get_by_id(tenant, role).await?.ok_or_else(|| anyhow::anyhow!("no role {role:?}"))?,
@@ -45,10 +77,10 @@ pub async fn kit_for_file(
     if parse.text.trim().is_empty() {
         anyhow::bail!("{}: no text could be read ({:?})", resume.display(), parse.status);
     }
-    let candidate = candidate::Candidate::from(&parse);
+    let candidate = candidate::Candidate::from(&convert::parse_to_proto(&parse));
     let candidate_vectors =
         ranker::CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
-    let spec = Spec {
+    Ok(Spec {
         tenant: tenant.to_string(),
         role: std::sync::Arc::new(role),
         resume_id: format!("file:{}", resume.display()),
@@ -60,6 +92,7 @@ pub async fn kit_for_file(
         stage: ranker::Stage::Onsite,
         exclude: Default::default(),
         jurisdiction: None,
-    };
-    Ok(engine.generate(&spec).await?)
+        language,
+        plan: None,
+    })
 }

@@ -236,11 +236,21 @@ impl LlmProvider {
                 roles: vec![role.spec.slug.clone()],
                 difficulty: 2,
                 seniority: 1,
-                rubric: Rubric { strong: p.strong, acceptable: p.acceptable, weak: p.weak },
+                rubric: Rubric {
+                    points: Vec::new(),
+                    strong: p.strong,
+                    acceptable: p.acceptable,
+                    weak: p.weak,
+                },
                 follow_ups: p.follow_ups.into_iter().filter(|f| !f.trim().is_empty()).take(3).collect(),
                 source: format!("llm:{}", self.config.model),
                 license: "generated".into(),
                 tenant: String::new(),
+                mode: crate::bank::Mode::default(),
+                area: String::new(),
+                terms: Vec::new(),
+                language: "en".into(),
+                translations: Default::default(),
             });
         }
         if out.is_empty() {

@@ -1,7 +1,10 @@
 //! Ranking a kit: a candidate pool per role retrieved through the vector store (hybrid dense
-//! and sparse), then a re-ranker that weighs similarity to the role and to the resume,
-//! requirement coverage, diversity (maximal marginal relevance), seniority fit and the
-//! question's measured effectiveness.
+//! and sparse, per requirement area and competency), then a planner that builds the kit in
+//! the order an interviewer runs it: each of the role's requirement areas once (a depth
+//! question where the resume shows the area, a concept, scenario or design question where it
+//! does not), the candidate's headline claims, then behavioral questions on distinct
+//! competencies. Within an area or competency the question is chosen by seniority fit,
+//! similarity to the resume and the role, and measured effectiveness.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -10,44 +13,17 @@ use nexushr_domain::Role;
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
-use crate::bank::{Bank, Question};
-use crate::candidate::{Candidate, Span};
+use crate::areas::{Graph, LANGUAGES, RoleArea, RoleAreas, Shown};
+use crate::bank::{Bank, Mode, Question};
+use crate::candidate::Candidate;
+use crate::claims::{ClaimQuestion, Claims};
 use crate::engine::Spec;
 use crate::kit::{Evidence, KitQuestion, Probe};
 
-pub const RANKER_VERSION: &str = "rerank-v1";
-pub const COLLECTION: &str = "questions";
-
-/// The competencies of the behavioral model, in the order a kit prefers them.
-pub const COMPETENCIES: &[&str] = &[
-    "problem-solving",
-    "ownership",
-    "collaboration",
-    "communication",
-    "conflict",
-    "learning",
-    "leadership",
-    "customer-focus",
-    "adaptability",
-    "prioritization",
-];
-
-/// Weights of the re-ranker's signals.
-const W_ROLE: f32 = 0.30;
-const W_RESUME: f32 = 0.30;
-const W_COVERAGE: f32 = 0.25;
-const W_EFFECT: f32 = 0.10;
-const W_SENIORITY: f32 = 0.10;
-const W_DIVERSITY: f32 = 0.35;
-const W_PROBE_MIX: f32 = 0.03;
-/// Candidates the greedy selection considers: twelve per question asked, at least 60, at most
-/// 200 (a 10-question kit looks at the best 120 of a pool of about 370).
-fn select_candidates(count: usize) -> usize {
-    (count * 12).clamp(60, 200)
-}
-
-/// Role skills a kit tries to cover.
-pub const ROLE_SKILLS: usize = 12;
+pub const RANKER_VERSION: &str = "areas-v1";
+/// The bank's collection (named after the bank's layout: a new layout is a new collection, so
+/// points of an older bank never mix in).
+pub const COLLECTION: &str = "bank-areas";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -61,10 +37,10 @@ impl Stage {
     /// The default share of behavioral and situational questions.
     fn behavioral_share(self) -> f32 {
         match self {
-            Stage::Screen => 0.5,
+            Stage::Screen => 0.4,
             Stage::Technical => 0.2,
-            Stage::Onsite => 0.4,
-            Stage::Final => 0.6,
+            Stage::Onsite => 0.3,
+            Stage::Final => 0.5,
         }
     }
 }
@@ -119,18 +95,13 @@ impl CandidateVectors {
 /// Measured effectiveness of a question for a role, in [-1, 1]: by role slug, then question id.
 pub type Effectiveness = HashMap<String, HashMap<String, f32>>;
 
-/// A role's candidate questions with everything about them that depends only on the role,
-/// worked out once when the pool is built: similarity to the role, what each question would
-/// target, and how similar the questions are to one another.
+/// A role's candidate questions with what depends only on the role, worked out once when the
+/// pool is built: the role's requirement areas and competencies, and each question's similarity
+/// to the role.
 #[derive(Debug)]
 pub struct Pool {
     pub entries: Vec<Entry>,
-    /// The role's key skills with a taxonomy id: (id, name, essential). Bit `k` of an entry's
-    /// skill set is skill `k`.
-    role_skills: Vec<(String, String, bool)>,
-    /// The competencies the pool's behavioral questions are about (`Shape::Competency` indices).
-    competencies: Vec<String>,
-    similar: Similarities,
+    pub areas: RoleAreas,
 }
 
 /// One candidate question of a pool.
@@ -139,101 +110,24 @@ pub struct Entry {
     /// The question's index in the bank.
     pub index: usize,
     pub role_sim: f32,
-    shape: Shape,
+    /// Its requirement area or competency (an index into the graph's areas).
+    area: Option<usize>,
+    mode: Mode,
     behavioral: bool,
     seniority: u8,
     /// A tenant's own question (the pool is tenant-scoped; checked again when ranking).
     tenant_owned: bool,
 }
 
-/// What a question can probe for the pool's role, before the candidate is known.
-#[derive(Debug, Clone, Copy)]
-enum Shape {
-    /// A behavioral question about a competency (its first, by index into the pool's list),
-    /// with the role's coverage of it.
-    Competency { competency: u16, coverage: f32 },
-    /// A question on role skills: the set it targets, and whether it asks to back up a claim.
-    Skills { targets: u16, claim_check: bool },
-    /// Neither; whether the role itself lists the question.
-    Other { for_role: bool },
-}
-
-/// Pairwise similarities of a pool's questions, upper triangle, in 1/32767ths.
-#[derive(Debug)]
-struct Similarities {
-    n: usize,
-    values: Vec<i16>,
-}
-
-impl Similarities {
-    fn of(bank: &Bank, indices: &[usize]) -> Self {
-        let n = indices.len();
-        let mut values = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-        for (a, &i) in indices.iter().enumerate() {
-            for &j in &indices[a + 1..] {
-                let s = similarity(bank.dense(i), bank.sparse(i), bank.dense(j), bank.sparse(j));
-                values.push((s.clamp(-1.0, 1.0) * 32767.0).round() as i16);
-            }
-        }
-        Self { n, values }
-    }
-
-    /// Similarity of entries `a` and `b` (a != b).
-    fn get(&self, a: usize, b: usize) -> f32 {
-        let (i, j) = if a < b { (a, b) } else { (b, a) };
-        let row = i * (2 * self.n - i - 1) / 2;
-        f32::from(self.values[row + j - i - 1]) / 32767.0
-    }
-}
-
-impl Shape {
-    fn of(
-        q: &Question,
-        role: &Role,
-        role_skills: &[(String, String, bool)],
-        competencies: &mut Vec<String>,
-    ) -> Self {
-        // Behavioral questions about a competency; those written for a skill are skill questions.
-        if q.kind.is_behavioral() && (!q.competencies.is_empty() || q.skill_ids.is_empty()) {
-            let competency = q.competencies.first().map_or("general", String::as_str);
-            // Competencies the role itself lists (e.g. problem solving) count as requirements.
-            let listed = role
-                .spec
-                .skills
-                .iter()
-                .find(|s| s.taxonomy_id.strip_prefix("nexushr:competency/") == Some(competency));
-            let coverage = match listed {
-                Some(s) if s.essential => 0.9,
-                Some(_) => 0.75,
-                None => 0.5,
-            };
-            let index = competencies.iter().position(|c| c == competency).unwrap_or_else(|| {
-                competencies.push(competency.to_string());
-                competencies.len() - 1
-            });
-            return Shape::Competency { competency: index as u16, coverage };
-        }
-        let targets = role_skills
-            .iter()
-            .enumerate()
-            .filter(|(_, (id, _, _))| q.skill_ids.iter().any(|s| s == id))
-            .fold(0u16, |m, (k, _)| m | 1 << k);
-        if targets != 0 {
-            let claim_check = q.text.contains("surprised you") || q.text.contains("most complex thing");
-            return Shape::Skills { targets, claim_check };
-        }
-        Shape::Other { for_role: q.roles.iter().any(|r| r == &role.spec.slug) }
-    }
-}
-
 fn role_document(role: &Role) -> String {
     let s = &role.spec;
-    let skills: Vec<&str> = s.skills.iter().take(ROLE_SKILLS).map(|k| k.name.as_str()).collect();
+    let skills: Vec<&str> = s.skills.iter().take(12).map(|k| k.name.as_str()).collect();
     format!("{}. {} Skills: {}.", s.title, s.summary, skills.join(", "))
 }
 
 /// Retrieves a role's candidate questions through the vector store: one hybrid query for the
-/// role as a whole, one per key skill, one per competency and one for the role's own questions.
+/// role as a whole, one per requirement area and one per competency (filtered on the payload),
+/// all scoped to the tenant and the shared bank.
 pub async fn build_pool(
     vectors: &Vectors,
     bank: &Bank,
@@ -241,11 +135,14 @@ pub async fn build_pool(
     role: &Role,
 ) -> Result<Pool, StoreError> {
     let scope = Scope::tenant_and_shared(tenant)?;
+    let graph = &bank.graph;
+    let areas = graph.role_areas(role);
     let doc = role_document(role);
+    let title = &role.spec.title;
     let mut texts = vec![doc.clone()];
-    let skills: Vec<_> = role.spec.skills.iter().take(ROLE_SKILLS).collect();
-    texts.extend(skills.iter().map(|s| format!("{} {}", s.name, role.spec.title)));
-    texts.extend(COMPETENCIES.iter().map(|c| format!("{} {}", role.spec.title, c.replace('-', " "))));
+    let wanted: Vec<usize> =
+        areas.technical.iter().chain(areas.competencies.iter()).map(|a| a.area).collect();
+    texts.extend(wanted.iter().map(|&a| format!("{title}: {}", graph.areas[a].name(0))));
     let dense = vectors.embed(&texts);
     let query = |i: usize, limit: usize, filter: Filter| {
         let mut q = Query::new(scope.clone(), limit).filter(filter).sparse(vectors.sparse_query(&texts[i]));
@@ -254,25 +151,16 @@ pub async fn build_pool(
         }
         q
     };
-    let mut queries = vec![query(0, 120, Filter::default())];
-    for (i, s) in skills.iter().enumerate() {
-        if !s.taxonomy_id.is_empty() {
-            queries.push(query(1 + i, 12, Filter::default().eq("skill_ids", s.taxonomy_id.clone())));
-        }
+    let mut queries = vec![query(0, 40, Filter::default())];
+    for (k, &a) in wanted.iter().enumerate() {
+        let area = &graph.areas[a];
+        let (key, limit) = if area.competency { ("competency", 8) } else { ("area", 16) };
+        queries.push(query(1 + k, limit, Filter::default().eq(key, area.id.clone())));
     }
-    for (i, c) in COMPETENCIES.iter().enumerate() {
-        queries.push(query(1 + skills.len() + i, 8, Filter::default().eq("competency", *c)));
-    }
-    queries.push(query(0, 30, Filter::default().eq("role", role.spec.slug.clone())));
     let role_dense = dense.as_ref().map(|d| d[0].as_slice());
     let role_sparse = vectors.sparse_document(&doc);
-    let role_skills: Vec<(String, String, bool)> = skills
-        .iter()
-        .filter(|s| !s.taxonomy_id.is_empty())
-        .map(|s| (s.taxonomy_id.clone(), s.name.clone(), s.essential))
-        .collect();
     let mut seen = HashSet::new();
-    let (mut entries, mut competencies) = (Vec::new(), Vec::new());
+    let mut entries = Vec::new();
     for q in &queries {
         for hit in vectors.store.query(COLLECTION, q).await? {
             let Some(id) = hit.payload.get("question_id").and_then(|v| v.as_str()) else { continue };
@@ -283,7 +171,8 @@ pub async fn build_pool(
                 entries.push(Entry {
                     index: i,
                     role_sim: similarity(bank.dense(i), bank.sparse(i), role_dense, &role_sparse),
-                    shape: Shape::of(q, role, &role_skills, &mut competencies),
+                    area: area_of(graph, q),
+                    mode: q.mode,
                     behavioral: q.kind.is_behavioral(),
                     seniority: q.seniority,
                     tenant_owned: !q.tenant.is_empty(),
@@ -293,9 +182,16 @@ pub async fn build_pool(
     }
     // In bank order, so ranking reads the bank and the resume's per-question table in order.
     entries.sort_by_key(|e| e.index);
-    let indices: Vec<usize> = entries.iter().map(|e| e.index).collect();
-    let similar = Similarities::of(bank, &indices);
-    Ok(Pool { entries, role_skills, competencies, similar })
+    Ok(Pool { entries, areas })
+}
+
+/// The area or competency a question belongs to.
+fn area_of(graph: &Graph, q: &Question) -> Option<usize> {
+    if q.kind.is_behavioral() {
+        q.competencies.first().and_then(|c| graph.area(c))
+    } else {
+        graph.area(&q.area)
+    }
 }
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
@@ -316,358 +212,481 @@ fn similarity(
     }
 }
 
-/// What a question targets: one of the role's key skills or a competency (by position in the
-/// pool's lists).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    Skill(usize),
-    Competency(u16),
-}
-
-/// The re-ranker's signals, in the order of `Scored::breakdown`.
+/// The signals of a question's score, in the order of `Scored::breakdown`.
 const SIGNALS: [&str; 5] =
-    ["role_similarity", "resume_similarity", "coverage", "effectiveness", "seniority_fit"];
+    ["seniority_fit", "resume_similarity", "role_similarity", "effectiveness", "fit_bonus"];
 
+/// A bank question scored for this request.
+#[derive(Debug, Clone)]
 struct Scored {
-    /// Position in the pool.
-    entry: usize,
-    /// Index in the bank.
     index: usize,
-    score: f32,
-    /// The value of each of [`SIGNALS`].
-    breakdown: [f32; 5],
+    area: Option<usize>,
+    mode: Mode,
     behavioral: bool,
-    probe: Probe,
-    target: Option<Target>,
-    /// The resume line (claims, then skills) closest to the question.
-    best_line: Option<usize>,
+    score: f32,
+    breakdown: [f32; 5],
 }
 
-/// What ranking one request needs to know besides the bank.
-struct Context<'a> {
-    req: &'a Spec,
-    bank: &'a Bank,
-    pool: &'a Pool,
-    requirements: Requirements<'a>,
+/// A kit as ranked: its questions in interview order and what they cover, in the kit language.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    pub questions: Vec<KitQuestion>,
+    /// Requirement areas and competencies the kit asks about.
+    pub covered: Vec<String>,
+    /// Requirement areas of the role the kit leaves for another interview.
+    pub uncovered: Vec<String>,
+    /// Requirement areas of the role the resume does not show.
+    pub gaps: Vec<String>,
 }
 
-impl Context<'_> {
-    /// A target as (id, name).
-    fn target(&self, target: Target) -> (String, String) {
-        match target {
-            Target::Skill(k) => {
-                let (id, name, _) = &self.pool.role_skills[k];
-                (id.clone(), name.clone())
-            }
-            Target::Competency(c) => {
-                let competency = &self.pool.competencies[usize::from(c)];
-                (format!("nexushr:competency/{competency}"), competency.replace('-', " "))
-            }
-        }
-    }
+/// The kit language: the request's, else the resume's, else English.
+pub fn kit_language(req: &Spec) -> usize {
+    req.language.or_else(|| crate::areas::language_index(&req.candidate.language)).unwrap_or(0)
 }
 
-/// Ranks the pool for one request and returns the kit's questions, best first.
-pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec) -> Vec<KitQuestion> {
-    let role = &req.role;
-    let ctx = Context { req, bank, pool, requirements: Requirements::of(role) };
+/// One planned question before it becomes a [`KitQuestion`].
+enum Pick {
+    Area { s: Scored, probe: Probe, requirement: Option<String> },
+    Claim { c: ClaimQuestion, requirement: Option<String> },
+    Competency { s: Scored, requirement: Option<String> },
+    Other { s: Scored },
+}
+
+/// Plans and ranks the kit for one request.
+pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec) -> Ranked {
+    let graph = &bank.graph;
+    let lang = kit_language(req);
     let candidate = &*req.candidate;
-    // The role skills the resume shows, and those a claim names.
-    let (mut shown, mut claimed) = (0u16, 0u16);
-    for (k, (id, _, _)) in pool.role_skills.iter().enumerate() {
-        if candidate.has_skill(id) {
-            shown |= 1 << k;
-        }
-        if candidate.claims.iter().any(|c| c.skill_ids.iter().any(|s| s == id)) {
-            claimed |= 1 << k;
-        }
-    }
+    let shown = graph.shown(candidate);
+    let shown_terms: HashSet<&str> = shown.iter().flatten().map(|s| graph.term_id(s.term)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
-    let role_effect = effectiveness.get(&role.spec.slug);
+    let role_effect = effectiveness.get(&req.role.spec.slug);
+    let allowed = |text: Option<&str>, index: Option<usize>| {
+        let blocked = match (text, index) {
+            (Some(t), _) => nexushr_guardrail::Blocked::of(t),
+            (None, Some(i)) => bank.blocked(i),
+            (None, None) => return true,
+        };
+        match req.jurisdiction {
+            Some(j) => !blocked.in_jurisdiction(j),
+            None => !blocked.anywhere(),
+        }
+    };
+
+    // Score every pool question this request may ask.
     let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
-    for (entry, e) in pool.entries.iter().enumerate() {
+    for e in &pool.entries {
         let i = e.index;
         if i >= bank.len() {
             continue;
         }
-        // The pool is tenant-scoped already; a tenant's own question never reaches another.
-        if (!req.exclude.is_empty() && req.exclude.contains(&bank.get(i).id))
-            || (e.tenant_owned && bank.get(i).tenant != req.tenant)
-        {
+        let q = bank.get(i);
+        if req.exclude.contains(&q.id) || (e.tenant_owned && q.tenant != req.tenant) {
             continue;
         }
-        // The resume line this question is closest to.
-        let (resume_sim, best_line) = cv.nearest(bank, i);
-        let (probe, target, coverage) = match e.shape {
-            Shape::Competency { competency, coverage } => {
-                (Probe::Competency, Some(Target::Competency(competency)), coverage)
-            }
-            Shape::Skills { targets, claim_check } => {
-                let essential = |k: usize| pool.role_skills[k].2;
-                if targets & shown != 0 {
-                    // The first targeted skill the resume shows: a depth probe or a claim check.
-                    let k = (targets & shown).trailing_zeros() as usize;
-                    let probe =
-                        if claim_check && claimed & (1 << k) != 0 { Probe::ClaimCheck } else { Probe::Depth };
-                    (probe, Some(Target::Skill(k)), if essential(k) { 1.0 } else { 0.8 })
-                } else {
-                    // A required skill the resume lacks: a gap probe.
-                    let k = targets.trailing_zeros() as usize;
-                    (Probe::Gap, Some(Target::Skill(k)), if essential(k) { 0.9 } else { 0.7 })
-                }
-            }
-            Shape::Other { for_role } => (Probe::Depth, None, if for_role { 0.6 } else { 0.1 }),
-        };
-        let effect = role_effect.and_then(|effects| effects.get(&bank.get(i).id)).copied().unwrap_or(0.0);
-        let seniority_fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
-        let score = W_ROLE * e.role_sim
-            + W_RESUME * resume_sim
-            + W_COVERAGE * coverage
-            + W_EFFECT * effect
-            + W_SENIORITY * seniority_fit;
+        let is_shown = e.area.is_some_and(|a| shown[a].is_some());
+        // A requirement the resume does not show is never asked as past experience.
+        if !e.behavioral && e.area.is_some() && !is_shown && e.mode == Mode::Experience {
+            continue;
+        }
+        let (resume_sim, _) = cv.nearest(bank, i);
+        let fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
+        let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
+        let mut bonus = 0.0;
+        if !e.behavioral && is_shown {
+            bonus += match (e.mode, level) {
+                (Mode::Experience, 1..) => 0.15,
+                (Mode::Design, 2..) => 0.1,
+                (Mode::Concept, 2..) => -0.1,
+                _ => 0.0,
+            };
+        }
+        if q.terms.iter().any(|t| shown_terms.contains(t.as_str())) {
+            bonus += 0.1;
+        }
+        let score = 0.45 * fit + 0.2 * resume_sim + 0.15 * e.role_sim + 0.1 * effect + bonus;
         scored.push(Scored {
-            entry,
             index: i,
-            score,
-            breakdown: [e.role_sim, resume_sim, coverage, effect, seniority_fit],
+            area: e.area,
+            mode: e.mode,
             behavioral: e.behavioral,
-            probe,
-            target,
-            best_line,
+            score,
+            breakdown: [fit, resume_sim, e.role_sim, effect, bonus],
         });
     }
-    select(scored, &ctx)
-}
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
 
-/// A role's requirements and responsibilities, lowercased once per ranking.
-struct Requirements<'a> {
-    role: &'a Role,
-    lowered: Vec<(String, &'a String)>,
-}
-
-impl<'a> Requirements<'a> {
-    fn of(role: &'a Role) -> Self {
-        let lowered = role
-            .spec
-            .requirements
-            .iter()
-            .chain(&role.spec.responsibilities)
-            .map(|r| (r.to_lowercase(), r))
-            .collect();
-        Self { role, lowered }
-    }
-
-    /// The first requirement or responsibility that names `skill`, else "<title>: <skill>".
-    fn naming(&self, skill: &str) -> String {
-        let skill_lower = skill.to_lowercase();
-        self.lowered
-            .iter()
-            .find(|(lower, _)| lower.contains(&skill_lower))
-            .map(|(_, r)| (*r).clone())
-            .unwrap_or_else(|| format!("{}: {}", self.role.spec.title, skill))
-    }
-}
-
-/// The evidence of a question the kit keeps (the resume span it probes, the requirement it
-/// covers) and, for a claim check, the question with the candidate's specifics.
-fn explain(s: &Scored, ctx: &Context<'_>) -> (Vec<Evidence>, Option<String>) {
-    let (candidate, role) = (&*ctx.req.candidate, &*ctx.req.role);
-    let q = ctx.bank.get(s.index);
-    let claim_at = |t: usize| candidate.claims.get(t).map(|c| c.span.clone());
-    match (s.probe, s.target) {
-        (Probe::Competency, Some(target)) => {
-            let (_, name) = ctx.target(target);
-            let evidence = Evidence {
-                resume: s.best_line.and_then(claim_at),
-                requirement: Some(format!("{} competency: {name}", role.spec.title)),
+    // The plan: behavioral questions by the stage's share, up to two headline claims, and the
+    // rest on requirement areas; or, for one interview of a loop, what the loop gave it.
+    let n = req.count;
+    let claims: Vec<ClaimQuestion> = Claims::bundled()
+        .questions(candidate, lang)
+        .into_iter()
+        .filter(|c| !req.exclude.contains(&c.question.id) && allowed(Some(&c.question.text), None))
+        .collect();
+    let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
+        Some(plan) => {
+            let pick = |list: &[RoleArea], wanted: &[usize]| -> Vec<RoleArea> {
+                wanted
+                    .iter()
+                    .map(|&a| {
+                        list.iter().find(|r| r.area == a).cloned().unwrap_or(RoleArea {
+                            area: a,
+                            weight: 0.0,
+                            requirement: None,
+                        })
+                    })
+                    .collect()
             };
-            (vec![evidence], None)
+            (
+                pick(&pool.areas.technical, &plan.areas),
+                pick(&pool.areas.competencies, &plan.competencies),
+                plan.modes.clone(),
+                plan.competencies.len(),
+                plan.claims.min(claims.len()),
+            )
         }
-        (probe, Some(Target::Skill(k))) => {
-            let (id, name, _) = &ctx.pool.role_skills[k];
-            let requirement = Some(ctx.requirements.naming(name));
-            if probe == Probe::Gap {
-                return (vec![Evidence { resume: None, requirement }], None);
-            }
-            let claim = candidate.claims.iter().find(|c| c.skill_ids.iter().any(|s| s == id));
-            let (span, specifics) = match claim {
-                Some(c) if probe == Probe::ClaimCheck => {
-                    (c.span.clone(), Some(personalize(c.employer.as_deref(), &c.text, &q.text)))
-                }
-                _ => (candidate.skill(id).map(|s| s.evidence.clone()).unwrap_or_else(empty_span), None),
+        None => {
+            let share = req.behavioral_share.unwrap_or_else(|| req.stage.behavioral_share()).clamp(0.0, 1.0);
+            let n_behavioral =
+                if n >= 3 { ((n as f32 * share).round() as usize).max(usize::from(share > 0.0)) } else { 0 }
+                    .min(n);
+            let claim_room = match n {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
             };
-            (vec![Evidence { resume: Some(span), requirement }], specifics)
+            let n_claims = claims.len().min(claim_room).min(n - n_behavioral);
+            (
+                pool.areas.technical.clone(),
+                pool.areas.competencies.clone(),
+                Vec::new(),
+                n_behavioral,
+                n_claims,
+            )
         }
-        _ => {
-            // A question the role itself lists, or one near a resume line.
-            let for_role = q.roles.iter().any(|r| r == &role.spec.slug);
-            let resume = s.best_line.and_then(|t| {
-                claim_at(t)
-                    .or_else(|| candidate.skills.get(t - candidate.claims.len()).map(|s| s.evidence.clone()))
-            });
-            (vec![Evidence { resume, requirement: for_role.then(|| role.spec.title.clone()) }], None)
-        }
-    }
-}
-
-fn empty_span() -> Span {
-    Span { start: 0, end: 0, text: String::new() }
-}
-
-/// "At Acme you led the migration to Kafka. <question>" where the claim reads as a verb phrase.
-pub fn personalize(employer: Option<&str>, claim: &str, question: &str) -> String {
-    let first = claim.split_whitespace().next().unwrap_or("").to_lowercase();
-    let verb = first.ends_with("ed")
-        || ["led", "built", "ran", "wrote", "made", "drove", "grew", "cut", "set"].contains(&first.as_str());
-    match (employer, verb) {
-        (Some(e), true) => {
-            let mut c = claim.to_string();
-            if let Some(f) = c.get(0..1) {
-                let lower = f.to_lowercase();
-                c.replace_range(0..1, &lower);
-            }
-            format!("At {e} you {c}. {question}")
-        }
-        (Some(e), false) => format!("You list \"{claim}\" at {e}. {question}"),
-        (None, _) => format!("You list \"{claim}\". {question}"),
-    }
-}
-
-/// Greedy selection: best adjusted score first, with a behavioral quota, at most two questions
-/// per target, a diversity penalty against what is already chosen, and the guardrail.
-///
-/// Every penalty only lowers a score, so each pick walks the candidates in score order and
-/// stops at the first whose unpenalized score cannot beat the best found; a candidate's
-/// redundancy (its highest similarity to a chosen question, from the pool's table) is brought
-/// up to date only when it is looked at.
-fn select(mut scored: Vec<Scored>, ctx: &Context<'_>) -> Vec<KitQuestion> {
-    let (req, bank) = (ctx.req, ctx.bank);
-    let share = req.behavioral_share.unwrap_or_else(|| req.stage.behavioral_share()).clamp(0.0, 1.0);
-    let behavioral_quota = ((req.count as f32) * share).round() as usize;
-    let technical_quota = req.count - behavioral_quota.min(req.count);
-    let (mut behavioral, mut technical) = (0, 0);
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score));
-    scored.truncate(select_candidates(req.count));
-    let mut redundancy = vec![0.0f32; scored.len()];
-    let mut seen_chosen = vec![0usize; scored.len()];
-    let mut taken = vec![false; scored.len()];
-    // Indices into `scored` of the questions kept, with their evidence and specifics.
-    let mut chosen: Vec<(usize, Vec<Evidence>, Option<String>)> = Vec::new();
-    let mut probe_counts = [0usize; 4];
-    let uses = |s: &Scored, chosen: &[(usize, Vec<Evidence>, Option<String>)]| match s.target {
-        None => 0,
-        Some(t) => chosen.iter().filter(|(c, _, _)| scored[*c].target == Some(t)).count(),
     };
-    while chosen.len() < req.count {
-        let mut best: Option<(usize, f32)> = None;
-        for k in 0..scored.len() {
-            let s = &scored[k];
-            if best.is_some_and(|(_, b)| s.score <= b) {
+    let technical = &technical;
+    let requirement_of =
+        |a: usize| technical.iter().find(|r| r.area == a).and_then(|r| r.requirement.clone());
+
+    let mut taken: HashSet<usize> = HashSet::new();
+    let mut per_area: HashMap<usize, Vec<Mode>> = HashMap::new();
+    let mut picks: Vec<(u8, usize, Pick)> = Vec::new(); // (section, order, pick)
+
+    // Claims first: the areas they cover need no area question of their own in this kit.
+    for c in claims.iter().take(n_claims) {
+        let area = graph
+            .find(&c.span.text)
+            .iter()
+            .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
+            .find(|a| technical.iter().any(|r| r.area == *a));
+        if let Some(a) = area {
+            per_area.entry(a).or_default().push(Mode::Experience);
+        }
+        picks.push((
+            1,
+            picks.len(),
+            Pick::Claim { c: c.clone(), requirement: area.and_then(requirement_of) },
+        ));
+    }
+
+    // Requirement areas: each once, heaviest first, then a second question of another mode.
+    let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
+    let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
+        scored
+            .iter()
+            .find(|s| {
+                s.area == Some(a)
+                    && !s.behavioral
+                    && !taken.contains(&s.index)
+                    && !avoid.contains(&s.mode)
+                    && (modes.is_empty() || modes.contains(&s.mode))
+                    && allowed(None, Some(s.index))
+            })
+            .cloned()
+    };
+    let rounds = if req.plan.is_some() { 1 } else { 2 };
+    for round in 0..rounds {
+        for (order, ra) in technical.iter().enumerate() {
+            if n_areas == 0 {
                 break;
             }
-            if taken[k] {
+            let used = per_area.get(&ra.area).map_or(0, Vec::len);
+            if used > round || used >= 2 {
                 continue;
             }
-            if (s.behavioral && behavioral >= behavioral_quota)
-                || (!s.behavioral && technical >= technical_quota)
-            {
-                continue;
-            }
-            let used = uses(s, &chosen);
-            if used >= 2 {
-                continue;
-            }
-            for &(c, _, _) in &chosen[seen_chosen[k]..] {
-                redundancy[k] = redundancy[k].max(ctx.pool.similar.get(s.entry, scored[c].entry));
-            }
-            seen_chosen[k] = chosen.len();
-            // A second question on the same target is worth less than a new requirement, and
-            // each probe kind already chosen makes the next one of that kind a little less
-            // attractive, so a kit mixes depth probes, gap probes and claim checks.
-            let same_probe = probe_counts[s.probe as usize] as f32;
-            let adjusted = s.score
-                - W_DIVERSITY * redundancy[k]
-                - if used > 0 { 0.1 } else { 0.0 }
-                - W_PROBE_MIX * same_probe;
-            if best.is_none_or(|(_, b)| adjusted > b) {
-                best = Some((k, adjusted));
+            let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
+            if let Some(s) = choose_area(ra.area, &taken, &avoid) {
+                taken.insert(s.index);
+                per_area.entry(ra.area).or_default().push(s.mode);
+                let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
+                picks.push((0, order, Pick::Area { s, probe, requirement: ra.requirement.clone() }));
+                n_areas -= 1;
             }
         }
-        let Some((k, _)) = best else { break };
-        taken[k] = true;
-        let s = &scored[k];
-        let (evidence, specifics) = explain(s, ctx);
-        // Bank questions were checked once when loaded; a text with candidate specifics now.
-        let blocked = match &specifics {
-            Some(text) => nexushr_guardrail::Blocked::of(text),
-            None => bank.blocked(s.index),
-        };
-        let allowed = match req.jurisdiction {
-            Some(j) => !blocked.in_jurisdiction(j),
-            None => !blocked.anywhere(),
-        };
-        if !allowed {
-            tracing::warn!(question = %bank.get(s.index).id, "guardrail blocked a question at ranking time");
-            continue;
-        }
-        if s.behavioral {
-            behavioral += 1;
-        } else {
-            technical += 1;
-        }
-        probe_counts[s.probe as usize] += 1;
-        chosen.push((k, evidence, specifics));
     }
-    chosen
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (k, evidence, specifics))| {
-            let s = &scored[k];
-            let q = Arc::clone(bank.get(s.index));
-            let target = s.target.map(|t| ctx.target(t));
-            let rationale = rationale(&q, s.probe, target.as_ref().map(|t| t.1.as_str()), &req.role);
+    // Room left (a role with few areas): more claims, then more behavioral questions.
+    while req.plan.is_none() && n_areas > 0 && n_claims < claims.len() {
+        let c = &claims[n_claims];
+        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), requirement: None }));
+        n_claims += 1;
+        n_areas -= 1;
+    }
+    if req.plan.is_none() {
+        n_behavioral += n_areas;
+    }
+
+    // Behavioral questions: one per competency, the role's first.
+    let mut asked = 0;
+    for (order, ra) in competencies.iter().enumerate() {
+        if asked >= n_behavioral {
+            break;
+        }
+        if let Some(s) = scored
+            .iter()
+            .find(|s| {
+                s.area == Some(ra.area)
+                    && s.behavioral
+                    && !taken.contains(&s.index)
+                    && allowed(None, Some(s.index))
+            })
+            .cloned()
+        {
+            taken.insert(s.index);
+            picks.push((2, order, Pick::Competency { s, requirement: ra.requirement.clone() }));
+            asked += 1;
+        }
+    }
+    // Still short (a tiny bank or many exclusions): the best of what is left.
+    for s in &scored {
+        if picks.len() >= n || req.plan.is_some() {
+            break;
+        }
+        if !taken.contains(&s.index) && allowed(None, Some(s.index)) {
+            taken.insert(s.index);
+            picks.push((3, picks.len(), Pick::Other { s: s.clone() }));
+        }
+    }
+    picks.sort_by_key(|(section, order, _)| (*section, *order));
+
+    let mut covered: Vec<String> = Vec::new();
+    let mut cover = |name: &str| {
+        if !covered.iter().any(|c| c == name) {
+            covered.push(name.to_string());
+        }
+    };
+    let mut questions = Vec::with_capacity(picks.len());
+    for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
+        let kq = build(pick, bank, graph, &shown, candidate, lang, req);
+        if let Some((_, name)) = &kq.target {
+            cover(name);
+        }
+        questions.push(KitQuestion { rank: rank as u32 + 1, ..kq });
+    }
+    let mut claimed: Vec<usize> = per_area.iter().filter(|(_, m)| !m.is_empty()).map(|(a, _)| *a).collect();
+    claimed.sort_unstable();
+    for a in claimed {
+        cover(graph.areas[a].name(lang));
+    }
+    let uncovered = pool
+        .areas
+        .technical
+        .iter()
+        .map(|r| graph.areas[r.area].name(lang).to_string())
+        .filter(|name| !covered.contains(name))
+        .collect();
+    let gaps = pool
+        .areas
+        .technical
+        .iter()
+        .filter(|r| shown[r.area].is_none())
+        .map(|r| graph.areas[r.area].name(lang).to_string())
+        .collect();
+    Ranked { questions, covered, uncovered, gaps }
+}
+
+/// A planned question in the kit language, with its evidence and rationale.
+fn build(
+    pick: Pick,
+    bank: &Bank,
+    graph: &Graph,
+    shown: &[Option<Shown>],
+    candidate: &crate::candidate::Candidate,
+    lang: usize,
+    req: &Spec,
+) -> KitQuestion {
+    let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (k.to_string(), v)).collect();
+    match pick {
+        Pick::Area { s, probe, requirement } => {
+            let area = &graph.areas[s.area.unwrap_or_default()];
+            let q = Arc::clone(bank.in_language(s.index, lang));
+            let evidence = shown[s.area.unwrap_or_default()].as_ref();
+            let text = match evidence {
+                Some(e) if q.text.contains("{skill}") => q.text.replace("{skill}", e.written.trim()),
+                _ => q.text.replace("{skill}", area.name(lang)),
+            };
+            let rationale = match (probe, evidence) {
+                (Probe::Depth, Some(e)) => rationale_depth(lang, area.name(lang), e.written.trim(), q.mode),
+                _ => rationale_gap(lang, area.name(lang), q.mode),
+            };
             KitQuestion {
-                text: specifics.unwrap_or_else(|| q.text.clone()),
+                text,
                 question: q,
                 score: s.score,
-                rank: rank as u32 + 1,
-                target,
-                probe: s.probe,
-                evidence,
+                rank: 0,
+                target: Some((area.target_id(), area.name(lang).to_string())),
+                probe,
+                evidence: vec![Evidence {
+                    resume: evidence.map(|e| e.line.clone()),
+                    requirement: Some(requirement.unwrap_or_else(|| area.name(lang).to_string())),
+                }],
                 rationale,
-                breakdown: SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (k.to_string(), v)).collect(),
+                breakdown: breakdown(&s),
             }
-        })
-        .collect()
-}
-
-fn rationale(q: &Question, probe: Probe, target: Option<&str>, role: &Role) -> String {
-    let name = target.unwrap_or("the role");
-    match probe {
-        Probe::Depth if target.is_some() => {
-            format!("Probes {name}, which {} needs and the resume claims", role.spec.title)
         }
-        Probe::Depth => format!("Close to the resume and to what {} does day to day", role.spec.title),
-        Probe::Gap => format!("{name} is a requirement of {} the resume does not show", role.spec.title),
-        Probe::ClaimCheck => format!("Checks the depth behind a {name} claim on the resume"),
-        Probe::Competency => format!("Behavioral evidence of {name} ({})", q.kind.as_str()),
+        Pick::Claim { c, requirement } => {
+            let rationale = rationale_claim(lang, c.employer.as_deref());
+            KitQuestion {
+                text: c.question.text.clone(),
+                question: c.question,
+                score: c.score,
+                rank: 0,
+                target: None,
+                probe: Probe::ClaimCheck,
+                evidence: vec![Evidence { resume: Some(c.span), requirement }],
+                rationale,
+                breakdown: [("claim".to_string(), c.score)].into_iter().collect(),
+            }
+        }
+        Pick::Competency { s, requirement } => {
+            let area = &graph.areas[s.area.unwrap_or_default()];
+            let q = Arc::clone(bank.in_language(s.index, lang));
+            // The closest achievement, when it is close enough to be the story to ask about.
+            let (sim, line) = req.candidate_vectors.nearest(bank, s.index);
+            let resume =
+                line.filter(|_| sim >= 0.4).and_then(|t| candidate.claims.get(t)).map(|c| c.span.clone());
+            KitQuestion {
+                text: q.text.clone(),
+                question: q,
+                score: s.score,
+                rank: 0,
+                target: Some((area.target_id(), area.name(lang).to_string())),
+                probe: Probe::Competency,
+                rationale: rationale_competency(lang, area.name(lang), requirement.is_some()),
+                evidence: vec![Evidence {
+                    resume,
+                    requirement: Some(
+                        requirement
+                            .unwrap_or_else(|| format!("{}: {}", req.role.spec.title, area.name(lang))),
+                    ),
+                }],
+                breakdown: breakdown(&s),
+            }
+        }
+        Pick::Other { s } => {
+            let q = Arc::clone(bank.in_language(s.index, lang));
+            let area = s.area.map(|a| &graph.areas[a]);
+            KitQuestion {
+                text: q.text.replace("{skill}", area.map_or("", |a| a.name(lang))),
+                question: q,
+                score: s.score,
+                rank: 0,
+                target: area.map(|a| (a.target_id(), a.name(lang).to_string())),
+                probe: if s.behavioral { Probe::Competency } else { Probe::Depth },
+                evidence: vec![Evidence { resume: None, requirement: None }],
+                rationale: [
+                    "Close to the role and to the resume",
+                    "Próxima da vaga e do currículo",
+                    "Cercana al puesto y al currículum",
+                ][lang]
+                    .to_string(),
+                breakdown: breakdown(&s),
+            }
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn personalizes_verb_claims_and_quotes_the_rest() {
-        assert_eq!(
-            personalize(Some("Acme"), "Led the migration to Kafka", "What broke first?"),
-            "At Acme you led the migration to Kafka. What broke first?"
-        );
-        assert_eq!(
-            personalize(Some("Acme"), "Kafka expert", "Why?"),
-            "You list \"Kafka expert\" at Acme. Why?"
-        );
+fn rationale_depth(lang: usize, area: &str, written: &str, mode: Mode) -> String {
+    let experience = mode == Mode::Experience;
+    match (lang, experience) {
+        (1, true) => format!(
+            "{area}: requisito da vaga; o currículo mostra {written}, e a pergunta aprofunda esse trabalho."
+        ),
+        (1, false) => format!(
+            "{area}: requisito da vaga; o currículo mostra {written}, e a pergunta testa a profundidade por trás disso."
+        ),
+        (2, true) => format!(
+            "{area}: requisito del puesto; el currículum muestra {written}, y la pregunta profundiza en ese trabajo."
+        ),
+        (2, false) => format!(
+            "{area}: requisito del puesto; el currículum muestra {written}, y la pregunta pone a prueba la profundidad detrás de eso."
+        ),
+        (_, true) => format!(
+            "{area}: a requirement of the role; the resume shows {written}, and the question goes into that work."
+        ),
+        _ => format!(
+            "{area}: a requirement of the role; the resume shows {written}, and the question tests the depth behind it."
+        ),
     }
+}
+
+fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {
+    let how = match (lang, mode) {
+        (1, Mode::Concept) => "conceitual",
+        (1, Mode::Design) => "de design",
+        (1, _) => "de cenário",
+        (2, Mode::Concept) => "conceptual",
+        (2, Mode::Design) => "de diseño",
+        (2, _) => "de escenario",
+        (_, Mode::Concept) => "a concept",
+        (_, Mode::Design) => "a design",
+        _ => "a scenario",
+    };
+    match lang {
+        1 => format!(
+            "{area} é requisito da vaga e não aparece no currículo: a pergunta é {how}, não sobre experiência passada."
+        ),
+        2 => format!(
+            "{area} es requisito del puesto y no aparece en el currículum: la pregunta es {how}, no sobre experiencia previa."
+        ),
+        _ => format!(
+            "{area} is a requirement of the role that the resume does not show: asked as {how} question, not about past work."
+        ),
+    }
+}
+
+fn rationale_claim(lang: usize, employer: Option<&str>) -> String {
+    match (lang, employer) {
+        (1, Some(e)) => format!(
+            "Aprofunda uma conquista que o currículo destaca em {e}: como foi feita, o papel da pessoa e como o resultado foi medido."
+        ),
+        (2, Some(e)) => format!(
+            "Profundiza en un logro que el currículum destaca en {e}: cómo se hizo, el papel de la persona y cómo se midió el resultado."
+        ),
+        (_, Some(e)) => format!(
+            "Probes a headline achievement the resume reports at {e}: how it was done, the candidate's own part and how the result was measured."
+        ),
+        (1, None) => "Verifica a prática por trás de uma certificação do currículo.".into(),
+        (2, None) => "Verifica la práctica detrás de una certificación del currículum.".into(),
+        _ => "Checks the hands-on practice behind a certification on the resume.".into(),
+    }
+}
+
+fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> String {
+    let lower = competency.to_lowercase();
+    match (lang, role_names_it) {
+        (1, true) => format!("Evidência comportamental de {lower}, que a vaga pede."),
+        (1, false) => format!("Evidência comportamental de {lower}."),
+        (2, true) => format!("Evidencia conductual de {lower}, que el puesto pide."),
+        (2, false) => format!("Evidencia conductual de {lower}."),
+        (_, true) => format!("Behavioral evidence of {lower}, which the role asks for."),
+        _ => format!("Behavioral evidence of {lower}."),
+    }
+}
+
+/// The kit languages' tags, for callers outside the ranker.
+pub fn language_tag(lang: usize) -> &'static str {
+    LANGUAGES[lang.min(2)]
 }

@@ -20,7 +20,7 @@ use tonic::{Request, Response, Status};
 use crate::cache::Cache;
 use crate::candidate::Candidate;
 use crate::convert::{kind_from, kit_to, level, question_from, question_to};
-use crate::engine::{Engine, EngineError, Spec};
+use crate::engine::{Engine, EngineError, LoopStage, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
@@ -148,6 +148,116 @@ impl QuestionService {
         }
     }
 
+    /// Stores a kit with its KitGenerated event, in one transaction; returns its wire form.
+    async fn store_kit(&self, tenant: &TenantId, kit: &Kit) -> Result<pb::InterviewKit, Status> {
+        let out = kit_to(kit);
+        let event = Event::new(
+            topics::QUESTION_SETS,
+            tenant.as_str(),
+            &kit.id,
+            &KitGenerated {
+                kit_id: kit.id.clone(),
+                role_slug: kit.role_slug.clone(),
+                resume_id: kit.resume_id.clone(),
+                question_ids: kit.questions.iter().map(|q| q.question.id.clone()).collect(),
+            },
+            nexushr_telemetry::current_traceparent(),
+            Utc::now(),
+        );
+        self.store
+            .save_kit(NewKit {
+                id: kit.id.clone(),
+                tenant: tenant.to_string(),
+                role_slug: kit.role_slug.clone(),
+                resume_id: kit.resume_id.clone(),
+                created_ms: kit.created_at.timestamp_millis(),
+                body: out.encode_to_vec(),
+                event,
+            })
+            .await
+            .map_err(QgError::from)?;
+        Ok(out)
+    }
+
+    /// Plans a loop and stores each of its kits.
+    async fn loop_for(
+        &self,
+        tenant: &TenantId,
+        req: pb::PlanLoopRequest,
+    ) -> Result<pb::InterviewLoop, Status> {
+        if req.role.trim().is_empty() {
+            return Err(invalid("role", "is required"));
+        }
+        let mut stages = Vec::new();
+        for s in &req.stages {
+            let stage =
+                match pb::LoopStage::try_from(*s).map_err(|_| invalid("stages", "unknown enum value"))? {
+                    pb::LoopStage::Unspecified => return Err(invalid("stages", "a stage is unspecified")),
+                    pb::LoopStage::Screen => LoopStage::Screen,
+                    pb::LoopStage::Technical => LoopStage::Technical,
+                    pb::LoopStage::SystemDesign => LoopStage::SystemDesign,
+                    pb::LoopStage::Behavioral => LoopStage::Behavioral,
+                };
+            if stages.contains(&stage) {
+                return Err(invalid("stages", "each stage at most once"));
+            }
+            stages.push(stage);
+        }
+        if stages.is_empty() {
+            stages = LoopStage::ALL.to_vec();
+        }
+        let jurisdiction = jurisdiction(&req.jurisdiction)?;
+        let language = language(&req.language)?;
+        let seniority = nexushr_proto::common::v1::Seniority::try_from(req.seniority)
+            .map_err(|_| invalid("seniority", "unknown enum value"))?;
+        let candidate = match req.candidate {
+            Some(pb::plan_loop_request::Candidate::ResumeId(id)) => Some(PbCandidate::ResumeId(id)),
+            Some(pb::plan_loop_request::Candidate::ParsedResume(p)) => Some(PbCandidate::ParsedResume(p)),
+            None => None,
+        };
+        let role = self.role(tenant, req.role.trim()).await?;
+        let (resume_id, prepared) = self.candidate(tenant, candidate).await?;
+        let spec = Spec {
+            tenant: tenant.to_string(),
+            role,
+            resume_id,
+            candidate: prepared.0,
+            candidate_vectors: prepared.1,
+            count: 10,
+            behavioral_share: None,
+            level: level(seniority),
+            stage: Stage::Onsite,
+            exclude: HashSet::new(),
+            jurisdiction,
+            language,
+            plan: None,
+        };
+        let planned = self.engine.plan_loop(&spec, &stages).await.map_err(QgError::from)?;
+        let stage_to = |s: LoopStage| match s {
+            LoopStage::Screen => pb::LoopStage::Screen,
+            LoopStage::Technical => pb::LoopStage::Technical,
+            LoopStage::SystemDesign => pb::LoopStage::SystemDesign,
+            LoopStage::Behavioral => pb::LoopStage::Behavioral,
+        };
+        let mut kits = Vec::with_capacity(planned.kits.len());
+        for (stage, kit) in &planned.kits {
+            let kit = self.store_kit(tenant, kit).await?;
+            kits.push(pb::StageKit { stage: stage_to(*stage) as i32, kit: Some(kit) });
+        }
+        Ok(pb::InterviewLoop {
+            kits,
+            coverage: planned
+                .coverage
+                .into_iter()
+                .map(|(requirement, stage)| pb::LoopCoverage {
+                    requirement,
+                    stage: stage.map_or(pb::LoopStage::Unspecified, stage_to) as i32,
+                })
+                .collect(),
+            language: planned.language,
+        })
+    }
+
     /// Reloads the effectiveness signal from the stored feedback.
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
         let aggregates = self.store.aggregates().await?;
@@ -266,6 +376,26 @@ impl QuestionService {
     }
 }
 
+/// The guardrail's jurisdiction a request names (empty: all).
+fn jurisdiction(code: &str) -> Result<Option<Jurisdiction>, Status> {
+    match code.trim() {
+        "" => Ok(None),
+        code => Jurisdiction::from_country(code)
+            .map(Some)
+            .ok_or_else(|| invalid("jurisdiction", "must be US, BR or MX")),
+    }
+}
+
+/// The kit language a request names (empty: the resume's).
+fn language(tag: &str) -> Result<Option<usize>, Status> {
+    match tag.trim() {
+        "" => Ok(None),
+        tag => crate::areas::language_index(tag)
+            .map(Some)
+            .ok_or_else(|| invalid("language", "must be en, pt-BR or es-MX")),
+    }
+}
+
 /// A stored kit; DATA_LOSS if it no longer decodes.
 fn decode_kit(id: &str, body: &[u8]) -> Result<pb::InterviewKit, Status> {
     pb::InterviewKit::decode(body).map_err(|e| Status::data_loss(format!("stored kit {id}: {e}")))
@@ -305,13 +435,8 @@ impl QuestionGeneration for QuestionService {
             }
             Some(_) => return Err(invalid("mix", "fractions must be in [0, 1] and sum to at most 1")),
         };
-        let jurisdiction = match req.jurisdiction.as_str() {
-            "" => None,
-            code => Some(
-                Jurisdiction::from_country(code)
-                    .ok_or_else(|| invalid("jurisdiction", "must be US, BR or MX"))?,
-            ),
-        };
+        let jurisdiction = jurisdiction(&req.jurisdiction)?;
+        let language = language(&req.language)?;
         let stage = match pb::InterviewStage::try_from(req.stage)
             .map_err(|_| invalid("stage", "unknown enum value"))?
         {
@@ -339,38 +464,23 @@ impl QuestionGeneration for QuestionService {
             stage,
             exclude: req.exclude_question_ids.into_iter().collect::<HashSet<_>>(),
             jurisdiction,
+            language,
+            plan: None,
         };
         let mut kit = self.engine.generate(&spec).await.map_err(QgError::from)?;
         if req.use_llm {
             self.add_llm_questions(&mut kit, &spec.role, &spec.candidate, &spec.exclude).await;
         }
-        let out = kit_to(&kit);
-        let event = Event::new(
-            topics::QUESTION_SETS,
-            tenant.id.as_str(),
-            &kit.id,
-            &KitGenerated {
-                kit_id: kit.id.clone(),
-                role_slug: kit.role_slug.clone(),
-                resume_id: kit.resume_id.clone(),
-                question_ids: kit.questions.iter().map(|q| q.question.id.clone()).collect(),
-            },
-            nexushr_telemetry::current_traceparent(),
-            Utc::now(),
-        );
-        self.store
-            .save_kit(NewKit {
-                id: kit.id.clone(),
-                tenant: tenant.id.to_string(),
-                role_slug: kit.role_slug.clone(),
-                resume_id: kit.resume_id.clone(),
-                created_ms: kit.created_at.timestamp_millis(),
-                body: out.encode_to_vec(),
-                event,
-            })
-            .await
-            .map_err(QgError::from)?;
+        let out = self.store_kit(&tenant.id, &kit).await?;
         Ok(Response::new(out))
+    }
+
+    async fn plan_loop(
+        &self,
+        req: Request<pb::PlanLoopRequest>,
+    ) -> Result<Response<pb::InterviewLoop>, Status> {
+        let tenant = tenant_of(&req)?;
+        self.loop_for(&tenant.id, req.into_inner()).await.map(Response::new)
     }
 
     async fn get_kit(&self, req: Request<pb::GetKitRequest>) -> Result<Response<pb::InterviewKit>, Status> {

@@ -488,11 +488,7 @@ mod tests {
 
     /// 300 kits saved at once, every tenth for a resume that does not exist (erased meanwhile).
     async fn group_commit(store: QuestionStore) {
-        let resume = Prepared {
-            candidate: Candidate { skills: vec![], claims: vec![], total_months: 0, level: None },
-            dense: None,
-            model: None,
-        };
+        let resume = Prepared { candidate: Candidate::default(), dense: None, model: None };
         store.put_resume("acme", "r1", &resume).await.expect("resume");
         let saves: Vec<_> = (0..300)
             .map(|i| {

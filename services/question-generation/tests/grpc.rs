@@ -201,6 +201,7 @@ async fn feedback_questions_and_erasure() {
                 strong: "Specific".into(),
                 acceptable: "Vague".into(),
                 weak: "None".into(),
+                points: vec!["A specific situation".into()],
             }),
             ..Default::default()
         }),
@@ -468,4 +469,130 @@ async fn resume_events_prepare_and_erase_through_the_bus() {
     assert!(kits.into_inner().kits.is_empty(), "kits derived from the erased resume are gone");
     let _ = stop.send(true);
     let _ = consumer.await;
+}
+
+/// A Portuguese resume of a Python developer, for kits in the resume's language.
+const PT_RESUME: &str = "Ana Souza\nana.souza@example.com\n\nExperiência\n\nDesenvolvedora Backend — Transportes Ágeis\nJan 2021 – atual\n- Migrei o banco de pedidos de MySQL para PostgreSQL gerenciado, com ganho de 30% no tempo de resposta.\n- Desenvolvi a API REST de pedidos em Python e FastAPI.\n\nDesenvolvedora Júnior — Loja Boa\nMar 2019 – Dez 2020\n- Escrevi testes automatizados com pytest.\n\nHabilidades\nPython, FastAPI, PostgreSQL, MySQL, Git\n";
+
+fn pt_resume() -> nexushr_proto::resumes::v1::ParsedResume {
+    let parse = nexushr_resume_parser::parse(PT_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
+    parse_to_proto(&parse)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", Candidate::ParsedResume(pt_resume()))))
+        .await
+        .expect("generate")
+        .into_inner();
+    for q in &kit.questions {
+        println!(
+            "{:>2}. [{:?}] {} | {}",
+            q.rank,
+            pb::ProbeKind::try_from(q.probe).unwrap(),
+            q.text,
+            q.rationale
+        );
+    }
+    // The resume is Portuguese, so is the kit: questions, rubrics, follow-ups and rationales.
+    assert_eq!(kit.language, "pt-BR");
+    for q in &kit.questions {
+        let bank = q.question.as_ref().expect("question");
+        assert_eq!(bank.language, "pt-BR", "{}", q.text);
+        assert!(!q.text.contains('{'), "{}", q.text);
+        let rubric = bank.rubric.as_ref().expect("rubric");
+        assert!(rubric.points.len() >= 3, "{}", q.text);
+    }
+    // PostgreSQL and "API REST" satisfy the data and API areas, and one backend language (Python)
+    // satisfies the language requirement: none of them is a gap.
+    for shown in ["Dados", "APIs", "Programação"] {
+        assert!(!kit.gaps.iter().any(|g| g.contains(shown)), "false gap {shown}: {:?}", kit.gaps);
+    }
+    // A real gap is never asked as past experience.
+    for q in kit.questions.iter().filter(|q| q.probe == pb::ProbeKind::Gap as i32) {
+        let rubric_kind = q.question.as_ref().expect("question").id.clone();
+        assert!(!q.text.to_lowercase().starts_with("conte sobre"), "{rubric_kind}: {}", q.text);
+    }
+    // At most two questions per area; behavioral questions on distinct competencies.
+    let mut per_target = std::collections::HashMap::new();
+    for q in &kit.questions {
+        if let Some(t) = &q.target {
+            *per_target.entry(t.id.clone()).or_insert(0) += 1;
+        }
+    }
+    assert!(per_target.iter().all(|(t, n)| *n <= 2 || !t.starts_with("nexushr:area/")), "{per_target:?}");
+    assert!(
+        per_target.iter().all(|(t, n)| *n == 1 || !t.starts_with("nexushr:competency/")),
+        "{per_target:?}"
+    );
+    // The headline claim (the migration with its 30%) is asked in Portuguese, not pasted.
+    let claim =
+        kit.questions.iter().find(|q| q.probe == pb::ProbeKind::ClaimCheck as i32).expect("a claim question");
+    assert!(claim.text.contains("Transportes Ágeis") && claim.text.contains("30%"), "{}", claim.text);
+    assert!(!claim.text.contains("Migrei o banco"), "{}", claim.text);
+
+    // The same resume, asked in Spanish and in English.
+    for (tag, want) in [("es-MX", "es-MX"), ("en", "en"), ("pt", "pt-BR")] {
+        let req = pb::GenerateRequest {
+            language: tag.into(),
+            ..generate("backend-developer", Candidate::ParsedResume(pt_resume()))
+        };
+        let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+        assert_eq!(kit.language, want);
+        assert!(kit.questions.iter().all(|q| q.question.as_ref().unwrap().language == want));
+    }
+    let bad = pb::GenerateRequest {
+        language: "fr".into(),
+        ..generate("backend-developer", Candidate::ParsedResume(pt_resume()))
+    };
+    assert_invalid(c.generate(authed(ACME, bad)).await, "language");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_loop_covers_every_area_once_without_repeating_a_question() {
+    let app = spawn().await;
+    app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
+    let mut c = app.client().await;
+    let req = pb::PlanLoopRequest {
+        role: "backend-developer".into(),
+        candidate: Some(pb::plan_loop_request::Candidate::ResumeId("resume-1".into())),
+        ..Default::default()
+    };
+    let planned = c.plan_loop(authed(ACME, req.clone())).await.expect("plan").into_inner();
+    assert_eq!(planned.kits.len(), 4, "screen, technical, system design, behavioral");
+    for k in &planned.kits {
+        let kit = k.kit.as_ref().expect("kit");
+        println!(
+            "{:?}: {}",
+            pb::LoopStage::try_from(k.stage).unwrap(),
+            kit.questions.iter().map(|q| q.text.as_str()).collect::<Vec<_>>().join(" | ")
+        );
+        assert!(!kit.questions.is_empty());
+        // Stored: feedback can name it.
+        c.get_kit(authed(ACME, pb::GetKitRequest { id: kit.id.clone() })).await.expect("stored");
+    }
+    let mut ids = std::collections::HashSet::new();
+    for k in &planned.kits {
+        for q in &k.kit.as_ref().unwrap().questions {
+            let id = q.question.as_ref().unwrap().id.clone();
+            assert!(ids.insert(id.clone()), "{id} asked twice");
+        }
+    }
+    assert!(!planned.coverage.is_empty());
+    for row in &planned.coverage {
+        assert_ne!(row.stage, pb::LoopStage::Unspecified as i32, "{} not covered", row.requirement);
+    }
+    // The system design interview asks design questions only.
+    let design = planned.kits.iter().find(|k| k.stage == pb::LoopStage::SystemDesign as i32).unwrap();
+    assert!(
+        design.kit.as_ref().unwrap().questions.iter().all(|q| q.probe != pb::ProbeKind::Competency as i32)
+    );
+
+    let twice = pb::PlanLoopRequest { stages: vec![1, 1], ..req.clone() };
+    assert_invalid(c.plan_loop(authed(ACME, twice)).await, "stages");
+    let unknown = pb::PlanLoopRequest { stages: vec![9], ..req };
+    assert_invalid(c.plan_loop(authed(ACME, unknown)).await, "stages");
 }

@@ -1,0 +1,577 @@
+//! Requirement areas and the skill graph: what a role asks for and what a resume shows, in the
+//! same terms.
+//!
+//! A term (PostgreSQL, "banco de dados relacional", CKAD) has parents (PostgreSQL → SQL →
+//! relational databases → the `data` area), so a resume that names any term satisfies it and
+//! all its ancestors: PostgreSQL satisfies SQL, CKAD satisfies Kubernetes, one backend language
+//! satisfies "one of Node.js, Python, Go, Java, C#" (they share the parent). A role's areas come
+//! from the same matching over its page, weighted by where the term appears. Competencies are
+//! areas too, matched by a few phrases per language.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use nexushr_domain::Role;
+use serde::Deserialize;
+
+use crate::candidate::{Candidate, Span};
+
+/// The kit languages, in index order.
+pub const LANGUAGES: [&str; 3] = ["en", "pt-BR", "es-MX"];
+
+/// The kit language a tag names (`pt`, `pt-BR`, `es`, `es-MX`, `en`, `en-US`...), if supported.
+pub fn language_index(tag: &str) -> Option<usize> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => Some(0),
+        "pt" => Some(1),
+        "es" => Some(2),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct GraphFile {
+    #[serde(default)]
+    areas: Vec<AreaFile>,
+    #[serde(default)]
+    competencies: Vec<AreaFile>,
+    #[serde(default)]
+    terms: Vec<TermFile>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AreaFile {
+    id: String,
+    names: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TermFile {
+    id: String,
+    aliases: Vec<String>,
+    #[serde(default)]
+    parents: Vec<String>,
+}
+
+/// A requirement area or a competency, with its name in each kit language.
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    names: [String; 3],
+    pub competency: bool,
+}
+
+impl Area {
+    pub fn name(&self, lang: usize) -> &str {
+        &self.names[lang.min(2)]
+    }
+
+    /// The id a kit reports it under (`nexushr:area/data`, `nexushr:competency/conflict`).
+    pub fn target_id(&self) -> String {
+        if self.competency {
+            format!("nexushr:competency/{}", self.id)
+        } else {
+            format!("nexushr:area/{}", self.id)
+        }
+    }
+}
+
+/// Phrases that show a competency on a role page, in en, pt and es.
+const COMPETENCY_TERMS: &[(&str, &[&str])] = &[
+    (
+        "problem-solving",
+        &[
+            "problem-solving",
+            "problem solving",
+            "solve problems",
+            "address problems critically",
+            "create solutions to problems",
+            "solve ICT system problems",
+            "resolução de problemas",
+            "resolver problemas",
+            "resolución de problemas",
+        ],
+    ),
+    (
+        "collaboration",
+        &[
+            "collaboration",
+            "collaborative",
+            "collaboratively",
+            "collaborate",
+            "collaborating",
+            "teamwork",
+            "cross-functional",
+            "ensure cross-department cooperation",
+            "trabalho em equipe",
+            "colaboração",
+            "colaborar",
+            "trabajo en equipo",
+            "colaboración",
+        ],
+    ),
+    (
+        "communication",
+        &[
+            "communication",
+            "communicate",
+            "present reports",
+            "apply technical communication skills",
+            "communicate with a non-scientific audience",
+            "write work-related reports",
+            "comunicação",
+            "comunicar",
+            "comunicación",
+        ],
+    ),
+    (
+        "leadership",
+        &["leadership", "mentor", "mentoring", "mentor individuals", "lead a team", "liderança", "liderazgo"],
+    ),
+    (
+        "customer-focus",
+        &[
+            "customer focus",
+            "customer-focused",
+            "customer service",
+            "customer needs",
+            "communicate with customers",
+            "build business relationships",
+            "consult with business clients",
+            "foco no cliente",
+            "atendimento ao cliente",
+            "enfoque en el cliente",
+            "atención al cliente",
+        ],
+    ),
+    (
+        "learning",
+        &[
+            "keep up with the latest information systems solutions",
+            "monitor technology trends",
+            "monitor developments in field of expertise",
+            "manage personal professional development",
+            "continuous learning",
+            "aprendizado contínuo",
+            "aprendizaje continuo",
+        ],
+    ),
+    ("adaptability", &["adaptability", "tolerate stress", "fast-paced", "adaptabilidade", "adaptabilidad"]),
+    (
+        "prioritization",
+        &[
+            "prioritization",
+            "prioritisation",
+            "prioritize",
+            "prioritise",
+            "time management",
+            "deadlines",
+            "priorização",
+            "priorización",
+        ],
+    ),
+    ("ownership", &["ownership", "accountability", "autonomy", "autonomia", "autonomía"]),
+    ("conflict", &["conflict resolution", "negotiation", "negotiate", "conflitos", "conflictos"]),
+];
+
+/// The behavioral model's order of preference when a role names no competency.
+const DEFAULT_COMPETENCIES: &[&str] = &[
+    "problem-solving",
+    "collaboration",
+    "ownership",
+    "communication",
+    "learning",
+    "conflict",
+    "prioritization",
+    "adaptability",
+    "customer-focus",
+    "leadership",
+];
+
+/// One term found in a text: which, and where (byte range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub term: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The areas, the competencies and the terms with their parents.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Requirement areas, then competencies: an area index is a position here.
+    pub areas: Vec<Area>,
+    area_index: HashMap<String, usize>,
+    term_ids: Vec<String>,
+    /// Per term: the areas it implies, through its parents.
+    term_areas: Vec<Vec<u16>>,
+    /// Per term: how many parents it is from its nearest area (1 = a child of the area); more is
+    /// more specific (PostgreSQL is deeper than SQL).
+    depth: Vec<u8>,
+    matcher: Option<AhoCorasick>,
+    /// Per pattern of `matcher`: its terms (an alias two terms share finds both).
+    pattern_term: Vec<Vec<u32>>,
+    patterns: Vec<String>,
+}
+
+impl Graph {
+    pub fn new(file: GraphFile) -> Self {
+        let mut areas: Vec<Area> = Vec::new();
+        let names = |a: &AreaFile| {
+            LANGUAGES.map(|l| a.names.get(l).or(a.names.get("en")).cloned().unwrap_or_default())
+        };
+        for a in &file.areas {
+            areas.push(Area { id: a.id.clone(), names: names(a), competency: false });
+        }
+        for a in &file.competencies {
+            areas.push(Area { id: a.id.clone(), names: names(a), competency: true });
+        }
+        let area_index: HashMap<String, usize> =
+            areas.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        // Terms: the file's, then the competency phrases (parent: the competency).
+        let mut terms: Vec<(String, Vec<String>, Vec<String>)> =
+            file.terms.into_iter().map(|t| (t.id, t.aliases, t.parents)).collect();
+        for (competency, phrases) in COMPETENCY_TERMS {
+            if area_index.contains_key(*competency) {
+                terms.push((
+                    format!("competency-{competency}"),
+                    phrases.iter().map(|p| p.to_string()).collect(),
+                    vec![competency.to_string()],
+                ));
+            }
+        }
+        let term_index: HashMap<&str, usize> =
+            terms.iter().enumerate().map(|(i, t)| (t.0.as_str(), i)).collect();
+        let mut term_areas = Vec::with_capacity(terms.len());
+        let mut depth = Vec::with_capacity(terms.len());
+        for (id, _, _) in &terms {
+            // Walk the parents breadth-first; the first area reached sets the depth.
+            let (mut found, mut first) = (Vec::new(), None);
+            let mut frontier = vec![id.as_str()];
+            let mut seen = std::collections::HashSet::new();
+            for level in 0u8..16 {
+                let mut next = Vec::new();
+                for t in frontier {
+                    if !seen.insert(t) {
+                        continue;
+                    }
+                    if let Some(&a) = area_index.get(t) {
+                        found.push(a as u16);
+                        first.get_or_insert(level);
+                        continue;
+                    }
+                    if let Some(&k) = term_index.get(t) {
+                        next.extend(terms[k].2.iter().map(String::as_str));
+                    }
+                }
+                if next.is_empty() {
+                    break;
+                }
+                frontier = next;
+            }
+            found.sort_unstable();
+            found.dedup();
+            term_areas.push(found);
+            depth.push(first.unwrap_or(0));
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_term: Vec<Vec<u32>> = Vec::new();
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        for (k, (_, aliases, _)) in terms.iter().enumerate() {
+            for a in aliases {
+                let a = a.trim();
+                if a.chars().count() < 2 {
+                    continue;
+                }
+                let lower = a.to_lowercase();
+                // ASCII case is ignored by the matcher; other letters' capitals need their own
+                // lowercase pattern.
+                let forms = if lower != a && !lower.is_ascii() {
+                    vec![a.to_string(), lower]
+                } else {
+                    vec![a.to_string()]
+                };
+                for form in forms {
+                    let key = form.to_ascii_lowercase();
+                    let p = *by_text.entry(key).or_insert_with(|| {
+                        patterns.push(form.clone());
+                        pattern_term.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    if !pattern_term[p].contains(&(k as u32)) {
+                        pattern_term[p].push(k as u32);
+                    }
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Self {
+            areas,
+            area_index,
+            term_ids: terms.into_iter().map(|t| t.0).collect(),
+            term_areas,
+            depth,
+            matcher,
+            pattern_term,
+            patterns,
+        }
+    }
+
+    pub fn area(&self, id: &str) -> Option<usize> {
+        self.area_index.get(id).copied()
+    }
+
+    pub fn term_id(&self, term: usize) -> &str {
+        &self.term_ids[term]
+    }
+
+    /// The areas (and competencies) a term implies.
+    pub fn areas_of(&self, term: usize) -> &[u16] {
+        &self.term_areas[term]
+    }
+
+    /// Every term written in `text`, on word boundaries, in order.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let Some(m) = &self.matcher else { return Vec::new() };
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        m.find_iter(text)
+            .filter(|x| {
+                let before = text[..x.start()].chars().next_back();
+                let after = text[x.end()..].chars().next();
+                // Short aliases (Go, REST, iOS, IA) and acronyms (SOLID) match only as written
+                // or in capitals, so "go live", "the rest" or "solid experience" are not skills.
+                let pattern = &self.patterns[x.pattern().as_usize()];
+                let found = &text[x.start()..x.end()];
+                let acronym = pattern.chars().all(|c| !c.is_lowercase());
+                let case_ok = (pattern.chars().count() > 4 && !acronym)
+                    || found == pattern
+                    || found == pattern.to_uppercase();
+                !before.is_some_and(word) && !after.is_some_and(word) && case_ok
+            })
+            .flat_map(|x| {
+                self.pattern_term[x.pattern().as_usize()].iter().map(move |&t| Found {
+                    term: t as usize,
+                    start: x.start(),
+                    end: x.end(),
+                })
+            })
+            .collect()
+    }
+
+    /// The first requirement area `text` names (for a tenant's question without one).
+    pub fn first_area_in(&self, text: &str) -> Option<String> {
+        self.find(text)
+            .iter()
+            .flat_map(|f| self.term_areas[f.term].iter())
+            .find(|&&a| !self.areas[usize::from(a)].competency)
+            .map(|&a| self.areas[usize::from(a)].id.clone())
+    }
+
+    /// What a role asks for: its requirement areas and competencies, heaviest first.
+    pub fn role_areas(&self, role: &Role) -> RoleAreas {
+        let s = &role.spec;
+        let mut weight = vec![0f32; self.areas.len()];
+        let mut line: Vec<Option<String>> = vec![None; self.areas.len()];
+        let mut terms: Vec<Vec<usize>> = vec![Vec::new(); self.areas.len()];
+        let mut add = |text: &str, w: f32, cite: bool| {
+            let mut hit = vec![false; self.areas.len()];
+            for f in self.find(text) {
+                for &a in &self.term_areas[f.term] {
+                    hit[usize::from(a)] = true;
+                    if !terms[usize::from(a)].contains(&f.term) {
+                        terms[usize::from(a)].push(f.term);
+                    }
+                }
+            }
+            for (a, h) in hit.into_iter().enumerate() {
+                if h {
+                    weight[a] += w;
+                    if cite && line[a].is_none() {
+                        line[a] = Some(text.to_string());
+                    }
+                }
+            }
+        };
+        add(&s.title, 2.0, false);
+        for r in &s.requirements {
+            add(r, 2.0, true);
+        }
+        for r in &s.responsibilities {
+            add(r, 1.5, true);
+        }
+        for k in &s.skills {
+            add(&k.name, if k.essential { 3.0 } else { 1.0 }, false);
+        }
+        add(&s.summary, 1.0, false);
+        for k in &s.skills {
+            if let Some(c) = k.taxonomy_id.strip_prefix("nexushr:competency/")
+                && let Some(a) = self.area(c)
+            {
+                weight[a] += if k.essential { 4.0 } else { 3.0 };
+            }
+        }
+        let mut technical: Vec<RoleArea> = Vec::new();
+        let mut competencies: Vec<RoleArea> = Vec::new();
+        for (a, &w) in weight.iter().enumerate() {
+            if w <= 0.0 {
+                continue;
+            }
+            let requirement = line[a].clone();
+            let ra = RoleArea { area: a, weight: w, requirement };
+            if self.areas[a].competency {
+                competencies.push(ra);
+            } else {
+                technical.push(ra);
+            }
+        }
+        technical.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.area.cmp(&b.area)));
+        // An area named only in passing (one mention in the summary or a minor skill) is not a
+        // requirement; nor is one whose every term also names a heavier area (microservices
+        // names system design and architecture; Node.js names programming and front-end).
+        technical.retain(|a| a.weight >= 2.0);
+        let mut kept: Vec<RoleArea> = Vec::new();
+        for a in technical {
+            let subsumed = kept.iter().any(|k| terms[a.area].iter().all(|t| terms[k.area].contains(t)));
+            if !subsumed {
+                kept.push(a);
+            }
+        }
+        let mut technical = kept;
+        technical.truncate(MAX_ROLE_AREAS);
+        competencies.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.area.cmp(&b.area)));
+        // Then the behavioral model's defaults, so every kit has competencies to ask about.
+        for c in DEFAULT_COMPETENCIES {
+            if let Some(a) = self.area(c)
+                && !competencies.iter().any(|r| r.area == a)
+            {
+                competencies.push(RoleArea { area: a, weight: 0.0, requirement: None });
+            }
+        }
+        RoleAreas { technical, competencies }
+    }
+
+    /// Where a candidate shows each area: the most specific term, preferring work highlights
+    /// (claims) over skill lists, with the resume line.
+    pub fn shown(&self, candidate: &Candidate) -> Vec<Option<Shown>> {
+        let mut best: Vec<Option<(i32, Shown)>> = vec![None; self.areas.len()];
+        let mut consider = |span: &Span, rank: i32, claim: Option<usize>| {
+            for f in self.find(&span.text) {
+                for &a in &self.term_areas[f.term] {
+                    let a = usize::from(a);
+                    let score = rank * 16 + i32::from(self.depth[f.term]);
+                    if best[a].as_ref().is_none_or(|(s, _)| score > *s) {
+                        let written = span.text[f.start..f.end].to_string();
+                        best[a] = Some((score, Shown { term: f.term, written, line: span.clone(), claim }));
+                    }
+                }
+            }
+        };
+        for (i, c) in candidate.claims.iter().enumerate() {
+            consider(&c.span, 2, Some(i));
+        }
+        for s in &candidate.skills {
+            consider(&s.evidence, 1, None);
+        }
+        for c in &candidate.certifications {
+            consider(c, 1, None);
+        }
+        best.into_iter().map(|b| b.map(|(_, s)| s)).collect()
+    }
+}
+
+/// Areas a kit covers at most (a ten-question kit with claims and behavioral questions has room
+/// for about six; a loop covers the rest).
+pub const MAX_ROLE_AREAS: usize = 8;
+
+/// One area a role asks for.
+#[derive(Debug, Clone)]
+pub struct RoleArea {
+    /// Index into [`Graph::areas`].
+    pub area: usize,
+    pub weight: f32,
+    /// The requirement or responsibility that names it first.
+    pub requirement: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RoleAreas {
+    pub technical: Vec<RoleArea>,
+    pub competencies: Vec<RoleArea>,
+}
+
+/// How a resume shows an area.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub term: usize,
+    /// The term as the resume writes it ("PostgreSQL", "Postgres").
+    pub written: String,
+    /// The resume line.
+    pub line: Span,
+    /// The claim (work highlight) it is in, if any.
+    pub claim: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph() -> std::sync::Arc<Graph> {
+        crate::bank::Bank::bundled().unwrap().graph
+    }
+
+    #[test]
+    fn a_specific_term_satisfies_its_ancestors() {
+        let g = graph();
+        let found = |text: &str| -> Vec<String> {
+            let mut v: Vec<String> = g
+                .find(text)
+                .iter()
+                .flat_map(|f| g.areas_of(f.term).iter().map(|&a| g.areas[usize::from(a)].id.clone()))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        assert!(found("Tuned PostgreSQL queries").contains(&"data".to_string()));
+        assert!(found("API REST de pedidos").contains(&"apis".to_string()));
+        assert!(
+            found("Certified Kubernetes Application Developer (CKAD)")
+                .contains(&"cloud-containers".to_string())
+        );
+        assert!(found("Python, Django").contains(&"programming".to_string()));
+        // Not inside other words.
+        assert!(found("Ruby gems").iter().all(|a| a != "data"));
+    }
+
+    #[test]
+    fn the_seed_role_asks_for_its_areas() {
+        let g = graph();
+        let role: nexushr_domain::RoleSpec =
+            serde_json::from_str(include_str!("../../../data/catalog/backend-developer.json")).unwrap();
+        let role = Role::new(role, None, chrono::Utc::now());
+        let areas = g.role_areas(&role);
+        let ids: Vec<&str> = areas.technical.iter().map(|a| g.areas[a.area].id.as_str()).collect();
+        for want in ["apis", "data", "cloud-containers", "delivery", "system-design", "programming"] {
+            assert!(ids.contains(&want), "{want} not in {ids:?}");
+        }
+        let competencies: Vec<&str> =
+            areas.competencies.iter().take(2).map(|a| g.areas[a.area].id.as_str()).collect();
+        assert!(
+            competencies.contains(&"problem-solving") && competencies.contains(&"collaboration"),
+            "{competencies:?}"
+        );
+    }
+
+    #[test]
+    fn kit_languages() {
+        assert_eq!(language_index("pt"), Some(1));
+        assert_eq!(language_index("es-MX"), Some(2));
+        assert_eq!(language_index("en-US"), Some(0));
+        assert_eq!(language_index("fr"), None);
+    }
+}

@@ -1,0 +1,393 @@
+//! Headline claims into questions: an achievement on the resume (what was done, where, with
+//! which figure and technologies) becomes a question in the kit's language, written from
+//! reviewed templates per kind of achievement (`data/questions/claims.json`). The resume line
+//! itself is never pasted into the question: it is the question's evidence.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::areas::LANGUAGES;
+use crate::bank::{Kind, Mode, Question, Rubric};
+use crate::candidate::{Candidate, Span};
+
+const BUNDLED: &str = include_str!("../../../data/questions/claims.json");
+
+#[derive(Debug, Deserialize)]
+struct File {
+    categories: Vec<CategoryFile>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CategoryFile {
+    id: String,
+    #[serde(default)]
+    verbs: BTreeMap<String, Vec<String>>,
+    en: Texts,
+    #[serde(rename = "pt-BR")]
+    pt: Texts,
+    #[serde(rename = "es-MX")]
+    es: Texts,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Texts {
+    text: String,
+    #[serde(default)]
+    text_metric: Option<String>,
+    #[serde(default)]
+    text_skills: Option<String>,
+    #[serde(default)]
+    text_metric_skills: Option<String>,
+    points: Vec<String>,
+    strong: String,
+    acceptable: String,
+    weak: String,
+    follow_ups: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Category {
+    id: String,
+    /// Word prefixes, lowercase, of every language.
+    stems: Vec<String>,
+    texts: [Texts; 3],
+}
+
+/// The claim templates.
+#[derive(Debug)]
+pub struct Claims {
+    categories: Vec<Category>,
+}
+
+/// A claim turned into a question.
+#[derive(Debug, Clone)]
+pub struct ClaimQuestion {
+    pub question: Arc<Question>,
+    /// The resume line it comes from.
+    pub span: Span,
+    /// Index of the claim in the candidate's claims; None for a certification.
+    pub claim: Option<usize>,
+    pub employer: Option<String>,
+    pub category: String,
+    pub score: f32,
+}
+
+impl Claims {
+    pub fn bundled() -> &'static Claims {
+        static CLAIMS: std::sync::OnceLock<Claims> = std::sync::OnceLock::new();
+        CLAIMS.get_or_init(|| {
+            // The file is checked by the tests; a broken one gives no claim questions.
+            let file: File = serde_json::from_str(BUNDLED).unwrap_or(File { categories: Vec::new() });
+            Claims {
+                categories: file
+                    .categories
+                    .into_iter()
+                    .map(|c| Category {
+                        stems: c
+                            .verbs
+                            .values()
+                            .flatten()
+                            .map(|v| v.trim().to_lowercase())
+                            .filter(|v| v.len() >= 3)
+                            .collect(),
+                        id: c.id,
+                        texts: [c.en, c.pt, c.es],
+                    })
+                    .collect(),
+            }
+        })
+    }
+
+    fn category_of(&self, text: &str) -> Option<&Category> {
+        let words: Vec<String> = words(text).map(str::to_lowercase).collect();
+        self.categories
+            .iter()
+            .filter(|c| c.id != "certification")
+            // A short stem ("led", "sre") is a whole word: "ledger" is not leadership.
+            .find(|c| {
+                words.iter().any(|w| {
+                    c.stems.iter().any(|s| w.starts_with(s.as_str()) && (s.chars().count() > 3 || w == s))
+                })
+            })
+    }
+
+    /// The candidate's headline claims as questions in kit language `lang`, best first, at most
+    /// one per employer: achievements with a figure, a specific kind (a migration, a performance
+    /// gain) and named technologies come first; then certifications.
+    pub fn questions(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
+        let lang = lang.min(2);
+        let skills = nexushr_skills::Taxonomy::bundled();
+        let mut out = Vec::new();
+        let n = candidate.claims.len().max(1) as f32;
+        for (i, c) in candidate.claims.iter().enumerate() {
+            let Some(employer) =
+                c.employer.as_deref().map(str::trim).filter(|e| !e.is_empty() && e.len() <= 80)
+            else {
+                continue;
+            };
+            let Some(category) = self.category_of(&c.text) else { continue };
+            let metric = metric(&c.text);
+            let mut names: Vec<String> = Vec::new();
+            for id in &c.skill_ids {
+                if let Some(s) = skills.get(id)
+                    && !names.contains(&s.name)
+                    && names.len() < 2
+                {
+                    names.push(s.name.clone());
+                }
+            }
+            let t = &category.texts[lang];
+            let skills_text = join(&names, lang);
+            let template = match (&metric, names.is_empty()) {
+                (Some(_), false) => t.text_metric_skills.as_ref().or(t.text_metric.as_ref()),
+                (Some(_), true) => t.text_metric.as_ref(),
+                (None, false) => t.text_skills.as_ref(),
+                (None, true) => None,
+            }
+            .unwrap_or(&t.text);
+            let text = template
+                .replace("{employer}", employer)
+                .replace("{metric}", metric.as_deref().unwrap_or(""))
+                .replace("{skills}", &skills_text);
+            let score = if metric.is_some() { 2.0 } else { 0.0 }
+                + if category.id != "build" { 1.0 } else { 0.0 }
+                + if names.is_empty() { 0.0 } else { 0.5 }
+                + 0.5 * (1.0 - i as f32 / n);
+            out.push(ClaimQuestion {
+                question: Arc::new(question(category, lang, text)),
+                span: c.span.clone(),
+                claim: Some(i),
+                employer: Some(employer.to_string()),
+                category: category.id.clone(),
+                score,
+            });
+        }
+        if let Some(cert) = self.categories.iter().find(|c| c.id == "certification") {
+            for span in &candidate.certifications {
+                let name = span.text.trim().trim_end_matches('.');
+                if name.len() < 3 || name.len() > 90 {
+                    continue;
+                }
+                let text = cert.texts[lang].text.replace("{cert}", name);
+                out.push(ClaimQuestion {
+                    question: Arc::new(question(cert, lang, text)),
+                    span: span.clone(),
+                    claim: None,
+                    employer: None,
+                    category: cert.id.clone(),
+                    score: 1.2,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut employers = std::collections::HashSet::new();
+        let mut categories = std::collections::HashSet::new();
+        out.retain(|q| {
+            let employer = q.employer.as_ref().map(|e| e.to_lowercase());
+            let fresh_employer = employer.as_ref().is_none_or(|e| !employers.contains(e));
+            let fresh_category = q.category == "certification" || !categories.contains(&q.category);
+            if fresh_employer && fresh_category {
+                employers.extend(employer);
+                categories.insert(q.category.clone());
+            }
+            fresh_employer && fresh_category
+        });
+        out
+    }
+}
+
+fn question(category: &Category, lang: usize, text: String) -> Question {
+    let t = &category.texts[lang];
+    Question {
+        id: format!("claim-{}", category.id),
+        text,
+        kind: if category.id == "leadership" { Kind::Behavioral } else { Kind::Technical },
+        skill_ids: Vec::new(),
+        competencies: Vec::new(),
+        roles: Vec::new(),
+        difficulty: 2,
+        seniority: 1,
+        rubric: Rubric {
+            points: t.points.clone(),
+            strong: t.strong.clone(),
+            acceptable: t.acceptable.clone(),
+            weak: t.weak.clone(),
+        },
+        follow_ups: t.follow_ups.clone(),
+        source: "nexushr".into(),
+        license: "Apache-2.0".into(),
+        tenant: String::new(),
+        mode: Mode::Experience,
+        area: String::new(),
+        terms: Vec::new(),
+        language: LANGUAGES[lang].into(),
+        translations: BTreeMap::new(),
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// "PostgreSQL and Kafka" in the kit's language.
+fn join(names: &[String], lang: usize) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b, ..] => format!("{a} {} {b}", ["and", "e", "y"][lang.min(2)]),
+    }
+}
+
+/// The claim's figure as written, when it is a number with a unit that reads the same in every
+/// language: "30%", "2x", "10M", "R$ 2M", "99.9%", "40 ms". Plain numbers (years, team sizes)
+/// are not figures.
+pub fn metric(text: &str) -> Option<String> {
+    // "from 480 ms to 120 ms", "de 40% para 5%": the result is the figure that was achieved.
+    for sep in [" to ", " para ", " a ", " → ", " -> "] {
+        if let Some(i) = text.rfind(sep)
+            && let Some(after) = first_figure(&text[i + sep.len()..])
+            && first_figure(&text[..i]).is_some()
+        {
+            return Some(after);
+        }
+    }
+    first_figure(text)
+}
+
+fn first_figure(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for (k, raw) in tokens.iter().enumerate() {
+        let t = raw
+            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '.' | '~' | '+' | '>' | '<'));
+        if !t.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let digits_end = t.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let unit = &t[digits_end.len()..];
+        let starts_money =
+            t.starts_with("R$") || t.starts_with("US$") || t.starts_with('$') || t.starts_with("MX$");
+        let number_ok = digits_end
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if !number_ok {
+            continue;
+        }
+        let unit_ok =
+            matches!(unit, "%" | "x" | "X" | "×" | "k" | "K" | "M" | "MM" | "B" | "ms" | "TB" | "GB" | "PB");
+        if unit_ok || (starts_money && !unit.contains(char::is_alphabetic)) {
+            // "R$ 2M": the currency written before the figure belongs to it.
+            return Some(match k.checked_sub(1).map(|p| tokens[p]) {
+                Some(c @ ("R$" | "US$" | "$" | "MX$")) => format!("{c} {t}"),
+                _ => t.to_string(),
+            });
+        }
+        // "40 ms", "30 %", "R$ 2M"
+        if unit.is_empty()
+            && let Some(next) = tokens.get(k + 1)
+        {
+            let next = next.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ')'));
+            if matches!(next, "%" | "ms" | "x" | "TB" | "GB") {
+                return Some(format!("{t} {next}"));
+            }
+        }
+        if (*raw == "R$" || *raw == "US$" || *raw == "$")
+            && let Some(next) = tokens.get(k + 1)
+        {
+            return Some(format!("{raw} {}", next.trim_end_matches([',', '.', ';'])));
+        }
+    }
+    // "R$ 2M": the currency is its own token.
+    for (k, raw) in tokens.iter().enumerate() {
+        if matches!(*raw, "R$" | "US$" | "$" | "MX$")
+            && let Some(next) = tokens.get(k + 1)
+            && next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some(format!("{raw} {}", next.trim_end_matches([',', '.', ';'])));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candidate::Claim;
+
+    #[test]
+    fn figures_that_read_the_same_in_every_language() {
+        assert_eq!(metric("Cut p99 latency by 40%.").as_deref(), Some("40%"));
+        assert_eq!(metric("Reduzi o custo em R$ 2M por ano").as_deref(), Some("R$ 2M"));
+        assert_eq!(metric("Scaled the API 3x").as_deref(), Some("3x"));
+        assert_eq!(metric("Led a team of 5 engineers since 2019"), None);
+        assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
+        assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+    }
+
+    fn claim(employer: &str, text: &str) -> Claim {
+        Claim {
+            employer: Some(employer.into()),
+            title: None,
+            text: text.into(),
+            span: Span { start: 0, end: text.len(), text: text.into() },
+            skill_ids: nexushr_skills::Taxonomy::bundled()
+                .find(text)
+                .into_iter()
+                .map(|m| m.skill_id)
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_claim_becomes_a_question_in_the_kit_language_without_the_line() {
+        let candidate = Candidate {
+            claims: vec![
+                claim(
+                    "Pagafácil",
+                    "Migrei o banco de pedidos de MySQL para PostgreSQL gerenciado, com ganho de 30%",
+                ),
+                claim("Acme", "Wrote documentation"),
+            ],
+            ..Candidate::default()
+        };
+        for lang in 0..3 {
+            let qs = Claims::bundled().questions(&candidate, lang);
+            let q = qs.first().expect("a claim question");
+            assert_eq!(q.category, "migration", "{lang}");
+            assert!(
+                q.question.text.contains("Pagafácil") && q.question.text.contains("30%"),
+                "{}",
+                q.question.text
+            );
+            assert!(!q.question.text.contains("Migrei o banco"), "{}", q.question.text);
+            assert!(!q.question.text.contains('{'), "{}", q.question.text);
+        }
+    }
+
+    #[test]
+    fn every_template_has_its_slots_and_a_rubric() {
+        let claims = Claims::bundled();
+        assert!(claims.categories.len() >= 8, "{}", claims.categories.len());
+        for c in &claims.categories {
+            for t in &c.texts {
+                let all = [
+                    Some(&t.text),
+                    t.text_metric.as_ref(),
+                    t.text_skills.as_ref(),
+                    t.text_metric_skills.as_ref(),
+                ];
+                for (k, text) in all.iter().enumerate() {
+                    let Some(text) = text else { continue };
+                    let slot = if c.id == "certification" { "{cert}" } else { "{employer}" };
+                    assert!(text.contains(slot), "{}: {text}", c.id);
+                    assert_eq!(text.contains("{metric}"), k == 1 || k == 3, "{}: {text}", c.id);
+                    assert_eq!(text.contains("{skills}"), k >= 2, "{}: {text}", c.id);
+                }
+                assert!(t.points.len() >= 3 && !t.strong.is_empty() && !t.weak.is_empty(), "{}", c.id);
+                assert_eq!(t.follow_ups.len(), 2, "{}", c.id);
+            }
+        }
+    }
+}
