@@ -6,7 +6,10 @@ its questions, each written in en, pt-BR and es-MX with its own rubric (the poin
 covers; strong, acceptable and weak answers) and follow-ups. See data/questions/AUTHORING.md.
 The script refuses the bank (exit 1, one line per problem) when a file breaks a rule: a missing
 language or field, a rubric text used twice, a sentence cut off, a placeholder out of place, a
-term whose parents do not reach its area. Run: scripts/build-question-bank.py [--check]
+term whose parents do not reach its area.
+Run: scripts/build-question-bank.py            (writes data/questions/bank.json)
+     scripts/build-question-bank.py --check    (checks the area files only)
+     scripts/build-question-bank.py --verify   (and that bank.json is what they build: the test command)
 """
 import glob
 import hashlib
@@ -78,6 +81,7 @@ def localized(where, loc, mode):
 
 def main():
     check_only = "--check" in sys.argv
+    verify = "--verify" in sys.argv
     areas, terms, questions, competencies = [], {}, [], []
     files = sorted(glob.glob(os.path.join(ROOT, "data/questions/areas/*.json")))
     if not files:
@@ -209,11 +213,16 @@ def main():
     bank = {"version": f"areas-{digest}", **body}
     print(f"{len(areas)} areas, {len(competencies)} competencies, {len(terms)} terms, {len(questions)} questions",
           file=sys.stderr)
-    if not check_only:
-        out = os.path.join(ROOT, "data/questions/bank.json")
+    out = os.path.join(ROOT, "data/questions/bank.json")
+    text = json.dumps(bank, ensure_ascii=False, indent=1) + "\n"
+    if verify:
+        if open(out, encoding="utf-8").read() != text:
+            print("data/questions/bank.json is not what the area files build: run scripts/build-question-bank.py",
+                  file=sys.stderr)
+            sys.exit(1)
+    elif not check_only:
         with open(out, "w", encoding="utf-8") as f:
-            json.dump(bank, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(text)
 
 
 main()

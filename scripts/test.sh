@@ -26,6 +26,9 @@ scripts/fetch-data.sh all >/dev/null
 echo "==> cargo fmt --check"
 cargo fmt --all --check
 
+echo "==> question bank (the area files build bank.json; every rubric its own and complete)"
+python3 scripts/build-question-bank.py --verify
+
 echo "==> build"
 cargo build --workspace --locked --all-targets
 

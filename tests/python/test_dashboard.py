@@ -74,6 +74,13 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     assert len(kit["questions"]) == 10
     page = dom(f"{http}/#/kits/{kit['id']}")
     assert len(re.findall(r'data-rank="\d+"', page)) == 10 and "Why:" in page and "Strong answer:" in page
+    assert kit["language"] == "en" and all(len(q["rubric"]["points"]) >= 3 for q in kit["questions"])
+
+    # The same kit in Portuguese, asked over HTTP; an unknown language is a typed error.
+    status, pt = call("POST", http + "/v1/kits", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "language": "pt-BR"}).encode())
+    assert status == 200 and pt["language"] == "pt-BR", pt
+    status, bad = call("POST", http + "/v1/kits", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "language": "fr"}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
 
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
