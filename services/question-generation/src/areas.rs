@@ -204,6 +204,7 @@ pub struct Graph {
     pub areas: Vec<Area>,
     area_index: HashMap<String, usize>,
     term_ids: Vec<String>,
+    term_index: HashMap<String, usize>,
     /// Per term: the areas it implies, through its parents.
     term_areas: Vec<Vec<u16>>,
     /// Per term: how many parents it is from its nearest area (1 = a child of the area); more is
@@ -313,6 +314,7 @@ impl Graph {
         Self {
             areas,
             area_index,
+            term_index: terms.iter().enumerate().map(|(i, t)| (t.0.clone(), i)).collect(),
             term_ids: terms.into_iter().map(|t| t.0).collect(),
             term_areas,
             depth,
@@ -376,38 +378,40 @@ impl Graph {
     pub fn role_areas(&self, role: &Role) -> RoleAreas {
         let s = &role.spec;
         let mut weight = vec![0f32; self.areas.len()];
-        let mut line: Vec<Option<String>> = vec![None; self.areas.len()];
-        let mut terms: Vec<Vec<usize>> = vec![Vec::new(); self.areas.len()];
-        let mut add = |text: &str, w: f32, cite: bool| {
+        let mut line: Vec<Option<Cite>> = vec![None; self.areas.len()];
+        // Per area: the distinct phrases that named it (two terms may share a phrase).
+        let mut terms: Vec<Vec<String>> = vec![Vec::new(); self.areas.len()];
+        let mut add = |text: &str, w: f32, cite: Option<Cite>| {
             let mut hit = vec![false; self.areas.len()];
             for f in self.find(text) {
+                let phrase = text[f.start..f.end].to_lowercase();
                 for &a in &self.term_areas[f.term] {
                     hit[usize::from(a)] = true;
-                    if !terms[usize::from(a)].contains(&f.term) {
-                        terms[usize::from(a)].push(f.term);
+                    if !terms[usize::from(a)].contains(&phrase) {
+                        terms[usize::from(a)].push(phrase.clone());
                     }
                 }
             }
             for (a, h) in hit.into_iter().enumerate() {
                 if h {
                     weight[a] += w;
-                    if cite && line[a].is_none() {
-                        line[a] = Some(text.to_string());
+                    if line[a].is_none() {
+                        line[a] = cite;
                     }
                 }
             }
         };
-        add(&s.title, 2.0, false);
-        for r in &s.requirements {
-            add(r, 2.0, true);
+        add(&s.title, 2.0, None);
+        for (i, r) in s.requirements.iter().enumerate() {
+            add(r, 2.0, Some(Cite::Requirement(i)));
         }
-        for r in &s.responsibilities {
-            add(r, 1.5, true);
+        for (i, r) in s.responsibilities.iter().enumerate() {
+            add(r, 1.5, Some(Cite::Responsibility(i)));
         }
         for k in &s.skills {
-            add(&k.name, if k.essential { 3.0 } else { 1.0 }, false);
+            add(&k.name, if k.essential { 3.0 } else { 1.0 }, None);
         }
-        add(&s.summary, 1.0, false);
+        add(&s.summary, 1.0, None);
         for k in &s.skills {
             if let Some(c) = k.taxonomy_id.strip_prefix("nexushr:competency/")
                 && let Some(a) = self.area(c)
@@ -421,8 +425,7 @@ impl Graph {
             if w <= 0.0 {
                 continue;
             }
-            let requirement = line[a].clone();
-            let ra = RoleArea { area: a, weight: w, requirement };
+            let ra = RoleArea { area: a, weight: w, cite: line[a] };
             if self.areas[a].competency {
                 competencies.push(ra);
             } else {
@@ -430,13 +433,20 @@ impl Graph {
             }
         }
         technical.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.area.cmp(&b.area)));
-        // An area named only in passing (one mention in the summary or a minor skill) is not a
-        // requirement; nor is one whose every term also names a heavier area (microservices
-        // names system design and architecture; Node.js names programming and front-end).
-        technical.retain(|a| a.weight >= 2.0);
+        // An area named only in passing (one mention in the summary or a minor skill, or a
+        // single phrase far below the role's main areas) is not a requirement; nor is one whose
+        // phrases mostly name a heavier area too (microservices names system design and
+        // architecture; Node.js names programming and front-end; data mining names analytics
+        // and machine learning).
+        let top = technical.first().map_or(0.0, |a| a.weight);
+        technical.retain(|a| a.weight >= 2.0 && (terms[a.area].len() >= 2 || a.weight >= top / 10.0));
         let mut kept: Vec<RoleArea> = Vec::new();
         for a in technical {
-            let subsumed = kept.iter().any(|k| terms[a.area].iter().all(|t| terms[k.area].contains(t)));
+            let own = &terms[a.area];
+            let subsumed = kept.iter().any(|k| {
+                let shared = own.iter().filter(|t| terms[k.area].contains(t)).count();
+                shared * 2 > own.len()
+            });
             if !subsumed {
                 kept.push(a);
             }
@@ -449,24 +459,29 @@ impl Graph {
             if let Some(a) = self.area(c)
                 && !competencies.iter().any(|r| r.area == a)
             {
-                competencies.push(RoleArea { area: a, weight: 0.0, requirement: None });
+                competencies.push(RoleArea { area: a, weight: 0.0, cite: None });
             }
         }
         RoleAreas { technical, competencies }
     }
 
     /// Where a candidate shows each area: the most specific term, preferring work highlights
-    /// (claims) over skill lists, with the resume line.
-    pub fn shown(&self, candidate: &Candidate) -> Vec<Option<Shown>> {
+    /// (claims) over skill lists, with the resume line; and every term the resume names.
+    pub fn shown(&self, candidate: &Candidate) -> Resume {
         let mut best: Vec<Option<(i32, Shown)>> = vec![None; self.areas.len()];
+        let mut terms: HashMap<usize, Shown> = HashMap::new();
         let mut consider = |span: &Span, rank: i32, claim: Option<usize>| {
             for f in self.find(&span.text) {
+                let written = span.text[f.start..f.end].to_string();
+                let shown = Shown { term: f.term, written, line: span.clone(), claim };
+                if terms.get(&f.term).is_none_or(|t| t.claim.is_none() && claim.is_some()) {
+                    terms.insert(f.term, shown.clone());
+                }
                 for &a in &self.term_areas[f.term] {
                     let a = usize::from(a);
                     let score = rank * 16 + i32::from(self.depth[f.term]);
                     if best[a].as_ref().is_none_or(|(s, _)| score > *s) {
-                        let written = span.text[f.start..f.end].to_string();
-                        best[a] = Some((score, Shown { term: f.term, written, line: span.clone(), claim }));
+                        best[a] = Some((score, shown.clone()));
                     }
                 }
             }
@@ -480,7 +495,12 @@ impl Graph {
         for c in &candidate.certifications {
             consider(c, 1, None);
         }
-        best.into_iter().map(|b| b.map(|(_, s)| s)).collect()
+        Resume { areas: best.into_iter().map(|b| b.map(|(_, s)| s)).collect(), terms }
+    }
+
+    /// A term's index, by id.
+    pub fn term_index(&self, id: &str) -> Option<usize> {
+        self.term_index.get(id).copied()
     }
 }
 
@@ -495,13 +515,42 @@ pub struct RoleArea {
     pub area: usize,
     pub weight: f32,
     /// The requirement or responsibility that names it first.
-    pub requirement: Option<String>,
+    pub cite: Option<Cite>,
+}
+
+/// A line of the role page, by position (so it can be read in the role's other languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cite {
+    Requirement(usize),
+    Responsibility(usize),
+}
+
+impl RoleArea {
+    /// The role line that names this area, read from `role` (the role in the kit's language);
+    /// None when that line has no translation (`original`: the role as written, when `role` is
+    /// a translation of it).
+    pub fn requirement(&self, role: &Role, original: Option<&Role>) -> Option<String> {
+        let pick = |r: &Role| match self.cite? {
+            Cite::Requirement(i) => r.spec.requirements.get(i).cloned(),
+            Cite::Responsibility(i) => r.spec.responsibilities.get(i).cloned(),
+        };
+        let line = pick(role)?;
+        let translated = original.is_none_or(|o| pick(o).as_ref() != Some(&line));
+        translated.then_some(line)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct RoleAreas {
     pub technical: Vec<RoleArea>,
     pub competencies: Vec<RoleArea>,
+}
+
+/// What a resume shows: per area (by index) and per term.
+#[derive(Debug, Clone, Default)]
+pub struct Resume {
+    pub areas: Vec<Option<Shown>>,
+    pub terms: HashMap<usize, Shown>,
 }
 
 /// How a resume shows an area.
@@ -565,6 +614,20 @@ mod tests {
             competencies.contains(&"problem-solving") && competencies.contains(&"collaboration"),
             "{competencies:?}"
         );
+    }
+
+    #[test]
+    fn areas_a_role_page_only_brushes_are_not_requirements() {
+        let g = graph();
+        let roles: Vec<nexushr_domain::RoleSpec> =
+            serde_json::from_str(include_str!("../../../data/catalog/roles.json")).unwrap();
+        let analyst = roles.into_iter().find(|r| r.slug == "data-analyst").unwrap();
+        let areas = g.role_areas(&Role::new(analyst, None, chrono::Utc::now()));
+        let ids: Vec<&str> = areas.technical.iter().map(|a| g.areas[a.area].id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"analytics"), "{ids:?}");
+        // "data mining" names analytics first; "information confidentiality" alone is not a
+        // security requirement.
+        assert!(!ids.contains(&"machine-learning") && !ids.contains(&"security"), "{ids:?}");
     }
 
     #[test]

@@ -384,7 +384,7 @@ impl Engine {
             id: uuid::Uuid::now_v7().to_string(),
             tenant: spec.tenant.clone(),
             role_slug: spec.role.spec.slug.clone(),
-            role_title: spec.role.spec.title.clone(),
+            role_title: ranked.role_title,
             resume_id: spec.resume_id.clone(),
             questions,
             covered_requirements: ranked.covered,

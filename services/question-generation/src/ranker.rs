@@ -13,7 +13,7 @@ use nexushr_domain::Role;
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
-use crate::areas::{Graph, LANGUAGES, RoleArea, RoleAreas, Shown};
+use crate::areas::{Graph, LANGUAGES, Resume, RoleArea, RoleAreas};
 use crate::bank::{Bank, Mode, Question};
 use crate::candidate::Candidate;
 use crate::claims::{ClaimQuestion, Claims};
@@ -237,6 +237,8 @@ pub struct Ranked {
     pub uncovered: Vec<String>,
     /// Requirement areas of the role the resume does not show.
     pub gaps: Vec<String>,
+    /// The role's title in the kit language.
+    pub role_title: String,
 }
 
 /// The kit language: the request's, else the resume's, else English.
@@ -244,12 +246,20 @@ pub fn kit_language(req: &Spec) -> usize {
     req.language.or_else(|| crate::areas::language_index(&req.candidate.language)).unwrap_or(0)
 }
 
-/// One planned question before it becomes a [`KitQuestion`].
+/// One planned question before it becomes a [`KitQuestion`], with the role area it covers.
 enum Pick {
-    Area { s: Scored, probe: Probe, requirement: Option<String> },
-    Claim { c: ClaimQuestion, requirement: Option<String> },
-    Competency { s: Scored, requirement: Option<String> },
+    Area { s: Scored, probe: Probe, ra: RoleArea },
+    Claim { c: ClaimQuestion, ra: Option<RoleArea> },
+    Competency { s: Scored, ra: RoleArea },
     Other { s: Scored },
+}
+
+/// The role in kit language `lang` (its page's own translation, field by field).
+pub fn role_in(role: &Role, lang: usize) -> Role {
+    match nexushr_domain::Locale::parse(LANGUAGES[lang.min(2)]) {
+        Ok(locale) if lang > 0 => role.localized(&locale).0,
+        _ => role.clone(),
+    }
 }
 
 /// Plans and ranks the kit for one request.
@@ -257,8 +267,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let graph = &bank.graph;
     let lang = kit_language(req);
     let candidate = &*req.candidate;
-    let shown = graph.shown(candidate);
-    let shown_terms: HashSet<&str> = shown.iter().flatten().map(|s| graph.term_id(s.term)).collect();
+    let resume = graph.shown(candidate);
+    let shown = &resume.areas;
+    let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&req.role.spec.slug);
@@ -286,8 +297,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
-        // A requirement the resume does not show is never asked as past experience.
-        if !e.behavioral && e.area.is_some() && !is_shown && e.mode == Mode::Experience {
+        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some()));
+        // A requirement the resume does not show is never asked as past experience, and one it
+        // only lists among skills is not asked as something the candidate planned or led.
+        if !e.behavioral
+            && e.area.is_some()
+            && e.mode == Mode::Experience
+            && (!is_shown || (e.seniority >= 2 && !in_work))
+        {
             continue;
         }
         let (resume_sim, _) = cv.nearest(bank, i);
@@ -334,7 +351,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                         list.iter().find(|r| r.area == a).cloned().unwrap_or(RoleArea {
                             area: a,
                             weight: 0.0,
-                            requirement: None,
+                            cite: None,
                         })
                     })
                     .collect()
@@ -368,8 +385,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
     };
     let technical = &technical;
-    let requirement_of =
-        |a: usize| technical.iter().find(|r| r.area == a).and_then(|r| r.requirement.clone());
+    let role_area = |a: usize| technical.iter().find(|r| r.area == a).cloned();
 
     let mut taken: HashSet<usize> = HashSet::new();
     let mut per_area: HashMap<usize, Vec<Mode>> = HashMap::new();
@@ -385,11 +401,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if let Some(a) = area {
             per_area.entry(a).or_default().push(Mode::Experience);
         }
-        picks.push((
-            1,
-            picks.len(),
-            Pick::Claim { c: c.clone(), requirement: area.and_then(requirement_of) },
-        ));
+        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: area.and_then(role_area) }));
     }
 
     // Requirement areas: each once, heaviest first, then a second question of another mode.
@@ -422,7 +434,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 taken.insert(s.index);
                 per_area.entry(ra.area).or_default().push(s.mode);
                 let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
-                picks.push((0, order, Pick::Area { s, probe, requirement: ra.requirement.clone() }));
+                picks.push((0, order, Pick::Area { s, probe, ra: ra.clone() }));
                 n_areas -= 1;
             }
         }
@@ -430,7 +442,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // Room left (a role with few areas): more claims, then more behavioral questions.
     while req.plan.is_none() && n_areas > 0 && n_claims < claims.len() {
         let c = &claims[n_claims];
-        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), requirement: None }));
+        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
         n_claims += 1;
         n_areas -= 1;
     }
@@ -438,24 +450,30 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         n_behavioral += n_areas;
     }
 
-    // Behavioral questions: one per competency, the role's first.
+    // Behavioral questions: one per competency, the role's first; the second one a situation
+    // to reason through rather than another story, so the section does not ask for the same
+    // kind of answer three times.
     let mut asked = 0;
     for (order, ra) in competencies.iter().enumerate() {
         if asked >= n_behavioral {
             break;
         }
-        if let Some(s) = scored
-            .iter()
-            .find(|s| {
-                s.area == Some(ra.area)
-                    && s.behavioral
-                    && !taken.contains(&s.index)
-                    && allowed(None, Some(s.index))
-            })
-            .cloned()
-        {
+        let fits = |s: &&Scored| {
+            s.area == Some(ra.area)
+                && s.behavioral
+                && !taken.contains(&s.index)
+                && allowed(None, Some(s.index))
+        };
+        let situational =
+            scored.iter().filter(fits).find(|s| bank.get(s.index).kind == crate::bank::Kind::Situational);
+        let pick = if asked == 1 {
+            situational.or_else(|| scored.iter().find(fits))
+        } else {
+            scored.iter().find(fits)
+        };
+        if let Some(s) = pick.cloned() {
             taken.insert(s.index);
-            picks.push((2, order, Pick::Competency { s, requirement: ra.requirement.clone() }));
+            picks.push((2, order, Pick::Competency { s, ra: ra.clone() }));
             asked += 1;
         }
     }
@@ -477,9 +495,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             covered.push(name.to_string());
         }
     };
+    let role = role_in(&req.role, lang);
+    let original = (lang > 0).then_some(&*req.role);
     let mut questions = Vec::with_capacity(picks.len());
     for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
-        let kq = build(pick, bank, graph, &shown, candidate, lang, req);
+        let kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original));
         if let Some((_, name)) = &kq.target {
             cover(name);
         }
@@ -504,25 +524,34 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .filter(|r| shown[r.area].is_none())
         .map(|r| graph.areas[r.area].name(lang).to_string())
         .collect();
-    Ranked { questions, covered, uncovered, gaps }
+    Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title }
 }
 
 /// A planned question in the kit language, with its evidence and rationale.
+#[allow(clippy::too_many_arguments)]
 fn build(
     pick: Pick,
     bank: &Bank,
     graph: &Graph,
-    shown: &[Option<Shown>],
+    resume: &Resume,
     candidate: &crate::candidate::Candidate,
     lang: usize,
     req: &Spec,
+    (role, original): (&Role, Option<&Role>),
 ) -> KitQuestion {
     let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (k.to_string(), v)).collect();
     match pick {
-        Pick::Area { s, probe, requirement } => {
-            let area = &graph.areas[s.area.unwrap_or_default()];
+        Pick::Area { s, probe, ra } => {
+            let area = &graph.areas[ra.area];
             let q = Arc::clone(bank.in_language(s.index, lang));
-            let evidence = shown[s.area.unwrap_or_default()].as_ref();
+            // The resume line of a term the question is about, else the area's best line.
+            let evidence = q
+                .terms
+                .iter()
+                .filter_map(|t| graph.term_index(t))
+                .find_map(|t| resume.terms.get(&t))
+                .filter(|_| probe == Probe::Depth)
+                .or(resume.areas[ra.area].as_ref());
             let text = match evidence {
                 Some(e) if q.text.contains("{skill}") => q.text.replace("{skill}", e.written.trim()),
                 _ => q.text.replace("{skill}", area.name(lang)),
@@ -540,28 +569,33 @@ fn build(
                 probe,
                 evidence: vec![Evidence {
                     resume: evidence.map(|e| e.line.clone()),
-                    requirement: Some(requirement.unwrap_or_else(|| area.name(lang).to_string())),
+                    requirement: Some(
+                        ra.requirement(role, original).unwrap_or_else(|| area.name(lang).to_string()),
+                    ),
                 }],
                 rationale,
                 breakdown: breakdown(&s),
             }
         }
-        Pick::Claim { c, requirement } => {
+        Pick::Claim { c, ra } => {
             let rationale = rationale_claim(lang, c.employer.as_deref());
+            let area = ra.as_ref().map(|r| &graph.areas[r.area]);
+            let requirement = ra.as_ref().and_then(|r| r.requirement(role, original));
             KitQuestion {
                 text: c.question.text.clone(),
                 question: c.question,
                 score: c.score,
                 rank: 0,
-                target: None,
+                target: area.map(|a| (a.target_id(), a.name(lang).to_string())),
                 probe: Probe::ClaimCheck,
                 evidence: vec![Evidence { resume: Some(c.span), requirement }],
                 rationale,
                 breakdown: [("claim".to_string(), c.score)].into_iter().collect(),
             }
         }
-        Pick::Competency { s, requirement } => {
-            let area = &graph.areas[s.area.unwrap_or_default()];
+        Pick::Competency { s, ra } => {
+            let area = &graph.areas[ra.area];
+            let named = ra.weight > 0.0;
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The closest achievement, when it is close enough to be the story to ask about.
             let (sim, line) = req.candidate_vectors.nearest(bank, s.index);
@@ -574,13 +608,18 @@ fn build(
                 rank: 0,
                 target: Some((area.target_id(), area.name(lang).to_string())),
                 probe: Probe::Competency,
-                rationale: rationale_competency(lang, area.name(lang), requirement.is_some()),
+                rationale: rationale_competency(lang, area.name(lang), named),
                 evidence: vec![Evidence {
                     resume,
-                    requirement: Some(
-                        requirement
-                            .unwrap_or_else(|| format!("{}: {}", req.role.spec.title, area.name(lang))),
-                    ),
+                    requirement: Some(ra.requirement(role, original).unwrap_or_else(|| {
+                        if named {
+                            format!("{}: {}", role.spec.title, area.name(lang))
+                        } else {
+                            let model = ["Behavioral model", "Modelo comportamental", "Modelo conductual"]
+                                [lang.min(2)];
+                            format!("{model}: {}", area.name(lang))
+                        }
+                    })),
                 }],
                 breakdown: breakdown(&s),
             }
