@@ -82,6 +82,16 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     status, bad = call("POST", http + "/v1/kits", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "language": "fr"}).encode())
     assert (status, bad["code"]) == (400, "InvalidArgument"), bad
 
+    # A loop: one kit per interviewer, every requirement area covered once.
+    status, loop = call("POST", http + "/v1/loops", json.dumps({"role": "backend-developer", "resume_id": resume["id"]}).encode())
+    assert status == 200, loop
+    assert [k["stage"] for k in loop["kits"]] == ["screen", "technical", "system-design", "behavioral"], loop
+    assert all(c["stage"] for c in loop["coverage"]), loop["coverage"]
+    asked = [q["question_id"] for k in loop["kits"] for q in k["kit"]["questions"]]
+    assert len(asked) == len(set(asked)), asked
+    status, bad = call("POST", http + "/v1/loops", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "stages": ["lunch"]}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
+
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
     metrics = urllib.request.urlopen(http + "/metrics", timeout=30).read().decode()

@@ -115,6 +115,7 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
         .route("/v1/kits", post(generate))
         .route("/v1/kits/{id}", get(get_kit))
+        .route("/v1/loops", post(plan_loop))
         .layer(axum::middleware::from_fn_with_state(gw.clone(), record))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(gw)
@@ -333,6 +334,56 @@ async fn get_kit(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<St
     let tenant = tenant(&gw, &headers)?;
     let kit = gw.questions.get_kit(as_tenant(&tenant, qpb::GetKitRequest { id })).await?.into_inner();
     Ok(Json(kit_json(&kit)))
+}
+
+#[derive(serde::Deserialize)]
+struct LoopBody {
+    role: String,
+    resume_id: String,
+    /// screen, technical, system-design, behavioral; empty: all four.
+    #[serde(default)]
+    stages: Vec<String>,
+    #[serde(default)]
+    language: String,
+}
+
+const LOOP_STAGES: [(&str, qpb::LoopStage); 4] = [
+    ("screen", qpb::LoopStage::Screen),
+    ("technical", qpb::LoopStage::Technical),
+    ("system-design", qpb::LoopStage::SystemDesign),
+    ("behavioral", qpb::LoopStage::Behavioral),
+];
+
+fn stage_name(stage: i32) -> &'static str {
+    LOOP_STAGES.iter().find(|(_, s)| *s as i32 == stage).map_or("", |(n, _)| n)
+}
+
+async fn plan_loop(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<LoopBody>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let mut stages = Vec::with_capacity(body.stages.len());
+    for name in &body.stages {
+        // An unknown name reaches the service as an unknown enum value: INVALID_ARGUMENT there.
+        stages.push(LOOP_STAGES.iter().find(|(n, _)| n == name).map_or(99, |(_, s)| *s as i32));
+    }
+    let req = qpb::PlanLoopRequest {
+        role: body.role,
+        candidate: Some(qpb::plan_loop_request::Candidate::ResumeId(body.resume_id)),
+        stages,
+        language: body.language,
+        ..Default::default()
+    };
+    let planned = gw.questions.plan_loop(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(json!({
+        "language": planned.language,
+        "kits": planned.kits.iter().map(|k| json!({
+            "stage": stage_name(k.stage),
+            "kit": k.kit.as_ref().map(kit_json),
+        })).collect::<Vec<_>>(),
+        "coverage": planned.coverage.iter().map(|c| json!({
+            "requirement": c.requirement,
+            "stage": stage_name(c.stage),
+        })).collect::<Vec<_>>(),
+    })))
 }
 
 /// An interview kit as JSON: ranked questions with why each was chosen and what a good answer holds.
