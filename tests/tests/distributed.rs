@@ -3,7 +3,9 @@
 //! the Kafka-protocol broker. A PDF upload becomes a ResumeParsed event, question generation
 //! prepares the resume from it and answers Generate by resume id; an erasure travels the same
 //! way. Needs PostgreSQL (`NEXUSHR_TEST_DATABASE_URL`), the broker
-//! (`NEXUSHR_TEST_KAFKA_BROKERS`) and the workspace binaries built (`cargo build --workspace`).
+//! (`NEXUSHR_TEST_KAFKA_BROKERS`), a Qdrant server (`NEXUSHR_TEST_QDRANT_URL`, its gRPC address:
+//! the services keep their vectors there, through qdrant-client) and the workspace binaries built
+//! (`cargo build --workspace`). `scripts/test.sh` starts all three.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -54,6 +56,12 @@ async fn schema_url(base: &str) -> String {
 }
 
 /// Starts `name` with its own data dir and database, and waits for its "listening" line.
+/// The Qdrant server the services use; the test fails without one.
+fn qdrant_url() -> String {
+    std::env::var("NEXUSHR_TEST_QDRANT_URL")
+        .expect("NEXUSHR_TEST_QDRANT_URL names no Qdrant server (scripts/test.sh starts one)")
+}
+
 fn start(name: &str, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
     let mut child = Command::new(binary(name))
         .env_clear()
@@ -63,6 +71,7 @@ fn start(name: &str, database_url: &str, brokers: &str, data: &std::path::Path) 
         .env("NEXUSHR_GRPC_ADDR", "127.0.0.1:0")
         .env("NEXUSHR_DATABASE_URL", database_url)
         .env("NEXUSHR_KAFKA_BROKERS", brokers)
+        .env("QDRANT_URL", qdrant_url())
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

@@ -1,6 +1,7 @@
-//! One conformance suite for both back ends: embedded Qdrant (qdrant-edge, always) and a Qdrant
-//! server (qdrant-client, whenever `QDRANT_URL` names one, e.g. `http://127.0.0.1:6334`; no
-//! Qdrant server can be installed on the CI machine, so without it those cases say so and pass).
+//! One conformance suite for both back ends: embedded Qdrant (qdrant-edge) and a Qdrant server
+//! (qdrant-client) at `NEXUSHR_TEST_QDRANT_URL` (its gRPC address, e.g. `http://127.0.0.1:6334`;
+//! `scripts/test.sh` starts the server from `../shared/tools/qdrant`). Without a server the
+//! remote cases fail: they never pass without having run.
 
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{
@@ -180,10 +181,12 @@ macro_rules! conformance {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $case() {
-                    let Ok(url) = std::env::var("QDRANT_URL") else {
-                        eprintln!("QDRANT_URL is not set: the Qdrant-server case {} did not run", stringify!($case));
-                        return;
-                    };
+                    let url = std::env::var("NEXUSHR_TEST_QDRANT_URL").unwrap_or_else(|_| {
+                        panic!(
+                            "NEXUSHR_TEST_QDRANT_URL names no Qdrant server, so the remote case {} cannot run (scripts/test.sh starts one)",
+                            stringify!($case)
+                        )
+                    });
                     let store = super::RemoteStore::connect(&url, std::env::var("QDRANT_API_KEY").ok()).unwrap();
                     super::$case(&store).await;
                 }
