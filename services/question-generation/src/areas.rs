@@ -401,15 +401,17 @@ impl Graph {
                 }
             }
         };
-        add(&s.title, 2.0, None);
+        // The title names the role's own field (Mobile Application Developer, Database
+        // Administrator): it outweighs the generic skills a catalog page lists beside it.
+        add(&s.title, 12.0, None);
         for (i, r) in s.requirements.iter().enumerate() {
             add(r, 2.0, Some(Cite::Requirement(i)));
         }
         for (i, r) in s.responsibilities.iter().enumerate() {
             add(r, 1.5, Some(Cite::Responsibility(i)));
         }
-        for k in &s.skills {
-            add(&k.name, if k.essential { 3.0 } else { 1.0 }, None);
+        for (i, k) in s.skills.iter().enumerate() {
+            add(&k.name, if k.essential { 3.0 } else { 1.0 }, Some(Cite::Skill(i)));
         }
         add(&s.summary, 1.0, None);
         for k in &s.skills {
@@ -470,15 +472,21 @@ impl Graph {
     pub fn shown(&self, candidate: &Candidate) -> Resume {
         let mut best: Vec<Option<(i32, Shown)>> = vec![None; self.areas.len()];
         let mut terms: HashMap<usize, Shown> = HashMap::new();
+        let mut lines = vec![0u16; self.areas.len()];
         let mut consider = |span: &Span, rank: i32, claim: Option<usize>| {
+            let mut hit = vec![false; self.areas.len()];
             for f in self.find(&span.text) {
                 let written = span.text[f.start..f.end].to_string();
-                let shown = Shown { term: f.term, written, line: span.clone(), claim };
+                let shown = Shown { term: f.term, written, line: span.clone(), claim, lines: 0 };
                 if terms.get(&f.term).is_none_or(|t| t.claim.is_none() && claim.is_some()) {
                     terms.insert(f.term, shown.clone());
                 }
                 for &a in &self.term_areas[f.term] {
                     let a = usize::from(a);
+                    if !hit[a] {
+                        hit[a] = true;
+                        lines[a] = lines[a].saturating_add(1);
+                    }
                     let score = rank * 16 + i32::from(self.depth[f.term]);
                     if best[a].as_ref().is_none_or(|(s, _)| score > *s) {
                         best[a] = Some((score, shown.clone()));
@@ -495,7 +503,9 @@ impl Graph {
         for c in &candidate.certifications {
             consider(c, 1, None);
         }
-        Resume { areas: best.into_iter().map(|b| b.map(|(_, s)| s)).collect(), terms }
+        let areas =
+            best.into_iter().zip(lines).map(|(b, n)| b.map(|(_, s)| Shown { lines: n, ..s })).collect();
+        Resume { areas, terms }
     }
 
     /// A term's index, by id.
@@ -523,18 +533,26 @@ pub struct RoleArea {
 pub enum Cite {
     Requirement(usize),
     Responsibility(usize),
+    /// A key skill of the page (its name is not translated).
+    Skill(usize),
 }
 
 impl RoleArea {
     /// The role line that names this area, read from `role` (the role in the kit's language);
     /// None when that line has no translation (`original`: the role as written, when `role` is
     /// a translation of it).
-    pub fn requirement(&self, role: &Role, original: Option<&Role>) -> Option<String> {
+    pub fn requirement(&self, role: &Role, original: Option<&Role>, lang: usize) -> Option<String> {
         let pick = |r: &Role| match self.cite? {
             Cite::Requirement(i) => r.spec.requirements.get(i).cloned(),
             Cite::Responsibility(i) => r.spec.responsibilities.get(i).cloned(),
+            Cite::Skill(i) => r.spec.skills.get(i).map(|k| k.name.clone()),
         };
         let line = pick(role)?;
+        if let Some(Cite::Skill(_)) = self.cite {
+            // Skill names are the taxonomy's, in English: cited as a key skill of the page.
+            let label = ["Key skill", "Competência-chave", "Competencia clave"][lang.min(2)];
+            return Some(format!("{label}: {line}"));
+        }
         let translated = original.is_none_or(|o| pick(o).as_ref() != Some(&line));
         translated.then_some(line)
     }
@@ -563,6 +581,8 @@ pub struct Shown {
     pub line: Span,
     /// The claim (work highlight) it is in, if any.
     pub claim: Option<usize>,
+    /// How many resume lines show the area (set on the area's entry).
+    pub lines: u16,
 }
 
 #[cfg(test)]

@@ -100,17 +100,28 @@ impl Claims {
         })
     }
 
-    fn category_of(&self, text: &str) -> Option<&Category> {
-        let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-        self.categories
-            .iter()
-            .filter(|c| c.id != "certification")
-            // A short stem ("led", "sre") is a whole word: "ledger" is not leadership.
-            .find(|c| {
-                words.iter().any(|w| {
-                    c.stems.iter().any(|s| w.starts_with(s.as_str()) && (s.chars().count() > 3 || w == s))
-                })
+    /// The kind of achievement a line reports, from its first word: an achievement line starts
+    /// with its verb in all three languages ("Migrated", "Migrei", "Migré"); a line whose
+    /// first word names no kind is a general one (`impact` with a figure, else `build`), whose
+    /// rubric fits any achievement, rather than a guess from a word further on.
+    fn category_of(&self, text: &str, has_metric: bool) -> Option<&Category> {
+        let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
+        // Test and QA words are unambiguous anywhere in the line ("Cut the flaky test rate...").
+        let quality = self.categories.iter().find(|c| c.id == "quality");
+        if let Some(q) = quality
+            && lower.iter().any(|w| {
+                q.stems.iter().any(|s| w.starts_with(s.as_str()) && (s.chars().count() > 3 || w == s))
             })
+        {
+            return Some(q);
+        }
+        let first = lower.first().cloned().unwrap_or_default();
+        // A short stem ("led", "sre") is a whole word: "ledger" is not leadership.
+        let matches = |s: &String| first.starts_with(s.as_str()) && (s.chars().count() > 3 || first == *s);
+        let by_verb =
+            self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
+        let general = if has_metric { "impact" } else { "build" };
+        by_verb.or_else(|| self.categories.iter().find(|c| c.id == general))
     }
 
     /// The candidate's headline claims as questions in kit language `lang`, best first, at most
@@ -127,8 +138,15 @@ impl Claims {
             else {
                 continue;
             };
-            let Some(category) = self.category_of(&c.text) else { continue };
             let metric = metric(&c.text);
+            let Some(mut category) = self.category_of(&c.text, metric.is_some()) else { continue };
+            // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
+            if category.id == "performance"
+                && !names_speed_or_cost(&c.text)
+                && let Some(impact) = self.categories.iter().find(|c| c.id == "impact")
+            {
+                category = impact;
+            }
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
                 if let Some(s) = skills.get(id)
@@ -137,6 +155,10 @@ impl Claims {
                 {
                     names.push(s.name.clone());
                 }
+            }
+            // "Built features" with no figure and no technology is not a headline.
+            if category.id == "build" && metric.is_none() && names.is_empty() {
+                continue;
             }
             let t = &category.texts[lang];
             let skills_text = join(&names, lang);
@@ -148,11 +170,13 @@ impl Claims {
             }
             .unwrap_or(&t.text);
             let text = template
+                // "Co." before the sentence's own period: one period.
+                .replace("{employer}.", &format!("{}.", employer.trim_end_matches('.')))
                 .replace("{employer}", employer)
                 .replace("{metric}", metric.as_deref().unwrap_or(""))
                 .replace("{skills}", &skills_text);
             let score = if metric.is_some() { 2.0 } else { 0.0 }
-                + if category.id != "build" { 1.0 } else { 0.0 }
+                + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
                 + 0.5 * (1.0 - i as f32 / n);
             out.push(ClaimQuestion {
@@ -225,6 +249,60 @@ fn question(category: &Category, lang: usize, text: String) -> Question {
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }
+}
+
+/// Whether an achievement line speaks of speed or cost (what the performance template asks about).
+fn names_speed_or_cost(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "latenc",
+        "latênc",
+        "p95",
+        "p99",
+        "ms",
+        "second",
+        "segundo",
+        "minute",
+        "minuto",
+        "hour",
+        "hora",
+        "response",
+        "resposta",
+        "respuesta",
+        "throughput",
+        "cost",
+        "custo",
+        "costo",
+        "memory",
+        "memória",
+        "memoria",
+        "cpu",
+        "query",
+        "queries",
+        "consulta",
+        "load",
+        "carregamento",
+        "carga",
+        "runtime",
+        "build",
+        "speed",
+        "velocidad",
+        "velocidade",
+        "faster",
+        "rápid",
+        "performance",
+        "desempenho",
+        "rendimiento",
+        "time",
+        "tempo",
+        "tiempo",
+        "spend",
+        "gasto",
+        "bill",
+        "fatura",
+        "factura",
+        "infra",
+    ];
+    words(text).map(str::to_lowercase).any(|w| WORDS.iter().any(|s| w.starts_with(s)))
 }
 
 /// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level

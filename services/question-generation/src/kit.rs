@@ -83,16 +83,7 @@ impl Kit {
         let l = Labels::of(&self.language);
         let mut md = String::new();
         let _ = writeln!(md, "# {}: {}\n", l.title, self.role_title);
-        let _ = writeln!(
-            md,
-            "Kit `{}` · {} · {} · bank {}, model {}, ranker {}\n",
-            self.id,
-            self.questions.len(),
-            self.signals.join(", "),
-            self.versions.bank,
-            self.versions.model,
-            self.versions.ranker
-        );
+
         if !self.covered_requirements.is_empty() {
             let _ = writeln!(md, "**{}:** {}\n", l.covers, self.covered_requirements.join(", "));
         }
@@ -136,6 +127,16 @@ impl Kit {
                 md.push('\n');
             }
         }
+        // For support, not for the interviewer: which kit this is and what made it.
+        let _ = writeln!(
+            md,
+            "<sub>Kit {} · {} · bank {}, model {}, ranker {}</sub>",
+            self.id,
+            self.signals.join(", "),
+            self.versions.bank,
+            self.versions.model,
+            self.versions.ranker
+        );
         md
     }
 }

@@ -297,7 +297,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
-        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some()));
+        // Shown in a work achievement and on more than one line: enough to ask what they led.
+        let in_work =
+            e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some() && s.lines >= 2));
         // A requirement the resume does not show is never asked as past experience, and one it
         // only lists among skills is not asked as something the candidate planned or led.
         if !e.behavioral
@@ -369,10 +371,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             let n_behavioral =
                 if n >= 3 { ((n as f32 * share).round() as usize).max(usize::from(share > 0.0)) } else { 0 }
                     .min(n);
+            // Headline claims are the most tailored questions a kit has: up to three.
             let claim_room = match n {
                 0..=3 => 0,
-                4..=7 => 1,
-                _ => 2,
+                4 => 1,
+                5..=7 => 2,
+                _ => 3,
             };
             let n_claims = claims.len().min(claim_room).min(n - n_behavioral);
             (
@@ -419,14 +423,19 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             })
             .cloned()
     };
-    let rounds = if req.plan.is_some() { 1 } else { 2 };
-    for round in 0..rounds {
+    // Passes over the areas: the role's core areas once (at least a third of the heaviest's
+    // weight), a second question in its main ones, then the peripheral areas, then second
+    // questions anywhere. A loop's interview asks each of its areas once.
+    let top = technical.iter().map(|r| r.weight).fold(0.0f32, f32::max);
+    let passes: &[(f32, usize)] =
+        if req.plan.is_some() { &[(0.0, 0)] } else { &[(0.35, 0), (0.6, 1), (0.0, 0), (0.0, 1)] };
+    for &(share, want_used) in passes {
         for (order, ra) in technical.iter().enumerate() {
             if n_areas == 0 {
                 break;
             }
             let used = per_area.get(&ra.area).map_or(0, Vec::len);
-            if used > round || used >= 2 {
+            if used != want_used || ra.weight < top * share {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
@@ -569,9 +578,9 @@ fn build(
                 probe,
                 evidence: vec![Evidence {
                     resume: evidence.map(|e| e.line.clone()),
-                    requirement: Some(
-                        ra.requirement(role, original).unwrap_or_else(|| area.name(lang).to_string()),
-                    ),
+                    // The role page's own line (none when the page has no such line in this
+                    // language: the target already names the area).
+                    requirement: ra.requirement(role, original, lang),
                 }],
                 rationale,
                 breakdown: breakdown(&s),
@@ -580,7 +589,7 @@ fn build(
         Pick::Claim { c, ra } => {
             let rationale = rationale_claim(lang, c.employer.as_deref());
             let area = ra.as_ref().map(|r| &graph.areas[r.area]);
-            let requirement = ra.as_ref().and_then(|r| r.requirement(role, original));
+            let requirement = ra.as_ref().and_then(|r| r.requirement(role, original, lang));
             KitQuestion {
                 text: c.question.text.clone(),
                 question: c.question,
@@ -611,15 +620,9 @@ fn build(
                 rationale: rationale_competency(lang, area.name(lang), named),
                 evidence: vec![Evidence {
                     resume,
-                    requirement: Some(ra.requirement(role, original).unwrap_or_else(|| {
-                        if named {
-                            format!("{}: {}", role.spec.title, area.name(lang))
-                        } else {
-                            let model = ["Behavioral model", "Modelo comportamental", "Modelo conductual"]
-                                [lang.min(2)];
-                            format!("{model}: {}", area.name(lang))
-                        }
-                    })),
+                    // The role's own line; a competency the role does not name cites nothing (the
+                    // rationale says it comes from the behavioral model).
+                    requirement: ra.requirement(role, original, lang),
                 }],
                 breakdown: breakdown(&s),
             }
@@ -717,11 +720,15 @@ fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> S
     let lower = competency.to_lowercase();
     match (lang, role_names_it) {
         (1, true) => format!("Evidência comportamental de {lower}, que a vaga pede."),
-        (1, false) => format!("Evidência comportamental de {lower}."),
+        (1, false) => format!(
+            "Evidência comportamental de {lower}, uma das competências centrais do modelo comportamental."
+        ),
         (2, true) => format!("Evidencia conductual de {lower}, que el puesto pide."),
-        (2, false) => format!("Evidencia conductual de {lower}."),
+        (2, false) => format!(
+            "Evidencia conductual de {lower}, una de las competencias centrales del modelo conductual."
+        ),
         (_, true) => format!("Behavioral evidence of {lower}, which the role asks for."),
-        _ => format!("Behavioral evidence of {lower}."),
+        _ => format!("Behavioral evidence of {lower}, a core competency of the behavioral model."),
     }
 }
 
