@@ -5,15 +5,19 @@
 # Resumes: the held-out people of scripts/corpus/heldout.txt (3 per language), rendered as plain
 # text by scripts/corpus/render_docs.py. Roles: backend-developer (the seed page) and one catalog
 # role per person from a fixed list the planner was never tuned on.
+# Round 2 (docs/kit-quality.md) used nine other people and roles, never looked at before:
+#   KIT_REVIEW_PEOPLE="en-daniel-okafor en-laura-mitchell en-tyler-brooks pt-camila-rocha pt-gustavo-pereira pt-rafael-oliveira es-andrea-villalobos es-hector-dominguez es-valeria-castillo" \
+#   KIT_REVIEW_ROLES="software-developer ict-application-developer user-interface-developer ict-network-engineer ict-system-analyst data-warehouse-designer integration-engineer ict-business-analyst embedded-systems-software-developer" \
+#   scripts/kit-review.sh ~/.cache/nexushr/kit-review-2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
 bin="${NEXUSHR_BIN:-${CARGO_TARGET_DIR:-target}/debug/nexushr}"
 mkdir -p "$out/resumes" "$out/kits"
-people=$(awk '$1 == "source" { print $2 }' scripts/corpus/heldout.txt)
-only=$(echo "$people" | paste -sd, -)
+people=${KIT_REVIEW_PEOPLE:-$(awk '$1 == "source" { print $2 }' scripts/corpus/heldout.txt)}
+only=$(echo $people | tr " " ",")
 python3 scripts/corpus/render_docs.py "$out/render" --toolchains text --layouts txt-classic --only "$only" >/dev/null
-roles=(web-developer cloud-engineer software-tester data-scientist ict-security-engineer mobile-application-developer software-architect database-administrator ict-system-administrator)
+read -r -a roles <<< "${KIT_REVIEW_ROLES:-web-developer cloud-engineer software-tester data-scientist ict-security-engineer mobile-application-developer software-architect database-administrator ict-system-administrator}"
 export NEXUSHR_DATA_DIR="$out/data"
 i=0
 for p in $people; do
