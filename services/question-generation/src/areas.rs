@@ -549,9 +549,8 @@ impl RoleArea {
         };
         let line = pick(role)?;
         if let Some(Cite::Skill(_)) = self.cite {
-            // Skill names are the taxonomy's, in English: cited as a key skill of the page.
-            let label = ["Key skill", "Competência-chave", "Competencia clave"][lang.min(2)];
-            return Some(format!("{label}: {line}"));
+            // Skill names are the taxonomy's, in English: cited only in an English kit.
+            return (lang == 0 && original.is_none()).then(|| format!("Key skill: {line}"));
         }
         let translated = original.is_none_or(|o| pick(o).as_ref() != Some(&line));
         translated.then_some(line)

@@ -120,8 +120,8 @@ impl Claims {
         let matches = |s: &String| first.starts_with(s.as_str()) && (s.chars().count() > 3 || first == *s);
         let by_verb =
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
-        let general = if has_metric { "impact" } else { "build" };
-        by_verb.or_else(|| self.categories.iter().find(|c| c.id == general))
+        // A line whose first word names no kind is asked about only when it reports a result.
+        by_verb.or_else(|| has_metric.then(|| self.categories.iter().find(|c| c.id == "impact")).flatten())
     }
 
     /// The candidate's headline claims as questions in kit language `lang`, best first, at most
@@ -178,7 +178,8 @@ impl Claims {
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
-                + 0.5 * (1.0 - i as f32 / n);
+                                // Recent work first: claims come in resume order, newest job first.
+                + 1.5 * (1.0 - i as f32 / n);
             out.push(ClaimQuestion {
                 question: Arc::new(question(category, lang, text)),
                 span: c.span.clone(),
@@ -211,7 +212,8 @@ impl Claims {
         out.retain(|q| {
             let employer = q.employer.as_ref().map(|e| e.to_lowercase());
             let fresh_employer = employer.as_ref().is_none_or(|e| !employers.contains(e));
-            let fresh_category = q.category == "certification" || !categories.contains(&q.category);
+            // At most one certification question, and one claim of each kind.
+            let fresh_category = !categories.contains(&q.category);
             if fresh_employer && fresh_category {
                 employers.extend(employer);
                 categories.insert(q.category.clone());
@@ -332,75 +334,101 @@ fn join(names: &[String], lang: usize) -> String {
     }
 }
 
-/// The claim's figure as written, when it is a number with a unit that reads the same in every
-/// language: "30%", "2x", "10M", "R$ 2M", "99.9%", "40 ms". Plain numbers (years, team sizes)
-/// are not figures.
+/// The claim's result figure, written the same in every language: "30%", "2x", "120 ms",
+/// "R$ 2M". In "from 480 ms to 120 ms" (or with an arrow) it is the result, 120 ms. Volumes
+/// ("40K requests a day", "2 TB") are the work's scale, not a result, and plain numbers (years,
+/// team sizes) are not figures.
 pub fn metric(text: &str) -> Option<String> {
-    // "from 480 ms to 120 ms", "de 40% para 5%": the result is the figure that was achieved.
-    for sep in [" to ", " para ", " a ", " → ", " -> "] {
+    let text = text.replace('→', " to ").replace("->", " to ");
+    let figures = figures(&text);
+    let results: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2).collect();
+    // "from A to B", "de A para B", "de A a B": the figure after the last joining word.
+    for sep in [" to ", " para ", " a "] {
         if let Some(i) = text.rfind(sep)
-            && let Some(after) = first_figure(&text[i + sep.len()..])
-            && first_figure(&text[..i]).is_some()
+            && results.iter().any(|f| f.0 < i)
+            && let Some(after) = results.iter().find(|f| f.0 > i)
         {
-            return Some(after);
+            return Some(after.1.clone());
         }
     }
-    first_figure(text)
+    results.first().map(|f| f.1.clone())
 }
 
-fn first_figure(text: &str) -> Option<String> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    for (k, raw) in tokens.iter().enumerate() {
-        let t = raw
-            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '.' | '~' | '+' | '>' | '<'));
-        if !t.chars().any(|c| c.is_ascii_digit()) {
+/// Every figure of `text`: (byte offset, as it reads, whether it is a result rather than a volume).
+fn figures(text: &str) -> Vec<(usize, String, bool)> {
+    const CURRENCIES: &[&str] = &["R$", "US$", "$", "MX$", "€", "£"];
+    const SCALE: &[(&str, &str)] = &[
+        ("million", "M"),
+        ("millions", "M"),
+        ("milhão", "M"),
+        ("milhões", "M"),
+        ("millón", "M"),
+        ("millones", "M"),
+        ("mil", "K"),
+        ("thousand", "K"),
+        ("billion", "B"),
+        ("bilhão", "B"),
+        ("bilhões", "B"),
+    ];
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for t in text.split_whitespace() {
+        let at = text[offset..].find(t).map_or(offset, |i| offset + i);
+        offset = at + t.len();
+        tokens.push((at, t));
+    }
+    let trim = |t: &str| -> String {
+        t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '.' | '~' | '+' | '>' | '<' | '"'))
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for (k, &(at, raw)) in tokens.iter().enumerate() {
+        let t = trim(raw);
+        let currency = CURRENCIES.iter().find(|c| t.starts_with(**c)).copied();
+        let body = currency.map_or(t.as_str(), |c| &t[c.len()..]);
+        let digits: String =
+            body.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+        if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let digits_end = t.trim_end_matches(|c: char| !c.is_ascii_digit());
-        let unit = &t[digits_end.len()..];
-        let starts_money =
-            t.starts_with("R$") || t.starts_with("US$") || t.starts_with('$') || t.starts_with("MX$");
-        let number_ok = digits_end
-            .trim_start_matches(|c: char| !c.is_ascii_digit())
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-        if !number_ok {
+        let digits = digits.trim_end_matches(['.', ',']).to_string();
+        let unit = body[digits.len()..].to_string();
+        let next = tokens.get(k + 1).map(|(_, n)| trim(n)).unwrap_or_default();
+        let prev = k.checked_sub(1).map(|p| trim(tokens[p].1)).unwrap_or_default();
+        let currency = currency.or_else(|| CURRENCIES.iter().find(|c| prev == **c).copied());
+        if let Some(c) = currency {
+            let scale = SCALE
+                .iter()
+                .find(|(w, _)| next.eq_ignore_ascii_case(w))
+                .map(|(_, s)| *s)
+                .or_else(|| {
+                    matches!(unit.as_str(), "k" | "K" | "M" | "MM" | "B" | "bi" | "mi")
+                        .then_some(unit.as_str())
+                })
+                .unwrap_or("");
+            let scale = match scale {
+                "MM" | "mi" => "M",
+                "bi" => "B",
+                "k" => "K",
+                s => s,
+            };
+            out.push((at, format!("{c} {digits}{scale}"), true));
             continue;
         }
-        let unit_ok =
-            matches!(unit, "%" | "x" | "X" | "×" | "k" | "K" | "M" | "MM" | "B" | "ms" | "TB" | "GB" | "PB");
-        if unit_ok || (starts_money && !unit.contains(char::is_alphabetic)) {
-            // "R$ 2M": the currency written before the figure belongs to it.
-            return Some(match k.checked_sub(1).map(|p| tokens[p]) {
-                Some(c @ ("R$" | "US$" | "$" | "MX$")) => format!("{c} {t}"),
-                _ => t.to_string(),
-            });
-        }
-        // "40 ms", "30 %", "R$ 2M"
-        if unit.is_empty()
-            && let Some(next) = tokens.get(k + 1)
-        {
-            let next = next.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ')'));
-            if matches!(next, "%" | "ms" | "x" | "TB" | "GB") {
-                return Some(format!("{t} {next}"));
+        match (unit.as_str(), next.as_str()) {
+            ("%", _) | ("", "%") | ("pp", _) | ("", "pp") => {
+                out.push((at, format!("{digits}%").replace("%%", "%"), true))
             }
-        }
-        if (*raw == "R$" || *raw == "US$" || *raw == "$")
-            && let Some(next) = tokens.get(k + 1)
-        {
-            return Some(format!("{raw} {}", next.trim_end_matches([',', '.', ';'])));
-        }
-    }
-    // "R$ 2M": the currency is its own token.
-    for (k, raw) in tokens.iter().enumerate() {
-        if matches!(*raw, "R$" | "US$" | "$" | "MX$")
-            && let Some(next) = tokens.get(k + 1)
-            && next.starts_with(|c: char| c.is_ascii_digit())
-        {
-            return Some(format!("{raw} {}", next.trim_end_matches([',', '.', ';'])));
+            ("x" | "X" | "×", _) => out.push((at, format!("{digits}x"), true)),
+            ("ms", _) | ("", "ms") => out.push((at, format!("{digits} ms"), true)),
+            ("s", _) | ("", "s") => out.push((at, format!("{digits} s"), true)),
+            ("k" | "K" | "M" | "MM" | "B" | "GB" | "TB" | "PB", _) => {
+                out.push((at, format!("{digits}{unit}"), false))
+            }
+            _ => {}
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]
@@ -414,6 +442,9 @@ mod tests {
         assert_eq!(metric("Reduzi o custo em R$ 2M por ano").as_deref(), Some("R$ 2M"));
         assert_eq!(metric("Scaled the API 3x").as_deref(), Some("3x"));
         assert_eq!(metric("Led a team of 5 engineers since 2019"), None);
+        assert_eq!(metric("Served 40K requests a day"), None);
+        assert_eq!(metric("Redesigned caching: 900→260 ms").as_deref(), Some("260 ms"));
+        assert_eq!(metric("Economizei R$ 3,2 milhões por ano").as_deref(), Some("R$ 3,2M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
         assert_eq!(

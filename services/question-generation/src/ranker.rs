@@ -297,15 +297,18 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
-        // Shown in a work achievement and on more than one line: enough to ask what they led.
-        let in_work =
+        // Shown in a work achievement: enough to ask about that work; on more than one line too:
+        // enough to ask what they led.
+        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some()));
+        let led =
             e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some() && s.lines >= 2));
-        // A requirement the resume does not show is never asked as past experience, and one it
-        // only lists among skills is not asked as something the candidate planned or led.
+        // A requirement the resume does not show is never asked as past experience; one it only
+        // lists among skills is asked as a scenario or design (a "you list X" story question
+        // says nothing the skills line did not).
         if !e.behavioral
             && e.area.is_some()
             && e.mode == Mode::Experience
-            && (!is_shown || (e.seniority >= 2 && !in_work))
+            && (!in_work || (e.seniority >= 2 && !led))
         {
             continue;
         }
@@ -410,6 +413,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
+    // Near-duplicates across areas (two questions on double charges, from APIs and from system
+    // design) are skipped: cosine of the bank's vectors above this.
+    const SAME_TOPIC: f32 = 0.8;
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
         scored
             .iter()
@@ -420,6 +426,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     && !avoid.contains(&s.mode)
                     && (modes.is_empty() || modes.contains(&s.mode))
                     && allowed(None, Some(s.index))
+                    && taken.iter().all(|&t| {
+                        similarity(bank.dense(t), bank.sparse(t), bank.dense(s.index), bank.sparse(s.index))
+                            < SAME_TOPIC
+                    })
             })
             .cloned()
     };
