@@ -402,8 +402,13 @@ impl Graph {
             }
         };
         // The title names the role's own field (Mobile Application Developer, Database
-        // Administrator): it outweighs the generic skills a catalog page lists beside it.
-        add(&s.title, 12.0, None);
+        // Administrator): that area leads, however many generic skills a catalog page lists.
+        let titled: Vec<usize> = self
+            .find(&s.title)
+            .iter()
+            .flat_map(|f| self.term_areas[f.term].iter().map(|&a| usize::from(a)))
+            .collect();
+        add(&s.title, 2.0, None);
         for (i, r) in s.requirements.iter().enumerate() {
             add(r, 2.0, Some(Cite::Requirement(i)));
         }
@@ -433,6 +438,10 @@ impl Graph {
             } else {
                 technical.push(ra);
             }
+        }
+        let heaviest = technical.iter().map(|a| a.weight).fold(0.0f32, f32::max);
+        for a in technical.iter_mut().filter(|a| titled.contains(&a.area)) {
+            a.weight = a.weight.max(heaviest) + 1.0;
         }
         technical.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.area.cmp(&b.area)));
         // An area named only in passing (one mention in the summary or a minor skill, or a
@@ -647,6 +656,23 @@ mod tests {
         // "data mining" names analytics first; "information confidentiality" alone is not a
         // security requirement.
         assert!(!ids.contains(&"machine-learning") && !ids.contains(&"security"), "{ids:?}");
+    }
+
+    /// Prints the areas of every bundled role (for maintainers tuning the graph):
+    /// `cargo test -p nexushr-question-generation --lib areas_of_every_catalog_role -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn areas_of_every_catalog_role() {
+        let g = graph();
+        let roles: Vec<nexushr_domain::RoleSpec> =
+            serde_json::from_str(include_str!("../../../data/catalog/roles.json")).unwrap();
+        for spec in roles {
+            let slug = spec.slug.clone();
+            let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
+            let list: Vec<String> =
+                areas.technical.iter().map(|a| format!("{}:{:.0}", g.areas[a.area].id, a.weight)).collect();
+            println!("{slug}: {}", list.join(" "));
+        }
     }
 
     #[test]

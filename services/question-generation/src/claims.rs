@@ -206,6 +206,8 @@ impl Claims {
                 });
             }
         }
+        // A headline has a figure, or is a specific, recent achievement with its technology.
+        out.retain(|q| q.score >= 2.0);
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut employers = std::collections::HashSet::new();
         let mut categories = std::collections::HashSet::new();

@@ -437,8 +437,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // weight), a second question in its main ones, then the peripheral areas, then second
     // questions anywhere. A loop's interview asks each of its areas once.
     let top = technical.iter().map(|r| r.weight).fold(0.0f32, f32::max);
-    let passes: &[(f32, usize)] =
-        if req.plan.is_some() { &[(0.0, 0)] } else { &[(0.35, 0), (0.6, 1), (0.0, 0), (0.0, 1)] };
+    let passes: &[(f32, usize)] = if req.plan.is_some() {
+        &[(0.0, 0)]
+    } else {
+        &[(0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.0, 0), (0.0, 1)]
+    };
     for &(share, want_used) in passes {
         for (order, ra) in technical.iter().enumerate() {
             if n_areas == 0 {
@@ -564,6 +567,7 @@ fn build(
             let area = &graph.areas[ra.area];
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The resume line of a term the question is about, else the area's best line.
+            let named = |s: &&crate::areas::Shown| s.written.chars().any(char::is_uppercase);
             let evidence = q
                 .terms
                 .iter()
@@ -571,8 +575,28 @@ fn build(
                 .find_map(|t| resume.terms.get(&t))
                 .filter(|_| probe == Probe::Depth)
                 .or(resume.areas[ra.area].as_ref());
+            // An experience question names a technology ("Kafka"), not a practice ("code
+            // review"): the area's best named term, from an achievement when there is one.
+            let evidence = match evidence {
+                Some(e) if q.text.contains("{skill}") && !named(&e) => resume
+                    .terms
+                    .values()
+                    .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
+                    .filter(named)
+                    .max_by_key(|s| {
+                        (
+                            s.claim.is_some(),
+                            std::cmp::Reverse(s.claim.unwrap_or(usize::MAX)),
+                            s.written.clone(),
+                        )
+                    })
+                    .or(Some(e)),
+                other => other,
+            };
             let text = match evidence {
-                Some(e) if q.text.contains("{skill}") => q.text.replace("{skill}", e.written.trim()),
+                Some(e) if q.text.contains("{skill}") => {
+                    q.text.replace("{skill}", &skill_at(e, candidate, lang, &q.text))
+                }
                 _ => q.text.replace("{skill}", area.name(lang)),
             };
             let rationale = match (probe, evidence) {
@@ -657,6 +681,29 @@ fn build(
                 breakdown: breakdown(&s),
             }
         }
+    }
+}
+
+/// The candidate's technology as an experience question names it: with the employer where an
+/// achievement shows it ("Kafka at Pagafácil"), so the question is about that work; not where
+/// the sentence already speaks of "your resume".
+fn skill_at(
+    e: &crate::areas::Shown,
+    candidate: &crate::candidate::Candidate,
+    lang: usize,
+    text: &str,
+) -> String {
+    let written = e.written.trim();
+    let employer = e.claim.and_then(|c| candidate.claims.get(c)).and_then(|c| c.employer.as_deref());
+    let lower = text.to_lowercase();
+    let about_resume = ["resume", "currículo", "currículum"].iter().any(|w| lower.contains(w));
+    match employer.map(|e| e.trim().trim_end_matches('.')).filter(|e| !e.is_empty() && e.len() <= 60) {
+        Some(employer) if !about_resume => match lang {
+            1 => format!("{written} na empresa {employer}"),
+            2 => format!("{written} en {employer}"),
+            _ => format!("{written} at {employer}"),
+        },
+        _ => written.to_string(),
     }
 }
 
