@@ -9,6 +9,10 @@
 #   KIT_REVIEW_PEOPLE="en-daniel-okafor en-laura-mitchell en-tyler-brooks pt-camila-rocha pt-gustavo-pereira pt-rafael-oliveira es-andrea-villalobos es-hector-dominguez es-valeria-castillo" \
 #   KIT_REVIEW_ROLES="software-developer ict-application-developer user-interface-developer ict-network-engineer ict-system-analyst data-warehouse-designer integration-engineer ict-business-analyst embedded-systems-software-developer" \
 #   scripts/kit-review.sh ~/.cache/nexushr/kit-review-2
+# Round 3: nine more people, and six role pages written for it (docs/kit-review/round3-roles.json):
+#   KIT_REVIEW_PEOPLE="en-carlos-mendez en-hannah-whitfield en-samantha-ortiz pt-bruno-carvalho pt-juliana-costa pt-thiago-almeida es-daniela-flores es-fernando-aguilar es-sofia-martinez" \
+#   KIT_REVIEW_ROLES="frontend-developer devops-engineer data-engineer qa-automation-engineer site-reliability-engineer mobile-developer frontend-developer devops-engineer data-engineer" \
+#   KIT_REVIEW_ROLES_FILE=docs/kit-review/round3-roles.json scripts/kit-review.sh ~/.cache/nexushr/kit-review-3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
@@ -19,6 +23,10 @@ only=$(echo $people | tr " " ",")
 python3 scripts/corpus/render_docs.py "$out/render" --toolchains text --layouts txt-classic --only "$only" >/dev/null
 read -r -a roles <<< "${KIT_REVIEW_ROLES:-web-developer cloud-engineer software-tester data-scientist ict-security-engineer mobile-application-developer software-architect database-administrator ict-system-administrator}"
 export NEXUSHR_DATA_DIR="$out/data"
+# Roles that are not in the catalog (round 3: six role pages written for the review) are imported
+# beside the bundled catalog.
+"$bin" roles list --limit 1 >/dev/null
+if [ -n "${KIT_REVIEW_ROLES_FILE:-}" ]; then "$bin" import roles "$KIT_REVIEW_ROLES_FILE" >/dev/null; fi
 i=0
 for p in $people; do
   src=$(ls "$out"/render/text/"$p"--*.txt | head -1)
