@@ -120,8 +120,20 @@ impl Claims {
         let matches = |s: &String| first.starts_with(s.as_str()) && (s.chars().count() > 3 || first == *s);
         let by_verb =
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
-        // A line whose first word names no kind is asked about only when it reports a result.
-        by_verb.or_else(|| has_metric.then(|| self.categories.iter().find(|c| c.id == "impact")).flatten())
+        // A line whose first word names no kind is asked about only when it reports a result
+        // the line itself says the kind of: a speed or cost (performance) or a business outcome
+        // (impact: conversion, churn, satisfaction...).
+        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        by_verb.or_else(|| {
+            if !has_metric {
+                None
+            } else if names_speed_or_cost(text) {
+                named("performance")
+            } else {
+                named("impact")
+                    .filter(|c| lower.iter().any(|w| c.stems.iter().any(|s| w.starts_with(s.as_str()))))
+            }
+        })
     }
 
     /// The candidate's headline claims as questions in kit language `lang`, best first, at most
@@ -202,22 +214,24 @@ impl Claims {
                     claim: None,
                     employer: None,
                     category: cert.id.clone(),
-                    score: 1.2,
+                    score: 2.0,
                 });
             }
         }
         // A headline has a figure, or is a specific, recent achievement with its technology.
-        out.retain(|q| q.score >= 2.0);
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let mut employers = std::collections::HashSet::new();
+        let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut categories = std::collections::HashSet::new();
         out.retain(|q| {
             let employer = q.employer.as_ref().map(|e| e.to_lowercase());
-            let fresh_employer = employer.as_ref().is_none_or(|e| !employers.contains(e));
-            // At most one certification question, and one claim of each kind.
+            // At most two achievements of one employer (of different kinds, so the questions
+            // name different work), one certification question, one claim of each kind.
+            let fresh_employer = employer.as_ref().is_none_or(|e| employers.get(e).copied().unwrap_or(0) < 2);
             let fresh_category = !categories.contains(&q.category);
             if fresh_employer && fresh_category {
-                employers.extend(employer);
+                if let Some(e) = employer {
+                    *employers.entry(e).or_default() += 1;
+                }
                 categories.insert(q.category.clone());
             }
             fresh_employer && fresh_category

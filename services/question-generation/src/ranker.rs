@@ -342,11 +342,28 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // The plan: behavioral questions by the stage's share, up to two headline claims, and the
     // rest on requirement areas; or, for one interview of a loop, what the loop gave it.
     let n = req.count;
-    let claims: Vec<ClaimQuestion> = Claims::bundled()
+    // Headline claims, and the role area each speaks to: an achievement outside the role's
+    // areas (an IT-support satisfaction score for a backend role) is not a headline for it.
+    let claim_area = |c: &ClaimQuestion| {
+        graph
+            .find(&c.span.text)
+            .iter()
+            .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
+            .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
+    };
+    let mut claims: Vec<ClaimQuestion> = Claims::bundled()
         .questions(candidate, lang)
         .into_iter()
         .filter(|c| !req.exclude.contains(&c.question.id) && allowed(Some(&c.question.text), None))
+        .map(|mut c| {
+            if claim_area(&c).is_none() && c.claim.is_some() {
+                c.score -= 1.5;
+            }
+            c
+        })
+        .filter(|c| c.score >= 2.0)
         .collect();
+    claims.sort_by(|a, b| b.score.total_cmp(&a.score));
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
             let pick = |list: &[RoleArea], wanted: &[usize]| -> Vec<RoleArea> {
@@ -374,12 +391,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             let n_behavioral =
                 if n >= 3 { ((n as f32 * share).round() as usize).max(usize::from(share > 0.0)) } else { 0 }
                     .min(n);
-            // Headline claims are the most tailored questions a kit has: up to three.
+            // Headline claims are the most tailored questions a kit has: up to four.
             let claim_room = match n {
                 0..=3 => 0,
                 4 => 1,
                 5..=7 => 2,
-                _ => 3,
+                8 => 3,
+                _ => 4,
             };
             let n_claims = claims.len().min(claim_room).min(n - n_behavioral);
             (
@@ -400,11 +418,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 
     // Claims first: the areas they cover need no area question of their own in this kit.
     for c in claims.iter().take(n_claims) {
-        let area = graph
-            .find(&c.span.text)
-            .iter()
-            .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
-            .find(|a| technical.iter().any(|r| r.area == *a));
+        let area = claim_area(c).filter(|a| technical.iter().any(|r| r.area == *a));
         if let Some(a) = area {
             per_area.entry(a).or_default().push(Mode::Experience);
         }
