@@ -120,6 +120,35 @@ impl Claims {
         let matches = |s: &String| first.starts_with(s.as_str()) && (s.chars().count() > 3 || first == *s);
         let by_verb =
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
+        // "Led the migration of the ledger" is a migration the candidate led, not people
+        // leadership: leading is about people only when the line names them.
+        let people = [
+            "team",
+            "engineer",
+            "people",
+            "mentor",
+            "equipe",
+            "pessoas",
+            "equipo",
+            "personas",
+            "desenvolvedor",
+            "desarrollador",
+            "developers",
+        ];
+        if by_verb.is_some_and(|c| c.id == "leadership")
+            && !lower.iter().any(|w| people.iter().any(|p| w.starts_with(p)))
+        {
+            let later = |c: &&Category| {
+                !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
+                    && lower
+                        .iter()
+                        .skip(1)
+                        .any(|w| c.stems.iter().any(|s| w.starts_with(s.as_str()) && s.chars().count() > 3))
+            };
+            if let Some(c) = self.categories.iter().find(later) {
+                return Some(c);
+            }
+        }
         // A line whose first word names no kind is asked about only when it reports a result
         // the line itself says the kind of: a speed or cost (performance) or a business outcome
         // (impact: conversion, churn, satisfaction...).
