@@ -13,6 +13,10 @@
 #   KIT_REVIEW_PEOPLE="en-carlos-mendez en-hannah-whitfield en-samantha-ortiz pt-bruno-carvalho pt-juliana-costa pt-thiago-almeida es-daniela-flores es-fernando-aguilar es-sofia-martinez" \
 #   KIT_REVIEW_ROLES="frontend-developer devops-engineer data-engineer qa-automation-engineer site-reliability-engineer mobile-developer frontend-developer devops-engineer data-engineer" \
 #   KIT_REVIEW_ROLES_FILE=docs/kit-review/round3-roles.json scripts/kit-review.sh ~/.cache/nexushr/kit-review-3
+# Round 4: nine more people and catalog roles not used before:
+#   KIT_REVIEW_PEOPLE="en-derek-holloway en-priya-raman en-rachel-kim pt-eduardo-martins pt-larissa-mendes pt-patricia-ferreira es-alejandro-hernandez es-maria-fernanda-garcia es-ricardo-mora" \
+#   KIT_REVIEW_ROLES="database-developer ict-system-developer computer-vision-engineer ict-network-administrator ict-test-analyst webmaster knowledge-engineer ict-security-administrator digital-games-developer" \
+#   scripts/kit-review.sh ~/.cache/nexushr/kit-review-4
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
