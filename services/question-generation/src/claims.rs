@@ -106,9 +106,14 @@ impl Claims {
     /// rubric fits any achievement, rather than a guess from a word further on.
     fn category_of(&self, text: &str, has_metric: bool) -> Option<&Category> {
         let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
-        // Test and QA words are unambiguous anywhere in the line ("Cut the flaky test rate...").
+        // Test and QA words are unambiguous anywhere in the line ("Cut the flaky test rate..."),
+        // except tests of people and products: usability tests, A/B tests, user tests.
         let quality = self.categories.iter().find(|c| c.id == "quality");
+        let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
+        let about_people =
+            lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)));
         if let Some(q) = quality
+            && !about_people
             && lower.iter().any(|w| {
                 q.stems.iter().any(|s| w.starts_with(s.as_str()) && (s.chars().count() > 3 || w == s))
             })
@@ -170,6 +175,10 @@ impl Claims {
     /// gain) and named technologies come first; then certifications.
     pub fn questions(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
         let lang = lang.min(2);
+        // In the resume's own language the achievement is quoted, so the interviewer and the
+        // candidate know exactly which work is meant; in another language it is named by its
+        // kind and employer (a line is never pasted into a question in another language).
+        let quote = crate::areas::language_index(&candidate.language) == Some(lang);
         let skills = nexushr_skills::Taxonomy::bundled();
         let mut out = Vec::new();
         let n = candidate.claims.len().max(1) as f32;
@@ -216,6 +225,10 @@ impl Claims {
                 .replace("{employer}", employer)
                 .replace("{metric}", metric.as_deref().unwrap_or(""))
                 .replace("{skills}", &skills_text);
+            let text = match quote.then(|| quoted(&c.text, employer, &text, lang)).flatten() {
+                Some(q) => q,
+                None => text,
+            };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
@@ -296,6 +309,28 @@ fn question(category: &Category, lang: usize, text: String) -> Question {
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }
+}
+
+/// "At Pagafácil, your resume says: "Cut p99 latency ... with Redis." How did you find ...": the
+/// achievement quoted, then the template's questions (its text after the first sentence). None
+/// for a line too long to read aloud or a template without a second sentence.
+fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() > 200 || line.chars().count() < 15 {
+        return None;
+    }
+    let cut = text.find(". ").or_else(|| text.find("? "))?;
+    let ask = text[cut + 2..].trim();
+    if ask.is_empty() {
+        return None;
+    }
+    let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
+    let employer = employer.trim_end_matches('.');
+    Some(match lang {
+        1 => format!("Na empresa {employer}, seu currículo diz: \"{line}{end}\" {ask}"),
+        2 => format!("En {employer}, tu currículum dice: \"{line}{end}\" {ask}"),
+        _ => format!("At {employer}, your resume says: \"{line}{end}\" {ask}"),
+    })
 }
 
 /// Whether an achievement line speaks of speed or cost (what the performance template asks about).
@@ -513,8 +548,9 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_becomes_a_question_in_the_kit_language_without_the_line() {
+    fn a_claim_becomes_a_question_in_the_kit_language_quoted_only_in_its_own() {
         let candidate = Candidate {
+            language: "pt".into(),
             claims: vec![
                 claim(
                     "Pagafácil",
@@ -533,7 +569,8 @@ mod tests {
                 "{}",
                 q.question.text
             );
-            assert!(!q.question.text.contains("Migrei o banco"), "{}", q.question.text);
+            // The resume is Portuguese: a Portuguese kit quotes the line, the others do not.
+            assert_eq!(q.question.text.contains("Migrei o banco"), lang == 1, "{}", q.question.text);
             assert!(!q.question.text.contains('{'), "{}", q.question.text);
         }
     }

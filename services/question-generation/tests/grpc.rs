@@ -531,11 +531,12 @@ async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
         per_target.iter().all(|(t, n)| *n == 1 || !t.starts_with("nexushr:competency/")),
         "{per_target:?}"
     );
-    // The headline claim (the migration with its 30%) is asked in Portuguese, not pasted.
+    // The headline claim (the migration with its 30%) is asked in Portuguese, quoting the
+    // Portuguese line so the interviewer knows which work is meant.
     let claim =
         kit.questions.iter().find(|q| q.probe == pb::ProbeKind::ClaimCheck as i32).expect("a claim question");
     assert!(claim.text.contains("Transportes Ágeis") && claim.text.contains("30%"), "{}", claim.text);
-    assert!(!claim.text.contains("Migrei o banco"), "{}", claim.text);
+    assert!(claim.text.contains("\"Migrei o banco"), "{}", claim.text);
 
     // The same resume, asked in Spanish and in English.
     for (tag, want) in [("es-MX", "es-MX"), ("en", "en"), ("pt", "pt-BR")] {
@@ -546,6 +547,8 @@ async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
         let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
         assert_eq!(kit.language, want);
         assert!(kit.questions.iter().all(|q| q.question.as_ref().unwrap().language == want));
+        // A Portuguese line is never pasted into a question in another language.
+        assert!(want == "pt-BR" || kit.questions.iter().all(|q| !q.text.contains("Migrei")), "{want}");
     }
     let bad = pb::GenerateRequest {
         language: "fr".into(),
