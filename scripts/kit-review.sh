@@ -17,6 +17,10 @@
 #   KIT_REVIEW_PEOPLE="en-derek-holloway en-priya-raman en-rachel-kim pt-eduardo-martins pt-larissa-mendes pt-patricia-ferreira es-alejandro-hernandez es-maria-fernanda-garcia es-ricardo-mora" \
 #   KIT_REVIEW_ROLES="database-developer ict-system-developer computer-vision-engineer ict-network-administrator ict-test-analyst webmaster knowledge-engineer ict-security-administrator digital-games-developer" \
 #   scripts/kit-review.sh ~/.cache/nexushr/kit-review-4
+# Round 5: the last six people nobody had looked at, the round-3 role pages:
+#   KIT_REVIEW_PEOPLE="en-marcus-lee en-jsonresume-career-changer en-jsonresume-senior-engineer pt-fernanda-lima pt-marcelo-ribeiro es-emiliano-rojas" \
+#   KIT_REVIEW_ROLES="frontend-developer devops-engineer data-engineer qa-automation-engineer site-reliability-engineer mobile-developer" \
+#   KIT_REVIEW_ROLES_FILE=docs/kit-review/round3-roles.json scripts/kit-review.sh ~/.cache/nexushr/kit-review-5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
