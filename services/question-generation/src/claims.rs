@@ -190,6 +190,14 @@ impl Claims {
             };
             let metric = metric(&c.text);
             let Some(mut category) = self.category_of(&c.text, metric.is_some()) else { continue };
+            // "Grew annual revenue 28%" is a business outcome, not scaling a system.
+            let business = ["revenue", "sales", "receita", "vendas", "faturamento", "ingreso", "ventas"];
+            if category.id == "scale"
+                && words(&c.text).map(str::to_lowercase).any(|w| business.iter().any(|b| w.starts_with(b)))
+                && let Some(impact) = self.categories.iter().find(|c| c.id == "impact")
+            {
+                category = impact;
+            }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
             if category.id == "performance"
                 && !names_speed_or_cost(&c.text)
@@ -317,6 +325,21 @@ fn question(category: &Category, lang: usize, text: String) -> Question {
 fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String> {
     let line = line.trim();
     if line.chars().count() > 200 || line.chars().count() < 15 {
+        return None;
+    }
+    // Only a whole sentence is read aloud: a line cut where the resume wrapped it ("... al
+    // agregar clustering en") or a fragment is named by its kind instead.
+    const DANGLING: &[&str] = &[
+        "in", "of", "with", "the", "a", "an", "to", "for", "and", "on", "at", "by", "from", "em", "de", "do",
+        "da", "no", "na", "com", "para", "e", "o", "os", "as", "por", "dos", "das", "en", "del", "con", "y",
+        "el", "la", "los", "las", "al",
+    ];
+    let last = words(line).last().map(str::to_lowercase).unwrap_or_default();
+    let whole = line.chars().next().is_some_and(char::is_uppercase)
+        && words(line).count() >= 4
+        && !DANGLING.contains(&last.as_str())
+        && !line.ends_with([',', ';', ':', '-', '–']);
+    if !whole {
         return None;
     }
     let cut = text.find(". ").or_else(|| text.find("? "))?;
