@@ -97,7 +97,7 @@ impl Kit {
         for q in &self.questions {
             let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
             if let Some((_, name)) = &q.target {
-                let _ = writeln!(md, "*{name} · {}*\n", q.question.mode.as_str());
+                let _ = writeln!(md, "*{name} · {}*\n", l.mode(q.question.mode));
             }
             let _ = writeln!(md, "**{}:** {}", l.why, q.rationale);
             for e in &q.evidence {
@@ -143,6 +143,8 @@ impl Kit {
 
 /// The kit page's words in its language.
 struct Labels {
+    /// Index into [`crate::areas::LANGUAGES`].
+    lang: usize,
     title: &'static str,
     covers: &'static str,
     not_covered: &'static str,
@@ -160,9 +162,26 @@ struct Labels {
 }
 
 impl Labels {
+    /// How a question asks, in the kit's language.
+    fn mode(&self, mode: crate::bank::Mode) -> &'static str {
+        use crate::bank::Mode;
+        let i = match mode {
+            Mode::Concept => 0,
+            Mode::Scenario => 1,
+            Mode::Experience => 2,
+            Mode::Design => 3,
+        };
+        [
+            ["concept", "scenario", "experience", "design"],
+            ["conceito", "cenário", "experiência", "design"],
+            ["concepto", "escenario", "experiencia", "diseño"],
+        ][self.lang][i]
+    }
+
     fn of(language: &str) -> Self {
         match crate::areas::language_index(language).unwrap_or(0) {
             1 => Labels {
+                lang: 1,
                 title: "Roteiro de entrevista",
                 covers: "Cobre",
                 not_covered: "Fica para outra etapa",
@@ -179,6 +198,7 @@ impl Labels {
                 follow_ups: "Perguntas de aprofundamento",
             },
             2 => Labels {
+                lang: 2,
                 title: "Guía de entrevista",
                 covers: "Cubre",
                 not_covered: "Queda para otra etapa",
@@ -195,6 +215,7 @@ impl Labels {
                 follow_ups: "Preguntas de seguimiento",
             },
             _ => Labels {
+                lang: 0,
                 title: "Interview kit",
                 covers: "Covers",
                 not_covered: "Left for another interview",

@@ -391,13 +391,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             let n_behavioral =
                 if n >= 3 { ((n as f32 * share).round() as usize).max(usize::from(share > 0.0)) } else { 0 }
                     .min(n);
-            // Headline claims are the most tailored questions a kit has: up to four.
+            // Headline claims are the most tailored questions a kit has: up to three (a fourth
+            // was too often a weak one, and took the place of the role's core area).
             let claim_room = match n {
                 0..=3 => 0,
                 4 => 1,
                 5..=7 => 2,
-                8 => 3,
-                _ => 4,
+                _ => 3,
             };
             let n_claims = claims.len().min(claim_room).min(n - n_behavioral);
             (
@@ -454,7 +454,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let passes: &[(f32, usize)] = if req.plan.is_some() {
         &[(0.0, 0)]
     } else {
-        &[(0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.0, 0), (0.0, 1)]
+        // The leading area (the one the title names) twice first: it is the job.
+        &[(1.0, 0), (1.0, 1), (0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.0, 0), (0.0, 1)]
     };
     for &(share, want_used) in passes {
         for (order, ra) in technical.iter().enumerate() {
