@@ -432,7 +432,8 @@ impl Graph {
             if w <= 0.0 {
                 continue;
             }
-            let ra = RoleArea { area: a, weight: w, cite: line[a] };
+            let titled = titled.contains(&a) && self.areas[a].id != "programming";
+            let ra = RoleArea { area: a, weight: w, cite: line[a], titled };
             if self.areas[a].competency {
                 competencies.push(ra);
             } else {
@@ -440,7 +441,7 @@ impl Graph {
             }
         }
         let heaviest = technical.iter().map(|a| a.weight).fold(0.0f32, f32::max);
-        for a in technical.iter_mut().filter(|a| titled.contains(&a.area)) {
+        for a in technical.iter_mut().filter(|a| a.titled) {
             a.weight = a.weight.max(heaviest) + 1.0;
         }
         technical.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.area.cmp(&b.area)));
@@ -470,7 +471,7 @@ impl Graph {
             if let Some(a) = self.area(c)
                 && !competencies.iter().any(|r| r.area == a)
             {
-                competencies.push(RoleArea { area: a, weight: 0.0, cite: None });
+                competencies.push(RoleArea { area: a, weight: 0.0, cite: None, titled: false });
             }
         }
         RoleAreas { technical, competencies }
@@ -533,6 +534,9 @@ pub struct RoleArea {
     /// Index into [`Graph::areas`].
     pub area: usize,
     pub weight: f32,
+    /// The role's title names this specialist field (Mobile..., Data Warehouse..., QA...): the
+    /// kit asks it twice. Programming, which every developer title names, is not one.
+    pub titled: bool,
     /// The requirement or responsibility that names it first.
     pub cite: Option<Cite>,
 }

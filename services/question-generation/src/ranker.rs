@@ -374,6 +374,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                             area: a,
                             weight: 0.0,
                             cite: None,
+                            titled: false,
                         })
                     })
                     .collect()
@@ -457,13 +458,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // The leading area (the one the title names) twice first: it is the job.
         &[(1.0, 0), (1.0, 1), (0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.0, 0), (0.0, 1)]
     };
+    let lead_twice = technical.first().is_some_and(|r| r.titled);
     for &(share, want_used) in passes {
         for (order, ra) in technical.iter().enumerate() {
             if n_areas == 0 {
                 break;
             }
             let used = per_area.get(&ra.area).map_or(0, Vec::len);
-            if used != want_used || ra.weight < top * share {
+            if used != want_used || ra.weight < top * share || (share >= 1.0 && !lead_twice) {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
