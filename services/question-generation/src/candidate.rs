@@ -26,6 +26,10 @@ pub struct Claim {
     pub span: Span,
     /// Skills the claim names.
     pub skill_ids: Vec<String>,
+    /// The line is a whole sentence as the resume wrote it, not a piece of a bullet the
+    /// resume wrapped onto the next line (only a whole one is quoted in a question).
+    #[serde(default)]
+    pub whole: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]

@@ -207,7 +207,9 @@ impl Claims {
             }
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
+                // One-letter names (R, C) are too often a currency sign or an initial.
                 if let Some(s) = skills.get(id)
+                    && s.name.chars().count() > 1
                     && !names.contains(&s.name)
                     && names.len() < 2
                 {
@@ -233,7 +235,7 @@ impl Claims {
                 .replace("{employer}", employer)
                 .replace("{metric}", metric.as_deref().unwrap_or(""))
                 .replace("{skills}", &skills_text);
-            let text = match quote.then(|| quoted(&c.text, employer, &text, lang)).flatten() {
+            let text = match (quote && c.whole).then(|| quoted(&c.text, employer, &text, lang)).flatten() {
                 Some(q) => q,
                 None => text,
             };
@@ -270,23 +272,31 @@ impl Claims {
         }
         // A headline has a figure, or is a specific, recent achievement with its technology.
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // Best first, one of each kind; then the best of the rest (a second quality or
+        // performance achievement beats none). Never two of one kind at one employer (the
+        // questions would name the same work), at most two per employer, one certification.
         let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
         let mut categories = std::collections::HashSet::new();
-        out.retain(|q| {
-            let employer = q.employer.as_ref().map(|e| e.to_lowercase());
-            // At most two achievements of one employer (of different kinds, so the questions
-            // name different work), one certification question, one claim of each kind.
-            let fresh_employer = employer.as_ref().is_none_or(|e| employers.get(e).copied().unwrap_or(0) < 2);
-            let fresh_category = !categories.contains(&q.category);
-            if fresh_employer && fresh_category {
-                if let Some(e) = employer {
-                    *employers.entry(e).or_default() += 1;
+        let mut picked = Vec::new();
+        for distinct in [true, false] {
+            for q in &out {
+                let employer = q.employer.as_ref().map(|e| e.to_lowercase()).unwrap_or_default();
+                let key = (employer.clone(), q.category.clone());
+                let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
+                let fresh =
+                    if distinct { !categories.contains(&q.category) } else { q.category != "certification" };
+                if room && fresh && !seen.contains(&key) {
+                    seen.insert(key);
+                    categories.insert(q.category.clone());
+                    if !employer.is_empty() {
+                        *employers.entry(employer).or_default() += 1;
+                    }
+                    picked.push(q.clone());
                 }
-                categories.insert(q.category.clone());
             }
-            fresh_employer && fresh_category
-        });
-        out
+        }
+        picked
     }
 }
 
@@ -502,7 +512,7 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
         if let Some(c) = currency {
             let scale = SCALE
                 .iter()
-                .find(|(w, _)| next.eq_ignore_ascii_case(w))
+                .find(|(w, _)| next.split('/').next().is_some_and(|n| n.eq_ignore_ascii_case(w)))
                 .map(|(_, s)| *s)
                 .or_else(|| {
                     matches!(unit.as_str(), "k" | "K" | "M" | "MM" | "B" | "bi" | "mi")
@@ -548,6 +558,7 @@ mod tests {
         assert_eq!(metric("Served 40K requests a day"), None);
         assert_eq!(metric("Redesigned caching: 900→260 ms").as_deref(), Some("260 ms"));
         assert_eq!(metric("Economizei R$ 3,2 milhões por ano").as_deref(), Some("R$ 3,2M"));
+        assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
         assert_eq!(
@@ -562,6 +573,7 @@ mod tests {
             title: None,
             text: text.into(),
             span: Span { start: 0, end: text.len(), text: text.into() },
+            whole: true,
             skill_ids: nexushr_skills::Taxonomy::bundled()
                 .find(text)
                 .into_iter()

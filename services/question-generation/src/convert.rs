@@ -35,6 +35,7 @@ impl From<&ParsedResume> for Candidate {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
                     span: highlight_span(w.span.as_ref(), &h),
+                    whole: is_whole(w.span.as_ref(), &h),
                     skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
                     text: h,
                 })
@@ -74,6 +75,18 @@ fn highlight_span(entry: Option<&EvidenceSpan>, highlight: &str) -> Span {
         Some((start, len)) => Span { start, end: start + len, text: highlight.to_string() },
         None => Span { start: 0, end: 0, text: highlight.to_string() },
     }
+}
+
+/// Whether a highlight is the whole bullet: found in its entry, and not followed by a line that
+/// continues it (a wrapped bullet's next line starts in lower case, or with a digit).
+fn is_whole(entry: Option<&EvidenceSpan>, highlight: &str) -> bool {
+    let Some(e) = entry else { return false };
+    let Some(i) = e.text.find(highlight) else { return false };
+    let rest = &e.text[i + highlight.len()..];
+    let rest = rest.trim_start_matches([' ', '\t', '.']);
+    let Some(next) = rest.strip_prefix('\n') else { return true };
+    let next = next.trim_start();
+    !next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// Largest inline parsed resume Generate accepts (a real resume is far below these).

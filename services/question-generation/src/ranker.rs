@@ -351,7 +351,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
             .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
-    let mut claims: Vec<ClaimQuestion> = Claims::bundled()
+    let claims: Vec<ClaimQuestion> = Claims::bundled()
         .questions(candidate, lang)
         .into_iter()
         .filter(|c| !req.exclude.contains(&c.question.id) && allowed(Some(&c.question.text), None))
@@ -363,7 +363,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         })
         .filter(|c| c.score >= 2.0)
         .collect();
-    claims.sort_by(|a, b| b.score.total_cmp(&a.score));
+    // Kept in the order claims.rs gives: one of each kind first, then the best of the rest.
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
             let pick = |list: &[RoleArea], wanted: &[usize]| -> Vec<RoleArea> {
