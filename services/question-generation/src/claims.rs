@@ -72,6 +72,8 @@ pub struct ClaimQuestion {
     pub employer: Option<String>,
     pub category: String,
     pub score: f32,
+    /// Where its text may not be asked (the guardrail, run once when the question is made).
+    pub blocked: nexushr_guardrail::Blocked,
 }
 
 impl Claims {
@@ -245,6 +247,7 @@ impl Claims {
                                 // Recent work first: claims come in resume order, newest job first.
                 + 1.5 * (1.0 - i as f32 / n);
             out.push(ClaimQuestion {
+                blocked: nexushr_guardrail::Blocked::of(&text),
                 question: Arc::new(question(category, lang, text)),
                 span: c.span.clone(),
                 claim: Some(i),
@@ -261,6 +264,7 @@ impl Claims {
                 }
                 let text = cert.texts[lang].text.replace("{cert}", name);
                 out.push(ClaimQuestion {
+                    blocked: nexushr_guardrail::Blocked::of(&text),
                     question: Arc::new(question(cert, lang, text)),
                     span: span.clone(),
                     claim: None,

@@ -55,6 +55,10 @@ pub struct CandidateVectors {
     /// Per bank question (by index): the best similarity to a resume line and that line.
     /// Questions added to the bank later are past its end and are scored at request time.
     nearest: Vec<(f32, Option<u32>)>,
+    /// What the resume shows (areas and terms), worked out on the first Generate.
+    shown: std::sync::OnceLock<Arc<Resume>>,
+    /// The headline claims as questions, per kit language, made on first use.
+    claims: [std::sync::OnceLock<Arc<Vec<ClaimQuestion>>>; 3],
 }
 
 impl CandidateVectors {
@@ -67,7 +71,20 @@ impl CandidateVectors {
     /// prepared resume); the sparse ones are cheap and computed here.
     pub fn from_parts(vectors: &Vectors, texts: &[String], dense: Option<Vec<Vec<f32>>>) -> Self {
         let sparse = texts.iter().map(|t| vectors.sparse_document(t)).collect();
-        Self { dense, sparse, nearest: Vec::new() }
+        Self { dense, sparse, nearest: Vec::new(), shown: Default::default(), claims: Default::default() }
+    }
+
+    /// What the resume shows in `graph`'s terms (the bundled graph never changes while a
+    /// process runs, so the first answer is kept).
+    fn shown(&self, graph: &Graph, candidate: &Candidate) -> Arc<Resume> {
+        Arc::clone(self.shown.get_or_init(|| Arc::new(graph.shown(candidate))))
+    }
+
+    /// The candidate's claims as questions in kit language `lang`, made once.
+    fn claims(&self, candidate: &Candidate, lang: usize) -> Arc<Vec<ClaimQuestion>> {
+        Arc::clone(
+            self.claims[lang.min(2)].get_or_init(|| Arc::new(Claims::bundled().questions(candidate, lang))),
+        )
     }
 
     /// Fills in the closest resume line of every question of `bank`.
@@ -102,6 +119,14 @@ pub type Effectiveness = HashMap<String, HashMap<String, f32>>;
 pub struct Pool {
     pub entries: Vec<Entry>,
     pub areas: RoleAreas,
+    /// The role in each kit language, made on first use (the pool is per role version).
+    roles: [std::sync::OnceLock<Arc<Role>>; 3],
+}
+
+impl Pool {
+    fn role_in(&self, role: &Role, lang: usize) -> Arc<Role> {
+        Arc::clone(self.roles[lang.min(2)].get_or_init(|| Arc::new(role_in(role, lang))))
+    }
 }
 
 /// One candidate question of a pool.
@@ -182,7 +207,7 @@ pub async fn build_pool(
     }
     // In bank order, so ranking reads the bank and the resume's per-question table in order.
     entries.sort_by_key(|e| e.index);
-    Ok(Pool { entries, areas })
+    Ok(Pool { entries, areas, roles: Default::default() })
 }
 
 /// The area or competency a question belongs to.
@@ -267,22 +292,17 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let graph = &bank.graph;
     let lang = kit_language(req);
     let candidate = &*req.candidate;
-    let resume = graph.shown(candidate);
+    let resume = req.candidate_vectors.shown(graph, candidate);
     let shown = &resume.areas;
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&req.role.spec.slug);
-    let allowed = |text: Option<&str>, index: Option<usize>| {
-        let blocked = match (text, index) {
-            (Some(t), _) => nexushr_guardrail::Blocked::of(t),
-            (None, Some(i)) => bank.blocked(i),
-            (None, None) => return true,
-        };
-        match req.jurisdiction {
-            Some(j) => !blocked.in_jurisdiction(j),
-            None => !blocked.anywhere(),
-        }
+    // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
+    // when they were made.
+    let allowed = |blocked: nexushr_guardrail::Blocked| match req.jurisdiction {
+        Some(j) => !blocked.in_jurisdiction(j),
+        None => !blocked.anywhere(),
     };
 
     // Score every pool question this request may ask.
@@ -351,10 +371,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
             .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
-    let claims: Vec<ClaimQuestion> = Claims::bundled()
-        .questions(candidate, lang)
-        .into_iter()
-        .filter(|c| !req.exclude.contains(&c.question.id) && allowed(Some(&c.question.text), None))
+    let claims: Vec<ClaimQuestion> = req
+        .candidate_vectors
+        .claims(candidate, lang)
+        .iter()
+        .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
+        .cloned()
         .map(|mut c| {
             if claim_area(&c).is_none() && c.claim.is_some() {
                 c.score -= 1.5;
@@ -440,7 +462,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     && !taken.contains(&s.index)
                     && !avoid.contains(&s.mode)
                     && (modes.is_empty() || modes.contains(&s.mode))
-                    && allowed(None, Some(s.index))
+                    && allowed(bank.blocked(s.index))
                     && taken.iter().all(|&t| {
                         similarity(bank.dense(t), bank.sparse(t), bank.dense(s.index), bank.sparse(s.index))
                             < SAME_TOPIC
@@ -501,7 +523,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             s.area == Some(ra.area)
                 && s.behavioral
                 && !taken.contains(&s.index)
-                && allowed(None, Some(s.index))
+                && allowed(bank.blocked(s.index))
         };
         let situational =
             scored.iter().filter(fits).find(|s| bank.get(s.index).kind == crate::bank::Kind::Situational);
@@ -521,7 +543,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if picks.len() >= n || req.plan.is_some() {
             break;
         }
-        if !taken.contains(&s.index) && allowed(None, Some(s.index)) {
+        if !taken.contains(&s.index) && allowed(bank.blocked(s.index)) {
             taken.insert(s.index);
             picks.push((3, picks.len(), Pick::Other { s: s.clone() }));
         }
@@ -534,7 +556,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             covered.push(name.to_string());
         }
     };
-    let role = role_in(&req.role, lang);
+    let role = pool.role_in(&req.role, lang);
     let original = (lang > 0).then_some(&*req.role);
     let mut questions = Vec::with_capacity(picks.len());
     for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
@@ -563,7 +585,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .filter(|r| shown[r.area].is_none())
         .map(|r| graph.areas[r.area].name(lang).to_string())
         .collect();
-    Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title }
+    Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone() }
 }
 
 /// A planned question in the kit language, with its evidence and rationale.
