@@ -74,6 +74,8 @@ pub struct ClaimQuestion {
     pub score: f32,
     /// Where its text may not be asked (the guardrail, run once when the question is made).
     pub blocked: nexushr_guardrail::Blocked,
+    /// The areas its resume line names (filled by the ranker, which has the graph).
+    pub areas: Vec<u16>,
 }
 
 impl Claims {
@@ -248,6 +250,7 @@ impl Claims {
                 + 1.5 * (1.0 - i as f32 / n);
             out.push(ClaimQuestion {
                 blocked: nexushr_guardrail::Blocked::of(&text),
+                areas: Vec::new(),
                 question: Arc::new(question(category, lang, text)),
                 span: c.span.clone(),
                 claim: Some(i),
@@ -265,12 +268,15 @@ impl Claims {
                 let text = cert.texts[lang].text.replace("{cert}", name);
                 out.push(ClaimQuestion {
                     blocked: nexushr_guardrail::Blocked::of(&text),
+                    areas: Vec::new(),
                     question: Arc::new(question(cert, lang, text)),
                     span: span.clone(),
                     claim: None,
                     employer: None,
                     category: cert.id.clone(),
-                    score: 2.0,
+                    // A certification is a headline for a junior; a senior's work says more
+                    // (reviewers found certification questions weak for experienced people).
+                    score: if candidate.level.unwrap_or(1) == 0 { 2.0 } else { 1.0 },
                 });
             }
         }

@@ -208,7 +208,7 @@ fn kit_question_to(q: &KitQuestion) -> pb::KitQuestion {
             })
             .collect(),
         rationale: q.rationale.clone(),
-        score_breakdown: q.breakdown.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        score_breakdown: q.breakdown.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
     }
 }
 

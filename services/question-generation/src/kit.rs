@@ -44,7 +44,7 @@ pub struct KitQuestion {
     pub probe: Probe,
     pub evidence: Vec<Evidence>,
     pub rationale: String,
-    pub breakdown: BTreeMap<String, f32>,
+    pub breakdown: BTreeMap<&'static str, f32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

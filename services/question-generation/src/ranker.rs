@@ -80,11 +80,20 @@ impl CandidateVectors {
         Arc::clone(self.shown.get_or_init(|| Arc::new(graph.shown(candidate))))
     }
 
-    /// The candidate's claims as questions in kit language `lang`, made once.
-    fn claims(&self, candidate: &Candidate, lang: usize) -> Arc<Vec<ClaimQuestion>> {
-        Arc::clone(
-            self.claims[lang.min(2)].get_or_init(|| Arc::new(Claims::bundled().questions(candidate, lang))),
-        )
+    /// The candidate's claims as questions in kit language `lang`, with the areas each names,
+    /// made once.
+    fn claims(&self, graph: &Graph, candidate: &Candidate, lang: usize) -> Arc<Vec<ClaimQuestion>> {
+        Arc::clone(self.claims[lang.min(2)].get_or_init(|| {
+            let mut claims = Claims::bundled().questions(candidate, lang);
+            for c in &mut claims {
+                c.areas = graph
+                    .find(&c.span.text)
+                    .iter()
+                    .flat_map(|f| graph.areas_of(f.term).iter().copied())
+                    .collect();
+            }
+            Arc::new(claims)
+        }))
     }
 
     /// Fills in the closest resume line of every question of `bank`.
@@ -365,15 +374,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // Headline claims, and the role area each speaks to: an achievement outside the role's
     // areas (an IT-support satisfaction score for a backend role) is not a headline for it.
     let claim_area = |c: &ClaimQuestion| {
-        graph
-            .find(&c.span.text)
-            .iter()
-            .flat_map(|f| graph.areas_of(f.term).iter().map(|&a| usize::from(a)))
-            .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
+        c.areas.iter().map(|&a| usize::from(a)).find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
     let claims: Vec<ClaimQuestion> = req
         .candidate_vectors
-        .claims(candidate, lang)
+        .claims(graph, candidate, lang)
         .iter()
         .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
         .cloned()
@@ -600,7 +605,7 @@ fn build(
     req: &Spec,
     (role, original): (&Role, Option<&Role>),
 ) -> KitQuestion {
-    let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (k.to_string(), v)).collect();
+    let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (*k, v)).collect();
     match pick {
         Pick::Area { s, probe, ra } => {
             let area = &graph.areas[ra.area];
@@ -672,7 +677,7 @@ fn build(
                 probe: Probe::ClaimCheck,
                 evidence: vec![Evidence { resume: Some(c.span), requirement }],
                 rationale,
-                breakdown: [("claim".to_string(), c.score)].into_iter().collect(),
+                breakdown: [("claim", c.score)].into_iter().collect(),
             }
         }
         Pick::Competency { s, ra } => {
