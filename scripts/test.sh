@@ -37,6 +37,9 @@ scripts/fetch-data.sh all >/dev/null
 echo "==> cargo fmt --check"
 cargo fmt --all --check
 
+echo "==> cargo clippy (every target, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
 echo "==> question bank (the area files build bank.json; every rubric its own and complete)"
 python3 scripts/build-question-bank.py --verify
 

@@ -8,8 +8,8 @@
 //!    callers for 10 s: calls past capacity must come back RESOURCE_EXHAUSTED at once.
 //!
 //!     cargo build --release --bin nexushr
-//!     cargo bench -p nexushr-tests --bench load
-//!     (NEXUSHR_BIN, NEXUSHR_LOAD_RATE=calls/s (default 150), NEXUSHR_LOAD_SECONDS (default 600))
+//!    cargo bench -p nexushr-tests --bench load
+//!    (NEXUSHR_BIN, NEXUSHR_LOAD_RATE=calls/s (default 150), NEXUSHR_LOAD_SECONDS (default 600))
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -236,7 +236,8 @@ async fn main() {
         let _ = h.await;
     }
     let rss_end = rss_mib(pid);
-    let mut s = stats.lock().expect("stats");
+    // The figures are printed with the lock held; it is released before the overload phase.
+    let mut s = std::mem::take(&mut *stats.lock().expect("stats"));
     let total: usize = s.latencies.values().map(Vec::len).sum();
     println!(
         "\n{total} calls in {:.0} s: {:.1} calls/s",

@@ -152,6 +152,8 @@ impl QuestionStore {
         rows.into_iter().map(|r| Ok((r.get::<String, _>(0), decompress(&r.get::<Vec<u8>, _>(1))?))).collect()
     }
 
+    // One row's worth of feedback, as the RPC gives it: a struct would only rename the fields.
+    #[allow(clippy::too_many_arguments)]
     pub async fn record_feedback(
         &self,
         kit_id: &str,

@@ -337,7 +337,9 @@ async fn fake_llm(reply: String, delay: std::time::Duration) -> (String, Arc<std
                     }
                     buf.extend_from_slice(&chunk[..n]);
                 }
-                log.lock().unwrap().push(String::from_utf8_lossy(&buf[body_start..]).into_owned());
+                log.lock()
+                    .expect("request log")
+                    .push(String::from_utf8_lossy(&buf[body_start..]).into_owned());
                 tokio::time::sleep(delay).await;
                 let resp = format!(
                     "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{}",

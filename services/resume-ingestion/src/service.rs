@@ -337,10 +337,7 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         let next = if more { rows.last().map(|r| r.id.clone()).unwrap_or_default() } else { String::new() };
         Ok(Response::new(pb::ListResumesResponse {
             resumes: rows.iter().map(to_resume).collect::<Result<_, _>>()?,
-            page: Some(nexushr_proto::common::v1::PageResponse {
-                next_page_token: next,
-                ..Default::default()
-            }),
+            page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next }),
         }))
     }
 

@@ -149,13 +149,15 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
                 page: Some(nexushr_proto::common::v1::PageRequest {
                     page_size: Some(size),
                     page_token: token.into(),
-                    ..Default::default()
                 }),
             },
         )
     };
     let by_candidate = app.client.list_resumes(list("cand-2", "", 10)).await.expect("list").into_inner();
-    assert_eq!(by_candidate.resumes.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), [text.id.clone()]);
+    assert_eq!(
+        by_candidate.resumes.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+        std::slice::from_ref(&text.id)
+    );
     let page1 = app.client.list_resumes(list("", "", 1)).await.expect("page 1").into_inner();
     let token = page1.page.expect("page").next_page_token;
     let page2 = app.client.list_resumes(list("", &token, 1)).await.expect("page 2").into_inner();
@@ -202,7 +204,10 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
     assert_eq!(again.code(), Code::NotFound);
     let erased: Vec<ResumeErased> =
         events(&app.pool).await.iter().filter_map(|e| e.payload::<ResumeErased>().expect("decode")).collect();
-    assert_eq!(erased.iter().map(|e| e.resume_id.clone()).collect::<Vec<_>>(), [first.id.clone()]);
+    assert_eq!(
+        erased.iter().map(|e| e.resume_id.clone()).collect::<Vec<_>>(),
+        std::slice::from_ref(&first.id)
+    );
     let mut needles: Vec<String> = vec![email.clone()];
     needles.extend(contact.phones.iter().map(|p| p.raw.clone()));
     needles.retain(|n| !n.is_empty());
