@@ -21,6 +21,8 @@ use nexushr_domain::Tenant;
 use nexushr_platform::ApiKeys;
 use nexushr_proto::questions::v1::{self as qpb, question_generation_server::QuestionGeneration};
 use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_server::ResumeIngestion};
+use nexushr_question_generation::convert::{loop_stage_from, loop_stage_to};
+use nexushr_question_generation::engine::LoopStage;
 use nexushr_question_generation::service::QuestionService;
 use nexushr_resume_ingestion::ResumeService;
 use serde_json::{Value, json};
@@ -347,15 +349,9 @@ struct LoopBody {
     language: String,
 }
 
-const LOOP_STAGES: [(&str, qpb::LoopStage); 4] = [
-    ("screen", qpb::LoopStage::Screen),
-    ("technical", qpb::LoopStage::Technical),
-    ("system-design", qpb::LoopStage::SystemDesign),
-    ("behavioral", qpb::LoopStage::Behavioral),
-];
-
+/// A loop stage's name (`system-design`), from its wire value; empty for none.
 fn stage_name(stage: i32) -> &'static str {
-    LOOP_STAGES.iter().find(|(_, s)| *s as i32 == stage).map_or("", |(n, _)| n)
+    qpb::LoopStage::try_from(stage).ok().and_then(loop_stage_from).map_or("", LoopStage::as_str)
 }
 
 async fn plan_loop(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<LoopBody>) -> ApiResult {
@@ -363,7 +359,8 @@ async fn plan_loop(State(gw): State<Shared>, headers: HeaderMap, Json(body): Jso
     let mut stages = Vec::with_capacity(body.stages.len());
     for name in &body.stages {
         // An unknown name reaches the service as an unknown enum value: INVALID_ARGUMENT there.
-        stages.push(LOOP_STAGES.iter().find(|(n, _)| n == name).map_or(99, |(_, s)| *s as i32));
+        let stage = LoopStage::ALL.into_iter().find(|s| s.as_str() == name);
+        stages.push(stage.map_or(99, |s| loop_stage_to(s) as i32));
     }
     let req = qpb::PlanLoopRequest {
         role: body.role,

@@ -118,15 +118,12 @@ impl Claims {
             lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)));
         if let Some(q) = quality
             && !about_people
-            && lower.iter().any(|w| {
-                q.stems.iter().any(|s| w.starts_with(s.as_str()) && (s.chars().count() > 3 || w == s))
-            })
+            && lower.iter().any(|w| q.stems.iter().any(|s| stem_matches(w, s)))
         {
             return Some(q);
         }
         let first = lower.first().cloned().unwrap_or_default();
-        // A short stem ("led", "sre") is a whole word: "ledger" is not leadership.
-        let matches = |s: &String| first.starts_with(s.as_str()) && (s.chars().count() > 3 || first == *s);
+        let matches = |s: &String| stem_matches(&first, s);
         let by_verb =
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
         // "Led the migration of the ledger" is a migration the candidate led, not people
@@ -168,8 +165,7 @@ impl Claims {
             } else if names_speed_or_cost(text) {
                 named("performance")
             } else {
-                named("impact")
-                    .filter(|c| lower.iter().any(|w| c.stems.iter().any(|s| w.starts_with(s.as_str()))))
+                named("impact").filter(|c| lower.iter().any(|w| c.stems.iter().any(|s| stem_matches(w, s))))
             }
         })
     }
@@ -442,6 +438,12 @@ fn certification_name(text: &str) -> &str {
         }
     }
     name.trim().trim_end_matches('.')
+}
+
+/// Whether `word` starts with `stem`; a stem of three letters or fewer ("led", "sre", "nps") is
+/// a whole word, so "ledger" is not leadership.
+fn stem_matches(word: &str, stem: &str) -> bool {
+    word.starts_with(stem) && (stem.chars().count() > 3 || word == stem)
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {

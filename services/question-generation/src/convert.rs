@@ -6,6 +6,7 @@ use nexushr_proto::resumes::v1::ParsedResume;
 
 use crate::bank::{Kind, Question, Rubric};
 use crate::candidate::{Candidate, CandidateSkill, Claim, Span};
+use crate::engine::LoopStage;
 use crate::kit::{Kit, KitQuestion, Probe};
 
 impl From<&ParsedResume> for Candidate {
@@ -112,6 +113,26 @@ pub fn level(s: Seniority) -> Option<u8> {
         Seniority::Intern | Seniority::Junior => Some(0),
         Seniority::Mid => Some(1),
         _ => Some(2),
+    }
+}
+
+/// A loop's interview on the wire; `Unspecified` is none.
+pub fn loop_stage_from(s: pb::LoopStage) -> Option<LoopStage> {
+    match s {
+        pb::LoopStage::Unspecified => None,
+        pb::LoopStage::Screen => Some(LoopStage::Screen),
+        pb::LoopStage::Technical => Some(LoopStage::Technical),
+        pb::LoopStage::SystemDesign => Some(LoopStage::SystemDesign),
+        pb::LoopStage::Behavioral => Some(LoopStage::Behavioral),
+    }
+}
+
+pub fn loop_stage_to(s: LoopStage) -> pb::LoopStage {
+    match s {
+        LoopStage::Screen => pb::LoopStage::Screen,
+        LoopStage::Technical => pb::LoopStage::Technical,
+        LoopStage::SystemDesign => pb::LoopStage::SystemDesign,
+        LoopStage::Behavioral => pb::LoopStage::Behavioral,
     }
 }
 

@@ -19,7 +19,7 @@ use tonic::{Request, Response, Status};
 
 use crate::cache::Cache;
 use crate::candidate::Candidate;
-use crate::convert::{kind_from, kit_to, level, question_from, question_to};
+use crate::convert::{kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from, question_to};
 use crate::engine::{Engine, EngineError, LoopStage, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe};
 use crate::llm::LlmProvider;
@@ -190,14 +190,8 @@ impl QuestionService {
         }
         let mut stages = Vec::new();
         for s in &req.stages {
-            let stage =
-                match pb::LoopStage::try_from(*s).map_err(|_| invalid("stages", "unknown enum value"))? {
-                    pb::LoopStage::Unspecified => return Err(invalid("stages", "a stage is unspecified")),
-                    pb::LoopStage::Screen => LoopStage::Screen,
-                    pb::LoopStage::Technical => LoopStage::Technical,
-                    pb::LoopStage::SystemDesign => LoopStage::SystemDesign,
-                    pb::LoopStage::Behavioral => LoopStage::Behavioral,
-                };
+            let wire = pb::LoopStage::try_from(*s).map_err(|_| invalid("stages", "unknown enum value"))?;
+            let stage = loop_stage_from(wire).ok_or_else(|| invalid("stages", "a stage is unspecified"))?;
             if stages.contains(&stage) {
                 return Err(invalid("stages", "each stage at most once"));
             }
@@ -233,16 +227,10 @@ impl QuestionService {
             plan: None,
         };
         let planned = self.engine.plan_loop(&spec, &stages).await.map_err(QgError::from)?;
-        let stage_to = |s: LoopStage| match s {
-            LoopStage::Screen => pb::LoopStage::Screen,
-            LoopStage::Technical => pb::LoopStage::Technical,
-            LoopStage::SystemDesign => pb::LoopStage::SystemDesign,
-            LoopStage::Behavioral => pb::LoopStage::Behavioral,
-        };
         let mut kits = Vec::with_capacity(planned.kits.len());
         for (stage, kit) in &planned.kits {
             let kit = self.store_kit(tenant, kit).await?;
-            kits.push(pb::StageKit { stage: stage_to(*stage) as i32, kit: Some(kit) });
+            kits.push(pb::StageKit { stage: loop_stage_to(*stage) as i32, kit: Some(kit) });
         }
         Ok(pb::InterviewLoop {
             kits,
@@ -251,7 +239,7 @@ impl QuestionService {
                 .into_iter()
                 .map(|(requirement, stage)| pb::LoopCoverage {
                     requirement,
-                    stage: stage.map_or(pb::LoopStage::Unspecified, stage_to) as i32,
+                    stage: stage.map_or(pb::LoopStage::Unspecified, loop_stage_to) as i32,
                 })
                 .collect(),
             language: planned.language,
