@@ -12,7 +12,7 @@ use rdkafka::client::DefaultClientContext;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::util::Timeout;
 
 use crate::deliver::dead_letter_headers;
@@ -41,8 +41,13 @@ pub async fn ensure_topics(
     let admin: AdminClient<DefaultClientContext> =
         ClientConfig::new().set("bootstrap.servers", brokers).create()?;
     let names: Vec<String> = topics.iter().flat_map(|t| [t.to_string(), topics::dead_letter(t)]).collect();
-    let new: Vec<NewTopic<'_>> =
-        names.iter().map(|n| NewTopic::new(n, partitions, TopicReplication::Fixed(replication))).collect();
+    let new: Vec<NewTopic<'_>> = names
+        .iter()
+        .map(|n| {
+            let topic = NewTopic::new(n, partitions, TopicReplication::Fixed(replication));
+            if topics::compacted(n) { topic.set("cleanup.policy", "compact") } else { topic }
+        })
+        .collect();
     let opts = AdminOptions::new().operation_timeout(Some(Duration::from_secs(15)));
     for result in admin.create_topics(&new, &opts).await? {
         match result {
@@ -56,7 +61,7 @@ pub async fn ensure_topics(
     Ok(())
 }
 
-fn producer(brokers: &str, one_record_per_batch: bool) -> Result<FutureProducer, EventError> {
+fn producer_config(brokers: &str, one_record_per_batch: bool) -> ClientConfig {
     let mut config = ClientConfig::new();
     config
         .set("bootstrap.servers", brokers)
@@ -72,26 +77,58 @@ fn producer(brokers: &str, one_record_per_batch: bool) -> Result<FutureProducer,
         // With single-record batches every offset is a batch base; the fault test caught this.
         config.set("batch.num.messages", "1");
     }
-    Ok(config.create()?)
+    config
 }
 
 /// Publishes envelopes keyed by aggregate id, with id, type, tenant and trace in headers.
+///
+/// An idempotent producer that librdkafka declares fatally failed (a broker that lost the
+/// producer's sequence state across a restart does this) refuses every later send; the
+/// publisher then replaces it with a new one. Nothing is lost: the failed sends are reported,
+/// and the outbox relay sends them again, in order, through the new producer.
 #[derive(Clone)]
 pub struct KafkaPublisher {
-    producer: FutureProducer,
+    config: ClientConfig,
+    /// The producer in use and how many producers came before it.
+    current: Arc<std::sync::RwLock<(u64, FutureProducer)>>,
 }
 
 impl KafkaPublisher {
     /// A publisher sending one record per batch, safe on every Kafka-protocol broker (see
     /// [`KafkaPublisher::batching`] for Apache Kafka).
     pub fn new(brokers: &str) -> Result<Self, EventError> {
-        Ok(Self { producer: producer(brokers, true)? })
+        Self::with_config(producer_config(brokers, true))
     }
 
     /// A publisher that batches records: much faster, for brokers that return the batch holding
     /// a fetched offset (Apache Kafka does; tansu 0.6 does not).
     pub fn batching(brokers: &str) -> Result<Self, EventError> {
-        Ok(Self { producer: producer(brokers, false)? })
+        Self::with_config(producer_config(brokers, false))
+    }
+
+    fn with_config(config: ClientConfig) -> Result<Self, EventError> {
+        let producer = config.create()?;
+        Ok(Self { config, current: Arc::new(std::sync::RwLock::new((0, producer))) })
+    }
+
+    fn producer(&self) -> (u64, FutureProducer) {
+        self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Replaces producer `generation` if it failed fatally (once, however many sends saw it fail).
+    fn replace_if_fatal(&self, generation: u64, producer: &FutureProducer) {
+        let Some((code, reason)) = producer.client().fatal_error() else { return };
+        let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if current.0 != generation {
+            return;
+        }
+        match self.config.create::<FutureProducer>() {
+            Ok(fresh) => {
+                tracing::warn!(%code, %reason, generation, "Kafka producer failed fatally; replaced it");
+                *current = (generation + 1, fresh);
+            }
+            Err(e) => tracing::error!(error = %e, "Kafka producer failed fatally and cannot be replaced"),
+        }
     }
 
     /// Sends raw bytes (dead letters of undecodable records) with the given headers.
@@ -110,11 +147,12 @@ impl KafkaPublisher {
         if let Some(key) = key {
             record = record.key(key);
         }
-        self.producer
-            .send(record, Timeout::After(SEND_TIMEOUT))
-            .await
-            .map(|_| ())
-            .map_err(|(e, _)| EventError::Publish { topic: topic.to_string(), reason: e.to_string() })
+        let (generation, producer) = self.producer();
+        let sent = producer.send(record, Timeout::After(SEND_TIMEOUT)).await;
+        sent.map(|_| ()).map_err(|(e, _)| {
+            self.replace_if_fatal(generation, &producer);
+            EventError::Publish { topic: topic.to_string(), reason: e.to_string() }
+        })
     }
 
     /// Publishes an event with extra headers (dead letters carry their error this way).

@@ -79,15 +79,26 @@ impl Drop for Proc {
     }
 }
 
-fn spawn(args: &[&str]) -> Proc {
+/// Starts a relay or consumer process; its warnings are appended to `log`, which a failing run
+/// prints.
+fn spawn(args: &[&str], log: &std::path::Path) -> Proc {
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("fault process log");
     Proc(
         Command::new(env!("CARGO_BIN_EXE_nexushr-events-fault-consumer"))
             .args(args)
-            .env("RUST_LOG", "error")
+            .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("spawn fault process"),
     )
+}
+
+/// The last `lines` lines of a fault process log.
+fn tail(log: &std::path::Path, lines: usize) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..].join("\n")
 }
 
 async fn totals(pool: &AnyPool) -> (i64, i64, i64) {
@@ -154,6 +165,8 @@ struct Stream {
     gate: tokio::sync::watch::Sender<bool>,
     relay: Proc,
     consumer: Proc,
+    /// The relay's and the consumer's logs, over all their restarts.
+    logs: tempfile::TempDir,
     started: Instant,
     deadline: Instant,
 }
@@ -174,8 +187,9 @@ impl Stream {
         let (gate, opened) = tokio::sync::watch::channel(false);
         let producer = produce(&pool, &topic, events, pause, held, opened);
         let group = format!("faults-{}", uuid::Uuid::new_v4().simple());
-        let relay = spawn(&["relay", &brokers, &url]);
-        let consumer = spawn(&["consume", &brokers, &topic, &group, &url]);
+        let logs = tempfile::tempdir().expect("log dir");
+        let relay = spawn(&["relay", &brokers, &url], &logs.path().join("relay.log"));
+        let consumer = spawn(&["consume", &brokers, &topic, &group, &url], &logs.path().join("consumer.log"));
         let started = Instant::now();
         Self {
             brokers,
@@ -188,6 +202,7 @@ impl Stream {
             gate,
             relay,
             consumer,
+            logs,
             started,
             deadline: started + within,
         }
@@ -204,12 +219,15 @@ impl Stream {
 
     fn restart_relay(&mut self) {
         kill(&mut self.relay);
-        self.relay = spawn(&["relay", &self.brokers, &self.url]);
+        self.relay = spawn(&["relay", &self.brokers, &self.url], &self.logs.path().join("relay.log"));
     }
 
     /// A new consumer in the group, replacing one killed before.
     fn spawn_consumer(&mut self) {
-        self.consumer = spawn(&["consume", &self.brokers, &self.topic, &self.group, &self.url]);
+        self.consumer = spawn(
+            &["consume", &self.brokers, &self.topic, &self.group, &self.url],
+            &self.logs.path().join("consumer.log"),
+        );
     }
 
     /// Waits for the stream to finish, stops the clients and checks every event was applied once.
@@ -221,16 +239,22 @@ impl Stream {
         kill(&mut self.relay);
         kill(&mut self.consumer);
         let (total, applied, deliveries) = totals(&self.pool).await;
+        let pending = outbox::pending(&self.pool).await.expect("pending");
         println!(
             "fault test: {applied} of {events} events applied once, {deliveries} deliveries ({} redelivered), \
-             {kills}, {:.1}s",
+             {pending} left in the outbox, {kills}, {:.1}s",
             deliveries - applied,
             self.started.elapsed().as_secs_f64()
         );
+        if applied != events || pending != 0 {
+            for name in ["relay.log", "consumer.log"] {
+                println!("--- last lines of {name}:\n{}", tail(&self.logs.path().join(name), 40));
+            }
+        }
         assert_eq!(applied, events, "lost events");
         assert_eq!(total, (1..=events).sum::<i64>(), "a side effect was lost or applied twice");
         assert!(deliveries >= applied);
-        assert_eq!(outbox::pending(&self.pool).await.expect("pending"), 0, "the relay drained the outbox");
+        assert_eq!(pending, 0, "the relay drained the outbox");
     }
 }
 

@@ -52,6 +52,9 @@ impl EventHandler for SideEffect {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     sqlx::any::install_default_drivers();
+    // Warnings (a failed publish, a broker gone, librdkafka's own) go to stderr, which the
+    // fault tests keep and print when a run fails.
+    let _telemetry = nexushr_telemetry::init("nexushr-events-fault", false)?;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (_tx, shutdown) = tokio::sync::watch::channel(false);
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
