@@ -1,8 +1,10 @@
-//! The distributed mode end to end: `role-catalog`, `resume-ingestion` and
-//! `question-generation` as three processes, each on its own PostgreSQL schema, talking over
-//! the Kafka-protocol broker. A PDF upload becomes a ResumeParsed event, question generation
-//! prepares the resume from it and answers Generate by resume id; an erasure travels the same
-//! way. Needs PostgreSQL (`NEXUSHR_TEST_DATABASE_URL`), the broker
+//! The distributed mode end to end: `role-catalog`, `resume-ingestion` and two replicas of
+//! `question-generation` as separate processes (each service on its own PostgreSQL schema, the
+//! replicas sharing theirs), talking over the Kafka-protocol broker. A PDF upload becomes a
+//! ResumeParsed event, question generation prepares the resume from it and answers Generate by
+//! resume id as soon as Upload returns; feedback recorded on one replica moves the ranking on the
+//! other; an erasure reaches both. Roles reach question generation only through the catalog's events: a role created,
+//! edited and deleted in the catalog is used, changed and refused by Generate. Needs PostgreSQL (`NEXUSHR_TEST_DATABASE_URL`), the broker
 //! (`NEXUSHR_TEST_KAFKA_BROKERS`), a Qdrant server (`NEXUSHR_TEST_QDRANT_URL`, its gRPC address:
 //! the services keep their vectors there, through qdrant-client) and the workspace binaries built
 //! (`cargo build --workspace`). `scripts/test.sh` starts all three.
@@ -12,9 +14,12 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use nexushr_proto::catalog::v1::{GetRoleRequest, get_role_request, role_catalog_client::RoleCatalogClient};
+use nexushr_proto::catalog::v1::{
+    self as cpb, GetRoleRequest, get_role_request, role_catalog_client::RoleCatalogClient,
+};
 use nexushr_proto::questions::v1::{
-    GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+    self as qpb, GenerateRequest, generate_request::Candidate,
+    question_generation_client::QuestionGenerationClient,
 };
 use nexushr_proto::resumes::v1::{
     self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
@@ -63,11 +68,16 @@ fn qdrant_url() -> String {
 }
 
 fn start(name: &str, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
+    start_replica(name, 1, database_url, brokers, data)
+}
+
+/// Replica `n` of service `name`; replicas share the database and have their own data dirs.
+fn start_replica(name: &str, n: u32, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
     let mut child = Command::new(binary(name))
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", std::env::var("HOME").unwrap_or_default())
-        .env("NEXUSHR_DATA_DIR", data.join(name))
+        .env("NEXUSHR_DATA_DIR", data.join(format!("{name}-{n}")))
         .env("NEXUSHR_GRPC_ADDR", "127.0.0.1:0")
         .env("NEXUSHR_DATABASE_URL", database_url)
         .env("NEXUSHR_KAFKA_BROKERS", brokers)
@@ -102,7 +112,10 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     let data = tempfile::tempdir().expect("temp dir");
     let catalog = start("role-catalog", &schema_url(&base).await, &brokers, data.path());
     let resumes = start("resume-ingestion", &schema_url(&base).await, &brokers, data.path());
-    let questions = start("question-generation", &schema_url(&base).await, &brokers, data.path());
+    // Two question-generation replicas over one database, as a Deployment runs them.
+    let qg_database = schema_url(&base).await;
+    let questions = start_replica("question-generation", 1, &qg_database, &brokers, data.path());
+    let questions2 = start_replica("question-generation", 2, &qg_database, &brokers, data.path());
 
     let role = RoleCatalogClient::new(channel(&catalog.addr).await)
         .get_role(GetRoleRequest {
@@ -113,6 +126,112 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         .expect("the catalog serves the bundled roles")
         .into_inner();
     assert_eq!(role.slug, "backend-developer");
+
+    // Roles reach question generation only through the catalog's events (each carries the
+    // role): first the bundled catalog the catalog loaded at its start.
+    let mut qg = QuestionGenerationClient::new(channel(&questions.addr).await);
+    let inline = || GenerateRequest {
+        role: "backend-developer".into(),
+        candidate: Some(Candidate::ParsedResume(rpb::ParsedResume {
+            language: "en".into(),
+            skills: ["Go", "PostgreSQL", "Kubernetes"]
+                .iter()
+                .map(|s| rpb::ResumeSkill { raw: s.to_string(), confidence: 0.9, ..Default::default() })
+                .collect(),
+            ..Default::default()
+        })),
+        count: Some(8),
+        ..Default::default()
+    };
+    let started = Instant::now();
+    loop {
+        match qg.generate(inline()).await {
+            Ok(_) => break,
+            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(60) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(s) => panic!("the bundled roles did not reach question generation: {s:?}"),
+        }
+    }
+    println!("the bundled catalog reached Generate after {:?}", started.elapsed());
+    let mut catalog_client = RoleCatalogClient::new(channel(&catalog.addr).await);
+    // A private role created in the catalog is used by Generate, an edit changes the next kit,
+    // a deletion makes Generate answer NOT_FOUND.
+    let slug = format!("ledger-engineer-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let ledger = |requirements: &[&str]| cpb::Role {
+        slug: slug.clone(),
+        title: "Ledger Engineer".into(),
+        category: "Technology".into(),
+        summary: "Keeps the payments ledger correct.".into(),
+        requirements: requirements.iter().map(|r| r.to_string()).collect(),
+        ..Default::default()
+    };
+    let created = catalog_client
+        .create_role(cpb::CreateRoleRequest {
+            role: Some(ledger(&["Design and version REST APIs and gRPC services for other teams"])),
+        })
+        .await
+        .expect("create a private role")
+        .into_inner();
+    let for_ledger = || GenerateRequest { role: slug.clone(), ..inline() };
+    let areas = |kit: &qpb::InterviewKit| {
+        let mut areas: Vec<String> =
+            kit.covered_requirements.iter().chain(&kit.uncovered_requirements).cloned().collect();
+        areas.sort();
+        areas
+    };
+    let started = Instant::now();
+    let first = loop {
+        match qg.generate(for_ledger()).await {
+            Ok(kit) => break kit.into_inner(),
+            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(30) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(s) => panic!("the created role did not reach question generation: {s:?}"),
+        }
+    };
+    println!("a created role reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&first));
+    let edited = catalog_client
+        .update_role(cpb::UpdateRoleRequest {
+            role: Some(cpb::Role {
+                id: created.id.clone(),
+                etag: created.etag.clone(),
+                ..ledger(&[
+                    "Tune PostgreSQL queries and indexes on the ledger tables",
+                    "Design relational schemas and their migrations",
+                ])
+            }),
+            update_mask: Some(prost_types::FieldMask { paths: vec!["requirements".into()] }),
+        })
+        .await
+        .expect("edit the role")
+        .into_inner();
+    assert_eq!(edited.version, created.version + 1);
+    let started = Instant::now();
+    loop {
+        let kit = qg.generate(for_ledger()).await.expect("a kit for the edited role").into_inner();
+        if areas(&kit) != areas(&first) {
+            println!("the edit reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&kit));
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the edit did not reach question generation");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    catalog_client
+        .delete_role(cpb::DeleteRoleRequest { id: created.id.clone(), etag: String::new() })
+        .await
+        .expect("delete the role");
+    let started = Instant::now();
+    loop {
+        match qg.generate(for_ledger()).await {
+            Err(s) if s.code() == Code::NotFound => break,
+            _ if started.elapsed() < Duration::from_secs(30) => {
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            other => panic!("the deletion did not reach question generation: {other:?}"),
+        }
+    }
+    println!("the deletion reached Generate after {:?}", started.elapsed());
 
     let pdf = std::fs::read(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -133,8 +252,8 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     let mut ingestion = ResumeIngestionClient::new(channel(&resumes.addr).await);
     let resume = ingestion.upload(tokio_stream::iter(messages)).await.expect("upload").into_inner();
 
-    // The ResumeParsed event crosses Kafka; question generation answers once it prepared it.
-    let mut qg = QuestionGenerationClient::new(channel(&questions.addr).await);
+    // The ResumeParsed event crosses Kafka; Generate right after Upload waits for question
+    // generation to prepare the resume (read your writes), so the first call returns a kit.
     let generate = || GenerateRequest {
         role: "backend-developer".into(),
         candidate: Some(Candidate::ResumeId(resume.id.clone())),
@@ -142,30 +261,67 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         ..Default::default()
     };
     let started = Instant::now();
-    let kit = loop {
-        match qg.generate(generate()).await {
-            Ok(kit) => break kit.into_inner(),
-            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(120) => {
-                tokio::time::sleep(Duration::from_millis(250)).await;
-            }
-            Err(s) => panic!("no kit after {:?}: {s:?}", started.elapsed()),
-        }
-    };
+    let kit = qg.generate(generate()).await.expect("a kit right after Upload").into_inner();
     println!("kit after {:?}: {} questions", started.elapsed(), kit.questions.len());
     assert_eq!(kit.questions.len(), 10);
     assert!(kit.questions.iter().all(|q| !q.evidence.is_empty()), "every question carries evidence");
 
-    // Erasure travels the same way: the resume is gone from question generation too.
-    ingestion.delete_resume(rpb::DeleteResumeRequest { id: resume.id.clone() }).await.expect("erase");
+    // The other replica serves the same resume (and now holds it in memory).
+    let mut qg2 = QuestionGenerationClient::new(channel(&questions2.addr).await);
+    qg2.generate(generate()).await.expect("a kit from the second replica");
+
+    // Feedback recorded on one replica changes the ranking on the other: the rated question's
+    // score carries its effectiveness there.
+    let rated = kit.questions[0].question.as_ref().expect("question").id.clone();
     let started = Instant::now();
     loop {
-        match qg.generate(generate()).await {
-            Err(s) if s.code() == Code::NotFound => break,
-            _ if started.elapsed() < Duration::from_secs(120) => {
-                tokio::time::sleep(Duration::from_millis(250)).await
+        let feedback = qpb::RecordFeedbackRequest {
+            kit_id: kit.id.clone(),
+            question_id: rated.clone(),
+            asked: true,
+            rating: 5,
+            ..Default::default()
+        };
+        match qg.record_feedback(feedback).await {
+            Ok(_) => break,
+            // Kits are written in batches just after they are returned.
+            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(10) => {
+                tokio::time::sleep(Duration::from_millis(50)).await
             }
-            other => panic!("the erasure did not reach question generation: {other:?}"),
+            Err(s) => panic!("feedback: {s:?}"),
         }
     }
-    println!("erasure reached question generation after {:?}", started.elapsed());
+    let started = Instant::now();
+    loop {
+        let other = qg2.generate(generate()).await.expect("a kit from the second replica").into_inner();
+        let effect = other
+            .questions
+            .iter()
+            .find(|q| q.question.as_ref().is_some_and(|q| q.id == rated))
+            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
+            .unwrap_or(0.0);
+        if effect > 0.0 {
+            println!("feedback on one replica reached the other after {:?}", started.elapsed());
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "feedback did not reach the second replica");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Erasure travels the same way: the resume is gone from both replicas, the one whose
+    // consumer took the event and the one that only held it in memory.
+    ingestion.delete_resume(rpb::DeleteResumeRequest { id: resume.id.clone() }).await.expect("erase");
+    let started = Instant::now();
+    for (name, client) in [("the first replica", &mut qg), ("the second replica", &mut qg2)] {
+        loop {
+            match client.generate(generate()).await {
+                Err(s) if s.code() == Code::NotFound => break,
+                _ if started.elapsed() < Duration::from_secs(120) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                other => panic!("the erasure did not reach {name}: {other:?}"),
+            }
+        }
+        println!("erasure reached {name} after {:?}", started.elapsed());
+    }
 }

@@ -1,10 +1,12 @@
 //! Conversions between the wire types of `nexushr.catalog.v1` and the domain, validating on the
-//! way in: bad input becomes a `ValidationError` naming the field.
+//! way in: bad input becomes a `ValidationError` naming the field. The catalog converts at its
+//! gRPC edge; consumers of `RoleChanged` (question generation's copy of the catalog) read the
+//! role the event carries with [`role_from`].
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use nexushr_domain::{
     CareerLevel, Demand, Faq, LocalizedText, PayPeriod, Role, RoleSpec, SalaryBand, Seniority, Skill,
-    SkillKind, StandardIds, ValidationError,
+    SkillKind, StandardIds, TenantId, ValidationError,
 };
 use nexushr_proto::catalog::v1 as pb;
 use nexushr_proto::common::v1 as common;
@@ -51,7 +53,7 @@ fn skill_kind_to(k: SkillKind) -> pb::SkillKind {
     }
 }
 
-pub(crate) fn seniority_from(field: &str, raw: i32) -> Result<Seniority, ValidationError> {
+pub fn seniority_from(field: &str, raw: i32) -> Result<Seniority, ValidationError> {
     use common::Seniority as S;
     Ok(match enum_value(field, raw, |v| S::try_from(v).ok())? {
         S::Unspecified => Seniority::Unspecified,
@@ -66,7 +68,7 @@ pub(crate) fn seniority_from(field: &str, raw: i32) -> Result<Seniority, Validat
     })
 }
 
-pub(crate) fn seniority_to(s: Seniority) -> common::Seniority {
+pub fn seniority_to(s: Seniority) -> common::Seniority {
     use common::Seniority as S;
     match s {
         Seniority::Unspecified => S::Unspecified,
@@ -110,7 +112,7 @@ fn date_to(d: NaiveDate) -> common::Date {
     common::Date { year: d.year(), month: d.month() as i32, day: d.day() as i32 }
 }
 
-pub(crate) fn timestamp(t: DateTime<Utc>) -> prost_types::Timestamp {
+pub fn timestamp(t: DateTime<Utc>) -> prost_types::Timestamp {
     prost_types::Timestamp { seconds: t.timestamp(), nanos: t.timestamp_subsec_nanos() as i32 }
 }
 
@@ -141,7 +143,7 @@ fn faq_to(f: &Faq) -> pb::Faq {
 }
 
 /// The client-settable part of a wire role, checked field by field (not yet `validate`d).
-pub(crate) fn spec_from(r: &pb::Role) -> Result<RoleSpec, ValidationError> {
+pub fn spec_from(r: &pb::Role) -> Result<RoleSpec, ValidationError> {
     let skills = r
         .skills
         .iter()
@@ -214,7 +216,7 @@ pub(crate) fn spec_from(r: &pb::Role) -> Result<RoleSpec, ValidationError> {
 }
 
 /// A stored role on the wire; `locale` is the locale its text is in.
-pub(crate) fn role_to(role: &Role, locale: &str) -> pb::Role {
+pub fn role_to(role: &Role, locale: &str) -> pb::Role {
     let s = &role.spec;
     pb::Role {
         id: role.id.clone(),
@@ -300,4 +302,32 @@ pub(crate) fn role_to(role: &Role, locale: &str) -> pb::Role {
         update_time: Some(timestamp(role.updated_at)),
         locale: locale.to_string(),
     }
+}
+
+fn time_from(field: &str, t: Option<&prost_types::Timestamp>) -> Result<DateTime<Utc>, ValidationError> {
+    let t = t.ok_or_else(|| ValidationError::new(field, "is required"))?;
+    DateTime::from_timestamp(t.seconds, t.nanos.max(0) as u32)
+        .ok_or_else(|| ValidationError::new(field, "is out of range"))
+}
+
+/// A stored role read back from the wire (the body a `RoleChanged` event carries): the spec
+/// as [`spec_from`] reads it plus the server-assigned id, owner, version and timestamps.
+pub fn role_from(r: &pb::Role) -> Result<Role, ValidationError> {
+    if r.id.is_empty() {
+        return Err(ValidationError::new("role.id", "is required"));
+    }
+    let tenant = match r.tenant_id.as_str() {
+        "" => None,
+        t => Some(
+            TenantId::parse(t).map_err(|_| ValidationError::new("role.tenant_id", "is not a tenant id"))?,
+        ),
+    };
+    Ok(Role {
+        id: r.id.clone(),
+        tenant,
+        spec: spec_from(r)?,
+        version: r.version,
+        created_at: time_from("role.create_time", r.create_time.as_ref())?,
+        updated_at: time_from("role.update_time", r.update_time.as_ref())?,
+    })
 }

@@ -33,6 +33,13 @@ pub mod topics {
     pub const QUESTION_SETS: &str = "nexushr.question-sets.v1";
     pub const ALL: [&str; 3] = [ROLES, RESUMES, QUESTION_SETS];
 
+    /// Whether `topic` is a log of state that consumers rebuild from the start (question
+    /// generation's copy of the catalog): it is created compacted, so the broker keeps the last
+    /// change of every role instead of dropping changes older than its retention.
+    pub fn compacted(topic: &str) -> bool {
+        topic == ROLES
+    }
+
     pub fn dead_letter(topic: &str) -> String {
         format!("{topic}.dlq")
     }

@@ -166,7 +166,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let vectors = nexushr_vector_store::Vectors::open(&catalog::vector_settings(&settings))?;
     let index = catalog::open_index(store.as_ref(), vectors.clone()).await?;
     let question_store = nexushr_question_generation::store::QuestionStore::new(store.pool().clone()).await?;
-    let service = questions::build(store.clone(), question_store, vectors.clone(), &settings).await?;
+    let service = questions::build(
+        nexushr_question_generation::roles::CatalogRoles::shared(store.clone()),
+        question_store,
+        vectors.clone(),
+        &settings,
+    )
+    .await?;
     let consumer = questions::start_consumer(service.clone(), store.pool().clone(), &settings, stopped)?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let routes = catalog::routes(store.clone(), Some(index), &settings).await?;

@@ -47,9 +47,14 @@ async fn main() {
         Some(Arc::new(embedder)),
     );
     let settings = Settings { data_dir: dir.as_path().to_path_buf(), ..Settings::default() };
-    let service = nexushr_question_generation::server::build(roles.clone(), store, vectors, &settings)
-        .await
-        .expect("service");
+    let service = nexushr_question_generation::server::build(
+        nexushr_question_generation::roles::CatalogRoles::shared(roles.clone()),
+        store,
+        vectors,
+        &settings,
+    )
+    .await
+    .expect("service");
     let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
     for i in 0..50 {
         service.prepare("default", &format!("resume-{i}"), &parse_to_proto(&parse)).await.expect("prepare");

@@ -17,6 +17,7 @@ pub mod events;
 pub mod kit;
 pub mod llm;
 pub mod ranker;
+pub mod roles;
 pub mod server;
 pub mod service;
 pub mod store;

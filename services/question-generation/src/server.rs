@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use nexushr_catalog_store::RoleStore;
 use nexushr_events::kafka::KafkaSubscriber;
+use nexushr_events::relay::OutboxTarget;
 use nexushr_events::{EventSubscriber, InProcessBus, topics};
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_proto::questions::v1::question_generation_server::QuestionGenerationServer;
@@ -14,6 +14,7 @@ use tonic::service::Routes;
 use crate::engine::Engine;
 use crate::events::ResumeEvents;
 use crate::llm::{LlmConfig, LlmProvider};
+use crate::roles::{RoleReplica, RoleSource};
 use crate::service::QuestionService;
 use crate::store::QuestionStore;
 
@@ -24,7 +25,7 @@ pub const GROUP: &str = "question-generation";
 
 /// The service over `roles` (the catalog) and `store`, with the bank indexed in `vectors`.
 pub async fn build(
-    roles: Arc<dyn RoleStore>,
+    roles: Arc<dyn RoleSource>,
     store: QuestionStore,
     vectors: Vectors,
     settings: &Settings,
@@ -72,19 +73,48 @@ pub fn start_consumer(
     }))
 }
 
-/// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM.
+/// Keeps `replica` current from the catalog's `RoleChanged` events on `brokers`, under a
+/// consumer group of this process's own: every replica of the service reads every change, from
+/// the start of the topic on every start.
+pub fn start_role_replica(
+    replica: Arc<RoleReplica>,
+    brokers: &str,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+    let subscriber = KafkaSubscriber::new(brokers)?;
+    let group = format!("{GROUP}-roles-{}", uuid::Uuid::new_v4().simple());
+    Ok(tokio::spawn(async move {
+        if let Err(e) = subscriber.run(&group, &[topics::ROLES], replica, shutdown).await {
+            tracing::error!(error = %e, "role event consumer stopped");
+        }
+    }))
+}
+
+/// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM: its own
+/// database, and roles only from the catalog's events (see [`crate::roles::RoleReplica`]).
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
-    // Its own copy of the catalog: the bundled roles, loaded into an empty database.
-    let roles = nexushr_role_catalog::server::open_store(settings).await?;
-    let store = QuestionStore::new(roles.pool().clone()).await?;
+    let Some(brokers) = settings.kafka_brokers.clone().filter(|b| !b.is_empty()) else {
+        anyhow::bail!(
+            "question-generation as its own process reads roles from the catalog's events: set \
+             NEXUSHR_KAFKA_BROKERS (or run `nexushr serve`, which serves all three in one process)"
+        );
+    };
+    let pool = nexushr_events::db::connect(&settings.database_url()).await?;
+    let store = QuestionStore::new(pool.clone()).await?;
     let vectors = Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
-    let service = build(roles.clone(), store, vectors, settings).await?;
+    let replica = RoleReplica::new();
+    let service = build(replica.clone(), store, vectors, settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    // The outbox relay (Kafka) or janitor (embedded) moves KitGenerated events on; relays are
+    // The outbox relay moves KitGenerated events on (it creates the topics first); relays are
     // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
-    let relay = nexushr_role_catalog::server::start_events(&roles, settings, stopped.clone()).await?;
-    let consumer = start_consumer(service.clone(), roles.pool().clone(), settings, stopped)?;
+    let relay =
+        nexushr_events::relay::start(pool.clone(), &OutboxTarget::from(settings), stopped.clone()).await?;
+    let roles = start_role_replica(replica, &brokers, stopped.clone())?;
+    let consumer = start_consumer(service.clone(), pool, settings, stopped.clone())?;
+    // Replicas share the store: each reads the feedback, tenants' questions and erasures the
+    // others wrote.
+    let sync = crate::service::start_sync(service.clone(), stopped);
     nexushr_platform::grpc::serve_alone(settings, "question-generation", SERVICE_NAME, |r| {
         add_routes(r, service, &keys)
     })
@@ -92,6 +122,8 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!(e))?;
     let _ = stop.send(true);
     let _ = consumer.await;
+    let _ = roles.await;
+    let _ = sync.await;
     let _ = relay.await;
     Ok(())
 }

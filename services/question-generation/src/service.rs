@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Utc;
-use nexushr_catalog_store::RoleStore;
 use nexushr_domain::TenantId;
 use nexushr_events::{Event, topics};
 use nexushr_guardrail::Jurisdiction;
@@ -24,6 +23,7 @@ use crate::engine::{Engine, EngineError, LoopStage, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
+use crate::roles::RoleSource;
 use crate::store::{NewKit, Prepared, QuestionStore, StoreError};
 
 const DEFAULT_COUNT: i32 = 10;
@@ -66,17 +66,12 @@ impl From<QgError> for Status {
 pub struct QuestionService {
     engine: Arc<Engine>,
     store: QuestionStore,
-    roles: Arc<dyn RoleStore>,
+    roles: Arc<dyn RoleSource>,
     prepared: Arc<Cache<(String, String), Ready>>,
-    /// Roles read in the last [`ROLE_TTL`], by (tenant, slug or id).
-    roles_seen: Arc<Cache<(String, String), SeenRole>>,
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
 }
-
-/// A role as read from the catalog, and when.
-type SeenRole = (std::time::Instant, Arc<nexushr_domain::Role>);
 
 /// A candidate ready to rank, shared by the cache and the requests that use it.
 type Ready = (Arc<Candidate>, Arc<CandidateVectors>);
@@ -84,20 +79,70 @@ type Ready = (Arc<Candidate>, Arc<CandidateVectors>);
 /// Prepared resumes kept in memory.
 const PREPARED_CACHE: usize = 10_000;
 
-/// How long a role read from the catalog is reused: a role edit reaches new kits within this
-/// time, and a busy server reads each role once per interval instead of once per kit.
-const ROLE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
-/// Roles kept by the role cache.
-const ROLE_CACHE: usize = 10_000;
+/// How often a replica reads what the others wrote to the shared store ([`QuestionService::sync`]).
+pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+/// How far back each sync reads erasures again, for those committed out of order.
+const ERASURE_MARGIN_MS: i64 = 10_000;
+
+/// How far a replica has read the shared store.
+#[derive(Debug, Default)]
+pub struct Synced {
+    mark: crate::store::Watermark,
+    erased_ms: i64,
+    /// Erasures already forgotten within the margin.
+    forgotten: HashSet<(String, String)>,
+    pruned_ms: i64,
+}
+
+/// Runs [`QuestionService::sync`] every [`SYNC_EVERY`] until `shutdown`; the first pass only
+/// takes the store's marks (the service was just built from it).
+pub fn start_sync(
+    service: QuestionService,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut synced = Synced { erased_ms: Utc::now().timestamp_millis(), ..Default::default() };
+        if let Ok(mark) = service.store.watermark().await {
+            synced.mark = mark;
+        }
+        while !*shutdown.borrow() {
+            tokio::select! {
+                () = tokio::time::sleep(SYNC_EVERY) => {}
+                _ = shutdown.changed() => break,
+            }
+            if let Err(e) = service.sync(&mut synced).await {
+                tracing::warn!(error = %e, "reading other replicas' changes failed");
+            }
+        }
+    })
+}
+
+/// How long Generate waits for a resume uploaded moments ago to be prepared.
+const PREPARATION_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+/// Resumes uploaded at most this long ago may still be on their way.
+const FRESH_UPLOAD: chrono::TimeDelta = chrono::TimeDelta::seconds(120);
+
+/// How long Generate waits for resume `id` to be prepared at `now`: resume ids are time-ordered
+/// UUIDs (v7) that carry their upload time, so only a resume uploaded in the last
+/// [`FRESH_UPLOAD`] is waited for; an old, unknown or malformed id is NOT_FOUND at once.
+fn preparation_wait(id: &str, now: chrono::DateTime<Utc>) -> std::time::Duration {
+    let uploaded = uuid::Uuid::parse_str(id).ok().and_then(|u| u.get_timestamp()).and_then(|t| {
+        let (secs, nanos) = t.to_unix();
+        chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, nanos)
+    });
+    match uploaded {
+        Some(at) if now - at <= FRESH_UPLOAD && at - now <= chrono::TimeDelta::seconds(5) => PREPARATION_WAIT,
+        _ => std::time::Duration::ZERO,
+    }
+}
 
 impl QuestionService {
-    pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleStore>) -> Self {
+    pub fn new(engine: Arc<Engine>, store: QuestionStore, roles: Arc<dyn RoleSource>) -> Self {
         Self {
             engine,
             store,
             roles,
             prepared: Arc::new(Cache::new(PREPARED_CACHE)),
-            roles_seen: Arc::new(Cache::new(ROLE_CACHE)),
             llm: None,
             epoch: Default::default(),
         }
@@ -250,31 +295,35 @@ impl QuestionService {
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
         let aggregates = self.store.aggregates().await?;
         let mut effectiveness = crate::ranker::Effectiveness::new();
-        for ((question, role), a) in aggregates {
-            effectiveness.entry(role).or_default().insert(question, a.effectiveness());
+        for ((tenant, question, role), a) in aggregates {
+            effectiveness.entry((tenant, role)).or_default().insert(question, a.effectiveness());
         }
         self.engine.set_effectiveness(effectiveness);
         Ok(())
     }
 
     async fn role(&self, tenant: &TenantId, role: &str) -> Result<Arc<nexushr_domain::Role>, QgError> {
-        let key = (tenant.to_string(), role.to_string());
-        if let Some((at, r)) = self.roles_seen.get(&key)
-            && at.elapsed() < ROLE_TTL
-        {
-            return Ok(r);
+        self.roles.find(tenant, role).await?.ok_or_else(|| QgError::NotFound(format!("role {role}")))
+    }
+
+    /// The prepared resume `id`. One uploaded moments ago may still be on its way here (Upload
+    /// answers once the resume and its ResumeParsed event are stored; the event is then relayed,
+    /// consumed and prepared, by whichever replica takes it): it is waited for, up to
+    /// [`PREPARATION_WAIT`], so an ATS can ask for a kit as soon as Upload returns. Replicas
+    /// share the store, so polling it sees a preparation made anywhere.
+    async fn prepared_resume(&self, tenant: &TenantId, id: &str) -> Result<Option<Prepared>, QgError> {
+        let deadline = std::time::Instant::now() + preparation_wait(id, Utc::now());
+        let mut pause = std::time::Duration::from_millis(20);
+        loop {
+            if let Some(prepared) = self.store.resume(tenant.as_str(), id).await? {
+                return Ok(Some(prepared));
+            }
+            if std::time::Instant::now() + pause > deadline || self.store.erased(tenant.as_str(), id).await? {
+                return Ok(None);
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(std::time::Duration::from_millis(200));
         }
-        let found = match self.roles.get_by_slug(tenant, role).await? {
-            Some(r) => r,
-            None => self
-                .roles
-                .get_by_id(tenant, role)
-                .await?
-                .ok_or_else(|| QgError::NotFound(format!("role {role}")))?,
-        };
-        let found = Arc::new(found);
-        self.roles_seen.insert(key, (std::time::Instant::now(), Arc::clone(&found)));
-        Ok(found)
     }
 
     /// The candidate and its vectors: prepared ahead of time for a resume id (from the
@@ -288,7 +337,7 @@ impl QuestionService {
                 }
                 // An erasure while this read is in flight must not leave the resume cached.
                 let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
-                let prepared = self.store.resume(tenant.as_str(), &id).await.map_err(QgError::from)?;
+                let prepared = self.prepared_resume(tenant, &id).await?;
                 let prepared =
                     prepared.ok_or_else(|| Status::from(QgError::NotFound(format!("resume {id}"))))?;
                 let engine = Arc::clone(&self.engine);
@@ -355,6 +404,40 @@ impl QuestionService {
     pub async fn erase(&self, tenant: &str, resume_id: &str) -> Result<(), QgError> {
         self.store.erase_resume(tenant, resume_id).await?;
         self.forget(tenant, resume_id);
+        Ok(())
+    }
+
+    /// Brings this replica up to what the others wrote to the shared store since `synced`:
+    /// reloads the feedback signal if feedback changed, adds tenants' questions it lacks, and
+    /// drops resumes erased since from memory. [`start_sync`] calls it every [`SYNC_EVERY`].
+    pub async fn sync(&self, synced: &mut Synced) -> Result<(), QgError> {
+        let mark = self.store.watermark().await?;
+        if mark.feedback != synced.mark.feedback {
+            self.refresh_effectiveness().await?;
+        }
+        if mark.questions != synced.mark.questions {
+            let bank = self.engine.bank();
+            for q in self.store.tenant_questions().await? {
+                if bank.index_of(&q.id).is_none() {
+                    self.engine.add_question(q).await?;
+                }
+            }
+        }
+        synced.mark = mark;
+        // Erasures commit in any order: read back over a margin, and forget each one once.
+        let since = synced.erased_ms.saturating_sub(ERASURE_MARGIN_MS);
+        for (tenant, id, at) in self.store.erased_since(since).await? {
+            if synced.forgotten.insert((tenant.clone(), id.clone())) {
+                self.forget(&tenant, &id);
+            }
+            synced.erased_ms = synced.erased_ms.max(at);
+        }
+        let horizon = synced.erased_ms.saturating_sub(ERASURE_MARGIN_MS);
+        if synced.forgotten.len() > 10_000 || synced.erased_ms > synced.pruned_ms + ERASURE_MARGIN_MS {
+            // Keys older than the margin are never read back again.
+            synced.forgotten.clear();
+            synced.pruned_ms = horizon;
+        }
         Ok(())
     }
 
@@ -615,5 +698,27 @@ impl QuestionGeneration for QuestionService {
             questions: visible.into_iter().take(size).map(|q| question_to(q)).collect(),
             page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next }),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_freshly_uploaded_resume_is_waited_for() {
+        let now = Utc::now();
+        assert_eq!(preparation_wait(&uuid::Uuid::now_v7().to_string(), now), PREPARATION_WAIT);
+        let old = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            (now.timestamp() - 600) as u64,
+            0,
+        ));
+        assert_eq!(preparation_wait(&old.to_string(), now), std::time::Duration::ZERO);
+        let ahead =
+            uuid::Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, (now.timestamp() + 60) as u64, 0));
+        assert_eq!(preparation_wait(&ahead.to_string(), now), std::time::Duration::ZERO);
+        assert_eq!(preparation_wait(&uuid::Uuid::new_v4().to_string(), now), std::time::Duration::ZERO);
+        assert_eq!(preparation_wait("resume-7", now), std::time::Duration::ZERO);
     }
 }

@@ -182,14 +182,16 @@ impl QuestionStore {
         Ok(())
     }
 
-    /// Feedback aggregated per (question, role) across tenants.
-    pub async fn aggregates(&self) -> Result<HashMap<(String, String), Aggregate>, StoreError> {
+    /// Feedback aggregated per (tenant, question, role): what one tenant's interviewers report
+    /// steers that tenant's kits only.
+    pub async fn aggregates(&self) -> Result<HashMap<(String, String, String), Aggregate>, StoreError> {
         let rows = sqlx::query(
             "SELECT question_id, role_slug, \
                SUM(CASE WHEN asked = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN asked = 0 THEN 1 ELSE 0 END), \
                SUM(rating), SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END), \
-               SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END) \
-             FROM qg_feedback GROUP BY question_id, role_slug",
+               SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END), \
+               tenant \
+             FROM qg_feedback GROUP BY tenant, question_id, role_slug",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -198,7 +200,7 @@ impl QuestionStore {
             .map(|r| {
                 let n = |i: usize| r.try_get::<i64, _>(i).unwrap_or(0);
                 (
-                    (r.get::<String, _>(0), r.get::<String, _>(1)),
+                    (r.get::<String, _>(8), r.get::<String, _>(0), r.get::<String, _>(1)),
                     Aggregate {
                         asked: n(2),
                         skipped: n(3),
@@ -242,6 +244,15 @@ impl QuestionStore {
     ) -> Result<(), StoreError> {
         let body = serde_json::to_string(prepared).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut tx = self.pool.begin().await?;
+        // An erased resume stays erased, whatever is delivered after its erasure.
+        let erased = sqlx::query("SELECT 1 FROM qg_erased_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if erased.is_some() {
+            return Ok(());
+        }
         sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
             .bind(tenant)
             .bind(resume_id)
@@ -269,9 +280,54 @@ impl QuestionStore {
         .transpose()
     }
 
-    /// Erasure: the prepared resume and the kits generated from it are deleted.
+    /// Erasures at or after `since_ms` (by the erasing replica's clock): (tenant, resume id,
+    /// when), oldest first.
+    pub async fn erased_since(&self, since_ms: i64) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT tenant, resume_id, erased_ms FROM qg_erased_resumes WHERE erased_ms >= $1 \
+             ORDER BY erased_ms LIMIT 10000",
+        )
+        .bind(since_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect())
+    }
+
+    /// What the replicas sharing this store have written: feedback (rows and latest time) and
+    /// tenants' questions (rows). A replica that sees it change reloads that part.
+    pub async fn watermark(&self) -> Result<Watermark, StoreError> {
+        let (rows, latest): (i64, i64) =
+            sqlx::query_as("SELECT COUNT(*), COALESCE(MAX(created_ms), 0) FROM qg_feedback")
+                .fetch_one(&self.pool)
+                .await?;
+        let questions: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM qg_questions").fetch_one(&self.pool).await?;
+        Ok(Watermark { feedback: (rows, latest), questions })
+    }
+
+    /// Whether resume `resume_id` was erased.
+    pub async fn erased(&self, tenant: &str, resume_id: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT 1 FROM qg_erased_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// Erasure: the prepared resume and the kits generated from it are deleted, and the id is
+    /// remembered so that nothing delivered later brings the resume back.
     pub async fn erase_resume(&self, tenant: &str, resume_id: &str) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO qg_erased_resumes (tenant, resume_id, erased_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(tenant)
+        .bind(resume_id)
+        .bind(chrono::Utc::now().timestamp_millis())
+        .execute(&mut *tx)
+        .await?;
         let a = sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
             .bind(tenant)
             .bind(resume_id)
@@ -287,6 +343,13 @@ impl QuestionStore {
         tx.commit().await?;
         Ok(a + b)
     }
+}
+
+/// See [`QuestionStore::watermark`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Watermark {
+    pub feedback: (i64, i64),
+    pub questions: i64,
 }
 
 /// Marks a compressed kit body. A protobuf message never starts with a zero byte (field number

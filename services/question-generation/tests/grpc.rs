@@ -52,8 +52,14 @@ async fn spawn_with(llm_url: Option<String>) -> App {
         llm_timeout_ms: 1500,
         ..Settings::default()
     };
-    let service =
-        nexushr_question_generation::server::build(roles, store, vectors, &settings).await.expect("service");
+    let service = nexushr_question_generation::server::build(
+        nexushr_question_generation::roles::CatalogRoles::shared(roles),
+        store,
+        vectors,
+        &settings,
+    )
+    .await
+    .expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
     let routes = nexushr_question_generation::server::add_routes(
@@ -189,8 +195,39 @@ async fn feedback_questions_and_erasure() {
         rating,
         outcome: 1,
     };
+    let generator = c.clone();
+    let kit_for = |key: &'static str| {
+        let mut c = generator.clone();
+        async move {
+            c.generate(authed(key, generate("backend-developer", Candidate::ParsedResume(sample()))))
+                .await
+                .expect("kit")
+                .into_inner()
+        }
+    };
+    let effect = |kit: &pb::InterviewKit| {
+        kit.questions
+            .iter()
+            .find(|q| q.question.as_ref().is_some_and(|q| q.id == qid))
+            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
+            .unwrap_or(0.0)
+    };
+    let ranking = |kit: &pb::InterviewKit| {
+        kit.questions
+            .iter()
+            .map(|q| (q.question.as_ref().map(|q| q.id.clone()), q.score.to_bits()))
+            .collect::<Vec<_>>()
+    };
+    let globex_before = kit_for(GLOBEX).await;
     assert_invalid(c.record_feedback(authed(ACME, feedback(9))).await, "rating");
     c.record_feedback(authed(ACME, feedback(5))).await.expect("feedback");
+    // What ACME's interviewers report steers ACME's next kit, and leaves GLOBEX's ranking exactly
+    // as it was.
+    assert_eq!(effect(&kit), 0.0);
+    assert!(effect(&kit_for(ACME).await) > 0.0, "a top rating raises the question for its tenant");
+    let globex_after = kit_for(GLOBEX).await;
+    assert_eq!(ranking(&globex_after), ranking(&globex_before), "another tenant's feedback moved this kit");
+    assert_eq!(effect(&globex_after), 0.0);
     let wrong = pb::RecordFeedbackRequest { question_id: "q-nope".into(), ..feedback(4) };
     assert_invalid(c.record_feedback(authed(ACME, wrong)).await, "question_id");
 

@@ -2,7 +2,6 @@
 //! standard ids, per tenant, over gRPC.
 
 mod bundled;
-mod convert;
 mod error;
 pub mod semantic;
 pub mod server;

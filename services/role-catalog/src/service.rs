@@ -15,9 +15,9 @@ use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
 use tonic::{Request, Response, Status};
 
 use crate::bundled::bundled_records;
-use crate::convert::{role_to, spec_from};
 use crate::error::CatalogError;
 use crate::semantic::{Mode, RoleIndex};
+use nexushr_catalog_wire::{role_to, spec_from};
 
 const DEFAULT_SEARCH_LIMIT: i32 = 10;
 const MAX_SEARCH_LIMIT: i32 = 100;
@@ -30,7 +30,7 @@ pub struct CatalogService {
     index: Option<Arc<RoleIndex>>,
 }
 
-/// The `RoleChanged` event of a change `tenant_id` made, carrying the current trace.
+/// The `RoleChanged` event of a change `tenant_id` made, carrying the role and the current trace.
 pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
     let payload = RoleChanged {
         role_id: role.id.clone(),
@@ -38,6 +38,9 @@ pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
         change: change as i32,
         version: role.version,
         owner_tenant_id: role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default(),
+        // The whole stored role (every locale's text in `localized`), so consumers need not
+        // call back; a deletion carries none.
+        role: (change != ChangeKind::Deleted).then(|| role_to(role, Locale::DEFAULT)),
     };
     let traceparent = nexushr_telemetry::current_traceparent();
     Event::new(topics::ROLES, tenant_id, &role.id, &payload, traceparent, Utc::now())
