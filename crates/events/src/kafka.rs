@@ -9,11 +9,12 @@ use prost::Message as _;
 use rdkafka::ClientConfig;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
-use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, StreamConsumer};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::util::Timeout;
+use rdkafka::{Offset, TopicPartitionList};
 
 use crate::deliver::dead_letter_headers;
 use crate::{
@@ -251,6 +252,100 @@ impl KafkaSubscriber {
         }
         self.dead_letters.send_raw(&topics::dead_letter(topic), msg.key(), payload, &extra).await
     }
+}
+
+/// Where every partition of `topic` ends now: (partition, low, high) watermarks.
+async fn partition_ends(brokers: &str, topic: &str) -> Result<Vec<(i32, i64, i64)>, EventError> {
+    let (brokers, topic) = (brokers.to_string(), topic.to_string());
+    tokio::task::spawn_blocking(move || {
+        let probe: BaseConsumer = ClientConfig::new()
+            .set("bootstrap.servers", &brokers)
+            .set("group.id", format!("probe-{}", uuid::Uuid::new_v4().simple()))
+            .create()?;
+        let meta = probe.fetch_metadata(Some(&topic), Duration::from_secs(10))?;
+        let partitions: Vec<i32> =
+            meta.topics().iter().flat_map(|t| t.partitions().iter().map(|p| p.id())).collect();
+        if partitions.is_empty() {
+            return Err(EventError::Publish {
+                topic: topic.clone(),
+                reason: "the topic has no partitions".into(),
+            });
+        }
+        partitions
+            .into_iter()
+            .map(|p| {
+                let (low, high) = probe.fetch_watermarks(&topic, p, Duration::from_secs(10))?;
+                Ok((p, low, high))
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| EventError::Publish { topic: String::new(), reason: format!("watermark probe: {e}") })?
+}
+
+/// Reads all of `topic` from its start, then follows it, handing every event to `handler`:
+/// for a copy of state rebuilt from the log on every start (question generation's copy of the
+/// catalog). No consumer group is joined and nothing is committed, so any number of replicas
+/// each read everything and no rebalance ever stalls them. `caught_up` turns true once every
+/// record that was in the topic when the reader started has been handled. A record the handler
+/// still refuses after the delivery policy's retries is logged and skipped (a copy keyed by
+/// version takes the next change of that aggregate).
+pub async fn replay_and_follow(
+    brokers: &str,
+    topic: &str,
+    handler: Arc<dyn EventHandler>,
+    caught_up: tokio::sync::watch::Sender<bool>,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) -> Result<(), EventError> {
+    let ends = partition_ends(brokers, topic).await?;
+    let consumer: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        // librdkafka wants one; it is never joined (assign, not subscribe) nor committed to.
+        .set("group.id", format!("replay-{}", uuid::Uuid::new_v4().simple()))
+        .set("enable.auto.commit", "false")
+        .set("enable.auto.offset.store", "false")
+        .set("fetch.wait.max.ms", "20")
+        .create()?;
+    let mut assignment = TopicPartitionList::new();
+    for (partition, _, _) in &ends {
+        assignment.add_partition_offset(topic, *partition, Offset::Beginning)?;
+    }
+    consumer.assign(&assignment)?;
+    let mut behind: BTreeMap<i32, i64> =
+        ends.iter().filter(|(_, low, high)| high > low).map(|(p, _, high)| (*p, *high)).collect();
+    if behind.is_empty() {
+        let _ = caught_up.send(true);
+    }
+    let policy = DeliveryPolicy::default();
+    while !*shutdown.borrow() {
+        let msg = tokio::select! {
+            m = consumer.recv() => m,
+            _ = shutdown.changed() => break,
+        };
+        let msg = match msg {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(topic, error = %e, "kafka receive failed");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                continue;
+            }
+        };
+        match Event::decode(msg.topic(), msg.payload().unwrap_or_default()) {
+            Ok(event) => {
+                if let Outcome::DeadLetter { error, .. } = deliver(handler.as_ref(), &event, policy).await {
+                    tracing::warn!(topic, offset = msg.offset(), %error, "record skipped");
+                }
+            }
+            Err(e) => tracing::warn!(topic, offset = msg.offset(), error = %e, "undecodable record skipped"),
+        }
+        if behind.get(&msg.partition()).is_some_and(|end| msg.offset() + 1 >= *end) {
+            behind.remove(&msg.partition());
+            if behind.is_empty() {
+                let _ = caught_up.send(true);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn header(msg: &rdkafka::message::BorrowedMessage<'_>, name: &str) -> Option<String> {

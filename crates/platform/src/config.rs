@@ -86,11 +86,14 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Loads defaults, then `file` (if given; `nexushr.toml` in the working directory if it
-    /// exists otherwise), then the environment.
+    /// Loads defaults, then `file` (if given; else the file `NEXUSHR_CONFIG` names; else
+    /// `nexushr.toml` in the working directory if it exists), then the environment. Every
+    /// binary loads its settings this way, so `NEXUSHR_CONFIG` works for all of them.
     pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
         let mut fig = Figment::from(Serialized::defaults(Settings::default()));
-        match file {
+        let named =
+            std::env::var_os("NEXUSHR_CONFIG").filter(|f| !f.is_empty()).map(std::path::PathBuf::from);
+        match file.or(named.as_deref()) {
             Some(path) => fig = fig.merge(Toml::file_exact(path)),
             None if Path::new("nexushr.toml").exists() => fig = fig.merge(Toml::file("nexushr.toml")),
             None => {}
@@ -135,6 +138,21 @@ mod tests {
             assert_eq!(s.qdrant_url.as_deref(), Some("http://127.0.0.1:6334"));
             assert_eq!(s.http_addr.port(), 8080);
             assert!(s.database_url().starts_with("sqlite://"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn nexushr_config_names_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("named.toml", "grpc_addr = \"127.0.0.1:6001\"")?;
+            jail.create_file("nexushr.toml", "grpc_addr = \"127.0.0.1:6002\"")?;
+            jail.set_env("NEXUSHR_CONFIG", "named.toml");
+            let s = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(s.grpc_addr.port(), 6001, "NEXUSHR_CONFIG wins over ./nexushr.toml");
+            jail.set_env("NEXUSHR_CONFIG", "missing.toml");
+            assert!(Settings::load(None).is_err(), "a named file that is missing is an error");
             Ok(())
         });
     }

@@ -192,9 +192,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     println!("nexushr http on http://{http_addr}");
     let http_task = tokio::spawn(async move {
         if let Err(e) = axum::serve(http, gateway::router(gateway))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+            .with_graceful_shutdown(nexushr_platform::grpc::shutdown_signal())
             .await
         {
             tracing::error!(error = %e, "http gateway stopped");
@@ -212,12 +210,19 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         settings.max_in_flight,
     )
     .await?;
+    // SIGTERM drains HTTP as well: the gateway stops accepting and finishes the requests it
+    // has, within the same bound a Kubernetes grace period leaves.
+    if tokio::time::timeout(HTTP_DRAIN, http_task).await.is_err() {
+        tracing::warn!(seconds = HTTP_DRAIN.as_secs(), "HTTP requests still running after the drain bound");
+    }
     let _ = stop.send(true);
-    http_task.abort();
     let _ = events.await;
     let _ = consumer.await;
     Ok(())
 }
+
+/// How long `serve` waits for in-flight HTTP requests after SIGTERM.
+const HTTP_DRAIN: std::time::Duration = std::time::Duration::from_secs(25);
 
 async fn import_dataset(
     store: &dyn RoleStore,

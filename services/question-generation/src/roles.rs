@@ -96,9 +96,17 @@ impl Replica {
         }
     }
 
-    /// Applies one change; returns whether it was newer than what the replica held.
+    /// Applies one change; returns whether it was newer than what the replica held. A
+    /// deletion carries the version it deleted, so it also removes that very version.
     fn apply(&mut self, id: &str, version: i64, role: Option<Role>) -> bool {
-        if self.known_version(id).is_some_and(|known| known >= version) {
+        let stale = match role {
+            Some(_) => self.known_version(id).is_some_and(|known| known >= version),
+            None => {
+                self.deleted.get(id).is_some_and(|at| *at >= version)
+                    || self.by_id.get(id).is_some_and(|live| live.version > version)
+            }
+        };
+        if stale {
             return false;
         }
         self.remove(id);
@@ -240,6 +248,21 @@ mod tests {
         assert!(!replica.apply(&change(&v2, ChangeKind::Updated)).unwrap(), "older than the deletion");
         assert_eq!(title(&replica, "acme", "r1"), None);
         assert!(replica.is_empty());
+    }
+
+    #[test]
+    fn a_deletion_removes_the_version_it_names() {
+        // The catalog's deletion event carries the version that was deleted.
+        let replica = RoleReplica::default();
+        let (v1, v2) = (role("r1", "qa", None, 1), role("r1", "qa", None, 2));
+        replica.apply(&change(&v1, ChangeKind::Created)).unwrap();
+        replica.apply(&change(&v2, ChangeKind::Updated)).unwrap();
+        assert!(!replica.apply(&change(&v1, ChangeKind::Deleted)).unwrap(), "an older version's deletion");
+        assert!(title(&replica, "acme", "qa").is_some());
+        assert!(replica.apply(&change(&v2, ChangeKind::Deleted)).unwrap());
+        assert_eq!(title(&replica, "acme", "qa"), None);
+        assert!(!replica.apply(&change(&v2, ChangeKind::Updated)).unwrap(), "the deleted version");
+        assert!(!replica.apply(&change(&v2, ChangeKind::Deleted)).unwrap(), "a redelivered deletion");
     }
 
     #[test]

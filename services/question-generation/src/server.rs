@@ -73,22 +73,28 @@ pub fn start_consumer(
     }))
 }
 
-/// Keeps `replica` current from the catalog's `RoleChanged` events on `brokers`, under a
-/// consumer group of this process's own: every replica of the service reads every change, from
-/// the start of the topic on every start.
+/// Keeps `replica` current from the catalog's `RoleChanged` events on `brokers`: the whole
+/// topic from its start, then every change, without a consumer group (every replica of the
+/// service reads every change). `caught_up` turns true once the replica holds every role that
+/// was in the topic when it started.
 pub fn start_role_replica(
     replica: Arc<RoleReplica>,
     brokers: &str,
+    caught_up: tokio::sync::watch::Sender<bool>,
     shutdown: tokio::sync::watch::Receiver<bool>,
-) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let subscriber = KafkaSubscriber::new(brokers)?;
-    let group = format!("{GROUP}-roles-{}", uuid::Uuid::new_v4().simple());
-    Ok(tokio::spawn(async move {
-        if let Err(e) = subscriber.run(&group, &[topics::ROLES], replica, shutdown).await {
-            tracing::error!(error = %e, "role event consumer stopped");
+) -> tokio::task::JoinHandle<()> {
+    let brokers = brokers.to_string();
+    tokio::spawn(async move {
+        let follow =
+            nexushr_events::kafka::replay_and_follow(&brokers, topics::ROLES, replica, caught_up, shutdown);
+        if let Err(e) = follow.await {
+            tracing::error!(error = %e, "role event reader stopped");
         }
-    }))
+    })
 }
+
+/// How long a starting replica waits for its copy of the catalog before it serves anyway.
+const CATALOG_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM: its own
 /// database, and roles only from the catalog's events (see [`crate::roles::RoleReplica`]).
@@ -110,7 +116,14 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
     let relay =
         nexushr_events::relay::start(pool.clone(), &OutboxTarget::from(settings), stopped.clone()).await?;
-    let roles = start_role_replica(replica, &brokers, stopped.clone())?;
+    let (caught_up, mut current) = tokio::sync::watch::channel(false);
+    let roles = start_role_replica(replica.clone(), &brokers, caught_up, stopped.clone());
+    // Serve once the copy of the catalog is current, so a new replica never answers NOT_FOUND
+    // for a role that exists.
+    match tokio::time::timeout(CATALOG_WAIT, current.wait_for(|c| *c)).await {
+        Ok(Ok(_)) => tracing::info!(roles = replica.len(), "copy of the catalog is current"),
+        _ => tracing::warn!(roles = replica.len(), "serving before the copy of the catalog caught up"),
+    }
     let consumer = start_consumer(service.clone(), pool, settings, stopped.clone())?;
     // Replicas share the store: each reads the feedback, tenants' questions and erasures the
     // others wrote.

@@ -610,19 +610,21 @@ impl QuestionGeneration for QuestionService {
         if !kit.questions.iter().any(|q| q.question.as_ref().is_some_and(|q| q.id == req.question_id)) {
             return Err(invalid("question_id", "is not a question of this kit"));
         }
-        self.store
-            .record_feedback(
-                &kit.id,
-                &req.question_id,
-                tenant.id.as_str(),
-                &kit.role_slug,
-                req.asked,
-                req.rating,
-                req.outcome,
-                Utc::now().timestamp_millis(),
-            )
-            .await
-            .map_err(QgError::from)?;
+        if req.interviewer_id.chars().count() > 128 {
+            return Err(invalid("interviewer_id", "must be at most 128 characters"));
+        }
+        let feedback = crate::store::Feedback {
+            kit_id: &kit.id,
+            question_id: &req.question_id,
+            tenant: tenant.id.as_str(),
+            role_slug: &kit.role_slug,
+            interviewer: &req.interviewer_id,
+            asked: req.asked,
+            rating: req.rating,
+            outcome: req.outcome,
+            at_ms: Utc::now().timestamp_millis(),
+        };
+        self.store.record_feedback(&feedback).await.map_err(QgError::from)?;
         self.refresh_effectiveness().await?;
         Ok(Response::new(pb::RecordFeedbackResponse {}))
     }

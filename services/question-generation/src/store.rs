@@ -70,6 +70,21 @@ struct PendingKit {
 /// Most kits committed in one transaction.
 const KITS_PER_COMMIT: usize = 256;
 
+/// One interviewer's feedback on one question of a kit.
+#[derive(Debug, Clone, Copy)]
+pub struct Feedback<'a> {
+    pub kit_id: &'a str,
+    pub question_id: &'a str,
+    pub tenant: &'a str,
+    pub role_slug: &'a str,
+    /// Who gave it (empty: not named; one such rating per question of a kit).
+    pub interviewer: &'a str,
+    pub asked: bool,
+    pub rating: i32,
+    pub outcome: i32,
+    pub at_ms: i64,
+}
+
 /// Aggregated feedback on one question for one role.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Aggregate {
@@ -82,6 +97,29 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
+    /// What one rating adds.
+    pub fn of(asked: bool, rating: i32, outcome: i32) -> Self {
+        Self {
+            asked: i64::from(asked),
+            skipped: i64::from(!asked),
+            rating_sum: i64::from(rating),
+            rated: i64::from(rating > 0),
+            advanced: i64::from(outcome == 1),
+            rejected: i64::from(outcome == 2),
+        }
+    }
+
+    fn minus(&self, o: &Self) -> Self {
+        Self {
+            asked: self.asked - o.asked,
+            skipped: self.skipped - o.skipped,
+            rating_sum: self.rating_sum - o.rating_sum,
+            rated: self.rated - o.rated,
+            advanced: self.advanced - o.advanced,
+            rejected: self.rejected - o.rejected,
+        }
+    }
+
     /// Effectiveness in [-1, 1]: ratings around 3 are neutral; skips count against.
     pub fn effectiveness(&self) -> f32 {
         let shown = (self.asked + self.skipped).max(1) as f32;
@@ -152,46 +190,80 @@ impl QuestionStore {
         rows.into_iter().map(|r| Ok((r.get::<String, _>(0), decompress(&r.get::<Vec<u8>, _>(1))?))).collect()
     }
 
-    // One row's worth of feedback, as the RPC gives it: a struct would only rename the fields.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn record_feedback(
-        &self,
-        kit_id: &str,
-        question_id: &str,
-        tenant: &str,
-        role_slug: &str,
-        asked: bool,
-        rating: i32,
-        outcome: i32,
-        now_ms: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO qg_feedback (kit_id, question_id, tenant, role_slug, asked, rating, outcome, created_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    /// Records one interviewer's feedback on a question of a kit, replacing what the same
+    /// interviewer said before, and moves the running totals by the difference, in one
+    /// transaction.
+    pub async fn record_feedback(&self, f: &Feedback<'_>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let before: Option<(i32, i32, i32)> = sqlx::query_as(
+            "SELECT asked, rating, outcome FROM qg_feedback \
+             WHERE tenant = $1 AND kit_id = $2 AND question_id = $3 AND interviewer = $4",
         )
-        .bind(kit_id)
-        .bind(question_id)
-        .bind(tenant)
-        .bind(role_slug)
-        .bind(i32::from(asked))
-        .bind(rating)
-        .bind(outcome)
-        .bind(now_ms)
-        .execute(&self.pool)
+        .bind(f.tenant)
+        .bind(f.kit_id)
+        .bind(f.question_id)
+        .bind(f.interviewer)
+        .fetch_optional(&mut *tx)
         .await?;
+        sqlx::query(
+            "INSERT INTO qg_feedback \
+               (kit_id, question_id, tenant, role_slug, interviewer, asked, rating, outcome, created_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (tenant, kit_id, question_id, interviewer) DO UPDATE SET \
+               asked = excluded.asked, rating = excluded.rating, outcome = excluded.outcome, \
+               created_ms = excluded.created_ms",
+        )
+        .bind(f.kit_id)
+        .bind(f.question_id)
+        .bind(f.tenant)
+        .bind(f.role_slug)
+        .bind(f.interviewer)
+        .bind(i32::from(f.asked))
+        .bind(f.rating)
+        .bind(f.outcome)
+        .bind(f.at_ms)
+        .execute(&mut *tx)
+        .await?;
+        let now = Aggregate::of(f.asked, f.rating, f.outcome);
+        let d = match before {
+            Some((asked, rating, outcome)) => now.minus(&Aggregate::of(asked != 0, rating, outcome)),
+            None => now,
+        };
+        sqlx::query(
+            "INSERT INTO qg_feedback_totals \
+               (tenant, question_id, role_slug, asked, skipped, rating_sum, rated, advanced, rejected, updated_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             ON CONFLICT (tenant, question_id, role_slug) DO UPDATE SET \
+               asked = qg_feedback_totals.asked + excluded.asked, \
+               skipped = qg_feedback_totals.skipped + excluded.skipped, \
+               rating_sum = qg_feedback_totals.rating_sum + excluded.rating_sum, \
+               rated = qg_feedback_totals.rated + excluded.rated, \
+               advanced = qg_feedback_totals.advanced + excluded.advanced, \
+               rejected = qg_feedback_totals.rejected + excluded.rejected, \
+               updated_ms = excluded.updated_ms",
+        )
+        .bind(f.tenant)
+        .bind(f.question_id)
+        .bind(f.role_slug)
+        .bind(d.asked)
+        .bind(d.skipped)
+        .bind(d.rating_sum)
+        .bind(d.rated)
+        .bind(d.advanced)
+        .bind(d.rejected)
+        .bind(f.at_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Feedback aggregated per (tenant, question, role): what one tenant's interviewers report
-    /// steers that tenant's kits only.
+    /// Feedback per (tenant, question, role), from the running totals: what one tenant's
+    /// interviewers report steers that tenant's kits only.
     pub async fn aggregates(&self) -> Result<HashMap<(String, String, String), Aggregate>, StoreError> {
         let rows = sqlx::query(
-            "SELECT question_id, role_slug, \
-               SUM(CASE WHEN asked = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN asked = 0 THEN 1 ELSE 0 END), \
-               SUM(rating), SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END), \
-               SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END), \
-               tenant \
-             FROM qg_feedback GROUP BY tenant, question_id, role_slug",
+            "SELECT tenant, question_id, role_slug, asked, skipped, rating_sum, rated, advanced, rejected \
+             FROM qg_feedback_totals",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -200,20 +272,21 @@ impl QuestionStore {
             .map(|r| {
                 let n = |i: usize| r.try_get::<i64, _>(i).unwrap_or(0);
                 (
-                    (r.get::<String, _>(8), r.get::<String, _>(0), r.get::<String, _>(1)),
+                    (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<String, _>(2)),
                     Aggregate {
-                        asked: n(2),
-                        skipped: n(3),
-                        rating_sum: n(4),
-                        rated: n(5),
-                        advanced: n(6),
-                        rejected: n(7),
+                        asked: n(3),
+                        skipped: n(4),
+                        rating_sum: n(5),
+                        rated: n(6),
+                        advanced: n(7),
+                        rejected: n(8),
                     },
                 )
             })
             .collect())
     }
 
+    /// Adds a tenant's own question.
     pub async fn add_question(&self, q: &Question) -> Result<(), StoreError> {
         let body = serde_json::to_string(q).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query("INSERT INTO qg_questions (id, tenant, body) VALUES ($1, $2, $3)")
@@ -293,16 +366,19 @@ impl QuestionStore {
         Ok(rows.into_iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect())
     }
 
-    /// What the replicas sharing this store have written: feedback (rows and latest time) and
+    /// What the replicas sharing this store have written: feedback (its totals) and
     /// tenants' questions (rows). A replica that sees it change reloads that part.
     pub async fn watermark(&self) -> Result<Watermark, StoreError> {
-        let (rows, latest): (i64, i64) =
-            sqlx::query_as("SELECT COUNT(*), COALESCE(MAX(created_ms), 0) FROM qg_feedback")
-                .fetch_one(&self.pool)
-                .await?;
+        let (rows, latest, sum): (i64, i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(MAX(updated_ms), 0), \
+               CAST(COALESCE(SUM(rating_sum + asked + skipped + rated + advanced + rejected), 0) AS BIGINT) \
+             FROM qg_feedback_totals",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         let questions: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM qg_questions").fetch_one(&self.pool).await?;
-        Ok(Watermark { feedback: (rows, latest), questions })
+        Ok(Watermark { feedback: (rows, latest, sum), questions })
     }
 
     /// Whether resume `resume_id` was erased.
@@ -348,7 +424,8 @@ impl QuestionStore {
 /// See [`QuestionStore::watermark`].
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Watermark {
-    pub feedback: (i64, i64),
+    /// Rows, latest update and a sum over every total of the feedback totals.
+    pub feedback: (i64, i64, i64),
     pub questions: i64,
 }
 

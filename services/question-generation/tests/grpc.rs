@@ -194,6 +194,7 @@ async fn feedback_questions_and_erasure() {
         asked: true,
         rating,
         outcome: 1,
+        ..Default::default()
     };
     let generator = c.clone();
     let kit_for = |key: &'static str| {
@@ -228,6 +229,19 @@ async fn feedback_questions_and_erasure() {
     let globex_after = kit_for(GLOBEX).await;
     assert_eq!(ranking(&globex_after), ranking(&globex_before), "another tenant's feedback moved this kit");
     assert_eq!(effect(&globex_after), 0.0);
+    // One rating per interviewer per question of a kit: sending it again replaces it.
+    for rating in [5, 5, 5, 1] {
+        let by_ana = pb::RecordFeedbackRequest { interviewer_id: "ana".into(), ..feedback(rating) };
+        c.record_feedback(authed(ACME, by_ana)).await.expect("feedback");
+    }
+    let (rated, rating_sum): (i64, i64) = sqlx::query_as(
+        "SELECT rated, rating_sum FROM qg_feedback_totals WHERE tenant = 'acme' AND question_id = $1",
+    )
+    .bind(&qid)
+    .fetch_one(&app.pool)
+    .await
+    .expect("totals");
+    assert_eq!((rated, rating_sum), (2, 6), "the unnamed 5 and ana's last rating, 1");
     let wrong = pb::RecordFeedbackRequest { question_id: "q-nope".into(), ..feedback(4) };
     assert_invalid(c.record_feedback(authed(ACME, wrong)).await, "question_id");
 

@@ -4,7 +4,7 @@ use nexushr_platform::Settings;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let settings = Settings::load(std::env::var_os("NEXUSHR_CONFIG").as_deref().map(std::path::Path::new))?;
+    let settings = Settings::load(None)?;
     let _telemetry = nexushr_telemetry::init("role-catalog", settings.log_json)?;
     nexushr_role_catalog::server::run(&settings, "role-catalog").await
 }
