@@ -144,6 +144,10 @@ async fn one_call(
     }
 }
 
+/// mimalloc, chosen here in the binary (see `nexushr_platform::Allocator`).
+#[global_allocator]
+static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
+
 #[tokio::main]
 async fn main() {
     let rate: u64 = std::env::var("NEXUSHR_LOAD_RATE").ok().and_then(|v| v.parse().ok()).unwrap_or(150);

@@ -85,18 +85,6 @@ pub struct OutboxTarget {
     pub one_record_per_batch: bool,
 }
 
-impl From<&nexushr_platform::Settings> for OutboxTarget {
-    /// Kafka when brokers are configured, else the in-process log.
-    fn from(settings: &nexushr_platform::Settings) -> Self {
-        Self {
-            brokers: settings.kafka_brokers.clone(),
-            partitions: settings.kafka_partitions,
-            replication: settings.kafka_replication,
-            one_record_per_batch: settings.kafka_one_record_per_batch,
-        }
-    }
-}
-
 /// Outbox rows older than this are dropped in embedded mode even if no consumer read them.
 const EMBEDDED_RETENTION_MS: i64 = 7 * 24 * 3600 * 1000;
 

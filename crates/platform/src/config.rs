@@ -104,6 +104,17 @@ impl Settings {
         fig.extract().map_err(Box::new)
     }
 
+    /// Where the process's outbox goes: Kafka when brokers are configured, else the in-process
+    /// log.
+    pub fn outbox_target(&self) -> nexushr_events::relay::OutboxTarget {
+        nexushr_events::relay::OutboxTarget {
+            brokers: self.kafka_brokers.clone(),
+            partitions: self.kafka_partitions,
+            replication: self.kafka_replication,
+            one_record_per_batch: self.kafka_one_record_per_batch,
+        }
+    }
+
     /// The cache directory in effect.
     pub fn cache_dir(&self) -> PathBuf {
         self.cache_dir.clone().unwrap_or_else(|| match std::env::var_os("HOME") {

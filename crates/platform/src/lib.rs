@@ -9,12 +9,12 @@ pub mod shed;
 pub use auth::{ApiKeys, tenant_of};
 pub use config::Settings;
 
-/// mimalloc for every process that links the platform (the servers, their tests and benches).
-/// A kit request allocates some thousand small strings and buffers across tasks and threads,
-/// where glibc's allocator spent a fifth of the CPU; with mimalloc Generate serves about 20% more
-/// kits per second (`cargo bench -p nexushr-question-generation --bench generate`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// The process allocator every NexusHR binary declares (`#[global_allocator]` in its `main.rs`;
+/// a library never chooses it for its users). A kit request allocates some thousand small
+/// strings and buffers across tasks and threads, where glibc's allocator spent a fifth of the
+/// CPU; with mimalloc Generate serves about 20% more kits per second
+/// (`cargo bench -p nexushr-question-generation --bench generate`).
+pub type Allocator = mimalloc::MiMalloc;
 
 /// `INVALID_ARGUMENT` naming the field, with a `google.rpc.BadRequest` detail for clients that
 /// read structured errors.

@@ -119,6 +119,10 @@ enum ImportSource {
     Bundled,
 }
 
+/// mimalloc, chosen here in the binary (see `nexushr_platform::Allocator`).
+#[global_allocator]
+static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

@@ -32,6 +32,10 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() { 0.0 } else { sorted[((sorted.len() as f64 - 1.0) * p).round() as usize] }
 }
 
+/// mimalloc, chosen here in the binary (see `nexushr_platform::Allocator`).
+#[global_allocator]
+static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
+
 #[tokio::main]
 async fn main() {
     let seconds = env("NEXUSHR_BENCH_SECONDS", 20);

@@ -332,4 +332,4 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
 }
 
 /// The parse as `ResumeParsed` events carry it (the resume-ingestion service's conversion).
-pub use nexushr_resume_ingestion::convert::to_proto as parse_to_proto;
+pub use nexushr_resume_wire::to_proto as parse_to_proto;

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use nexushr_events::kafka::KafkaSubscriber;
-use nexushr_events::relay::OutboxTarget;
 use nexushr_events::{EventSubscriber, InProcessBus, topics};
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_proto::questions::v1::question_generation_server::QuestionGenerationServer;
@@ -107,7 +106,12 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     };
     let pool = nexushr_events::db::connect(&settings.database_url()).await?;
     let store = QuestionStore::new(pool.clone()).await?;
-    let vectors = Vectors::open(&nexushr_role_catalog::server::vector_settings(settings))?;
+    let vectors = Vectors::open(&nexushr_vector_store::VectorSettings {
+        qdrant_url: settings.qdrant_url.clone(),
+        qdrant_api_key: settings.qdrant_api_key.clone(),
+        data_dir: settings.data_dir.clone(),
+        model_dir: settings.model_dir.clone(),
+    })?;
     let replica = RoleReplica::new();
     let service = build(replica.clone(), store, vectors, settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
@@ -115,7 +119,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     // The outbox relay moves KitGenerated events on (it creates the topics first); relays are
     // safe to run in several processes over one outbox (at-least-once, consumers dedupe).
     let relay =
-        nexushr_events::relay::start(pool.clone(), &OutboxTarget::from(settings), stopped.clone()).await?;
+        nexushr_events::relay::start(pool.clone(), &settings.outbox_target(), stopped.clone()).await?;
     let (caught_up, mut current) = tokio::sync::watch::channel(false);
     let roles = start_role_replica(replica.clone(), &brokers, caught_up, stopped.clone());
     // Serve once the copy of the catalog is current, so a new replica never answers NOT_FOUND

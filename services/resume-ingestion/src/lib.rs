@@ -7,7 +7,7 @@
 //! nothing is stored. DeleteResume is an erasure: the record, the file and undelivered events
 //! go, and a `ResumeErased` event tells other services to drop what they derived.
 
-pub mod convert;
+pub use nexushr_resume_wire as convert;
 pub mod server;
 pub mod service;
 pub mod store;

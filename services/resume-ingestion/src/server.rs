@@ -1,7 +1,6 @@
 //! Assembling the resume-ingestion service from settings, shared by the `resume-ingestion`
 //! binary and `nexushr serve`.
 
-use nexushr_events::relay::OutboxTarget;
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_proto::resumes::v1::resume_ingestion_server::ResumeIngestionServer;
 use tonic::service::Routes;
@@ -36,7 +35,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let service = build(pool.clone(), settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let relay = nexushr_events::relay::start(pool, &OutboxTarget::from(settings), stopped).await?;
+    let relay = nexushr_events::relay::start(pool, &settings.outbox_target(), stopped).await?;
     nexushr_platform::grpc::serve_alone(settings, "resume-ingestion", SERVICE_NAME, |r| {
         add_routes(r, service, &keys)
     })

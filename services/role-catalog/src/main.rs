@@ -2,6 +2,10 @@
 
 use nexushr_platform::Settings;
 
+/// mimalloc, chosen here in the binary (see `nexushr_platform::Allocator`).
+#[global_allocator]
+static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let settings = Settings::load(None)?;

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use nexushr_catalog_store::{RoleStore, SqlRoleStore};
-use nexushr_events::relay::OutboxTarget;
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_vector_store::{VectorSettings, Vectors};
 use tonic::service::Routes;
@@ -29,7 +28,7 @@ pub async fn start_events(
     settings: &Settings,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    Ok(nexushr_events::relay::start(store.pool().clone(), &OutboxTarget::from(settings), shutdown).await?)
+    Ok(nexushr_events::relay::start(store.pool().clone(), &settings.outbox_target(), shutdown).await?)
 }
 
 /// The vector settings a server built from `settings` uses.

@@ -1,4 +1,5 @@
-//! The parser's output as the wire's `ParsedResume`.
+//! The parser's output as the wire's `ParsedResume`: resume ingestion converts at its edge with it,
+//! and the CLI ranks a resume file through the same conversion as the services.
 
 use nexushr_proto::common::v1::{EvidenceSpan, Seniority, TaxonomyRef, YearMonth};
 use nexushr_proto::resumes::v1 as pb;
