@@ -104,6 +104,24 @@ async fn channel(addr: &str) -> Channel {
     Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect")
 }
 
+/// Asks `qg` for `request()` until it answers NOT_FOUND; fails at `deadline` saying that `what`
+/// did not reach `whom`.
+async fn until_refused(
+    qg: &mut QuestionGenerationClient<Channel>,
+    request: impl Fn() -> GenerateRequest,
+    deadline: Instant,
+    what: &str,
+    whom: &str,
+) {
+    loop {
+        match qg.generate(request()).await {
+            Err(s) if s.code() == Code::NotFound => return,
+            _ if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(50)).await,
+            other => panic!("{what} did not reach {whom}: {other:?}"),
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     let base = std::env::var("NEXUSHR_TEST_DATABASE_URL")
@@ -222,15 +240,14 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         .await
         .expect("delete the role");
     let started = Instant::now();
-    loop {
-        match qg.generate(for_ledger()).await {
-            Err(s) if s.code() == Code::NotFound => break,
-            _ if started.elapsed() < Duration::from_secs(30) => {
-                tokio::time::sleep(Duration::from_millis(50)).await
-            }
-            other => panic!("the deletion did not reach question generation: {other:?}"),
-        }
-    }
+    until_refused(
+        &mut qg,
+        for_ledger,
+        started + Duration::from_secs(30),
+        "the deletion",
+        "question generation",
+    )
+    .await;
     println!("the deletion reached Generate after {:?}", started.elapsed());
 
     let pdf = std::fs::read(
@@ -313,15 +330,7 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     ingestion.delete_resume(rpb::DeleteResumeRequest { id: resume.id.clone() }).await.expect("erase");
     let started = Instant::now();
     for (name, client) in [("the first replica", &mut qg), ("the second replica", &mut qg2)] {
-        loop {
-            match client.generate(generate()).await {
-                Err(s) if s.code() == Code::NotFound => break,
-                _ if started.elapsed() < Duration::from_secs(120) => {
-                    tokio::time::sleep(Duration::from_millis(50)).await
-                }
-                other => panic!("the erasure did not reach {name}: {other:?}"),
-            }
-        }
+        until_refused(client, generate, started + Duration::from_secs(120), "the erasure", name).await;
         println!("erasure reached {name} after {:?}", started.elapsed());
     }
 }

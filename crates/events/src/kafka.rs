@@ -317,19 +317,7 @@ pub async fn replay_and_follow(
         let _ = caught_up.send(true);
     }
     let policy = DeliveryPolicy::default();
-    while !*shutdown.borrow() {
-        let msg = tokio::select! {
-            m = consumer.recv() => m,
-            _ = shutdown.changed() => break,
-        };
-        let msg = match msg {
-            Ok(m) => m,
-            Err(e) => {
-                tracing::warn!(topic, error = %e, "kafka receive failed");
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                continue;
-            }
-        };
+    while let Some(msg) = next_record(&consumer, &mut shutdown).await {
         match Event::decode(msg.topic(), msg.payload().unwrap_or_default()) {
             Ok(event) => {
                 if let Outcome::DeadLetter { error, .. } = deliver(handler.as_ref(), &event, policy).await {
@@ -346,6 +334,27 @@ pub async fn replay_and_follow(
         }
     }
     Ok(())
+}
+
+/// The next record, waiting out receive errors; `None` once `shutdown` turns true.
+async fn next_record<'a>(
+    consumer: &'a StreamConsumer,
+    shutdown: &mut tokio::sync::watch::Receiver<bool>,
+) -> Option<rdkafka::message::BorrowedMessage<'a>> {
+    while !*shutdown.borrow() {
+        let received = tokio::select! {
+            m = consumer.recv() => m,
+            _ = shutdown.changed() => return None,
+        };
+        match received {
+            Ok(msg) => return Some(msg),
+            Err(e) => {
+                tracing::warn!(error = %e, "kafka receive failed");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+    None
 }
 
 fn header(msg: &rdkafka::message::BorrowedMessage<'_>, name: &str) -> Option<String> {
@@ -367,19 +376,7 @@ impl EventSubscriber for KafkaSubscriber {
     ) -> Result<(), EventError> {
         let consumer = self.consumer(group)?;
         consumer.subscribe(topics)?;
-        while !*shutdown.borrow() {
-            let msg = tokio::select! {
-                m = consumer.recv() => m,
-                _ = shutdown.changed() => break,
-            };
-            let msg = match msg {
-                Ok(m) => m,
-                Err(e) => {
-                    tracing::warn!(error = %e, "kafka receive failed");
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                    continue;
-                }
-            };
+        while let Some(msg) = next_record(&consumer, &mut shutdown).await {
             // Retry the dead-letter write until it lands: committing without it would lose the record.
             while let Err(e) = self.process(handler.as_ref(), &msg).await {
                 tracing::warn!(error = %e, "record not settled, retrying");

@@ -69,10 +69,9 @@ async fn spec_for_file(
     count: usize,
     language: Option<usize>,
 ) -> anyhow::Result<Spec> {
-    let role = match roles.get_by_slug(tenant, role).await? {
-        Some(r) => r,
-        None => roles.get_by_id(tenant, role).await?.ok_or_else(|| anyhow::anyhow!("no role {role:?}"))?,
-    };
+    let role = crate::roles::find_in_store(roles, tenant, role)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no role {role:?}"))?;
     let bytes = std::fs::read(resume).map_err(|e| anyhow::anyhow!("{}: {e}", resume.display()))?;
     let parse = nexushr_resume_parser::parse(&bytes, &nexushr_resume_parser::Limits::default());
     if parse.text.trim().is_empty() {

@@ -119,8 +119,8 @@ impl CandidateVectors {
 }
 
 /// Measured effectiveness of a question for a role, in [-1, 1], learned from one tenant's
-/// feedback and used for that tenant's kits only: by (tenant, role slug), then question id.
-pub type Effectiveness = HashMap<(String, String), HashMap<String, f32>>;
+/// feedback and used for that tenant's kits only: by tenant, role slug, then question id.
+pub type Effectiveness = HashMap<String, HashMap<String, HashMap<String, f32>>>;
 
 /// A role's candidate questions with what depends only on the role, worked out once when the
 /// pool is built: the role's requirement areas and competencies, and each question's similarity
@@ -307,7 +307,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
     let cv = &req.candidate_vectors;
-    let role_effect = effectiveness.get(&(req.tenant.clone(), req.role.spec.slug.clone()));
+    let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
     // when they were made.
     let allowed = |blocked: nexushr_guardrail::Blocked| match req.jurisdiction {

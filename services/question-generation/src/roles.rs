@@ -36,6 +36,19 @@ const ROLE_CACHE: usize = 10_000;
 /// A role as read from the store, and when.
 type SeenRole = (std::time::Instant, Arc<Role>);
 
+/// The role `key` names for `viewer` in the catalog's store: by slug (private first, as the
+/// store's `get_by_slug` does), else by id.
+pub async fn find_in_store(
+    store: &dyn RoleStore,
+    viewer: &TenantId,
+    key: &str,
+) -> Result<Option<Role>, nexushr_catalog_store::StoreError> {
+    match store.get_by_slug(viewer, key).await? {
+        Some(role) => Ok(Some(role)),
+        None => store.get_by_id(viewer, key).await,
+    }
+}
+
 /// The catalog's store in this process (the embedded mode and the CLI).
 pub struct CatalogRoles {
     store: Arc<dyn RoleStore>,
@@ -57,11 +70,9 @@ impl RoleSource for CatalogRoles {
         {
             return Ok(Some(role));
         }
-        let found = match self.store.get_by_slug(viewer, key).await? {
-            Some(r) => Some(r),
-            None => self.store.get_by_id(viewer, key).await?,
+        let Some(found) = find_in_store(self.store.as_ref(), viewer, key).await?.map(Arc::new) else {
+            return Ok(None);
         };
-        let Some(found) = found.map(Arc::new) else { return Ok(None) };
         self.seen.insert(cache_key, (std::time::Instant::now(), Arc::clone(&found)));
         Ok(Some(found))
     }

@@ -1,7 +1,7 @@
 //! The gRPC service: validation at the edge, the engine in the middle, kits stored with their
 //! event.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -89,9 +89,8 @@ const ERASURE_MARGIN_MS: i64 = 10_000;
 pub struct Synced {
     mark: crate::store::Watermark,
     erased_ms: i64,
-    /// Erasures already forgotten within the margin.
-    forgotten: HashSet<(String, String)>,
-    pruned_ms: i64,
+    /// Erasures already forgotten that the margin still reads back, and when each was made.
+    forgotten: HashMap<(String, String), i64>,
 }
 
 /// Runs [`QuestionService::sync`] every [`SYNC_EVERY`] until `shutdown`; the first pass only
@@ -296,7 +295,12 @@ impl QuestionService {
         let aggregates = self.store.aggregates().await?;
         let mut effectiveness = crate::ranker::Effectiveness::new();
         for ((tenant, question, role), a) in aggregates {
-            effectiveness.entry((tenant, role)).or_default().insert(question, a.effectiveness());
+            effectiveness
+                .entry(tenant)
+                .or_default()
+                .entry(role)
+                .or_default()
+                .insert(question, a.effectiveness());
         }
         self.engine.set_effectiveness(effectiveness);
         Ok(())
@@ -427,17 +431,14 @@ impl QuestionService {
         // Erasures commit in any order: read back over a margin, and forget each one once.
         let since = synced.erased_ms.saturating_sub(ERASURE_MARGIN_MS);
         for (tenant, id, at) in self.store.erased_since(since).await? {
-            if synced.forgotten.insert((tenant.clone(), id.clone())) {
+            if synced.forgotten.insert((tenant.clone(), id.clone()), at).is_none() {
                 self.forget(&tenant, &id);
             }
             synced.erased_ms = synced.erased_ms.max(at);
         }
-        let horizon = synced.erased_ms.saturating_sub(ERASURE_MARGIN_MS);
-        if synced.forgotten.len() > 10_000 || synced.erased_ms > synced.pruned_ms + ERASURE_MARGIN_MS {
-            // Keys older than the margin are never read back again.
-            synced.forgotten.clear();
-            synced.pruned_ms = horizon;
-        }
+        // What falls behind the margin is never read back again.
+        let since = synced.erased_ms.saturating_sub(ERASURE_MARGIN_MS);
+        synced.forgotten.retain(|_, at| *at >= since);
         Ok(())
     }
 
