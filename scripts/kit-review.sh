@@ -21,11 +21,30 @@
 #   KIT_REVIEW_PEOPLE="en-marcus-lee en-jsonresume-career-changer en-jsonresume-senior-engineer pt-fernanda-lima pt-marcelo-ribeiro es-emiliano-rojas" \
 #   KIT_REVIEW_ROLES="frontend-developer devops-engineer data-engineer qa-automation-engineer site-reliability-engineer mobile-developer" \
 #   KIT_REVIEW_ROLES_FILE=docs/kit-review/round3-roles.json scripts/kit-review.sh ~/.cache/nexushr/kit-review-5
+# Rounds 6 and 7: resumes written for the round (plain text, never looked at while changing code)
+# with the second role of each in the folder's roles.txt ("<stem> <role>"):
+#   KIT_REVIEW_RESUMES=docs/kit-review/round7-resumes KIT_REVIEW_ROLES_FILE=docs/kit-review/round3-roles.json \
+#   scripts/kit-review.sh ~/.cache/nexushr/kit-review-7
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
 bin="${NEXUSHR_BIN:-${CARGO_TARGET_DIR:-target}/debug/nexushr}"
 mkdir -p "$out/resumes" "$out/kits"
+if [ -n "${KIT_REVIEW_RESUMES:-}" ]; then
+  export NEXUSHR_DATA_DIR="$out/data"
+  "$bin" roles list --limit 1 >/dev/null
+  if [ -n "${KIT_REVIEW_ROLES_FILE:-}" ]; then "$bin" import roles "$KIT_REVIEW_ROLES_FILE" >/dev/null; fi
+  while read -r stem role; do
+    [ -n "$stem" ] || continue
+    cp "$KIT_REVIEW_RESUMES/$stem.txt" "$out/resumes/$stem.txt"
+    for r in backend-developer "$role"; do
+      "$bin" questions --role "$r" --resume "$out/resumes/$stem.txt" --count 10 > "$out/kits/$stem.$r.md"
+    done
+    "$bin" loop --role backend-developer --resume "$out/resumes/$stem.txt" --format json > "$out/kits/$stem.loop.json"
+  done < "$KIT_REVIEW_RESUMES/roles.txt"
+  echo "$(ls "$out/kits" | wc -l) files in $out/kits"
+  exit 0
+fi
 people=${KIT_REVIEW_PEOPLE:-$(awk '$1 == "source" { print $2 }' scripts/corpus/heldout.txt)}
 only=$(echo $people | tr " " ",")
 python3 scripts/corpus/render_docs.py "$out/render" --toolchains text --layouts txt-classic --only "$only" >/dev/null

@@ -22,3 +22,24 @@ jsonschema.validate(doc, schema)
 print(f"{sys.argv[2]}: valid against the Compose specification ({len(doc['services'])} services)")
 PY
 echo "deploy/k8s: $(grep -c '^kind:' deploy/k8s/*.yaml | awk -F: '{s+=$2} END {print s}') resources valid against Kubernetes 1.31 (strict)"
+# Prometheus and Grafana: the scrape config and the dashboard parse, the dashboard's queries
+# name only metrics the services export, and every service's manifest exposes the metrics port.
+"$venv/bin/python" - <<'PY'
+import json, pathlib, re, yaml
+prom = yaml.safe_load(open("deploy/prometheus.yaml"))
+assert {j["job_name"] for j in prom["scrape_configs"]} >= {"nexushr", "kubernetes-pods"}, prom
+dash = json.load(open("deploy/grafana/dashboards/nexushr.json"))
+source = "".join(p.read_text() for p in pathlib.Path(".").glob("crates/*/src/**/*.rs")) + \
+    "".join(p.read_text() for p in pathlib.Path(".").glob("services/*/src/**/*.rs"))
+names = set()
+for panel in dash["panels"]:
+    for t in panel["targets"]:
+        names |= set(re.findall(r"\b(nexushr_[a-z_]+?)(?:_bucket|_count|_sum)?\b", t["expr"]))
+missing = sorted(n for n in names if f'"{n}"' not in source)
+assert not missing, f"the dashboard queries metrics no service exports: {missing}"
+for m in pathlib.Path("deploy/k8s").glob("*.yaml"):
+    text = m.read_text()
+    if "kind: Deployment" in text:
+        assert "containerPort: 9464" in text and "NEXUSHR_METRICS_ADDR" in text, f"{m}: no metrics port"
+print(f"deploy/prometheus.yaml and the Grafana dashboard: {len(dash['panels'])} panels over {len(names)} exported metrics")
+PY

@@ -94,5 +94,8 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
 
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
+    # Charts with plain labels, and percentiles from the gateway's latency histograms.
+    assert "Requests per second" in page and "Latency p99 per interval" in page, page[-3000:]
+    assert re.search(r"<td>/v1/roles</td><td>[0-9.]+ ms</td><td>[0-9.]+ ms</td>", page), page[-3000:]
     metrics = urllib.request.urlopen(http + "/metrics", timeout=30).read().decode()
     assert 'nexushr_resume_uploads_total{outcome="InvalidArgument"} 1' in metrics

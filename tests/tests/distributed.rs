@@ -32,6 +32,8 @@ use tonic::transport::Channel;
 struct Service {
     child: Child,
     addr: String,
+    /// Its Prometheus endpoint (`host:port`).
+    metrics: String,
 }
 
 impl Drop for Service {
@@ -92,12 +94,44 @@ fn start_replica(name: &str, n: u32, database_url: &str, brokers: &str, data: &s
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(addr) = line.split("grpc://").nth(1) {
-                let _ = tx.send(addr.trim().to_string());
+                let _ = tx.send((true, addr.trim().to_string()));
+            }
+            if let Some(addr) = line.split("metrics on http://").nth(1) {
+                let _ = tx.send((false, addr.trim().trim_end_matches("/metrics").to_string()));
             }
         }
     });
-    let addr = rx.recv_timeout(Duration::from_secs(300)).unwrap_or_else(|_| panic!("{name} did not start"));
-    Service { child, addr }
+    let (mut addr, mut metrics) = (None, None);
+    while addr.is_none() || metrics.is_none() {
+        match rx.recv_timeout(Duration::from_secs(300)) {
+            Ok((true, a)) => addr = Some(a),
+            Ok((false, m)) => metrics = Some(m),
+            Err(_) => panic!("{name} did not start (or printed no metrics address)"),
+        }
+    }
+    Service { child, addr: addr.unwrap_or_default(), metrics: metrics.unwrap_or_default() }
+}
+
+/// `GET /metrics` of a service, as Prometheus scrapes it.
+async fn scrape(service: &Service) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(&service.metrics).await.expect("metrics port");
+    stream
+        .write_all(b"GET /metrics HTTP/1.1\r\nHost: metrics\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("scrape");
+    let mut text = String::new();
+    stream.read_to_string(&mut text).await.expect("read metrics");
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    text
+}
+
+/// The value of the series that starts with `series` (name and leading labels), 0 if absent.
+fn value(text: &str, series: &str) -> f64 {
+    text.lines()
+        .filter(|l| l.starts_with(series))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+        .sum()
 }
 
 async fn channel(addr: &str) -> Channel {
@@ -333,4 +367,26 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         until_refused(client, generate, started + Duration::from_secs(120), "the erasure", name).await;
         println!("erasure reached {name} after {:?}", started.elapsed());
     }
+
+    // Every service serves its own metrics: calls by method and code, latency histograms from
+    // which p99 can be computed, the event pipeline's gauges.
+    let catalog_metrics = scrape(&catalog).await;
+    let get_role = "nexushr_grpc_requests_total{service=\"nexushr.catalog.v1.RoleCatalog\",method=\"GetRole\",code=\"OK\"}";
+    assert!(value(&catalog_metrics, get_role) >= 1.0, "{catalog_metrics}");
+    let ingestion_metrics = scrape(&resumes).await;
+    let upload = "nexushr_grpc_request_duration_seconds_count{service=\"nexushr.resumes.v1.ResumeIngestion\",method=\"Upload\"}";
+    assert!(value(&ingestion_metrics, upload) >= 1.0, "{ingestion_metrics}");
+    assert!(ingestion_metrics.contains("# TYPE nexushr_outbox_backlog gauge"), "{ingestion_metrics}");
+    let (m1, m2) = (scrape(&questions).await, scrape(&questions2).await);
+    let generate_le = "nexushr_grpc_request_duration_seconds_bucket{service=\"nexushr.questions.v1.QuestionGeneration\",method=\"Generate\",le=\"+Inf\"}";
+    assert!(value(&m1, generate_le) >= 1.0 && value(&m2, generate_le) >= 1.0, "{m1}\n{m2}");
+    let refused = "nexushr_grpc_requests_total{service=\"nexushr.questions.v1.QuestionGeneration\",method=\"Generate\",code=\"NOT_FOUND\"}";
+    assert!(value(&m1, refused) >= 1.0, "the refused kits are counted as NOT_FOUND: {m1}");
+    let prepared = "nexushr_preparation_duration_seconds_count";
+    assert!(value(&m1, prepared) + value(&m2, prepared) >= 1.0, "{m1}\n{m2}");
+    // librdkafka reports lag every 5 s; the replicas have run far longer than that.
+    assert!(
+        m1.contains("nexushr_kafka_consumer_lag{") || m2.contains("nexushr_kafka_consumer_lag{"),
+        "no consumer lag reported: {m1}"
+    );
 }

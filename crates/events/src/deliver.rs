@@ -67,12 +67,20 @@ async fn attempt_all(handler: &dyn EventHandler, event: &Event, policy: Delivery
     }
 }
 
-/// Headers a dead letter carries, saying where it came from and why it failed.
+/// Headers a dead letter carries, saying where it came from and why it failed; counts it in
+/// `nexushr_dead_letters_total` (every dead letter is written with these headers).
 pub(crate) fn dead_letter_headers(
     source_topic: &str,
     error: &str,
     attempts: u32,
 ) -> std::collections::BTreeMap<String, String> {
+    nexushr_metrics::global()
+        .counter(
+            "nexushr_dead_letters_total",
+            "Events a consumer of this process gave up on and wrote to a dead-letter topic, by source topic.",
+            &[("topic", source_topic)],
+        )
+        .inc();
     [
         ("dlq-source-topic".to_string(), source_topic.to_string()),
         ("dlq-error".to_string(), error.chars().take(1000).collect()),

@@ -8,8 +8,8 @@ use std::time::Duration;
 use prost::Message as _;
 use rdkafka::ClientConfig;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
-use rdkafka::client::DefaultClientContext;
-use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, StreamConsumer};
+use rdkafka::client::{ClientContext, DefaultClientContext};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, StreamConsumer};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
@@ -202,7 +202,7 @@ impl KafkaSubscriber {
         self
     }
 
-    fn consumer(&self, group: &str) -> Result<StreamConsumer, EventError> {
+    fn consumer(&self, group: &str) -> Result<StreamConsumer<LagContext>, EventError> {
         Ok(ClientConfig::new()
             .set("bootstrap.servers", &self.brokers)
             .set("group.id", group)
@@ -215,7 +215,9 @@ impl KafkaSubscriber {
             // killed mid-rebalance would otherwise stall the group for the default 5 minutes.
             .set("max.poll.interval.ms", "10000")
             .set("heartbeat.interval.ms", "1000")
-            .create()?)
+            // librdkafka's statistics carry each assigned partition's lag (LagContext).
+            .set("statistics.interval.ms", "5000")
+            .create_with_context(LagContext { group: group.to_string() })?)
     }
 
     /// Handles one record: decode, deliver with retries, dead-letter on failure.
@@ -253,6 +255,36 @@ impl KafkaSubscriber {
         self.dead_letters.send_raw(&topics::dead_letter(topic), msg.key(), payload, &extra).await
     }
 }
+
+/// Publishes a consumer group's lag per partition from librdkafka's statistics (every 5 s):
+/// `nexushr_kafka_consumer_lag{group, topic, partition}`, records between the group's position
+/// and the end of the partition.
+pub struct LagContext {
+    group: String,
+}
+
+impl ClientContext for LagContext {
+    fn stats(&self, statistics: rdkafka::statistics::Statistics) {
+        let metrics = nexushr_metrics::global();
+        for (topic, t) in &statistics.topics {
+            for (partition, p) in &t.partitions {
+                // -1 is librdkafka's internal "unassigned" partition; a negative lag is unknown.
+                if *partition < 0 || p.consumer_lag < 0 {
+                    continue;
+                }
+                metrics
+                    .gauge(
+                        "nexushr_kafka_consumer_lag",
+                        "Records a consumer group of this process has still to read, by topic and partition.",
+                        &[("group", &self.group), ("topic", topic), ("partition", &partition.to_string())],
+                    )
+                    .set(p.consumer_lag);
+            }
+        }
+    }
+}
+
+impl ConsumerContext for LagContext {}
 
 /// Where every partition of `topic` ends now: (partition, low, high) watermarks.
 async fn partition_ends(brokers: &str, topic: &str) -> Result<Vec<(i32, i64, i64)>, EventError> {
@@ -337,8 +369,8 @@ pub async fn replay_and_follow(
 }
 
 /// The next record, waiting out receive errors; `None` once `shutdown` turns true.
-async fn next_record<'a>(
-    consumer: &'a StreamConsumer,
+async fn next_record<'a, C: ConsumerContext + 'static>(
+    consumer: &'a StreamConsumer<C>,
     shutdown: &mut tokio::sync::watch::Receiver<bool>,
 ) -> Option<rdkafka::message::BorrowedMessage<'a>> {
     while !*shutdown.borrow() {

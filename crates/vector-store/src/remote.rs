@@ -7,17 +7,20 @@ use std::sync::RwLock;
 use qdrant_client::Qdrant;
 use qdrant_client::qdrant::r#match::MatchValue;
 use qdrant_client::qdrant::{
-    Condition, CountPointsBuilder, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder,
-    DeletePointsBuilder, Distance, FieldType, Modifier, NamedVectors, PointStruct, PrefetchQueryBuilder,
-    Query as QdrantQuery, QueryPointsBuilder, Range, RrfBuilder, SearchParamsBuilder,
-    SparseVectorParamsBuilder, SparseVectorsConfigBuilder, UpsertPointsBuilder, Vector, VectorInput,
-    VectorParamsBuilder, VectorsConfigBuilder, point_id::PointIdOptions,
+    CollectionStatus, Condition, CountPointsBuilder, CreateCollectionBuilder,
+    CreateFieldIndexCollectionBuilder, DeletePointsBuilder, Distance, FieldType, Modifier, NamedVectors,
+    PointStruct, PrefetchQueryBuilder, Query as QdrantQuery, QueryPointsBuilder, Range, RrfBuilder,
+    SearchParamsBuilder, SparseVectorParamsBuilder, SparseVectorsConfigBuilder, UpsertPointsBuilder, Vector,
+    VectorInput, VectorParamsBuilder, VectorsConfigBuilder, point_id::PointIdOptions,
 };
 
 use crate::{
     CollectionSpec, DENSE, Filter, Hit, INTEGER_FIELDS, KEYWORD_FIELDS, Opened, Point, Query, RRF_K, SPARSE,
     Scope, StoreError, VectorStore, validate_points,
 };
+
+/// The longest [`VectorStore::optimize`] waits for the server to finish indexing.
+const OPTIMIZE_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Cheap to clone (the gRPC client is shared).
 #[derive(Clone)]
@@ -221,7 +224,22 @@ impl VectorStore for RemoteStore {
         Ok(response.result.map_or(0, |r| r.count as usize))
     }
 
-    async fn optimize(&self, _collection: &str) -> Result<(), StoreError> {
-        Ok(()) // the server indexes in the background
+    /// The server indexes in the background: waits (up to [`OPTIMIZE_WAIT`]) until it reports the
+    /// collection green, every segment optimized, so queries after a bulk load use the index.
+    async fn optimize(&self, collection: &str) -> Result<(), StoreError> {
+        let (physical, _) = self.physical(collection)?;
+        let deadline = std::time::Instant::now() + OPTIMIZE_WAIT;
+        loop {
+            let info = self.client.collection_info(physical.as_str()).await.map_err(StoreError::backend)?;
+            let status = info.result.map(|r| r.status).unwrap_or_default();
+            if status == CollectionStatus::Green as i32 {
+                return Ok(());
+            }
+            if std::time::Instant::now() >= deadline {
+                tracing::warn!(collection, status, "the server has not finished indexing; querying anyway");
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
     }
 }

@@ -132,6 +132,13 @@ async fn record(State(gw): State<Shared>, req: Request, next: Next) -> Response 
     let started = Instant::now();
     let response = next.run(req).await;
     let took = started.elapsed().as_secs_f64();
+    nexushr_metrics::global()
+        .histogram(
+            "nexushr_http_request_duration_seconds",
+            "HTTP gateway latency in seconds, by route.",
+            &[("route", &route)],
+        )
+        .observe(took);
     let mut requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let entry = requests.entry((route, response.status().as_u16())).or_default();
     entry.0 += 1;
@@ -173,6 +180,8 @@ async fn metrics(State(gw): State<Shared>) -> Response {
         "# HELP nexushr_outbox_events Events in the outbox log not yet compacted or relayed.\n# TYPE nexushr_outbox_events gauge\nnexushr_outbox_events {pending}\n\
          # HELP nexushr_dead_letters Events that went to a dead-letter topic.\n# TYPE nexushr_dead_letters gauge\nnexushr_dead_letters {dead}\n"
     ));
+    // The gRPC servers, event consumers and relays of this process.
+    out.push_str(&nexushr_platform::metrics::render());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
 }
 

@@ -205,6 +205,15 @@ impl Claims {
             {
                 category = impact;
             }
+            // "Cut the cloud bill by R$ 1,4 milhão/ano" is a saving: where the money went,
+            // not where the time went (its rubric asks about the bill, not profiling).
+            if category.id == "performance"
+                && names_money(&c.text)
+                && !names_speed(&c.text)
+                && let Some(cost) = self.categories.iter().find(|c| c.id == "cost")
+            {
+                category = cost;
+            }
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
                 // One-letter names (R, C) are too often a currency sign or an initial.
@@ -255,7 +264,12 @@ impl Claims {
                 score,
             });
         }
-        if let Some(cert) = self.categories.iter().find(|c| c.id == "certification") {
+        // A certification is a headline for a junior; a senior's work says more (reviewers found
+        // certification questions weak for experienced people, and low value mid-career).
+        let level = candidate.level.unwrap_or(1);
+        if let Some(cert) = self.categories.iter().find(|c| c.id == "certification")
+            && level <= 1
+        {
             for span in &candidate.certifications {
                 let name = certification_name(&span.text);
                 if name.len() < 3 || name.len() > 90 {
@@ -270,9 +284,7 @@ impl Claims {
                     claim: None,
                     employer: None,
                     category: cert.id.clone(),
-                    // A certification is a headline for a junior; a senior's work says more
-                    // (reviewers found certification questions weak for experienced people).
-                    score: if candidate.level.unwrap_or(1) == 0 { 2.0 } else { 1.0 },
+                    score: if level == 0 { 2.0 } else { 0.5 },
                 });
             }
         }
@@ -424,6 +436,67 @@ fn names_speed_or_cost(text: &str) -> bool {
         "infra",
     ];
     words(text).map(str::to_lowercase).any(|w| WORDS.iter().any(|s| w.starts_with(s)))
+}
+
+/// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
+fn names_money(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "cost",
+        "custo",
+        "costo",
+        "spend",
+        "gasto",
+        "bill",
+        "fatura",
+        "factura",
+        "saving",
+        "econom",
+        "ahorr",
+        "finops",
+        "budget",
+        "orçamento",
+        "presupuesto",
+    ];
+    let lower = text.to_lowercase();
+    ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
+        || words(&lower).any(|w| WORDS.iter().any(|s| w.starts_with(s)))
+}
+
+/// Whether an achievement line speaks of speed: latency, response or run time, throughput.
+fn names_speed(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "latenc",
+        "latênc",
+        "p95",
+        "p99",
+        "p50",
+        "ms",
+        "second",
+        "segundo",
+        "minute",
+        "minuto",
+        "hour",
+        "hora",
+        "response",
+        "resposta",
+        "respuesta",
+        "throughput",
+        "runtime",
+        "speed",
+        "velocid",
+        "faster",
+        "rápid",
+        "performance",
+        "desempenho",
+        "rendimiento",
+        "tempo",
+        "tiempo",
+        "time",
+        "carregamento",
+        "load",
+        "build",
+    ];
+    words(text).map(str::to_lowercase).any(|w| WORDS.iter().any(|s| stem_matches(&w, s)))
 }
 
 /// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level
@@ -620,6 +693,43 @@ mod tests {
             assert_eq!(q.question.text.contains("Migrei o banco"), lang == 1, "{}", q.question.text);
             assert!(!q.question.text.contains('{'), "{}", q.question.text);
         }
+    }
+
+    #[test]
+    fn a_saving_is_asked_about_money_and_a_speed_gain_about_time() {
+        let candidate = Candidate {
+            language: "pt".into(),
+            claims: vec![
+                claim("Nuvem Azul", "Reduzi os custos de nuvem em R$ 1,4 milhão/ano com rightsizing e spot"),
+                claim("Pagafácil", "Reduzi a latência p99 do checkout de 900 ms para 150 ms"),
+            ],
+            ..Candidate::default()
+        };
+        let qs = Claims::bundled().questions(&candidate, 0);
+        let kind = |employer: &str| {
+            qs.iter().find(|q| q.employer.as_deref() == Some(employer)).map(|q| q.category.clone())
+        };
+        assert_eq!(kind("Nuvem Azul").as_deref(), Some("cost"));
+        assert_eq!(kind("Pagafácil").as_deref(), Some("performance"));
+        let cost = qs.iter().find(|q| q.category == "cost").expect("a cost question");
+        assert!(cost.question.text.contains("R$ 1,4M"), "{}", cost.question.text);
+        assert!(!cost.question.text.contains("time"), "{}", cost.question.text);
+    }
+
+    #[test]
+    fn certifications_are_asked_of_juniors_only() {
+        let cert = |level| Candidate {
+            language: "en".into(),
+            level: Some(level),
+            certifications: vec![Span {
+                start: 0,
+                end: 3,
+                text: "AWS Certified Developer – Associate".into(),
+            }],
+            ..Candidate::default()
+        };
+        assert!(Claims::bundled().questions(&cert(0), 0).iter().any(|q| q.category == "certification"));
+        assert!(Claims::bundled().questions(&cert(2), 0).iter().all(|q| q.category != "certification"));
     }
 
     #[test]

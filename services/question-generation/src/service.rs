@@ -395,6 +395,33 @@ impl QuestionService {
         resume_id: &str,
         parsed: &nexushr_proto::resumes::v1::ParsedResume,
     ) -> Result<(), QgError> {
+        let metrics = nexushr_metrics::global();
+        let in_flight = metrics.gauge(
+            "nexushr_preparations_in_flight",
+            "Parsed resumes this process is preparing for ranking right now (embedding and storing).",
+            &[],
+        );
+        let started = std::time::Instant::now();
+        let result = {
+            let _preparing = in_flight.track();
+            self.prepare_now(tenant, resume_id, parsed).await
+        };
+        metrics
+            .histogram(
+                "nexushr_preparation_duration_seconds",
+                "Time to prepare one parsed resume for ranking.",
+                &[],
+            )
+            .observe(started.elapsed().as_secs_f64());
+        result
+    }
+
+    async fn prepare_now(
+        &self,
+        tenant: &str,
+        resume_id: &str,
+        parsed: &nexushr_proto::resumes::v1::ParsedResume,
+    ) -> Result<(), QgError> {
         let candidate = Candidate::from(parsed);
         let vectors = self.engine.vectors();
         let dense = vectors.embed(&candidate.texts());

@@ -74,6 +74,10 @@ pub async fn run(settings: &Settings, name: &str) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), "{name} serving gRPC");
     println!("{name} listening on grpc://{addr}");
+    if let Some(metrics) = settings.metrics_addr {
+        nexushr_platform::metrics::serve_metrics(metrics, name, nexushr_platform::grpc::shutdown_signal())
+            .await?;
+    }
     nexushr_platform::grpc::serve_with_limit(
         listener,
         routes,
