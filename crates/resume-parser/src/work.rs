@@ -521,6 +521,60 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
 /// Entries are anchored on their date lines. Their title, employer and place are the short
 /// lines next to the dates (the text on the date line, up to two lines above, up to two
 /// below), told apart by the words titles use; what follows them is the highlights.
+/// The length of a field label that starts `line` ("Empresa: ", "Job title: "), up to its value;
+/// 0 when the line has none. Labels of work entries in English, Portuguese and Spanish.
+fn field_label(line: &str) -> usize {
+    const LABELS: &[&str] = &[
+        "company",
+        "employer",
+        "organization",
+        "organisation",
+        "client",
+        "position",
+        "title",
+        "job title",
+        "role",
+        "period",
+        "dates",
+        "date",
+        "duration",
+        "location",
+        "empresa",
+        "organização",
+        "organizacao",
+        "cliente",
+        "cargo",
+        "função",
+        "funcao",
+        "período",
+        "periodo",
+        "datas",
+        "data",
+        "duração",
+        "local",
+        "localização",
+        "cidade",
+        "compañía",
+        "compania",
+        "organización",
+        "puesto",
+        "fechas",
+        "fecha",
+        "duración",
+        "ubicación",
+        "ciudad",
+        "lugar",
+    ];
+    let Some(colon) = line.find(':') else { return 0 };
+    let label = line[..colon].trim().to_lowercase();
+    if !LABELS.contains(&label.as_str()) {
+        return 0;
+    }
+    let value = &line[colon + 1..];
+    let value_at = colon + 1 + (value.len() - value.trim_start().len());
+    if line[value_at..].trim().is_empty() { 0 } else { value_at }
+}
+
 pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
     // A duration line under the dates ("12 anos 10 meses") says nothing the dates do not.
     let lines: Vec<(usize, &str)> = text
@@ -529,6 +583,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let start = *off;
             *off += l.len();
             let l = l.trim_end_matches('\n');
+            // A labelled field ("Empresa: Trilha", "Cargo: QA", "Período: mar 2024 – atual")
+            // is read as its value: the label is a form's, not the entry's.
+            let skip = field_label(l);
+            let (start, l) = (start + skip, &l[skip..]);
             // Rules under headers ("-----") are decoration, not lines.
             let empty = is_duration(l) || !l.chars().any(char::is_alphanumeric);
             Some((start, if empty { "" } else { l }))
@@ -803,6 +861,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn labelled_fields_are_read_as_their_values() {
+        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
+        let form = "Empresa: Trilha Logística Digital\nCargo: Estagiária de QA\nPeríodo: mar 2024 – atual\n- Automatizei 120 casos de teste com Playwright\n\nEmpresa: Banco Aurora\nCargo: Jovem Aprendiz\nPeríodo: jan 2023 – fev 2024\n- Apoiei a equipe de suporte\n";
+        assert_eq!(
+            titles_and_employers(form),
+            [te("Estagiária de QA", "Trilha Logística Digital"), te("Jovem Aprendiz", "Banco Aurora")]
+        );
+        let e = entries(form, 0);
+        assert!(e[0].period.current);
+        // A highlight that merely has a colon keeps it.
+        assert_eq!(field_label("Result: cut p99 by 40%"), 0);
+        assert_eq!(field_label("Job title:  Backend Engineer"), "Job title:  ".len());
+        assert_eq!(field_label("Puesto:"), 0);
     }
 
     #[test]

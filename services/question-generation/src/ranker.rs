@@ -640,24 +640,9 @@ fn build(
                     .or(Some(e)),
                 other => other,
             };
-            // A scenario or design question about a technology the candidate used in a work
-            // achievement starts from that work ("Thinking of your work with Kafka at
-            // Pagafácil: ..."), so the candidate answers from their own system.
-            let own_term = q
-                .terms
-                .iter()
-                .filter_map(|t| graph.term_index(t))
-                .any(|t| evidence.is_some_and(|e| e.term == t));
             let text = match evidence {
                 Some(e) if q.text.contains("{skill}") => {
                     q.text.replace("{skill}", &skill_at(e, candidate, lang, &q.text))
-                }
-                Some(e)
-                    if probe == Probe::Depth
-                        && own_term
-                        && matches!(q.mode, Mode::Scenario | Mode::Design) =>
-                {
-                    anchored(e, candidate, lang, &q.text).unwrap_or_else(|| q.text.clone())
                 }
                 _ => q.text.replace("{skill}", area.name(lang)),
             };
@@ -769,49 +754,6 @@ fn skill_at(
     }
 }
 
-/// "Thinking of your work with Kafka at Pagafácil: how would you ...": the question opened on
-/// the achievement where the resume shows the technology. None when the term is not in a work
-/// achievement with its employer, or is not a named technology.
-fn anchored(
-    e: &crate::areas::Shown,
-    candidate: &crate::candidate::Candidate,
-    lang: usize,
-    text: &str,
-) -> Option<String> {
-    let written = e.written.trim();
-    if !written.chars().any(char::is_uppercase) || text.contains('{') {
-        return None;
-    }
-    let employer = e
-        .claim
-        .and_then(|c| candidate.claims.get(c))
-        .and_then(|c| c.employer.as_deref())
-        .map(|e| e.trim().trim_end_matches('.'))
-        .filter(|e| !e.is_empty() && e.chars().count() <= 60)?;
-    Some(lead(lang, written, employer, &lowercase_start(text)))
-}
-
-/// "Suppose you..." as it reads after a colon: "suppose you..."; "¿Cómo..." → "¿cómo...". An
-/// acronym ("API", "SQL") keeps its case.
-fn lowercase_start(text: &str) -> String {
-    let Some((i, first)) = text.char_indices().find(|(_, c)| c.is_alphabetic()) else {
-        return text.to_string();
-    };
-    let rest = &text[i + first.len_utf8()..];
-    if !rest.chars().next().is_some_and(char::is_lowercase) {
-        return text.to_string();
-    }
-    format!("{}{}{rest}", &text[..i], first.to_lowercase())
-}
-
-fn lead(lang: usize, written: &str, employer: &str, question: &str) -> String {
-    match lang {
-        1 => format!("Pensando no seu trabalho com {written} na empresa {employer}: {question}"),
-        2 => format!("Pensando en tu trabajo con {written} en {employer}: {question}"),
-        _ => format!("Thinking of your work with {written} at {employer}: {question}"),
-    }
-}
-
 fn rationale_depth(lang: usize, area: &str, written: &str, mode: Mode) -> String {
     let experience = mode == Mode::Experience;
     match (lang, experience) {
@@ -897,20 +839,4 @@ fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> S
 /// The kit languages' tags, for callers outside the ranker.
 pub fn language_tag(lang: usize) -> &'static str {
     LANGUAGES[lang.min(2)]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_question_reads_on_after_its_anchor() {
-        assert_eq!(lowercase_start("Suppose a queue backs up."), "suppose a queue backs up.");
-        assert_eq!(lowercase_start("¿Cómo diseñarías la API?"), "¿cómo diseñarías la API?");
-        assert_eq!(lowercase_start("API keys leak. What now?"), "API keys leak. What now?");
-        assert_eq!(
-            lead(1, "Kafka", "Pagafácil", &lowercase_start("Imagine que a fila atrasou.")),
-            "Pensando no seu trabalho com Kafka na empresa Pagafácil: imagine que a fila atrasou."
-        );
-    }
 }
