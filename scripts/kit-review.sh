@@ -30,17 +30,23 @@ cd "$(dirname "$0")/.."
 out="${1:-$HOME/.cache/nexushr/kit-review}"
 bin="${NEXUSHR_BIN:-${CARGO_TARGET_DIR:-target}/debug/nexushr}"
 mkdir -p "$out/resumes" "$out/kits"
+export NEXUSHR_DATA_DIR="$out/data"
+# Roles that are not in the catalog (round 3: six role pages written for the review) are imported
+# beside the bundled catalog.
+"$bin" roles list --limit 1 >/dev/null
+if [ -n "${KIT_REVIEW_ROLES_FILE:-}" ]; then "$bin" import roles "$KIT_REVIEW_ROLES_FILE" >/dev/null; fi
+# kits STEM ROLE: the backend-developer and ROLE kits of resumes/STEM.txt, and its loop.
+kits() {
+  for r in backend-developer "$2"; do
+    "$bin" questions --role "$r" --resume "$out/resumes/$1.txt" --count 10 > "$out/kits/$1.$r.md"
+  done
+  "$bin" loop --role backend-developer --resume "$out/resumes/$1.txt" --format json > "$out/kits/$1.loop.json"
+}
 if [ -n "${KIT_REVIEW_RESUMES:-}" ]; then
-  export NEXUSHR_DATA_DIR="$out/data"
-  "$bin" roles list --limit 1 >/dev/null
-  if [ -n "${KIT_REVIEW_ROLES_FILE:-}" ]; then "$bin" import roles "$KIT_REVIEW_ROLES_FILE" >/dev/null; fi
   while read -r stem role; do
     [ -n "$stem" ] || continue
     cp "$KIT_REVIEW_RESUMES/$stem.txt" "$out/resumes/$stem.txt"
-    for r in backend-developer "$role"; do
-      "$bin" questions --role "$r" --resume "$out/resumes/$stem.txt" --count 10 > "$out/kits/$stem.$r.md"
-    done
-    "$bin" loop --role backend-developer --resume "$out/resumes/$stem.txt" --format json > "$out/kits/$stem.loop.json"
+    kits "$stem" "$role"
   done < "$KIT_REVIEW_RESUMES/roles.txt"
   echo "$(ls "$out/kits" | wc -l) files in $out/kits"
   exit 0
@@ -49,20 +55,12 @@ people=${KIT_REVIEW_PEOPLE:-$(awk '$1 == "source" { print $2 }' scripts/corpus/h
 only=$(echo $people | tr " " ",")
 python3 scripts/corpus/render_docs.py "$out/render" --toolchains text --layouts txt-classic --only "$only" >/dev/null
 read -r -a roles <<< "${KIT_REVIEW_ROLES:-web-developer cloud-engineer software-tester data-scientist ict-security-engineer mobile-application-developer software-architect database-administrator ict-system-administrator}"
-export NEXUSHR_DATA_DIR="$out/data"
-# Roles that are not in the catalog (round 3: six role pages written for the review) are imported
-# beside the bundled catalog.
-"$bin" roles list --limit 1 >/dev/null
-if [ -n "${KIT_REVIEW_ROLES_FILE:-}" ]; then "$bin" import roles "$KIT_REVIEW_ROLES_FILE" >/dev/null; fi
 i=0
 for p in $people; do
   src=$(ls "$out"/render/text/"$p"--*.txt | head -1)
   cp "$src" "$out/resumes/$p.txt"
   role=${roles[$((i % ${#roles[@]}))]}
   i=$((i + 1))
-  for r in backend-developer "$role"; do
-    "$bin" questions --role "$r" --resume "$out/resumes/$p.txt" --count 10 > "$out/kits/$p.$r.md"
-  done
-  "$bin" loop --role backend-developer --resume "$out/resumes/$p.txt" --format json > "$out/kits/$p.loop.json"
+  kits "$p" "$role"
 done
 echo "$(ls "$out/kits" | wc -l) files in $out/kits"

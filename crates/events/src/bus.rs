@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::AnyPool;
 use tokio::sync::Notify;
 
-use crate::deliver::dead_letter_headers;
+use crate::deliver::{count_dead_letter, dead_letter_headers};
 use crate::{
     DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
     outbox, topics,
@@ -86,6 +86,7 @@ impl EventSubscriber for InProcessBus {
                         &dead_letter_headers(&stored.event.topic, &error, attempts),
                     )
                     .await?;
+                    count_dead_letter(&stored.event.topic);
                 }
                 position = stored.seq;
             }

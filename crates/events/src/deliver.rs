@@ -67,20 +67,12 @@ async fn attempt_all(handler: &dyn EventHandler, event: &Event, policy: Delivery
     }
 }
 
-/// Headers a dead letter carries, saying where it came from and why it failed; counts it in
-/// `nexushr_dead_letters_total` (every dead letter is written with these headers).
+/// Headers a dead letter carries, saying where it came from and why it failed.
 pub(crate) fn dead_letter_headers(
     source_topic: &str,
     error: &str,
     attempts: u32,
 ) -> std::collections::BTreeMap<String, String> {
-    nexushr_metrics::global()
-        .counter(
-            "nexushr_dead_letters_total",
-            "Events a consumer of this process gave up on and wrote to a dead-letter topic, by source topic.",
-            &[("topic", source_topic)],
-        )
-        .inc();
     [
         ("dlq-source-topic".to_string(), source_topic.to_string()),
         ("dlq-error".to_string(), error.chars().take(1000).collect()),
@@ -88,4 +80,16 @@ pub(crate) fn dead_letter_headers(
     ]
     .into_iter()
     .collect()
+}
+
+/// Counts a dead letter once it is written (`nexushr_dead_letters_total`): a write that failed
+/// and is retried is counted when it lands, once.
+pub(crate) fn count_dead_letter(source_topic: &str) {
+    nexushr_metrics::global()
+        .counter(
+            "nexushr_dead_letters_total",
+            "Events a consumer of this process gave up on and wrote to a dead-letter topic, by source topic.",
+            &[("topic", source_topic)],
+        )
+        .inc();
 }

@@ -16,7 +16,7 @@ use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::util::Timeout;
 use rdkafka::{Offset, TopicPartitionList};
 
-use crate::deliver::dead_letter_headers;
+use crate::deliver::{count_dead_letter, dead_letter_headers};
 use crate::{
     DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
     topics,
@@ -252,7 +252,9 @@ impl KafkaSubscriber {
                 }
             }
         }
-        self.dead_letters.send_raw(&topics::dead_letter(topic), msg.key(), payload, &extra).await
+        self.dead_letters.send_raw(&topics::dead_letter(topic), msg.key(), payload, &extra).await?;
+        count_dead_letter(topic);
+        Ok(())
     }
 }
 

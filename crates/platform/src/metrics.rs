@@ -7,10 +7,11 @@
 //! (every unary error, and a shed call) carries `grpc-status` there. A streaming call that
 //! fails after its first message reports the error in trailers and is counted as `OK`.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::task::{Context, Poll};
 use std::time::Instant;
 
@@ -23,7 +24,72 @@ const MAX_METHODS: usize = 256;
 /// The layer: counts and times every call of the server it wraps.
 #[derive(Clone, Default)]
 pub struct MetricsLayer {
-    methods: Arc<Mutex<std::collections::HashSet<String>>>,
+    methods: Methods,
+}
+
+/// Each call path's series, made on its first call; a call looks its path up once.
+type Methods = Arc<Mutex<HashMap<String, Arc<Method>>>>;
+
+/// One method's series: its latency histogram and a counter per status code, each registered
+/// on first use.
+struct Method {
+    service: String,
+    method: String,
+    latency: Arc<nexushr_metrics::Histogram>,
+    calls: [OnceLock<Arc<nexushr_metrics::Counter>>; 17],
+}
+
+impl Method {
+    fn new(service: &str, method: &str) -> Self {
+        let latency = nexushr_metrics::global().histogram(
+            "nexushr_grpc_request_duration_seconds",
+            "gRPC call latency in seconds (until the response headers), by service and method.",
+            &[("service", service), ("method", method)],
+        );
+        Self {
+            service: service.to_string(),
+            method: method.to_string(),
+            latency,
+            calls: std::array::from_fn(|_| OnceLock::new()),
+        }
+    }
+
+    /// Counts one call with status `code` (0-16) and times it.
+    fn record(&self, code: usize, seconds: f64) {
+        self.latency.observe(seconds);
+        self.calls[code]
+            .get_or_init(|| {
+                nexushr_metrics::global().counter(
+                    "nexushr_grpc_requests_total",
+                    "gRPC calls handled, by service, method and status code.",
+                    &[("service", &self.service), ("method", &self.method), ("code", CODES[code])],
+                )
+            })
+            .inc();
+    }
+}
+
+/// The series of call path `path`: `/package.Service/Method`, or `other` for a malformed path
+/// or one past [`MAX_METHODS`].
+fn method_of(methods: &Methods, path: &str) -> Arc<Method> {
+    let mut known = methods.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(m) = known.get(path) {
+        return Arc::clone(m);
+    }
+    let named = match path.trim_start_matches('/').split_once('/') {
+        Some((s, m))
+            if known.len() < MAX_METHODS
+                && path.len() <= 120
+                && !s.is_empty()
+                && !m.is_empty()
+                && !m.contains('/') =>
+        {
+            Some((path, s, m))
+        }
+        _ => None,
+    };
+    let (key, service, method) = named.unwrap_or(("other", "other", "other"));
+    Arc::clone(known.entry(key.to_string()).or_insert_with(|| Arc::new(Method::new(service, method))))
 }
 
 impl<S> tower_layer::Layer<S> for MetricsLayer {
@@ -36,7 +102,7 @@ impl<S> tower_layer::Layer<S> for MetricsLayer {
 #[derive(Clone)]
 pub struct Measured<S> {
     inner: S,
-    methods: Arc<Mutex<std::collections::HashSet<String>>>,
+    methods: Methods,
 }
 
 impl<S, B, R> tower_service::Service<http::Request<B>> for Measured<S>
@@ -54,18 +120,7 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let path = req.uri().path();
-        let (service, method) = {
-            let mut known = self.methods.lock().unwrap_or_else(PoisonError::into_inner);
-            let fits = known.contains(path) || (known.len() < MAX_METHODS && path.len() <= 120);
-            match path.trim_start_matches('/').split_once('/') {
-                Some((s, m)) if fits && !s.is_empty() && !m.is_empty() && !m.contains('/') => {
-                    known.insert(path.to_string());
-                    (s.to_string(), m.to_string())
-                }
-                _ => ("other".to_string(), "other".to_string()),
-            }
-        };
+        let method = method_of(&self.methods, req.uri().path());
         let started = Instant::now();
         let call = self.inner.call(req);
         Box::pin(async move {
@@ -76,55 +131,37 @@ where
                     .get("grpc-status")
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.parse::<i32>().ok())
-                    .map_or("OK", code_name),
-                Err(_) => "UNAVAILABLE",
+                    .map_or(0, |c| usize::try_from(c).ok().filter(|c| *c < CODES.len()).unwrap_or(UNKNOWN)),
+                Err(_) => UNAVAILABLE,
             };
-            record(&service, &method, code, started.elapsed().as_secs_f64());
+            method.record(code, started.elapsed().as_secs_f64());
             response
         })
     }
 }
 
-/// Counts one call and times it.
-fn record(service: &str, method: &str, code: &str, seconds: f64) {
-    let m = nexushr_metrics::global();
-    m.counter(
-        "nexushr_grpc_requests_total",
-        "gRPC calls handled, by service, method and status code.",
-        &[("service", service), ("method", method), ("code", code)],
-    )
-    .inc();
-    m.histogram(
-        "nexushr_grpc_request_duration_seconds",
-        "gRPC call latency in seconds (until the response headers), by service and method.",
-        &[("service", service), ("method", method)],
-    )
-    .observe(seconds);
-}
-
-/// The canonical name of a gRPC status code.
-fn code_name(code: i32) -> &'static str {
-    match code {
-        0 => "OK",
-        1 => "CANCELLED",
-        2 => "UNKNOWN",
-        3 => "INVALID_ARGUMENT",
-        4 => "DEADLINE_EXCEEDED",
-        5 => "NOT_FOUND",
-        6 => "ALREADY_EXISTS",
-        7 => "PERMISSION_DENIED",
-        8 => "RESOURCE_EXHAUSTED",
-        9 => "FAILED_PRECONDITION",
-        10 => "ABORTED",
-        11 => "OUT_OF_RANGE",
-        12 => "UNIMPLEMENTED",
-        13 => "INTERNAL",
-        14 => "UNAVAILABLE",
-        15 => "DATA_LOSS",
-        16 => "UNAUTHENTICATED",
-        _ => "UNKNOWN",
-    }
-}
+/// The canonical names of the gRPC status codes, by number.
+const CODES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+const UNKNOWN: usize = 2;
+const UNAVAILABLE: usize = 14;
 
 /// The process registry in the text exposition format.
 pub fn render() -> String {

@@ -384,119 +384,71 @@ fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String>
     })
 }
 
+/// How an achievement line speaks of speed: latency, response or run time, throughput.
+const SPEED: &[&str] = &[
+    "latenc",
+    "latênc",
+    "p95",
+    "p99",
+    "ms",
+    "second",
+    "segundo",
+    "minute",
+    "minuto",
+    "hour",
+    "hora",
+    "response",
+    "resposta",
+    "respuesta",
+    "throughput",
+    "runtime",
+    "speed",
+    "faster",
+    "rápid",
+    "performance",
+    "desempenho",
+    "rendimiento",
+    "tempo",
+    "tiempo",
+    "time",
+    "carregamento",
+    "load",
+    "build",
+];
+/// How it speaks of a bill.
+const BILLS: &[&str] = &["cost", "custo", "costo", "spend", "gasto", "bill", "fatura", "factura"];
+/// How it speaks of resources a performance change saves.
+const RESOURCES: &[&str] =
+    &["memory", "memória", "memoria", "cpu", "query", "queries", "consulta", "carga", "infra"];
+/// How it speaks of a saving or a budget.
+const SAVINGS: &[&str] = &["saving", "econom", "ahorr", "finops", "budget", "orçamento", "presupuesto"];
+
+/// Whether a word of `text` starts with one of the `lists`' prefixes; with `whole_short`, a
+/// prefix of three letters or fewer must be the whole word ([`stem_matches`]).
+fn names_any(text: &str, lists: &[&[&str]], whole_short: bool) -> bool {
+    words(text).map(str::to_lowercase).any(|w| {
+        lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .any(|s| if whole_short { stem_matches(&w, s) } else { w.starts_with(s) })
+    })
+}
+
 /// Whether an achievement line speaks of speed or cost (what the performance template asks about).
 fn names_speed_or_cost(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "latenc",
-        "latênc",
-        "p95",
-        "p99",
-        "ms",
-        "second",
-        "segundo",
-        "minute",
-        "minuto",
-        "hour",
-        "hora",
-        "response",
-        "resposta",
-        "respuesta",
-        "throughput",
-        "cost",
-        "custo",
-        "costo",
-        "memory",
-        "memória",
-        "memoria",
-        "cpu",
-        "query",
-        "queries",
-        "consulta",
-        "load",
-        "carregamento",
-        "carga",
-        "runtime",
-        "build",
-        "speed",
-        "velocidad",
-        "velocidade",
-        "faster",
-        "rápid",
-        "performance",
-        "desempenho",
-        "rendimiento",
-        "time",
-        "tempo",
-        "tiempo",
-        "spend",
-        "gasto",
-        "bill",
-        "fatura",
-        "factura",
-        "infra",
-    ];
-    words(text).map(str::to_lowercase).any(|w| WORDS.iter().any(|s| w.starts_with(s)))
+    names_any(text, &[SPEED, &["velocidad", "velocidade"], BILLS, RESOURCES], false)
 }
 
 /// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
 fn names_money(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "cost",
-        "custo",
-        "costo",
-        "spend",
-        "gasto",
-        "bill",
-        "fatura",
-        "factura",
-        "saving",
-        "econom",
-        "ahorr",
-        "finops",
-        "budget",
-        "orçamento",
-        "presupuesto",
-    ];
     let lower = text.to_lowercase();
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
-        || words(&lower).any(|w| WORDS.iter().any(|s| w.starts_with(s)))
+        || names_any(&lower, &[BILLS, SAVINGS], false)
 }
 
 /// Whether an achievement line speaks of speed: latency, response or run time, throughput.
 fn names_speed(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "latenc",
-        "latênc",
-        "p95",
-        "p99",
-        "p50",
-        "ms",
-        "second",
-        "segundo",
-        "minute",
-        "minuto",
-        "hour",
-        "hora",
-        "response",
-        "resposta",
-        "respuesta",
-        "throughput",
-        "runtime",
-        "speed",
-        "velocid",
-        "faster",
-        "rápid",
-        "performance",
-        "desempenho",
-        "rendimiento",
-        "tempo",
-        "tiempo",
-        "time",
-        "carregamento",
-        "load",
-        "build",
-    ];
-    words(text).map(str::to_lowercase).any(|w| WORDS.iter().any(|s| stem_matches(&w, s)))
+    names_any(text, &[SPEED, &["p50", "velocid"]], true)
 }
 
 /// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level
