@@ -49,6 +49,12 @@ cargo build --workspace --locked --all-targets
 echo "==> Rust tests (unit, store and event conformance, gRPC, datasets, Kafka fault tests)"
 cargo test --workspace --locked -- --nocapture 2>&1 | grep -E '^(test |running |fault test|ESCO|failures|---- |thread |error)|panicked|test result|assert' ; test "${PIPESTATUS[0]}" -eq 0
 
+echo "==> the embedded build: no Kafka client or Qdrant client in nexushr, and configured ones are refused by name"
+if cargo tree --locked -p nexushr -e normal --prefix none | grep -E '^(rdkafka|qdrant-client) '; then
+  echo "nexushr (embedded) links the distributed clients above: check default-members and features" >&2; exit 1
+fi
+cargo test --locked -p nexushr-events -p nexushr-vector-store --no-default-features --lib 2>&1 | grep -E '^(test |failures|---- |error)|panicked|test result' ; test "${PIPESTATUS[0]}" -eq 0
+
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 export NEXUSHR_BIN="$target_dir/debug/nexushr"
 export NEXUSHR_FAULT_CONSUMER_BIN="$target_dir/debug/nexushr-events-fault-consumer"

@@ -20,6 +20,12 @@ enum Dialect {
     Postgres,
 }
 
+/// This store's migrations: every file of `migrations/` (a test checks none is left out).
+const SQLITE: nexushr_events::db::Migrations =
+    nexushr_events::migrations!("migrations/sqlite/20261128000001_roles.sql");
+const POSTGRES: nexushr_events::db::Migrations =
+    nexushr_events::migrations!("migrations/postgres/20261128000001_roles.sql");
+
 /// Roles in SQLite or PostgreSQL, chosen by the URL scheme.
 #[derive(Debug, Clone)]
 pub struct SqlRoleStore {
@@ -32,12 +38,7 @@ impl SqlRoleStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
         let pool = nexushr_events::db::connect(url).await?;
-        nexushr_events::db::migrate(
-            &pool,
-            sqlx::migrate!("./migrations/sqlite"),
-            sqlx::migrate!("./migrations/postgres"),
-        )
-        .await?;
+        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
         Ok(Self { pool, dialect })
     }
 
@@ -395,5 +396,15 @@ impl RoleStore for SqlRoleStore {
             .bind(viewer.as_str().to_string())
             .fetch_one(&self.pool)
             .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_migration_is_embedded() {
+        let missing =
+            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
 }

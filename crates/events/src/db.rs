@@ -60,14 +60,78 @@ pub fn values(rows: usize, columns: usize) -> String {
     (0..rows).map(row).collect::<Vec<_>>().join(", ")
 }
 
+/// A set of migrations embedded in the binary: (file name, SQL), written with
+/// [`crate::migrations!`]. The file names are sqlx's: `<version>_<description>.sql`.
+pub type Migrations = &'static [(&'static str, &'static str)];
+
+/// Embeds migration files, named relative to the calling crate's manifest directory:
+/// `migrations!("migrations/sqlite/20261128100000_outbox.sql")`. (sqlx's own `migrate!` macro
+/// would compile sqlx and both of its drivers a second time, for the compiler.) Every file of a
+/// folder must be listed: [`unlisted`] tells a test which are not.
+#[macro_export]
+macro_rules! migrations {
+    ($($file:literal),+ $(,)?) => {
+        &[$(($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $file)))),+]
+    };
+}
+
+/// The migrator of `files`, in version order, as sqlx would build it from their folder.
+pub fn migrator(files: Migrations) -> Result<sqlx::migrate::Migrator, crate::EventError> {
+    use sqlx::migrate::{Migration, MigrationType, Migrator};
+    let mut migrations = Vec::with_capacity(files.len());
+    for (path, sql) in files {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let parsed = name
+            .strip_suffix(".sql")
+            .and_then(|n| n.split_once('_'))
+            .and_then(|(version, description)| Some((version.parse::<i64>().ok()?, description)));
+        let Some((version, description)) = parsed else {
+            return Err(crate::EventError::Migrate(sqlx::migrate::MigrateError::Source(
+                format!("migration {path}: expected <version>_<description>.sql").into(),
+            )));
+        };
+        let no_tx = sql.starts_with("-- no-transaction");
+        migrations.push(Migration::new(
+            version,
+            description.replace('_', " ").into(),
+            MigrationType::Simple,
+            (*sql).into(),
+            no_tx,
+        ));
+    }
+    migrations.sort_by_key(|m| m.version);
+    Ok(Migrator { migrations: migrations.into(), ..Migrator::DEFAULT })
+}
+
+/// The `.sql` files under `manifest_dir/migrations/{sqlite,postgres}` that `sqlite` and
+/// `postgres` do not embed (each crate's test that no migration is left out).
+pub fn unlisted(manifest_dir: &str, sqlite: Migrations, postgres: Migrations) -> Vec<String> {
+    let mut missing = Vec::new();
+    for (folder, listed) in [("sqlite", sqlite), ("postgres", postgres)] {
+        let dir = Path::new(manifest_dir).join("migrations").join(folder);
+        let names: Vec<&str> = listed.iter().map(|(p, _)| p.rsplit('/').next().unwrap_or(p)).collect();
+        match std::fs::read_dir(&dir) {
+            Ok(entries) => missing.extend(
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter(|n| n.ends_with(".sql") && !names.contains(&n.as_str()))
+                    .map(|n| format!("{folder}/{n}")),
+            ),
+            Err(e) => missing.push(format!("{}: {e}", dir.display())),
+        }
+    }
+    missing.sort();
+    missing
+}
+
 /// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL) and the outbox's.
 /// They share one migrations table, so each set ignores the versions of the others.
 pub async fn migrate(
     pool: &AnyPool,
-    sqlite: sqlx::migrate::Migrator,
-    postgres: sqlx::migrate::Migrator,
+    sqlite: Migrations,
+    postgres: Migrations,
 ) -> Result<(), crate::EventError> {
-    let mut migrator = if is_postgres(pool) { postgres } else { sqlite };
+    let mut migrator = migrator(if is_postgres(pool) { postgres } else { sqlite })?;
     migrator.set_ignore_missing(true);
     migrator.run(pool).await?;
     crate::migrate(pool).await
@@ -75,6 +139,22 @@ pub async fn migrate(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_migration_is_embedded_and_ordered() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(super::unlisted(dir, crate::SQLITE, crate::POSTGRES), Vec::<String>::new());
+        for listed in [crate::SQLITE, crate::POSTGRES] {
+            let m = super::migrator(listed).expect("named as sqlx names them");
+            assert!(m.iter().count() == listed.len() && m.iter().all(|m| m.version > 0 && !m.sql.is_empty()));
+        }
+        assert!(super::migrator(&[("migrations/sqlite/outbox.sql", "SELECT 1")]).is_err());
+        // A file in a folder that nobody listed is caught.
+        assert_eq!(
+            super::unlisted(dir, &[], crate::POSTGRES),
+            vec!["sqlite/20261128100000_outbox.sql".to_string()]
+        );
+    }
+
     #[test]
     fn values_number_every_parameter_once() {
         assert_eq!(super::values(1, 3), "($1, $2, $3)");

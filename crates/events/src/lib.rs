@@ -15,6 +15,7 @@
 mod bus;
 pub mod db;
 mod deliver;
+#[cfg(feature = "kafka")]
 pub mod kafka;
 pub mod outbox;
 pub mod relay;
@@ -73,8 +74,11 @@ pub enum EventError {
     Database(#[from] sqlx::Error),
     #[error("event store migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[cfg(feature = "kafka")]
     #[error("kafka: {0}")]
     Kafka(#[from] rdkafka::error::KafkaError),
+    #[error("{0} was configured, but this binary is built without it (build with the `distributed` feature)")]
+    NotBuilt(&'static str),
 }
 
 /// An event on its way to (or back from) a topic.
@@ -170,15 +174,56 @@ pub trait EventSubscriber: Send + Sync + 'static {
     ) -> Result<(), EventError>;
 }
 
+/// A process's subscriber: Kafka when `brokers` is set, else the in-process bus over `pool`'s
+/// outbox (the embedded mode).
+pub fn subscriber(
+    brokers: Option<&str>,
+    pool: sqlx::AnyPool,
+) -> Result<std::sync::Arc<dyn EventSubscriber>, EventError> {
+    match brokers.filter(|b| !b.is_empty()) {
+        #[cfg(feature = "kafka")]
+        Some(brokers) => Ok(std::sync::Arc::new(kafka::KafkaSubscriber::new(brokers)?)),
+        #[cfg(not(feature = "kafka"))]
+        Some(_) => Err(EventError::NotBuilt("Kafka (NEXUSHR_KAFKA_BROKERS)")),
+        None => Ok(std::sync::Arc::new(InProcessBus::new(pool))),
+    }
+}
+
+/// The outbox's migrations.
+const SQLITE: db::Migrations = migrations!("migrations/sqlite/20261128100000_outbox.sql");
+const POSTGRES: db::Migrations = migrations!("migrations/postgres/20261128100000_outbox.sql");
+
 /// Creates the outbox tables in the database of `pool` (both SQLite and PostgreSQL).
 pub async fn migrate(pool: &sqlx::AnyPool) -> Result<(), EventError> {
-    let mut migrator = if db::is_postgres(pool) {
-        sqlx::migrate!("./migrations/postgres")
-    } else {
-        sqlx::migrate!("./migrations/sqlite")
-    };
+    let mut migrator = db::migrator(if db::is_postgres(pool) { POSTGRES } else { SQLITE })?;
     // The service's own migrations share the migrations table.
     migrator.set_ignore_missing(true);
     migrator.run(pool).await?;
     Ok(())
+}
+
+/// Built without Kafka (`cargo test -p nexushr-events --no-default-features`, in the test
+/// command): configured brokers are refused by name, never silently replaced by the bus.
+#[cfg(all(test, not(feature = "kafka")))]
+mod without_kafka {
+    #[tokio::test]
+    async fn configured_brokers_are_refused_by_name() {
+        let pool = crate::db::connect("sqlite::memory:").await.expect("sqlite");
+        let refused = crate::subscriber(Some("127.0.0.1:9092"), pool.clone()).err().expect("refused");
+        assert!(matches!(refused, crate::EventError::NotBuilt(_)), "{refused}");
+        assert!(refused.to_string().contains("NEXUSHR_KAFKA_BROKERS"), "{refused}");
+        let target = crate::relay::OutboxTarget {
+            brokers: Some("127.0.0.1:9092".into()),
+            partitions: 1,
+            replication: 1,
+            one_record_per_batch: true,
+        };
+        let (_stop, stopped) = tokio::sync::watch::channel(false);
+        assert!(matches!(
+            crate::relay::start(pool.clone(), &target, stopped).await,
+            Err(crate::EventError::NotBuilt(_))
+        ));
+        // Without brokers: the in-process bus, as before.
+        assert!(crate::subscriber(None, pool).is_ok());
+    }
 }

@@ -110,8 +110,8 @@ pub async fn start(
     target: &OutboxTarget,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> Result<tokio::task::JoinHandle<()>, crate::EventError> {
-    use std::sync::Arc;
     match target.brokers.as_deref().filter(|b| !b.is_empty()) {
+        #[cfg(feature = "kafka")]
         Some(brokers) => {
             crate::kafka::ensure_topics(brokers, &crate::topics::ALL, target.partitions, target.replication)
                 .await?;
@@ -127,6 +127,8 @@ pub async fn start(
                 }
             }))
         }
+        #[cfg(not(feature = "kafka"))]
+        Some(_) => Err(crate::EventError::NotBuilt("Kafka (NEXUSHR_KAFKA_BROKERS)")),
         None => Ok(tokio::spawn(async move {
             let mut shutdown = shutdown;
             while !*shutdown.borrow() {

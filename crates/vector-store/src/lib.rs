@@ -15,6 +15,7 @@
 //! rebuild a collection from it when `open` reports [`Opened::Created`].
 
 mod edge;
+#[cfg(feature = "remote")]
 mod remote;
 mod runtime;
 
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 
 pub use edge::EdgeStore;
 use nexushr_embed::SparseVector;
+#[cfg(feature = "remote")]
 pub use remote::RemoteStore;
 pub use runtime::{VectorSettings, Vectors};
 
@@ -41,6 +43,8 @@ pub enum StoreError {
     Invalid { field: &'static str, reason: String },
     #[error("vector store: {0}")]
     Backend(String),
+    #[error("{0} was configured, but this binary is built without it (build with the `distributed` feature)")]
+    NotBuilt(&'static str),
 }
 
 impl StoreError {

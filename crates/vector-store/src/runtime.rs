@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use nexushr_embed::{Embedder, SparseEncoder, SparseVector};
 
-use crate::{CollectionSpec, EdgeStore, RemoteStore, StoreError, VectorStore};
+use crate::{CollectionSpec, EdgeStore, StoreError, VectorStore};
 
 /// Dimension recorded for collections made without a model (their points are sparse only).
 const NO_MODEL_DIM: usize = 384;
@@ -40,7 +40,10 @@ impl Vectors {
     /// to the sparse side, and [`Vectors::mode`] says so.
     pub fn open(settings: &VectorSettings) -> Result<Self, StoreError> {
         let store: Arc<dyn VectorStore> = match settings.qdrant_url.as_deref().filter(|u| !u.is_empty()) {
-            Some(url) => Arc::new(RemoteStore::connect(url, settings.qdrant_api_key.clone())?),
+            #[cfg(feature = "remote")]
+            Some(url) => Arc::new(crate::RemoteStore::connect(url, settings.qdrant_api_key.clone())?),
+            #[cfg(not(feature = "remote"))]
+            Some(_) => return Err(StoreError::NotBuilt("a Qdrant server (QDRANT_URL)")),
             None => Arc::new(EdgeStore::new(settings.data_dir.join("vectors"))?),
         };
         let dir = settings.model_dir.clone().unwrap_or_else(Embedder::default_dir);
@@ -94,5 +97,24 @@ fn load_model(dir: &Path) -> Option<Arc<Embedder>> {
             tracing::warn!(error = %e, "no embedding model: ranking uses the sparse (lexical) side only");
             None
         }
+    }
+}
+
+/// Built without the server client (`cargo test -p nexushr-vector-store --no-default-features`,
+/// in the test command): a configured server is refused by name, never replaced by the
+/// embedded engine.
+#[cfg(all(test, not(feature = "remote")))]
+mod without_remote {
+    #[test]
+    fn a_configured_server_is_refused_by_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let settings = super::VectorSettings {
+            qdrant_url: Some("http://127.0.0.1:6334".into()),
+            data_dir: dir.path().to_path_buf(),
+            ..Default::default()
+        };
+        let refused = super::Vectors::open(&settings).err().expect("refused");
+        assert!(matches!(refused, crate::StoreError::NotBuilt(_)), "{refused}");
+        assert!(refused.to_string().contains("QDRANT_URL"), "{refused}");
     }
 }

@@ -56,6 +56,43 @@ impl Candidate {
         self.skills.iter().find(|s| s.id == id)
     }
 
+    /// Whether the resume shows leading people or a team's practice: a lead title (tech lead,
+    /// staff, principal, head, manager, in any of the three languages) or an achievement that
+    /// starts by leading, mentoring or coordinating people.
+    pub fn leads(&self) -> bool {
+        const TITLES: &[&str] = &[
+            "lead",
+            "líder",
+            "lider",
+            "staff",
+            "principal",
+            "head",
+            "manager",
+            "gerente",
+            "coordenador",
+            "coordinador",
+            "chefe",
+            "jefe",
+            "director",
+            "diretor",
+            "architect",
+            "arquitet",
+        ];
+        const VERBS: &[&str] = &[
+            "led", "lead", "mentor", "coach", "lider", "lideré", "liderei", "coorden", "coordin", "manag",
+            "gerenci", "dirigí", "hired", "contrat",
+        ];
+        let lower_words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+        };
+        self.claims.iter().any(|c| {
+            c.title
+                .as_deref()
+                .is_some_and(|t| lower_words(t).iter().any(|w| TITLES.iter().any(|p| w.starts_with(p))))
+                || lower_words(&c.text).first().is_some_and(|w| VERBS.iter().any(|v| w.starts_with(v)))
+        })
+    }
+
     /// The texts embedded for ranking: one per claim, then one per skill line.
     pub fn texts(&self) -> Vec<String> {
         self.claims

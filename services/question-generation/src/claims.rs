@@ -170,6 +170,30 @@ impl Claims {
         })
     }
 
+    /// The kind a line's words make more precise than its verb: "Grew annual revenue 28%" is a
+    /// business outcome, not scaling a system; "Reduced 5xx errors by 35%" is reliability, not
+    /// speed; "Cut the cloud bill" is a saving; "Migrated class components to hooks" is a
+    /// refactoring, not a data migration; "data-quality tests with Great Expectations" are
+    /// checks on data, not software test automation. Each kind has its own rubric.
+    fn refined<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
+        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        let to = |id: &str| named(id).unwrap_or(category);
+        match category.id.as_str() {
+            "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
+            "performance" | "impact" if names_any(text, &[FAILURES], true) && !names_speed(text) => {
+                to("reliability")
+            }
+            // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
+            "performance" if !names_speed_or_cost(text) => to("impact"),
+            "performance" if names_money(text) && !names_speed(text) => to("cost"),
+            "quality" if names_data_quality(text) => to("data_quality"),
+            "migration" if names_any(text, &[CODE], false) && !names_any(text, &[SYSTEMS], false) => {
+                to("refactor")
+            }
+            _ => category,
+        }
+    }
+
     /// The candidate's headline claims as questions in kit language `lang`, best first, at most
     /// one per employer: achievements with a figure, a specific kind (a migration, a performance
     /// gain) and named technologies come first; then certifications.
@@ -189,31 +213,8 @@ impl Claims {
                 continue;
             };
             let metric = metric(&c.text);
-            let Some(mut category) = self.category_of(&c.text, metric.is_some()) else { continue };
-            // "Grew annual revenue 28%" is a business outcome, not scaling a system.
-            let business = ["revenue", "sales", "receita", "vendas", "faturamento", "ingreso", "ventas"];
-            if category.id == "scale"
-                && words(&c.text).map(str::to_lowercase).any(|w| business.iter().any(|b| w.starts_with(b)))
-                && let Some(impact) = self.categories.iter().find(|c| c.id == "impact")
-            {
-                category = impact;
-            }
-            // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
-            if category.id == "performance"
-                && !names_speed_or_cost(&c.text)
-                && let Some(impact) = self.categories.iter().find(|c| c.id == "impact")
-            {
-                category = impact;
-            }
-            // "Cut the cloud bill by R$ 1,4 milhão/ano" is a saving: where the money went,
-            // not where the time went (its rubric asks about the bill, not profiling).
-            if category.id == "performance"
-                && names_money(&c.text)
-                && !names_speed(&c.text)
-                && let Some(cost) = self.categories.iter().find(|c| c.id == "cost")
-            {
-                category = cost;
-            }
+            let Some(category) = self.category_of(&c.text, metric.is_some()) else { continue };
+            let category = self.refined(category, &c.text);
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
                 // One-letter names (R, C) are too often a currency sign or an initial.
@@ -422,6 +423,132 @@ const RESOURCES: &[&str] =
     &["memory", "memória", "memoria", "cpu", "query", "queries", "consulta", "carga", "infra"];
 /// How it speaks of a saving or a budget.
 const SAVINGS: &[&str] = &["saving", "econom", "ahorr", "finops", "budget", "orçamento", "presupuesto"];
+
+/// How a line speaks of a business outcome rather than a system's size.
+const BUSINESS: &[&str] = &["revenue", "sales", "receita", "vendas", "faturamento", "ingreso", "ventas"];
+/// How a line speaks of failures: errors, incidents, outages (a reliability result).
+const FAILURES: &[&str] = &[
+    "error",
+    "errors",
+    "erro",
+    "erros",
+    "errores",
+    "5xx",
+    "4xx",
+    "failure",
+    "failures",
+    "falha",
+    "falhas",
+    "falla",
+    "fallas",
+    "fallo",
+    "fallos",
+    "incident",
+    "incidents",
+    "incidente",
+    "incidentes",
+    "outage",
+    "outages",
+    "downtime",
+    "timeouts",
+    "crash",
+    "crashes",
+];
+/// How a migration line speaks of code rather than data or systems: a refactoring.
+const CODE: &[&str] = &[
+    "component",
+    "componente",
+    "hook",
+    "class",
+    "classe",
+    "clase",
+    "codebase",
+    "código",
+    "code",
+    "typescript",
+    "module",
+    "módulo",
+    "function",
+    "funç",
+    "función",
+    "funcion",
+    "redux",
+    "react",
+    "angular",
+    "vue",
+    "swiftui",
+    "compose",
+    "kotlin",
+    "frontend",
+    "front-end",
+    "screen",
+    "tela",
+    "pantalla",
+];
+/// How a migration line speaks of data, infrastructure or services (a migration proper).
+const SYSTEMS: &[&str] = &[
+    "database",
+    "banco",
+    "data",
+    "dados",
+    "datos",
+    "table",
+    "tabela",
+    "tabla",
+    "cluster",
+    "server",
+    "servidor",
+    "cloud",
+    "nuvem",
+    "nube",
+    "aws",
+    "gcp",
+    "azure",
+    "kubernetes",
+    "k8s",
+    "eks",
+    "aks",
+    "gke",
+    "warehouse",
+    "postgres",
+    "mysql",
+    "oracle",
+    "mongo",
+    "tb",
+    "service",
+    "serviço",
+    "servicio",
+    "microserv",
+    "monolith",
+    "monólito",
+    "monolito",
+    "infra",
+    "on-prem",
+    "datacenter",
+    "pipeline",
+];
+
+/// Whether a test line is about checks on data (Great Expectations, dbt tests, "data quality").
+fn names_data_quality(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "data quality",
+        "data-quality",
+        "qualidade de dados",
+        "qualidade dos dados",
+        "calidad de datos",
+        "calidad de los datos",
+        "great expectations",
+        "dbt test",
+        "soda core",
+        "data contract",
+        "validação de dados",
+        "validación de datos",
+        "data validation",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
 
 /// Whether a word of `text` starts with one of the `lists`' prefixes; with `whole_short`, a
 /// prefix of three letters or fewer must be the whole word ([`stem_matches`]).
@@ -682,6 +809,63 @@ mod tests {
         };
         assert!(Claims::bundled().questions(&cert(0), 0).iter().any(|q| q.category == "certification"));
         assert!(Claims::bundled().questions(&cert(2), 0).iter().all(|q| q.category != "certification"));
+    }
+
+    #[test]
+    fn a_claim_is_scored_by_the_rubric_of_what_it_did() {
+        // Lines the round-7 review found scored on the wrong kind's rubric.
+        let kind = |lang: &str, text: &str| {
+            let candidate = Candidate {
+                language: lang.into(),
+                claims: vec![claim("Acme", text)],
+                ..Candidate::default()
+            };
+            Claims::bundled().questions(&candidate, 0).first().map(|q| q.category.clone()).unwrap_or_default()
+        };
+        let cases = [
+            (
+                "en",
+                "Cut Kafka consumer lag incidents by 40% by right-sizing partitions and adding lag-based autoscaling (KEDA).",
+                "reliability",
+            ),
+            (
+                "es",
+                "Reduje los errores 5xx en 35% agregando reintentos, timeouts y circuit breakers.",
+                "reliability",
+            ),
+            (
+                "pt",
+                "Implantei testes de qualidade de dados com Great Expectations e dbt tests; incidentes de dados em relatórios regulatórios caíram 60%.",
+                "data_quality",
+            ),
+            (
+                "en",
+                "Migrated 30+ class components to hooks and React Query, which removed most of our hand-written loading/error state.",
+                "refactor",
+            ),
+            (
+                "es",
+                "Refactoricé el módulo de pagos en Kotlin y eliminé 4.000 líneas de código duplicado.",
+                "refactor",
+            ),
+            // Unchanged: a data migration, a speed gain, a saving, test automation.
+            (
+                "pt",
+                "Migrei o banco de pedidos de MySQL para PostgreSQL gerenciado, com ganho de 30%",
+                "migration",
+            ),
+            ("en", "Reduced p99 latency of the checkout API from 900 ms to 150 ms", "performance"),
+            ("pt", "Reduzi os custos de nuvem em R$ 1,4 milhão/ano com rightsizing e spot", "cost"),
+            (
+                "en",
+                "Wrote component tests with Jest; coverage on the booking module went from 22% to 71%.",
+                "quality",
+            ),
+            ("pt", "Reduzi o churn em 20% com um novo fluxo de onboarding", "impact"),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(kind(lang, text), want, "{text}");
+        }
     }
 
     #[test]

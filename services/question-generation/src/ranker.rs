@@ -306,6 +306,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown = &resume.areas;
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
+    let leads = candidate.leads();
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
@@ -330,8 +331,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // Shown in a work achievement: enough to ask about that work; on more than one line too:
         // enough to ask what they led.
         let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some()));
-        let led =
-            e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some() && s.lines >= 2));
+        // What they led: the area on two achievement lines, and a resume that shows leading
+        // (a lead title or a leadership achievement): a "standard you set for the team" question
+        // presumes it.
+        let led = leads
+            && e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some() && s.lines >= 2));
         // A requirement the resume does not show is never asked as past experience; one it only
         // lists among skills is asked as a scenario or design (a "you list X" story question
         // says nothing the skills line did not).
@@ -641,9 +645,7 @@ fn build(
                 other => other,
             };
             let text = match evidence {
-                Some(e) if q.text.contains("{skill}") => {
-                    q.text.replace("{skill}", &skill_at(e, candidate, lang, &q.text))
-                }
+                Some(e) if q.text.contains("{skill}") => q.text.replace("{skill}", e.written.trim()),
                 _ => q.text.replace("{skill}", area.name(lang)),
             };
             let rationale = match (probe, evidence) {
@@ -728,29 +730,6 @@ fn build(
                 breakdown: breakdown(&s),
             }
         }
-    }
-}
-
-/// The candidate's technology as an experience question names it: with the employer where an
-/// achievement shows it ("Kafka at Pagafácil"), so the question is about that work; not where
-/// the sentence already speaks of "your resume".
-fn skill_at(
-    e: &crate::areas::Shown,
-    candidate: &crate::candidate::Candidate,
-    lang: usize,
-    text: &str,
-) -> String {
-    let written = e.written.trim();
-    let employer = e.claim.and_then(|c| candidate.claims.get(c)).and_then(|c| c.employer.as_deref());
-    let lower = text.to_lowercase();
-    let about_resume = ["resume", "currículo", "currículum"].iter().any(|w| lower.contains(w));
-    match employer.map(|e| e.trim().trim_end_matches('.')).filter(|e| !e.is_empty() && e.len() <= 60) {
-        Some(employer) if !about_resume => match lang {
-            1 => format!("{written} na empresa {employer}"),
-            2 => format!("{written} en {employer}"),
-            _ => format!("{written} at {employer}"),
-        },
-        _ => written.to_string(),
     }
 }
 

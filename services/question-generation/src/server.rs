@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use nexushr_events::kafka::KafkaSubscriber;
-use nexushr_events::{EventSubscriber, InProcessBus, topics};
+use nexushr_events::topics;
 use nexushr_platform::{ApiKeys, Settings};
 use nexushr_proto::questions::v1::question_generation_server::QuestionGenerationServer;
 use nexushr_vector_store::Vectors;
@@ -13,7 +12,7 @@ use tonic::service::Routes;
 use crate::engine::Engine;
 use crate::events::ResumeEvents;
 use crate::llm::{LlmConfig, LlmProvider};
-use crate::roles::{RoleReplica, RoleSource};
+use crate::roles::RoleSource;
 use crate::service::QuestionService;
 use crate::store::QuestionStore;
 
@@ -59,11 +58,7 @@ pub fn start_consumer(
     settings: &Settings,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let subscriber: Arc<dyn EventSubscriber> =
-        match settings.kafka_brokers.as_deref().filter(|b| !b.is_empty()) {
-            Some(brokers) => Arc::new(KafkaSubscriber::new(brokers)?),
-            None => Arc::new(InProcessBus::new(pool)),
-        };
+    let subscriber = nexushr_events::subscriber(settings.kafka_brokers.as_deref(), pool)?;
     let handler = Arc::new(ResumeEvents { service });
     Ok(tokio::spawn(async move {
         if let Err(e) = subscriber.run(GROUP, &[topics::RESUMES], handler, shutdown).await {
@@ -72,12 +67,13 @@ pub fn start_consumer(
     }))
 }
 
+#[cfg(feature = "distributed")]
 /// Keeps `replica` current from the catalog's `RoleChanged` events on `brokers`: the whole
 /// topic from its start, then every change, without a consumer group (every replica of the
 /// service reads every change). `caught_up` turns true once the replica holds every role that
 /// was in the topic when it started.
 pub fn start_role_replica(
-    replica: Arc<RoleReplica>,
+    replica: Arc<crate::roles::RoleReplica>,
     brokers: &str,
     caught_up: tokio::sync::watch::Sender<bool>,
     shutdown: tokio::sync::watch::Receiver<bool>,
@@ -92,9 +88,11 @@ pub fn start_role_replica(
     })
 }
 
+#[cfg(feature = "distributed")]
 /// How long a starting replica waits for its copy of the catalog before it serves anyway.
 const CATALOG_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
+#[cfg(feature = "distributed")]
 /// Serves question generation alone (the distributed mode) until SIGINT/SIGTERM: its own
 /// database, and roles only from the catalog's events (see [`crate::roles::RoleReplica`]).
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
@@ -112,7 +110,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
         data_dir: settings.data_dir.clone(),
         model_dir: settings.model_dir.clone(),
     })?;
-    let replica = RoleReplica::new();
+    let replica = crate::roles::RoleReplica::new();
     let service = build(replica.clone(), store, vectors, settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);

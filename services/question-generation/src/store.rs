@@ -16,6 +16,18 @@ use tokio::sync::{mpsc, oneshot};
 use crate::bank::Question;
 use crate::candidate::Candidate;
 
+/// This store's migrations: every file of `migrations/` (a test checks none is left out).
+const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
+    "migrations/sqlite/20261129000001_questions.sql",
+    "migrations/sqlite/20261202000001_erased_resumes.sql",
+    "migrations/sqlite/20261202000002_feedback_once.sql"
+);
+const POSTGRES: nexushr_events::db::Migrations = nexushr_events::migrations!(
+    "migrations/postgres/20261129000001_questions.sql",
+    "migrations/postgres/20261202000001_erased_resumes.sql",
+    "migrations/postgres/20261202000002_feedback_once.sql"
+);
+
 /// A resume prepared for ranking: the candidate and the dense vectors of its texts.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Prepared {
@@ -133,12 +145,7 @@ impl Aggregate {
 impl QuestionStore {
     /// Applies this service's migrations to `pool` (SQLite or PostgreSQL).
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(
-            &pool,
-            sqlx::migrate!("./migrations/sqlite"),
-            sqlx::migrate!("./migrations/postgres"),
-        )
-        .await?;
+        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
         let (kits, pending) = mpsc::channel(4 * KITS_PER_COMMIT);
         tokio::spawn(write_kits(pool.clone(), pending));
         Ok(Self { pool, kits })
@@ -578,6 +585,13 @@ async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_migration_is_embedded() {
+        let missing =
+            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
+    }
+
     use super::*;
 
     fn kit_event(id: &str) -> Event {

@@ -15,6 +15,12 @@ pub enum StoreError {
     Events(#[from] nexushr_events::EventError),
 }
 
+/// This store's migrations: every file of `migrations/` (a test checks none is left out).
+const SQLITE: nexushr_events::db::Migrations =
+    nexushr_events::migrations!("migrations/sqlite/20261129100001_resumes.sql");
+const POSTGRES: nexushr_events::db::Migrations =
+    nexushr_events::migrations!("migrations/postgres/20261129100001_resumes.sql");
+
 /// One stored resume (without its file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
@@ -69,12 +75,7 @@ pub struct ResumeStore {
 impl ResumeStore {
     /// Applies this service's migrations (and the outbox's) to `pool`.
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(
-            &pool,
-            sqlx::migrate!("./migrations/sqlite"),
-            sqlx::migrate!("./migrations/postgres"),
-        )
-        .await?;
+        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
         Ok(Self { pool })
     }
 
@@ -234,5 +235,15 @@ impl ResumeStore {
         outbox::enqueue(&mut tx, event).await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_migration_is_embedded() {
+        let missing =
+            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
 }
