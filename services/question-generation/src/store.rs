@@ -202,6 +202,21 @@ impl QuestionStore {
     /// transaction.
     pub async fn record_feedback(&self, f: &Feedback<'_>) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Lock the totals row first (a no-op upsert: PostgreSQL locks the row it updates, SQLite
+        // takes its write lock), so two ratings of one question serialize here and the second
+        // reads the first as what it replaces: two concurrent first ratings count once.
+        sqlx::query(
+            "INSERT INTO qg_feedback_totals \
+               (tenant, question_id, role_slug, asked, skipped, rating_sum, rated, advanced, rejected, updated_ms) \
+             VALUES ($1, $2, $3, 0, 0, 0, 0, 0, 0, $4) \
+             ON CONFLICT (tenant, question_id, role_slug) DO UPDATE SET updated_ms = qg_feedback_totals.updated_ms",
+        )
+        .bind(f.tenant)
+        .bind(f.question_id)
+        .bind(f.role_slug)
+        .bind(f.at_ms)
+        .execute(&mut *tx)
+        .await?;
         let before: Option<(i32, i32, i32)> = sqlx::query_as(
             "SELECT asked, rating, outcome FROM qg_feedback \
              WHERE tenant = $1 AND kit_id = $2 AND question_id = $3 AND interviewer = $4",
@@ -640,6 +655,71 @@ mod tests {
             .expect("db");
         group_commit(QuestionStore::new(pool).await.expect("store")).await;
         sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
+    }
+
+    #[tokio::test]
+    async fn concurrent_ratings_by_one_interviewer_count_once_on_sqlite() {
+        let dir = tempfile::tempdir().expect("dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("fb.db").display());
+        ratings_count_once(
+            QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store"),
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn concurrent_ratings_by_one_interviewer_count_once_on_postgres() {
+        let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let admin = nexushr_events::db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL at {url} is required for this test: {e}"));
+        let schema = format!("qg_test_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("schema");
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}"))
+            .await
+            .expect("db");
+        ratings_count_once(QuestionStore::new(pool).await.expect("store")).await;
+        sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
+    }
+
+    /// Ana sends the same first rating 16 times at once, Bo once: the totals hold two ratings.
+    async fn ratings_count_once(store: QuestionStore) {
+        let rate = |interviewer: &'static str, rating: i32| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let f = Feedback {
+                    kit_id: "kit-1",
+                    question_id: "apis-01",
+                    tenant: "acme",
+                    role_slug: "dev",
+                    interviewer,
+                    asked: true,
+                    rating,
+                    outcome: 0,
+                    at_ms: 1,
+                };
+                // SQLite may report its writer busy past the timeout under this burst: the
+                // caller retries, as a client would.
+                for _ in 0..20 {
+                    match store.record_feedback(&f).await {
+                        Err(StoreError::Database(_)) => {
+                            tokio::time::sleep(std::time::Duration::from_millis(20)).await
+                        }
+                        other => return other,
+                    }
+                }
+                store.record_feedback(&f).await
+            })
+        };
+        let calls: Vec<_> = (0..16).map(|_| rate("ana", 4)).chain([rate("bo", 2)]).collect();
+        for call in calls {
+            call.await.expect("task").expect("feedback");
+        }
+        let totals = store.aggregates().await.expect("aggregates");
+        let a = totals[&("acme".to_string(), "apis-01".to_string(), "dev".to_string())];
+        assert_eq!((a.asked, a.rated, a.rating_sum), (2, 2, 6), "{a:?}");
     }
 
     /// 300 kits saved at once, every tenth for a resume that does not exist (erased meanwhile).
