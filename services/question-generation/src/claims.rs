@@ -180,6 +180,12 @@ impl Claims {
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
+            // "Cut CI build time 40%" is the pipeline's speed: build and release work.
+            "performance" | "migration" | "refactor" | "automation"
+                if names_any(text, &[PIPELINE], true) && names_speed(text) =>
+            {
+                to("delivery")
+            }
             "performance" | "impact" if names_any(text, &[FAILURES], true) && !names_speed(text) => {
                 to("reliability")
             }
@@ -453,6 +459,24 @@ const FAILURES: &[&str] = &[
     "timeouts",
     "crash",
     "crashes",
+];
+/// How a line speaks of the build and release pipeline.
+const PIPELINE: &[&str] = &[
+    "build",
+    "builds",
+    "ci",
+    "ci/cd",
+    "pipeline",
+    "pipelines",
+    "compilação",
+    "compilación",
+    "compile",
+    "deploy",
+    "deploys",
+    "despliegue",
+    "despliegues",
+    "release",
+    "releases",
 ];
 /// How a migration line speaks of code rather than data or systems: a refactoring.
 const CODE: &[&str] = &[
@@ -862,6 +886,8 @@ mod tests {
                 "quality",
             ),
             ("pt", "Reduzi o churn em 20% com um novo fluxo de onboarding", "impact"),
+            ("en", "Cut CI build time by 40% with Gradle build caching and split test runs", "delivery"),
+            ("es", "Reduje el tiempo del pipeline de 25 a 9 minutos con caché de dependencias", "delivery"),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
