@@ -214,7 +214,7 @@ impl Claims {
         let n = candidate.claims.len().max(1) as f32;
         for (i, c) in candidate.claims.iter().enumerate() {
             let Some(employer) =
-                c.employer.as_deref().map(str::trim).filter(|e| !e.is_empty() && e.len() <= 80)
+                c.employer.as_deref().map(employer_name).filter(|e| !e.is_empty() && e.len() <= 80)
             else {
                 continue;
             };
@@ -602,6 +602,21 @@ fn names_speed(text: &str) -> bool {
     names_any(text, &[SPEED, &["p50", "velocid"]], true)
 }
 
+/// An employer as a question names it: without the location or sector the resume wrote beside
+/// it ("Banco Maré Digital (Florianópolis - SC" is "Banco Maré Digital"; "Cascadia Outfitters
+/// (e-commerce)", "Acme — Toronto, ON" and "Acme | Remote" likewise).
+fn employer_name(raw: &str) -> &str {
+    let mut name = raw.trim();
+    for sep in [" (", "(", " — ", " – ", " - ", " | ", " · ", " • "] {
+        if let Some(i) = name.find(sep)
+            && i >= 2
+        {
+            name = &name[..i];
+        }
+    }
+    name.trim_end_matches([' ', ',', ';', '-', '–', '—', '|', '·'])
+}
+
 /// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level
 /// — ISTQB (Mar 2022)" is "ISTQB Certified Tester Foundation Level".
 fn certification_name(text: &str) -> &str {
@@ -749,6 +764,11 @@ mod tests {
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        assert_eq!(employer_name("Banco Maré Digital (Florianópolis - SC."), "Banco Maré Digital");
+        assert_eq!(employer_name("Cascadia Outfitters (e-commerce)"), "Cascadia Outfitters");
+        assert_eq!(employer_name("Acme Logistics — Toronto, ON"), "Acme Logistics");
+        assert_eq!(employer_name("Coca-Cola FEMSA | Remoto"), "Coca-Cola FEMSA");
+        assert_eq!(employer_name("Banco Paralelo S.A."), "Banco Paralelo S.A.");
         assert_eq!(
             certification_name("ISTQB Certified Tester Foundation Level — ISTQB (Mar 2022)"),
             "ISTQB Certified Tester Foundation Level"
