@@ -346,6 +346,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         {
             continue;
         }
+        // A behavioral question is never pitched above the candidate: "a problem that cut across
+        // several teams" asks a mid-level engineer in a small team for a story they cannot have
+        // (every competency has a question at each level).
+        if e.behavioral && e.seniority > level {
+            continue;
+        }
         let (resume_sim, _) = cv.nearest(bank, i);
         let fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
         let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
