@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes data/questions/redteam.json: interview questions that must never be asked, in English,
-Brazilian Portuguese and Mexican Spanish, one list per protected category. Every entry must be
-blocked by crates/guardrail (tests/redteam.rs). Written by the NexusHR team (Apache-2.0)."""
+"""Writes data/questions/redteam.json: interview questions that must not be asked, in English,
+Brazilian Portuguese and Mexican Spanish, one list per protected category, each with the
+jurisdictions where it is barred (`blocked_in`; lawful elsewhere). crates/guardrail must give
+exactly that verdict in each of US, BR and MX (tests/bank.rs). Written by the NexusHR team
+(Apache-2.0)."""
 import json
 import os
 
@@ -28,21 +30,23 @@ R = {
  },
  "national-origin": {
   "en": ["Where are you originally from?", "Where were you born?", "What country are your parents from?",
-         "Is English your first language?", "What is your nationality?", "Your accent is unusual, where is it from?",
+         "Is English your first language?", "Your accent is unusual, where is it from?",
          "What's your native language?"],
-  "pt": ["De onde você é originalmente?", "Onde você nasceu?", "Qual é a sua nacionalidade?", "De que país são seus pais?",
+  "pt": ["De onde você é originalmente?", "Onde você nasceu?", "De que país são seus pais?",
          "Seu sotaque é de onde?", "Qual é a sua língua materna?", "Você é estrangeiro?"],
-  "es": ["¿De dónde eres originalmente?", "¿Dónde naciste?", "¿Cuál es tu nacionalidad?", "¿De qué país son tus padres?",
+  "es": ["¿De dónde eres originalmente?", "¿Dónde naciste?", "¿De qué país son tus padres?",
          "¿De dónde es tu acento?", "¿Cuál es tu lengua materna?", "¿Eres extranjero?"],
  },
  "citizenship": {
-  "en": ["Are you a US citizen?", "Are you a citizen of this country?", "Are you a naturalized citizen?",
-         "When did you become a citizen?", "Do you have a green card or are you a citizen?", "What is your citizenship?",
-         "Are you an American citizen by birth?"],
-  "pt": ["Você é cidadão brasileiro?", "Você é brasileiro nato ou naturalizado?", "Qual é a sua cidadania?",
-         "Quando você se naturalizou?", "Você tem cidadania de outro país?"],
-  "es": ["¿Eres ciudadano mexicano?", "¿Eres mexicano por nacimiento o naturalizado?", "¿Cuál es tu ciudadanía?",
-         "¿Cuándo te naturalizaste?", "¿Tienes otra ciudadanía?"],
+  "en": ["Are you a naturalized citizen?", "When did you become a citizen?", "Are you an American citizen by birth?"],
+  "pt": ["Você é brasileiro nato ou naturalizado?", "Quando você se naturalizou?"],
+  "es": ["¿Eres mexicano por nacimiento o naturalizado?", "¿Cuándo te naturalizaste?"],
+ },
+ "nationality": {
+  "en": ["Are you a US citizen?", "Are you a citizen of this country?", "Do you have a green card or are you a citizen?",
+         "What is your citizenship?", "What is your nationality?", "Are you a dual citizen?"],
+  "pt": ["Você é cidadão brasileiro?", "Qual é a sua cidadania?", "Você tem cidadania de outro país?", "Qual é a sua nacionalidade?"],
+  "es": ["¿Eres ciudadano mexicano?", "¿Cuál es tu ciudadanía?", "¿Tienes otra ciudadanía?", "¿Cuál es tu nacionalidad?"],
  },
  "religion": {
   "en": ["What is your religion?", "Do you go to church?", "Which religious holidays do you observe?",
@@ -104,11 +108,25 @@ R = {
  },
  "arrest-record": {
   "en": ["Have you ever been arrested?", "Have you ever been detained by the police?", "Were you ever taken into custody?",
-         "Have you ever been arrested for anything?", "Do you have an arrest record?"],
-  "pt": ["Você já foi preso?", "Você já foi detido pela polícia?", "Você tem antecedentes criminais?", "Você já teve passagem pela polícia?",
-         "Pode trazer sua certidão de antecedentes criminais?"],
-  "es": ["¿Alguna vez te han arrestado?", "¿Has sido detenido por la policía?", "¿Tienes antecedentes penales?",
-         "¿Alguna vez estuviste en la cárcel?", "¿Puedes traer tu carta de no antecedentes penales?"],
+         "Have you ever been arrested for anything?", "Do you have an arrest record?", "Have you ever spent a night in jail?"],
+  "pt": ["Você já foi preso?", "Você já foi detido pela polícia?", "Você já teve passagem pela polícia?"],
+  "es": ["¿Alguna vez te han arrestado?", "¿Has sido detenido por la policía?", "¿Alguna vez estuviste en la cárcel?"],
+ },
+ "criminal-record": {
+  "en": ["Have you ever been convicted of a crime?", "Do you have a criminal record?", "Have you ever been convicted of a felony?",
+         "Have you ever been in prison?", "Is there anything in your criminal background we should know about?"],
+  "pt": ["Você tem antecedentes criminais?", "Pode trazer sua certidão de antecedentes criminais?", "Você já foi condenado por algum crime?",
+         "Você tem ficha criminal?", "Você já esteve preso?"],
+  "es": ["¿Tienes antecedentes penales?", "¿Puedes traer tu carta de no antecedentes penales?", "¿Has sido condenado por algún delito?",
+         "¿Alguna vez fuiste sentenciado?"],
+ },
+ "salary-history": {
+  "en": ["What is your current salary?", "How much do you make at your current job?", "What was your previous salary?",
+         "Can you share your salary history?", "What did you earn per year in your last role?"],
+  "pt": ["Quanto você ganha hoje?", "Qual é o seu salário atual?", "Qual foi o seu último salário?",
+         "Quanto você recebia na empresa anterior?"],
+  "es": ["¿Cuánto ganas actualmente?", "¿Cuál es tu sueldo actual?", "¿Cuál fue tu último salario?",
+         "¿Cuánto ganabas en tu trabajo anterior?"],
  },
  "union": {
   "en": ["Are you a member of a union?", "Have you ever joined a labor union?", "What do you think about unions?",
@@ -160,7 +178,11 @@ R["political"]["pt"] += ["Qual é a sua posição política?"]
 R["political"]["es"] += ["¿Cuáles son tus ideas políticas?"]
 R["appearance"]["en"] += ["What is your weight?"]
 
-entries = [{"text": t, "lang": lang, "category": cat} for cat, langs in R.items() for lang, ts in langs.items() for t in ts]
+# Where each category may not be asked (crates/guardrail cites the law for each): written here
+# independently of the code, so a change to the code's jurisdictions fails the test.
+BLOCKED_IN = {"nationality": ["US"], "salary-history": ["US"], "criminal-record": ["BR", "MX"]}
+entries = [{"text": t, "lang": lang, "category": cat, "blocked_in": BLOCKED_IN.get(cat, ["US", "BR", "MX"])}
+           for cat, langs in R.items() for lang, ts in langs.items() for t in ts]
 with open(os.path.join(ROOT, "data/questions/redteam.json"), "w") as f:
     json.dump(entries, f, indent=0, ensure_ascii=False)
 print(len(entries), "red-team phrasings")

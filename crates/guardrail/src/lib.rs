@@ -5,15 +5,19 @@
 //! race or ethnicity, national origin, citizenship beyond work authorization, religion, sex or
 //! gender identity, sexual orientation, marital or family status, pregnancy, disability or
 //! health, genetic information, arrest records, union membership, plus political opinion and
-//! physical appearance. Rules are per category and name the jurisdictions whose law they
-//! follow: United States (Title VII, ADEA, ADA, GINA, PDA, NLRA, EEOC guidance on arrest
-//! records), Brazil (Constituição art. 7 XXX, Lei 9.029/1995, CLT art. 373-A) and Mexico (LFT
-//! arts. 3 and 133, Ley Federal para Prevenir y Eliminar la Discriminación).
+//! physical appearance. Rules are per category, and a category names the jurisdictions where
+//! its questions may not be asked, each with its source ([`Category::source`]). Three differ
+//! between the countries: salary history (barred by US state and local laws, which NexusHR
+//! applies across the US; lawful to ask in Brazil and Mexico), nationality (in the US only work
+//! authorization may be asked; Brazilian and Mexican employers must count their foreign
+//! workers) and criminal convictions (lawful under US federal law with an individualized
+//! assessment; discriminatory in Brazil and Mexico unless the role requires it). The sources
+//! are cited for review by the customer's counsel, not as legal advice.
 //!
 //! Matching runs on lowercased, accent-folded text, so "¿Estás embarazada?" and "estas
 //! embarazada" meet the same rule. Patterns target questions *about the candidate*, so that
 //! "health checks", "UNION ALL" or "accessibility for users with disabilities" pass.
-//! `data/questions/redteam.json` holds 300+ phrasings that must all be blocked; the bundled
+//! `data/questions/redteam.json` holds 300+ phrasings, each barred exactly where it says; the bundled
 //! bank must pass with fewer than 1% blocked (see tests).
 
 use std::sync::OnceLock;
@@ -30,6 +34,15 @@ pub enum Jurisdiction {
 
 impl Jurisdiction {
     pub const ALL: [Jurisdiction; 3] = [Jurisdiction::Us, Jurisdiction::Br, Jurisdiction::Mx];
+
+    /// The ISO 3166-1 alpha-2 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Us => "US",
+            Self::Br => "BR",
+            Self::Mx => "MX",
+        }
+    }
 
     /// From an ISO 3166-1 alpha-2 code (case-insensitive).
     pub fn from_country(code: &str) -> Option<Self> {
@@ -48,7 +61,10 @@ pub enum Category {
     Age,
     RaceEthnicity,
     NationalOrigin,
+    /// Born or naturalized: a distinction none of the three countries allows.
     Citizenship,
+    /// Which nationality or citizenship the candidate holds.
+    Nationality,
     Religion,
     SexGender,
     SexualOrientation,
@@ -57,6 +73,10 @@ pub enum Category {
     DisabilityHealth,
     Genetic,
     ArrestRecord,
+    /// Convictions and criminal-record certificates.
+    CriminalRecord,
+    /// What the candidate earns or earned (expectations may be asked).
+    SalaryHistory,
     Union,
     Political,
     Appearance,
@@ -69,6 +89,7 @@ impl Category {
             Category::RaceEthnicity => "race-ethnicity",
             Category::NationalOrigin => "national-origin",
             Category::Citizenship => "citizenship",
+            Category::Nationality => "nationality",
             Category::Religion => "religion",
             Category::SexGender => "sex-gender",
             Category::SexualOrientation => "sexual-orientation",
@@ -77,16 +98,114 @@ impl Category {
             Category::DisabilityHealth => "disability-health",
             Category::Genetic => "genetic",
             Category::ArrestRecord => "arrest-record",
+            Category::CriminalRecord => "criminal-record",
+            Category::SalaryHistory => "salary-history",
             Category::Union => "union",
             Category::Political => "political",
             Category::Appearance => "appearance",
         }
     }
 
-    /// The jurisdictions whose law (or, for political opinion and appearance in the United
-    /// States, NexusHR's policy) forbids the question.
+    /// The jurisdictions where a question of this category may not be asked.
     pub fn jurisdictions(self) -> &'static [Jurisdiction] {
-        &Jurisdiction::ALL
+        use Jurisdiction::{Br, Mx, Us};
+        match self {
+            Category::Nationality | Category::SalaryHistory => &[Us],
+            Category::CriminalRecord => &[Br, Mx],
+            _ => &[Us, Br, Mx],
+        }
+    }
+
+    /// Why this category may or may not be asked in `j`: the law (or, where none applies to
+    /// private employers, NexusHR's policy) the rule follows.
+    pub fn source(self, j: Jurisdiction) -> &'static str {
+        use Jurisdiction::{Br, Mx, Us};
+        match (self, j) {
+            (Category::Age, Us) => "ADEA, 29 U.S.C. § 623",
+            (Category::Age, Br) => "Lei 9.029/1995, art. 1 (idade)",
+            (Category::Age, Mx) => "LFT art. 133 fr. I; LFPED art. 1 fr. III (edad)",
+            (Category::RaceEthnicity, Us) => "Title VII, 42 U.S.C. § 2000e-2",
+            (Category::RaceEthnicity, Br) => "Lei 7.716/1989; Lei 9.029/1995, art. 1 (raça, cor, etnia)",
+            (Category::RaceEthnicity, Mx) => {
+                "LFT art. 3; LFPED art. 1 fr. III (origen étnico, color de piel)"
+            }
+            (Category::NationalOrigin, Us) => "Title VII, 42 U.S.C. § 2000e-2 (national origin)",
+            (Category::NationalOrigin, Br) => "Lei 9.029/1995, art. 1 (origem)",
+            (Category::NationalOrigin, Mx) => "LFT art. 3; LFPED art. 1 fr. III (origen nacional)",
+            (Category::Citizenship, Us) => "8 U.S.C. § 1324b (citizenship status)",
+            (Category::Citizenship, Br) => {
+                "Constituição art. 12 § 2 (no distinction between born and naturalized Brazilians)"
+            }
+            (Category::Citizenship, Mx) => "Constitución art. 1; LFPED art. 1 fr. III (origen nacional)",
+            (Category::Nationality, Us) => {
+                "8 U.S.C. § 1324b(a)(1)(B): only authorization to work may be asked (Form I-9, after an offer)"
+            }
+            (Category::Nationality, Br) => {
+                "may be asked: CLT arts. 352-358 (proportion of Brazilian workers an employer must keep)"
+            }
+            (Category::Nationality, Mx) => {
+                "may be asked: LFT art. 7 (at least 90% of an employer's workers must be Mexican)"
+            }
+            (Category::Religion, Us) => "Title VII, 42 U.S.C. § 2000e-2",
+            (Category::Religion, Br) => "Constituição art. 5 VI and VIII; Lei 9.029/1995",
+            (Category::Religion, Mx) => "LFT art. 3; LFPED art. 1 fr. III (religión)",
+            (Category::SexGender, Us) => "Title VII; Bostock v. Clayton County, 590 U.S. 644 (2020)",
+            (Category::SexGender, Br) => "Lei 9.029/1995, art. 1; CLT art. 373-A",
+            (Category::SexGender, Mx) => "LFT arts. 3 and 133 fr. I; LFPED art. 1 fr. III (sexo, género)",
+            (Category::SexualOrientation, Us) => "Title VII; Bostock v. Clayton County, 590 U.S. 644 (2020)",
+            (Category::SexualOrientation, Br) => "STF, ADO 26 and MI 4733 (2019)",
+            (Category::SexualOrientation, Mx) => "LFT art. 3; LFPED art. 1 fr. III (preferencias sexuales)",
+            (Category::MaritalFamily, Us) => {
+                "EEOC guidance on caregiver discrimination under Title VII (NexusHR policy)"
+            }
+            (Category::MaritalFamily, Br) => "Lei 9.029/1995, art. 1 (estado civil, situação familiar)",
+            (Category::MaritalFamily, Mx) => "LFT art. 133 fr. I; LFPED art. 1 fr. III (estado civil)",
+            (Category::Pregnancy, Us) => "Pregnancy Discrimination Act, 42 U.S.C. § 2000e(k)",
+            (Category::Pregnancy, Br) => "Lei 9.029/1995, art. 2; CLT art. 373-A IV",
+            (Category::Pregnancy, Mx) => "LFT art. 133 fr. XIV",
+            (Category::DisabilityHealth, Us) => {
+                "ADA, 42 U.S.C. § 12112(d)(2) (no disability inquiry before an offer)"
+            }
+            (Category::DisabilityHealth, Br) => "Lei 13.146/2015, art. 34 § 3",
+            (Category::DisabilityHealth, Mx) => {
+                "LFT art. 133 fr. I; LFPED art. 1 fr. III (discapacidad, salud)"
+            }
+            (Category::Genetic, Us) => "GINA, 42 U.S.C. § 2000ff-1(b)",
+            (Category::Genetic, Br) => "Lei 9.029/1995, art. 1; Constituição art. 5 X",
+            (Category::Genetic, Mx) => "LFPED art. 1 fr. III (características genéticas)",
+            (Category::ArrestRecord, Us) => {
+                "EEOC Enforcement Guidance 915.002 (2012): an arrest does not show conduct"
+            }
+            (Category::ArrestRecord, Br) => "TST, IRR-243000-58.2013.5.13.0023 (2017)",
+            (Category::ArrestRecord, Mx) => "LFPED art. 1 fr. III (antecedentes penales)",
+            (Category::CriminalRecord, Us) => {
+                "may be asked under federal law with an individualized assessment (EEOC Enforcement \
+                 Guidance 915.002, 2012); state and local fair-chance laws may bar it before an offer"
+            }
+            (Category::CriminalRecord, Br) => {
+                "TST, IRR-243000-58.2013.5.13.0023 (2017): discriminatory unless the law or the role requires it"
+            }
+            (Category::CriminalRecord, Mx) => "LFPED art. 1 fr. III (antecedentes penales)",
+            (Category::SalaryHistory, Us) => {
+                "state and local salary-history bans (Cal. Lab. Code § 432.3; N.Y. Lab. Law § 194-a; \
+                 Mass. Gen. Laws c. 149 § 105A), applied by NexusHR across the US"
+            }
+            (Category::SalaryHistory, Br) => "may be asked: no federal rule bars it",
+            (Category::SalaryHistory, Mx) => "may be asked: no federal rule bars it",
+            (Category::Union, Us) => "NLRA, 29 U.S.C. § 158(a)(1) and (3)",
+            (Category::Union, Br) => "Constituição art. 8 V",
+            (Category::Union, Mx) => "LFT arts. 133 fr. IV and 357",
+            (Category::Political, Us) => {
+                "NexusHR policy (some states bar it, e.g. Cal. Lab. Code §§ 1101-1102)"
+            }
+            (Category::Political, Br) => "Constituição art. 5 VIII",
+            (Category::Political, Mx) => "LFPED art. 1 fr. III (opiniones)",
+            (Category::Appearance, Us) => {
+                "NexusHR policy (some places bar it, e.g. N.Y.C. Admin. Code § 8-107)"
+            }
+            (Category::Appearance, Br) => "Lei 9.029/1995, art. 1",
+            (Category::Appearance, Mx) => "LFPED art. 1 fr. III",
+        }
     }
 }
 
@@ -96,6 +215,8 @@ pub struct Violation {
     pub category: Category,
     /// The rule's pattern, for audit.
     pub rule: &'static str,
+    /// The law (or policy) the block follows in the jurisdiction checked.
+    pub source: &'static str,
 }
 
 const RULES: &[(Category, &str)] = &[
@@ -142,33 +263,30 @@ const RULES: &[(Category, &str)] = &[
         Category::NationalOrigin,
         r"\byour (first|native|mother) (language|tongue)\b|\benglish your first language\b",
     ),
-    (Category::NationalOrigin, r"\byour nationality\b|\byour accent\b"),
-    (
-        Category::NationalOrigin,
-        r"\bde onde voce e\b|\bonde voce nasceu\b|\bsua nacionalidade\b|\bpais sao seus pais\b",
-    ),
+    (Category::NationalOrigin, r"\byour accent\b"),
+    (Category::NationalOrigin, r"\bde onde voce e\b|\bonde voce nasceu\b|\bpais sao seus pais\b"),
     (Category::NationalOrigin, r"\bseu sotaque\b|\blingua materna\b|\bvoce e estrangeir|\bseus pais moram\b"),
-    (
-        Category::NationalOrigin,
-        r"\bde donde eres\b|\bdonde naciste\b|\btu nacionalidad\b|\bpais son tus padres\b",
-    ),
+    (Category::NationalOrigin, r"\bde donde eres\b|\bdonde naciste\b|\bpais son tus padres\b"),
     (Category::NationalOrigin, r"\btu acento\b|\blengua materna\b|\beres extranjer|\bviven tus padres\b"),
-    // Citizenship (work authorization may be asked; citizenship may not)
+    // Citizenship: born or naturalized (never); which one the candidate holds (not in the US,
+    // where only work authorization may be asked)
     (
         Category::Citizenship,
-        r"\b(us|u\.s\.|american) citizen\b|\bcitizen of this country\b|\bnaturali[sz]ed\b",
+        r"\bnaturali[sz]|\bborn a citizen\b|\bcitizen by birth\b|\bbecome a citizen\b|\bbecame a citizen\b",
+    ),
+    (Category::Citizenship, r"\bbrasileir[oa] nat[oa]\b|\bpor nacimiento\b"),
+    (
+        Category::Nationality,
+        r"\b(us|u\.s\.|american) citizen\b|\bcitizen of (this|another|any other) country\b|\bare you a citizen\b",
+    ),
+    (Category::Nationality, r"\byour (nationality|citizenship)\b|\bgreen card\b|\bdual citizen"),
+    (
+        Category::Nationality,
+        r"\bcidada[o] brasileir[oa]\b|\bsua (nacionalidade|cidadania)\b|\bcidadania de outro\b",
     ),
     (
-        Category::Citizenship,
-        r"\bbecome a citizen\b|\bare you a citizen\b|\byour citizenship\b|\bborn a citizen\b",
-    ),
-    (
-        Category::Citizenship,
-        r"\bcidadao brasileiro\b|\bbrasileiro nato\b|\bnaturaliz|\bsua cidadania\b|\bcidadania de outro\b",
-    ),
-    (
-        Category::Citizenship,
-        r"\bciudadano mexicano\b|\bmexicano por nacimiento\b|\btu ciudadania\b|\botra ciudadania\b",
+        Category::Nationality,
+        r"\bciudadan[oa] mexican[oa]\b|\btu (nacionalidad|ciudadania)\b|\botra (nacionalidad|ciudadania)\b",
     ),
     // Religion
     (
@@ -293,15 +411,39 @@ const RULES: &[(Category, &str)] = &[
     // Arrest records
     (
         Category::ArrestRecord,
-        r"\barrested\b|\bdetained by the police\b|\btaken into custody\b|\barrest record\b",
+        r"\barrested\b|\bdetained by the police\b|\btaken into custody\b|\barrest record\b|\bin jail\b",
     ),
+    (Category::ArrestRecord, r"\bfoi pres[oa]\b|\bdetido pela policia\b|\bpassagem pela policia\b"),
     (
         Category::ArrestRecord,
-        r"\bfoi pres[oa]\b|\bdetido pela policia\b|\bantecedentes criminais\b|\bpassagem pela policia\b",
+        r"\barrestado\b|\bte han arrestado\b|\bdetenido por la policia\b|\ben la carcel\b",
+    ),
+    // Criminal convictions and record certificates
+    (
+        Category::CriminalRecord,
+        r"\bconvicted\b|\bconvictions?\b|\bcriminal (record|history|background)\b|\bfelon(y|ies)\b|\bin prison\b",
     ),
     (
-        Category::ArrestRecord,
-        r"\barrestado\b|\bte han arrestado\b|\bdetenido por la policia\b|\bantecedentes penales\b|\ben la carcel\b",
+        Category::CriminalRecord,
+        r"\bantecedentes criminais\b|\bficha criminal\b|\bcondenad[oa] (criminalmente|por)\b|\besteve pres[oa]\b",
+    ),
+    (Category::CriminalRecord, r"\bantecedentes penales\b|\bsentenciad[oa]\b|\bcondenad[oa] por\b"),
+    // Salary history (expectations may be asked)
+    (
+        Category::SalaryHistory,
+        r"\b(current|previous|last|prior|present) (salary|pay|compensation|wage)\b|\bsalary history\b",
+    ),
+    (
+        Category::SalaryHistory,
+        r"\bhow much (do|did) you (make|earn|get paid)\b|\bwhat (do|did) you (make|earn) (a|an|per|each) (year|month|hour)\b",
+    ),
+    (
+        Category::SalaryHistory,
+        r"\bquanto voce (ganha|ganhava|recebe|recebia)\b|\b(seu )?(ultimo|atual) salario\b|\bsalario (atual|anterior)\b",
+    ),
+    (
+        Category::SalaryHistory,
+        r"\bcuanto (ganas|ganabas|cobras|cobrabas)\b|\b(tu )?(ultimo|actual) (salario|sueldo)\b|\b(salario|sueldo) (actual|anterior)\b",
     ),
     // Union membership
     (
@@ -360,15 +502,17 @@ fn violations(text: &str) -> impl Iterator<Item = (Category, &'static str)> {
 pub fn check(text: &str, jurisdiction: Jurisdiction) -> Vec<Violation> {
     violations(text)
         .filter(|(category, _)| category.jurisdictions().contains(&jurisdiction))
-        .map(|(category, rule)| Violation { category, rule })
+        .map(|(category, rule)| Violation { category, rule, source: category.source(jurisdiction) })
         .collect()
 }
 
 /// The rules `text` breaks in any of the supported jurisdictions.
 pub fn check_everywhere(text: &str) -> Vec<Violation> {
     violations(text)
-        .filter(|(category, _)| !category.jurisdictions().is_empty())
-        .map(|(category, rule)| Violation { category, rule })
+        .filter_map(|(category, rule)| {
+            let j = *category.jurisdictions().first()?;
+            Some(Violation { category, rule, source: category.source(j) })
+        })
         .collect()
 }
 
@@ -431,6 +575,25 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    #[test]
+    fn verdicts_differ_where_the_law_does_and_every_block_cites_its_source() {
+        let cases = [
+            ("What is your current salary?", [true, false, false]),
+            ("Qual é a sua nacionalidade?", [true, false, false]),
+            ("¿Tienes antecedentes penales?", [false, true, true]),
+            ("Have you ever been arrested?", [true, true, true]),
+            ("What are your salary expectations for this role?", [false, false, false]),
+        ];
+        for (q, barred) in cases {
+            for (j, barred) in Jurisdiction::ALL.into_iter().zip(barred) {
+                let v = check(q, j);
+                assert_eq!(!v.is_empty(), barred, "{q:?} in {j:?}: {v:?}");
+                assert!(v.iter().all(|v| v.source == v.category.source(j) && v.source.len() > 10), "{v:?}");
+            }
+        }
+        assert!(Category::Nationality.source(Jurisdiction::Mx).contains("LFT art. 7"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The guardrail against the red-team set (every phrasing blocked, in every jurisdiction) and
-//! against the bundled bank (fewer than 1% of legitimate questions blocked).
+//! The guardrail against the red-team set (every phrasing barred exactly where its category is
+//! barred, and lawful elsewhere) and against the bundled bank (fewer than 1% of legitimate
+//! questions blocked).
 
 use nexushr_guardrail::{Jurisdiction, check, check_everywhere};
 
@@ -8,31 +9,50 @@ struct RedTeam {
     text: String,
     lang: String,
     category: String,
+    /// "US", "BR", "MX": where it may not be asked (written in scripts/build-redteam.py).
+    blocked_in: Vec<String>,
 }
 
 #[test]
-fn no_red_team_question_passes_anywhere() {
+fn every_red_team_verdict_is_right_in_each_jurisdiction() {
     let set: Vec<RedTeam> =
         serde_json::from_str(include_str!("../../../data/questions/redteam.json")).expect("red-team JSON");
     assert!(set.len() >= 300, "the red-team set has {} phrasings", set.len());
-    let mut passed = Vec::new();
+    let mut wrong = Vec::new();
     let mut wrong_category = 0;
+    let mut lawful = 0;
     for q in &set {
         for j in Jurisdiction::ALL {
+            let code = j.code();
+            let barred = q.blocked_in.iter().any(|c| c == code);
+            lawful += usize::from(!barred);
             let violations = check(&q.text, j);
-            if violations.is_empty() {
-                passed.push(format!("{:?} [{}/{}] in {j:?}", q.text, q.lang, q.category));
-            } else if !violations.iter().any(|v| v.category.as_str() == q.category) {
+            if violations.is_empty() == barred {
+                let verdict = if barred { "passed" } else { "was blocked" };
+                wrong.push(format!(
+                    "{:?} [{}/{}] {verdict} in {code}: {violations:?}",
+                    q.text, q.lang, q.category
+                ));
+            } else if barred && !violations.iter().any(|v| v.category.as_str() == q.category) {
                 wrong_category += 1;
             }
+            assert!(
+                violations.iter().all(|v| !v.source.is_empty()),
+                "{:?}: a block without its source",
+                q.text
+            );
         }
     }
     println!(
-        "red team: {} phrasings x 3 jurisdictions, {} passed, {wrong_category} blocked under another category",
+        "red team: {} phrasings x 3 jurisdictions ({lawful} verdicts lawful), {} wrong, {wrong_category} blocked under another category",
         set.len(),
-        passed.len()
+        wrong.len()
     );
-    assert!(passed.is_empty(), "{} red-team questions passed:\n{}", passed.len(), passed.join("\n"));
+    assert!(wrong.is_empty(), "{} red-team verdicts are wrong:\n{}", wrong.len(), wrong.join("\n"));
+    // Every category whose verdict differs between the countries is in the set.
+    for differing in ["nationality", "salary-history", "criminal-record"] {
+        assert!(set.iter().any(|q| q.category == differing && q.blocked_in.len() < 3), "{differing}");
+    }
 }
 
 #[test]

@@ -676,12 +676,18 @@ impl QuestionGeneration for QuestionService {
             q.rubric.weak
         );
         let violations = nexushr_guardrail::check_everywhere(&all_text);
+        // A tenant's question joins every kit the tenant makes, wherever the interview is: it
+        // must be lawful in every jurisdiction.
         if let Some(v) = violations.first() {
+            let barred: Vec<&str> = v.category.jurisdictions().iter().map(|j| j.code()).collect();
+            let first = v.category.jurisdictions().first().copied().unwrap_or(Jurisdiction::Us);
             return Err(invalid(
                 "question.text",
                 &format!(
-                    "asks about a protected characteristic ({}); it may not be asked in an interview",
-                    v.category.as_str()
+                    "asks about a protected characteristic ({}), which may not be asked in an interview in {} ({})",
+                    v.category.as_str(),
+                    barred.join(", "),
+                    v.category.source(first)
                 ),
             ));
         }
