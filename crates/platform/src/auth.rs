@@ -12,8 +12,21 @@ use tonic::{Request, Status};
 
 #[derive(Debug, Clone)]
 pub struct ApiKeys {
-    keys: Arc<HashMap<String, Tenant>>,
+    keys: Arc<HashMap<String, (Tenant, Actor)>>,
     default: Tenant,
+}
+
+/// Who made a call, as an audit log names it: `key:` and the first 12 hex digits of the API
+/// key's SHA-256 (never the key), or `default` without keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(pub String);
+
+impl Actor {
+    fn of_key(key: &str) -> Self {
+        use sha2::Digest;
+        let digest = format!("{:x}", sha2::Sha256::digest(key.as_bytes()));
+        Actor(format!("key:{}", &digest[..12]))
+    }
 }
 
 impl ApiKeys {
@@ -39,7 +52,7 @@ impl ApiKeys {
                 return Err(ValidationError::new("api_keys", "keys must be at least 16 characters"));
             }
             let id = TenantId::parse(tenant).map_err(|e| ValidationError::new("api_keys", e.reason))?;
-            keys.insert(key.to_string(), Tenant { id, admin });
+            keys.insert(key.to_string(), (Tenant { id, admin }, Actor::of_key(key)));
         }
         let default = Tenant {
             id: TenantId::parse(default_tenant)
@@ -56,8 +69,13 @@ impl ApiKeys {
 
     /// Resolves the caller of a request from its `authorization` metadata.
     pub fn authenticate(&self, metadata: &tonic::metadata::MetadataMap) -> Result<Tenant, Status> {
+        self.caller(metadata).map(|(tenant, _)| tenant)
+    }
+
+    /// The caller's tenant and who they are.
+    fn caller(&self, metadata: &tonic::metadata::MetadataMap) -> Result<(Tenant, Actor), Status> {
         if !self.enforced() {
-            return Ok(self.default.clone());
+            return Ok((self.default.clone(), Actor("default".into())));
         }
         let header = metadata
             .get("authorization")
@@ -71,11 +89,17 @@ impl ApiKeys {
     pub fn interceptor(&self) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone + use<> {
         let keys = self.clone();
         move |mut req: Request<()>| {
-            let tenant = keys.authenticate(req.metadata())?;
+            let (tenant, actor) = keys.caller(req.metadata())?;
             req.extensions_mut().insert(tenant);
+            req.extensions_mut().insert(actor);
             Ok(req)
         }
     }
+}
+
+/// Who made the call the interceptor authenticated (`default` when it did not run).
+pub fn actor_of<T>(req: &Request<T>) -> Actor {
+    req.extensions().get::<Actor>().cloned().unwrap_or_else(|| Actor("default".into()))
 }
 
 /// The tenant the interceptor stored on a request.
@@ -110,6 +134,17 @@ mod tests {
             keys.authenticate(&with_auth("Bearer nope")).unwrap_err().code(),
             tonic::Code::Unauthenticated
         );
+    }
+
+    #[test]
+    fn the_actor_names_the_key_without_revealing_it() {
+        let keys = ApiKeys::parse("aaaaaaaaaaaaaaaa=acme, bbbbbbbbbbbbbbbb=acme", "default").expect("valid");
+        let (_, a) = keys.caller(&with_auth("aaaaaaaaaaaaaaaa")).expect("known");
+        let (_, b) = keys.caller(&with_auth("bbbbbbbbbbbbbbbb")).expect("known");
+        assert!(a.0.starts_with("key:") && a.0.len() == 16 && !a.0.contains("aaaa"), "{a:?}");
+        assert_ne!(a, b, "two keys of one tenant are two actors");
+        let open = ApiKeys::parse("", "default").expect("empty");
+        assert_eq!(open.caller(&MetadataMap::new()).expect("open").1, Actor("default".into()));
     }
 
     #[test]

@@ -333,3 +333,23 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
 
 /// The parse as `ResumeParsed` events carry it (the resume-ingestion service's conversion).
 pub use nexushr_resume_wire::to_proto as parse_to_proto;
+
+/// A guardrail audit record on the wire.
+pub fn block_to(b: crate::store::BlockRecord) -> pb::GuardrailBlock {
+    pb::GuardrailBlock {
+        id: b.id,
+        at: Some(prost_types::Timestamp {
+            seconds: b.at_ms.div_euclid(1000),
+            nanos: (b.at_ms.rem_euclid(1000) * 1_000_000) as i32,
+        }),
+        actor: b.actor,
+        action: b.action,
+        category: b.category,
+        rule: b.rule,
+        jurisdictions: b.jurisdictions,
+        source: b.source,
+        text_sha256: b.text_sha256,
+        question_id: b.question_id,
+        kit_id: b.kit_id,
+    }
+}

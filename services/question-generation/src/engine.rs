@@ -373,6 +373,11 @@ impl Engine {
             Arc::clone(&self.effectiveness.read().unwrap_or_else(std::sync::PoisonError::into_inner));
         let ranked = ranker::rank(&bank, &pool, &effectiveness, spec);
         let questions = ranked.questions;
+        let stopped = ranked
+            .stopped
+            .into_iter()
+            .map(|(question_id, text)| crate::kit::Stopped { action: "kit_question", question_id, text })
+            .collect();
         let mut signals = vec!["sparse".to_string()];
         if self.vectors.embedder.is_some() {
             signals.insert(0, "dense".into());
@@ -395,6 +400,7 @@ impl Engine {
             versions: self.versions(),
             created_at: Utc::now(),
             version: 1,
+            stopped,
         })
     }
 }

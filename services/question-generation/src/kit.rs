@@ -72,6 +72,20 @@ pub struct Kit {
     pub versions: Versions,
     pub created_at: DateTime<Utc>,
     pub version: i32,
+    /// Questions the guardrail kept out of this kit (for the tenant's audit log; not part of
+    /// the kit).
+    #[serde(skip)]
+    pub stopped: Vec<Stopped>,
+}
+
+/// A question the guardrail kept out of a kit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stopped {
+    /// `kit_question` (a question the planner had chosen) or `llm_question`.
+    pub action: &'static str,
+    pub question_id: String,
+    /// Every text of it the guardrail read (question, follow-ups, rubric).
+    pub text: String,
 }
 
 impl Kit {

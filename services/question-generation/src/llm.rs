@@ -152,13 +152,14 @@ impl LlmProvider {
         &self.config.model
     }
 
-    /// Up to `n` validated questions for this role and candidate.
+    /// Up to `n` validated questions for this role and candidate, and the texts of those the
+    /// guardrail stopped (for the tenant's audit log).
     pub async fn questions(
         &self,
         role: &Role,
         candidate: &Candidate,
         n: usize,
-    ) -> Result<Vec<Question>, LlmError> {
+    ) -> Result<(Vec<Question>, Vec<String>), LlmError> {
         let lines: Vec<String> = candidate.claims.iter().map(|c| redact(&c.text)).take(20).collect();
         let skills: Vec<&str> = candidate.skills.iter().map(|s| s.name.as_str()).take(50).collect();
         let data = serde_json::json!({
@@ -209,6 +210,7 @@ impl LlmProvider {
             .map_err(|e| LlmError::Invalid(format!("not the JSON asked for: {e}")))?;
         let taxonomy = nexushr_skills::Taxonomy::bundled();
         let mut out = Vec::new();
+        let mut stopped = Vec::new();
         for p in answer.questions.into_iter().take(n) {
             let text = p.text.trim().to_string();
             let len = text.chars().count();
@@ -224,6 +226,7 @@ impl LlmProvider {
                 format!("{text} {} {} {} {}", p.follow_ups.join(" "), p.strong, p.acceptable, p.weak);
             if !nexushr_guardrail::check_everywhere(&all_text).is_empty() {
                 tracing::warn!("the guardrail dropped an LLM question");
+                stopped.push(all_text);
                 continue;
             }
             let skill_ids = taxonomy.lookup(&p.skill).map(|s| vec![s.id.clone()]).unwrap_or_default();
@@ -253,10 +256,10 @@ impl LlmProvider {
                 translations: Default::default(),
             });
         }
-        if out.is_empty() {
+        if out.is_empty() && stopped.is_empty() {
             return Err(LlmError::Invalid("no usable question".into()));
         }
-        Ok(out)
+        Ok((out, stopped))
     }
 }
 

@@ -274,6 +274,9 @@ pub struct Ranked {
     pub gaps: Vec<String>,
     /// The role's title in the kit language.
     pub role_title: String,
+    /// Headline claims the guardrail kept out: (question id, text). Bank questions are checked
+    /// when the bank is written and loaded, and are not logged per kit.
+    pub stopped: Vec<(String, String)>,
 }
 
 /// The kit language: the request's, else the resume's, else English.
@@ -387,9 +390,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let claim_area = |c: &ClaimQuestion| {
         c.areas.iter().map(|&a| usize::from(a)).find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
-    let claims: Vec<ClaimQuestion> = req
-        .candidate_vectors
-        .claims(graph, candidate, lang)
+    let all_claims = req.candidate_vectors.claims(graph, candidate, lang);
+    let stopped: Vec<(String, String)> = all_claims
+        .iter()
+        .filter(|c| !req.exclude.contains(&c.question.id) && !allowed(c.blocked))
+        .map(|c| (c.question.id.clone(), c.question.text.clone()))
+        .collect();
+    let claims: Vec<ClaimQuestion> = all_claims
         .iter()
         .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
         .cloned()
@@ -603,7 +610,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .filter(|r| shown[r.area].is_none())
         .map(|r| graph.areas[r.area].name(lang).to_string())
         .collect();
-    Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone() }
+    Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
 }
 
 /// A planned question in the kit language, with its evidence and rationale.

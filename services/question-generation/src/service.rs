@@ -8,7 +8,7 @@ use chrono::Utc;
 use nexushr_domain::TenantId;
 use nexushr_events::{Event, topics};
 use nexushr_guardrail::Jurisdiction;
-use nexushr_platform::{invalid_argument as invalid, tenant_of};
+use nexushr_platform::{actor_of, invalid_argument as invalid, tenant_of};
 use nexushr_proto::events::v1::KitGenerated;
 use nexushr_proto::questions::v1::{
     self as pb, generate_request::Candidate as PbCandidate, question_generation_server::QuestionGeneration,
@@ -18,13 +18,15 @@ use tonic::{Request, Response, Status};
 
 use crate::cache::Cache;
 use crate::candidate::Candidate;
-use crate::convert::{kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from, question_to};
+use crate::convert::{
+    block_to, kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from, question_to,
+};
 use crate::engine::{Engine, EngineError, LoopStage, Spec};
-use crate::kit::{Evidence, Kit, KitQuestion, Probe};
+use crate::kit::{Evidence, Kit, KitQuestion, Probe, Stopped};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
 use crate::roles::RoleSource;
-use crate::store::{NewKit, Prepared, QuestionStore, StoreError};
+use crate::store::{BlockRecord, NewKit, Prepared, QuestionStore, StoreError};
 
 const DEFAULT_COUNT: i32 = 10;
 const DEFAULT_PAGE: i32 = 20;
@@ -166,7 +168,12 @@ impl QuestionService {
             return;
         };
         match llm.questions(role, candidate, 3).await {
-            Ok(questions) => {
+            Ok((questions, stopped)) => {
+                kit.stopped.extend(stopped.into_iter().map(|text| Stopped {
+                    action: "llm_question",
+                    question_id: String::new(),
+                    text,
+                }));
                 let known: HashSet<String> = kit.questions.iter().map(|q| q.question.id.clone()).collect();
                 for q in questions.into_iter().filter(|q| !known.contains(&q.id) && !exclude.contains(&q.id))
                 {
@@ -192,8 +199,40 @@ impl QuestionService {
         }
     }
 
-    /// Stores a kit with its KitGenerated event, in one transaction; returns its wire form.
-    async fn store_kit(&self, tenant: &TenantId, kit: &Kit) -> Result<pb::InterviewKit, Status> {
+    /// Writes what the guardrail stopped to the tenant's audit log.
+    async fn audit(&self, blocks: Vec<BlockRecord>) -> Result<(), Status> {
+        if blocks.is_empty() {
+            return Ok(());
+        }
+        self.store.record_blocks(&blocks).await.map_err(QgError::from)?;
+        Ok(())
+    }
+
+    /// Stores a kit with its KitGenerated event, in one transaction, and what the guardrail kept
+    /// out of it in the audit log; returns its wire form.
+    async fn store_kit(
+        &self,
+        tenant: &TenantId,
+        kit: &Kit,
+        audit: (&str, Option<Jurisdiction>),
+    ) -> Result<pb::InterviewKit, Status> {
+        let (actor, jurisdiction) = audit;
+        let blocks = kit
+            .stopped
+            .iter()
+            .flat_map(|s| {
+                block_records(
+                    tenant.as_str(),
+                    actor,
+                    s.action,
+                    &s.text,
+                    &s.question_id,
+                    &kit.id,
+                    jurisdiction,
+                )
+            })
+            .collect();
+        self.audit(blocks).await?;
         let out = kit_to(kit);
         let event = Event::new(
             topics::QUESTION_SETS,
@@ -227,6 +266,7 @@ impl QuestionService {
     async fn loop_for(
         &self,
         tenant: &TenantId,
+        actor: &str,
         req: pb::PlanLoopRequest,
     ) -> Result<pb::InterviewLoop, Status> {
         if req.role.trim().is_empty() {
@@ -273,7 +313,7 @@ impl QuestionService {
         let planned = self.engine.plan_loop(&spec, &stages).await.map_err(QgError::from)?;
         let mut kits = Vec::with_capacity(planned.kits.len());
         for (stage, kit) in &planned.kits {
-            let kit = self.store_kit(tenant, kit).await?;
+            let kit = self.store_kit(tenant, kit, (actor, jurisdiction)).await?;
             kits.push(pb::StageKit { stage: loop_stage_to(*stage) as i32, kit: Some(kit) });
         }
         Ok(pb::InterviewLoop {
@@ -508,6 +548,46 @@ fn page_size(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<i3
     }
 }
 
+/// The audit records of `text`, stopped by the guardrail: one per rule it breaks, naming the
+/// jurisdictions (of `jurisdiction`, or all when None) where that rule bars it.
+fn block_records(
+    tenant: &str,
+    actor: &str,
+    action: &str,
+    text: &str,
+    question_id: &str,
+    kit_id: &str,
+    jurisdiction: Option<Jurisdiction>,
+) -> Vec<BlockRecord> {
+    use sha2::Digest;
+    let checked = jurisdiction.map_or(Jurisdiction::ALL.to_vec(), |j| vec![j]);
+    let text_sha256 = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
+    let at_ms = Utc::now().timestamp_millis();
+    let mut out: Vec<BlockRecord> = Vec::new();
+    for j in checked {
+        for v in nexushr_guardrail::check(text, j) {
+            match out.iter_mut().find(|b| b.rule == v.rule) {
+                Some(b) => b.jurisdictions.push(j.code().to_string()),
+                None => out.push(BlockRecord {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    tenant: tenant.to_string(),
+                    at_ms,
+                    actor: actor.to_string(),
+                    action: action.to_string(),
+                    category: v.category.as_str().to_string(),
+                    rule: v.rule.to_string(),
+                    jurisdictions: vec![j.code().to_string()],
+                    source: v.source.to_string(),
+                    text_sha256: text_sha256.clone(),
+                    question_id: question_id.to_string(),
+                    kit_id: kit_id.to_string(),
+                }),
+            }
+        }
+    }
+    out
+}
+
 #[tonic::async_trait]
 impl QuestionGeneration for QuestionService {
     async fn generate(
@@ -515,6 +595,7 @@ impl QuestionGeneration for QuestionService {
         req: Request<pb::GenerateRequest>,
     ) -> Result<Response<pb::InterviewKit>, Status> {
         let tenant = tenant_of(&req)?;
+        let actor = actor_of(&req);
         let req = req.into_inner();
         if req.role.trim().is_empty() {
             return Err(invalid("role", "is required"));
@@ -570,7 +651,7 @@ impl QuestionGeneration for QuestionService {
         if req.use_llm {
             self.add_llm_questions(&mut kit, &spec.role, &spec.candidate, &spec.exclude).await;
         }
-        let out = self.store_kit(&tenant.id, &kit).await?;
+        let out = self.store_kit(&tenant.id, &kit, (&actor.0, jurisdiction)).await?;
         Ok(Response::new(out))
     }
 
@@ -579,7 +660,8 @@ impl QuestionGeneration for QuestionService {
         req: Request<pb::PlanLoopRequest>,
     ) -> Result<Response<pb::InterviewLoop>, Status> {
         let tenant = tenant_of(&req)?;
-        self.loop_for(&tenant.id, req.into_inner()).await.map(Response::new)
+        let actor = actor_of(&req);
+        self.loop_for(&tenant.id, &actor.0, req.into_inner()).await.map(Response::new)
     }
 
     async fn get_kit(&self, req: Request<pb::GetKitRequest>) -> Result<Response<pb::InterviewKit>, Status> {
@@ -662,6 +744,7 @@ impl QuestionGeneration for QuestionService {
         req: Request<pb::AddQuestionRequest>,
     ) -> Result<Response<pb::Question>, Status> {
         let tenant = tenant_of(&req)?;
+        let actor = actor_of(&req);
         let q = req.into_inner().question.ok_or_else(|| invalid("question", "is required"))?;
         if tenant.id.as_str() == nexushr_vector_store::SHARED {
             return Err(Status::permission_denied("this tenant name is reserved for the shared bank"));
@@ -679,6 +762,16 @@ impl QuestionGeneration for QuestionService {
         // A tenant's question joins every kit the tenant makes, wherever the interview is: it
         // must be lawful in every jurisdiction.
         if let Some(v) = violations.first() {
+            self.audit(block_records(
+                tenant.id.as_str(),
+                &actor.0,
+                "add_question",
+                &all_text,
+                &q.id,
+                "",
+                None,
+            ))
+            .await?;
             let barred: Vec<&str> = v.category.jurisdictions().iter().map(|j| j.code()).collect();
             let first = v.category.jurisdictions().first().copied().unwrap_or(Jurisdiction::Us);
             return Err(invalid(
@@ -694,6 +787,30 @@ impl QuestionGeneration for QuestionService {
         self.store.add_question(&q).await.map_err(QgError::from)?;
         self.engine.add_question(q.clone()).await.map_err(QgError::from)?;
         Ok(Response::new(question_to(&q)))
+    }
+
+    async fn list_guardrail_blocks(
+        &self,
+        req: Request<pb::ListGuardrailBlocksRequest>,
+    ) -> Result<Response<pb::ListGuardrailBlocksResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        let size = page_size(req.page.as_ref())?;
+        let token = req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
+        if let Some(t) = token
+            && uuid::Uuid::parse_str(t).is_err()
+        {
+            return Err(invalid("page.page_token", "is not a token this server issued"));
+        }
+        let mut rows =
+            self.store.blocks(tenant.id.as_str(), token, i64::from(size) + 1).await.map_err(QgError::from)?;
+        let more = rows.len() > size as usize;
+        rows.truncate(size as usize);
+        let next = if more { rows.last().map(|b| b.id.clone()).unwrap_or_default() } else { String::new() };
+        Ok(Response::new(pb::ListGuardrailBlocksResponse {
+            blocks: rows.into_iter().map(block_to).collect(),
+            page: Some(nexushr_proto::common::v1::PageResponse { next_page_token: next }),
+        }))
     }
 
     async fn list_questions(

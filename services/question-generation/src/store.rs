@@ -20,12 +20,14 @@ use crate::candidate::Candidate;
 const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/sqlite/20261129000001_questions.sql",
     "migrations/sqlite/20261202000001_erased_resumes.sql",
-    "migrations/sqlite/20261202000002_feedback_once.sql"
+    "migrations/sqlite/20261202000002_feedback_once.sql",
+    "migrations/sqlite/20261202000003_guardrail_blocks.sql"
 );
 const POSTGRES: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/postgres/20261129000001_questions.sql",
     "migrations/postgres/20261202000001_erased_resumes.sql",
-    "migrations/postgres/20261202000002_feedback_once.sql"
+    "migrations/postgres/20261202000002_feedback_once.sql",
+    "migrations/postgres/20261202000003_guardrail_blocks.sql"
 );
 
 /// A resume prepared for ranking: the candidate and the dense vectors of its texts.
@@ -81,6 +83,26 @@ struct PendingKit {
 
 /// Most kits committed in one transaction.
 const KITS_PER_COMMIT: usize = 256;
+
+/// One question the guardrail stopped, in a tenant's audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockRecord {
+    /// Time-ordered (UUID v7): the log pages by it, newest first.
+    pub id: String,
+    pub tenant: String,
+    pub at_ms: i64,
+    pub actor: String,
+    /// `add_question`, `llm_question` or `kit_question`.
+    pub action: String,
+    pub category: String,
+    pub rule: String,
+    /// ISO codes of the jurisdictions it is barred in, of those it was checked for.
+    pub jurisdictions: Vec<String>,
+    pub source: String,
+    pub text_sha256: String,
+    pub question_id: String,
+    pub kit_id: String,
+}
 
 /// One interviewer's feedback on one question of a kit.
 #[derive(Debug, Clone, Copy)]
@@ -278,6 +300,78 @@ impl QuestionStore {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Appends to tenants' guardrail audit logs.
+    pub async fn record_blocks(&self, blocks: &[BlockRecord]) -> Result<(), StoreError> {
+        if blocks.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "INSERT INTO qg_guardrail_blocks (id, tenant, at_ms, actor, action, category, rule, \
+             jurisdictions, source, text_sha256, question_id, kit_id) VALUES {}",
+            nexushr_events::db::values(blocks.len(), 12)
+        );
+        let mut q = sqlx::query(&sql);
+        for b in blocks {
+            q = q
+                .bind(&b.id)
+                .bind(&b.tenant)
+                .bind(b.at_ms)
+                .bind(&b.actor)
+                .bind(&b.action)
+                .bind(&b.category)
+                .bind(&b.rule)
+                .bind(b.jurisdictions.join(","))
+                .bind(&b.source)
+                .bind(&b.text_sha256)
+                .bind(&b.question_id)
+                .bind(&b.kit_id);
+        }
+        q.execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// A page of `tenant`'s guardrail audit log, newest first, older than `before` (an id).
+    pub async fn blocks(
+        &self,
+        tenant: &str,
+        before: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<BlockRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, tenant, at_ms, actor, action, category, rule, jurisdictions, source, \
+             text_sha256, question_id, kit_id FROM qg_guardrail_blocks \
+             WHERE tenant = $1 AND ($2 = '' OR id < $2) ORDER BY id DESC LIMIT $3",
+        )
+        .bind(tenant)
+        .bind(before.unwrap_or(""))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let jurisdictions: String = r.try_get(7)?;
+                Ok(BlockRecord {
+                    id: r.try_get(0)?,
+                    tenant: r.try_get(1)?,
+                    at_ms: r.try_get(2)?,
+                    actor: r.try_get(3)?,
+                    action: r.try_get(4)?,
+                    category: r.try_get(5)?,
+                    rule: r.try_get(6)?,
+                    jurisdictions: jurisdictions
+                        .split(',')
+                        .filter(|j| !j.is_empty())
+                        .map(String::from)
+                        .collect(),
+                    source: r.try_get(8)?,
+                    text_sha256: r.try_get(9)?,
+                    question_id: r.try_get(10)?,
+                    kit_id: r.try_get(11)?,
+                })
+            })
+            .collect()
     }
 
     /// Feedback per (tenant, question, role), from the running totals: what one tenant's

@@ -265,6 +265,56 @@ async fn feedback_questions_and_erasure() {
         "question.text",
     );
     assert_invalid(c.add_question(authed(ACME, question("¿Cuántos años tienes?"))).await, "question.text");
+    // Lawful in Brazil and Mexico, barred in the US: a tenant's question must be lawful everywhere.
+    assert_invalid(
+        c.add_question(authed(ACME, question("What is your current salary?"))).await,
+        "question.text",
+    );
+    // Every refusal is in ACME's guardrail audit log, newest first, and in no one else's.
+    let blocks = |key| {
+        let mut c = c.clone();
+        async move {
+            let mut all = Vec::new();
+            let mut token = String::new();
+            loop {
+                let page = nexushr_proto::common::v1::PageRequest { page_size: Some(2), page_token: token };
+                let req = pb::ListGuardrailBlocksRequest { page: Some(page) };
+                let resp = c.list_guardrail_blocks(authed(key, req)).await.expect("blocks").into_inner();
+                all.extend(resp.blocks);
+                token = resp.page.map(|p| p.next_page_token).unwrap_or_default();
+                if token.is_empty() {
+                    break all;
+                }
+            }
+        }
+    };
+    let acme = blocks(ACME).await;
+    let categories: Vec<&str> = acme.iter().map(|b| b.category.as_str()).collect();
+    assert!(acme.len() >= 3 && categories.contains(&"age"), "{acme:?}");
+    assert!(acme.windows(2).all(|w| w[0].id > w[1].id), "newest first: {acme:?}");
+    let salary = acme.iter().find(|b| b.category == "salary-history").expect("the salary question");
+    assert_eq!(
+        (salary.action.as_str(), salary.jurisdictions.clone()),
+        ("add_question", vec!["US".to_string()])
+    );
+    assert!(salary.source.contains("432.3") && salary.text_sha256.len() == 64, "{salary:?}");
+    assert!(salary.actor.starts_with("key:") && !salary.actor.contains("acme-key"), "{salary:?}");
+    let age = acme.iter().find(|b| b.category == "age").expect("the age question");
+    assert_eq!(age.jurisdictions, ["US", "BR", "MX"]);
+    assert!(blocks(GLOBEX).await.is_empty(), "GLOBEX sees ACME's audit log");
+    assert_invalid(
+        c.list_guardrail_blocks(authed(
+            ACME,
+            pb::ListGuardrailBlocksRequest {
+                page: Some(nexushr_proto::common::v1::PageRequest {
+                    page_size: Some(2),
+                    page_token: "not-a-token".into(),
+                }),
+            },
+        ))
+        .await,
+        "page.page_token",
+    );
     let added = c
         .add_question(authed(ACME, question("Tell me about the on-call rotation you improved most.")))
         .await
