@@ -177,12 +177,16 @@ impl Claims {
         match category.id.as_str() {
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
             // "Cut CI build time 40%" is the pipeline's speed: build and release work.
-            "performance" | "migration" | "refactor" | "automation"
+            "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true) && names_speed(text) =>
             {
                 to("delivery")
             }
-            "performance" | "impact" if names_any(text, &[FAILURES], true) && !names_speed(text) => {
+            // "Cut 5xx errors 35% with retries and timeouts" is reliability, whatever "timeouts"
+            // sounds like; a line that also names latency is a speed gain.
+            "performance" | "impact"
+                if names_any(text, &[FAILURES], true) && !names_any(text, &[LATENCY], true) =>
+            {
                 to("reliability")
             }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
@@ -451,6 +455,9 @@ const FAILURES: &[&str] = &[
     "crash",
     "crashes",
 ];
+/// How a line speaks of latency (not of time in general: "timeouts" are not a speed).
+const LATENCY: &[&str] =
+    &["latenc", "latênc", "p50", "p95", "p99", "ms", "response", "resposta", "respuesta", "throughput"];
 /// How a line speaks of the build and release pipeline.
 const PIPELINE: &[&str] = &[
     "build",
