@@ -310,7 +310,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
             .then(|| contact::Scored { value: body.chars().take(2_000).collect(), confidence: 0.8 })
     });
     let language = language_of(&text).to_string();
-    let seniority = (!work.is_empty()).then(|| work::seniority(&work, total_experience_months));
+    let seniority = (!work.is_empty()).then(|| work::seniority(&work, work::career_months(&work, today())));
     let mut warnings = Vec::new();
     let status = if sections.is_empty() {
         warnings.push("no section headers recognized".into());

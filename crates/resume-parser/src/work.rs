@@ -794,6 +794,76 @@ pub fn total_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
     total + current.map_or(0, |(s, e)| e - s + 1)
 }
 
+/// The months of the candidate's current career: the jobs whose titles are in the latest title's
+/// field (software, data, QA, IT), or every job when the latest title names no such field. A
+/// career changer's years as a pharmacy technician do not make a two-year QA engineer senior.
+pub fn career_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
+    const FIELD: &[&str] = &[
+        "engineer",
+        "developer",
+        "programmer",
+        "qa",
+        "tester",
+        "test",
+        "sdet",
+        "analyst",
+        "data",
+        "devops",
+        "sre",
+        "architect",
+        "administrator",
+        "scientist",
+        "software",
+        "web",
+        "mobile",
+        "frontend",
+        "backend",
+        "full",
+        "fullstack",
+        "it",
+        "ti",
+        "dev",
+        "desenvolvedor",
+        "desenvolvedora",
+        "engenheiro",
+        "engenheira",
+        "programador",
+        "programadora",
+        "analista",
+        "desarrollador",
+        "desarrolladora",
+        "ingeniero",
+        "ingeniera",
+        "arquiteto",
+        "arquiteta",
+        "arquitecto",
+        "arquitecta",
+        "cientista",
+        "cientifico",
+        "cientifica",
+        "dados",
+        "datos",
+        "sistemas",
+        "qualidade",
+        "calidad",
+        "pruebas",
+        "testes",
+        "suporte",
+        "soporte",
+    ];
+    let in_field = |e: &WorkEntry| {
+        e.title
+            .as_ref()
+            .is_none_or(|t| fold(&t.value).split(|c: char| !c.is_alphanumeric()).any(|w| FIELD.contains(&w)))
+    };
+    let latest = entries.iter().max_by_key(|e| (e.period.current, e.period.start));
+    if latest.is_none_or(|e| e.title.is_none() || !in_field(e)) {
+        return total_months(entries, today);
+    }
+    let career: Vec<WorkEntry> = entries.iter().filter(|e| in_field(e)).cloned().collect();
+    total_months(&career, today)
+}
+
 /// Seniority from the latest title's wording, else from the months of experience.
 pub fn seniority(entries: &[WorkEntry], months: i32) -> (Seniority, f32) {
     let latest = entries.iter().max_by_key(|e| (e.period.current, e.period.start));
@@ -968,6 +1038,23 @@ mod tests {
             split_header("Analista de Dados em Stone Pagamentos"),
             te("Analista de Dados", "Stone Pagamentos")
         );
+    }
+
+    #[test]
+    fn a_career_changer_is_as_senior_as_the_new_career() {
+        let text = "QA Automation Engineer at Hearthline\nMarch 2024 - Present\n- Built Playwright suites\n\n\
+                    Junior QA Tester, Brightpath\nJanuary 2023 - February 2024\n- Manual testing\n\n\
+                    Pharmacy Technician, CVS Pharmacy\nJune 2016 - December 2022\n- Filled prescriptions\n";
+        let e = entries(text, 0);
+        let today = YearMonth { year: 2026, month: 11 };
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(total_months(&e, today) > 100);
+        let career = career_months(&e, today);
+        assert!((40..=48).contains(&career), "{career}");
+        assert_eq!(seniority(&e, career).0, Seniority::Mid);
+        // A resume all in one field counts every job.
+        let one = entries(EXPERIENCE, 0);
+        assert_eq!(career_months(&one, today), total_months(&one, today));
     }
 
     #[test]

@@ -356,7 +356,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         let (resume_sim, _) = cv.nearest(bank, i);
-        let fit = 1.0 - (f32::from(e.seniority) - f32::from(level)).abs() / 2.0;
+        // Pitched at the candidate: a question a level below costs half a point of fit, one a
+        // level above a whole point (a senior design question for a junior is the worse miss;
+        // it still wins where nothing else covers the area, as in a loop's design interview).
+        let above = f32::from(e.seniority) - f32::from(level);
+        let fit = if above > 0.0 { 1.0 - above } else { 1.0 + above / 2.0 };
         let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
         let mut bonus = 0.0;
         if !e.behavioral && is_shown {

@@ -724,18 +724,15 @@ mod tests {
         assert!(matches!(decompress(&stored[..stored.len() - 3]), Err(StoreError::Corrupt(_))), "truncated");
     }
 
-    #[tokio::test]
-    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_sqlite() {
-        let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("kits.db").display());
-        group_commit(
-            QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store"),
-        )
-        .await;
+    /// A store on a fresh SQLite file in `dir`.
+    async fn sqlite_store(dir: &tempfile::TempDir) -> QuestionStore {
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("qg.db").display());
+        QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store")
     }
 
-    #[tokio::test]
-    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_postgres() {
+    /// Runs `body` on a store in a fresh PostgreSQL schema (dropped afterwards); PostgreSQL is
+    /// required, not optional.
+    async fn on_postgres<F: std::future::Future<Output = ()>>(body: impl FnOnce(QuestionStore) -> F) {
         let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
         let admin = nexushr_events::db::connect(&url)
@@ -747,35 +744,30 @@ mod tests {
         let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}"))
             .await
             .expect("db");
-        group_commit(QuestionStore::new(pool).await.expect("store")).await;
+        body(QuestionStore::new(pool).await.expect("store")).await;
         sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
+    }
+
+    #[tokio::test]
+    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_sqlite() {
+        let dir = tempfile::tempdir().expect("dir");
+        group_commit(sqlite_store(&dir).await).await;
+    }
+
+    #[tokio::test]
+    async fn concurrent_kits_commit_together_and_an_erased_resume_fails_alone_on_postgres() {
+        on_postgres(group_commit).await;
     }
 
     #[tokio::test]
     async fn concurrent_ratings_by_one_interviewer_count_once_on_sqlite() {
         let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("fb.db").display());
-        ratings_count_once(
-            QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store"),
-        )
-        .await;
+        ratings_count_once(sqlite_store(&dir).await).await;
     }
 
     #[tokio::test]
     async fn concurrent_ratings_by_one_interviewer_count_once_on_postgres() {
-        let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        let admin = nexushr_events::db::connect(&url)
-            .await
-            .unwrap_or_else(|e| panic!("PostgreSQL at {url} is required for this test: {e}"));
-        let schema = format!("qg_test_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("schema");
-        let sep = if url.contains('?') { '&' } else { '?' };
-        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}"))
-            .await
-            .expect("db");
-        ratings_count_once(QuestionStore::new(pool).await.expect("store")).await;
-        sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
+        on_postgres(ratings_count_once).await;
     }
 
     /// Ana sends the same first rating 16 times at once, Bo once: the totals hold two ratings.
