@@ -47,7 +47,14 @@ echo "==> build"
 cargo build --workspace --locked --all-targets
 
 echo "==> Rust tests (unit, store and event conformance, gRPC, datasets, Kafka fault tests)"
-cargo test --workspace --locked -- --nocapture 2>&1 | grep -E '^(test |running |fault test|ESCO|failures|---- |thread |error)|panicked|test result|assert' ; test "${PIPESTATUS[0]}" -eq 0
+cargo test --workspace --locked -- --nocapture --skip events_survive_broker_kills_and_restarts 2>&1 | grep -E '^(test |running |fault test|ESCO|failures|---- |thread |error)|panicked|test result|assert' ; test "${PIPESTATUS[0]}" -eq 0
+
+# The broker-kill fault test runs alone, with its full output: beside the other fault test (which
+# kills relays and consumers) the machine's two cores were once too busy for it (a relay that never
+# caught up after a broker restart, once in four runs), and its relay and consumer logs are what
+# tells why.
+echo "==> Kafka broker-kill fault test (alone)"
+cargo test --workspace --locked --test faults -- --nocapture events_survive_broker_kills_and_restarts
 
 echo "==> the embedded build: no Kafka client or Qdrant client in nexushr, and configured ones are refused by name"
 if cargo tree --locked -p nexushr -e normal --prefix none | grep -E '^(rdkafka|qdrant-client) '; then
