@@ -221,15 +221,10 @@ impl QuestionService {
             .stopped
             .iter()
             .flat_map(|s| {
-                block_records(
-                    tenant.as_str(),
-                    actor,
-                    s.action,
-                    &s.text,
-                    &s.question_id,
-                    &kit.id,
-                    jurisdiction,
-                )
+                // An LLM question is dropped when it is barred anywhere (it is not checked per
+                // jurisdiction), so its record names every jurisdiction that bars it.
+                let checked = if s.action == "llm_question" { None } else { jurisdiction };
+                block_records(tenant.as_str(), actor, s.action, &s.text, &s.question_id, &kit.id, checked)
             })
             .collect();
         self.audit(blocks).await?;
