@@ -164,12 +164,11 @@ fn score_skills(skills: &mut [SkillFound], sections: &[sections::Section], work:
         } else {
             0.75
         };
-        let used: Vec<work::WorkEntry> = work
+        let used: Vec<&work::WorkEntry> = work
             .iter()
             .filter(|w| skill.evidence.iter().any(|&(a, _)| (w.start..w.end).contains(&a)))
-            .cloned()
             .collect();
-        skill.months = work::total_months(&used, now);
+        skill.months = work::total_months(used.iter().copied(), now);
         skill.last_used = used
             .iter()
             .map(|w| if w.period.current { now } else { w.period.end.unwrap_or(w.period.start) })

@@ -516,11 +516,6 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
 
-/// Work entries of the experience section `text` (offset `base` in the document).
-///
-/// Entries are anchored on their date lines. Their title, employer and place are the short
-/// lines next to the dates (the text on the date line, up to two lines above, up to two
-/// below), told apart by the words titles use; what follows them is the highlights.
 /// The length of a field label that starts `line` ("Empresa: ", "Job title: "), up to its value;
 /// 0 when the line has none. Labels of work entries in English, Portuguese and Spanish.
 fn field_label(line: &str) -> usize {
@@ -575,6 +570,11 @@ fn field_label(line: &str) -> usize {
     if line[value_at..].trim().is_empty() { 0 } else { value_at }
 }
 
+/// Work entries of the experience section `text` (offset `base` in the document).
+///
+/// Entries are anchored on their date lines. Their title, employer and place are the short
+/// lines next to the dates (the text on the date line, up to two lines above, up to two
+/// below), told apart by the words titles use; what follows them is the highlights.
 pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
     // A duration line under the dates ("12 anos 10 meses") says nothing the dates do not.
     let lines: Vec<(usize, &str)> = text
@@ -769,9 +769,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
 }
 
 /// Months of experience, counting overlapping periods once; current jobs run to `today`.
-pub fn total_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
+pub fn total_months<'a>(entries: impl IntoIterator<Item = &'a WorkEntry>, today: YearMonth) -> i32 {
     let mut spans: Vec<(i32, i32)> = entries
-        .iter()
+        .into_iter()
         .map(|e| {
             let s = e.period.start.year * 12 + e.period.start.month.max(1) as i32;
             let end = e.period.end.unwrap_or(today);
@@ -860,8 +860,7 @@ pub fn career_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
     if latest.is_none_or(|e| e.title.is_none() || !in_field(e)) {
         return total_months(entries, today);
     }
-    let career: Vec<WorkEntry> = entries.iter().filter(|e| in_field(e)).cloned().collect();
-    total_months(&career, today)
+    total_months(entries.iter().filter(|e| in_field(e)), today)
 }
 
 /// Seniority from the latest title's wording, else from the months of experience.

@@ -543,6 +543,18 @@ fn page_size(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<i3
     }
 }
 
+/// The page token of a listing paged by time-ordered ids (the last id of the previous page);
+/// None for the first page.
+fn id_token(page: Option<&nexushr_proto::common::v1::PageRequest>) -> Result<Option<&str>, Status> {
+    let token = page.map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
+    if let Some(t) = token
+        && uuid::Uuid::parse_str(t).is_err()
+    {
+        return Err(invalid("page.page_token", "is not a token this server issued"));
+    }
+    Ok(token)
+}
+
 /// The audit records of `text`, stopped by the guardrail: one per rule it breaks, naming the
 /// jurisdictions (of `jurisdiction`, or all when None) where that rule bars it.
 fn block_records(
@@ -675,12 +687,7 @@ impl QuestionGeneration for QuestionService {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let size = page_size(req.page.as_ref())?;
-        let token = req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
-        if let Some(t) = token
-            && uuid::Uuid::parse_str(t).is_err()
-        {
-            return Err(invalid("page.page_token", "is not a token this server issued"));
-        }
+        let token = id_token(req.page.as_ref())?;
         let rows = self
             .store
             .kits(tenant.id.as_str(), &req.role_slug, &req.resume_id, token, i64::from(size) + 1)
@@ -791,12 +798,7 @@ impl QuestionGeneration for QuestionService {
         let tenant = tenant_of(&req)?;
         let req = req.into_inner();
         let size = page_size(req.page.as_ref())?;
-        let token = req.page.as_ref().map(|p| p.page_token.as_str()).filter(|t| !t.is_empty());
-        if let Some(t) = token
-            && uuid::Uuid::parse_str(t).is_err()
-        {
-            return Err(invalid("page.page_token", "is not a token this server issued"));
-        }
+        let token = id_token(req.page.as_ref())?;
         let mut rows =
             self.store.blocks(tenant.id.as_str(), token, i64::from(size) + 1).await.map_err(QgError::from)?;
         let more = rows.len() > size as usize;
