@@ -210,6 +210,17 @@ fn is_campus(part: &str) -> bool {
         && !is_institution(part)
 }
 
+/// A proper name: one to six words, most of them capitalized, no degree, date or place.
+fn is_name(part: &str) -> bool {
+    let words = part.split_whitespace().count();
+    let capitalized = part.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+    (1..=6).contains(&words)
+        && capitalized * 2 > words
+        && degree_level(part).is_none()
+        && !part.chars().any(|c| c.is_ascii_digit())
+        && crate::contact::location_in(part).is_none()
+}
+
 fn is_institution(line: &str) -> bool {
     let f = fold(line);
     INSTITUTIONS.iter().any(|i| words(&f).contains(i))
@@ -229,16 +240,98 @@ fn field_of(degree_line: &str) -> Option<String> {
     None
 }
 
+/// Words that never end a school's or a degree's name: a line ending in one was wrapped.
+const JOINING: &[&str] = &[
+    "de", "da", "do", "das", "dos", "del", "la", "las", "los", "y", "e", "of", "and", "for", "the", "at",
+    "in", "em", "en", "para", "na", "no",
+];
+
+/// The section's lines without bullets, with names wrapped over two lines joined back: a line
+/// ending in a joining word ("Universidade Federal de" / "Pernambuco"), or a next line starting
+/// in lower case ("Instituto Nacional" / "de Astrofísica"). Dates that a date column
+/// put before the rest of the next line ("2013 Pernambuco") move behind the joined name.
+fn unwrapped(section: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for raw in section.lines() {
+        let line = strip_bullet(raw);
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let bulleted = raw.trim_start().starts_with(crate::sections::BULLETS);
+        let (dates, rest) = leading_dates(line);
+        let continues = !bulleted
+            && !rest.is_empty()
+            && !rest.contains('\t')
+            && (open || rest.starts_with(char::is_lowercase))
+            && degree_level(rest).is_none()
+            && !rest.chars().any(|c| c.is_ascii_digit());
+        match out.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(rest);
+                if !dates.is_empty() {
+                    prev.push('\t');
+                    prev.push_str(dates);
+                }
+            }
+            _ => out.push(line.to_string()),
+        }
+        let last = fold(line).rsplit(' ').next().unwrap_or("").to_string();
+        open = JOINING.contains(&last.as_str()) && !line.ends_with([',', '.', ':']);
+    }
+    out
+}
+
+/// A line's leading year or month-and-year cell ("2013 Pernambuco" → ("2013", "Pernambuco")).
+fn leading_dates(line: &str) -> (&str, &str) {
+    let mut end = 0;
+    for (i, word) in line.split_inclusive(char::is_whitespace).scan(0, |at, w| {
+        let start = *at;
+        *at += w.len();
+        Some((start, w))
+    }) {
+        let w = word.trim();
+        let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        if year || (end == i && crate::dates::starts_with_month(w) && w.chars().count() <= 5) {
+            end = i + word.len();
+            if year {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let dates = line[..end].trim();
+    if dates.chars().any(|c| c.is_ascii_digit()) { (dates, line[end..].trim()) } else { ("", line) }
+}
+
+/// The degree names its field ("Bootcamp certificate in Java"), not only its kind ("Bachelor of
+/// Science").
+fn has_own_field(degree: &str) -> bool {
+    field_of(degree).is_some_and(|f| {
+        !["science", "sciences", "arts", "applied science", "engineering", "philosophy", "fine arts", "laws"]
+            .contains(&fold(&f).as_str())
+    })
+}
+
+/// The second word of a header wrapped over two lines ("Formación" / "Académica").
+fn header_tail(line: &str) -> bool {
+    ["academica", "academico", "academic", "profissional", "professional", "complementar"]
+        .contains(&fold(line).as_str())
+}
+
 /// Education entries of an education section: an entry starts at each institution or degree
 /// line not already part of the previous entry, and takes the dates near it.
 pub fn entries(section: &str) -> Vec<EducationEntry> {
-    let lines: Vec<&str> = section.lines().map(strip_bullet).filter(|l| !l.is_empty()).collect();
+    let lines = unwrapped(section);
     let mut out: Vec<EducationEntry> = Vec::new();
     // A short name on its own line just before a degree ("Tech Elevator" / "Bootcamp certificate
     // in Java"): a school whose name has no word that says so.
     let mut pending: Option<(String, Option<Period>)> = None;
-    for line in lines {
-        if is_grade(line) {
+    for (i, line) in lines.iter().map(String::as_str).enumerate() {
+        if is_grade(line) || (i == 0 && header_tail(line)) {
             continue;
         }
         let level = degree_level(line);
@@ -278,9 +371,23 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                 && !name.contains('\t')
                 && !name.ends_with(['.', ':'])
                 && crate::contact::location_in(&name).is_none()
-                && out.last().is_none_or(|e| e.degree.is_some() || e.institution.is_some())
             {
-                pending = Some((name, period));
+                // "Bootcamp certificate in Java" / "Tech Elevator": a degree with its field and no
+                // school yet; the name under it is the school.
+                if let Some(e) = out.last_mut()
+                    && e.institution.is_none()
+                    && e.degree.as_ref().is_some_and(|d| has_own_field(&d.value))
+                {
+                    e.institution = Some(Scored { value: name, confidence: 0.6 });
+                    e.confidence = 0.75;
+                    if e.period.is_none() {
+                        e.period = period;
+                    }
+                    continue;
+                }
+                if out.last().is_none_or(|e| e.degree.is_some() || e.institution.is_some()) {
+                    pending = Some((name, period));
+                }
             }
         }
         // "Licenciatura" / "Ingeniería en Computación": a bare degree's field on the next line
@@ -360,7 +467,17 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             entry.institution = Some(Scored { value: name, confidence: 0.8 });
         }
         if let Some(level) = level.filter(|_| entry.degree.is_none()) {
-            let degree = parts.iter().find(|p| degree_level(p).is_some()).map_or(line, String::as_str);
+            let at = parts.iter().position(|p| degree_level(p).is_some());
+            let degree = at.map_or(line, |i| parts[i].as_str());
+            // "Tech Elevator, Bootcamp certificate in Java": a name before the degree is its school.
+            // (Before a bare degree it is the field: "Computer Science, Bachelor of Science".)
+            if entry.institution.is_none()
+                && has_own_field(degree)
+                && let Some(name) = at.and_then(|i| i.checked_sub(1)).map(|i| parts[i].as_str())
+                && is_name(name)
+            {
+                entry.institution = Some(Scored { value: name.to_string(), confidence: 0.6 });
+            }
             entry.field = field_of(degree).map(|value| Scored { value, confidence: 0.6 });
             entry.degree = Some(Scored { value: degree.to_string(), confidence: 0.8 });
             entry.level = Some(level);
@@ -540,6 +657,55 @@ mod tests {
         assert_eq!(
             e.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
             [s("Tech Elevator"), s("North Carolina State University")]
+        );
+    }
+
+    #[test]
+    fn wrapped_names_and_schools_named_beside_their_degree() {
+        let pairs = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+            entries(text)
+                .into_iter()
+                .map(|e| (e.institution.map(|s| s.value), e.degree.map(|s| s.value)))
+                .collect()
+        };
+        let s = |v: &str| Some(v.to_string());
+        // A date column wrapped beside a school's name wrapped after "de".
+        assert_eq!(
+            pairs(
+                "Mar 2009 – Dez Bacharelado em Sistemas de Informação,\tUniversidade Federal de\n2013 Pernambuco"
+            ),
+            [(s("Universidade Federal de Pernambuco"), s("Bacharelado em Sistemas de Informação"))]
+        );
+        // A line going on in lower case; a comma inside the school's name.
+        assert_eq!(
+            pairs(
+                "Doctorado en Ciencias Computacionales\nInstituto Nacional\nde Astrofísica, Óptica y Electrónica"
+            ),
+            [(
+                s("Instituto Nacional de Astrofísica, Óptica y Electrónica"),
+                s("Doctorado en Ciencias Computacionales")
+            )]
+        );
+        // A school with no school word: before the degree on its line, or under a degree with its field.
+        assert_eq!(
+            pairs(
+                "Tech Elevator, Bootcamp certificate in Java Software Development\nJuly 2021 – December 2021"
+            ),
+            [(s("Tech Elevator"), s("Bootcamp certificate in Java Software Development"))]
+        );
+        assert_eq!(
+            pairs(
+                "Bootcamp certificate in Java Software Development\nTech Elevator\nJuly 2021 – Dec. 2021\nBachelor of Science in Science Education\nNorth Carolina State University"
+            ),
+            [
+                (s("Tech Elevator"), s("Bootcamp certificate in Java Software Development")),
+                (s("North Carolina State University"), s("Bachelor of Science in Science Education"))
+            ]
+        );
+        // But a field before a bare degree is not a school, nor a wrapped header's second word.
+        assert_eq!(
+            pairs("Académica\nComputer Science, Bachelor of Science\nArizona State University"),
+            [(s("Arizona State University"), s("Bachelor of Science"))]
         );
     }
 

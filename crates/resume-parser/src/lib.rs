@@ -245,6 +245,23 @@ pub fn line_at(text: &str, start: usize, end: usize) -> (usize, usize, &str) {
     (line_start + lead, line_start + lead + trimmed.len(), trimmed)
 }
 
+fn value_of(s: &Option<contact::Scored>) -> Option<String> {
+    s.as_ref().map(|s| s.value.to_lowercase())
+}
+
+/// Drops every later item whose key an earlier one had (keeps the order).
+fn dedup_by_key<T, K: PartialEq>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    let mut seen: Vec<K> = Vec::new();
+    items.retain(|item| {
+        let k = key(item);
+        let fresh = !seen.contains(&k);
+        if fresh {
+            seen.push(k);
+        }
+        fresh
+    });
+}
+
 /// Parses a document under `limits`. Never panics on any input.
 pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     let format = detect(bytes);
@@ -283,11 +300,14 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
     let contact = contact::extract(&text);
     let mut sections = sections::detect(&text);
     programming_languages_are_skills(&text, &mut sections);
-    let work: Vec<work::WorkEntry> = sections
+    let mut work: Vec<work::WorkEntry> = sections
         .iter()
         .filter(|s| s.kind == sections::SectionKind::Experience)
         .flat_map(|s| work::entries(&text[s.start..s.end], s.start))
         .collect();
+    // Some layouts print a section twice (a summary column and the body): the same job or degree
+    // seen again is the same one.
+    dedup_by_key(&mut work, |w| (value_of(&w.title), value_of(&w.employer), w.period));
     let mut skills = skills_in(&text);
     score_skills(&mut skills, &sections, &work);
     let body_of = |kind: sections::SectionKind| -> String {
@@ -299,7 +319,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Parse {
             .join("\n")
     };
     let skill_groups = listed::groups(&body_of(sections::SectionKind::Skills));
-    let education = education::entries(&body_of(sections::SectionKind::Education));
+    let mut education = education::entries(&body_of(sections::SectionKind::Education));
+    dedup_by_key(&mut education, |e| (value_of(&e.institution), value_of(&e.degree), e.period));
     let languages = education::languages(&body_of(sections::SectionKind::Languages));
     let certifications = education::certifications(&body_of(sections::SectionKind::Certifications));
     let total_experience_months = work::total_months(&work, today());
