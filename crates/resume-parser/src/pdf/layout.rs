@@ -184,7 +184,9 @@ fn join(runs: &[Run]) -> String {
         if let Some(p) = prev {
             let gap = run.x0 - p.x1;
             let em = p.size.max(run.size).max(1.0);
-            if gap > TAB_GAP_EM * em {
+            // A run starting well inside the one before is other text laid over it (a sidebar's
+            // long address running under the body column): a cell of its own, not one word.
+            if gap > TAB_GAP_EM * em || (gap < -0.5 * em && run.text != p.text) {
                 out.push('\t');
             } else if gap > SPACE_GAP_EM * em && !out.ends_with(' ') && !run.text.starts_with(' ') {
                 out.push(' ');
