@@ -114,14 +114,61 @@ fn first_word_width(text: &str, size: f64) -> f64 {
     text.split_whitespace().next().map_or(0.0, |w| w.chars().count() as f64 * 0.5 * size)
 }
 
-/// The text of one page.
-pub(crate) fn page_text(mut runs: Vec<Run>) -> String {
+/// The largest text at the top of a first page, when it stands well above the body's size and
+/// reads like a name (a few words, no digits or addresses): taken out of `runs` and given back as
+/// one line. A name set large sits beside or among the small print of an address block, and its
+/// words may come on two lines; read by position alone it is glued to a city or cut in two.
+fn take_title(runs: &mut Vec<Run>) -> Option<String> {
+    // The body's size: the size most letters are set in.
+    let mut sizes: Vec<(f64, usize)> = Vec::new();
+    for r in runs.iter() {
+        let letters = r.text.chars().filter(|c| c.is_alphabetic()).count();
+        match sizes.iter_mut().find(|(s, _)| (s - r.size).abs() < 0.25) {
+            Some(e) => e.1 += letters,
+            None => sizes.push((r.size, letters)),
+        }
+    }
+    let body = sizes.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s)?;
+    let top = runs.iter().map(|r| r.y).fold(f64::MIN, f64::max);
+    let bottom = runs.iter().map(|r| r.y).fold(f64::MAX, f64::min);
+    let zone = top - 0.3 * (top - bottom);
+    let lettered = |r: &Run| r.y >= zone && r.text.chars().any(char::is_alphabetic);
+    let big = runs.iter().filter(|r| lettered(r)).map(|r| r.size).fold(0.0, f64::max);
+    if big < 1.5 * body {
+        return None;
+    }
+    let is_title = |r: &Run| lettered(r) && (r.size - big).abs() <= 0.05 * big;
+    let title: Vec<Run> = runs.iter().filter(|r| is_title(r)).cloned().collect();
+    let text = group_lines(title).iter().map(|l| join(&l.runs)).collect::<Vec<_>>().join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = text.split_whitespace().count();
+    if !(1..=6).contains(&words)
+        || text.chars().count() > 60
+        || text.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/')
+        || crate::sections::header_kind(&text).is_some()
+    {
+        return None;
+    }
+    runs.retain(|r| !is_title(r));
+    Some(text)
+}
+
+/// The text of one page; the first page's name set large comes first.
+pub(crate) fn page_text(mut runs: Vec<Run>, first: bool) -> String {
     runs.retain(|r| !r.text.trim().is_empty());
     if runs.is_empty() {
         return String::new();
     }
-    let mut lines = group_lines(runs);
+    let title = if first { take_title(&mut runs) } else { None };
     let mut w = Writer::default();
+    if let Some(title) = title {
+        w.out.push_str(&title);
+        w.out.push('\n');
+    }
+    if runs.is_empty() {
+        return w.out;
+    }
+    let mut lines = group_lines(runs);
     // Columns often start below a full-width top (name, title, summary): look for a gutter in
     // the page, then in its lower seven eighths, three quarters, and so on down to half.
     let split =
@@ -310,23 +357,48 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_large_comes_first_whole() {
+        let big = |x0, x1, y, text: &str| Run { size: 24.0, ..run(x0, x1, y, text) };
+        let mut runs = vec![
+            run(400.0, 440.0, 760.0, "Austin"),
+            big(50.0, 150.0, 758.0, "Daniel"),
+            big(160.0, 260.0, 758.0, "Okafor"),
+            run(400.0, 440.0, 748.0, "Texas"),
+            big(50.0, 200.0, 730.0, "Sandoval"),
+        ];
+        runs.extend(
+            (0..20).map(|i| run(50.0, 300.0, 700.0 - 12.0 * i as f64, "Body text of the resume goes here")),
+        );
+        let text = page_text(runs.clone(), true);
+        assert!(text.starts_with("Daniel Okafor Sandoval\nAustin\nTexas\n"), "{text}");
+        // Only on the first page, and never a section header.
+        assert!(!page_text(runs, false).starts_with("Daniel Okafor Sandoval"));
+        let header =
+            vec![big(50.0, 200.0, 758.0, "Experience"), run(50.0, 300.0, 700.0, "Body text of the resume")];
+        assert!(page_text(header, true).starts_with("Experience\n"));
+    }
+
+    #[test]
     fn words_on_a_baseline_join_with_spaces() {
-        let text = page_text(vec![run(100.0, 130.0, 700.0, "World"), run(50.0, 95.0, 700.5, "Hello")]);
-        let wrapped = page_text(vec![
-            run(50.0, 300.0, 700.0, "Led the move of payments to Rust, cutting"),
-            run(50.0, 298.0, 688.0, "latency by 40% and kept every event in"),
-            run(50.0, 80.0, 676.0, "order."),
-            run(50.0, 290.0, 664.0, "Designed idempotent Kafka consumers."),
-            run(50.0, 120.0, 652.0, "ana@example.com"),
-            run(50.0, 120.0, 640.0, "+55 11 98765-4321"),
-        ]);
+        let text = page_text(vec![run(100.0, 130.0, 700.0, "World"), run(50.0, 95.0, 700.5, "Hello")], false);
+        let wrapped = page_text(
+            vec![
+                run(50.0, 300.0, 700.0, "Led the move of payments to Rust, cutting"),
+                run(50.0, 298.0, 688.0, "latency by 40% and kept every event in"),
+                run(50.0, 80.0, 676.0, "order."),
+                run(50.0, 290.0, 664.0, "Designed idempotent Kafka consumers."),
+                run(50.0, 120.0, 652.0, "ana@example.com"),
+                run(50.0, 120.0, 640.0, "+55 11 98765-4321"),
+            ],
+            false,
+        );
         assert_eq!(
             wrapped,
             "Led the move of payments to Rust, cutting latency by 40% and kept every event in order.\n\
              Designed idempotent Kafka consumers.\nana@example.com\n+55 11 98765-4321\n"
         );
         assert_eq!(text, "Hello World\n");
-        let tight = page_text(vec![run(50.0, 80.0, 700.0, "Back"), run(80.2, 100.0, 700.0, "end")]);
+        let tight = page_text(vec![run(50.0, 80.0, 700.0, "Back"), run(80.2, 100.0, 700.0, "end")], false);
         assert_eq!(tight, "Backend\n");
     }
 
@@ -339,7 +411,7 @@ mod tests {
             runs.push(run(40.0, if last { 180.0 } else { 80.0 }, y, &format!("side {i}")));
             runs.push(run(230.0, if last { 560.0 } else { 300.0 }, y, &format!("main {i}")));
         }
-        let text = page_text(runs);
+        let text = page_text(runs, false);
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines[0], "Ana Souza, Backend Engineer");
         assert_eq!(
@@ -365,7 +437,7 @@ mod tests {
                 ));
             }
         }
-        let text = page_text(runs);
+        let text = page_text(runs, false);
         assert!(text.starts_with("Engineer, Company 0\t2019 – 2021\n"), "{text}");
     }
 }

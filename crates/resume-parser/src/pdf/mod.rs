@@ -38,9 +38,9 @@ pub(crate) fn text(bytes: &[u8], limits: &Limits) -> Result<String, ExtractError
     let pages = doc.pages()?;
     let mut budget = content::Budget::new(limits);
     let mut out = String::new();
-    for page in &pages {
+    for (i, page) in pages.iter().enumerate() {
         let runs = content::runs(&doc, page, &mut budget).map_err(malformed)?;
-        let text = layout::page_text(runs);
+        let text = layout::page_text(runs, i == 0);
         if !text.trim().is_empty() {
             if !out.is_empty() {
                 out.push_str("\n\n");
