@@ -378,6 +378,22 @@ const LABELS: &[&str] =
     &["highlights", "responsibilities", "achievements", "destaques", "logros", "conquistas"];
 
 /// A short line that can name a title, an employer or a place (not a highlight sentence).
+/// A highlight cut mid-sentence: a bulleted or long line ending in a comma or a short joining
+/// word, its last cell alone ("... como código com", "... with Kafka and").
+fn runs_on(line: &str) -> bool {
+    let last = line.rsplit('\t').next().unwrap_or("").trim();
+    let tail = last.rsplit(' ').next().unwrap_or("");
+    (is_bullet(last) || last.split_whitespace().count() >= 6)
+        && (last.ends_with(',') || JOINING.contains(&tail))
+}
+
+/// Words a sentence does not end on, in English, Portuguese and Spanish.
+const JOINING: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "com", "con", "da", "das", "de", "del", "do", "dos", "e", "el", "em",
+    "en", "for", "from", "in", "into", "la", "las", "los", "na", "nas", "no", "nos", "o", "of", "on", "or",
+    "para", "pela", "pelo", "por", "the", "to", "um", "uma", "un", "una", "with", "y",
+];
+
 fn header_like(line: &str) -> bool {
     let t = line.trim();
     // Places and durations in their own cells, and separators, do not make a line longer.
@@ -669,6 +685,11 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
                 above.push(j);
                 continue;
             }
+            // The tail of a wrapped highlight ("· Padronizei a infraestrutura como código com" /
+            // "Terraform e Atlantis") belongs to the highlight.
+            if j > floor && non_blank(j - 1) && runs_on(lines[j - 1].1) {
+                break;
+            }
             let titled = title_score(l) > 0;
             // Past a blank line only a title still belongs to the header (HTML puts blank
             // lines between blocks); a bulleted line only if it names a title.
@@ -930,6 +951,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_wrapped_highlight_is_not_the_next_employer() {
+        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
+        let text = "Engenheiro DevOps Sênior\tset 2021 - Atual\nPicPay · São Paulo, SP\n· Padronizei a infraestrutura como código com\nTerraform e Atlantis\nAnalista de Infraestrutura\tmai 2016 - ago 2021\nLocaweb · São Paulo, SP\n· Automatizei o provisionamento\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [te("Engenheiro DevOps Sênior", "PicPay"), te("Analista de Infraestrutura", "Locaweb")]
+        );
+        // A highlight that ends on a word is whole: the employer above the next dates stands.
+        let text = "Nubank\n03/2017 - 12/2019\nEngenheiro de Software Sênior\n• Participei da criação da conta digital, lançada para 1 milhão de clientes no primeiro ano\nItaú Unibanco\n05/2013 - 02/2017\nDesenvolvedor Java Sênior\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [te("Engenheiro de Software Sênior", "Nubank"), te("Desenvolvedor Java Sênior", "Itaú Unibanco")]
+        );
     }
 
     #[test]
