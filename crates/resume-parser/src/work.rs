@@ -693,7 +693,15 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let titled = title_score(l) > 0;
             // Past a blank line only a title still belongs to the header (HTML puts blank
             // lines between blocks); a bulleted line only if it names a title.
-            let fits = if is_bullet(l) { titled && header_like(strip_bullet(l)) } else { header_like(l) };
+            // A short bulleted name right above bare dates is a header too: some themes bullet
+            // the employer ("• Stripe" / "March, 2021 - Present").
+            let fits = if is_bullet(l) {
+                header_like(strip_bullet(l))
+                    && (titled
+                        || (!inline && above.is_empty() && j + 1 == *i && core_words(strip_bullet(l)) <= 4))
+            } else {
+                header_like(l)
+            };
             // A name with its place on the next line ("Salt & Cedar" / "Austin, TX") is a header.
             let named = (j + 1 < lines.len() && place(j + 1))
                 || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some());
@@ -966,6 +974,16 @@ mod tests {
         assert_eq!(
             titles_and_employers(text),
             [te("Engenheiro de Software Sênior", "Nubank"), te("Desenvolvedor Java Sênior", "Itaú Unibanco")]
+        );
+    }
+
+    #[test]
+    fn a_bulleted_employer_right_above_its_dates() {
+        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
+        let text = "• Stripe\nMarch, 2021 - Present 5 years, 9 months\nSenior Backend Engineer\nPayments infrastructure team.\n\n• Led the migration of the ledger service to Go\n• Mentored four engineers\n• Shopify\nJune, 2017 - February, 2021 3 years, 8 months\nSoftware Engineer\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [te("Senior Backend Engineer", "Stripe"), te("Software Engineer", "Shopify")]
         );
     }
 
