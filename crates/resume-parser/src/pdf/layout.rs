@@ -4,8 +4,9 @@
 
 use super::content::Run;
 
-/// A gap wider than this (in font sizes) between runs of one line becomes a tab.
-const TAB_GAP_EM: f64 = 1.0;
+/// A gap wider than this (in font sizes) between runs of one line becomes a tab (moderncv's label
+/// column stands 0.8 em from its items).
+const TAB_GAP_EM: f64 = 0.75;
 /// A gap wider than this between runs is a word space.
 const SPACE_GAP_EM: f64 = 0.12;
 /// A vertical gap wider than this (in line heights) starts a new paragraph.
@@ -233,7 +234,9 @@ fn join(runs: &[Run]) -> String {
             let em = p.size.max(run.size).max(1.0);
             // A run starting well inside the one before is other text laid over it (a sidebar's
             // long address running under the body column): a cell of its own, not one word.
-            if gap > TAB_GAP_EM * em || (gap < -0.5 * em && run.text != p.text) {
+            // Justified lines stretch their spaces, most after punctuation (TeX's space factor).
+            let tab = if p.text.trim_end().ends_with([',', '.', ';', ':']) { 1.0 } else { TAB_GAP_EM };
+            if gap > tab * em || (gap < -0.5 * em && run.text != p.text) {
                 out.push('\t');
             } else if gap > SPACE_GAP_EM * em && !out.ends_with(' ') && !run.text.starts_with(' ') {
                 out.push(' ');
@@ -376,6 +379,19 @@ mod tests {
         let header =
             vec![big(50.0, 200.0, 758.0, "Experience"), run(50.0, 300.0, 700.0, "Body text of the resume")];
         assert!(page_text(header, true).starts_with("Experience\n"));
+    }
+
+    #[test]
+    fn a_label_column_is_a_cell_but_a_stretched_space_is_not() {
+        let sized = |x0, x1, text: &str| Run { size: 10.9, ..run(x0, x1, 700.0, text) };
+        // moderncv: a right-aligned label 0.8 em from its items.
+        let label =
+            page_text(vec![sized(103.3, 161.9, "Frameworks"), sized(170.8, 209.8, "FastAPI, Flask")], false);
+        assert_eq!(label, "Frameworks\tFastAPI, Flask\n");
+        // A justified line stretches its space after a comma as wide.
+        let justified =
+            page_text(vec![sized(50.0, 130.0, "Programador COBOL,"), sized(139.0, 190.0, "Banamex")], false);
+        assert_eq!(justified, "Programador COBOL, Banamex\n");
     }
 
     #[test]
