@@ -395,7 +395,15 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
     let lines: Vec<&str> =
         section.lines().map(strip_bullet).filter(|l| !l.is_empty() && !is_level(l)).collect();
     let mut out: Vec<SkillGroup> = Vec::new();
+    // A row of three or more cells ("React<TAB>TypeScript<TAB>CSS") is a row of items, not a
+    // label and its items, when a group name stands over it.
+    let row = |l: &str| l.split('\t').filter(|c| !c.trim().is_empty()).count() >= 3;
     for (i, &line) in lines.iter().enumerate() {
+        let named_above = out.last().is_some_and(|g| g.name.is_some() && g.items.is_empty());
+        if named_above && row(line) {
+            push_items(&mut out, None, false, line.split('\t').flat_map(split_items).collect());
+            continue;
+        }
         if let Some((group, rest)) = labelled(line) {
             let mut items = split_items(&rest);
             if let [one] = items.as_slice()
@@ -413,12 +421,12 @@ pub fn groups(section: &str) -> Vec<SkillGroup> {
         }
         // A single phrase: a group name when items follow it and it is not itself a skill the
         // taxonomy knows (or reads like a group name), else one item of a list.
-        let next = lines.get(i + 1).filter(|n| labelled(n).is_none());
+        let next = lines.get(i + 1).filter(|n| labelled(n).is_none() || row(n));
         let name = without_level(line.trim_end_matches(':'));
         let known = nexushr_skills::Taxonomy::bundled().lookup(name).is_some();
         let words = name.split_whitespace().count();
         // A short phrase over a list ("Infrastructure as Code" / "Terraform, Ansible") names it.
-        let over_list = next.is_some_and(|n| is_list(n));
+        let over_list = next.is_some_and(|n| is_list(n) || row(n));
         if next.is_some()
             && (group_like(name) || (!known && words <= 4 && (line.ends_with(':') || over_list)))
         {
@@ -468,6 +476,27 @@ mod tests {
         );
         assert!(g[0].items[0].skill_id.is_some());
         assert!(g[1].items.iter().any(|i| i.raw == "Pyramid" && i.skill_id.is_none()));
+    }
+
+    #[test]
+    fn a_row_of_cells_under_a_group_name_is_its_items() {
+        let g = groups("Frontend\nReact\tTypeScript\tJavaScript\tCSS\nTooling\nGraphQL\tJest\tGit\n");
+        assert_eq!(
+            flat(&g),
+            [
+                (Some("Frontend"), vec!["React", "TypeScript", "JavaScript", "CSS"]),
+                (Some("Tooling"), vec!["GraphQL", "Jest", "Git"])
+            ]
+        );
+        // A label beside its list keeps its place.
+        let g = groups("Languages\tPython, Java, SQL\nFrameworks\tFastAPI, Flask\n");
+        assert_eq!(
+            flat(&g),
+            [
+                (Some("Languages"), vec!["Python", "Java", "SQL"]),
+                (Some("Frameworks"), vec!["FastAPI", "Flask"])
+            ]
+        );
     }
 
     #[test]
