@@ -291,13 +291,18 @@ impl Interpreter<'_, '_> {
             let m = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, state.rise], &mul(tm, &state.ctm));
             (m[4], m[5])
         };
-        let (x0, y) = origin(tm);
+        let (mut x0, y) = origin(tm);
         let mut text = String::new();
         for item in items {
             match item {
                 Obj::Str(bytes) => {
                     for glyph in font.glyphs(bytes) {
                         if let Some(t) = &glyph.text {
+                            // The run starts at its first glyph: a move before it (pdfTeX's
+                            // `[-820 (React,)] TJ` after a label) is not part of it.
+                            if text.is_empty() {
+                                x0 = origin(tm).0;
+                            }
                             text.push_str(t);
                         }
                         advance(tm, glyph.width, glyph.word_space, state);

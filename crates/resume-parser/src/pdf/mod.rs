@@ -638,3 +638,42 @@ mod tests {
         assert_eq!(ascii85(b"87cURD]i,\"Ebo7~>"), b"Hello World");
     }
 }
+
+#[cfg(test)]
+mod placed_text {
+    /// A one-page PDF showing `content` in Helvetica, with a correct cross-reference table.
+    fn pdf(content: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(
+            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+                .bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn a_move_before_a_runs_first_glyph_is_not_part_of_the_run() {
+        // pdfTeX sets moderncv's label, then moves to the items column inside the next TJ.
+        let content =
+            "BT /F1 10 Tf 50 700 Td (Frontend) Tj ET BT /F1 10 Tf 92 700 Td [-900 (React, Vite)] TJ ET";
+        let text = super::text(&pdf(content), &crate::Limits::default()).unwrap();
+        assert_eq!(text.trim_end(), "Frontend\tReact, Vite");
+    }
+}
