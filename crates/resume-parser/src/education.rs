@@ -251,9 +251,10 @@ const JOINING: &[&str] = &[
 /// in lower case ("Instituto Nacional" / "de Astrofísica"). Dates that a date column
 /// put before the rest of the next line ("2013 Pernambuco") move behind the joined name.
 fn unwrapped(section: &str) -> Vec<String> {
+    let raws: Vec<&str> = section.lines().collect();
     let mut out: Vec<String> = Vec::new();
     let mut open = false;
-    for raw in section.lines() {
+    for (n, raw) in raws.iter().enumerate() {
         let line = strip_bullet(raw);
         if line.is_empty() {
             open = false;
@@ -261,15 +262,28 @@ fn unwrapped(section: &str) -> Vec<String> {
         }
         let bulleted = raw.trim_start().starts_with(crate::sections::BULLETS);
         let (dates, rest) = leading_dates(line);
-        let continues = !bulleted
+        let plain = !bulleted
             && !rest.is_empty()
             && !rest.contains('\t')
-            && (open || rest.starts_with(char::is_lowercase))
             && degree_level(rest).is_none()
             && !rest.chars().any(|c| c.is_ascii_digit());
+        // The line after this one, to tell a school's wrapped name from a field under it.
+        let after = raws[n + 1..].iter().map(|l| strip_bullet(l)).find(|l| !l.is_empty());
+        let continues = plain
+            && out.last().is_some_and(|prev| {
+                open || rest.starts_with(char::is_lowercase) || name_goes_on(prev, rest, after)
+            });
         match out.last_mut() {
             Some(prev) if continues => {
-                prev.push(' ');
+                // "Autó-" / "noma": a word hyphenated at the line's end is one word again.
+                let hyphen = prev.ends_with(['-', '\u{2010}'])
+                    && prev.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+                    && rest.starts_with(char::is_lowercase);
+                if hyphen {
+                    prev.pop();
+                } else {
+                    prev.push(' ');
+                }
                 prev.push_str(rest);
                 if !dates.is_empty() {
                     prev.push('\t');
@@ -284,6 +298,109 @@ fn unwrapped(section: &str) -> Vec<String> {
     out
 }
 
+/// Words of fields of study: a short line of them under a school is its field, not the rest of
+/// its name.
+const FIELD_WORDS: &[&str] = &[
+    "science",
+    "sciences",
+    "ciencia",
+    "ciencias",
+    "engineering",
+    "ingenieria",
+    "engenharia",
+    "computer",
+    "computing",
+    "computacion",
+    "computacao",
+    "computacionales",
+    "sistemas",
+    "systems",
+    "information",
+    "informacao",
+    "informacion",
+    "informatica",
+    "administration",
+    "administracao",
+    "administracion",
+    "design",
+    "data",
+    "dados",
+    "datos",
+    "mathematics",
+    "matematica",
+    "matematicas",
+    "statistics",
+    "estatistica",
+    "estadistica",
+    "physics",
+    "fisica",
+    "economics",
+    "economia",
+    "business",
+    "negocios",
+    "management",
+    "gestao",
+    "gestion",
+    "technology",
+    "tecnologia",
+    "software",
+    "analysis",
+    "analise",
+    "development",
+    "desenvolvimento",
+    "desarrollo",
+    "marketing",
+    "arts",
+    "education",
+    "educacao",
+    "educacion",
+    "programming",
+    "actuaria",
+    "accounting",
+    "contabilidad",
+    "psychology",
+    "law",
+    "direito",
+    "derecho",
+    "medicine",
+    "biology",
+    "chemistry",
+    "electrical",
+    "mechanical",
+    "civil",
+    "industrial",
+];
+
+/// A school's name cut by a narrow column and going on, capitalized, on the next line: a bare
+/// school word under a name that lacks one ("North Carolina State" / "University"), or the rest
+/// of a school's name under it ("Universidad Nacional" / "Autónoma de México") when it reads as
+/// no field and no degree follows it.
+fn name_goes_on(prev: &str, rest: &str, after: Option<&str>) -> bool {
+    let tail = prev.rsplit(['\t', ',', '|', '—', '–']).next().unwrap_or("").trim();
+    let tail = tail.rsplit(" - ").next().unwrap_or("").trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capitalized = words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || JOINING.contains(&fold(w).as_str()))
+        && rest.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "()-'.".contains(c));
+    if !capitalized || words.len() > 3 || tail.is_empty() || degree_level(tail).is_some() {
+        return false;
+    }
+    if is_institution(rest) {
+        let generic = ["university", "college", "institute", "school", "academy", "polytechnic"];
+        return words.len() == 1
+            && generic.contains(&fold(rest).as_str())
+            && !is_institution(tail)
+            && is_name(tail)
+            && !fold(tail).split(' ').any(|w| FIELD_WORDS.contains(&w));
+    }
+    let folded = fold(rest);
+    is_institution(tail)
+        && !prev.contains('\t')
+        && !folded.split(' ').any(|w| FIELD_WORDS.contains(&w))
+        && !crate::contact::is_city(rest)
+        && after.is_none_or(|a| degree_level(a).is_none())
+}
+
 /// A line's leading year or month-and-year cell ("2013 Pernambuco" → ("2013", "Pernambuco")).
 fn leading_dates(line: &str) -> (&str, &str) {
     let mut end = 0;
@@ -294,7 +411,11 @@ fn leading_dates(line: &str) -> (&str, &str) {
     }) {
         let w = word.trim();
         let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-        if year || (end == i && crate::dates::starts_with_month(w) && w.chars().count() <= 5) {
+        if year
+            || (end == i
+                && crate::dates::starts_with_month(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        {
             end = i + word.len();
             if year {
                 break;
@@ -311,8 +432,18 @@ fn leading_dates(line: &str) -> (&str, &str) {
 /// Science").
 fn has_own_field(degree: &str) -> bool {
     field_of(degree).is_some_and(|f| {
-        !["science", "sciences", "arts", "applied science", "engineering", "philosophy", "fine arts", "laws"]
-            .contains(&fold(&f).as_str())
+        ![
+            "science",
+            "sciences",
+            "arts",
+            "applied science",
+            "engineering",
+            "philosophy",
+            "fine arts",
+            "laws",
+            "business administration",
+        ]
+        .contains(&fold(&f).as_str())
     })
 }
 
@@ -377,6 +508,7 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                 if let Some(e) = out.last_mut()
                     && e.institution.is_none()
                     && e.degree.as_ref().is_some_and(|d| has_own_field(&d.value))
+                    && !fold(&name).split(' ').any(|w| FIELD_WORDS.contains(&w))
                 {
                     e.institution = Some(Scored { value: name, confidence: 0.6 });
                     e.confidence = 0.75;
@@ -685,6 +817,34 @@ mod tests {
                 s("Instituto Nacional de Astrofísica, Óptica y Electrónica"),
                 s("Doctorado en Ciencias Computacionales")
             )]
+        );
+        // A narrow column's wraps: a bare school word, the rest of a name, a hyphenated word.
+        assert_eq!(
+            pairs(
+                "Associate of Applied Science in Computer Programming, San Antonio\nDecember 2021\tCollege"
+            ),
+            [(s("San Antonio College"), s("Associate of Applied Science in Computer Programming"))]
+        );
+        assert_eq!(
+            pairs("Universidad Nacional\nAutónoma de México\nIngeniería en Computación"),
+            [(s("Universidad Nacional"), s("Ingeniería en Computación"))],
+            "a degree right under it: the line between may be the field or the place"
+        );
+        assert_eq!(
+            pairs("Licenciatura en Ciencias de la Computación\nBenemérita Universidad Autó-\nnoma de Puebla"),
+            [(
+                s("Benemérita Universidad Autónoma de Puebla"),
+                s("Licenciatura en Ciencias de la Computación")
+            )]
+        );
+        assert_eq!(
+            pairs("Bacharelado\nUniversidade Federal de Minas\nGerais\n2010 - 2014"),
+            [(s("Universidade Federal de Minas Gerais"), s("Bacharelado"))]
+        );
+        // A field under a school is not its name.
+        assert_eq!(
+            pairs("Master of Business Administration\nTechnology Management\nNorthwestern University"),
+            [(s("Northwestern University"), s("Master of Business Administration"))]
         );
         // A school with no school word: before the degree on its line, or under a degree with its field.
         assert_eq!(
