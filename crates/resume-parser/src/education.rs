@@ -401,8 +401,16 @@ fn name_goes_on(prev: &str, rest: &str, after: Option<&str>) -> bool {
         && after.is_none_or(|a| degree_level(a).is_none())
 }
 
-/// A line's leading year or month-and-year cell ("2013 Pernambuco" → ("2013", "Pernambuco")).
+/// A line's leading dates: a year or month-and-year before the text ("2013 Pernambuco" →
+/// ("2013", "Pernambuco")), or a cell of dates.
 fn leading_dates(line: &str) -> (&str, &str) {
+    // A cell of dates of its own ("2011 - 2012<TAB>Electrical Engineering").
+    if let Some((first, rest)) = line.split_once('\t')
+        && parse_period(first).is_some()
+        && crate::work::without_dates(first).is_empty()
+    {
+        return (first.trim(), rest.trim());
+    }
     let mut end = 0;
     for (i, word) in line.split_inclusive(char::is_whitespace).scan(0, |at, w| {
         let start = *at;
