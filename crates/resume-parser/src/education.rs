@@ -298,6 +298,24 @@ fn unwrapped(section: &str) -> Vec<String> {
     out
 }
 
+/// A school's name without the month that wrapped dates left at its end ("Universidad de
+/// Guadalajara (CUCEI) Ago", "Instituto Politécnico Nacional (agosto"); "Universidad del Mar"
+/// keeps its sea.
+fn without_month(name: &str) -> String {
+    let name = name.trim().trim_end_matches([',', ';', '-', '–', '—']).trim_end();
+    if let Some((head, last)) = name.rsplit_once(' ') {
+        let word = last.trim_start_matches('(');
+        let before = fold(head.rsplit(' ').next().unwrap_or(""));
+        if crate::dates::starts_with_month(word)
+            && word.chars().all(|c| c.is_alphabetic() || c == '.')
+            && !JOINING.contains(&before.as_str())
+        {
+            return head.trim_end().to_string();
+        }
+    }
+    name.to_string()
+}
+
 /// Words of fields of study: a short line of them under a school is its field, not the rest of
 /// its name.
 const FIELD_WORDS: &[&str] = &[
@@ -568,6 +586,23 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         // A line can hold both, e.g. "BSc Computer Science, University of Lisbon, 2014 - 2018"
         // or "Bachelor of Science at Arizona State University<TAB>Aug 2014 - May 2018".
         let parts = parts_of(line);
+        // A table's cell holding only a school is its whole name, commas and all ("| 2016 – 2020 |
+        // Doctorado en … | Instituto Nacional de Astrofísica, Óptica y Electrónica |").
+        let cell = line.contains('\t').then(|| {
+            line.split('\t').map(str::trim).find(|c| {
+                is_institution(c)
+                    && degree_level(c).is_none()
+                    && parse_period(c).is_none()
+                    && c.split_whitespace().count() <= 10
+            })
+        });
+        if institution
+            && entry.institution.is_none()
+            && let Some(Some(cell)) = cell
+        {
+            let name = crate::work::without_place(cell).to_string();
+            entry.institution = Some(Scored { value: name, confidence: 0.8 });
+        }
         if institution && entry.institution.is_none() {
             let name = parts.iter().position(|p| is_institution(p)).map_or_else(
                 || line.to_string(),
@@ -604,7 +639,7 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                     _ => parts[i].clone(),
                 },
             );
-            entry.institution = Some(Scored { value: name, confidence: 0.8 });
+            entry.institution = Some(Scored { value: without_month(&name), confidence: 0.8 });
         }
         if let Some(level) = level.filter(|_| entry.degree.is_none()) {
             let at = parts.iter().position(|p| degree_level(p).is_some());
@@ -849,6 +884,23 @@ mod tests {
             pairs("Bacharelado\nUniversidade Federal de Minas\nGerais\n2010 - 2014"),
             [(s("Universidade Federal de Minas Gerais"), s("Bacharelado"))]
         );
+        // A table row's school cell keeps its comma; a month wrapped dates left behind goes.
+        assert_eq!(
+            pairs(
+                "2016-09 – 2020-08\tDoctorado en Ciencias Computacionales\tInstituto Nacional de Astrofísica, Óptica y Electrónica"
+            ),
+            [(
+                s("Instituto Nacional de Astrofísica, Óptica y Electrónica"),
+                s("Doctorado en Ciencias Computacionales")
+            )]
+        );
+        assert_eq!(
+            pairs(
+                "Licenciatura en Ingeniería en Computación, Universidad de Guadalajara (CUCEI) Ago\n2022 – Dic 2026"
+            ),
+            [(s("Universidad de Guadalajara (CUCEI)"), s("Licenciatura en Ingeniería en Computación"))]
+        );
+        assert_eq!(without_month("Universidad del Mar"), "Universidad del Mar");
         // A field under a school is not its name.
         assert_eq!(
             pairs("Master of Business Administration\nTechnology Management\nNorthwestern University"),
