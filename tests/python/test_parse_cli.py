@@ -158,6 +158,19 @@ def test_many_files_in_one_process(tmp_path):
     assert "NoText" in rows[2]["error"]
 
 
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
+    """`nexushr parse … | head`: the pipe closing early ends the run quietly, with no backtrace."""
+    for i in range(200):
+        (tmp_path / f"r{i:03}.txt").write_text(PT_BR)
+    p = subprocess.Popen([str(_server_binary()), "parse", str(tmp_path)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env={**os.environ, "RUST_BACKTRACE": "1"})
+    p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 0, err
+    assert "Broken pipe" not in err and "backtrace" not in err.lower(), err
+
+
 def test_real_pdf_as_json_resume(tmp_path, schema):
     """A PDF printed by Chromium from a JSON Resume theme comes back as a valid JSON Resume."""
     corpus = Path(__file__).resolve().parent.parent / "corpus" / "resumes"

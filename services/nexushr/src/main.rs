@@ -125,7 +125,21 @@ static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    match run(Cli::parse()).await {
+        // The reader went away (`nexushr parse … | head`): nothing is wrong, nothing to say.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        result => result,
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = Settings::load(cli.config.as_deref())?;
     match cli.command {
         Command::Serve { grpc_addr, http_addr } => {
