@@ -329,7 +329,7 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
 /// lines share a baseline with text on the other side and read as a period, a place or a header.
 fn metadata_column(lines: &[Line], x: f64) -> bool {
     [false, true].into_iter().any(|left| {
-        let (mut side_lines, mut paired, mut meta) = (0, 0, 0);
+        let (mut side_lines, mut paired, mut meta, mut headers) = (0, 0, 0, 0);
         for line in lines {
             let here = |r: &&Run| if left { r.x1 <= x } else { r.x0 >= x };
             let texts: Vec<&str> = line.runs.iter().filter(here).map(|r| r.text.as_str()).collect();
@@ -340,14 +340,20 @@ fn metadata_column(lines: &[Line], x: f64) -> bool {
             paired += usize::from(line.runs.iter().any(|r| if left { r.x0 >= x } else { r.x1 <= x }));
             let text = texts.join(" ");
             let text = text.trim();
+            let header = left && crate::sections::header_kind(text).is_some();
+            headers += usize::from(header);
             meta += usize::from(
                 crate::dates::parse_period(text).is_some()
                     || crate::contact::location_in(text).is_some()
                     || crate::work::is_duration(text)
-                    || left && crate::sections::header_kind(text).is_some(),
+                    || header,
             );
         }
-        side_lines > 0 && paired * 10 >= side_lines * 6 && meta * 10 >= side_lines * 6
+        // Section titles set in the left margin above their text (moderncv's fancy style), with
+        // the contact block at the top of that margin: the margin names the sections of the
+        // column beside it, read together line by line.
+        let margin_titles = headers >= 3 && headers * 10 >= side_lines * 3;
+        side_lines > 0 && (margin_titles || paired * 10 >= side_lines * 6 && meta * 10 >= side_lines * 6)
     })
 }
 
@@ -379,6 +385,34 @@ mod tests {
         let header =
             vec![big(50.0, 200.0, 758.0, "Experience"), run(50.0, 300.0, 700.0, "Body text of the resume")];
         assert!(page_text(header, true).starts_with("Experience\n"));
+    }
+
+    #[test]
+    fn section_titles_in_the_margin_stay_above_their_text() {
+        let mut runs = Vec::new();
+        let mut y = 760.0;
+        for contact in ["Zapopan", "Jalisco", "MX", "+52 33 1987 6543", "ana@example.com", "ana.example.com"]
+        {
+            runs.push(run(40.0, 140.0, y, contact));
+            y -= 12.0;
+        }
+        for (title, body) in [
+            ("Experiencia", ["Practicante de Datos, Rappi\t2025-06 — 2025-12", "Construí DAGs en Airflow"]),
+            ("Educación", ["Licenciatura en Ingeniería en Computación", "Universidad de Guadalajara"]),
+            ("Habilidades", ["Lenguajes: Python, SQL, Java", "Nube: AWS, Docker"]),
+        ] {
+            runs.push(run(80.0, 140.0, y, title));
+            y -= 14.0;
+            for line in body {
+                runs.push(run(170.0, 480.0, y, line));
+                y -= 12.0;
+            }
+            y -= 10.0;
+        }
+        let text = page_text(runs, false);
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+        assert!(at("Experiencia") < at("Practicante") && at("Practicante") < at("Educación"), "{text}");
+        assert!(at("Educación") < at("Licenciatura") && at("Universidad") < at("Habilidades"), "{text}");
     }
 
     #[test]
