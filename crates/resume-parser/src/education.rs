@@ -182,8 +182,12 @@ fn parts_of(line: &str) -> Vec<String> {
         for piece in
             cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p))
         {
+            // "… at Tech Elevator": in English "at" after a degree names its school, school word
+            // or not.
             let split = [" at ", " em ", " en ", " na ", " no "].iter().find_map(|sep| {
-                piece.split_once(sep).filter(|(a, b)| degree_level(a).is_some() && is_institution(b))
+                piece.split_once(sep).filter(|(a, b)| {
+                    degree_level(a).is_some() && (is_institution(b) || (*sep == " at " && is_name(b)))
+                })
             });
             match split {
                 Some((a, b)) => out.extend([a.trim().to_string(), b.trim().to_string()]),
@@ -653,9 +657,33 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             {
                 entry.institution = Some(Scored { value: name.to_string(), confidence: 0.6 });
             }
-            entry.field = field_of(degree).map(|value| Scored { value, confidence: 0.6 });
-            entry.degree = Some(Scored { value: degree.to_string(), confidence: 0.8 });
-            entry.level = Some(level);
+            if entry.institution.is_none()
+                && let Some(name) = at.and_then(|i| parts.get(i + 1))
+                && line.contains(&format!(" at {name}"))
+                && is_name(name)
+            {
+                entry.institution = Some(Scored { value: name.clone(), confidence: 0.6 });
+            }
+            // "Ingeniería en Computación, Licenciatura": a field that reads like a degree, then
+            // the bare degree; the bare one is the degree and the other its field.
+            let bare = parts.iter().enumerate().find(|&(i, p)| {
+                Some(i) != at
+                    && degree_level(p).is_some()
+                    && field_of(p).is_none()
+                    && p.split_whitespace().count() <= 3
+            });
+            match bare {
+                Some((_, bare)) if field_of(degree).is_some() => {
+                    entry.field = Some(Scored { value: degree.to_string(), confidence: 0.6 });
+                    entry.degree = Some(Scored { value: bare.clone(), confidence: 0.7 });
+                    entry.level = degree_level(bare);
+                }
+                _ => {
+                    entry.field = field_of(degree).map(|value| Scored { value, confidence: 0.6 });
+                    entry.degree = Some(Scored { value: degree.to_string(), confidence: 0.8 });
+                    entry.level = Some(level);
+                }
+            }
         }
         if entry.period.is_none() {
             entry.period = period;
@@ -883,6 +911,15 @@ mod tests {
         assert_eq!(
             pairs("Bacharelado\nUniversidade Federal de Minas\nGerais\n2010 - 2014"),
             [(s("Universidade Federal de Minas Gerais"), s("Bacharelado"))]
+        );
+        assert_eq!(
+            pairs("Bootcamp certificate Java Software Development at Tech Elevator\t2021 - 2021"),
+            [(s("Tech Elevator"), s("Bootcamp certificate Java Software Development"))]
+        );
+        // The field first, reading like a degree, then the bare degree, on one line.
+        assert_eq!(
+            pairs("Ingeniería en Computación, Licenciatura, Universidad de Guadalajara (CUCEI)"),
+            [(s("Universidad de Guadalajara (CUCEI)"), s("Licenciatura"))]
         );
         // A table row's school cell keeps its comma; a month wrapped dates left behind goes.
         assert_eq!(
