@@ -265,48 +265,102 @@ fn unwrapped(section: &str) -> Vec<String> {
             continue;
         }
         let bulleted = raw.trim_start().starts_with(crate::sections::BULLETS);
+        // A date cell wrapped on its own ("Agosto de 2008 - Junio de" / "2013") goes on the cell
+        // it continues, and the name before it may still go on after it.
+        if let Some(prev) = out.last_mut()
+            && line.chars().any(|c| c.is_ascii_digit())
+            && crate::work::without_dates(line).is_empty()
+            && !trailing_dates(prev).1.is_empty()
+        {
+            prev.push(' ');
+            prev.push_str(line);
+            continue;
+        }
         let (dates, rest) = leading_dates(line);
+        // Cells may follow a line going on in lower case ("y Gráficas Computacionales,<TAB>
+        // Universidad"), not a capitalized one.
         let plain = !bulleted
             && !rest.is_empty()
-            && !rest.contains('\t')
-            && degree_level(rest).is_none()
+            && degree_level(rest.split('\t').next().unwrap_or("")).is_none()
             && !rest.chars().any(|c| c.is_ascii_digit());
         // The line after this one, to tell a school's wrapped name from a field under it.
         let after = raws[n + 1..].iter().map(|l| strip_bullet(l)).find(|l| !l.is_empty());
         let continues = plain
             && out.last().is_some_and(|prev| {
-                open || rest.starts_with(char::is_lowercase) || name_goes_on(prev, rest, after)
+                rest.starts_with(char::is_lowercase)
+                    || !rest.contains('\t') && (open || name_goes_on(trailing_dates(prev).0, rest, after))
             });
         match out.last_mut() {
             Some(prev) if continues => {
+                // The dates cell at the end of the line before stays at the end.
+                let (head, tail) = trailing_dates(prev);
+                let (mut joined, tail) = (head.to_string(), tail.to_string());
                 // "Autó-" / "noma": a word hyphenated at the line's end is one word again.
-                let hyphen = prev.ends_with(['-', '\u{2010}'])
-                    && prev.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+                let hyphen = joined.ends_with(['-', '\u{2010}'])
+                    && joined.chars().rev().nth(1).is_some_and(char::is_alphabetic)
                     && rest.starts_with(char::is_lowercase);
                 if hyphen {
-                    prev.pop();
+                    joined.pop();
                 } else {
-                    prev.push(' ');
+                    joined.push(' ');
                 }
-                prev.push_str(rest);
-                if !dates.is_empty() {
-                    prev.push('\t');
-                    prev.push_str(dates);
+                joined.push_str(rest);
+                for cell in [tail.as_str(), dates].into_iter().filter(|c| !c.is_empty()) {
+                    joined.push('\t');
+                    joined.push_str(cell);
                 }
+                *prev = joined;
             }
             _ => out.push(line.to_string()),
         }
-        let last = fold(line).rsplit(' ').next().unwrap_or("").to_string();
-        open = JOINING.contains(&last.as_str()) && !line.ends_with([',', '.', ':']);
+        let body = trailing_dates(line).0;
+        let last = fold(body).rsplit(' ').next().unwrap_or("").to_string();
+        open = JOINING.contains(&last.as_str()) && !body.ends_with([',', '.', ':']);
     }
     out
+}
+
+/// Capitalized names joined by "y", "e" or "and" ("Óptica y Electrónica"): after a comma, the
+/// rest of a school's name, not a place, a campus or a degree.
+fn rest_of_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (3..=6).contains(&words.len())
+        && words.iter().any(|w| ["y", "e", "and", "&"].contains(w))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || JOINING.contains(&fold(w).as_str()) || *w == "&")
+        && part.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '&')
+        && degree_level(part).is_none()
+        && !is_institution(part)
+        && crate::contact::location_in(part).is_none()
+}
+
+/// A line without its last cell when that cell holds only dates: (the rest, the dates).
+fn trailing_dates(line: &str) -> (&str, &str) {
+    match line.rsplit_once('\t') {
+        Some((head, cell))
+            if cell.chars().any(|c| c.is_ascii_digit())
+                && (crate::work::without_dates(cell).trim().is_empty()
+                    || crate::dates::starts_with_month(cell.trim())
+                    || cell.trim().starts_with(|c: char| c.is_ascii_digit())) =>
+        {
+            (head.trim_end(), cell.trim())
+        }
+        _ => (line, ""),
+    }
 }
 
 /// A school's name without the month that wrapped dates left at its end ("Universidad de
 /// Guadalajara (CUCEI) Ago", "Instituto Politécnico Nacional (agosto"); "Universidad del Mar"
 /// keeps its sea.
 fn without_month(name: &str) -> String {
-    let name = name.trim().trim_end_matches([',', ';', '-', '–', '—']).trim_end();
+    let mut name = name.trim().trim_end_matches([',', ';', '-', '–', '—']).trim_end();
+    // "Universidad Panamericana.": a sentence's full stop, not an abbreviation's ("Univ.").
+    if name.ends_with('.')
+        && name.rsplit(' ').next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 4)
+    {
+        name = &name[..name.len() - 1];
+    }
     if let Some((head, last)) = name.rsplit_once(' ') {
         let word = last.trim_start_matches('(');
         let before = fold(head.rsplit(' ').next().unwrap_or(""));
@@ -398,7 +452,7 @@ const FIELD_WORDS: &[&str] = &[
 /// of a school's name under it ("Universidad Nacional" / "Autónoma de México") when it reads as
 /// no field and no degree follows it.
 fn name_goes_on(prev: &str, rest: &str, after: Option<&str>) -> bool {
-    let tail = prev.rsplit(['\t', ',', '|', '—', '–']).next().unwrap_or("").trim();
+    let tail = prev.trim_end_matches(',').rsplit(['\t', ',', '|', '—', '–']).next().unwrap_or("").trim();
     let tail = tail.rsplit(" - ").next().unwrap_or("").trim();
     let words: Vec<&str> = rest.split_whitespace().collect();
     let capitalized = words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -417,7 +471,6 @@ fn name_goes_on(prev: &str, rest: &str, after: Option<&str>) -> bool {
     }
     let folded = fold(rest);
     is_institution(tail)
-        && !prev.contains('\t')
         && !folded.split(' ').any(|w| FIELD_WORDS.contains(&w))
         && !crate::contact::is_city(rest)
         && after.is_none_or(|a| degree_level(a).is_none())
@@ -604,7 +657,7 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             && entry.institution.is_none()
             && let Some(Some(cell)) = cell
         {
-            let name = crate::work::without_place(cell).to_string();
+            let name = without_month(crate::work::without_place(cell));
             entry.institution = Some(Scored { value: name, confidence: 0.8 });
         }
         if institution && entry.institution.is_none() {
@@ -626,6 +679,9 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
                     {
                         format!("{}, {next}", parts[i])
                     }
+                    // "Instituto Nacional de Astrofísica, Óptica y Electrónica" beside its degree:
+                    // names joined by "y" after the comma are the rest of the school's.
+                    Some(next) if rest_of_name(next) => format!("{}, {next}", parts[i]),
                     // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
                     // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
                     // comma and all (but a place after it).
@@ -938,6 +994,37 @@ mod tests {
             [(s("Universidad de Guadalajara (CUCEI)"), s("Licenciatura en Ingeniería en Computación"))]
         );
         assert_eq!(without_month("Universidad del Mar"), "Universidad del Mar");
+        // Wrapped by a date column: the name goes on after the dates cell, the cell wraps too.
+        assert_eq!(
+            pairs(
+                "Ingeniería en Computación at Universidad Nacional Autónoma de\tago. 2008 - jun. 2013\nMéxico"
+            ),
+            [(s("Universidad Nacional Autónoma de México"), s("Ingeniería en Computación"))]
+        );
+        assert_eq!(
+            pairs(
+                "Ingeniería en Computación\nUniversidad Nacional Autónoma de\tAgosto de 2008 - Junio de\n2013\nMéxico"
+            ),
+            [(s("Universidad Nacional Autónoma de México"), s("Ingeniería en Computación"))]
+        );
+        assert_eq!(
+            pairs(
+                "Licenciatura en Ingeniería en Sistemas\tago. 2011 – jun. 2015\ny Gráficas Computacionales,\tUniversidad\nPanamericana."
+            ),
+            [(
+                s("Universidad Panamericana"),
+                s("Licenciatura en Ingeniería en Sistemas y Gráficas Computacionales")
+            )]
+        );
+        assert_eq!(
+            pairs(
+                "Doctorado en Ciencias Computacionales, Instituto Nacional de Astrofísica, Óptica y Electrónica, 2016 - 2020"
+            ),
+            [(
+                s("Instituto Nacional de Astrofísica, Óptica y Electrónica"),
+                s("Doctorado en Ciencias Computacionales")
+            )]
+        );
         // A field under a school is not its name.
         assert_eq!(
             pairs("Master of Business Administration\nTechnology Management\nNorthwestern University"),
