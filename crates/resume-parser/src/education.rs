@@ -178,7 +178,7 @@ fn parts_of(line: &str) -> Vec<String> {
         let cell = crate::work::without_dates(cell);
         // Text on both sides of the dates comes back as two cells; " - " splits like a dash.
         // A school's web address beside its name is not part of it.
-        let cell = crate::sections::without_addresses(&cell.replace(" - ", " — "));
+        let cell = crate::sections::without_addresses(&cell.replace(" -- ", " — ").replace(" - ", " — "));
         for piece in
             cell.split(['\t', ',', '|', '—', '–']).map(str::trim).filter(|p| !p.is_empty() && !is_grade(p))
         {
@@ -1024,6 +1024,11 @@ mod tests {
                 s("Instituto Nacional de Astrofísica, Óptica y Electrónica"),
                 s("Doctorado en Ciencias Computacionales")
             )]
+        );
+        // Plain text's double dash sets a grade apart.
+        assert_eq!(
+            pairs("Bachelor of Science in Science Education\nNorth Carolina State University -- GPA 3.6/4.0"),
+            [(s("North Carolina State University"), s("Bachelor of Science in Science Education"))]
         );
         // A field under a school is not its name.
         assert_eq!(
