@@ -29,11 +29,27 @@ pub struct EducationEntry {
 
 /// Degree words by level; checked on folded text (lower case, no accents), longest first.
 const DEGREES: &[(DegreeLevel, &[&str])] = &[
-    (DegreeLevel::Doctorate, &["phd", "ph d", "doctorate", "doctor of", "doutorado", "doctorado"]),
+    (
+        DegreeLevel::Doctorate,
+        &[
+            "phd",
+            "ph d",
+            "doctorate",
+            "doctor of",
+            "doutorado",
+            "doctorado",
+            "doctor en",
+            "doctora en",
+            "doutor em",
+            "doutora em",
+        ],
+    ),
     (
         DegreeLevel::Master,
         &[
             "master",
+            "maestro en",
+            "maestra en",
             "msc",
             "m sc",
             "mba",
@@ -148,6 +164,25 @@ const INSTITUTIONS: &[&str] = &[
     "centro",
     "universitario",
     "universitaria",
+    "colegio",
+    "cinvestav",
+    "cide",
+    "uvm",
+    "unitec",
+    "anahuac",
+    "uaem",
+    "uabc",
+    "ufba",
+    "uff",
+    "ufscar",
+    "unifesp",
+    "uerj",
+    "utfpr",
+    "unisinos",
+    "faap",
+    "espm",
+    "ibmec",
+    "conservatorio",
 ];
 
 fn words(folded: &str) -> Vec<&str> {
