@@ -467,7 +467,22 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let mut picks: Vec<(u8, usize, Pick)> = Vec::new(); // (section, order, pick)
 
     // Claims first: the areas they cover need no area question of their own in this kit.
-    for c in claims.iter().take(n_claims) {
+    // The job's own area (the one the title names) gets a question from the bank as well (see the
+    // passes below), so one achievement there is its headline: a second one gives way to an
+    // achievement elsewhere when there is one (when there is none, the job's area has three).
+    let lead_area = technical.first().filter(|r| r.titled && req.plan.is_none()).map(|r| r.area);
+    let in_lead = |c: &ClaimQuestion| lead_area.is_some() && claim_area(c) == lead_area;
+    let mut ordered: Vec<&ClaimQuestion> = Vec::with_capacity(claims.len());
+    let mut second: Vec<&ClaimQuestion> = Vec::new();
+    for c in &claims {
+        if in_lead(c) && ordered.iter().any(|o| in_lead(o)) {
+            second.push(c);
+        } else {
+            ordered.push(c);
+        }
+    }
+    ordered.extend(second);
+    for &c in ordered.iter().take(n_claims) {
         let area = claim_area(c).filter(|a| technical.iter().any(|r| r.area == *a));
         if let Some(a) = area {
             per_area.entry(a).or_default().push(Mode::Experience);
@@ -510,17 +525,23 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         &[(1.0, 0), (1.0, 1), (0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.2, 1)]
     };
     let lead_twice = technical.first().is_some_and(|r| r.titled);
+    // The job's own area gets a question from the bank even when achievements already speak to
+    // it: two mobile claims in a mobile kit left no mobile question, and the room went to API
+    // and batch-job questions written for back ends.
+    let mut lead_asked = false;
     for &(share, want_used) in passes {
         for (order, ra) in technical.iter().enumerate() {
             if n_areas == 0 {
                 break;
             }
-            let used = per_area.get(&ra.area).map_or(0, Vec::len);
+            let lead = order == 0 && lead_twice && share >= 1.0 && want_used == 0 && !lead_asked;
+            let used = if lead { 0 } else { per_area.get(&ra.area).map_or(0, Vec::len) };
             if used != want_used || ra.weight < top * share || (share >= 1.0 && !lead_twice) {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
             if let Some(s) = choose_area(ra.area, &taken, &avoid) {
+                lead_asked |= lead;
                 taken.insert(s.index);
                 per_area.entry(ra.area).or_default().push(s.mode);
                 let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
@@ -531,7 +552,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     }
     // Room left (a role with few areas): more claims, then more behavioral questions.
     while req.plan.is_none() && n_areas > 0 && n_claims < claims.len() {
-        let c = &claims[n_claims];
+        let c = ordered[n_claims];
         picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
         n_claims += 1;
         n_areas -= 1;

@@ -660,6 +660,33 @@ async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
     assert_invalid(c.generate(authed(ACME, bad)).await, "language");
 }
 
+/// An Android developer whose achievements are all mobile work.
+const MOBILE_RESUME: &str = "Rafael Lima\nrafael.lima@example.com\n\nExperience\n\nSenior Android Developer — Banco Jangada\nJan 2020 – Present\n- Raised the crash-free session rate of the Android app from 98.7% to 99.8% with Firebase Crashlytics.\n- Led the modularization of the Android app into 34 Gradle modules, cutting incremental builds from 6 minutes to 90 seconds.\n\nAndroid Developer — Loja Boa\nMar 2016 – Dec 2019\n- Built the offline catalog of the shopping app with Room and WorkManager.\n\nSkills\nKotlin, Android, Jetpack Compose, Room, Firebase Crashlytics, GitHub Actions\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_jobs_own_area_gets_a_bank_question_besides_its_achievements() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let parse =
+        nexushr_resume_parser::parse(MOBILE_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
+    let req = generate("mobile-application-developer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+    for q in &kit.questions {
+        println!(
+            "{:>2}. [{:?}] {:?} {}",
+            q.rank,
+            pb::ProbeKind::try_from(q.probe).unwrap(),
+            q.target.as_ref().map(|t| &t.id),
+            q.text
+        );
+    }
+    let mobile = |q: &&pb::KitQuestion| q.target.as_ref().is_some_and(|t| t.id.ends_with("/mobile"));
+    assert!(
+        kit.questions.iter().filter(mobile).any(|q| q.probe != pb::ProbeKind::ClaimCheck as i32),
+        "a mobile kit asks a mobile question from the bank, not only the mobile achievements"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
