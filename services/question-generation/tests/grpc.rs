@@ -24,7 +24,6 @@ struct App {
     addr: std::net::SocketAddr,
     service: QuestionService,
     pool: sqlx::AnyPool,
-    _dir: tempfile::TempDir,
 }
 
 async fn spawn() -> App {
@@ -69,8 +68,13 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
-    App { addr, service, pool, _dir: dir }
+    // The data directory outlives the server: the runtime drops the server (and with it the
+    // last handle on the vector store, which flushes its segments there) when the test ends.
+    tokio::spawn(async move {
+        let _dir = dir;
+        grpc::serve(listener, routes, std::future::pending()).await
+    });
+    App { addr, service, pool }
 }
 
 impl App {
