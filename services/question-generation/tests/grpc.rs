@@ -24,6 +24,7 @@ struct App {
     addr: std::net::SocketAddr,
     service: QuestionService,
     pool: sqlx::AnyPool,
+    _dir: tempfile::TempDir,
 }
 
 async fn spawn() -> App {
@@ -68,13 +69,8 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    // The data directory outlives the server: the runtime drops the server (and with it the
-    // last handle on the vector store, which flushes its segments there) when the test ends.
-    tokio::spawn(async move {
-        let _dir = dir;
-        grpc::serve(listener, routes, std::future::pending()).await
-    });
-    App { addr, service, pool }
+    tokio::spawn(grpc::serve(listener, routes, std::future::pending()));
+    App { addr, service, pool, _dir: dir }
 }
 
 impl App {
