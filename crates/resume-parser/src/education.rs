@@ -546,6 +546,18 @@ fn leading_dates(line: &str) -> (&str, &str) {
     if dates.chars().any(|c| c.is_ascii_digit()) { (dates, line[end..].trim()) } else { ("", line) }
 }
 
+/// A school's line with nothing but dates beside it ("Universidad Nacional Autónoma de
+/// México<TAB>jun. 2013").
+pub(crate) fn school_line(line: &str) -> bool {
+    let mut cells = line.trim().split('\t');
+    let name = cells.next().unwrap_or("").trim();
+    is_institution(name)
+        && degree_level(name).is_none()
+        && name.split_whitespace().count() <= 10
+        && !name.ends_with('.')
+        && cells.all(|c| crate::work::without_dates(c).trim().is_empty())
+}
+
 /// The degree names its field ("Bootcamp certificate in Java"), not only its kind ("Bachelor of
 /// Science").
 fn has_own_field(degree: &str) -> bool {
@@ -580,7 +592,9 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
     // in Java"): a school whose name has no word that says so.
     let mut pending: Option<(String, Option<Period>)> = None;
     for (i, line) in lines.iter().map(String::as_str).enumerate() {
-        if is_grade(line) || (i == 0 && header_tail(line)) {
+        // A section title (the school line before it belongs to the section) and the second
+        // word of a wrapped one are not entries.
+        if is_grade(line) || header_tail(line) || (i <= 1 && crate::sections::header_kind(line).is_some()) {
             continue;
         }
         let level = degree_level(line);

@@ -240,6 +240,8 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
 pub fn detect(text: &str) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
     let mut offset = 0;
+    // The two lines before this one, as (start offset, text).
+    let mut before: [Option<(usize, &str)>; 2] = [None, None];
     for line in text.split_inclusive('\n') {
         // A header in a column of its own shares its line with the first line of the body
         // ("Work<TAB>Senior Backend Engineer"): the body starts after the tab.
@@ -256,16 +258,24 @@ pub fn detect(text: &str) -> Vec<Section> {
             _ => (cell, body_from),
         };
         if let Some(kind) = header_kind(cell) {
+            // A title set beside the second line of its first entry (a left column of section
+            // titles): the school's line, alone in its block, comes just before the title.
+            let start = match before {
+                [Some((at, school)), blank]
+                    if kind == SectionKind::Education
+                        && blank.is_none_or(|(_, b)| b.trim().is_empty())
+                        && crate::education::school_line(school) =>
+                {
+                    at
+                }
+                _ => offset + body_from,
+            };
             if let Some(prev) = found.last_mut() {
-                prev.end = offset;
+                prev.end = offset.min(start);
             }
-            found.push(Section {
-                kind,
-                header: cell.trim().to_string(),
-                start: offset + body_from,
-                end: text.len(),
-            });
+            found.push(Section { kind, header: cell.trim().to_string(), start, end: text.len() });
         }
+        before = [Some((offset, line)), before[0]];
         offset += line.len();
     }
     found
@@ -274,6 +284,24 @@ pub fn detect(text: &str) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_school_line_just_before_a_title_set_beside_its_entry() {
+        let text = "Experiencia\nDesarrollador, Softtek\t2014 - 2016\n- Mantuve sistemas .NET\n\nUniversidad Nacional Autónoma de México\tjun. 2013\nFormación\n• Ingeniería en Computación\n";
+        let s = detect(text);
+        let education = s.iter().find(|x| x.kind == SectionKind::Education).expect("education");
+        assert!(
+            text[education.start..].starts_with("Universidad Nacional"),
+            "{:?}",
+            &text[education.start..]
+        );
+        let experience = &s[0];
+        assert!(!text[experience.start..experience.end].contains("Universidad"));
+        // The last job's employer line under its title stays with the job.
+        let text = "Experiencia\nAuxiliar de Soporte Técnico\nUniversidad de Guadalajara\t2024 - 2025\nEducación\nLicenciatura en Informática\n";
+        let s = detect(text);
+        assert!(text[s[0].start..s[0].end].contains("Universidad de Guadalajara"));
+    }
 
     #[test]
     fn headers_in_three_languages() {
