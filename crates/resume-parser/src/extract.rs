@@ -258,6 +258,76 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     value.find(quote).map(|end| &value[..end])
 }
 
+/// HTML's named entities that resumes use: dashes, arrows and quotes around dates and names, and
+/// the accented letters of Portuguese and Spanish (`&rarr;` stood for the range in a theme's
+/// "2024-01 &rarr; Present").
+const NAMED: &[(&str, char)] = &[
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("minus", '−'),
+    ("hellip", '…'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("rarr", '→'),
+    ("larr", '←'),
+    ("harr", '↔'),
+    ("rArr", '⇒'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+    ("times", '×'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("cent", '¢'),
+    ("sect", '§'),
+    ("ordm", 'º'),
+    ("ordf", 'ª'),
+    ("iexcl", '¡'),
+    ("iquest", '¿'),
+    ("ensp", ' '),
+    ("emsp", ' '),
+    ("thinsp", ' '),
+    ("aacute", 'á'),
+    ("eacute", 'é'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("Aacute", 'Á'),
+    ("Eacute", 'É'),
+    ("Iacute", 'Í'),
+    ("Oacute", 'Ó'),
+    ("Uacute", 'Ú'),
+    ("agrave", 'à'),
+    ("Agrave", 'À'),
+    ("acirc", 'â'),
+    ("ecirc", 'ê'),
+    ("ocirc", 'ô'),
+    ("Acirc", 'Â'),
+    ("Ecirc", 'Ê'),
+    ("Ocirc", 'Ô'),
+    ("atilde", 'ã'),
+    ("otilde", 'õ'),
+    ("Atilde", 'Ã'),
+    ("Otilde", 'Õ'),
+    ("ntilde", 'ñ'),
+    ("Ntilde", 'Ñ'),
+    ("ccedil", 'ç'),
+    ("Ccedil", 'Ç'),
+    ("uuml", 'ü'),
+    ("Uuml", 'Ü'),
+    ("ouml", 'ö'),
+    ("auml", 'ä'),
+    ("euml", 'ë'),
+    ("iuml", 'ï'),
+];
+
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -277,6 +347,9 @@ fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" | "#39" => Some('\''),
                 "nbsp" => Some(' '),
+                _ if NAMED.iter().any(|(n, _)| *n == ent) => {
+                    NAMED.iter().find(|(n, _)| *n == ent).map(|(_, c)| *c)
+                }
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
                     u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
                 }
@@ -538,6 +611,15 @@ mod tests {
     fn text(bytes: &[u8]) -> String {
         let limits = Limits::default();
         extract_text(bytes, crate::detect(bytes), &limits).expect("extracts")
+    }
+
+    #[test]
+    fn named_entities_of_dates_and_accents() {
+        let t = text(b"<p>2024-01 &rarr; Present</p><p>Jos&eacute; Concei&ccedil;&atilde;o &ndash; S&atilde;o Paulo</p><p>&bogus; stays</p>");
+        assert_eq!(
+            t,
+            "2024-01 \u{2192} Present\n\nJos\u{e9} Concei\u{e7}\u{e3}o \u{2013} S\u{e3}o Paulo\n\n&bogus; stays"
+        );
     }
 
     #[test]
