@@ -413,6 +413,9 @@ enum Piece<'a> {
 fn docx_event<'a>(event: &'a Event<'a>) -> Piece<'a> {
     match event {
         Event::End(e) if e.name().as_ref() == b"w:p" => Piece::Newline,
+        // A text box floats beside the paragraph that anchors it ("Education" and a summary
+        // box): its paragraphs are lines of their own.
+        Event::Start(e) if e.name().as_ref() == b"w:txbxContent" => Piece::Newline,
         Event::Empty(e) if e.name().as_ref() == b"w:br" || e.name().as_ref() == b"w:cr" => Piece::Newline,
         Event::Empty(e) if e.name().as_ref() == b"w:tab" => Piece::Tab,
         _ => Piece::Nothing,
@@ -441,6 +444,12 @@ fn office_xml(
     let mut buf = Vec::new();
     let mut out = String::new();
     let mut depth = 0usize;
+    // DOCX text is the character data of `w:t` runs; other elements' text (a drawing's
+    // `<wp:align>left</wp:align><wp:posOffset>635</wp:posOffset>`, field codes) is not the
+    // document's. The fallback of an alternate content block repeats its choice.
+    let docx = format == Format::Docx;
+    let mut in_run_text = 0usize;
+    let mut fallback = 0usize;
     loop {
         let event =
             reader.read_event_into(&mut buf).map_err(|e| malformed(format, format!("{member}: {e}")))?;
@@ -450,18 +459,34 @@ fn office_xml(
             Event::DocType(_) => {
                 return Err(malformed(format, "XML with a DOCTYPE is not a valid office document"));
             }
-            Event::Start(_) => {
+            Event::Start(e) => {
                 depth += 1;
                 if depth > limits.max_depth {
                     return Err(malformed(format, format!("XML nested deeper than {}", limits.max_depth)));
                 }
+                match e.name().as_ref() {
+                    b"w:t" => in_run_text += 1,
+                    b"mc:Fallback" => fallback += 1,
+                    _ => {}
+                }
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) => {
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                match e.name().as_ref() {
+                    b"w:t" => in_run_text = in_run_text.saturating_sub(1),
+                    b"mc:Fallback" => fallback = fallback.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if !docx || (in_run_text > 0 && fallback == 0) => {
                 let s = t.unescape().map_err(|e| malformed(format, format!("{member}: {e}")))?;
                 out.push_str(&s);
             }
             _ => {}
+        }
+        if fallback > 0 {
+            buf.clear();
+            continue;
         }
         match piece(&event) {
             Piece::Text(s) => out.push_str(&s),

@@ -56,6 +56,24 @@ fn docx_paragraphs_become_lines() {
 }
 
 #[test]
+fn docx_text_boxes_are_lines_and_drawing_settings_are_not_text() {
+    // LibreOffice's export of a theme: a section title anchoring a text box, its position in
+    // `wp:` elements, and the box's text again in a VML fallback.
+    let anchored = r#"<w:p><w:r><w:t xml:space="preserve">Education </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH><wp:align>left</wp:align></wp:positionH><wp:positionV><wp:posOffset>635</wp:posOffset></wp:positionV><wps:txbx><w:txbxContent><w:p><w:r><w:t>Developer who spent five years in IT support.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Developer who spent five years in IT support.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
+    let body = format!(
+        "{}{}{anchored}{}",
+        para("Carlos Mendez"),
+        para("carlos@example.com"),
+        para("San Antonio College")
+    );
+    let p = parse(&docx(&body), &Limits::default());
+    assert!(!p.text.contains("left635"), "{}", p.text);
+    assert_eq!(p.text.matches("five years in IT support").count(), 1, "{}", p.text);
+    assert!(p.text.contains("Education\n"), "{}", p.text);
+    assert!(p.sections.iter().any(|s| s.header == "Education"), "{:?}", p.sections);
+}
+
+#[test]
 fn odt_paragraphs_become_lines() {
     let body: String = RESUME.iter().map(|l| format!("<text:p>{l}</text:p>")).collect();
     let content = format!(
