@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::contact::Scored;
 use crate::dates::{Period, parse_period};
-use crate::sections::{fold, strip_bullet};
+use crate::sections::{JOINING, fold, strip_bullet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -278,12 +278,6 @@ fn field_of(degree_line: &str) -> Option<String> {
     }
     None
 }
-
-/// Words that never end a school's or a degree's name: a line ending in one was wrapped.
-const JOINING: &[&str] = &[
-    "de", "da", "do", "das", "dos", "del", "la", "las", "los", "y", "e", "of", "and", "for", "the", "at",
-    "in", "em", "en", "para", "na", "no",
-];
 
 /// The section's lines without bullets, with names wrapped over two lines joined back: a line
 /// ending in a joining word ("Universidade Federal de" / "Pernambuco"), or a next line starting

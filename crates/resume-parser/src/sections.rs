@@ -214,6 +214,14 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
     line.trim().trim_start_matches(BULLETS).trim()
 }
 
+/// Words a sentence or a name does not end on, in English, Portuguese and Spanish: a line ending in
+/// one was wrapped.
+pub(crate) const JOINING: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "com", "con", "da", "das", "de", "del", "do", "dos", "e", "el", "em",
+    "en", "for", "from", "in", "into", "la", "las", "los", "na", "nas", "no", "nos", "o", "of", "on", "or",
+    "para", "pela", "pelo", "por", "the", "to", "um", "uma", "un", "una", "with", "y",
+];
+
 /// Lower case, accents off, punctuation and decoration trimmed.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

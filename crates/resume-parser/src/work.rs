@@ -384,15 +384,8 @@ fn runs_on(line: &str) -> bool {
     let last = line.rsplit('\t').next().unwrap_or("").trim();
     let tail = last.rsplit(' ').next().unwrap_or("");
     (is_bullet(last) || last.split_whitespace().count() >= 6)
-        && (last.ends_with(',') || JOINING.contains(&tail))
+        && (last.ends_with(',') || crate::sections::JOINING.contains(&tail))
 }
-
-/// Words a sentence does not end on, in English, Portuguese and Spanish.
-const JOINING: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "com", "con", "da", "das", "de", "del", "do", "dos", "e", "el", "em",
-    "en", "for", "from", "in", "into", "la", "las", "los", "na", "nas", "no", "nos", "o", "of", "on", "or",
-    "para", "pela", "pelo", "por", "the", "to", "um", "uma", "un", "una", "with", "y",
-];
 
 fn header_like(line: &str) -> bool {
     let t = line.trim();
