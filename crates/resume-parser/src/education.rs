@@ -688,17 +688,18 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
         let parts = parts_of(line);
         // A table's cell holding only a school is its whole name, commas and all ("| 2016 – 2020 |
         // Doctorado en … | Instituto Nacional de Astrofísica, Óptica y Electrónica |").
-        let cell = line.contains('\t').then(|| {
+        let school_cell = || {
             line.split('\t').map(str::trim).find(|c| {
                 is_institution(c)
                     && degree_level(c).is_none()
                     && parse_period(c).is_none()
                     && c.split_whitespace().count() <= 10
             })
-        });
+        };
         if institution
             && entry.institution.is_none()
-            && let Some(Some(cell)) = cell
+            && line.contains('\t')
+            && let Some(cell) = school_cell()
         {
             let name = without_month(crate::work::without_place(cell));
             entry.institution = Some(Scored { value: name, confidence: 0.8 });

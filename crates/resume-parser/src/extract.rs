@@ -347,14 +347,11 @@ fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" | "#39" => Some('\''),
                 "nbsp" => Some(' '),
-                _ if NAMED.iter().any(|(n, _)| *n == ent) => {
-                    NAMED.iter().find(|(n, _)| *n == ent).map(|(_, c)| *c)
-                }
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
                     u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
                 }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
+                _ => NAMED.iter().find(|(n, _)| *n == ent).map(|(_, c)| *c),
             };
             c.map(|c| (c, e))
         });

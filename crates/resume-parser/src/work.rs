@@ -927,6 +927,11 @@ mod tests {
 
     const EXPERIENCE: &str = "Desenvolvedora Backend Sênior — Acme Pagamentos\njan. 2021 – atual\n• Liderou a migração para Kubernetes\n• Reduziu a latência da API em 40%\n\nBackend Developer at Globex\nmarzo 2018 - diciembre 2020\n- Built billing services in Go\n";
 
+    /// A (title, employer) pair as `titles_and_employers` gives it.
+    fn te(title: &str, employer: &str) -> (String, String) {
+        (title.to_string(), employer.to_string())
+    }
+
     #[test]
     fn entries_with_titles_employers_and_highlights() {
         let e = entries(EXPERIENCE, 0);
@@ -956,7 +961,6 @@ mod tests {
 
     #[test]
     fn a_wrapped_highlight_is_not_the_next_employer() {
-        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
         let text = "Engenheiro DevOps Sênior\tset 2021 - Atual\nPicPay · São Paulo, SP\n· Padronizei a infraestrutura como código com\nTerraform e Atlantis\nAnalista de Infraestrutura\tmai 2016 - ago 2021\nLocaweb · São Paulo, SP\n· Automatizei o provisionamento\n";
         assert_eq!(
             titles_and_employers(text),
@@ -972,7 +976,6 @@ mod tests {
 
     #[test]
     fn a_bulleted_employer_right_above_its_dates() {
-        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
         let text = "• Stripe\nMarch, 2021 - Present 5 years, 9 months\nSenior Backend Engineer\nPayments infrastructure team.\n\n• Led the migration of the ledger service to Go\n• Mentored four engineers\n• Shopify\nJune, 2017 - February, 2021 3 years, 8 months\nSoftware Engineer\n";
         assert_eq!(
             titles_and_employers(text),
@@ -982,7 +985,6 @@ mod tests {
 
     #[test]
     fn labelled_fields_are_read_as_their_values() {
-        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
         let form = "Empresa: Trilha Logística Digital\nCargo: Estagiária de QA\nPeríodo: mar 2024 – atual\n- Automatizei 120 casos de teste com Playwright\n\nEmpresa: Banco Aurora\nCargo: Jovem Aprendiz\nPeríodo: jan 2023 – fev 2024\n- Apoiei a equipe de suporte\n";
         assert_eq!(
             titles_and_employers(form),
@@ -998,7 +1000,6 @@ mod tests {
 
     #[test]
     fn layouts_of_real_themes() {
-        let te = |t: &str, e: &str| (t.to_string(), e.to_string());
         // Title, employer, dates, place on their own lines.
         let even = "Senior Backend Engineer\nStripe\nMar 2021 – Present\nSan Francisco, CA\n\nPayments team.\nLed the migration\n\nSoftware Engineer\nShopify\nJun 2017 – Feb 2021\nOttawa, ON\nBuilt the pipeline\n";
         assert_eq!(

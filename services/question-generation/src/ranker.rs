@@ -524,7 +524,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // the off-role question reviewers kept striking (a service desk in a tester's kit).
         &[(1.0, 0), (1.0, 1), (0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.2, 1)]
     };
-    let lead_twice = technical.first().is_some_and(|r| r.titled);
+    // The leading area is the one the title names (`lead_area`, above; none for a loop's interview).
+    let lead_twice = lead_area.is_some();
     // The job's own area gets a question from the bank even when achievements already speak to
     // it: two mobile claims in a mobile kit left no mobile question, and the room went to API
     // and batch-job questions written for back ends.
