@@ -387,6 +387,32 @@ fn runs_on(line: &str) -> bool {
         && (last.ends_with(',') || crate::sections::JOINING.contains(&tail))
 }
 
+/// An entry's description lines as its highlights, without their bullets: a bullet the layout
+/// wrapped onto further lines is one highlight ("- Ran the migration ... cut metric query times
+/// for" / "90-day dashboards from minutes to under 10 seconds."). A line goes on the one above
+/// when it has no bullet of its own and starts in lower case, with a digit or a sign, or the
+/// line above stops mid-sentence.
+fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let text = strip_bullet(&line);
+        let goes_on = !is_bullet(&line)
+            && out.last().is_some_and(|above: &String| {
+                !text.starts_with(|c: char| c.is_uppercase())
+                    || above.ends_with(',')
+                    || crate::sections::JOINING.contains(&above.rsplit(' ').next().unwrap_or(""))
+            });
+        match out.last_mut() {
+            Some(above) if goes_on => {
+                above.push(' ');
+                above.push_str(text);
+            }
+            _ => out.push(text.to_string()),
+        }
+    }
+    out
+}
+
 fn header_like(line: &str) -> bool {
     let t = line.trim();
     // Places and durations in their own cells, and separators, do not make a line longer.
@@ -765,13 +791,12 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         // A description line that shares its baseline with right-hand dates is the first highlight.
         let beside_dates =
             Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_headers[k].is_empty());
-        let highlights: Vec<String> = beside_dates
-            .into_iter()
-            .chain(
-                (body_start..body_end.max(body_start)).map(|j| strip_bullet(lines[j].1).replace('\t', " ")),
-            )
-            .filter(|l| !l.is_empty() && !LABELS.contains(&fold(l).as_str()))
-            .collect();
+        let highlights = joined(
+            beside_dates
+                .into_iter()
+                .chain((body_start..body_end.max(body_start)).map(|j| lines[j].1.replace('\t', " ")))
+                .filter(|l| !strip_bullet(l).is_empty() && !LABELS.contains(&fold(strip_bullet(l)).as_str())),
+        );
         let score = |v: Option<String>| v.filter(|s| !s.is_empty()).map(|value| Scored { value, confidence });
         let first = above.first().copied().unwrap_or(*i);
         let start = base + lines[first].0;
@@ -971,6 +996,20 @@ mod tests {
         assert_eq!(
             titles_and_employers(text),
             [te("Engenheiro de Software Sênior", "Nubank"), te("Desenvolvedor Java Sênior", "Itaú Unibanco")]
+        );
+    }
+
+    #[test]
+    fn a_bullet_wrapped_onto_more_lines_is_one_highlight() {
+        let text = "Staff SRE — Kestrel Payments, Denver, CO\nJun 2021 – Present\n- Ran the migration to Thanos; cut query times for\n  90-day dashboards from minutes to seconds.\n- Wrote the incident playbook now used by all\n  engineering teams; trained 30+ engineers.\n- Led game days.\n";
+        let highlights = &entries(text, 0)[0].highlights;
+        assert_eq!(
+            highlights,
+            &[
+                "Ran the migration to Thanos; cut query times for 90-day dashboards from minutes to seconds.",
+                "Wrote the incident playbook now used by all engineering teams; trained 30+ engineers.",
+                "Led game days.",
+            ]
         );
     }
 

@@ -32,14 +32,16 @@ struct CategoryFile {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-struct Texts {
-    text: String,
+pub(crate) struct Texts {
+    /// The question; for an anchored behavioral question, what is asked after the quoted line.
+    #[serde(alias = "ask")]
+    pub(crate) text: String,
     #[serde(default)]
     text_metric: Option<String>,
-    points: Vec<String>,
-    strong: String,
+    pub(crate) points: Vec<String>,
+    pub(crate) strong: String,
     acceptable: String,
-    weak: String,
+    pub(crate) weak: String,
     follow_ups: Vec<String>,
 }
 
@@ -120,8 +122,39 @@ impl Claims {
         }
         let first = lower.first().cloned().unwrap_or_default();
         let matches = |s: &String| stem_matches(&first, s);
-        let by_verb =
-            self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches));
+        // A verb that says nothing of the kind ("Ran the migration...", "Introduced SLOs and
+        // error budgets... availability held at 99.97%") leaves it to the line's other words.
+        const PLAIN: &[&str] = &[
+            "ran",
+            "run",
+            "introduced",
+            "drove",
+            "owned",
+            "took",
+            "handled",
+            "worked",
+            "participated",
+            "conduzi",
+            "introduzi",
+            "participei",
+            "trabalhei",
+            "conduje",
+            "introduje",
+            "participé",
+            "trabajé",
+        ];
+        let by_verb = if PLAIN.contains(&first.as_str()) {
+            let later = |c: &&Category| {
+                !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
+                    && lower
+                        .iter()
+                        .skip(1)
+                        .any(|w| c.stems.iter().any(|s| stem_matches(w, s) && s.chars().count() > 3))
+            };
+            self.categories.iter().find(later)
+        } else {
+            self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
+        };
         // "Led the migration of the ledger" is a migration the candidate led, not people
         // leadership: leading is about people only when the line names them.
         let people = [
@@ -321,11 +354,16 @@ impl Claims {
 }
 
 fn question(category: &Category, lang: usize, text: String) -> Question {
-    let t = &category.texts[lang];
+    let kind = if category.id == "leadership" { Kind::Behavioral } else { Kind::Technical };
+    written(format!("claim-{}", category.id), kind, &category.texts[lang], lang, text)
+}
+
+/// A question written from a template's texts in kit language `lang`, asked as `text`.
+pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: String) -> Question {
     Question {
-        id: format!("claim-{}", category.id),
+        id,
         text,
-        kind: if category.id == "leadership" { Kind::Behavioral } else { Kind::Technical },
+        kind,
         skill_ids: Vec::new(),
         competencies: Vec::new(),
         roles: Vec::new(),
@@ -353,9 +391,14 @@ fn question(category: &Category, lang: usize, text: String) -> Question {
 /// achievement quoted, then the template's questions (its text after the first sentence). None
 /// for a line too long to read aloud or a template without a second sentence.
 fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String> {
-    let line = line.trim();
+    let cut = text.find(". ").or_else(|| text.find("? "))?;
+    anchored(line, employer, text[cut + 2..].trim(), lang)
+}
+
+/// Whether a resume line can be read aloud in a question: a whole sentence of a sensible length.
+fn reads_aloud(line: &str) -> bool {
     if line.chars().count() > 200 || line.chars().count() < 15 {
-        return None;
+        return false;
     }
     // Only a whole sentence is read aloud: a line cut where the resume wrapped it ("... al
     // agregar clustering en") or a fragment is named by its kind instead.
@@ -365,16 +408,17 @@ fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String>
         "el", "la", "los", "las", "al",
     ];
     let last = words(line).last().map(str::to_lowercase).unwrap_or_default();
-    let whole = line.chars().next().is_some_and(char::is_uppercase)
+    line.chars().next().is_some_and(char::is_uppercase)
         && words(line).count() >= 4
         && !DANGLING.contains(&last.as_str())
-        && !line.ends_with([',', ';', ':', '-', '–']);
-    if !whole {
-        return None;
-    }
-    let cut = text.find(". ").or_else(|| text.find("? "))?;
-    let ask = text[cut + 2..].trim();
-    if ask.is_empty() {
+        && !line.ends_with([',', ';', ':', '-', '–'])
+}
+
+/// `ask` after the achievement it is about, quoted: `At Pagafácil, your resume says: "..." ask`.
+/// None for a line that cannot be read aloud as a whole sentence, or an empty `ask`.
+pub(crate) fn anchored(line: &str, employer: &str, ask: &str, lang: usize) -> Option<String> {
+    let line = line.trim();
+    if ask.is_empty() || !reads_aloud(line) {
         return None;
     }
     let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
@@ -603,7 +647,7 @@ fn names_speed(text: &str) -> bool {
 /// An employer as a question names it: without the location or sector the resume wrote beside
 /// it ("Banco Maré Digital (Florianópolis - SC" is "Banco Maré Digital"; "Cascadia Outfitters
 /// (e-commerce)", "Acme — Toronto, ON" and "Acme | Remote" likewise).
-fn employer_name(raw: &str) -> &str {
+pub(crate) fn employer_name(raw: &str) -> &str {
     let mut name = raw.trim();
     for sep in [" (", "(", " — ", " – ", " - ", " | ", " · ", " • "] {
         if let Some(i) = name.find(sep)
@@ -631,11 +675,11 @@ fn certification_name(text: &str) -> &str {
 
 /// Whether `word` starts with `stem`; a stem of three letters or fewer ("led", "sre", "nps") is
 /// a whole word, so "ledger" is not leadership.
-fn stem_matches(word: &str, stem: &str) -> bool {
+pub(crate) fn stem_matches(word: &str, stem: &str) -> bool {
     word.starts_with(stem) && (stem.chars().count() > 3 || word == stem)
 }
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
@@ -826,6 +870,28 @@ mod tests {
         let cost = qs.iter().find(|q| q.category == "cost").expect("a cost question");
         assert!(cost.question.text.contains("R$ 1,4M"), "{}", cost.question.text);
         assert!(!cost.question.text.contains("time"), "{}", cost.question.text);
+    }
+
+    #[test]
+    fn a_plain_verb_leaves_the_kind_to_the_rest_of_the_line() {
+        let kind = |text: &str| {
+            let candidate = Candidate {
+                language: "en".into(),
+                claims: vec![claim("Kestrel", text)],
+                ..Candidate::default()
+            };
+            Claims::bundled().questions(&candidate, 0).first().map(|q| q.category.clone())
+        };
+        assert_eq!(
+            kind("Ran the migration from self-managed Prometheus to Thanos; cut query times to under 10 seconds")
+                .as_deref(),
+            Some("migration")
+        );
+        assert_eq!(
+            kind("Introduced error budgets for 20 services; availability held at 99.97% over 18 months")
+                .as_deref(),
+            Some("reliability")
+        );
     }
 
     #[test]

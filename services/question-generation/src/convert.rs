@@ -71,19 +71,33 @@ fn clean(highlight: &str) -> String {
 
 /// The highlight's place inside its work entry's quoted text, when it can be found there.
 fn highlight_span(entry: Option<&EvidenceSpan>, highlight: &str) -> Span {
-    let found = entry.and_then(|e| e.text.find(highlight).map(|i| (e.start as usize + i, highlight.len())));
+    let found =
+        entry.and_then(|e| find_loose(&e.text, highlight).map(|(i, end)| (e.start as usize + i, end - i)));
     match found {
         Some((start, len)) => Span { start, end: start + len, text: highlight.to_string() },
         None => Span { start: 0, end: 0, text: highlight.to_string() },
     }
 }
 
+/// Where `needle` is in `hay` when a space of it may be any run of white space there (the
+/// parser joins a bullet the resume wrapped onto several lines): byte start and end in `hay`.
+fn find_loose(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let first = needle.split_whitespace().next()?;
+    hay.match_indices(first).find_map(|(start, _)| {
+        let mut rest = &hay[start..];
+        for word in needle.split_whitespace() {
+            rest = rest.trim_start().strip_prefix(word)?;
+        }
+        Some((start, hay.len() - rest.len()))
+    })
+}
+
 /// Whether a highlight is the whole bullet: found in its entry, and not followed by a line that
 /// continues it (a wrapped bullet's next line starts in lower case, or with a digit).
 fn is_whole(entry: Option<&EvidenceSpan>, highlight: &str) -> bool {
     let Some(e) = entry else { return false };
-    let Some(i) = e.text.find(highlight) else { return false };
-    let rest = &e.text[i + highlight.len()..];
+    let Some((_, end)) = find_loose(&e.text, highlight) else { return false };
+    let rest = &e.text[end..];
     let rest = rest.trim_start_matches([' ', '\t', '.']);
     let Some(next) = rest.strip_prefix('\n') else { return true };
     let next = next.trim_start();

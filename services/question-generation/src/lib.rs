@@ -6,6 +6,7 @@
 //! weighs similarity to the role and to the resume, requirement coverage, diversity, seniority
 //! fit and measured effectiveness. Every question passes the compliance guardrail.
 
+pub mod anchored;
 pub mod areas;
 pub mod bank;
 pub mod cache;

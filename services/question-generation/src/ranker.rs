@@ -13,6 +13,7 @@ use nexushr_domain::Role;
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
+use crate::anchored::{AnchoredQuestion, Anchors};
 use crate::areas::{Graph, LANGUAGES, Resume, RoleArea, RoleAreas};
 use crate::bank::{Bank, Mode, Question};
 use crate::candidate::Candidate;
@@ -289,6 +290,7 @@ enum Pick {
     Area { s: Scored, probe: Probe, ra: RoleArea },
     Claim { c: ClaimQuestion, ra: Option<RoleArea> },
     Competency { s: Scored, ra: RoleArea },
+    Anchored { a: AnchoredQuestion, ra: RoleArea },
     Other { s: Scored },
 }
 
@@ -564,11 +566,35 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 
     // Behavioral questions: one per competency, the role's first; the second one a situation
     // to reason through rather than another story, so the section does not ask for the same
-    // kind of answer three times.
+    // kind of answer three times. Up to two are asked through an achievement of the resume that
+    // shows the competency (one no other question of the kit asks about, at another employer
+    // when there is one): reviewers kept striking the same "tell me about a time" in every kit.
+    const ANCHORED: usize = 2;
     let mut asked = 0;
+    let mut anchored = 0;
+    let (mut used, mut employers): (Vec<usize>, Vec<String>) = picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } => Some((c.claim?, c.employer.clone().unwrap_or_default())),
+            _ => None,
+        })
+        .unzip();
     for (order, ra) in competencies.iter().enumerate() {
         if asked >= n_behavioral {
             break;
+        }
+        if anchored < ANCHORED
+            && let Some(a) =
+                Anchors::bundled().question(&graph.areas[ra.area].id, candidate, lang, &used, &employers)
+            && !req.exclude.contains(&a.question.id)
+            && allowed(nexushr_guardrail::Blocked::of(&a.question.text))
+        {
+            used.push(a.claim);
+            employers.push(a.employer.clone());
+            picks.push((2, order, Pick::Anchored { a, ra: ra.clone() }));
+            asked += 1;
+            anchored += 1;
+            continue;
         }
         let fits = |s: &&Scored| {
             s.area == Some(ra.area)
@@ -749,6 +775,23 @@ fn build(
                 breakdown: breakdown(&s),
             }
         }
+        Pick::Anchored { a, ra } => {
+            let area = &graph.areas[ra.area];
+            KitQuestion {
+                text: a.question.text.clone(),
+                question: a.question,
+                score: 1.0,
+                rank: 0,
+                target: Some((area.target_id(), area.name(lang).to_string())),
+                probe: Probe::Competency,
+                rationale: rationale_anchored(lang, area.name(lang), &a.employer),
+                evidence: vec![Evidence {
+                    resume: candidate.claims.get(a.claim).map(|c| c.span.clone()),
+                    requirement: ra.requirement(role, original, lang),
+                }],
+                breakdown: [("anchored", 1.0)].into_iter().collect(),
+            }
+        }
         Pick::Other { s } => {
             let q = Arc::clone(bank.in_language(s.index, lang));
             let area = s.area.map(|a| &graph.areas[a]);
@@ -851,6 +894,19 @@ fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> S
         ),
         (_, true) => format!("Behavioral evidence of {lower}, which the role asks for."),
         _ => format!("Behavioral evidence of {lower}, a core competency of the behavioral model."),
+    }
+}
+
+fn rationale_anchored(lang: usize, competency: &str, employer: &str) -> String {
+    let lower = competency.to_lowercase();
+    match lang {
+        1 => format!(
+            "Evidência comportamental de {lower}, pedida sobre um trabalho que o currículo mostra em {employer}."
+        ),
+        2 => format!(
+            "Evidencia conductual de {lower}, pedida sobre un trabajo que el currículum muestra en {employer}."
+        ),
+        _ => format!("Behavioral evidence of {lower}, asked through work the resume shows at {employer}."),
     }
 }
 

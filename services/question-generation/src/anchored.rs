@@ -1,0 +1,240 @@
+//! Behavioral questions anchored on the candidate's own work: a competency (collaboration,
+//! ownership...) asked through the achievement on the resume that shows it ("At Recife
+//! Softworks, your resume says: "Built the Pix flow with the iOS team." Who else did that work
+//! depend on...?"), rather than a "tell me about a time" any candidate gets. Templates and the
+//! words that tie a line to a competency are reviewed data (`data/questions/anchored.json`);
+//! a competency with no line that shows it keeps its bank question.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::areas::language_index;
+use crate::bank::{Kind, Question};
+use crate::candidate::Candidate;
+use crate::claims::{Texts, anchored, employer_name, metric, stem_matches, words, written};
+
+const BUNDLED: &str = include_str!("../../../data/questions/anchored.json");
+
+#[derive(Debug, Deserialize)]
+struct File {
+    competencies: Vec<CompetencyFile>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CompetencyFile {
+    id: String,
+    signals: std::collections::BTreeMap<String, Vec<String>>,
+    en: Texts,
+    #[serde(rename = "pt-BR")]
+    pt: Texts,
+    #[serde(rename = "es-MX")]
+    es: Texts,
+}
+
+#[derive(Debug)]
+struct Competency {
+    id: String,
+    /// Word prefixes ("mentor") and phrases ("with the design team"), lowercase, of every
+    /// language.
+    signals: Vec<String>,
+    texts: [Texts; 3],
+}
+
+/// The anchored templates.
+#[derive(Debug)]
+pub struct Anchors {
+    competencies: Vec<Competency>,
+}
+
+/// A competency asked through one achievement.
+#[derive(Debug, Clone)]
+pub struct AnchoredQuestion {
+    pub question: Arc<Question>,
+    /// Index of the achievement in the candidate's claims.
+    pub claim: usize,
+    pub employer: String,
+}
+
+impl Anchors {
+    pub fn bundled() -> &'static Anchors {
+        static ANCHORS: std::sync::OnceLock<Anchors> = std::sync::OnceLock::new();
+        ANCHORS.get_or_init(|| {
+            // The file is checked by the tests; a broken one anchors nothing.
+            let file: File = serde_json::from_str(BUNDLED).unwrap_or(File { competencies: Vec::new() });
+            Anchors {
+                competencies: file
+                    .competencies
+                    .into_iter()
+                    .map(|c| Competency {
+                        // Once each: a word every language uses ("on-call") counts once.
+                        signals: c
+                            .signals
+                            .into_values()
+                            .flatten()
+                            .map(|s| s.trim().to_lowercase())
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
+                            .collect(),
+                        id: c.id,
+                        texts: [c.en, c.pt, c.es],
+                    })
+                    .collect(),
+            }
+        })
+    }
+
+    /// How strongly achievement `text` shows `competency`: the number of its signals it holds.
+    fn strength(competency: &Competency, text: &str) -> usize {
+        let lower = text.to_lowercase();
+        let lower_words: Vec<&str> = words(&lower).collect();
+        competency
+            .signals
+            .iter()
+            .filter(|s| {
+                if s.contains([' ', '-']) {
+                    lower.contains(s.as_str())
+                } else {
+                    lower_words.iter().any(|w| stem_matches(w, s))
+                }
+            })
+            .count()
+    }
+
+    /// The question for `competency` in kit language `lang`, anchored on the achievement that
+    /// shows it best and is not in `used` (the achievements other questions of the kit already
+    /// ask about); an achievement at an employer in `employers` (one the kit already asks
+    /// about) only when no other shows it. None when no achievement shows the competency, or
+    /// none can be quoted: a line is quoted only in its own language, as a whole sentence.
+    pub fn question(
+        &self,
+        competency: &str,
+        candidate: &Candidate,
+        lang: usize,
+        used: &[usize],
+        employers: &[String],
+    ) -> Option<AnchoredQuestion> {
+        let lang = lang.min(2);
+        if language_index(&candidate.language) != Some(lang) {
+            return None;
+        }
+        let c = self.competencies.iter().find(|c| c.id == competency)?;
+        let n = candidate.claims.len().max(1) as f32;
+        candidate
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, claim)| claim.whole && !used.contains(i))
+            .filter_map(|(i, claim)| {
+                let employer = employer_name(claim.employer.as_deref()?);
+                if employer.is_empty() || employer.len() > 80 {
+                    return None;
+                }
+                let strength = Self::strength(c, &claim.text);
+                if strength == 0 {
+                    return None;
+                }
+                let text = anchored(&claim.text, employer, &c.texts[lang].text, lang)?;
+                let again = employers.iter().any(|e| e.eq_ignore_ascii_case(employer));
+                // More signals first, a fresh employer before one already asked about, a
+                // figure to talk to, then recent work (claims come newest job first).
+                let score = strength.min(3) as f32 - if again { 2.0 } else { 0.0 }
+                    + if metric(&claim.text).is_some() { 0.5 } else { 0.0 }
+                    + 0.5 * (1.0 - i as f32 / n);
+                Some((score, i, employer.to_string(), text))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, claim, employer, text)| {
+                let mut q =
+                    written(format!("anchored-{competency}"), Kind::Behavioral, &c.texts[lang], lang, text);
+                q.competencies = vec![competency.to_string()];
+                AnchoredQuestion { question: Arc::new(q), claim, employer }
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candidate::{Claim, Span};
+
+    fn candidate(language: &str, lines: &[(&str, &str)]) -> Candidate {
+        Candidate {
+            language: language.into(),
+            claims: lines
+                .iter()
+                .map(|(employer, text)| Claim {
+                    employer: Some(employer.to_string()),
+                    title: None,
+                    text: text.to_string(),
+                    span: Span { start: 0, end: text.len(), text: text.to_string() },
+                    skill_ids: Vec::new(),
+                    whole: true,
+                })
+                .collect(),
+            ..Candidate::default()
+        }
+    }
+
+    #[test]
+    fn every_competency_has_its_texts_and_signals_in_every_language() {
+        let file: File = serde_json::from_str(BUNDLED).expect("anchored.json parses");
+        assert_eq!(file.competencies.len(), 10);
+        for c in &file.competencies {
+            for lang in ["en", "pt-BR", "es-MX"] {
+                let signals = c.signals.get(lang).unwrap_or_else(|| panic!("{} has no {lang} signals", c.id));
+                assert!(!signals.is_empty(), "{} {lang}", c.id);
+                for s in signals {
+                    assert_eq!(s, &s.to_lowercase(), "{} {lang}: {s}", c.id);
+                    assert!(
+                        s.contains([' ', '-']) || s.chars().count() >= 4,
+                        "{} {lang}: {s} is too short",
+                        c.id
+                    );
+                }
+            }
+            for t in [&c.en, &c.pt, &c.es] {
+                assert!(t.text.trim_end().ends_with('?'), "{}: {}", c.id, t.text);
+                assert!(!t.text.contains('{'), "{}: {}", c.id, t.text);
+                assert!(t.points.len() >= 3 && !t.strong.is_empty() && !t.weak.is_empty(), "{}", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_competency_is_asked_through_the_line_that_shows_it_and_only_in_its_language() {
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[
+                ("Lumen Ledger", "Rebuilt the invoice editor in React, cutting reported bugs by 40%."),
+                ("Lumen Ledger", "Mentored two junior developers through their first year on the team."),
+            ],
+        );
+        let q = anchors.question("leadership", &c, 0, &[], &[]).expect("the mentoring line shows leadership");
+        assert_eq!(q.claim, 1);
+        assert!(q.question.text.starts_with("At Lumen Ledger, your resume says: \"Mentored two junior"));
+        assert_eq!(q.question.id, "anchored-leadership");
+        // The same line is not asked twice, and a kit in another language quotes nothing.
+        assert!(anchors.question("leadership", &c, 0, &[1], &[]).is_none());
+        assert!(anchors.question("leadership", &c, 1, &[], &[]).is_none());
+        // A competency no line shows keeps its bank question.
+        assert!(anchors.question("conflict", &c, 0, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn an_employer_the_kit_already_asks_about_gives_way_to_another() {
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "pt",
+            &[
+                ("Conta Nordeste", "Mentorei três pessoas desenvolvedoras júnior no time de pagamentos."),
+                ("Recife Softworks", "Mentorei dois estagiários durante a migração para Kotlin."),
+            ],
+        );
+        let q =
+            anchors.question("leadership", &c, 1, &[], &["Conta Nordeste".into()]).expect("a mentoring line");
+        assert_eq!(q.employer, "Recife Softworks");
+        assert!(q.question.text.starts_with("Na empresa Recife Softworks, seu currículo diz:"));
+    }
+}
