@@ -14,7 +14,7 @@ APT_PKGS=(
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended texlive-fonts-extra texlive-xetex lmodern
   texlive-lang-portuguese texlive-lang-spanish texlive-lang-european
-  pandoc libreoffice-writer
+  pandoc libreoffice-writer chromium
   fonts-font-awesome fonts-texgyre fonts-dejavu-core fonts-liberation2 fonts-lato fonts-open-sans
   poppler-utils cm-super-minimal
 )

@@ -101,6 +101,14 @@ pub(crate) fn starts_with_month(s: &str) -> bool {
     w.chars().count() >= 3 && month(&fold(&w)).is_some()
 }
 
+/// Whether `s` starts with a numeric date: a year ("2021"), or a month and year ("03/2020",
+/// "2020-03"); not a figure that merely has dates after it ("310 lojas), ... (mar/2023").
+pub(crate) fn starts_with_numeric_date(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_ascii_digit());
+    matches!(points(first).first(), Some(Some(_)))
+}
+
 fn month(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == word).map(|(_, m)| *m)
 }

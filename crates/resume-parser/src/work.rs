@@ -136,7 +136,9 @@ pub(crate) fn without_dates(line: &str) -> String {
     let cut = line
         .char_indices()
         .find(|(i, c)| {
-            (c.is_ascii_digit() && parse_period(&line[*i..]).is_some())
+            (c.is_ascii_digit()
+                && crate::dates::starts_with_numeric_date(&line[*i..])
+                && parse_period(&line[*i..]).is_some())
                 || (crate::dates::starts_with_month(&line[*i..])
                     && (*i == 0 || !line[..*i].ends_with(char::is_alphabetic))
                     && year_follows(&line[*i..])
@@ -422,13 +424,44 @@ fn header_like(line: &str) -> bool {
         .map(|c| without_place(c.trim()))
         .collect::<Vec<_>>()
         .join(" ");
+    let core = without_asides(&core);
     let words = core.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     !t.is_empty()
         && !is_bullet(t)
         && !ends_sentence(if core.trim().is_empty() { t } else { core.trim_end() })
-        && words <= 9
+        // A title and an employer joined by a strong separator may run longer than either.
+        && (words <= 9 || (words <= 12 && [" | ", " — ", " – "].iter().any(|sep| core.contains(sep))))
         && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// A header line without the asides in brackets that describe its employer ("Farmácias Serra
+/// Verde (rede com 310 lojas)", "Pagalia (plataforma de pagos para comercios)"): they do not
+/// make a header a sentence.
+fn without_asides(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    // An unclosed bracket hides nothing.
+    if depth > 0 { line.to_string() } else { out }
+}
+
+/// An employer's name without an aside that describes it ("Pagalia (plataforma de pagos para
+/// comercios)" is "Pagalia"); a name in brackets ("(UFMG)", "(AWS)") stays.
+fn without_description(employer: &str) -> String {
+    match employer.trim_end().strip_suffix(')').and_then(|e| e.rsplit_once(" (")) {
+        Some((name, aside)) if !name.trim().is_empty() && aside.starts_with(char::is_lowercase) => {
+            name.trim_end().to_string()
+        }
+        _ => employer.to_string(),
+    }
 }
 
 /// Does this line end like a sentence? A full stop after an abbreviation ("Acme Inc.", "S.A. de
@@ -547,7 +580,9 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
     // a description line included: a column of dates alone anchors however long that line is.
     let column = line.rsplit_once('\t').is_some_and(|(_, tail)| without_dates(tail).is_empty());
-    let short = column || rest.split_whitespace().count() <= 12;
+    let words =
+        without_asides(&rest).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let short = column || words <= 12;
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
 
@@ -784,6 +819,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             fragments.extend(got);
         }
         let (title, employer, confidence) = assign(&fragments, &anchored);
+        // "Farmácias Serra Verde (rede com 310 lojas)": the employer without what describes it.
+        let employer = employer.map(|e| without_description(&e));
         let body_start = below.last().map_or(*i, |&b| b) + 1;
         // Up to the next entry's first header line.
         let body_end =
@@ -997,6 +1034,22 @@ mod tests {
             titles_and_employers(text),
             [te("Engenheiro de Software Sênior", "Nubank"), te("Desenvolvedor Java Sênior", "Itaú Unibanco")]
         );
+    }
+
+    #[test]
+    fn an_aside_about_the_employer_is_not_part_of_its_name_and_does_not_hide_the_entry() {
+        let text = "Cientista de Dados Pleno — Farmácias Serra Verde (rede com 310 lojas), Belo Horizonte (mar/2023 – atual)\n* Criei modelos de propensão.\n\nAnalista de Dados / Cientista de Dados Júnior — Conecta Minas Telecom (provedor regional de internet), Belo Horizonte (fev/2021 – fev/2023)\n* Construí o modelo de churn.\n\nPagalia (plataforma de pagos para comercios) | Ingeniero Sr. de Seguridad de Aplicaciones\nCiudad de México · abr. 2022 – actualidad\n- Lidero el programa de seguridad.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                te("Cientista de Dados Pleno", "Farmácias Serra Verde"),
+                te("Analista de Dados / Cientista de Dados Júnior", "Conecta Minas Telecom"),
+                te("Ingeniero Sr. de Seguridad de Aplicaciones", "Pagalia"),
+            ]
+        );
+        let starts: Vec<(i32, u32)> =
+            entries(text, 0).iter().map(|e| (e.period.start.year, e.period.start.month)).collect();
+        assert_eq!(starts, [(2023, 3), (2021, 2), (2022, 4)]);
     }
 
     #[test]
