@@ -133,18 +133,8 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
 /// "Jun 2023 – Jul 2026 QA Engineer, Acme" → "QA Engineer, Acme"; text on both sides of the
 /// dates is kept as two cells, split by a tab).
 pub(crate) fn without_dates(line: &str) -> String {
-    let cut = line
-        .char_indices()
-        .find(|(i, c)| {
-            (c.is_ascii_digit()
-                && crate::dates::starts_with_numeric_date(&line[*i..])
-                && parse_period(&line[*i..]).is_some())
-                || (crate::dates::starts_with_month(&line[*i..])
-                    && (*i == 0 || !line[..*i].ends_with(char::is_alphabetic))
-                    && year_follows(&line[*i..])
-                    && parse_period(&line[*i..]).is_some())
-        })
-        .map_or(line.len(), |(i, _)| i);
+    let cut = date_start(line);
+
     // Separators around the dates go; brackets only when left unmatched ("(2 years" / "Acme (").
     let trim = |s: &str| {
         let mut t = s.trim().trim_matches(|c: char| "|·,–—-:".contains(c) || c.is_whitespace());
@@ -435,6 +425,21 @@ fn header_like(line: &str) -> bool {
         && !LABELS.contains(&fold(t).as_str())
 }
 
+/// Where the first dates of a line start (its length when it has none).
+fn date_start(line: &str) -> usize {
+    line.char_indices()
+        .find(|(i, c)| {
+            (c.is_ascii_digit()
+                && crate::dates::starts_with_numeric_date(&line[*i..])
+                && parse_period(&line[*i..]).is_some())
+                || (crate::dates::starts_with_month(&line[*i..])
+                    && (*i == 0 || !line[..*i].ends_with(char::is_alphabetic))
+                    && year_follows(&line[*i..])
+                    && parse_period(&line[*i..]).is_some())
+        })
+        .map_or(line.len(), |(i, _)| i)
+}
+
 /// A header line without the asides in brackets that describe its employer ("Farmácias Serra
 /// Verde (rede com 310 lojas)", "Pagalia (plataforma de pagos para comercios)"): they do not
 /// make a header a sentence.
@@ -478,7 +483,7 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Words of a header line that could name a title or an employer (places and durations out).
 fn core_words(line: &str) -> usize {
-    pieces(line, &mut None).iter().map(|p| p.split_whitespace().count()).sum()
+    pieces(line, &mut None).iter().map(|p| without_asides(p).split_whitespace().count()).sum()
 }
 
 /// The title and employer among the header fragments of one entry.
@@ -576,6 +581,14 @@ fn inline_header(line: &str) -> String {
 
 /// Is this date line the anchor of an entry rather than a year inside a highlight?
 fn anchors_entry(line: &str, period: &Period) -> bool {
+    // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
+    // the March 2020 spike, shipped ...") is the story's, not an entry's.
+    if is_bullet(line) {
+        let before = line[..date_start(line)].trim_end();
+        if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
+            return false;
+        }
+    }
     let rest = without_dates(line);
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
     // a description line included: a column of dates alone anchors however long that line is.
@@ -1050,6 +1063,18 @@ mod tests {
         let starts: Vec<(i32, u32)> =
             entries(text, 0).iter().map(|e| (e.period.start.year, e.period.start.month)).collect();
         assert_eq!(starts, [(2023, 3), (2021, 2), (2022, 4)]);
+    }
+
+    #[test]
+    fn a_date_inside_a_bulleted_sentence_starts_no_entry() {
+        let text = "Senior ML Engineer — Harbourline Insurance Group, Manchester\nMay 2021 – Present\n• Built drift monitoring with Evidently after a March 2023\n  incident in which a lookup change zeroed one feature.\n• During the March 2020 panic-buying spike, shipped a model\n\nDesarrolladora Backend (Go) · mar. 2023 – actualidad\nRuta Norte Logística (plataforma de fletes), Querétaro, Qro.\n* Desarrollo servicios en Go.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                te("Senior ML Engineer", "Harbourline Insurance Group"),
+                te("Desarrolladora Backend (Go)", "Ruta Norte Logística")
+            ]
+        );
     }
 
     #[test]
