@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::areas::language_index;
+use crate::areas::{LANGUAGES, language_index};
 use crate::bank::{Kind, Question};
 use crate::candidate::Candidate;
 use crate::claims::{Texts, anchored, employer_name, metric, stem_matches, words, written};
@@ -35,9 +35,10 @@ struct CompetencyFile {
 #[derive(Debug)]
 struct Competency {
     id: String,
-    /// Word prefixes ("mentor") and phrases ("with the design team"), lowercase, of every
-    /// language.
-    signals: Vec<String>,
+    /// Word prefixes ("mentor") and phrases ("with the design team"), lowercase, per kit
+    /// language: a line is read with its own language's (Portuguese "investig" is not the
+    /// English "Counter-Fraud Investigations team").
+    signals: [Vec<String>; 3],
     texts: [Texts; 3],
 }
 
@@ -66,16 +67,19 @@ impl Anchors {
                 competencies: file
                     .competencies
                     .into_iter()
-                    .map(|c| Competency {
-                        // Once each: a word every language uses ("on-call") counts once.
-                        signals: c
-                            .signals
-                            .into_values()
-                            .flatten()
-                            .map(|s| s.trim().to_lowercase())
-                            .collect::<std::collections::BTreeSet<_>>()
-                            .into_iter()
-                            .collect(),
+                    .map(|mut c| Competency {
+                        signals: LANGUAGES.map(|tag| {
+                            let mut list: Vec<String> = c
+                                .signals
+                                .remove(tag)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|s| s.trim().to_lowercase())
+                                .collect();
+                            list.sort();
+                            list.dedup();
+                            list
+                        }),
                         id: c.id,
                         texts: [c.en, c.pt, c.es],
                     })
@@ -84,12 +88,12 @@ impl Anchors {
         })
     }
 
-    /// How strongly achievement `text` shows `competency`: the number of its signals it holds.
-    fn strength(competency: &Competency, text: &str) -> usize {
+    /// How strongly achievement `text`, in language `lang`, shows `competency`: the number of
+    /// its signals it holds.
+    fn strength(competency: &Competency, text: &str, lang: usize) -> usize {
         let lower = text.to_lowercase();
         let lower_words: Vec<&str> = words(&lower).collect();
-        competency
-            .signals
+        competency.signals[lang]
             .iter()
             .filter(|s| {
                 if s.contains([' ', '-']) {
@@ -130,7 +134,7 @@ impl Anchors {
                 if employer.is_empty() || employer.len() > 80 {
                     return None;
                 }
-                let strength = Self::strength(c, &claim.text);
+                let strength = Self::strength(c, &claim.text, lang);
                 if strength == 0 {
                     return None;
                 }
@@ -220,6 +224,13 @@ mod tests {
         assert!(anchors.question("leadership", &c, 1, &[], &[]).is_none());
         // A competency no line shows keeps its bank question.
         assert!(anchors.question("conflict", &c, 0, &[], &[]).is_none());
+        // A line is read with its own language's words: the Portuguese "investig" does not make
+        // an English team's name a diagnosis.
+        let team = candidate(
+            "en",
+            &[("Harbourline", "Worked with the Counter-Fraud Investigations team to write model cards.")],
+        );
+        assert!(anchors.question("problem-solving", &team, 0, &[], &[]).is_none());
     }
 
     #[test]

@@ -564,14 +564,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         n_behavioral += n_areas;
     }
 
-    // Behavioral questions: one per competency, the role's first; the second one a situation
-    // to reason through rather than another story, so the section does not ask for the same
-    // kind of answer three times. Up to two are asked through an achievement of the resume that
-    // shows the competency (one no other question of the kit asks about, at another employer
-    // when there is one): reviewers kept striking the same "tell me about a time" in every kit.
-    const ANCHORED: usize = 2;
+    // Behavioral questions: one per competency, the role's first; one of them a situation to
+    // reason through rather than another story, so the section does not ask for the same kind
+    // of answer three times. First, up to three are asked through an achievement of the resume
+    // that shows the competency (one no other question of the kit asks about, at another
+    // employer when there is one), among the role's leading competencies: reviewers kept
+    // striking the same "tell me about a time" in every kit. The rest come from the bank.
+    const ANCHORED: usize = 3;
     let mut asked = 0;
-    let mut anchored = 0;
     let (mut used, mut employers): (Vec<usize>, Vec<String>) = picks
         .iter()
         .filter_map(|(_, _, p)| match p {
@@ -579,21 +579,30 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             _ => None,
         })
         .unzip();
-    for (order, ra) in competencies.iter().enumerate() {
-        if asked >= n_behavioral {
+    let mut anchored: HashSet<usize> = HashSet::new();
+    let leading = if req.plan.is_some() { competencies.len() } else { n_behavioral + 2 };
+    for (order, ra) in competencies.iter().enumerate().take(leading) {
+        if asked >= n_behavioral.min(ANCHORED) {
             break;
         }
-        if anchored < ANCHORED
-            && let Some(a) =
-                Anchors::bundled().question(&graph.areas[ra.area].id, candidate, lang, &used, &employers)
+        if let Some(a) =
+            Anchors::bundled().question(&graph.areas[ra.area].id, candidate, lang, &used, &employers)
             && !req.exclude.contains(&a.question.id)
             && allowed(nexushr_guardrail::Blocked::of(&a.question.text))
         {
             used.push(a.claim);
             employers.push(a.employer.clone());
+            anchored.insert(order);
             picks.push((2, order, Pick::Anchored { a, ra: ra.clone() }));
             asked += 1;
-            anchored += 1;
+        }
+    }
+    let mut situation = false;
+    for (order, ra) in competencies.iter().enumerate() {
+        if asked >= n_behavioral {
+            break;
+        }
+        if anchored.contains(&order) {
             continue;
         }
         let fits = |s: &&Scored| {
@@ -604,12 +613,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         };
         let situational =
             scored.iter().filter(fits).find(|s| bank.get(s.index).kind == crate::bank::Kind::Situational);
-        let pick = if asked == 1 {
+        let pick = if asked >= 1 && !situation {
             situational.or_else(|| scored.iter().find(fits))
         } else {
             scored.iter().find(fits)
         };
         if let Some(s) = pick.cloned() {
+            situation |= bank.get(s.index).kind == crate::bank::Kind::Situational;
             taken.insert(s.index);
             picks.push((2, order, Pick::Competency { s, ra: ra.clone() }));
             asked += 1;
