@@ -582,8 +582,9 @@ fn inline_header(line: &str) -> String {
 /// Is this date line the anchor of an entry rather than a year inside a highlight?
 fn anchors_entry(line: &str, period: &Period) -> bool {
     // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
-    // the March 2020 spike, shipped ...") is the story's, not an entry's.
-    if is_bullet(line) {
+    // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
+    // 3-hour outage in November 2019.") is the story's, not an entry's.
+    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
             return false;
@@ -1067,7 +1068,7 @@ mod tests {
 
     #[test]
     fn a_date_inside_a_bulleted_sentence_starts_no_entry() {
-        let text = "Senior ML Engineer — Harbourline Insurance Group, Manchester\nMay 2021 – Present\n• Built drift monitoring with Evidently after a March 2023\n  incident in which a lookup change zeroed one feature.\n• During the March 2020 panic-buying spike, shipped a model\n\nDesarrolladora Backend (Go) · mar. 2023 – actualidad\nRuta Norte Logística (plataforma de fletes), Querétaro, Qro.\n* Desarrollo servicios en Go.\n";
+        let text = "Senior ML Engineer — Harbourline Insurance Group, Manchester\nMay 2021 – Present\n• Built drift monitoring with Evidently after a March 2023\n  incident in which a lookup change zeroed one feature.\n• During the March 2020 panic-buying spike, shipped a model\n• Integrated Adyen with automatic failover, which kept checkout\n  available during a 3-hour outage in November 2019.\n\nDesarrolladora Backend (Go) · mar. 2023 – actualidad\nRuta Norte Logística (plataforma de fletes), Querétaro, Qro.\n* Desarrollo servicios en Go.\n";
         assert_eq!(
             titles_and_employers(text),
             [

@@ -192,7 +192,9 @@ impl Claims {
             if !has_metric {
                 None
             } else if names_speed_or_cost(text) {
-                named("performance")
+                // "handling 4,000 requests per second with a p99 latency of 85 ms" is the
+                // service's scale, not a gain: a gain says what changed.
+                named("performance").filter(|_| names_change(text))
             } else {
                 named("impact").filter(|c| lower.iter().any(|w| c.stems.iter().any(|s| stem_matches(w, s))))
             }
@@ -330,18 +332,21 @@ impl Claims {
         // questions would name the same work), at most two per employer, one certification.
         let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
-        let mut categories = std::collections::HashSet::new();
+        // At most two of one kind: three questions on one template read as one question asked
+        // three times (reviewers, R12).
+        let mut categories: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut picked = Vec::new();
         for distinct in [true, false] {
             for q in &out {
                 let employer = q.employer.as_ref().map(|e| e.to_lowercase()).unwrap_or_default();
                 let key = (employer.clone(), q.category.clone());
                 let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
+                let of_kind = categories.get(&q.category).copied().unwrap_or(0);
                 let fresh =
-                    if distinct { !categories.contains(&q.category) } else { q.category != "certification" };
+                    if distinct { of_kind == 0 } else { q.category != "certification" && of_kind < 2 };
                 if room && fresh && !seen.contains(&key) {
                     seen.insert(key);
-                    categories.insert(q.category.clone());
+                    *categories.entry(q.category.clone()).or_default() += 1;
                     if !employer.is_empty() {
                         *employers.entry(employer).or_default() += 1;
                     }
@@ -633,6 +638,15 @@ fn names_speed_or_cost(text: &str) -> bool {
 }
 
 /// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
+/// Whether a line says what changed: a before and after, a percentage, or a verb of change.
+fn names_change(text: &str) -> bool {
+    const CHANGE: &[&str] = &[
+        "reduc", "cut", "improv", "lower", "faster", "drop", "fell", "halv", "sped", "shav", "from", "reduz",
+        "reduj", "melhor", "mejor", "diminu", "caiu", "caír", "baix", "baj", "acelera",
+    ];
+    text.contains('%') || names_any(text, &[CHANGE], false)
+}
+
 fn names_money(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
@@ -892,6 +906,32 @@ mod tests {
                 .as_deref(),
             Some("reliability")
         );
+    }
+
+    #[test]
+    fn a_service_s_scale_is_not_a_gain_and_one_kind_is_asked_twice_at_most() {
+        let candidate = Candidate {
+            language: "en".into(),
+            claims: vec![
+                claim(
+                    "Tidewater",
+                    "Tech lead for the card authorization service handling 4,000 requests per second with a p99 latency of 85 ms",
+                ),
+                claim("Araucaria", "Cut the flaky test rate from 9% to under 1% with a quarantine policy"),
+                claim(
+                    "Gralha",
+                    "Automated API tests with Postman for 2,000 sellers, cutting escaped defects by 30%",
+                ),
+                claim(
+                    "Pinhao",
+                    "Automated regression tests for an ERP with Selenium, covering 300 manual cases, 40% faster releases",
+                ),
+            ],
+            ..Candidate::default()
+        };
+        let qs = Claims::bundled().questions(&candidate, 0);
+        assert!(qs.iter().all(|q| q.employer.as_deref() != Some("Tidewater")), "{qs:#?}");
+        assert!(qs.iter().filter(|q| q.category == "quality").count() <= 2, "{qs:#?}");
     }
 
     #[test]
