@@ -386,14 +386,23 @@ fn runs_on(line: &str) -> bool {
 /// line above stops mid-sentence.
 fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Whether the highlight being built started with a bullet: then an indented line under it
+    // is its rest, whatever its first letter ("... TestFlight y Firebase App" / "  Distribution;
+    // las liberaciones...").
+    let mut bulleted = false;
     for line in lines {
         let text = strip_bullet(&line);
+        let indented = line.starts_with([' ', '\t']) && !line.trim().is_empty();
         let goes_on = !is_bullet(&line)
             && out.last().is_some_and(|above: &String| {
                 !text.starts_with(|c: char| c.is_uppercase())
+                    || (bulleted && indented)
                     || above.ends_with(',')
                     || crate::sections::JOINING.contains(&above.rsplit(' ').next().unwrap_or(""))
             });
+        if !goes_on {
+            bulleted = is_bullet(&line);
+        }
         match out.last_mut() {
             Some(above) if goes_on => {
                 above.push(' ');
@@ -1080,7 +1089,7 @@ mod tests {
 
     #[test]
     fn a_bullet_wrapped_onto_more_lines_is_one_highlight() {
-        let text = "Staff SRE — Kestrel Payments, Denver, CO\nJun 2021 – Present\n- Ran the migration to Thanos; cut query times for\n  90-day dashboards from minutes to seconds.\n- Wrote the incident playbook now used by all\n  engineering teams; trained 30+ engineers.\n- Led game days.\n";
+        let text = "Staff SRE — Kestrel Payments, Denver, CO\nJun 2021 – Present\n- Ran the migration to Thanos; cut query times for\n  90-day dashboards from minutes to seconds.\n- Wrote the incident playbook now used by all\n  engineering teams; trained 30+ engineers.\n- Led game days.\n* Configuré Fastlane para publicar builds en TestFlight y Firebase App\n  Distribution; las liberaciones pasaron a semanales.\n";
         let highlights = &entries(text, 0)[0].highlights;
         assert_eq!(
             highlights,
@@ -1088,6 +1097,7 @@ mod tests {
                 "Ran the migration to Thanos; cut query times for 90-day dashboards from minutes to seconds.",
                 "Wrote the incident playbook now used by all engineering teams; trained 30+ engineers.",
                 "Led game days.",
+                "Configuré Fastlane para publicar builds en TestFlight y Firebase App Distribution; las liberaciones pasaron a semanales.",
             ]
         );
     }

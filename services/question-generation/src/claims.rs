@@ -170,8 +170,11 @@ impl Claims {
             "desarrollador",
             "developers",
         ];
+        // "Encabecé la migración de cargas críticas a AWS junto con los equipos de Seguridad" is a
+        // migration too: the teams are who it was done with, not whom the candidate led.
+        let migration = lower.iter().skip(1).any(|w| w.starts_with("migr"));
         if by_verb.is_some_and(|c| c.id == "leadership")
-            && !lower.iter().any(|w| people.iter().any(|p| w.starts_with(p)))
+            && (migration || !lower.iter().any(|w| people.iter().any(|p| w.starts_with(p))))
         {
             let later = |c: &&Category| {
                 !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
@@ -906,6 +909,20 @@ mod tests {
                 .as_deref(),
             Some("reliability")
         );
+    }
+
+    #[test]
+    fn leading_a_migration_with_other_teams_is_a_migration() {
+        let candidate = Candidate {
+            language: "es".into(),
+            claims: vec![claim(
+                "Banco Altiplano",
+                "Encabecé la migración de cargas críticas a AWS (S3, Glue, EMR) junto con los equipos de Seguridad e Infraestructura",
+            )],
+            ..Candidate::default()
+        };
+        let qs = Claims::bundled().questions(&candidate, 2);
+        assert_eq!(qs.first().map(|q| q.category.as_str()), Some("migration"));
     }
 
     #[test]
