@@ -345,6 +345,12 @@ const PLACES: &[&str] = &[
     "perú",
 ];
 
+/// Brazilian states as addresses abbreviate them.
+const BR_STATES: &[&str] = &[
+    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE",
+    "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+];
+
 /// A location in one piece of a header line: "Austin, TX", "São Paulo, SP, Brasil".
 pub(crate) fn location_in(piece: &str) -> Option<String> {
     let piece = piece.trim().trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -357,6 +363,15 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
         return Some(piece.to_string());
     }
     let piece = bare;
+    // "Brasília – DF", "Curitiba - PR": a Brazilian city with its state after a dash.
+    if let Some((city, state)) = piece.split_once(" – ").or_else(|| piece.split_once(" - "))
+        && BR_STATES.contains(&state.trim())
+        && city.starts_with(char::is_uppercase)
+        && city.split_whitespace().count() <= 4
+        && city.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+    {
+        return Some(piece.to_string());
+    }
     let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
     if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 || piece.contains('\t') {
         return None;

@@ -210,6 +210,16 @@ pub fn parse_period(line: &str) -> Option<Period> {
         Some(None) => Some(Period { start, end: None, current: true }),
         None if open => Some(Period { start, end: None, current: true }),
         Some(Some(end)) if *end >= start => Some(Period { start, end: Some(*end), current: false }),
+        // "Ciudad de México (remoto desde 2019) — mar. 2017 – dic. 2020": a year before the range
+        // that runs backwards into it is an aside; the range after it is the period.
+        Some(Some(_)) => match pts[first + 1..].windows(2).find_map(|w| match (w[0], w[1]) {
+            (Some(s), None) => Some(Period { start: s, end: None, current: true }),
+            (Some(s), Some(e)) if e >= s => Some(Period { start: s, end: Some(e), current: false }),
+            _ => None,
+        }) {
+            Some(range) => Some(range),
+            None => Some(Period { start, end: Some(start), current: false }),
+        },
         _ => Some(Period { start, end: Some(start), current: false }),
     }
 }
@@ -256,6 +266,10 @@ mod tests {
             Some(Period { start: ym(2016, 0), end: Some(ym(2019, 0)), current: false })
         );
         assert_eq!(parse_period("Senior Engineer, Acme"), None);
+        assert_eq!(
+            parse_period("Ciudad de México (remoto desde 2019) — mar. 2017 – dic. 2020"),
+            Some(Period { start: ym(2017, 3), end: Some(ym(2020, 12)), current: false })
+        );
     }
 
     #[test]

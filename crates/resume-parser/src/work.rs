@@ -581,7 +581,13 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
 /// description beside a column of dates ("Led the team of ... <TAB>Set 2013 – atual").
 fn inline_header(line: &str) -> String {
     let rest = without_dates(line);
-    if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 {
+    // A place with the dates in brackets after it ("Brasília – DF (mar. 2022 – atual)") is one
+    // line of where and when: the title and employer are the lines above.
+    let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let bracketed = line[..date_start(line)].trim_end().ends_with('(');
+    if bracketed && words <= 4 && crate::contact::location_in(&rest).is_some() {
+        String::new()
+    } else if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 {
         rest
     } else {
         String::new()
@@ -1083,6 +1089,18 @@ mod tests {
             [
                 te("Senior ML Engineer", "Harbourline Insurance Group"),
                 te("Desarrolladora Backend (Go)", "Ruta Norte Logística")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_city_with_its_state_after_a_dash_is_a_place_and_an_aside_year_not_the_dates() {
+        let text = "Desenvolvedor Full Stack Pleno\nBanco Planalto S.A. (banco de varejo, cerca de 4 mil funcionários)\nBrasília – DF (mar. 2022 – atual)\n- Desenvolvo o portal de crédito.\n\nDesarrolladora Frontend en Ocelote Digital (agencia de producto digital)\nCiudad de México (remoto desde 2019) — mar. 2017 – dic. 2020\nDesarrollé aplicaciones en Angular.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                te("Desenvolvedor Full Stack Pleno", "Banco Planalto S.A."),
+                te("Desarrolladora Frontend", "Ocelote Digital")
             ]
         );
     }

@@ -134,10 +134,13 @@ impl Claims {
             "handled",
             "worked",
             "participated",
+            "moved",
             "conduzi",
             "introduzi",
             "participei",
             "trabalhei",
+            "movi",
+            "moví",
             "conduje",
             "introduje",
             "participé",
@@ -173,9 +176,10 @@ impl Claims {
         // "Encabecé la migración de cargas críticas a AWS junto con los equipos de Seguridad" is a
         // migration too: the teams are who it was done with, not whom the candidate led.
         let migration = lower.iter().skip(1).any(|w| w.starts_with("migr"));
-        if by_verb.is_some_and(|c| c.id == "leadership")
-            && (migration || !lower.iter().any(|w| people.iter().any(|p| w.starts_with(p))))
-        {
+        // Whom the verb leads comes right after it ("Led a 5-person SRE team", "Mentoreo a 5
+        // desarrolladores"); "Lideré la construcción de Ámbar ... con un equipo" led the work.
+        let leads_people = lower.iter().skip(1).take(6).any(|w| people.iter().any(|p| w.starts_with(p)));
+        if by_verb.is_some_and(|c| c.id == "leadership") && (migration || !leads_people) {
             let later = |c: &&Category| {
                 !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
                     && lower
@@ -185,6 +189,9 @@ impl Claims {
             };
             if let Some(c) = self.categories.iter().find(later) {
                 return Some(c);
+            }
+            if !leads_people {
+                return self.categories.iter().find(|c| c.id == "build");
             }
         }
         // A line whose first word names no kind is asked about only when it reports a result
