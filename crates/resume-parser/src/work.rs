@@ -585,7 +585,7 @@ fn inline_header(line: &str) -> String {
     // line of where and when: the title and employer are the lines above.
     let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     let bracketed = line[..date_start(line)].trim_end().ends_with('(');
-    if bracketed && words <= 4 && crate::contact::location_in(&rest).is_some() {
+    if (bracketed || !line.contains('\t')) && words <= 4 && crate::contact::location_in(&rest).is_some() {
         String::new()
     } else if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 {
         rest
@@ -766,6 +766,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             }
             if place(j) {
                 above.push(j);
+                continue;
+            }
+            // A line that only describes the employer ("(B2B payments platform, ~900 employees)").
+            if bare.starts_with('(') && bare.ends_with(')') {
                 continue;
             }
             // The tail of a wrapped highlight ("· Padronizei a infraestrutura como código com" /
@@ -1095,12 +1099,13 @@ mod tests {
 
     #[test]
     fn a_city_with_its_state_after_a_dash_is_a_place_and_an_aside_year_not_the_dates() {
-        let text = "Desenvolvedor Full Stack Pleno\nBanco Planalto S.A. (banco de varejo, cerca de 4 mil funcionários)\nBrasília – DF (mar. 2022 – atual)\n- Desenvolvo o portal de crédito.\n\nDesarrolladora Frontend en Ocelote Digital (agencia de producto digital)\nCiudad de México (remoto desde 2019) — mar. 2017 – dic. 2020\nDesarrollé aplicaciones en Angular.\n";
+        let text = "Desenvolvedor Full Stack Pleno\nBanco Planalto S.A. (banco de varejo, cerca de 4 mil funcionários)\nBrasília – DF (mar. 2022 – atual)\n- Desenvolvo o portal de crédito.\n\nDesarrolladora Frontend en Ocelote Digital (agencia de producto digital)\nCiudad de México (remoto desde 2019) — mar. 2017 – dic. 2020\nDesarrollé aplicaciones en Angular.\n\nFernhollow Payments | Staff Site Reliability Engineer\n(B2B payments platform processing ~$14B/year, ~900 employees)\nToronto, ON · March 2021 – Present\n- Designed the SLO framework.\n";
         assert_eq!(
             titles_and_employers(text),
             [
                 te("Desenvolvedor Full Stack Pleno", "Banco Planalto S.A."),
-                te("Desarrolladora Frontend", "Ocelote Digital")
+                te("Desarrolladora Frontend", "Ocelote Digital"),
+                te("Staff Site Reliability Engineer", "Fernhollow Payments"),
             ]
         );
     }

@@ -210,6 +210,8 @@ pub struct Graph {
     /// Per term: how many parents it is from its nearest area (1 = a child of the area); more is
     /// more specific (PostgreSQL is deeper than SQL).
     depth: Vec<u8>,
+    /// Per term: the terms above it (PostgreSQL: SQL, relational databases...).
+    ancestors: Vec<Vec<u32>>,
     matcher: Option<AhoCorasick>,
     /// Per pattern of `matcher`: its terms (an alias two terms share finds both).
     pattern_term: Vec<Vec<u32>>,
@@ -246,7 +248,9 @@ impl Graph {
             terms.iter().enumerate().map(|(i, t)| (t.0.as_str(), i)).collect();
         let mut term_areas = Vec::with_capacity(terms.len());
         let mut depth = Vec::with_capacity(terms.len());
+        let mut ancestors = Vec::with_capacity(terms.len());
         for (id, _, _) in &terms {
+            let mut above: Vec<u32> = Vec::new();
             // Walk the parents breadth-first; the first area reached sets the depth.
             let (mut found, mut first) = (Vec::new(), None);
             let mut frontier = vec![id.as_str()];
@@ -263,6 +267,9 @@ impl Graph {
                         continue;
                     }
                     if let Some(&k) = term_index.get(t) {
+                        if level > 0 {
+                            above.push(k as u32);
+                        }
                         next.extend(terms[k].2.iter().map(String::as_str));
                     }
                 }
@@ -275,6 +282,7 @@ impl Graph {
             found.dedup();
             term_areas.push(found);
             depth.push(first.unwrap_or(0));
+            ancestors.push(above);
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_term: Vec<Vec<u32>> = Vec::new();
@@ -318,6 +326,7 @@ impl Graph {
             term_ids: terms.into_iter().map(|t| t.0).collect(),
             term_areas,
             depth,
+            ancestors,
             matcher,
             pattern_term,
             patterns,
@@ -519,6 +528,12 @@ impl Graph {
     }
 
     /// A term's index, by id.
+    /// Whether resume term `found` satisfies question term `asked`: the same term or one below it
+    /// (PostgreSQL satisfies SQL).
+    pub fn satisfies(&self, found: usize, asked: usize) -> bool {
+        found == asked || self.ancestors.get(found).is_some_and(|a| a.contains(&(asked as u32)))
+    }
+
     pub fn term_index(&self, id: &str) -> Option<usize> {
         self.term_index.get(id).copied()
     }
@@ -627,6 +642,12 @@ mod tests {
         assert!(found("Python, Django").contains(&"programming".to_string()));
         // Not inside other words.
         assert!(found("Ruby gems").iter().all(|a| a != "data"));
+        // A term satisfies the terms above it, not those beside or below it.
+        let term = |text: &str| g.find(text).first().map(|f| f.term).expect(text);
+        let (postgres, sql) = (term("PostgreSQL"), term("SQL"));
+        assert!(g.satisfies(postgres, sql) && g.satisfies(sql, sql));
+        assert!(!g.satisfies(sql, postgres));
+        assert!(!g.satisfies(postgres, term("schema migrations")));
     }
 
     #[test]

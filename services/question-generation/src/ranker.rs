@@ -321,6 +321,17 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         None => !blocked.anywhere(),
     };
 
+    // An experience question about a practice ("a risky schema migration you planned or led",
+    // "a breaking change you made to an API others used") is asked only of a resume whose work
+    // shows that practice, not merely its area: a data engineer's warehouse work is not an
+    // online schema change, a tester's API tests are not an API they owned (reviewers, R11-R13).
+    let worked_on = |q: &crate::bank::Question| {
+        q.terms.is_empty()
+            || q.terms.iter().filter_map(|id| graph.term_index(id)).any(|asked| {
+                resume.terms.iter().any(|(&found, s)| s.claim.is_some() && graph.satisfies(found, asked))
+            })
+    };
+
     // Score every pool question this request may ask.
     let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
     for e in &pool.entries {
@@ -347,7 +358,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if !e.behavioral
             && e.area.is_some()
             && e.mode == Mode::Experience
-            && (!in_work || (e.seniority >= 2 && !led))
+            && (!in_work || (e.seniority >= 2 && !led) || !worked_on(q))
         {
             continue;
         }
