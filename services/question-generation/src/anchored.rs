@@ -105,11 +105,54 @@ impl Anchors {
             .count()
     }
 
+    /// Every way this candidate's achievements can anchor a competency in kit language `lang`:
+    /// the work a Generate picks from, made once per prepared resume (quoting, figures and the
+    /// guardrail are not cheap enough to run on every request). A line is quoted only in its
+    /// own language, as a whole sentence; none when the kit is in another language.
+    pub fn options(&self, candidate: &Candidate, lang: usize) -> Vec<AnchorOption> {
+        let lang = lang.min(2);
+        if language_index(&candidate.language) != Some(lang) {
+            return Vec::new();
+        }
+        let n = candidate.claims.len().max(1) as f32;
+        let mut out = Vec::new();
+        for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
+            let Some(employer) = claim.employer.as_deref().map(employer_name) else { continue };
+            if employer.is_empty() || employer.len() > 80 {
+                continue;
+            }
+            let figure = if metric(&claim.text).is_some() { 0.5 } else { 0.0 };
+            for c in &self.competencies {
+                let strength = Self::strength(c, &claim.text, lang);
+                if strength == 0 {
+                    continue;
+                }
+                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang) else { continue };
+                let mut q =
+                    written(format!("anchored-{}", c.id), Kind::Behavioral, &c.texts[lang], lang, text);
+                q.competencies = vec![c.id.clone()];
+                out.push(AnchorOption {
+                    competency: c.id.clone(),
+                    // More signals first, a figure to talk to, then recent work (claims come
+                    // newest job first).
+                    score: strength.min(3) as f32 + figure + 0.5 * (1.0 - i as f32 / n),
+                    blocked: nexushr_guardrail::Blocked::of(&q.text),
+                    question: AnchoredQuestion {
+                        question: Arc::new(q),
+                        claim: i,
+                        employer: employer.to_string(),
+                    },
+                });
+            }
+        }
+        out
+    }
+
     /// The question for `competency` in kit language `lang`, anchored on the achievement that
     /// shows it best and is not in `used` (the achievements other questions of the kit already
     /// ask about); an achievement at an employer in `employers` (one the kit already asks
     /// about) only when no other shows it. None when no achievement shows the competency, or
-    /// none can be quoted: a line is quoted only in its own language, as a whole sentence.
+    /// none can be quoted.
     pub fn question(
         &self,
         competency: &str,
@@ -118,43 +161,37 @@ impl Anchors {
         used: &[usize],
         employers: &[String],
     ) -> Option<AnchoredQuestion> {
-        let lang = lang.min(2);
-        if language_index(&candidate.language) != Some(lang) {
-            return None;
-        }
-        let c = self.competencies.iter().find(|c| c.id == competency)?;
-        let n = candidate.claims.len().max(1) as f32;
-        candidate
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(i, claim)| claim.whole && !used.contains(i))
-            .filter_map(|(i, claim)| {
-                let employer = employer_name(claim.employer.as_deref()?);
-                if employer.is_empty() || employer.len() > 80 {
-                    return None;
-                }
-                let strength = Self::strength(c, &claim.text, lang);
-                if strength == 0 {
-                    return None;
-                }
-                let text = anchored(&claim.text, employer, &c.texts[lang].text, lang)?;
-                let again = employers.iter().any(|e| e.eq_ignore_ascii_case(employer));
-                // More signals first, a fresh employer before one already asked about, a
-                // figure to talk to, then recent work (claims come newest job first).
-                let score = strength.min(3) as f32 - if again { 2.0 } else { 0.0 }
-                    + if metric(&claim.text).is_some() { 0.5 } else { 0.0 }
-                    + 0.5 * (1.0 - i as f32 / n);
-                Some((score, i, employer.to_string(), text))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map(|(_, claim, employer, text)| {
-                let mut q =
-                    written(format!("anchored-{competency}"), Kind::Behavioral, &c.texts[lang], lang, text);
-                q.competencies = vec![competency.to_string()];
-                AnchoredQuestion { question: Arc::new(q), claim, employer }
-            })
+        pick(&self.options(candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
+}
+
+/// One achievement able to anchor one competency.
+#[derive(Debug, Clone)]
+pub struct AnchorOption {
+    pub competency: String,
+    pub question: AnchoredQuestion,
+    pub score: f32,
+    /// Where its text may not be asked.
+    pub blocked: nexushr_guardrail::Blocked,
+}
+
+/// The best of `options` for `competency`, on an achievement not in `used`, at an employer not
+/// in `employers` when there is one.
+pub fn pick<'a>(
+    options: &'a [AnchorOption],
+    competency: &str,
+    used: &[usize],
+    employers: &[String],
+) -> Option<&'a AnchorOption> {
+    options
+        .iter()
+        .filter(|o| o.competency == competency && !used.contains(&o.question.claim))
+        .map(|o| {
+            let again = employers.iter().any(|e| e.eq_ignore_ascii_case(&o.question.employer));
+            (o.score - if again { 2.0 } else { 0.0 }, o)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.question.claim.cmp(&a.1.question.claim)))
+        .map(|(_, o)| o)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use nexushr_domain::Role;
 use nexushr_embed::SparseVector;
 use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 
-use crate::anchored::{AnchoredQuestion, Anchors};
+use crate::anchored::{AnchorOption, AnchoredQuestion, Anchors};
 use crate::areas::{Graph, LANGUAGES, Resume, RoleArea, RoleAreas};
 use crate::bank::{Bank, Mode, Question};
 use crate::candidate::Candidate;
@@ -60,6 +60,8 @@ pub struct CandidateVectors {
     shown: std::sync::OnceLock<Arc<Resume>>,
     /// The headline claims as questions, per kit language, made on first use.
     claims: [std::sync::OnceLock<Arc<Vec<ClaimQuestion>>>; 3],
+    /// The achievements able to anchor a behavioral question, per kit language, made on first use.
+    anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
 }
 
 impl CandidateVectors {
@@ -72,13 +74,27 @@ impl CandidateVectors {
     /// prepared resume); the sparse ones are cheap and computed here.
     pub fn from_parts(vectors: &Vectors, texts: &[String], dense: Option<Vec<Vec<f32>>>) -> Self {
         let sparse = texts.iter().map(|t| vectors.sparse_document(t)).collect();
-        Self { dense, sparse, nearest: Vec::new(), shown: Default::default(), claims: Default::default() }
+        Self {
+            dense,
+            sparse,
+            nearest: Vec::new(),
+            shown: Default::default(),
+            claims: Default::default(),
+            anchors: Default::default(),
+        }
     }
 
     /// What the resume shows in `graph`'s terms (the bundled graph never changes while a
     /// process runs, so the first answer is kept).
     fn shown(&self, graph: &Graph, candidate: &Candidate) -> Arc<Resume> {
         Arc::clone(self.shown.get_or_init(|| Arc::new(graph.shown(candidate))))
+    }
+
+    /// The achievements able to anchor a behavioral question in kit language `lang`, made once.
+    fn anchors(&self, candidate: &Candidate, lang: usize) -> Arc<Vec<AnchorOption>> {
+        Arc::clone(
+            self.anchors[lang.min(2)].get_or_init(|| Arc::new(Anchors::bundled().options(candidate, lang))),
+        )
     }
 
     /// The candidate's claims as questions in kit language `lang`, with the areas each names,
@@ -592,15 +608,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .unzip();
     let mut anchored: HashSet<usize> = HashSet::new();
     let leading = if req.plan.is_some() { competencies.len() } else { n_behavioral + 2 };
+    let options = req.candidate_vectors.anchors(candidate, lang);
     for (order, ra) in competencies.iter().enumerate().take(leading) {
         if asked >= n_behavioral.min(ANCHORED) {
             break;
         }
-        if let Some(a) =
-            Anchors::bundled().question(&graph.areas[ra.area].id, candidate, lang, &used, &employers)
-            && !req.exclude.contains(&a.question.id)
-            && allowed(nexushr_guardrail::Blocked::of(&a.question.text))
+        if let Some(o) = crate::anchored::pick(&options, &graph.areas[ra.area].id, &used, &employers)
+            && !req.exclude.contains(&o.question.question.id)
+            && allowed(o.blocked)
         {
+            let a = o.question.clone();
             used.push(a.claim);
             employers.push(a.employer.clone());
             anchored.insert(order);
