@@ -114,9 +114,17 @@ impl Claims {
         let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
         let about_people =
             lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)));
+        // "3 clústeres de EKS (desarrollo, pruebas y producción)": a test environment beside
+        // production is where things run, not testing work.
+        const ENVIRONMENTS: &[&str] =
+            &["production", "producción", "produção", "staging", "homologação", "development", "desarrollo"];
+        let testing = |k: usize| {
+            let near = &lower[k.saturating_sub(3)..(k + 4).min(lower.len())];
+            !near.iter().any(|w| ENVIRONMENTS.contains(&w.as_str()))
+        };
         if let Some(q) = quality
             && !about_people
-            && lower.iter().any(|w| q.stems.iter().any(|s| stem_matches(w, s)))
+            && lower.iter().enumerate().any(|(k, w)| q.stems.iter().any(|s| stem_matches(w, s)) && testing(k))
         {
             return Some(q);
         }
@@ -915,6 +923,27 @@ mod tests {
             kind("Introduced error budgets for 20 services; availability held at 99.97% over 18 months")
                 .as_deref(),
             Some("reliability")
+        );
+    }
+
+    #[test]
+    fn a_test_environment_beside_production_is_not_testing_work() {
+        let kind = |text: &str| {
+            let candidate = Candidate {
+                language: "es".into(),
+                claims: vec![claim("Aduanet", text)],
+                ..Candidate::default()
+            };
+            Claims::bundled().questions(&candidate, 2).first().map(|q| q.category.clone())
+        };
+        assert_ne!(
+            kind("Administro 3 clústeres de Amazon EKS (desarrollo, pruebas y producción) con 70 servicios; reduje el costo 30%")
+                .as_deref(),
+            Some("quality")
+        );
+        assert_eq!(
+            kind("Automaticé 300 pruebas de regresión con Cypress, reduciendo defectos 40%").as_deref(),
+            Some("quality")
         );
     }
 
