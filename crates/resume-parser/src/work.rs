@@ -424,7 +424,7 @@ fn header_like(line: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let core = without_asides(&core);
-    let words = core.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = word_count(&core);
     !t.is_empty()
         && !is_bullet(t)
         && !ends_sentence(if core.trim().is_empty() { t } else { core.trim_end() })
@@ -432,6 +432,11 @@ fn header_like(line: &str) -> bool {
         && (words <= 9 || (words <= 12 && [" | ", " — ", " – "].iter().any(|sep| core.contains(sep))))
         && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// The words of `text` that hold a letter or a digit (a dash or a bullet is not a word).
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Where the first dates of a line start (its length when it has none).
@@ -583,7 +588,7 @@ fn inline_header(line: &str) -> String {
     let rest = without_dates(line);
     // A place with the dates in brackets after it ("Brasília – DF (mar. 2022 – atual)") is one
     // line of where and when: the title and employer are the lines above.
-    let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = word_count(&rest);
     let bracketed = line[..date_start(line)].trim_end().ends_with('(');
     if (bracketed || !line.contains('\t')) && words <= 4 && crate::contact::location_in(&rest).is_some() {
         String::new()
@@ -609,8 +614,7 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
     // a description line included: a column of dates alone anchors however long that line is.
     let column = line.rsplit_once('\t').is_some_and(|(_, tail)| without_dates(tail).is_empty());
-    let words =
-        without_asides(&rest).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = word_count(&without_asides(&rest));
     let short = column || words <= 12;
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }

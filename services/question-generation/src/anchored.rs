@@ -88,11 +88,9 @@ impl Anchors {
         })
     }
 
-    /// How strongly achievement `text`, in language `lang`, shows `competency`: the number of
-    /// its signals it holds.
-    fn strength(competency: &Competency, text: &str, lang: usize) -> usize {
-        let lower = text.to_lowercase();
-        let lower_words: Vec<&str> = words(&lower).collect();
+    /// How strongly an achievement, lowercased as `lower` with its `lower_words`, in language
+    /// `lang`, shows `competency`: the number of its signals it holds.
+    fn strength(competency: &Competency, lower: &str, lower_words: &[&str], lang: usize) -> usize {
         competency.signals[lang]
             .iter()
             .filter(|s| {
@@ -122,8 +120,10 @@ impl Anchors {
                 continue;
             }
             let figure = if metric(&claim.text).is_some() { 0.5 } else { 0.0 };
+            let lower = claim.text.to_lowercase();
+            let lower_words: Vec<&str> = words(&lower).collect();
             for c in &self.competencies {
-                let strength = Self::strength(c, &claim.text, lang);
+                let strength = Self::strength(c, &lower, &lower_words, lang);
                 if strength == 0 {
                     continue;
                 }
@@ -152,7 +152,9 @@ impl Anchors {
     /// shows it best and is not in `used` (the achievements other questions of the kit already
     /// ask about); an achievement at an employer in `employers` (one the kit already asks
     /// about) only when no other shows it. None when no achievement shows the competency, or
-    /// none can be quoted.
+    /// none can be quoted. (Generate picks from the options it keeps per resume; this is the
+    /// same choice made from scratch.)
+    #[cfg(test)]
     pub fn question(
         &self,
         competency: &str,

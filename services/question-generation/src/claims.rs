@@ -855,6 +855,17 @@ mod tests {
         }
     }
 
+    /// The kind of the question made from one achievement, in the resume's own language.
+    fn first_kind(language: &str, employer: &str, text: &str) -> Option<String> {
+        let lang = crate::areas::language_index(language).unwrap_or(0);
+        let candidate = Candidate {
+            language: language.into(),
+            claims: vec![claim(employer, text)],
+            ..Candidate::default()
+        };
+        Claims::bundled().questions(&candidate, lang).first().map(|q| q.category.clone())
+    }
+
     #[test]
     fn a_claim_becomes_a_question_in_the_kit_language_quoted_only_in_its_own() {
         let candidate = Candidate {
@@ -906,14 +917,7 @@ mod tests {
 
     #[test]
     fn a_plain_verb_leaves_the_kind_to_the_rest_of_the_line() {
-        let kind = |text: &str| {
-            let candidate = Candidate {
-                language: "en".into(),
-                claims: vec![claim("Kestrel", text)],
-                ..Candidate::default()
-            };
-            Claims::bundled().questions(&candidate, 0).first().map(|q| q.category.clone())
-        };
+        let kind = |text: &str| first_kind("en", "Kestrel", text);
         assert_eq!(
             kind("Ran the migration from self-managed Prometheus to Thanos; cut query times to under 10 seconds")
                 .as_deref(),
@@ -928,14 +932,7 @@ mod tests {
 
     #[test]
     fn a_test_environment_beside_production_is_not_testing_work() {
-        let kind = |text: &str| {
-            let candidate = Candidate {
-                language: "es".into(),
-                claims: vec![claim("Aduanet", text)],
-                ..Candidate::default()
-            };
-            Claims::bundled().questions(&candidate, 2).first().map(|q| q.category.clone())
-        };
+        let kind = |text: &str| first_kind("es", "Aduanet", text);
         assert_ne!(
             kind("Administro 3 clústeres de Amazon EKS (desarrollo, pruebas y producción) con 70 servicios; reduje el costo 30%")
                 .as_deref(),
@@ -949,16 +946,12 @@ mod tests {
 
     #[test]
     fn leading_a_migration_with_other_teams_is_a_migration() {
-        let candidate = Candidate {
-            language: "es".into(),
-            claims: vec![claim(
-                "Banco Altiplano",
-                "Encabecé la migración de cargas críticas a AWS (S3, Glue, EMR) junto con los equipos de Seguridad e Infraestructura",
-            )],
-            ..Candidate::default()
-        };
-        let qs = Claims::bundled().questions(&candidate, 2);
-        assert_eq!(qs.first().map(|q| q.category.as_str()), Some("migration"));
+        let kind = first_kind(
+            "es",
+            "Banco Altiplano",
+            "Encabecé la migración de cargas críticas a AWS (S3, Glue, EMR) junto con los equipos de Seguridad e Infraestructura",
+        );
+        assert_eq!(kind.as_deref(), Some("migration"));
     }
 
     #[test]
