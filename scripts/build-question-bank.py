@@ -166,6 +166,7 @@ def main():
                 "mode": mode,
                 "area": "" if is_competencies else area,
                 "terms": [t for t in q.get("terms") or [] if isinstance(t, str)],
+                **({"topic": q["topic"]} if isinstance(q.get("topic"), str) and q["topic"] else {}),
                 "skill_ids": [],
                 "competencies": [comp] if comp else [],
                 "roles": [],

@@ -249,7 +249,8 @@ def main():
     golds: dict[str, dict] = {}
     groups: dict[str, dict[str, Agg]] = {"all": defaultdict(Agg), "toolchain": defaultdict(Agg),
                                          "lang": defaultdict(Agg), "layout": defaultdict(Agg),
-                                         "heldout_lang": defaultdict(Agg), "tuned_lang": defaultdict(Agg)}
+                                         "heldout_lang": defaultdict(Agg), "tuned_lang": defaultdict(Agg),
+                                         "heldout_toolchain": defaultdict(Agg)}
     per_file = []
     for e in entries:
         if e["source"] not in golds:
@@ -260,9 +261,12 @@ def main():
         pred = fields_of(doc if isinstance(doc, dict) else {}, gold=False)
         res = {f: match(gold[f], pred[f], SAME[f]) for f in FIELDS}
         held = e["toolchain"] in heldout or Path(e["source"]).stem in heldout_sources
-        for key, name in [("all", "held-out" if held else "tuned"), ("toolchain", e["toolchain"]),
-                          ("lang", e["lang"]), ("layout", f"{e['toolchain']}/{e['layout']}"),
-                          ("heldout_lang" if held else "tuned_lang", e["lang"])]:
+        keys = [("all", "held-out" if held else "tuned"), ("toolchain", e["toolchain"]),
+                ("lang", e["lang"]), ("layout", f"{e['toolchain']}/{e['layout']}"),
+                ("heldout_lang" if held else "tuned_lang", e["lang"])]
+        if held:
+            keys.append(("heldout_toolchain", e["toolchain"]))
+        for key, name in keys:
             groups[key][name].add(res)
         per_file.append({"file": e["file"], "toolchain": e["toolchain"], "layout": e["layout"], "lang": e["lang"],
                          "heldout": held, "error": err,
@@ -279,6 +283,10 @@ def main():
         print()
         print(matrix(f"HELD OUT (toolchains {', '.join(sorted(heldout))}; {len(heldout_sources)} people in every toolchain) BY LANGUAGE",
                      ordered(groups["heldout_lang"], LANGS)))
+    if groups["heldout_toolchain"] and "toolchain" in a.by.split(","):
+        print()
+        print(matrix("HELD OUT BY TOOLCHAIN (the held-out people in each toolchain; every file of a held-out toolchain)",
+                     ordered(groups["heldout_toolchain"]), HEADLINE))
     for by in [b for b in a.by.split(",") if b]:
         print()
         print(matrix(f"BY {by.upper()}", ordered(groups[by], LANGS), HEADLINE if by == "layout" else FIELDS))

@@ -50,6 +50,13 @@ const DEGREES: &[(DegreeLevel, &[&str])] = &[
             "master",
             "maestro en",
             "maestra en",
+            "mtro en",
+            "mtra en",
+            "meng",
+            "m eng",
+            "mtech",
+            "m tech",
+            "mcs",
             "msc",
             "m sc",
             "mba",
@@ -83,7 +90,17 @@ const DEGREES: &[(DegreeLevel, &[&str])] = &[
             "ingenieria",
             "engenharia",
             "ingeniero",
+            "ingeniera",
             "licenciado",
+            "licenciada",
+            "ing en",
+            "lic en",
+            "beng",
+            "b eng",
+            "btech",
+            "b tech",
+            "bba",
+            "bcs",
             "bacharel",
             "b a",
             "ba",
@@ -92,11 +109,24 @@ const DEGREES: &[(DegreeLevel, &[&str])] = &[
             "bachillerato universitario",
         ],
     ),
-    (DegreeLevel::Associate, &["associate", "tecnologo", "tecnologia em", "tecnico superior", "tsu"]),
+    (
+        DegreeLevel::Associate,
+        &[
+            "associate",
+            "tecnologo",
+            "tecnologa",
+            "tecnologia em",
+            "tecnico superior",
+            "tecnica superior",
+            "tsu",
+            "aas",
+        ],
+    ),
     (
         DegreeLevel::Vocational,
         &[
             "tecnico",
+            "tecnica em",
             "vocational",
             "technical certificate",
             "bootcamp",
@@ -260,8 +290,18 @@ fn is_name(part: &str) -> bool {
         && crate::contact::location_in(part).is_none()
 }
 
+/// Degree names that hold a school word ("Técnico Superior Universitario", "High School Diploma"):
+/// the word names the degree there, not a school.
+const DEGREES_WITH_SCHOOL_WORDS: &[&str] =
+    &["tecnico superior universitario", "tecnica superior universitaria", "high school diploma"];
+
 fn is_institution(line: &str) -> bool {
-    let f = fold(line);
+    let mut f = fold(line);
+    for degree in DEGREES_WITH_SCHOOL_WORDS {
+        if contains_phrase(&f, degree) {
+            f = f.replace(degree, " ");
+        }
+    }
     INSTITUTIONS.iter().any(|i| words(&f).contains(i))
 }
 
@@ -953,6 +993,28 @@ mod tests {
             pairs("Licenciatura\nIngeniería en Computación\nUniversidad de Guadalajara"),
             [(s("Universidad de Guadalajara"), s("Licenciatura"), s("Ingeniería en Computación"))]
         );
+        // A degree whose name holds a school word ("Universitario") is still the degree, and the
+        // feminine and abbreviated forms of Spanish degrees are degrees.
+        assert_eq!(
+            pairs(
+                "Técnico Superior Universitario en Desarrollo de Software\nUniversidad Tecnológica de Querétaro\n2010 - 2012"
+            ),
+            [(
+                s("Universidad Tecnológica de Querétaro"),
+                s("Técnico Superior Universitario en Desarrollo de Software"),
+                s("Desarrollo de Software")
+            )]
+        );
+        assert_eq!(
+            pairs("Ingeniera en Sistemas Computacionales\nInstituto Tecnológico de Morelia"),
+            [(
+                s("Instituto Tecnológico de Morelia"),
+                s("Ingeniera en Sistemas Computacionales"),
+                s("Sistemas Computacionales")
+            )]
+        );
+        assert_eq!(degree_level("Lic. en Informática"), Some(DegreeLevel::Bachelor));
+        assert_eq!(degree_level("Tecnóloga em Redes"), Some(DegreeLevel::Associate));
         // A school with no school word in its name, before its degree.
         let e = pairs(
             "Tech Elevator\nBootcamp certificate in Java Software Development\nNorth Carolina State University\nBachelor of Science in Science Education\nGPA: 3.6/4.0",

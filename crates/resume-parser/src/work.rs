@@ -483,6 +483,32 @@ fn without_description(employer: &str) -> String {
     }
 }
 
+/// A header without the team named after the title ("Líder Técnica, célula de Reservaciones de
+/// Hotel", "Backend Engineer - Payments squad"): a team inside the employer is not the employer.
+fn without_team(header: &str) -> &str {
+    for sep in [", ", " - ", " – ", " — ", " | "] {
+        if let Some((title, team)) = header.split_once(sep)
+            && title_score(team) == 0
+        {
+            let team = fold(team);
+            let mut words = team.split(' ');
+            let first = words.next().unwrap_or("");
+            let second = words.next().unwrap_or("");
+            let named_team = TEAM_WORDS.contains(&first)
+                || (first == "time" && ["de", "do", "da"].contains(&second))
+                || team.split(' ').last().is_some_and(|w| ["squad", "team", "tribe", "pod"].contains(&w));
+            if named_team && title_score(title) > 0 {
+                return title.trim();
+            }
+        }
+    }
+    header
+}
+
+/// Words that open the name of a team inside a company.
+const TEAM_WORDS: &[&str] =
+    &["celula", "squad", "equipo", "equipe", "team", "tribu", "tribe", "chapter", "pod", "guild"];
+
 /// Does this line end like a sentence? A full stop after an abbreviation ("Acme Inc.", "S.A. de
 /// C.V.", "Jr.") does not count.
 fn ends_sentence(line: &str) -> bool {
@@ -513,6 +539,7 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
             _ => f.clone(),
         })
         .collect();
+    let owned: Vec<String> = owned.iter().map(|f| without_team(f).to_string()).collect();
     let fragments = owned.as_slice();
     for f in fragments {
         if let (Some(t), Some(e)) = split_header(f)
@@ -1056,6 +1083,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_team_after_the_title_is_not_the_employer() {
+        assert_eq!(
+            titles_and_employers(
+                "Tandem Viajes\nLíder Técnica, célula de Reservaciones de Hotel\nEnero 2023 – actualidad\n• Lidero a 4 desarrolladores."
+            ),
+            [te("Líder Técnica", "Tandem Viajes")]
+        );
+        assert_eq!(
+            titles_and_employers(
+                "Backend Engineer - Payments squad\nNubank\nJan 2021 - Present\n• Built the ledger."
+            ),
+            [te("Backend Engineer", "Nubank")]
+        );
     }
 
     #[test]

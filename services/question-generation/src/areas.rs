@@ -612,6 +612,14 @@ pub struct Shown {
     pub lines: u16,
 }
 
+impl Shown {
+    /// Written as a name ("Kafka", "PostgreSQL"), not a practice ("code review", "prazo"): what
+    /// a `{skill}` slot can hold.
+    pub fn named(&self) -> bool {
+        self.written.chars().any(char::is_uppercase)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

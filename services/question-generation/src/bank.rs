@@ -111,6 +111,10 @@ pub struct Question {
     /// Terms of the skill graph it is about.
     #[serde(default)]
     pub terms: Vec<String>,
+    /// A situation several questions share ("release-regression": something broke right after a
+    /// release), whatever their area or kind; a kit asks one of them. Empty for most.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub topic: String,
     /// The language of `text`, `rubric` and `follow_ups`.
     #[serde(default = "english")]
     pub language: String,

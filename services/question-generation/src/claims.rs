@@ -154,15 +154,19 @@ impl Claims {
             "participé",
             "trabajé",
         ];
+        // The kind the line's other words name, the earliest word first ("Liderei a resposta a um
+        // incidente de crash ... após uma atualização do Android 14" answered an incident; the
+        // update is what caused it): the head of the phrase comes before what qualifies it.
+        let later = || {
+            lower.iter().skip(1).find_map(|w| {
+                self.categories.iter().find(|c| {
+                    !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
+                        && c.stems.iter().any(|s| s.chars().count() > 3 && w.starts_with(s.as_str()))
+                })
+            })
+        };
         let by_verb = if PLAIN.contains(&first.as_str()) {
-            let later = |c: &&Category| {
-                !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
-                    && lower
-                        .iter()
-                        .skip(1)
-                        .any(|w| c.stems.iter().any(|s| stem_matches(w, s) && s.chars().count() > 3))
-            };
-            self.categories.iter().find(later)
+            later()
         } else {
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
         };
@@ -188,14 +192,7 @@ impl Claims {
         // desarrolladores"); "Lideré la construcción de Ámbar ... con un equipo" led the work.
         let leads_people = lower.iter().skip(1).take(6).any(|w| people.iter().any(|p| w.starts_with(p)));
         if by_verb.is_some_and(|c| c.id == "leadership") && (migration || !leads_people) {
-            let later = |c: &&Category| {
-                !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
-                    && lower
-                        .iter()
-                        .skip(1)
-                        .any(|w| c.stems.iter().any(|s| w.starts_with(s.as_str()) && s.chars().count() > 3))
-            };
-            if let Some(c) = self.categories.iter().find(later) {
+            if let Some(c) = later() {
                 return Some(c);
             }
             if !leads_people {
@@ -405,6 +402,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
         mode: Mode::Experience,
         area: String::new(),
         terms: Vec::new(),
+        topic: String::new(),
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }
@@ -926,6 +924,20 @@ mod tests {
         assert_eq!(
             kind("Introduced error budgets for 20 services; availability held at 99.97% over 18 months")
                 .as_deref(),
+            Some("reliability")
+        );
+    }
+
+    #[test]
+    fn the_earliest_word_that_names_a_kind_names_the_line() {
+        // The incident was answered; the Android update is what caused it.
+        assert_eq!(
+            first_kind(
+                "pt",
+                "PagaJá",
+                "Liderei a resposta a um incidente de crash em massa após uma atualização do Android 14; correção publicada em 20 horas"
+            )
+            .as_deref(),
             Some("reliability")
         );
     }

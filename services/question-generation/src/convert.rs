@@ -340,6 +340,7 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         mode: crate::bank::Mode::default(),
         area: String::new(),
         terms: Vec::new(),
+        topic: String::new(),
         language,
         translations: Default::default(),
     })

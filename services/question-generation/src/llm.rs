@@ -252,6 +252,7 @@ impl LlmProvider {
                 mode: crate::bank::Mode::default(),
                 area: String::new(),
                 terms: Vec::new(),
+                topic: String::new(),
                 language: "en".into(),
                 translations: Default::default(),
             });

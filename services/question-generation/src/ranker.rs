@@ -246,6 +246,17 @@ fn area_of(graph: &Graph, q: &Question) -> Option<usize> {
     }
 }
 
+/// Two bank questions on one topic: the same named situation (`Question::topic`: a latency
+/// regression and a payment error jump right after a release), or near-duplicates across areas
+/// (two questions on double charges, from APIs and from system design): cosine of the bank's
+/// vectors of at least 0.8.
+fn same_topic(bank: &Bank, a: usize, b: usize) -> bool {
+    const SAME_TOPIC: f32 = 0.8;
+    let (qa, qb) = (bank.get(a), bank.get(b));
+    (!qa.topic.is_empty() && qa.topic == qb.topic)
+        || similarity(bank.dense(a), bank.sparse(a), bank.dense(b), bank.sparse(b)) >= SAME_TOPIC
+}
+
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
 /// squashed sparse dot product.
 fn similarity(
@@ -348,6 +359,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             })
     };
 
+    // A question with a `{skill}` slot names a technology of the area the resume wrote as one
+    // ("PostgreSQL", "Jira"); a practice word ("prazo", "deadline") in the slot reads broken
+    // ("planejar e entregar usando prazo", R14), so without one the question is not asked.
+    let named_in = |area: usize| {
+        resume.terms.values().any(|s| s.named() && graph.areas_of(s.term).contains(&(area as u16)))
+    };
+
     // Score every pool question this request may ask.
     let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
     for e in &pool.entries {
@@ -374,7 +392,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if !e.behavioral
             && e.area.is_some()
             && e.mode == Mode::Experience
-            && (!in_work || (e.seniority >= 2 && !led) || !worked_on(q))
+            && (!in_work
+                || (e.seniority >= 2 && !led)
+                || !worked_on(q)
+                || (q.text.contains("{skill}") && e.area.is_some_and(|a| !named_in(a))))
         {
             continue;
         }
@@ -521,9 +542,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
-    // Near-duplicates across areas (two questions on double charges, from APIs and from system
-    // design) are skipped: cosine of the bank's vectors above this.
-    const SAME_TOPIC: f32 = 0.8;
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
         scored
             .iter()
@@ -534,10 +552,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     && !avoid.contains(&s.mode)
                     && (modes.is_empty() || modes.contains(&s.mode))
                     && allowed(bank.blocked(s.index))
-                    && taken.iter().all(|&t| {
-                        similarity(bank.dense(t), bank.sparse(t), bank.dense(s.index), bank.sparse(s.index))
-                            < SAME_TOPIC
-                    })
+                    && taken.iter().all(|&t| !same_topic(bank, t, s.index))
             })
             .cloned()
     };
@@ -638,6 +653,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 && s.behavioral
                 && !taken.contains(&s.index)
                 && allowed(bank.blocked(s.index))
+                && taken.iter().all(|&t| !same_topic(bank, t, s.index))
         };
         let situational =
             scored.iter().filter(fits).find(|s| bank.get(s.index).kind == crate::bank::Kind::Situational);
@@ -721,7 +737,6 @@ fn build(
             let area = &graph.areas[ra.area];
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The resume line of a term the question is about, else the area's best line.
-            let named = |s: &&crate::areas::Shown| s.written.chars().any(char::is_uppercase);
             let evidence = q
                 .terms
                 .iter()
@@ -732,11 +747,11 @@ fn build(
             // An experience question names a technology ("Kafka"), not a practice ("code
             // review"): the area's best named term, from an achievement when there is one.
             let evidence = match evidence {
-                Some(e) if q.text.contains("{skill}") && !named(&e) => resume
+                Some(e) if q.text.contains("{skill}") && !e.named() => resume
                     .terms
                     .values()
                     .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
-                    .filter(named)
+                    .filter(|s| s.named())
                     .max_by_key(|s| {
                         (
                             s.claim.is_some(),
