@@ -103,8 +103,11 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
     if h.is_empty() {
         return (None, None);
     }
+    // "Tandem Viajes (agencia de viajes en línea)": a word inside an aside splits nothing.
+    let bare = without_asides(h);
     for sep in [" at ", " @ ", " em ", " en ", " na ", " no "] {
-        if let Some((t, e)) = h.split_once(sep)
+        if bare.contains(sep)
+            && let Some((t, e)) = h.split_once(sep)
             && title_score(e) <= title_score(t)
         {
             return (Some(trim(t)), Some(trim(e)));
@@ -820,9 +823,11 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             } else {
                 header_like(l)
             };
-            // A name with its place on the next line ("Salt & Cedar" / "Austin, TX") is a header.
+            // A name with its place on the next line ("Salt & Cedar" / "Austin, TX"), or after it
+            // on its own line ("TANDEM VIAJES (agencia de viajes) — Ciudad de México"), is a header.
             let named = (j + 1 < lines.len() && place(j + 1))
-                || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some());
+                || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some())
+                || (!is_bullet(l) && without_place(l.trim()).len() < l.trim().len());
             let short_name = wants_employer && above.is_empty() && core_words(l) <= 4;
             if !fits || ((inline || gap) && !titled && !named && !short_name) {
                 break;
@@ -1098,6 +1103,14 @@ mod tests {
                 "Backend Engineer - Payments squad\nNubank\nJan 2021 - Present\n• Built the ledger."
             ),
             [te("Backend Engineer", "Nubank")]
+        );
+        // A word inside the employer's aside ("en línea") does not split the line; the employer
+        // over a blank line is still the entry's.
+        assert_eq!(
+            titles_and_employers(
+                "TANDEM VIAJES (agencia de viajes en línea) — Ciudad de México\n\nLíder Técnica\nEnero 2023 – actualidad\n• Lidero a 4 desarrolladores."
+            ),
+            [te("Líder Técnica", "TANDEM VIAJES")]
         );
     }
 
