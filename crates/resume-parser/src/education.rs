@@ -354,11 +354,12 @@ fn unwrapped(section: &str) -> Vec<String> {
             && !rest.chars().any(|c| c.is_ascii_digit());
         // The line after this one, to tell a school's wrapped name from a field under it.
         let after = raws[n + 1..].iter().map(|l| strip_bullet(l)).find(|l| !l.is_empty());
-        let continues = plain
+        let continues = (plain
             && out.last().is_some_and(|prev| {
                 rest.starts_with(char::is_lowercase)
                     || !rest.contains('\t') && (open || name_goes_on(trailing_dates(prev).0, rest, after))
-            });
+            }))
+            || (!bulleted && out.last().is_some_and(|prev| degree_goes_on(trailing_dates(prev).0, rest)));
         match out.last_mut() {
             Some(prev) if continues => {
                 // The dates cell at the end of the line before stays at the end.
@@ -387,6 +388,21 @@ fn unwrapped(section: &str) -> Vec<String> {
         open = JOINING.contains(&last.as_str()) && !body.ends_with([',', '.', ':']);
     }
     out
+}
+
+/// A degree's name wrapped inside a school word's phrase ("Técnico Superior" / "Universitario,
+/// Universidad Tecnológica de Querétaro"): the line before ends with the first words of the
+/// phrase and this one starts with the rest.
+fn degree_goes_on(prev: &str, rest: &str) -> bool {
+    let (prev, rest) = (fold(prev), fold(rest));
+    DEGREES_WITH_SCHOOL_WORDS.iter().any(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        (1..words.len()).any(|cut| {
+            let (head, tail) = (words[..cut].join(" "), words[cut..].join(" "));
+            (prev == head || prev.ends_with(&format!(" {head}")))
+                && (rest == tail || rest.starts_with(&format!("{tail} ")))
+        })
+    })
 }
 
 /// Capitalized names joined by "y", "e" or "and" ("Óptica y Electrónica"): after a comma, the
@@ -745,44 +761,62 @@ pub fn entries(section: &str) -> Vec<EducationEntry> {
             entry.institution = Some(Scored { value: name, confidence: 0.8 });
         }
         if institution && entry.institution.is_none() {
-            let name = parts.iter().position(|p| is_institution(p)).map_or_else(
-                || line.to_string(),
-                |i| match parts.get(i + 1) {
-                    // "University of California, Berkeley": a campus after the comma.
-                    // "ITESO, Universidad Jesuita de Guadalajara": two names of one school.
-                    Some(next) if is_institution(next) && degree_level(next).is_none() => {
-                        format!("{}, {next}", parts[i])
-                    }
-                    // Not a city with its state after it ("…, Monterrey, N.L.").
-                    Some(next)
-                        if is_campus(next)
-                            && !crate::contact::is_city(next)
-                            && !parts.get(i + 2).is_some_and(|n2| {
-                                crate::contact::location_in(&format!("{next}, {n2}")).is_some()
-                            }) =>
-                    {
-                        format!("{}, {next}", parts[i])
-                    }
-                    // "Instituto Nacional de Astrofísica, Óptica y Electrónica" beside its degree:
-                    // names joined by "y" after the comma are the rest of the school's.
-                    Some(next) if rest_of_name(next) => format!("{}, {next}", parts[i]),
-                    // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
-                    // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
-                    // comma and all (but a place after it).
-                    Some(_) if level.is_none() => {
-                        // The cell that holds the name (dates and grades sit in cells of their own).
-                        let cells = crate::work::without_dates(line);
-                        let cell = cells.split('\t').find(|c| c.contains(parts[i].as_str())).unwrap_or("");
-                        let whole = crate::work::without_place(cell.trim()).to_string();
-                        if whole.contains(parts[i].as_str()) && !whole.contains(['—', '–', '|']) {
-                            whole
-                        } else {
-                            parts[i].clone()
+            let at = parts.iter().position(|p| is_institution(p));
+            // "ESCOM - Instituto Politécnico Nacional": a faculty's acronym before its school.
+            let faculty = at.and_then(|i| {
+                let acronym = parts.get(i.checked_sub(1)?)?;
+                let short = acronym.chars().filter(|c| c.is_alphabetic()).count();
+                let is_acronym = (2..=8).contains(&short)
+                    && acronym.chars().all(|c| c.is_uppercase())
+                    && degree_level(acronym).is_none();
+                is_acronym.then_some(())?;
+                [" - ", " – ", " — "]
+                    .iter()
+                    .map(|d| format!("{acronym}{d}{}", parts[i]))
+                    .find(|j| line.contains(j.as_str()))
+            });
+            let name = match faculty {
+                Some(name) => name,
+                None => at.map_or_else(
+                    || line.to_string(),
+                    |i| match parts.get(i + 1) {
+                        // "University of California, Berkeley": a campus after the comma.
+                        // "ITESO, Universidad Jesuita de Guadalajara": two names of one school.
+                        Some(next) if is_institution(next) && degree_level(next).is_none() => {
+                            format!("{}, {next}", parts[i])
                         }
-                    }
-                    _ => parts[i].clone(),
-                },
-            );
+                        // Not a city with its state after it ("…, Monterrey, N.L.").
+                        Some(next)
+                            if is_campus(next)
+                                && !crate::contact::is_city(next)
+                                && !parts.get(i + 2).is_some_and(|n2| {
+                                    crate::contact::location_in(&format!("{next}, {n2}")).is_some()
+                                }) =>
+                        {
+                            format!("{}, {next}", parts[i])
+                        }
+                        // "Instituto Nacional de Astrofísica, Óptica y Electrónica" beside its degree:
+                        // names joined by "y" after the comma are the rest of the school's.
+                        Some(next) if rest_of_name(next) => format!("{}, {next}", parts[i]),
+                        // "ITESO, Universidad Jesuita de Guadalajara", "Instituto Nacional de
+                        // Astrofísica, Óptica y Electrónica": a line naming only a school is its name,
+                        // comma and all (but a place after it).
+                        Some(_) if level.is_none() => {
+                            // The cell that holds the name (dates and grades sit in cells of their own).
+                            let cells = crate::work::without_dates(line);
+                            let cell =
+                                cells.split('\t').find(|c| c.contains(parts[i].as_str())).unwrap_or("");
+                            let whole = crate::work::without_place(cell.trim()).to_string();
+                            if whole.contains(parts[i].as_str()) && !whole.contains(['—', '–', '|']) {
+                                whole
+                            } else {
+                                parts[i].clone()
+                            }
+                        }
+                        _ => parts[i].clone(),
+                    },
+                ),
+            };
             entry.institution = Some(Scored { value: without_month(&name), confidence: 0.8 });
         }
         if let Some(level) = level.filter(|_| entry.degree.is_none()) {
@@ -1010,6 +1044,19 @@ mod tests {
             [(
                 s("Instituto Tecnológico de Morelia"),
                 s("Ingeniera en Sistemas Computacionales"),
+                s("Sistemas Computacionales")
+            )]
+        );
+        // Its name wrapped by a narrow column is joined back, whatever the school word.
+        assert_eq!(
+            pairs("Técnico Superior\nUniversitario, Universidad Tecnológica de Querétaro\n2023 - 2025"),
+            [(s("Universidad Tecnológica de Querétaro"), s("Técnico Superior Universitario"), None)]
+        );
+        assert_eq!(
+            pairs("ESCOM - Instituto Politécnico Nacional\nIngeniería en Sistemas Computacionales"),
+            [(
+                s("ESCOM - Instituto Politécnico Nacional"),
+                s("Ingeniería en Sistemas Computacionales"),
                 s("Sistemas Computacionales")
             )]
         );
