@@ -41,8 +41,9 @@ const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
 /// A header line without a place at its end ("Title | Acme | São Paulo, SP", "Acme, Austin, TX").
 pub(crate) fn without_place(h: &str) -> &str {
     for sep in [" | ", " · ", " — ", " – ", " - "] {
+        // "— Monterrey, N.L. (esquema híbrido)": the place with an aside after it.
         if let Some((head, tail)) = h.rsplit_once(sep)
-            && crate::contact::location_in(tail).is_some()
+            && crate::contact::location_in(without_asides(tail).trim()).is_some()
         {
             return head.trim();
         }
@@ -430,11 +431,26 @@ fn header_like(line: &str) -> bool {
     let words = word_count(&core);
     !t.is_empty()
         && !is_bullet(t)
+        && !starts_with_own_verb(t)
         && !ends_sentence(if core.trim().is_empty() { t } else { core.trim_end() })
         // A title and an employer joined by a strong separator may run longer than either.
         && (words <= 9 || (words <= 12 && [" | ", " — ", " – "].iter().any(|sep| core.contains(sep))))
         && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// A line opened by a verb in the first person past, the way achievements are written in
+/// Portuguese and Spanish ("Mentorei 5 pessoas desenvolvedoras, duas promovidas a sênior",
+/// "Desarrollé la API"): a highlight, never a title or an employer, whatever title word it holds.
+fn starts_with_own_verb(line: &str) -> bool {
+    let first = strip_bullet(line).split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([',', ':', ';']);
+    let letters = first.chars().count();
+    first.chars().all(char::is_alphabetic)
+        && letters >= 6
+        && (first.ends_with("ei") || first.ends_with('é'))
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && !first.chars().skip(1).any(char::is_uppercase)
 }
 
 /// The words of `text` that hold a letter or a digit (a dash or a bullet is not a word).
@@ -598,7 +614,10 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
         }
         // "Pendo, Raleigh, NC": a name with its place after it.
         let named = without_place(cell);
-        if named.len() < cell.len() && !named.is_empty() && !named.contains(',') {
+        // Cut at a strong separator ("Logística Integral del Noreste, S.A. de C.V. — Monterrey,
+        // N.L."), the name may hold commas of its own.
+        let dashed = [" — ", " – ", " | ", " · "].iter().any(|sep| cell[named.len()..].starts_with(sep));
+        if named.len() < cell.len() && !named.is_empty() && (dashed || !named.contains(',')) {
             location.get_or_insert_with(|| {
                 cell[named.len()..].trim_start_matches([',', ' ', '|', '·', '-', '–', '—']).to_string()
             });
@@ -637,6 +656,13 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
+            return false;
+        }
+        // "• Responsable de 14 instancias SQL Server (2016–2022) y 9 clústeres": years in brackets
+        // inside a sentence are versions or an aside, not the entry's dates.
+        if let Some(text) = before.strip_suffix('(')
+            && word_count(text) >= 3
+        {
             return false;
         }
     }
@@ -1092,6 +1118,21 @@ mod tests {
 
     #[test]
     fn a_team_after_the_title_is_not_the_employer() {
+        // Years in brackets inside an achievement start no entry; a place with an aside after it
+        // is not part of the employer.
+        assert_eq!(
+            titles_and_employers(
+                "DBA Senior\nLogística Integral del Noreste, S.A. de C.V. — Monterrey, N.L. (esquema híbrido)\nmarzo 2022 – actualidad\n  • Responsable de 14 instancias SQL Server (2016–2022) y 9 clústeres PostgreSQL\n    (13–15) que soportan el WMS."
+            ),
+            [te("DBA Senior", "Logística Integral del Noreste, S.A. de C.V.")]
+        );
+        // An achievement that names a title is not the next entry's header.
+        assert_eq!(
+            titles_and_employers(
+                "Tech Lead\nStone\nmar. 2018 - mar. 2022\n• Liderei o time de pagamentos.\nMentorei 5 pessoas desenvolvedoras, duas promovidas a sênior\n\nDesenvolvedor de Software Sênior\nGlobo\nabr. 2015 - fev. 2018\n• Desenvolvi a API."
+            ),
+            [te("Tech Lead", "Stone"), te("Desenvolvedor de Software Sênior", "Globo")]
+        );
         assert_eq!(
             titles_and_employers(
                 "Tandem Viajes\nLíder Técnica, célula de Reservaciones de Hotel\nEnero 2023 – actualidad\n• Lidero a 4 desarrolladores."
