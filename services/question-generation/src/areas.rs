@@ -195,6 +195,9 @@ pub struct Found {
     pub term: usize,
     pub start: usize,
     pub end: usize,
+    /// The graph writes the alias as a name ("Kafka", "PostgreSQL"), not as a practice ("code
+    /// review", "integração"), however the resume capitalizes it.
+    pub named: bool,
 }
 
 /// The areas, the competencies and the terms with their parents.
@@ -365,10 +368,12 @@ impl Graph {
                 !before.is_some_and(word) && !after.is_some_and(word) && case_ok
             })
             .flat_map(|x| {
+                let named = self.patterns[x.pattern().as_usize()].chars().any(char::is_uppercase);
                 self.pattern_term[x.pattern().as_usize()].iter().map(move |&t| Found {
                     term: t as usize,
                     start: x.start(),
                     end: x.end(),
+                    named,
                 })
             })
             .collect()
@@ -496,7 +501,8 @@ impl Graph {
             let mut hit = vec![false; self.areas.len()];
             for f in self.find(&span.text) {
                 let written = span.text[f.start..f.end].to_string();
-                let shown = Shown { term: f.term, written, line: span.clone(), claim, lines: 0 };
+                let shown =
+                    Shown { term: f.term, written, named: f.named, line: span.clone(), claim, lines: 0 };
                 if terms.get(&f.term).is_none_or(|t| t.claim.is_none() && claim.is_some()) {
                     terms.insert(f.term, shown.clone());
                 }
@@ -604,20 +610,15 @@ pub struct Shown {
     pub term: usize,
     /// The term as the resume writes it ("PostgreSQL", "Postgres").
     pub written: String,
+    /// A name, what a `{skill}` slot can hold ("Kafka"), not a practice ("Code review" at the
+    /// start of a skills line, "prazo"): as the graph writes the alias.
+    pub named: bool,
     /// The resume line.
     pub line: Span,
     /// The claim (work highlight) it is in, if any.
     pub claim: Option<usize>,
     /// How many resume lines show the area (set on the area's entry).
     pub lines: u16,
-}
-
-impl Shown {
-    /// Written as a name ("Kafka", "PostgreSQL"), not a practice ("code review", "prazo"): what
-    /// a `{skill}` slot can hold.
-    pub fn named(&self) -> bool {
-        self.written.chars().any(char::is_uppercase)
-    }
 }
 
 #[cfg(test)]

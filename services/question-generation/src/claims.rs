@@ -721,12 +721,15 @@ pub fn metric(text: &str) -> Option<String> {
     let text = text.replace('→', " to ").replace("->", " to ");
     let figures = figures(&text);
     let results: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2).collect();
-    // "from A to B", "de A para B", "de A a B": the figure after the last joining word.
+    // "from A to B", "de A para B", "de A a B": the figure right after the last joining word
+    // that has a figure before it ("de 45% a 82% ... los pases a producción" is 82%).
     for sep in [" to ", " para ", " a "] {
-        if let Some(i) = text.rfind(sep)
-            && results.iter().any(|f| f.0 < i)
-            && let Some(after) = results.iter().find(|f| f.0 > i)
-        {
+        let after = text.match_indices(sep).filter_map(|(i, _)| {
+            let next = results.iter().find(|f| f.0 > i)?;
+            (results.iter().any(|f| f.0 < i) && text[i + sep.len()..next.0].trim().chars().count() <= 12)
+                .then_some(next)
+        });
+        if let Some(after) = after.last() {
             return Some(after.1.clone());
         }
     }
@@ -827,6 +830,11 @@ mod tests {
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        assert_eq!(
+            metric("Subí la cobertura de pruebas de 45% a 82% para pasar el quality gate, que bloqueaba los pases a producción")
+                .as_deref(),
+            Some("82%")
+        );
         assert_eq!(employer_name("Banco Maré Digital (Florianópolis - SC."), "Banco Maré Digital");
         assert_eq!(employer_name("Cascadia Outfitters (e-commerce)"), "Cascadia Outfitters");
         assert_eq!(employer_name("Acme Logistics — Toronto, ON"), "Acme Logistics");

@@ -363,7 +363,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // ("PostgreSQL", "Jira"); a practice word ("prazo", "deadline") in the slot reads broken
     // ("planejar e entregar usando prazo", R14), so without one the question is not asked.
     let named_in = |area: usize| {
-        resume.terms.values().any(|s| s.named() && graph.areas_of(s.term).contains(&(area as u16)))
+        resume.terms.values().any(|s| s.named && graph.areas_of(s.term).contains(&(area as u16)))
     };
 
     // Score every pool question this request may ask.
@@ -747,11 +747,11 @@ fn build(
             // An experience question names a technology ("Kafka"), not a practice ("code
             // review"): the area's best named term, from an achievement when there is one.
             let evidence = match evidence {
-                Some(e) if q.text.contains("{skill}") && !e.named() => resume
+                Some(e) if q.text.contains("{skill}") && !e.named => resume
                     .terms
                     .values()
                     .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
-                    .filter(|s| s.named())
+                    .filter(|s| s.named)
                     .max_by_key(|s| {
                         (
                             s.claim.is_some(),
