@@ -515,7 +515,10 @@ fn without_team(header: &str) -> &str {
             let second = words.next().unwrap_or("");
             let named_team = TEAM_WORDS.contains(&first)
                 || (first == "time" && ["de", "do", "da"].contains(&second))
-                || team.split(' ').last().is_some_and(|w| ["squad", "team", "tribe", "pod"].contains(&w));
+                || team
+                    .split(' ')
+                    .next_back()
+                    .is_some_and(|w| ["squad", "team", "tribe", "pod"].contains(&w));
             if named_team && title_score(title) > 0 {
                 return title.trim();
             }

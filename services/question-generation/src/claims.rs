@@ -435,20 +435,191 @@ fn reads_aloud(line: &str) -> bool {
         && !line.ends_with([',', ';', ':', '-', '–'])
 }
 
-/// `ask` after the achievement it is about, quoted: `At Pagafácil, your resume says: "..." ask`.
-/// None for a line that cannot be read aloud as a whole sentence, or an empty `ask`.
+/// `ask` after the achievement it is about, told back to the candidate: `At Pagafácil, you cut
+/// p99 latency from 900 ms to 150 ms with Redis. ask` (its first clause, its verb in the second
+/// person), or quoted when its first word is no verb this can turn (`At Pagafácil, your resume
+/// says: "..." ask`). None for a line that cannot be read aloud as a whole sentence, or an empty
+/// `ask`.
 pub(crate) fn anchored(line: &str, employer: &str, ask: &str, lang: usize) -> Option<String> {
     let line = line.trim();
     if ask.is_empty() || !reads_aloud(line) {
         return None;
     }
-    let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
     let employer = employer.trim_end_matches('.');
+    if let Some(told) = told_back(line, lang) {
+        return Some(match lang {
+            1 => format!("Na empresa {employer}, você {told}. {ask}"),
+            2 => format!("En {employer}, {told}. {ask}"),
+            _ => format!("At {employer}, you {told}. {ask}"),
+        });
+    }
+    let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
     Some(match lang {
         1 => format!("Na empresa {employer}, seu currículo diz: \"{line}{end}\" {ask}"),
         2 => format!("En {employer}, tu currículum dice: \"{line}{end}\" {ask}"),
         _ => format!("At {employer}, your resume says: \"{line}{end}\" {ask}"),
     })
+}
+
+/// An achievement's first clause with its verb in the second person, without its full stop:
+/// "Liderei a resposta a um incidente de crash; correção em 20 horas" → "liderou a resposta a um
+/// incidente de crash" (after "você"), "Dirigí la separación del motor" → "dirigiste la
+/// separación del motor", "Cut flaky failures from 14% to 2%" → "cut flaky failures from 14% to
+/// 2%" (after "you"). None when the first word is not a past verb in the first person (or a bare
+/// past in English) of the line's language.
+fn told_back(line: &str, lang: usize) -> Option<String> {
+    let clause = first_clause(line);
+    let (first, rest) = clause.split_once(' ')?;
+    let verb = second_person(first, lang)?;
+    Some(format!("{verb} {rest}"))
+}
+
+/// The line up to its first strong break (a semicolon, a dash between words, a second sentence),
+/// and a long one up to the first comma after its eighth word.
+fn first_clause(line: &str) -> String {
+    let mut end = line.len();
+    for stop in ["; ", " — ", " – ", " - ", ". "] {
+        if let Some(i) = line.find(stop) {
+            end = end.min(i);
+        }
+    }
+    let clause = line[..end].trim_end_matches(['.', ';', ',', ':']).trim();
+    if words(clause).count() > 24
+        && let Some((i, _)) = clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8)
+    {
+        return clause[..i].to_string();
+    }
+    clause.to_string()
+}
+
+/// A past verb in the first person turned to the second: English "Led" → "led" (after "you");
+/// Portuguese "Implementei" → "implementou", "Desenvolvi" → "desenvolveu", "Reduzi" → "reduziu"
+/// (after "você"); Spanish "Implementé" → "implementaste", "Automaticé" → "automatizaste",
+/// "Construí" → "construiste", "Reduje" → "redujiste".
+fn second_person(word: &str, lang: usize) -> Option<String> {
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    if !capital || !chars.all(char::is_lowercase) || word.chars().count() < 3 {
+        return None;
+    }
+    let w = word.to_lowercase();
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.chars().count() >= 2);
+    match lang {
+        1 => {
+            const IRREGULAR: &[(&str, &str)] = &[
+                ("fiz", "fez"),
+                ("tive", "teve"),
+                ("mantive", "manteve"),
+                ("obtive", "obteve"),
+                ("fui", "foi"),
+            ];
+            // -er verbs (the rest of "-i" are -ir: reduzi, corrigi, construí, conduzi).
+            const ER: &[&str] = &[
+                "desenvolv",
+                "escrev",
+                "reescrev",
+                "resolv",
+                "atend",
+                "aprend",
+                "entend",
+                "promov",
+                "remov",
+                "mov",
+                "estabelec",
+                "fornec",
+                "vend",
+                "receb",
+                "respond",
+                "escolh",
+                "cresc",
+                "envolv",
+                "mant",
+            ];
+            if let Some(&(_, v)) = IRREGULAR.iter().find(|(k, _)| *k == w) {
+                return Some(v.to_string());
+            }
+            if let Some(s) = stem("ei").filter(|_| w.chars().count() >= 5) {
+                return Some(format!("{s}ou"));
+            }
+            let s = stem("i").or_else(|| stem("í"))?;
+            Some(if ER.contains(&s) { format!("{s}eu") } else { format!("{s}iu") })
+        }
+        2 => {
+            const IRREGULAR: &[(&str, &str)] = &[
+                ("hice", "hiciste"),
+                ("tuve", "tuviste"),
+                ("mantuve", "mantuviste"),
+                ("obtuve", "obtuviste"),
+                ("estuve", "estuviste"),
+                ("puse", "pusiste"),
+                ("propuse", "propusiste"),
+                ("fui", "fuiste"),
+                ("di", "diste"),
+            ];
+            if let Some(&(_, v)) = IRREGULAR.iter().find(|(k, _)| *k == w) {
+                return Some(v.to_string());
+            }
+            if let Some(s) = stem("é").filter(|_| w.chars().count() >= 4) {
+                // Automaticé → automatizaste, busqué → buscaste, llegué → llegaste.
+                let s = if let Some(b) = s.strip_suffix("qu") {
+                    format!("{b}c")
+                } else if let Some(b) = s.strip_suffix("gu") {
+                    format!("{b}g")
+                } else if let Some(b) = s.strip_suffix('c') {
+                    format!("{b}z")
+                } else {
+                    s.to_string()
+                };
+                return Some(format!("{s}aste"));
+            }
+            if let Some(s) = stem("je") {
+                return Some(format!("{s}jiste"));
+            }
+            stem("í").filter(|_| w.chars().count() >= 4).map(|s| format!("{s}iste"))
+        }
+        _ => {
+            const IRREGULAR: &[&str] = &[
+                "led",
+                "built",
+                "cut",
+                "ran",
+                "wrote",
+                "rewrote",
+                "drove",
+                "grew",
+                "made",
+                "took",
+                "set",
+                "kept",
+                "brought",
+                "found",
+                "won",
+                "taught",
+                "rebuilt",
+                "began",
+                "chose",
+                "held",
+                "sold",
+                "spent",
+                "split",
+                "oversaw",
+                "undertook",
+                "shipped",
+                "put",
+                "got",
+                "gave",
+                "met",
+                "saw",
+                "shrank",
+                "sped",
+                "spun",
+                "stood",
+                "laid",
+                "bought",
+            ];
+            (IRREGULAR.contains(&w.as_str()) || (w.ends_with("ed") && w.chars().count() >= 5)).then_some(w)
+        }
+    }
 }
 
 /// How an achievement line speaks of speed: latency, response or run time, throughput.
@@ -632,9 +803,15 @@ fn names_data_quality(text: &str) -> bool {
         "validação de dados",
         "validación de datos",
         "data validation",
+        "referential integrity",
+        "integridade referencial",
+        "integridad referencial",
+        "freshness",
     ]
     .iter()
     .any(|p| lower.contains(p))
+        // A test line about a dbt project tests its models' data.
+        || words(&lower).any(|w| w == "dbt")
 }
 
 /// Whether a word of `text` starts with one of the `lists`' prefixes; with `whole_short`, a
@@ -894,8 +1071,10 @@ mod tests {
                 "{}",
                 q.question.text
             );
-            // The resume is Portuguese: a Portuguese kit quotes the line, the others do not.
-            assert_eq!(q.question.text.contains("Migrei o banco"), lang == 1, "{}", q.question.text);
+            // The resume is Portuguese: a Portuguese kit tells the line back to the candidate
+            // ("você migrou"), the others name its kind; no kit pastes it.
+            assert_eq!(q.question.text.contains("você migrou o banco"), lang == 1, "{}", q.question.text);
+            assert!(!q.question.text.contains("Migrei"), "{}", q.question.text);
             assert!(!q.question.text.contains('{'), "{}", q.question.text);
         }
     }
@@ -933,6 +1112,54 @@ mod tests {
             kind("Introduced error budgets for 20 services; availability held at 99.97% over 18 months")
                 .as_deref(),
             Some("reliability")
+        );
+    }
+
+    #[test]
+    fn an_achievement_is_told_back_in_the_second_person_first_clause_only() {
+        let told = |line: &str, lang: usize| told_back(line, lang);
+        assert_eq!(
+            told("Liderei a resposta a um incidente de crash; correção publicada em 20 horas", 1).as_deref(),
+            Some("liderou a resposta a um incidente de crash")
+        );
+        assert_eq!(
+            told("Desenvolvi a API de recomendação em Go", 1).as_deref(),
+            Some("desenvolveu a API de recomendação em Go")
+        );
+        assert_eq!(
+            told("Reduzi o tempo de build pela metade", 1).as_deref(),
+            Some("reduziu o tempo de build pela metade")
+        );
+        assert_eq!(
+            told("Automaticé 300 pruebas de regresión con Cypress", 2).as_deref(),
+            Some("automatizaste 300 pruebas de regresión con Cypress")
+        );
+        assert_eq!(told("Construí el portal de citas", 2).as_deref(), Some("construiste el portal de citas"));
+        assert_eq!(told("Reduje la latencia a 40 ms", 2).as_deref(), Some("redujiste la latencia a 40 ms"));
+        assert_eq!(
+            told("Led the incident response — paged at 3 am", 0).as_deref(),
+            Some("led the incident response")
+        );
+        assert_eq!(
+            told("Migrated 140 repos to GitHub Actions.", 0).as_deref(),
+            Some("migrated 140 repos to GitHub Actions")
+        );
+        // No verb to turn: the line is quoted instead.
+        assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
+        assert_eq!(told("API design for 12 partner teams", 0), None);
+        assert_eq!(told("Lidero a 4 desarrolladores", 2), None);
+    }
+
+    #[test]
+    fn tests_of_a_dbt_project_are_data_quality_work() {
+        assert_eq!(
+            first_kind(
+                "pt",
+                "Banco Aurora",
+                "Estruturei o projeto dbt da empresa em camadas, com testes de unicidade e integridade referencial"
+            )
+            .as_deref(),
+            Some("data_quality")
         );
     }
 
