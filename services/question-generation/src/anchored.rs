@@ -1,7 +1,6 @@
 //! Behavioral questions anchored on the candidate's own work: a competency (collaboration,
 //! ownership...) asked through the achievement on the resume that shows it ("At Recife
-//! Softworks, your resume says: "Built the Pix flow with the iOS team." Who else did that work
-//! depend on...?"), rather than a "tell me about a time" any candidate gets. Templates and the
+//! Softworks, you built the Pix flow with the iOS team. Who else did that work depend on...?"), rather than a "tell me about a time" any candidate gets. Templates and the
 //! words that tie a line to a competency are reviewed data (`data/questions/anchored.json`);
 //! a competency with no line that shows it keeps its bank question.
 

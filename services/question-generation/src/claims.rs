@@ -408,8 +408,8 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
     }
 }
 
-/// "At Pagafácil, your resume says: "Cut p99 latency ... with Redis." How did you find ...": the
-/// achievement quoted, then the template's questions (its text after the first sentence). None
+/// "At Pagafácil, you cut p99 latency ... with Redis. How did you find ...": the achievement told
+/// back (or quoted), then the template's questions (its text after the first sentence). None
 /// for a line too long to read aloud or a template without a second sentence.
 fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String> {
     let cut = text.find(". ").or_else(|| text.find("? "))?;

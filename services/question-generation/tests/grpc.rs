@@ -634,12 +634,14 @@ async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
         per_target.iter().all(|(t, n)| *n == 1 || !t.starts_with("nexushr:competency/")),
         "{per_target:?}"
     );
-    // The headline claim (the migration with its 30%) is asked in Portuguese, quoting the
-    // Portuguese line so the interviewer knows which work is meant.
+    // The headline claim (the migration with its 30%) is asked in Portuguese, telling the
+    // Portuguese line back to the candidate so the interviewer knows which work is meant, never
+    // pasting it.
     let claim =
         kit.questions.iter().find(|q| q.probe == pb::ProbeKind::ClaimCheck as i32).expect("a claim question");
     assert!(claim.text.contains("Transportes Ágeis") && claim.text.contains("30%"), "{}", claim.text);
-    assert!(claim.text.contains("\"Migrei o banco"), "{}", claim.text);
+    assert!(claim.text.contains("você migrou o banco"), "{}", claim.text);
+    assert!(!claim.text.contains("Migrei"), "{}", claim.text);
 
     // The same resume, asked in Spanish and in English.
     for (tag, want) in [("es-MX", "es-MX"), ("en", "en"), ("pt", "pt-BR")] {
