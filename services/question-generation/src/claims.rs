@@ -112,8 +112,9 @@ impl Claims {
         // except tests of people and products: usability tests, A/B tests, user tests.
         let quality = self.categories.iter().find(|c| c.id == "quality");
         let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
-        let about_people =
-            lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)));
+        let about_people = lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
+                // "an A/B test of the free-delivery threshold" is an experiment on customers.
+                || text.to_lowercase().contains("a/b");
         // "3 clústeres de EKS (desarrollo, pruebas y producción)": a test environment beside
         // production is where things run, not testing work.
         const ENVIRONMENTS: &[&str] =
@@ -161,6 +162,7 @@ impl Claims {
             lower.iter().skip(1).find_map(|w| {
                 self.categories.iter().find(|c| {
                     !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
+                        && !(c.id == "quality" && about_people)
                         && c.stems.iter().any(|s| s.chars().count() > 3 && w.starts_with(s.as_str()))
                 })
             })
@@ -268,7 +270,11 @@ impl Claims {
             else {
                 continue;
             };
-            let metric = metric(&c.text);
+            // A figure is a result only where the line says what changed: beside no change
+            // ("processing $1.1B in payouts", "an 11% gap between two dashboards", "3% of users
+            // hit by the crash") it is the story's size, not a result to ask how it was measured
+            // (R16).
+            let metric = metric(&c.text).filter(|_| names_gain(&c.text));
             let Some(category) = self.category_of(&c.text, metric.is_some()) else { continue };
             let category = self.refined(category, &c.text);
             let mut names: Vec<String> = Vec::new();
@@ -468,10 +474,35 @@ pub(crate) fn anchored(line: &str, employer: &str, ask: &str, lang: usize) -> Op
 /// 2%" (after "you"). None when the first word is not a past verb in the first person (or a bare
 /// past in English) of the line's language.
 fn told_back(line: &str, lang: usize) -> Option<String> {
-    let clause = first_clause(line);
+    // Asides in brackets ("(Storybook, 40 componentes)", "(14 meses)") are for the reader, not
+    // for a question read aloud.
+    let clause = first_clause(&crate::claims::without_brackets(line));
     let (first, rest) = clause.split_once(' ')?;
     let verb = second_person(first, lang)?;
     Some(format!("{verb} {rest}"))
+}
+
+/// The text without its bracketed asides, spaces closed up.
+pub(crate) fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return text.to_string();
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" ;", ";")
 }
 
 /// The line up to its first strong break (a semicolon, a dash between words, a second sentence),
@@ -840,6 +871,64 @@ fn names_change(text: &str) -> bool {
     text.contains('%') || names_any(text, &[CHANGE], false)
 }
 
+/// Whether an achievement line says what its work changed: a verb of change, or a before and
+/// after ("from 480 ms to 120 ms", "de 45% a 82%", "900→260 ms"), in any of the three languages
+/// (a percentage alone is not one).
+fn names_gain(text: &str) -> bool {
+    const GAIN: &[&str] = &[
+        "reduc",
+        "cut",
+        "improv",
+        "lower",
+        "faster",
+        "drop",
+        "fell",
+        "halv",
+        "sped",
+        "shav",
+        "reduz",
+        "reduj",
+        "melhor",
+        "mejor",
+        "diminu",
+        "caiu",
+        "caír",
+        "cayó",
+        "baix",
+        "baj",
+        "acelera",
+        "increas",
+        "rais",
+        "grew",
+        "boost",
+        "lift",
+        "doubl",
+        "tripl",
+        "aument",
+        "elev",
+        "subi",
+        "increment",
+        "dupl",
+        "econom",
+        "ahorr",
+        "saved",
+        "saving",
+        "scal",
+        "escal",
+        "shrank",
+        "shrunk",
+        "trimm",
+        "elimin",
+        "gain",
+        "ganho",
+        "gananc",
+    ];
+    let lower = text.to_lowercase().replace('→', " to ").replace("->", " to ");
+    let before_and_after = figures(&lower).iter().filter(|f| f.2).count() >= 2
+        && [" to ", " para ", " a "].iter().any(|j| lower.contains(j));
+    before_and_after || names_any(text, &[GAIN], false)
+}
+
 fn names_money(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
@@ -862,6 +951,35 @@ pub(crate) fn employer_name(raw: &str) -> &str {
         {
             name = &name[..i];
         }
+    }
+    // "Logística Integral del Noreste, S.A. de C.V.", "Conecta Sistemas Ltda.": a question names
+    // the company, not its legal form.
+    const LEGAL: &[&str] = &[
+        " s.a.p.i. de c.v.",
+        " s.a.b. de c.v.",
+        " s. de r.l. de c.v.",
+        " s.a. de c.v.",
+        " sapi de cv",
+        " sa de cv",
+        " ltda.",
+        " ltda",
+        " s.a.",
+        " s/a",
+        " inc.",
+        " inc",
+        " llc",
+        " ltd.",
+        " ltd",
+        " corp.",
+        " me",
+        " eireli",
+    ];
+    let lower = name.to_lowercase();
+    if let Some(cut) = LEGAL.iter().find_map(|l| lower.strip_suffix(l).map(str::len))
+        && cut >= 2
+        && name.is_char_boundary(cut)
+    {
+        name = &name[..cut];
     }
     name.trim_end_matches([' ', ',', ';', '-', '–', '—', '|', '·'])
 }
@@ -1016,7 +1134,7 @@ mod tests {
         assert_eq!(employer_name("Cascadia Outfitters (e-commerce)"), "Cascadia Outfitters");
         assert_eq!(employer_name("Acme Logistics — Toronto, ON"), "Acme Logistics");
         assert_eq!(employer_name("Coca-Cola FEMSA | Remoto"), "Coca-Cola FEMSA");
-        assert_eq!(employer_name("Banco Paralelo S.A."), "Banco Paralelo S.A.");
+        assert_eq!(employer_name("Banco Paralelo S.A."), "Banco Paralelo");
         assert_eq!(
             certification_name("ISTQB Certified Tester Foundation Level — ISTQB (Mar 2022)"),
             "ISTQB Certified Tester Foundation Level"
@@ -1144,10 +1262,44 @@ mod tests {
             told("Migrated 140 repos to GitHub Actions.", 0).as_deref(),
             Some("migrated 140 repos to GitHub Actions")
         );
+        assert_eq!(
+            told("Creé el design system (Storybook, 40 componentes) que usan tres equipos", 2).as_deref(),
+            Some("creaste el design system que usan tres equipos")
+        );
+        assert_eq!(
+            employer_name("Logística Integral del Noreste, S.A. de C.V."),
+            "Logística Integral del Noreste"
+        );
+        assert_eq!(employer_name("Conecta Sistemas Ltda."), "Conecta Sistemas");
         // No verb to turn: the line is quoted instead.
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);
         assert_eq!(told("Lidero a 4 desarrolladores", 2), None);
+    }
+
+    #[test]
+    fn a_figure_is_asked_as_a_result_only_where_the_line_says_what_changed() {
+        let text = |line: &str| {
+            let candidate = Candidate {
+                language: "en".into(),
+                claims: vec![claim("Trellis", line)],
+                ..Candidate::default()
+            };
+            Claims::bundled()
+                .questions(&candidate, 0)
+                .first()
+                .map(|q| q.question.text.clone())
+                .unwrap_or_default()
+        };
+        assert!(text("Cut p99 latency from 480 ms to 120 ms with Redis").contains("120 ms"));
+        let size = text("Resolved an 11% gap in active customers between two dashboards");
+        assert!(!size.contains("11%") && !size.contains("performance"), "{size}");
+        // An A/B test is an experiment on customers, not software testing.
+        assert_ne!(
+            first_kind("en", "Trellis", "Ran an A/B test of the $35 free-delivery threshold; margin fell 2%")
+                .as_deref(),
+            Some("quality")
+        );
     }
 
     #[test]
