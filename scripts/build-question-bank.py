@@ -167,6 +167,7 @@ def main():
                 "area": "" if is_competencies else area,
                 "terms": [t for t in q.get("terms") or [] if isinstance(t, str)],
                 **({"topic": q["topic"]} if isinstance(q.get("topic"), str) and q["topic"] else {}),
+                **({"off_for": q["off_for"]} if isinstance(q.get("off_for"), list) and q["off_for"] else {}),
                 "skill_ids": [],
                 "competencies": [comp] if comp else [],
                 "roles": [],
@@ -179,6 +180,12 @@ def main():
                 "source": "nexushr",
                 "license": "Apache-2.0",
             })
+    # A question's off_for names areas.
+    area_ids = {a["id"] for a in areas}
+    for q in questions:
+        for a in q.get("off_for", []):
+            if a not in area_ids:
+                problem(q["id"], f"off_for names no area: {a!r}")
     # Parents name terms or areas; terms named by questions exist.
     known = set(terms) | {a["id"] for a in areas}
     for t in terms.values():

@@ -115,6 +115,11 @@ pub struct Question {
     /// release), whatever their area or kind; a kit asks one of them. Empty for most.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub topic: String,
+    /// The job areas (the area a role's title names: `mobile`, `analytics`...) where it is off the
+    /// job: a cart database design in a data analyst's kit, a nightly partner-API batch in a
+    /// mobile developer's (reviewers, R15-R16).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub off_for: Vec<String>,
     /// The language of `text`, `rubric` and `follow_ups`.
     #[serde(default = "english")]
     pub language: String,

@@ -161,9 +161,10 @@ impl Claims {
         let later = || {
             lower.iter().skip(1).find_map(|w| {
                 self.categories.iter().find(|c| {
-                    !matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
-                        && !(c.id == "quality" && about_people)
-                        && c.stems.iter().any(|s| s.chars().count() > 3 && w.starts_with(s.as_str()))
+                    // Tests of people and products are no testing work.
+                    let skip = matches!(c.id.as_str(), "leadership" | "certification" | "build" | "impact")
+                        || (c.id == "quality" && about_people);
+                    !skip && c.stems.iter().any(|s| s.chars().count() > 3 && w.starts_with(s.as_str()))
                 })
             })
         };
@@ -409,6 +410,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
         area: String::new(),
         terms: Vec::new(),
         topic: String::new(),
+        off_for: Vec::new(),
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }

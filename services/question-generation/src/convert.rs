@@ -341,6 +341,7 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         area: String::new(),
         terms: Vec::new(),
         topic: String::new(),
+        off_for: Vec::new(),
         language,
         translations: Default::default(),
     })

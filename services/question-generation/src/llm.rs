@@ -253,6 +253,7 @@ impl LlmProvider {
                 area: String::new(),
                 terms: Vec::new(),
                 topic: String::new(),
+                off_for: Vec::new(),
                 language: "en".into(),
                 translations: Default::default(),
             });

@@ -366,6 +366,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         resume.terms.values().any(|s| s.named && graph.areas_of(s.term).contains(&(area as u16)))
     };
 
+    // The job's own area (the one the role's title names), for questions off that job.
+    let job_area = pool.areas.technical.first().filter(|r| r.titled).map(|r| graph.areas[r.area].id.as_str());
+
     // Score every pool question this request may ask.
     let mut scored: Vec<Scored> = Vec::with_capacity(pool.entries.len());
     for e in &pool.entries {
@@ -374,7 +377,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             continue;
         }
         let q = bank.get(i);
-        if req.exclude.contains(&q.id) || (e.tenant_owned && q.tenant != req.tenant) {
+        if req.exclude.contains(&q.id)
+            || (e.tenant_owned && q.tenant != req.tenant)
+            || job_area.is_some_and(|a| q.off_for.iter().any(|o| o == a))
+        {
             continue;
         }
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
@@ -743,7 +749,10 @@ fn build(
                 .filter_map(|t| graph.term_index(t))
                 .find_map(|t| resume.terms.get(&t))
                 .filter(|_| probe == Probe::Depth)
-                .or(resume.areas[ra.area].as_ref());
+                // Only an experience question is about the candidate's own line in the area: a
+                // concept, scenario or design question cites a line only for a term it is about
+                // (reviewers read "the resume shows CDN" beside a database design as nonsense, R16).
+                .or(resume.areas[ra.area].as_ref().filter(|_| q.mode == Mode::Experience));
             // An experience question names a technology ("Kafka"), not a practice ("code
             // review"): the area's best named term, from an achievement when there is one.
             let evidence = match evidence {
@@ -768,6 +777,7 @@ fn build(
             };
             let rationale = match (probe, evidence) {
                 (Probe::Depth, Some(e)) => rationale_depth(lang, area.name(lang), e.written.trim(), q.mode),
+                (Probe::Depth, None) => rationale_shown(lang, area.name(lang)),
                 _ => rationale_gap(lang, area.name(lang), q.mode),
             };
             KitQuestion {
@@ -888,6 +898,21 @@ fn rationale_depth(lang: usize, area: &str, written: &str, mode: Mode) -> String
         ),
         _ => format!(
             "{area}: a requirement of the role; the resume shows {written}, and the question tests the depth behind it."
+        ),
+    }
+}
+
+/// A shown area asked by a question that is not about the candidate's own line in it.
+fn rationale_shown(lang: usize, area: &str) -> String {
+    match lang {
+        1 => format!(
+            "{area}: requisito da vaga que o currículo mostra; a pergunta testa a profundidade por trás disso."
+        ),
+        2 => format!(
+            "{area}: requisito del puesto que el currículum muestra; la pregunta pone a prueba la profundidad detrás de eso."
+        ),
+        _ => format!(
+            "{area}: a requirement of the role that the resume shows; the question tests the depth behind it."
         ),
     }
 }

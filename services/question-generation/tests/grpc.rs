@@ -687,6 +687,22 @@ async fn the_jobs_own_area_gets_a_bank_question_besides_its_achievements() {
         kit.questions.iter().filter(mobile).any(|q| q.probe != pb::ProbeKind::ClaimCheck as i32),
         "a mobile kit asks a mobile question from the bank, not only the mobile achievements"
     );
+    // Nothing the bank marks as off the mobile job (`off_for`): no nightly partner-API batch, no
+    // server team's "deploy several times a day" (reviewers, R16).
+    let bank: serde_json::Value =
+        serde_json::from_str(include_str!("../../../data/questions/bank.json")).expect("bank");
+    let off: Vec<&str> = bank["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter(|q| q["off_for"].as_array().is_some_and(|a| a.iter().any(|x| x == "mobile")))
+        .filter_map(|q| q["id"].as_str())
+        .collect();
+    assert!(off.len() >= 2, "{off:?}");
+    for q in &kit.questions {
+        let id = &q.question.as_ref().expect("question").id;
+        assert!(!off.contains(&id.as_str()), "{id} is off the mobile job: {}", q.text);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
