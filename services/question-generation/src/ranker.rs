@@ -742,7 +742,8 @@ fn build(
         Pick::Area { s, probe, ra } => {
             let area = &graph.areas[ra.area];
             let q = Arc::clone(bank.in_language(s.index, lang));
-            // The resume line of a term the question is about, else the area's best line.
+            // The resume line of a term the question is about, else (for an experience question)
+            // the area's best line.
             let evidence = q
                 .terms
                 .iter()
