@@ -363,8 +363,10 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
         return Some(piece.to_string());
     }
     let piece = bare;
-    // "Brasília – DF", "Curitiba - PR": a Brazilian city with its state after a dash.
-    if let Some((city, state)) = piece.split_once(" – ").or_else(|| piece.split_once(" - "))
+    // "Brasília – DF", "Curitiba - PR", "Curitiba/PR": a Brazilian city with its state after a
+    // dash or a slash.
+    if let Some((city, state)) =
+        piece.split_once(" – ").or_else(|| piece.split_once(" - ")).or_else(|| piece.split_once('/'))
         && BR_STATES.contains(&state.trim())
         && city.starts_with(char::is_uppercase)
         && city.split_whitespace().count() <= 4

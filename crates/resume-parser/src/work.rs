@@ -118,8 +118,11 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         if !h.contains(sep) {
             continue;
         }
-        let parts: Vec<String> =
-            h.split(sep).map(trim).filter(|p| !p.is_empty() && parse_period(p).is_none()).collect();
+        let parts: Vec<String> = h
+            .split(sep)
+            .map(trim)
+            .filter(|p| !p.is_empty() && parse_period(p).is_none() && !is_employment_type(p))
+            .collect();
         match parts.as_slice() {
             [] => return (None, None),
             [one] => return (Some(one.clone()), None),
@@ -527,6 +530,33 @@ fn without_team(header: &str) -> &str {
     header
 }
 
+/// How the job was held ("Software Engineering Bootcamp, full time", "Desenvolvedor | PJ"): not
+/// an employer. ("Freelance" is left out: resumes name it as the employer of freelance work.)
+fn is_employment_type(part: &str) -> bool {
+    [
+        "full time",
+        "part time",
+        "internship",
+        "remote",
+        "hybrid",
+        "on site",
+        "tempo integral",
+        "meio periodo",
+        "meio expediente",
+        "estagio",
+        "remoto",
+        "hibrido",
+        "presencial",
+        "pj",
+        "clt",
+        "tiempo completo",
+        "medio tiempo",
+        "becario",
+        "practicas",
+    ]
+    .contains(&fold(part).as_str())
+}
+
 /// Words that open the name of a team inside a company.
 const TEAM_WORDS: &[&str] =
     &["celula", "squad", "equipo", "equipe", "team", "tribu", "tribe", "chapter", "pod", "guild"];
@@ -612,9 +642,14 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
         .map(|c| strip_bullet(c).trim().trim_end_matches(['∙', '·', '|', '-']).trim())
         .filter(|c| !c.is_empty())
     {
-        if is_duration(cell) {
+        if is_duration(cell) || is_employment_type(cell) {
             continue;
         }
+        // "Software Engineering Bootcamp, full time": how the job was held is not part of it.
+        let cell = match cell.rsplit_once([',', '|', '·']) {
+            Some((head, tail)) if is_employment_type(tail) && !head.trim().is_empty() => head.trim(),
+            _ => cell,
+        };
         // "Pendo, Raleigh, NC": a name with its place after it.
         let named = without_place(cell);
         // Cut at a strong separator ("Logística Integral del Noreste, S.A. de C.V. — Monterrey,
@@ -653,6 +688,12 @@ fn inline_header(line: &str) -> String {
 
 /// Is this date line the anchor of an entry rather than a year inside a highlight?
 fn anchors_entry(line: &str, period: &Period) -> bool {
+    // A line wholly in brackets is an aside about the entry above ("(entrei como Júnior,
+    // promovido a Pleno em set. 2023)"), never an entry of its own.
+    let bare = line.trim();
+    if bare.starts_with('(') && bare.ends_with(')') {
+        return false;
+    }
     // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
     // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
     // 3-hour outage in November 2019.") is the story's, not an entry's.
@@ -1121,6 +1162,20 @@ mod tests {
 
     #[test]
     fn a_team_after_the_title_is_not_the_employer() {
+        // How the job was held is not its employer; a promotion noted in brackets is no job.
+        let bootcamp = titles_and_employers(
+            "Launchpad Code Academy (remote)\nSoftware Engineering Bootcamp, full time\t07/2023 – 12/2023\n• 24-week program.",
+        );
+        assert!(
+            bootcamp.iter().all(|(t, e)| !t.contains("full time") && !e.contains("full time")),
+            "{bootcamp:?}"
+        );
+        assert_eq!(
+            titles_and_employers(
+                "Trajeto Logística — Curitiba/PR (híbrido)\nEngenheiro de Software Pleno | mar. 2022 – atual\n(entrei como Júnior, promovido a Pleno em set. 2023)\n\n• Reescrevi em Go o serviço de rastreamento."
+            ),
+            [te("Engenheiro de Software Pleno", "Trajeto Logística")]
+        );
         // Years in brackets inside an achievement start no entry; a place with an aside after it
         // is not part of the employer.
         assert_eq!(

@@ -572,6 +572,16 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 return Some(v.to_string());
             }
             if let Some(s) = stem("ei").filter(|_| w.chars().count() >= 5) {
+                // Coloquei → colocou, entreguei → entregou, comecei → começou.
+                let s = if let Some(b) = s.strip_suffix("qu") {
+                    format!("{b}c")
+                } else if let Some(b) = s.strip_suffix("gu") {
+                    format!("{b}g")
+                } else if let Some(b) = s.strip_suffix('c') {
+                    format!("{b}ç")
+                } else {
+                    s.to_string()
+                };
                 return Some(format!("{s}ou"));
             }
             let s = stem("i").or_else(|| stem("í"))?;
@@ -1273,6 +1283,15 @@ mod tests {
             "Logística Integral del Noreste"
         );
         assert_eq!(employer_name("Conecta Sistemas Ltda."), "Conecta Sistemas");
+        assert_eq!(
+            told("Coloquei o tracing em produção", 1).as_deref(),
+            Some("colocou o tracing em produção")
+        );
+        assert_eq!(
+            told("Entreguei o app antes do prazo", 1).as_deref(),
+            Some("entregou o app antes do prazo")
+        );
+        assert_eq!(told("Comecei a guilda de QA", 1).as_deref(), Some("começou a guilda de QA"));
         // No verb to turn: the line is quoted instead.
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);
