@@ -220,14 +220,20 @@ fn words(folded: &str) -> Vec<&str> {
 }
 
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
-    let w = words(folded);
-    let p: Vec<&str> = phrase.split(' ').collect();
-    w.windows(p.len()).any(|win| win == p.as_slice())
+    has_phrase(&words(folded), phrase)
+}
+
+/// Whether the words hold the phrase's words in a row (no allocation: a line is checked against
+/// every degree phrase).
+fn has_phrase(words: &[&str], phrase: &str) -> bool {
+    let n = phrase.split(' ').count();
+    words.windows(n).any(|win| win.iter().copied().eq(phrase.split(' ')))
 }
 
 pub fn degree_level(line: &str) -> Option<DegreeLevel> {
     let f = fold(line);
-    DEGREES.iter().find(|(_, names)| names.iter().any(|n| contains_phrase(&f, n))).map(|(l, _)| *l)
+    let w = words(&f);
+    DEGREES.iter().find(|(_, names)| names.iter().any(|n| has_phrase(&w, n))).map(|(l, _)| *l)
 }
 
 /// The pieces of an education line without its dates: split at commas, bars, dashes, tabs and
@@ -302,7 +308,8 @@ fn is_institution(line: &str) -> bool {
             f = f.replace(degree, " ");
         }
     }
-    INSTITUTIONS.iter().any(|i| words(&f).contains(i))
+    let w = words(&f);
+    INSTITUTIONS.iter().any(|i| w.contains(i))
 }
 
 /// "Bacharelado em Ciência da Computação" → "Ciência da Computação".
