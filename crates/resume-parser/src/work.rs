@@ -476,10 +476,10 @@ fn date_start(line: &str) -> usize {
         .map_or(line.len(), |(i, _)| i)
 }
 
-/// A header line without the asides in brackets that describe its employer ("Farmácias Serra
-/// Verde (rede com 310 lojas)", "Pagalia (plataforma de pagos para comercios)"): they do not
-/// make a header a sentence.
-fn without_asides(line: &str) -> String {
+/// A line without its asides in brackets: those that describe an employer ("Farmácias Serra
+/// Verde (rede com 310 lojas)", "Pagalia (plataforma de pagos para comercios)") do not make a
+/// header a sentence. A line with an unclosed bracket is kept whole.
+pub fn without_asides(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut depth = 0usize;
     for c in line.chars() {

@@ -478,28 +478,16 @@ pub(crate) fn anchored(line: &str, employer: &str, ask: &str, lang: usize) -> Op
 fn told_back(line: &str, lang: usize) -> Option<String> {
     // Asides in brackets ("(Storybook, 40 componentes)", "(14 meses)") are for the reader, not
     // for a question read aloud.
-    let clause = first_clause(&crate::claims::without_brackets(line));
+    let clause = first_clause(&without_brackets(line));
     let (first, rest) = clause.split_once(' ')?;
     let verb = second_person(first, lang)?;
     Some(format!("{verb} {rest}"))
 }
 
-/// The text without its bracketed asides, spaces closed up.
-pub(crate) fn without_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    if depth > 0 {
-        return text.to_string();
-    }
-    out.split_whitespace()
+/// The text without its bracketed asides (the parser's `without_asides`), spaces closed up.
+fn without_brackets(text: &str) -> String {
+    nexushr_resume_parser::work::without_asides(text)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace(" ,", ",")
@@ -523,6 +511,21 @@ fn first_clause(line: &str) -> String {
         return clause[..i].to_string();
     }
     clause.to_string()
+}
+
+/// A verb stem respelled for the "a" or "o" ending that replaces its "e" (Portuguese and
+/// Spanish keep the sound): "qu" is "c", "gu" is "g", and a soft "c" is `soft` ("ç" in
+/// Portuguese, "z" in Spanish).
+fn before_back_vowel(stem: &str, soft: char) -> String {
+    if let Some(b) = stem.strip_suffix("qu") {
+        format!("{b}c")
+    } else if let Some(b) = stem.strip_suffix("gu") {
+        format!("{b}g")
+    } else if let Some(b) = stem.strip_suffix('c') {
+        format!("{b}{soft}")
+    } else {
+        stem.to_string()
+    }
 }
 
 /// A past verb in the first person turned to the second: English "Led" → "led" (after "you");
@@ -573,16 +576,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
             }
             if let Some(s) = stem("ei").filter(|_| w.chars().count() >= 5) {
                 // Coloquei → colocou, entreguei → entregou, comecei → começou.
-                let s = if let Some(b) = s.strip_suffix("qu") {
-                    format!("{b}c")
-                } else if let Some(b) = s.strip_suffix("gu") {
-                    format!("{b}g")
-                } else if let Some(b) = s.strip_suffix('c') {
-                    format!("{b}ç")
-                } else {
-                    s.to_string()
-                };
-                return Some(format!("{s}ou"));
+                return Some(format!("{}ou", before_back_vowel(s, 'ç')));
             }
             let s = stem("i").or_else(|| stem("í"))?;
             Some(if ER.contains(&s) { format!("{s}eu") } else { format!("{s}iu") })
@@ -604,16 +598,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
             }
             if let Some(s) = stem("é").filter(|_| w.chars().count() >= 4) {
                 // Automaticé → automatizaste, busqué → buscaste, llegué → llegaste.
-                let s = if let Some(b) = s.strip_suffix("qu") {
-                    format!("{b}c")
-                } else if let Some(b) = s.strip_suffix("gu") {
-                    format!("{b}g")
-                } else if let Some(b) = s.strip_suffix('c') {
-                    format!("{b}z")
-                } else {
-                    s.to_string()
-                };
-                return Some(format!("{s}aste"));
+                return Some(format!("{}aste", before_back_vowel(s, 'z')));
             }
             if let Some(s) = stem("je") {
                 return Some(format!("{s}jiste"));
@@ -873,74 +858,57 @@ fn names_speed_or_cost(text: &str) -> bool {
     names_any(text, &[SPEED, &["velocidad", "velocidade"], BILLS, RESOURCES], false)
 }
 
-/// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
+/// Verbs of a reduction or an improvement, in the three languages.
+const REDUCTION: &[&str] = &[
+    "reduc", "cut", "improv", "lower", "faster", "drop", "fell", "halv", "sped", "shav", "reduz", "reduj",
+    "melhor", "mejor", "diminu", "caiu", "caír", "baix", "baj", "acelera",
+];
+/// Verbs of growth or saving, and "cayó", which only a result says.
+const GROWTH: &[&str] = &[
+    "cayó",
+    "increas",
+    "rais",
+    "grew",
+    "boost",
+    "lift",
+    "doubl",
+    "tripl",
+    "aument",
+    "elev",
+    "subi",
+    "increment",
+    "dupl",
+    "econom",
+    "ahorr",
+    "saved",
+    "saving",
+    "scal",
+    "escal",
+    "shrank",
+    "shrunk",
+    "trimm",
+    "elimin",
+    "gain",
+    "ganho",
+    "gananc",
+];
+
 /// Whether a line says what changed: a before and after, a percentage, or a verb of change.
 fn names_change(text: &str) -> bool {
-    const CHANGE: &[&str] = &[
-        "reduc", "cut", "improv", "lower", "faster", "drop", "fell", "halv", "sped", "shav", "from", "reduz",
-        "reduj", "melhor", "mejor", "diminu", "caiu", "caír", "baix", "baj", "acelera",
-    ];
-    text.contains('%') || names_any(text, &[CHANGE], false)
+    text.contains('%') || names_any(text, &[REDUCTION, &["from"]], false)
 }
 
 /// Whether an achievement line says what its work changed: a verb of change, or a before and
 /// after ("from 480 ms to 120 ms", "de 45% a 82%", "900→260 ms"), in any of the three languages
 /// (a percentage alone is not one).
 fn names_gain(text: &str) -> bool {
-    const GAIN: &[&str] = &[
-        "reduc",
-        "cut",
-        "improv",
-        "lower",
-        "faster",
-        "drop",
-        "fell",
-        "halv",
-        "sped",
-        "shav",
-        "reduz",
-        "reduj",
-        "melhor",
-        "mejor",
-        "diminu",
-        "caiu",
-        "caír",
-        "cayó",
-        "baix",
-        "baj",
-        "acelera",
-        "increas",
-        "rais",
-        "grew",
-        "boost",
-        "lift",
-        "doubl",
-        "tripl",
-        "aument",
-        "elev",
-        "subi",
-        "increment",
-        "dupl",
-        "econom",
-        "ahorr",
-        "saved",
-        "saving",
-        "scal",
-        "escal",
-        "shrank",
-        "shrunk",
-        "trimm",
-        "elimin",
-        "gain",
-        "ganho",
-        "gananc",
-    ];
     let lower = text.to_lowercase().replace('→', " to ").replace("->", " to ");
     let before_and_after = figures(&lower).iter().filter(|f| f.2).count() >= 2
         && [" to ", " para ", " a "].iter().any(|j| lower.contains(j));
-    before_and_after || names_any(text, &[GAIN], false)
+    before_and_after || names_any(text, &[REDUCTION, GROWTH], false)
 }
 
+/// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
 fn names_money(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))

@@ -362,9 +362,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // A question with a `{skill}` slot names a technology of the area the resume wrote as one
     // ("PostgreSQL", "Jira"); a practice word ("prazo", "deadline") in the slot reads broken
     // ("planejar e entregar usando prazo", R14), so without one the question is not asked.
-    let named_in = |area: usize| {
-        resume.terms.values().any(|s| s.named && graph.areas_of(s.term).contains(&(area as u16)))
-    };
+    let mut named_in = vec![false; graph.areas.len()];
+    for s in resume.terms.values().filter(|s| s.named) {
+        for &a in graph.areas_of(s.term) {
+            named_in[usize::from(a)] = true;
+        }
+    }
 
     // The job's own area (the one the role's title names), for questions off that job.
     let job_area = pool.areas.technical.first().filter(|r| r.titled).map(|r| graph.areas[r.area].id.as_str());
@@ -401,7 +404,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             && (!in_work
                 || (e.seniority >= 2 && !led)
                 || !worked_on(q)
-                || (q.text.contains("{skill}") && e.area.is_some_and(|a| !named_in(a))))
+                || (q.text.contains("{skill}") && e.area.is_some_and(|a| !named_in[a])))
         {
             continue;
         }
