@@ -223,13 +223,30 @@ pub(crate) const JOINING: &[&str] = &[
 ];
 
 /// Lower case, accents off, punctuation and decoration trimmed.
+/// Words come out separated by one space, with none at either end; one allocation (this runs for
+/// every line against every vocabulary).
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = nexushr_domain::deaccent(c);
-        out.push(if c.is_alphanumeric() { c } else { ' ' });
+    let mut gap = false;
+    let mut push = |c: char| {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(|c| push(nexushr_domain::deaccent(c)));
+        }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// The kind of a line that is a section header on its own.
@@ -292,6 +309,13 @@ pub fn detect(text: &str) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_lowers_drops_accents_and_collapses_punctuation_to_one_space() {
+        assert_eq!(fold("  Ingeniería — en SISTEMAS!! (ÇÃO) "), "ingenieria en sistemas cao");
+        assert_eq!(fold("C++/Go\tÑandú"), "c go nandu");
+        assert_eq!(fold(" -- • "), "");
+    }
 
     #[test]
     fn a_school_line_just_before_a_title_set_beside_its_entry() {
