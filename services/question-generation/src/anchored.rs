@@ -114,8 +114,9 @@ impl Anchors {
         let n = candidate.claims.len().max(1) as f32;
         let mut out = Vec::new();
         for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
-            let Some(employer) = claim.employer.as_deref().map(employer_name) else { continue };
-            if employer.is_empty() || employer.len() > 80 {
+            // A job read without its employer still has its achievements (told back without one).
+            let employer = claim.employer.as_deref().map(employer_name).filter(|e| !e.is_empty());
+            if employer.is_some_and(|e| e.len() > 80) {
                 continue;
             }
             let figure = if metric(&claim.text).is_some() { 0.5 } else { 0.0 };
@@ -139,7 +140,7 @@ impl Anchors {
                     question: AnchoredQuestion {
                         question: Arc::new(q),
                         claim: i,
-                        employer: employer.to_string(),
+                        employer: employer.unwrap_or_default().to_string(),
                     },
                 });
             }
@@ -188,7 +189,8 @@ pub fn pick<'a>(
         .iter()
         .filter(|o| o.competency == competency && !used.contains(&o.question.claim))
         .map(|o| {
-            let again = employers.iter().any(|e| e.eq_ignore_ascii_case(&o.question.employer));
+            let e = &o.question.employer;
+            let again = !e.is_empty() && employers.iter().any(|x| x.eq_ignore_ascii_case(e));
             (o.score - if again { 2.0 } else { 0.0 }, o)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.question.claim.cmp(&a.1.question.claim)))

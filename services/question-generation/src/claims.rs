@@ -266,11 +266,14 @@ impl Claims {
         let mut out = Vec::new();
         let n = candidate.claims.len().max(1) as f32;
         for (i, c) in candidate.claims.iter().enumerate() {
-            let Some(employer) =
-                c.employer.as_deref().map(employer_name).filter(|e| !e.is_empty() && e.len() <= 80)
-            else {
+            // The employer names the work in the question ("At Pagafácil, ..."). A layout the parser
+            // read without one (a job's dates, employer and title on three lines, R17) still has
+            // its achievements: told back or quoted without the employer, never a template that
+            // names one.
+            let employer = c.employer.as_deref().map(employer_name).filter(|e| !e.is_empty());
+            if employer.is_some_and(|e| e.len() > 80) {
                 continue;
-            };
+            }
             // A figure is a result only where the line says what changed: beside no change
             // ("processing $1.1B in payouts", "an 11% gap between two dashboards", "3% of users
             // hit by the crash") it is the story's size, not a result to ask how it was measured
@@ -298,14 +301,21 @@ impl Claims {
             // (quoted, or the question's evidence) names them.
             let t = &category.texts[lang];
             let template = metric.as_ref().and(t.text_metric.as_ref()).unwrap_or(&t.text);
-            let text = template
+            let text = template.replace("{metric}", metric.as_deref().unwrap_or(""));
+            let text = match employer {
                 // "Co." before the sentence's own period: one period.
-                .replace("{employer}.", &format!("{}.", employer.trim_end_matches('.')))
-                .replace("{employer}", employer)
-                .replace("{metric}", metric.as_deref().unwrap_or(""));
-            let text = match (quote && c.whole).then(|| quoted(&c.text, employer, &text, lang)).flatten() {
-                Some(q) => q,
+                Some(e) => text
+                    .replace("{employer}.", &format!("{}.", e.trim_end_matches('.')))
+                    .replace("{employer}", e),
                 None => text,
+            };
+            let text = match (
+                (quote && c.whole).then(|| quoted(&c.text, employer, &text, lang)).flatten(),
+                employer,
+            ) {
+                (Some(q), _) => q,
+                (None, Some(_)) => text,
+                (None, None) => continue,
             };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
@@ -318,7 +328,7 @@ impl Claims {
                 question: Arc::new(question(category, lang, text)),
                 span: c.span.clone(),
                 claim: Some(i),
-                employer: Some(employer.to_string()),
+                employer: employer.map(str::to_string),
                 category: category.id.clone(),
                 score,
             });
@@ -360,7 +370,14 @@ impl Claims {
         let mut picked = Vec::new();
         for distinct in [true, false] {
             for q in &out {
-                let employer = q.employer.as_ref().map(|e| e.to_lowercase()).unwrap_or_default();
+                // The job the claim is from: its employer, else its title (one job read without its
+                // employer is still one job).
+                let job = q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref());
+                let employer = match (&q.employer, job) {
+                    (Some(e), _) => e.to_lowercase(),
+                    (None, Some(title)) => format!("as {}", title.to_lowercase()),
+                    (None, None) => String::new(),
+                };
                 let key = (employer.clone(), q.category.clone());
                 let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
                 let of_kind = categories.get(&q.category).copied().unwrap_or(0);
@@ -419,7 +436,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 /// "At Pagafácil, you cut p99 latency ... with Redis. How did you find ...": the achievement told
 /// back (or quoted), then the template's questions (its text after the first sentence). None
 /// for a line too long to read aloud or a template without a second sentence.
-fn quoted(line: &str, employer: &str, text: &str, lang: usize) -> Option<String> {
+fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
     let cut = text.find(". ").or_else(|| text.find("? "))?;
     anchored(line, employer, text[cut + 2..].trim(), lang)
 }
@@ -448,25 +465,45 @@ fn reads_aloud(line: &str) -> bool {
 /// person), or quoted when its first word is no verb this can turn (`At Pagafácil, your resume
 /// says: "..." ask`). None for a line that cannot be read aloud as a whole sentence, or an empty
 /// `ask`.
-pub(crate) fn anchored(line: &str, employer: &str, ask: &str, lang: usize) -> Option<String> {
+/// Without an employer (the resume's job was read without one) the line is told back on its own:
+/// `You cut p99 latency ... ask`.
+pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
     let line = line.trim();
-    if ask.is_empty() || !reads_aloud(line) {
+    if ask.is_empty() {
         return None;
     }
-    let employer = employer.trim_end_matches('.');
-    if let Some(told) = told_back(line, lang) {
-        return Some(match lang {
-            1 => format!("Na empresa {employer}, você {told}. {ask}"),
-            2 => format!("En {employer}, {told}. {ask}"),
-            _ => format!("At {employer}, you {told}. {ask}"),
+    let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
+    // A long line is told back by its first clause ("Coordinaste la migración de 212 VMs de
+    // VMware a AWS en 14 meses"), which must read aloud on its own; only a line that reads aloud
+    // whole is quoted.
+    if let Some(told) = told_back(line, lang).filter(|t| reads_aloud(&capitalized(t))) {
+        return Some(match (lang, employer) {
+            (1, Some(e)) => format!("Na empresa {e}, você {told}. {ask}"),
+            (1, None) => format!("Você {told}. {ask}"),
+            (2, Some(e)) => format!("En {e}, {told}. {ask}"),
+            (2, None) => format!("{}. {ask}", capitalized(&told)),
+            (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
+            (_, None) => format!("You {told}. {ask}"),
         });
     }
+    if !reads_aloud(line) {
+        return None;
+    }
     let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
-    Some(match lang {
-        1 => format!("Na empresa {employer}, seu currículo diz: \"{line}{end}\" {ask}"),
-        2 => format!("En {employer}, tu currículum dice: \"{line}{end}\" {ask}"),
-        _ => format!("At {employer}, your resume says: \"{line}{end}\" {ask}"),
+    Some(match (lang, employer) {
+        (1, Some(e)) => format!("Na empresa {e}, seu currículo diz: \"{line}{end}\" {ask}"),
+        (1, None) => format!("Seu currículo diz: \"{line}{end}\" {ask}"),
+        (2, Some(e)) => format!("En {e}, tu currículum dice: \"{line}{end}\" {ask}"),
+        (2, None) => format!("Tu currículum dice: \"{line}{end}\" {ask}"),
+        (_, Some(e)) => format!("At {e}, your resume says: \"{line}{end}\" {ask}"),
+        (_, None) => format!("Your resume says: \"{line}{end}\" {ask}"),
     })
+}
+
+/// The text with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// An achievement's first clause with its verb in the second person, without its full stop:
@@ -481,6 +518,14 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     let clause = first_clause(&without_brackets(line));
     let (first, rest) = clause.split_once(' ')?;
     let verb = second_person(first, lang)?;
+    // Two verbs joined ("Escrevi e revisei mais de 60 artigos"): both turned.
+    if let Some((and, more)) = rest.split_once(' ')
+        && ["and", "e", "y", "&"].contains(&and)
+        && let Some((second, rest)) = more.split_once(' ')
+        && let Some(second) = second_person(&capitalized(second), lang)
+    {
+        return Some(format!("{verb} {and} {second} {rest}"));
+    }
     Some(format!("{verb} {rest}"))
 }
 
@@ -495,11 +540,11 @@ fn without_brackets(text: &str) -> String {
         .replace(" ;", ";")
 }
 
-/// The line up to its first strong break (a semicolon, a dash between words, a second sentence),
-/// and a long one up to the first comma after its eighth word.
+/// The line up to its first strong break (a semicolon, a colon before its details, a dash between
+/// words, a second sentence), and a long one up to the first comma after its eighth word.
 fn first_clause(line: &str) -> String {
     let mut end = line.len();
-    for stop in ["; ", " — ", " – ", " - ", ". "] {
+    for stop in ["; ", ": ", " — ", " – ", " - ", ". "] {
         if let Some(i) = line.find(stop) {
             end = end.min(i);
         }
@@ -1178,6 +1223,27 @@ mod tests {
     }
 
     #[test]
+    fn a_job_read_without_its_employer_is_told_back_without_one_and_never_templated() {
+        let mut c = claim(
+            "",
+            "Coordiné la migración de 212 VMs de VMware a AWS en 14 meses: rehost para la mayoría y replataforma de las bases PostgreSQL a RDS, con un ahorro de 28% en costos de infraestructura",
+        );
+        c.employer = None;
+        let candidate = Candidate { language: "es".into(), claims: vec![c], ..Candidate::default() };
+        let qs = Claims::bundled().questions(&candidate, 2);
+        let q = qs.first().expect("a claim question");
+        assert!(
+            q.question.text.starts_with("Coordinaste la migración de 212 VMs de VMware a AWS en 14 meses. "),
+            "{}",
+            q.question.text
+        );
+        assert!(!q.question.text.contains('{'), "{}", q.question.text);
+        assert_eq!(q.employer, None);
+        // In another language the line is not told back, and a template would need the employer.
+        assert!(Claims::bundled().questions(&candidate, 0).is_empty());
+    }
+
+    #[test]
     fn a_saving_is_asked_about_money_and_a_speed_gain_about_time() {
         let candidate = Candidate {
             language: "pt".into(),
@@ -1260,6 +1326,19 @@ mod tests {
             Some("entregou o app antes do prazo")
         );
         assert_eq!(told("Comecei a guilda de QA", 1).as_deref(), Some("começou a guilda de QA"));
+        assert_eq!(
+            told("Escrevi e revisei mais de 60 artigos da base de conhecimento", 1).as_deref(),
+            Some("escreveu e revisou mais de 60 artigos da base de conhecimento")
+        );
+        assert_eq!(
+            told("Diseñé y construí el motor de reglas", 2).as_deref(),
+            Some("diseñaste y construiste el motor de reglas")
+        );
+        // A long line: its first clause, up to the colon before the details.
+        assert_eq!(
+            told("Coordiné la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses: rehost con AWS Application Migration Service para la mayoría y replataforma de las bases PostgreSQL a RDS. Se dio de baja el contrato de coubicación en 2023, con un ahorro aproximado de 28% en costos de infraestructura", 2).as_deref(),
+            Some("coordinaste la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses")
+        );
         // No verb to turn: the line is quoted instead.
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);

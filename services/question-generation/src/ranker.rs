@@ -802,7 +802,7 @@ fn build(
             }
         }
         Pick::Claim { c, ra } => {
-            let rationale = rationale_claim(lang, c.employer.as_deref());
+            let rationale = rationale_claim(lang, c.employer.as_deref(), c.claim.is_none());
             let area = ra.as_ref().map(|r| &graph.areas[r.area]);
             let requirement = ra.as_ref().and_then(|r| r.requirement(role, original, lang));
             KitQuestion {
@@ -946,7 +946,17 @@ fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {
     }
 }
 
-fn rationale_claim(lang: usize, employer: Option<&str>) -> String {
+/// Why a claim question is asked: an achievement (at its employer when the resume gives one), or a
+/// certification.
+fn rationale_claim(lang: usize, employer: Option<&str>, certification: bool) -> String {
+    if !certification && employer.is_none() {
+        return [
+            "Probes a headline achievement the resume reports: how it was done, the candidate's own part and how the result was measured.",
+            "Aprofunda uma conquista que o currículo destaca: como foi feita, o papel da pessoa e como o resultado foi medido.",
+            "Profundiza en un logro que el currículum destaca: cómo se hizo, el papel de la persona y cómo se midió el resultado.",
+        ][lang.min(2)]
+            .to_string();
+    }
     match (lang, employer) {
         (1, Some(e)) => format!(
             "Aprofunda uma conquista que o currículo destaca em {e}: como foi feita, o papel da pessoa e como o resultado foi medido."
@@ -981,6 +991,17 @@ fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> S
 
 fn rationale_anchored(lang: usize, competency: &str, employer: &str) -> String {
     let lower = competency.to_lowercase();
+    if employer.is_empty() {
+        return match lang {
+            1 => format!(
+                "Evidência comportamental de {lower}, pedida sobre um trabalho que o currículo mostra."
+            ),
+            2 => {
+                format!("Evidencia conductual de {lower}, pedida sobre un trabajo que el currículum muestra.")
+            }
+            _ => format!("Behavioral evidence of {lower}, asked through work the resume shows."),
+        };
+    }
     match lang {
         1 => format!(
             "Evidência comportamental de {lower}, pedida sobre um trabalho que o currículo mostra em {employer}."
