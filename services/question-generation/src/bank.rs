@@ -111,8 +111,9 @@ pub struct Question {
     /// Terms of the skill graph it is about.
     #[serde(default)]
     pub terms: Vec<String>,
-    /// A situation several questions share ("release-regression": something broke right after a
-    /// release), whatever their area or kind; a kit asks one of them. Empty for most.
+    /// The situations it shares with other questions, separated by spaces ("release-regression":
+    /// something broke right after a release; "query-performance": a slow query and its index),
+    /// whatever their area or kind; a kit asks one question per situation. Empty for most.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub topic: String,
     /// The job areas (the area a role's title names: `mobile`, `analytics`...) where it is off the

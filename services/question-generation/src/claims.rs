@@ -322,10 +322,16 @@ impl Claims {
                 + if names.is_empty() { 0.0 } else { 0.5 }
                                 // Recent work first: claims come in resume order, newest job first.
                 + 1.5 * (1.0 - i as f32 / n);
+            let mut q = question(category, lang, text);
+            // A question that asks how the figure was measured is scored on that too (R18: a
+            // "what you built" rubric under "how was the ~35% measured?" said nothing of it).
+            if let Some(m) = metric.as_deref().filter(|_| t.text_metric.is_some()) {
+                q.rubric.points.push(measured_point(m, lang));
+            }
             out.push(ClaimQuestion {
-                blocked: nexushr_guardrail::Blocked::of(&text),
+                blocked: nexushr_guardrail::Blocked::of(&q.text),
                 areas: Vec::new(),
-                question: Arc::new(question(category, lang, text)),
+                question: Arc::new(q),
                 span: c.span.clone(),
                 claim: Some(i),
                 employer: employer.map(str::to_string),
@@ -394,6 +400,21 @@ impl Claims {
             }
         }
         picked
+    }
+}
+
+/// The rubric point for a question that asks how the resume's figure was measured.
+fn measured_point(metric: &str, lang: usize) -> String {
+    match lang {
+        1 => format!(
+            "como o resultado de {metric} foi medido: a linha de base, o método e o período, e o que mais mudou ao mesmo tempo e poderia explicá-lo"
+        ),
+        2 => format!(
+            "cómo se midió la cifra de {metric}: la línea base, el método y el periodo, y qué más cambió al mismo tiempo que pudiera explicarla"
+        ),
+        _ => format!(
+            "how the {metric} was measured: the baseline, the method and period, and what else changed at the same time that could explain it"
+        ),
     }
 }
 
@@ -518,16 +539,25 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     let clause = first_clause(&without_brackets(line));
     let (first, rest) = clause.split_once(' ')?;
     let verb = second_person(first, lang)?;
-    // Two verbs joined ("Escrevi e revisei mais de 60 artigos"): both turned.
-    if let Some((and, more)) = rest.split_once(' ')
-        && ["and", "e", "y", "&"].contains(&and)
-        && let Some((second, rest)) = more.split_once(' ')
-        && let Some(second) = second_person(&capitalized(second), lang)
-    {
-        return Some(format!("{verb} {and} {second} {rest}"));
+    // Verbs joined to the first ("Escrevi e revisei mais de 60 artigos", "Configuré X, Y y
+    // documenté runbooks"): every lower-case first-person verb after "and"/"e"/"y" is turned too
+    // (R18: "configuraste ... y documenté" mixed two persons).
+    let mut out = vec![verb];
+    let mut after_and = false;
+    for word in rest.split(' ') {
+        let turned = after_and
+            .then_some(word)
+            .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w))
+            .and_then(|w| second_person(&capitalized(w), lang));
+        after_and = ["and", "e", "y", "&"].contains(&word);
+        out.push(turned.unwrap_or_else(|| word.to_string()));
     }
-    Some(format!("{verb} {rest}"))
+    Some(out.join(" "))
 }
+
+/// Lower-case words after "e"/"y" that end like a first-person past verb and are none.
+const NOT_VERBS: &[&str] =
+    &["aqui", "aquí", "ali", "allí", "aí", "ahí", "daí", "así", "mí", "sí", "ti", "mais"];
 
 /// The text without its bracketed asides (the parser's `without_asides`), spaces closed up.
 fn without_brackets(text: &str) -> String {
@@ -1219,6 +1249,12 @@ mod tests {
             assert_eq!(q.question.text.contains("você migrou o banco"), lang == 1, "{}", q.question.text);
             assert!(!q.question.text.contains("Migrei"), "{}", q.question.text);
             assert!(!q.question.text.contains('{'), "{}", q.question.text);
+            // Asked how the 30% was measured, the rubric scores that too.
+            let last = q.question.rubric.points.last().expect("points");
+            assert!(
+                last.contains("30%") && last.contains(["baseline", "linha de base", "línea base"][lang]),
+                "{last}"
+            );
         }
     }
 
@@ -1333,6 +1369,15 @@ mod tests {
         assert_eq!(
             told("Diseñé y construí el motor de reglas", 2).as_deref(),
             Some("diseñaste y construiste el motor de reglas")
+        );
+        assert_eq!(
+            told("Configuré alertas en CloudWatch, tableros en Grafana y documenté runbooks", 2).as_deref(),
+            Some("configuraste alertas en CloudWatch, tableros en Grafana y documentaste runbooks")
+        );
+        // A name after "e" is no verb ("Jenkins e Kubernetes"), nor is "aqui".
+        assert_eq!(
+            told("Configurei Jenkins e Kubernetes e aqui", 1).as_deref(),
+            Some("configurou Jenkins e Kubernetes e aqui")
         );
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(

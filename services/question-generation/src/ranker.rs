@@ -246,15 +246,19 @@ fn area_of(graph: &Graph, q: &Question) -> Option<usize> {
     }
 }
 
-/// Two bank questions on one topic: the same named situation (`Question::topic`: a latency
-/// regression and a payment error jump right after a release), or near-duplicates across areas
-/// (two questions on double charges, from APIs and from system design): cosine of the bank's
-/// vectors of at least 0.8.
+/// Two bank questions on one topic: a named situation both share (`Question::topic`: a latency
+/// regression and a payment error jump right after a release), or near-duplicates across areas:
+/// cosine of the bank's vectors of at least 0.8.
 fn same_topic(bank: &Bank, a: usize, b: usize) -> bool {
     const SAME_TOPIC: f32 = 0.8;
     let (qa, qb) = (bank.get(a), bank.get(b));
-    (!qa.topic.is_empty() && qa.topic == qb.topic)
+    shares_topic(&qa.topic, &qb.topic)
         || similarity(bank.dense(a), bank.sparse(a), bank.dense(b), bank.sparse(b)) >= SAME_TOPIC
+}
+
+/// Whether two questions' topics (each a space-separated list) name one situation in common.
+fn shares_topic(a: &str, b: &str) -> bool {
+    a.split_whitespace().any(|t| b.split_whitespace().any(|u| u == t))
 }
 
 /// Similarity of two texts' vectors: cosine of the dense vectors where both exist, else a
@@ -1016,4 +1020,27 @@ fn rationale_anchored(lang: usize, competency: &str, employer: &str) -> String {
 /// The kit languages' tags, for callers outside the ranker.
 pub fn language_tag(lang: usize) -> &'static str {
     LANGUAGES[lang.min(2)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_on_one_situation_share_a_topic_from_their_lists() {
+        assert!(shares_topic("release-regression query-performance", "query-performance"));
+        assert!(shares_topic("outbound-delivery", "outbound-delivery"));
+        assert!(!shares_topic("release-regression", "query-performance"));
+        assert!(!shares_topic("", ""));
+        // The bundled bank: an index quiz and a slow-query story are one topic, as are a
+        // latency regression after a release and a payment error jump after one.
+        let bank = Bank::bundled().expect("the bundled bank");
+        let topic = |id: &str| {
+            bank.questions().iter().find(|q| q.id == id).map(|q| q.topic.clone()).unwrap_or_default()
+        };
+        assert!(shares_topic(&topic("data-01"), &topic("data-04")));
+        assert!(shares_topic(&topic("programming-03"), &topic("data-02")));
+        assert!(shares_topic(&topic("programming-03"), &topic("delivery-03")));
+        assert!(shares_topic(&topic("apis-05"), &topic("system-design-05")));
+    }
 }
