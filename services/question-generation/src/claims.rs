@@ -542,18 +542,28 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     // Verbs joined to the first ("Escrevi e revisei mais de 60 artigos", "Configuré X, Y y
     // documenté runbooks"): every lower-case first-person verb after "and"/"e"/"y" is turned too
     // (R18: "configuraste ... y documenté" mixed two persons).
+    // So is a first-person pronoun or possessive inside the clause ("an N+1 query I found").
     let mut out = vec![verb];
     let mut after_and = false;
     for word in rest.split(' ') {
+        let pronoun =
+            SECOND_PERSON[lang.min(2)].iter().find(|(first, _)| *first == word).map(|(_, second)| *second);
         let turned = after_and
             .then_some(word)
             .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w))
             .and_then(|w| second_person(&capitalized(w), lang));
-        after_and = ["and", "e", "y", "&"].contains(&word);
-        out.push(turned.unwrap_or_else(|| word.to_string()));
+        after_and = ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word);
+        out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
     Some(out.join(" "))
 }
+
+/// First-person pronouns and possessives and their second-person forms, per kit language.
+const SECOND_PERSON: [&[(&str, &str)]; 3] = [
+    &[("I", "you"), ("my", "your"), ("me", "you"), ("myself", "yourself")],
+    &[("eu", "você"), ("meu", "seu"), ("minha", "sua"), ("meus", "seus"), ("minhas", "suas")],
+    &[("yo", "tú"), ("mi", "tu"), ("mis", "tus")],
+];
 
 /// Lower-case words after "e"/"y" that end like a first-person past verb and are none.
 const NOT_VERBS: &[&str] =
@@ -1114,7 +1124,12 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
             .to_string()
     };
     let mut out = Vec::new();
+    // A duration in two parts ("1 min 40 s", "1 h 20"): the second part's token is taken.
+    let mut taken_until = 0;
     for (k, &(at, raw)) in tokens.iter().enumerate() {
+        if k < taken_until {
+            continue;
+        }
         let t = trim(raw);
         let currency = CURRENCIES.iter().find(|c| t.starts_with(**c)).copied();
         let body = currency.map_or(t.as_str(), |c| &t[c.len()..]);
@@ -1154,6 +1169,30 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
             ("x" | "X" | "×", _) => out.push((at, format!("{digits}x"), true)),
             ("ms", _) | ("", "ms") => out.push((at, format!("{digits} ms"), true)),
             ("s", _) | ("", "s") => out.push((at, format!("{digits} s"), true)),
+            ("min" | "h", _) | ("", "min" | "h" | "minutes" | "minutos" | "hours" | "horas") => {
+                let (unit, rest) =
+                    if unit.is_empty() { (next.as_str(), k + 2) } else { (unit.as_str(), k + 1) };
+                // The smaller part after it: "40 s" after minutes, "20" or "20 min" after hours.
+                let part = tokens
+                    .get(rest)
+                    .map(|(_, n)| trim(n))
+                    .filter(|n| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+                let after = tokens.get(rest + 1).map(|(_, n)| trim(n)).unwrap_or_default();
+                let smaller = match unit {
+                    "h" | "hours" | "horas" => part.map(|p| match after.as_str() {
+                        "min" | "minutes" | "minutos" => (format!("{p} {after}"), rest + 2),
+                        _ => (p, rest + 1),
+                    }),
+                    _ => part.filter(|_| after == "s").map(|p| (format!("{p} s"), rest + 2)),
+                };
+                match smaller {
+                    Some((second, end)) => {
+                        taken_until = end;
+                        out.push((at, format!("{digits} {unit} {second}"), true));
+                    }
+                    None => out.push((at, format!("{digits} {unit}"), true)),
+                }
+            }
             ("k" | "K" | "M" | "MM" | "B" | "GB" | "TB" | "PB", _) => {
                 out.push((at, format!("{digits}{unit}"), false))
             }
@@ -1180,6 +1219,14 @@ mod tests {
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        // Durations in two parts read whole (R18: "1 min 40 s" was asked as "40 s").
+        assert_eq!(
+            metric("reduzindo o build incremental de 6 min para 1 min 40 s").as_deref(),
+            Some("1 min 40 s")
+        );
+        assert_eq!(metric("cut the training-set build from 5 h to 1 h 20").as_deref(), Some("1 h 20"));
+        assert_eq!(metric("MTTR bajó de 2 h 10 min a 45 min en un año").as_deref(), Some("45 min"));
+        assert_eq!(metric("o fechamento caiu de 3 horas para 40 minutos").as_deref(), Some("40 minutos"));
         assert_eq!(
             metric("Subí la cobertura de pruebas de 45% a 82% para pasar el quality gate, que bloqueaba los pases a producción")
                 .as_deref(),
@@ -1373,6 +1420,14 @@ mod tests {
         assert_eq!(
             told("Configuré alertas en CloudWatch, tableros en Grafana y documenté runbooks", 2).as_deref(),
             Some("configuraste alertas en CloudWatch, tableros en Grafana y documentaste runbooks")
+        );
+        assert_eq!(
+            told("Cut p95 latency by removing an N+1 query I found through query logging", 0).as_deref(),
+            Some("cut p95 latency by removing an N+1 query you found through query logging")
+        );
+        assert_eq!(
+            told("Reescrevi o módulo que eu mantinha com minha equipe", 1).as_deref(),
+            Some("reescreveu o módulo que você mantinha com sua equipe")
         );
         // A name after "e" is no verb ("Jenkins e Kubernetes"), nor is "aqui".
         assert_eq!(
