@@ -235,6 +235,12 @@ impl Claims {
             {
                 to("delivery")
             }
+            // "Defined SLOs (p99 < 300 ms) and burn-rate alerting, pages per week from 41 to 9" is
+            // reliability work, whatever latency its targets name (R18).
+            "performance" | "impact" if names_any(text, &[ALERTING], true) => to("reliability"),
+            // "A design system adopted by 5 teams cut the time to build new screens by 40%" is
+            // something built, not a speed-up to profile (R18).
+            "performance" if DESIGN_SYSTEMS.iter().any(|d| text.to_lowercase().contains(d)) => to("build"),
             // "Cut 5xx errors 35% with retries and timeouts" is reliability, whatever "timeouts"
             // sounds like; a line that also names latency is a speed gain.
             "performance" | "impact"
@@ -804,6 +810,33 @@ const FAILURES: &[&str] = &[
     "crash",
     "crashes",
 ];
+/// How a line speaks of service levels, alerting and on-call (reliability work).
+const ALERTING: &[&str] = &[
+    "slo",
+    "slos",
+    "sli",
+    "slis",
+    "alert",
+    "alerts",
+    "alerting",
+    "alerta",
+    "alertas",
+    "pages",
+    "paging",
+    "pager",
+    "pagerduty",
+    "mttr",
+    "availability",
+    "disponibilidade",
+    "disponibilidad",
+    "uptime",
+    "plantão",
+    "guardia",
+    "guardias",
+];
+/// Shared UI component work, named as a phrase.
+const DESIGN_SYSTEMS: &[&str] =
+    &["design system", "component library", "biblioteca de componentes", "storybook", "sistema de diseño"];
 /// How a line speaks of latency (not of time in general: "timeouts" are not a speed).
 const LATENCY: &[&str] =
     &["latenc", "latênc", "p50", "p95", "p99", "ms", "response", "resposta", "respuesta", "throughput"];
@@ -1467,6 +1500,28 @@ mod tests {
             first_kind("en", "Trellis", "Ran an A/B test of the $35 free-delivery threshold; margin fell 2%")
                 .as_deref(),
             Some("quality")
+        );
+    }
+
+    #[test]
+    fn service_levels_are_reliability_and_a_design_system_is_built() {
+        assert_eq!(
+            first_kind("en", "Brightline", "Defined SLOs for the card authorization path (99.95% availability, p99 < 300 ms) and built multi-window burn-rate alerting in Prometheus/Alertmanager, reducing pages per on-call week from 41 to 9.").as_deref(),
+            Some("reliability")
+        );
+        assert_eq!(
+            first_kind("es", "Tienda", "Definí el design system \"Huipil\" (React, TypeScript, Storybook) con 70 componentes, adoptado por 5 equipos; redujo en aprox. 40% el tiempo de maquetación de pantallas nuevas.").as_deref(),
+            Some("build")
+        );
+        // A plain latency gain stays a speed-up.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Acme",
+                "Cut p99 latency of the search API from 900 ms to 150 ms with a Redis cache"
+            )
+            .as_deref(),
+            Some("performance")
         );
     }
 
