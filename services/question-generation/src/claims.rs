@@ -309,6 +309,11 @@ impl Claims {
             let template = metric.as_ref().and(t.text_metric.as_ref()).unwrap_or(&t.text);
             let text = template.replace("{metric}", metric.as_deref().unwrap_or(""));
             let text = match employer {
+                // "no Hospital Santa Marta", not "na empresa Hospital Santa Marta".
+                Some(e) if lang == 1 => text
+                    .replace("na empresa {employer}.", &format!("{}.", at_pt(e).trim_end_matches('.')))
+                    .replace("na empresa {employer}", &at_pt(e))
+                    .replace("{employer}", e),
                 // "Co." before the sentence's own period: one period.
                 Some(e) => text
                     .replace("{employer}.", &format!("{}.", e.trim_end_matches('.')))
@@ -505,7 +510,7 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // whole is quoted.
     if let Some(told) = told_back(line, lang).filter(|t| reads_aloud(&capitalized(t))) {
         return Some(match (lang, employer) {
-            (1, Some(e)) => format!("Na empresa {e}, você {told}. {ask}"),
+            (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
             (1, None) => format!("Você {told}. {ask}"),
             (2, Some(e)) => format!("En {e}, {told}. {ask}"),
             (2, None) => format!("{}. {ask}", capitalized(&told)),
@@ -518,13 +523,50 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     }
     let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
     Some(match (lang, employer) {
-        (1, Some(e)) => format!("Na empresa {e}, seu currículo diz: \"{line}{end}\" {ask}"),
+        (1, Some(e)) => format!("{}, seu currículo diz: \"{line}{end}\" {ask}", capitalized(&at_pt(e))),
         (1, None) => format!("Seu currículo diz: \"{line}{end}\" {ask}"),
         (2, Some(e)) => format!("En {e}, tu currículum dice: \"{line}{end}\" {ask}"),
         (2, None) => format!("Tu currículum dice: \"{line}{end}\" {ask}"),
         (_, Some(e)) => format!("At {e}, your resume says: \"{line}{end}\" {ask}"),
         (_, None) => format!("Your resume says: \"{line}{end}\" {ask}"),
     })
+}
+
+/// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
+/// Banco Aurora" for a name that starts with what the employer is, else "na empresa Pagora"
+/// (R18: "Na empresa Hospital São Lucas").
+fn at_pt(employer: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("hospital", "no"),
+        ("banco", "no"),
+        ("instituto", "no"),
+        ("grupo", "no"),
+        ("centro", "no"),
+        ("governo", "no"),
+        ("ministério", "no"),
+        ("tribunal", "no"),
+        ("laboratório", "no"),
+        ("colégio", "no"),
+        ("universidade", "na"),
+        ("faculdade", "na"),
+        ("escola", "na"),
+        ("clínica", "na"),
+        ("prefeitura", "na"),
+        ("secretaria", "na"),
+        ("fundação", "na"),
+        ("cooperativa", "na"),
+        ("associação", "na"),
+        ("agência", "na"),
+        ("caixa", "na"),
+        ("rede", "na"),
+        ("loja", "na"),
+        ("empresa", "na"),
+    ];
+    let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
+    match KINDS.iter().find(|(kind, _)| *kind == first) {
+        Some((_, article)) => format!("{article} {employer}"),
+        None => format!("na empresa {employer}"),
+    }
 }
 
 /// The text with its first letter in upper case.
@@ -821,7 +863,7 @@ const ALERTING: &[&str] = &[
     "alerting",
     "alerta",
     "alertas",
-    "pages",
+    // Not "pages": web pages ("LCP on article pages") are no on-call pages.
     "paging",
     "pager",
     "pagerduty",
@@ -1467,6 +1509,9 @@ mod tests {
             told("Configurei Jenkins e Kubernetes e aqui", 1).as_deref(),
             Some("configurou Jenkins e Kubernetes e aqui")
         );
+        assert_eq!(at_pt("Hospital Santa Marta"), "no Hospital Santa Marta");
+        assert_eq!(at_pt("Universidade Federal do Ceará"), "na Universidade Federal do Ceará");
+        assert_eq!(at_pt("Pagora"), "na empresa Pagora");
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(
             told("Coordiné la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses: rehost con AWS Application Migration Service para la mayoría y replataforma de las bases PostgreSQL a RDS. Se dio de baja el contrato de coubicación en 2023, con un ahorro aproximado de 28% en costos de infraestructura", 2).as_deref(),
@@ -1512,6 +1557,11 @@ mod tests {
         assert_eq!(
             first_kind("es", "Tienda", "Definí el design system \"Huipil\" (React, TypeScript, Storybook) con 70 componentes, adoptado por 5 equipos; redujo en aprox. 40% el tiempo de maquetación de pantallas nuevas.").as_deref(),
             Some("build")
+        );
+        // Web pages are no on-call pages.
+        assert_ne!(
+            first_kind("en", "Northvale", "Cut Largest Contentful Paint on article pages from 4.1s to 1.9s by moving to server-side rendering with Next.js").as_deref(),
+            Some("reliability")
         );
         // A plain latency gain stays a speed-up.
         assert_eq!(
