@@ -553,6 +553,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: area.and_then(role_area) }));
     }
 
+    // A migration the candidate did is asked about as a claim: the bank's "plan a move off this
+    // platform" questions would ask it again, hypothetically (R17, R18: an SRE kit with four
+    // migration questions).
+    let claimed_topics: Vec<&str> = picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } if c.category == "migration" => Some("platform-migration"),
+            _ => None,
+        })
+        .collect();
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
@@ -562,6 +572,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 s.area == Some(a)
                     && !s.behavioral
                     && !taken.contains(&s.index)
+                    && !claimed_topics.iter().any(|t| shares_topic(&bank.get(s.index).topic, t))
                     && !avoid.contains(&s.mode)
                     && (modes.is_empty() || modes.contains(&s.mode))
                     && allowed(bank.blocked(s.index))
@@ -1042,5 +1053,6 @@ mod tests {
         assert!(shares_topic(&topic("programming-03"), &topic("data-02")));
         assert!(shares_topic(&topic("programming-03"), &topic("delivery-03")));
         assert!(shares_topic(&topic("apis-05"), &topic("system-design-05")));
+        assert!(shares_topic(&topic("cloud-containers-05"), "platform-migration"));
     }
 }
