@@ -424,20 +424,24 @@ fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
 fn header_like(line: &str) -> bool {
     let t = line.trim();
     // Places and durations in their own cells, and separators, do not make a line longer.
-    let core: String = t
+    let placeless: String = t
         .split('\t')
         .filter(|c| !is_duration(c) && crate::contact::location_in(c.trim()).is_none())
         .map(|c| without_place(c.trim()))
         .collect::<Vec<_>>()
         .join(" ");
-    let core = without_asides(&core);
+    let core = without_asides(&placeless);
     let words = word_count(&core);
     !t.is_empty()
         && !is_bullet(t)
         && !starts_with_own_verb(t)
         && !ends_sentence(if core.trim().is_empty() { t } else { core.trim_end() })
-        // A title and an employer joined by a strong separator may run longer than either.
-        && (words <= 9 || (words <= 12 && [" | ", " — ", " – "].iter().any(|sep| core.contains(sep))))
+        // A title and an employer joined by a strong separator may run longer than either, and
+        // so may a name before its place ("SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE
+        // TECNOLOGÍAS DE LA INFORMACIÓN — Saltillo, Coah.").
+        && (words <= 9
+            || (words <= 12
+                && ([" | ", " — ", " – "].iter().any(|sep| core.contains(sep)) || placeless.len() < t.len())))
         && core.chars().count() <= 80
         && !LABELS.contains(&fold(t).as_str())
 }
@@ -922,11 +926,14 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // A bare title on the date line: its employer may sit on the line under it
             // ("QA Engineer<TAB>June 2023 – July 2026" / "Pendo<TAB>Raleigh, NC").
             let under_title = wants_employer && above.is_empty() && titles == 0;
+            // Under dates that stand alone, a long name with its place after it is the employer
+            // too ("SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE TI — Saltillo, Coah.").
+            let named_place = alone && without_place(l.trim()).len() < l.trim().len();
             let employer = !place
                 && !title
                 && others == 0
                 && (alone || under_title || (!inline && titles == 0 && above.len() < 2))
-                && core_words(l) <= 5;
+                && (core_words(l) <= 5 || named_place);
             if !(place || title || employer) {
                 break;
             }
@@ -1225,6 +1232,18 @@ mod tests {
         assert_eq!(
             titles_and_employers(text),
             [te("Engenheiro de Software Sênior", "Nubank"), te("Desenvolvedor Java Sênior", "Itaú Unibanco")]
+        );
+    }
+
+    #[test]
+    fn a_long_employer_name_before_its_place_under_lone_dates_is_the_employer() {
+        let text = "mar. 2017 – dic. 2020\nSECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE TECNOLOGÍAS DE LA INFORMACIÓN — Saltillo, Coah.\nAdministrador de Sistemas Linux\n\n  - Implementé Zabbix desde cero para 40 oficinas.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [te(
+                "Administrador de Sistemas Linux",
+                "SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE TECNOLOGÍAS DE LA INFORMACIÓN"
+            )]
         );
     }
 
