@@ -1028,6 +1028,17 @@ pub fn total_months<'a>(entries: impl IntoIterator<Item = &'a WorkEntry>, today:
 /// field (software, data, QA, IT), or every job when the latest title names no such field. A
 /// career changer's years as a pharmacy technician do not make a two-year QA engineer senior.
 pub fn career_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
+    let in_field = |e: &WorkEntry| e.title.as_ref().is_none_or(|t| in_tech_field(&t.value));
+    let latest = entries.iter().max_by_key(|e| (e.period.current, e.period.start));
+    if latest.is_none_or(|e| e.title.is_none() || !in_field(e)) {
+        return total_months(entries, today);
+    }
+    total_months(entries.iter().filter(|e| in_field(e)), today)
+}
+
+/// Whether a job title is in software, data, QA or IT work ("Analista de Dados", "QA Engineer"),
+/// not another trade ("Enfermeira", "Sales Associate").
+pub fn in_tech_field(title: &str) -> bool {
     const FIELD: &[&str] = &[
         "engineer",
         "developer",
@@ -1081,16 +1092,7 @@ pub fn career_months(entries: &[WorkEntry], today: YearMonth) -> i32 {
         "suporte",
         "soporte",
     ];
-    let in_field = |e: &WorkEntry| {
-        e.title
-            .as_ref()
-            .is_none_or(|t| fold(&t.value).split(|c: char| !c.is_alphanumeric()).any(|w| FIELD.contains(&w)))
-    };
-    let latest = entries.iter().max_by_key(|e| (e.period.current, e.period.start));
-    if latest.is_none_or(|e| e.title.is_none() || !in_field(e)) {
-        return total_months(entries, today);
-    }
-    total_months(entries.iter().filter(|e| in_field(e)), today)
+    fold(title).split(|c: char| !c.is_alphanumeric()).any(|w| FIELD.contains(&w))
 }
 
 /// Seniority from the latest title's wording, else from the months of experience.

@@ -112,6 +112,13 @@ impl Anchors {
             return Vec::new();
         }
         let n = candidate.claims.len().max(1) as f32;
+        // A career changer's stories from the trade before (a nurse's shift coordination, for a
+        // data analyst) give way to the current career's (R18).
+        let tech = |c: &crate::candidate::Claim| {
+            c.title.as_deref().is_none_or(nexushr_resume_parser::work::in_tech_field)
+        };
+        let current_is_tech = candidate.claims.first().is_some_and(tech);
+        let off_field = |c: &crate::candidate::Claim| current_is_tech && !tech(c);
         let mut out = Vec::new();
         for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
             // A job read without its employer still has its achievements (told back without one).
@@ -135,7 +142,8 @@ impl Anchors {
                     competency: c.id.clone(),
                     // More signals first, a figure to talk to, then recent work (claims come
                     // newest job first).
-                    score: strength.min(3) as f32 + figure + 0.5 * (1.0 - i as f32 / n),
+                    score: strength.min(3) as f32 + figure + 1.0 * (1.0 - i as f32 / n)
+                        - if off_field(claim) { 2.0 } else { 0.0 },
                     blocked: nexushr_guardrail::Blocked::of(&q.text),
                     question: AnchoredQuestion {
                         question: Arc::new(q),
@@ -277,6 +285,29 @@ mod tests {
             &[("Harbourline", "Worked with the Counter-Fraud Investigations team to write model cards.")],
         );
         assert!(anchors.question("problem-solving", &team, 0, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn a_career_changer_is_asked_through_the_new_career_first() {
+        let anchors = Anchors::bundled();
+        let mut c = candidate(
+            "pt",
+            &[
+                ("Clínica Vida", "Assumi a manutenção do dicionário de dados das 40 tabelas do data warehouse."),
+                (
+                    "Hospital Santa Marta",
+                    "Coordenei a escala de plantão e de sobreaviso de 18 enfermeiras.",
+                ),
+            ],
+        );
+        c.claims[0].title = Some("Analista de Dados Júnior".into());
+        c.claims[1].title = Some("Enfermeira".into());
+        let options = anchors.options(&c, 1);
+        let best =
+            |id: &str| pick(&options, id, &[], &[]).map(|o| o.question.employer.clone()).unwrap_or_default();
+        // Both lines show ownership, the nurse's with more signals; it gives way to the
+        // analyst's.
+        assert_eq!(best("ownership"), "Clínica Vida");
     }
 
     #[test]
