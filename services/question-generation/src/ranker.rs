@@ -553,13 +553,18 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: area.and_then(role_area) }));
     }
 
-    // A migration the candidate did is asked about as a claim: the bank's "plan a move off this
-    // platform" questions would ask it again, hypothetically (R17, R18: an SRE kit with four
-    // migration questions).
+    // A migration or a speed-up the candidate did is asked about as a claim: the bank's "plan a
+    // move off this platform" or "find the slow query" questions would ask it again,
+    // hypothetically (R17, R18: an SRE kit with four migration questions; a "p95 went from
+    // 200 ms to 2 s" scenario beside the candidate's own latency story).
     let claimed_topics: Vec<&str> = picks
         .iter()
         .filter_map(|(_, _, p)| match p {
-            Pick::Claim { c, .. } if c.category == "migration" => Some("platform-migration"),
+            Pick::Claim { c, .. } => match c.category.as_str() {
+                "migration" => Some("platform-migration"),
+                "performance" => Some("query-performance"),
+                _ => None,
+            },
             _ => None,
         })
         .collect();
