@@ -293,11 +293,11 @@ mod tests {
         let mut c = candidate(
             "pt",
             &[
-                ("Clínica Vida", "Assumi a manutenção do dicionário de dados das 40 tabelas do data warehouse."),
                 (
-                    "Hospital Santa Marta",
-                    "Coordenei a escala de plantão e de sobreaviso de 18 enfermeiras.",
+                    "Clínica Vida",
+                    "Assumi a manutenção do dicionário de dados das 40 tabelas do data warehouse.",
                 ),
+                ("Hospital Santa Marta", "Coordenei a escala de plantão e de sobreaviso de 18 enfermeiras."),
             ],
         );
         c.claims[0].title = Some("Analista de Dados Júnior".into());

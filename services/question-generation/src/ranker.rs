@@ -535,16 +535,22 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // achievement elsewhere when there is one (when there is none, the job's area has three).
     let lead_area = technical.first().filter(|r| r.titled && req.plan.is_none()).map(|r| r.area);
     let in_lead = |c: &ClaimQuestion| lead_area.is_some() && claim_area(c) == lead_area;
+    // An achievement in none of the role's areas (an Android crash rate, a design system, in a
+    // backend kit) is asked only when the kit has room left over (R18 struck them as off-role).
     let mut ordered: Vec<&ClaimQuestion> = Vec::with_capacity(claims.len());
-    let mut second: Vec<&ClaimQuestion> = Vec::new();
+    let (mut second, mut outside): (Vec<&ClaimQuestion>, Vec<&ClaimQuestion>) = (Vec::new(), Vec::new());
     for c in &claims {
-        if in_lead(c) && ordered.iter().any(|o| in_lead(o)) {
+        if c.claim.is_some() && claim_area(c).is_none() {
+            outside.push(c);
+        } else if in_lead(c) && ordered.iter().any(|o| in_lead(o)) {
             second.push(c);
         } else {
             ordered.push(c);
         }
     }
     ordered.extend(second);
+    n_claims = n_claims.min(ordered.len());
+    ordered.extend(outside);
     for &c in ordered.iter().take(n_claims) {
         let area = claim_area(c).filter(|a| technical.iter().any(|r| r.area == *a));
         if let Some(a) = area {
