@@ -154,6 +154,15 @@ impl Claims {
             "introduje",
             "participé",
             "trabajé",
+            // Answering or fixing says nothing of the kind either: "Atendí la caída del portal".
+            "resolved",
+            "fixed",
+            "atendi",
+            "atendí",
+            "resolvi",
+            "resolví",
+            "corrigi",
+            "corregí",
         ];
         // The kind the line's other words name, the earliest word first ("Liderei a resposta a um
         // incidente de crash ... após uma atualização do Android 14" answered an incident; the
@@ -229,6 +238,17 @@ impl Claims {
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
+            // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
+            // so is a line that names incidents only far from its verb ("moved the team to Helm
+            // and Argo CD, which ended the questions during incidents").
+            "incident"
+                if names_gain(text)
+                    || !words(text)
+                        .take(12)
+                        .any(|w| category.stems.iter().any(|s| w.to_lowercase().starts_with(s.as_str()))) =>
+            {
+                to("reliability")
+            }
             // "Cut CI build time 40%" is the pipeline's speed: build and release work.
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true) && names_speed(text) =>
@@ -1155,7 +1175,23 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 pub fn metric(text: &str) -> Option<String> {
     let text = text.replace('→', " to ").replace("->", " to ");
     let figures = figures(&text);
-    let results: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2).collect();
+    // A duration that sizes a window ("en una ventana de 3 horas") is no result, and a figure in
+    // brackets beside what was replaced ("a Selenium suite (3 h 40 min, ~12% flaky) with
+    // Playwright: 22 minutes") is the old value: asked about only when the line has no other
+    // (R19).
+    let lower = text.to_lowercase();
+    let window = |at: usize| {
+        let before = lower.get(..at).unwrap_or("").trim_end();
+        ["window of", "ventana de", "janela de"].iter().any(|w| before.ends_with(w))
+    };
+    let bracketed = |at: usize| {
+        // A token's offset is at its opening bracket, if it has one ("(3 h 40 min,").
+        let before = &text[..at + usize::from(text[at..].starts_with('('))];
+        before.rfind('(').is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
+    };
+    let all: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2 && !window(f.0)).collect();
+    let outside: Vec<&(usize, String, bool)> = all.iter().copied().filter(|f| !bracketed(f.0)).collect();
+    let results = if outside.is_empty() { all } else { outside };
     // "from A to B", "de A para B", "de A a B": the figure right after the last joining word
     // that has a figure before it ("de 45% a 82% ... los pases a producción" is 82%).
     for sep in [" to ", " para ", " a "] {
@@ -1294,6 +1330,19 @@ mod tests {
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        // The old value in brackets and a window are not the result (R19).
+        assert_eq!(
+            metric("Replaced a 2,400-test Selenium/Java UI suite (3 h 40 min, ~12% flaky) with Playwright and TypeScript in 16 parallel shards on GitHub Actions: 22 minutes, flake rate below 1%").as_deref(),
+            Some("22 minutes")
+        );
+        assert_eq!(
+            metric("Migré 4.2 TB de Oracle a PostgreSQL en una ventana de 3 horas con GoldenGate; ahorro en licencias de 40%").as_deref(),
+            Some("40%")
+        );
+        assert_eq!(
+            metric("Sustituí exportaciones completas con Data Pump (7 horas) por respaldos RMAN incrementales de 50 minutos").as_deref(),
+            Some("50 minutos")
+        );
         // Durations in two parts read whole (R18: "1 min 40 s" was asked as "40 s").
         assert_eq!(
             metric("reduzindo o build incremental de 6 min para 1 min 40 s").as_deref(),
@@ -1576,6 +1625,31 @@ mod tests {
     }
 
     #[test]
+    fn an_incident_handled_is_asked_as_one_and_fewer_incidents_as_reliability() {
+        assert_ne!(
+            first_kind("en", "Routeline", "Moved the team from hand-edited Kubernetes YAML to Helm charts and Argo CD, which ended the who-deployed-what questions during incidents").as_deref(),
+            Some("incident")
+        );
+        assert_eq!(
+            first_kind("en", "Brightline", "Led the response to the March 2021 PostgreSQL outage as incident commander and wrote the postmortem").as_deref(),
+            Some("incident")
+        );
+        assert_eq!(
+            first_kind("es", "Banco", "Atendí la caída del portal de pagos en el cierre de mes; coordiné el rollback y el postmortem").as_deref(),
+            Some("incident")
+        );
+        assert_eq!(
+            first_kind(
+                "en",
+                "Brightline",
+                "Cut P1 incidents from 12 to 2 a quarter with canary releases and better alerting"
+            )
+            .as_deref(),
+            Some("reliability")
+        );
+    }
+
+    #[test]
     fn tests_of_a_dbt_project_are_data_quality_work() {
         assert_eq!(
             first_kind(
@@ -1598,7 +1672,7 @@ mod tests {
                 "Liderei a resposta a um incidente de crash em massa após uma atualização do Android 14; correção publicada em 20 horas"
             )
             .as_deref(),
-            Some("reliability")
+            Some("incident")
         );
     }
 
