@@ -329,15 +329,17 @@ impl Claims {
             let template = metric.as_ref().and(t.text_metric.as_ref()).unwrap_or(&t.text);
             let text = template.replace("{metric}", metric.as_deref().unwrap_or(""));
             let text = match employer {
-                // "no Hospital Santa Marta", not "na empresa Hospital Santa Marta".
-                Some(e) if lang == 1 => text
-                    .replace("na empresa {employer}.", &format!("{}.", at_pt(e).trim_end_matches('.')))
-                    .replace("na empresa {employer}", &at_pt(e))
-                    .replace("{employer}", e),
-                // "Co." before the sentence's own period: one period.
-                Some(e) => text
-                    .replace("{employer}.", &format!("{}.", e.trim_end_matches('.')))
-                    .replace("{employer}", e),
+                Some(e) => {
+                    // "no Hospital Santa Marta", not "na empresa Hospital Santa Marta".
+                    let text = if lang == 1 {
+                        text.replace("na empresa {employer}", &format!("{} {{employer}}", at_pt_word(e)))
+                    } else {
+                        text
+                    };
+                    // "Co." before the sentence's own period: one period.
+                    text.replace("{employer}.", &format!("{}.", e.trim_end_matches('.')))
+                        .replace("{employer}", e)
+                }
                 None => text,
             };
             let text = match (
@@ -556,6 +558,11 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
 /// Banco Aurora" for a name that starts with what the employer is, else "na empresa Pagora"
 /// (R18: "Na empresa Hospital São Lucas").
 fn at_pt(employer: &str) -> String {
+    format!("{} {employer}", at_pt_word(employer))
+}
+
+/// The words before an employer's name for "at" in Portuguese (see `at_pt`).
+fn at_pt_word(employer: &str) -> &'static str {
     const KINDS: &[(&str, &str)] = &[
         ("hospital", "no"),
         ("banco", "no"),
@@ -583,10 +590,7 @@ fn at_pt(employer: &str) -> String {
         ("empresa", "na"),
     ];
     let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
-    match KINDS.iter().find(|(kind, _)| *kind == first) {
-        Some((_, article)) => format!("{article} {employer}"),
-        None => format!("na empresa {employer}"),
-    }
+    KINDS.iter().find(|(kind, _)| *kind == first).map_or("na empresa", |(_, article)| article)
 }
 
 /// The text with its first letter in upper case.
