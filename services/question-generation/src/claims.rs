@@ -1183,9 +1183,9 @@ pub fn metric(text: &str) -> Option<String> {
     // brackets beside what was replaced ("a Selenium suite (3 h 40 min, ~12% flaky) with
     // Playwright: 22 minutes") is the old value: asked about only when the line has no other
     // (R19).
-    let lower = text.to_lowercase();
+    // Lower-cased after the cut: lower case can change a text's byte offsets.
     let window = |at: usize| {
-        let before = lower.get(..at).unwrap_or("").trim_end();
+        let before = text[..at].trim_end().to_lowercase();
         ["window of", "ventana de", "janela de"].iter().any(|w| before.ends_with(w))
     };
     let bracketed = |at: usize| {
