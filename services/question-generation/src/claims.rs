@@ -17,6 +17,44 @@ const BUNDLED: &str = include_str!("../../../data/questions/claims.json");
 #[derive(Debug, Deserialize)]
 struct File {
     categories: Vec<CategoryFile>,
+    #[serde(default)]
+    facets: Vec<Facet>,
+}
+
+/// A rubric point for what a claim names, beside its kind's points: a Spark rewrite is scored on
+/// partitioning and reconciling its output, a Kafka pipeline on delivery guarantees, a schema
+/// change on locking (R19: claim rubrics that fit the kind but not the work).
+#[derive(Debug, Deserialize)]
+struct Facet {
+    /// Words or phrases, lower case, of which the line must name one.
+    terms: Vec<String>,
+    /// Of which the line must also name one, when given.
+    #[serde(default, rename = "and")]
+    also: Vec<String>,
+    /// Kinds of claim whose rubric already covers it ("caching" in a build speed-up is the
+    /// build's cache).
+    #[serde(default)]
+    not_for: Vec<String>,
+    en: String,
+    #[serde(rename = "pt-BR")]
+    pt: String,
+    #[serde(rename = "es-MX")]
+    es: String,
+}
+
+impl Facet {
+    fn fits(&self, lower: &str, kind: &str) -> bool {
+        let names = |terms: &[String]| terms.iter().any(|t| names_term(lower, t));
+        !self.not_for.iter().any(|k| k == kind)
+            && names(&self.terms)
+            && (self.also.is_empty() || names(&self.also))
+    }
+}
+
+/// Whether lower-cased `text` names `term`: a phrase (or a term with a sign, "pl/sql") anywhere,
+/// a word as a whole word ("emr", not "emre").
+fn names_term(text: &str, term: &str) -> bool {
+    if term.chars().all(char::is_alphanumeric) { words(text).any(|w| w == term) } else { text.contains(term) }
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +95,7 @@ struct Category {
 #[derive(Debug)]
 pub struct Claims {
     categories: Vec<Category>,
+    facets: Vec<Facet>,
 }
 
 /// A claim turned into a question.
@@ -81,7 +120,8 @@ impl Claims {
         static CLAIMS: std::sync::OnceLock<Claims> = std::sync::OnceLock::new();
         CLAIMS.get_or_init(|| {
             // The file is checked by the tests; a broken one gives no claim questions.
-            let file: File = serde_json::from_str(BUNDLED).unwrap_or(File { categories: Vec::new() });
+            let file: File =
+                serde_json::from_str(BUNDLED).unwrap_or(File { categories: Vec::new(), facets: Vec::new() });
             Claims {
                 categories: file
                     .categories
@@ -98,6 +138,7 @@ impl Claims {
                         texts: [c.en, c.pt, c.es],
                     })
                     .collect(),
+                facets: file.facets,
             }
         })
     }
@@ -249,11 +290,40 @@ impl Claims {
             {
                 to("reliability")
             }
+            // Backups and restores are recovery work, whatever verb or test words they come with
+            // ("scripts de backup ... com teste semanal de restauração" is no test suite, R19).
+            "quality" | "automation" | "build" | "migration" | "reliability" | "launch" | "performance"
+                if names_any(text, &[RECOVERY], true) =>
+            {
+                to("recovery")
+            }
+            // "Automatizei o deploy ..., reduzindo cada publicação de 1 dia para 15 minutos" made a
+            // manual release automatic: no build to speed up (R19).
+            "performance" | "migration" | "refactor" | "automation" | "quality"
+                if names_any(text, &[DEPLOYS], true)
+                    && !names_any(text, &[BUILDS], true)
+                    && names_speed(text) =>
+            {
+                to("automation")
+            }
             // "Cut CI build time 40%" is the pipeline's speed: build and release work.
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true) && names_speed(text) =>
             {
                 to("delivery")
+            }
+            // A model put to use is scored on its evaluation, rollout and drift, not as a feature
+            // launch (R19: a credit model's API under a product-launch rubric).
+            "launch" | "build" | "migration" | "automation" | "impact" if names_model(text) => to("model"),
+            // Data moved through a pipeline is scored on lost, duplicated and late records and on
+            // reconciling the output (R19: a pandas-to-PySpark rewrite under a refactoring rubric).
+            // A saving on a warehouse bill stays a saving.
+            // A move (a warehouse to another, cron jobs to Airflow) keeps the migration rubric:
+            // its cutover and checks are the story.
+            "build" | "refactor" | "performance" | "automation" | "scale"
+                if names_data_pipeline(text) && (names_speed(text) || !names_money(text)) =>
+            {
+                to("data_pipeline")
             }
             // "Defined SLOs (p99 < 300 ms) and burn-rate alerting, pages per week from 41 to 9" is
             // reliability work, whatever latency its targets name (R18).
@@ -356,6 +426,12 @@ impl Claims {
                                 // Recent work first: claims come in resume order, newest job first.
                 + 1.5 * (1.0 - i as f32 / n);
             let mut q = question(category, lang, text);
+            // What the line names, scored right after what the work was (at most two).
+            let lower = c.text.to_lowercase();
+            for (k, f) in self.facets.iter().filter(|f| f.fits(&lower, &category.id)).take(2).enumerate() {
+                let point = [&f.en, &f.pt, &f.es][lang].clone();
+                q.rubric.points.insert((1 + k).min(q.rubric.points.len()), point);
+            }
             // A question that asks how the figure was measured is scored on that too (R18: a
             // "what you built" rubric under "how was the ~35% measured?" said nothing of it).
             if let Some(m) = metric.as_deref().filter(|_| t.text_metric.is_some()) {
@@ -924,6 +1000,132 @@ const PIPELINE: &[&str] = &[
     "release",
     "releases",
 ];
+/// How a line speaks of backups and restores.
+const RECOVERY: &[&str] = &[
+    "backup",
+    "backups",
+    "respaldo",
+    "respaldos",
+    "restore",
+    "restores",
+    "restored",
+    "restoring",
+    "restoration",
+    "restauração",
+    "restaurações",
+    "restauración",
+    "restauraciones",
+    "rman",
+    "pgbackrest",
+    "barman",
+];
+/// How a line speaks of deploying or publishing a release (not of building it).
+const DEPLOYS: &[&str] = &[
+    "deploy",
+    "deploys",
+    "deployment",
+    "deployments",
+    "publicação",
+    "publicações",
+    "publicación",
+    "publicaciones",
+    "despliegue",
+    "despliegues",
+];
+/// How a line speaks of building and testing in a pipeline.
+const BUILDS: &[&str] = &[
+    "build",
+    "builds",
+    "compilação",
+    "compilación",
+    "compile",
+    "test",
+    "tests",
+    "testes",
+    "pruebas",
+    "suite",
+    "suíte",
+];
+/// Whether a line is about a machine-learning model (not a dbt or data model): named by its
+/// tools, or a model with what serving one involves.
+fn names_model(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "lightgbm",
+        "xgboost",
+        "catboost",
+        "prophet",
+        "scikit",
+        "sklearn",
+        "pytorch",
+        "tensorflow",
+        "mlflow",
+        "drift",
+        "sagemaker",
+    ];
+    const SERVING: &[&str] = &[
+        "api",
+        "endpoint",
+        "inference",
+        "inferência",
+        "inferencia",
+        "scoring",
+        "serving",
+        "production",
+        "produção",
+        "producción",
+        "deployed",
+        "publiquei",
+        "publiqué",
+        "publicaste",
+    ];
+    let lower = text.to_lowercase();
+    let model = words(&lower).any(|w| matches!(w, "model" | "models" | "modelo" | "modelos"));
+    !names_any(&lower, &[&["dbt"]], true)
+        && (names_any(&lower, &[TOOLS], true)
+            || lower.contains("machine learning")
+            || (model && names_any(&lower, &[SERVING], true)))
+}
+
+/// Whether a line is about a data pipeline (not a CI one): named by its tools, or a pipeline
+/// that lands in a warehouse or a lake.
+fn names_data_pipeline(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "etl",
+        "elt",
+        "spark",
+        "pyspark",
+        "flink",
+        "airflow",
+        "dbt",
+        "dag",
+        "dags",
+        "beam",
+        "dataflow",
+        "glue",
+        "databricks",
+        "snowpipe",
+        "dagster",
+        "prefect",
+    ];
+    const LANDS: &[&str] =
+        &["snowflake", "bigquery", "redshift", "warehouse", "lake", "lakehouse", "iceberg", "s3"];
+    let lower = text.to_lowercase();
+    let pipeline = lower.contains("pipeline");
+    names_any(&lower, &[TOOLS], true)
+        || [
+            "data pipeline",
+            "pipeline de dados",
+            "pipeline de datos",
+            "pipelines de dados",
+            "pipelines de datos",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+        || lower.contains("incremental model")
+        || lower.contains("modelos incrementa")
+        || (pipeline && names_any(&lower, &[LANDS], true))
+}
+
 /// How a migration line speaks of code rather than data or systems: a refactoring.
 const CODE: &[&str] = &[
     "component",
@@ -1195,6 +1397,14 @@ pub fn metric(text: &str) -> Option<String> {
     };
     let all: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2 && !window(f.0)).collect();
     let outside: Vec<&(usize, String, bool)> = all.iter().copied().filter(|f| !bracketed(f.0)).collect();
+    // "Sustituí exportaciones completas con Data Pump (7 horas) por respaldos RMAN": with only
+    // the replaced thing's figure, the line reports no result (R19).
+    let replaced = ["replac", "substitu", "sustitu", "reemplac", "reemplaz", "troqu", "swapped"]
+        .iter()
+        .any(|v| words(&text).next().is_some_and(|w| w.to_lowercase().starts_with(v)));
+    if outside.is_empty() && replaced {
+        return None;
+    }
     let results = if outside.is_empty() { all } else { outside };
     // "from A to B", "de A para B", "de A a B": the figure right after the last joining word
     // that has a figure before it ("de 45% a 82% ... los pases a producción" is 82%).
@@ -1799,9 +2009,110 @@ mod tests {
             ("pt", "Reduzi o churn em 20% com um novo fluxo de onboarding", "impact"),
             ("en", "Cut CI build time by 40% with Gradle build caching and split test runs", "delivery"),
             ("es", "Reduje el tiempo del pipeline de 25 a 9 minutos con caché de dependencias", "delivery"),
+            // R19: backups, a deploy made automatic, a model put to use, data pipelines.
+            (
+                "pt",
+                "Criei scripts em Bash e Python para backup diário do banco, com teste semanal de restauração; o tempo de recuperação caiu de 6 h para 1 h",
+                "recovery",
+            ),
+            (
+                "pt",
+                "Automatizei o deploy com GitLab CI e Docker, reduzindo cada publicação de 1 dia para 15 minutos",
+                "automation",
+            ),
+            (
+                "es",
+                "Publiqué el modelo de riesgo como API con FastAPI en Cloud Run, con monitoreo semanal de drift",
+                "model",
+            ),
+            (
+                "en",
+                "Rewrote the order-attribution job from pandas to PySpark on EMR, cutting runtime from 3.5 h to 25 min",
+                "data_pipeline",
+            ),
+            (
+                "en",
+                "Built a Kafka to Flink to Snowflake pipeline for GPS pings, cutting dashboard latency from 70 min to 4 min",
+                "data_pipeline",
+            ),
+            // A dbt model is no machine-learning model; a warehouse saving stays a saving; a CI
+            // pipeline is no data pipeline.
+            (
+                "es",
+                "Construí modelos en dbt sobre PostgreSQL para el reporte de ventas, de 2 días a 3 horas",
+                "data_pipeline",
+            ),
+            ("pt", "Reduzi o custo do BigQuery em 38% com particionamento e clustering das tabelas", "cost"),
+            (
+                "pt",
+                "Migrei 23 pipelines do Jenkins para GitLab CI, reduzindo o tempo médio de build de 18 para 7 minutos",
+                "delivery",
+            ),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_claim_s_rubric_scores_what_it_names() {
+        // R19: a Spark rewrite scored with nothing on Spark, a schema change with nothing on locks.
+        let points = |lang: &str, text: &str| {
+            let candidate = Candidate {
+                language: lang.into(),
+                claims: vec![claim("Acme", text)],
+                ..Candidate::default()
+            };
+            let l = crate::areas::language_index(lang).unwrap_or(0);
+            Claims::bundled()
+                .questions(&candidate, l)
+                .first()
+                .map(|q| q.question.rubric.points.clone())
+                .unwrap()
+        };
+        let spark = points(
+            "en",
+            "Rewrote the order-attribution job from pandas to PySpark on EMR, cutting runtime from 3.5 h to 25 min",
+        );
+        assert!(spark[1].contains("skewed keys"), "{spark:#?}");
+        let lock = points(
+            "pt",
+            "Conduzi o pós-incidente quando uma migração sem índice travou a tabela de leads no PostgreSQL por 25 minutos",
+        );
+        assert!(lock.iter().any(|p| p.contains("índices criados de forma concorrente")), "{lock:#?}");
+        // A build's cache is the pipeline's: no cache-invalidation point under a CI speed-up.
+        let ci = points("en", "Cut CI build time by 40% with Gradle build caching and split test runs");
+        assert!(!ci.iter().any(|p| p.contains("invalidated")), "{ci:#?}");
+        // "emr" is a word, not part of one; two facets at most.
+        assert!(
+            !points("en", "Reduced p99 latency of the Emrys checkout API from 900 ms to 150 ms")
+                .iter()
+                .any(|p| p.contains("skewed"))
+        );
+        let many = points(
+            "en",
+            "Built a Kafka, Spark, Snowflake and Redis pipeline on Kubernetes with Terraform, 40% cheaper",
+        );
+        let generic = Claims::bundled().categories.iter().find(|c| c.id == "data_pipeline").unwrap().texts[0]
+            .points
+            .len();
+        assert!(many.len() <= generic + 3, "{many:#?}");
+    }
+
+    #[test]
+    fn facets_are_written_in_every_language() {
+        let claims = Claims::bundled();
+        assert!(claims.facets.len() >= 10);
+        for f in &claims.facets {
+            assert!(!f.terms.is_empty() && f.terms.iter().all(|t| *t == t.to_lowercase()), "{:?}", f.terms);
+            for text in [&f.en, &f.pt, &f.es] {
+                assert!(text.len() > 60 && !text.ends_with('.'), "{text}");
+            }
+            assert!(
+                f.not_for.iter().all(|k| claims.categories.iter().any(|c| &c.id == k)),
+                "{:?}",
+                f.not_for
+            );
         }
     }
 
