@@ -713,6 +713,13 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         {
             return false;
         }
+        // "- Administro 350 servidores (RHEL, Ubuntu, Windows Server 2016/2019/2022) em dois":
+        // inside a bracket the sentence opened, however far back (R20).
+        if before.rfind('(').is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
+            && word_count(before) >= 3
+        {
+            return false;
+        }
     }
     let rest = without_dates(line);
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
@@ -1263,6 +1270,17 @@ mod tests {
         let starts: Vec<(i32, u32)> =
             entries(text, 0).iter().map(|e| (e.period.start.year, e.period.start.month)).collect();
         assert_eq!(starts, [(2023, 3), (2021, 2), (2022, 4)]);
+    }
+
+    #[test]
+    fn versions_in_a_bracket_of_a_bulleted_sentence_start_no_entry() {
+        let text = "Cooperativa Agrosul — Analista de Infraestrutura Sênior\nPorto Alegre/RS | mai 2019 – atual\n - Administro cerca de 350 servidores (RHEL, Ubuntu, Windows Server 2016/2019/2022) em dois\n   datacenters e parte em AWS.\n - Automatizei o patching mensal com Ansible (AWX).\n";
+        let e = entries(text, 0);
+        assert_eq!(
+            titles_and_employers(text),
+            [te("Analista de Infraestrutura Sênior", "Cooperativa Agrosul")],
+            "{e:#?}"
+        );
     }
 
     #[test]

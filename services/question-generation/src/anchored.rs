@@ -122,7 +122,8 @@ impl Anchors {
         let mut out = Vec::new();
         for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
             // A job read without its employer still has its achievements (told back without one).
-            let employer = claim.employer.as_deref().map(employer_name).filter(|e| !e.is_empty());
+            let employer = claim.employer.as_deref().map(employer_name);
+            let employer = employer.as_deref().filter(|e| !e.is_empty());
             if employer.is_some_and(|e| e.len() > 80) {
                 continue;
             }
