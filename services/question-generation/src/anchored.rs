@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::areas::{LANGUAGES, language_index};
 use crate::bank::{Kind, Question};
 use crate::candidate::Candidate;
-use crate::claims::{Texts, anchored, employer_name, metric, stem_matches, words, written};
+use crate::claims::{Claims, Texts, anchored, employer_name, metric, stem_matches, words, written};
 
 const BUNDLED: &str = include_str!("../../../data/questions/anchored.json");
 
@@ -103,9 +103,9 @@ impl Anchors {
     }
 
     /// Every way this candidate's achievements can anchor a competency in kit language `lang`:
-    /// the work a Generate picks from, made once per prepared resume (quoting, figures and the
-    /// guardrail are not cheap enough to run on every request). A line is quoted only in its
-    /// own language, as a whole sentence; none when the kit is in another language.
+    /// the work a Generate picks from, made once per prepared resume (telling back, figures and
+    /// the guardrail are not cheap enough to run on every request). A line is told back only in
+    /// its own language; none when the kit is in another language.
     pub fn options(&self, candidate: &Candidate, lang: usize) -> Vec<AnchorOption> {
         let lang = lang.min(2);
         if language_index(&candidate.language) != Some(lang) {
@@ -135,10 +135,21 @@ impl Anchors {
                 if strength == 0 {
                     continue;
                 }
-                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang) else { continue };
+                // Told back in the candidate's own words turned to "you", never quoted: a quoted
+                // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
+                // pasted under a behavioral question (R20).
+                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang, false) else {
+                    continue;
+                };
                 let mut q =
                     written(format!("anchored-{}", c.id), Kind::Behavioral, &c.texts[lang], lang, text);
                 q.competencies = vec![c.id.clone()];
+                // The competency's rubric says nothing of the work itself: one point on what the
+                // line names (R20: an ownership rubric under on-call runbooks with nothing on
+                // them, a collaboration rubric under a contract-testing plan).
+                for point in Claims::bundled().facet_points(&claim.text, &c.id, lang, 1) {
+                    q.rubric.points.insert(1.min(q.rubric.points.len()), point);
+                }
                 out.push(AnchorOption {
                     competency: c.id.clone(),
                     // More signals first, a figure to talk to, then recent work (claims come
@@ -161,7 +172,7 @@ impl Anchors {
     /// shows it best and is not in `used` (the achievements other questions of the kit already
     /// ask about); an achievement at an employer in `employers` (one the kit already asks
     /// about) only when no other shows it. None when no achievement shows the competency, or
-    /// none can be quoted. (Generate picks from the options it keeps per resume; this is the
+    /// none can be told back. (Generate picks from the options it keeps per resume; this is the
     /// same choice made from scratch.)
     #[cfg(test)]
     pub fn question(
@@ -286,6 +297,40 @@ mod tests {
             &[("Harbourline", "Worked with the Counter-Fraud Investigations team to write model cards.")],
         );
         assert!(anchors.question("problem-solving", &team, 0, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn an_anchored_rubric_scores_the_practice_its_line_names() {
+        // R20: an ownership rubric under on-call and runbook work said nothing of either.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[(
+                "Carrow Freight",
+                "Took part in the on-call rotation and wrote runbooks for the 12 most frequent alerts.",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 0, &[], &[]).expect("the line shows ownership");
+        assert!(
+            q.question.rubric.points.iter().any(|p| p.contains("runbook")),
+            "{:#?}",
+            q.question.rubric.points
+        );
+        // A tool's tuning is no part of a behavioral story: no Kubernetes point under it.
+        let c = candidate(
+            "en",
+            &[(
+                "Carrow Freight",
+                "Took ownership of the Kubernetes upgrade and saw it through after the first attempt failed.",
+            )],
+        );
+        if let Some(q) = anchors.question("ownership", &c, 0, &[], &[]) {
+            assert!(
+                !q.question.rubric.points.iter().any(|p| p.contains("autoscaling")),
+                "{:#?}",
+                q.question.rubric.points
+            );
+        }
     }
 
     #[test]

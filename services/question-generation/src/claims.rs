@@ -31,6 +31,10 @@ struct Facet {
     /// Of which the line must also name one, when given.
     #[serde(default, rename = "and")]
     also: Vec<String>,
+    /// Whether it also scores a behavioral question anchored on the line: a practice (on-call,
+    /// audits, contract tests) is part of any story about that work; a tool's tuning is not.
+    #[serde(default)]
+    anchored: bool,
     /// Kinds of claim whose rubric already covers it ("caching" in a build speed-up is the
     /// build's cache).
     #[serde(default)]
@@ -153,6 +157,20 @@ impl Claims {
                 facets: file.facets,
             }
         })
+    }
+
+    /// Up to `max` rubric points, in kit language `lang`, for what an achievement line names (its
+    /// tools, its kind of work), for a question of kind `kind`: a claim kind, or an anchored
+    /// competency's id (then only the facets marked `anchored`).
+    pub(crate) fn facet_points(&self, line: &str, kind: &str, lang: usize, max: usize) -> Vec<String> {
+        let lower = line.to_lowercase();
+        let claim = self.categories.iter().any(|c| c.id == kind);
+        self.facets
+            .iter()
+            .filter(|f| (claim || f.anchored) && f.fits(&lower, kind))
+            .take(max)
+            .map(|f| [&f.en, &f.pt, &f.es][lang.min(2)].clone())
+            .collect()
     }
 
     /// The kind of achievement a line reports, from its first word: an achievement line starts
@@ -459,9 +477,7 @@ impl Claims {
                 + 1.5 * (1.0 - i as f32 / n);
             let mut q = question(category, lang, text);
             // What the line names, scored right after what the work was (at most two).
-            let lower = c.text.to_lowercase();
-            for (k, f) in self.facets.iter().filter(|f| f.fits(&lower, &category.id)).take(2).enumerate() {
-                let point = [&f.en, &f.pt, &f.es][lang].clone();
+            for (k, point) in self.facet_points(&c.text, &category.id, lang, 2).into_iter().enumerate() {
                 q.rubric.points.insert((1 + k).min(q.rubric.points.len()), point);
             }
             // A question that asks how the figure was measured is scored on that too (R18: a
@@ -598,7 +614,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 /// for a line too long to read aloud or a template without a second sentence.
 fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
     let cut = text.find(". ").or_else(|| text.find("? "))?;
-    anchored(line, employer, text[cut + 2..].trim(), lang)
+    anchored(line, employer, text[cut + 2..].trim(), lang, true)
 }
 
 /// Whether a resume line can be read aloud in a question: a whole sentence of a sensible length.
@@ -623,11 +639,17 @@ fn reads_aloud(line: &str) -> bool {
 /// `ask` after the achievement it is about, told back to the candidate: `At Pagafácil, you cut
 /// p99 latency from 900 ms to 150 ms with Redis. ask` (its first clause, its verb in the second
 /// person), or quoted when its first word is no verb this can turn (`At Pagafácil, your resume
-/// says: "..." ask`). None for a line that cannot be read aloud as a whole sentence, or an empty
-/// `ask`.
+/// says: "..." ask`) when `quote` allows. None for a line that cannot be read aloud as a whole
+/// sentence (or cannot be told back, without `quote`), or an empty `ask`.
 /// Without an employer (the resume's job was read without one) the line is told back on its own:
 /// `You cut p99 latency ... ask`.
-pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
+pub(crate) fn anchored(
+    line: &str,
+    employer: Option<&str>,
+    ask: &str,
+    lang: usize,
+    quote: bool,
+) -> Option<String> {
     // "the NetSuite <-> TMS invoice sync" is said "the NetSuite and TMS invoice sync" (R20).
     let joined = [" and ", " e ", " y "][lang.min(2)];
     let line = line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined);
@@ -649,7 +671,7 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
             (_, None) => format!("You {told}. {ask}"),
         });
     }
-    if !reads_aloud(line) {
+    if !quote || !reads_aloud(line) {
         return None;
     }
     let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };

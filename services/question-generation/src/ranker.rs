@@ -619,6 +619,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             if used != want_used || ra.weight < top * share || (share >= 1.0 && !lead_twice) {
                 continue;
             }
+            // An area the resume does not show is probed once: a second question there (office
+            // Wi-Fi design and a VPN fault for an integration engineer, two business-analysis
+            // cases for a mobile lead) is a kit about another job (R20).
+            if want_used > 0 && shown[ra.area].is_none() {
+                continue;
+            }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
             if let Some(s) = choose_area(ra.area, &taken, &avoid) {
                 lead_asked |= lead;
