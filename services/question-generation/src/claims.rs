@@ -139,6 +139,9 @@ impl Claims {
                                 "how the gain was measured",
                                 "how the saving was measured",
                                 "how the figure was measured",
+                                "how the effect was measured",
+                                "the measured effect",
+                                "how success was measured",
                             ]
                             .iter()
                             .any(|m| p.starts_with(m))
@@ -741,7 +744,13 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     // for a question read aloud.
     let clause = first_clause(&without_brackets(line));
     let (first, rest) = clause.split_once(' ')?;
-    let verb = second_person(first, lang)?;
+    // "Optimización de procesos batch de liquidación" is told back as "optimizaste procesos batch
+    // de liquidación" (R20: noun-led lines were quoted, and read as pasted).
+    let (verb, rest) = match second_person(first, lang) {
+        Some(verb) => (verb, rest.to_string()),
+        None => nominal(first, rest, lang)?,
+    };
+    let rest = rest.as_str();
     // Verbs joined to the first ("Escrevi e revisei mais de 60 artigos", "Configuré X, Y y
     // documenté runbooks"): every lower-case first-person verb after "and"/"e"/"y" is turned too
     // (R18: "configuraste ... y documenté" mixed two persons).
@@ -759,6 +768,66 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
     Some(out.join(" "))
+}
+
+/// A line led by a noun of action ("Migración del portal", "Otimização da view", "Migration of the
+/// ledger") as its verb in the second person and the object: ("migraste", "el portal"). None for
+/// any other noun, or one with no "of" after it ("Desarrollo y mantenimiento").
+fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
+    const NOUNS: [&[(&str, &str)]; 3] = [
+        &[
+            ("migration", "migrated"),
+            ("optimization", "optimized"),
+            ("implementation", "implemented"),
+            ("automation", "automated"),
+            ("creation", "created"),
+            ("reduction", "reduced"),
+            ("integration", "integrated"),
+            ("modernization", "modernized"),
+            ("redesign", "redesigned"),
+        ],
+        &[
+            ("migração", "migrou"),
+            ("otimização", "otimizou"),
+            ("implementação", "implementou"),
+            ("implantação", "implantou"),
+            ("automação", "automatizou"),
+            ("automatização", "automatizou"),
+            ("criação", "criou"),
+            ("redução", "reduziu"),
+            ("integração", "integrou"),
+            ("modernização", "modernizou"),
+            ("reestruturação", "reestruturou"),
+        ],
+        &[
+            ("migración", "migraste"),
+            ("optimización", "optimizaste"),
+            ("implementación", "implementaste"),
+            ("automatización", "automatizaste"),
+            ("creación", "creaste"),
+            ("reducción", "redujiste"),
+            ("integración", "integraste"),
+            ("modernización", "modernizaste"),
+            ("reestructuración", "reestructuraste"),
+            ("rediseño", "rediseñaste"),
+        ],
+    ];
+    // What follows the noun: "of" goes; a preposition joined to an article leaves the article.
+    const OF: [&[(&str, &str)]; 3] = [
+        &[("of", "")],
+        &[("de", ""), ("do", "o"), ("da", "a"), ("dos", "os"), ("das", "as")],
+        &[("de", ""), ("del", "el")],
+    ];
+    let lang = lang.min(2);
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    let verb = NOUNS[lang].iter().find(|(noun, _)| *noun == lower)?.1;
+    let (of, object) = rest.split_once(' ')?;
+    let article = OF[lang].iter().find(|(p, _)| *p == of)?.1;
+    let object = if article.is_empty() { object.to_string() } else { format!("{article} {object}") };
+    Some((verb.to_string(), object))
 }
 
 /// First-person pronouns and possessives and their second-person forms, per kit language.
@@ -1580,7 +1649,9 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
                 "k" => "K",
                 s => s,
             };
-            out.push((at, format!("{c} {digits}{scale}"), true));
+            // "R$ 2M" is written with a space, "$60K" and "€3M" without.
+            let space = if c == "R$" { " " } else { "" };
+            out.push((at, format!("{c}{space}{digits}{scale}"), true));
             continue;
         }
         match (unit.as_str(), next.as_str()) {
@@ -2210,7 +2281,7 @@ mod tests {
                 .map(|q| (q.category.clone(), (*q.question).clone()))
         };
         // "$60k/year" is $60K, and "<->" is said as "and".
-        assert_eq!(metric("saving about $60k/year in licensing").as_deref(), Some("$ 60K"));
+        assert_eq!(metric("saving about $60k/year in licensing").as_deref(), Some("$60K"));
         let (_, q) = ask(
             "en",
             "Lumen Health",
@@ -2218,6 +2289,20 @@ mod tests {
         )
         .unwrap();
         assert!(!q.text.contains("<->") && q.text.contains("NetSuite and TMS"), "{}", q.text);
+        // A line led by a noun of action is told back with its verb, not quoted.
+        assert_eq!(
+            told_back(
+                "Optimización de procesos batch de liquidación; el cierre nocturno bajó de 5 a 2 horas.",
+                2
+            )
+            .as_deref(),
+            Some("optimizaste procesos batch de liquidación")
+        );
+        assert_eq!(
+            told_back("Migração do ERP para a AWS em 2022", 1).as_deref(),
+            Some("migrou o ERP para a AWS em 2022")
+        );
+        assert_eq!(told_back("Desarrollo y mantenimiento de 250 procedimientos", 2), None);
         // A name in capitals is said as a name.
         assert_eq!(employer_name("KITEWHEEL MEDIA"), "Kitewheel Media");
         assert_eq!(employer_name("BANCO DO BRASIL"), "Banco do Brasil");
