@@ -316,6 +316,14 @@ impl Claims {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
+            // A penetration test's finding, a threat model or a vulnerability fixed is security
+            // work, whatever test words it has (R21: a critical IDOR scored as a test suite).
+            "quality" | "automation" | "build" | "launch" | "impact" | "reliability" | "refactor"
+            | "performance"
+                if names_security(text) =>
+            {
+                to("security")
+            }
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
             // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
             // so is a line that names incidents only far from its verb ("moved the team to Helm
@@ -384,6 +392,9 @@ impl Claims {
             "migration" if names_any(text, &[CODE], false) && !names_any(text, &[SYSTEMS], false) => {
                 to("refactor")
             }
+            // A launch is of something users or customers get; tracing or tooling rolled out
+            // inside the company is something built (R21: OpenTelemetry scored on conversion).
+            "launch" if !names_any(text, &[AUDIENCE], false) => to("build"),
             _ => category,
         }
     }
@@ -785,6 +796,7 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("integration", "integrated"),
             ("modernization", "modernized"),
             ("redesign", "redesigned"),
+            ("savings", "saved"),
         ],
         &[
             ("migração", "migrou"),
@@ -798,6 +810,7 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("integração", "integrou"),
             ("modernização", "modernizou"),
             ("reestruturação", "reestruturou"),
+            ("economia", "economizou"),
         ],
         &[
             ("migración", "migraste"),
@@ -810,6 +823,7 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("modernización", "modernizaste"),
             ("reestructuración", "reestructuraste"),
             ("rediseño", "rediseñaste"),
+            ("ahorro", "ahorraste"),
         ],
     ];
     // What follows the noun: "of" goes; a preposition joined to an article leaves the article.
@@ -1124,6 +1138,80 @@ const PIPELINE: &[&str] = &[
     "release",
     "releases",
 ];
+/// Who a launch reaches: users, customers, a market, an app or a product.
+const AUDIENCE: &[&str] = &[
+    "user",
+    "usuári",
+    "usuari",
+    "customer",
+    "client",
+    "cliente",
+    "merchant",
+    "seller",
+    "market",
+    "mercado",
+    "app",
+    "aplicativo",
+    "aplicación",
+    "product",
+    "produto",
+    "producto",
+    "feature",
+    "funcionalidad",
+    "store",
+    "loja",
+    "tienda",
+    "checkout",
+    "portal",
+    "site",
+    "sitio",
+    "country",
+    "countries",
+    "país",
+    "países",
+    "patient",
+    "paciente",
+    "flow",
+    "fluxo",
+    "flujo",
+    "page",
+    "página",
+    "screen",
+    "tela",
+    "pantalla",
+];
+
+/// Whether a line is about application or cloud security: a penetration test, a vulnerability,
+/// a threat model.
+fn names_security(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    names_any(
+        &lower,
+        &[&[
+            "pentest",
+            "pentests",
+            "penetration",
+            "penetración",
+            "intrusão",
+            "invasão",
+            "vulnerab",
+            "idor",
+            "owasp",
+            "sast",
+            "dast",
+            "xss",
+            "csrf",
+            "ssrf",
+            "threat",
+            "amenazas",
+            "ameaças",
+        ]],
+        true,
+    ) || ["sql injection", "injeção de sql", "inyección sql", "inyección de sql"]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
 /// How a line speaks of backups and restores.
 const RECOVERY: &[&str] = &[
     "backup",
@@ -1572,17 +1660,61 @@ pub fn metric(text: &str) -> Option<String> {
     let results = if outside.is_empty() { all } else { outside };
     // "from A to B", "de A para B", "de A a B": the figure right after the last joining word
     // that has a figure before it ("de 45% a 82% ... los pases a producción" is 82%).
+    // A bill cut from one amount to another saved the difference ("from ~$210k to ~$155k" is a
+    // saving of $55K, not of $155K; R21).
     for sep in [" to ", " para ", " a "] {
         let after = text.match_indices(sep).filter_map(|(i, _)| {
             let next = results.iter().find(|f| f.0 > i)?;
-            (results.iter().any(|f| f.0 < i) && text[i + sep.len()..next.0].trim().chars().count() <= 12)
-                .then_some(next)
+            let before = results.iter().rev().find(|f| f.0 < i)?;
+            (text[i + sep.len()..next.0].trim().chars().count() <= 12).then_some((before, next))
         });
-        if let Some(after) = after.last() {
-            return Some(after.1.clone());
+        if let Some((before, after)) = after.last() {
+            return Some(saved(&before.1, &after.1).unwrap_or_else(|| after.1.clone()));
         }
     }
     results.first().map(|f| f.1.clone())
+}
+
+/// The amount saved going from money figure `from` to a smaller `to` of the same currency, as
+/// `figures` writes amounts ("$55K", "R$ 1,2M"); None for anything else.
+fn saved(from: &str, to: &str) -> Option<String> {
+    fn amount(figure: &str) -> Option<(&str, f64)> {
+        let currency = ["R$", "US$", "MX$", "$", "€", "£"].into_iter().find(|c| figure.starts_with(c))?;
+        let body = figure[currency.len()..].trim();
+        let (digits, scale) = match body.chars().last()? {
+            'K' => (&body[..body.len() - 1], 1e3),
+            'M' => (&body[..body.len() - 1], 1e6),
+            'B' => (&body[..body.len() - 1], 1e9),
+            _ => (body, 1.0),
+        };
+        // "1,100" groups thousands; "1,9" (Portuguese) and "1.5" are decimals.
+        let number = match digits.split_once(',') {
+            Some((_, tail)) if tail.len() == 3 && !tail.contains(',') => digits.replace(',', ""),
+            _ => digits.replace(',', "."),
+        };
+        Some((currency, number.parse::<f64>().ok()? * scale))
+    }
+    let (currency, a) = amount(from)?;
+    let (other, b) = amount(to)?;
+    if currency != other || b >= a || b <= 0.0 {
+        return None;
+    }
+    let delta = a - b;
+    let (scale, letter) =
+        [(1e9, "B"), (1e6, "M"), (1e3, "K")].into_iter().find(|(s, _)| delta >= *s).unwrap_or((1.0, ""));
+    let value = delta / scale;
+    let mut number = if (value - value.round()).abs() < 0.05 {
+        format!("{}", value.round())
+    } else {
+        format!("{value:.1}")
+    };
+    let space = if currency == "R$" {
+        number = number.replace('.', ",");
+        " "
+    } else {
+        ""
+    };
+    Some(format!("{currency}{space}{number}{letter}"))
 }
 
 /// Every figure of `text`: (byte offset, as it reads, whether it is a result rather than a volume).
@@ -1598,6 +1730,9 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
         ("mil", "K"),
         ("thousand", "K"),
         ("billion", "B"),
+        // "R$ 1,9 mi/ano", "R$ 3 bi".
+        ("mi", "M"),
+        ("bi", "B"),
         ("bilhão", "B"),
         ("bilhões", "B"),
     ];
@@ -1764,14 +1899,20 @@ mod tests {
     }
 
     /// The kind of the question made from one achievement, in the resume's own language.
-    fn first_kind(language: &str, employer: &str, text: &str) -> Option<String> {
-        let lang = crate::areas::language_index(language).unwrap_or(0);
+    /// The first claim question of a resume with one achievement, in kit language `kit`.
+    fn first_question(language: &str, employer: &str, text: &str, kit: usize) -> Option<ClaimQuestion> {
         let candidate = Candidate {
             language: language.into(),
             claims: vec![claim(employer, text)],
             ..Candidate::default()
         };
-        Claims::bundled().questions(&candidate, lang).first().map(|q| q.category.clone())
+        Claims::bundled().questions(&candidate, kit).into_iter().next()
+    }
+
+    /// The kind of that question in the resume's own language.
+    fn first_kind(language: &str, employer: &str, text: &str) -> Option<String> {
+        let lang = crate::areas::language_index(language).unwrap_or(0);
+        first_question(language, employer, text, lang).map(|q| q.category)
     }
 
     #[test]
@@ -2127,12 +2268,7 @@ mod tests {
     fn a_claim_is_scored_by_the_rubric_of_what_it_did() {
         // Lines the round-7 review found scored on the wrong kind's rubric.
         let kind = |lang: &str, text: &str| {
-            let candidate = Candidate {
-                language: lang.into(),
-                claims: vec![claim("Acme", text)],
-                ..Candidate::default()
-            };
-            Claims::bundled().questions(&candidate, 0).first().map(|q| q.category.clone()).unwrap_or_default()
+            first_question(lang, "Acme", text, 0).map(|q| q.category).unwrap_or_default()
         };
         let cases = [
             (
@@ -2202,6 +2338,19 @@ mod tests {
                 "Built a Kafka to Flink to Snowflake pipeline for GPS pings, cutting dashboard latency from 70 min to 4 min",
                 "data_pipeline",
             ),
+            // R21: a penetration test's finding is security work; tracing rolled out inside the
+            // company is something built, not a launch to users.
+            (
+                "es",
+                "Pruebas de penetración internas a APIs REST; detecté un IDOR crítico en la API de estados de cuenta",
+                "security",
+            ),
+            (
+                "en",
+                "Rolled out OpenTelemetry tracing (collector as DaemonSet, tail sampling) for the Go and Python services",
+                "build",
+            ),
+            ("pt", "Lancei o novo app de cashback para 2 milhões de clientes em 3 meses", "launch"),
             // A dbt model is no machine-learning model; a warehouse saving stays a saving; a CI
             // pipeline is no data pipeline.
             (
@@ -2225,17 +2374,8 @@ mod tests {
     fn a_claim_s_rubric_scores_what_it_names() {
         // R19: a Spark rewrite scored with nothing on Spark, a schema change with nothing on locks.
         let points = |lang: &str, text: &str| {
-            let candidate = Candidate {
-                language: lang.into(),
-                claims: vec![claim("Acme", text)],
-                ..Candidate::default()
-            };
             let l = crate::areas::language_index(lang).unwrap_or(0);
-            Claims::bundled()
-                .questions(&candidate, l)
-                .first()
-                .map(|q| q.question.rubric.points.clone())
-                .unwrap()
+            first_question(lang, "Acme", text, l).map(|q| q.question.rubric.points.clone()).unwrap()
         };
         let spark = points(
             "en",
@@ -2269,19 +2409,19 @@ mod tests {
     #[test]
     fn r20_wording_faults_are_gone() {
         let ask = |lang: &str, employer: &str, text: &str| {
-            let candidate = Candidate {
-                language: lang.into(),
-                claims: vec![claim(employer, text)],
-                ..Candidate::default()
-            };
             let l = crate::areas::language_index(lang).unwrap_or(0);
-            Claims::bundled()
-                .questions(&candidate, l)
-                .first()
-                .map(|q| (q.category.clone(), (*q.question).clone()))
+            first_question(lang, employer, text, l).map(|q| (q.category, (*q.question).clone()))
         };
         // "$60k/year" is $60K, and "<->" is said as "and".
         assert_eq!(metric("saving about $60k/year in licensing").as_deref(), Some("$60K"));
+        // R21: a bill cut from one amount to another saved the difference; "mi" is millions.
+        assert_eq!(
+            metric("Cut the monthly AWS bill from ~$210k to ~$155k (rightsizing, Graviton)").as_deref(),
+            Some("$55K")
+        );
+        assert_eq!(metric("Economia de aproximadamente R$ 1,9 mi/ano").as_deref(), Some("R$ 1,9M"));
+        assert_eq!(metric("Reduzi o custo de R$ 3,5M para R$ 2,3M por ano").as_deref(), Some("R$ 1,2M"));
+        assert_eq!(metric("Cut p99 latency from 900 ms to 150 ms").as_deref(), Some("150 ms"));
         let (_, q) = ask(
             "en",
             "Lumen Health",
