@@ -368,7 +368,14 @@ impl Graph {
                 !before.is_some_and(word) && !after.is_some_and(word) && case_ok
             })
             .flat_map(|x| {
-                let named = self.patterns[x.pattern().as_usize()].chars().any(char::is_uppercase);
+                // A name has a capital ("Kafka", "SQL Server"); a practice that contains one
+                // ("Pruebas de API", "Design Patterns") is still a practice, not a name a
+                // "{skill}" slot can hold (R21: "En tu trabajo con Pruebas de API").
+                let pattern = &self.patterns[x.pattern().as_usize()];
+                let first = pattern.split(' ').next().unwrap_or_default().to_lowercase();
+                let named = pattern.chars().any(char::is_uppercase)
+                    && !(pattern.contains(' ') && PRACTICES.contains(&first.as_str()))
+                    && !GENERIC.contains(&pattern.to_lowercase().as_str());
                 self.pattern_term[x.pattern().as_usize()].iter().map(move |&t| Found {
                     term: t as usize,
                     start: x.start(),
@@ -604,6 +611,33 @@ pub struct Resume {
     pub terms: HashMap<usize, Shown>,
 }
 
+/// First words of a practice's name, in the three languages: "Pruebas de API" names no tool.
+const PRACTICES: &[&str] = &[
+    "pruebas",
+    "prueba",
+    "testes",
+    "teste",
+    "tests",
+    "testing",
+    "diseño",
+    "design",
+    "desarrollo",
+    "desenvolvimento",
+    "development",
+    "análisis",
+    "análise",
+    "analysis",
+    "gestión",
+    "gestão",
+    "management",
+    "modelado",
+    "modelagem",
+    "modeling",
+];
+
+/// Acronyms of kinds of thing, not of one tool: "En tu trabajo con API" names nothing.
+const GENERIC: &[&str] = &["api", "apis", "ui", "ux", "ci", "cd", "ci/cd", "etl", "elt", "bi"];
+
 /// How a resume shows an area.
 #[derive(Debug, Clone)]
 pub struct Shown {
@@ -627,6 +661,17 @@ mod tests {
 
     fn graph() -> std::sync::Arc<Graph> {
         crate::bank::Bank::bundled().unwrap().graph
+    }
+
+    #[test]
+    fn a_practice_with_a_capital_is_no_name() {
+        let g = graph();
+        let named = |text: &str, written: &str| {
+            g.find(text).iter().find(|f| text[f.start..f.end].eq_ignore_ascii_case(written)).map(|f| f.named)
+        };
+        assert_eq!(named("Automaticé pruebas de API con REST Assured", "pruebas de API"), Some(false));
+        assert_eq!(named("Publiqué eventos en Kafka", "Kafka"), Some(true));
+        assert_eq!(named("Integré la API de pagos", "API"), Some(false));
     }
 
     #[test]
