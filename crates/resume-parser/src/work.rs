@@ -714,7 +714,7 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
             return false;
         }
         // "- Administro 350 servidores (RHEL, Ubuntu, Windows Server 2016/2019/2022) em dois":
-        // inside a bracket the sentence opened, however far back (R20).
+        // inside a bracket opened anywhere earlier on the line (R20).
         if before.rfind('(').is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
             && word_count(before) >= 3
         {

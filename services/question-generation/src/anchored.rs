@@ -147,7 +147,7 @@ impl Anchors {
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
-                for point in Claims::bundled().facet_points(&claim.text, &c.id, lang, 1) {
+                for point in Claims::bundled().facet_points(&claim.text, &c.id, true, lang, 1) {
                     q.rubric.points.insert(1.min(q.rubric.points.len()), point);
                 }
                 out.push(AnchorOption {
@@ -324,13 +324,24 @@ mod tests {
                 "Took ownership of the Kubernetes upgrade and saw it through after the first attempt failed.",
             )],
         );
-        if let Some(q) = anchors.question("ownership", &c, 0, &[], &[]) {
-            assert!(
-                !q.question.rubric.points.iter().any(|p| p.contains("autoscaling")),
-                "{:#?}",
-                q.question.rubric.points
-            );
-        }
+        let q = anchors.question("ownership", &c, 0, &[], &[]).expect("the line shows ownership");
+        assert!(
+            !q.question.rubric.points.iter().any(|p| p.contains("autoscaling")),
+            "{:#?}",
+            q.question.rubric.points
+        );
+        // "Leadership" is a claim kind too: an anchored leadership question still takes only the
+        // practices, not a tool's tuning.
+        let c = candidate(
+            "en",
+            &[("Carrow Freight", "Mentored 4 engineers through the move of our services to Kubernetes.")],
+        );
+        let q = anchors.question("leadership", &c, 0, &[], &[]).expect("the line shows leadership");
+        assert!(
+            !q.question.rubric.points.iter().any(|p| p.contains("autoscaling")),
+            "{:#?}",
+            q.question.rubric.points
+        );
     }
 
     #[test]

@@ -613,6 +613,7 @@ pub struct Resume {
 
 /// First words of a practice's name, in the three languages: "Pruebas de API" names no tool.
 const PRACTICES: &[&str] = &[
+    "scripts",
     "pruebas",
     "prueba",
     "testes",

@@ -58,7 +58,15 @@ impl Facet {
 /// Whether lower-cased `text` names `term`: a phrase (or a term with a sign, "pl/sql") anywhere,
 /// a word as a whole word ("emr", not "emre").
 fn names_term(text: &str, term: &str) -> bool {
-    if term.chars().all(char::is_alphanumeric) { words(text).any(|w| w == term) } else { text.contains(term) }
+    if term.chars().all(char::is_alphanumeric) {
+        return words(text).any(|w| w == term);
+    }
+    // A phrase on word boundaries: "locked the" is not in "blocked the".
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + term.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,14 +171,20 @@ impl Claims {
     }
 
     /// Up to `max` rubric points, in kit language `lang`, for what an achievement line names (its
-    /// tools, its kind of work), for a question of kind `kind`: a claim kind, or an anchored
-    /// competency's id (then only the facets marked `anchored`).
-    pub(crate) fn facet_points(&self, line: &str, kind: &str, lang: usize, max: usize) -> Vec<String> {
+    /// tools, its kind of work), for a question of kind `kind` (a claim kind, or an anchored
+    /// competency's id); for an `anchored` behavioral question only the facets marked so.
+    pub(crate) fn facet_points(
+        &self,
+        line: &str,
+        kind: &str,
+        anchored: bool,
+        lang: usize,
+        max: usize,
+    ) -> Vec<String> {
         let lower = line.to_lowercase();
-        let claim = self.categories.iter().any(|c| c.id == kind);
         self.facets
             .iter()
-            .filter(|f| (claim || f.anchored) && f.fits(&lower, kind))
+            .filter(|f| (!anchored || f.anchored) && f.fits(&lower, kind))
             .take(max)
             .map(|f| [&f.en, &f.pt, &f.es][lang.min(2)].clone())
             .collect()
@@ -195,11 +209,14 @@ impl Claims {
             &["production", "producción", "produção", "staging", "homologação", "development", "desarrollo"];
         // A regression of a model ("a logistic regression") is statistics, not a regression test.
         let statistics =
-            lower.iter().any(|w| ["logist", "linear", "lineal", "model"].iter().any(|p| w.starts_with(p)));
+            lower.iter().any(|w| ["logist", "linear", "lineal"].iter().any(|p| w.starts_with(p)));
         let testing = |k: usize| {
             let near = &lower[k.saturating_sub(3)..(k + 4).min(lower.len())];
             let environment = near.iter().any(|w| ENVIRONMENTS.contains(&w.as_str()));
-            let model = statistics && lower[k].starts_with("regres");
+            let next_to_model =
+                |j: Option<usize>| j.and_then(|j| lower.get(j)).is_some_and(|w| w.starts_with("model"));
+            let model = lower[k].starts_with("regres")
+                && (statistics || next_to_model(Some(k + 1)) || next_to_model(k.checked_sub(1)));
             !environment && !model
         };
         if let Some(q) = quality
@@ -346,16 +363,16 @@ impl Claims {
             }
             // "Automatizei o deploy ..., reduzindo cada publicação de 1 dia para 15 minutos" made a
             // manual release automatic: no build to speed up (R19).
-            "performance" | "migration" | "refactor" | "automation" | "quality"
+            "automation"
                 if names_any(text, &[DEPLOYS], true)
                     && !names_any(text, &[BUILDS], true)
                     && names_speed(text) =>
             {
-                to("automation")
+                category
             }
             // "Cut CI build time 40%" is the pipeline's speed: build and release work.
             "performance" | "migration" | "refactor" | "automation" | "quality"
-                if names_any(text, &[PIPELINE], true) && names_speed(text) =>
+                if names_any(text, &[PIPELINE], true) && names_speed(text) && !names_data_pipeline(text) =>
             {
                 to("delivery")
             }
@@ -392,15 +409,18 @@ impl Claims {
             "migration" if names_any(text, &[CODE], false) && !names_any(text, &[SYSTEMS], false) => {
                 to("refactor")
             }
+            // A rewrite that made something faster is a speed-up, scored on where the time went
+            // (R22: "Rewrote the ETA consumer ..., p95 lag from 90 s to under 8 s" as a refactoring).
+            "refactor" if names_speed(text) && names_change(text) => to("performance"),
             // A launch is of something users or customers get; tracing or tooling rolled out
             // inside the company is something built (R21: OpenTelemetry scored on conversion).
-            "launch" if !names_any(text, &[AUDIENCE], false) => to("build"),
+            "launch" if !words(&text.to_lowercase()).any(|w| AUDIENCE.contains(&w)) => to("build"),
             _ => category,
         }
     }
 
-    /// The candidate's headline claims as questions in kit language `lang`, best first, at most
-    /// one per employer: achievements with a figure, a specific kind (a migration, a performance
+    /// The candidate's headline claims as questions in kit language `lang`, best first, one of
+    /// each kind and at most two per employer: achievements with a figure, a specific kind (a migration, a performance
     /// gain) and named technologies come first; then certifications.
     pub fn questions(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
         let lang = lang.min(2);
@@ -453,14 +473,9 @@ impl Claims {
             // figure never said (R20). A recovery point or time objective is a target, not a result.
             let quoted_whole = quote && c.whole;
             let asked = metric.as_deref().filter(|m| {
-                let told = told_back(&c.text, lang).filter(|t| reads_aloud(&capitalized(t)));
-                let digits: String = m
-                    .chars()
-                    .skip_while(|ch| !ch.is_ascii_digit())
-                    .take_while(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','))
-                    .collect();
-                (!quoted_whole || told.is_none_or(|t| t.contains(digits.trim_end_matches(['.', ',']))))
-                    && !(category.id == "recovery" && names_any(&c.text, &[&["rpo", "rto"]], true))
+                let says =
+                    |t: &str| self::metric(t).as_deref() == Some(*m) || figures(t).iter().any(|f| f.1 == *m);
+                (!quoted_whole || told(&c.text, lang).is_none_or(|t| says(&t))) && !objective(&c.text, m)
             });
             let template = asked.and(t.text_metric.as_ref()).unwrap_or(&t.text);
             let text = template.replace("{metric}", asked.unwrap_or(""));
@@ -491,7 +506,8 @@ impl Claims {
                 + 1.5 * (1.0 - i as f32 / n);
             let mut q = question(category, lang, text);
             // What the line names, scored right after what the work was (at most two).
-            for (k, point) in self.facet_points(&c.text, &category.id, lang, 2).into_iter().enumerate() {
+            for (k, point) in self.facet_points(&c.text, &category.id, false, lang, 2).into_iter().enumerate()
+            {
                 q.rubric.points.insert((1 + k).min(q.rubric.points.len()), point);
             }
             // A question that asks how the figure was measured is scored on that too (R18: a
@@ -500,10 +516,8 @@ impl Claims {
             // without the figure (R20: "a duplicated bullet").
             if let Some(m) = asked.filter(|_| t.text_metric.is_some()) {
                 let point = measured_point(m, lang);
-                match category
-                    .measuring
-                    .and_then(|i| q.rubric.points.iter().position(|p| *p == category.texts[lang].points[i]))
-                {
+                let own = category.measuring.and_then(|i| category.texts[lang].points.get(i));
+                match own.and_then(|own| q.rubric.points.iter().position(|p| p == own)) {
                     Some(i) => q.rubric.points[i] = point,
                     None => q.rubric.points.push(point),
                 }
@@ -664,9 +678,7 @@ pub(crate) fn anchored(
     lang: usize,
     quote: bool,
 ) -> Option<String> {
-    // "the NetSuite <-> TMS invoice sync" is said "the NetSuite and TMS invoice sync" (R20).
-    let joined = [" and ", " e ", " y "][lang.min(2)];
-    let line = line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined);
+    let line = spoken(line, lang);
     let line = line.as_str();
     if ask.is_empty() {
         return None;
@@ -675,7 +687,7 @@ pub(crate) fn anchored(
     // A long line is told back by its first clause ("Coordinaste la migración de 212 VMs de
     // VMware a AWS en 14 meses"), which must read aloud on its own; only a line that reads aloud
     // whole is quoted.
-    if let Some(told) = told_back(line, lang).filter(|t| reads_aloud(&capitalized(t))) {
+    if let Some(told) = told(line, lang) {
         return Some(match (lang, employer) {
             (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
             (1, None) => format!("Você {told}. {ask}"),
@@ -744,12 +756,39 @@ fn capitalized(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// The line told back as `anchored` says it, when it can be: its first clause, in the second
+/// person, readable aloud.
+fn told(line: &str, lang: usize) -> Option<String> {
+    told_back(&spoken(line, lang), lang).filter(|t| reads_aloud(&capitalized(t)))
+}
+
+/// The line as it is said: "the NetSuite <-> TMS invoice sync" is "the NetSuite and TMS invoice
+/// sync" (R20).
+fn spoken(line: &str, lang: usize) -> String {
+    let joined = [" and ", " e ", " y "][lang.min(2)];
+    line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined)
+}
+
+/// Whether figure `m` of `line` is a recovery point or time objective (a target, not a result):
+/// "RPO de 24h para 4h", but not the "40 min" of "de 6 h para 40 min, dentro do RTO de 1 h".
+fn objective(line: &str, m: &str) -> bool {
+    let lower = line.to_lowercase();
+    let Some(first) = m.split(' ').next().map(str::to_lowercase) else { return false };
+    let digits = first.trim_start_matches(|c: char| !c.is_ascii_digit());
+    lower.match_indices(digits).any(|(at, _)| {
+        let before: String =
+            lower[..at].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+        words(&before).any(|w| w == "rpo" || w == "rto")
+    })
+}
+
 /// An achievement's first clause with its verb in the second person, without its full stop:
 /// "Liderei a resposta a um incidente de crash; correção em 20 horas" → "liderou a resposta a um
 /// incidente de crash" (after "você"), "Dirigí la separación del motor" → "dirigiste la
 /// separación del motor", "Cut flaky failures from 14% to 2%" → "cut flaky failures from 14% to
-/// 2%" (after "you"). None when the first word is not a past verb in the first person (or a bare
-/// past in English) of the line's language.
+/// 2%" (after "you"); a line led by a noun of action with its verb ("Optimización de procesos
+/// batch" → "optimizaste procesos batch"). None when the first word is neither a past verb in the
+/// first person (or a bare past in English) of the line's language nor such a noun.
 fn told_back(line: &str, lang: usize) -> Option<String> {
     // Asides in brackets ("(Storybook, 40 componentes)", "(14 meses)") are for the reader, not
     // for a question read aloud.
@@ -846,9 +885,28 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
 
 /// First-person pronouns and possessives and their second-person forms, per kit language.
 const SECOND_PERSON: [&[(&str, &str)]; 3] = [
-    &[("I", "you"), ("my", "your"), ("me", "you"), ("myself", "yourself")],
-    &[("eu", "você"), ("meu", "seu"), ("minha", "sua"), ("meus", "seus"), ("minhas", "suas")],
-    &[("yo", "tú"), ("mi", "tu"), ("mis", "tus")],
+    // "our team's services" told back is "your team's services" (R22).
+    &[("I", "you"), ("my", "your"), ("me", "you"), ("myself", "yourself"), ("our", "your")],
+    &[
+        ("eu", "você"),
+        ("meu", "seu"),
+        ("minha", "sua"),
+        ("meus", "seus"),
+        ("minhas", "suas"),
+        ("nosso", "seu"),
+        ("nossa", "sua"),
+        ("nossos", "seus"),
+        ("nossas", "suas"),
+    ],
+    &[
+        ("yo", "tú"),
+        ("mi", "tu"),
+        ("mis", "tus"),
+        ("nuestro", "tu"),
+        ("nuestra", "tu"),
+        ("nuestros", "tus"),
+        ("nuestras", "tus"),
+    ],
 ];
 
 /// Lower-case words after "e"/"y" that end like a first-person past verb and are none.
@@ -1138,78 +1196,111 @@ const PIPELINE: &[&str] = &[
     "release",
     "releases",
 ];
-/// Who a launch reaches: users, customers, a market, an app or a product.
+/// Who a launch reaches: users, customers, a market, an app or a product (whole words:
+/// "production" is no product, "applications" no app).
 const AUDIENCE: &[&str] = &[
     "user",
-    "usuári",
-    "usuari",
+    "users",
+    "usuário",
+    "usuários",
+    "usuario",
+    "usuarios",
     "customer",
+    "customers",
     "client",
+    "clients",
     "cliente",
+    "clientes",
     "merchant",
+    "merchants",
     "seller",
+    "sellers",
     "market",
+    "markets",
     "mercado",
     "app",
+    "apps",
     "aplicativo",
-    "aplicación",
+    "aplicativos",
     "product",
+    "products",
     "produto",
+    "produtos",
     "producto",
+    "productos",
     "feature",
+    "features",
+    "funcionalidade",
+    "funcionalidades",
     "funcionalidad",
+    "funcionalidades",
     "store",
+    "stores",
     "loja",
+    "lojas",
     "tienda",
+    "tiendas",
     "checkout",
     "portal",
     "site",
+    "sites",
     "sitio",
+    "sitios",
     "country",
     "countries",
     "país",
     "países",
     "patient",
+    "patients",
     "paciente",
+    "pacientes",
     "flow",
+    "flows",
     "fluxo",
+    "fluxos",
     "flujo",
+    "flujos",
     "page",
+    "pages",
     "página",
+    "páginas",
     "screen",
+    "screens",
     "tela",
+    "telas",
     "pantalla",
+    "pantallas",
 ];
 
 /// Whether a line is about application or cloud security: a penetration test, a vulnerability,
 /// a threat model.
 fn names_security(text: &str) -> bool {
     let lower = text.to_lowercase();
+    // Phrases, not "penetration" alone: "market penetration" is no security work.
+    const PHRASES: &[&str] = &[
+        "penetration test",
+        "pen test",
+        "prueba de penetración",
+        "pruebas de penetración",
+        "teste de intrusão",
+        "testes de intrusão",
+        "teste de invasão",
+        "testes de invasão",
+        "teste de penetração",
+        "testes de penetração",
+        "threat model",
+        "modelado de amenazas",
+        "modelagem de ameaças",
+        "sql injection",
+        "injeção de sql",
+        "inyección sql",
+        "inyección de sql",
+    ];
     names_any(
         &lower,
-        &[&[
-            "pentest",
-            "pentests",
-            "penetration",
-            "penetración",
-            "intrusão",
-            "invasão",
-            "vulnerab",
-            "idor",
-            "owasp",
-            "sast",
-            "dast",
-            "xss",
-            "csrf",
-            "ssrf",
-            "threat",
-            "amenazas",
-            "ameaças",
-        ]],
+        &[&["pentest", "pentests", "vulnerab", "idor", "owasp", "sast", "dast", "xss", "csrf", "ssrf"]],
         true,
-    ) || ["sql injection", "injeção de sql", "inyección sql", "inyección de sql"]
-        .iter()
-        .any(|p| lower.contains(p))
+    ) || PHRASES.iter().any(|p| names_term(&lower, p))
 }
 
 /// How a line speaks of backups and restores.
@@ -1271,31 +1362,37 @@ fn names_model(text: &str) -> bool {
         "pytorch",
         "tensorflow",
         "mlflow",
-        "drift",
         "sagemaker",
     ];
-    const SERVING: &[&str] = &[
-        "api",
-        "endpoint",
+    // What a model of data or of an API is not: a predictor ("Designed the data model and REST
+    // API" is no machine learning; "drift" alone may be Terraform's).
+    const LEARNED: &[&str] = &[
+        "predict",
+        "previs",
+        "prediç",
+        "predicc",
+        "scoring",
         "inference",
         "inferência",
         "inferencia",
-        "scoring",
-        "serving",
-        "production",
-        "produção",
-        "producción",
-        "deployed",
-        "publiquei",
-        "publiqué",
-        "publicaste",
+        "forecast",
+        "pronóstic",
+        "propens",
+        "recommend",
+        "recomenda",
+        "classif",
+        "drift",
+        "churn",
+        "risco",
+        "riesgo",
+        "risk",
     ];
     let lower = text.to_lowercase();
     let model = words(&lower).any(|w| matches!(w, "model" | "models" | "modelo" | "modelos"));
     !names_any(&lower, &[&["dbt"]], true)
         && (names_any(&lower, &[TOOLS], true)
             || lower.contains("machine learning")
-            || (model && names_any(&lower, &[SERVING], true)))
+            || (model && names_any(&lower, &[LEARNED], false)))
 }
 
 /// Whether a line is about a data pipeline (not a CI one): named by its tools, or a pipeline
@@ -1550,7 +1647,9 @@ pub(crate) fn employer_name(raw: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect();
         if name.split(' ').any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3) {
-            return std::borrow::Cow::Owned(words.join(" "));
+            // The first word starts the name even when it joins ("El Palacio de Hierro").
+            let joined = words.join(" ");
+            return std::borrow::Cow::Owned(capitalized(&joined));
         }
     }
     std::borrow::Cow::Borrowed(name)
@@ -1669,7 +1768,15 @@ pub fn metric(text: &str) -> Option<String> {
             (text[i + sep.len()..next.0].trim().chars().count() <= 12).then_some((before, next))
         });
         if let Some((before, after)) = after.last() {
-            return Some(saved(&before.1, &after.1).unwrap_or_else(|| after.1.clone()));
+            // Only a "from A to B" pair is a before and after ("Saved $200K a year and brought
+            // the bill down to $50K" is two results, not a saving of $150K).
+            let lead: String = text[..before.0].to_lowercase().chars().rev().take(12).collect();
+            let lead: String = lead.chars().rev().collect();
+            // The word may stand before a currency's letters ("de R$ 3,5M": "de", "r").
+            let lead: Vec<&str> = words(&lead).collect();
+            let from = lead.iter().rev().take(2).any(|w| ["from", "de", "desde", "of"].contains(w));
+            let saving = from.then(|| saved(&before.1, &after.1)).flatten();
+            return Some(saving.unwrap_or_else(|| after.1.clone()));
         }
     }
     results.first().map(|f| f.1.clone())
@@ -1679,7 +1786,7 @@ pub fn metric(text: &str) -> Option<String> {
 /// `figures` writes amounts ("$55K", "R$ 1,2M"); None for anything else.
 fn saved(from: &str, to: &str) -> Option<String> {
     fn amount(figure: &str) -> Option<(&str, f64)> {
-        let currency = ["R$", "US$", "MX$", "$", "€", "£"].into_iter().find(|c| figure.starts_with(c))?;
+        let currency = CURRENCIES.iter().copied().find(|c| figure.starts_with(c))?;
         let body = figure[currency.len()..].trim();
         let (digits, scale) = match body.chars().last()? {
             'K' => (&body[..body.len() - 1], 1e3),
@@ -1687,16 +1794,21 @@ fn saved(from: &str, to: &str) -> Option<String> {
             'B' => (&body[..body.len() - 1], 1e9),
             _ => (body, 1.0),
         };
-        // "1,100" groups thousands; "1,9" (Portuguese) and "1.5" are decimals.
-        let number = match digits.split_once(',') {
-            Some((_, tail)) if tail.len() == 3 && !tail.contains(',') => digits.replace(',', ""),
-            _ => digits.replace(',', "."),
+        // "1,100" and "45.000" group thousands; "1,9" (Portuguese) and "1.5" are decimals.
+        let grouped = |sep: char| digits.split_once(sep).is_some_and(|(_, tail)| tail.len() == 3);
+        let number = if grouped(',') {
+            digits.replace(',', "")
+        } else if grouped('.') {
+            digits.replace('.', "").replace(',', ".")
+        } else {
+            digits.replace(',', ".")
         };
         Some((currency, number.parse::<f64>().ok()? * scale))
     }
     let (currency, a) = amount(from)?;
     let (other, b) = amount(to)?;
-    if currency != other || b >= a || b <= 0.0 {
+    // Less than one unit saved ("$0.12 to $0.03" a unit price) is not a saving to say.
+    if currency != other || b >= a || b <= 0.0 || a - b < 1.0 {
         return None;
     }
     let delta = a - b;
@@ -1717,9 +1829,11 @@ fn saved(from: &str, to: &str) -> Option<String> {
     Some(format!("{currency}{space}{number}{letter}"))
 }
 
+/// Currency signs a figure starts with (the longer first: "R$" before "$").
+const CURRENCIES: &[&str] = &["R$", "US$", "MX$", "$", "€", "£"];
+
 /// Every figure of `text`: (byte offset, as it reads, whether it is a result rather than a volume).
 fn figures(text: &str) -> Vec<(usize, String, bool)> {
-    const CURRENCIES: &[&str] = &["R$", "US$", "$", "MX$", "€", "£"];
     const SCALE: &[(&str, &str)] = &[
         ("million", "M"),
         ("millions", "M"),
@@ -2223,7 +2337,7 @@ mod tests {
     }
 
     #[test]
-    fn a_service_s_scale_is_not_a_gain_and_one_kind_is_asked_twice_at_most() {
+    fn a_service_s_scale_is_not_a_gain_and_one_kind_is_asked_once() {
         let candidate = Candidate {
             language: "en".into(),
             claims: vec![
@@ -2351,6 +2465,15 @@ mod tests {
                 "build",
             ),
             ("pt", "Lancei o novo app de cashback para 2 milhões de clientes em 3 meses", "launch"),
+            // Review: market penetration is no security work; a deploy sped up by parallel jobs is
+            // the pipeline's speed; a Spark pipeline's runtime is data work; a data model and an
+            // API are no machine learning; tracing rolled out to production services is built.
+            ("en", "Increased market penetration from 12% to 20% in two years", "impact"),
+            ("en", "Cut deploy time from 40 to 8 minutes by parallelizing GitHub Actions jobs", "delivery"),
+            ("en", "Reduced the nightly Spark pipeline runtime from 5 h to 40 min", "data_pipeline"),
+            ("en", "Rolled out OpenTelemetry tracing to all production services", "build"),
+            // R22: a rewrite that made something faster is a speed-up.
+            ("en", "Rewrote the ETA consumer in Go, cutting p95 lag from 90 s to under 8 s", "performance"),
             // A dbt model is no machine-learning model; a warehouse saving stays a saving; a CI
             // pipeline is no data pipeline.
             (
@@ -2387,6 +2510,12 @@ mod tests {
             "Conduzi o pós-incidente quando uma migração sem índice travou a tabela de leads no PostgreSQL por 25 minutos",
         );
         assert!(lock.iter().any(|p| p.contains("índices criados de forma concorrente")), "{lock:#?}");
+        // A phrase matches on word boundaries: "blocked the" is not "locked the".
+        let merge = points(
+            "en",
+            "Migrated the release process to trunk-based development, which blocked the merge of untested code",
+        );
+        assert!(!merge.iter().any(|p| p.contains("without blocking it")), "{merge:#?}");
         // A build's cache is the pipeline's: no cache-invalidation point under a CI speed-up.
         let ci = points("en", "Cut CI build time by 40% with Gradle build caching and split test runs");
         assert!(!ci.iter().any(|p| p.contains("invalidated")), "{ci:#?}");
@@ -2403,7 +2532,7 @@ mod tests {
         let generic = Claims::bundled().categories.iter().find(|c| c.id == "data_pipeline").unwrap().texts[0]
             .points
             .len();
-        assert!(many.len() <= generic + 3, "{many:#?}");
+        assert!(many.len() <= generic + 2, "{many:#?}");
     }
 
     #[test]
@@ -2422,6 +2551,13 @@ mod tests {
         assert_eq!(metric("Economia de aproximadamente R$ 1,9 mi/ano").as_deref(), Some("R$ 1,9M"));
         assert_eq!(metric("Reduzi o custo de R$ 3,5M para R$ 2,3M por ano").as_deref(), Some("R$ 1,2M"));
         assert_eq!(metric("Cut p99 latency from 900 ms to 150 ms").as_deref(), Some("150 ms"));
+        // Only a from-to pair is a saving; dots group thousands in pt and es; cents are no saving.
+        assert_ne!(
+            metric("Saved $200K a year and brought the monthly bill down to $50K").as_deref(),
+            Some("$150K")
+        );
+        assert_eq!(metric("Reduzi o custo de R$ 45.000 para R$ 28.000 por mês").as_deref(), Some("R$ 17K"));
+        assert_eq!(metric("Cut the unit price from $0.12 to $0.03").as_deref(), Some("$0.03"));
         let (_, q) = ask(
             "en",
             "Lumen Health",
@@ -2443,10 +2579,16 @@ mod tests {
             Some("migrou o ERP para a AWS em 2022")
         );
         assert_eq!(told_back("Desarrollo y mantenimiento de 250 procedimientos", 2), None);
+        // "our" is the candidate's team: "your team's services".
+        assert_eq!(
+            told_back("Raised test coverage on our team's services from 40% to 75%", 0).as_deref(),
+            Some("raised test coverage on your team's services from 40% to 75%")
+        );
         // A name in capitals is said as a name.
         assert_eq!(employer_name("KITEWHEEL MEDIA"), "Kitewheel Media");
         assert_eq!(employer_name("BANCO DO BRASIL"), "Banco do Brasil");
         assert_eq!(employer_name("IBM"), "IBM");
+        assert_eq!(employer_name("EL PALACIO DE HIERRO"), "El Palacio de Hierro");
         // A figure the told-back clause leaves out is not asked about.
         let (_, q) = ask(
             "en",
@@ -2465,13 +2607,24 @@ mod tests {
         .unwrap();
         assert_eq!(kind, "recovery");
         assert!(!q.text.contains("4 h"), "{}", q.text);
+        // The objective next to RPO/RTO is a target; a result beside one is still a result.
+        assert!(objective("RPO de 24h para 4h nos sistemas críticos", "4 h"));
+        assert!(!objective("O tempo de recuperação caiu de 6 h para 40 min, dentro do RTO de 1 h", "40 min"));
         // A manual regression cut short is testing work; a logistic regression is not.
         let kind = |lang: &str, text: &str| ask(lang, "Acme", text).map(|(k, _)| k).unwrap_or_default();
         assert_eq!(
             kind("pt", "Reduzi o tempo da regressão manual de 2 dias para aproximadamente 4 horas."),
             "quality"
         );
-        assert_ne!(kind("en", "Built a logistic regression model that cut loan defaults by 12%"), "quality");
+        let logistic = kind("en", "Built a logistic regression model that cut loan defaults by 12%");
+        assert!(!logistic.is_empty() && logistic != "quality", "{logistic}");
+        assert_eq!(
+            kind(
+                "pt",
+                "Reduzi a regressão manual de 2 dias para 4 horas nos 40 modelos de celular suportados."
+            ),
+            "quality"
+        );
         // The figure's own point replaces the kind's point on measuring: no two points on it.
         let (kind, q) =
             ask("es", "Mercadía", "Aumenté la conversión del checkout en 9% con un nuevo flujo de pago")
@@ -2479,6 +2632,16 @@ mod tests {
         assert_eq!(kind, "impact");
         let measuring = q.rubric.points.iter().filter(|p| p.starts_with("cómo se midió")).count();
         assert_eq!(measuring, 1, "{:#?}", q.rubric.points);
+    }
+
+    #[test]
+    fn a_model_is_one_that_learns() {
+        assert!(names_model(
+            "Publiqué el modelo de riesgo como API con FastAPI en Cloud Run, con monitoreo de drift"
+        ));
+        assert!(names_model("Criei modelos de propensão de compra para o programa de fidelidade"));
+        assert!(!names_model("Designed the data model and REST API for billing"));
+        assert!(!names_model("Built drift detection for our Terraform stacks"));
     }
 
     #[test]
