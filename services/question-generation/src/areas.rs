@@ -637,7 +637,11 @@ const PRACTICES: &[&str] = &[
 ];
 
 /// Acronyms of kinds of thing, not of one tool: "En tu trabajo con API" names nothing.
-const GENERIC: &[&str] = &["api", "apis", "ui", "ux", "ci", "cd", "ci/cd", "etl", "elt", "bi"];
+const GENERIC: &[&str] = &[
+    "api", "apis", "ui", "ux", "ci", "cd", "ci/cd", "etl", "elt", "bi",
+    // Styles and formats, not tools: "In your work with REST" (R22).
+    "rest", "restful", "soap", "http", "https", "json", "xml",
+];
 
 /// How a resume shows an area.
 #[derive(Debug, Clone)]
@@ -673,6 +677,7 @@ mod tests {
         assert_eq!(named("Automaticé pruebas de API con REST Assured", "pruebas de API"), Some(false));
         assert_eq!(named("Publiqué eventos en Kafka", "Kafka"), Some(true));
         assert_eq!(named("Integré la API de pagos", "API"), Some(false));
+        assert_eq!(named("Built REST endpoints for orders", "REST"), Some(false));
     }
 
     #[test]
