@@ -218,6 +218,8 @@ pub struct Graph {
     matcher: Option<AhoCorasick>,
     /// Per pattern of `matcher`: its terms (an alias two terms share finds both).
     pattern_term: Vec<Vec<u32>>,
+    /// Per pattern: whether it names a tool a `{skill}` slot can hold (see `names_a_tool`).
+    pattern_named: Vec<bool>,
     patterns: Vec<String>,
 }
 
@@ -317,6 +319,7 @@ impl Graph {
                 }
             }
         }
+        let pattern_named = patterns.iter().map(|p| names_a_tool(p)).collect();
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -332,6 +335,7 @@ impl Graph {
             ancestors,
             matcher,
             pattern_term,
+            pattern_named,
             patterns,
         }
     }
@@ -368,14 +372,7 @@ impl Graph {
                 !before.is_some_and(word) && !after.is_some_and(word) && case_ok
             })
             .flat_map(|x| {
-                // A name has a capital ("Kafka", "SQL Server"); a practice that contains one
-                // ("Pruebas de API", "Design Patterns") is still a practice, not a name a
-                // "{skill}" slot can hold (R21: "En tu trabajo con Pruebas de API").
-                let pattern = &self.patterns[x.pattern().as_usize()];
-                let first = pattern.split(' ').next().unwrap_or_default().to_lowercase();
-                let named = pattern.chars().any(char::is_uppercase)
-                    && !(pattern.contains(' ') && PRACTICES.contains(&first.as_str()))
-                    && !GENERIC.contains(&pattern.to_lowercase().as_str());
+                let named = self.pattern_named[x.pattern().as_usize()];
                 self.pattern_term[x.pattern().as_usize()].iter().map(move |&t| Found {
                     term: t as usize,
                     start: x.start(),
@@ -609,6 +606,16 @@ pub struct RoleAreas {
 pub struct Resume {
     pub areas: Vec<Option<Shown>>,
     pub terms: HashMap<usize, Shown>,
+}
+
+/// Whether an alias names a tool a `{skill}` slot can hold: a name has a capital ("Kafka", "SQL
+/// Server"); a practice that contains one ("Pruebas de API", "Design Patterns") is still a
+/// practice (R21: "En tu trabajo con Pruebas de API"), and a generic acronym ("API") no tool.
+fn names_a_tool(pattern: &str) -> bool {
+    let first = pattern.split(' ').next().unwrap_or_default().to_lowercase();
+    pattern.chars().any(char::is_uppercase)
+        && !(pattern.contains(' ') && PRACTICES.contains(&first.as_str()))
+        && !GENERIC.contains(&pattern.to_lowercase().as_str())
 }
 
 /// First words of a practice's name, in the three languages: "Pruebas de API" names no tool.

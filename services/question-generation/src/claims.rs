@@ -775,11 +775,14 @@ fn objective(line: &str, m: &str) -> bool {
     let lower = line.to_lowercase();
     let Some(first) = m.split(' ').next().map(str::to_lowercase) else { return false };
     let digits = first.trim_start_matches(|c: char| !c.is_ascii_digit());
-    lower.match_indices(digits).any(|(at, _)| {
-        let before: String =
-            lower[..at].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
-        words(&before).any(|w| w == "rpo" || w == "rto")
-    })
+    lower
+        .match_indices(digits)
+        .any(|(at, _)| words(last_chars(&lower[..at], 24)).any(|w| w == "rpo" || w == "rto"))
+}
+
+/// The last `n` characters of `text`.
+fn last_chars(text: &str, n: usize) -> &str {
+    &text[text.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)..]
 }
 
 /// An achievement's first clause with its verb in the second person, without its full stop:
@@ -1631,26 +1634,23 @@ pub(crate) fn employer_name(raw: &str) -> std::borrow::Cow<'_, str> {
     let name = employer_core(raw);
     // "KITEWHEEL MEDIA": a name in capitals is said as a name ("Kitewheel Media"), keeping
     // acronyms ("TI", "SAP") and lowering joining words (R20).
-    if name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase) {
+    let long = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    if !name.chars().any(char::is_lowercase) && name.split(' ').any(long) {
         let words: Vec<String> = name
             .split(' ')
             .map(|w| {
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                 let lower = w.to_lowercase();
                 if JOINING_WORDS.contains(&lower.as_str()) {
                     lower
-                } else if letters > 3 {
+                } else if long(w) {
                     capitalized(&lower)
                 } else {
                     w.to_string()
                 }
             })
             .collect();
-        if name.split(' ').any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3) {
-            // The first word starts the name even when it joins ("El Palacio de Hierro").
-            let joined = words.join(" ");
-            return std::borrow::Cow::Owned(capitalized(&joined));
-        }
+        // The first word starts the name even when it joins ("El Palacio de Hierro").
+        return std::borrow::Cow::Owned(capitalized(&words.join(" ")));
     }
     std::borrow::Cow::Borrowed(name)
 }
@@ -1770,10 +1770,9 @@ pub fn metric(text: &str) -> Option<String> {
         if let Some((before, after)) = after.last() {
             // Only a "from A to B" pair is a before and after ("Saved $200K a year and brought
             // the bill down to $50K" is two results, not a saving of $150K).
-            let lead: String = text[..before.0].to_lowercase().chars().rev().take(12).collect();
-            let lead: String = lead.chars().rev().collect();
+            let lower = text[..before.0].to_lowercase();
             // The word may stand before a currency's letters ("de R$ 3,5M": "de", "r").
-            let lead: Vec<&str> = words(&lead).collect();
+            let lead: Vec<&str> = words(last_chars(&lower, 12)).collect();
             let from = lead.iter().rev().take(2).any(|w| ["from", "de", "desde", "of"].contains(w));
             let saving = from.then(|| saved(&before.1, &after.1)).flatten();
             return Some(saving.unwrap_or_else(|| after.1.clone()));
