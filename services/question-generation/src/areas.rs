@@ -501,12 +501,25 @@ impl Graph {
         let mut best: Vec<Option<(i32, Shown)>> = vec![None; self.areas.len()];
         let mut terms: HashMap<usize, Shown> = HashMap::new();
         let mut lines = vec![0u16; self.areas.len()];
+        let mut uses: HashMap<usize, u16> = HashMap::new();
         let mut consider = |span: &Span, rank: i32, claim: Option<usize>| {
             let mut hit = vec![false; self.areas.len()];
+            let mut counted: Vec<usize> = Vec::new();
             for f in self.find(&span.text) {
                 let written = span.text[f.start..f.end].to_string();
-                let shown =
-                    Shown { term: f.term, written, named: f.named, line: span.clone(), claim, lines: 0 };
+                if claim.is_some() && !counted.contains(&f.term) {
+                    counted.push(f.term);
+                    *uses.entry(f.term).or_default() += 1;
+                }
+                let shown = Shown {
+                    term: f.term,
+                    written,
+                    named: f.named,
+                    line: span.clone(),
+                    claim,
+                    lines: 0,
+                    uses: 0,
+                };
                 if terms.get(&f.term).is_none_or(|t| t.claim.is_none() && claim.is_some()) {
                     terms.insert(f.term, shown.clone());
                 }
@@ -532,8 +545,15 @@ impl Graph {
         for c in &candidate.certifications {
             consider(c, 1, None);
         }
-        let areas =
-            best.into_iter().zip(lines).map(|(b, n)| b.map(|(_, s)| Shown { lines: n, ..s })).collect();
+        for (t, s) in terms.iter_mut() {
+            s.uses = uses.get(t).copied().unwrap_or(0);
+        }
+        let used = |t: usize| uses.get(&t).copied().unwrap_or(0);
+        let areas = best
+            .into_iter()
+            .zip(lines)
+            .map(|(b, n)| b.map(|(_, s)| Shown { lines: n, uses: used(s.term), ..s }))
+            .collect();
         Resume { areas, terms }
     }
 
@@ -665,6 +685,18 @@ pub struct Shown {
     pub claim: Option<usize>,
     /// How many resume lines show the area (set on the area's entry).
     pub lines: u16,
+    /// How many work achievements name the term: a tool the work runs on ("Kafka" on four
+    /// lines) rather than one passing mention ("off a single EC2 box").
+    pub uses: u16,
+}
+
+impl Shown {
+    /// Whether a `{skill}` slot can hold this term: a name, on at least two achievements. A tool
+    /// named once ("Redis" as a report cache, "EC2" as the box moved off, "Prometheus" in a
+    /// stack list) made a keyword hook reviewers struck (R22: "keyword slot-filling").
+    pub fn slot(&self) -> bool {
+        self.named && self.uses >= 2
+    }
 }
 
 #[cfg(test)]

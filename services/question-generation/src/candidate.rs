@@ -93,6 +93,33 @@ impl Candidate {
         })
     }
 
+    /// Whether the resume's work spans several teams: leading, or an achievement that names
+    /// teams, squads or departments in the plural ("adopted by 12 squads", "com os times de
+    /// produto", "entre áreas"). A cross-team story presumes it.
+    pub fn works_across_teams(&self) -> bool {
+        const PLURALS: &[&str] = &[
+            "teams",
+            "squads",
+            "departments",
+            "tribes",
+            "times",
+            "equipes",
+            "equipos",
+            "áreas",
+            "departamentos",
+            "tribos",
+            "tribus",
+            "cross-team",
+            "cross-functional",
+        ];
+        self.leads()
+            || self.claims.iter().any(|c| {
+                c.text
+                    .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                    .any(|w| PLURALS.contains(&w.to_lowercase().as_str()))
+            })
+    }
+
     /// The texts embedded for ranking: one per claim, then one per skill line.
     pub fn texts(&self) -> Vec<String> {
         self.claims

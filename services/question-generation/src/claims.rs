@@ -378,14 +378,23 @@ impl Claims {
             }
             // A model put to use is scored on its evaluation, rollout and drift, not as a feature
             // launch (R19: a credit model's API under a product-launch rubric).
-            "launch" | "build" | "migration" | "automation" | "impact" if names_model(text) => to("model"),
+            // The platform models run on (an MLOps platform: registry, retraining, serving) is
+            // built, not a model to evaluate (R22: "how did you decide it was ready for
+            // production?" of a platform).
+            "launch" | "build" | "migration" | "automation" | "impact"
+                if names_model(text) && !names_platform(text) =>
+            {
+                to("model")
+            }
             // Data moved through a pipeline is scored on lost, duplicated and late records and on
             // reconciling the output (R19: a pandas-to-PySpark rewrite under a refactoring rubric).
             // A saving on a warehouse bill stays a saving.
             // A move (a warehouse to another, cron jobs to Airflow) keeps the migration rubric:
             // its cutover and checks are the story.
             "build" | "refactor" | "performance" | "automation" | "scale"
-                if names_data_pipeline(text) && (names_speed(text) || !names_money(text)) =>
+                if names_data_pipeline(text)
+                    && (names_speed(text) || !names_money(text))
+                    && !(names_platform(text) && names_model(text)) =>
             {
                 to("data_pipeline")
             }
@@ -423,6 +432,15 @@ impl Claims {
     /// each kind and at most two per employer: achievements with a figure, a specific kind (a migration, a performance
     /// gain) and named technologies come first; then certifications.
     pub fn questions(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
+        headlines(candidate, self.all(candidate, lang))
+    }
+
+    /// Every achievement of `candidate` that can be asked as a claim in kit language `lang`, best
+    /// first, before [`headlines`] keeps one of each kind: a kit for one role keeps them after
+    /// dropping those outside its areas (R22: a data scientist's two model claims at Finvera
+    /// took the employer's two places, and the backend kit, where neither fits, lost the MLOps
+    /// platform she built there).
+    pub fn all(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
         let lang = lang.min(2);
         // In the resume's own language the achievement is quoted, so the interviewer and the
         // candidate know exactly which work is meant; in another language it is named by its
@@ -559,31 +577,39 @@ impl Claims {
         }
         // A headline has a figure, or is a specific, recent achievement with its technology.
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
-        // Best first, one of each kind: two on one template read as one question asked twice,
-        // with the same rubric and follow-ups (reviewers: R12 with three, R20 with two). At most
-        // two per employer, one certification.
-        let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut kinds: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut picked = Vec::new();
-        for q in &out {
-            // The job the claim is from: its employer, else its title (one job read without its
-            // employer is still one job).
-            let job = q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref());
-            let employer = match (&q.employer, job) {
-                (Some(e), _) => e.to_lowercase(),
-                (None, Some(title)) => format!("as {}", title.to_lowercase()),
-                (None, None) => String::new(),
-            };
-            let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
-            if room && kinds.insert(q.category.clone()) {
-                if !employer.is_empty() {
-                    *employers.entry(employer).or_default() += 1;
-                }
-                picked.push(q.clone());
-            }
-        }
-        picked
+        out
     }
+}
+
+/// The headlines among `claims` (best first): one of each kind, since two on one template read
+/// as one question asked twice, with the same rubric and follow-ups (reviewers: R12 with three,
+/// R20 with two); at most two per employer, one certification.
+pub fn headlines(
+    candidate: &Candidate,
+    claims: impl IntoIterator<Item = ClaimQuestion>,
+) -> Vec<ClaimQuestion> {
+    let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kinds: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut picked = Vec::new();
+    for q in claims {
+        // The job the claim is from: its employer, else its title (one job read without its
+        // employer is still one job).
+        let job = q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref());
+        let employer = match (&q.employer, job) {
+            (Some(e), _) => e.to_lowercase(),
+            (None, Some(title)) => format!("as {}", title.to_lowercase()),
+            (None, None) => String::new(),
+        };
+        let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
+        if room && !kinds.contains(&q.category) {
+            kinds.insert(q.category.clone());
+            if !employer.is_empty() {
+                *employers.entry(employer).or_default() += 1;
+            }
+            picked.push(q);
+        }
+    }
+    picked
 }
 
 /// The rubric point for a question that asks how the resume's figure was measured.
@@ -762,11 +788,31 @@ fn told(line: &str, lang: usize) -> Option<String> {
     told_back(&spoken(line, lang), lang).filter(|t| reads_aloud(&capitalized(t)))
 }
 
+/// "About" before a figure, per kit language.
+const ABOUT: [&str; 3] = ["about ", "cerca de ", "alrededor de "];
+
 /// The line as it is said: "the NetSuite <-> TMS invoice sync" is "the NetSuite and TMS invoice
 /// sync" (R20).
 fn spoken(line: &str, lang: usize) -> String {
     let joined = [" and ", " e ", " y "][lang.min(2)];
-    line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined)
+    let line = line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined);
+    // "~35%" is "about 35%": a tilde is notation, not speech (R22).
+    let about = ABOUT[lang.min(2)];
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut chars = line.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if c == '~'
+            && !prev.is_alphanumeric()
+            && chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '$')
+        {
+            out.push_str(about);
+        } else {
+            out.push(c);
+        }
+        prev = c;
+    }
+    out
 }
 
 /// Whether figure `m` of `line` is a recovery point or time objective (a target, not a result):
@@ -883,7 +929,36 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     let (of, object) = rest.split_once(' ')?;
     let article = OF[lang].iter().find(|(p, _)| *p == of)?.1;
     let object = if article.is_empty() { object.to_string() } else { format!("{article} {object}") };
-    Some((verb.to_string(), object))
+    Some((verb.to_string(), by_figure(verb, &object, lang).unwrap_or(object)))
+}
+
+/// A cut told with its figure first ("Redução de ~35% no custo de AWS") as the verb says it: "o
+/// custo de AWS em cerca de 35%" after "reduziu", "the AWS bill by 35%" after "reduced" (R22:
+/// "você reduziu ~35% no custo de AWS" read as pasted and ungrammatical).
+fn by_figure(verb: &str, object: &str, lang: usize) -> Option<String> {
+    const CUTS: &[&str] = &["reduced", "reduziu", "redujiste", "saved", "economizou", "ahorraste"];
+    // The preposition after the figure, and the article it holds (Portuguese "no" is "em o").
+    const IN: [&[(&str, &str)]; 3] = [
+        &[("in", ""), ("on", "")],
+        &[("no", "o"), ("na", "a"), ("nos", "os"), ("nas", "as"), ("em", "")],
+        &[("en", "")],
+    ];
+    const BY: [&str; 3] = ["by", "em", "en"];
+    if !CUTS.contains(&verb) {
+        return None;
+    }
+    // "cerca de 35%" (a tilde, as `spoken` says it) is one figure.
+    let about = ABOUT[lang.min(2)];
+    let (approx, object) = object.strip_prefix(about).map_or(("", object), |o| (about, o));
+    let (figure, rest) = object.split_once(' ')?;
+    if !figure.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let figure = format!("{approx}{figure}");
+    let (prep, what) = rest.split_once(' ')?;
+    let article = IN[lang.min(2)].iter().find(|(p, _)| *p == prep)?.1;
+    let what = if article.is_empty() { what.to_string() } else { format!("{article} {what}") };
+    Some(format!("{what} {} {figure}", BY[lang.min(2)]))
 }
 
 /// First-person pronouns and possessives and their second-person forms, per kit language.
@@ -1396,6 +1471,12 @@ fn names_model(text: &str) -> bool {
         && (names_any(&lower, &[TOOLS], true)
             || lower.contains("machine learning")
             || (model && names_any(&lower, &[LEARNED], false)))
+}
+
+/// Whether a line is about the platform models run on rather than a model: MLOps, a platform.
+fn names_platform(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    words(&lower).any(|w| matches!(w, "mlops" | "platform" | "plataforma"))
 }
 
 /// Whether a line is about a data pipeline (not a CI one): named by its tools, or a pipeline
@@ -1936,10 +2017,47 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
             ("k" | "K" | "M" | "MM" | "B" | "GB" | "TB" | "PB", _) => {
                 out.push((at, format!("{digits}{unit}"), false))
             }
+            // Days and weeks are a result only as a before or an after ("de ~6 semanas a ~1", "from
+            // 3 days to 4 hours", "down to 2 days"); alone they are how long the work took ("in 3
+            // weeks").
+            ("", _)
+                if DAYS.contains(&next.to_lowercase().as_str()) && (from_word(&prev) || to_word(&prev)) =>
+            {
+                out.push((at, format!("{digits} {}", next.to_lowercase()), true));
+            }
+            // "a ~1": the unit of the figure it follows, left out.
+            ("", "") if to_word(&prev) => {
+                if let Some(unit) = out
+                    .last()
+                    .and_then(|f| f.1.split_once(' '))
+                    .map(|(_, u)| u.to_string())
+                    .filter(|u| DAYS.contains(&u.as_str()))
+                    .filter(|_| at.saturating_sub(out.last().map_or(0, |f| f.0)) < 24)
+                {
+                    let unit = if digits == "1" { singular(&unit) } else { unit };
+                    out.push((at, format!("{digits} {unit}"), true));
+                }
+            }
             _ => {}
         }
     }
     out
+}
+
+/// Days and weeks, in the three languages.
+const DAYS: &[&str] = &["days", "day", "weeks", "week", "dias", "dia", "semanas", "semana", "días", "día"];
+
+fn from_word(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "from" | "de" | "desde")
+}
+
+fn to_word(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "to" | "a" | "para")
+}
+
+/// A unit of `DAYS` for one.
+fn singular(unit: &str) -> String {
+    unit.strip_suffix('s').unwrap_or(unit).to_string()
 }
 
 #[cfg(test)]
@@ -1959,6 +2077,13 @@ mod tests {
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
+        // Days and weeks as a before and after, the second unit left out; alone, no result.
+        assert_eq!(
+            metric("El tiempo de notebook a producción bajó de ~6 semanas a ~1").as_deref(),
+            Some("1 semana")
+        );
+        assert_eq!(metric("Cut onboarding from 10 days to 3 days").as_deref(), Some("3 days"));
+        assert_eq!(metric("Shipped the new checkout in 3 weeks"), None);
         // The old value in brackets and a window are not the result (R19).
         assert_eq!(
             metric("Replaced a 2,400-test Selenium/Java UI suite (3 h 40 min, ~12% flaky) with Playwright and TypeScript in 16 parallel shards on GitHub Actions: 22 minutes, flake rate below 1%").as_deref(),
@@ -2205,6 +2330,28 @@ mod tests {
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);
         assert_eq!(told("Lidero a 4 desarrolladores", 2), None);
+        // A cut told figure first is said as the verb says it, and a tilde as a word (R22).
+        let said = |line: &str, lang: usize| told_back(&spoken(line, lang), lang);
+        assert_eq!(
+            said("Redução de ~35% no custo de AWS: Karpenter, spot e Savings Plans", 1).as_deref(),
+            Some("reduziu o custo de AWS em cerca de 35%")
+        );
+        assert_eq!(
+            said("Reducción de 40% en el tiempo de despliegue", 2).as_deref(),
+            Some("redujiste el tiempo de despliegue en 40%")
+        );
+        assert_eq!(
+            said("Reduction of ~20% in the monthly cloud bill", 0).as_deref(),
+            Some("reduced the monthly cloud bill by about 20%")
+        );
+        assert_eq!(
+            said("Cut build time from ~9 min to 4 min", 0).as_deref(),
+            Some("cut build time from about 9 min to 4 min")
+        );
+        assert_eq!(
+            said("Redução do lead time pela metade", 1).as_deref(),
+            Some("reduziu o lead time pela metade")
+        );
     }
 
     #[test]
@@ -2641,6 +2788,15 @@ mod tests {
         assert!(names_model("Criei modelos de propensão de compra para o programa de fidelidade"));
         assert!(!names_model("Designed the data model and REST API for billing"));
         assert!(!names_model("Built drift detection for our Terraform stacks"));
+        // The platform models run on is built work, asked as one: no "was it ready for
+        // production?" of a platform, no lost records of a registry (R22).
+        let mlops = "Armé la plataforma de MLOps: MLflow como registro de modelos, Airflow para \
+                     reentrenamiento, despliegue en endpoints de SageMaker y APIs con FastAPI";
+        assert_eq!(first_kind("es-MX", "Finvera", mlops).as_deref(), Some("build"));
+        assert_eq!(
+            first_kind("es-MX", "Finvera", "Desarrollé el modelo de originación con LightGBM").as_deref(),
+            Some("model")
+        );
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl CandidateVectors {
     /// made once.
     fn claims(&self, graph: &Graph, candidate: &Candidate, lang: usize) -> Arc<Vec<ClaimQuestion>> {
         Arc::clone(self.claims[lang.min(2)].get_or_init(|| {
-            let mut claims = Claims::bundled().questions(candidate, lang);
+            let mut claims = Claims::bundled().all(candidate, lang);
             for c in &mut claims {
                 c.areas = graph
                     .find(&c.span.text)
@@ -343,6 +343,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
     let leads = candidate.leads();
+    let across_teams = leads || candidate.works_across_teams();
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
@@ -365,9 +366,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 
     // A question with a `{skill}` slot names a technology of the area the resume wrote as one
     // ("PostgreSQL", "Jira"); a practice word ("prazo", "deadline") in the slot reads broken
-    // ("planejar e entregar usando prazo", R14), so without one the question is not asked.
+    // ("planejar e entregar usando prazo", R14), and one named on a single line is a keyword hook
+    // (`Shown::slot`), so without one the question is not asked.
     let mut named_in = vec![false; graph.areas.len()];
-    for s in resume.terms.values().filter(|s| s.named) {
+    for s in resume.terms.values().filter(|s| s.slot()) {
         for &a in graph.areas_of(s.term) {
             named_in[usize::from(a)] = true;
         }
@@ -414,8 +416,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
         // A behavioral question is never pitched above the candidate: "a problem that cut across
         // several teams" asks a mid-level engineer in a small team for a story they cannot have
-        // (every competency has a question at each level).
-        if e.behavioral && e.seniority > level {
+        // (every competency has a question at each level). A senior's "initiative that several
+        // teams had to adopt" presumes work across teams, which five years in a small
+        // consultancy need not show (R22).
+        if e.behavioral && (e.seniority > level || (e.seniority >= 2 && !across_teams)) {
             continue;
         }
         let (resume_sim, _) = cv.nearest(bank, i);
@@ -463,7 +467,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .filter(|c| !req.exclude.contains(&c.question.id) && !allowed(c.blocked))
         .map(|c| (c.question.id.clone(), c.question.text.clone()))
         .collect();
-    let claims: Vec<ClaimQuestion> = all_claims
+    let mut claims: Vec<ClaimQuestion> = all_claims
         .iter()
         .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
         .cloned()
@@ -475,6 +479,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         })
         .filter(|c| c.score >= 2.0)
         .collect();
+    // The headlines for this role: one of each kind, two per employer, among those left.
+    claims.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let claims = crate::claims::headlines(candidate, claims);
     // Kept in the order claims.rs gives: one of each kind first, then the best of the rest.
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
@@ -792,17 +799,13 @@ fn build(
             // An experience question names a technology ("Kafka"), not a practice ("code
             // review"): the area's best named term, from an achievement when there is one.
             let evidence = match evidence {
-                Some(e) if q.text.contains("{skill}") && !e.named => resume
+                Some(e) if q.text.contains("{skill}") && !e.slot() => resume
                     .terms
                     .values()
                     .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
-                    .filter(|s| s.named)
+                    .filter(|s| s.slot())
                     .max_by_key(|s| {
-                        (
-                            s.claim.is_some(),
-                            std::cmp::Reverse(s.claim.unwrap_or(usize::MAX)),
-                            s.written.clone(),
-                        )
+                        (s.uses, std::cmp::Reverse(s.claim.unwrap_or(usize::MAX)), s.written.clone())
                     })
                     .or(Some(e)),
                 other => other,

@@ -750,3 +750,34 @@ async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let unknown = pb::PlanLoopRequest { stages: vec![9], ..req };
     assert_invalid(c.plan_loop(authed(ACME, unknown)).await, "stages");
 }
+
+/// A data scientist whose two model achievements come first at her current employer, and who
+/// built the MLOps platform there too.
+const DATA_SCIENTIST_RESUME: &str = "Ana Torres\nana.torres@example.com\n\nExperience\n\nSenior Data Scientist — Finvera\nJan 2021 – Present\n- Developed the credit origination model with LightGBM; AUC from 0.71 to 0.78 against the bureau score.\n- Built the churn prediction model with XGBoost, cutting monthly churn from 4.1% to 3.2%.\n- Built the MLOps platform: MLflow model registry, Airflow retraining, SageMaker endpoints and FastAPI services; notebook-to-production time from 6 weeks to 1.\n\nData Analyst — Grupo Norte\nMar 2017 – Dec 2020\n- Built Power BI dashboards for 180 stores.\n\nSkills\nPython, SQL, LightGBM, XGBoost, MLflow, Airflow, FastAPI, Docker, SageMaker\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kit_keeps_the_achievements_that_fit_its_role_not_the_resume_s_first_two() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let parse = nexushr_resume_parser::parse(
+        DATA_SCIENTIST_RESUME.as_bytes(),
+        &nexushr_resume_parser::Limits::default(),
+    );
+    let req = generate("backend-developer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+    for q in &kit.questions {
+        println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+    }
+    // The two models fill Finvera's two headline places for the resume as a whole; in a backend
+    // kit, where neither fits, the platform she built there (APIs, deployment) is the headline.
+    let claims: Vec<&pb::KitQuestion> =
+        kit.questions.iter().filter(|q| q.probe == pb::ProbeKind::ClaimCheck as i32).collect();
+    assert!(
+        claims.iter().any(|q| q.text.contains("MLOps platform")),
+        "the platform is asked: {:?}",
+        claims.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+    // It is asked as something built, not as a model to evaluate.
+    let platform = claims.iter().find(|q| q.text.contains("MLOps platform")).expect("platform");
+    assert!(!platform.text.contains("ready for production"), "{}", platform.text);
+}
