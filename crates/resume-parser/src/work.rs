@@ -107,8 +107,11 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
     // "Tandem Viajes (agencia de viajes en línea)": a word inside an aside splits nothing.
     let bare = without_asides(h);
     for sep in [" at ", " @ ", " em ", " en ", " na ", " no "] {
+        // "Desenvolvedora de BI / ETL — Atlântica Consultoria em Dados": with a stronger
+        // separator before it, "em" is inside the employer's name, not between title and employer.
         if bare.contains(sep)
             && let Some((t, e)) = h.split_once(sep)
+            && !HEADER_SEPS[..5].iter().any(|s| t.contains(s))
             && title_score(e) <= title_score(t)
         {
             return (Some(trim(t)), Some(trim(e)));
@@ -1434,6 +1437,11 @@ mod tests {
         assert_eq!(
             split_header("Analista de Dados em Stone Pagamentos"),
             te("Analista de Dados", "Stone Pagamentos")
+        );
+        // "em" inside the employer's name, after a stronger separator (R23).
+        assert_eq!(
+            split_header("Desenvolvedora de BI / ETL — Atlântica Consultoria em Dados"),
+            te("Desenvolvedora de BI / ETL", "Atlântica Consultoria em Dados")
         );
     }
 

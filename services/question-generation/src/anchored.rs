@@ -24,6 +24,12 @@ struct File {
 struct CompetencyFile {
     id: String,
     signals: std::collections::BTreeMap<String, Vec<String>>,
+    /// Whether its ask fits a substantial piece of work (a line naming two technologies), so that
+    /// without a line that shows the competency it is still asked through one, a weaker anchor
+    /// than a signal: absent, never; empty, any such line; else such a line with one of these
+    /// word prefixes (collaboration: a migration, an integration, a rollout, which involve others).
+    #[serde(default)]
+    fallback: Option<Vec<String>>,
     en: Texts,
     #[serde(rename = "pt-BR")]
     pt: Texts,
@@ -39,6 +45,7 @@ struct Competency {
     /// English "Counter-Fraud Investigations team").
     signals: [Vec<String>; 3],
     texts: [Texts; 3],
+    fallback: Option<Vec<String>>,
 }
 
 /// The anchored templates.
@@ -81,6 +88,7 @@ impl Anchors {
                         }),
                         id: c.id,
                         texts: [c.en, c.pt, c.es],
+                        fallback: c.fallback,
                     })
                     .collect(),
             }
@@ -132,7 +140,16 @@ impl Anchors {
             let lower_words: Vec<&str> = words(&lower).collect();
             for c in &self.competencies {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
-                if strength == 0 {
+                // Without a signal, a competency whose ask fits any substantial work ("who else did
+                // that work depend on?") is asked through a line naming two technologies or more,
+                // below every line that shows it: kits asked the stock "tell me about a time" while
+                // the resume's own work went unasked (R23: 22% tailored).
+                let substantial = claim.skill_ids.len() >= 2
+                    && c.fallback.as_ref().is_some_and(|words| {
+                        words.is_empty()
+                            || lower_words.iter().any(|w| words.iter().any(|p| w.starts_with(p.as_str())))
+                    });
+                if strength == 0 && !substantial {
                     continue;
                 }
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
@@ -155,8 +172,10 @@ impl Anchors {
                     // More signals first, a figure to talk to, then recent work (claims come
                     // newest job first).
                     score: strength.min(3) as f32 + figure + 1.0 * (1.0 - i as f32 / n)
-                        - if off_field(claim) { 2.0 } else { 0.0 },
+                        - if off_field(claim) { 2.0 } else { 0.0 }
+                        - if strength == 0 { 0.5 } else { 0.0 },
                     blocked: nexushr_guardrail::Blocked::of(&q.text),
+                    fallback: strength == 0,
                     question: AnchoredQuestion {
                         question: Arc::new(q),
                         claim: i,
@@ -195,6 +214,9 @@ pub struct AnchorOption {
     pub score: f32,
     /// Where its text may not be asked.
     pub blocked: nexushr_guardrail::Blocked,
+    /// Anchored without a line that shows the competency (its ask fits any such work): it does
+    /// not bring in a competency the kit would not otherwise ask.
+    pub fallback: bool,
 }
 
 /// The best of `options` for `competency`, on an achievement not in `used`, at an employer not
@@ -385,5 +407,32 @@ mod tests {
             "{}",
             q.question.text
         );
+    }
+
+    #[test]
+    fn without_a_signal_collaboration_and_learning_are_asked_through_substantial_work() {
+        let with_skills = |text: &str| {
+            let mut c = candidate("en", &[("Parcelwise", text)]);
+            c.claims[0].skill_ids =
+                nexushr_skills::Taxonomy::bundled().find(text).into_iter().map(|m| m.skill_id).collect();
+            c
+        };
+        let anchors = Anchors::bundled();
+        // A migration naming its technologies: collaboration and learning, as fallbacks below
+        // any line that shows them.
+        let moved =
+            with_skills("Moved the company off hand-managed EC2 and Ansible onto EKS with Helm and Argo CD");
+        let options = anchors.options(&moved, 0);
+        let collaboration = options.iter().find(|o| o.competency == "collaboration").expect("collaboration");
+        assert!(collaboration.fallback, "{}", collaboration.question.question.text);
+        assert!(collaboration.question.question.text.starts_with("At Parcelwise, you moved the company off"));
+        assert!(options.iter().any(|o| o.competency == "learning" && o.fallback));
+        // Solo tuning is no collaboration story, though it is something learned.
+        let tuned = with_skills("Tuned PostgreSQL queries and Redis caching for the orders API");
+        let options = anchors.options(&tuned, 0);
+        assert!(!options.iter().any(|o| o.competency == "collaboration"), "{options:#?}");
+        assert!(options.iter().any(|o| o.competency == "learning"));
+        // No fallback for a competency whose ask presumes what the line must show (ownership).
+        assert!(!options.iter().any(|o| o.competency == "ownership"));
     }
 }

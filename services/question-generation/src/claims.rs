@@ -39,6 +39,11 @@ struct Facet {
     /// build's cache).
     #[serde(default)]
     not_for: Vec<String>,
+    /// Per kind, the index of the kind's rubric point this one takes the place of: a page-speed
+    /// gain is found with the browser's tools, not with query plans and flame graphs (R23: an
+    /// LCP gain and a boot-time cut scored with a back end's points).
+    #[serde(default)]
+    replaces: std::collections::HashMap<String, usize>,
     en: String,
     #[serde(rename = "pt-BR")]
     pt: String,
@@ -181,12 +186,25 @@ impl Claims {
         lang: usize,
         max: usize,
     ) -> Vec<String> {
+        self.facets_of(line, kind, anchored, lang, max).into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// The points of [`Claims::facet_points`], each with the index of the kind's point it takes
+    /// the place of, if any.
+    fn facets_of(
+        &self,
+        line: &str,
+        kind: &str,
+        anchored: bool,
+        lang: usize,
+        max: usize,
+    ) -> Vec<(String, Option<usize>)> {
         let lower = line.to_lowercase();
         self.facets
             .iter()
             .filter(|f| (!anchored || f.anchored) && f.fits(&lower, kind))
             .take(max)
-            .map(|f| [&f.en, &f.pt, &f.es][lang.min(2)].clone())
+            .map(|f| ([&f.en, &f.pt, &f.es][lang.min(2)].clone(), f.replaces.get(kind).copied()))
             .collect()
     }
 
@@ -490,10 +508,25 @@ impl Claims {
             // payload sizes by about 60%", and "how did you measure the 60%?" would ask about a
             // figure never said (R20). A recovery point or time objective is a target, not a result.
             let quoted_whole = quote && c.whole;
+            let says = |t: &str, m: &str| {
+                self::metric(t).as_deref() == Some(m) || figures(t).iter().any(|f| f.1 == m)
+            };
+            // A speed-up or a saving whose first clause leaves its result out ("Maintained the
+            // Yocto BSP for the data logger; cut boot time from 19 s to 7 s") is told back by the
+            // clause with the result: "where the time was going" after "you maintained the BSP"
+            // asks of nothing (R23). Other kinds keep their story ("Built a BFF...; reduced
+            // payload sizes by 60%" is the BFF).
+            let gain_asked = matches!(category.id.as_str(), "performance" | "cost");
+            let line: std::borrow::Cow<str> = match metric.as_deref() {
+                Some(m)
+                    if gain_asked && quoted_whole && told(&c.text, lang).is_some_and(|t| !says(&t, m)) =>
+                {
+                    figure_clause(&c.text, lang, |t| says(t, m)).map_or(c.text.as_str().into(), Into::into)
+                }
+                _ => c.text.as_str().into(),
+            };
             let asked = metric.as_deref().filter(|m| {
-                let says =
-                    |t: &str| self::metric(t).as_deref() == Some(*m) || figures(t).iter().any(|f| f.1 == *m);
-                (!quoted_whole || told(&c.text, lang).is_none_or(|t| says(&t))) && !objective(&c.text, m)
+                (!quoted_whole || told(&line, lang).is_none_or(|t| says(&t, m))) && !objective(&c.text, m)
             });
             let template = asked.and(t.text_metric.as_ref()).unwrap_or(&t.text);
             let text = template.replace("{metric}", asked.unwrap_or(""));
@@ -511,21 +544,28 @@ impl Claims {
                 }
                 None => text,
             };
-            let text =
-                match (quoted_whole.then(|| quoted(&c.text, employer, &text, lang)).flatten(), employer) {
-                    (Some(q), _) => q,
-                    (None, Some(_)) => text,
-                    (None, None) => continue,
-                };
+            let text = match (quoted_whole.then(|| quoted(&line, employer, &text, lang)).flatten(), employer)
+            {
+                (Some(q), _) => q,
+                (None, Some(_)) => text,
+                (None, None) => continue,
+            };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
                                 // Recent work first: claims come in resume order, newest job first.
                 + 1.5 * (1.0 - i as f32 / n);
             let mut q = question(category, lang, text);
-            // What the line names, scored right after what the work was (at most two).
-            for (k, point) in self.facet_points(&c.text, &category.id, false, lang, 2).into_iter().enumerate()
-            {
+            // What the line names, scored right after what the work was (at most two), or in
+            // place of the kind's point it makes specific.
+            let (instead, added): (Vec<_>, Vec<_>) = self
+                .facets_of(&c.text, &category.id, false, lang, 2)
+                .into_iter()
+                .partition(|(_, i)| i.is_some_and(|i| i < q.rubric.points.len()));
+            for (point, i) in instead {
+                q.rubric.points[i.unwrap_or_default()] = point;
+            }
+            for (k, (point, _)) in added.into_iter().enumerate() {
                 q.rubric.points.insert((1 + k).min(q.rubric.points.len()), point);
             }
             // A question that asks how the figure was measured is scored on that too (R18: a
@@ -671,6 +711,23 @@ fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option
     anchored(line, employer, text[cut + 2..].trim(), lang, true)
 }
 
+/// The clause after a line's first that, told back, `holds` the line's result: "cut boot time
+/// from 19 s to 7 s" of "Maintained the Yocto BSP for the data logger; cut boot time from 19 s to
+/// 7 s". None when no later clause starts with a verb that can be told back.
+fn figure_clause(line: &str, lang: usize, holds: impl Fn(&str) -> bool) -> Option<String> {
+    let mut rest = line;
+    while let Some((at, len)) =
+        ["; ", ". ", " — ", " – ", ": "].iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
+    {
+        rest = &rest[at + len..];
+        let clause = capitalized(rest.trim());
+        if told(&clause, lang).is_some_and(|t| holds(&t)) {
+            return Some(clause);
+        }
+    }
+    None
+}
+
 /// Whether a resume line can be read aloud in a question: a whole sentence of a sensible length.
 fn reads_aloud(line: &str) -> bool {
     if line.chars().count() > 200 || line.chars().count() < 15 {
@@ -785,7 +842,12 @@ fn capitalized(text: &str) -> String {
 /// The line told back as `anchored` says it, when it can be: its first clause, in the second
 /// person, readable aloud.
 fn told(line: &str, lang: usize) -> Option<String> {
-    told_back(&spoken(line, lang), lang).filter(|t| reads_aloud(&capitalized(t)))
+    // "Moved it from a 40-tab Excel workbook to Power BI": what "it" is was said on the line
+    // before; told back alone it names nothing (R21's resume, anchored).
+    const UNNAMED: &[&str] = &["it", "them", "this", "that", "these", "those"];
+    told_back(&spoken(line, lang), lang)
+        .filter(|t| reads_aloud(&capitalized(t)))
+        .filter(|t| !t.split(' ').nth(1).is_some_and(|w| UNNAMED.contains(&w)))
 }
 
 /// "About" before a figure, per kit language.
@@ -925,11 +987,38 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         return None;
     }
     let lower = first.to_lowercase();
-    let verb = NOUNS[lang].iter().find(|(noun, _)| *noun == lower)?.1;
+    let Some(verb) = NOUNS[lang].iter().find(|(noun, _)| *noun == lower).map(|(_, v)| *v) else {
+        return done(&lower, rest, lang);
+    };
     let (of, object) = rest.split_once(' ')?;
-    let article = OF[lang].iter().find(|(p, _)| *p == of)?.1;
+    // "Integração com a API do banco": no object after the noun, the work done with it.
+    let Some(article) = OF[lang].iter().find(|(p, _)| *p == of).map(|(_, a)| *a) else {
+        return done(&lower, rest, lang);
+    };
     let object = if article.is_empty() { object.to_string() } else { format!("{article} {object}") };
     Some((verb.to_string(), by_figure(verb, &object, lang).unwrap_or(object)))
+}
+
+/// Any other noun of action leading a Portuguese or Spanish line ("Integração com a API do banco
+/// para conciliação de boletos", "Tuning de consultas T-SQL") told back as work done: "fez a
+/// integração com a API do banco...", "hiciste el tuning de consultas" (R23: such lines were
+/// quoted, "seu currículo diz: ...", and read as pasted). None in English, or for another noun.
+fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
+    // (ending, article) for nouns of action, and loanwords used as such.
+    const ENDINGS: [&[(&str, &str)]; 3] = [
+        &[],
+        &[("ção", "a"), ("são", "a"), ("stão", "a"), ("mento", "o"), ("agem", "a"), ("tuning", "o")],
+        &[("ción", "la"), ("sión", "la"), ("stión", "la"), ("miento", "el"), ("tuning", "el")],
+    ];
+    const DID: [&str; 3] = ["", "fez", "hiciste"];
+    let article = ENDINGS[lang.min(2)].iter().find(|(end, _)| noun.ends_with(end))?.1;
+    let of = rest.split(' ').next()?;
+    // What a noun of action is followed by: its object or its partner ("de", "com", "con",
+    // "del", "do"...), not a verb or a figure.
+    if !["de", "do", "da", "dos", "das", "del", "com", "con", "em", "en", "no", "na", "para"].contains(&of) {
+        return None;
+    }
+    Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {rest}")))
 }
 
 /// A cut told with its figure first ("Redução de ~35% no custo de AWS") as the verb says it: "o
@@ -2330,6 +2419,11 @@ mod tests {
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);
         assert_eq!(told("Lidero a 4 desarrolladores", 2), None);
+        // A pronoun whose thing was named on another line is not told back.
+        assert_eq!(
+            self::told("Moved it from a 40-tab Excel workbook to Power BI with a star schema", 0),
+            None
+        );
         // A cut told figure first is said as the verb says it, and a tilde as a word (R22).
         let said = |line: &str, lang: usize| told_back(&spoken(line, lang), lang);
         assert_eq!(
@@ -2352,6 +2446,23 @@ mod tests {
             said("Redução do lead time pela metade", 1).as_deref(),
             Some("reduziu o lead time pela metade")
         );
+        // Any other noun of action is work done (R23: quoted, and read as pasted).
+        assert_eq!(
+            told("Integração com a API do banco para conciliação automática de boletos", 1).as_deref(),
+            Some("fez a integração com a API do banco para conciliação automática de boletos")
+        );
+        assert_eq!(
+            told("Tuning de consultas T-SQL e particionamento de tabelas; ganho de 60%", 1).as_deref(),
+            Some("fez o tuning de consultas T-SQL e particionamento de tabelas")
+        );
+        assert_eq!(
+            told("Implementación de pruebas de contrato con Pact", 2).as_deref(),
+            Some("implementaste pruebas de contrato con Pact")
+        );
+        assert_eq!(
+            told("Administración de 40 servidores Linux", 2).as_deref(),
+            Some("hiciste la administración de 40 servidores Linux")
+        );
     }
 
     #[test]
@@ -2371,6 +2482,12 @@ mod tests {
         assert!(text("Cut p99 latency from 480 ms to 120 ms with Redis").contains("120 ms"));
         let size = text("Resolved an 11% gap in active customers between two dashboards");
         assert!(!size.contains("11%") && !size.contains("performance"), "{size}");
+        // A result in a later clause is the one told back (R23: "you maintained the Yocto BSP.
+        // How did you find where the time was going?").
+        let boot = text(
+            "Maintained the Yocto BSP for an i.MX6-based data logger; reduced boot time from 19 s to 7 s.",
+        );
+        assert!(boot.starts_with("At Trellis, you reduced boot time from 19 s to 7 s."), "{boot}");
         // An A/B test is an experiment on customers, not software testing.
         assert_ne!(
             first_kind("en", "Trellis", "Ran an A/B test of the $35 free-delivery threshold; margin fell 2%")
@@ -2679,6 +2796,22 @@ mod tests {
             .points
             .len();
         assert!(many.len() <= generic + 2, "{many:#?}");
+        // A page-speed or boot-time gain is found with its own tools: the facet takes the place
+        // of the back end's "profiling, query plans, flame graphs" point (R23).
+        let lcp = points(
+            "es",
+            "Bajé el LCP de la página de producto de 4.1 s a 1.9 s en móviles con code splitting",
+        );
+        assert!(lcp.iter().any(|p| p.contains("LCP de usuarios reales")), "{lcp:#?}");
+        assert!(!lcp.iter().any(|p| p.contains("planes de ejecución") || p.contains("flame")), "{lcp:#?}");
+        let boot = points("en", "Cut boot time of the Yocto-based gateway from 19 s to 7 s");
+        assert!(boot.iter().any(|p| p.contains("initcall_debug")), "{boot:#?}");
+        assert!(!boot.iter().any(|p| p.contains("flame graphs")), "{boot:#?}");
+        let ota = points(
+            "en",
+            "Designed a dual-bank bootloader with signed images and rollback for the FreeRTOS sensor fleet, cutting failed updates from 3.9% to 0.2%",
+        );
+        assert!(ota.iter().any(|p| p.contains("two image banks")), "{ota:#?}");
     }
 
     #[test]

@@ -110,7 +110,10 @@ impl Kit {
         let _ = writeln!(md, "{}\n", l.scale);
         for q in &self.questions {
             let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
-            if let Some((_, name)) = &q.target {
+            // An achievement outside the role's areas still says what it is (R23: "missing the
+            // area tag").
+            let headline = (q.probe == Probe::ClaimCheck).then_some(l.headline);
+            if let Some(name) = q.target.as_ref().map(|(_, name)| name.as_str()).or(headline) {
                 let _ = writeln!(md, "*{name} · {}*\n", l.mode(q.question.mode));
             }
             let _ = writeln!(md, "**{}:** {}", l.why, q.rationale);
@@ -173,6 +176,8 @@ struct Labels {
     weak: &'static str,
     one: &'static str,
     follow_ups: &'static str,
+    /// What a claim outside the role's areas is.
+    headline: &'static str,
 }
 
 impl Labels {
@@ -210,6 +215,7 @@ impl Labels {
                 weak: "fraca",
                 one: "não responde à pergunta ou erra o básico.",
                 follow_ups: "Perguntas de aprofundamento",
+                headline: "Conquista em destaque",
             },
             2 => Labels {
                 lang: 2,
@@ -227,6 +233,7 @@ impl Labels {
                 weak: "débil",
                 one: "no responde la pregunta o falla en lo básico.",
                 follow_ups: "Preguntas de seguimiento",
+                headline: "Logro destacado",
             },
             _ => Labels {
                 lang: 0,
@@ -244,6 +251,7 @@ impl Labels {
                 weak: "weak",
                 one: "does not answer the question, or is wrong on the basics.",
                 follow_ups: "Follow-ups",
+                headline: "Headline achievement",
             },
         }
     }

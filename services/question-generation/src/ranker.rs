@@ -679,6 +679,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if let Some(o) = crate::anchored::pick(&options, &graph.areas[ra.area].id, &used, &employers)
             && !req.exclude.contains(&o.question.question.id)
             && allowed(o.blocked)
+            && (!o.fallback || order < n_behavioral)
         {
             let a = o.question.clone();
             used.push(a.claim);
