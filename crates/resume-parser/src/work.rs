@@ -111,7 +111,8 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         // separator before it, "em" is inside the employer's name, not between title and employer.
         if bare.contains(sep)
             && let Some((t, e)) = h.split_once(sep)
-            && !HEADER_SEPS[..5].iter().any(|s| t.contains(s))
+            && !(matches!(sep, " em " | " en " | " na " | " no ")
+                && HEADER_SEPS[..5].iter().any(|s| without_asides(t).contains(s)))
             && title_score(e) <= title_score(t)
         {
             return (Some(trim(t)), Some(trim(e)));
@@ -1438,11 +1439,14 @@ mod tests {
             split_header("Analista de Dados em Stone Pagamentos"),
             te("Analista de Dados", "Stone Pagamentos")
         );
-        // "em" inside the employer's name, after a stronger separator (R23).
+        // "em" inside the employer's name, after a stronger separator (R23); "at" still splits
+        // after one ("Payments" is the team), and a dash inside brackets is no separator.
         assert_eq!(
             split_header("Desenvolvedora de BI / ETL — Atlântica Consultoria em Dados"),
             te("Desenvolvedora de BI / ETL", "Atlântica Consultoria em Dados")
         );
+        assert_eq!(split_header("Senior Engineer - Payments at Stripe").1.as_deref(), Some("Stripe"));
+        assert_eq!(split_header("Engenheiro de Dados (Pleno - Remoto) na Stone").1.as_deref(), Some("Stone"));
     }
 
     #[test]

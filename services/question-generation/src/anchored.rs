@@ -144,7 +144,9 @@ impl Anchors {
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
                 // the resume's own work went unasked (R23: 22% tailored).
-                let substantial = claim.skill_ids.len() >= 2
+                let distinct =
+                    |ids: &[String]| ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count();
+                let substantial = distinct(&claim.skill_ids) >= 2
                     && c.fallback.as_ref().is_some_and(|words| {
                         words.is_empty()
                             || lower_words.iter().any(|w| words.iter().any(|p| w.starts_with(p.as_str())))
@@ -235,7 +237,13 @@ pub fn pick<'a>(
             let again = !e.is_empty() && employers.iter().any(|x| x.eq_ignore_ascii_case(e));
             (o.score - if again { 2.0 } else { 0.0 }, o)
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.question.claim.cmp(&a.1.question.claim)))
+        // A line that shows the competency before any fallback, wherever it is.
+        .max_by(|a, b| {
+            (!a.1.fallback)
+                .cmp(&!b.1.fallback)
+                .then(a.0.total_cmp(&b.0))
+                .then(b.1.question.claim.cmp(&a.1.question.claim))
+        })
         .map(|(_, o)| o)
 }
 

@@ -93,16 +93,15 @@ impl Candidate {
         })
     }
 
-    /// Whether the resume's work spans several teams: leading, or an achievement that names
-    /// teams, squads or departments in the plural ("adopted by 12 squads", "com os times de
-    /// produto", "entre áreas"). A cross-team story presumes it.
+    /// Whether the resume's work spans several teams: an achievement that names teams, squads or
+    /// departments in the plural ("adopted by 12 squads", "com os times de produto", "entre
+    /// áreas"). A cross-team story presumes it (or leading, which the caller checks).
     pub fn works_across_teams(&self) -> bool {
         const PLURALS: &[&str] = &[
             "teams",
             "squads",
             "departments",
             "tribes",
-            "times",
             "equipes",
             "equipos",
             "áreas",
@@ -112,12 +111,17 @@ impl Candidate {
             "cross-team",
             "cross-functional",
         ];
-        self.leads()
-            || self.claims.iter().any(|c| {
-                c.text
-                    .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
-                    .any(|w| PLURALS.contains(&w.to_lowercase().as_str()))
+        // Portuguese "times" are teams; English "times" are not ("load times").
+        let portuguese = self.language.starts_with("pt");
+        self.claims.iter().any(|c| {
+            let mut previous = "";
+            c.text.split(|ch: char| !(ch.is_alphanumeric() || ch == '-')).any(|w| {
+                // "Microsoft Teams" is an app.
+                let app = w == "Teams" && previous.eq_ignore_ascii_case("microsoft");
+                previous = w;
+                !app && (PLURALS.iter().any(|p| w.eq_ignore_ascii_case(p)) || (portuguese && w == "times"))
             })
+        })
     }
 
     /// The texts embedded for ranking: one per claim, then one per skill line.
@@ -127,5 +131,39 @@ impl Candidate {
             .map(|c| c.text.clone())
             .chain(self.skills.iter().map(|s| s.evidence.text.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_lines(language: &str, lines: &[&str]) -> Candidate {
+        Candidate {
+            language: language.into(),
+            claims: lines
+                .iter()
+                .map(|t| Claim {
+                    employer: None,
+                    title: None,
+                    text: t.to_string(),
+                    span: Span { start: 0, end: t.len(), text: t.to_string() },
+                    skill_ids: Vec::new(),
+                    whole: true,
+                })
+                .collect(),
+            ..Candidate::default()
+        }
+    }
+
+    #[test]
+    fn work_across_teams_is_read_from_teams_in_the_plural() {
+        assert!(with_lines("en", &["Rolled out contract tests adopted by 12 teams"]).works_across_teams());
+        assert!(
+            with_lines("pt-BR", &["Padronizei os pipelines com os times de produto"]).works_across_teams()
+        );
+        // English "times" are not teams, nor is Microsoft's app.
+        assert!(!with_lines("en", &["Cut page load times by 40% with Next.js"]).works_across_teams());
+        assert!(!with_lines("en", &["Integrated the helpdesk with Microsoft Teams"]).works_across_teams());
     }
 }

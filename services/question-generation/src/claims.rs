@@ -717,7 +717,7 @@ fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option
 fn figure_clause(line: &str, lang: usize, holds: impl Fn(&str) -> bool) -> Option<String> {
     let mut rest = line;
     while let Some((at, len)) =
-        ["; ", ". ", " — ", " – ", ": "].iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
+        CLAUSE_BREAKS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
     {
         rest = &rest[at + len..];
         let clause = capitalized(rest.trim());
@@ -844,7 +844,8 @@ fn capitalized(text: &str) -> String {
 fn told(line: &str, lang: usize) -> Option<String> {
     // "Moved it from a 40-tab Excel workbook to Power BI": what "it" is was said on the line
     // before; told back alone it names nothing (R21's resume, anchored).
-    const UNNAMED: &[&str] = &["it", "them", "this", "that", "these", "those"];
+    const UNNAMED: &[&str] =
+        &["it", "them", "this", "that", "these", "those", "isso", "isto", "aquilo", "eso", "esto", "ello"];
     told_back(&spoken(line, lang), lang)
         .filter(|t| reads_aloud(&capitalized(t)))
         .filter(|t| !t.split(' ').nth(1).is_some_and(|w| UNNAMED.contains(&w)))
@@ -932,8 +933,9 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
 }
 
 /// A line led by a noun of action ("Migración del portal", "Otimização da view", "Migration of the
-/// ledger") as its verb in the second person and the object: ("migraste", "el portal"). None for
-/// any other noun, or one with no "of" after it ("Desarrollo y mantenimiento").
+/// ledger") as its verb in the second person and the object: ("migraste", "el portal"); another
+/// noun of action in Portuguese or Spanish as work done (`done`). None for any other noun, or one
+/// with no "of" after it ("Desarrollo y mantenimiento").
 fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     const NOUNS: [&[(&str, &str)]; 3] = [
         &[
@@ -1011,6 +1013,34 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         &[("ción", "la"), ("sión", "la"), ("stión", "la"), ("miento", "el"), ("tuning", "el")],
     ];
     const DID: [&str; 3] = ["", "fez", "hiciste"];
+    // Nouns that end like work done and are none: a role ("Atuação no desenvolvimento"), a part
+    // taken ("Participação na migração"), a result ("Crescimento de 40%") or a skill.
+    const NOT_DONE: &[&str] = &[
+        "atuação",
+        "participação",
+        "colaboração",
+        "contribuição",
+        "crescimento",
+        "aumento",
+        "faturamento",
+        "orçamento",
+        "conhecimento",
+        "conhecimentos",
+        "posição",
+        "função",
+        "atuación",
+        "participación",
+        "colaboración",
+        "contribución",
+        "crecimiento",
+        "conocimiento",
+        "conocimientos",
+        "posición",
+        "función",
+    ];
+    if NOT_DONE.contains(&noun) {
+        return None;
+    }
     let article = ENDINGS[lang.min(2)].iter().find(|(end, _)| noun.ends_with(end))?.1;
     let of = rest.split(' ').next()?;
     // What a noun of action is followed by: its object or its partner ("de", "com", "con",
@@ -1025,7 +1055,8 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
 /// custo de AWS em cerca de 35%" after "reduziu", "the AWS bill by 35%" after "reduced" (R22:
 /// "você reduziu ~35% no custo de AWS" read as pasted and ungrammatical).
 fn by_figure(verb: &str, object: &str, lang: usize) -> Option<String> {
-    const CUTS: &[&str] = &["reduced", "reduziu", "redujiste", "saved", "economizou", "ahorraste"];
+    // "Savings of 30% on AWS costs" already reads "saved 30% on AWS costs"; a cut takes "by".
+    const CUTS: &[&str] = &["reduced", "reduziu", "redujiste"];
     // The preposition after the figure, and the article it holds (Portuguese "no" is "em o").
     const IN: [&[(&str, &str)]; 3] = [
         &[("in", ""), ("on", "")],
@@ -1093,9 +1124,13 @@ fn without_brackets(text: &str) -> String {
 
 /// The line up to its first strong break (a semicolon, a colon before its details, a dash between
 /// words, a second sentence), and a long one up to the first comma after its eighth word.
+/// Where a line's clauses break: a semicolon, a colon before details, a dash between words, a
+/// sentence's end.
+const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
+
 fn first_clause(line: &str) -> String {
     let mut end = line.len();
-    for stop in ["; ", ": ", " — ", " – ", " - ", ". "] {
+    for stop in CLAUSE_BREAKS {
         if let Some(i) = line.find(stop) {
             end = end.min(i);
         }
@@ -1565,7 +1600,13 @@ fn names_model(text: &str) -> bool {
 /// Whether a line is about the platform models run on rather than a model: MLOps, a platform.
 fn names_platform(text: &str) -> bool {
     let lower = text.to_lowercase();
-    words(&lower).any(|w| matches!(w, "mlops" | "platform" | "plataforma"))
+    // "Built the MLOps platform", "Armé la plataforma de ML": the platform is what was built (its
+    // verb's object), not where a model runs ("a credit-risk model for the lending platform").
+    words(&lower).any(|w| w == "mlops")
+        || ["ml platform", "machine learning platform", "plataforma de ml", "plataforma de machine learning"]
+            .iter()
+            .any(|p| lower.contains(p))
+        || words(&lower).skip(1).take(3).any(|w| matches!(w, "platform" | "plataforma"))
 }
 
 /// Whether a line is about a data pipeline (not a CI one): named by its tools, or a pipeline
@@ -2110,7 +2151,15 @@ fn figures(text: &str) -> Vec<(usize, String, bool)> {
             // 3 days to 4 hours", "down to 2 days"); alone they are how long the work took ("in 3
             // weeks").
             ("", _)
-                if DAYS.contains(&next.to_lowercase().as_str()) && (from_word(&prev) || to_word(&prev)) =>
+                if DAYS.contains(&next.to_lowercase().as_str())
+                    && (to_word(&prev)
+                        || (from_word(&prev)
+                            && tokens[(k + 2).min(tokens.len())..(k + 5).min(tokens.len())]
+                                .windows(2)
+                                .any(|w| {
+                                    to_word(&trim(w[0].1))
+                                        && trim(w[1].1).starts_with(|c: char| c.is_ascii_digit())
+                                }))) =>
             {
                 out.push((at, format!("{digits} {}", next.to_lowercase()), true));
             }
@@ -2173,6 +2222,13 @@ mod tests {
         );
         assert_eq!(metric("Cut onboarding from 10 days to 3 days").as_deref(), Some("3 days"));
         assert_eq!(metric("Shipped the new checkout in 3 weeks"), None);
+        assert_ne!(
+            metric(
+                "Entreguei a migração de 40 serviços em um projeto de 6 semanas com 99,9% de disponibilidade"
+            )
+            .as_deref(),
+            Some("6 semanas")
+        );
         // The old value in brackets and a window are not the result (R19).
         assert_eq!(
             metric("Replaced a 2,400-test Selenium/Java UI suite (3 h 40 min, ~12% flaky) with Playwright and TypeScript in 16 parallel shards on GitHub Actions: 22 minutes, flake rate below 1%").as_deref(),
@@ -2446,6 +2502,13 @@ mod tests {
             said("Redução do lead time pela metade", 1).as_deref(),
             Some("reduziu o lead time pela metade")
         );
+        // A saving keeps its own form; a role, a part taken or a result is no work done.
+        assert_eq!(
+            said("Economia de 30% na conta de nuvem", 1).as_deref(),
+            Some("economizou 30% na conta de nuvem")
+        );
+        assert_eq!(told("Atuação no desenvolvimento de APIs REST com Spring Boot", 1), None);
+        assert_eq!(told("Crecimiento de 40% en ventas en línea", 2), None);
         // Any other noun of action is work done (R23: quoted, and read as pasted).
         assert_eq!(
             told("Integração com a API do banco para conciliação automática de boletos", 1).as_deref(),
@@ -2928,6 +2991,16 @@ mod tests {
         assert_eq!(first_kind("es-MX", "Finvera", mlops).as_deref(), Some("build"));
         assert_eq!(
             first_kind("es-MX", "Finvera", "Desarrollé el modelo de originación con LightGBM").as_deref(),
+            Some("model")
+        );
+        // Where a model runs is no platform built.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Finvera",
+                "Built a credit-risk model with XGBoost for the lending platform, cutting defaults 18%"
+            )
+            .as_deref(),
             Some("model")
         );
     }

@@ -58,7 +58,8 @@ pub struct CandidateVectors {
     nearest: Vec<(f32, Option<u32>)>,
     /// What the resume shows (areas and terms), worked out on the first Generate.
     shown: std::sync::OnceLock<Arc<Resume>>,
-    /// The headline claims as questions, per kit language, made on first use.
+    /// Every claim of the resume as a question (a kit keeps its role's headlines among them), per
+    /// kit language, made on first use.
     claims: [std::sync::OnceLock<Arc<Vec<ClaimQuestion>>>; 3],
     /// The achievements able to anchor a behavioral question, per kit language, made on first use.
     anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
@@ -422,6 +423,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if e.behavioral && (e.seniority > level || (e.seniority >= 2 && !across_teams)) {
             continue;
         }
+        // A story or a situation of leading people ("a major change you led your team through",
+        // "two senior engineers ask you to decide") is asked of someone the resume shows leading
+        // (R24: a test analyst and a business analyst were asked to settle seniors' disputes).
+        if e.behavioral && !leads && shares_topic(&q.topic, "leading-people") {
+            continue;
+        }
         let (resume_sim, _) = cv.nearest(bank, i);
         // Pitched at the candidate: a question a level below costs half a point of fit, one a
         // level above a whole point (a senior design question for a junior is the worse miss;
@@ -430,6 +437,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         let fit = if above > 0.0 { 1.0 - above } else { 1.0 + above / 2.0 };
         let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
         let mut bonus = 0.0;
+        // An area the resume does not show is probed with a concept or a scenario: a design
+        // question ("plan a six-month move to the cloud") asks for what the candidate has never
+        // done, at lead level (R24: both backend kits of candidates without cloud work).
+        if !e.behavioral && e.area.is_some() && !is_shown && e.mode == Mode::Design {
+            bonus -= 0.5;
+        }
         if !e.behavioral && is_shown {
             bonus += match (e.mode, level) {
                 (Mode::Experience, 1..) => 0.15,
@@ -462,27 +475,30 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         c.areas.iter().map(|&a| usize::from(a)).find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
     let all_claims = req.candidate_vectors.claims(graph, candidate, lang);
-    let stopped: Vec<(String, String)> = all_claims
+    // The headlines for this role: one of each kind, two per employer, among the claims in its
+    // areas (or strong enough outside them). The guardrail's stops are reported among the
+    // headlines the kit would have asked, not every achievement of the resume.
+    let penalty = |c: &ClaimQuestion| if claim_area(c).is_none() && c.claim.is_some() { 1.5 } else { 0.0 };
+    let mut candidates: Vec<&ClaimQuestion> = all_claims
         .iter()
-        .filter(|c| !req.exclude.contains(&c.question.id) && !allowed(c.blocked))
-        .map(|c| (c.question.id.clone(), c.question.text.clone()))
+        .filter(|c| !req.exclude.contains(&c.question.id) && c.score - penalty(c) >= 2.0)
         .collect();
-    let mut claims: Vec<ClaimQuestion> = all_claims
-        .iter()
-        .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
-        .cloned()
-        .map(|mut c| {
-            if claim_area(&c).is_none() && c.claim.is_some() {
-                c.score -= 1.5;
-            }
+    candidates.sort_by(|a, b| (b.score - penalty(b)).total_cmp(&(a.score - penalty(a))));
+    let stopped: Vec<(String, String)> =
+        crate::claims::headlines(candidate, candidates.iter().map(|c| (*c).clone()))
+            .into_iter()
+            .filter(|c| !allowed(c.blocked))
+            .map(|c| (c.question.id.clone(), c.question.text.clone()))
+            .collect();
+    let claims: Vec<ClaimQuestion> = crate::claims::headlines(
+        candidate,
+        candidates.into_iter().filter(|c| allowed(c.blocked)).map(|c| {
+            let mut c = c.clone();
+            c.score -= penalty(&c);
             c
-        })
-        .filter(|c| c.score >= 2.0)
-        .collect();
-    // The headlines for this role: one of each kind, two per employer, among those left.
-    claims.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let claims = crate::claims::headlines(candidate, claims);
-    // Kept in the order claims.rs gives: one of each kind first, then the best of the rest.
+        }),
+    );
+    // Kept best first, as `headlines` gives them.
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
             let pick = |list: &[RoleArea], wanted: &[usize]| -> Vec<RoleArea> {
