@@ -926,7 +926,9 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
             .then_some(word)
             .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w))
             .and_then(|w| second_person(&capitalized(w), lang));
-        after_and = ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word);
+        // After a comma too: "Corrigi bugs, escrevi testes" is two verbs of one person (R25:
+        // "você corrigiu bugs, escrevi testes").
+        after_and = ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word) || word.ends_with(',');
         out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
     Some(out.join(" "))
@@ -1048,7 +1050,22 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     if !["de", "do", "da", "dos", "das", "del", "com", "con", "em", "en", "no", "na", "para"].contains(&of) {
         return None;
     }
-    Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {rest}")))
+    // "Coordinación de un equipo de 3 DBAs y participación en guardias": one piece of work is
+    // told back, up to a part taken or a role joined to it (R25: "hiciste la coordinación de un
+    // equipo de 3 DBAs y participación en guardias rotativas").
+    // ("Tuning de consultas e particionamento de tabelas" is one piece of work, said whole.)
+    let action = |w: &str| NOT_DONE.contains(&w.to_lowercase().as_str());
+    let mut cut = rest.len();
+    let mut at = 0;
+    let words: Vec<&str> = rest.split(' ').collect();
+    for pair in words.windows(2) {
+        at += pair[0].len() + 1;
+        if ["e", "y"].contains(&pair[0]) && action(pair[1]) {
+            cut = at - pair[0].len() - 2;
+            break;
+        }
+    }
+    Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {}", &rest[..cut])))
 }
 
 /// A cut told with its figure first ("Redução de ~35% no custo de AWS") as the verb says it: "o
@@ -2525,6 +2542,15 @@ mod tests {
         assert_eq!(
             told("Administración de 40 servidores Linux", 2).as_deref(),
             Some("hiciste la administración de 40 servidores Linux")
+        );
+        // One piece of work, up to the next joined to it; a verb after a comma turned too (R25).
+        assert_eq!(
+            told("Coordinación de un equipo de 3 DBAs y participación en guardias rotativas", 2).as_deref(),
+            Some("hiciste la coordinación de un equipo de 3 DBAs")
+        );
+        assert_eq!(
+            told("Corrigi bugs, escrevi testes e revisei código do time", 1).as_deref(),
+            Some("corrigiu bugs, escreveu testes e revisou código do time")
         );
     }
 
