@@ -624,29 +624,34 @@ impl Claims {
 /// The headlines among `claims` (best first): one of each kind, since two on one template read
 /// as one question asked twice, with the same rubric and follow-ups (reviewers: R12 with three,
 /// R20 with two); at most two per employer, one certification.
-pub fn headlines(
+pub fn headlines<T: std::borrow::Borrow<ClaimQuestion>>(
     candidate: &Candidate,
-    claims: impl IntoIterator<Item = ClaimQuestion>,
-) -> Vec<ClaimQuestion> {
-    let mut employers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut kinds: std::collections::HashSet<String> = std::collections::HashSet::new();
+    claims: impl IntoIterator<Item = T>,
+) -> Vec<T> {
+    // Runs on every Generate: a few picks, compared without allocating per claim.
+    let same =
+        |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
+    let mut jobs: Vec<(String, usize)> = Vec::new();
+    let mut kinds: Vec<String> = Vec::new();
     let mut picked = Vec::new();
-    for q in claims {
+    for item in claims {
+        let q = item.borrow();
         // The job the claim is from: its employer, else its title (one job read without its
         // employer is still one job).
-        let job = q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref());
-        let employer = match (&q.employer, job) {
-            (Some(e), _) => e.to_lowercase(),
-            (None, Some(title)) => format!("as {}", title.to_lowercase()),
-            (None, None) => String::new(),
-        };
-        let room = employer.is_empty() || employers.get(&employer).copied().unwrap_or(0) < 2;
-        if room && !kinds.contains(&q.category) {
-            kinds.insert(q.category.clone());
-            if !employer.is_empty() {
-                *employers.entry(employer).or_default() += 1;
+        let job = q
+            .employer
+            .as_deref()
+            .or_else(|| q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref()));
+        let seen = job.and_then(|j| jobs.iter().position(|(k, _)| same(k, j)));
+        let room = seen.is_none_or(|k| jobs[k].1 < 2);
+        if room && !kinds.iter().any(|k| *k == q.category) {
+            kinds.push(q.category.clone());
+            match (seen, job) {
+                (Some(k), _) => jobs[k].1 += 1,
+                (None, Some(j)) => jobs.push((j.to_string(), 1)),
+                (None, None) => {}
             }
-            picked.push(q);
+            picked.push(item);
         }
     }
     picked

@@ -63,6 +63,8 @@ pub struct CandidateVectors {
     claims: [std::sync::OnceLock<Arc<Vec<ClaimQuestion>>>; 3],
     /// The achievements able to anchor a behavioral question, per kit language, made on first use.
     anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
+    /// Whether the resume shows leading people, and work across teams, worked out once.
+    leads: std::sync::OnceLock<(bool, bool)>,
 }
 
 impl CandidateVectors {
@@ -82,6 +84,7 @@ impl CandidateVectors {
             shown: Default::default(),
             claims: Default::default(),
             anchors: Default::default(),
+            leads: Default::default(),
         }
     }
 
@@ -343,8 +346,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown = &resume.areas;
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
-    let leads = candidate.leads();
-    let across_teams = leads || candidate.works_across_teams();
+    let (leads, across_teams) = *req.candidate_vectors.leads.get_or_init(|| {
+        let leads = candidate.leads();
+        (leads, leads || candidate.works_across_teams())
+    });
     let cv = &req.candidate_vectors;
     let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
@@ -479,25 +484,26 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // areas (or strong enough outside them). The guardrail's stops are reported among the
     // headlines the kit would have asked, not every achievement of the resume.
     let penalty = |c: &ClaimQuestion| if claim_area(c).is_none() && c.claim.is_some() { 1.5 } else { 0.0 };
-    let mut candidates: Vec<&ClaimQuestion> = all_claims
+    let mut candidates: Vec<(f32, &ClaimQuestion)> = all_claims
         .iter()
-        .filter(|c| !req.exclude.contains(&c.question.id) && c.score - penalty(c) >= 2.0)
+        .filter(|c| !req.exclude.contains(&c.question.id))
+        .map(|c| (c.score - penalty(c), c))
+        .filter(|(score, _)| *score >= 2.0)
         .collect();
-    candidates.sort_by(|a, b| (b.score - penalty(b)).total_cmp(&(a.score - penalty(a))));
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let stopped: Vec<(String, String)> =
-        crate::claims::headlines(candidate, candidates.iter().map(|c| (*c).clone()))
+        crate::claims::headlines(candidate, candidates.iter().map(|(_, c)| *c))
             .into_iter()
             .filter(|c| !allowed(c.blocked))
             .map(|c| (c.question.id.clone(), c.question.text.clone()))
             .collect();
     let claims: Vec<ClaimQuestion> = crate::claims::headlines(
         candidate,
-        candidates.into_iter().filter(|c| allowed(c.blocked)).map(|c| {
-            let mut c = c.clone();
-            c.score -= penalty(&c);
-            c
-        }),
-    );
+        candidates.iter().filter(|(_, c)| allowed(c.blocked)).map(|(_, c)| *c),
+    )
+    .into_iter()
+    .map(|c| ClaimQuestion { score: c.score - penalty(c), ..c.clone() })
+    .collect();
     // Kept best first, as `headlines` gives them.
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
