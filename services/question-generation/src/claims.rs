@@ -644,7 +644,7 @@ pub fn headlines<T: std::borrow::Borrow<ClaimQuestion>>(
             .or_else(|| q.claim.and_then(|i| candidate.claims.get(i)).and_then(|c| c.title.as_deref()));
         let seen = job.and_then(|j| jobs.iter().position(|(k, _)| same(k, j)));
         let room = seen.is_none_or(|k| jobs[k].1 < 2);
-        if room && !kinds.iter().any(|k| *k == q.category) {
+        if room && !kinds.contains(&q.category) {
             kinds.push(q.category.clone());
             match (seen, job) {
                 (Some(k), _) => jobs[k].1 += 1,
