@@ -2906,6 +2906,19 @@ mod tests {
             "Designed a dual-bank bootloader with signed images and rollback for the FreeRTOS sensor fleet, cutting failed updates from 3.9% to 0.2%",
         );
         assert!(ota.iter().any(|p| p.contains("two image banks")), "{ota:#?}");
+        // A game's load time is found with the engine's profiler on phones (R26).
+        let game = points(
+            "es",
+            "Reduje el tiempo de carga inicial de 18 a 7 segundos migrando assets a Addressables",
+        );
+        assert!(game.iter().any(|p| p.contains("profiler del motor")), "{game:#?}");
+        assert!(!game.iter().any(|p| p.contains("planes de ejecución")), "{game:#?}");
+        // A JVM's garbage collection in a back end is no game's frame budget.
+        let jvm = points(
+            "en",
+            "Cut p99 latency of the payments API from 900 ms to 200 ms by tuning garbage collection",
+        );
+        assert!(!jvm.iter().any(|p| p.contains("frames")), "{jvm:#?}");
     }
 
     #[test]
