@@ -138,15 +138,16 @@ impl Anchors {
             let figure = if metric(&claim.text).is_some() { 0.5 } else { 0.0 };
             let lower = claim.text.to_lowercase();
             let lower_words: Vec<&str> = words(&lower).collect();
+            // The line names two technologies or more (a name written twice is one).
+            let ids = &claim.skill_ids;
+            let two_skills = ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count() >= 2;
             for c in &self.competencies {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
                 // the resume's own work went unasked (R23: 22% tailored).
-                let distinct =
-                    |ids: &[String]| ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count();
-                let substantial = distinct(&claim.skill_ids) >= 2
+                let substantial = two_skills
                     && c.fallback.as_ref().is_some_and(|words| {
                         words.is_empty()
                             || lower_words.iter().any(|w| words.iter().any(|p| w.starts_with(p.as_str())))
@@ -250,22 +251,12 @@ pub fn pick<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::{Claim, Span};
+    use crate::candidate::Claim;
 
     fn candidate(language: &str, lines: &[(&str, &str)]) -> Candidate {
         Candidate {
             language: language.into(),
-            claims: lines
-                .iter()
-                .map(|(employer, text)| Claim {
-                    employer: Some(employer.to_string()),
-                    title: None,
-                    text: text.to_string(),
-                    span: Span { start: 0, end: text.len(), text: text.to_string() },
-                    skill_ids: Vec::new(),
-                    whole: true,
-                })
-                .collect(),
+            claims: lines.iter().map(|(employer, text)| Claim::line(Some(employer), text)).collect(),
             ..Candidate::default()
         }
     }

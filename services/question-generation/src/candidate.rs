@@ -32,6 +32,21 @@ pub struct Claim {
     pub whole: bool,
 }
 
+#[cfg(test)]
+impl Claim {
+    /// A whole achievement line for tests, without title or skills.
+    pub(crate) fn line(employer: Option<&str>, text: &str) -> Self {
+        Claim {
+            employer: employer.map(str::to_string),
+            title: None,
+            text: text.to_string(),
+            span: Span { start: 0, end: text.len(), text: text.to_string() },
+            skill_ids: Vec::new(),
+            whole: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     pub skills: Vec<CandidateSkill>,
@@ -141,17 +156,7 @@ mod tests {
     fn with_lines(language: &str, lines: &[&str]) -> Candidate {
         Candidate {
             language: language.into(),
-            claims: lines
-                .iter()
-                .map(|t| Claim {
-                    employer: None,
-                    title: None,
-                    text: t.to_string(),
-                    span: Span { start: 0, end: t.len(), text: t.to_string() },
-                    skill_ids: Vec::new(),
-                    whole: true,
-                })
-                .collect(),
+            claims: lines.iter().map(|t| Claim::line(None, t)).collect(),
             ..Candidate::default()
         }
     }

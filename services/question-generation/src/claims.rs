@@ -448,7 +448,9 @@ impl Claims {
 
     /// The candidate's headline claims as questions in kit language `lang`, best first, one of
     /// each kind and at most two per employer: achievements with a figure, a specific kind (a migration, a performance
-    /// gain) and named technologies come first; then certifications.
+    /// gain) and named technologies come first; then certifications. A kit picks its headlines
+    /// among [`Claims::all`] for its role instead; this is the same pick for the resume as a whole.
+    #[cfg(test)]
     pub fn questions(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
         headlines(candidate, self.all(candidate, lang))
     }
@@ -1059,17 +1061,14 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     // told back, up to a part taken or a role joined to it (R25: "hiciste la coordinación de un
     // equipo de 3 DBAs y participación en guardias rotativas").
     // ("Tuning de consultas e particionamento de tabelas" is one piece of work, said whole.)
-    let action = |w: &str| NOT_DONE.contains(&w.to_lowercase().as_str());
-    let mut cut = rest.len();
-    let mut at = 0;
-    let words: Vec<&str> = rest.split(' ').collect();
-    for pair in words.windows(2) {
-        at += pair[0].len() + 1;
-        if ["e", "y"].contains(&pair[0]) && action(pair[1]) {
-            cut = at - pair[0].len() - 2;
-            break;
-        }
-    }
+    let role = |w: &str| NOT_DONE.contains(&w.to_lowercase().as_str());
+    let cut = [" e ", " y "]
+        .iter()
+        .flat_map(|and| rest.match_indices(and))
+        .filter(|(at, and)| rest[at + and.len()..].split(' ').next().is_some_and(role))
+        .map(|(at, _)| at)
+        .min()
+        .unwrap_or(rest.len());
     Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {}", &rest[..cut])))
 }
 
@@ -2290,16 +2289,12 @@ mod tests {
 
     fn claim(employer: &str, text: &str) -> Claim {
         Claim {
-            employer: Some(employer.into()),
-            title: None,
-            text: text.into(),
-            span: Span { start: 0, end: text.len(), text: text.into() },
-            whole: true,
             skill_ids: nexushr_skills::Taxonomy::bundled()
                 .find(text)
                 .into_iter()
                 .map(|m| m.skill_id)
                 .collect(),
+            ..Claim::line(Some(employer), text)
         }
     }
 
