@@ -8,12 +8,31 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::areas::{LANGUAGES, language_index};
+use crate::areas::{Graph, LANGUAGES, language_index};
 use crate::bank::{Kind, Question};
 use crate::candidate::Candidate;
 use crate::claims::{Claims, Texts, anchored, employer_name, metric, stem_matches, words, written};
 
 const BUNDLED: &str = include_str!("../../../data/questions/anchored.json");
+/// The asks of requirement areas through a line of work in them (`area-anchors.json`).
+const AREA_ASKS: &str = include_str!("../../../data/questions/area-anchors.json");
+
+#[derive(Debug, Deserialize)]
+struct AreaFile {
+    areas: Vec<AreaAsk>,
+}
+
+/// A requirement area asked through the candidate's own work in it: "At Pagora, you built the
+/// order REST API in Go. Which decisions about its contract were yours...?"
+#[derive(Debug, Deserialize)]
+struct AreaAsk {
+    id: String,
+    en: Texts,
+    #[serde(rename = "pt-BR")]
+    pt: Texts,
+    #[serde(rename = "es-MX")]
+    es: Texts,
+}
 
 #[derive(Debug, Deserialize)]
 struct File {
@@ -52,6 +71,7 @@ struct Competency {
 #[derive(Debug)]
 pub struct Anchors {
     competencies: Vec<Competency>,
+    areas: Vec<AreaAsk>,
 }
 
 /// A competency asked through one achievement.
@@ -91,6 +111,7 @@ impl Anchors {
                         fallback: c.fallback,
                     })
                     .collect(),
+                areas: serde_json::from_str::<AreaFile>(AREA_ASKS).map(|f| f.areas).unwrap_or_default(),
             }
         })
     }
@@ -114,7 +135,13 @@ impl Anchors {
     /// the work a Generate picks from, made once per prepared resume (telling back, figures and
     /// the guardrail are not cheap enough to run on every request). A line is told back only in
     /// its own language; none when the kit is in another language.
-    pub fn options(&self, candidate: &Candidate, lang: usize) -> Vec<AnchorOption> {
+    ///
+    /// Requirement areas are anchored the same way (`competency` is then the area's id): a line
+    /// that names a term of the area in `graph` carries the area's ask ("At Pagora, you built the
+    /// order REST API in Go. Which decisions about its contract...?") in place of a stock "on a
+    /// project that used Go" question (R16-R26: reviewers count a question as tailored only
+    /// when it names the candidate's work).
+    pub fn options(&self, graph: &Graph, candidate: &Candidate, lang: usize) -> Vec<AnchorOption> {
         let lang = lang.min(2);
         if language_index(&candidate.language) != Some(lang) {
             return Vec::new();
@@ -141,6 +168,16 @@ impl Anchors {
             // The line names two technologies or more (a name written twice is one).
             let ids = &claim.skill_ids;
             let two_skills = ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count() >= 2;
+            self.area_options(
+                graph,
+                claim,
+                i,
+                employer,
+                lang,
+                &mut out,
+                figure + (1.0 - i as f32 / n),
+                off_field(claim),
+            );
             for c in &self.competencies {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
@@ -190,6 +227,57 @@ impl Anchors {
         out
     }
 
+    /// The requirement areas achievement `claim` (the `i`th) shows, each asked through it, into
+    /// `out`: scored by how many of the area's terms the line names, then `base` (its figure and
+    /// recency), less 2 for a line from a trade before the current career.
+    #[allow(clippy::too_many_arguments)]
+    fn area_options(
+        &self,
+        graph: &Graph,
+        claim: &crate::candidate::Claim,
+        i: usize,
+        employer: Option<&str>,
+        lang: usize,
+        out: &mut Vec<AnchorOption>,
+        base: f32,
+        off_field: bool,
+    ) {
+        let found = graph.find(&claim.text);
+        for ask in &self.areas {
+            let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { continue };
+            let mut terms: Vec<usize> = found
+                .iter()
+                .map(|f| f.term)
+                .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            if terms.is_empty() {
+                continue;
+            }
+            let texts = [&ask.en, &ask.pt, &ask.es][lang];
+            let Some(text) = anchored(&claim.text, employer, &texts.text, lang, false) else { continue };
+            let mut q = written(format!("anchored-{}", ask.id), Kind::Technical, texts, lang, text);
+            q.area = ask.id.clone();
+            // What the line names beyond the area (a Kafka pipeline's delivery guarantees, a
+            // schema change's locks) is scored too.
+            for point in Claims::bundled().facet_points(&claim.text, &ask.id, false, lang, 1) {
+                q.rubric.points.insert(1.min(q.rubric.points.len()), point);
+            }
+            out.push(AnchorOption {
+                competency: ask.id.clone(),
+                score: terms.len().min(3) as f32 + base - if off_field { 2.0 } else { 0.0 },
+                blocked: nexushr_guardrail::Blocked::of(&q.text),
+                fallback: false,
+                question: AnchoredQuestion {
+                    question: Arc::new(q),
+                    claim: i,
+                    employer: employer.unwrap_or_default().to_string(),
+                },
+            });
+        }
+    }
+
     /// The question for `competency` in kit language `lang`, anchored on the achievement that
     /// shows it best and is not in `used` (the achievements other questions of the kit already
     /// ask about); an achievement at an employer in `employers` (one the kit already asks
@@ -205,7 +293,8 @@ impl Anchors {
         used: &[usize],
         employers: &[String],
     ) -> Option<AnchoredQuestion> {
-        pick(&self.options(candidate, lang), competency, used, employers).map(|o| o.question.clone())
+        let graph = crate::bank::Bank::bundled().expect("the bundled bank").graph;
+        pick(&self.options(&graph, candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
 }
 
@@ -284,6 +373,55 @@ mod tests {
                 assert!(t.points.len() >= 3 && !t.strong.is_empty() && !t.weak.is_empty(), "{}", c.id);
             }
         }
+    }
+
+    #[test]
+    fn every_area_ask_is_its_own_and_written_in_every_language() {
+        let file: AreaFile = serde_json::from_str(AREA_ASKS).expect("area-anchors.json parses");
+        let graph = crate::bank::Bank::bundled().unwrap().graph;
+        assert!(file.areas.len() >= 20, "{} areas", file.areas.len());
+        let mut ids = std::collections::HashSet::new();
+        let mut texts = std::collections::HashSet::new();
+        for a in &file.areas {
+            assert!(graph.areas.iter().any(|g| g.id == a.id), "{} is no area of the graph", a.id);
+            assert!(ids.insert(a.id.clone()), "{} twice", a.id);
+            for t in [&a.en, &a.pt, &a.es] {
+                assert!(t.text.trim_end().ends_with('?'), "{}: {}", a.id, t.text);
+                assert!(!t.text.contains('{'), "{}: {}", a.id, t.text);
+                assert!(t.points.len() >= 4, "{}", a.id);
+                for text in t.points.iter().chain([&t.strong, &t.weak]) {
+                    assert!(texts.insert(text.clone()), "{}: repeated \"{text}\"", a.id);
+                    assert!(!text.trim().is_empty() && !text.contains('{'), "{}: \"{text}\"", a.id);
+                }
+                assert!(t.strong.trim_end().ends_with('.') && t.weak.trim_end().ends_with('.'), "{}", a.id);
+            }
+        }
+    }
+
+    #[test]
+    fn an_area_is_asked_through_a_line_that_names_it() {
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[
+                ("Pagora", "Built the order REST API in Go, serving 3,000 requests per second."),
+                ("Pagora", "Mentored two junior developers through their first year."),
+            ],
+        );
+        let q = anchors.question("apis", &c, 0, &[], &[]).expect("the API line shows the area");
+        assert_eq!(q.claim, 0);
+        assert!(
+            q.question.text.starts_with("At Pagora, you built the order REST API in Go"),
+            "{}",
+            q.question.text
+        );
+        assert_eq!((q.question.id.as_str(), q.question.area.as_str()), ("anchored-apis", "apis"));
+        assert_eq!(q.question.kind, Kind::Technical);
+        // Not a line another question of the kit asks about, nor a kit in another language, nor
+        // an area no line names.
+        assert!(anchors.question("apis", &c, 0, &[0], &[]).is_none());
+        assert!(anchors.question("apis", &c, 2, &[], &[]).is_none());
+        assert!(anchors.question("networking", &c, 0, &[], &[]).is_none());
     }
 
     #[test]
@@ -380,7 +518,7 @@ mod tests {
         );
         c.claims[0].title = Some("Analista de Dados Júnior".into());
         c.claims[1].title = Some("Enfermeira".into());
-        let options = anchors.options(&c, 1);
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 1);
         let best =
             |id: &str| pick(&options, id, &[], &[]).map(|o| o.question.employer.clone()).unwrap_or_default();
         // Both lines show ownership, the nurse's with more signals; it gives way to the
@@ -421,14 +559,14 @@ mod tests {
         // any line that shows them.
         let moved =
             with_skills("Moved the company off hand-managed EC2 and Ansible onto EKS with Helm and Argo CD");
-        let options = anchors.options(&moved, 0);
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &moved, 0);
         let collaboration = options.iter().find(|o| o.competency == "collaboration").expect("collaboration");
         assert!(collaboration.fallback, "{}", collaboration.question.question.text);
         assert!(collaboration.question.question.text.starts_with("At Parcelwise, you moved the company off"));
         assert!(options.iter().any(|o| o.competency == "learning" && o.fallback));
         // Solo tuning is no collaboration story, though it is something learned.
         let tuned = with_skills("Tuned PostgreSQL queries and Redis caching for the orders API");
-        let options = anchors.options(&tuned, 0);
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &tuned, 0);
         assert!(!options.iter().any(|o| o.competency == "collaboration"), "{options:#?}");
         assert!(options.iter().any(|o| o.competency == "learning"));
         // No fallback for a competency whose ask presumes what the line must show (ownership).

@@ -218,7 +218,8 @@ impl Claims {
         // except tests of people and products: usability tests, A/B tests, user tests.
         let quality = self.categories.iter().find(|c| c.id == "quality");
         let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
-        let about_people = lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
+        let about_people = names_research(text)
+            || lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
                 // "an A/B test of the free-delivery threshold" is an experiment on customers.
                 || text.to_lowercase().contains("a/b");
         // "3 clústeres de EKS (desarrollo, pruebas y producción)": a test environment beside
@@ -359,6 +360,14 @@ impl Claims {
             {
                 to("security")
             }
+            // Usability sessions, interviews and prototypes tested with people are research,
+            // scored on the question it answered, the method and sample, and what changed (R26:
+            // 46 usability sessions scored as a launch, Figma prototypes as a test suite).
+            "quality" | "launch" | "impact" | "build" | "automation" | "performance" | "refactor"
+                if names_research(text) =>
+            {
+                to("research")
+            }
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
             // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
             // so is a line that names incidents only far from its verb ("moved the team to Helm
@@ -388,9 +397,23 @@ impl Claims {
             {
                 category
             }
-            // "Cut CI build time 40%" is the pipeline's speed: build and release work.
+            // "Cut CI build time 40%" is the pipeline's speed: build and release work, and so is
+            // moving the pipelines themselves to a faster CI. A report "a cada build" is no
+            // speed-up (R26: "where was the time going in the pipeline?" of a suite plugged into
+            // Azure DevOps), and moving services that made deploys faster keeps its migration
+            // rubric: the move and its cutover are the story (R26: 18 services moved to EKS
+            // scored on build caches).
             "performance" | "migration" | "refactor" | "automation" | "quality"
-                if names_any(text, &[PIPELINE], true) && names_speed(text) && !names_data_pipeline(text) =>
+                if names_any(text, &[PIPELINE], true)
+                    && names_speed(text)
+                    && names_gain(text)
+                    && !names_data_pipeline(text)
+                    && (category.id != "migration"
+                        || names_any(
+                            &words(text).skip(1).take(4).collect::<Vec<_>>().join(" "),
+                            &[PIPELINE],
+                            true,
+                        )) =>
             {
                 to("delivery")
             }
@@ -1792,6 +1815,36 @@ fn names_any(text: &str, lists: &[&[&str]], whole_short: bool) -> bool {
     })
 }
 
+/// Whether an achievement line reports research with people: usability tests, interviews, a
+/// prototype tested with users, in any of the three languages.
+fn names_research(text: &str) -> bool {
+    const RESEARCH: &[&str] = &[
+        "usability",
+        "usabilidade",
+        "usabilidad",
+        "user interview",
+        "user research",
+        "ux research",
+        "entrevistas com usuári",
+        "entrevistas com clientes",
+        "entrevistas con usuari",
+        "entrevistas con clientes",
+        "pesquisa com usuári",
+        "pesquisas com usuári",
+        "investigación con usuari",
+        "research session",
+        "moderated",
+        "diary stud",
+        "card sort",
+        "tree test",
+        "think-aloud",
+    ];
+    let lower = text.to_lowercase();
+    let prototype = ["prototyp", "protótip", "prototip", "figma"].iter().any(|p| lower.contains(p));
+    RESEARCH.iter().any(|r| lower.contains(r))
+        || (prototype && names_any(&lower, &[&["test", "probé", "probamos", "probad", "prueb"]], false))
+}
+
 /// Whether an achievement line speaks of speed or cost (what the performance template asks about).
 fn names_speed_or_cost(text: &str) -> bool {
     names_any(text, &[SPEED, &["velocidad", "velocidade"], BILLS, RESOURCES], false)
@@ -3064,6 +3117,47 @@ mod tests {
                 f.not_for
             );
         }
+    }
+
+    #[test]
+    fn research_with_people_is_research_and_a_report_per_build_no_speed_up() {
+        let kind = |language: &str, text: &str| first_kind(language, "Northbridge", text);
+        let research = Some("research".to_string());
+        assert_eq!(
+            kind(
+                "en",
+                "Ran 46 moderated usability sessions on the redesigned basket, lifting mobile conversion 6.5%"
+            ),
+            research
+        );
+        assert_eq!(
+            kind("en", "Prototyped new form flows in Figma and tested them with residents at libraries"),
+            research
+        );
+        assert_eq!(kind("pt", "Conduzi 20 entrevistas com usuários para o novo fluxo de Pix"), research);
+        // Tests of software are still test work, and a product search is no research.
+        assert_eq!(kind("en", "Wrote 300 Cypress tests for the checkout").as_deref(), Some("quality"));
+        assert_ne!(kind("pt", "Trabalhei na pesquisa de produtos com Elasticsearch"), research);
+        // A suite plugged into a pipeline with a report per build is test work, not a speed-up.
+        assert_eq!(
+            kind(
+                "pt",
+                "Integração da suíte de testes ao pipeline do Azure DevOps, com relatórios publicados a cada build."
+            )
+            .as_deref(),
+            Some("quality")
+        );
+        // A migration that made deploys faster is still a migration; a CI build cut is still
+        // build and release work.
+        assert_eq!(
+            kind(
+                "es",
+                "Migré 18 microservicios de EC2 a EKS con Helm y ArgoCD, lo que redujo el tiempo de despliegue de 40 minutos a menos de 8."
+            )
+            .as_deref(),
+            Some("migration")
+        );
+        assert_eq!(kind("en", "Cut CI build time 40% with remote caching").as_deref(), Some("delivery"));
     }
 
     #[test]

@@ -94,10 +94,12 @@ impl CandidateVectors {
         Arc::clone(self.shown.get_or_init(|| Arc::new(graph.shown(candidate))))
     }
 
-    /// The achievements able to anchor a behavioral question in kit language `lang`, made once.
-    fn anchors(&self, candidate: &Candidate, lang: usize) -> Arc<Vec<AnchorOption>> {
+    /// The achievements able to anchor a behavioral question or a requirement area in kit language
+    /// `lang`, made once.
+    fn anchors(&self, graph: &Graph, candidate: &Candidate, lang: usize) -> Arc<Vec<AnchorOption>> {
         Arc::clone(
-            self.anchors[lang.min(2)].get_or_init(|| Arc::new(Anchors::bundled().options(candidate, lang))),
+            self.anchors[lang.min(2)]
+                .get_or_init(|| Arc::new(Anchors::bundled().options(graph, candidate, lang))),
         )
     }
 
@@ -322,11 +324,31 @@ pub fn kit_language(req: &Spec) -> usize {
 
 /// One planned question before it becomes a [`KitQuestion`], with the role area it covers.
 enum Pick {
-    Area { s: Scored, probe: Probe, ra: RoleArea },
-    Claim { c: ClaimQuestion, ra: Option<RoleArea> },
-    Competency { s: Scored, ra: RoleArea },
-    Anchored { a: AnchoredQuestion, ra: RoleArea },
-    Other { s: Scored },
+    Area {
+        s: Scored,
+        probe: Probe,
+        ra: RoleArea,
+    },
+    Claim {
+        c: ClaimQuestion,
+        ra: Option<RoleArea>,
+    },
+    Competency {
+        s: Scored,
+        ra: RoleArea,
+    },
+    Anchored {
+        a: AnchoredQuestion,
+        ra: RoleArea,
+    },
+    /// A requirement area asked through the candidate's own work in it.
+    AreaAnchored {
+        a: AnchoredQuestion,
+        ra: RoleArea,
+    },
+    Other {
+        s: Scored,
+    },
 }
 
 /// The role in kit language `lang` (its page's own translation, field by field).
@@ -603,6 +625,22 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             _ => None,
         })
         .collect();
+    // The achievements the kit asks about (and their employers), so that no other question asks
+    // about the same line again.
+    let (mut used, mut employers): (Vec<usize>, Vec<String>) = picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } => Some((c.claim?, c.employer.clone().unwrap_or_default())),
+            _ => None,
+        })
+        .unzip();
+    let options = req.candidate_vectors.anchors(graph, candidate, lang);
+    // An experience question in an area the resume shows is asked through the candidate's own
+    // line there ("At Pagora, you built the order REST API in Go. Which decisions...?") in place
+    // of the bank's "on a project that used Go", up to twice a kit: a third "At X, you..."
+    // beside the claims and the behavioral anchors reads like one template.
+    const AREA_ANCHORED: usize = 2;
+    let mut area_anchored = 0;
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
@@ -644,8 +682,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 break;
             }
             let lead = order == 0 && lead_twice && share >= 1.0 && want_used == 0 && !lead_asked;
-            let used = if lead { 0 } else { per_area.get(&ra.area).map_or(0, Vec::len) };
-            if used != want_used || ra.weight < top * share || (share >= 1.0 && !lead_twice) {
+            let asked_here = if lead { 0 } else { per_area.get(&ra.area).map_or(0, Vec::len) };
+            if asked_here != want_used || ra.weight < top * share || (share >= 1.0 && !lead_twice) {
                 continue;
             }
             // An area the resume does not show is probed once: a second question there (office
@@ -657,19 +695,41 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
             if let Some(s) = choose_area(ra.area, &taken, &avoid) {
                 lead_asked |= lead;
-                taken.insert(s.index);
                 per_area.entry(ra.area).or_default().push(s.mode);
+                n_areas -= 1;
+                let anchor = if s.mode == Mode::Experience && area_anchored < AREA_ANCHORED {
+                    crate::anchored::pick(&options, &graph.areas[ra.area].id, &used, &employers)
+                        .filter(|o| !req.exclude.contains(&o.question.question.id) && allowed(o.blocked))
+                } else {
+                    None
+                };
+                if let Some(o) = anchor {
+                    let a = o.question.clone();
+                    used.push(a.claim);
+                    employers.push(a.employer.clone());
+                    area_anchored += 1;
+                    picks.push((0, order, Pick::AreaAnchored { a, ra: ra.clone() }));
+                    continue;
+                }
+                taken.insert(s.index);
                 let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
                 picks.push((0, order, Pick::Area { s, probe, ra: ra.clone() }));
-                n_areas -= 1;
             }
         }
     }
     // Room left (a role with few areas): more claims, then more behavioral questions.
-    while req.plan.is_none() && n_areas > 0 && n_claims < claims.len() {
+    while req.plan.is_none() && n_areas > 0 && n_claims < ordered.len() {
         let c = ordered[n_claims];
-        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
         n_claims += 1;
+        // Not a line an area question already asks about.
+        if c.claim.is_some_and(|l| used.contains(&l)) {
+            continue;
+        }
+        if let Some(l) = c.claim {
+            used.push(l);
+            employers.push(c.employer.clone().unwrap_or_default());
+        }
+        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
         n_areas -= 1;
     }
     if req.plan.is_none() {
@@ -684,16 +744,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // striking the same "tell me about a time" in every kit. The rest come from the bank.
     const ANCHORED: usize = 3;
     let mut asked = 0;
-    let (mut used, mut employers): (Vec<usize>, Vec<String>) = picks
-        .iter()
-        .filter_map(|(_, _, p)| match p {
-            Pick::Claim { c, .. } => Some((c.claim?, c.employer.clone().unwrap_or_default())),
-            _ => None,
-        })
-        .unzip();
     let mut anchored: HashSet<usize> = HashSet::new();
     let leading = if req.plan.is_some() { competencies.len() } else { n_behavioral + 2 };
-    let options = req.candidate_vectors.anchors(candidate, lang);
     for (order, ra) in competencies.iter().enumerate().take(leading) {
         if asked >= n_behavioral.min(ANCHORED) {
             break;
@@ -917,6 +969,23 @@ fn build(
                 breakdown: [("anchored", 1.0)].into_iter().collect(),
             }
         }
+        Pick::AreaAnchored { a, ra } => {
+            let area = &graph.areas[ra.area];
+            KitQuestion {
+                text: a.question.text.clone(),
+                question: a.question,
+                score: 1.0,
+                rank: 0,
+                target: Some((area.target_id(), area.name(lang).to_string())),
+                probe: Probe::Depth,
+                rationale: rationale_work(lang, area.name(lang), &a.employer),
+                evidence: vec![Evidence {
+                    resume: candidate.claims.get(a.claim).map(|c| c.span.clone()),
+                    requirement: ra.requirement(role, original, lang),
+                }],
+                breakdown: [("anchored", 1.0)].into_iter().collect(),
+            }
+        }
         Pick::Other { s } => {
             let q = Arc::clone(bank.in_language(s.index, lang));
             let area = s.area.map(|a| &graph.areas[a]);
@@ -1068,6 +1137,28 @@ fn rationale_anchored(lang: usize, competency: &str, employer: &str) -> String {
             "Evidencia conductual de {lower}, pedida sobre un trabajo que el currículum muestra en {employer}."
         ),
         _ => format!("Behavioral evidence of {lower}, asked through work the resume shows at {employer}."),
+    }
+}
+
+/// A requirement area asked through the candidate's own work in it.
+fn rationale_work(lang: usize, area: &str, employer: &str) -> String {
+    match (lang, employer.is_empty()) {
+        (1, true) => {
+            format!("{area}: requisito da vaga, perguntado sobre um trabalho que o currículo mostra.")
+        }
+        (1, false) => {
+            format!(
+                "{area}: requisito da vaga, perguntado sobre um trabalho que o currículo mostra em {employer}."
+            )
+        }
+        (2, true) => {
+            format!("{area}: requisito del puesto, preguntado sobre un trabajo que el currículum muestra.")
+        }
+        (2, false) => format!(
+            "{area}: requisito del puesto, preguntado sobre un trabajo que el currículum muestra en {employer}."
+        ),
+        (_, true) => format!("{area}: a requirement of the role, asked through work the resume shows."),
+        _ => format!("{area}: a requirement of the role, asked through work the resume shows at {employer}."),
     }
 }
 
