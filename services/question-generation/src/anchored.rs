@@ -243,16 +243,30 @@ impl Anchors {
         off_field: bool,
     ) {
         let found = graph.find(&claim.text);
-        for ask in &self.areas {
-            let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { continue };
-            let mut terms: Vec<usize> = found
-                .iter()
-                .map(|f| f.term)
-                .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            if terms.is_empty() {
+        // How many distinct terms of each asked area the line names.
+        let counts: Vec<usize> = self
+            .areas
+            .iter()
+            .map(|ask| {
+                let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
+                let mut terms: Vec<usize> = found
+                    .iter()
+                    .map(|f| f.term)
+                    .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms.len()
+            })
+            .collect();
+        for (k, ask) in self.areas.iter().enumerate() {
+            // A line is asked about the area it is mostly about: Terraform modules for a VPC, RDS
+            // and EKS are cloud work, not a data model (a first cut asked exactly that), and a
+            // language named beside a pipeline's tools is no code-design story.
+            let others =
+                counts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| *c).max().unwrap_or(0);
+            let terms = counts[k];
+            if terms == 0 || terms < others || (terms == others && ask.id == "programming") {
                 continue;
             }
             let texts = [&ask.en, &ask.pt, &ask.es][lang];
@@ -266,7 +280,7 @@ impl Anchors {
             }
             out.push(AnchorOption {
                 competency: ask.id.clone(),
-                score: terms.len().min(3) as f32 + base - if off_field { 2.0 } else { 0.0 },
+                score: terms.min(3) as f32 + base - if off_field { 2.0 } else { 0.0 },
                 blocked: nexushr_guardrail::Blocked::of(&q.text),
                 fallback: false,
                 question: AnchoredQuestion {
@@ -422,6 +436,16 @@ mod tests {
         assert!(anchors.question("apis", &c, 0, &[0], &[]).is_none());
         assert!(anchors.question("apis", &c, 2, &[], &[]).is_none());
         assert!(anchors.question("networking", &c, 0, &[], &[]).is_none());
+        // A line is asked about the area it is mostly about, not one it mentions in passing.
+        let modules = candidate(
+            "en",
+            &[(
+                "PagoNorte",
+                "Wrote reusable Terraform modules for the VPC, RDS and EKS clusters of 6 product teams.",
+            )],
+        );
+        assert!(anchors.question("data", &modules, 0, &[], &[]).is_none());
+        assert!(anchors.question("cloud-containers", &modules, 0, &[], &[]).is_some());
     }
 
     #[test]

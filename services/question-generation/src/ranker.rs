@@ -640,7 +640,25 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // of the bank's "on a project that used Go", up to twice a kit: a third "At X, you..."
     // beside the claims and the behavioral anchors reads like one template.
     const AREA_ANCHORED: usize = 2;
+    // Behavioral questions asked through the candidate's work at most (see below).
+    const ANCHORED: usize = 3;
     let mut area_anchored = 0;
+    // The lines the behavioral section would anchor its leading competencies on, one each as it
+    // picks them: an area takes another line, or keeps its bank question, so that asking an area
+    // through the candidate's work does not send a competency back to a stock "tell me about a
+    // time" (the first cut of area asks traded two told-back questions for one).
+    let reserved: Vec<usize> = {
+        let (mut lines, mut at) = (used.clone(), employers.clone());
+        for ra in competencies.iter().take(n_behavioral.min(ANCHORED)) {
+            if let Some(o) =
+                crate::anchored::pick(&options, &graph.areas[ra.area].id, &lines, &at).filter(|o| !o.fallback)
+            {
+                lines.push(o.question.claim);
+                at.push(o.question.employer.clone());
+            }
+        }
+        lines
+    };
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
@@ -697,8 +715,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 lead_asked |= lead;
                 per_area.entry(ra.area).or_default().push(s.mode);
                 n_areas -= 1;
-                let anchor = if s.mode == Mode::Experience && area_anchored < AREA_ANCHORED {
-                    crate::anchored::pick(&options, &graph.areas[ra.area].id, &used, &employers)
+                // An experience question, or an area's second question (the first was a
+                // concept, scenario or design): the candidate's own work there is the better one.
+                let anchor = if (s.mode == Mode::Experience || want_used > 0) && area_anchored < AREA_ANCHORED
+                {
+                    let taken_lines: Vec<usize> = used.iter().chain(&reserved).copied().collect();
+                    crate::anchored::pick(&options, &graph.areas[ra.area].id, &taken_lines, &employers)
                         .filter(|o| !req.exclude.contains(&o.question.question.id) && allowed(o.blocked))
                 } else {
                     None
@@ -742,7 +764,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // that shows the competency (one no other question of the kit asks about, at another
     // employer when there is one), among the role's leading competencies: reviewers kept
     // striking the same "tell me about a time" in every kit. The rest come from the bank.
-    const ANCHORED: usize = 3;
     let mut asked = 0;
     let mut anchored: HashSet<usize> = HashSet::new();
     let leading = if req.plan.is_some() { competencies.len() } else { n_behavioral + 2 };
