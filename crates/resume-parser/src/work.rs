@@ -35,6 +35,22 @@ fn is_bullet(line: &str) -> bool {
     t.starts_with(BULLETS)
 }
 
+/// A name and a short place after a dash ("Quayside Logistics Software — Cork"), neither of them
+/// a title: a header line of its own above a title with its dates names the employer, wherever
+/// the place is.
+fn name_and_place(line: &str) -> Option<(&str, &str)> {
+    let (name, place) = [" — ", " – ", " | "].iter().find_map(|sep| line.trim().rsplit_once(sep))?;
+    let (name, place) = (name.trim(), place.trim());
+    let capitalized = place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (!name.is_empty()
+        && name.split_whitespace().count() <= 6
+        && (1..=3).contains(&place.split_whitespace().count())
+        && capitalized
+        && title_score(name) == 0
+        && title_score(place) == 0)
+        .then_some((name, place))
+}
+
 /// Separators of the pieces of one header line, strongest first.
 const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
 
@@ -587,7 +603,8 @@ fn core_words(line: &str) -> usize {
 }
 
 /// The title and employer among the header fragments of one entry.
-fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<String>, f32) {
+/// `inline`: how many of the fragments (the first) are on the date line itself.
+fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<String>, Option<String>, f32) {
     // "Freelance · Independent analytics consulting" beside a title: a company and its blurb.
     let has_title = fragments.iter().any(|f| title_score(f) > 0 && split_header(f).1.is_none());
     let owned: Vec<String> = fragments
@@ -601,11 +618,22 @@ fn assign(fragments: &[String], anchored: &[bool]) -> (Option<String>, Option<St
         .collect();
     let owned: Vec<String> = owned.iter().map(|f| without_team(f).to_string()).collect();
     let fragments = owned.as_slice();
-    for f in fragments {
+    for (i, f) in fragments.iter().enumerate() {
         if let (Some(t), Some(e)) = split_header(f)
             && ((title_score(&t) > 0 && title_score(&t) >= title_score(&e)) || fragments.len() == 1)
         {
-            return (Some(t), Some(e), 0.8);
+            // A name with its place on a line of its own ("Lanthorn Payments — Dublin" above
+            // "Principal Engineer, Platform Architecture, Feb 2020 – present") is the employer:
+            // what follows the title on the date line is a team or a later title (R25). Only on
+            // the date line: "Ingeniero DevSecOps — Altavista Pagos" above a blurb with a place
+            // names its employer itself.
+            let named = fragments.iter().enumerate().filter(|_| i < inline).find(|(j, g)| {
+                *j != i
+                    && anchored.get(*j).copied().unwrap_or(false)
+                    && title_score(g) == 0
+                    && split_header(g).1.is_none()
+            });
+            return (Some(t), Some(named.map_or(e, |(_, g)| g.clone())), 0.8);
         }
     }
     match fragments {
@@ -913,7 +941,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let named = (j + 1 < lines.len() && place(j + 1))
                 || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some())
                 || (!is_bullet(l) && without_place(l.trim()).len() < l.trim().len());
-            let short_name = wants_employer && above.is_empty() && core_words(l) <= 4;
+            let short_name =
+                wants_employer && above.is_empty() && (core_words(l) <= 4 || name_and_place(l).is_some());
             if !fits || ((inline || gap) && !titled && !named && !short_name) {
                 break;
             }
@@ -961,6 +990,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         // Fragments nearest the dates first: the employer is the nearest that is not a title.
         let mut fragments: Vec<String> = pieces(&inline_headers[k], &mut location);
         let mut anchored = vec![false; fragments.len()];
+        let inline_count = fragments.len();
         let mut near: Vec<(usize, usize)> =
             above.iter().map(|&a| (i - a, a)).chain(below.iter().map(|&b| (b - i, b))).collect();
         near.sort_unstable();
@@ -975,9 +1005,16 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             anchored.extend(std::iter::repeat_n(beside, got.len()));
             fragments.extend(got);
         }
-        let (title, employer, confidence) = assign(&fragments, &anchored);
-        // "Farmácias Serra Verde (rede com 310 lojas)": the employer without what describes it.
-        let employer = employer.map(|e| without_description(&e));
+        let (title, employer, confidence) = assign(&fragments, &anchored, inline_count);
+        // "Farmácias Serra Verde (rede com 310 lojas)": the employer without what describes it;
+        // "Quayside Logistics Software — Cork": without a place the city list does not know.
+        let employer = employer.map(|e| without_description(&e)).map(|e| match name_and_place(&e) {
+            Some((name, place)) => {
+                location.get_or_insert_with(|| place.to_string());
+                name.to_string()
+            }
+            None => e,
+        });
         let body_start = below.last().map_or(*i, |&b| b) + 1;
         // Up to the next entry's first header line.
         let body_end =
@@ -1464,6 +1501,33 @@ mod tests {
         // A resume all in one field counts every job.
         let one = entries(EXPERIENCE, 0);
         assert_eq!(career_months(&one, today), total_months(&one, today));
+    }
+
+    #[test]
+    fn an_employer_line_with_its_place_beats_a_team_after_the_title() {
+        // R25: "Principal Engineer, Platform Architecture, Feb 2020 – present" under "Lanthorn
+        // Payments — Dublin" read the team as the employer.
+        let text = "Lanthorn Payments — Dublin\nPrincipal Engineer, Platform Architecture, Feb 2020 – present\n\
+                    • Own the target architecture for the issuing platform.\n\n\
+                    Harbourline Financial Services — Dublin\nSenior Software Engineer, later Technical Lead, May 2015 – Jan 2020\n\
+                    • Technical lead for the treasury team.\n\n\
+                    Quayside Logistics Software — Cork\nSoftware Engineer, Sep 2011 – Apr 2015\n\
+                    • Built route-planning features in Java EE.\n";
+        let e = entries(text, 0);
+        let got: Vec<(Option<&str>, Option<&str>)> = e
+            .iter()
+            .map(|w| {
+                (w.title.as_ref().map(|t| t.value.as_str()), w.employer.as_ref().map(|t| t.value.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Principal Engineer"), Some("Lanthorn Payments")),
+                (Some("Senior Software Engineer"), Some("Harbourline Financial Services")),
+                (Some("Software Engineer"), Some("Quayside Logistics Software")),
+            ]
+        );
     }
 
     #[test]
