@@ -154,12 +154,17 @@ impl Anchors {
         };
         let current_is_tech = candidate.claims.first().is_some_and(tech);
         let off_field = |c: &crate::candidate::Claim| current_is_tech && !tech(c);
+        let intern = |c: &crate::candidate::Claim| c.title.as_deref().is_some_and(internship);
+        let grown = candidate.claims.first().is_some_and(|c| !intern(c));
+        let early = |c: &crate::candidate::Claim| grown && intern(c);
         let mut out = Vec::new();
         for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
             // A job read without its employer still has its achievements (told back without one).
             let employer = claim.employer.as_deref().map(employer_name);
             let employer = employer.as_deref().filter(|e| !e.is_empty());
-            if employer.is_some_and(|e| e.len() > 80) {
+            // An internship's task is no story for someone who has held jobs since (R27: a
+            // five-year SRE asked about communication through an internship's Nagios checks).
+            if employer.is_some_and(|e| e.len() > 80) || early(claim) {
                 continue;
             }
             let figure = if metric(&claim.text).is_some() { 0.5 } else { 0.0 };
@@ -168,6 +173,7 @@ impl Anchors {
             // The line names two technologies or more (a name written twice is one).
             let ids = &claim.skill_ids;
             let two_skills = ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count() >= 2;
+            let penalty = if off_field(claim) { 2.0 } else { 0.0 };
             self.area_options(
                 graph,
                 claim,
@@ -175,8 +181,7 @@ impl Anchors {
                 employer,
                 lang,
                 &mut out,
-                figure + (1.0 - i as f32 / n),
-                off_field(claim),
+                figure + (1.0 - i as f32 / n) - penalty,
             );
             for c in &self.competencies {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
@@ -212,7 +217,7 @@ impl Anchors {
                     // More signals first, a figure to talk to, then recent work (claims come
                     // newest job first).
                     score: strength.min(3) as f32 + figure + 1.0 * (1.0 - i as f32 / n)
-                        - if off_field(claim) { 2.0 } else { 0.0 }
+                        - penalty
                         - if strength == 0 { 0.5 } else { 0.0 },
                     blocked: nexushr_guardrail::Blocked::of(&q.text),
                     fallback: strength == 0,
@@ -229,7 +234,7 @@ impl Anchors {
 
     /// The requirement areas achievement `claim` (the `i`th) shows, each asked through it, into
     /// `out`: scored by how many of the area's terms the line names, then `base` (its figure and
-    /// recency), less 2 for a line from a trade before the current career.
+    /// recency, less 2 for a line from a trade before the current career).
     #[allow(clippy::too_many_arguments)]
     fn area_options(
         &self,
@@ -240,7 +245,6 @@ impl Anchors {
         lang: usize,
         out: &mut Vec<AnchorOption>,
         base: f32,
-        off_field: bool,
     ) {
         let found = graph.find(&claim.text);
         // How many distinct terms of each asked area the line names.
@@ -259,7 +263,29 @@ impl Anchors {
                 terms.len()
             })
             .collect();
+        // A line of one kind of work is asked about that work's area: API tests are testing,
+        // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
+        // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
+        let lower = claim.text.to_lowercase();
+        let test_data = ["test data", "dados de teste", "massa de dados", "datos de prueba"]
+            .iter()
+            .any(|p| lower.contains(p));
+        let only: Option<&[&str]> = match Claims::bundled().kind_of(&claim.text) {
+            _ if test_data => Some(&["testing"]),
+            Some("quality") => Some(&["testing"]),
+            Some("research") => Some(&["ux"]),
+            Some("leadership") => Some(&[]),
+            Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
+            Some("delivery") => Some(&["delivery"]),
+            Some("security") => Some(&["security", "security-operations", "governance"]),
+            Some("recovery") => Some(&["continuity", "database-administration"]),
+            Some("model") => Some(&["machine-learning"]),
+            _ => None,
+        };
         for (k, ask) in self.areas.iter().enumerate() {
+            if only.is_some_and(|areas| !areas.contains(&ask.id.as_str())) {
+                continue;
+            }
             // A line is asked about the area it is mostly about: Terraform modules for a VPC, RDS
             // and EKS are cloud work, not a data model (a first cut asked exactly that), and a
             // language named beside a pipeline's tools is no code-design story.
@@ -280,7 +306,7 @@ impl Anchors {
             }
             out.push(AnchorOption {
                 competency: ask.id.clone(),
-                score: terms.min(3) as f32 + base - if off_field { 2.0 } else { 0.0 },
+                score: terms.min(3) as f32 + base,
                 blocked: nexushr_guardrail::Blocked::of(&q.text),
                 fallback: false,
                 question: AnchoredQuestion {
@@ -310,6 +336,25 @@ impl Anchors {
         let graph = crate::bank::Bank::bundled().expect("the bundled bank").graph;
         pick(&self.options(&graph, candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
+}
+
+/// Whether a job title is an internship's, in the three languages.
+fn internship(title: &str) -> bool {
+    const INTERN: &[&str] = &[
+        "intern",
+        "internship",
+        "estagiário",
+        "estagiária",
+        "estagiario",
+        "estágio",
+        "becario",
+        "becaria",
+        "practicante",
+        "pasante",
+        "trainee",
+        "aprendiz",
+    ];
+    words(&title.to_lowercase()).any(|w| INTERN.contains(&w))
 }
 
 /// One achievement able to anchor one competency.
@@ -446,6 +491,13 @@ mod tests {
         );
         assert!(anchors.question("data", &modules, 0, &[], &[]).is_none());
         assert!(anchors.question("cloud-containers", &modules, 0, &[], &[]).is_some());
+        // API tests are testing work, not an API the candidate owned (R27).
+        let tests = candidate(
+            "en",
+            &[("Sierra Madre", "Automated tests for 420 REST API endpoints with REST Assured and Postman.")],
+        );
+        assert!(anchors.question("apis", &tests, 0, &[], &[]).is_none());
+        assert!(anchors.question("testing", &tests, 0, &[], &[]).is_some());
     }
 
     #[test]
@@ -525,6 +577,26 @@ mod tests {
             "{:#?}",
             q.question.rubric.points
         );
+    }
+
+    #[test]
+    fn an_internship_is_no_story_after_jobs_since() {
+        let anchors = Anchors::bundled();
+        let mut c = candidate(
+            "en",
+            &[
+                ("Lumenpath Logistics", "Rebuilt alerting around burn-rate alerts for 14 services."),
+                ("Quillstack Software", "Maintained Nagios checks and runbooks for internal services."),
+            ],
+        );
+        c.claims[0].title = Some("Site Reliability Engineer II".into());
+        c.claims[1].title = Some("IT Operations Intern".into());
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
+        assert!(options.iter().all(|o| o.question.claim == 0), "{options:#?}");
+        // An intern's own internship is their story.
+        c.claims[0].title = Some("Software Engineering Intern".into());
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
+        assert!(options.iter().any(|o| o.question.claim == 1), "{options:#?}");
     }
 
     #[test]

@@ -208,6 +208,12 @@ impl Claims {
             .collect()
     }
 
+    /// The kind of achievement `line` reports (its claim kind, "build", "quality"...), if any.
+    pub(crate) fn kind_of(&self, line: &str) -> Option<&str> {
+        let metric = metric(line).filter(|_| names_gain(line));
+        self.category_of(line, metric.is_some()).map(|c| self.refined(c, line).id.as_str())
+    }
+
     /// The kind of achievement a line reports, from its first word: an achievement line starts
     /// with its verb in all three languages ("Migrated", "Migrei", "Migré"); a line whose
     /// first word names no kind is a general one (`impact` with a figure, else `build`), whose
@@ -454,7 +460,19 @@ impl Claims {
             }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
             "performance" if !names_speed_or_cost(text) => to("impact"),
-            "performance" if names_money(text) && !names_speed(text) => to("cost"),
+            // A saving whose figure is money is a saving, whatever time words the line has
+            // ("Ahorro de MXN 2.1 millones ... fuera de horario", R27).
+            "performance"
+                if names_money(text)
+                    && (!names_speed(text)
+                        || words(text).next().is_some_and(|w| {
+                            ["ahorr", "econom", "saving", "saved"]
+                                .iter()
+                                .any(|p| w.to_lowercase().starts_with(p))
+                        })) =>
+            {
+                to("cost")
+            }
             "quality" if names_data_quality(text) => to("data_quality"),
             "migration" if names_any(text, &[CODE], false) && !names_any(text, &[SYSTEMS], false) => {
                 to("refactor")
@@ -738,7 +756,10 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 /// for a line too long to read aloud or a template without a second sentence.
 fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
     let cut = text.find(". ").or_else(|| text.find("? "))?;
-    anchored(line, employer, text[cut + 2..].trim(), lang, true)
+    // Told back, never quoted: a line read out whole ("your resume says: \"Monitoring with
+    // Zabbix...\"") is a pasted line (R27); one that cannot be told back keeps the kind's
+    // template, with its employer.
+    anchored(line, employer, text[cut + 2..].trim(), lang, false)
 }
 
 /// The clause after a line's first that, told back, `holds` the line's result: "cut boot time
@@ -3158,6 +3179,30 @@ mod tests {
             Some("migration")
         );
         assert_eq!(kind("en", "Cut CI build time 40% with remote caching").as_deref(), Some("delivery"));
+        // A saving in money is a saving, whatever time words come with it (R27).
+        assert_eq!(
+            kind(
+                "es",
+                "Ahorro de MXN 2.1 millones anuales en licencias y hosting al migrar servidores de aplicación a Linux y apagar ambientes no productivos fuera de horario."
+            )
+            .as_deref(),
+            Some("cost")
+        );
+    }
+
+    #[test]
+    fn a_line_that_cannot_be_told_back_is_never_read_out() {
+        // R27: "tu currículum dice: \"Monitoreo con Zabbix...\"" read as a pasted line.
+        for (lang, text) in [
+            ("es", "Monitoreo con Zabbix y posteriormente Prometheus y Grafana."),
+            ("en", "Monitoring with Zabbix, then Prometheus and Grafana, for 40 services."),
+        ] {
+            let kit = crate::areas::language_index(lang).unwrap();
+            if let Some(q) = first_question(lang, "Grupo Norte", text, kit) {
+                let t = &q.question.text;
+                assert!(!t.contains('"') && !t.contains("dice:") && !t.contains("says:"), "{t}");
+            }
+        }
     }
 
     #[test]
