@@ -498,8 +498,15 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let n = req.count;
     // Headline claims, and the role area each speaks to: an achievement outside the role's
     // areas (an IT-support satisfaction score for a backend role) is not a headline for it.
+    // Leading people speaks to no technical area, whatever the team does ("a team of 6 engineers
+    // (platform, CI/CD and cloud security)" is no CI/CD headline: R27 asked a mid-level backend
+    // kit's CI/CD slot about management).
     let claim_area = |c: &ClaimQuestion| {
-        c.areas.iter().map(|&a| usize::from(a)).find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
+        c.areas
+            .iter()
+            .map(|&a| usize::from(a))
+            .filter(|_| c.category != "leadership")
+            .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
     let all_claims = req.candidate_vectors.claims(graph, candidate, lang);
     // The headlines for this role: one of each kind, two per employer, among the claims in its
