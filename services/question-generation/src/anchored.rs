@@ -267,6 +267,28 @@ impl Anchors {
         // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
         // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
         let lower = claim.text.to_lowercase();
+        // A reading group, a talk or a kata day is no piece of the area's work to take apart
+        // (R25: "you ran the internal DDD reading group" asked what happens when a dependency
+        // slows down).
+        const EVENTS: &[&str] = &[
+            "reading group",
+            "study group",
+            "kata",
+            "meetup",
+            "talk at",
+            "talks at",
+            "conference",
+            "hackathon",
+            "grupo de estudo",
+            "grupo de leitura",
+            "palestra",
+            "grupo de estudio",
+            "charla",
+            "conferencia",
+        ];
+        if EVENTS.iter().any(|e| lower.contains(e)) {
+            return;
+        }
         let test_data = ["test data", "dados de teste", "massa de dados", "datos de prueba"]
             .iter()
             .any(|p| lower.contains(p));
@@ -498,6 +520,19 @@ mod tests {
         );
         assert!(anchors.question("apis", &tests, 0, &[], &[]).is_none());
         assert!(anchors.question("testing", &tests, 0, &[], &[]).is_some());
+        // A reading group is no piece of system design to take apart (R25).
+        let group = candidate(
+            "en",
+            &[(
+                "Harbourline",
+                "Ran the internal DDD reading group and organised the first architecture kata day.",
+            )],
+        );
+        assert!(
+            ["system-design", "architecture"]
+                .iter()
+                .all(|a| anchors.question(a, &group, 0, &[], &[]).is_none())
+        );
     }
 
     #[test]
