@@ -267,11 +267,15 @@ impl Anchors {
         // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
         // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
         let lower = claim.text.to_lowercase();
+        let testing = testing_work(&claim.text);
         // A reading group, a talk or a kata day is no piece of the area's work to take apart
         // (R25: "you ran the internal DDD reading group" asked what happens when a dependency
         // slows down).
         const EVENTS: &[&str] = &[
             "reading group",
+            "forum",
+            "fórum",
+            "foro",
             "study group",
             "kata",
             "meetup",
@@ -289,12 +293,8 @@ impl Anchors {
         if EVENTS.iter().any(|e| lower.contains(e)) {
             return;
         }
-        let test_data = ["test data", "dados de teste", "massa de dados", "datos de prueba"]
-            .iter()
-            .any(|p| lower.contains(p));
         let only: Option<&[&str]> = match Claims::bundled().kind_of(&claim.text) {
-            _ if test_data => Some(&["testing"]),
-            Some("quality") => Some(&["testing"]),
+            _ if testing => Some(&["testing"]),
             Some("research") => Some(&["ux"]),
             Some("leadership") => Some(&[]),
             Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
@@ -358,6 +358,16 @@ impl Anchors {
         let graph = crate::bank::Bank::bundled().expect("the bundled bank").graph;
         pick(&self.options(&graph, candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
+}
+
+/// Whether an achievement line is testing work: its kind is test automation and quality, or it
+/// prepares test data.
+pub(crate) fn testing_work(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    Claims::bundled().kind_of(line) == Some("quality")
+        || ["test data", "dados de teste", "massa de dados", "datos de prueba"]
+            .iter()
+            .any(|p| lower.contains(p))
 }
 
 /// Whether a job title is an internship's, in the three languages.

@@ -423,6 +423,9 @@ impl Claims {
             {
                 to("delivery")
             }
+            // A framework of checks on data is data-quality work, whatever builds it ("Criei o
+            // framework de data quality com Great Expectations + testes do dbt", R27).
+            "build" | "automation" | "launch" | "refactor" if names_data_checks(text) => to("data_quality"),
             // A model put to use is scored on its evaluation, rollout and drift, not as a feature
             // launch (R19: a credit model's API under a product-launch rubric).
             // The platform models run on (an MLOps platform: registry, retraining, serving) is
@@ -1799,6 +1802,13 @@ const SYSTEMS: &[&str] = &[
 
 /// Whether a test line is about checks on data (Great Expectations, dbt tests, "data quality").
 fn names_data_quality(text: &str) -> bool {
+    // A test line about a dbt project tests its models' data.
+    names_data_checks(text) || words(&text.to_lowercase()).any(|w| w == "dbt")
+}
+
+/// Whether a line names checks on data themselves (data quality, Great Expectations, data
+/// contracts...), whatever its verb.
+fn names_data_checks(text: &str) -> bool {
     let lower = text.to_lowercase();
     [
         "data quality",
@@ -1821,8 +1831,6 @@ fn names_data_quality(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p))
-        // A test line about a dbt project tests its models' data.
-        || words(&lower).any(|w| w == "dbt")
 }
 
 /// Whether a word of `text` starts with one of the `lists`' prefixes; with `whole_short`, a
@@ -1924,8 +1932,10 @@ fn names_gain(text: &str) -> bool {
 /// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
 fn names_money(text: &str) -> bool {
     let lower = text.to_lowercase();
+    // "operators customizados" is no cost ("custo").
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
-        || names_any(&lower, &[BILLS, SAVINGS], false)
+        || words(&lower)
+            .any(|w| !w.starts_with("custom") && [BILLS, SAVINGS].concat().iter().any(|s| w.starts_with(s)))
 }
 
 /// Whether an achievement line speaks of speed: latency, response or run time, throughput.
@@ -3179,6 +3189,24 @@ mod tests {
             Some("migration")
         );
         assert_eq!(kind("en", "Cut CI build time 40% with remote caching").as_deref(), Some("delivery"));
+        // Airflow DAGs with custom operators are a data pipeline, not a cost; a data-quality
+        // framework is data-quality work (R27).
+        assert_eq!(
+            kind(
+                "pt",
+                "Orquestração de 180 DAGs no Airflow; padronizei operators customizados e reduzi a taxa de falhas de 12% para 2% das execuções."
+            )
+            .as_deref(),
+            Some("data_pipeline")
+        );
+        assert_eq!(
+            kind(
+                "pt",
+                "Criei o framework de data quality com Great Expectations + testes do dbt e alertas no Slack; incidentes de dados reportados por usuários caíram 70% em um ano."
+            )
+            .as_deref(),
+            Some("data_quality")
+        );
         // A saving in money is a saving, whatever time words come with it (R27).
         assert_eq!(
             kind(

@@ -65,6 +65,9 @@ pub struct CandidateVectors {
     anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
     /// Whether the resume shows leading people, and work across teams, worked out once.
     leads: std::sync::OnceLock<(bool, bool)>,
+    /// Per achievement, whether it is testing work (a suite, API tests, test data), worked out
+    /// once: a tester's line shows the area it tests, not work they owned there.
+    test_lines: std::sync::OnceLock<Vec<bool>>,
 }
 
 impl CandidateVectors {
@@ -85,6 +88,7 @@ impl CandidateVectors {
             claims: Default::default(),
             anchors: Default::default(),
             leads: Default::default(),
+            test_lines: Default::default(),
         }
     }
 
@@ -385,10 +389,19 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // "a breaking change you made to an API others used") is asked only of a resume whose work
     // shows that practice, not merely its area: a data engineer's warehouse work is not an
     // online schema change, a tester's API tests are not an API they owned (reviewers, R11-R13).
+    // A line of testing work (API tests, a suite, test data) shows the area it tests, not work
+    // the candidate owned there: "a breaking change you made to an API" and "a platform standard
+    // you set" of a QA engineer whose lines test APIs and run test databases in Docker (R27).
+    let test_lines = cv
+        .test_lines
+        .get_or_init(|| candidate.claims.iter().map(|c| crate::anchored::testing_work(&c.text)).collect());
+    let owned = |s: &crate::areas::Shown, area: &str| {
+        s.claim.is_some_and(|c| area == "testing" || !test_lines.get(c).copied().unwrap_or(false))
+    };
     let worked_on = |q: &crate::bank::Question| {
         q.terms.is_empty()
             || q.terms.iter().filter_map(|id| graph.term_index(id)).any(|asked| {
-                resume.terms.iter().any(|(&found, s)| s.claim.is_some() && graph.satisfies(found, asked))
+                resume.terms.iter().any(|(&found, s)| owned(s, &q.area) && graph.satisfies(found, asked))
             })
     };
 
@@ -423,7 +436,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
         // Shown in a work achievement: enough to ask about that work; on more than one line too:
         // enough to ask what they led.
-        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| s.claim.is_some()));
+        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| owned(s, &graph.areas[a].id)));
         // What they led: the area on two achievement lines, and a resume that shows leading
         // (a lead title or a leadership achievement): a "standard you set for the team" question
         // presumes it.
