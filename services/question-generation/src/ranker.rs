@@ -341,14 +341,11 @@ enum Pick {
         s: Scored,
         ra: RoleArea,
     },
+    /// A competency, or (`technical`) a requirement area, asked through the candidate's own work.
     Anchored {
         a: AnchoredQuestion,
         ra: RoleArea,
-    },
-    /// A requirement area asked through the candidate's own work in it.
-    AreaAnchored {
-        a: AnchoredQuestion,
-        ra: RoleArea,
+        technical: bool,
     },
     Other {
         s: Scored,
@@ -750,7 +747,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     used.push(a.claim);
                     employers.push(a.employer.clone());
                     area_anchored += 1;
-                    picks.push((0, order, Pick::AreaAnchored { a, ra: ra.clone() }));
+                    picks.push((0, order, Pick::Anchored { a, ra: ra.clone(), technical: true }));
                     continue;
                 }
                 taken.insert(s.index);
@@ -800,7 +797,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             used.push(a.claim);
             employers.push(a.employer.clone());
             anchored.insert(order);
-            picks.push((2, order, Pick::Anchored { a, ra: ra.clone() }));
+            picks.push((2, order, Pick::Anchored { a, ra: ra.clone(), technical: false }));
             asked += 1;
         }
     }
@@ -993,33 +990,21 @@ fn build(
                 breakdown: breakdown(&s),
             }
         }
-        Pick::Anchored { a, ra } => {
+        Pick::Anchored { a, ra, technical } => {
             let area = &graph.areas[ra.area];
+            let (probe, rationale) = if technical {
+                (Probe::Depth, rationale_work(lang, area.name(lang), &a.employer))
+            } else {
+                (Probe::Competency, rationale_anchored(lang, area.name(lang), &a.employer))
+            };
             KitQuestion {
                 text: a.question.text.clone(),
                 question: a.question,
                 score: 1.0,
                 rank: 0,
                 target: Some((area.target_id(), area.name(lang).to_string())),
-                probe: Probe::Competency,
-                rationale: rationale_anchored(lang, area.name(lang), &a.employer),
-                evidence: vec![Evidence {
-                    resume: candidate.claims.get(a.claim).map(|c| c.span.clone()),
-                    requirement: ra.requirement(role, original, lang),
-                }],
-                breakdown: [("anchored", 1.0)].into_iter().collect(),
-            }
-        }
-        Pick::AreaAnchored { a, ra } => {
-            let area = &graph.areas[ra.area];
-            KitQuestion {
-                text: a.question.text.clone(),
-                question: a.question,
-                score: 1.0,
-                rank: 0,
-                target: Some((area.target_id(), area.name(lang).to_string())),
-                probe: Probe::Depth,
-                rationale: rationale_work(lang, area.name(lang), &a.employer),
+                probe,
+                rationale,
                 evidence: vec![Evidence {
                     resume: candidate.claims.get(a.claim).map(|c| c.span.clone()),
                     requirement: ra.requirement(role, original, lang),
