@@ -224,7 +224,12 @@ impl Claims {
         // except tests of people and products: usability tests, A/B tests, user tests.
         let quality = self.categories.iter().find(|c| c.id == "quality");
         let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
-        let about_people = names_research(text)
+        // An app's crash rate cut with regression tests among the means is crash work, not a
+        // test suite (R28: "Reducción de la tasa de crashes ... con Crashlytics, triage semanal y
+        // pruebas de regresión" scored on flaky tests).
+        let crashes = lower.iter().any(|w| w.starts_with("crash") || w == "anr" || w == "anrs");
+        let about_people = crashes
+            || names_research(text)
             || lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
                 // "an A/B test of the free-delivery threshold" is an experiment on customers.
                 || text.to_lowercase().contains("a/b");
@@ -1197,9 +1202,19 @@ fn without_brackets(text: &str) -> String {
 const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
 
 fn first_clause(line: &str) -> String {
+    // "aprox. 28%" is no end of a sentence (R28: "you cut Snowflake's monthly cost aprox.").
+    const SHORTENED: &[&str] =
+        &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex", "aprox"];
     let mut end = line.len();
     for stop in CLAUSE_BREAKS {
-        if let Some(i) = line.find(stop) {
+        let at = line.match_indices(stop).map(|(i, _)| i).find(|&i| {
+            stop != ". "
+                || !line[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| SHORTENED.contains(&w.to_lowercase().as_str()))
+        });
+        if let Some(i) = at {
             end = end.min(i);
         }
     }
@@ -1360,6 +1375,10 @@ const SPEED: &[&str] = &[
     "segundo",
     "minute",
     "minuto",
+    "min",
+    "mins",
+    "seg",
+    "hrs",
     "hour",
     "hora",
     "response",
@@ -3216,6 +3235,37 @@ mod tests {
             .as_deref(),
             Some("cost")
         );
+    }
+
+    #[test]
+    fn r28_kinds_clauses_and_app_points() {
+        let kind = |language: &str, text: &str| first_kind(language, "Rutaexpress", text);
+        // An app's crash rate cut with regression tests among the means is no test suite.
+        let crash = "Reducción de la tasa de crashes de 1.8% a 0.2% de sesiones usando Firebase Crashlytics, triage semanal y pruebas de regresión.";
+        assert_ne!(kind("es", crash).as_deref(), Some("quality"));
+        // "25 min a 3 min" is a speed.
+        assert_eq!(
+            kind(
+                "es",
+                "Optimicé stored procedures en SQL Server; el reporte de rentabilidad por ruta bajó de 25 min a 3 min."
+            )
+            .as_deref(),
+            Some("performance")
+        );
+        // "aprox." ends no clause.
+        let q = first_question(
+            "es",
+            "Altaverde",
+            "Reduje el costo mensual de Snowflake aprox. 28% (≈ USD 9,000 al mes) con auto-suspend de warehouses.",
+            2,
+        )
+        .expect("a saving");
+        assert!(q.question.text.contains("28%"), "{}", q.question.text);
+        // An app's cold start is scored on app start-up, not on a bootloader's.
+        let q = first_question("es", "Rutaexpress", "Mejoré el cold start en Android de 3.4 s a 1.6 s con Baseline Profiles y carga diferida de módulos.", 2)
+            .expect("a speed-up");
+        let points = q.question.rubric.points.join(" | ");
+        assert!(points.contains("Macrobenchmark") && !points.contains("bootloader"), "{points}");
     }
 
     #[test]
