@@ -246,23 +246,7 @@ impl Anchors {
         out: &mut Vec<AnchorOption>,
         base: f32,
     ) {
-        let found = graph.find(&claim.text);
-        // How many distinct terms of each asked area the line names.
-        let counts: Vec<usize> = self
-            .areas
-            .iter()
-            .map(|ask| {
-                let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
-                let mut terms: Vec<usize> = found
-                    .iter()
-                    .map(|f| f.term)
-                    .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
-                    .collect();
-                terms.sort_unstable();
-                terms.dedup();
-                terms.len()
-            })
-            .collect();
+        let counts = self.area_counts(graph, &claim.text);
         // A line of one kind of work is asked about that work's area: API tests are testing,
         // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
         // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
@@ -338,6 +322,46 @@ impl Anchors {
                 },
             });
         }
+    }
+
+    /// How many distinct terms of each asked area (in `self.areas` order) `line` names.
+    fn area_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
+        let found = graph.find(line);
+        self.areas
+            .iter()
+            .map(|ask| {
+                let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
+                let mut terms: Vec<usize> = found
+                    .iter()
+                    .map(|f| f.term)
+                    .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms.len()
+            })
+            .collect()
+    }
+
+    /// The rubric of the one area `line` is mostly about (more of its terms than any other's),
+    /// in kit language `lang`: a "what you built" claim is scored on that area's substance (an
+    /// API redesign on versioning and compatibility, Terraform modules on state and reuse), not
+    /// only on design decisions in general (R28: "the generic 'what was built' template").
+    pub(crate) fn area_rubric(&self, graph: &Graph, line: &str, lang: usize) -> Option<crate::bank::Rubric> {
+        let counts = self.area_counts(graph, line);
+        let best = *counts.iter().max()?;
+        let mut at = counts.iter().enumerate().filter(|(_, c)| **c == best && best > 0);
+        let (k, _) = at.next()?;
+        if at.next().is_some() || self.areas[k].id == "programming" {
+            return None;
+        }
+        let t = [&self.areas[k].en, &self.areas[k].pt, &self.areas[k].es][lang.min(2)];
+        Some(crate::bank::Rubric {
+            points: t.points.clone(),
+            strong: t.strong.clone(),
+            acceptable: t.acceptable().to_string(),
+            weak: t.weak.clone(),
+        })
     }
 
     /// The question for `competency` in kit language `lang`, anchored on the achievement that

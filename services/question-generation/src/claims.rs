@@ -100,6 +100,13 @@ pub(crate) struct Texts {
     follow_ups: Vec<String>,
 }
 
+impl Texts {
+    /// What an acceptable answer looks like.
+    pub(crate) fn acceptable(&self) -> &str {
+        &self.acceptable
+    }
+}
+
 #[derive(Debug)]
 struct Category {
     id: String,
@@ -206,6 +213,11 @@ impl Claims {
             .take(max)
             .map(|f| ([&f.en, &f.pt, &f.es][lang.min(2)].clone(), f.replaces.get(kind).copied()))
             .collect()
+    }
+
+    /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
+    pub(crate) fn kind_points(&self, kind: &str, lang: usize) -> &[String] {
+        self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.texts[lang.min(2)].points)
     }
 
     /// The kind of achievement `line` reports (its claim kind, "build", "quality"...), if any.
@@ -380,6 +392,12 @@ impl Claims {
                 to("research")
             }
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
+            // A/B tests run are experiments on customers: scored on the baseline, causality and
+            // how the lift was measured, not as something built (R28: twelve A/B tests under
+            // "staged rollout, defects").
+            "build" | "launch" | "automation" | "performance" if text.to_lowercase().contains("a/b") => {
+                to("impact")
+            }
             // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
             // so is a line that names incidents only far from its verb ("moved the team to Helm
             // and Argo CD, which ended the questions during incidents").
@@ -3251,6 +3269,12 @@ mod tests {
             )
             .as_deref(),
             Some("performance")
+        );
+        // A/B tests are an experiment's outcome, not something built.
+        assert_eq!(
+            kind("en", "Designed and analysed 12 A/B tests on checkout, one lifting conversion 4.2% (about £310k a year).")
+                .as_deref(),
+            Some("impact")
         );
         // "aprox." ends no clause.
         let q = first_question(

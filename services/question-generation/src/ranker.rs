@@ -118,6 +118,23 @@ impl CandidateVectors {
                     .iter()
                     .flat_map(|f| graph.areas_of(f.term).iter().copied())
                     .collect();
+                // Something built in one area is scored on that area's substance: what was
+                // built and the candidate's own part stay, the area's points take the place of
+                // "design decisions" in general, and its answer levels those of any build.
+                if c.category == "build"
+                    && let Some(area) = Anchors::bundled().area_rubric(graph, &c.span.text, lang)
+                {
+                    let template = Claims::bundled().kind_points("build", lang);
+                    let q = Arc::make_mut(&mut c.question);
+                    let built = &q.rubric.points;
+                    // What was built, the area's first three points, what the line names (its
+                    // facets and its figure: points not in the template), the candidate's own part.
+                    let mut points: Vec<String> = built.first().cloned().into_iter().collect();
+                    points.extend(area.points.iter().take(3).cloned());
+                    points.extend(built.iter().skip(1).filter(|p| !template.contains(p)).cloned());
+                    points.extend(template.get(2).filter(|own| built.contains(own)).cloned());
+                    q.rubric = crate::bank::Rubric { points, ..area };
+                }
             }
             Arc::new(claims)
         }))
@@ -1214,5 +1231,35 @@ mod tests {
         assert!(shares_topic(&topic("programming-03"), &topic("delivery-03")));
         assert!(shares_topic(&topic("apis-05"), &topic("system-design-05")));
         assert!(shares_topic(&topic("cloud-containers-05"), "platform-migration"));
+    }
+
+    #[test]
+    fn something_built_in_one_area_is_scored_on_that_area() {
+        // R28: an API redesign scored with the generic "what you built" rubric.
+        let bank = Bank::bundled().expect("the bundled bank");
+        let candidate = Candidate {
+            language: "en".into(),
+            claims: vec![{
+                let text = "Designed the billing REST API with OpenAPI contracts for 14 client integrations.";
+                crate::candidate::Claim {
+                    skill_ids: nexushr_skills::Taxonomy::bundled()
+                        .find(text)
+                        .into_iter()
+                        .map(|m| m.skill_id)
+                        .collect(),
+                    ..crate::candidate::Claim::line(Some("Harbor Mutual"), text)
+                }
+            }],
+            ..Candidate::default()
+        };
+        let claims = CandidateVectors::default().claims(&bank.graph, &candidate, 0);
+        let built = claims
+            .iter()
+            .find(|c| c.category == "build")
+            .unwrap_or_else(|| panic!("{:?}", claims.iter().map(|c| &c.category).collect::<Vec<_>>()));
+        let rubric = &built.question.rubric;
+        assert!(rubric.points.iter().any(|p| p.contains("versioning")), "{rubric:#?}");
+        assert!(rubric.points.iter().any(|p| p.starts_with("what was built")), "{rubric:#?}");
+        assert!(rubric.strong.contains("contract"), "{}", rubric.strong);
     }
 }
