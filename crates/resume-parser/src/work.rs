@@ -42,10 +42,36 @@ fn name_and_place(line: &str) -> Option<(&str, &str)> {
     let (name, place) = [" — ", " – ", " | "].iter().find_map(|sep| line.trim().rsplit_once(sep))?;
     let (name, place) = (name.trim(), place.trim());
     let capitalized = place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "Accenture — Federal Services" is a business unit, not a place: a place the city list
+    // does not know is one or two words, none of them a word of a company's name.
+    const UNITS: &[&str] = &[
+        "services",
+        "group",
+        "labs",
+        "solutions",
+        "systems",
+        "technologies",
+        "digital",
+        "consulting",
+        "software",
+        "partners",
+        "studio",
+        "studios",
+        "platform",
+        "payments",
+        "cloud",
+        "data",
+        "team",
+    ];
+    let known = crate::contact::location_in(place).is_some();
+    let place_like = known
+        || (place.split_whitespace().count() <= 2
+            && !place.split_whitespace().any(|w| UNITS.contains(&w.to_lowercase().as_str())));
     (!name.is_empty()
         && name.split_whitespace().count() <= 6
         && (1..=3).contains(&place.split_whitespace().count())
         && capitalized
+        && place_like
         && title_score(name) == 0
         && title_score(place) == 0)
         .then_some((name, place))
@@ -627,12 +653,14 @@ fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<Str
             // what follows the title on the date line is a team or a later title (R25). Only on
             // the date line: "Ingeniero DevSecOps — Altavista Pagos" above a blurb with a place
             // names its employer itself.
-            let named = fragments.iter().enumerate().filter(|_| i < inline).find(|(j, g)| {
-                *j != i
-                    && anchored.get(*j).copied().unwrap_or(false)
-                    && title_score(g) == 0
-                    && split_header(g).1.is_none()
-            });
+            let named = fragments.iter().enumerate().take(if i < inline { fragments.len() } else { 0 }).find(
+                |(j, g)| {
+                    *j != i
+                        && anchored.get(*j).copied().unwrap_or(false)
+                        && title_score(g) == 0
+                        && split_header(g).1.is_none()
+                },
+            );
             return (Some(t), Some(named.map_or(e, |(_, g)| g.clone())), 0.8);
         }
     }
@@ -1528,6 +1556,16 @@ mod tests {
                 (Some("Software Engineer"), Some("Quayside Logistics Software")),
             ]
         );
+    }
+
+    #[test]
+    fn a_business_unit_after_a_dash_is_no_place() {
+        assert_eq!(
+            name_and_place("Quayside Logistics Software — Cork"),
+            Some(("Quayside Logistics Software", "Cork"))
+        );
+        assert_eq!(name_and_place("Accenture — Federal Services"), None);
+        assert_eq!(name_and_place("Senior Engineer — Dublin"), None);
     }
 
     #[test]

@@ -200,7 +200,7 @@ impl Anchors {
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
                 // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
                 // pasted under a behavioral question (R20).
-                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang, false) else {
+                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang) else {
                     continue;
                 };
                 let mut q =
@@ -246,39 +246,38 @@ impl Anchors {
         out: &mut Vec<AnchorOption>,
         base: f32,
     ) {
-        let counts = self.area_counts(graph, &claim.text);
-        // A line of one kind of work is asked about that work's area: API tests are testing,
-        // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
-        // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
-        let lower = claim.text.to_lowercase();
-        let testing = testing_work(&claim.text);
         // A reading group, a talk or a kata day is no piece of the area's work to take apart
         // (R25: "you ran the internal DDD reading group" asked what happens when a dependency
-        // slows down).
+        // slows down). Whole phrases: a "video conference service" is work.
         const EVENTS: &[&str] = &[
             "reading group",
-            "forum",
-            "fórum",
-            "foro",
             "study group",
-            "kata",
+            "architecture forum",
+            "kata day",
+            "code kata",
+            "coding dojo",
             "meetup",
             "talk at",
             "talks at",
-            "conference",
+            "spoke at",
             "hackathon",
+            "fórum de arquitetura",
             "grupo de estudo",
             "grupo de leitura",
             "palestra",
+            "foro de arquitectura",
             "grupo de estudio",
             "charla",
-            "conferencia",
         ];
+        let lower = claim.text.to_lowercase();
         if EVENTS.iter().any(|e| lower.contains(e)) {
             return;
         }
+        // A line of one kind of work is asked about that work's area: API tests are testing,
+        // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
+        // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
         let only: Option<&[&str]> = match Claims::bundled().kind_of(&claim.text) {
-            _ if testing => Some(&["testing"]),
+            _ if testing_work(&claim.text) => Some(&["testing"]),
             Some("research") => Some(&["ux"]),
             Some("leadership") => Some(&[]),
             Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
@@ -288,21 +287,29 @@ impl Anchors {
             Some("model") => Some(&["machine-learning"]),
             _ => None,
         };
+        let allowed = |k: usize| only.is_none_or(|areas| areas.contains(&self.areas[k].id.as_str()));
+        let counts = self.area_counts(graph, &claim.text);
         for (k, ask) in self.areas.iter().enumerate() {
-            if only.is_some_and(|areas| !areas.contains(&ask.id.as_str())) {
+            if !allowed(k) {
                 continue;
             }
-            // A line is asked about the area it is mostly about: Terraform modules for a VPC, RDS
-            // and EKS are cloud work, not a data model (a first cut asked exactly that), and a
-            // language named beside a pipeline's tools is no code-design story.
-            let others =
-                counts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| *c).max().unwrap_or(0);
+            // A line is asked about the area it is mostly about, among the areas its kind of work
+            // allows: Terraform modules for a VPC, RDS and EKS are cloud work, not a data model
+            // (a first cut asked exactly that), and a language named beside a pipeline's tools is
+            // no code-design story.
+            let others = counts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k && allowed(*j))
+                .map(|(_, c)| *c)
+                .max()
+                .unwrap_or(0);
             let terms = counts[k];
             if terms == 0 || terms < others || (terms == others && ask.id == "programming") {
                 continue;
             }
             let texts = [&ask.en, &ask.pt, &ask.es][lang];
-            let Some(text) = anchored(&claim.text, employer, &texts.text, lang, false) else { continue };
+            let Some(text) = anchored(&claim.text, employer, &texts.text, lang) else { continue };
             let mut q = written(format!("anchored-{}", ask.id), Kind::Technical, texts, lang, text);
             q.area = ask.id.clone();
             // What the line names beyond the area (a Kafka pipeline's delivery guarantees, a

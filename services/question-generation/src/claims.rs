@@ -244,7 +244,7 @@ impl Claims {
             || names_research(text)
             || lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
                 // "an A/B test of the free-delivery threshold" is an experiment on customers.
-                || text.to_lowercase().contains("a/b");
+                || names_ab_test(text);
         // "3 clústeres de EKS (desarrollo, pruebas y producción)": a test environment beside
         // production is where things run, not testing work.
         const ENVIRONMENTS: &[&str] =
@@ -395,9 +395,7 @@ impl Claims {
             // A/B tests run are experiments on customers: scored on the baseline, causality and
             // how the lift was measured, not as something built (R28: twelve A/B tests under
             // "staged rollout, defects").
-            "build" | "launch" | "automation" | "performance" if text.to_lowercase().contains("a/b") => {
-                to("impact")
-            }
+            "build" | "launch" | "automation" | "performance" if names_ab_test(text) => to("impact"),
             // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
             // so is a line that names incidents only far from its verb ("moved the team to Helm
             // and Argo CD, which ended the questions during incidents").
@@ -613,12 +611,12 @@ impl Claims {
                 }
                 None => text,
             };
-            let text = match (quoted_whole.then(|| quoted(&line, employer, &text, lang)).flatten(), employer)
-            {
-                (Some(q), _) => q,
-                (None, Some(_)) => text,
-                (None, None) => continue,
-            };
+            let text =
+                match (quoted_whole.then(|| told_then(&line, employer, &text, lang)).flatten(), employer) {
+                    (Some(q), _) => q,
+                    (None, Some(_)) => text,
+                    (None, None) => continue,
+                };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
@@ -778,14 +776,12 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 }
 
 /// "At Pagafácil, you cut p99 latency ... with Redis. How did you find ...": the achievement told
-/// back (or quoted), then the template's questions (its text after the first sentence). None
-/// for a line too long to read aloud or a template without a second sentence.
-fn quoted(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
+/// back, then the template's questions (its text after the first sentence). None for a line that
+/// cannot be told back (the kind's template then asks, with its employer: a line read out whole
+/// was a pasted line, R27) or a template without a second sentence.
+fn told_then(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
     let cut = text.find(". ").or_else(|| text.find("? "))?;
-    // Told back, never quoted: a line read out whole ("your resume says: \"Monitoring with
-    // Zabbix...\"") is a pasted line (R27); one that cannot be told back keeps the kind's
-    // template, with its employer.
-    anchored(line, employer, text[cut + 2..].trim(), lang, false)
+    anchored(line, employer, text[cut + 2..].trim(), lang)
 }
 
 /// The clause after a line's first that, told back, `holds` the line's result: "cut boot time
@@ -826,18 +822,11 @@ fn reads_aloud(line: &str) -> bool {
 
 /// `ask` after the achievement it is about, told back to the candidate: `At Pagafácil, you cut
 /// p99 latency from 900 ms to 150 ms with Redis. ask` (its first clause, its verb in the second
-/// person), or quoted when its first word is no verb this can turn (`At Pagafácil, your resume
-/// says: "..." ask`) when `quote` allows. None for a line that cannot be read aloud as a whole
-/// sentence (or cannot be told back, without `quote`), or an empty `ask`.
+/// person). Never quoted: a line read out whole ("your resume says: \"...\"") is a pasted line
+/// (R20, R27). None for a line that cannot be told back, or an empty `ask`.
 /// Without an employer (the resume's job was read without one) the line is told back on its own:
 /// `You cut p99 latency ... ask`.
-pub(crate) fn anchored(
-    line: &str,
-    employer: Option<&str>,
-    ask: &str,
-    lang: usize,
-    quote: bool,
-) -> Option<String> {
+pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
     let line = spoken(line, lang);
     let line = line.as_str();
     if ask.is_empty() {
@@ -845,8 +834,7 @@ pub(crate) fn anchored(
     }
     let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
     // A long line is told back by its first clause ("Coordinaste la migración de 212 VMs de
-    // VMware a AWS en 14 meses"), which must read aloud on its own; only a line that reads aloud
-    // whole is quoted.
+    // VMware a AWS en 14 meses"), which must read aloud on its own.
     if let Some(told) = told(line, lang) {
         return Some(match (lang, employer) {
             (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
@@ -857,18 +845,7 @@ pub(crate) fn anchored(
             (_, None) => format!("You {told}. {ask}"),
         });
     }
-    if !quote || !reads_aloud(line) {
-        return None;
-    }
-    let end = if line.ends_with(['.', '!', '?']) { "" } else { "." };
-    Some(match (lang, employer) {
-        (1, Some(e)) => format!("{}, seu currículo diz: \"{line}{end}\" {ask}", capitalized(&at_pt(e))),
-        (1, None) => format!("Seu currículo diz: \"{line}{end}\" {ask}"),
-        (2, Some(e)) => format!("En {e}, tu currículum dice: \"{line}{end}\" {ask}"),
-        (2, None) => format!("Tu currículum dice: \"{line}{end}\" {ask}"),
-        (_, Some(e)) => format!("At {e}, your resume says: \"{line}{end}\" {ask}"),
-        (_, None) => format!("Your resume says: \"{line}{end}\" {ask}"),
-    })
+    None
 }
 
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
@@ -1221,8 +1198,7 @@ const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
 
 fn first_clause(line: &str) -> String {
     // "aprox. 28%" is no end of a sentence (R28: "you cut Snowflake's monthly cost aprox.").
-    const SHORTENED: &[&str] =
-        &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex", "aprox"];
+    const SHORTENED: &[&str] = &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex"];
     let mut end = line.len();
     for stop in CLAUSE_BREAKS {
         let at = line.match_indices(stop).map(|(i, _)| i).find(|&i| {
@@ -1907,8 +1883,36 @@ fn names_research(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     let prototype = ["prototyp", "protótip", "prototip", "figma"].iter().any(|p| lower.contains(p));
+    // A prototype tested with people, not "prototyped the gateway and wrote integration tests".
+    const PEOPLE: &[&str] = &[
+        "user",
+        "usuári",
+        "usuari",
+        "participant",
+        "resident",
+        "customer",
+        "client",
+        "people",
+        "pessoas",
+        "personas",
+        "pacient",
+        "moradores",
+        "vecinos",
+    ];
     RESEARCH.iter().any(|r| lower.contains(r))
-        || (prototype && names_any(&lower, &[&["test", "probé", "probamos", "probad", "prueb"]], false))
+        || (prototype
+            && names_any(&lower, &[&["test", "probé", "probamos", "probad", "prueb"]], false)
+            && names_any(&lower, &[PEOPLE], false))
+}
+
+/// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
+/// slash ("Kafka/BigQuery", "data/BI").
+fn names_ab_test(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices("a/b").any(|(i, _)| {
+        !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !lower[i + 3..].chars().next().is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether an achievement line speaks of speed or cost (what the performance template asks about).
@@ -1972,7 +1976,7 @@ fn names_money(text: &str) -> bool {
     // "operators customizados" is no cost ("custo").
     ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
         || words(&lower)
-            .any(|w| !w.starts_with("custom") && [BILLS, SAVINGS].concat().iter().any(|s| w.starts_with(s)))
+            .any(|w| !w.starts_with("custom") && BILLS.iter().chain(SAVINGS).any(|s| w.starts_with(s)))
 }
 
 /// Whether an achievement line speaks of speed: latency, response or run time, throughput.
@@ -3206,6 +3210,16 @@ mod tests {
         // Tests of software are still test work, and a product search is no research.
         assert_eq!(kind("en", "Wrote 300 Cypress tests for the checkout").as_deref(), Some("quality"));
         assert_ne!(kind("pt", "Trabalhei na pesquisa de produtos com Elasticsearch"), research);
+        // A prototype tested by its engineer is no research with people; a slash between two
+        // names is no A/B test.
+        assert_ne!(
+            kind("en", "Prototyped the gRPC gateway in Go and wrote integration tests for it"),
+            research
+        );
+        assert_ne!(
+            kind("en", "Built the Kafka/BigQuery ingestion for 40 services.").as_deref(),
+            Some("impact")
+        );
         // A suite plugged into a pipeline with a report per build is test work, not a speed-up.
         assert_eq!(
             kind(

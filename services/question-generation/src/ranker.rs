@@ -65,9 +65,10 @@ pub struct CandidateVectors {
     anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
     /// Whether the resume shows leading people, and work across teams, worked out once.
     leads: std::sync::OnceLock<(bool, bool)>,
-    /// Per achievement, whether it is testing work (a suite, API tests, test data), worked out
-    /// once: a tester's line shows the area it tests, not work they owned there.
-    test_lines: std::sync::OnceLock<Vec<bool>>,
+    /// The terms and areas the resume shows on a line that is not testing work (a suite, API
+    /// tests, test data), worked out once: a tester's line shows the area it tests, not work they
+    /// owned there.
+    owned: std::sync::OnceLock<(HashSet<usize>, Vec<bool>)>,
 }
 
 impl CandidateVectors {
@@ -88,7 +89,7 @@ impl CandidateVectors {
             claims: Default::default(),
             anchors: Default::default(),
             leads: Default::default(),
-            test_lines: Default::default(),
+            owned: Default::default(),
         }
     }
 
@@ -129,7 +130,8 @@ impl CandidateVectors {
                     let built = &q.rubric.points;
                     // What was built, the area's first three points, what the line names (its
                     // facets and its figure: points not in the template), the candidate's own part.
-                    let mut points: Vec<String> = built.first().cloned().into_iter().collect();
+                    let mut points: Vec<String> =
+                        template.first().filter(|what| built.contains(what)).cloned().into_iter().collect();
                     points.extend(area.points.iter().take(3).cloned());
                     points.extend(built.iter().skip(1).filter(|p| !template.contains(p)).cloned());
                     points.extend(template.get(2).filter(|own| built.contains(own)).cloned());
@@ -406,16 +408,27 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // A line of testing work (API tests, a suite, test data) shows the area it tests, not work
     // the candidate owned there: "a breaking change you made to an API" and "a platform standard
     // you set" of a QA engineer whose lines test APIs and run test databases in Docker (R27).
-    let test_lines = cv
-        .test_lines
-        .get_or_init(|| candidate.claims.iter().map(|c| crate::anchored::testing_work(&c.text)).collect());
-    let owned = |s: &crate::areas::Shown, area: &str| {
-        s.claim.is_some_and(|c| area == "testing" || !test_lines.get(c).copied().unwrap_or(false))
-    };
+    let (owned_terms, owned_areas) = cv.owned.get_or_init(|| {
+        let mut terms = HashSet::new();
+        let mut areas = vec![false; graph.areas.len()];
+        for c in candidate.claims.iter().filter(|c| !crate::anchored::testing_work(&c.text)) {
+            for f in graph.find(&c.text) {
+                terms.insert(f.term);
+                for &a in graph.areas_of(f.term) {
+                    areas[usize::from(a)] = true;
+                }
+            }
+        }
+        (terms, areas)
+    });
     let worked_on = |q: &crate::bank::Question| {
         q.terms.is_empty()
             || q.terms.iter().filter_map(|id| graph.term_index(id)).any(|asked| {
-                resume.terms.iter().any(|(&found, s)| owned(s, &q.area) && graph.satisfies(found, asked))
+                resume.terms.iter().any(|(&found, s)| {
+                    s.claim.is_some()
+                        && (q.area == "testing" || owned_terms.contains(&found))
+                        && graph.satisfies(found, asked)
+                })
             })
     };
 
@@ -450,7 +463,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         let is_shown = e.area.is_some_and(|a| shown[a].is_some());
         // Shown in a work achievement: enough to ask about that work; on more than one line too:
         // enough to ask what they led.
-        let in_work = e.area.is_some_and(|a| shown[a].as_ref().is_some_and(|s| owned(s, &graph.areas[a].id)));
+        let in_work = e.area.is_some_and(|a| {
+            shown[a].as_ref().is_some_and(|s| s.claim.is_some())
+                && (graph.areas[a].id == "testing" || owned_areas.get(a).copied().unwrap_or(false))
+        });
         // What they led: the area on two achievement lines, and a resume that shows leading
         // (a lead title or a leadership achievement): a "standard you set for the team" question
         // presumes it.
@@ -677,6 +693,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // Behavioral questions asked through the candidate's work at most (see below).
     const ANCHORED: usize = 3;
     let mut area_anchored = 0;
+    let mut anchored_areas: HashSet<usize> = HashSet::new();
     // The lines the behavioral section would anchor its leading competencies on, one each as it
     // picks them: an area takes another line, or keeps its bank question, so that asking an area
     // through the candidate's work does not send a competency back to a stock "tell me about a
@@ -751,7 +768,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 n_areas -= 1;
                 // An experience question, or an area's second question (the first was a
                 // concept, scenario or design): the candidate's own work there is the better one.
-                let anchor = if (s.mode == Mode::Experience || want_used > 0) && area_anchored < AREA_ANCHORED
+                // Once per area: an area a claim already asks about from the candidate's work
+                // (an experience question there) is not asked through a second line.
+                let second = want_used > 0 && !avoid.contains(&Mode::Experience);
+                let anchor = if (s.mode == Mode::Experience || second)
+                    && area_anchored < AREA_ANCHORED
+                    && !anchored_areas.contains(&ra.area)
                 {
                     let taken_lines: Vec<usize> = used.iter().chain(&reserved).copied().collect();
                     crate::anchored::pick(&options, &graph.areas[ra.area].id, &taken_lines, &employers)
@@ -764,6 +786,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     used.push(a.claim);
                     employers.push(a.employer.clone());
                     area_anchored += 1;
+                    anchored_areas.insert(ra.area);
                     picks.push((0, order, Pick::Anchored { a, ra: ra.clone(), technical: true }));
                     continue;
                 }
