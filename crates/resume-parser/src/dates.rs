@@ -77,6 +77,16 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
     ("dez", 12),
     ("dic", 12),
+    // A season stands for its first month ("QA Intern ... (Summer 2021)" is an internship, not
+    // a year inside the job above it: R29 told its lines back at the wrong employer).
+    ("summer", 6),
+    ("spring", 3),
+    ("fall", 9),
+    ("autumn", 9),
+    ("winter", 1),
+    ("verano", 6),
+    ("invierno", 1),
+    ("otono", 9),
 ];
 
 const PRESENT: &[&str] = &[

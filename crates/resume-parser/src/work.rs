@@ -1559,6 +1559,18 @@ mod tests {
     }
 
     #[test]
+    fn a_season_dates_an_internship() {
+        let text = "Manual QA Tester at Buckeye Lane Retail Systems, Dublin, OH (Jun 2022 - Jul 2023)\n\
+                    • Executed manual test cases for a point-of-sale web app.\n\n\
+                    QA Intern at Olentangy Data Partners, Columbus, OH (Summer 2021)\n\
+                    • Tested internal reporting dashboards and documented bugs.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[1].employer.as_ref().map(|s| s.value.as_str()), Some("Olentangy Data Partners"));
+        assert_eq!(e[0].highlights.len(), 1, "{:?}", e[0].highlights);
+    }
+
+    #[test]
     fn a_business_unit_after_a_dash_is_no_place() {
         assert_eq!(
             name_and_place("Quayside Logistics Software — Cork"),

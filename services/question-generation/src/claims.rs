@@ -430,8 +430,12 @@ impl Claims {
             // Azure DevOps), and moving services that made deploys faster keeps its migration
             // rubric: the move and its cutover are the story (R26: 18 services moved to EKS
             // scored on build caches).
+            // Automating a task with a pipeline ("provisioning through Azure DevOps pipelines, from
+            // 3 weeks to 2 days") keeps its automation rubric unless the builds themselves got faster
+            // (R29).
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true)
+                    && (category.id != "automation" || names_any(text, &[BUILDS], true))
                     && names_speed(text)
                     && names_gain(text)
                     && !names_data_pipeline(text)
@@ -1109,14 +1113,78 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     // equipo de 3 DBAs y participación en guardias rotativas").
     // ("Tuning de consultas e particionamento de tabelas" is one piece of work, said whole.)
     let role = |w: &str| NOT_DONE.contains(&w.to_lowercase().as_str());
-    let cut = [" e ", " y "]
+    // "Instalación de parches, creación de usuarios y roles, y monitoreo de tablespaces": told
+    // back as its verb, a list of nouns of action is said up to its second item ("instalaste
+    // parches"), not "instalaste parches, creación de usuarios..." (two grammars in one clause).
+    let another = |w: &str| {
+        let w = w.to_lowercase();
+        ENDINGS[lang.min(2)].iter().any(|(end, _)| w.ends_with(end)) && w != noun
+    };
+    let cut = [" e ", " y ", ", "]
         .iter()
         .flat_map(|and| rest.match_indices(and))
-        .filter(|(at, and)| rest[at + and.len()..].split(' ').next().is_some_and(role))
+        .filter(|(at, and)| {
+            let next = rest[at + and.len()..].split(' ').next().unwrap_or_default();
+            role(next) || (another(next) && verb_of(noun, lang).is_some())
+        })
         .map(|(at, _)| at)
         .min()
         .unwrap_or(rest.len());
-    Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {}", &rest[..cut])))
+    let rest = &rest[..cut];
+    // A noun of action of a regular verb is told back as that verb: "Elaboración de
+    // documentación de arquitectura" is "elaboraste documentación de arquitectura", not
+    // "hiciste la elaboración de..." (R26, R28, R29: read as pasted).
+    if let Some(verb) = verb_of(noun, lang) {
+        const OF: [&[(&str, &str)]; 3] = [
+            &[],
+            &[("de", ""), ("do", "o"), ("da", "a"), ("dos", "os"), ("das", "as")],
+            &[("de", ""), ("del", "el")],
+        ];
+        let (first, object) = rest.split_once(' ').unwrap_or((rest, ""));
+        let object = match OF[lang.min(2)].iter().find(|(p, _)| *p == first) {
+            Some((_, "")) => object.to_string(),
+            Some((_, article)) => format!("{article} {object}"),
+            None => rest.to_string(),
+        };
+        return Some((verb, object));
+    }
+    Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {rest}")))
+}
+
+/// The verb, in the second person as a question says it ("você elaborou", "elaboraste"), of a
+/// Portuguese or Spanish noun of action from a regular verb: "-ação"/"-amento"/"-imento" and
+/// "-ación"/"-amiento", and a few common irregular ones.
+fn verb_of(noun: &str, lang: usize) -> Option<String> {
+    const IRREGULAR: [&[(&str, &str)]; 3] = [
+        &[],
+        &[
+            ("automação", "automatizou"),
+            ("execução", "executou"),
+            ("construção", "construiu"),
+            ("definição", "definiu"),
+            ("revisão", "revisou"),
+            ("gestão", "gerenciou"),
+        ],
+        &[
+            ("ejecución", "ejecutaste"),
+            ("construcción", "construiste"),
+            ("definición", "definiste"),
+            ("revisión", "revisaste"),
+            ("gestión", "gestionaste"),
+        ],
+    ];
+    if let Some((_, verb)) = IRREGULAR[lang.min(2)].iter().find(|(n, _)| *n == noun) {
+        return Some(verb.to_string());
+    }
+    let regular: &[(&str, &str)] = match lang {
+        1 => &[("ação", "ou"), ("amento", "ou"), ("imento", "eu")],
+        2 => &[("ación", "aste"), ("amiento", "aste")],
+        _ => &[],
+    };
+    regular.iter().find_map(|(end, verb)| {
+        let stem = noun.strip_suffix(end)?;
+        (stem.chars().count() >= 3).then(|| format!("{stem}{verb}"))
+    })
 }
 
 /// A cut told with its figure first ("Redução de ~35% no custo de AWS") as the verb says it: "o
@@ -1181,13 +1249,26 @@ const NOT_VERBS: &[&str] =
 
 /// The text without its bracketed asides (the parser's `without_asides`), spaces closed up.
 fn without_brackets(text: &str) -> String {
-    nexushr_resume_parser::work::without_asides(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" ,", ",")
-        .replace(" .", ".")
-        .replace(" ;", ";")
+    let joined =
+        nexushr_resume_parser::work::without_asides(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    // A space before a stop that ends the words is closed up; ".NET" keeps its space (R29:
+    // "em.NET Framework").
+    let mut out = String::with_capacity(joined.len());
+    let mut chars = joined.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' '
+            && let Some(&stop) = chars.peek()
+            && [',', '.', ';'].contains(&stop)
+        {
+            let mut ahead = chars.clone();
+            ahead.next();
+            if ahead.next().is_none_or(|after| !after.is_alphanumeric()) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The line up to its first strong break (a semicolon, a colon before its details, a dash between
@@ -1578,6 +1659,14 @@ fn names_security(text: &str) -> bool {
         "injeção de sql",
         "inyección sql",
         "inyección de sql",
+        // A cloud's security posture: "secure score de Defender/Security Hub de 41% a 78%" is no
+        // speed-up (R29).
+        "secure score",
+        "security hub",
+        "defender for cloud",
+        "security posture",
+        "postura de seguridad",
+        "postura de segurança",
     ];
     names_any(
         &lower,
@@ -2651,10 +2740,29 @@ mod tests {
         );
         assert_eq!(told("Atuação no desenvolvimento de APIs REST com Spring Boot", 1), None);
         assert_eq!(told("Crecimiento de 40% en ventas en línea", 2), None);
+        // A noun of action of a regular verb is told back as that verb (R29: "hiciste la
+        // elaboración de documentación" read as pasted), and ".NET" keeps its space.
+        assert_eq!(
+            said("Elaboración de documentación de arquitectura y estimaciones de costos", 2).as_deref(),
+            Some("elaboraste documentación de arquitectura y estimaciones de costos")
+        );
+        assert_eq!(
+            said("Instalación de parches, creación de usuarios y roles, y monitoreo de tablespaces", 2)
+                .as_deref(),
+            Some("instalaste parches")
+        );
+        assert_eq!(
+            said("Levantamento de requisitos com as áreas de negócio", 1).as_deref(),
+            Some("levantou requisitos com as áreas de negócio")
+        );
+        assert!(
+            told_back(&without_brackets("Migração do monolito em .NET Framework 4.6 para .NET 8"), 1)
+                .is_some_and(|t| t.contains("em .NET Framework") && t.contains("para .NET 8"))
+        );
         // Any other noun of action is work done (R23: quoted, and read as pasted).
         assert_eq!(
             told("Integração com a API do banco para conciliação automática de boletos", 1).as_deref(),
-            Some("fez a integração com a API do banco para conciliação automática de boletos")
+            Some("integrou com a API do banco para conciliação automática de boletos")
         );
         assert_eq!(
             told("Tuning de consultas T-SQL e particionamento de tabelas; ganho de 60%", 1).as_deref(),
@@ -2666,12 +2774,12 @@ mod tests {
         );
         assert_eq!(
             told("Administración de 40 servidores Linux", 2).as_deref(),
-            Some("hiciste la administración de 40 servidores Linux")
+            Some("administraste 40 servidores Linux")
         );
         // One piece of work, up to the next joined to it; a verb after a comma turned too (R25).
         assert_eq!(
             told("Coordinación de un equipo de 3 DBAs y participación en guardias rotativas", 2).as_deref(),
-            Some("hiciste la coordinación de un equipo de 3 DBAs")
+            Some("coordinaste un equipo de 3 DBAs")
         );
         assert_eq!(
             told("Corrigi bugs, escrevi testes e revisei código do time", 1).as_deref(),
