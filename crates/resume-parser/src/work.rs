@@ -653,15 +653,24 @@ fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<Str
             // what follows the title on the date line is a team or a later title (R25). Only on
             // the date line: "Ingeniero DevSecOps — Altavista Pagos" above a blurb with a place
             // names its employer itself.
-            let named = fragments.iter().enumerate().take(if i < inline { fragments.len() } else { 0 }).find(
-                |(j, g)| {
-                    *j != i
-                        && anchored.get(*j).copied().unwrap_or(false)
-                        && title_score(g) == 0
-                        && split_header(g).1.is_none()
-                },
-            );
-            return (Some(t), Some(named.map_or(e, |(_, g)| g.clone())), 0.8);
+            // So is a name in capitals on a line of its own ("NORTHGATE RETAIL GROUP (Sheffield)"
+            // above "Graduate Analyst, Demand Planning", R30) when what follows the title is after
+            // a comma.
+            let after_comma = f.trim_start().starts_with(t.trim())
+                && f[t.len().min(f.len())..].trim_start().starts_with(',');
+            let capitals = |g: &str| {
+                let name = without_asides(g);
+                name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && !name.chars().any(char::is_lowercase)
+            };
+            let named = fragments.iter().enumerate().find(|(j, g)| {
+                *j != i
+                    && ((i < inline && anchored.get(*j).copied().unwrap_or(false))
+                        || (after_comma && capitals(g)))
+                    && title_score(g) == 0
+                    && split_header(g).1.is_none()
+            });
+            return (Some(t), Some(named.map_or(e, |(_, g)| without_asides(g).trim().to_string())), 0.8);
         }
     }
     match fragments {
@@ -1568,6 +1577,16 @@ mod tests {
         assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!(e[1].employer.as_ref().map(|s| s.value.as_str()), Some("Olentangy Data Partners"));
         assert_eq!(e[0].highlights.len(), 1, "{:?}", e[0].highlights);
+    }
+
+    #[test]
+    fn a_name_in_capitals_above_title_and_team_is_the_employer() {
+        let text = "NORTHGATE RETAIL GROUP (Sheffield)\nGraduate Analyst, Demand Planning\nSeptember 2022 - September 2023\n\
+                    * Automated a manual Excel stock report with Python and SQL.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].title.as_ref().map(|s| s.value.as_str()), Some("Graduate Analyst"));
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("NORTHGATE RETAIL GROUP"));
     }
 
     #[test]

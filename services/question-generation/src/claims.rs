@@ -986,7 +986,11 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
             .and_then(|w| second_person(&capitalized(w), lang));
         // After a comma too: "Corrigi bugs, escrevi testes" is two verbs of one person (R25:
         // "você corrigiu bugs, escrevi testes").
-        after_and = ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word) || word.ends_with(',');
+        // A pronoun between "and" and its verb keeps the verb turned: "y los agregué" is "y los
+        // agregaste" (R30: "y los agregué" read as pasted).
+        let clitic = after_and
+            && ["lo", "la", "los", "las", "le", "les", "se", "me", "o", "a", "os", "as"].contains(&word);
+        after_and = clitic || ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word) || word.ends_with(',');
         out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
     Some(out.join(" "))
@@ -2750,6 +2754,11 @@ mod tests {
             said("Instalación de parches, creación de usuarios y roles, y monitoreo de tablespaces", 2)
                 .as_deref(),
             Some("instalaste parches")
+        );
+        assert_eq!(
+            said("Dockericé 3 servicios heredados y los agregué al docker-compose de desarrollo local", 2)
+                .as_deref(),
+            Some("dockerizaste 3 servicios heredados y los agregaste al docker-compose de desarrollo local")
         );
         assert_eq!(
             said("Levantamento de requisitos com as áreas de negócio", 1).as_deref(),
