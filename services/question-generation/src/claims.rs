@@ -240,7 +240,12 @@ impl Claims {
         // test suite (R28: "Reducción de la tasa de crashes ... con Crashlytics, triage semanal y
         // pruebas de regresión" scored on flaky tests).
         let crashes = lower.iter().any(|w| w.starts_with("crash") || w == "anr" || w == "anrs");
+        // Pipelines set up with tests and deploys in them are build-and-release work, not a test
+        // suite ("configurou pipelines no GitLab CI ..., com testes automatizados e deploy em
+        // homologação").
+        let release_setup = names_any(text, &[PIPELINE], true) && names_any(text, &[DEPLOYS], true);
         let about_people = crashes
+            || release_setup
             || names_research(text)
             || lower.iter().any(|w| not_software.iter().any(|p| w.starts_with(p) && (p.len() > 2 || w == p)))
                 // "an A/B test of the free-delivery threshold" is an experiment on customers.
@@ -507,6 +512,12 @@ impl Claims {
             }
             // A rewrite that made something faster is a speed-up, scored on where the time went
             // (R22: "Rewrote the ETA consumer ..., p95 lag from 90 s to under 8 s" as a refactoring).
+            // Setting environments up faster ("new environment setup dropped from ~3 days to under
+            // 2 hours") is a manual task automated, not a system made faster (R30: provisioning
+            // time under latency percentiles and flame graphs).
+            "refactor" | "performance" | "build" if names_provisioning(text) && names_change(text) => {
+                to("automation")
+            }
             "refactor" if names_speed(text) && names_change(text) => to("performance"),
             // A launch is of something users or customers get; tracing or tooling rolled out
             // inside the company is something built (R21: OpenTelemetry scored on conversion).
@@ -1998,6 +2009,28 @@ fn names_research(text: &str) -> bool {
             && names_any(&lower, &[PEOPLE], false))
 }
 
+/// Whether a line speaks of setting environments up (provisioning, a new environment's setup).
+fn names_provisioning(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "provisioning",
+        "provisionamento",
+        "aprovisionamiento",
+        "environment setup",
+        "setup time",
+        "new environment",
+        "new environments",
+        "novo ambiente",
+        "novos ambientes",
+        "nuevo ambiente",
+        "nuevos ambientes",
+        "nuevo entorno",
+        "nuevos entornos",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
 /// slash ("Kafka/BigQuery", "data/BI").
 fn names_ab_test(text: &str) -> bool {
@@ -3374,6 +3407,24 @@ mod tests {
             )
             .as_deref(),
             Some("data_quality")
+        );
+        // Pipelines with tests and deploys in them are no test suite.
+        assert_ne!(
+            kind(
+                "pt",
+                "Configurei pipelines no GitLab CI para mais de 20 repositórios, com testes automatizados e deploy em homologação."
+            )
+            .as_deref(),
+            Some("quality")
+        );
+        // Environments set up faster are a task automated, not a speed-up (R30).
+        assert_eq!(
+            kind(
+                "en",
+                "Rebuilt the Terraform codebase into versioned modules with Terragrunt; new environment setup dropped from ~3 days to under 2 hours."
+            )
+            .as_deref(),
+            Some("automation")
         );
         // A saving in money is a saving, whatever time words come with it (R27).
         assert_eq!(
