@@ -656,8 +656,8 @@ fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<Str
             // So is a name in capitals on a line of its own ("NORTHGATE RETAIL GROUP (Sheffield)"
             // above "Graduate Analyst, Demand Planning", R30) when what follows the title is after
             // a comma.
-            let after_comma = f.trim_start().starts_with(t.trim())
-                && f[t.len().min(f.len())..].trim_start().starts_with(',');
+            let after_comma =
+                f.trim_start().strip_prefix(t.trim()).is_some_and(|rest| rest.trim_start().starts_with(','));
             let capitals = |g: &str| {
                 let name = without_asides(g);
                 name.chars().filter(|c| c.is_alphabetic()).count() >= 4

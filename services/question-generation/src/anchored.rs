@@ -276,8 +276,9 @@ impl Anchors {
         // A line of one kind of work is asked about that work's area: API tests are testing,
         // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
         // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
-        let only: Option<&[&str]> = match Claims::bundled().kind_of(&claim.text) {
-            _ if testing_work(&claim.text) => Some(&["testing"]),
+        let kind = Claims::bundled().kind_of(&claim.text);
+        let only: Option<&[&str]> = match kind {
+            _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             Some("research") => Some(&["ux"]),
             Some("leadership") => Some(&[]),
             Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
@@ -394,8 +395,13 @@ impl Anchors {
 /// Whether an achievement line is testing work: its kind is test automation and quality, or it
 /// prepares test data.
 pub(crate) fn testing_work(line: &str) -> bool {
+    testing_of_kind(line, Claims::bundled().kind_of(line))
+}
+
+/// [`testing_work`] of a line whose claim kind is already known.
+fn testing_of_kind(line: &str, kind: Option<&str>) -> bool {
     let lower = line.to_lowercase();
-    Claims::bundled().kind_of(line) == Some("quality")
+    kind == Some("quality")
         || ["test data", "dados de teste", "massa de dados", "datos de prueba"]
             .iter()
             .any(|p| lower.contains(p))

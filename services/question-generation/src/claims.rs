@@ -542,10 +542,10 @@ impl Claims {
     /// platform she built there).
     pub fn all(&self, candidate: &Candidate, lang: usize) -> Vec<ClaimQuestion> {
         let lang = lang.min(2);
-        // In the resume's own language the achievement is quoted, so the interviewer and the
+        // In the resume's own language the achievement is told back, so the interviewer and the
         // candidate know exactly which work is meant; in another language it is named by its
-        // kind and employer (a line is never pasted into a question in another language).
-        let quote = crate::areas::language_index(&candidate.language) == Some(lang);
+        // kind and employer (a line is never pasted into a question).
+        let own_language = crate::areas::language_index(&candidate.language) == Some(lang);
         let skills = nexushr_skills::Taxonomy::bundled();
         let mut out = Vec::new();
         let n = candidate.claims.len().max(1) as f32;
@@ -589,7 +589,7 @@ impl Claims {
             // clause ("you built a Node.js BFF to aggregate feed APIs") leaves out "reduced
             // payload sizes by about 60%", and "how did you measure the 60%?" would ask about a
             // figure never said (R20). A recovery point or time objective is a target, not a result.
-            let quoted_whole = quote && c.whole;
+            let told_whole = own_language && c.whole;
             let says = |t: &str, m: &str| {
                 self::metric(t).as_deref() == Some(m) || figures(t).iter().any(|f| f.1 == m)
             };
@@ -600,15 +600,13 @@ impl Claims {
             // payload sizes by 60%" is the BFF).
             let gain_asked = matches!(category.id.as_str(), "performance" | "cost");
             let line: std::borrow::Cow<str> = match metric.as_deref() {
-                Some(m)
-                    if gain_asked && quoted_whole && told(&c.text, lang).is_some_and(|t| !says(&t, m)) =>
-                {
+                Some(m) if gain_asked && told_whole && told(&c.text, lang).is_some_and(|t| !says(&t, m)) => {
                     figure_clause(&c.text, lang, |t| says(t, m)).map_or(c.text.as_str().into(), Into::into)
                 }
                 _ => c.text.as_str().into(),
             };
             let asked = metric.as_deref().filter(|m| {
-                (!quoted_whole || told(&line, lang).is_none_or(|t| says(&t, m))) && !objective(&c.text, m)
+                (!told_whole || told(&line, lang).is_none_or(|t| says(&t, m))) && !objective(&c.text, m)
             });
             let template = asked.and(t.text_metric.as_ref()).unwrap_or(&t.text);
             let text = template.replace("{metric}", asked.unwrap_or(""));
@@ -626,12 +624,12 @@ impl Claims {
                 }
                 None => text,
             };
-            let text =
-                match (quoted_whole.then(|| told_then(&line, employer, &text, lang)).flatten(), employer) {
-                    (Some(q), _) => q,
-                    (None, Some(_)) => text,
-                    (None, None) => continue,
-                };
+            let text = match (told_whole.then(|| told_then(&line, employer, &text, lang)).flatten(), employer)
+            {
+                (Some(q), _) => q,
+                (None, Some(_)) => text,
+                (None, None) => continue,
+            };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
@@ -850,17 +848,14 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
     // A long line is told back by its first clause ("Coordinaste la migración de 212 VMs de
     // VMware a AWS en 14 meses"), which must read aloud on its own.
-    if let Some(told) = told(line, lang) {
-        return Some(match (lang, employer) {
-            (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
-            (1, None) => format!("Você {told}. {ask}"),
-            (2, Some(e)) => format!("En {e}, {told}. {ask}"),
-            (2, None) => format!("{}. {ask}", capitalized(&told)),
-            (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
-            (_, None) => format!("You {told}. {ask}"),
-        });
-    }
-    None
+    told(line, lang).map(|told| match (lang, employer) {
+        (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
+        (1, None) => format!("Você {told}. {ask}"),
+        (2, Some(e)) => format!("En {e}, {told}. {ask}"),
+        (2, None) => format!("{}. {ask}", capitalized(&told)),
+        (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
+        (_, None) => format!("You {told}. {ask}"),
+    })
 }
 
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
@@ -1011,6 +1006,14 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
 /// ledger") as its verb in the second person and the object: ("migraste", "el portal"); another
 /// noun of action in Portuguese or Spanish as work done (`done`). None for any other noun, or one
 /// with no "of" after it ("Desarrollo y mantenimiento").
+/// What follows a noun of action, per kit language: "of" goes; a preposition joined to an
+/// article leaves the article.
+const OF: [&[(&str, &str)]; 3] = [
+    &[("of", "")],
+    &[("de", ""), ("do", "o"), ("da", "a"), ("dos", "os"), ("das", "as")],
+    &[("de", ""), ("del", "el")],
+];
+
 fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     const NOUNS: [&[(&str, &str)]; 3] = [
         &[
@@ -1052,12 +1055,6 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("rediseño", "rediseñaste"),
             ("ahorro", "ahorraste"),
         ],
-    ];
-    // What follows the noun: "of" goes; a preposition joined to an article leaves the article.
-    const OF: [&[(&str, &str)]; 3] = [
-        &[("of", "")],
-        &[("de", ""), ("do", "o"), ("da", "a"), ("dos", "os"), ("das", "as")],
-        &[("de", ""), ("del", "el")],
     ];
     let lang = lang.min(2);
     if !first.starts_with(char::is_uppercase) {
@@ -1150,11 +1147,6 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     // documentación de arquitectura" is "elaboraste documentación de arquitectura", not
     // "hiciste la elaboración de..." (R26, R28, R29: read as pasted).
     if let Some(verb) = verb_of(noun, lang) {
-        const OF: [&[(&str, &str)]; 3] = [
-            &[],
-            &[("de", ""), ("do", "o"), ("da", "a"), ("dos", "os"), ("das", "as")],
-            &[("de", ""), ("del", "el")],
-        ];
         let (first, object) = rest.split_once(' ').unwrap_or((rest, ""));
         let object = match OF[lang.min(2)].iter().find(|(p, _)| *p == first) {
             Some((_, "")) => object.to_string(),

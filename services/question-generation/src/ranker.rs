@@ -698,6 +698,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // picks them: an area takes another line, or keeps its bank question, so that asking an area
     // through the candidate's work does not send a competency back to a stock "tell me about a
     // time" (the first cut of area asks traded two told-back questions for one).
+    // `used` grows as areas are asked through lines; these are kept apart from it.
     let reserved: Vec<usize> = {
         let (mut lines, mut at) = (used.clone(), employers.clone());
         for ra in competencies.iter().take(n_behavioral.min(ANCHORED)) {
@@ -708,7 +709,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 at.push(o.question.employer.clone());
             }
         }
-        lines
+        lines.split_off(used.len())
     };
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
