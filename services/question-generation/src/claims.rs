@@ -401,6 +401,39 @@ impl Claims {
             // how the lift was measured, not as something built (R28: twelve A/B tests under
             // "staged rollout, defects").
             "build" | "launch" | "automation" | "performance" if names_ab_test(text) => to("impact"),
+            // A framework or runtime moved up a version ("Migración de Angular 12 a Angular 16") is
+            // scored on deprecations, the upgrade path and the safety net, not as a refactoring of
+            // duplicated logic (R30).
+            "migration" | "refactor" | "build" if names_upgrade(text) => to("upgrade"),
+            // Alerts made quieter or sharper ("Cut alert noise ~65% ... with SLO burn-rate alerts")
+            // are scored on what an alert should mean and whether real incidents still page, not
+            // on redundancy and retries (R29: alerts ~300 to ~105 a week under the reliability
+            // template).
+            "reliability" | "performance" | "impact" | "build" | "automation" if names_alert_work(text) => {
+                to("alerting")
+            }
+            // Pods and nodes scaled on load ("HPA and KEDA, R$22k/month saved") are scored on the
+            // scaling signal, the scaler's behavior and a real peak, not as distributed architecture
+            // or a bill (R29).
+            "cost" | "performance" | "reliability" | "scale" | "build" | "automation" | "impact"
+                if names_autoscaling(text) =>
+            {
+                to("autoscaling")
+            }
+            // A page made faster ("Reduje el LCP ... de 4.1 s a 1.9 s") is scored on field and lab
+            // data, the page's trace and what delayed it, not on a back end's percentiles, query
+            // plans and "the same load" (R23, R30: an LCP gain under the back end's points).
+            "performance" | "impact" | "build" | "refactor" if names_web_speed(text) => to("web_performance"),
+            // A load test that found the bottleneck behind a latency gain ("Testes de carga com k6
+            // ..., identificando gargalo que reduziu o p95 de 2,8 s para 650 ms") is a speed-up,
+            // not a test suite to run in CI (R30).
+            "quality"
+                if names_load_test(text)
+                    && names_any(text, &[&["latenc", "latênc", "p50", "p90", "p95", "p99", "ms"]], true)
+                    && names_gain(text) =>
+            {
+                to("performance")
+            }
             // "Cut P1 incidents from 12 to 2 a quarter" is reliability work, not one incident, and
             // so is a line that names incidents only far from its verb ("moved the team to Helm
             // and Argo CD, which ended the questions during incidents").
@@ -438,8 +471,12 @@ impl Claims {
             // Automating a task with a pipeline ("provisioning through Azure DevOps pipelines, from
             // 3 weeks to 2 days") keeps its automation rubric unless the builds themselves got faster
             // (R29).
+            // A manual run replaced by an automated one ("pipeline no Jenkins para execução noturna da
+            // regressão (de 3 dias manuais para 5 horas automatizadas)") made nothing faster in a
+            // pipeline (R30).
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true)
+                    && !names_any(text, &[MANUAL], false)
                     && (category.id != "automation" || names_any(text, &[BUILDS], true))
                     && names_speed(text)
                     && names_gain(text)
@@ -598,7 +635,7 @@ impl Claims {
             // clause with the result: "where the time was going" after "you maintained the BSP"
             // asks of nothing (R23). Other kinds keep their story ("Built a BFF...; reduced
             // payload sizes by 60%" is the BFF).
-            let gain_asked = matches!(category.id.as_str(), "performance" | "cost");
+            let gain_asked = matches!(category.id.as_str(), "performance" | "web_performance" | "cost");
             let line: std::borrow::Cow<str> = match metric.as_deref() {
                 Some(m) if gain_asked && told_whole && told(&c.text, lang).is_some_and(|t| !says(&t, m)) => {
                     figure_clause(&c.text, lang, |t| says(t, m)).map_or(c.text.as_str().into(), Into::into)
@@ -858,6 +895,25 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     })
 }
 
+/// A scenario or design `problem` set beside the candidate's own line in the area, told back
+/// first: "You built the tracking endpoints in NestJS. Here is a problem from that kind of work.
+/// A client retries...". None for a line that cannot be told back.
+/// A concept question (`concept`) is "a question on that kind of work".
+pub(crate) fn bridged(line: &str, problem: &str, concept: bool, lang: usize) -> Option<String> {
+    const PROBLEM: [&str; 3] = [
+        "Here is a problem from that kind of work.",
+        "Pense num problema desse tipo de trabalho.",
+        "Piensa en un problema de ese tipo de trabajo.",
+    ];
+    const QUESTION: [&str; 3] = [
+        "A question on that kind of work.",
+        "Uma pergunta sobre esse tipo de trabalho.",
+        "Una pregunta sobre ese tipo de trabajo.",
+    ];
+    let bridge = if concept { QUESTION } else { PROBLEM }[lang.min(2)];
+    anchored(line, None, &format!("{bridge} {problem}"), lang)
+}
+
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
 /// Banco Aurora" for a name that starts with what the employer is, else "na empresa Pagora"
 /// (R18: "Na empresa Hospital São Lucas").
@@ -1070,7 +1126,35 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         return done(&lower, rest, lang);
     };
     let object = if article.is_empty() { object.to_string() } else { format!("{article} {object}") };
+    let object = without_participle(&object);
     Some((verb.to_string(), by_figure(verb, &object, lang).unwrap_or(object)))
+}
+
+/// The object of a noun of action without a participle clause that agreed with the noun:
+/// "Migração do monolito ..., concluída em 14 meses" told back as "você migrou o monolito ..."
+/// (R29: "você migrou ..., concluída em 14 meses" did not agree).
+fn without_participle(object: &str) -> String {
+    let participle = |w: &str| {
+        let w = w.to_lowercase();
+        ["ída", "ida", "ada", "ado", "ido", "ído", "completed", "finished", "delivered", "done"]
+            .iter()
+            .any(|end| w.ends_with(end) && w.chars().count() > end.chars().count() + 2)
+    };
+    // A participle followed by how or when it was done ("concluída em 14 meses", "completed in
+    // 14 months"), not a noun ("resultado de 30%").
+    const AFTER: &[&str] = &[
+        "em", "en", "in", "com", "con", "with", "por", "by", "sem", "sin", "without", "within", "dentro",
+        "antes", "before", "after", "depois", "después", "no", "na", "on",
+    ];
+    let mut cut = object.len();
+    for (at, _) in object.match_indices(", ") {
+        let mut next = object[at + 2..].split(' ');
+        if next.next().is_some_and(participle) && next.next().is_some_and(|w| AFTER.contains(&w)) {
+            cut = at;
+            break;
+        }
+    }
+    object[..cut].to_string()
 }
 
 /// Any other noun of action leading a Portuguese or Spanish line ("Integração com a API do banco
@@ -2021,6 +2105,116 @@ fn names_provisioning(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p))
+}
+
+/// How a line says work was done by hand.
+const MANUAL: &[&str] = &["manual", "manuais"];
+
+/// Whether a line names a load test: its tool or its words.
+fn names_load_test(text: &str) -> bool {
+    const TOOLS: &[&str] = &["k6", "jmeter", "gatling", "locust"];
+    const PHRASES: &[&str] = &[
+        "load test",
+        "stress test",
+        "teste de carga",
+        "testes de carga",
+        "prueba de carga",
+        "pruebas de carga",
+    ];
+    let lower = text.to_lowercase();
+    words(&lower).any(|w| TOOLS.contains(&w)) || PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line reports a framework, language or runtime moved up a version: one product
+/// named with two versions ("Angular 12 a Angular 16", "the Java 8 monolith to Java 17"), a
+/// product's version followed by "to" another ("Python 2 to 3", "Kubernetes 1.24 para 1.28"), or
+/// an "Upgraded ..." line with a version. Figures after a plain word ("from 800 ms to 120 ms",
+/// "de 4.1 s a 1.9 s") and years are no versions.
+fn names_upgrade(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let version = |t: &str| {
+        let t = t.strip_prefix(['v', 'V']).unwrap_or(t).trim_end_matches(['.', 'x']);
+        !t.is_empty()
+            && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && t.len() <= 7
+            && !(t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
+    };
+    let product = |t: &str| {
+        t.chars().next().is_some_and(|c| c.is_uppercase() || c == '.') && t.chars().any(char::is_alphabetic)
+    };
+    const TO: &[&str] = &["to", "a", "para", "até", "hasta", "→", "->", "=>"];
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i == 0 || !version(t) || !product(tokens[i - 1]) {
+            continue;
+        }
+        let name = tokens[i - 1];
+        if named.iter().any(|(n, v)| n.eq_ignore_ascii_case(name) && v != t) {
+            return true;
+        }
+        named.push((name, t));
+        if tokens.get(i + 1).is_some_and(|w| TO.contains(&w.to_lowercase().as_str()))
+            && tokens[i + 2..(i + 4).min(tokens.len())].iter().any(|w| version(w))
+        {
+            return true;
+        }
+    }
+    let first = tokens.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    first.starts_with("upgrad") && tokens.iter().skip(1).any(|t| version(t))
+}
+
+/// Whether a line's work is about alerts: an alert word among its first ten words ("Cut alert
+/// noise ~65%", "Reduje en 40% las alertas falsas"), not a service built "with Prometheus alerts".
+fn names_alert_work(text: &str) -> bool {
+    const ALERTS: &[&str] =
+        &["alert", "alerts", "alerting", "alerta", "alertas", "paging", "pager", "pagerduty"];
+    words(text).take(10).any(|w| ALERTS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a line names autoscaling of pods or nodes.
+fn names_autoscaling(text: &str) -> bool {
+    const WORDS: &[&str] = &["hpa", "keda", "karpenter"];
+    const STEMS: &[&str] = &["autoscal", "autoescal"];
+    const PHRASES: &[&str] = &[
+        "cluster autoscaler",
+        "auto scaling",
+        "auto escalado",
+        "escalonamento automático",
+        "escalado automático",
+    ];
+    // Among its first eight words: the work itself, not a means of other work ("Cut Kafka consumer
+    // lag incidents by 40% by right-sizing partitions and adding lag-based autoscaling" is
+    // reliability).
+    let lower: String = words(text).take(8).collect::<Vec<_>>().join(" ").to_lowercase();
+    words(&lower).any(|w| WORDS.contains(&w) || STEMS.iter().any(|s| w.starts_with(s)))
+        || PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line reports a web page's speed: its Core Web Vitals, a Lighthouse score, its load
+/// time or bundle size.
+fn names_web_speed(text: &str) -> bool {
+    const WORDS: &[&str] = &["lcp", "inp", "cls", "fcp", "ttfb", "lighthouse"];
+    const PHRASES: &[&str] = &[
+        "core web vitals",
+        "web vitals",
+        "time to interactive",
+        "first contentful paint",
+        "page load",
+        "bundle size",
+        "tamanho do bundle",
+        "tamaño del bundle",
+        "carregamento da página",
+        "carregamento das páginas",
+        "carga de la página",
+        "carga de las páginas",
+    ];
+    let lower = text.to_lowercase();
+    words(&lower).any(|w| WORDS.contains(&w)) || PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
@@ -3106,10 +3300,110 @@ mod tests {
                 "Migrei 23 pipelines do Jenkins para GitLab CI, reduzindo o tempo médio de build de 18 para 7 minutos",
                 "delivery",
             ),
+            // R30: a framework upgrade under the refactoring rubric, an LCP gain under the back
+            // end's performance points, a load test's latency gain under a CI test suite.
+            (
+                "es",
+                "Migración de Angular 12 a Angular 16 (standalone components, signals en módulos nuevos).",
+                "upgrade",
+            ),
+            (
+                "en",
+                "Migrated the billing monolith from Java 8 to Java 17 with OpenRewrite recipes",
+                "upgrade",
+            ),
+            ("en", "Upgraded 14 EKS clusters from 1.24 to 1.28 with no downtime", "upgrade"),
+            (
+                "es",
+                "Reduje el LCP de la página de cotización de 4.1 s a 1.9 s con lazy loading de módulos, optimización de imágenes y SSR con Angular Universal.",
+                "web_performance",
+            ),
+            (
+                "pt",
+                "Testes de carga com k6 antes da campanha de vacinação, identificando gargalo que reduziu o p95 de 2,8 s para 650 ms.",
+                "performance",
+            ),
+            // R29: alert noise under the reliability template, HPA and KEDA savings under
+            // distributed architecture.
+            (
+                "en",
+                "Cut alert noise from ~300 to ~105 alerts a week by moving to SLO burn-rate alerts",
+                "alerting",
+            ),
+            (
+                "pt",
+                "Implementei HPA e KEDA nos serviços de pagamento, economizando R$ 22 mil/mês em nós",
+                "autoscaling",
+            ),
+            // R30: a manual regression automated in a pipeline is test automation, not a faster
+            // pipeline.
+            (
+                "pt",
+                "Criação de pipeline no Jenkins para execução noturna da regressão (de 3 dias manuais para 5 horas automatizadas).",
+                "quality",
+            ),
+            // A bottleneck a load test found is no speed-up of the candidate's ("reducía el
+            // throughput 30%").
+            (
+                "es",
+                "Pruebas de rendimiento con JMeter para el sistema de rastreo de envíos; detectamos un cuello de botella en la base de datos que reducía el throughput 30%.",
+                "quality",
+            ),
+            // Figures with a plain word before them are no versions.
+            ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_participle_of_a_noun_of_action_is_not_told_back() {
+        let t = told(
+            "Migração do monolito em .NET Framework 4.6 para microsserviços em .NET 8 no Azure Kubernetes Service, concluída em 14 meses sem downtime",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            "migrou o monolito em .NET Framework 4.6 para microsserviços em .NET 8 no Azure Kubernetes Service"
+        );
+        // A noun after the comma stays.
+        let t =
+            told("Migración del portal de clientes a Next.js, resultado de 30% más conversiones", 2).unwrap();
+        assert!(t.ends_with("resultado de 30% más conversiones"), "{t}");
+    }
+
+    #[test]
+    fn a_problem_is_set_beside_the_candidate_s_line() {
+        let en = bridged(
+            "Built the shipment tracking endpoints in NestJS for 40 warehouses.",
+            "A client retries a POST after a timeout. How do you make it safe?",
+            false,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            en,
+            "You built the shipment tracking endpoints in NestJS for 40 warehouses. Here is a problem from \
+             that kind of work. A client retries a POST after a timeout. How do you make it safe?"
+        );
+        let pt = bridged(
+            "Construí a API de pedidos em Go.",
+            "Um cliente reenvia um POST. O que você faz?",
+            false,
+            1,
+        )
+        .unwrap();
+        assert!(pt.starts_with("Você construiu a API de pedidos em Go. Pense num problema"), "{pt}");
+        let es = bridged("Desarrollé la API de pedidos en NestJS.", "¿Qué métodos HTTP usarías?", true, 2)
+            .unwrap();
+        assert_eq!(
+            es,
+            "Desarrollaste la API de pedidos en NestJS. Una pregunta sobre ese tipo de trabajo. ¿Qué métodos HTTP usarías?"
+        );
+        // A fragment is not told back.
+        assert!(bridged("NestJS, PostgreSQL", "A client retries. What do you do?", false, 0).is_none());
     }
 
     #[test]
@@ -3159,7 +3453,7 @@ mod tests {
             (
                 "es",
                 "Bajé el LCP de la página de producto de 4.1 s a 1.9 s en móviles con code splitting",
-                "LCP de usuarios reales",
+                "LCP, INP, CLS en el percentil 75",
             ),
             ("en", "Cut boot time of the Yocto-based gateway from 19 s to 7 s", "initcall_debug"),
             (
