@@ -1590,6 +1590,17 @@ mod tests {
     }
 
     #[test]
+    fn a_city_after_the_employer_is_its_place() {
+        // R30: "At Kererū Payments, Wellington, you rebuilt..." in six questions of a kit.
+        let text = "Senior DevOps Engineer — Kererū Payments, Wellington | Mar 2022 – Present\n\
+                    - Rebuilt the Terraform codebase into versioned modules with Terragrunt.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Kererū Payments"));
+        assert_eq!(without_place("Tidewater Analytics, Auckland"), "Tidewater Analytics");
+    }
+
+    #[test]
     fn a_business_unit_after_a_dash_is_no_place() {
         assert_eq!(
             name_and_place("Quayside Logistics Software — Cork"),
