@@ -183,7 +183,15 @@ impl Anchors {
                 &mut out,
                 figure + (1.0 - i as f32 / n) - penalty,
             );
-            for c in &self.competencies {
+            // Taking part ("Participei do plantão de produção e dos post-mortems") is no story of
+            // the candidate's own to anchor a competency on (R31: "what did you do so that it kept
+            // working after you moved on?" of a line of participation).
+            // "Took part in the on-call rotation and wrote runbooks for..." did more.
+            let took_part = (lower_words.first().is_some_and(|w| {
+                ["participei", "participé", "participated", "participou", "participó"].contains(w)
+            }) || lower.starts_with("took part"))
+                && lower_words.len() <= 10;
+            for c in self.competencies.iter().filter(|_| !took_part) {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
@@ -269,16 +277,59 @@ impl Anchors {
             "grupo de estudio",
             "charla",
         ];
+        // Nor is handling support escalations or tickets about a product ("handled customer
+        // escalations for MySQL performance problems, DDoS mitigation and email deliverability",
+        // R31: asked "the database side" of it).
+        const SUPPORT: &[&str] = &[
+            "escalations",
+            "support tickets",
+            "help desk",
+            "helpdesk",
+            "chamados de suporte",
+            "tickets de soporte",
+        ];
         let lower = claim.text.to_lowercase();
-        if EVENTS.iter().any(|e| lower.contains(e)) {
+        if EVENTS.iter().chain(SUPPORT).any(|e| lower.contains(e)) {
             return;
         }
         // A line of one kind of work is asked about that work's area: API tests are testing,
         // not an API the candidate designed; a nightly suite in Jenkins is testing, not a
         // release pipeline; test data in throwaway Docker databases is no cloud setup (R27).
         let kind = Claims::bundled().kind_of(&claim.text);
+        // Terraform modules for a VPC and RDS are cloud work, not a data model (R31: "which schema
+        // decisions" asked of Terraform for RDS PostgreSQL and MSK).
+        const IAC: &[&str] = &[
+            "terraform",
+            "terragrunt",
+            "pulumi",
+            "cloudformation",
+            "bicep",
+            "ansible",
+            "crossplane",
+            "opentofu",
+        ];
+        let iac = crate::claims::words(&lower).any(|w| IAC.contains(&w));
+        // A response to an attack or an incident is asked as operations or security work, not as
+        // the API it touched (R31: "Coordenei a resposta a um ataque de credential stuffing ...:
+        // rate limiting no API gateway" asked about the API's contract).
+        const INCIDENTS: &[&str] = &[
+            "attack",
+            "ataque",
+            "incident",
+            "incidente",
+            "breach",
+            "vazamento",
+            "brecha",
+            "outage",
+            "intrusion",
+        ];
+        let incident = crate::claims::words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
+            _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
+            _ if incident || kind == Some("incident") => {
+                Some(&["operations", "security", "security-operations"])
+            }
             Some("research") => Some(&["ux"]),
             Some("leadership") => Some(&[]),
             Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
@@ -305,8 +356,23 @@ impl Anchors {
                 .map(|(_, c)| *c)
                 .max()
                 .unwrap_or(0);
+            // Mostly about it: a line naming one term of each of three areas ("customer escalations
+            // for MySQL performance problems, DDoS mitigation and email deliverability") is about
+            // none of them (R31: asked "the database side" of it); a tie with the language the
+            // work was written in ("the order REST API in Go") is the work's.
+            let other_work = counts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k && allowed(*j) && self.areas[*j].id != "programming")
+                .map(|(_, c)| *c)
+                .max()
+                .unwrap_or(0);
             let terms = counts[k];
-            if terms == 0 || terms < others || (terms == others && ask.id == "programming") {
+            if terms == 0
+                || terms < others
+                || terms <= other_work
+                || (terms == others && ask.id == "programming")
+            {
                 continue;
             }
             let texts = [&ask.en, &ask.pt, &ask.es][lang];
@@ -339,10 +405,13 @@ impl Anchors {
             .iter()
             .map(|ask| {
                 let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
+                // "With caching" is no database work to ask the data area about (R31: "the database
+                // side" of CDN thumbnails).
                 let mut terms: Vec<usize> = found
                     .iter()
                     .map(|f| f.term)
                     .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
+                    .filter(|&t| !(ask.id == "data" && graph.term_id(t) == "caching"))
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();

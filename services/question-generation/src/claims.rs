@@ -555,7 +555,16 @@ impl Claims {
             "refactor" | "performance" | "build" if names_provisioning(text) && names_change(text) => {
                 to("automation")
             }
-            "refactor" if names_speed(text) && names_change(text) => to("performance"),
+            // A rewrite after lost events is reliability work ("Rewrote the webhook dispatcher ...
+            // after it dropped events under load; delivery success went from 97.8% to 99.97%", R31:
+            // asked where the time was going).
+            "refactor" | "performance"
+                if (names_any(text, &[FAILURES], true) || names_lost_work(text))
+                    && !names_any(text, &[LATENCY], true) =>
+            {
+                to("reliability")
+            }
+            "refactor" if names_speed(text) && (names_change(text) || names_gain(text)) => to("performance"),
             // A launch is of something users or customers get; tracing or tooling rolled out
             // inside the company is something built (R21: OpenTelemetry scored on conversion).
             "launch" if !words(&text.to_lowercase()).any(|w| AUDIENCE.contains(&w)) => to("build"),
@@ -893,25 +902,6 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
         (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
         (_, None) => format!("You {told}. {ask}"),
     })
-}
-
-/// A scenario or design `problem` set beside the candidate's own line in the area, told back
-/// first: "You built the tracking endpoints in NestJS. Here is a problem from that kind of work.
-/// A client retries...". None for a line that cannot be told back.
-/// A concept question (`concept`) is "a question on that kind of work".
-pub(crate) fn bridged(line: &str, problem: &str, concept: bool, lang: usize) -> Option<String> {
-    const PROBLEM: [&str; 3] = [
-        "Here is a problem from that kind of work.",
-        "Pense num problema desse tipo de trabalho.",
-        "Piensa en un problema de ese tipo de trabajo.",
-    ];
-    const QUESTION: [&str; 3] = [
-        "A question on that kind of work.",
-        "Uma pergunta sobre esse tipo de trabalho.",
-        "Una pregunta sobre ese tipo de trabajo.",
-    ];
-    let bridge = if concept { QUESTION } else { PROBLEM }[lang.min(2)];
-    anchored(line, None, &format!("{bridge} {problem}"), lang)
 }
 
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
@@ -1373,12 +1363,17 @@ fn first_clause(line: &str) -> String {
     const SHORTENED: &[&str] = &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex"];
     let mut end = line.len();
     for stop in CLAUSE_BREAKS {
+        // Nor is a month shortened before its year ("em out. 2022", R31: told back as "em out.").
+        const MONTHS: &[&str] = &[
+            "jan", "feb", "fev", "mar", "apr", "abr", "may", "mai", "jun", "jul", "aug", "ago", "sep",
+            "sept", "set", "oct", "out", "nov", "dec", "dez", "dic", "ene",
+        ];
         let at = line.match_indices(stop).map(|(i, _)| i).find(|&i| {
+            let before = line[..i].rsplit(' ').next().map(str::to_lowercase).unwrap_or_default();
+            let year_after = line[i + stop.len()..].chars().take(4).filter(char::is_ascii_digit).count() == 4;
             stop != ". "
-                || !line[..i]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| SHORTENED.contains(&w.to_lowercase().as_str()))
+                || !(SHORTENED.contains(&before.as_str())
+                    || (MONTHS.contains(&before.as_str()) && year_after))
         });
         if let Some(i) = at {
             end = end.min(i);
@@ -1784,6 +1779,12 @@ const RECOVERY: &[&str] = &[
     "rman",
     "pgbackrest",
     "barman",
+    // Failing over to a standby is recovery, whatever "tested" says (R31: failover game days under
+    // a test-suite rubric).
+    "failover",
+    "rto",
+    "rpo",
+    "dr",
 ];
 /// How a line speaks of deploying or publishing a release (not of building it).
 const DEPLOYS: &[&str] = &[
@@ -1907,6 +1908,10 @@ fn names_data_pipeline(text: &str) -> bool {
         .any(|p| lower.contains(p))
         || lower.contains("incremental model")
         || lower.contains("modelos incrementa")
+        // A nightly load's window ("a janela de carga noturna caiu de 6 h para 1 h 40 min").
+        || ["nightly load", "carga noturna", "carga nocturna", "janela de carga", "ventana de carga", "cloud composer"]
+            .iter()
+            .any(|p| lower.contains(p))
         || (pipeline && names_any(&lower, &[LANDS], true))
 }
 
@@ -2110,6 +2115,28 @@ fn names_provisioning(text: &str) -> bool {
 /// How a line says work was done by hand.
 const MANUAL: &[&str] = &["manual", "manuais"];
 
+/// Whether a line reports events or messages lost or retried ("after it dropped events under
+/// load", "delivery success went from 97.8% to 99.97%").
+fn names_lost_work(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "dropped events",
+        "dropped messages",
+        "lost events",
+        "lost messages",
+        "dropped event",
+        "retry queue",
+        "delivery success",
+        "delivery rate",
+        "eventos perdidos",
+        "mensagens perdidas",
+        "mensajes perdidos",
+        "fila de retentativa",
+        "cola de reintentos",
+    ];
+    let lower = text.to_lowercase();
+    PHRASES.iter().any(|p| lower.contains(p)) || lower.contains("dropped") && lower.contains("event")
+}
+
 /// Whether a line names a load test: its tool or its words.
 fn names_load_test(text: &str) -> bool {
     const TOOLS: &[&str] = &["k6", "jmeter", "gatling", "locust"];
@@ -2173,7 +2200,19 @@ fn names_upgrade(text: &str) -> bool {
 fn names_alert_work(text: &str) -> bool {
     const ALERTS: &[&str] =
         &["alert", "alerts", "alerting", "alerta", "alertas", "paging", "pager", "pagerduty"];
-    words(text).take(10).any(|w| ALERTS.contains(&w.to_lowercase().as_str()))
+    let lower = text.to_lowercase();
+    words(&lower).take(10).any(|w| ALERTS.contains(&w))
+        || [
+            "pages per",
+            "pages a week",
+            "noisy alert",
+            "alert noise",
+            "alert fatigue",
+            "acionamentos",
+            "alertas ruidos",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Whether a line names autoscaling of pods or nodes.
@@ -3050,7 +3089,9 @@ mod tests {
     fn service_levels_are_reliability_and_a_design_system_is_built() {
         assert_eq!(
             first_kind("en", "Brightline", "Defined SLOs for the card authorization path (99.95% availability, p99 < 300 ms) and built multi-window burn-rate alerting in Prometheus/Alertmanager, reducing pages per on-call week from 41 to 9.").as_deref(),
-            Some("reliability")
+            // Alerting work, whose rubric scores the burn-rate alerts and the pages they cut
+            // (session 13: its own kind); not a speed-up for its latency target.
+            Some("alerting")
         );
         assert_eq!(
             first_kind("es", "Tienda", "Definí el design system \"Huipil\" (React, TypeScript, Storybook) con 70 componentes, adoptado por 5 equipos; redujo en aprox. 40% el tiempo de maquetación de pantallas nuevas.").as_deref(),
@@ -3349,12 +3390,45 @@ mod tests {
                 "Pruebas de rendimiento con JMeter para el sistema de rastreo de envíos; detectamos un cuello de botella en la base de datos que reducía el throughput 30%.",
                 "quality",
             ),
+            // R31: a failover tested in game days, a dispatcher rewritten after dropped events, a
+            // nightly load moved from PL/SQL to Python pipelines, a rewrite that made a service fast.
+            (
+                "en",
+                "Designed and tested active-passive failover for the public tracking API (Route 53 health checks, Aurora Global Database); measured RTO in game days dropped from ~50 to 12 minutes.",
+                "recovery",
+            ),
+            (
+                "en",
+                "Rewrote the label-printing webhook dispatcher in Go with a Redis-backed retry queue after it dropped events under load; delivery success went from 97.8% to 99.97%.",
+                "reliability",
+            ),
+            (
+                "pt",
+                "Troquei procedures PL/SQL por pipelines em Python no Cloud Composer; a janela de carga noturna caiu de 6 h para 1 h 40 min.",
+                "data_pipeline",
+            ),
+            (
+                "pt",
+                "Reescrevi em Go o serviço de assinatura digital de documentos: tempo médio de 1,8 s para 220 ms.",
+                "performance",
+            ),
+            (
+                "en",
+                "Cut pages per on-call week from an average of 31 to 9 by deleting or re-routing noisy alerts and moving symptom-based alerting onto multi-window SLO burn rates.",
+                "alerting",
+            ),
             // Figures with a plain word before them are no versions.
             ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_month_before_its_year_ends_no_sentence() {
+        let t = told("Coordenei a resposta a um ataque de credential stuffing em out. 2022 (~1,2 milhão de tentativas em 6 h): rate limiting no API gateway", 1).unwrap();
+        assert!(t.starts_with("coordenou a resposta a um ataque de credential stuffing em out. 2022"), "{t}");
     }
 
     #[test]
@@ -3372,38 +3446,6 @@ mod tests {
         let t =
             told("Migración del portal de clientes a Next.js, resultado de 30% más conversiones", 2).unwrap();
         assert!(t.ends_with("resultado de 30% más conversiones"), "{t}");
-    }
-
-    #[test]
-    fn a_problem_is_set_beside_the_candidate_s_line() {
-        let en = bridged(
-            "Built the shipment tracking endpoints in NestJS for 40 warehouses.",
-            "A client retries a POST after a timeout. How do you make it safe?",
-            false,
-            0,
-        )
-        .unwrap();
-        assert_eq!(
-            en,
-            "You built the shipment tracking endpoints in NestJS for 40 warehouses. Here is a problem from \
-             that kind of work. A client retries a POST after a timeout. How do you make it safe?"
-        );
-        let pt = bridged(
-            "Construí a API de pedidos em Go.",
-            "Um cliente reenvia um POST. O que você faz?",
-            false,
-            1,
-        )
-        .unwrap();
-        assert!(pt.starts_with("Você construiu a API de pedidos em Go. Pense num problema"), "{pt}");
-        let es = bridged("Desarrollé la API de pedidos en NestJS.", "¿Qué métodos HTTP usarías?", true, 2)
-            .unwrap();
-        assert_eq!(
-            es,
-            "Desarrollaste la API de pedidos en NestJS. Una pregunta sobre ese tipo de trabajo. ¿Qué métodos HTTP usarías?"
-        );
-        // A fragment is not told back.
-        assert!(bridged("NestJS, PostgreSQL", "A client retries. What do you do?", false, 0).is_none());
     }
 
     #[test]

@@ -142,13 +142,6 @@ impl CandidateVectors {
         }))
     }
 
-    /// How close resume line `t` is to question `i` of `bank` (0 for a line it does not have).
-    fn line_similarity(&self, bank: &Bank, i: usize, t: usize) -> f32 {
-        let Some(sparse) = self.sparse.get(t) else { return 0.0 };
-        let dense = self.dense.as_ref().and_then(|d| d.get(t)).map(Vec::as_slice);
-        similarity(bank.dense(i), bank.sparse(i), dense, sparse)
-    }
-
     /// Fills in the closest resume line of every question of `bank`.
     pub fn index(mut self, bank: &Bank) -> Self {
         self.nearest = (0..bank.len()).map(|i| self.closest_line(bank, i)).collect();
@@ -358,8 +351,6 @@ enum Pick {
         s: Scored,
         probe: Probe,
         ra: RoleArea,
-        /// The candidate's line (claim index) the question is set beside, if any.
-        bridge: Option<usize>,
     },
     Claim {
         c: ClaimQuestion,
@@ -727,11 +718,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // of the bank's "on a project that used Go", up to twice a kit: a third "At X, you..."
     // beside the claims and the behavioral anchors reads like one template.
     const AREA_ANCHORED: usize = 2;
-    // Scenario and design questions set beside the candidate's own line at most, and how close
-    // (in meaning) the line must be to the problem.
-    const BRIDGED: usize = 2;
-    const BRIDGE_SIMILARITY: f32 = 0.35;
-    let mut bridged = 0;
     // Behavioral questions asked through the candidate's work at most (see below).
     const ANCHORED: usize = 3;
     let mut area_anchored = 0;
@@ -835,33 +821,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 }
                 taken.insert(s.index);
                 let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
-                // A scenario or a design problem in an area the candidate worked in is set beside
-                // their own line there, when the line is close to it: "You built the tracking
-                // endpoints in NestJS. Here is a problem from that kind of work. A client
-                // retries..." (R30: reviewers count a question as tailored only when it names the
-                // candidate's work, and asked for "his NestJS tracking endpoints" by name).
-                let bridge = if s.mode != Mode::Experience && bridged < BRIDGED {
-                    let area_id = graph.areas[ra.area].id.as_str();
-                    options
-                        .iter()
-                        .filter(|o| {
-                            o.competency == area_id
-                                && !used.contains(&o.question.claim)
-                                && !reserved.contains(&o.question.claim)
-                                && allowed(o.blocked)
-                        })
-                        .map(|o| (cv.line_similarity(bank, s.index, o.question.claim), o))
-                        .filter(|(sim, _)| *sim >= BRIDGE_SIMILARITY)
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                        .map(|(_, o)| o.question.claim)
-                } else {
-                    None
-                };
-                if let Some(l) = bridge {
-                    used.push(l);
-                    bridged += 1;
-                }
-                picks.push((0, order, Pick::Area { s, probe, ra: ra.clone(), bridge }));
+                picks.push((0, order, Pick::Area { s, probe, ra: ra.clone() }));
             }
         }
     }
@@ -1003,7 +963,7 @@ fn build(
 ) -> KitQuestion {
     let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (*k, v)).collect();
     match pick {
-        Pick::Area { s, probe, ra, bridge } => {
+        Pick::Area { s, probe, ra } => {
             let area = &graph.areas[ra.area];
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The resume line of a term the question is about, else (for an experience question)
@@ -1041,18 +1001,6 @@ fn build(
                 (Probe::Depth, None) => rationale_shown(lang, area.name(lang)),
                 _ => rationale_gap(lang, area.name(lang), q.mode),
             };
-            let mut resume_line = evidence.map(|e| e.line.clone());
-            // Set beside the candidate's own line: told back first, then the problem.
-            let bridged = bridge.and_then(|l| candidate.claims.get(l)).and_then(|c| {
-                crate::claims::bridged(&c.text, &text, q.mode == Mode::Concept, lang).map(|t| (t, c))
-            });
-            let (text, rationale) = match bridged {
-                Some((told, c)) => {
-                    resume_line = Some(c.span.clone());
-                    (told, rationale_bridge(lang, area.name(lang)))
-                }
-                None => (text, rationale),
-            };
             KitQuestion {
                 text,
                 question: q,
@@ -1061,7 +1009,7 @@ fn build(
                 target: Some((area.target_id(), area.name(lang).to_string())),
                 probe,
                 evidence: vec![Evidence {
-                    resume: resume_line,
+                    resume: evidence.map(|e| e.line.clone()),
                     // The role page's own line (none when the page has no such line in this
                     // language: the target already names the area).
                     requirement: ra.requirement(role, original, lang),
@@ -1153,20 +1101,6 @@ fn build(
                 breakdown: breakdown(&s),
             }
         }
-    }
-}
-
-fn rationale_bridge(lang: usize, area: &str) -> String {
-    match lang {
-        1 => format!(
-            "{area}: requisito da vaga; o problema é do mesmo tipo do trabalho que o currículo mostra nessa área."
-        ),
-        2 => format!(
-            "{area}: requisito del puesto; el problema es del mismo tipo que el trabajo que el currículum muestra en esa área."
-        ),
-        _ => format!(
-            "{area}: a requirement of the role; the problem is of the kind of work the resume shows in that area."
-        ),
     }
 }
 
