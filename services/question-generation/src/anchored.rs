@@ -174,23 +174,27 @@ impl Anchors {
             let ids = &claim.skill_ids;
             let two_skills = ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count() >= 2;
             let penalty = if off_field(claim) { 2.0 } else { 0.0 };
-            self.area_options(
-                graph,
-                claim,
-                i,
-                employer,
-                lang,
-                &mut out,
-                figure + (1.0 - i as f32 / n) - penalty,
-            );
-            // Taking part ("Participei do plantão de produção e dos post-mortems") is no story of
-            // the candidate's own to anchor a competency on (R31: "what did you do so that it kept
-            // working after you moved on?" of a line of participation).
-            // "Took part in the on-call rotation and wrote runbooks for..." did more.
-            let took_part = (lower_words.first().is_some_and(|w| {
-                ["participei", "participé", "participated", "participou", "participó"].contains(w)
-            }) || lower.starts_with("took part"))
-                && lower_words.len() <= 10;
+            // Taking part ("Participei do plantão de produção e dos post-mortems", "Participé en la
+            // migración del centro de datos propio a AWS") is no work of the candidate's own to take
+            // apart (R31: "what did you decide yourself about where and how that ran?" of it), nor
+            // a story to anchor a competency on, unless the line says what else they did ("Took part
+            // in the on-call rotation and wrote runbooks for...").
+            let participated = lower_words.first().is_some_and(|w| {
+                ["participei", "participé", "participated", "participou", "participó", "participe"]
+                    .contains(w)
+            }) || lower.starts_with("took part");
+            let took_part = participated && lower_words.len() <= 10;
+            if !participated {
+                self.area_options(
+                    graph,
+                    claim,
+                    i,
+                    employer,
+                    lang,
+                    &mut out,
+                    figure + (1.0 - i as f32 / n) - penalty,
+                );
+            }
             for c in self.competencies.iter().filter(|_| !took_part) {
                 let strength = Self::strength(c, &lower, &lower_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
