@@ -1598,6 +1598,11 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Kererū Payments"));
         assert_eq!(without_place("Tidewater Analytics, Auckland"), "Tidewater Analytics");
+        // R32: a city in Spanish with its country and a way of working.
+        assert_eq!(
+            without_place("Southern Cross Freightlines, Sídney, Australia (remoto)"),
+            "Southern Cross Freightlines"
+        );
     }
 
     #[test]

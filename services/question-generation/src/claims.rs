@@ -552,6 +552,21 @@ impl Claims {
             // Setting environments up faster ("new environment setup dropped from ~3 days to under
             // 2 hours") is a manual task automated, not a system made faster (R30: provisioning
             // time under latency percentiles and flame graphs).
+            // Scripts that switch idle environments off to save money ("apagar ambientes de
+            // desarrollo fuera de horario (ahorro de ~30%)") are a saving, not toil removed (R32:
+            // scored on the manual process before and the time saved).
+            "automation"
+                if names_money(text)
+                    && !words(&text.to_lowercase()).any(|w| {
+                        [
+                            "hours", "hour", "horas", "hora", "h", "hrs", "minutes", "minutos", "days",
+                            "dias", "días",
+                        ]
+                        .contains(&w)
+                    }) =>
+            {
+                to("cost")
+            }
             "refactor" | "performance" | "build" if names_provisioning(text) && names_change(text) => {
                 to("automation")
             }
@@ -3416,6 +3431,11 @@ mod tests {
                 "en",
                 "Cut pages per on-call week from an average of 31 to 9 by deleting or re-routing noisy alerts and moving symptom-based alerting onto multi-window SLO burn rates.",
                 "alerting",
+            ),
+            (
+                "es",
+                "Scripts en Python para apagar ambientes de desarrollo fuera de horario (ahorro de ~30% en ese proyecto).",
+                "cost",
             ),
             // Figures with a plain word before them are no versions.
             ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),

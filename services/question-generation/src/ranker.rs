@@ -545,7 +545,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             bonus += match (e.mode, level) {
                 (Mode::Experience, 1..) => 0.15,
                 (Mode::Design, 2..) => 0.1,
-                (Mode::Concept, 2..) => -0.1,
+                // A definition in an area the candidate works in is below a mid-level (R32: the
+                // test pyramid asked of a QA engineer with CTAL-TAE and of a senior who set up
+                // Cypress).
+                (Mode::Concept, 1) => -0.1,
+                (Mode::Concept, 2..) => -0.2,
                 _ => 0.0,
             };
         }
