@@ -716,7 +716,13 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     let place = PLACES.contains(&last.to_lowercase().as_str());
     // Three pieces make a place only with a country last ("Austin, TX, USA"): "Pendo, Raleigh,
     // NC" is an employer with its place.
-    (parts.iter().all(|p| wordy(p)) && (place || code && parts.len() == 2)).then(|| piece.to_string())
+    // Nor is "Southern Cross Freightlines, Sídney, Australia": with three pieces the first is a
+    // known city or the second a state's code.
+    let three_ok = parts.len() == 2
+        || is_city(parts[0])
+        || (parts[1].len() == 2 && parts[1].chars().all(|c| c.is_ascii_uppercase()));
+    (parts.iter().all(|p| wordy(p)) && (place && three_ok || code && parts.len() == 2))
+        .then(|| piece.to_string())
 }
 
 pub fn extract(text: &str) -> Contact {

@@ -1603,6 +1603,11 @@ mod tests {
             without_place("Southern Cross Freightlines, Sídney, Australia (remoto)"),
             "Southern Cross Freightlines"
         );
+        let text = "CLOUD ENGINEER — Southern Cross Freightlines, Sídney, Australia (remoto)\nmar. 2022 – actualidad\n\
+                    - Migré 80 VMs de un centro de datos en Melbourne a EC2 y RDS con AWS MGN.\n";
+        let e = entries(text, 2);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Southern Cross Freightlines"));
     }
 
     #[test]

@@ -990,9 +990,13 @@ fn spoken(line: &str, lang: usize) -> String {
     let mut chars = line.chars().peekable();
     let mut prev = ' ';
     while let Some(c) = chars.next() {
+        // "~US$ 9,000", "~R$ 22 mil": a currency's letters before its sign (R32).
+        let ahead: String = if c == '~' { chars.clone().take(4).collect() } else { String::new() };
+        let currency =
+            ["US$", "R$", "MX$", "USD", "BRL", "MXN", "€", "£"].iter().any(|c| ahead.starts_with(c));
         if c == '~'
             && !prev.is_alphanumeric()
-            && chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '$')
+            && (chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '$') || currency)
         {
             out.push_str(about);
         } else {
@@ -3443,6 +3447,14 @@ mod tests {
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_tilde_before_a_currency_is_said_about() {
+        assert_eq!(
+            spoken("Bajé el gasto ~US$ 9,000 al mes", 2),
+            "Bajé el gasto alrededor de US$ 9,000 al mes"
+        );
     }
 
     #[test]
