@@ -474,9 +474,12 @@ impl Claims {
             // A manual run replaced by an automated one ("pipeline no Jenkins para execução noturna da
             // regressão (de 3 dias manuais para 5 horas automatizadas)") made nothing faster in a
             // pipeline (R30).
+            // Nor is a front end's asset build ("from Grunt to webpack") a CI pipeline (R32: scored
+            // on runners and flaky tests).
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true)
                     && !names_any(text, &[MANUAL], false)
+                    && !names_word_or_phrase(text, BUNDLERS, &[])
                     && (category.id != "automation" || names_any(text, &[BUILDS], true))
                     && names_speed(text)
                     && names_gain(text)
@@ -2131,6 +2134,9 @@ fn names_provisioning(text: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
+/// A front end's asset bundlers and task runners.
+const BUNDLERS: &[&str] = &["webpack", "vite", "grunt", "gulp", "rollup", "esbuild", "parcel", "turbopack"];
+
 /// How a line says work was done by hand.
 const MANUAL: &[&str] = &["manual", "manuais"];
 
@@ -2153,7 +2159,7 @@ fn names_lost_work(text: &str) -> bool {
         "cola de reintentos",
     ];
     let lower = text.to_lowercase();
-    PHRASES.iter().any(|p| lower.contains(p)) || lower.contains("dropped") && lower.contains("event")
+    names_word_or_phrase(text, &[], PHRASES) || lower.contains("dropped") && lower.contains("event")
 }
 
 /// Whether a line names a load test: its tool or its words.
@@ -2167,8 +2173,13 @@ fn names_load_test(text: &str) -> bool {
         "prueba de carga",
         "pruebas de carga",
     ];
+    names_word_or_phrase(text, TOOLS, PHRASES)
+}
+
+/// Whether `text`, lowercased, has one of `whole` as a word or one of `phrases` anywhere.
+fn names_word_or_phrase(text: &str, whole: &[&str], phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
-    words(&lower).any(|w| TOOLS.contains(&w)) || PHRASES.iter().any(|p| lower.contains(p))
+    words(&lower).any(|w| whole.contains(&w)) || phrases.iter().any(|p| lower.contains(p))
 }
 
 /// Whether a line reports a framework, language or runtime moved up a version: one product
@@ -2271,8 +2282,7 @@ fn names_web_speed(text: &str) -> bool {
         "carga de la página",
         "carga de las páginas",
     ];
-    let lower = text.to_lowercase();
-    words(&lower).any(|w| WORDS.contains(&w)) || PHRASES.iter().any(|p| lower.contains(p))
+    names_word_or_phrase(text, WORDS, PHRASES)
 }
 
 /// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
@@ -3440,6 +3450,11 @@ mod tests {
                 "es",
                 "Scripts en Python para apagar ambientes de desarrollo fuera de horario (ahorro de ~30% en ese proyecto).",
                 "cost",
+            ),
+            (
+                "en",
+                "Replaced the Grunt asset pipeline with webpack; builds went from 6 min to under 90 s.",
+                "performance",
             ),
             // Figures with a plain word before them are no versions.
             ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),

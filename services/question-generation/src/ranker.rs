@@ -576,11 +576,19 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // Leading people speaks to no technical area, whatever the team does ("a team of 6 engineers
     // (platform, CI/CD and cloud security)" is no CI/CD headline: R27 asked a mid-level backend
     // kit's CI/CD slot about management).
+    // The area a line names most: a storefront moved to Next.js with React 18 and TypeScript is
+    // front-end work, not a backend kit's programming (R32: a React migration and RMAN backups
+    // asked in backend kits under "programming and code quality").
     let claim_area = |c: &ClaimQuestion| {
+        if c.category == "leadership" {
+            return None;
+        }
+        let count = |a: u16| c.areas.iter().filter(|&&b| b == a).count();
+        let most = c.areas.iter().map(|&a| count(a)).max()?;
         c.areas
             .iter()
+            .filter(|&&a| count(a) == most)
             .map(|&a| usize::from(a))
-            .filter(|_| c.category != "leadership")
             .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
     };
     let all_claims = req.candidate_vectors.claims(graph, candidate, lang);
