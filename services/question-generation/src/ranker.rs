@@ -393,23 +393,30 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         (leads, leads || candidate.works_across_teams())
     });
     let cv = &req.candidate_vectors;
-    let mentors = candidate.claims.iter().any(|c| {
-        let lower = c.text.to_lowercase();
-        // Not "junior" or "onboarding" alone: "Junior data scientist", "onboarding emails" (R30).
-        [
-            "mentor",
-            "coach",
-            "onboarded",
-            "new hires",
-            "estagiári",
-            "becari",
-            "interns",
-            "treinei",
-            "capacitei",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-    });
+    // Whether the resume shows mentoring or onboarding, worked out only when a mentoring question
+    // is weighed. Not "junior" or "onboarding" alone: "Junior data scientist", "onboarding emails"
+    // (R30).
+    let mentors = std::cell::OnceCell::new();
+    let mentors = || {
+        *mentors.get_or_init(|| {
+            candidate.claims.iter().any(|c| {
+                let lower = c.text.to_lowercase();
+                [
+                    "mentor",
+                    "coach",
+                    "onboarded",
+                    "new hires",
+                    "estagiári",
+                    "becari",
+                    "interns",
+                    "treinei",
+                    "capacitei",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+            })
+        })
+    };
     let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
     // when they were made.
@@ -519,7 +526,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // A mentoring story is asked of a senior, or of someone whose resume shows mentoring or
         // onboarding (R30: a junior data scientist, 18 months in, asked how they mentored a
         // colleague).
-        if e.behavioral && level < 2 && !mentors && shares_topic(&q.topic, "mentoring") {
+        if e.behavioral && level < 2 && shares_topic(&q.topic, "mentoring") && !mentors() {
             continue;
         }
         let (resume_sim, _) = cv.nearest(bank, i);
