@@ -167,7 +167,9 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         let parts: Vec<String> = h
             .split(sep)
             .map(trim)
-            .filter(|p| !p.is_empty() && parse_period(p).is_none() && !is_employment_type(p))
+            .filter(|p| {
+                !p.is_empty() && parse_period(p).is_none() && !is_employment_type(p) && !is_legal_form(p)
+            })
             .collect();
         match parts.as_slice() {
             [] => return (None, None),
@@ -582,6 +584,36 @@ fn without_team(header: &str) -> &str {
 
 /// How the job was held ("Software Engineering Bootcamp, full time", "Desenvolvedor | PJ"): not
 /// an employer. ("Freelance" is left out: resumes name it as the employer of freelance work.)
+/// A company's legal form written as its own piece ("Laboratorios Helvetia-Kern de México, S.A. de
+/// C.V."): part of the employer's name, never a title or an employer of its own (R33: the kit
+/// asked "En S.A. de C.V., ...").
+fn is_legal_form(part: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "s.a. de c.v.",
+        "s.a. de c.v",
+        "sa de cv",
+        "s. de r.l. de c.v.",
+        "s.a.p.i. de c.v.",
+        "s.a.b. de c.v.",
+        "s.a.",
+        "s.a",
+        "s/a",
+        "ltda.",
+        "ltda",
+        "inc.",
+        "inc",
+        "llc",
+        "ltd.",
+        "ltd",
+        "plc",
+        "gmbh",
+        "s.r.l.",
+        "corp.",
+        "eireli",
+    ];
+    FORMS.contains(&part.trim().to_lowercase().as_str())
+}
+
 fn is_employment_type(part: &str) -> bool {
     [
         "full time",
@@ -770,7 +802,11 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
     // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
     // 3-hour outage in November 2019.") is the story's, not an entry's.
-    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) {
+    // So is the wrapped rest of one that closes a bracket the line above opened ("  Cola), entregue
+    // a tempo da estreia do Pix em nov/2020.", R33: read as a new job at "entregue a tempo...").
+    let head = &line[..date_start(line)];
+    let closes_above = head.find(')').is_some_and(|c| head.find('(').is_none_or(|o| o > c));
+    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) || closes_above {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
             return false;
@@ -1005,7 +1041,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let under_title = wants_employer && above.is_empty() && titles == 0;
             // Under dates that stand alone, a long name with its place after it is the employer
             // too ("SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE TI — Saltillo, Coah.").
-            let named_place = alone && without_place(l.trim()).len() < l.trim().len();
+            // So is one under a bare title on the date line ("Administrador de Infraestructura TI ·
+            // mar 2015 – ene 2020" / "Laboratorios Helvetia-Kern de México, S.A. de C.V., Santa
+            // Catarina, N.L.", R33).
+            let named_place = (alone || under_title) && without_place(l.trim()).len() < l.trim().len();
             let employer = !place
                 && !title
                 && others == 0
@@ -1608,6 +1647,31 @@ mod tests {
         let e = entries(text, 2);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Southern Cross Freightlines"));
+    }
+
+    #[test]
+    fn a_date_in_the_wrapped_rest_of_a_bullet_starts_no_entry() {
+        let text = "Desenvolvedor Android — Bancoop Fintech (São Paulo, remoto)\njul/2019 – fev/2022\n\
+                    • Desenvolvimento do fluxo de Pix no app (cadastro de chaves, QR Code, Pix Copia e\n  \
+                    Cola), entregue a tempo da estreia do Pix em nov/2020.\n\
+                    • Implementação de login por biometria com Android Keystore.\n";
+        let e = entries(text, 1);
+        assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_legal_form_is_part_of_the_employer() {
+        let text = "Administrador de Infraestructura TI · mar 2015 – ene 2020\n\
+                    Laboratorios Helvetia-Kern de México, S.A. de C.V., Santa Catarina, N.L.\n\
+                    • Administración de 90 servidores Windows Server.\n";
+        let e = entries(text, 2);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].title.as_ref().map(|s| s.value.as_str()),
+            Some("Administrador de Infraestructura TI")
+        );
+        let employer = e[0].employer.as_ref().map(|s| s.value.as_str()).unwrap_or_default();
+        assert!(employer.starts_with("Laboratorios Helvetia-Kern de México"), "{employer}: {e:?}");
     }
 
     #[test]

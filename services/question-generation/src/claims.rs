@@ -2429,7 +2429,10 @@ fn employer_core(raw: &str) -> &str {
         " eireli",
     ];
     let lower = name.to_lowercase();
-    if let Some(cut) = LEGAL.iter().find_map(|l| lower.strip_suffix(l).map(str::len))
+    // A legal form after a comma ends the name, whatever follows it ("Laboratorios Helvetia-Kern
+    // de México, S.A. de C.V., Santa Catarina, N.L.", R33).
+    let inside = LEGAL.iter().filter_map(|l| lower.find(&format!(",{l},"))).min();
+    if let Some(cut) = inside.or_else(|| LEGAL.iter().find_map(|l| lower.strip_suffix(l).map(str::len)))
         && cut >= 2
         && name.is_char_boundary(cut)
     {
@@ -3462,6 +3465,15 @@ mod tests {
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn an_employer_ends_at_its_legal_form() {
+        assert_eq!(
+            employer_name("Laboratorios Helvetia-Kern de México, S.A. de C.V., Santa Catarina, N.L."),
+            "Laboratorios Helvetia-Kern de México"
+        );
+        assert_eq!(employer_name("Conecta Sistemas Ltda."), "Conecta Sistemas");
     }
 
     #[test]
