@@ -404,7 +404,14 @@ impl Claims {
             // A framework or runtime moved up a version ("Migración de Angular 12 a Angular 16") is
             // scored on deprecations, the upgrade path and the safety net, not as a refactoring of
             // duplicated logic (R30).
-            "migration" | "refactor" | "build" if names_upgrade(text) => to("upgrade"),
+            // A database engine's upgrade ("Actualización de PostgreSQL 10 a 14 ... con pg_upgrade")
+            // keeps the migration rubric: its rehearsal, cutover and way back are the story, not a
+            // framework's deprecations and codemods (R33).
+            "migration" | "refactor" | "build"
+                if names_upgrade(text) && !names_word_or_phrase(text, DATABASES, &["sql server"]) =>
+            {
+                to("upgrade")
+            }
             // Alerts made quieter or sharper ("Cut alert noise ~65% ... with SLO burn-rate alerts")
             // are scored on what an alert should mean and whether real incidents still page, not
             // on redundancy and retries (R29: alerts ~300 to ~105 a week under the reliability
@@ -2134,6 +2141,20 @@ fn names_provisioning(text: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
+/// Database engines, whose upgrades are migrations.
+const DATABASES: &[&str] = &[
+    "postgresql",
+    "postgres",
+    "mysql",
+    "mariadb",
+    "oracle",
+    "mongodb",
+    "cassandra",
+    "redis",
+    "elasticsearch",
+    "aurora",
+];
+
 /// A front end's asset bundlers and task runners.
 const BUNDLERS: &[&str] = &["webpack", "vite", "grunt", "gulp", "rollup", "esbuild", "parcel", "turbopack"];
 
@@ -3458,6 +3479,11 @@ mod tests {
                 "en",
                 "Replaced the Grunt asset pipeline with webpack; builds went from 6 min to under 90 s.",
                 "performance",
+            ),
+            (
+                "es",
+                "Actualización de PostgreSQL 10 a 14 en la base transaccional con pg_upgrade, en una ventana de 40 minutos.",
+                "migration",
             ),
             // Figures with a plain word before them are no versions.
             ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),

@@ -583,20 +583,27 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // Leading people speaks to no technical area, whatever the team does ("a team of 6 engineers
     // (platform, CI/CD and cloud security)" is no CI/CD headline: R27 asked a mid-level backend
     // kit's CI/CD slot about management).
-    // The area a line names most: a storefront moved to Next.js with React 18 and TypeScript is
-    // front-end work, not a backend kit's programming (R32: a React migration and RMAN backups
-    // asked in backend kits under "programming and code quality").
+    // A line whose only role area is the language it was written in speaks to the area it names
+    // more: a storefront moved to Next.js with React 18 in TypeScript is front-end work, not a
+    // backend kit's programming (R32: a React migration and RMAN backup scripts asked in backend
+    // kits under "programming and code quality"). An MLOps platform of FastAPI services and
+    // SageMaker endpoints still speaks to a backend kit's APIs.
     let claim_area = |c: &ClaimQuestion| {
         if c.category == "leadership" {
             return None;
         }
-        let count = |a: u16| c.areas.iter().filter(|&&b| b == a).count();
-        let most = c.areas.iter().map(|&a| count(a)).max()?;
-        c.areas
-            .iter()
-            .filter(|&&a| count(a) == most)
-            .map(|&a| usize::from(a))
-            .find(|a| pool.areas.technical.iter().any(|r| r.area == *a))
+        let in_role = |a: u16| pool.areas.technical.iter().any(|r| r.area == usize::from(a));
+        let first = c.areas.iter().copied().find(|&a| in_role(a))?;
+        let only_language =
+            c.areas.iter().filter(|&&a| in_role(a)).all(|&a| graph.areas[usize::from(a)].id == "programming");
+        if only_language {
+            let count = |a: u16| c.areas.iter().filter(|&&b| b == a).count();
+            let other = c.areas.iter().filter(|&&a| !in_role(a)).map(|&a| count(a)).max().unwrap_or(0);
+            if other > count(first) {
+                return None;
+            }
+        }
+        Some(usize::from(first))
     };
     let all_claims = req.candidate_vectors.claims(graph, candidate, lang);
     // The headlines for this role: one of each kind, two per employer, among the claims in its
