@@ -588,31 +588,34 @@ fn without_team(header: &str) -> &str {
 /// C.V."): part of the employer's name, never a title or an employer of its own (R33: the kit
 /// asked "En S.A. de C.V., ...").
 fn is_legal_form(part: &str) -> bool {
-    const FORMS: &[&str] = &[
-        "s.a. de c.v.",
-        "s.a. de c.v",
-        "sa de cv",
-        "s. de r.l. de c.v.",
-        "s.a.p.i. de c.v.",
-        "s.a.b. de c.v.",
-        "s.a.",
-        "s.a",
-        "s/a",
-        "ltda.",
-        "ltda",
-        "inc.",
-        "inc",
-        "llc",
-        "ltd.",
-        "ltd",
-        "plc",
-        "gmbh",
-        "s.r.l.",
-        "corp.",
-        "eireli",
-    ];
-    FORMS.contains(&part.trim().to_lowercase().as_str())
+    LEGAL_FORMS.contains(&part.trim().to_lowercase().as_str())
 }
+
+/// Companies' legal forms, lower case, longest first: "s.a. de c.v.", "ltda.", "inc.", "gmbh"...
+pub const LEGAL_FORMS: &[&str] = &[
+    "s.a.p.i. de c.v.",
+    "s.a.b. de c.v.",
+    "s. de r.l. de c.v.",
+    "s.a. de c.v.",
+    "s.a. de c.v",
+    "sapi de cv",
+    "sa de cv",
+    "s.r.l.",
+    "ltda.",
+    "ltda",
+    "s.a.",
+    "s.a",
+    "s/a",
+    "inc.",
+    "inc",
+    "llc",
+    "ltd.",
+    "ltd",
+    "plc",
+    "gmbh",
+    "corp.",
+    "eireli",
+];
 
 fn is_employment_type(part: &str) -> bool {
     [

@@ -2429,31 +2429,15 @@ fn employer_core(raw: &str) -> &str {
     }
     // "Logística Integral del Noreste, S.A. de C.V.", "Conecta Sistemas Ltda.": a question names
     // the company, not its legal form.
-    const LEGAL: &[&str] = &[
-        " s.a.p.i. de c.v.",
-        " s.a.b. de c.v.",
-        " s. de r.l. de c.v.",
-        " s.a. de c.v.",
-        " sapi de cv",
-        " sa de cv",
-        " ltda.",
-        " ltda",
-        " s.a.",
-        " s/a",
-        " inc.",
-        " inc",
-        " llc",
-        " ltd.",
-        " ltd",
-        " corp.",
-        " me",
-        " eireli",
-    ];
+    // The parser's legal forms, and a Brazilian micro-enterprise's "ME" at the end of a name.
+    let legal: Vec<String> =
+        nexushr_resume_parser::work::LEGAL_FORMS.iter().chain(&["me"]).map(|l| format!(" {l}")).collect();
     let lower = name.to_lowercase();
     // A legal form after a comma ends the name, whatever follows it ("Laboratorios Helvetia-Kern
     // de México, S.A. de C.V., Santa Catarina, N.L.", R33).
-    let inside = LEGAL.iter().filter_map(|l| lower.find(&format!(",{l},"))).min();
-    if let Some(cut) = inside.or_else(|| LEGAL.iter().find_map(|l| lower.strip_suffix(l).map(str::len)))
+    let inside = legal.iter().filter_map(|l| lower.find(&format!(",{l},"))).min();
+    if let Some(cut) =
+        inside.or_else(|| legal.iter().find_map(|l| lower.strip_suffix(l.as_str()).map(str::len)))
         && cut >= 2
         && name.is_char_boundary(cut)
     {
