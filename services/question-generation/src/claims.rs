@@ -1144,9 +1144,60 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     let Some(article) = OF[lang].iter().find(|(p, _)| *p == of).map(|(_, a)| *a) else {
         return done(&lower, rest, lang);
     };
-    let object = if article.is_empty() { object.to_string() } else { format!("{article} {object}") };
+    let object = if article.is_empty() { with_article(object, lang) } else { format!("{article} {object}") };
     let object = without_participle(&object);
     Some((verb.to_string(), by_figure(verb, &object, lang).unwrap_or(object)))
+}
+
+/// A bare singular noun after a noun of action's "de" with its indefinite article, in Portuguese
+/// and Spanish: "Implantação de modelo de detecção de fraude" is told back "implantou um modelo
+/// de detecção de fraude" (R33: "você implantou modelo de..." read as pasted). A plural, a
+/// number, a name or a word with its own article is left as it is.
+fn with_article(object: &str, lang: usize) -> String {
+    let Some(first) = object.split(' ').next().filter(|_| lang > 0) else { return object.to_string() };
+    let lower = first.to_lowercase();
+    const DETERMINERS: &[&str] = &[
+        "o", "a", "os", "as", "um", "uma", "el", "la", "los", "las", "un", "una", "seu", "sua", "su", "sus",
+        "todo", "toda", "todos", "todas", "cada", "novo", "nova", "nuevo", "nueva",
+    ];
+    // A figure near the start ("cerca de 35% no custo") is told by the figure (`by_figure`).
+    if object.split(' ').take(3).any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return object.to_string();
+    }
+    let acronym_api = first == "API";
+    let plain = first.chars().next().is_some_and(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+        && !lower.ends_with('s')
+        && !DETERMINERS.contains(&lower.as_str())
+        // Mass nouns and English "-ing" loanwords take none ("implementou autoscaling", "manejo de
+        // estado").
+        && !lower.ends_with("ing")
+        && ![
+            "manejo",
+            "gestão",
+            "gestión",
+            "monitoramento",
+            "monitoreo",
+            "suporte",
+            "soporte",
+            "manutenção",
+            "mantenimiento",
+            "controle",
+            "control",
+        ]
+        .contains(&lower.as_str());
+    if !(plain || acronym_api) {
+        return object.to_string();
+    }
+    let feminine = acronym_api
+        || ["a", "ção", "são", "dade", "gem", "ción", "sión", "dad"].iter().any(|e| lower.ends_with(e));
+    let article = match (lang, feminine) {
+        (1, true) => "uma",
+        (1, false) => "um",
+        (_, true) => "una",
+        (_, false) => "un",
+    };
+    format!("{article} {object}")
 }
 
 /// The object of a noun of action without a participle clause that agreed with the noun:
@@ -3492,6 +3543,21 @@ mod tests {
             spoken("Bajé el gasto ~US$ 9,000 al mes", 2),
             "Bajé el gasto alrededor de US$ 9,000 al mes"
         );
+    }
+
+    #[test]
+    fn a_bare_noun_after_a_noun_of_action_takes_its_article() {
+        let t = told(
+            "Implantação de modelo de detecção de fraude com LightGBM, evitando R$ 14 milhões em perdas",
+            1,
+        )
+        .unwrap();
+        assert!(t.starts_with("implantou um modelo de detecção de fraude"), "{t}");
+        let t = told("Implementación de API de pagos en NestJS para 3 bancos", 2).unwrap();
+        assert!(t.starts_with("implementaste una API de pagos"), "{t}");
+        // A plural or a name keeps its own form.
+        let t = told("Migração de pipelines de dados para o Airflow", 1).unwrap();
+        assert!(t.starts_with("migrou pipelines de dados"), "{t}");
     }
 
     #[test]
