@@ -568,7 +568,11 @@ fn without_team(header: &str) -> &str {
             let mut words = team.split(' ');
             let first = words.next().unwrap_or("");
             let second = words.next().unwrap_or("");
-            let named_team = TEAM_WORDS.contains(&first)
+            // A function named alone after the title ("Software Engineer, Backend", R34: asked "At
+            // Backend, ...") is the title's, not an employer.
+            let function = FUNCTIONS.contains(&team.as_str());
+            let named_team = function
+                || TEAM_WORDS.contains(&first)
                 || (first == "time" && ["de", "do", "da"].contains(&second))
                 || team
                     .split(' ')
@@ -641,6 +645,41 @@ fn is_employment_type(part: &str) -> bool {
     ]
     .contains(&fold(part).as_str())
 }
+
+/// Functions a title names after a comma or dash ("Software Engineer, Backend"), folded.
+const FUNCTIONS: &[&str] = &[
+    "backend",
+    "back-end",
+    "back end",
+    "frontend",
+    "front-end",
+    "front end",
+    "full stack",
+    "fullstack",
+    "full-stack",
+    "platform",
+    "plataforma",
+    "infrastructure",
+    "infraestrutura",
+    "infraestructura",
+    "mobile",
+    "data",
+    "dados",
+    "datos",
+    "payments",
+    "pagamentos",
+    "pagos",
+    "qa",
+    "devops",
+    "sre",
+    "security",
+    "seguranca",
+    "seguridad",
+    "growth",
+    "core",
+    "ios",
+    "android",
+];
 
 /// Words that open the name of a team inside a company.
 const TEAM_WORDS: &[&str] =
@@ -1660,6 +1699,19 @@ mod tests {
                     • Implementação de login por biometria com Android Keystore.\n";
         let e = entries(text, 1);
         assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_function_after_the_title_is_no_employer() {
+        // R34: "At Backend, you rewrote..." for a second title under one employer.
+        let text = "Larkspur Freight Systems — Denver, CO\nFreight-matching and shipment-tracking platform, ~400 employees\n\n\
+                    Senior DevOps Engineer                                    Jun 2019 – Present\n\
+                    - Led the migration of 140+ services to Amazon EKS.\n\n\
+                    Software Engineer, Backend                                Mar 2014 – Jun 2019\n\
+                    - Developed the carrier rate-quote API in Java (Spring Boot).\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_ne!(e[1].employer.as_ref().map(|s| s.value.as_str()), Some("Backend"), "{e:?}");
     }
 
     #[test]
