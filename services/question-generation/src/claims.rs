@@ -698,8 +698,12 @@ impl Claims {
             let text = match (told_whole.then(|| told_then(&line, employer, &text, lang)).flatten(), employer)
             {
                 (Some(q), _) => q,
-                (None, Some(_)) => text,
-                (None, None) => continue,
+                // In the resume's own language a line that cannot be told back is no headline:
+                // its kind's template with only the employer ("Tell me about what you built at
+                // Brightmoor Digital", "Me conte sobre o que você automatizou na empresa Pinhão
+                // Pay") names no work, and reviewers kept none of them (R30, R32, R34).
+                (None, Some(_)) if !own_language => text,
+                (None, _) => continue,
             };
             let score = if metric.is_some() { 2.0 } else { 0.0 }
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
