@@ -95,7 +95,9 @@ pub(crate) fn without_place(h: &str) -> &str {
     for k in [1usize, 2, 3] {
         if commas.len() >= k {
             let cut = commas[commas.len() - k];
-            if crate::contact::location_in(&h[cut + 2..]).is_some() {
+            // "Ndovu Payments, Nairobi, Kenya (remote from London from mid-2020)": the place with
+            // an aside after it (R35).
+            if crate::contact::location_in(without_asides(&h[cut + 2..]).trim()).is_some() {
                 return h[..cut].trim();
             }
         }
@@ -1679,6 +1681,10 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Kererū Payments"));
         assert_eq!(without_place("Tidewater Analytics, Auckland"), "Tidewater Analytics");
+        assert_eq!(
+            without_place("Ndovu Payments, Nairobi, Kenya (remote from London from mid-2020)"),
+            "Ndovu Payments"
+        );
         // R32: a city in Spanish with its country and a way of working.
         assert_eq!(
             without_place("Southern Cross Freightlines, Sídney, Australia (remoto)"),
