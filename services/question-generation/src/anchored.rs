@@ -312,7 +312,7 @@ impl Anchors {
             "crossplane",
             "opentofu",
         ];
-        let iac = crate::claims::words(&lower).any(|w| IAC.contains(&w));
+        let iac = words(&lower).any(|w| IAC.contains(&w));
         // A response to an attack or an incident is asked as operations or security work, not as
         // the API it touched (R31: "Coordenei a resposta a um ataque de credential stuffing ...:
         // rate limiting no API gateway" asked about the API's contract).
@@ -327,7 +327,7 @@ impl Anchors {
             "outage",
             "intrusion",
         ];
-        let incident = crate::claims::words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
+        let incident = words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),

@@ -111,6 +111,26 @@ impl Candidate {
     /// Whether the resume's work spans several teams: an achievement that names teams, squads or
     /// departments in the plural ("adopted by 12 squads", "com os times de produto", "entre
     /// áreas"). A cross-team story presumes it (or leading, which the caller checks).
+    /// Whether the resume shows mentoring or onboarding people. Not "junior" or "onboarding"
+    /// alone: "Junior data scientist", "onboarding emails" (R30).
+    pub fn mentors(&self) -> bool {
+        const WORDS: &[&str] = &[
+            "mentor",
+            "coach",
+            "onboarded",
+            "new hires",
+            "estagiári",
+            "becari",
+            "interns",
+            "treinei",
+            "capacitei",
+        ];
+        self.claims.iter().any(|c| {
+            let lower = c.text.to_lowercase();
+            WORDS.iter().any(|w| lower.contains(w))
+        })
+    }
+
     pub fn works_across_teams(&self) -> bool {
         const PLURALS: &[&str] = &[
             "teams",

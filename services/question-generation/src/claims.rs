@@ -2176,8 +2176,7 @@ fn names_research(text: &str) -> bool {
 
 /// Whether a line speaks of setting environments up (provisioning, a new environment's setup).
 fn names_provisioning(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
+    const PHRASES: &[&str] = &[
         "provisioning",
         "provisionamento",
         "aprovisionamiento",
@@ -2191,9 +2190,8 @@ fn names_provisioning(text: &str) -> bool {
         "nuevos ambientes",
         "nuevo entorno",
         "nuevos entornos",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    ];
+    names_word_or_phrase(text, &[], PHRASES)
 }
 
 /// Database engines, whose upgrades are migrations.

@@ -63,8 +63,8 @@ pub struct CandidateVectors {
     claims: [std::sync::OnceLock<Arc<Vec<ClaimQuestion>>>; 3],
     /// The achievements able to anchor a behavioral question, per kit language, made on first use.
     anchors: [std::sync::OnceLock<Arc<Vec<AnchorOption>>>; 3],
-    /// Whether the resume shows leading people, and work across teams, worked out once.
-    leads: std::sync::OnceLock<(bool, bool)>,
+    /// Whether the resume shows leading people, work across teams and mentoring, worked out once.
+    leads: std::sync::OnceLock<(bool, bool, bool)>,
     /// The terms and areas the resume shows on a line that is not testing work (a suite, API
     /// tests, test data), worked out once: a tester's line shows the area it tests, not work they
     /// owned there.
@@ -388,35 +388,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown = &resume.areas;
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
-    let (leads, across_teams) = *req.candidate_vectors.leads.get_or_init(|| {
+    let (leads, across_teams, mentors) = *req.candidate_vectors.leads.get_or_init(|| {
         let leads = candidate.leads();
-        (leads, leads || candidate.works_across_teams())
+        (leads, leads || candidate.works_across_teams(), candidate.mentors())
     });
     let cv = &req.candidate_vectors;
-    // Whether the resume shows mentoring or onboarding, worked out only when a mentoring question
-    // is weighed. Not "junior" or "onboarding" alone: "Junior data scientist", "onboarding emails"
-    // (R30).
-    let mentors = std::cell::OnceCell::new();
-    let mentors = || {
-        *mentors.get_or_init(|| {
-            candidate.claims.iter().any(|c| {
-                let lower = c.text.to_lowercase();
-                [
-                    "mentor",
-                    "coach",
-                    "onboarded",
-                    "new hires",
-                    "estagiári",
-                    "becari",
-                    "interns",
-                    "treinei",
-                    "capacitei",
-                ]
-                .iter()
-                .any(|w| lower.contains(w))
-            })
-        })
-    };
     let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
     // when they were made.
@@ -526,7 +502,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // A mentoring story is asked of a senior, or of someone whose resume shows mentoring or
         // onboarding (R30: a junior data scientist, 18 months in, asked how they mentored a
         // colleague).
-        if e.behavioral && level < 2 && shares_topic(&q.topic, "mentoring") && !mentors() {
+        if e.behavioral && level < 2 && shares_topic(&q.topic, "mentoring") && !mentors {
             continue;
         }
         let (resume_sim, _) = cv.nearest(bank, i);
