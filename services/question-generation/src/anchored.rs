@@ -173,7 +173,8 @@ impl Anchors {
             // The line names two technologies or more (a name written twice is one).
             let ids = &claim.skill_ids;
             let two_skills = ids.iter().enumerate().filter(|(k, id)| !ids[..*k].contains(id)).count() >= 2;
-            let penalty = if off_field(claim) { 2.0 } else { 0.0 };
+            // Early-career work anchors a question when nothing newer does.
+            let penalty = if off_field(claim) { 2.0 } else { 0.0 } + if claim.stale() { 2.0 } else { 0.0 };
             // Taking part ("Participei do plantão de produção e dos post-mortems", "Participé en la
             // migración del centro de datos propio a AWS") is no work of the candidate's own to take
             // apart (R31: "what did you decide yourself about where and how that ran?" of it), nor
@@ -302,17 +303,7 @@ impl Anchors {
         let kind = Claims::bundled().kind_of(&claim.text);
         // Terraform modules for a VPC and RDS are cloud work, not a data model (R31: "which schema
         // decisions" asked of Terraform for RDS PostgreSQL and MSK).
-        const IAC: &[&str] = &[
-            "terraform",
-            "terragrunt",
-            "pulumi",
-            "cloudformation",
-            "bicep",
-            "ansible",
-            "crossplane",
-            "opentofu",
-        ];
-        let iac = words(&lower).any(|w| IAC.contains(&w));
+        let iac = words(&lower).any(|w| crate::claims::IAC.contains(&w));
         // A response to an attack or an incident is asked as operations or security work, not as
         // the API it touched (R31: "Coordenei a resposta a um ataque de credential stuffing ...:
         // rate limiting no API gateway" asked about the API's contract).
@@ -791,7 +782,7 @@ mod tests {
             anchors.question("leadership", &c, 1, &[], &["Conta Nordeste".into()]).expect("a mentoring line");
         assert_eq!(q.employer, "Recife Softworks");
         assert!(
-            q.question.text.starts_with("Na empresa Recife Softworks, você mentorou dois estagiários"),
+            q.question.text.starts_with("Na Recife Softworks, você mentorou dois estagiários"),
             "{}",
             q.question.text
         );

@@ -30,6 +30,23 @@ pub struct Claim {
     /// resume wrapped onto the next line (only a whole one is quoted in a question).
     #[serde(default)]
     pub whole: bool,
+    /// Whole years since the job it is from ended (0 for a current job); None when the resume
+    /// gave no end.
+    #[serde(default)]
+    pub years_ago: Option<u16>,
+}
+
+/// How many years after its job ended a line is early-career work: a kit asks about it only
+/// when the resume has nothing newer that fits (R34, R35: a nine-year senior asked about a
+/// graduate-era rewrite, a lead about 2014 test documentation, a DevOps engineer about the
+/// Jenkins of 2014-2019 over today's GitHub Actions).
+const STALE_YEARS: u16 = 6;
+
+impl Claim {
+    /// Whether the line is work from long ago (`STALE_YEARS`).
+    pub fn stale(&self) -> bool {
+        self.years_ago.is_some_and(|y| y >= STALE_YEARS)
+    }
 }
 
 #[cfg(test)]
@@ -43,6 +60,7 @@ impl Claim {
             span: Span { start: 0, end: text.len(), text: text.to_string() },
             skill_ids: Vec::new(),
             whole: true,
+            years_ago: None,
         }
     }
 }

@@ -320,7 +320,16 @@ impl Claims {
                 })
             })
         };
-        let by_verb = if PLAIN.contains(&first.as_str()) {
+        // "Moved a retail client's three Express.js APIs from hand-managed EC2 instances to ECS
+        // Fargate; deploy time from 40 to 8 min" moved a system: a migration, whatever got faster
+        // on the way (R35: asked where the time was going). "Moved p99 from 900 ms to 150 ms" is a
+        // figure moved.
+        let moved_system = first == "moved"
+            && lower.windows(2).any(|w| w[0] == "from" && !w[1].starts_with(|c: char| c.is_ascii_digit()))
+            && lower.iter().any(|w| w == "to");
+        let by_verb = if moved_system {
+            self.categories.iter().find(|c| c.id == "migration")
+        } else if PLAIN.contains(&first.as_str()) {
             later()
         } else {
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
@@ -520,6 +529,7 @@ impl Claims {
             // its cutover and checks are the story.
             "build" | "refactor" | "performance" | "automation" | "scale"
                 if names_data_pipeline(text)
+                    && !names_any(text, &[IAC], true)
                     && (names_speed(text) || !names_money(text))
                     && !(names_platform(text) && names_model(text)) =>
             {
@@ -635,7 +645,23 @@ impl Claims {
             // hit by the crash") it is the story's size, not a result to ask how it was measured
             // (R16).
             let metric = metric(&c.text).filter(|_| names_gain(&c.text));
-            let Some(category) = self.category_of(&c.text, metric.is_some()) else { continue };
+            let told_whole = own_language && c.whole;
+            // A line that names a thing built ("Servicio en Python que enriquece alertas de
+            // GuardDuty...") is asked about in the resume's own language, told back as the work on
+            // it; in another language its kind and employer alone would name no work.
+            let mut artifact = false;
+            let category = match self.category_of(&c.text, metric.is_some()) {
+                Some(category) => category,
+                // Something built, made precise below by what it is (a data pipeline, a security
+                // programme); not the first kind its later words name ("shards" of a
+                // change-data-capture pipeline are no scaling work).
+                None if told_whole && artifact_led(&c.text, lang) => {
+                    let Some(build) = self.categories.iter().find(|c| c.id == "build") else { continue };
+                    artifact = true;
+                    build
+                }
+                None => continue,
+            };
             let category = self.refined(category, &c.text);
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
@@ -648,8 +674,11 @@ impl Claims {
                     names.push(s.name.clone());
                 }
             }
-            // "Built features" with no figure and no technology is not a headline.
-            if category.id == "build" && metric.is_none() && names.is_empty() {
+            // "Built features" with no figure and no technology is not a headline; a thing built
+            // told back whole names its work ("Plataforma interna de deploy escrita em Go sobre
+            // Argo CD e Helm", whose tools the taxonomy may not know).
+            let named_work = artifact && words(&c.text).count() >= 8;
+            if category.id == "build" && metric.is_none() && names.is_empty() && !named_work {
                 continue;
             }
             // The technologies are not written into the question: reviewers read "the migration
@@ -660,7 +689,6 @@ impl Claims {
             // clause ("you built a Node.js BFF to aggregate feed APIs") leaves out "reduced
             // payload sizes by about 60%", and "how did you measure the 60%?" would ask about a
             // figure never said (R20). A recovery point or time objective is a target, not a result.
-            let told_whole = own_language && c.whole;
             let says = |t: &str, m: &str| {
                 self::metric(t).as_deref() == Some(m) || figures(t).iter().any(|f| f.1 == m)
             };
@@ -709,7 +737,9 @@ impl Claims {
                 + if category.id != "build" && category.id != "impact" { 1.0 } else { 0.0 }
                 + if names.is_empty() { 0.0 } else { 0.5 }
                                 // Recent work first: claims come in resume order, newest job first.
-                + 1.5 * (1.0 - i as f32 / n);
+                + 1.5 * (1.0 - i as f32 / n)
+                // Early-career work is asked about when nothing newer is.
+                - if c.stale() { 3.0 } else { 0.0 };
             let mut q = question(category, lang, text);
             // What the line names, scored right after what the work was (at most two), or in
             // place of the kind's point it makes specific.
@@ -934,8 +964,9 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
 }
 
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
-/// Banco Aurora" for a name that starts with what the employer is, else "na empresa Pagora"
-/// (R18: "Na empresa Hospital São Lucas").
+/// Banco Aurora" for a name that starts with what the employer is, else "na Pagora", as a
+/// company is spoken of (R18: "Na empresa Hospital São Lucas"; R3-R35: "na empresa Quitanda Pay"
+/// read as stiff, "na Totvs", "no PicPay").
 fn at_pt(employer: &str) -> String {
     format!("{} {employer}", at_pt_word(employer))
 }
@@ -948,6 +979,13 @@ fn at_pt_word(employer: &str) -> &'static str {
         ("instituto", "no"),
         ("grupo", "no"),
         ("centro", "no"),
+        ("mercado", "no"),
+        ("supermercado", "no"),
+        ("escritório", "no"),
+        ("estúdio", "no"),
+        ("conselho", "no"),
+        ("consórcio", "no"),
+        ("serviço", "no"),
         ("governo", "no"),
         ("ministério", "no"),
         ("tribunal", "no"),
@@ -969,7 +1007,7 @@ fn at_pt_word(employer: &str) -> &'static str {
         ("empresa", "na"),
     ];
     let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
-    KINDS.iter().find(|(kind, _)| *kind == first).map_or("na empresa", |(_, article)| article)
+    KINDS.iter().find(|(kind, _)| *kind == first).map_or("na", |(_, article)| article)
 }
 
 /// The text with its first letter in upper case.
@@ -1053,7 +1091,7 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     // de liquidación" (R20: noun-led lines were quoted, and read as pasted).
     let (verb, rest) = match second_person(first, lang) {
         Some(verb) => (verb, rest.to_string()),
-        None => nominal(first, rest, lang)?,
+        None => nominal(first, rest, lang).or_else(|| artifact(&clause, lang))?,
     };
     let rest = rest.as_str();
     // Verbs joined to the first ("Escrevi e revisei mais de 60 artigos", "Configuré X, Y y
@@ -1314,6 +1352,217 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         return Some((verb, object));
     }
     Some((DID[lang.min(2)].to_string(), format!("{article} {noun} {rest}")))
+}
+
+/// Things built, as a line that names one instead of its work starts with them: (noun, whether
+/// it is feminine) per kit language, singular; a plural is told back without an article.
+const ARTIFACTS: [&[(&str, bool)]; 3] = [
+    &[
+        ("service", false),
+        ("microservice", false),
+        ("pipeline", false),
+        ("platform", false),
+        ("app", false),
+        ("application", false),
+        ("tool", false),
+        ("library", false),
+        ("dashboard", false),
+        ("api", false),
+        ("sdk", false),
+        ("cli", false),
+        ("bot", false),
+        ("engine", false),
+        ("framework", false),
+        ("module", false),
+        ("script", false),
+        ("job", false),
+        ("portal", false),
+        ("store", false),
+        ("playbook", false),
+        ("runbook", false),
+        ("alarm", false),
+        ("function", false),
+        ("workflow", false),
+        ("warehouse", false),
+        ("operator", false),
+        ("plugin", false),
+        ("website", false),
+        ("etl", false),
+        ("bff", false),
+        ("gateway", false),
+        ("suite", false),
+        ("harness", false),
+        ("scheduler", false),
+        ("exporter", false),
+        ("connector", false),
+        ("integration", false),
+        ("rule", false),
+        ("report", false),
+    ],
+    &[
+        ("serviço", false),
+        ("microsserviço", false),
+        ("app", false),
+        ("aplicativo", false),
+        ("aplicação", true),
+        ("ferramenta", true),
+        ("plataforma", true),
+        ("programa", false),
+        ("pipeline", false),
+        ("esteira", true),
+        ("painel", false),
+        ("dashboard", false),
+        ("sistema", false),
+        ("módulo", false),
+        ("biblioteca", true),
+        ("api", true),
+        ("bff", false),
+        ("bot", false),
+        ("robô", false),
+        ("motor", false),
+        ("script", false),
+        ("portal", false),
+        ("framework", false),
+        ("sdk", false),
+        ("job", false),
+        ("playbook", false),
+        ("runbook", false),
+        ("conector", false),
+        ("gateway", false),
+        ("operador", false),
+        ("plugin", false),
+        ("site", false),
+        ("suíte", true),
+        ("arquitetura", true),
+        ("relatório", false),
+        ("regra", true),
+        ("alarme", false),
+    ],
+    &[
+        ("servicio", false),
+        ("microservicio", false),
+        ("app", true),
+        ("aplicación", true),
+        ("herramienta", true),
+        ("plataforma", true),
+        ("programa", false),
+        ("pipeline", false),
+        ("tablero", false),
+        ("dashboard", false),
+        ("sistema", false),
+        ("módulo", false),
+        ("librería", true),
+        ("biblioteca", true),
+        ("api", true),
+        ("bff", false),
+        ("bot", false),
+        ("motor", false),
+        ("script", false),
+        ("portal", false),
+        ("framework", false),
+        ("sdk", false),
+        ("job", false),
+        ("playbook", false),
+        ("runbook", false),
+        ("conector", false),
+        ("gateway", false),
+        ("operador", false),
+        ("plugin", false),
+        ("sitio", false),
+        ("suite", true),
+        ("arquitectura", true),
+        ("reporte", false),
+        ("regla", true),
+        ("alarma", true),
+    ],
+];
+
+/// The thing built a word names, per kit language, and whether the word is its plural.
+fn artifact_noun(word: &str, lang: usize) -> Option<(bool, bool)> {
+    let w = word.trim_end_matches([',', ':', ';', '.']).to_lowercase();
+    ARTIFACTS[lang.min(2)].iter().find_map(|&(noun, feminine)| {
+        if w == noun {
+            return Some((feminine, false));
+        }
+        let plural = [format!("{noun}s"), format!("{noun}es"), format!("{}ies", noun.trim_end_matches('y'))]
+            .contains(&w)
+            || (noun.ends_with("el") && w == format!("{}éis", &noun[..noun.len() - 2]));
+        plural.then_some((feminine, true))
+    })
+}
+
+/// Where the thing a line names as built stands among its first words, and whether it is a
+/// plural: first in Portuguese and Spanish ("Servicio en Python que enriquece alertas"), at the
+/// end of the line's leading noun group in English ("Change-data-capture pipeline from 11 MySQL
+/// shards", "Python Lambda functions turning webhook events into records"), before what the
+/// line says of it (a preposition, "that", a participle, "and" or a stop). None for a line led
+/// by anything else ("Owner of the payments service", "Business-hours on-call rotation").
+fn artifact_head(clause: &str, lang: usize) -> Option<(usize, bool, bool)> {
+    let ws: Vec<&str> = clause.split(' ').collect();
+    let first = ws.first()?;
+    if !first.starts_with(char::is_uppercase) || ws.len() < 4 {
+        return None;
+    }
+    if lang > 0 {
+        return artifact_noun(first, lang).map(|(feminine, plural)| (0, feminine, plural));
+    }
+    const GROUP_ENDS: &[&str] = &[
+        "for", "from", "with", "to", "in", "on", "of", "that", "which", "and", "across", "using", "used",
+        "into", "behind", "over", "serving", "handling", "powering", "at", "(",
+    ];
+    const NOT_IN_GROUP: &[&str] =
+        &["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "as"];
+    for (k, w) in ws.iter().enumerate().take(5) {
+        if k > 0 && NOT_IN_GROUP.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        if let Some((feminine, plural)) = artifact_noun(w, lang) {
+            let next = ws.get(k + 1).map(|n| n.to_lowercase()).unwrap_or_default();
+            let ends = w.ends_with([',', ':', ';', '.'])
+                || next.is_empty()
+                || GROUP_ENDS.contains(&next.as_str())
+                || next.starts_with('(')
+                || (next.ends_with("ing") || next.ends_with("ed")) && next.chars().count() > 4;
+            return ends.then_some((k, feminine, plural));
+        }
+        if w.ends_with([',', ':', ';', '.']) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether achievement `line` names a thing built rather than its work, told back as work on it
+/// in kit language `lang` (`artifact`).
+fn artifact_led(line: &str, lang: usize) -> bool {
+    told(line, lang).is_some()
+        && artifact_head(&first_clause(&without_brackets(&spoken(line, lang))), lang).is_some()
+}
+
+/// A line that names a thing built ("Servicio en Python (FastAPI + Celery) que enriquece alertas
+/// de GuardDuty y las envía a Jira", "Plataforma interna de deploy escrita em Go", "Terraform
+/// modules for GCP datasets") told back as work on it: ("trabajaste en", "un servicio en Python
+/// que enriquece alertas..."), ("worked on", "Terraform modules for GCP datasets"). The question
+/// after it asks which part was the candidate's (R35: such lines, most of two resumes, were
+/// neither told back nor asked about).
+fn artifact(clause: &str, lang: usize) -> Option<(String, String)> {
+    let (_, feminine, plural) = artifact_head(clause, lang)?;
+    let (first, rest) = clause.split_once(' ')?;
+    // A common word is said in lower case; a name ("Python service", "BFF en Node.js") as written.
+    let name = first.chars().skip(1).any(char::is_uppercase)
+        || (lang == 0 && nexushr_skills::Taxonomy::bundled().lookup(first).is_some());
+    let first = if name { first.to_string() } else { first.to_lowercase() };
+    let article = match (plural, lang, feminine) {
+        (true, ..) => "",
+        (_, 1, true) => "uma ",
+        (_, 1, false) => "um ",
+        (_, 2, true) => "una ",
+        (_, 2, false) => "un ",
+        _ if first.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) => "an ",
+        _ => "a ",
+    };
+    let verb = ["worked on", "trabalhou em", "trabajaste en"][lang.min(2)];
+    Some((verb.to_string(), format!("{article}{first} {rest}")))
 }
 
 /// The verb, in the second person as a question says it ("você elaborou", "elaboraste"), of a
@@ -1651,6 +1900,12 @@ const RESOURCES: &[&str] =
     &["memory", "memória", "memoria", "cpu", "query", "queries", "consulta", "carga", "infra"];
 /// How it speaks of a saving or a budget.
 const SAVINGS: &[&str] = &["saving", "econom", "ahorr", "finops", "budget", "orçamento", "presupuesto"];
+
+/// Infrastructure-as-code tools: a line that names one is cloud or infrastructure work, not the
+/// data it provisions for (R31: Terraform for RDS asked as a data model; R35: Terraform modules
+/// for GCP datasets and Cloud Composer scored as a data pipeline).
+pub(crate) const IAC: &[&str] =
+    &["terraform", "terragrunt", "pulumi", "cloudformation", "bicep", "ansible", "crossplane", "opentofu"];
 
 /// How a line speaks of a business outcome rather than a system's size.
 const BUSINESS: &[&str] = &["revenue", "sales", "receita", "vendas", "faturamento", "ingreso", "ventas"];
@@ -2963,6 +3218,11 @@ mod tests {
     fn a_plain_verb_leaves_the_kind_to_the_rest_of_the_line() {
         let kind = |text: &str| first_kind("en", "Kestrel", text);
         assert_eq!(
+            kind("Moved a retail client's three Express.js APIs from hand-managed EC2 instances to ECS Fargate; deploy time from 40 to 8 min")
+                .as_deref(),
+            Some("migration")
+        );
+        assert_eq!(
             kind("Ran the migration from self-managed Prometheus to Thanos; cut query times to under 10 seconds")
                 .as_deref(),
             Some("migration")
@@ -3048,7 +3308,7 @@ mod tests {
         );
         assert_eq!(at_pt("Hospital Santa Marta"), "no Hospital Santa Marta");
         assert_eq!(at_pt("Universidade Federal do Ceará"), "na Universidade Federal do Ceará");
-        assert_eq!(at_pt("Pagora"), "na empresa Pagora");
+        assert_eq!(at_pt("Pagora"), "na Pagora");
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(
             told("Coordiné la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses: rehost con AWS Application Migration Service para la mayoría y replataforma de las bases PostgreSQL a RDS. Se dio de baja el contrato de coubicación en 2023, con un ahorro aproximado de 28% en costos de infraestructura", 2).as_deref(),
@@ -3937,6 +4197,82 @@ mod tests {
             .expect("a speed-up");
         let points = q.question.rubric.points.join(" | ");
         assert!(points.contains("Macrobenchmark") && !points.contains("bootloader"), "{points}");
+    }
+
+    #[test]
+    fn early_career_work_comes_after_newer_work() {
+        // R35: a nine-year senior asked about his graduate-era pandas rewrite, figure and all.
+        let candidate = |years_ago| {
+            let new = claim(
+                "Ndovu Payments",
+                "Built a FastAPI service exposing ETA predictions to the dispatch app",
+            );
+            let old = Claim {
+                years_ago: Some(years_ago),
+                ..claim(
+                    "Harbourline",
+                    "Rewrote the monthly actuarial extract in Python/pandas; runtime from 9 hours to 40 minutes",
+                )
+            };
+            Candidate { language: "en".into(), claims: vec![new, old], ..Candidate::default() }
+        };
+        let first = |c: &Candidate| Claims::bundled().all(c, 0).first().and_then(|q| q.employer.clone());
+        assert_eq!(first(&candidate(3)).as_deref(), Some("Harbourline"), "a recent figure leads");
+        assert_eq!(first(&candidate(8)).as_deref(), Some("Ndovu Payments"));
+    }
+
+    #[test]
+    fn a_line_that_names_a_thing_built_is_told_back_as_work_on_it() {
+        // R35: most of two resumes' lines named what was built, not the work, and were neither
+        // told back nor asked about.
+        for (lang, employer, line, start) in [
+            (
+                "es",
+                "Seguros Quetzal",
+                "Servicio en Python (FastAPI + Celery) que enriquece alertas de GuardDuty y las envía a Jira y Teams con el contexto del dueño del recurso.",
+                "En Seguros Quetzal, trabajaste en un servicio en Python que enriquece alertas de GuardDuty y las envía a Jira y Teams con el contexto del dueño del recurso. ",
+            ),
+            (
+                "es",
+                "Brightpath Health",
+                "BFF en Node.js (NestJS) con GraphQL que agrega tres APIs internas y reduce el número de llamadas desde la app.",
+                "En Brightpath Health, trabajaste en un BFF en Node.js con GraphQL que agrega tres APIs internas y reduce el número de llamadas desde la app. ",
+            ),
+            (
+                "pt",
+                "Pinhão Pay",
+                "Plataforma interna de deploy escrita em Go sobre Argo CD e Helm, com canary automático.",
+                "Na Pinhão Pay, você trabalhou em uma plataforma interna de deploy escrita em Go sobre Argo CD e Helm, com canary automático. ",
+            ),
+            (
+                "en",
+                "Kestrel",
+                "Change-data-capture pipeline from 11 MySQL shards with Debezium and Kafka Connect.",
+                "At Kestrel, you worked on a change-data-capture pipeline from 11 MySQL shards with Debezium and Kafka Connect. ",
+            ),
+            (
+                "en",
+                "Kestrel",
+                "Python Lambda functions turning carrier webhook events into DynamoDB records.",
+                "At Kestrel, you worked on Python Lambda functions turning carrier webhook events into DynamoDB records. ",
+            ),
+        ] {
+            let kit = crate::areas::language_index(lang).unwrap();
+            let q =
+                first_question(lang, employer, line, kit).unwrap_or_else(|| panic!("no question on {line}"));
+            assert!(q.question.text.starts_with(start), "{}", q.question.text);
+            // In another language it is no question: its kind and employer alone name no work.
+            let other = (kit + 1) % 3;
+            assert!(first_question(lang, employer, line, other).is_none(), "{line}");
+        }
+        // What leads with no thing built, or with one it only belongs to, is not told back so.
+        for line in [
+            "Owner of the payments service and its on-call rotation.",
+            "Business-hours on-call rotation for managed-service customers.",
+            "Python service team lead for three years.",
+        ] {
+            assert_eq!(told_back(line, 0), None, "{line}");
+        }
     }
 
     #[test]

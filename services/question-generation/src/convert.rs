@@ -28,15 +28,22 @@ impl From<&ParsedResume> for Candidate {
                 Some(CandidateSkill { id: skill.id.clone(), name: skill.name.clone(), evidence })
             })
             .collect();
+        let this_year = this_year();
         let claims = p
             .work
             .iter()
             .flat_map(|w| {
+                let years_ago = if w.current {
+                    Some(0)
+                } else {
+                    w.end.as_ref().filter(|e| e.year > 0).map(|e| (this_year - e.year).clamp(0, 200) as u16)
+                };
                 w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12).map(move |h| Claim {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
                     span: highlight_span(w.span.as_ref(), &h),
                     whole: is_whole(w.span.as_ref(), &h),
+                    years_ago,
                     skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
                     text: h,
                 })
@@ -57,6 +64,12 @@ impl From<&ParsedResume> for Candidate {
             certifications,
         }
     }
+}
+
+/// The current year (UTC), from the system clock.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
 }
 
 /// A highlight without its list bullet and final period.
