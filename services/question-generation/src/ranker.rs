@@ -792,6 +792,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             if want_used > 0 && shown[ra.area].is_none() {
                 continue;
             }
+            // A peripheral area (below the core share) is asked about where the resume shows it:
+            // as a gap it was the off-role question reviewers struck (R35: ETL, a web outage's
+            // triage and a mechanic shop's requirements in a security engineer's kit, from the
+            // catalog page's data-analysis, troubleshooting and business-analysis skills); the
+            // room goes to the candidate's own work.
+            if share < 0.35 && shown[ra.area].is_none() {
+                continue;
+            }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
             if let Some(s) = choose_area(ra.area, &taken, &avoid) {
                 lead_asked |= lead;

@@ -705,6 +705,33 @@ async fn the_jobs_own_area_gets_a_bank_question_besides_its_achievements() {
     }
 }
 
+/// A security engineer whose work is security work only.
+const SECURITY_RESUME: &str = "Daniela Ruiz\ndaniela.ruiz@example.com\n\nExperience\n\nSecurity Engineer — Seguros Quetzal\nJun 2022 – Present\n- Rolled out SSO and MFA with Okta for 1,800 employees and agents.\n- Led the containment of a ransomware incident: isolated network segments and restored from backups.\n- Wrote Sigma detection rules mapped to MITRE ATT&CK for the Splunk SIEM.\n\nSOC Analyst — Nopal Telecom\nAug 2020 – May 2022\n- Built SOAR playbooks for phishing that cut triage time by 60%.\n\nSkills\nSplunk, CrowdStrike, Okta, AWS IAM, Python, threat modeling\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_specialist_kit_probes_no_gap_in_a_peripheral_area() {
+    // R35: a catalog page's data-analysis and business-analysis skills put ETL and a mechanic
+    // shop's requirements into a security engineer's kit as gaps; reviewers struck both.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let parse =
+        nexushr_resume_parser::parse(SECURITY_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
+    let req = generate("ict-security-engineer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+    assert_eq!(kit.questions.len(), 10);
+    for q in &kit.questions {
+        let target = q.target.as_ref().map(|t| t.id.as_str()).unwrap_or_default();
+        println!("{:>2}. [{:?}] {target} {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+        if q.probe == pb::ProbeKind::Gap as i32 {
+            assert!(
+                target.ends_with("/security-operations") || target.ends_with("/governance"),
+                "a gap outside the job's core areas: {target} {}",
+                q.text
+            );
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
