@@ -796,8 +796,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             // as a gap it was the off-role question reviewers struck (R35: ETL, a web outage's
             // triage and a mechanic shop's requirements in a security engineer's kit, from the
             // catalog page's data-analysis, troubleshooting and business-analysis skills); the
-            // room goes to the candidate's own work.
-            if share < 0.35 && shown[ra.area].is_none() {
+            // room goes to the candidate's own work. (A loop's interviews cover every area they
+            // were given, shown or not.)
+            if req.plan.is_none() && share < 0.35 && shown[ra.area].is_none() {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();

@@ -730,6 +730,18 @@ async fn a_specialist_kit_probes_no_gap_in_a_peripheral_area() {
             );
         }
     }
+    // A loop still covers every area of the role, shown or not (CI at `d88a03c`: the rule above
+    // left the areas this resume does not show unasked in a backend loop).
+    let req = pb::PlanLoopRequest {
+        role: "backend-developer".into(),
+        candidate: Some(pb::plan_loop_request::Candidate::ParsedResume(parse_to_proto(&parse))),
+        ..Default::default()
+    };
+    let planned = c.plan_loop(authed(ACME, req)).await.expect("plan").into_inner();
+    assert!(planned.coverage.len() >= 4, "{:?}", planned.coverage);
+    for row in &planned.coverage {
+        assert_ne!(row.stage, pb::LoopStage::Unspecified as i32, "{} not covered", row.requirement);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
