@@ -811,7 +811,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // Once per area: an area a claim already asks about from the candidate's work
                 // (an experience question there) is not asked through a second line.
                 let second = want_used > 0 && !avoid.contains(&Mode::Experience);
-                let anchor = if (s.mode == Mode::Experience || second)
+                // A junior screen in an area a senior works in ("what is an index?" for a data
+                // engineer five years in, CrashLoopBackOff for an SRE eleven years in: R37) gives
+                // way to the candidate's own work there, when a line of it can be asked.
+                let below = level >= 2 && bank.get(s.index).seniority == 0 && shown[ra.area].is_some();
+                let anchor = if (s.mode == Mode::Experience || second || below)
                     && area_anchored < AREA_ANCHORED
                     && !anchored_areas.contains(&ra.area)
                 {
