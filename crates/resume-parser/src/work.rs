@@ -746,6 +746,18 @@ fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<Str
                     && title_score(g) == 0
                     && split_header(g).1.is_none()
             });
+            // "Bastion Hosting LLC, Englewood, CO — Systems Administrator": the employer without
+            // the place written after it (R38: "At Bastion Hosting LLC, Englewood, CO, ...").
+            // Not a place inside an aside: "Pixel & Pine (agency, Manchester)" keeps its bracket.
+            let e = match without_place(&e) {
+                name if name.len() >= 2
+                    && name.len() < e.len()
+                    && name.matches('(').count() == name.matches(')').count() =>
+                {
+                    name.to_string()
+                }
+                _ => e,
+            };
             return (Some(t), Some(named.map_or(e, |(_, g)| without_asides(g).trim().to_string())), 0.8);
         }
     }
@@ -1670,6 +1682,25 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].title.as_ref().map(|s| s.value.as_str()), Some("Graduate Analyst"));
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("NORTHGATE RETAIL GROUP"));
+    }
+
+    #[test]
+    fn a_place_between_the_employer_and_a_dash_before_the_title_is_no_part_of_the_employer() {
+        for (line, employer) in [
+            ("Bastion Hosting LLC, Englewood, CO — Systems Administrator", "Bastion Hosting LLC"),
+            ("Kóatl Software, Guadalajara, Jal. — Desarrolladora Frontend Semi Senior", "Kóatl Software"),
+            (
+                "Tiendita Digital S.A. de C.V., Ciudad de México (remoto) — Desarrolladora Frontend",
+                "Tiendita Digital S.A. de C.V.",
+            ),
+            ("Pixel & Pine (agency, Manchester) — Junior Web Developer", "Pixel & Pine"),
+        ] {
+            let text =
+                format!("{line}\nMar 2019 – Jun 2021\n- Built the billing API in Go and PostgreSQL.\n");
+            let e = entries(&text, 0);
+            assert_eq!(e.len(), 1, "{e:?}");
+            assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some(employer), "{line}");
+        }
     }
 
     #[test]
