@@ -105,6 +105,9 @@ fn normalize(text: &str) -> String {
             line = if rest.is_empty() { String::new() } else { format!("• {rest}") };
         }
         line.retain(|c| !('\u{e000}'..='\u{f8ff}').contains(&c));
+        // A typed double hyphen between words is a dash ("Data Analyst, Meadowlark Insurance
+        // Group -- Columbus, OH", R38: the employer was read as a place).
+        let line = if line.contains(" -- ") { line.replace(" -- ", " — ") } else { line };
         let line = line.trim_end();
         if line.trim().is_empty() {
             blank += 1;
@@ -641,6 +644,17 @@ mod tests {
         assert_eq!(
             t,
             "2024-01 \u{2192} Present\n\nJos\u{e9} Concei\u{e7}\u{e3}o \u{2013} S\u{e3}o Paulo\n\n&bogus; stays"
+        );
+    }
+
+    #[test]
+    fn a_typed_double_hyphen_between_words_is_a_dash() {
+        let t = text(
+            b"Data Analyst (Junior), Meadowlark Insurance Group -- Columbus, OH\n07/2024 - present\n--\n",
+        );
+        assert_eq!(
+            t,
+            "Data Analyst (Junior), Meadowlark Insurance Group \u{2014} Columbus, OH\n07/2024 - present\n--"
         );
     }
 

@@ -411,6 +411,32 @@ impl Claims {
             {
                 to("research")
             }
+            // A test suite made faster ("reduzindo o tempo de execução de 48 para 14 minutos") is
+            // scored on where its time went and how it stayed trustworthy, the pipeline's rubric,
+            // not on escaped defects (R38).
+            // (A manual regression cut short is test automation, still a test rubric.)
+            "quality"
+                if names_speed(text)
+                    && names_change(text)
+                    && !names_any(text, &[FAILURES], true)
+                    && !names_any(text, &[MANUAL], false)
+                    && names_word_or_phrase(
+                        text,
+                        &[
+                            "suite",
+                            "suíte",
+                            "suites",
+                            "suítes",
+                            "e2e",
+                            "regression",
+                            "regressão",
+                            "regresión",
+                        ],
+                        &["tempo de execução", "tiempo de ejecución", "run time", "runtime"],
+                    ) =>
+            {
+                to("delivery")
+            }
             "scale" if names_any(text, &[BUSINESS], false) => to("impact"),
             // A/B tests run are experiments on customers: scored on the baseline, causality and
             // how the lift was measured, not as something built (R28: twelve A/B tests under
@@ -4344,6 +4370,15 @@ mod tests {
         ] {
             assert_eq!(told_back(line, lang).as_deref(), Some(told), "{line}");
         }
+        assert_eq!(
+            first_kind(
+                "pt",
+                "Pagaqui",
+                "Migrei a suíte de testes E2E de Selenium para Playwright (TypeScript), reduzindo o tempo de execução de 48 para 14 minutos"
+            )
+            .as_deref(),
+            Some("delivery")
+        );
         let kind = |text: &str| first_kind("en", "Larkspur Health", text);
         for (line, expected) in [
             (
