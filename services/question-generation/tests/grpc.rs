@@ -91,8 +91,12 @@ fn authed<T>(key: &str, msg: T) -> Request<T> {
 }
 
 fn sample() -> nexushr_proto::resumes::v1::ParsedResume {
-    let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
-    parse_to_proto(&parse)
+    parsed_resume(SAMPLE)
+}
+
+/// A plain-text resume as the parser gives it over the wire.
+fn parsed_resume(text: &str) -> nexushr_proto::resumes::v1::ParsedResume {
+    parse_to_proto(&nexushr_resume_parser::parse(text.as_bytes(), &nexushr_resume_parser::Limits::default()))
 }
 
 fn generate(role: &str, candidate: Candidate) -> pb::GenerateRequest {
@@ -581,8 +585,7 @@ async fn resume_events_prepare_and_erase_through_the_bus() {
 const PT_RESUME: &str = "Ana Souza\nana.souza@example.com\n\nExperiência\n\nDesenvolvedora Backend — Transportes Ágeis\nJan 2021 – atual\n- Migrei o banco de pedidos de MySQL para PostgreSQL gerenciado, com ganho de 30% no tempo de resposta.\n- Desenvolvi a API REST de pedidos em Python e FastAPI.\n\nDesenvolvedora Júnior — Loja Boa\nMar 2019 – Dez 2020\n- Escrevi testes automatizados com pytest.\n\nHabilidades\nPython, FastAPI, PostgreSQL, MySQL, Git\n";
 
 fn pt_resume() -> nexushr_proto::resumes::v1::ParsedResume {
-    let parse = nexushr_resume_parser::parse(PT_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
-    parse_to_proto(&parse)
+    parsed_resume(PT_RESUME)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -662,6 +665,11 @@ async fn kits_follow_the_structure_the_skill_graph_and_the_language() {
     assert_invalid(c.generate(authed(ACME, bad)).await, "language");
 }
 
+/// A plain-text resume, parsed, as a Generate request's candidate.
+fn parsed(text: &str) -> Candidate {
+    Candidate::ParsedResume(parsed_resume(text))
+}
+
 /// An Android developer whose achievements are all mobile work.
 const MOBILE_RESUME: &str = "Rafael Lima\nrafael.lima@example.com\n\nExperience\n\nSenior Android Developer — Banco Jangada\nJan 2020 – Present\n- Raised the crash-free session rate of the Android app from 98.7% to 99.8% with Firebase Crashlytics.\n- Led the modularization of the Android app into 34 Gradle modules, cutting incremental builds from 6 minutes to 90 seconds.\n\nAndroid Developer — Loja Boa\nMar 2016 – Dec 2019\n- Built the offline catalog of the shopping app with Room and WorkManager.\n\nSkills\nKotlin, Android, Jetpack Compose, Room, Firebase Crashlytics, GitHub Actions\n";
 
@@ -669,9 +677,7 @@ const MOBILE_RESUME: &str = "Rafael Lima\nrafael.lima@example.com\n\nExperience\
 async fn the_jobs_own_area_gets_a_bank_question_besides_its_achievements() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let parse =
-        nexushr_resume_parser::parse(MOBILE_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
-    let req = generate("mobile-application-developer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let req = generate("mobile-application-developer", parsed(MOBILE_RESUME));
     let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
     for q in &kit.questions {
         println!(
@@ -714,9 +720,7 @@ async fn a_specialist_kit_probes_no_gap_in_a_peripheral_area() {
     // shop's requirements into a security engineer's kit as gaps; reviewers struck both.
     let app = spawn().await;
     let mut c = app.client().await;
-    let parse =
-        nexushr_resume_parser::parse(SECURITY_RESUME.as_bytes(), &nexushr_resume_parser::Limits::default());
-    let req = generate("ict-security-engineer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let req = generate("ict-security-engineer", parsed(SECURITY_RESUME));
     let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
     assert_eq!(kit.questions.len(), 10);
     for q in &kit.questions {
@@ -734,7 +738,7 @@ async fn a_specialist_kit_probes_no_gap_in_a_peripheral_area() {
     // left the areas this resume does not show unasked in a backend loop).
     let req = pb::PlanLoopRequest {
         role: "backend-developer".into(),
-        candidate: Some(pb::plan_loop_request::Candidate::ParsedResume(parse_to_proto(&parse))),
+        candidate: Some(pb::plan_loop_request::Candidate::ParsedResume(parsed_resume(SECURITY_RESUME))),
         ..Default::default()
     };
     let planned = c.plan_loop(authed(ACME, req)).await.expect("plan").into_inner();
@@ -798,11 +802,7 @@ const DATA_SCIENTIST_RESUME: &str = "Ana Torres\nana.torres@example.com\n\nExper
 async fn a_kit_keeps_the_achievements_that_fit_its_role_not_the_resume_s_first_two() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let parse = nexushr_resume_parser::parse(
-        DATA_SCIENTIST_RESUME.as_bytes(),
-        &nexushr_resume_parser::Limits::default(),
-    );
-    let req = generate("backend-developer", Candidate::ParsedResume(parse_to_proto(&parse)));
+    let req = generate("backend-developer", parsed(DATA_SCIENTIST_RESUME));
     let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
     for q in &kit.questions {
         println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
