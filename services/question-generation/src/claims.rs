@@ -242,9 +242,11 @@ impl Claims {
         let crashes = lower.iter().any(|w| w.starts_with("crash") || w == "anr" || w == "anrs");
         // A device's self-tests ("running sensor self-tests in parallel") are firmware it runs at
         // boot, not test automation (R36: a boot-time cut asked what was chosen to test).
-        let self_tests = ["self-test", "self test", "autoteste", "autoprueba", "auto-teste", "auto-prueba"]
-            .iter()
-            .any(|p| text.to_lowercase().contains(p));
+        let self_tests = names_word_or_phrase(
+            text,
+            &[],
+            &["self-test", "self test", "autoteste", "autoprueba", "auto-teste", "auto-prueba"],
+        );
         // Pipelines set up with tests and deploys in them are build-and-release work, not a test
         // suite ("configurou pipelines no GitLab CI ..., com testes automatizados e deploy em
         // homologação").
@@ -692,19 +694,13 @@ impl Claims {
             // A line that names a thing built ("Servicio en Python que enriquece alertas de
             // GuardDuty...") is asked about in the resume's own language, told back as the work on
             // it; in another language its kind and employer alone would name no work.
-            let mut artifact = false;
-            let category = match self.category_of(&c.text, metric.is_some()) {
-                Some(category) => category,
-                // Something built, made precise below by what it is (a data pipeline, a security
-                // programme); not the first kind its later words name ("shards" of a
-                // change-data-capture pipeline are no scaling work).
-                None if told_whole && artifact_led(&c.text, lang) => {
-                    let Some(build) = self.categories.iter().find(|c| c.id == "build") else { continue };
-                    artifact = true;
-                    build
-                }
-                None => continue,
-            };
+            let kind = self.category_of(&c.text, metric.is_some());
+            let artifact = kind.is_none() && told_whole && artifact_led(&c.text, lang);
+            // Something built, made precise below by what it is (a data pipeline, a security
+            // programme); not the first kind its later words name ("shards" of a
+            // change-data-capture pipeline are no scaling work).
+            let built = || self.categories.iter().find(|c| c.id == "build").filter(|_| artifact);
+            let Some(category) = kind.or_else(built) else { continue };
             let category = self.refined(category, &c.text);
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
