@@ -326,7 +326,10 @@ impl Anchors {
                 Some(&["operations", "security", "security-operations"])
             }
             Some("research") => Some(&["ux"]),
-            Some("leadership") => Some(&[]),
+            // A saving has its own kind's rubric (what the money went on, what was traded for it):
+            // under the cloud area's ask it was scored on container requests and limits (R38: a
+            // FinOps programme). It is asked as a headline claim, or not at all.
+            Some("leadership" | "cost") => Some(&[]),
             Some("data_quality" | "data_pipeline") => Some(&["data-engineering", "analytics"]),
             Some("delivery") => Some(&["delivery"]),
             Some("security") => Some(&["security", "security-operations", "governance"]),
@@ -334,7 +337,14 @@ impl Anchors {
             Some("model") => Some(&["machine-learning"]),
             _ => None,
         };
-        let allowed = |k: usize| only.is_none_or(|areas| areas.contains(&self.areas[k].id.as_str()));
+        // A database moved to another engine or host is asked as a migration (the cutover, the
+        // data checked), not as the database area's "hardest problem" scored on schema design and
+        // ORMs (R38: a PostgreSQL 14 move to Azure, for a DBA).
+        let not: &[&str] = if kind == Some("migration") { &["data", "database-administration"] } else { &[] };
+        let allowed = |k: usize| {
+            let id = self.areas[k].id.as_str();
+            only.is_none_or(|areas| areas.contains(&id)) && !not.contains(&id)
+        };
         let counts = self.area_counts(graph, &claim.text);
         for (k, ask) in self.areas.iter().enumerate() {
             if !allowed(k) {

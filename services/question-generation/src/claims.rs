@@ -1002,6 +1002,44 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     })
 }
 
+/// A bank question put to the candidate through a tool of their own work it is about: "Thinking
+/// of your work with Flyway at Quillon: a column rename on a table of 80 million rows...". The
+/// R36-R38 reviewers counted a question tailored only when its text names the candidate's work;
+/// a stock question that fits a line of the resume ("fits his Flyway zero-downtime work, but the
+/// question text itself is generic") cited it in its rationale only.
+pub(crate) fn bridged(skill: &str, employer: Option<&str>, question: &str, lang: usize) -> String {
+    let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
+    let question = uncapitalized(question);
+    match (lang, employer) {
+        (1, Some(e)) => format!("Pensando no seu trabalho com {skill} {}: {question}", at_pt(e)),
+        (1, None) => format!("Pensando no seu trabalho com {skill}: {question}"),
+        (2, Some(e)) => format!("Pensando en tu trabajo con {skill} en {e}: {question}"),
+        (2, None) => format!("Pensando en tu trabajo con {skill}: {question}"),
+        (_, Some(e)) => format!("Thinking of your work with {skill} at {e}: {question}"),
+        (_, None) => format!("Thinking of your work with {skill}: {question}"),
+    }
+}
+
+/// The text with its first letter in lower case when its first word is an ordinary word ("A
+/// table...", "¿Cómo...", "Imagine"), not a name or an acronym ("PostgreSQL", "API", "I").
+fn uncapitalized(text: &str) -> String {
+    let (mark, rest) = match text.strip_prefix('¿') {
+        Some(rest) => ("¿", rest),
+        None => ("", text),
+    };
+    let first = rest.split(|c: char| !c.is_alphabetic() && c != '\'').next().unwrap_or_default();
+    // "A", "You're", "Imagine"; not "I", "I'd", "API", "PostgreSQL".
+    let ordinary = first != "I"
+        && !first.starts_with("I'")
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '\'');
+    if !ordinary {
+        return text.to_string();
+    }
+    let mut chars = rest.chars();
+    let lower: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    format!("{mark}{lower}")
+}
+
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
 /// Banco Aurora" for a name that starts with what the employer is, else "na Pagora", as a
 /// company is spoken of (R18: "Na empresa Hospital São Lucas"; R3-R35: "na empresa Quitanda Pay"
@@ -3165,6 +3203,27 @@ fn singular(unit: &str) -> String {
 mod tests {
     use super::*;
     use crate::candidate::Claim;
+
+    #[test]
+    fn a_bank_question_put_through_the_candidates_tool() {
+        assert_eq!(
+            bridged("Flyway", Some("Quillon."), "A column rename on a busy table: how do you ship it?", 0),
+            "Thinking of your work with Flyway at Quillon: a column rename on a busy table: how do you ship it?"
+        );
+        assert_eq!(
+            bridged("Kafka", Some("Quitanda Pay"), "Um consumidor recebe o mesmo evento duas vezes.", 1),
+            "Pensando no seu trabalho com Kafka na Quitanda Pay: um consumidor recebe o mesmo evento duas vezes."
+        );
+        assert_eq!(
+            bridged("Redis", None, "¿Cómo invalidarías la caché?", 2),
+            "Pensando en tu trabajo con Redis: ¿cómo invalidarías la caché?"
+        );
+        // A name or an acronym keeps its capitals.
+        assert_eq!(uncapitalized("PostgreSQL locks a row"), "PostgreSQL locks a row");
+        assert_eq!(uncapitalized("API keys leak."), "API keys leak.");
+        assert_eq!(uncapitalized("I would ask"), "I would ask");
+        assert_eq!(uncapitalized("I'd ask"), "I'd ask");
+    }
 
     #[test]
     fn figures_that_read_the_same_in_every_language() {

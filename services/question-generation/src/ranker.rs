@@ -157,6 +157,12 @@ impl CandidateVectors {
             .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc })
     }
 
+    /// How close question `i` of `bank` is to the candidate's text `t` (a claim's index).
+    fn similarity_to(&self, bank: &Bank, i: usize, t: usize) -> f32 {
+        let Some(sparse) = self.sparse.get(t) else { return 0.0 };
+        similarity(bank.dense(i), bank.sparse(i), self.dense.as_ref().map(|d| d[t].as_slice()), sparse)
+    }
+
     /// The resume line closest to question `i` and its similarity.
     fn nearest(&self, bank: &Bank, i: usize) -> (f32, Option<usize>) {
         let (s, t) = self.nearest.get(i).copied().unwrap_or_else(|| self.closest_line(bank, i));
@@ -934,9 +940,21 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     };
     let role = pool.role_in(&req.role, lang);
     let original = (lang > 0).then_some(&*req.role);
+    // The lines the kit tells back, which a bank question does not name again, and how many bank
+    // questions may still be put through a tool of the candidate's work (`claims::bridged`): a
+    // third "Thinking of your work with..." reads like a template.
+    let told: HashSet<usize> = picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } => c.claim,
+            Pick::Anchored { a, .. } => Some(a.claim),
+            _ => None,
+        })
+        .collect();
+    let mut bridges = Bridges { told, room: 2 };
     let mut questions = Vec::with_capacity(picks.len());
     for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
-        let kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original));
+        let kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original), &mut bridges);
         if let Some((_, name)) = &kq.target {
             cover(name);
         }
@@ -964,6 +982,43 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
 }
 
+/// Which bank questions are put to the candidate through a tool of their own work
+/// (`claims::bridged`).
+struct Bridges {
+    /// The lines the kit already tells back or puts a question through.
+    told: HashSet<usize>,
+    /// How many more a kit may have.
+    room: usize,
+}
+
+impl Bridges {
+    /// How close the question must be to the line of the tool it is put through: below it the
+    /// tool was a passing word for the question (Vuex for a dashboard's architecture, MLOps for a
+    /// recommender's design, ADR for choosing a database, across the R31-R38 development kits).
+    const CLOSE: f32 = 0.25;
+
+    /// Whether a question about a term the resume shows on `e` is put through it, and if so,
+    /// counts it: a name ("Flyway", not "code review" or "REST") on a line of recent work that no
+    /// other question of the kit tells back.
+    fn take(
+        &mut self,
+        e: &crate::areas::Shown,
+        candidate: &crate::candidate::Candidate,
+        similarity: impl Fn(usize) -> f32,
+    ) -> bool {
+        let fits = self.room > 0
+            && e.named
+            && e.claim.is_some_and(|c| {
+                !self.told.contains(&c) && !candidate.claims[c].stale() && similarity(c) >= Self::CLOSE
+            });
+        if let Some(c) = e.claim.filter(|_| fits) {
+            self.room -= 1;
+            self.told.insert(c);
+        }
+        fits
+    }
+}
+
 /// A planned question in the kit language, with its evidence and rationale.
 #[allow(clippy::too_many_arguments)]
 fn build(
@@ -975,6 +1030,7 @@ fn build(
     lang: usize,
     req: &Spec,
     (role, original): (&Role, Option<&Role>),
+    bridges: &mut Bridges,
 ) -> KitQuestion {
     let breakdown = |s: &Scored| SIGNALS.iter().zip(s.breakdown).map(|(k, v)| (*k, v)).collect();
     match pick {
@@ -1009,6 +1065,18 @@ fn build(
             };
             let text = match evidence {
                 Some(e) if q.text.contains("{skill}") => q.text.replace("{skill}", e.written.trim()),
+                Some(e)
+                    if probe == Probe::Depth
+                        && q.mode != Mode::Experience
+                        && bridges.take(e, candidate, |c| {
+                            req.candidate_vectors.similarity_to(bank, s.index, c)
+                        }) =>
+                {
+                    let employer = e
+                        .claim
+                        .map(|c| candidate.claims[c].employer.as_deref().map(crate::claims::employer_name));
+                    crate::claims::bridged(e.written.trim(), employer.flatten().as_deref(), &q.text, lang)
+                }
                 _ => q.text.replace("{skill}", area.name(lang)),
             };
             let rationale = match (probe, evidence) {
@@ -1280,6 +1348,47 @@ pub fn language_tag(lang: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bank_question_is_put_through_a_tool_of_recent_work_close_to_it() {
+        use crate::candidate::{Candidate, Claim, Span};
+        let mut old = Claim::line(Some("Acme"), "Ran Kafka consumers for billing");
+        old.years_ago = Some(8);
+        let candidate = Candidate {
+            claims: vec![
+                Claim::line(Some("Pagora"), "Built the order pipeline on Kafka"),
+                Claim::line(Some("Pagora"), "Moved payouts to Kafka"),
+                old,
+                Claim::line(Some("Pagora"), "Tuned Kafka partitions"),
+            ],
+            ..Candidate::default()
+        };
+        let line = Span { start: 0, end: 0, text: String::new() };
+        let shown = |claim: usize, named: bool| crate::areas::Shown {
+            term: 0,
+            written: "Kafka".into(),
+            named,
+            line: line.clone(),
+            claim: Some(claim),
+            lines: 1,
+            uses: 1,
+        };
+        let close = |_: usize| 0.4;
+        let mut bridges = Bridges { told: [1].into_iter().collect(), room: 2 };
+        // A practice ("code review") or a line told back elsewhere in the kit is not named again.
+        assert!(!bridges.take(&shown(0, false), &candidate, close));
+        assert!(!bridges.take(&shown(1, true), &candidate, close));
+        // Work from eight years ago is not what a senior is asked through.
+        assert!(!bridges.take(&shown(2, true), &candidate, close));
+        // A question far from the line (the tool a passing word) is not put through it.
+        assert!(!bridges.take(&shown(0, true), &candidate, |_| 0.1));
+        assert!(bridges.take(&shown(0, true), &candidate, close));
+        // Once per line; at most two a kit.
+        assert!(!bridges.take(&shown(0, true), &candidate, close));
+        assert!(bridges.take(&shown(3, true), &candidate, close));
+        bridges.told.clear();
+        assert!(!bridges.take(&shown(0, true), &candidate, close));
+    }
 
     #[test]
     fn questions_on_one_situation_share_a_topic_from_their_lists() {
