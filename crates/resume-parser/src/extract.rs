@@ -126,12 +126,20 @@ fn normalize(text: &str) -> String {
 fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
+        // A list item's indentation stays: the wrapped rest of a bullet is indented under it
+        // ("  * Criação do rodízio de on-call, com runbooks e integração" / "    PagerDuty.", R39:
+        // read as a highlight of its own); a heading's goes with its marks.
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let heading = line.trim_start().starts_with('#');
         let t = line.trim_start().trim_start_matches('#').trim_start();
         let t = t
             .strip_prefix("- ")
             .or_else(|| t.strip_prefix("* "))
             .map(|r| format!("• {r}"))
             .unwrap_or_else(|| t.to_string());
+        if !heading {
+            out.push_str(indent);
+        }
         // [text](url) keeps both: the URL is contact data.
         let mut rest = t.replace("**", "").replace("__", "");
         // Each pass removes "](" and ")", so the loop ends.
@@ -636,6 +644,13 @@ mod tests {
     fn text(bytes: &[u8]) -> String {
         let limits = Limits::default();
         extract_text(bytes, crate::detect(bytes), &limits).expect("extracts")
+    }
+
+    #[test]
+    fn a_wrapped_list_item_keeps_its_indentation_in_markdown() {
+        let t =
+            markdown("## Experiência\n  * Criação do rodízio, com runbooks e integração\n    PagerDuty.\n");
+        assert_eq!(t, "Experiência\n  • Criação do rodízio, com runbooks e integração\n    PagerDuty.\n");
     }
 
     #[test]

@@ -80,6 +80,24 @@ fn name_and_place(line: &str) -> Option<(&str, &str)> {
 /// Separators of the pieces of one header line, strongest first.
 const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
 
+/// An employer's name with what it is after a dash ("Nuvia Pagamentos S.A. — fintech de conta
+/// digital", "Tela Livre Streaming — plataforma de vídeo sob demanda"): the name, when the
+/// description starts in lower case and the name reads like no title.
+fn described_name(line: &str) -> Option<&str> {
+    let (name, description) = [" — ", " – "].iter().find_map(|sep| line.trim().split_once(sep))?;
+    let name = name.trim();
+    (description.trim_start().starts_with(char::is_lowercase)
+        && name.starts_with(char::is_uppercase)
+        && (1..=5).contains(&word_count(name))
+        && title_score(name) == 0
+        && parse_period(description).is_none())
+    .then_some(name)
+}
+
+/// Words that open a later title of the same job ("..., depois SRE", "..., later Team Lead").
+const LATER: &[&str] =
+    &["then", "later", "depois", "posteriormente", "luego", "despues", "promoted", "promovido", "promovida"];
+
 /// A header line without a place at its end ("Title | Acme | São Paulo, SP", "Acme, Austin, TX").
 pub(crate) fn without_place(h: &str) -> &str {
     for sep in [" | ", " · ", " — ", " – ", " - "] {
@@ -166,13 +184,21 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         if !h.contains(sep) {
             continue;
         }
-        let parts: Vec<String> = h
+        let mut parts: Vec<String> = h
             .split(sep)
             .map(trim)
             .filter(|p| {
                 !p.is_empty() && parse_period(p).is_none() && !is_employment_type(p) && !is_legal_form(p)
             })
             .collect();
+        // "Engenheira DevOps, depois SRE", "QA Analyst, later QA Lead": a later title of the same
+        // job goes on the title, it names no employer (R39: "Na depois SRE").
+        if let [first, then, ..] = parts.as_slice()
+            && LATER.contains(&fold(then).split(' ').next().unwrap_or(""))
+        {
+            let title = format!("{first}{sep}{then}");
+            parts.splice(..2, [title]);
+        }
         match parts.as_slice() {
             [] => return (None, None),
             [one] => return (Some(one.clone()), None),
@@ -806,6 +832,10 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
         if is_duration(cell) || is_employment_type(cell) {
             continue;
         }
+        if let Some(name) = described_name(cell) {
+            out.push(name.to_string());
+            continue;
+        }
         // "Software Engineering Bootcamp, full time": how the job was held is not part of it.
         let cell = match cell.rsplit_once([',', '|', '·']) {
             Some((head, tail)) if is_employment_type(tail) && !head.trim().is_empty() => head.trim(),
@@ -865,6 +895,18 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) || closes_above {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
+            return false;
+        }
+        // "  incidentes. MTTR médio caiu de 58 para 21 minutos entre 2023 e 2025.": a sentence
+        // ended before the dates, or a word that puts them inside one ("between", "since"), is a
+        // story's (R39: read as a job from 2023 to 2025).
+        const STORY: &[&str] = &[
+            "between", "since", "until", "during", "after", "before", "entre", "desde", "ate", "durante",
+            "apos", "depois", "hasta", "despues", "antes",
+        ];
+        if STORY.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str())
+            || (before.contains(". ") && word_count(before) >= 4)
+        {
             return false;
         }
         // "• Responsable de 14 instancias SQL Server (2016–2022) y 9 clústeres": years in brackets
@@ -1070,8 +1112,12 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let named = (j + 1 < lines.len() && place(j + 1))
                 || l.split('\t').skip(1).any(|c| crate::contact::location_in(c.trim()).is_some())
                 || (!is_bullet(l) && without_place(l.trim()).len() < l.trim().len());
-            let short_name =
-                wants_employer && above.is_empty() && (core_words(l) <= 4 || name_and_place(l).is_some());
+            // A name with what it is after a dash, right above a title and its dates, is the
+            // employer's line (R39: "Nuvia Pagamentos S.A. — fintech de conta digital e adquirência"
+            // over "Engenheira SRE Sênior | ago/2022 – o momento | São Paulo").
+            let short_name = above.is_empty()
+                && ((wants_employer && (core_words(l) <= 4 || name_and_place(l).is_some()))
+                    || (j + 1 == *i && !is_bullet(l) && described_name(l).is_some()));
             if !fits || ((inline || gap) && !titled && !named && !short_name) {
                 break;
             }
@@ -1347,6 +1393,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_employer_with_what_it_is_above_a_title_with_its_dates() {
+        // R39: "Employer — description" over "Title | dates | place"; a later title after a
+        // comma; years inside the wrapped rest of a bullet.
+        let text = "Nuvia Pagamentos S.A. — fintech de conta digital e adquirência (~1.200 funcionários)\n\
+                    Engenheira SRE Sênior | ago/2022 – o momento | São Paulo (híbrido)\n\
+                    \u{20}\u{20}• Incident commander no rodízio de plantão; conduzi postmortems e a revisão do processo de\n\
+                    \u{20}\u{20}\u{20}\u{20}incidentes. MTTR médio caiu de 58 para 21 minutos entre 2023 e 2025.\n\
+                    \n\
+                    Tela Livre Streaming — plataforma de vídeo sob demanda e ao vivo\n\
+                    Engenheira DevOps, depois SRE | abr/2019 – jul/2022 | São Paulo\n\
+                    \u{20}\u{20}• Criação do primeiro rodízio de on-call estruturado, com runbooks e integração\n\
+                    \u{20}\u{20}\u{20}\u{20}PagerDuty.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                te("Engenheira SRE Sênior", "Nuvia Pagamentos S.A."),
+                te("Engenheira DevOps, depois SRE", "Tela Livre Streaming")
+            ]
+        );
+        let e = entries(text, 0);
+        assert_eq!(e[0].highlights.len(), 1, "{:?}", e[0].highlights);
+        assert_eq!(
+            e[1].highlights,
+            ["Criação do primeiro rodízio de on-call estruturado, com runbooks e integração PagerDuty."]
+        );
     }
 
     #[test]
@@ -1656,7 +1730,11 @@ mod tests {
             got,
             vec![
                 (Some("Principal Engineer"), Some("Lanthorn Payments")),
-                (Some("Senior Software Engineer"), Some("Harbourline Financial Services")),
+                // A later title of the same job stays on the title (R39).
+                (
+                    Some("Senior Software Engineer, later Technical Lead"),
+                    Some("Harbourline Financial Services")
+                ),
                 (Some("Software Engineer"), Some("Quayside Logistics Software")),
             ]
         );

@@ -196,8 +196,13 @@ impl Anchors {
                     figure + (1.0 - i as f32 / n) - penalty,
                 );
             }
+            // A competency shows in the part of the line the question tells back: "Patched 600
+            // servers monthly; presented the windows to the CAB" told back as "you patched 600
+            // servers" and asked "who was the audience for that work?" (R39).
+            let said = crate::claims::said_part(&claim.text).to_lowercase();
+            let said_words: Vec<&str> = words(&said).collect();
             for c in self.competencies.iter().filter(|_| !took_part) {
-                let strength = Self::strength(c, &lower, &lower_words, lang);
+                let strength = Self::strength(c, &said, &said_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while

@@ -413,6 +413,47 @@ impl Claims {
             {
                 to("research")
             }
+            // An app's crash rate cut ("crash-free users from 97.8% to 99.4% with Crashlytics") is
+            // defects found and kept out, not a service's uptime, SLOs and on-call (R39: a junior
+            // Android developer asked which failures the system was built to survive).
+            "reliability"
+                if names_word_or_phrase(
+                    text,
+                    &["crashlytics", "crash", "crashes", "anr", "anrs", "crasheo", "crasheos"],
+                    &[
+                        "crash-free",
+                        "crash free",
+                        "cierres inesperados",
+                        "travamentos",
+                        "fechamentos inesperados",
+                    ],
+                ) =>
+            {
+                to("quality")
+            }
+            // Load tests for a capacity plan ("Planejamento de capacidade para transmissões ao vivo
+            // ...: testes de carga com k6, pré-escalonamento de node pools") are scaling work, scored
+            // on the expected load and what was scaled ahead of it, not as a QA suite with flaky
+            // tests and escaped defects (R39). (A tester's load-test suite alone stays a test suite.)
+            "quality"
+                if names_word_or_phrase(
+                    text,
+                    &["k6", "jmeter", "gatling", "locust"],
+                    &[
+                        "load test",
+                        "load tests",
+                        "load testing",
+                        "stress test",
+                        "stress tests",
+                        "testes de carga",
+                        "teste de carga",
+                        "pruebas de carga",
+                        "prueba de carga",
+                    ],
+                ) && names_word_or_phrase(text, &["capacity", "capacidade", "capacidad"], &[]) =>
+            {
+                to("scale")
+            }
             // A test suite made faster ("reduzindo o tempo de execução de 48 para 14 minutos") is
             // scored on where its time went and how it stayed trustworthy, the pipeline's rubric,
             // not on escaped defects (R38).
@@ -1190,6 +1231,16 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         // agregaste" (R30: "y los agregué" read as pasted).
         let clitic = after_and
             && ["lo", "la", "los", "las", "le", "les", "se", "me", "o", "a", "os", "as"].contains(&word);
+        // A second verb after a comma, without "and", ends the told clause when the first already
+        // says the work: "you coordinated UAT sessions with underwriters and business analysts,
+        // triaged defects with the offshore dev team" read as a comma splice (R39).
+        let after_comma = out.last().is_some_and(|w| w.ends_with(','));
+        if after_comma && turned.is_some() && out.len() >= 5 {
+            if let Some(last) = out.last_mut() {
+                last.pop();
+            }
+            break;
+        }
         after_and = clitic || ["and", "e", "y", "&", "I", "eu", "yo"].contains(&word) || word.ends_with(',');
         out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
@@ -1809,6 +1860,12 @@ fn without_brackets(text: &str) -> String {
 /// Where a line's clauses break: a semicolon, a colon before details, a dash between words, a
 /// sentence's end.
 const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
+
+/// The part of an achievement line a question tells back (its first clause, without asides):
+/// what a competency anchored on the line must show, since the rest is not said.
+pub(crate) fn said_part(line: &str) -> String {
+    first_clause(&without_brackets(line))
+}
 
 fn first_clause(line: &str) -> String {
     // "aprox. 28%" is no end of a sentence (R28: "you cut Snowflake's monthly cost aprox.").
@@ -3581,6 +3638,15 @@ mod tests {
         assert_eq!(
             told("Corrigi bugs, escrevi testes e revisei código do time", 1).as_deref(),
             Some("corrigiu bugs, escreveu testes e revisou código do time")
+        );
+        // After a whole piece of work, a second verb without "and" ends the clause (R39).
+        assert_eq!(
+            told(
+                "Coordinated UAT sessions with underwriters and business analysts, triaged defects with the offshore dev team",
+                0
+            )
+            .as_deref(),
+            Some("coordinated UAT sessions with underwriters and business analysts")
         );
     }
 

@@ -749,6 +749,31 @@ async fn a_specialist_kit_probes_no_gap_in_a_peripheral_area() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_senior_is_not_screened_on_basics_of_the_work_the_resume_shows() {
+    // R37, R39: "what is an index?" asked of data engineers five and six years in whose
+    // achievements are data platforms; reviewers struck it every time.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // A data engineer five years in; an SRE eleven years in.
+    for (role, resume) in [
+        ("data-warehouse-designer", include_str!("../../../docs/kit-review/round37-resumes/pt-2.txt")),
+        ("data-scientist", include_str!("../../../docs/kit-review/round37-resumes/en-1.txt")),
+    ] {
+        let kit = c.generate(authed(ACME, generate(role, parsed(resume)))).await.expect("kit").into_inner();
+        assert_eq!(kit.questions.len(), 10);
+        for q in &kit.questions {
+            let question = q.question.as_ref().expect("question");
+            let probe = pb::ProbeKind::try_from(q.probe).unwrap();
+            println!("{role} {:>2}. [{probe:?}] {} {}", q.rank, question.id, q.text);
+            if probe == pb::ProbeKind::Depth {
+                let junior = nexushr_proto::common::v1::Seniority::Junior as i32;
+                assert_ne!(question.seniority, junior, "a junior screen: {}", q.text);
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
     app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
