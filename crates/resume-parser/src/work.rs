@@ -203,8 +203,17 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             [] => return (None, None),
             [one] => return (Some(one.clone()), None),
             [a, b, ..] => {
-                // The piece that reads like a title; on a tie, the first ("Title, Employer").
-                let (t, e) = if title_score(b) > title_score(a) { (b, a) } else { (a, b) };
+                // The piece that reads like a title; on a tie, the first ("Title, Employer"),
+                // unless the first ends in a company's legal form ("Maple & Main Retail Inc.").
+                let incorporated = |p: &str| {
+                    let lower = p.to_lowercase();
+                    LEGAL_FORMS
+                        .iter()
+                        .any(|f| lower.ends_with(&format!(" {f}")) || lower.ends_with(&format!(", {f}")))
+                };
+                let b_titled = title_score(b) > title_score(a)
+                    || (title_score(b) == title_score(a) && incorporated(a) && !incorporated(b));
+                let (t, e) = if b_titled { (b, a) } else { (a, b) };
                 return (Some(t.clone()), Some(e.clone()));
             }
         }
@@ -393,6 +402,11 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "bartender",
     "caixa",
     "trainee",
+    // "Data Analytics Co-op Student" (R40: read as the employer beside "Maple & Main Retail Inc.").
+    "student",
+    "estudiante",
+    "estudante",
+    "apprentice",
     "auxiliar",
     "supervisor",
     "supervisora",
@@ -1420,6 +1434,17 @@ mod tests {
         assert_eq!(
             e[1].highlights,
             ["Criação do primeiro rodízio de on-call estruturado, com runbooks e integração PagerDuty."]
+        );
+    }
+
+    #[test]
+    fn a_student_job_beside_an_incorporated_employer() {
+        // R40: "Data Analytics Co-op Student" was read as the employer of "Maple & Main Retail Inc.".
+        assert_eq!(
+            titles_and_employers(
+                "Maple & Main Retail Inc. | Data Analytics Co-op Student | 05/2024 - 12/2024\n - Built an Excel model\n"
+            ),
+            [te("Data Analytics Co-op Student", "Maple & Main Retail Inc.")]
         );
     }
 

@@ -413,23 +413,28 @@ impl Claims {
             {
                 to("research")
             }
-            // An app's crash rate cut ("crash-free users from 97.8% to 99.4% with Crashlytics") is
-            // defects found and kept out, not a service's uptime, SLOs and on-call (R39: a junior
-            // Android developer asked which failures the system was built to survive).
-            "reliability"
+            // Test automation (API tests with RestAssured, a regression suite) is a test suite,
+            // scored on what it covers and catches, not as a manual job scripted with dry runs and
+            // approvals (R40).
+            "automation"
                 if names_word_or_phrase(
                     text,
-                    &["crashlytics", "crash", "crashes", "anr", "anrs", "crasheo", "crasheos"],
-                    &[
-                        "crash-free",
-                        "crash free",
-                        "cierres inesperados",
-                        "travamentos",
-                        "fechamentos inesperados",
-                    ],
+                    &["tests", "testes", "pruebas", "test", "teste", "prueba"],
+                    &["test automation", "automação de testes", "automatización de pruebas"],
                 ) =>
             {
                 to("quality")
+            }
+            // A backup of network devices' configuration is automation, not a database's recovery
+            // point and WAL (R37, R40: switch configuration backups with Ansible).
+            "recovery"
+                if names_word_or_phrase(
+                    text,
+                    &["switch", "switches", "router", "routers", "roteadores", "firewalls"],
+                    &["configurações de rede", "configuraciones de red", "network config", "device config"],
+                ) =>
+            {
+                to("automation")
             }
             // Load tests for a capacity plan ("Planejamento de capacidade para transmissões ao vivo
             // ...: testes de carga com k6, pré-escalonamento de node pools") are scaling work, scored
@@ -463,6 +468,9 @@ impl Claims {
                     && names_change(text)
                     && !names_any(text, &[FAILURES], true)
                     && !names_any(text, &[MANUAL], false)
+                    // Days of regression cut to minutes is manual work automated (R40), not a
+                    // pipeline made faster.
+                    && !names_word_or_phrase(text, &["days", "dias", "días", "weeks", "semanas"], &[])
                     && names_word_or_phrase(
                         text,
                         &[
@@ -500,7 +508,9 @@ impl Claims {
             // projects to CMake + Docker") is the same story: what would break, the steps, shipping
             // meanwhile; not a system's cutover with its data matched and the old one turned off
             // (R36).
-            "migration" if names_word_or_phrase(text, BUILD_TOOLS, &["create react app"]) => to("upgrade"),
+            // (Create React App moved to a framework, "CRA/Redux to Next.js 13", is a migration of
+            // the app, not of its build: R40 struck the upgrade rubric's codemods under it.)
+            "migration" if names_word_or_phrase(text, BUILD_TOOLS, &[]) => to("upgrade"),
             // A funnel's drop-off or conversion moved is a product result, scored on the baseline and
             // what caused the change (R36: "cutting drop-off at the time-slot step from 31% to 19%"
             // asked where the time was going).
@@ -867,7 +877,12 @@ impl Claims {
                 if name.len() < 3 || name.len() > 90 {
                     continue;
                 }
+                // "the Google Data Analytics Professional Certificate", not "... Certificate
+                // certification" (R40).
                 let text = cert.texts[lang].text.replace("{cert}", name);
+                let text = ["Certificate", "Certification"]
+                    .iter()
+                    .fold(text, |t, kind| t.replace(&format!("{kind} certification"), kind));
                 out.push(ClaimQuestion {
                     blocked: nexushr_guardrail::Blocked::of(&text),
                     areas: Vec::new(),
@@ -1383,6 +1398,31 @@ fn with_article(object: &str, lang: usize) -> String {
             "mantenimiento",
             "controle",
             "control",
+            "documentação",
+            "documentación",
+            "infraestrutura",
+            "infraestructura",
+            "capacidade",
+            "capacidad",
+            "código",
+            "software",
+            "conteúdo",
+            "contenido",
+            "tráfego",
+            "tráfico",
+            "segurança",
+            "seguridad",
+            "qualidade",
+            "calidad",
+            "desempenho",
+            "desempeño",
+            "performance",
+            "acessibilidade",
+            "accesibilidad",
+            "observabilidade",
+            "observabilidad",
+            "governança",
+            "gobernanza",
         ]
         .contains(&lower.as_str());
     if !(plain || acronym_api) {
@@ -1514,7 +1554,9 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     if let Some(verb) = verb_of(noun, lang) {
         let (first, object) = rest.split_once(' ').unwrap_or((rest, ""));
         let object = match OF[lang.min(2)].iter().find(|(p, _)| *p == first) {
-            Some((_, "")) => second_of(object, lang),
+            // "Desenvolvimento de painel administrativo" is "desenvolveu um painel
+            // administrativo" (R39: "você desenvolveu painel administrativo" read as pasted).
+            Some((_, "")) => second_of(&with_article(object, lang), lang),
             Some((_, article)) => second_of(&format!("{article} {object}"), lang),
             None => rest.to_string(),
         };
@@ -3639,6 +3681,11 @@ mod tests {
             told("Corrigi bugs, escrevi testes e revisei código do time", 1).as_deref(),
             Some("corrigiu bugs, escreveu testes e revisou código do time")
         );
+        // A noun of action's bare singular object takes its article (R39).
+        assert_eq!(
+            told("Desenvolvimento de painel administrativo de estoque em Vue + Pinia.", 1).as_deref(),
+            Some("desenvolveu um painel administrativo de estoque em Vue + Pinia")
+        );
         // After a whole piece of work, a second verb without "and" ends the clause (R39).
         assert_eq!(
             told(
@@ -3826,6 +3873,13 @@ mod tests {
         };
         assert!(Claims::bundled().questions(&cert(0), 0).iter().any(|q| q.category == "certification"));
         assert!(Claims::bundled().questions(&cert(2), 0).iter().all(|q| q.category != "certification"));
+        // A certificate's name says what it is once (R40).
+        let mut junior = cert(0);
+        junior.certifications[0].text =
+            "Google Data Analytics Professional Certificate (Coursera, 2023)".into();
+        let q = Claims::bundled().questions(&junior, 0).into_iter().find(|q| q.category == "certification");
+        let text = q.expect("a certification question").question.text.clone();
+        assert!(text.contains("the Google Data Analytics Professional Certificate."), "{text}");
     }
 
     #[test]
@@ -3950,6 +4004,17 @@ mod tests {
                 "upgrade",
             ),
             ("en", "Upgraded 14 EKS clusters from 1.24 to 1.28 with no downtime", "upgrade"),
+            // R39, R40.
+            (
+                "pt",
+                "Planejamento de capacidade para transmissões ao vivo de grandes eventos: testes de carga com k6, pré-escalonamento de node pools",
+                "scale",
+            ),
+            (
+                "pt",
+                "Automatizei os testes de API com RestAssured e Java, integrados ao pipeline do GitLab",
+                "quality",
+            ),
             (
                 "es",
                 "Reduje el LCP de la página de cotización de 4.1 s a 1.9 s con lazy loading de módulos, optimización de imágenes y SSR con Angular Universal.",
