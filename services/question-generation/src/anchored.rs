@@ -784,6 +784,25 @@ mod tests {
     }
 
     #[test]
+    fn a_competency_shows_in_the_clause_told_back() {
+        // R39: told back as "you owned monthly Windows patching" and asked who its audience was.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[(
+                "Riverbend Health Network",
+                "Owned monthly Windows patching for 600+ servers using WSUS and SCCM; presented maintenance windows to the CAB.",
+            )],
+        );
+        assert!(anchors.question("communication", &c, 0, &[], &[]).is_none());
+        let c = candidate(
+            "en",
+            &[("Riverbend Health Network", "Presented maintenance windows to the CAB every month.")],
+        );
+        assert!(anchors.question("communication", &c, 0, &[], &[]).is_some());
+    }
+
+    #[test]
     fn an_employer_the_kit_already_asks_about_gives_way_to_another() {
         let anchors = Anchors::bundled();
         let c = candidate(

@@ -160,7 +160,8 @@ impl CandidateVectors {
     /// How close question `i` of `bank` is to the candidate's text `t` (a claim's index).
     fn similarity_to(&self, bank: &Bank, i: usize, t: usize) -> f32 {
         let Some(sparse) = self.sparse.get(t) else { return 0.0 };
-        similarity(bank.dense(i), bank.sparse(i), self.dense.as_ref().map(|d| d[t].as_slice()), sparse)
+        let dense = self.dense.as_ref().and_then(|d| d.get(t)).map(Vec::as_slice);
+        similarity(bank.dense(i), bank.sparse(i), dense, sparse)
     }
 
     /// The resume line closest to question `i` and its similarity.
@@ -836,8 +837,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     None
                 };
                 // Without such a line a single kit leaves the junior screen out: reviewers struck
-                // it every time (R37, R39: CrashLoopBackOff for a senior SRE with CKA and CKS,
-                // B-tree basics for a data engineer six years in); the room goes to the next area.
+                // it every time (R37, R39: a full disk for an SRE eleven years in, B-tree basics
+                // for a data engineer six years in); the room goes to the next area.
                 // A loop's interview still covers its area, and a technical-only kit (no
                 // behavioral section to take the room) keeps it.
                 if below && anchor.is_none() && req.plan.is_none() && n_behavioral > 0 {
