@@ -553,12 +553,20 @@ const MAX_KIT_BYTES: usize = 16 << 20;
 
 /// A kit body as stored: LZ4-compressed (kits repeat rubric wording, so they shrink by about
 /// half, and so does the database's write volume).
+/// Compressed straight into the stored buffer (no second allocation and copy on every Generate);
+/// a body that somehow does not fit is stored as it is, which `decompress` reads too.
 fn compress(body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(LZ4.len() + 4 + lz4_flex::block::get_maximum_output_size(body.len()));
-    out.extend_from_slice(&LZ4);
-    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
-    out.extend_from_slice(&lz4_flex::block::compress(body));
-    out
+    let head = LZ4.len() + 4;
+    let mut out = vec![0u8; head + lz4_flex::block::get_maximum_output_size(body.len())];
+    out[..LZ4.len()].copy_from_slice(&LZ4);
+    out[LZ4.len()..head].copy_from_slice(&(body.len() as u32).to_le_bytes());
+    match lz4_flex::block::compress_into(body, &mut out[head..]) {
+        Ok(n) => {
+            out.truncate(head + n);
+            out
+        }
+        Err(_) => body.to_vec(),
+    }
 }
 
 /// A stored kit body as encoded protobuf: decompressed, or as it is if stored uncompressed.
