@@ -105,6 +105,12 @@ fn normalize(text: &str) -> String {
             line = if rest.is_empty() { String::new() } else { format!("• {rest}") };
         }
         line.retain(|c| !('\u{e000}'..='\u{f8ff}').contains(&c));
+        // Arrow marks before a line (">> Códice Software Factory — Querétaro", "» Led...") set it
+        // apart and say nothing (R41: "En >> Códice Software Factory" opened five questions).
+        let body = line.trim_start();
+        if let Some(rest) = [">> ", "> ", "» ", "► ", "▸ ", "➤ ", "➢ "].iter().find_map(|m| body.strip_prefix(m)) {
+            line = format!("{}{rest}", &line[..line.len() - body.len()]);
+        }
         // A typed double hyphen between words is a dash ("Data Analyst, Meadowlark Insurance
         // Group -- Columbus, OH", R38: the employer was read as a place).
         let line = if line.contains(" -- ") { line.replace(" -- ", " — ") } else { line };
@@ -644,6 +650,14 @@ mod tests {
     fn text(bytes: &[u8]) -> String {
         let limits = Limits::default();
         extract_text(bytes, crate::detect(bytes), &limits).expect("extracts")
+    }
+
+    #[test]
+    fn arrow_marks_before_a_line_are_not_part_of_it() {
+        assert_eq!(
+            normalize(">> Códice Software Factory  —  Querétaro, Qro.\n  » Automaticé 35 casos"),
+            "Códice Software Factory  —  Querétaro, Qro.\n  Automaticé 35 casos"
+        );
     }
 
     #[test]
