@@ -108,7 +108,9 @@ fn normalize(text: &str) -> String {
         // Arrow marks before a line (">> Códice Software Factory — Querétaro", "» Led...") set it
         // apart and say nothing (R41: "En >> Códice Software Factory" opened five questions).
         let body = line.trim_start();
-        if let Some(rest) = [">> ", "> ", "» ", "► ", "▸ ", "➤ ", "➢ "].iter().find_map(|m| body.strip_prefix(m)) {
+        if let Some(rest) =
+            [">> ", "> ", "» ", "► ", "▸ ", "➤ ", "➢ "].iter().find_map(|m| body.strip_prefix(m))
+        {
             line = format!("{}{rest}", &line[..line.len() - body.len()]);
         }
         // A typed double hyphen between words is a dash ("Data Analyst, Meadowlark Insurance
