@@ -205,14 +205,8 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             [a, b, ..] => {
                 // The piece that reads like a title; on a tie, the first ("Title, Employer"),
                 // unless the first ends in a company's legal form ("Maple & Main Retail Inc.").
-                let incorporated = |p: &str| {
-                    let lower = p.to_lowercase();
-                    LEGAL_FORMS
-                        .iter()
-                        .any(|f| lower.ends_with(&format!(" {f}")) || lower.ends_with(&format!(", {f}")))
-                };
                 let b_titled = title_score(b) > title_score(a)
-                    || (title_score(b) == title_score(a) && incorporated(a) && !incorporated(b));
+                    || (title_score(b) == title_score(a) && ends_in_legal_form(a) && !ends_in_legal_form(b));
                 let (t, e) = if b_titled { (b, a) } else { (a, b) };
                 return (Some(t.clone()), Some(e.clone()));
             }
@@ -635,6 +629,12 @@ fn without_team(header: &str) -> &str {
 /// asked "En S.A. de C.V., ...").
 fn is_legal_form(part: &str) -> bool {
     LEGAL_FORMS.contains(&part.trim().to_lowercase().as_str())
+}
+
+/// Whether a name ends in a company's legal form ("Maple & Main Retail Inc.", "Conecta Sistemas, Ltda.").
+fn ends_in_legal_form(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    LEGAL_FORMS.iter().any(|f| lower.strip_suffix(f).is_some_and(|head| head.ends_with(' ')))
 }
 
 /// Companies' legal forms, lower case, longest first: "s.a. de c.v.", "ltda.", "inc.", "gmbh"...

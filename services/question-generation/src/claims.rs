@@ -1218,7 +1218,7 @@ fn last_chars(text: &str, n: usize) -> &str {
 fn told_back(line: &str, lang: usize) -> Option<String> {
     // Asides in brackets ("(Storybook, 40 componentes)", "(14 meses)") are for the reader, not
     // for a question read aloud.
-    let clause = first_clause(&without_brackets(line));
+    let clause = said_part(line);
     let (first, rest) = clause.split_once(' ')?;
     // "Optimización de procesos batch de liquidación" is told back as "optimizaste procesos batch
     // de liquidación" (R20: noun-led lines were quoted, and read as pasted).

@@ -149,15 +149,13 @@ impl CandidateVectors {
     }
 
     fn closest_line(&self, bank: &Bank, i: usize) -> (f32, Option<u32>) {
-        let (qd, qs) = (bank.dense(i), bank.sparse(i));
         (0..self.sparse.len())
-            .map(|t| {
-                (similarity(qd, qs, self.dense.as_ref().map(|d| d[t].as_slice()), &self.sparse[t]), t as u32)
-            })
+            .map(|t| (self.similarity_to(bank, i, t), t as u32))
             .fold((0.0f32, None), |acc, (s, t)| if s > acc.0 { (s, Some(t)) } else { acc })
     }
 
-    /// How close question `i` of `bank` is to the candidate's text `t` (a claim's index).
+    /// How close question `i` of `bank` is to the candidate's text `t` (a claim's index, or a
+    /// skill line's after the claims).
     fn similarity_to(&self, bank: &Bank, i: usize, t: usize) -> f32 {
         let Some(sparse) = self.sparse.get(t) else { return 0.0 };
         let dense = self.dense.as_ref().and_then(|d| d.get(t)).map(Vec::as_slice);
@@ -817,9 +815,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // Once per area: an area a claim already asks about from the candidate's work
                 // (an experience question there) is not asked through a second line.
                 let second = want_used > 0 && !avoid.contains(&Mode::Experience);
-                // A junior screen in an area a senior works in ("what is an index?" for a data
-                // engineer five years in, CrashLoopBackOff for an SRE eleven years in: R37) gives
-                // way to the candidate's own work there, when a line of it can be asked.
+                // A junior screen in an area a senior works in (a full disk for an SRE eleven
+                // years in: R37) gives way to the candidate's own work there, when a line of it
+                // can be asked.
                 // So is a definition for a mid-level whose achievements show the area (R37, R39:
                 // "what is an index?" for data engineers five and six years in).
                 let worked_in = shown[ra.area].as_ref().is_some_and(|w| w.claim.is_some());

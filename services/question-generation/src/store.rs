@@ -553,6 +553,7 @@ const MAX_KIT_BYTES: usize = 16 << 20;
 
 /// A kit body as stored: LZ4-compressed (kits repeat rubric wording, so they shrink by about
 /// half, and so does the database's write volume).
+///
 /// Compressed straight into the stored buffer (no second allocation and copy on every Generate);
 /// a body that somehow does not fit is stored as it is, which `decompress` reads too.
 fn compress(body: &[u8]) -> Vec<u8> {
