@@ -157,8 +157,21 @@ impl Anchors {
         let intern = |c: &crate::candidate::Claim| c.title.as_deref().is_some_and(internship);
         let grown = candidate.claims.first().is_some_and(|c| !intern(c));
         let early = |c: &crate::candidate::Claim| grown && intern(c);
+        // Work from long ago anchors nothing when the resume has recent work: a stock question
+        // serves better than a Staff SRE's 2013-2016 sysadmin job (R41, R40). The job before the
+        // current one stays a story however long ago it ended (a Staff Engineer's 2018-2020 credit
+        // bureau integration); older jobs are skipped.
+        let recent = candidate.claims.iter().any(|c| c.whole && !c.stale());
+        let mut ended: Vec<u16> =
+            candidate.claims.iter().filter(|c| c.whole).filter_map(|c| c.years_ago).collect();
+        ended.sort_unstable();
+        ended.dedup();
+        let previous = ended.get(1).or(ended.first()).copied();
+        let long_ago = |c: &crate::candidate::Claim| {
+            recent && c.stale() && c.years_ago.zip(previous).is_some_and(|(y, p)| y > p)
+        };
         let mut out = Vec::new();
-        for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole) {
+        for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole && !long_ago(c)) {
             // A job read without its employer still has its achievements (told back without one).
             let employer = claim.employer.as_deref().map(employer_name);
             let employer = employer.as_deref().filter(|e| !e.is_empty());
@@ -351,6 +364,15 @@ impl Anchors {
             only.is_none_or(|areas| areas.contains(&id)) && !not.contains(&id)
         };
         let counts = self.area_counts(graph, &claim.text);
+        // Databases run rather than designed ("Administración de 38 instancias Oracle 19c y SQL
+        // Server 2019 con respaldos RMAN") are data work asked as administration: the changes
+        // planned and the way back, not schema design and ORMs (R41, for a backend and a DBA kit).
+        let administered = administers(&claim.text);
+        let dba = self.areas.iter().position(|a| a.id == "database-administration");
+        let data = self.areas.iter().position(|a| a.id == "data");
+        let one_work = |k: usize, j: usize| {
+            administered && matches!((dba, data), (Some(a), Some(b)) if (k, j) == (a, b) || (k, j) == (b, a))
+        };
         for (k, ask) in self.areas.iter().enumerate() {
             if !allowed(k) {
                 continue;
@@ -362,7 +384,7 @@ impl Anchors {
             let others = counts
                 .iter()
                 .enumerate()
-                .filter(|(j, _)| *j != k && allowed(*j))
+                .filter(|(j, _)| *j != k && allowed(*j) && !one_work(k, *j))
                 .map(|(_, c)| *c)
                 .max()
                 .unwrap_or(0);
@@ -373,7 +395,9 @@ impl Anchors {
             let other_work = counts
                 .iter()
                 .enumerate()
-                .filter(|(j, _)| *j != k && allowed(*j) && self.areas[*j].id != "programming")
+                .filter(|(j, _)| {
+                    *j != k && allowed(*j) && !one_work(k, *j) && self.areas[*j].id != "programming"
+                })
                 .map(|(_, c)| *c)
                 .max()
                 .unwrap_or(0);
@@ -385,13 +409,17 @@ impl Anchors {
             {
                 continue;
             }
-            let texts = [&ask.en, &ask.pt, &ask.es][lang];
+            let asked = match dba {
+                Some(d) if administered && Some(k) == data => &self.areas[d],
+                _ => ask,
+            };
+            let texts = [&asked.en, &asked.pt, &asked.es][lang];
             let Some(text) = anchored(&claim.text, employer, &texts.text, lang) else { continue };
-            let mut q = written(format!("anchored-{}", ask.id), Kind::Technical, texts, lang, text);
+            let mut q = written(format!("anchored-{}", asked.id), Kind::Technical, texts, lang, text);
             q.area = ask.id.clone();
             // What the line names beyond the area (a Kafka pipeline's delivery guarantees, a
             // schema change's locks) is scored too.
-            for point in Claims::bundled().facet_points(&claim.text, &ask.id, false, lang, 1) {
+            for point in Claims::bundled().facet_points(&claim.text, &asked.id, false, lang, 1) {
                 q.rubric.points.insert(1.min(q.rubric.points.len()), point);
             }
             out.push(AnchorOption {
@@ -469,6 +497,37 @@ impl Anchors {
         let graph = crate::bank::Bank::bundled().expect("the bundled bank").graph;
         pick(&self.options(&graph, candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
+}
+
+/// Whether a line reports databases administered: instances run, backed up, replicated or
+/// patched, rather than a schema or queries designed.
+fn administers(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "rman",
+        "dba",
+        "instances",
+        "instâncias",
+        "instancias",
+        "backups",
+        "respaldos",
+        "replication",
+        "replicação",
+        "replicación",
+        "patching",
+    ];
+    const PHRASES: &[&str] = &[
+        "data guard",
+        "always on",
+        "log shipping",
+        "administration of",
+        "administração de",
+        "administración de",
+        "administered",
+        "administrei",
+        "administré",
+        "administrou",
+    ];
+    crate::claims::names_word_or_phrase(line, WORDS, PHRASES)
 }
 
 /// Whether an achievement line is testing work: its kind is test automation and quality, or it
@@ -659,6 +718,20 @@ mod tests {
                 .iter()
                 .all(|a| anchors.question(a, &group, 0, &[], &[]).is_none())
         );
+        // Databases administered are asked as administration under the data area (R41: the
+        // data ask's schema-design rubric under a DBA's 38 instances).
+        let dba = candidate(
+            "es",
+            &[(
+                "Grupo Norteño",
+                "Administración de 38 instancias Oracle 19c y SQL Server 2019 con respaldos RMAN y monitoreo.",
+            )],
+        );
+        let q = anchors.question("data", &dba, 2, &[], &[]).expect("a data option");
+        assert_eq!(
+            (q.question.id.as_str(), q.question.area.as_str()),
+            ("anchored-database-administration", "data")
+        );
     }
 
     #[test]
@@ -758,6 +831,40 @@ mod tests {
         c.claims[0].title = Some("Software Engineering Intern".into());
         let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
         assert!(options.iter().any(|o| o.question.claim == 1), "{options:#?}");
+    }
+
+    #[test]
+    fn work_from_long_ago_anchors_nothing_beside_recent_work() {
+        let anchors = Anchors::bundled();
+        let graph = &crate::bank::Bank::bundled().unwrap().graph;
+        let mut c = candidate(
+            "en",
+            &[
+                ("First Carolina", "Took over the on-call rotation for 14 services and cut pages by 60%."),
+                (
+                    "Harbor Freight Labs",
+                    "Documented the deploy process in runbooks for the on-call rotation.",
+                ),
+                (
+                    "Piedmont Hosting",
+                    "Maintained 300 Linux servers with Puppet and wrote runbooks for on-call.",
+                ),
+            ],
+        );
+        c.claims[0].title = Some("Site Reliability Engineer II".into());
+        c.claims[1].title = Some("Site Reliability Engineer".into());
+        c.claims[2].title = Some("Systems Administrator".into());
+        (c.claims[0].years_ago, c.claims[1].years_ago, c.claims[2].years_ago) = (Some(0), Some(7), Some(10));
+        let options = anchors.options(graph, &c, 0);
+        assert!(options.iter().any(|o| o.question.claim == 0), "{options:#?}");
+        assert!(options.iter().all(|o| o.question.claim != 2), "{options:#?}");
+        // The job before the current one is a story however long ago it ended.
+        assert!(options.iter().any(|o| o.question.claim == 1), "{options:#?}");
+        // When all the work is old, the old work is the story.
+        c.claims[0].years_ago = Some(8);
+        c.claims[1].years_ago = Some(9);
+        let options = anchors.options(graph, &c, 0);
+        assert!(options.iter().any(|o| o.question.claim == 2), "{options:#?}");
     }
 
     #[test]

@@ -332,7 +332,11 @@ impl Claims {
         // Fargate; deploy time from 40 to 8 min" moved a system: a migration, whatever got faster
         // on the way (R35: asked where the time was going). "Moved p99 from 900 ms to 150 ms" is a
         // figure moved.
-        let moved_system = first == "moved"
+        // "Led the move of online and mobile banking from VMware VMs to OpenShift" names the move
+        // as a noun after its verb (R41: asked which failures it prevented).
+        let move_noun =
+            lower.iter().take(4).collect::<Vec<_>>().windows(2).any(|w| w[0] == "move" && w[1] == "of");
+        let moved_system = (first == "moved" || move_noun)
             && lower.windows(2).any(|w| w[0] == "from" && !w[1].starts_with(|c: char| c.is_ascii_digit()))
             && lower.iter().any(|w| w == "to");
         let by_verb = if moved_system {
@@ -412,6 +416,14 @@ impl Claims {
                 if names_research(text) =>
             {
                 to("research")
+            }
+            // An app's crash rate cut ("taxa de sessões sem crash subiu de 97,1% para 99,4%") is
+            // scored on how crashes were ranked, reproduced and checked release by release, not on
+            // an SRE's SLOs and on-call or a test suite's flaky tests (R28, R39, R41).
+            "reliability" | "quality" | "impact" | "performance" | "build" | "launch" | "automation"
+                if names_crash_rate(text) =>
+            {
+                to("app_stability")
             }
             // Test automation (API tests with RestAssured, a regression suite) is a test suite,
             // scored on what it covers and catches, not as a manual job scripted with dry runs and
@@ -699,6 +711,9 @@ impl Claims {
             // A launch is of something users or customers get; tracing or tooling rolled out
             // inside the company is something built (R21: OpenTelemetry scored on conversion).
             "launch" if !words(&text.to_lowercase()).any(|w| AUDIENCE.contains(&w)) => to("build"),
+            // "Delivered 9 client projects, mostly marketing sites" is a body of work, not one
+            // launch to roll out (R41: scored on feature flags and staged rollouts).
+            "launch" if names_portfolio(text) => to("build"),
             _ => category,
         }
     }
@@ -874,7 +889,10 @@ impl Claims {
         {
             for span in &candidate.certifications {
                 let name = certification_name(&span.text);
-                if name.len() < 3 || name.len() > 90 {
+                // A course or a club is no certification: "Flutter & Dart - The Complete Guide
+                // (Udemy)" has no exam to prepare for (R41: asked how she prepared for "that
+                // certification"), nor has "Google Developer Student Clubs - participante".
+                if name.len() < 3 || name.len() > 90 || names_course(&span.text) {
                     continue;
                 }
                 // "the Google Data Analytics Professional Certificate", not "... Certificate
@@ -2763,8 +2781,64 @@ fn names_load_test(text: &str) -> bool {
     names_word_or_phrase(text, TOOLS, PHRASES)
 }
 
+/// Whether a certification line names a course or a membership rather than an exam: an online
+/// school, a bootcamp, a "complete guide", a club taken part in; "Udemy" beside "Certified" is
+/// still a certification.
+fn names_course(text: &str) -> bool {
+    const SCHOOLS: &[&str] = &[
+        "udemy",
+        "alura",
+        "platzi",
+        "coursera",
+        "edx",
+        "course",
+        "curso",
+        "bootcamp",
+        "masterclass",
+        "treinamento",
+        // Taking part is no exam either: "Google Developer Student Clubs - participante".
+        "participante",
+        "participant",
+        "member",
+        "membro",
+        "miembro",
+        "club",
+        "clubs",
+        "clube",
+        "hackathon",
+        "meetup",
+        "volunteer",
+        "voluntário",
+        "voluntario",
+    ];
+    let lower = text.to_lowercase();
+    !lower.contains("certif")
+        && (names_word_or_phrase(text, SCHOOLS, &["complete guide", "guia completo", "guía completa"]))
+}
+
+/// Whether a line reports an app's crash rate moved: a crash or ANR word beside a percentage
+/// ("sessões sem crash de 98,2% para 99,7%", "crash-free users from 97.8% to 99.4%").
+fn names_crash_rate(text: &str) -> bool {
+    text.contains('%')
+        && words(text).any(|w| {
+            let w = w.to_lowercase();
+            w.starts_with("crash") && w != "crashlytics" || w == "anr" || w == "anrs"
+        })
+}
+
+/// Whether a line counts the projects or sites it delivered ("9 client projects", "12 sitios"):
+/// a body of work rather than one product launched.
+fn names_portfolio(text: &str) -> bool {
+    const WORKS: &[&str] = &["projects", "projetos", "proyectos", "sites", "websites", "sitios"];
+    let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
+    lower.iter().enumerate().any(|(i, w)| {
+        w.trim_end_matches('+').parse::<u32>().is_ok_and(|n| n > 1)
+            && lower.iter().skip(i + 1).take(3).any(|next| WORKS.contains(&next.as_str()))
+    })
+}
+
 /// Whether `text`, lowercased, has one of `whole` as a word or one of `phrases` anywhere.
-fn names_word_or_phrase(text: &str, whole: &[&str], phrases: &[&str]) -> bool {
+pub(crate) fn names_word_or_phrase(text: &str, whole: &[&str], phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
     words(&lower).any(|w| whole.contains(&w)) || phrases.iter().any(|p| lower.contains(p))
 }
@@ -3494,6 +3568,32 @@ mod tests {
     }
 
     #[test]
+    fn a_told_back_claim_names_what_its_questions_are_about() {
+        // R41: "você fez a modelagem ... Como decidiu que ele estava bom" had no antecedent for "ele".
+        let q = first_question(
+            "pt",
+            "Seguros Aurora",
+            "Modelagem de elasticidade de preço na renovação usando double machine learning (EconML), base da política de descontos de retenção.",
+            1,
+        )
+        .expect("a model question");
+        assert_eq!(q.category, "model");
+        assert!(q.question.text.contains("que o modelo estava bom"), "{}", q.question.text);
+        // A saving made by moving batch work to Lambda and SQS is scored on that lever, and
+        // not on replaying a stream from an offset.
+        let q = first_question(
+            "en",
+            "Learnly",
+            "Moved certificate PDF generation and SCORM package imports to AWS Lambda + SQS, which removed the nightly batch job and cut our EC2 bill by roughly 30%.",
+            0,
+        )
+        .expect("a cost question");
+        let points = q.question.rubric.points.join("\n");
+        assert!(!points.contains("offset"), "{points}");
+        assert!(points.contains("serverless"), "{points}");
+    }
+
+    #[test]
     fn a_plain_verb_leaves_the_kind_to_the_rest_of_the_line() {
         let kind = |text: &str| first_kind("en", "Kestrel", text);
         assert_eq!(
@@ -3880,6 +3980,16 @@ mod tests {
         let q = Claims::bundled().questions(&junior, 0).into_iter().find(|q| q.category == "certification");
         let text = q.expect("a certification question").question.text.clone();
         assert!(text.contains("the Google Data Analytics Professional Certificate."), "{text}");
+        // A course or a membership is not asked as a certification (R41).
+        for course in [
+            "Flutter & Dart - The Complete Guide (Udemy) - 2022",
+            "Bootcamp de Node.js — Alura (2023)",
+            "Google Developer Student Clubs - participante (2021)",
+        ] {
+            junior.certifications[0].text = course.into();
+            let asked = Claims::bundled().questions(&junior, 0);
+            assert!(asked.iter().all(|q| q.category != "certification"), "{course}");
+        }
     }
 
     #[test]
@@ -4095,6 +4205,34 @@ mod tests {
             ),
             // Figures with a plain word before them are no versions.
             ("en", "Migrated 212 VMs from VMware to AWS in 14 months", "migration"),
+            // An app's crash rate is app stability, not an SRE's reliability or a test suite.
+            (
+                "pt",
+                "Configuração de notificações push com Firebase Cloud Messaging e acompanhamento de erros pelo Crashlytics (taxa de sessões sem crash subiu de 97,1% para 99,4%).",
+                "app_stability",
+            ),
+            (
+                "es",
+                "Corregí crashes reportados en Firebase Crashlytics; la tasa de usuarios sin fallos subió de 97.8% a 99.4%.",
+                "app_stability",
+            ),
+            // R41: a move named as a noun is a migration, not the reliability of its cutovers; a
+            // body of client work is something built, not a launch to roll out.
+            (
+                "en",
+                "Led the move of online and mobile banking from VMware VMs to OpenShift, then to AKS; zero customer-visible downtime during cutovers.",
+                "migration",
+            ),
+            (
+                "en",
+                "Delivered 9 client projects, mostly Next.js marketing sites with headless CMS (Contentful, Strapi) and a couple of custom Node.js/Express booking APIs.",
+                "build",
+            ),
+            (
+                "en",
+                "Moved certificate PDF generation and SCORM package imports to AWS Lambda + SQS, which removed the nightly batch job and cut our EC2 bill by roughly 30%.",
+                "cost",
+            ),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
