@@ -218,7 +218,7 @@ pub fn parse_period(line: &str) -> Option<Period> {
     let open = pts.len() == first + 1 && line.trim_end().ends_with(['-', '–', '—']);
     match pts.get(first + 1) {
         Some(None) => Some(Period { start, end: None, current: true }),
-        None if open => Some(Period { start, end: None, current: true }),
+        None if open || since_start(line) => Some(Period { start, end: None, current: true }),
         Some(Some(end)) if *end >= start => Some(Period { start, end: Some(*end), current: false }),
         // "Ciudad de México (remoto desde 2019) — mar. 2017 – dic. 2020": a year before the range
         // that runs backwards into it is an aside; the range after it is the period.
@@ -232,6 +232,17 @@ pub fn parse_period(line: &str) -> Option<Period> {
         },
         _ => Some(Period { start, end: Some(start), current: false }),
     }
+}
+
+/// Whether `line` gives a start alone after "since" at the head of the line or of one of its
+/// fields ("Huddlewave Inc. | Staff SRE | Since 2022", "Desde março de 2021"): a job that runs
+/// to today (R41: a Staff SRE's current job lost). "Remote since 2020" inside a sentence is not.
+fn since_start(line: &str) -> bool {
+    line.split(['|', '–', '—', '·', ',', '\t', '•', '(']).any(|field| {
+        let folded = fold(field);
+        matches!(folded.split(' ').find(|w| !w.is_empty()), Some("since" | "desde"))
+            && matches!(points(field).as_slice(), [Some(_)])
+    })
 }
 
 /// Months from `start` to `end` inclusive; year-only dates count from January or to December.
@@ -276,6 +287,18 @@ mod tests {
             Some(Period { start: ym(2016, 0), end: Some(ym(2019, 0)), current: false })
         );
         assert_eq!(parse_period("Senior Engineer, Acme"), None);
+        // A start after "since" heading the line or a field of it runs to today.
+        for (line, start) in [
+            ("Huddlewave Inc. | Staff Site Reliability Engineer | Since 2022", ym(2022, 0)),
+            ("Desde março de 2021", ym(2021, 3)),
+            ("Analista de Datos Sr. — desde ene. 2023", ym(2023, 1)),
+        ] {
+            assert_eq!(parse_period(line), Some(Period { start, end: None, current: true }), "{line}");
+        }
+        assert_eq!(
+            parse_period("Remote since 2020"),
+            Some(Period { start: ym(2020, 0), end: Some(ym(2020, 0)), current: false })
+        );
         assert_eq!(
             parse_period("Ciudad de México (remoto desde 2019) — mar. 2017 – dic. 2020"),
             Some(Period { start: ym(2017, 3), end: Some(ym(2020, 12)), current: false })

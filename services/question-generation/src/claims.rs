@@ -79,6 +79,11 @@ struct CategoryFile {
     id: String,
     #[serde(default)]
     verbs: BTreeMap<String, Vec<String>>,
+    /// The requirement areas this kind of work belongs to whatever tools its line names, in order
+    /// of preference ("recovery": continuity or data work, even when the copies go to Azure Blob
+    /// Storage).
+    #[serde(default)]
+    areas: Vec<String>,
     en: Texts,
     #[serde(rename = "pt-BR")]
     pt: Texts,
@@ -115,6 +120,7 @@ struct Category {
     measuring: Option<usize>,
     /// Word prefixes, lowercase, of every language.
     stems: Vec<String>,
+    areas: Vec<String>,
     texts: [Texts; 3],
 }
 
@@ -174,6 +180,7 @@ impl Claims {
                             .filter(|v| v.len() >= 3)
                             .collect(),
                         id: c.id,
+                        areas: c.areas,
                         texts: [c.en, c.pt, c.es],
                     })
                     .collect(),
@@ -218,6 +225,12 @@ impl Claims {
     /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
     pub(crate) fn kind_points(&self, kind: &str, lang: usize) -> &[String] {
         self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.texts[lang.min(2)].points)
+    }
+
+    /// The requirement areas claim kind `kind` belongs to, in order of preference (empty: the
+    /// areas its line names).
+    pub(crate) fn kind_areas(&self, kind: &str) -> &[String] {
+        self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.areas)
     }
 
     /// The kind of achievement `line` reports (its claim kind, "build", "quality"...), if any.

@@ -711,6 +711,29 @@ async fn the_jobs_own_area_gets_a_bank_question_besides_its_achievements() {
     }
 }
 
+/// A database administrator whose backups are copied to a cloud store.
+const DBA_RESUME: &str = "Emilio Garza\nemilio.garza@example.com\n\nExperience\n\nDatabase Administrator — Grupo Comercial Norte\nMar 2019 – Present\n- Redesigned the backup strategy with RMAN, Veeam and copies to Azure Blob Storage; restore time of the main database fell from 9 hours to under 3.\n- Migrated 6 internal application databases from SQL Server to PostgreSQL 15 with logical replication.\n- Cut the month-end closing batch from 4 hours to 1 hour 15 minutes by tuning Oracle queries with AWR and ASH.\n\nSkills\nOracle, SQL Server, PostgreSQL, RMAN, Veeam, Azure, Python\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn work_of_a_kind_is_asked_under_its_own_area_not_the_tools_it_names() {
+    // R41: a DBA's backup redesign, copied to Azure Blob Storage, was asked in a backend kit under
+    // "cloud and containers" against the Docker and Kubernetes requirement.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let req = generate("backend-developer", parsed(DBA_RESUME));
+    let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+    let mut asked = false;
+    for q in &kit.questions {
+        let target = q.target.as_ref().map(|t| t.id.as_str()).unwrap_or_default();
+        println!("{:>2}. [{:?}] {target} {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+        if q.probe == pb::ProbeKind::ClaimCheck as i32 && q.text.contains("backup") {
+            asked = true;
+            assert!(!target.ends_with("/cloud-containers"), "{target}: {}", q.text);
+        }
+    }
+    assert!(asked, "the backup redesign is a headline of this resume");
+}
+
 /// A security engineer whose work is security work only.
 const SECURITY_RESUME: &str = "Daniela Ruiz\ndaniela.ruiz@example.com\n\nExperience\n\nSecurity Engineer — Seguros Quetzal\nJun 2022 – Present\n- Rolled out SSO and MFA with Okta for 1,800 employees and agents.\n- Led the containment of a ransomware incident: isolated network segments and restored from backups.\n- Wrote Sigma detection rules mapped to MITRE ATT&CK for the Splunk SIEM.\n\nSOC Analyst — Nopal Telecom\nAug 2020 – May 2022\n- Built SOAR playbooks for phishing that cut triage time by 60%.\n\nSkills\nSplunk, CrowdStrike, Okta, AWS IAM, Python, threat modeling\n";
 
