@@ -46,6 +46,26 @@ fn skills_are_mapped_to_the_taxonomy() {
 }
 
 #[test]
+fn a_job_since_a_year_runs_to_today_through_the_whole_parse() {
+    // R41: "Huddlewave Inc. | Staff SRE | Since 2022" heading a plain-text resume's first job.
+    let text = "Marcus Okafor\nmarcus@example.com\n\nEXPERIENCE\n\n\
+        Huddlewave Inc. | Staff Site Reliability Engineer | Since 2022\n\
+        Video platform, ~20M monthly participants. Remote.\n\
+        \u{2022} Defined SLOs for join success; failures down from 0.9% to 0.25%.\n\n\
+        First Carolina Bancorp | Senior SRE | 2016 - 2021\n\
+        \u{2022} Ran the Kubernetes estate.\n";
+    let p = parse(text.as_bytes(), &Limits::default());
+    let jobs: Vec<(Option<&str>, bool)> =
+        p.work.iter().map(|w| (w.employer.as_ref().map(|e| e.value.as_str()), w.period.current)).collect();
+    assert_eq!(
+        jobs,
+        [(Some("Huddlewave Inc."), true), (Some("First Carolina Bancorp"), false)],
+        "{:#?}",
+        p.work
+    );
+}
+
+#[test]
 fn docx_paragraphs_become_lines() {
     let body: String = RESUME.iter().map(|l| para(l)).collect();
     let p = parse(&docx(&body), &Limits::default());
