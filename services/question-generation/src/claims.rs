@@ -77,6 +77,8 @@ fn names_term(text: &str, term: &str) -> bool {
 #[derive(Debug, Deserialize)]
 struct CategoryFile {
     id: String,
+    /// What the kind of work is called where a kit names it ("Migration", "Migração").
+    label: Label,
     #[serde(default)]
     verbs: BTreeMap<String, Vec<String>>,
     /// The requirement areas this kind of work belongs to whatever tools its line names, in order
@@ -89,6 +91,15 @@ struct CategoryFile {
     pt: Texts,
     #[serde(rename = "es-MX")]
     es: Texts,
+}
+
+#[derive(Debug, Deserialize)]
+struct Label {
+    en: String,
+    #[serde(rename = "pt-BR")]
+    pt: String,
+    #[serde(rename = "es-MX")]
+    es: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -115,6 +126,7 @@ impl Texts {
 #[derive(Debug)]
 struct Category {
     id: String,
+    label: [String; 3],
     /// The point (index) on how the result was measured, which a question that names its figure
     /// replaces with one on that figure.
     measuring: Option<usize>,
@@ -180,6 +192,7 @@ impl Claims {
                             .filter(|v| v.len() >= 3)
                             .collect(),
                         id: c.id,
+                        label: [c.label.en, c.label.pt, c.label.es],
                         areas: c.areas,
                         texts: [c.en, c.pt, c.es],
                     })
@@ -225,6 +238,11 @@ impl Claims {
     /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
     pub(crate) fn kind_points(&self, kind: &str, lang: usize) -> &[String] {
         self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.texts[lang.min(2)].points)
+    }
+
+    /// What claim kind `kind` is called in kit language `lang` ("Migration", "Migração").
+    pub(crate) fn kind_label(&self, kind: &str, lang: usize) -> Option<&str> {
+        self.categories.iter().find(|c| c.id == kind).map(|c| c.label[lang.min(2)].as_str())
     }
 
     /// The requirement areas claim kind `kind` belongs to, in order of preference (empty: the
@@ -411,6 +429,47 @@ impl Claims {
     /// refactoring, not a data migration; "data-quality tests with Great Expectations" are
     /// checks on data, not software test automation. Each kind has its own rubric.
     fn refined<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
+        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        let to = |id: &str| named(id).unwrap_or(category);
+        match category.id.as_str() {
+            // Scanners rolled out across repositories or pipelines ("Implantei SAST (Semgrep) e SCA
+            // (Dependency-Track) nos pipelines do GitLab CI de 70+ repositórios") are a programme
+            // to adopt and tune: scored on gating, false positives and time to fix, not on one
+            // vulnerability confirmed and fixed (R42).
+            "security" | "quality" | "automation" | "build" | "launch" | "impact" | "reliability"
+            | "refactor" | "performance" | "migration"
+                if names_security_tooling(text) =>
+            {
+                to("security_rollout")
+            }
+            // Authentication moved to OAuth2/OIDC, mTLS or SSO is scored on moving clients without
+            // lockouts and on issuing, rotating and revoking credentials, not on data compared
+            // between an old and a new side (R42: "Migrei a autenticação de APIs internas para
+            // OAuth2/OIDC com Keycloak e mTLS"). A thing built names it right after its verb
+            // ("Implemented SSO with Okta"); "Built REST APIs with OAuth2 login" built the APIs.
+            "migration" | "upgrade" | "refactor" | "security" if names_auth(text) => to("auth_migration"),
+            "build" | "launch" if names_auth(&words(text).take(5).collect::<Vec<_>>().join(" ")) => {
+                to("auth_migration")
+            }
+            // A data job made faster ("Rewrote a slow pandas job in polars, runtime went from 47
+            // min to 6 min") is scored on where its time or memory went and on its output matching
+            // the old job's, not on a service's latency percentiles under the same load (R42). A
+            // move of jobs to another orchestrator keeps the migration rubric, a saving stays a
+            // saving, and a pipeline built that made data fresher keeps the pipeline's rubric.
+            "refactor" | "performance" | "automation" | "migration"
+                if (names_data_pipeline(text) && category.id != "migration" || names_dataframes(text))
+                    && names_speed(text)
+                    && (names_change(text) || names_gain(text))
+                    && !names_money(text) =>
+            {
+                to("data_job_speed")
+            }
+            _ => self.refined_after_auth(category, text),
+        }
+    }
+
+    /// [`refined`] for a line that is no security tooling, authentication or data job work.
+    fn refined_after_auth<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
@@ -2349,6 +2408,94 @@ fn names_security(text: &str) -> bool {
     ) || PHRASES.iter().any(|p| names_term(&lower, p))
 }
 
+/// Whether an achievement line rolls security scanners out (SAST, SCA, secret or image
+/// scanning) rather than fixing one finding: the tool's name with where it went (repositories,
+/// pipelines, services, teams).
+fn names_security_tooling(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "sast",
+        "dast",
+        "sca",
+        "snyk",
+        "dependabot",
+        "semgrep",
+        "codeql",
+        "trivy",
+        "grype",
+        "gitleaks",
+        "trufflehog",
+        "checkov",
+        "tfsec",
+        "sbom",
+        "sboms",
+    ];
+    const PHRASES: &[&str] = &[
+        "secret scanning",
+        "image scanning",
+        "container scanning",
+        "dependency scanning",
+        "varredura de segredos",
+        "escaneo de secretos",
+        "dependency-track",
+        "dependency-check",
+    ];
+    const WHERE: &[&str] = &[
+        "repositor",
+        "repos",
+        "pipeline",
+        "services",
+        "serviços",
+        "servicios",
+        "teams",
+        "times",
+        "equipos",
+        "squads",
+        "projects",
+        "projetos",
+        "proyectos",
+    ];
+    let lower = text.to_lowercase();
+    let tooling = |t: &str| names_any(t, &[TOOLS], true) || PHRASES.iter().any(|p| t.contains(p));
+    // The scanners are what the line is about: named at its head, or the head is security work
+    // ("Programa de gestión de vulnerabilidades con escaneo continuo (Trivy, Wiz)"). A CI/CD
+    // pipeline "con pruebas, escaneo de imágenes y despliegue" is a pipeline with a scan in it
+    // (R40).
+    let head = |n: usize| words(&lower).take(n).collect::<Vec<_>>().join(" ");
+    let about = tooling(&head(5))
+        || names_any(
+            &head(5),
+            &[&["vulnerab", "security", "seguran", "segurid", "appsec", "devsecops"]],
+            false,
+        );
+    about && tooling(&lower) && names_any(&lower, &[WHERE], false)
+}
+
+/// Whether a line names authentication work: OAuth2/OIDC, mTLS, SSO, SAML or an identity
+/// provider.
+fn names_auth(text: &str) -> bool {
+    const TERMS: &[&str] = &[
+        "oauth", "oauth2", "oidc", "openid", "saml", "sso", "mtls", "keycloak", "okta", "auth0", "cognito",
+        "spiffe", "spire",
+    ];
+    const PHRASES: &[&str] = &[
+        "mutual tls",
+        "single sign-on",
+        "single sign on",
+        "identity provider",
+        "autenticação",
+        "autenticación",
+        "authentication",
+    ];
+    let lower = text.to_lowercase();
+    words(&lower).any(|w| TERMS.contains(&w) || w.starts_with("oauth"))
+        || PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line names dataframe libraries (a pandas job rewritten in polars).
+fn names_dataframes(text: &str) -> bool {
+    names_any(text, &[&["pandas", "polars", "dask", "dataframe", "dataframes", "pyspark", "duckdb"]], true)
+}
+
 /// How a line speaks of backups and restores.
 const RECOVERY: &[&str] = &[
     "backup",
@@ -4069,10 +4216,12 @@ mod tests {
                 "Publiqué el modelo de riesgo como API con FastAPI en Cloud Run, con monitoreo semanal de drift",
                 "model",
             ),
+            // (R42: a data job made faster has its own rubric, where its time went and output
+            // parity, finer than the pipeline's records lost or duplicated.)
             (
                 "en",
                 "Rewrote the order-attribution job from pandas to PySpark on EMR, cutting runtime from 3.5 h to 25 min",
-                "data_pipeline",
+                "data_job_speed",
             ),
             (
                 "en",
@@ -4093,11 +4242,11 @@ mod tests {
             ),
             ("pt", "Lancei o novo app de cashback para 2 milhões de clientes em 3 meses", "launch"),
             // Review: market penetration is no security work; a deploy sped up by parallel jobs is
-            // the pipeline's speed; a Spark pipeline's runtime is data work; a data model and an
+            // the pipeline's speed; a Spark pipeline's runtime is a data job made faster (R42); a data model and an
             // API are no machine learning; tracing rolled out to production services is built.
             ("en", "Increased market penetration from 12% to 20% in two years", "impact"),
             ("en", "Cut deploy time from 40 to 8 minutes by parallelizing GitHub Actions jobs", "delivery"),
-            ("en", "Reduced the nightly Spark pipeline runtime from 5 h to 40 min", "data_pipeline"),
+            ("en", "Reduced the nightly Spark pipeline runtime from 5 h to 40 min", "data_job_speed"),
             ("en", "Rolled out OpenTelemetry tracing to all production services", "build"),
             // R22: a rewrite that made something faster is a speed-up.
             ("en", "Rewrote the ETA consumer in Go, cutting p95 lag from 90 s to under 8 s", "performance"),
@@ -4186,10 +4335,12 @@ mod tests {
                 "Rewrote the label-printing webhook dispatcher in Go with a Redis-backed retry queue after it dropped events under load; delivery success went from 97.8% to 99.97%.",
                 "reliability",
             ),
+            // A nightly load made shorter by new jobs is a data job made faster (R42): where the
+            // time went and whether the new jobs load what the procedures loaded.
             (
                 "pt",
                 "Troquei procedures PL/SQL por pipelines em Python no Cloud Composer; a janela de carga noturna caiu de 6 h para 1 h 40 min.",
-                "data_pipeline",
+                "data_job_speed",
             ),
             (
                 "pt",
@@ -4835,6 +4986,8 @@ mod tests {
         let claims = Claims::bundled();
         assert!(claims.categories.len() >= 8, "{}", claims.categories.len());
         for c in &claims.categories {
+            // Every kind is named in every language where a kit shows it (R42).
+            assert!(c.label.iter().all(|l| !l.trim().is_empty()), "{}", c.id);
             for t in &c.texts {
                 let all = [Some(&t.text), t.text_metric.as_ref()];
                 for (k, text) in all.iter().enumerate() {
@@ -4847,6 +5000,79 @@ mod tests {
                 assert!(t.points.len() >= 3 && !t.strong.is_empty() && !t.weak.is_empty(), "{}", c.id);
                 assert_eq!(t.follow_ups.len(), 2, "{}", c.id);
             }
+        }
+    }
+
+    #[test]
+    fn scanners_rolled_out_auth_moved_and_data_jobs_sped_up_have_their_own_rubrics() {
+        // R42: a SAST/SCA rollout over 70 repositories was scored as one vulnerability, an
+        // OAuth2/mTLS migration as a data migration, a pandas-to-polars rewrite as web latency.
+        for (language, line, expected) in [
+            (
+                "pt",
+                "Implantei SAST (Semgrep com regras próprias) e SCA (Dependency-Track) nos pipelines do GitLab CI de 70+ repositórios; tempo médio de correção de vulnerabilidades altas caiu de 48 para 12 dias.",
+                "security_rollout",
+            ),
+            (
+                "en",
+                "Rolled out Snyk and Dependabot across 120 repositories, open criticals down 80%",
+                "security_rollout",
+            ),
+            (
+                "es",
+                "Programa de gestión de vulnerabilidades con escaneo continuo (Trivy, Wiz) en los pipelines de 40 servicios; críticos abiertos de 120 a 9",
+                "security_rollout",
+            ),
+            (
+                "pt",
+                "Migrei a autenticação de APIs internas para OAuth2/OIDC com Keycloak e mTLS entre serviços; 35 serviços em Kotlin/Spring Boot adaptados.",
+                "auth_migration",
+            ),
+            ("en", "Implemented SSO with Okta for 14 internal tools used by 900 employees", "auth_migration"),
+            ("es", "Migré la autenticación de 20 servicios a mTLS con SPIFFE/SPIRE", "auth_migration"),
+            (
+                "en",
+                "Rewrote a slow pandas job in polars, runtime went from 47 min to 6 min",
+                "data_job_speed",
+            ),
+            (
+                "en",
+                "Optimized the nightly Spark jobs, cutting run time from 3 hours to 40 minutes",
+                "data_job_speed",
+            ),
+            // Near misses keep their kinds: one vulnerability fixed, APIs built with a login, a
+            // move of jobs to another orchestrator, a warehouse bill cut.
+            ("en", "Migrated 40 cron jobs to Airflow, cutting failed runs from 12 to 1 a month", "migration"),
+        ] {
+            assert_eq!(first_kind(language, "Pagali", line).as_deref(), Some(expected), "{line}");
+        }
+        let kind = |line: &str| Claims::bundled().kind_of(line).map(str::to_owned);
+        // A pipeline with a scan among its steps is CI/CD work (R40).
+        assert_ne!(
+            kind("Pipelines de CI/CD en GitHub Actions con pruebas, escaneo de imágenes (Trivy) y despliegue por ambiente para 20 servicios")
+                .as_deref(),
+            Some("security_rollout")
+        );
+        assert_eq!(
+            kind("Pruebas de penetración internas a APIs REST; detecté un IDOR crítico en la API de estados de cuenta")
+                .as_deref(),
+            Some("security")
+        );
+        assert_ne!(
+            kind("Built REST APIs in Go with OAuth2 login for 50k users").as_deref(),
+            Some("auth_migration")
+        );
+        assert_ne!(
+            kind("Cut the Snowflake bill by $8k a month by rewriting dbt models, runtime from 2 h to 30 min")
+                .as_deref(),
+            Some("data_job_speed")
+        );
+        for (kind, areas) in [
+            ("security_rollout", &["security", "security-operations", "delivery"][..]),
+            ("auth_migration", &["security", "apis"][..]),
+            ("data_job_speed", &["data-engineering", "analytics"][..]),
+        ] {
+            assert_eq!(Claims::bundled().kind_areas(kind), areas, "{kind}");
         }
     }
 }

@@ -111,8 +111,15 @@ impl Kit {
         for q in &self.questions {
             let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
             // An achievement outside the role's areas still says what it is (R23: "missing the
-            // area tag").
-            let headline = (q.probe == Probe::ClaimCheck).then_some(l.headline);
+            // area tag"): its kind of work ("Migration", "Security tooling rollout"), not
+            // "Headline achievement", which reviewers read as a competency (R42).
+            let headline = (q.probe == Probe::ClaimCheck).then(|| {
+                q.question
+                    .id
+                    .strip_prefix("claim-")
+                    .and_then(|kind| crate::claims::Claims::bundled().kind_label(kind, l.lang))
+                    .unwrap_or(l.headline)
+            });
             if let Some(name) = q.target.as_ref().map(|(_, name)| name.as_str()).or(headline) {
                 let _ = writeln!(md, "*{name} · {}*\n", l.mode(q.question.mode));
             }
