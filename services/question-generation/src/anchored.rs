@@ -84,6 +84,12 @@ pub struct AnchoredQuestion {
 }
 
 impl Anchors {
+    /// Whether `id` names a competency or an area asked through a resume line (what a claims
+    /// facet may be kept from or put in place of a point of).
+    pub(crate) fn asks(&self, id: &str) -> bool {
+        self.competencies.iter().any(|c| c.id == id) || self.areas.iter().any(|a| a.id == id)
+    }
+
     pub fn bundled() -> &'static Anchors {
         static ANCHORS: std::sync::OnceLock<Anchors> = std::sync::OnceLock::new();
         ANCHORS.get_or_init(|| {
@@ -240,9 +246,7 @@ impl Anchors {
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
-                for point in Claims::bundled().facet_points(&claim.text, &c.id, true, lang, 1) {
-                    q.rubric.points.insert(1.min(q.rubric.points.len()), point);
-                }
+                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, &c.id, true, lang, 1);
                 out.push(AnchorOption {
                     competency: c.id.clone(),
                     // More signals first, a figure to talk to, then recent work (claims come
@@ -419,9 +423,7 @@ impl Anchors {
             q.area = ask.id.clone();
             // What the line names beyond the area (a Kafka pipeline's delivery guarantees, a
             // schema change's locks) is scored too.
-            for point in Claims::bundled().facet_points(&claim.text, &asked.id, false, lang, 1) {
-                q.rubric.points.insert(1.min(q.rubric.points.len()), point);
-            }
+            Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, &asked.id, false, lang, 1);
             out.push(AnchorOption {
                 competency: ask.id.clone(),
                 score: terms.min(3) as f32 + base,
@@ -811,6 +813,44 @@ mod tests {
             "{:#?}",
             q.question.rubric.points
         );
+    }
+
+    #[test]
+    fn what_a_line_tests_or_detects_takes_the_place_of_the_area_s_general_point() {
+        // R42: tSQLt tests and Chromatic visual tests scored on test layers, mocks and flaky
+        // rates; Wazuh detection rules on pentest scope and an SRE's error-rate alerts.
+        let anchors = Anchors::bundled();
+        let asked = |lang: &str, area: &str, line: &str| {
+            let c = candidate(lang, &[("Grupo Norteño", line)]);
+            let l = ["en", "pt", "es"].iter().position(|x| *x == lang).unwrap_or(0);
+            let q = anchors.question(area, &c, l, &[], &[]).unwrap_or_else(|| panic!("{area}: {line}"));
+            q.question.rubric.points.clone()
+        };
+        let general = |area: &str, lang: usize, i: usize| {
+            let a = anchors.areas.iter().find(|a| a.id == area).expect("area");
+            [&a.en, &a.pt, &a.es][lang].points[i].clone()
+        };
+        let db = asked(
+            "es",
+            "testing",
+            "Implementé pruebas unitarias de base de datos con tSQLt y control de versiones del esquema con Flyway en Azure DevOps.",
+        );
+        assert!(db[2].contains("FakeTable"), "{db:#?}");
+        assert!(!db.contains(&general("testing", 2, 2)), "{db:#?}");
+        assert_eq!(db.len(), 5, "{db:#?}");
+        let visual = asked(
+            "en",
+            "testing",
+            "Wrote visual regression tests in Chromatic and Playwright end-to-end tests for the checkout flow.",
+        );
+        assert!(visual[0].contains("snapshot"), "{visual:#?}");
+        let rules = asked(
+            "pt",
+            "security-operations",
+            "Criei regras de detecção no Wazuh e dashboards para o SOC, com alertas para o time de resposta.",
+        );
+        assert!(rules[0].contains("MITRE ATT&CK"), "{rules:#?}");
+        assert!(!rules.iter().any(|p| p.contains("latência")), "{rules:#?}");
     }
 
     #[test]

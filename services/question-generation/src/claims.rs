@@ -202,37 +202,33 @@ impl Claims {
         })
     }
 
-    /// Up to `max` rubric points, in kit language `lang`, for what an achievement line names (its
-    /// tools, its kind of work), for a question of kind `kind` (a claim kind, or an anchored
-    /// competency's id); for an `anchored` behavioral question only the facets marked so.
-    pub(crate) fn facet_points(
+    /// Scores what an achievement line names (its tools, its kind of work) in `points`, a rubric
+    /// of kind `kind` (a claim kind, or an anchored area's or competency's id) in kit language
+    /// `lang`: up to `max` points, each in place of the kind's point it makes specific ("tSQLt"
+    /// for the testing area's fakes and mocks) or else right after what the work was. For an
+    /// `anchored` behavioral question only the facets marked so.
+    pub(crate) fn add_facets(
         &self,
+        points: &mut Vec<String>,
         line: &str,
         kind: &str,
         anchored: bool,
         lang: usize,
         max: usize,
-    ) -> Vec<String> {
-        self.facets_of(line, kind, anchored, lang, max).into_iter().map(|(p, _)| p).collect()
-    }
-
-    /// The points of [`Claims::facet_points`], each with the index of the kind's point it takes
-    /// the place of, if any.
-    fn facets_of(
-        &self,
-        line: &str,
-        kind: &str,
-        anchored: bool,
-        lang: usize,
-        max: usize,
-    ) -> Vec<(String, Option<usize>)> {
+    ) {
         let lower = line.to_lowercase();
-        self.facets
-            .iter()
-            .filter(|f| (!anchored || f.anchored) && f.fits(&lower, kind))
-            .take(max)
-            .map(|f| ([&f.en, &f.pt, &f.es][lang.min(2)].clone(), f.replaces.get(kind).copied()))
-            .collect()
+        let fitting =
+            self.facets.iter().filter(|f| (!anchored || f.anchored) && f.fits(&lower, kind)).take(max);
+        // Replacements first, while the kind's points are where its template put them.
+        let (instead, added): (Vec<_>, Vec<_>) =
+            fitting.partition(|f| f.replaces.get(kind).is_some_and(|&i| i < points.len()));
+        let text = |f: &Facet| [&f.en, &f.pt, &f.es][lang.min(2)].clone();
+        for f in instead {
+            points[f.replaces[kind]] = text(f);
+        }
+        for (k, f) in added.into_iter().enumerate() {
+            points.insert((1 + k).min(points.len()), text(f));
+        }
     }
 
     /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
@@ -920,16 +916,7 @@ impl Claims {
             let mut q = question(category, lang, text);
             // What the line names, scored right after what the work was (at most two), or in
             // place of the kind's point it makes specific.
-            let (instead, added): (Vec<_>, Vec<_>) = self
-                .facets_of(&c.text, &category.id, false, lang, 2)
-                .into_iter()
-                .partition(|(_, i)| i.is_some_and(|i| i < q.rubric.points.len()));
-            for (point, i) in instead {
-                q.rubric.points[i.unwrap_or_default()] = point;
-            }
-            for (k, (point, _)) in added.into_iter().enumerate() {
-                q.rubric.points.insert((1 + k).min(q.rubric.points.len()), point);
-            }
+            self.add_facets(&mut q.rubric.points, &c.text, &category.id, false, lang, 2);
             // A question that asks how the figure was measured is scored on that too (R18: a
             // "what you built" rubric under "how was the ~35% measured?" said nothing of it).
             // It takes the place of the kind's own point on measuring, which would say the same
@@ -4671,11 +4658,17 @@ mod tests {
             for text in [&f.en, &f.pt, &f.es] {
                 assert!(text.len() > 60 && !text.ends_with('.'), "{text}");
             }
-            assert!(
-                f.not_for.iter().all(|k| claims.categories.iter().any(|c| &c.id == k)),
-                "{:?}",
-                f.not_for
-            );
+            // A facet is kept from, or takes a point of, a claim kind or an anchored area or
+            // competency; a replaced point exists in every language.
+            let known = |k: &String| {
+                claims.categories.iter().any(|c| &c.id == k) || crate::anchored::Anchors::bundled().asks(k)
+            };
+            assert!(f.not_for.iter().chain(f.replaces.keys()).all(known), "{:?} {:?}", f.not_for, f.replaces);
+            for (kind, &i) in &f.replaces {
+                if let Some(c) = claims.categories.iter().find(|c| &c.id == kind) {
+                    assert!(c.texts.iter().all(|t| i < t.points.len()), "{kind} {i}");
+                }
+            }
         }
     }
 
