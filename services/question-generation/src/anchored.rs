@@ -86,6 +86,7 @@ pub struct AnchoredQuestion {
 impl Anchors {
     /// Whether `id` names a competency or an area asked through a resume line (what a claims
     /// facet may be kept from or put in place of a point of).
+    #[cfg(test)]
     pub(crate) fn asks(&self, id: &str) -> bool {
         self.competencies.iter().any(|c| c.id == id) || self.areas.iter().any(|a| a.id == id)
     }
