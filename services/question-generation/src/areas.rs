@@ -506,7 +506,7 @@ impl Graph {
             let mut hit = vec![false; self.areas.len()];
             let mut counted: Vec<usize> = Vec::new();
             for f in self.find(&span.text) {
-                let written = span.text[f.start..f.end].to_string();
+                let written = whole_phrase(&span.text, f.start, f.end);
                 if claim.is_some() && !counted.contains(&f.term) {
                     counted.push(f.term);
                     *uses.entry(f.term).or_default() += 1;
@@ -670,6 +670,47 @@ const GENERIC: &[&str] = &[
     "rest", "restful", "soap", "http", "https", "json", "xml",
 ];
 
+/// The words of `text[start..end]`, a term found in a resume line, as a phrase that can be read
+/// out: a term that ends on a joining word ("integraciones con", a phrase the graph matches to
+/// keep "integraciones" alone out) takes the word after it ("Integraciones con transportistas"),
+/// or drops the joining word at the end of the line (R42: "el currículum muestra Integraciones
+/// con,").
+fn whole_phrase(text: &str, start: usize, end: usize) -> String {
+    const JOINING: &[&str] = &[
+        "con", "de", "del", "do", "da", "dos", "das", "com", "with", "of", "for", "para", "to", "a", "al",
+        "en", "em", "y", "e", "and", "the", "el", "la", "o", "os", "las", "los",
+    ];
+    let dangling = |phrase: &str| {
+        let last = phrase.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+        phrase.contains(char::is_whitespace) && JOINING.contains(&last.as_str())
+    };
+    let mut phrase = text[start..end].trim_end().to_string();
+    let mut rest = &text[end..];
+    // "Integración con el SAT": up to three words on, past articles.
+    for _ in 0..3 {
+        if !dangling(&phrase) {
+            return phrase;
+        }
+        let next: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || ['-', '/', '.'].contains(c))
+            .collect();
+        let next = next.trim_end_matches('.');
+        if next.is_empty() {
+            break;
+        }
+        rest = &rest[rest.find(next).map_or(rest.len(), |i| i + next.len())..];
+        phrase = format!("{phrase} {next}");
+    }
+    // Nothing to read after it: the joining words go.
+    while dangling(&phrase) {
+        let cut = phrase.trim_end().rfind(char::is_whitespace).unwrap_or(0);
+        phrase.truncate(cut);
+    }
+    phrase
+}
+
 /// How a resume shows an area.
 #[derive(Debug, Clone)]
 pub struct Shown {
@@ -705,6 +746,16 @@ mod tests {
 
     fn graph() -> std::sync::Arc<Graph> {
         crate::bank::Bank::bundled().unwrap().graph
+    }
+
+    #[test]
+    fn a_term_ending_on_a_joining_word_is_read_out_with_the_word_after_it() {
+        let line = "Integraciones con transportistas vía SFTP y archivos XML";
+        assert_eq!(whole_phrase(line, 0, "Integraciones con".len()), "Integraciones con transportistas");
+        assert_eq!(whole_phrase("Integraciones con", 0, 17), "Integraciones");
+        assert_eq!(whole_phrase("Integración con el SAT para CFDI", 0, 16), "Integración con el SAT");
+        let sftp = line.find("SFTP").unwrap_or_default();
+        assert_eq!(whole_phrase(line, sftp, sftp + 4), "SFTP");
     }
 
     #[test]

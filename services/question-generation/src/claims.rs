@@ -2007,6 +2007,24 @@ fn first_clause(line: &str) -> String {
             end = end.min(i);
         }
     }
+    // "... e hoje coordeno 3 squads" starts a second sentence of the candidate's, in the first
+    // person: told back with the first it read "você entrou ... e hoje coordeno" (R42). (", hoje
+    // usado por 9 squads" says what became of the work and stays.)
+    const NOW: &[&str] = &[
+        " e hoje ",
+        " e atualmente ",
+        " y hoy ",
+        " y actualmente ",
+        " and now ",
+        " and today ",
+        " and currently ",
+    ];
+    let lower = line.to_lowercase();
+    if lower.len() == line.len()
+        && let Some(i) = NOW.iter().filter_map(|w| lower.find(w)).min()
+    {
+        end = end.min(i);
+    }
     let clause = line[..end].trim_end_matches(['.', ';', ',', ':']).trim();
     if words(clause).count() > 24
         && let Some((i, _)) = clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8)
@@ -3763,6 +3781,15 @@ mod tests {
     #[test]
     fn an_achievement_is_told_back_in_the_second_person_first_clause_only() {
         let told = |line: &str, lang: usize| told_back(line, lang);
+        // R42: "você entrou ... e hoje coordeno 3 squads" told back the second sentence too.
+        assert_eq!(
+            told(
+                "Entrei como DevOps Sênior para montar o time de infraestrutura (éramos 2) e hoje coordeno 3 squads de plataforma",
+                1
+            )
+            .as_deref(),
+            Some("entrou como DevOps Sênior para montar o time de infraestrutura")
+        );
         assert_eq!(
             told("Liderei a resposta a um incidente de crash; correção publicada em 20 horas", 1).as_deref(),
             Some("liderou a resposta a um incidente de crash")
