@@ -1073,16 +1073,38 @@ fn build(
                 // concept, scenario or design question cites a line only for a term it is about
                 // (reviewers read "the resume shows CDN" beside a database design as nonsense, R16).
                 .or(resume.areas[ra.area].as_ref().filter(|_| q.mode == Mode::Experience));
+            // A line another question of the kit tells back is not cited again: the candidate
+            // would tell the same story twice (R42: "an architecture decision you drove" beside
+            // "you designed the event backbone", both on the settlement line). Another line of
+            // the area instead; an experience question with none is asked on the area alone, but
+            // one with a tool's slot ("your projects with {skill}") keeps its tool.
+            let untold = |e: &&crate::areas::Shown| e.claim.is_none_or(|c| !bridges.told.contains(&c));
+            let slot = q.text.contains("{skill}");
+            let evidence = match evidence {
+                Some(e) if !untold(&e) && q.mode == Mode::Experience => resume
+                    .terms
+                    .values()
+                    .filter(|s| s.claim.is_some() && untold(s) && (!slot || s.slot()))
+                    .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
+                    .max_by_key(|s| (s.uses, std::cmp::Reverse(s.claim), s.written.clone()))
+                    .or(slot.then_some(e)),
+                other => other,
+            };
             // An experience question names a technology ("Kafka"), not a practice ("code
             // review"): the area's best named term, from an achievement when there is one.
             let evidence = match evidence {
-                Some(e) if q.text.contains("{skill}") && !e.slot() => resume
+                Some(e) if slot && !e.slot() => resume
                     .terms
                     .values()
                     .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
                     .filter(|s| s.slot())
                     .max_by_key(|s| {
-                        (s.uses, std::cmp::Reverse(s.claim.unwrap_or(usize::MAX)), s.written.clone())
+                        (
+                            untold(s),
+                            s.uses,
+                            std::cmp::Reverse(s.claim.unwrap_or(usize::MAX)),
+                            s.written.clone(),
+                        )
                     })
                     .or(Some(e)),
                 other => other,

@@ -868,3 +868,39 @@ async fn a_kit_keeps_the_achievements_that_fit_its_role_not_the_resume_s_first_t
     let platform = claims.iter().find(|q| q.text.contains("MLOps platform")).expect("platform");
     assert!(!platform.text.contains("ready for production"), "{}", platform.text);
 }
+
+/// A payments engineer whose settlement backbone is both a headline and the resume's only
+/// messaging line, beside an older job with a queue of its own.
+const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_two_questions_of_a_kit_cite_the_same_resume_line() {
+    // R42: "Tell me about an architecture decision you drove" cited the settlement backbone that
+    // the next question told back: the candidate would tell the same story twice.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    for (role, text) in [
+        // Development resumes of the R41 and R42 reviews, where it was seen.
+        ("backend-developer", include_str!("../../../docs/kit-review/round42-resumes/en-1.txt")),
+        ("backend-developer", include_str!("../../../docs/kit-review/round41-resumes/en-1.txt")),
+        ("backend-developer", SETTLEMENT_RESUME),
+        ("backend-developer", DBA_RESUME),
+        ("mobile-application-developer", MOBILE_RESUME),
+        ("backend-developer", DATA_SCIENTIST_RESUME),
+    ] {
+        let kit =
+            c.generate(authed(ACME, generate(role, parsed(text)))).await.expect("generate").into_inner();
+        let mut cited: Vec<(&str, i32)> = Vec::new();
+        for q in &kit.questions {
+            println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+            for line in
+                q.evidence.iter().filter_map(|e| e.resume_span.as_ref()).filter(|s| !s.text.is_empty())
+            {
+                if let Some((_, rank)) = cited.iter().find(|(t, _)| *t == line.text) {
+                    panic!("questions {rank} and {} both cite {:?}", q.rank, line.text);
+                }
+                cited.push((&line.text, q.rank));
+            }
+        }
+    }
+}
