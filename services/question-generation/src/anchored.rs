@@ -441,7 +441,10 @@ impl Anchors {
 
     /// How many distinct terms of each asked area (in `self.areas` order) `line` names.
     fn area_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
-        let found = graph.find(line);
+        // A job title is no work in its area: "Entrei como DevOps Sênior para montar o time" built
+        // a team (R42: asked what "the pipeline of that work" checked).
+        let found: Vec<_> =
+            graph.find(line).into_iter().filter(|f| !in_job_title(line, f.start, f.end)).collect();
         self.areas
             .iter()
             .map(|ask| {
@@ -604,6 +607,42 @@ pub fn pick<'a>(
                 .then(b.1.question.claim.cmp(&a.1.question.claim))
         })
         .map(|(_, o)| o)
+}
+
+/// Whether `line[start..end]`, a term found in it, names a job: "como DevOps Sênior", "as a QA
+/// Engineer", "joined as SRE Lead".
+fn in_job_title(line: &str, start: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &["como", "as", "a", "an"];
+    const AFTER: &[&str] = &[
+        "sênior",
+        "senior",
+        "sr",
+        "jr",
+        "júnior",
+        "junior",
+        "pleno",
+        "lead",
+        "líder",
+        "engineer",
+        "engenheiro",
+        "engenheira",
+        "ingeniero",
+        "ingeniera",
+        "specialist",
+        "especialista",
+        "analyst",
+        "analista",
+        "manager",
+        "developer",
+        "desenvolvedor",
+        "desenvolvedora",
+        "desarrollador",
+        "desarrolladora",
+    ];
+    let before = line[..start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let after =
+        line[end..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    BEFORE.contains(&before.as_str()) && AFTER.contains(&after.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -817,6 +856,19 @@ mod tests {
     }
 
     #[test]
+    fn a_job_title_is_no_work_in_its_area() {
+        let line = "Entrei como DevOps Sênior para montar o time de infraestrutura (éramos 2)";
+        let at = line.find("DevOps").unwrap_or_default();
+        assert!(in_job_title(line, at, at + "DevOps".len()));
+        let work = "Montei os pipelines de DevOps do time com GitLab CI";
+        let at = work.find("DevOps").unwrap_or_default();
+        assert!(!in_job_title(work, at, at + "DevOps".len()));
+        let anchors = Anchors::bundled();
+        let c = candidate("pt", &[("Zarpa", line)]);
+        assert!(anchors.question("delivery", &c, 1, &[], &[]).is_none());
+    }
+
+    #[test]
     fn what_a_line_tests_or_detects_takes_the_place_of_the_area_s_general_point() {
         // R42: tSQLt tests and Chromatic visual tests scored on test layers, mocks and flaky
         // rates; Wazuh detection rules on pentest scope and an SRE's error-rate alerts.
@@ -852,6 +904,20 @@ mod tests {
         );
         assert!(rules[0].contains("MITRE ATT&CK"), "{rules:#?}");
         assert!(!rules.iter().any(|p| p.contains("latência")), "{rules:#?}");
+        // R43: an E2E suite moved to Playwright under the test-layer split; reconciliation
+        // queries under schema design.
+        let moved = asked(
+            "es",
+            "testing",
+            "Migré la suite end-to-end de Selenium + Java a Playwright con TypeScript: 1,150 pruebas.",
+        );
+        assert!(moved[0].contains("suite anterior"), "{moved:#?}");
+        let checks = asked(
+            "es",
+            "data",
+            "Validación de datos en PostgreSQL con consultas SQL para cuadrar movimientos, comisiones e IVA contra los reportes del portal.",
+        );
+        assert!(checks[0].contains("tolerancia"), "{checks:#?}");
     }
 
     #[test]

@@ -444,6 +444,50 @@ impl Claims {
             // OAuth2/OIDC com Keycloak e mTLS"). A thing built names it right after its verb
             // ("Implemented SSO with Okta"); "Built REST APIs with OAuth2 login" built the APIs.
             "migration" | "upgrade" | "refactor" | "security" if names_auth(text) => to("auth_migration"),
+            // The time to recover cut ("Reduced MTTR for Sev-2 incidents from 71 to 26 minutes by
+            // adding service ownership metadata, runbook links in alerts...") is scored on where
+            // the minutes went between the alert and the fix, not on failures prevented or one
+            // incident handled (R43).
+            "reliability" | "performance" | "incident" | "impact" | "build" | "automation" | "alerting"
+                if names_recovery_time(text) =>
+            {
+                to("response_time")
+            }
+            // A report rebuilt from spreadsheets that takes less preparation ("Rebuilt the weekly
+            // trading pack from 14 linked Excel workbooks into a single Power BI report ...;
+            // preparation time went from ~5 hours to about 20 minutes") automated a manual task:
+            // not a system made faster (R43: asked where the time was going, with flame graphs).
+            "refactor" | "performance" | "build" | "migration"
+                if names_word_or_phrase(
+                    text,
+                    &[
+                        "excel",
+                        "spreadsheet",
+                        "spreadsheets",
+                        "planilha",
+                        "planilhas",
+                        "workbook",
+                        "workbooks",
+                    ],
+                    &["hoja de cálculo", "hojas de cálculo"],
+                ) && names_speed(text)
+                    && !names_any(text, &[LATENCY], true) =>
+            {
+                to("automation")
+            }
+            // Load tests ahead of a launch or a peak ("Automated SIM activation load testing with k6
+            // ahead of the iPhone launch window; system handled a 6x normal peak") are capacity
+            // work, not a speed-up or a QA suite (R43).
+            "quality" | "automation" | "performance" | "build"
+                if names_load_test(text)
+                    && names_word_or_phrase(
+                        text,
+                        &["peak", "peaks", "pico", "picos", "launch", "lançamento", "lanzamiento"],
+                        &["black friday", "buen fin", "hot sale", "horário de pico", "hora pico"],
+                    ) =>
+            {
+                to("scale")
+            }
             "build" | "launch" if names_auth(&words(text).take(5).collect::<Vec<_>>().join(" ")) => {
                 to("auth_migration")
             }
@@ -507,15 +551,7 @@ impl Claims {
             }
             // A backup of network devices' configuration is automation, not a database's recovery
             // point and WAL (R37, R40: switch configuration backups with Ansible).
-            "recovery"
-                if names_word_or_phrase(
-                    text,
-                    &["switch", "switches", "router", "routers", "roteadores", "firewalls"],
-                    &["configurações de rede", "configuraciones de red", "network config", "device config"],
-                ) =>
-            {
-                to("automation")
-            }
+            "recovery" if names_network_config(text) => to("automation"),
             // Load tests for a capacity plan ("Planejamento de capacidade para transmissões ao vivo
             // ...: testes de carga com k6, pré-escalonamento de node pools") are scaling work, scored
             // on the expected load and what was scaled ahead of it, not as a QA suite with flaky
@@ -639,9 +675,11 @@ impl Claims {
             }
             // Backups and restores are recovery work, whatever verb or test words they come with
             // ("scripts de backup ... com teste semanal de restauração" is no test suite, R19).
+            // (A backup of network devices' configuration stays automation: R43, "Automatizei backup
+            // de configuração ... de ~600 ativos com Ansible e Python (Netmiko/NAPALM)".)
             "quality" | "automation" | "build" | "migration" | "reliability" | "launch" | "performance"
             | "refactor"
-                if names_any(text, &[RECOVERY], true) =>
+                if names_any(text, &[RECOVERY], true) && !names_network_config(text) =>
             {
                 to("recovery")
             }
@@ -2496,7 +2534,63 @@ fn names_auth(text: &str) -> bool {
         || PHRASES.iter().any(|p| lower.contains(p))
 }
 
-/// Whether a line names dataframe libraries (a pandas job rewritten in polars).
+/// Whether a line backs up or checks network devices' configuration (switches, routers,
+/// firewalls; Netmiko, NAPALM, Oxidized), which is automation, not a database's recovery.
+fn names_network_config(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &[
+            "switch",
+            "switches",
+            "router",
+            "routers",
+            "roteadores",
+            "firewalls",
+            "netmiko",
+            "napalm",
+            "oxidized",
+            "rancid",
+        ],
+        &[
+            "configurações de rede",
+            "configuraciones de red",
+            "network config",
+            "device config",
+            "backup de configuração",
+            "backup de configurações",
+            "backups de configuração",
+            "configuration backup",
+            "configuration backups",
+            "config backup",
+            "config backups",
+            "respaldo de configuración",
+            "respaldos de configuración",
+        ],
+    )
+}
+
+/// Whether a line reports a shorter time to recover from incidents (MTTR, time to mitigate or
+/// restore), in any of the three languages.
+fn names_recovery_time(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &["mttr", "mttm", "mtta"],
+        &[
+            "time to mitigate",
+            "time to recover",
+            "time to restore",
+            "time to resolve",
+            "tempo de recuperação",
+            "tempo médio de recuperação",
+            "tempo de resolução",
+            "tiempo de recuperación",
+            "tiempo medio de recuperación",
+            "tiempo de resolución",
+        ],
+    )
+}
+
+/// Whether a line names dataframe libraries/// Whether a line names dataframe libraries (a pandas job rewritten in polars).
 fn names_dataframes(text: &str) -> bool {
     names_any(text, &[&["pandas", "polars", "dask", "dataframe", "dataframes", "pyspark", "duckdb"]], true)
 }
@@ -3296,7 +3390,22 @@ pub fn metric(text: &str) -> Option<String> {
         let before = &text[..at + usize::from(text[at..].starts_with('('))];
         before.rfind('(').is_some_and(|open| before.rfind(')').is_none_or(|close| close < open))
     };
-    let all: Vec<&(usize, String, bool)> = figures.iter().filter(|f| f.2 && !window(f.0)).collect();
+    // "lançado para 100% da base", "rolled out to 100% of users": a rollout's reach, not a
+    // result to ask how it was measured (R43).
+    let reach = |f: &(usize, String, bool)| {
+        let after = text[f.0..].to_lowercase();
+        let rest = after.strip_prefix(f.1.to_lowercase().as_str()).unwrap_or("").trim_start();
+        f.1 == "100%"
+            && ["of ", "da ", "do ", "dos ", "das ", "de ", "del "].iter().any(|p| rest.starts_with(p))
+            && [
+                "base", "user", "usuári", "usuari", "client", "customer", "traffic", "tráfego", "tráfico",
+                "fleet", "frota", "flota",
+            ]
+            .iter()
+            .any(|w| rest.split_whitespace().take(3).any(|x| x.starts_with(w)))
+    };
+    let all: Vec<&(usize, String, bool)> =
+        figures.iter().filter(|f| f.2 && !window(f.0) && !reach(f)).collect();
     let outside: Vec<&(usize, String, bool)> = all.iter().copied().filter(|f| !bracketed(f.0)).collect();
     // "Sustituí exportaciones completas con Data Pump (7 horas) por respaldos RMAN": with only
     // the replaced thing's figure, the line reports no result (R19).
@@ -3570,6 +3679,14 @@ mod tests {
         assert_eq!(metric("Scaled the API 3x").as_deref(), Some("3x"));
         assert_eq!(metric("Led a team of 5 engineers since 2019"), None);
         assert_eq!(metric("Served 40K requests a day"), None);
+        // A rollout's reach is no result (R43).
+        assert_eq!(
+            metric(
+                "Desenvolvi o fluxo de Pix por aproximação e Pix Automático, lançado para 100% da base em junho/2025"
+            ),
+            None
+        );
+        assert_eq!(metric("Raised test coverage from 40% to 100%").as_deref(), Some("100%"));
         assert_eq!(metric("Redesigned caching: 900→260 ms").as_deref(), Some("260 ms"));
         assert_eq!(metric("Economizei R$ 3,2 milhões por ano").as_deref(), Some("R$ 3,2M"));
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
@@ -5063,6 +5180,28 @@ mod tests {
             // Near misses keep their kinds: one vulnerability fixed, APIs built with a login, a
             // move of jobs to another orchestrator, a warehouse bill cut.
             ("en", "Migrated 40 cron jobs to Airflow, cutting failed runs from 12 to 1 a month", "migration"),
+            // R43: time to recover cut, load tests for a launch peak, a report rebuilt from
+            // spreadsheets, network devices' configuration backed up.
+            (
+                "en",
+                "Reduced MTTR for Sev-2 incidents from 71 to 26 minutes (12-month rolling average) by adding service ownership metadata, runbook links in alerts and Grafana dashboards.",
+                "response_time",
+            ),
+            (
+                "en",
+                "Automated SIM activation load testing with k6 ahead of the iPhone launch window; system handled a 6x normal peak with p95 latency under 400 ms.",
+                "scale",
+            ),
+            (
+                "en",
+                "Rebuilt the weekly trading pack from 14 linked Excel workbooks into a single Power BI report on top of Snowflake views; preparation time went from most of Monday morning (~5 hours) to about 20 minutes of checks.",
+                "automation",
+            ),
+            (
+                "pt",
+                "Automatizei backup de configuração e verificação de conformidade de ~600 ativos com Ansible e Python (Netmiko/NAPALM), eliminando um trabalho manual semanal de cerca de 10 horas",
+                "automation",
+            ),
         ] {
             assert_eq!(first_kind(language, "Pagali", line).as_deref(), Some(expected), "{line}");
         }

@@ -1005,6 +1005,21 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
 }
 
+/// Whether `term` is written on `line` only inside brackets, one of a list ("The Terraform module
+/// library (VPC, EKS, RDS, IAM baselines)"): a passing word, not work to put a scenario through
+/// (R43: "Thinking of your work with VPC at Coralsea").
+fn listed_in_brackets(line: &str, term: &str) -> bool {
+    let mut found = false;
+    for (at, _) in line.match_indices(term) {
+        let before = &line[..at];
+        if before.matches('(').count() <= before.matches(')').count() {
+            return false;
+        }
+        found = true;
+    }
+    found
+}
+
 /// Which bank questions are put to the candidate through a tool of their own work
 /// (`claims::bridged`): scenarios and designs only (R39: "Thinking of your work with APIs REST at
 /// Nortek" before a to-do API's status codes read as a template glued to a textbook question).
@@ -1032,6 +1047,7 @@ impl Bridges {
     ) -> bool {
         let fits = self.room > 0
             && e.named
+            && !listed_in_brackets(&e.line.text, &e.written)
             && e.claim.is_some_and(|c| {
                 !self.told.contains(&c) && !candidate.claims[c].stale() && similarity(c) >= Self::CLOSE
             });
@@ -1394,6 +1410,16 @@ pub fn language_tag(lang: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tool_listed_in_brackets_is_no_work_to_bridge_through() {
+        let line =
+            "Built the Terraform module library (VPC, EKS, RDS, IAM baselines) used by 18 product teams";
+        assert!(listed_in_brackets(line, "VPC"));
+        assert!(!listed_in_brackets(line, "Terraform"));
+        assert!(!listed_in_brackets("Moved the VPC peering to Transit Gateway (two regions)", "VPC"));
+        assert!(!listed_in_brackets(line, "Kafka"));
+    }
 
     #[test]
     fn a_bank_question_is_put_through_a_tool_of_recent_work_close_to_it() {
