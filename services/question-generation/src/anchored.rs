@@ -445,10 +445,22 @@ impl Anchors {
         // a team (R42: asked what "the pipeline of that work" checked).
         let found: Vec<_> =
             graph.find(line).into_iter().filter(|f| !in_job_title(line, f.start, f.end)).collect();
+        // Applications packaged into containers name their languages as what was packaged, not
+        // as code written ("Contenedoricé 35 aplicaciones Java y Node.js", R44: asked to defend
+        // the design of that code).
+        let packaged = line.split_whitespace().next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            ["containeriz", "containeris", "contenedoriz", "contenedoric", "conteineriz", "dockeriz"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        });
         self.areas
             .iter()
             .map(|ask| {
                 let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
+                if packaged && ask.id == "programming" {
+                    return 0;
+                }
                 // "With caching" is no database work to ask the data area about (R31: "the database
                 // side" of CDN thumbnails).
                 let mut terms: Vec<usize> = found
@@ -866,6 +878,15 @@ mod tests {
         let anchors = Anchors::bundled();
         let c = candidate("pt", &[("Zarpa", line)]);
         assert!(anchors.question("delivery", &c, 1, &[], &[]).is_none());
+        // Applications containerized are no code to ask about (R44).
+        let c = candidate(
+            "es",
+            &[(
+                "Cerro Silla",
+                "Contenedoricé 35 aplicaciones Java y Node.js y armé los pipelines en Jenkins.",
+            )],
+        );
+        assert!(anchors.question("programming", &c, 2, &[], &[]).is_none());
     }
 
     #[test]
@@ -918,6 +939,13 @@ mod tests {
             "Validación de datos en PostgreSQL con consultas SQL para cuadrar movimientos, comisiones e IVA contra los reportes del portal.",
         );
         assert!(checks[0].contains("tolerancia"), "{checks:#?}");
+        // R44: accessibility fixes under the UX ask's user-research point.
+        let a11y = asked(
+            "en",
+            "ux",
+            "Fixed keyboard navigation and screen reader labels in the shift-swap flow after an accessibility audit (axe-core, VoiceOver) and closed 37 of the 41 flagged issues.",
+        );
+        assert!(a11y[0].contains("assistive technologies"), "{a11y:#?}");
     }
 
     #[test]

@@ -291,7 +291,7 @@ impl Claims {
             &["production", "producción", "produção", "staging", "homologação", "development", "desarrollo"];
         // A regression of a model ("a logistic regression") is statistics, not a regression test.
         let statistics =
-            lower.iter().any(|w| ["logist", "linear", "lineal"].iter().any(|p| w.starts_with(p)));
+            lower.iter().any(|w| ["logist", "logíst", "linear", "lineal"].iter().any(|p| w.starts_with(p)));
         let testing = |k: usize| {
             let near = &lower[k.saturating_sub(3)..(k + 4).min(lower.len())];
             let environment = near.iter().any(|w| ENVIRONMENTS.contains(&w.as_str()));
@@ -475,6 +475,10 @@ impl Claims {
             {
                 to("automation")
             }
+            // A programme whose result is a bill cut ("Programa de FinOps com tags obrigatórias,
+            // Savings Plans e rightsizing: fatura mensal reduzida em 27%") is a saving, whatever
+            // its first word ("Programa" reads as "program", R44).
+            "build" | "launch" if names_currency(text) && names_any(text, &[REDUCTION], false) => to("cost"),
             // Load tests ahead of a launch or a peak ("Automated SIM activation load testing with k6
             // ahead of the iPhone launch window; system handled a 6x normal peak") are capacity
             // work, not a speed-up or a QA suite (R43).
@@ -615,8 +619,11 @@ impl Claims {
             // A database engine's upgrade ("Actualización de PostgreSQL 10 a 14 ... con pg_upgrade")
             // keeps the migration rubric: its rehearsal, cutover and way back are the story, not a
             // framework's deprecations and codemods (R33).
+            // (A bill cut "de US$ 410 mil para US$ 300 mil" names no versions, R44.)
             "migration" | "refactor" | "build"
-                if names_upgrade(text) && !names_word_or_phrase(text, DATABASES, &["sql server"]) =>
+                if names_upgrade(text)
+                    && !names_currency(text)
+                    && !names_word_or_phrase(text, DATABASES, &["sql server"]) =>
             {
                 to("upgrade")
             }
@@ -677,9 +684,15 @@ impl Claims {
             // ("scripts de backup ... com teste semanal de restauração" is no test suite, R19).
             // (A backup of network devices' configuration stays automation: R43, "Automatizei backup
             // de configuração ... de ~600 ativos com Ansible e Python (Netmiko/NAPALM)".)
+            // A database moved "from a SQL Server 2014 failover cluster to a three-node Always On
+            // AG" is a migration with its cutover, not a recovery story (R44): a migration is
+            // recovery work only when it names backups or restores.
             "quality" | "automation" | "build" | "migration" | "reliability" | "launch" | "performance"
             | "refactor"
-                if names_any(text, &[RECOVERY], true) && !names_network_config(text) =>
+                if names_any(text, &[RECOVERY], true)
+                    && !names_network_config(text)
+                    && (category.id != "migration"
+                        || words(&text.to_lowercase()).any(|w| RECOVERY.contains(&w) && w != "failover")) =>
             {
                 to("recovery")
             }
@@ -1354,7 +1367,16 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         let turned = after_and
             .then_some(word)
             .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w))
-            .and_then(|w| second_person(&capitalized(w), lang));
+            .and_then(|w| {
+                second_person(&capitalized(w), lang).or_else(|| {
+                    // Ongoing work after the first verb ("Construí e mantenho"); a line that
+                    // starts in the present ("Lidero a 4 desarrolladores") is not told back.
+                    [&[][..], PRESENT_PT, PRESENT_ES][lang.min(2)]
+                        .iter()
+                        .find(|(k, _)| *k == w)
+                        .map(|(_, v)| v.to_string())
+                })
+            });
         // After a comma too: "Corrigi bugs, escrevi testes" is two verbs of one person (R25:
         // "você corrigiu bugs, escrevi testes").
         // A pronoun between "and" and its verb keeps the verb turned: "y los agregué" is "y los
@@ -1364,6 +1386,32 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         // A second verb after a comma, without "and", ends the told clause when the first already
         // says the work: "you coordinated UAT sessions with underwriters and business analysts,
         // triaged defects with the offshore dev team" read as a comma splice (R39).
+        // A noun of action after "and" is a second piece of work, not a verb to turn: "Revisão de
+        // PRs e apoio aos analistas" is told back "você revisou PRs" (R44: "você revisou PRs e
+        // apoio aos analistas").
+        const WORK_NOUNS: &[&str] = &[
+            "apoio",
+            "suporte",
+            "manutenção",
+            "acompanhamento",
+            "apoyo",
+            "soporte",
+            "mantenimiento",
+            "seguimiento",
+            "support",
+            "maintenance",
+        ];
+        let noun = WORK_NOUNS.contains(&word) || nominal(&capitalized(word), "x", lang).is_some();
+        if after_and && turned.is_none() && noun && out.len() >= 3 {
+            if out.last().is_some_and(|w| ["and", "e", "y", "&"].contains(&w.as_str())) {
+                out.pop();
+            }
+            if let Some(last) = out.last_mut() {
+                let trimmed = last.trim_end_matches(',').len();
+                last.truncate(trimmed);
+            }
+            break;
+        }
         let after_comma = out.last().is_some_and(|w| w.ends_with(','));
         if after_comma && turned.is_some() && out.len() >= 5 {
             if let Some(last) = out.last_mut() {
@@ -2091,6 +2139,52 @@ fn before_back_vowel(stem: &str, soft: char) -> String {
 /// Portuguese "Implementei" → "implementou", "Desenvolvi" → "desenvolveu", "Reduzi" → "reduziu"
 /// (after "você"); Spanish "Implementé" → "implementaste", "Automaticé" → "automatizaste",
 /// "Construí" → "construiste", "Reduje" → "redujiste".
+/// First-person present verbs of ongoing work after a first verb ("Construí e mantenho cerca de
+/// 70 DAGs") in the person a question tells them back in (R44: "você construiu e mantenho" mixed
+/// persons). Only verbs, not nouns of the same spelling ("apoio", "desarrollo").
+const PRESENT_PT: &[(&str, &str)] = &[
+    ("mantenho", "mantém"),
+    ("coordeno", "coordena"),
+    ("lidero", "lidera"),
+    ("cuido", "cuida"),
+    ("faço", "faz"),
+    ("opero", "opera"),
+    ("administro", "administra"),
+    ("acompanho", "acompanha"),
+    ("reviso", "revisa"),
+    ("conduzo", "conduz"),
+    ("desenvolvo", "desenvolve"),
+    ("escrevo", "escreve"),
+    ("monitoro", "monitora"),
+    ("gerencio", "gerencia"),
+    ("treino", "treina"),
+    ("oriento", "orienta"),
+    ("atuo", "atua"),
+    ("participo", "participa"),
+    ("automatizo", "automatiza"),
+    ("sustento", "sustenta"),
+];
+const PRESENT_ES: &[(&str, &str)] = &[
+    ("mantengo", "mantienes"),
+    ("coordino", "coordinas"),
+    ("lidero", "lideras"),
+    ("hago", "haces"),
+    ("opero", "operas"),
+    ("administro", "administras"),
+    ("reviso", "revisas"),
+    ("superviso", "supervisas"),
+    ("gestiono", "gestionas"),
+    ("acompaño", "acompañas"),
+    ("asesoro", "asesoras"),
+    ("capacito", "capacitas"),
+    ("mentoreo", "mentoreas"),
+    ("cuido", "cuidas"),
+    ("monitoreo", "monitoreas"),
+    ("atiendo", "atiendes"),
+    ("participo", "participas"),
+    ("automatizo", "automatizas"),
+];
+
 fn second_person(word: &str, lang: usize) -> Option<String> {
     let mut chars = word.chars();
     let capital = chars.next().is_some_and(char::is_uppercase);
@@ -2687,9 +2781,13 @@ fn names_model(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     let model = words(&lower).any(|w| matches!(w, "model" | "models" | "modelo" | "modelos"));
+    // A credit scorecard is a model ("Rediseñé la scorecard de originación con regresión
+    // logística", R44: scored as test automation).
+    let scorecard = words(&lower).any(|w| matches!(w, "scorecard" | "scorecards"));
     !names_any(&lower, &[&["dbt"]], true)
         && (names_any(&lower, &[TOOLS], true)
             || lower.contains("machine learning")
+            || scorecard
             || (model && names_any(&lower, &[LEARNED], false)))
 }
 
@@ -3270,11 +3368,17 @@ fn names_gain(text: &str) -> bool {
     before_and_after || names_any(text, &[REDUCTION, GROWTH], false)
 }
 
+/// Whether a line writes an amount of money with its currency ("US$ 410 mil", "R$ 2M", "€40k").
+fn names_currency(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
+}
+
 /// Whether an achievement line speaks of money: a currency figure, a cost, a bill, a saving.
 fn names_money(text: &str) -> bool {
     let lower = text.to_lowercase();
     // "operators customizados" is no cost ("custo").
-    ["r$", "us$", "mx$", "$", "€", "£", "usd", "brl", "mxn"].iter().any(|c| lower.contains(c))
+    names_currency(&lower)
         || words(&lower)
             .any(|w| !w.starts_with("custom") && BILLS.iter().chain(SAVINGS).any(|s| w.starts_with(s)))
 }
@@ -3898,6 +4002,15 @@ mod tests {
     #[test]
     fn an_achievement_is_told_back_in_the_second_person_first_clause_only() {
         let told = |line: &str, lang: usize| told_back(line, lang);
+        // R44: a present verb after "e" is turned too; a noun of action after it ends the clause.
+        assert_eq!(
+            told("Construí e mantenho cerca de 70 DAGs no Airflow (MWAA)", 1).as_deref(),
+            Some("construiu e mantém cerca de 70 DAGs no Airflow")
+        );
+        assert_eq!(
+            told("Revisão de PRs e apoio aos analistas de negócio em SQL", 1).as_deref(),
+            Some("revisou PRs")
+        );
         // R42: "você entrou ... e hoje coordeno 3 squads" told back the second sentence too.
         assert_eq!(
             told(
@@ -4606,6 +4719,12 @@ mod tests {
             "Conduzi o pós-incidente quando uma migração sem índice travou a tabela de leads no PostgreSQL por 25 minutos",
         );
         assert!(lock.iter().any(|p| p.contains("índices criados de forma concorrente")), "{lock:#?}");
+        // Cursors in T-SQL procedures are no pagination (R44: a keyset point under a batch rewrite).
+        let batch = points(
+            "en",
+            "Cut the overnight interest accrual batch from 3 h 40 min to 55 min by rewriting two cursor-based procedures as set-based T-SQL",
+        );
+        assert!(!batch.iter().any(|p| p.contains("keyset")), "{batch:#?}");
         // A phrase matches on word boundaries: "blocked the" is not "locked the".
         let merge = points(
             "en",
@@ -5206,6 +5325,20 @@ mod tests {
             assert_eq!(first_kind(language, "Pagali", line).as_deref(), Some(expected), "{line}");
         }
         let kind = |line: &str| Claims::bundled().kind_of(line).map(str::to_owned);
+        // R44: a bill cut names no versions; a failover cluster moved to an AG is a migration; a
+        // credit scorecard with a logistic regression is a model, not regression tests.
+        assert_eq!(
+            kind("Programa de FinOps com tags obrigatórias, Savings Plans e rightsizing: fatura mensal reduzida em 27% (de US$ 410 mil para US$ 300 mil).").as_deref(),
+            Some("cost")
+        );
+        assert_eq!(
+            kind("Led the migration of the mortgage origination database (4.2 TB) from a SQL Server 2014 failover cluster to a three-node Always On AG across two data centres; cutover took 25 minutes.").as_deref(),
+            Some("migration")
+        );
+        assert_eq!(
+            kind("Rediseñé la scorecard de originación con regresión logística y variables de buró; el Gini subió de 0.41 a 0.52.").as_deref(),
+            Some("model")
+        );
         // A pipeline with a scan among its steps is CI/CD work (R40).
         assert_ne!(
             kind("Pipelines de CI/CD en GitHub Actions con pruebas, escaneo de imágenes (Trivy) y despliegue por ambiente para 20 servicios")
