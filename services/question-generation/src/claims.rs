@@ -492,7 +492,9 @@ impl Claims {
             {
                 to("scale")
             }
-            "build" | "launch" if names_auth(&words(text).take(5).collect::<Vec<_>>().join(" ")) => {
+            // (Biometrics and local encryption on a phone, "Integré la autenticación biométrica",
+            // are no credentials issued to clients: only a protocol named counts here, R45.)
+            "build" | "launch" if names_auth_protocol(&words(text).take(5).collect::<Vec<_>>().join(" ")) => {
                 to("auth_migration")
             }
             // A data job made faster ("Rewrote a slow pandas job in polars, runtime went from 47
@@ -727,6 +729,10 @@ impl Claims {
                     && names_speed(text)
                     && names_gain(text)
                     && !names_data_pipeline(text)
+                    // A service's latency cut is its own speed-up, whatever releases it sped up
+                    // on the way ("p99 latency down from 1.4 s to 120 ms, and the pricing team
+                    // releases weekly", R45: asked where the time went in the pipeline).
+                    && !names_any(text, &[&["latenc", "latênc", "p50", "p95", "p99"]], true)
                     && (category.id != "migration"
                         || names_any(
                             &words(text).skip(1).take(4).collect::<Vec<_>>().join(" "),
@@ -2598,6 +2604,13 @@ fn names_security_tooling(text: &str) -> bool {
     // pipeline "con pruebas, escaneo de imágenes y despliegue" is a pipeline with a scan in it
     // (R40).
     let head = |n: usize| words(&lower).take(n).collect::<Vec<_>>().join(" ");
+    // A vulnerability management programme is the rollout of scanning and fix deadlines
+    // ("Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad", R45).
+    const PROGRAMMES: &[&str] =
+        &["vulnerability management", "gestão de vulnerabilidades", "gestión de vulnerabilidades"];
+    if PROGRAMMES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     let about = tooling(&head(5))
         || names_any(
             &head(5),
@@ -2607,13 +2620,24 @@ fn names_security_tooling(text: &str) -> bool {
     about && tooling(&lower) && names_any(&lower, &[WHERE], false)
 }
 
+/// The authentication protocols and identity providers a line may name.
+const AUTH_TERMS: &[&str] = &[
+    "oauth", "oauth2", "oidc", "openid", "saml", "sso", "mtls", "keycloak", "okta", "auth0", "cognito",
+    "spiffe", "spire",
+];
+
+/// Whether a line names an authentication protocol or identity provider (OAuth2, OIDC, SAML,
+/// SSO, mTLS, Keycloak...).
+fn names_auth_protocol(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    words(&lower).any(|w| AUTH_TERMS.contains(&w) || w.starts_with("oauth"))
+        || ["mutual tls", "single sign-on", "single sign on"].iter().any(|p| lower.contains(p))
+}
+
 /// Whether a line names authentication work: OAuth2/OIDC, mTLS, SSO, SAML or an identity
 /// provider.
 fn names_auth(text: &str) -> bool {
-    const TERMS: &[&str] = &[
-        "oauth", "oauth2", "oidc", "openid", "saml", "sso", "mtls", "keycloak", "okta", "auth0", "cognito",
-        "spiffe", "spire",
-    ];
+    const TERMS: &[&str] = AUTH_TERMS;
     const PHRASES: &[&str] = &[
         "mutual tls",
         "single sign-on",
@@ -3176,11 +3200,22 @@ fn names_course(text: &str) -> bool {
 /// Whether a line reports an app's crash rate moved: a crash or ANR word beside a percentage
 /// ("sessões sem crash de 98,2% para 99,7%", "crash-free users from 97.8% to 99.4%").
 fn names_crash_rate(text: &str) -> bool {
+    // "Reduje la tasa de sesiones con fallos de 1.8% a 0.3% (Crashlytics)" (R45).
+    const SESSIONS: &[&str] = &[
+        "sesiones con fallos",
+        "sesiones sin fallos",
+        "sessões com falha",
+        "sessões com falhas",
+        "sessões sem falha",
+        "sessões sem falhas",
+        "crash-free",
+    ];
+    let lower = text.to_lowercase();
     text.contains('%')
-        && words(text).any(|w| {
+        && (words(text).any(|w| {
             let w = w.to_lowercase();
             w.starts_with("crash") && w != "crashlytics" || w == "anr" || w == "anrs"
-        })
+        }) || SESSIONS.iter().any(|p| lower.contains(p)))
 }
 
 /// Whether a line counts the projects or sites it delivered ("9 client projects", "12 sitios"):
@@ -3355,7 +3390,11 @@ const GROWTH: &[&str] = &[
 
 /// Whether a line says what changed: a before and after, a percentage, or a verb of change.
 fn names_change(text: &str) -> bool {
-    text.contains('%') || names_any(text, &[REDUCTION, &["from"]], false)
+    // "Built the suite from scratch" changed nothing that was there (R45: asked where the time
+    // went in a pipeline).
+    let text =
+        text.to_lowercase().replace("from scratch", "").replace("do zero", "").replace("desde cero", "");
+    text.contains('%') || names_any(&text, &[REDUCTION, &["from"]], false)
 }
 
 /// Whether an achievement line says what its work changed: a verb of change, or a before and
@@ -5338,6 +5377,29 @@ mod tests {
         assert_eq!(
             kind("Rediseñé la scorecard de originación con regresión logística y variables de buró; el Gini subió de 0.41 a 0.52.").as_deref(),
             Some("model")
+        );
+        // R45: a service rewrite's latency is no pipeline speed; a suite built from scratch
+        // changed no pipeline; a phone's biometric login issues no credentials; a crash rate
+        // written as failing sessions is app stability; a vulnerability programme is a rollout.
+        assert_eq!(
+            kind("Rewrote the route-pricing engine, previously a module inside the Django monolith, as a standalone Go service; it now serves ~1,800 quotes per second at peak with p99 latency down from 1.4 s to 120 ms, and the pricing team releases weekly instead of monthly.").as_deref(),
+            Some("performance")
+        );
+        assert_ne!(
+            kind("Built the Playwright + TypeScript end-to-end suite for the patient scheduling web app from scratch: 430 tests running in 8 parallel shards on GitHub Actions in under 12 minutes on every pull request").as_deref(),
+            Some("delivery")
+        );
+        assert_ne!(
+            kind("Integré la autenticación biométrica y el cifrado local de credenciales con Android Keystore, requisito de la auditoría de seguridad del cliente bancario").as_deref(),
+            Some("auth_migration")
+        );
+        assert_eq!(
+            kind("Reduje la tasa de sesiones con fallos de 1.8% a 0.3% (Crashlytics) atacando los 20 errores más frecuentes y agregando pruebas de regresión para cada uno").as_deref(),
+            Some("app_stability")
+        );
+        assert_eq!(
+            kind("Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad: las vulnerabilidades críticas abiertas pasaron de 410 a 37 en ocho meses").as_deref(),
+            Some("security_rollout")
         );
         // A pipeline with a scan among its steps is CI/CD work (R40).
         assert_ne!(
