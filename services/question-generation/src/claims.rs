@@ -479,6 +479,43 @@ impl Claims {
             // Savings Plans e rightsizing: fatura mensal reduzida em 27%") is a saving, whatever
             // its first word ("Programa" reads as "program", R44).
             "build" | "launch" if names_currency(text) && names_any(text, &[REDUCTION], false) => to("cost"),
+            // A saving in money after tuning ("Tuned Snowflake warehouse sizing ..., saving around
+            // $96K a year in credits") is a saving, not a business outcome to A/B test (R46).
+            "performance" | "impact"
+                if names_currency(text)
+                    && names_any(
+                        text,
+                        &[&["saving", "saved", "savings", "ahorr", "economiz", "economia"]],
+                        false,
+                    ) =>
+            {
+                to("cost")
+            }
+            // A practice that cut the time new engineers take to get going ("Introduje los ADR y el
+            // modelo C4 ...; el tiempo de incorporación de nuevos ingenieros bajó de seis a tres
+            // semanas") is something built, not a system made faster (R46: "where the time was
+            // going").
+            "performance" | "impact"
+                if names_word_or_phrase(
+                    text,
+                    &["onboarding"],
+                    &["ramp-up", "tempo de integração", "tiempo de incorporación", "tempo de incorporação"],
+                ) && names_any(
+                    text,
+                    &[&[
+                        "engineer",
+                        "ingenier",
+                        "engenheir",
+                        "developer",
+                        "desarrollador",
+                        "desenvolvedor",
+                        "hires",
+                    ]],
+                    false,
+                ) =>
+            {
+                to("build")
+            }
             // Load tests ahead of a launch or a peak ("Automated SIM activation load testing with k6
             // ahead of the iPhone launch window; system handled a 6x normal peak") are capacity
             // work, not a speed-up or a QA suite (R43).
@@ -5400,6 +5437,15 @@ mod tests {
         assert_eq!(
             kind("Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad: las vulnerabilidades críticas abiertas pasaron de 410 a 37 en ocho meses").as_deref(),
             Some("security_rollout")
+        );
+        // R46: a saving after tuning is a saving; a practice that cut onboarding time was built.
+        assert_eq!(
+            kind("Tuned Snowflake warehouse sizing and clustering on the two biggest fact tables, saving around $96K a year in credits.").as_deref(),
+            Some("cost")
+        );
+        assert_eq!(
+            kind("Introduje los ADR y el modelo C4 para documentar la arquitectura; el tiempo de incorporación de nuevos ingenieros bajó de seis a tres semanas.").as_deref(),
+            Some("build")
         );
         // A pipeline with a scan among its steps is CI/CD work (R40).
         assert_ne!(
