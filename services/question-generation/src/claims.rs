@@ -547,15 +547,6 @@ impl Claims {
             {
                 to("data_job_speed")
             }
-            _ => self.refined_after_auth(category, text),
-        }
-    }
-
-    /// [`refined`] for a line that is no security tooling, authentication or data job work.
-    fn refined_after_auth<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
-        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
-        let to = |id: &str| named(id).unwrap_or(category);
-        match category.id.as_str() {
             // A penetration test's finding, a threat model or a vulnerability fixed is security
             // work, whatever test words it has (R21: a critical IDOR scored as a test suite).
             "quality" | "automation" | "build" | "launch" | "impact" | "reliability" | "refactor"
@@ -2674,19 +2665,11 @@ fn names_auth_protocol(text: &str) -> bool {
 /// Whether a line names authentication work: OAuth2/OIDC, mTLS, SSO, SAML or an identity
 /// provider.
 fn names_auth(text: &str) -> bool {
-    const TERMS: &[&str] = AUTH_TERMS;
-    const PHRASES: &[&str] = &[
-        "mutual tls",
-        "single sign-on",
-        "single sign on",
-        "identity provider",
-        "autenticação",
-        "autenticación",
-        "authentication",
-    ];
     let lower = text.to_lowercase();
-    words(&lower).any(|w| TERMS.contains(&w) || w.starts_with("oauth"))
-        || PHRASES.iter().any(|p| lower.contains(p))
+    names_auth_protocol(&lower)
+        || ["identity provider", "autenticação", "autenticación", "authentication"]
+            .iter()
+            .any(|p| lower.contains(p))
 }
 
 /// Whether a line backs up or checks network devices' configuration (switches, routers,
