@@ -108,7 +108,18 @@ def main():
                     problem(f"{name}.competencies", f"bad competency {c!r}")
                 competencies.append({"id": c["id"], "names": c["names"]})
         else:
-            areas.append({"id": area, "names": names})
+            entry = {"id": area, "names": names}
+            # Passing signs of the area (lowercase phrases: "coordinated", "requisitos"): they keep
+            # it out of a kit's "not shown" header but name no term a question could be about.
+            hints = d.get("hints")
+            if hints is not None:
+                if not isinstance(hints, list) or any(not isinstance(h, str) or len(h.strip()) < 2 for h in hints):
+                    problem(f"{name}.hints", "not a list of phrases")
+                elif len({h.lower() for h in hints}) != len(hints):
+                    problem(f"{name}.hints", "a phrase is listed twice")
+                else:
+                    entry["hints"] = [h.strip() for h in hints]
+            areas.append(entry)
         local = {}
         for t in d.get("terms") or []:
             tid = t.get("id", "")

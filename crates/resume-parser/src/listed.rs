@@ -356,7 +356,7 @@ fn labelled(line: &str) -> Option<(String, String)> {
     {
         return Some((g.trim().to_string(), rest.to_string()));
     }
-    for sep in ['\t', '—', '–'] {
+    for sep in ["\t", "—", "–"] {
         if let Some((g, rest)) = line.split_once(sep)
             && short(g)
             && !rest.trim().is_empty()
@@ -365,6 +365,21 @@ fn labelled(line: &str) -> Option<(String, String)> {
         {
             return Some((g.trim().to_string(), rest.to_string()));
         }
+    }
+    // "Cloud - AWS, GCP, Azure": a hyphen between spaces, before a list, after a name of words
+    // that is no skill ("Go - intermediate, Rust - basic" is two items with their levels; "2017 -
+    // 2021" a date range, "Página 2 - Curriculum vitae" a page's running head).
+    if let Some((g, rest)) = line.split_once(" - ")
+        && short(g)
+        && g.chars().any(char::is_alphabetic)
+        && !g.chars().any(|c| c.is_ascii_digit())
+        && is_list(rest)
+        && !is_list(g)
+        && nexushr_skills::Taxonomy::bundled().lookup(g.trim()).is_none()
+        && split_items(rest).first().is_some_and(|first| !first.contains(" - "))
+        && !rest.split([',', ';']).next().is_some_and(is_level)
+    {
+        return Some((g.trim().to_string(), rest.to_string()));
     }
     None
 }
@@ -517,6 +532,20 @@ mod tests {
             "Testing Advanced\nCypress Selenium pytest Postman JUnit\nSoft skills\nTechnical writing Mentoring Communication\n",
         );
         assert_eq!(flat(&g)[0], (Some("Testing"), vec!["Cypress", "Selenium", "pytest", "Postman", "JUnit"]));
+    }
+
+    #[test]
+    fn a_group_name_before_a_spaced_hyphen_names_its_list() {
+        let g = groups("Languages - Python, Go, SQL\nCloud - AWS (EKS, RDS), GCP\n");
+        assert_eq!(
+            flat(&g),
+            vec![
+                (Some("Languages"), vec!["Python", "Go", "SQL"]),
+                (Some("Cloud"), vec!["AWS (EKS, RDS)", "GCP"])
+            ]
+        );
+        // A skill and its level are one item, not a group name.
+        assert_eq!(flat(&groups("Go - intermediate, Rust - basic\n")), vec![(None, vec!["Go", "Rust"])]);
     }
 
     #[test]

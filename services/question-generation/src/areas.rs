@@ -44,6 +44,9 @@ pub struct GraphFile {
 struct AreaFile {
     id: String,
     names: BTreeMap<String, String>,
+    /// Passing signs of the area (`data/questions/AUTHORING.md`, "hints").
+    #[serde(default)]
+    hints: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -221,6 +224,11 @@ pub struct Graph {
     /// Per pattern: whether it names a tool a `{skill}` slot can hold (see `names_a_tool`).
     pattern_named: Vec<bool>,
     patterns: Vec<String>,
+    /// The areas' hints: phrases that show an area in passing, without naming a term.
+    hint_matcher: Option<AhoCorasick>,
+    hint_patterns: Vec<String>,
+    /// Per hint pattern: its areas.
+    hint_areas: Vec<Vec<u16>>,
 }
 
 impl Graph {
@@ -325,6 +333,31 @@ impl Graph {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
+        let mut hint_patterns: Vec<String> = Vec::new();
+        let mut hint_areas: Vec<Vec<u16>> = Vec::new();
+        for a in &file.areas {
+            let Some(&index) = area_index.get(&a.id) else { continue };
+            for h in &a.hints {
+                let h = h.trim();
+                let key = h.to_lowercase();
+                let p = match hint_patterns.iter().position(|x| x.to_lowercase() == key) {
+                    Some(p) => p,
+                    None => {
+                        hint_patterns.push(h.to_string());
+                        hint_areas.push(Vec::new());
+                        hint_patterns.len() - 1
+                    }
+                };
+                if !hint_areas[p].contains(&(index as u16)) {
+                    hint_areas[p].push(index as u16);
+                }
+            }
+        }
+        let hint_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&hint_patterns)
+            .ok();
         Self {
             areas,
             area_index,
@@ -337,6 +370,9 @@ impl Graph {
             pattern_term,
             pattern_named,
             patterns,
+            hint_matcher,
+            hint_patterns,
+            hint_areas,
         }
     }
 
@@ -356,21 +392,8 @@ impl Graph {
     /// Every term written in `text`, on word boundaries, in order.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let Some(m) = &self.matcher else { return Vec::new() };
-        let word = |c: char| c.is_alphanumeric() || c == '_';
         m.find_iter(text)
-            .filter(|x| {
-                let before = text[..x.start()].chars().next_back();
-                let after = text[x.end()..].chars().next();
-                // Short aliases (Go, REST, iOS, IA) and acronyms (SOLID) match only as written
-                // or in capitals, so "go live", "the rest" or "solid experience" are not skills.
-                let pattern = &self.patterns[x.pattern().as_usize()];
-                let found = &text[x.start()..x.end()];
-                let acronym = pattern.chars().all(|c| !c.is_lowercase());
-                let case_ok = (pattern.chars().count() > 4 && !acronym)
-                    || found == pattern
-                    || found == pattern.to_uppercase();
-                !before.is_some_and(word) && !after.is_some_and(word) && case_ok
-            })
+            .filter(|x| written_as(text, x.start(), x.end(), &self.patterns[x.pattern().as_usize()]))
             .flat_map(|x| {
                 let named = self.pattern_named[x.pattern().as_usize()];
                 self.pattern_term[x.pattern().as_usize()].iter().map(move |&t| Found {
@@ -381,6 +404,25 @@ impl Graph {
                 })
             })
             .collect()
+    }
+
+    /// The areas whose hints `text` writes (`data/questions/AUTHORING.md`, "hints"), each with
+    /// the byte range of its first hint there.
+    pub fn hinted_in(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
+        let Some(m) = &self.hint_matcher else { return Vec::new() };
+        let mut areas: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for x in m.find_iter(text) {
+            let p = x.pattern().as_usize();
+            if !written_as(text, x.start(), x.end(), &self.hint_patterns[p]) {
+                continue;
+            }
+            for &a in &self.hint_areas[p] {
+                if !areas.iter().any(|(b, _)| *b == usize::from(a)) {
+                    areas.push((usize::from(a), x.range()));
+                }
+            }
+        }
+        areas
     }
 
     /// The first requirement area `text` names (for a tenant's question without one).
@@ -548,13 +590,33 @@ impl Graph {
         for (t, s) in terms.iter_mut() {
             s.uses = uses.get(t).copied().unwrap_or(0);
         }
+        // Areas shown only in passing: the first line (an achievement before a job title, a
+        // skill line or a certification) that writes a hint of each, cut to the words around it.
+        let mut hinted: Vec<Option<Span>> = vec![None; self.areas.len()];
+        let titles = candidate.claims.iter().filter_map(|c| c.title.as_deref()).map(|t| Span {
+            start: 0,
+            end: 0,
+            text: t.to_string(),
+        });
+        let read = candidate
+            .claims
+            .iter()
+            .map(|c| c.span.clone())
+            .chain(titles)
+            .chain(candidate.skills.iter().map(|s| s.evidence.clone()))
+            .chain(candidate.certifications.iter().cloned());
+        for line in read {
+            for (a, at) in self.hinted_in(&line.text) {
+                hinted[a].get_or_insert_with(|| around(&line, at, PASSING_CHARS));
+            }
+        }
         let used = |t: usize| uses.get(&t).copied().unwrap_or(0);
         let areas = best
             .into_iter()
             .zip(lines)
             .map(|(b, n)| b.map(|(_, s)| Shown { lines: n, uses: used(s.term), ..s }))
             .collect();
-        Resume { areas, terms }
+        Resume { areas, terms, hinted }
     }
 
     /// A term's index, by id.
@@ -626,6 +688,78 @@ pub struct RoleAreas {
 pub struct Resume {
     pub areas: Vec<Option<Shown>>,
     pub terms: HashMap<usize, Shown>,
+    /// Per area: a line that shows it only in passing (a hint, no term), if any.
+    pub hinted: Vec<Option<Span>>,
+}
+
+impl Resume {
+    /// Whether the resume shows area `a` at all: a term of it, or a hint.
+    pub fn touches(&self, a: usize) -> bool {
+        self.areas.get(a).is_some_and(Option::is_some) || self.passing(a).is_some()
+    }
+
+    /// The line that shows area `a` only in passing, when no term of it is written.
+    pub fn passing(&self, a: usize) -> Option<&Span> {
+        if self.areas.get(a).is_some_and(Option::is_some) {
+            return None;
+        }
+        self.hinted.get(a)?.as_ref()
+    }
+}
+
+/// How much of a line a kit quotes for an area it shows in passing.
+const PASSING_CHARS: usize = 90;
+
+/// The words of `line` around `at` (a byte range of its text), at most about `max` characters,
+/// with an ellipsis where the line goes on.
+fn around(line: &Span, at: std::ops::Range<usize>, max: usize) -> Span {
+    let text = &line.text;
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return Span { text: words(text), ..line.clone() };
+    }
+    let boundary = |i: usize| text.is_char_boundary(i);
+    // Start a third of the room before the hint, at a word; end where the room runs out.
+    let room = max.saturating_sub(text[at.clone()].chars().count());
+    let mut start = at.start;
+    let mut taken = 0;
+    while start > 0 && taken < room / 3 {
+        start -= 1;
+        while !boundary(start) {
+            start -= 1;
+        }
+        taken += 1;
+    }
+    if start > 0 {
+        start = text[start..at.start].find(' ').map_or(at.start, |i| start + i + 1);
+    }
+    let end = text[start..].char_indices().nth(max).map_or(text.len(), |(i, _)| start + i);
+    let mut end = end.max(at.end);
+    if end < text.len() {
+        end = text[at.end..end].rfind(' ').map_or(end, |i| at.end + i);
+    }
+    let body = text[start..end].trim().trim_end_matches([',', ';', ':', '.']);
+    let quoted = format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        words(body),
+        if end < text.trim_end().len() { "…" } else { "" }
+    );
+    Span { start: line.start + start, end: line.start + end, text: quoted }
+}
+
+/// Whether `pattern`, found at `start..end` of `text`, is written there as a word: on word
+/// boundaries, and a short alias (Go, REST, iOS, IA) or an acronym (SOLID) only as written or in
+/// capitals, so "go live", "the rest" or "solid experience" are not skills.
+fn written_as(text: &str, start: usize, end: usize, pattern: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let found = &text[start..end];
+    let acronym = pattern.chars().all(|c| !c.is_lowercase());
+    let case_ok =
+        (pattern.chars().count() > 4 && !acronym) || found == pattern || found == pattern.to_uppercase();
+    !before.is_some_and(word) && !after.is_some_and(word) && case_ok
 }
 
 /// Whether an alias names a tool a `{skill}` slot can hold: a name has a capital ("Kafka", "SQL
@@ -798,6 +932,49 @@ mod tests {
         assert!(g.satisfies(postgres, sql) && g.satisfies(sql, sql));
         assert!(!g.satisfies(sql, postgres));
         assert!(!g.satisfies(postgres, term("schema migrations")));
+    }
+
+    #[test]
+    fn a_hint_shows_an_area_in_passing_but_names_no_term() {
+        let g = graph();
+        let area = |id: &str| g.area(id).expect(id);
+        let candidate = Candidate {
+            claims: vec![
+                crate::candidate::Claim::line(
+                    Some("Nómina Central"),
+                    "Coordiné la migración de nómina de 120 mil empleados con el equipo de producto",
+                ),
+                crate::candidate::Claim::line(
+                    None,
+                    "Kept the loyalty platform under 50 ms at the Black Friday peak",
+                ),
+            ],
+            ..Candidate::default()
+        };
+        let resume = g.shown(&candidate);
+        for id in ["project-management", "business-analysis", "system-design"] {
+            assert!(resume.touches(area(id)), "{id}");
+            assert!(resume.areas[area(id)].is_none(), "{id}: a hint is not a term");
+            assert!(resume.passing(area(id)).is_some(), "{id}");
+        }
+        assert_eq!(
+            resume.passing(area("system-design")).map(|l| l.text.as_str()),
+            Some("Kept the loyalty platform under 50 ms at the Black Friday peak")
+        );
+        // An area neither named nor hinted is still a gap.
+        assert!(!resume.touches(area("machine-learning")));
+        // Hints are words: not inside other words, short ones only as written.
+        assert!(g.hinted_in("Speaking at conferences").is_empty());
+        assert!(g.hinted_in("Improved tps of the batch").is_empty());
+        assert!(g.hinted_in("4,000 TPS at peak").iter().any(|(a, _)| *a == area("system-design")));
+        // A long line is quoted around its hint.
+        let line = "Desenvolvimento da API de recomendação de produtos para o e-commerce da rede (Python, FastAPI, PostgreSQL), atendendo cerca de 2 milhões de requisições por dia";
+        let candidate =
+            Candidate { claims: vec![crate::candidate::Claim::line(None, line)], ..Candidate::default() };
+        let quoted =
+            g.shown(&candidate).passing(area("system-design")).map(|l| l.text.clone()).unwrap_or_default();
+        assert!(quoted.starts_with('…') && quoted.contains("2 milhões de requisições"), "{quoted}");
+        assert!(quoted.chars().count() <= PASSING_CHARS + 2, "{quoted}");
     }
 
     #[test]

@@ -864,7 +864,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     continue;
                 }
                 taken.insert(s.index);
-                let probe = if shown[ra.area].is_some() { Probe::Depth } else { Probe::Gap };
+                // An area shown only in passing ("coordinated the cutover" for project
+                // management) is no gap: reviewers called "not shown" false (R12, R45, R46).
+                let probe = if resume.touches(ra.area) { Probe::Depth } else { Probe::Gap };
                 picks.push((0, order, Pick::Area { s, probe, ra: ra.clone() }));
             }
         }
@@ -999,7 +1001,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .areas
         .technical
         .iter()
-        .filter(|r| shown[r.area].is_none())
+        .filter(|r| !resume.touches(r.area))
         .map(|r| graph.areas[r.area].name(lang).to_string())
         .collect();
     Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
@@ -1143,7 +1145,10 @@ fn build(
             };
             let rationale = match (probe, evidence) {
                 (Probe::Depth, Some(e)) => rationale_depth(lang, area.name(lang), e.written.trim(), q.mode),
-                (Probe::Depth, None) => rationale_shown(lang, area.name(lang)),
+                (Probe::Depth, None) => match resume.passing(ra.area) {
+                    Some(line) => rationale_passing(lang, area.name(lang), &line.text, q.mode),
+                    None => rationale_shown(lang, area.name(lang)),
+                },
                 _ => rationale_gap(lang, area.name(lang), q.mode),
             };
             KitQuestion {
@@ -1288,8 +1293,27 @@ fn rationale_shown(lang: usize, area: &str) -> String {
     }
 }
 
-fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {
-    let how = match (lang, mode) {
+/// An area the resume shows only in passing (a hint, `Resume::passing`): the line, shortened,
+/// and why the question is not about that work.
+fn rationale_passing(lang: usize, area: &str, line: &str, mode: Mode) -> String {
+    let line = line.trim().trim_end_matches('.');
+    let how = asked_as(lang, mode);
+    match lang {
+        1 => format!(
+            "{area}: requisito da vaga que o currículo mostra só de passagem (\"{line}\"): a pergunta é {how}, não sobre esse trabalho."
+        ),
+        2 => format!(
+            "{area}: requisito del puesto que el currículum muestra solo de paso (\"{line}\"): la pregunta es {how}, no sobre ese trabajo."
+        ),
+        _ => format!(
+            "{area}: a requirement of the role the resume shows only in passing (\"{line}\"): asked as {how} question, not about that work."
+        ),
+    }
+}
+
+/// How a question that is not about past work is asked ("a scenario", "conceitual"...).
+fn asked_as(lang: usize, mode: Mode) -> &'static str {
+    match (lang, mode) {
         (1, Mode::Concept) => "conceitual",
         (1, Mode::Design) => "de design",
         (1, _) => "de cenário",
@@ -1299,7 +1323,11 @@ fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {
         (_, Mode::Concept) => "a concept",
         (_, Mode::Design) => "a design",
         _ => "a scenario",
-    };
+    }
+}
+
+fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {
+    let how = asked_as(lang, mode);
     match lang {
         1 => format!(
             "{area} é requisito da vaga e não aparece no currículo: a pergunta é {how}, não sobre experiência passada."
