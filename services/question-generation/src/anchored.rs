@@ -200,9 +200,25 @@ impl Anchors {
             // apart (R31: "what did you decide yourself about where and how that ran?" of it), nor
             // a story to anchor a competency on, unless the line says what else they did ("Took part
             // in the on-call rotation and wrote runbooks for...").
+            // Joining a company or a team ("Entrou como DevOps Sênior para montar o time") is no
+            // work either (R47's development kits: asked what signals showed it was healthy).
             let participated = lower_words.first().is_some_and(|w| {
-                ["participei", "participé", "participated", "participou", "participó", "participe"]
-                    .contains(w)
+                [
+                    "participei",
+                    "participé",
+                    "participated",
+                    "participou",
+                    "participó",
+                    "participe",
+                    "entrei",
+                    "entrou",
+                    "entré",
+                    "entró",
+                    "ingresé",
+                    "ingresó",
+                    "joined",
+                ]
+                .contains(w)
             }) || lower.starts_with("took part");
             let took_part = participated && lower_words.len() <= 10;
             if !participated {
@@ -575,6 +591,7 @@ fn internship(title: &str) -> bool {
         "becario",
         "becaria",
         "practicante",
+        "prácticas",
         "pasante",
         "trainee",
         "aprendiz",
@@ -962,6 +979,9 @@ mod tests {
         c.claims[1].title = Some("IT Operations Intern".into());
         let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
         assert!(options.iter().all(|o| o.question.claim == 0), "{options:#?}");
+        // "Prácticas" is an internship too (R47: ownership asked about a practicum's upkeep of
+        // old sites).
+        assert!(internship("Desarrollador Jr. (prácticas y después contrato)"));
         // An intern's own internship is their story.
         c.claims[0].title = Some("Software Engineering Intern".into());
         let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
