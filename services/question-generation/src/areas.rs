@@ -587,6 +587,11 @@ impl Graph {
         for c in &candidate.certifications {
             consider(c, 1, None);
         }
+        // The skills section as written: a tool the taxonomy does not know ("ITIL v4" under
+        // "Outros", Zabbix) still shows its area (R46, R48: kit headers called them missing).
+        for l in &candidate.listed {
+            consider(l, 0, None);
+        }
         for (t, s) in terms.iter_mut() {
             s.uses = uses.get(t).copied().unwrap_or(0);
         }
@@ -604,7 +609,8 @@ impl Graph {
             .map(|c| c.span.clone())
             .chain(titles)
             .chain(candidate.skills.iter().map(|s| s.evidence.clone()))
-            .chain(candidate.certifications.iter().cloned());
+            .chain(candidate.certifications.iter().cloned())
+            .chain(candidate.listed.iter().cloned());
         for line in read {
             for (a, at) in self.hinted_in(&line.text) {
                 hinted[a].get_or_insert_with(|| around(&line, at, PASSING_CHARS));
@@ -975,6 +981,22 @@ mod tests {
             g.shown(&candidate).passing(area("system-design")).map(|l| l.text.clone()).unwrap_or_default();
         assert!(quoted.starts_with('…') && quoted.contains("2 milhões de requisições"), "{quoted}");
         assert!(quoted.chars().count() <= PASSING_CHARS + 2, "{quoted}");
+    }
+
+    #[test]
+    fn a_tool_the_taxonomy_does_not_know_in_the_skills_section_shows_its_area() {
+        let g = graph();
+        let line = "Outros: ITIL v4, LGPD, modelagem de dados";
+        let candidate = Candidate {
+            listed: vec![Span { start: 10, end: 10 + line.len(), text: line.to_string() }],
+            ..Candidate::default()
+        };
+        let resume = g.shown(&candidate);
+        let support = g.area("it-support").expect("it-support");
+        let shown = resume.areas[support].as_ref().expect("ITIL shows IT support");
+        // Shown by a list, not by work: no question is asked about it as past work.
+        assert!(shown.claim.is_none());
+        assert_eq!(shown.line.text, line);
     }
 
     #[test]

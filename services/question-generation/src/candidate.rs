@@ -78,6 +78,10 @@ pub struct Candidate {
     /// Certifications as the resume names them.
     #[serde(default)]
     pub certifications: Vec<Span>,
+    /// The lines of the resume's skills section as written, tools the taxonomy does not know
+    /// included ("Outros: ITIL v4, LGPD"): what the kit header counts as shown, with the skills.
+    #[serde(default)]
+    pub listed: Vec<Span>,
 }
 
 impl Candidate {

@@ -657,6 +657,24 @@ impl Claims {
                     // Days of regression cut to minutes is manual work automated (R40), not a
                     // pipeline made faster.
                     && !names_word_or_phrase(text, &["days", "dias", "días", "weeks", "semanas"], &[])
+                    // A suite moved to another framework ("Migré 180 pruebas de Selenium a
+                    // Cypress; el tiempo de ejecución bajó de 70 a 22 minutos") is scored as the
+                    // move, with its facet (R48: scored on build caches).
+                    && names_word_or_phrase(
+                        text,
+                        &[
+                            "selenium", "cypress", "playwright", "protractor", "webdriverio", "appium",
+                            "testcafe", "puppeteer",
+                        ],
+                        &[],
+                    )
+                    .then(|| {
+                        ["selenium", "cypress", "playwright", "protractor", "webdriverio", "appium", "testcafe", "puppeteer"]
+                            .iter()
+                            .filter(|t| words(&text.to_lowercase()).any(|w| w == **t))
+                            .count()
+                    })
+                    .is_none_or(|n| n < 2)
                     && names_word_or_phrase(
                         text,
                         &[
@@ -2416,6 +2434,11 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
 
 /// How an achievement line speaks of speed: latency, response or run time, throughput.
 const SPEED: &[&str] = &[
+    // An app's cold start ("Cut Android cold start from 2.9 s to 1.3 s", R48: read as a
+    // business outcome for want of a speed word).
+    "cold",
+    "arranque",
+    "frio",
     "latenc",
     "latênc",
     "p95",
@@ -4824,6 +4847,17 @@ mod tests {
                 "Playbooks de Ansible para altas de VLANs y puertos en switches de acceso; el tiempo de atención de esos tickets bajó de 2 días a 2 horas.",
                 "automation",
             ),
+            // R48: a suite moved between frameworks; an app's cold start.
+            (
+                "es",
+                "Migré 180 pruebas de Selenium a Cypress; el tiempo de ejecución bajó de 70 a 22 minutos.",
+                "quality",
+            ),
+            (
+                "en",
+                "Cut Android cold start (p50, mid-range devices) from 2.9 s to 1.3 s with Baseline Profiles and lazy initialization.",
+                "performance",
+            ),
             (
                 "es",
                 "Automatización de respaldos y auditoría de configuraciones de ~600 equipos con Nornir + NetBox; el cumplimiento del estándar de hardening subió de 71% a 96%.",
@@ -5314,7 +5348,9 @@ mod tests {
                 "Migrei a suíte de testes E2E de Selenium para Playwright (TypeScript), reduzindo o tempo de execução de 48 para 14 minutos"
             )
             .as_deref(),
-            Some("delivery")
+            // A suite moved between frameworks is scored as the move (the suite-migration facet,
+            // and how its run time was measured), not on a pipeline's build caches (R48).
+            Some("quality")
         );
         let kind = |text: &str| first_kind("en", "Larkspur Health", text);
         for (line, expected) in [

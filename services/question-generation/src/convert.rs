@@ -55,6 +55,28 @@ impl From<&ParsedResume> for Candidate {
             .filter(|c| !c.value.trim().is_empty())
             .map(|c| Span { start: 0, end: 0, text: c.value.trim().to_string() })
             .collect();
+        // The skills section's lines, at most a few hundred (a resume is bounded already).
+        let listed = p
+            .sections
+            .iter()
+            .filter(|s| s.kind == "skills")
+            .filter_map(|s| s.span.as_ref())
+            .flat_map(|s| {
+                let base = s.start as usize;
+                s.text.split_inclusive('\n').scan(0usize, move |at, line| {
+                    let start = base + *at + (line.len() - line.trim_start().len());
+                    *at += line.len();
+                    let text = line.trim();
+                    Some((!text.is_empty()).then(|| Span {
+                        start,
+                        end: start + text.len(),
+                        text: text.to_string(),
+                    }))
+                })
+            })
+            .flatten()
+            .take(MAX_LISTED)
+            .collect();
         Candidate {
             skills,
             claims,
@@ -62,9 +84,13 @@ impl From<&ParsedResume> for Candidate {
             level: level(p.seniority()),
             language: p.language.clone(),
             certifications,
+            listed,
         }
     }
 }
+
+/// Lines of a skills section a kit reads at most.
+const MAX_LISTED: usize = 300;
 
 /// The current year (UTC), from the system clock.
 fn this_year() -> i32 {
@@ -380,5 +406,34 @@ pub fn block_to(b: crate::store::BlockRecord) -> pb::GuardrailBlock {
         text_sha256: b.text_sha256,
         question_id: b.question_id,
         kit_id: b.kit_id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nexushr_proto::resumes::v1::Section;
+
+    #[test]
+    fn the_skills_section_is_read_line_by_line() {
+        let text = "Bancos: Oracle, PostgreSQL\n\n  Outros: ITIL v4, LGPD\n";
+        let p = ParsedResume {
+            sections: vec![
+                Section {
+                    kind: "skills".into(),
+                    header: "COMPETÊNCIAS".into(),
+                    span: Some(EvidenceSpan { start: 100, end: 100 + text.len() as u32, text: text.into() }),
+                },
+                Section {
+                    kind: "summary".into(),
+                    header: "RESUMO".into(),
+                    span: Some(EvidenceSpan { start: 0, end: 9, text: "DBA sênior".into() }),
+                },
+            ],
+            ..ParsedResume::default()
+        };
+        let c = Candidate::from(&p);
+        let lines: Vec<(&str, usize)> = c.listed.iter().map(|l| (l.text.as_str(), l.start)).collect();
+        assert_eq!(lines, [("Bancos: Oracle, PostgreSQL", 100), ("Outros: ITIL v4, LGPD", 130)]);
     }
 }
