@@ -973,6 +973,14 @@ mod tests {
         assert!(g.hinted_in("Speaking at conferences").is_empty());
         assert!(g.hinted_in("Improved tps of the batch").is_empty());
         assert!(g.hinted_in("4,000 TPS at peak").iter().any(|(a, _)| *a == area("system-design")));
+        // R49: a Kubernetes security certification, a ransomware recovery, a model-scoring API.
+        let hinted = |text: &str, id: &str| g.hinted_in(text).iter().any(|(a, _)| *a == area(id));
+        assert!(hinted("Certified Kubernetes Security Specialist (CKS) – 2022", "security"));
+        assert!(hinted(
+            "Coordenei a resposta a um incidente de ransomware; ambiente restaurado em 36 horas",
+            "continuity"
+        ));
+        assert!(hinted("p95 inference latency of 35 ms behind a BentoML service", "apis"));
         // A long line is quoted around its hint.
         let line = "Desenvolvimento da API de recomendação de produtos para o e-commerce da rede (Python, FastAPI, PostgreSQL), atendendo cerca de 2 milhões de requisições por dia";
         let candidate =

@@ -386,8 +386,14 @@ impl Claims {
         // figure moved.
         // "Led the move of online and mobile banking from VMware VMs to OpenShift" names the move
         // as a noun after its verb (R41: asked which failures it prevented).
-        let move_noun =
-            lower.iter().take(4).collect::<Vec<_>>().windows(2).any(|w| w[0] == "move" && w[1] == "of");
+        // "Designed the move from a shared-database monolith to Kafka-based services" too (R49:
+        // scored as a saving for the licences it retired on the way).
+        let move_noun = lower
+            .iter()
+            .take(4)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "move" && (w[1] == "of" || w[1] == "from"));
         let moved_system = (first == "moved" || move_noun)
             && lower.windows(2).any(|w| w[0] == "from" && !w[1].starts_with(|c: char| c.is_ascii_digit()))
             && lower.iter().any(|w| w == "to");
@@ -1010,6 +1016,21 @@ impl Claims {
             let built = || self.categories.iter().find(|c| c.id == "build").filter(|_| artifact);
             let Some(category) = kind.or_else(built) else { continue };
             let category = self.refined(category, &c.text);
+            // A saving is asked about by its amount, not by a time the line also reports ("cut
+            // the batch window to 40 minutes and retired 2 Oracle instances (~$310K/yr)", R49:
+            // "the saving of 40 minutes").
+            let metric = match metric {
+                // (A share of the bill, "37%", is the saving said another way: it stays.)
+                Some(m) if category.id == "cost" && !names_currency(&m) && !m.ends_with('%') => {
+                    figures(&c.text)
+                        .into_iter()
+                        .filter(|f| f.2 && names_currency(&f.1))
+                        .map(|f| f.1)
+                        .last()
+                        .or(Some(m))
+                }
+                other => other,
+            };
             let mut names: Vec<String> = Vec::new();
             for id in &c.skill_ids {
                 // One-letter names (R, C) are too often a currency sign or an initial.
@@ -4846,6 +4867,12 @@ mod tests {
                 "es",
                 "Playbooks de Ansible para altas de VLANs y puertos en switches de acceso; el tiempo de atención de esos tickets bajó de 2 días a 2 horas.",
                 "automation",
+            ),
+            // R49: a move designed, with a saving on the way, is the move.
+            (
+                "en",
+                "Designed the move from a shared-database monolith to Kafka-based event-driven services; cut the nightly batch window from 6 hours to under 40 minutes and retired 2 legacy Oracle instances (~$310K/yr in licensing).",
+                "migration",
             ),
             // R48: a suite moved between frameworks; an app's cold start.
             (
