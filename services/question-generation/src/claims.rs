@@ -1024,9 +1024,10 @@ impl Claims {
                 Some(m) if category.id == "cost" && !names_currency(&m) && !m.ends_with('%') => {
                     figures(&c.text)
                         .into_iter()
+                        .rev()
                         .filter(|f| f.2 && names_currency(&f.1))
                         .map(|f| f.1)
-                        .last()
+                        .next()
                         .or(Some(m))
                 }
                 other => other,
