@@ -666,21 +666,7 @@ impl Claims {
                     // A suite moved to another framework ("Migré 180 pruebas de Selenium a
                     // Cypress; el tiempo de ejecución bajó de 70 a 22 minutos") is scored as the
                     // move, with its facet (R48: scored on build caches).
-                    && names_word_or_phrase(
-                        text,
-                        &[
-                            "selenium", "cypress", "playwright", "protractor", "webdriverio", "appium",
-                            "testcafe", "puppeteer",
-                        ],
-                        &[],
-                    )
-                    .then(|| {
-                        ["selenium", "cypress", "playwright", "protractor", "webdriverio", "appium", "testcafe", "puppeteer"]
-                            .iter()
-                            .filter(|t| words(&text.to_lowercase()).any(|w| w == **t))
-                            .count()
-                    })
-                    .is_none_or(|n| n < 2)
+                    && SUITE_TOOLS.iter().filter(|t| words(&text.to_lowercase()).any(|w| w == **t)).count() < 2
                     && names_word_or_phrase(
                         text,
                         &[
@@ -2138,6 +2124,10 @@ const SECOND_PERSON: [&[(&str, &str)]; 3] = [
         ("nuestras", "tus"),
     ],
 ];
+
+/// End-to-end test frameworks: a line naming two moved a suite from one to the other.
+const SUITE_TOOLS: &[&str] =
+    &["selenium", "cypress", "playwright", "protractor", "webdriverio", "appium", "testcafe", "puppeteer"];
 
 /// Lower-case words after "e"/"y" that end like a first-person past verb and are none ("índices
 /// y caché con Redis": the cache, not "cachar"; R47).
