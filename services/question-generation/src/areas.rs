@@ -335,19 +335,16 @@ impl Graph {
             .ok();
         let mut hint_patterns: Vec<String> = Vec::new();
         let mut hint_areas: Vec<Vec<u16>> = Vec::new();
+        let mut hint_by_text: HashMap<String, usize> = HashMap::new();
         for a in &file.areas {
             let Some(&index) = area_index.get(&a.id) else { continue };
             for h in &a.hints {
                 let h = h.trim();
-                let key = h.to_lowercase();
-                let p = match hint_patterns.iter().position(|x| x.to_lowercase() == key) {
-                    Some(p) => p,
-                    None => {
-                        hint_patterns.push(h.to_string());
-                        hint_areas.push(Vec::new());
-                        hint_patterns.len() - 1
-                    }
-                };
+                let p = *hint_by_text.entry(h.to_lowercase()).or_insert_with(|| {
+                    hint_patterns.push(h.to_string());
+                    hint_areas.push(Vec::new());
+                    hint_patterns.len() - 1
+                });
                 if !hint_areas[p].contains(&(index as u16)) {
                     hint_areas[p].push(index as u16);
                 }
@@ -724,18 +721,9 @@ fn around(line: &Span, at: std::ops::Range<usize>, max: usize) -> Span {
     if text.chars().count() <= max {
         return Span { text: words(text), ..line.clone() };
     }
-    let boundary = |i: usize| text.is_char_boundary(i);
     // Start a third of the room before the hint, at a word; end where the room runs out.
     let room = max.saturating_sub(text[at.clone()].chars().count());
-    let mut start = at.start;
-    let mut taken = 0;
-    while start > 0 && taken < room / 3 {
-        start -= 1;
-        while !boundary(start) {
-            start -= 1;
-        }
-        taken += 1;
-    }
+    let mut start = at.start - crate::claims::last_chars(&text[..at.start], room / 3).len();
     if start > 0 {
         start = text[start..at.start].find(' ').map_or(at.start, |i| start + i + 1);
     }

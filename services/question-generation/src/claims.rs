@@ -1424,9 +1424,12 @@ fn objective(line: &str, m: &str) -> bool {
         .any(|(at, _)| words(last_chars(&lower[..at], 24)).any(|w| w == "rpo" || w == "rto"))
 }
 
-/// The last `n` characters of `text`.
-fn last_chars(text: &str, n: usize) -> &str {
-    &text[text.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)..]
+/// The last `n` characters of `text` (none for 0).
+pub(crate) fn last_chars(text: &str, n: usize) -> &str {
+    if n == 0 {
+        return &text[text.len()..];
+    }
+    &text[text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)..]
 }
 
 /// An achievement's first clause with its verb in the second person, without its full stop:
