@@ -903,10 +903,13 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
     // 3-hour outage in November 2019.") is the story's, not an entry's.
     // So is the wrapped rest of one that closes a bracket the line above opened ("  Cola), entregue
-    // a tempo da estreia do Pix em nov/2020.", R33: read as a new job at "entregue a tempo...").
-    let head = &line[..date_start(line)];
-    let closes_above = head.find(')').is_some_and(|c| head.find('(').is_none_or(|o| o > c));
-    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) || closes_above {
+    // a tempo da estreia do Pix em nov/2020.", R33: read as a new job at "entregue a tempo..."),
+    // dates inside the bracket included ("  2016–2022), com plantão 24x7", R48: read as a job
+    // from 2016 to 2022 that took the rest of the bullet above).
+    if line.find(')').is_some_and(|c| line.find('(').is_none_or(|o| o > c)) {
+        return false;
+    }
+    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
             return false;
@@ -921,6 +924,13 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         if STORY.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str())
             || (before.contains(". ") && word_count(before) >= 4)
         {
+            return false;
+        }
+        // "• Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.": years
+        // right after a product's name are its versions (R48: read as a job from 2005 to 2008).
+        const VERSIONED: &[&str] =
+            &["server", "studio", "office", "windows", "exchange", "sharepoint", "dynamics", "delphi"];
+        if VERSIONED.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str()) {
             return false;
         }
         // "• Responsable de 14 instancias SQL Server (2016–2022) y 9 clústeres": years in brackets
@@ -1025,7 +1035,12 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         .collect();
     let mut dated: Vec<(usize, Period)> = Vec::new();
     for (i, (_, l)) in lines.iter().enumerate() {
-        let Some(period) = parse_period(l).filter(|p| anchors_entry(l, p)) else { continue };
+        // Nor does the wrapped rest of a highlight cut mid-sentence above ("• Administrou ... RAC
+        // de 2 nós com ASM) e" / "  SQL Server 2012/2014 que suportavam o core bancário", R48).
+        let rest_of_above = i > 0 && runs_on(lines[i - 1].1);
+        let Some(period) = parse_period(l).filter(|p| !rest_of_above && anchors_entry(l, p)) else {
+            continue;
+        };
         // A narrow date column wraps its range: "June 2023 to QA Engineer, Acme" / "July 2026
         // In-app guides...": the second line ends the first line's period, it starts nothing.
         if let Some((j, prev)) = dated.last_mut()
@@ -1839,6 +1854,29 @@ mod tests {
                     • Implementação de login por biometria com Android Keystore.\n";
         let e = entries(text, 1);
         assert_eq!(e.len(), 1, "{e:?}");
+        // R48: the bracket's dates open the wrapped rest.
+        let text = "Cargo: DBA Sênior\nPeríodo: março de 2019 – o momento\n\
+                    • Coordenou equipe de 3 DBAs responsável por 140 instâncias (Oracle 19c, PostgreSQL 12–16 e SQL Server\n  \
+                    2016–2022), com plantão 24x7 em regime de escala.\n\
+                    • Migrou 38 bancos PostgreSQL para AWS.\n";
+        let e = entries(text, 1);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].highlights.iter().any(|h| h.contains("2016–2022), com plantão")), "{e:?}");
+        // R48: nor do a product's versions at the end of a bullet.
+        let text = "Cargo: DBA Júnior\nPeríodo: abril de 2010 – dezembro de 2013\n\
+                    • Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.\n\
+                    • Realizou instalações e upgrades.\n";
+        let e = entries(text, 1);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].highlights.len(), 2, "{e:?}");
+        // R48: nor do versions on the wrapped rest of a highlight cut after "e".
+        let text = "Cargo: DBA Sênior\nPeríodo: janeiro de 2014 – fevereiro de 2019\n\
+                    • Administrou ambiente com mais de 60 instâncias Oracle 11g/12c (incluindo RAC de 2 nós com ASM) e\n  \
+                    SQL Server 2012/2014 que suportavam o core bancário e o internet banking.\n\
+                    • Implantou Always On Availability Groups para 9 bancos SQL Server.\n";
+        let e = entries(text, 1);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].highlights.len(), 2, "{e:?}");
     }
 
     #[test]

@@ -235,7 +235,7 @@ impl Anchors {
             // A competency shows in the part of the line the question tells back: "Patched 600
             // servers monthly; presented the windows to the CAB" told back as "you patched 600
             // servers" and asked "who was the audience for that work?" (R39).
-            let said = crate::claims::said_part(&claim.text).to_lowercase();
+            let said = crate::claims::told_part(&claim.text, lang).to_lowercase();
             let said_words: Vec<&str> = words(&said).collect();
             for c in self.competencies.iter().filter(|_| !took_part) {
                 let strength = Self::strength(c, &said, &said_words, lang);
@@ -1062,6 +1062,15 @@ mod tests {
             &[("Riverbend Health Network", "Presented maintenance windows to the CAB every month.")],
         );
         assert!(anchors.question("communication", &c, 0, &[], &[]).is_some());
+        // R49: within one clause, a task list told back by its first task ("hiciste la corrección
+        // de bugs") does not show the documentation at its end.
+        let c = candidate(
+            "es",
+            &[("Tiendana", "Corrección de bugs y apoyo en tareas de soporte, documentación en Confluence.")],
+        );
+        assert!(anchors.question("communication", &c, 2, &[], &[]).is_none());
+        let c = candidate("es", &[("Tiendana", "Documentación en Confluence de los procesos de soporte.")]);
+        assert!(anchors.question("communication", &c, 2, &[], &[]).is_some());
     }
 
     #[test]

@@ -1259,13 +1259,20 @@ fn told_then(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Opt
 /// The clause after a line's first that, told back, `holds` the line's result: "cut boot time
 /// from 19 s to 7 s" of "Maintained the Yocto BSP for the data logger; cut boot time from 19 s to
 /// 7 s". None when no later clause starts with a verb that can be told back.
+/// In a line written in the first person, a later clause in the third speaks of the work, not of
+/// the candidate: "Optimicé una consulta de reportes...; bajó de 9 s a 1.2 s" is no "bajaste de 9
+/// s a 1.2 s" (R49: asked with nothing brought down).
 fn figure_clause(line: &str, lang: usize, holds: impl Fn(&str) -> bool) -> Option<String> {
+    let first_person = line.split(' ').next().is_some_and(|w| !third_person(w, lang));
     let mut rest = line;
     while let Some((at, len)) =
         CLAUSE_BREAKS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
     {
         rest = &rest[at + len..];
         let clause = capitalized(rest.trim());
+        if first_person && clause.split(' ').next().is_some_and(|w| third_person(w, lang)) {
+            continue;
+        }
         if told(&clause, lang).is_some_and(|t| holds(&t)) {
             return Some(clause);
         }
@@ -2141,8 +2148,15 @@ const NOT_VERBS: &[&str] = &[
 
 /// The text without its bracketed asides (the parser's `without_asides`), spaces closed up.
 fn without_brackets(text: &str) -> String {
-    let joined =
-        nexushr_resume_parser::work::without_asides(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let asides = nexushr_resume_parser::work::without_asides(text);
+    // An aside left open where the resume wrapped the line ("responsável por 140 instâncias
+    // (Oracle 19c, PostgreSQL 12–16 e SQL Server") ends what can be said: told back with it, the
+    // question read "...e SQL Server. O que..." (R48).
+    let asides = match asides.rfind('(') {
+        Some(open) if !asides[open..].contains(')') => asides[..open].trim_end(),
+        _ => asides.as_str(),
+    };
+    let joined = asides.split_whitespace().collect::<Vec<_>>().join(" ");
     // A space before a stop that ends the words is closed up; ".NET" keeps its space (R29:
     // "em.NET Framework").
     let mut out = String::with_capacity(joined.len());
@@ -2169,9 +2183,32 @@ fn without_brackets(text: &str) -> String {
 /// sentence's end.
 const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
 
+/// The part of an achievement line a question tells back, in the line's own words: its first
+/// clause without asides (`said_part`), up to the last word `told_back` keeps of it. What a
+/// competency anchored on the line must show, since the rest is not said: "Corrección de bugs y
+/// apoyo en tareas de soporte, documentación en Confluence" is told back as "hiciste la
+/// corrección de bugs", and asked who that work's audience was (R49).
+pub(crate) fn told_part(line: &str, lang: usize) -> String {
+    let said = said_part(line);
+    let Some(told) = told(line, lang).map(|t| t.to_lowercase()) else { return said };
+    let Some(last) = words(&told).last() else { return said };
+    let lower = said.to_lowercase();
+    // The told-back text ends with the line's own words (its verb alone is turned): cut the said
+    // part after the same word, at the same count of its occurrences.
+    let count = words(&told).filter(|w| *w == last).count();
+    let end = words(&lower)
+        .filter(|w| *w == last)
+        .nth(count.saturating_sub(1))
+        .map(|w| w.as_ptr() as usize - lower.as_ptr() as usize + w.len());
+    match end {
+        Some(end) if lower.len() == said.len() => said[..end].to_string(),
+        _ => said,
+    }
+}
+
 /// The part of an achievement line a question tells back (its first clause, without asides):
 /// what a competency anchored on the line must show, since the rest is not said.
-pub(crate) fn said_part(line: &str) -> String {
+fn said_part(line: &str) -> String {
     first_clause(&without_brackets(line))
 }
 
@@ -2288,6 +2325,27 @@ const PRESENT_ES: &[(&str, &str)] = &[
     ("automatizo", "automatizas"),
 ];
 
+/// Whether `word`, a line's first, is a past verb in the third person of Portuguese or Spanish
+/// ("reduziu", "bajó", "redujo"), as a line about the work rather than the candidate starts (or a
+/// resume written in the third person); never in English, whose past has no person.
+fn third_person(word: &str, lang: usize) -> bool {
+    let w = word.to_lowercase();
+    let long = |n: usize| w.chars().count() >= n;
+    match lang {
+        1 => {
+            ["fez", "teve", "manteve", "obteve", "foi", "trouxe", "propôs", "pôs"].contains(&w.as_str())
+                || (["ou", "eu", "iu"].iter().any(|e| w.ends_with(e)) && long(5))
+        }
+        2 => {
+            ["hizo", "tuvo", "mantuvo", "obtuvo", "estuvo", "puso", "propuso", "fue", "dio"]
+                .contains(&w.as_str())
+                || (w.ends_with("ujo") && long(5))
+                || (w.ends_with('ó') && long(4))
+        }
+        _ => false,
+    }
+}
+
 fn second_person(word: &str, lang: usize) -> Option<String> {
     let mut chars = word.chars();
     let capital = chars.next().is_some_and(char::is_uppercase);
@@ -2333,10 +2391,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
             // A resume written in the third person ("Reduziu o MTTR...", "Definiu e implantou
             // SLOs...", common in Brazil) already has the form "você" takes (R47: such lines were
             // no headline at all).
-            const THIRD: &[&str] = &["fez", "teve", "manteve", "obteve", "foi", "trouxe", "propôs", "pôs"];
-            if THIRD.contains(&w.as_str())
-                || (["ou", "eu", "iu"].iter().any(|e| w.ends_with(e)) && w.chars().count() >= 5)
-            {
+            if third_person(&w, 1) {
                 return Some(w.clone());
             }
             if let Some(s) = stem("ei").filter(|_| w.chars().count() >= 5) {
@@ -4176,6 +4231,15 @@ mod tests {
     #[test]
     fn an_achievement_is_told_back_in_the_second_person_first_clause_only() {
         let told = |line: &str, lang: usize| told_back(line, lang);
+        // R48: an aside left open where the resume wrapped the line ends what is told back.
+        assert_eq!(
+            told(
+                "Coordenou equipe de 3 DBAs responsável por 140 instâncias (Oracle 19c, PostgreSQL 12–16 e SQL Server",
+                1
+            )
+            .as_deref(),
+            Some("coordenou equipe de 3 DBAs responsável por 140 instâncias")
+        );
         // R44: a present verb after "e" is turned too; a noun of action after it ends the clause.
         assert_eq!(
             told("Construí e mantenho cerca de 70 DAGs no Airflow (MWAA)", 1).as_deref(),
@@ -4424,6 +4488,20 @@ mod tests {
             "Maintained the Yocto BSP for an i.MX6-based data logger; reduced boot time from 19 s to 7 s.",
         );
         assert!(boot.starts_with("At Trellis, you reduced boot time from 19 s to 7 s."), "{boot}");
+        // R49: a later clause about the work in the third person is not the candidate's.
+        let holds = |t: &str| t.contains("1.2 s");
+        assert_eq!(
+            figure_clause(
+                "Optimicé una consulta de reportes en PostgreSQL (índices y select_related); bajó de 9 s a 1.2 s.",
+                2,
+                holds
+            ),
+            None
+        );
+        assert!(
+            figure_clause("Mantuve el backend de reportes; reduje la consulta de 9 s a 1.2 s", 2, holds)
+                .is_some()
+        );
         // An A/B test is an experiment on customers, not software testing.
         assert_ne!(
             first_kind("en", "Trellis", "Ran an A/B test of the $35 free-delivery threshold; margin fell 2%")
