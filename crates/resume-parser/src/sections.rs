@@ -75,6 +75,17 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "historial profesional",
             "experiencia de trabajo",
             "experiencia relevante",
+            // An internship is work (JSON Resume keeps it under `work`); R50's graduate had no
+            // work entry under "INTERNSHIP".
+            "internship",
+            "internships",
+            "internship experience",
+            "estagio",
+            "estagios",
+            "experiencia de estagio",
+            "practicas profesionales",
+            "practicas",
+            "residencia profesional",
         ],
     ),
     (
@@ -344,6 +355,9 @@ mod tests {
         assert_eq!(header_kind("## Skills"), Some(SectionKind::Skills));
         assert_eq!(header_kind("I have experience with Go"), None);
         assert_eq!(header_kind("Work Experience(3)"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("INTERNSHIP"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Estágios"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Prácticas profesionales"), Some(SectionKind::Experience));
         let s = detect("Ana\nWork\tSenior Engineer\nAcme\n");
         assert_eq!(
             (s[0].kind, &"Ana\nWork\tSenior Engineer\nAcme\n"[s[0].start..]),

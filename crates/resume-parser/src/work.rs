@@ -909,7 +909,10 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if line.find(')').is_some_and(|c| line.find('(').is_none_or(|o| o > c)) {
         return false;
     }
-    if is_bullet(line) || line.trim_start().starts_with(char::is_lowercase) {
+    // "desde 2022" on its own line is an entry's open range, not a sentence's (R50: a senior's
+    // current job lost).
+    let since = matches!(fold(line[..date_start(line)].trim()).as_str(), "since" | "desde");
+    if !since && (is_bullet(line) || line.trim_start().starts_with(char::is_lowercase)) {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
             return false;
@@ -1862,6 +1865,16 @@ mod tests {
         let e = entries(text, 1);
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].highlights.iter().any(|h| h.contains("2016–2022), com plantão")), "{e:?}");
+        // R50: an open range in lower case on its own line.
+        let text = "Ingeniero de Software Senior (Backend / Plataforma), Fletes Regios Tech — Monterrey, N.L.\n\
+                    desde 2022\n\
+                    - Reescribí el servicio de ingesta de Node.js a Go.\n\n\
+                    Ingeniero DevOps / Backend, Conecta Noreste Telecomunicaciones — Monterrey, N.L.\n\
+                    2017 – 2021\n\
+                    - Automaticé el aprovisionamiento de módems.\n";
+        let e = entries(text, 2);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].period.current, "{e:?}");
         // R48: nor do a product's versions at the end of a bullet.
         let text = "Cargo: DBA Júnior\nPeríodo: abril de 2010 – dezembro de 2013\n\
                     • Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.\n\

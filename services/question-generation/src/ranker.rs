@@ -862,9 +862,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // So is a definition for a mid-level whose achievements show the area (R37, R39:
                 // "what is an index?" for data engineers five and six years in).
                 let worked_in = shown[ra.area].as_ref().is_some_and(|w| w.claim.is_some());
-                let below = bank.get(s.index).seniority == 0
-                    && shown[ra.area].is_some()
-                    && (level >= 2 || (level >= 1 && worked_in && s.mode == Mode::Concept));
+                let below_level = |s: &Scored| {
+                    bank.get(s.index).seniority == 0
+                        && shown[ra.area].is_some()
+                        && (level >= 2 || (level >= 1 && worked_in && s.mode == Mode::Concept))
+                };
+                let below = below_level(&s);
                 let anchor = if (s.mode == Mode::Experience || second || below)
                     && area_anchored < AREA_ANCHORED
                     && !anchored_areas.contains(&ra.area)
@@ -874,6 +877,25 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                         .filter(|o| !req.exclude.contains(&o.question.question.id) && allowed(o.blocked))
                 } else {
                     None
+                };
+                // A bank experience question that names nothing of the candidate's ("tell me
+                // about an architecture decision you personally drove"), when no line of theirs
+                // can carry the area's ask, gives way to the area's scenario or design question:
+                // with a resume line quoted under it, it read as stapled on (R42, R47, R48: "the
+                // why cites the CDC path but the question is a generic prompt"). Not for a junior
+                // screen below the candidate's level.
+                let s = match choose_area(ra.area, &taken, &[avoid.as_slice(), &[Mode::Experience]].concat())
+                {
+                    Some(other)
+                        if !below_level(&other)
+                            && anchor.is_none()
+                            && req.plan.is_none()
+                            && s.mode == Mode::Experience
+                            && !bank.get(s.index).text.contains("{skill}") =>
+                    {
+                        other
+                    }
+                    _ => s,
                 };
                 // Without such a line a single kit leaves the junior screen out: reviewers struck
                 // it every time (R37, R39: a full disk for an SRE eleven years in, B-tree basics

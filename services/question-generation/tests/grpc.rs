@@ -797,6 +797,26 @@ async fn a_senior_is_not_screened_on_basics_of_the_work_the_resume_shows() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_experience_question_naming_nothing_gives_way_to_the_area_s_scenario() {
+    // R47, R48: "tell me about an architecture decision you personally drove" with a resume line
+    // quoted under it read as stapled on; the area's design question asks the same seniors more.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    for resume in [
+        include_str!("../../../docs/kit-review/round48-resumes/en-1.txt"),
+        include_str!("../../../docs/kit-review/round45-resumes/en-1.txt"),
+    ] {
+        let req = generate("backend-developer", parsed(resume));
+        let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
+        assert_eq!(kit.questions.len(), 10);
+        let ids: Vec<&str> =
+            kit.questions.iter().map(|q| q.question.as_ref().map_or("", |q| q.id.as_str())).collect();
+        assert!(ids.iter().any(|id| id.starts_with("system-design-")), "{ids:?}");
+        assert!(!ids.contains(&"system-design-06"), "{ids:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
     app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
