@@ -385,6 +385,7 @@ impl Anchors {
             only.is_none_or(|areas| areas.contains(&id)) && !not.contains(&id)
         };
         let counts = self.area_counts(graph, &claim.text);
+        let own = self.own_counts(graph, &claim.text);
         // Databases run rather than designed ("Administración de 38 instancias Oracle 19c y SQL
         // Server 2019 con respaldos RMAN") are data work asked as administration: the changes
         // planned and the way back, not schema design and ORMs (R41, for a backend and a DBA kit).
@@ -423,7 +424,12 @@ impl Anchors {
                 .max()
                 .unwrap_or(0);
             let terms = counts[k];
+            // Front-end and mobile work is shown by a term of its own, not by a language those
+            // areas share with server code: "REST endpoints in Node.js (TypeScript, Express)" was
+            // asked how it organized components, state and styling (R50). (A framework shared
+            // with programming, "a FastAPI service", still shows an API.)
             if terms == 0
+                || (matches!(ask.id.as_str(), "frontend" | "mobile") && own[k] == 0)
                 || terms < others
                 || terms <= other_work
                 || (terms == others && ask.id == "programming")
@@ -457,6 +463,26 @@ impl Anchors {
 
     /// How many distinct terms of each asked area (in `self.areas` order) `line` names.
     fn area_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
+        self.counts(graph, line, false)
+    }
+
+    /// As `area_counts`, leaving out the languages and server runtimes the front end and mobile
+    /// share with server code (JavaScript, TypeScript and Node.js are front-end terms too).
+    fn own_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
+        self.counts(graph, line, true)
+    }
+
+    fn counts(&self, graph: &Graph, line: &str, own: bool) -> Vec<usize> {
+        const SHARED: &[&str] = &[
+            "javascript",
+            "typescript",
+            "nodejs",
+            "express-js",
+            "nestjs",
+            "web-programming",
+            "kotlin",
+            "java",
+        ];
         // A job title is no work in its area: "Entrei como DevOps Sênior para montar o time" built
         // a team (R42: asked what "the pipeline of that work" checked).
         let found: Vec<_> =
@@ -484,6 +510,7 @@ impl Anchors {
                     .map(|f| f.term)
                     .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
                     .filter(|&t| !(ask.id == "data" && graph.term_id(t) == "caching"))
+                    .filter(|&t| !own || !SHARED.contains(&graph.term_id(t)))
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();
@@ -1043,6 +1070,24 @@ mod tests {
         // Both lines show ownership, the nurse's with more signals; it gives way to the
         // analyst's.
         assert_eq!(best("ownership"), "Clínica Vida");
+    }
+
+    #[test]
+    fn front_end_work_is_shown_by_a_front_end_term_not_a_shared_language() {
+        // R50: "REST endpoints in Node.js (TypeScript, Express)" asked how it organized
+        // components, state and styling.
+        let anchors = Anchors::bundled();
+        let graph = &crate::bank::Bank::bundled().unwrap().graph;
+        let areas = |text: &str| -> Vec<String> {
+            let c = candidate("en", &[("Kiranakart", text)]);
+            anchors.options(graph, &c, 0).into_iter().map(|o| o.competency).collect()
+        };
+        let api =
+            areas("Built REST endpoints in Node.js (TypeScript, Express) for the store inventory service");
+        assert!(!api.iter().any(|a| a == "frontend"), "{api:?}");
+        let page =
+            areas("Built the checkout page in React and TypeScript, used by 2 million shoppers a month");
+        assert!(page.iter().any(|a| a == "frontend"), "{page:?}");
     }
 
     #[test]

@@ -39,6 +39,11 @@ struct Facet {
     /// build's cache).
     #[serde(default)]
     not_for: Vec<String>,
+    /// Words or phrases that, named on the line, say the facet is not what the line is about:
+    /// Redis behind Sidekiq is a job queue's store, not a cache (R50: a job-system migration
+    /// scored on TTLs and invalidation).
+    #[serde(default)]
+    unless: Vec<String>,
     /// Per kind, the index of the kind's rubric point this one takes the place of: a page-speed
     /// gain is found with the browser's tools, not with query plans and flame graphs (R23: an
     /// LCP gain and a boot-time cut scored with a back end's points).
@@ -57,6 +62,7 @@ impl Facet {
         !self.not_for.iter().any(|k| k == kind)
             && names(&self.terms)
             && (self.also.is_empty() || names(&self.also))
+            && !names(&self.unless)
     }
 }
 
@@ -5060,6 +5066,19 @@ mod tests {
         // A build's cache is the pipeline's: no cache-invalidation point under a CI speed-up.
         let ci = points("en", "Cut CI build time by 40% with Gradle build caching and split test runs");
         assert!(!ci.iter().any(|p| p.contains("invalidated")), "{ci:#?}");
+        // R50: Redis behind Sidekiq is a job queue's store, not a cache; a suite run in parallel
+        // is scored on how it was split, not on compilation and images.
+        let jobs = points(
+            "es",
+            "Migré el servicio de notificaciones de Sidekiq a Oban; eliminamos dos instancias de Redis",
+        );
+        assert!(!jobs.iter().any(|p| p.contains("invalidaba")), "{jobs:#?}");
+        let suite = points(
+            "es",
+            "Reduje el tiempo de la suite de pruebas (RSpec, ~5,800 pruebas) de 38 a 11 minutos paralelizando en GitHub Actions",
+        );
+        assert!(suite.iter().any(|p| p.contains("workers en paralelo")), "{suite:#?}");
+        assert!(!suite.iter().any(|p| p.contains("compilación")), "{suite:#?}");
         // "emr" is a word, not part of one; two facets at most.
         assert!(
             !points("en", "Reduced p99 latency of the Emrys checkout API from 900 ms to 150 ms")
