@@ -688,6 +688,12 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
         Some((place, note)) if WORK_MODES.contains(&crate::sections::fold(note).as_str()) => place.trim(),
         _ => piece,
     };
+    // "Monterrey / remoto", "São Paulo / híbrido": a way of working after a slash (R51: the
+    // employer read as "Monterrey / remoto").
+    let bare = match bare.rsplit_once('/') {
+        Some((place, mode)) if WORK_MODES.contains(&crate::sections::fold(mode).as_str()) => place.trim(),
+        _ => bare,
+    };
     if is_city(bare) || WORK_MODES.contains(&crate::sections::fold(bare).as_str()) {
         return Some(piece.to_string());
     }

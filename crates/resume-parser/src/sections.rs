@@ -65,6 +65,12 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "experiencia laboral",
             "experiencia profesional",
             "trayectoria profesional",
+            "freelance",
+            "freelance work",
+            "freelancing",
+            "trayectoria",
+            "trayectoria laboral",
+            "trajetoria",
             "professional history",
             "career history",
             "relevant experience",
@@ -269,6 +275,12 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     // "Work Experience(3)": some layouts print a count after the header.
     let f = fold(t);
     let f = f.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    // "Freelance" is also how some layouts name the employer of a contract job: a header only
+    // when marked as one, with a colon or in capitals ("Freelance:", "FREELANCE", R51).
+    const MARKED: &[&str] = &["freelance"];
+    if MARKED.contains(&f) && !(t.ends_with(':') || !t.chars().any(char::is_lowercase)) {
+        return None;
+    }
     HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k)
 }
 
@@ -356,6 +368,9 @@ mod tests {
         assert_eq!(header_kind("I have experience with Go"), None);
         assert_eq!(header_kind("Work Experience(3)"), Some(SectionKind::Experience));
         assert_eq!(header_kind("INTERNSHIP"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("TRAYECTORIA"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Freelance:"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Freelance"), None);
         assert_eq!(header_kind("Estágios"), Some(SectionKind::Experience));
         assert_eq!(header_kind("Prácticas profesionales"), Some(SectionKind::Experience));
         let s = detect("Ana\nWork\tSenior Engineer\nAcme\n");

@@ -215,6 +215,23 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
     (Some(h.to_string()), None)
 }
 
+/// A header line alone in its entry that names employer and title around a slash ("Quetzal
+/// Interactive Studios / Ingeniero Backend Senior", R51: read as one title with no employer): when
+/// one side reads as a title and the other as neither a title nor a function. "Cashier / Shelf
+/// Packer" and "Ingeniero DevOps / Backend" are one title.
+fn slash_split(line: &str) -> Option<(String, String)> {
+    let (a, b) = line.split_once(" / ")?;
+    let (a, b) = (a.trim().to_string(), b.trim().to_string());
+    let plain = |p: &str| {
+        title_score(p) == 0 && !FUNCTIONS.contains(&fold(p).as_str()) && (2..=6).contains(&word_count(p))
+    };
+    match (title_score(&a) > 0, title_score(&b) > 0) {
+        (false, true) if plain(&a) => Some((b, a)),
+        (true, false) if plain(&b) => Some((a, b)),
+        _ => None,
+    }
+}
+
 /// The text of a date line with its dates taken out ("Acme — Jan 2020 – Present" → "Acme";
 /// "Jun 2023 – Jul 2026 QA Engineer, Acme" → "QA Engineer, Acme"; text on both sides of the
 /// dates is kept as two cells, split by a tab).
@@ -804,7 +821,9 @@ fn assign(fragments: &[String], anchored: &[bool], inline: usize) -> (Option<Str
     match fragments {
         [] => (None, None, 0.3),
         [one] => {
-            if title_score(one) > 0 {
+            if let Some((t, e)) = slash_split(one) {
+                (Some(t), Some(e), 0.6)
+            } else if title_score(one) > 0 {
                 (Some(one.clone()), None, 0.5)
             } else {
                 (None, Some(one.clone()), 0.4)
@@ -1865,6 +1884,30 @@ mod tests {
         let e = entries(text, 1);
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].highlights.iter().any(|h| h.contains("2016–2022), com plantão")), "{e:?}");
+        // R51: employer and title around a slash.
+        let text = "Quetzal Interactive Studios / Ingeniero Backend Senior (líder técnico de servicios en línea)\n\
+                    Guadalajara, Jal. | ene. 2021 – presente\n\
+                    - Rediseñé el matchmaking en Go con colas por región en Redis.\n";
+        let e = entries(text, 2);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].employer.as_ref().map(|s| s.value.as_str()),
+            Some("Quetzal Interactive Studios"),
+            "{e:?}"
+        );
+        let text = "Cashier / Shelf Packer\nFreshWay Supermarkets\n2016 – 2018\n- Served customers.\n";
+        let e = entries(text, 0);
+        assert_eq!(e[0].title.as_ref().map(|s| s.value.as_str()), Some("Cashier / Shelf Packer"), "{e:?}");
+        // R51: a way of working after a slash is part of the place, not the employer.
+        let text = "Consultora SAP ABAP Sr., Integra Consultores ERP — Monterrey / remoto\n2019–2022\n\
+                    • Desarrollos RICEF para clientes de manufactura.\n";
+        let e = entries(text, 2);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].employer.as_ref().map(|s| s.value.as_str()),
+            Some("Integra Consultores ERP"),
+            "{e:?}"
+        );
         // R50: an open range in lower case on its own line.
         let text = "Ingeniero de Software Senior (Backend / Plataforma), Fletes Regios Tech — Monterrey, N.L.\n\
                     desde 2022\n\

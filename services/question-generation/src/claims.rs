@@ -307,9 +307,21 @@ impl Claims {
                 && (statistics || next_to_model(Some(k + 1)) || next_to_model(k.checked_sub(1)));
             !environment && !model
         };
+        // A migration with tests among its means ("Migré más de 40 procedimientos almacenados de
+        // SQL Server a PostgreSQL, con pruebas de regresión en Testcontainers") is the migration:
+        // scored on flaky tests and merge gates it missed the cutover (R51).
+        let migration = self.categories.iter().find(|c| c.id == "migration");
+        let migrated = migration
+            .is_some_and(|m| lower.first().is_some_and(|w| m.stems.iter().any(|s| stem_matches(w, s))));
+        const MEANS: &[&str] = &["with", "con", "com", "using", "usando", "via"];
+        let means = lower.iter().position(|w| MEANS.contains(&w.as_str()));
+        let as_means = |k: usize| migrated && means.is_some_and(|m| m < k);
         if let Some(q) = quality
             && !about_people
-            && lower.iter().enumerate().any(|(k, w)| q.stems.iter().any(|s| stem_matches(w, s)) && testing(k))
+            && lower
+                .iter()
+                .enumerate()
+                .any(|(k, w)| q.stems.iter().any(|s| stem_matches(w, s)) && testing(k) && !as_means(k))
         {
             return Some(q);
         }
@@ -4558,6 +4570,20 @@ mod tests {
         assert_eq!(
             first_kind("es", "Banco", "Atendí la caída del portal de pagos en el cierre de mes; coordiné el rollback y el postmortem").as_deref(),
             Some("incident")
+        );
+        // R51: a migration with regression tests among its means is the migration.
+        assert_eq!(
+            first_kind(
+                "es",
+                "Acerero",
+                "Migré más de 40 procedimientos almacenados de SQL Server a PostgreSQL, con pruebas de regresión en Testcontainers"
+            )
+            .as_deref(),
+            Some("migration")
+        );
+        assert_eq!(
+            first_kind("en", "Acme", "Migrated 300 Selenium tests to Playwright").as_deref(),
+            Some("quality")
         );
         assert_eq!(
             first_kind(
