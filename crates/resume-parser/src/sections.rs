@@ -278,7 +278,7 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     // "Freelance" is also how some layouts name the employer of a contract job: a header only
     // when marked as one, with a colon or in capitals ("Freelance:", "FREELANCE", R51).
     const MARKED: &[&str] = &["freelance"];
-    if MARKED.contains(&f) && !(t.ends_with(':') || !t.chars().any(char::is_lowercase)) {
+    if MARKED.contains(&f) && !t.ends_with(':') && t.chars().any(char::is_lowercase) {
         return None;
     }
     HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k)
