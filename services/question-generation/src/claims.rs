@@ -599,11 +599,15 @@ impl Claims {
             // the old job's, not on a service's latency percentiles under the same load (R42). A
             // move of jobs to another orchestrator keeps the migration rubric, a saving stays a
             // saving, and a pipeline built that made data fresher keeps the pipeline's rubric.
+            // Manual work automated ("automatizou em Python a consolidação diária de dados de 4
+            // sistemas, eliminando cerca de 20 horas/mês de trabalho manual") had no job to make
+            // faster (R51: asked where the time or the memory went).
             "refactor" | "performance" | "automation" | "migration"
                 if (names_data_pipeline(text) && category.id != "migration" || names_dataframes(text))
                     && names_speed(text)
                     && (names_change(text) || names_gain(text))
-                    && !names_money(text) =>
+                    && !names_money(text)
+                    && !(category.id == "automation" && names_any(text, &[MANUAL], false)) =>
             {
                 to("data_job_speed")
             }
@@ -1081,7 +1085,33 @@ impl Claims {
                 (!told_whole || told(&line, lang).is_none_or(|t| says(&t, m))) && !objective(&c.text, m)
             });
             let template = asked.and(t.text_metric.as_ref()).unwrap_or(&t.text);
-            let text = template.replace("{metric}", asked.unwrap_or(""));
+            // A figure the line does not write (a saving worked out from "de R$ 48 mil para R$ 29
+            // mil") is no figure the candidate cites, and is said as Portuguese and Spanish say
+            // thousands (R51: "a economia de R$ 19K que você cita").
+            let text = match asked {
+                Some(m) if lang > 0 && !c.text.replace(' ', "").contains(&m.replace(' ', "")) => {
+                    let millions = |n: &str| {
+                        let one = n.trim_start_matches(|c: char| !c.is_ascii_digit()) == "1";
+                        let word = match (lang, one) {
+                            (1, true) => "milhão",
+                            (1, false) => "milhões",
+                            (_, true) => "millón",
+                            _ => "millones",
+                        };
+                        format!("{n} {word}")
+                    };
+                    let said = match (m.strip_suffix('K'), m.strip_suffix('M')) {
+                        (Some(n), _) => format!("{n} mil"),
+                        (_, Some(n)) => millions(n),
+                        _ => m.to_string(),
+                    };
+                    template
+                        .replace("{metric} que você cita", &said)
+                        .replace("{metric} que mencionas", &said)
+                        .replace("{metric}", &said)
+                }
+                _ => template.replace("{metric}", asked.unwrap_or("")),
+            };
             let text = match employer {
                 Some(e) => {
                     // "no Hospital Santa Marta", not "na empresa Hospital Santa Marta".
@@ -4116,6 +4146,25 @@ mod tests {
         Claims::bundled().questions(&candidate, kit).into_iter().next()
     }
 
+    #[test]
+    fn a_saving_worked_out_from_two_amounts_is_not_one_the_candidate_cites() {
+        // R51: "como foi medida a economia de R$ 19K que você cita?" of "de R$ 48 mil para R$ 29 mil".
+        let q = first_question(
+            "pt",
+            "AgroSinal",
+            "Reduzi o custo mensal de infraestrutura de R$ 48 mil para R$ 29 mil consolidando workers em ECS Fargate",
+            1,
+        )
+        .expect("a question");
+        let text = &q.question.text;
+        assert!(text.contains("R$ 19 mil") && !text.contains("que você cita"), "{text}");
+        // A figure the line writes is still cited.
+        let q =
+            first_question("pt", "AgroSinal", "Reduzi a fatura mensal da AWS em 37% com Savings Plans", 1)
+                .expect("a question");
+        assert!(q.question.text.contains("37% que você cita"), "{}", q.question.text);
+    }
+
     /// The kind of that question in the resume's own language.
     fn first_kind(language: &str, employer: &str, text: &str) -> Option<String> {
         let lang = crate::areas::language_index(language).unwrap_or(0);
@@ -4570,6 +4619,16 @@ mod tests {
         assert_eq!(
             first_kind("es", "Banco", "Atendí la caída del portal de pagos en el cierre de mes; coordiné el rollback y el postmortem").as_deref(),
             Some("incident")
+        );
+        // R51: manual work automated is automation, not a data job made faster.
+        assert_eq!(
+            first_kind(
+                "pt",
+                "Vivamais",
+                "Automatizei em Python a consolidação diária de dados de 4 sistemas, eliminando cerca de 20 horas/mês de trabalho manual"
+            )
+            .as_deref(),
+            Some("automation")
         );
         // R51: a migration with regression tests among its means is the migration.
         assert_eq!(
