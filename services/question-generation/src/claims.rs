@@ -1081,8 +1081,15 @@ impl Claims {
                 }
                 _ => c.text.as_str().into(),
             };
+            // A coverage percentage is what a tool reports, not a result to ask how it was measured
+            // (R51: "how did you measure the 71% you cite?" of "cobertura de 34% para 71%"); the
+            // question asks what the tests caught instead.
+            let coverage =
+                |m: &str| m.ends_with('%') && names_word_or_phrase(&c.text, &["coverage", "cobertura"], &[]);
             let asked = metric.as_deref().filter(|m| {
-                (!told_whole || told(&line, lang).is_none_or(|t| says(&t, m))) && !objective(&c.text, m)
+                (!told_whole || told(&line, lang).is_none_or(|t| says(&t, m)))
+                    && !objective(&c.text, m)
+                    && !coverage(m)
             });
             let template = asked.and(t.text_metric.as_ref()).unwrap_or(&t.text);
             // A figure the line does not write (a saving worked out from "de R$ 48 mil para R$ 29
@@ -4144,6 +4151,20 @@ mod tests {
             ..Candidate::default()
         };
         Claims::bundled().questions(&candidate, kit).into_iter().next()
+    }
+
+    #[test]
+    fn a_coverage_figure_is_not_asked_how_it_was_measured() {
+        // R51: "como foi medido o resultado de 71% que você cita?" of a coverage figure.
+        let q = first_question(
+            "pt",
+            "Vivamais",
+            "Escrevi testes automatizados para o módulo de convênios, elevando a cobertura de 34% para 71%",
+            1,
+        )
+        .expect("a question");
+        let text = &q.question.text;
+        assert!(!text.contains("71% que você cita") && !text.contains("medido o resultado"), "{text}");
     }
 
     #[test]
