@@ -384,8 +384,8 @@ impl Anchors {
             let id = self.areas[k].id.as_str();
             only.is_none_or(|areas| areas.contains(&id)) && !not.contains(&id)
         };
-        let counts = self.area_counts(graph, &claim.text);
-        let own = self.own_counts(graph, &claim.text);
+        let (counts, own): (Vec<usize>, Vec<usize>) =
+            self.area_counts(graph, &claim.text).into_iter().unzip();
         // Databases run rather than designed ("Administración de 38 instancias Oracle 19c y SQL
         // Server 2019 con respaldos RMAN") are data work asked as administration: the changes
         // planned and the way back, not schema design and ORMs (R41, for a backend and a DBA kit).
@@ -461,18 +461,10 @@ impl Anchors {
         }
     }
 
-    /// How many distinct terms of each asked area (in `self.areas` order) `line` names.
-    fn area_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
-        self.counts(graph, line, false)
-    }
-
-    /// As `area_counts`, leaving out the languages and server runtimes the front end and mobile
+    /// How many distinct terms of each asked area (in `self.areas` order) `line` names, and how
+    /// many of them are the area's own: not a language or server runtime the front end and mobile
     /// share with server code (JavaScript, TypeScript and Node.js are front-end terms too).
-    fn own_counts(&self, graph: &Graph, line: &str) -> Vec<usize> {
-        self.counts(graph, line, true)
-    }
-
-    fn counts(&self, graph: &Graph, line: &str, own: bool) -> Vec<usize> {
+    fn area_counts(&self, graph: &Graph, line: &str) -> Vec<(usize, usize)> {
         const SHARED: &[&str] = &[
             "javascript",
             "typescript",
@@ -499,9 +491,9 @@ impl Anchors {
         self.areas
             .iter()
             .map(|ask| {
-                let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return 0 };
+                let Some(area) = graph.areas.iter().position(|a| a.id == ask.id) else { return (0, 0) };
                 if packaged && ask.id == "programming" {
-                    return 0;
+                    return (0, 0);
                 }
                 // "With caching" is no database work to ask the data area about (R31: "the database
                 // side" of CDN thumbnails).
@@ -510,11 +502,10 @@ impl Anchors {
                     .map(|f| f.term)
                     .filter(|&t| graph.areas_of(t).contains(&(area as u16)))
                     .filter(|&t| !(ask.id == "data" && graph.term_id(t) == "caching"))
-                    .filter(|&t| !own || !SHARED.contains(&graph.term_id(t)))
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();
-                terms.len()
+                (terms.len(), terms.iter().filter(|&&t| !SHARED.contains(&graph.term_id(t))).count())
             })
             .collect()
     }
@@ -524,7 +515,7 @@ impl Anchors {
     /// API redesign on versioning and compatibility, Terraform modules on state and reuse), not
     /// only on design decisions in general (R28: "the generic 'what was built' template").
     pub(crate) fn area_rubric(&self, graph: &Graph, line: &str, lang: usize) -> Option<crate::bank::Rubric> {
-        let counts = self.area_counts(graph, line);
+        let counts: Vec<usize> = self.area_counts(graph, line).into_iter().map(|(all, _)| all).collect();
         let best = *counts.iter().max()?;
         let mut at = counts.iter().enumerate().filter(|(_, c)| **c == best && best > 0);
         let (k, _) = at.next()?;

@@ -2380,6 +2380,19 @@ const PRESENT_ES: &[(&str, &str)] = &[
     ("automatizo", "automatizas"),
 ];
 
+/// Irregular Spanish pasts in the third person, with the second person they are told back in.
+const ES_THIRD: &[(&str, &str)] = &[
+    ("hizo", "hiciste"),
+    ("tuvo", "tuviste"),
+    ("mantuvo", "mantuviste"),
+    ("obtuvo", "obtuviste"),
+    ("estuvo", "estuviste"),
+    ("puso", "pusiste"),
+    ("propuso", "propusiste"),
+    ("fue", "fuiste"),
+    ("dio", "diste"),
+];
+
 /// Whether `word`, a line's first, is a past verb in the third person of Portuguese or Spanish
 /// ("reduziu", "bajó", "redujo"), as a line about the work rather than the candidate starts (or a
 /// resume written in the third person); never in English, whose past has no person.
@@ -2392,8 +2405,7 @@ fn third_person(word: &str, lang: usize) -> bool {
                 || (["ou", "eu", "iu"].iter().any(|e| w.ends_with(e)) && long(5))
         }
         2 => {
-            ["hizo", "tuvo", "mantuvo", "obtuvo", "estuvo", "puso", "propuso", "fue", "dio"]
-                .contains(&w.as_str())
+            ES_THIRD.iter().any(|(k, _)| *k == w)
                 || (w.ends_with("ujo") && long(5))
                 || (w.ends_with('ó') && long(4))
         }
@@ -2473,18 +2485,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
             }
             // The third person ("Desarrolló", "Definió", "Redujo"), as some resumes are written,
             // is told back in the second like the first (R47).
-            const THIRD: &[(&str, &str)] = &[
-                ("hizo", "hiciste"),
-                ("tuvo", "tuviste"),
-                ("mantuvo", "mantuviste"),
-                ("obtuvo", "obtuviste"),
-                ("estuvo", "estuviste"),
-                ("puso", "pusiste"),
-                ("propuso", "propusiste"),
-                ("fue", "fuiste"),
-                ("dio", "diste"),
-            ];
-            if let Some(&(_, v)) = THIRD.iter().find(|(k, _)| *k == w) {
+            if let Some(&(_, v)) = ES_THIRD.iter().find(|(k, _)| *k == w) {
                 return Some(v.to_string());
             }
             // Redujo, condujo, introdujo, produjo; not "trabajo" (the present, or the noun).
