@@ -34,6 +34,10 @@ pub struct Claim {
     /// gave no end.
     #[serde(default)]
     pub years_ago: Option<u16>,
+    /// The line is from the resume's projects section, and `employer` is the project's name: a
+    /// question says "in your SpazaStock project", not "at SpazaStock".
+    #[serde(default)]
+    pub project: bool,
 }
 
 /// How many years after its job ended a line is early-career work: a kit asks about it only
@@ -61,6 +65,7 @@ impl Claim {
             skill_ids: Vec::new(),
             whole: true,
             years_ago: None,
+            project: false,
         }
     }
 }

@@ -1369,6 +1369,14 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
     // A long line is told back by its first clause ("Coordinaste la migración de 212 VMs de
     // VMware a AWS en 14 meses"), which must read aloud on its own.
+    // "Sales report went from ~3 s to 180 ms after adding a composite index" says what changed
+    // with the work as its subject: told back as it is ("At Pagora, the sales report went ...").
+    if let Some(said) = told(line, lang).is_none().then(|| subject_first(line, lang)).flatten() {
+        return Some(match employer {
+            Some(e) => format!("At {e}, {said}. {ask}"),
+            None => format!("{}. {ask}", capitalized(&said)),
+        });
+    }
     told(line, lang).map(|told| match (lang, employer) {
         (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
         (1, None) => format!("Você {told}. {ask}"),
@@ -1377,6 +1385,74 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
         (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
         (_, None) => format!("You {told}. {ask}"),
     })
+}
+
+/// A text that names a project where it would name an employer ("At SpazaStock, you built",
+/// "na SpazaStock", "en SpazaStock") said of the project instead: "In your SpazaStock project,
+/// you built", "no seu projeto SpazaStock", "en tu proyecto SpazaStock". Not `yours` (a why line,
+/// written to the interviewer): "in the SpazaStock project".
+pub(crate) fn of_project(text: &str, name: &str, lang: usize, yours: bool) -> String {
+    if name.is_empty() {
+        return text.to_string();
+    }
+    let (pt, es, en) =
+        if yours { ("seu projeto", "tu proyecto", "your") } else { ("projeto", "el proyecto", "the") };
+    let pairs: Vec<(String, String)> = match lang {
+        1 => vec![
+            (format!("Na empresa {name}"), format!("No {pt} {name}")),
+            (format!("na empresa {name}"), format!("no {pt} {name}")),
+            (format!("Na {name}"), format!("No {pt} {name}")),
+            (format!("No {name}"), format!("No {pt} {name}")),
+            (format!("na {name}"), format!("no {pt} {name}")),
+            (format!("no {name}"), format!("no {pt} {name}")),
+            (format!("em {name}"), format!("no projeto {name}")),
+        ],
+        2 => vec![
+            (format!("En {name}"), format!("En {es} {name}")),
+            (format!("en {name}"), format!("en {es} {name}")),
+        ],
+        _ => vec![
+            (format!("At {name}"), format!("In {en} {name} project")),
+            (format!("at {name}"), format!("in {en} {name} project")),
+        ],
+    };
+    let mut out = text.to_string();
+    for (from, to) in pairs {
+        out = out.replace(&from, &to);
+    }
+    out
+}
+
+/// An English line whose subject is the thing that changed ("Sales report went from ~3 s to 180
+/// ms ...", "Checkout p95 dropped from 900 ms to 200 ms"), as a sentence to tell back: "the
+/// sales report went from ...". None for any other line, and in Portuguese and Spanish, whose
+/// article would need the noun's gender.
+fn subject_first(line: &str, lang: usize) -> Option<String> {
+    const CHANGED: &[&str] =
+        &["went", "dropped", "fell", "decreased", "shrank", "grew", "rose", "improved", "came"];
+    if lang != 0 {
+        return None;
+    }
+    let clause = line.split([';', '—']).next().unwrap_or(line).trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let verb = words.iter().position(|w| CHANGED.contains(&w.to_lowercase().as_str()))?;
+    // A short subject of plain words, then a before and after.
+    if verb == 0
+        || verb > 5
+        || words.len() > 26
+        || words[..verb].iter().any(|w| !w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        || ["i", "we", "my", "our", "the", "a", "an"].contains(&words[0].to_lowercase().as_str())
+        || !names_gain(clause)
+    {
+        return None;
+    }
+    let first = words[0];
+    // An acronym or a product name keeps its case ("API p95", "PostgreSQL replication").
+    let first =
+        if first.chars().skip(1).any(char::is_uppercase) { first.to_string() } else { first.to_lowercase() };
+    let said = format!("the {first} {}", words[1..].join(" "));
+    let said = spoken(&said, lang);
+    reads_aloud(&capitalized(&said)).then_some(said)
 }
 
 /// "At" an employer in Portuguese: "no Hospital Santa Marta", "na Universidade Federal", "no
@@ -4445,6 +4521,44 @@ mod tests {
         assert_eq!(at_pt("Hospital Santa Marta"), "no Hospital Santa Marta");
         assert_eq!(at_pt("Universidade Federal do Ceará"), "na Universidade Federal do Ceará");
         assert_eq!(at_pt("Pagora"), "na Pagora");
+        assert_eq!(
+            of_project(
+                "At SpazaStock, you built a REST API. Which decisions were yours?",
+                "SpazaStock",
+                0,
+                true
+            ),
+            "In your SpazaStock project, you built a REST API. Which decisions were yours?"
+        );
+        assert_eq!(
+            of_project(
+                "Probes a headline achievement the resume reports at SpazaStock: how",
+                "SpazaStock",
+                0,
+                false
+            ),
+            "Probes a headline achievement the resume reports in the SpazaStock project: how"
+        );
+        assert_eq!(
+            of_project("Me conte sobre o que você construiu na Maré Alta.", "Maré Alta", 1, true),
+            "Me conte sobre o que você construiu no seu projeto Maré Alta."
+        );
+        assert_eq!(
+            of_project("En Camión GDL, lograste", "Camión GDL", 2, true),
+            "En tu proyecto Camión GDL, lograste"
+        );
+        assert_eq!(
+            subject_first(
+                "Sales report went from ~3 s to 180 ms on 200k seeded rows after adding a composite index",
+                0
+            )
+            .as_deref(),
+            Some(
+                "the sales report went from about 3 s to 180 ms on 200k seeded rows after adding a composite index"
+            )
+        );
+        assert_eq!(subject_first("We went from 3 s to 180 ms", 0), None);
+        assert_eq!(subject_first("Relatório de vendas caiu de 3 s para 180 ms", 1), None);
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(
             told("Coordiné la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses: rehost con AWS Application Migration Service para la mayoría y replataforma de las bases PostgreSQL a RDS. Se dio de baja el contrato de coubicación en 2023, con un ahorro aproximado de 28% en costos de infraestructura", 2).as_deref(),

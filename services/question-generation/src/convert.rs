@@ -46,9 +46,32 @@ impl From<&ParsedResume> for Candidate {
                     years_ago,
                     skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
                     text: h,
+                    project: false,
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        // A graduate's or a junior's projects are the work there is to ask about, and so are
+        // those of a resume with little work written out; a senior's work says more than a side
+        // project.
+        let level = level(p.seniority());
+        let mut claims = claims;
+        if level == Some(0) || claims.len() < 3 {
+            for s in p.sections.iter().filter(|s| s.kind == "projects") {
+                let Some(span) = s.span.as_ref() else { continue };
+                for l in crate::projects::lines(&span.text, span.start as usize, &s.header) {
+                    claims.push(Claim {
+                        employer: Some(l.project),
+                        title: None,
+                        span: Span { start: l.start, end: l.end, text: l.text.clone() },
+                        whole: true,
+                        years_ago: None,
+                        skill_ids: taxonomy.find(&l.text).into_iter().map(|m| m.skill_id).collect(),
+                        text: l.text,
+                        project: true,
+                    });
+                }
+            }
+        }
         let certifications = p
             .certifications
             .iter()
@@ -81,7 +104,7 @@ impl From<&ParsedResume> for Candidate {
             skills,
             claims,
             total_months: p.total_experience_months,
-            level: level(p.seniority()),
+            level,
             language: p.language.clone(),
             certifications,
             listed,
@@ -435,5 +458,38 @@ mod tests {
         let c = Candidate::from(&p);
         let lines: Vec<(&str, usize)> = c.listed.iter().map(|l| (l.text.as_str(), l.start)).collect();
         assert_eq!(lines, [("Bancos: Oracle, PostgreSQL", 100), ("Outros: ITIL v4, LGPD", 130)]);
+    }
+
+    #[test]
+    fn a_junior_s_projects_are_work_to_ask_about_and_a_senior_s_are_not() {
+        let text = "Projects:\nSpazaStock – inventory API for small shops\nNestJS, PostgreSQL, Docker\n- Sales report went from ~3 s to 180 ms after adding a composite index.\n";
+        let resume = |seniority: Seniority, jobs: usize| {
+            let mut p = ParsedResume {
+                sections: vec![Section {
+                    kind: "projects".into(),
+                    header: "Projects:".into(),
+                    span: Some(EvidenceSpan { start: 50, end: 50 + text.len() as u32, text: text.into() }),
+                }],
+                work: (0..jobs)
+                    .map(|i| nexushr_proto::resumes::v1::WorkEntry {
+                        highlights: vec![format!("Built the billing service number {i} in Go")],
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..ParsedResume::default()
+            };
+            p.set_seniority(seniority);
+            Candidate::from(&p)
+        };
+        let junior = resume(Seniority::Junior, 3);
+        let projects: Vec<_> = junior.claims.iter().filter(|c| c.project).collect();
+        assert_eq!(projects.len(), 2);
+        assert_eq!(projects[1].employer.as_deref(), Some("SpazaStock"));
+        assert_eq!(projects[1].text, "Sales report went from ~3 s to 180 ms after adding a composite index");
+        assert_eq!(&text[projects[1].span.start - 50..projects[1].span.start - 50 + 12], "Sales report");
+        // A senior's three jobs say more than a side project; with little work written out, the
+        // projects are asked about at any level.
+        assert!(!resume(Seniority::Senior, 3).claims.iter().any(|c| c.project));
+        assert!(resume(Seniority::Senior, 1).claims.iter().any(|c| c.project));
     }
 }

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod events;
 pub mod kit;
 pub mod llm;
+pub mod projects;
 pub mod ranker;
 pub mod roles;
 pub mod server;

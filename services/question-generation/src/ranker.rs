@@ -17,7 +17,7 @@ use crate::anchored::{AnchorOption, AnchoredQuestion, Anchors};
 use crate::areas::{Graph, LANGUAGES, Resume, RoleArea, RoleAreas};
 use crate::bank::{Bank, Mode, Question};
 use crate::candidate::Candidate;
-use crate::claims::{ClaimQuestion, Claims};
+use crate::claims::{ClaimQuestion, Claims, of_project};
 use crate::engine::Spec;
 use crate::kit::{Evidence, KitQuestion, Probe};
 
@@ -1182,8 +1182,16 @@ fn build(
             let rationale = rationale_claim(lang, c.employer.as_deref(), c.claim.is_none());
             let area = ra.as_ref().map(|r| &graph.areas[r.area]);
             let requirement = ra.as_ref().and_then(|r| r.requirement(role, original, lang));
+            let project = c.claim.is_some_and(|i| candidate.claims.get(i).is_some_and(|l| l.project));
+            let (text, rationale) = match c.employer.as_deref().filter(|_| project) {
+                Some(name) => (
+                    of_project(&c.question.text, name, lang, true),
+                    of_project(&rationale, name, lang, false),
+                ),
+                None => (c.question.text.clone(), rationale),
+            };
             KitQuestion {
-                text: c.question.text.clone(),
+                text,
                 question: c.question,
                 score: c.score,
                 rank: 0,
@@ -1226,8 +1234,16 @@ fn build(
             } else {
                 (Probe::Competency, rationale_anchored(lang, area.name(lang), &a.employer))
             };
+            let (text, rationale) = if candidate.claims.get(a.claim).is_some_and(|l| l.project) {
+                (
+                    of_project(&a.question.text, &a.employer, lang, true),
+                    of_project(&rationale, &a.employer, lang, false),
+                )
+            } else {
+                (a.question.text.clone(), rationale)
+            };
             KitQuestion {
-                text: a.question.text.clone(),
+                text,
                 question: a.question,
                 score: 1.0,
                 rank: 0,
