@@ -221,6 +221,12 @@ impl Anchors {
                 .contains(w)
             }) || lower.starts_with("took part");
             let took_part = participated && lower_words.len() <= 10;
+            // A line of filler ("Worked closely with stakeholders across the business to align on
+            // priorities", "Contribuo para a melhoria contínua dos processos do time") names no
+            // work to tell back: asked through it, the question read as built on nothing (R51).
+            if vague(&lower_words, claim) {
+                continue;
+            }
             if !participated {
                 self.area_options(
                     graph,
@@ -628,6 +634,202 @@ pub struct AnchorOption {
     /// Anchored without a line that shows the competency (its ask fits any such work): it does
     /// not bring in a competency the kit would not otherwise ask.
     pub fallback: bool,
+}
+
+/// Whether a line says nothing but generic words: no technology, no figure, and no word outside
+/// the stock phrases of a resume's filler lines, in any of the three languages.
+fn vague(lower_words: &[&str], claim: &crate::candidate::Claim) -> bool {
+    const GENERIC: &[&str] = &[
+        // English
+        "worked",
+        "work",
+        "working",
+        "closely",
+        "close",
+        "with",
+        "stakeholders",
+        "stakeholder",
+        "across",
+        "the",
+        "business",
+        "to",
+        "align",
+        "aligned",
+        "aligning",
+        "on",
+        "priorities",
+        "priority",
+        "and",
+        "team",
+        "teams",
+        "cross",
+        "functional",
+        "collaborated",
+        "collaborate",
+        "collaborating",
+        "partners",
+        "product",
+        "various",
+        "different",
+        "areas",
+        "departments",
+        "continuous",
+        "improvement",
+        "improvements",
+        "processes",
+        "process",
+        "contributed",
+        "contribute",
+        "contributing",
+        "goals",
+        "helped",
+        "help",
+        "supported",
+        "support",
+        "ensure",
+        "ensured",
+        "ensuring",
+        "quality",
+        "delivered",
+        "deliver",
+        "value",
+        "in",
+        "of",
+        "for",
+        "a",
+        "an",
+        "our",
+        "my",
+        "best",
+        "practices",
+        "key",
+        "multiple",
+        "other",
+        "daily",
+        "tasks",
+        "activities",
+        "as",
+        "part",
+        "company",
+        "organization",
+        "organisation",
+        "initiatives",
+        "communication",
+        "communicated",
+        "members",
+        "requirements",
+        "understand",
+        "needs",
+        "projects",
+        "project",
+        "ongoing",
+        "general",
+        "day",
+        "operations",
+        // Portuguese
+        "trabalhei",
+        "trabalho",
+        "junto",
+        "juntamente",
+        "com",
+        "áreas",
+        "área",
+        "de",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "negócio",
+        "negócios",
+        "para",
+        "alinhar",
+        "prioridades",
+        "contribuo",
+        "contribuí",
+        "contribuiu",
+        "melhoria",
+        "melhorias",
+        "contínua",
+        "processos",
+        "processo",
+        "time",
+        "times",
+        "equipe",
+        "equipes",
+        "em",
+        "e",
+        "as",
+        "os",
+        "o",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "atuei",
+        "atuo",
+        "apoio",
+        "apoiei",
+        "demandas",
+        "diversas",
+        "diversos",
+        "atividades",
+        "participo",
+        "garantir",
+        "qualidade",
+        "entregas",
+        "parceiros",
+        "empresa",
+        "projetos",
+        "requisitos",
+        "necessidades",
+        "partes",
+        "interessadas",
+        "comunicação",
+        // Spanish
+        "trabajé",
+        "trabajo",
+        "la",
+        "el",
+        "los",
+        "las",
+        "mano",
+        "alinear",
+        "negocio",
+        "mejora",
+        "mejoras",
+        "continua",
+        "procesos",
+        "equipo",
+        "equipos",
+        "del",
+        "y",
+        "con",
+        "contribuí",
+        "contribuyo",
+        "apoyé",
+        "apoyo",
+        "diversas",
+        "diversos",
+        "actividades",
+        "colaboré",
+        "colaboro",
+        "socios",
+        "proyectos",
+        "requerimientos",
+        "necesidades",
+        "interesados",
+        "asegurar",
+        "calidad",
+        "entregas",
+        "comunicación",
+        "colaborei",
+        "colaboro",
+        "colaborou",
+    ];
+    claim.skill_ids.is_empty()
+        && metric(&claim.text).is_none()
+        && !lower_words.is_empty()
+        && lower_words.iter().all(|w| w.chars().count() <= 2 || GENERIC.contains(w))
 }
 
 /// The best of `options` for `competency`, on an achievement not in `used`, at an employer not
@@ -1127,6 +1329,29 @@ mod tests {
             "{}",
             q.question.text
         );
+    }
+
+    #[test]
+    fn a_filler_line_anchors_nothing() {
+        let anchors = Anchors::bundled();
+        for (lang, line) in [
+            ("en", "Worked closely with stakeholders across the business to align on priorities."),
+            ("pt", "Contribuo para a melhoria contínua dos processos do time."),
+            ("es", "Colaboré con las áreas de negocio para alinear prioridades."),
+        ] {
+            let c = candidate(lang, &[("Harbourline Insurance", line)]);
+            let l = crate::areas::language_index(lang).unwrap();
+            assert!(anchors.question("collaboration", &c, l, &[], &[]).is_none(), "{line}");
+        }
+        // Work named beside the same words is a story.
+        let c = candidate(
+            "en",
+            &[(
+                "Harbourline Insurance",
+                "Partnered with the claims team to redesign the nightly reconciliation job.",
+            )],
+        );
+        assert!(anchors.question("collaboration", &c, 0, &[], &[]).is_some());
     }
 
     #[test]

@@ -770,20 +770,18 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     };
     // Requirement areas: each once, heaviest first, then a second question of another mode.
     let mut n_areas = n.saturating_sub(n_behavioral + n_claims);
+    let fits_area = |s: &Scored, a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
+        s.area == Some(a)
+            && !s.behavioral
+            && !taken.contains(&s.index)
+            && !claimed_topics.iter().any(|t| shares_topic(&bank.get(s.index).topic, t))
+            && !avoid.contains(&s.mode)
+            && (modes.is_empty() || modes.contains(&s.mode))
+            && allowed(bank.blocked(s.index))
+            && taken.iter().all(|&t| !same_topic(bank, t, s.index))
+    };
     let choose_area = |a: usize, taken: &HashSet<usize>, avoid: &[Mode]| {
-        scored
-            .iter()
-            .find(|s| {
-                s.area == Some(a)
-                    && !s.behavioral
-                    && !taken.contains(&s.index)
-                    && !claimed_topics.iter().any(|t| shares_topic(&bank.get(s.index).topic, t))
-                    && !avoid.contains(&s.mode)
-                    && (modes.is_empty() || modes.contains(&s.mode))
-                    && allowed(bank.blocked(s.index))
-                    && taken.iter().all(|&t| !same_topic(bank, t, s.index))
-            })
-            .cloned()
+        scored.iter().find(|s| fits_area(s, a, taken, avoid)).cloned()
     };
     // Passes over the areas: the role's core areas once (at least a third of the heaviest's
     // weight), a second question in its main ones, then the peripheral areas, then second
@@ -862,10 +860,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // So is a definition for a mid-level whose achievements show the area (R37, R39:
                 // "what is an index?" for data engineers five and six years in).
                 let worked_in = shown[ra.area].as_ref().is_some_and(|w| w.claim.is_some());
+                // In the job's own area a mid-level's work there makes any junior screen one
+                // (R51: "the Docker container stops after it starts" for a cloud engineer running
+                // ECS Fargate with Terraform).
+                let own_area = lead_area == Some(ra.area);
                 let below_level = |s: &Scored| {
                     bank.get(s.index).seniority == 0
                         && shown[ra.area].is_some()
-                        && (level >= 2 || (level >= 1 && worked_in && s.mode == Mode::Concept))
+                        && (level >= 2 || (level >= 1 && worked_in && (s.mode == Mode::Concept || own_area)))
                 };
                 let below = below_level(&s);
                 let anchor = if (s.mode == Mode::Experience || second || below)
@@ -902,6 +904,19 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // for a data engineer six years in); the room goes to the next area.
                 // A loop's interview still covers its area, and a technical-only kit (no
                 // behavioral section to take the room) keeps it.
+                // Before that, it gives way to the area's next question pitched at the candidate,
+                // when there is one; the job's own area keeps its question either way.
+                let pitched = (below && anchor.is_none() && req.plan.is_none())
+                    .then(|| {
+                        scored.iter().find(|o| {
+                            o.index != s.index && fits_area(o, ra.area, &taken, &avoid) && !below_level(o)
+                        })
+                    })
+                    .flatten();
+                let (s, below) = match pitched {
+                    Some(o) => (o.clone(), false),
+                    None => (s, below && !own_area),
+                };
                 if below && anchor.is_none() && req.plan.is_none() && n_behavioral > 0 {
                     continue;
                 }

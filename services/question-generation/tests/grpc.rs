@@ -817,6 +817,33 @@ async fn an_experience_question_naming_nothing_gives_way_to_the_area_s_scenario(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_junior_screen_in_the_job_s_own_area_gives_way_for_someone_who_works_there() {
+    // R51: "the Docker container you built stops after it starts" for a mid-level cloud engineer
+    // running ECS Fargate; the job's own area keeps a question, pitched at the candidate.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let req =
+        generate("cloud-engineer", parsed(include_str!("../../../docs/kit-review/round51-resumes/pt-1.txt")));
+    let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
+    let ids: Vec<&str> =
+        kit.questions.iter().map(|q| q.question.as_ref().map_or("", |q| q.id.as_str())).collect();
+    assert!(!ids.contains(&"cloud-containers-02"), "{ids:?}");
+    assert!(
+        kit.questions.iter().any(|q| q.target.as_ref().is_some_and(|t| t.id.contains("cloud"))),
+        "{ids:?}"
+    );
+    // A graduate's project is work to ask about, in its own words.
+    let req = generate(
+        "backend-developer",
+        parsed(include_str!("../../../docs/kit-review/round51-resumes/en-2.txt")),
+    );
+    let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
+    assert!(
+        kit.questions.iter().any(|q| q.text.starts_with("In your SpazaStock project, the sales report went"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
     app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
