@@ -438,6 +438,7 @@ impl Graph {
         let mut line: Vec<Option<Cite>> = vec![None; self.areas.len()];
         // Per area: the distinct phrases that named it (two terms may share a phrase).
         let mut terms: Vec<Vec<String>> = vec![Vec::new(); self.areas.len()];
+        let conflict = self.area("conflict");
         let mut add = |text: &str, w: f32, cite: Option<Cite>| {
             let mut hit = vec![false; self.areas.len()];
             for f in self.find(text) {
@@ -447,6 +448,20 @@ impl Graph {
                     if !terms[usize::from(a)].contains(&phrase) {
                         terms[usize::from(a)].push(phrase.clone());
                     }
+                }
+            }
+            // Conflicts of data ("background sync, conflict resolution and retries", "resolución
+            // de conflictos" of an offline-first app, merge conflicts) are no conflict between
+            // people (R52: a mobile kit's conflict question cited the offline-sync line).
+            if let Some(c) = conflict
+                && hit[c]
+            {
+                let lower = text.to_lowercase();
+                if ["sync", "offline", "sincroniz", "merge", "replica", "réplica", "git "]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                {
+                    hit[c] = false;
                 }
             }
             for (a, h) in hit.into_iter().enumerate() {
@@ -1026,6 +1041,25 @@ mod tests {
         // "data mining" names analytics first; "information confidentiality" alone is not a
         // security requirement.
         assert!(!ids.contains(&"machine-learning") && !ids.contains(&"security"), "{ids:?}");
+    }
+
+    #[test]
+    fn conflicts_of_data_are_no_conflict_between_people() {
+        let g = graph();
+        let mut spec: nexushr_domain::RoleSpec =
+            serde_json::from_str(include_str!("../../../data/catalog/backend-developer.json")).unwrap();
+        spec.requirements = vec![
+            "Implement offline-first behavior: local storage, background sync, conflict resolution and retries.".into(),
+        ];
+        spec.responsibilities.clear();
+        spec.skills.clear();
+        spec.summary = String::new();
+        let conflict = g.area("conflict").unwrap();
+        let areas = g.role_areas(&Role::new(spec.clone(), None, chrono::Utc::now()));
+        assert!(areas.competencies.iter().all(|a| a.area != conflict || a.cite.is_none()));
+        spec.requirements = vec!["Conflict resolution and negotiation with stakeholders.".into()];
+        let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
+        assert!(areas.competencies.iter().any(|a| a.area == conflict && a.cite.is_some()));
     }
 
     /// Prints the areas of every bundled role (for maintainers tuning the graph):

@@ -1588,6 +1588,39 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         Some(verb) => (verb, rest.to_string()),
         None => nominal(first, rest, lang).or_else(|| artifact(&clause, lang))?,
     };
+    // "Led redesign of the ledger service": a resume drops the article a question says ("you led
+    // the redesign of", R52).
+    const WORK_NOUNS: &[&str] = &[
+        "redesign",
+        "migration",
+        "rollout",
+        "development",
+        "design",
+        "implementation",
+        "rewrite",
+        "modernization",
+        "modernisation",
+        "overhaul",
+        "creation",
+        "adoption",
+        "launch",
+        "consolidation",
+        "integration",
+        "automation",
+        "setup",
+        "build",
+        "refactor",
+        "refactoring",
+        "re-architecture",
+        "transition",
+        "upgrade",
+    ];
+    let rest = match rest.split_once(' ') {
+        Some((noun, after)) if lang == 0 && WORK_NOUNS.contains(&noun) && after.starts_with("of ") => {
+            format!("the {rest}")
+        }
+        _ => rest,
+    };
     let rest = rest.as_str();
     // Verbs joined to the first ("Escrevi e revisei mais de 60 artigos", "Configuré X, Y y
     // documenté runbooks"): every lower-case first-person verb after "and"/"e"/"y" is turned too
@@ -2383,8 +2416,18 @@ fn first_clause(line: &str) -> String {
         end = end.min(i);
     }
     let clause = line[..end].trim_end_matches(['.', ';', ',', ':']).trim();
+    // A long clause ends at a comma, but not inside a list of means: "con índices, eager loading
+    // y caché en Redis" cut to "con índices" named one of three (R52).
+    let in_list = |i: usize| {
+        let rest = &clause[i + 2..];
+        let item = rest.split(", ").next().unwrap_or(rest);
+        let joined = [" y ", " e ", " and ", " & "].iter().any(|j| item.contains(j));
+        let short = |t: &str| words(t).count() <= 6;
+        (joined && short(item)) || short(rest)
+    };
     if words(clause).count() > 24
-        && let Some((i, _)) = clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8)
+        && let Some((i, _)) =
+            clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8 && !in_list(*i))
     {
         return clause[..i].to_string();
     }
@@ -4558,6 +4601,15 @@ mod tests {
             )
         );
         assert_eq!(subject_first("We went from 3 s to 180 ms", 0), None);
+        assert_eq!(
+            told("Led redesign of the double-entry ledger service (Kotlin, Spring Boot 3); p99 write latency down", 0)
+                .as_deref(),
+            Some("led the redesign of the double-entry ledger service")
+        );
+        assert_eq!(
+            told("Reduje el tiempo de respuesta del endpoint de estado de cuenta de 1.8 s a 240 ms con índices, eager loading y caché en Redis.", 2).as_deref(),
+            Some("redujiste el tiempo de respuesta del endpoint de estado de cuenta de 1.8 s a 240 ms con índices, eager loading y caché en Redis")
+        );
         assert_eq!(subject_first("Relatório de vendas caiu de 3 s para 180 ms", 1), None);
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(

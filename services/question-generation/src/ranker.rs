@@ -21,6 +21,9 @@ use crate::claims::{ClaimQuestion, Claims, of_project};
 use crate::engine::Spec;
 use crate::kit::{Evidence, KitQuestion, Probe};
 
+/// Months of work after which behavioral questions are no longer a student's (`story_level`).
+const STORY_MONTHS: i32 = 48;
+
 pub const RANKER_VERSION: &str = "areas-v1";
 /// The bank's collection (named after the bank's layout: a new layout is a new collection, so
 /// points of an older bank never mix in).
@@ -393,6 +396,21 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let shown = &resume.areas;
     let shown_terms: HashSet<&str> = resume.terms.keys().map(|&t| graph.term_id(t)).collect();
     let level = req.level.or(candidate.level).unwrap_or(1);
+    // Stories are pitched by the years worked in the field, whatever the title: a QA analyst of
+    // eight years moving to backend as a junior is no student to ask about "a group project"
+    // (R52). Years in a trade before (a bootcamp graduate's seven in retail) leave the stories
+    // a junior's, told of "a job, a course or a project" (R51 kept them).
+    let in_field = candidate
+        .claims
+        .iter()
+        .filter(|c| !c.project)
+        .filter_map(|c| c.title.as_deref())
+        .all(nexushr_resume_parser::work::in_tech_field);
+    let story_level = if req.level.is_none() && in_field && candidate.total_months >= STORY_MONTHS {
+        level.max(1)
+    } else {
+        level
+    };
     let (leads, across_teams, mentors) = *req.candidate_vectors.leads.get_or_init(|| {
         let leads = candidate.leads();
         (leads, leads || candidate.works_across_teams(), candidate.mentors())
@@ -495,7 +513,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // (every competency has a question at each level). A senior's "initiative that several
         // teams had to adopt" presumes work across teams, which five years in a small
         // consultancy need not show (R22).
-        if e.behavioral && (e.seniority > level || (e.seniority >= 2 && !across_teams)) {
+        if e.behavioral && (e.seniority > story_level || (e.seniority >= 2 && !across_teams)) {
             continue;
         }
         // A story or a situation of leading people ("a major change you led your team through",
@@ -514,7 +532,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // Pitched at the candidate: a question a level below costs half a point of fit, one a
         // level above a whole point (a senior design question for a junior is the worse miss;
         // it still wins where nothing else covers the area, as in a loop's design interview).
-        let above = f32::from(e.seniority) - f32::from(level);
+        let above = f32::from(e.seniority) - f32::from(if e.behavioral { story_level } else { level });
         let fit = if above > 0.0 { 1.0 - above } else { 1.0 + above / 2.0 };
         let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
         let mut bonus = 0.0;

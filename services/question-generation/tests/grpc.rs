@@ -844,6 +844,30 @@ async fn a_junior_screen_in_the_job_s_own_area_gives_way_for_someone_who_works_t
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stories_are_pitched_by_the_years_worked_in_the_field() {
+    // R52: a QA analyst of eight years moving to backend as a junior was asked about "a group
+    // effort, in a job, a course or a project"; R51's bootcamp graduate, seven years in retail
+    // before, keeps those questions.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let student = |kit: &pb::InterviewKit| {
+        kit.questions.iter().filter(|q| q.text.contains("a course or a project")).count()
+    };
+    let req = generate(
+        "backend-developer",
+        parsed(include_str!("../../../docs/kit-review/round52-resumes/en-2.txt")),
+    );
+    let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
+    assert_eq!(student(&kit), 0, "{:?}", kit.questions.iter().map(|q| &q.text).collect::<Vec<_>>());
+    let req = generate(
+        "backend-developer",
+        parsed(include_str!("../../../docs/kit-review/round51-resumes/en-2.txt")),
+    );
+    let kit = c.generate(authed(ACME, req)).await.expect("kit").into_inner();
+    assert!(student(&kit) >= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
     app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
