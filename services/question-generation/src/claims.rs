@@ -415,6 +415,19 @@ impl Claims {
         let moved_system = (first == "moved" || move_noun)
             && lower.windows(2).any(|w| w[0] == "from" && !w[1].starts_with(|c: char| c.is_ascii_digit()))
             && lower.iter().any(|w| w == "to");
+        // "Moved settlement batch jobs to Kafka Streams consumers, cutting end-of-day processing
+        // from 3.5 h to 20 min and retiring 14 EC2 instances (~$61K/year saved)" moved a system
+        // too, named before the figures (R52: asked where the money was going).
+        // A bill cut outside an aside is the story ("... to AWS Lambda + SQS, which ... cut our EC2
+        // bill by roughly 30%" is a saving, R40).
+        let head = text.split([',', ';']).next().unwrap_or(text).to_lowercase();
+        let bill = ["bill", "cost", "spend", "custo", "costo", "gasto", "fatura", "factura"];
+        let unbracketed = without_brackets(text).to_lowercase();
+        let moved_system = moved_system
+            || (first == "moved"
+                && head.contains(" to ")
+                && !head.chars().any(|c| c.is_ascii_digit())
+                && !bill.iter().any(|b| unbracketed.contains(b)));
         // "Replaced the Grunt pipeline with webpack; builds from 6 min to 90 s" reports a speed-up
         // (or a saving) the replacement was for: its figure says the kind. Without one, replacing
         // a system is a migration, and so is moving data to a new pipeline, whatever got fresher on
@@ -4601,6 +4614,15 @@ mod tests {
             )
         );
         assert_eq!(subject_first("We went from 3 s to 180 ms", 0), None);
+        let kind = |line: &str| Claims::bundled().category_of(line, true).map(|c| c.id.clone());
+        assert_eq!(
+            kind("Moved settlement batch jobs to Kafka Streams consumers, cutting end-of-day processing from 3.5 h to 20 min and retiring 14 EC2 instances (~$61K/year saved)").as_deref(),
+            Some("migration")
+        );
+        assert_eq!(
+            kind("Moved p99 from 900 ms to 150 ms with a read-through cache").as_deref(),
+            Some("performance")
+        );
         assert_eq!(
             told("Led redesign of the double-entry ledger service (Kotlin, Spring Boot 3); p99 write latency down", 0)
                 .as_deref(),
