@@ -392,6 +392,14 @@ impl Anchors {
         };
         let (counts, own): (Vec<usize>, Vec<usize>) =
             self.area_counts(graph, &claim.text).into_iter().unzip();
+        // Front-end and mobile terms count in the part of the line the question tells back: "API
+        // em NestJS + TypeScript ...; Front simples em React" told back as the API was asked how
+        // it organized components (R52).
+        let said_own: Vec<usize> = self
+            .area_counts(graph, &crate::claims::told_part(&claim.text, lang))
+            .into_iter()
+            .map(|(_, own)| own)
+            .collect();
         // Databases run rather than designed ("Administración de 38 instancias Oracle 19c y SQL
         // Server 2019 con respaldos RMAN") are data work asked as administration: the changes
         // planned and the way back, not schema design and ORMs (R41, for a backend and a DBA kit).
@@ -435,7 +443,7 @@ impl Anchors {
             // asked how it organized components, state and styling (R50). (A framework shared
             // with programming, "a FastAPI service", still shows an API.)
             if terms == 0
-                || (matches!(ask.id.as_str(), "frontend" | "mobile") && own[k] == 0)
+                || (matches!(ask.id.as_str(), "frontend" | "mobile") && (own[k] == 0 || said_own[k] == 0))
                 || terms < others
                 || terms <= other_work
                 || (terms == others && ask.id == "programming")
