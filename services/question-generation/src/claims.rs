@@ -1037,6 +1037,13 @@ impl Claims {
             let built = || self.categories.iter().find(|c| c.id == "build").filter(|_| artifact);
             let Some(category) = kind.or_else(built) else { continue };
             let category = self.refined(category, &c.text);
+            // A junior's tests are scored as a junior's: what was tested and how, and a bug
+            // caught, not escaped-defect rates against a baseline and CI gates (R52: an intern's
+            // Jest integration tests under the senior test-automation rubric).
+            let category = match self.categories.iter().find(|k| k.id == "quality_junior") {
+                Some(junior) if category.id == "quality" && candidate.level == Some(0) => junior,
+                _ => category,
+            };
             // A saving is asked about by its amount, not by a time the line also reports ("cut
             // the batch window to 40 minutes and retired 2 Oracle instances (~$310K/yr)", R49:
             // "the saving of 40 minutes").
@@ -4359,6 +4366,28 @@ mod tests {
                 "{last}"
             );
         }
+    }
+
+    #[test]
+    fn a_junior_s_tests_are_scored_as_a_junior_s() {
+        let line = "Wrote Jest integration tests for 30 endpoints of the orders API";
+        let ask = |level: Option<u8>| {
+            let c = Candidate {
+                language: "en".into(),
+                level,
+                claims: vec![claim("Vetta", line)],
+                ..Candidate::default()
+            };
+            Claims::bundled()
+                .all(&c, 0)
+                .into_iter()
+                .next()
+                .map(|q| (q.category, q.question.rubric.points.join(" ")))
+        };
+        let (kind, points) = ask(Some(0)).expect("a junior's tests");
+        assert_eq!(kind, "quality_junior");
+        assert!(points.contains("a bug the tests caught") && !points.contains("escaped defects"), "{points}");
+        assert_eq!(ask(Some(1)).map(|q| q.0).as_deref(), Some("quality"));
     }
 
     #[test]
