@@ -175,6 +175,71 @@ pub(crate) fn is_city(s: &str) -> bool {
 const WORK_MODES: &[&str] =
     &["remote", "remoto", "remota", "hybrid", "hibrido", "hibrida", "on site", "presencial", "home office"];
 
+/// Provinces and states written out in full, as a place line names them between its city and its
+/// country.
+const REGIONS: &[&str] = &[
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "california",
+    "texas",
+    "new york",
+    "washington",
+    "massachusetts",
+    "illinois",
+    "florida",
+    "georgia",
+    "colorado",
+    "oregon",
+    "virginia",
+    "north carolina",
+    "pennsylvania",
+    "ohio",
+    "michigan",
+    "arizona",
+    "utah",
+    "minnesota",
+    "new jersey",
+    "england",
+    "scotland",
+    "wales",
+    "northern ireland",
+    "county dublin",
+    "leinster",
+    "munster",
+    "sao paulo",
+    "minas gerais",
+    "rio de janeiro",
+    "parana",
+    "santa catarina",
+    "rio grande do sul",
+    "bahia",
+    "pernambuco",
+    "ceara",
+    "distrito federal",
+    "goias",
+    "jalisco",
+    "nuevo leon",
+    "estado de mexico",
+    "puebla",
+    "queretaro",
+    "yucatan",
+    "baja california",
+    "chihuahua",
+    "coahuila",
+    "guanajuato",
+    "veracruz",
+    "buenos aires",
+    "cundinamarca",
+    "antioquia",
+    "valle del cauca",
+];
+
 /// Cities that stand alone in a header line without their state.
 const CITIES: &[&str] = &[
     "ciudad de mexico",
@@ -734,9 +799,12 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     // NC" is an employer with its place.
     // Nor is "Southern Cross Freightlines, Sídney, Australia": with three pieces the first is a
     // known city or the second a state's code.
+    // "Waterloo, Ontario, Canada" (a LinkedIn export's place line, R53): a province or state
+    // written out between the city and the country.
     let three_ok = parts.len() == 2
         || is_city(parts[0])
-        || (parts[1].len() == 2 && parts[1].chars().all(|c| c.is_ascii_uppercase()));
+        || (parts[1].len() == 2 && parts[1].chars().all(|c| c.is_ascii_uppercase()))
+        || REGIONS.contains(&crate::sections::fold(parts[1]).as_str());
     (parts.iter().all(|p| wordy(p)) && (place && three_ok || code && parts.len() == 2))
         .then(|| piece.to_string())
 }

@@ -275,6 +275,10 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     // "Work Experience(3)": some layouts print a count after the header.
     let f = fold(t);
     let f = f.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    // "2. Experiência", "3) Skills": some layouts number their sections (R53).
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits) && t[digits..].starts_with(['.', ')']);
+    let f = if numbered { f.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start() } else { f };
     // "Freelance" is also how some layouts name the employer of a contract job: a header only
     // when marked as one, with a colon or in capitals ("Freelance:", "FREELANCE", R51).
     const MARKED: &[&str] = &["freelance"];
@@ -338,6 +342,13 @@ mod tests {
         assert_eq!(fold("  Ingeniería — en SISTEMAS!! (ÇÃO) "), "ingenieria en sistemas cao");
         assert_eq!(fold("C++/Go\tÑandú"), "c go nandu");
         assert_eq!(fold(" -- • "), "");
+    }
+
+    #[test]
+    fn numbered_headers() {
+        assert_eq!(header_kind("2. Experiência"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("1) Formação Acadêmica"), Some(SectionKind::Education));
+        assert_eq!(header_kind("2020 Experience"), None);
     }
 
     #[test]

@@ -874,6 +874,13 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
             Some((head, tail)) if is_employment_type(tail) && !head.trim().is_empty() => head.trim(),
             _ => cell,
         };
+        // "Waterloo, Ontario, Canada": a place line whole, not "Waterloo" with its place (R53).
+        if cell.matches(',').count() == 2
+            && let Some(place) = crate::contact::location_in(cell)
+        {
+            location.get_or_insert(place);
+            continue;
+        }
         // "Pendo, Raleigh, NC": a name with its place after it.
         let named = without_place(cell);
         // Cut at a strong separator ("Logística Integral del Noreste, S.A. de C.V. — Monterrey,
@@ -985,6 +992,12 @@ fn field_label(line: &str) -> usize {
     const LABELS: &[&str] = &[
         "company",
         "employer",
+        "empregador",
+        "empleador",
+        "posição",
+        "posicao",
+        "posición",
+        "posicion",
         "organization",
         "organisation",
         "client",
@@ -1237,6 +1250,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let (title, employer, confidence) = assign(&fragments, &anchored, inline_count);
         // "Farmácias Serra Verde (rede com 310 lojas)": the employer without what describes it;
         // "Quayside Logistics Software — Cork": without a place the city list does not know.
+        // "@ Tianguis Digital" under its title: the sign says "at" (R53).
+        let employer = employer.map(|e| e.trim_start_matches('@').trim_start().to_string());
         let employer = employer.map(|e| without_description(&e)).map(|e| match name_and_place(&e) {
             Some((name, place)) => {
                 location.get_or_insert_with(|| place.to_string());
@@ -1374,7 +1389,15 @@ pub fn in_tech_field(title: &str) -> bool {
 
 /// Seniority from the latest title's wording, else from the months of experience.
 pub fn seniority(entries: &[WorkEntry], months: i32) -> (Seniority, f32) {
-    let latest = entries.iter().max_by_key(|e| (e.period.current, e.period.start));
+    // Volunteering beside the jobs says nothing of the level ("Voluntária – PyLadies BH" ongoing
+    // beside a graduate's internship, R53).
+    let volunteer = |e: &&WorkEntry| {
+        e.title.as_ref().is_some_and(|t| {
+            let t = fold(&t.value);
+            ["volunteer", "voluntario", "voluntaria"].iter().any(|v| t.split(' ').any(|w| w == *v))
+        })
+    };
+    let latest = entries.iter().filter(|e| !volunteer(e)).max_by_key(|e| (e.period.current, e.period.start));
     if let Some(title) = latest.and_then(|e| e.title.as_ref()) {
         let t = fold(&title.value);
         let has = |words: &[&str]| {
@@ -1444,6 +1467,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn layouts_of_r53_labels_at_signs_and_place_lines() {
+        // A LinkedIn export's place line under the dates is the place, not the employer.
+        let text = "Northpeak Logistics\nSoftware Developer\nMay 2018 - May 2020 (2 years 1 month)\nWaterloo, Ontario, Canada\n- Developed shipment tracking services.\n";
+        let e = entries(text, 0);
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Northpeak Logistics"));
+        assert_eq!(e[0].location.as_ref().map(|s| s.value.as_str()), Some("Waterloo, Ontario, Canada"));
+        // Europass-like labels ("Empregador:") and "@ Employer" under a title in capitals.
+        let text = "Datas: março de 2021 – atual\nEmpregador: Cooperativa Pampa Digital\nCargo: Arquiteto de Software\n- Desenhei a plataforma de eventos.\n";
+        let e = entries(text, 0);
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Cooperativa Pampa Digital"));
+        // Ongoing volunteering beside a graduate's internship says nothing of the level.
+        let text = "Estagiária de Desenvolvimento Backend – Ipê Pagamentos\njul/2025 – nov/2026\n- Criei um pipeline.\n\nVoluntária – PyLadies BH\nmar/2024 – até o momento\n";
+        let e = entries(text, 0);
+        assert_eq!(seniority(&e, 46).0, Seniority::Intern);
+        let text = "DESARROLLADOR BACKEND JR\n@ Tianguis Digital\nmar. 2025 – presente\n- Construí la API de pedidos.\n";
+        let e = entries(text, 0);
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Tianguis Digital"));
     }
 
     #[test]
