@@ -1604,7 +1604,31 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     let (first, rest) = clause.split_once(' ')?;
     // "Optimización de procesos batch de liquidación" is told back as "optimizaste procesos batch
     // de liquidación" (R20: noun-led lines were quoted, and read as pasted).
-    let (verb, rest) = match second_person(first, lang) {
+    // "Build and run Go microservices for container tracking": ongoing work in the present, told
+    // back in the present ("you build and run", R53: "you worked on build and run").
+    const PRESENT_EN: &[&str] = &[
+        "build",
+        "run",
+        "own",
+        "maintain",
+        "develop",
+        "manage",
+        "operate",
+        "write",
+        "mentor",
+        "coordinate",
+        "deliver",
+        "ship",
+        "automate",
+    ];
+    // ("Lead developer on ...", "Build engineer for ..." name a role, not the work.)
+    let noun_after = rest
+        .split(' ')
+        .next()
+        .is_some_and(|w| ["of", "developer", "engineer", "manager", "for"].contains(&w));
+    let present = (lang == 0 && !noun_after && PRESENT_EN.contains(&first.to_lowercase().as_str()))
+        .then(|| first.to_lowercase());
+    let (verb, rest) = match second_person(first, lang).or(present) {
         Some(verb) => (verb, rest.to_string()),
         None => nominal(first, rest, lang).or_else(|| artifact(&clause, lang))?,
     };
@@ -1780,6 +1804,7 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("modernização", "modernizou"),
             ("reestruturação", "reestruturou"),
             ("economia", "economizou"),
+            ("condução", "conduziu"),
         ],
         &[
             ("migración", "migraste"),
@@ -1793,6 +1818,7 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("reestructuración", "reestructuraste"),
             ("rediseño", "rediseñaste"),
             ("ahorro", "ahorraste"),
+            ("conducción", "condujiste"),
         ],
     ];
     let lang = lang.min(2);
@@ -4643,6 +4669,15 @@ mod tests {
             )
         );
         assert_eq!(subject_first("We went from 3 s to 180 ms", 0), None);
+        assert_eq!(
+            told("Build and run Go microservices for container tracking (PostgreSQL, Redis) on GCP/GKE.", 0)
+                .as_deref(),
+            Some("build and run Go microservices for container tracking on GCP/GKE")
+        );
+        assert_eq!(
+            told("Condução da migração do core legado em Oracle Forms para Java 17", 1).as_deref(),
+            Some("conduziu a migração do core legado em Oracle Forms para Java 17")
+        );
         let kind = |line: &str| Claims::bundled().category_of(line, true).map(|c| c.id.clone());
         assert_eq!(
             kind("Moved settlement batch jobs to Kafka Streams consumers, cutting end-of-day processing from 3.5 h to 20 min and retiring 14 EC2 instances (~$61K/year saved)").as_deref(),
