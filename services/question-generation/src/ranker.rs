@@ -923,7 +923,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // A loop's interview still covers its area, and a technical-only kit (no
                 // behavioral section to take the room) keeps it.
                 // Before that, it gives way to the area's next question pitched at the candidate,
-                // when there is one; the job's own area keeps its question either way.
+                // when there is one; for a mid-level the job's own area keeps its question either
+                // way (a senior's junior screen still gives its room away, R37).
                 let pitched = (below && anchor.is_none() && req.plan.is_none())
                     .then(|| {
                         scored.iter().find(|o| {
@@ -933,7 +934,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     .flatten();
                 let (s, below) = match pitched {
                     Some(o) => (o.clone(), false),
-                    None => (s, below && !own_area),
+                    None => (s, below && !(own_area && level < 2)),
                 };
                 if below && anchor.is_none() && req.plan.is_none() && n_behavioral > 0 {
                     continue;
