@@ -1097,6 +1097,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         }
         dated.push((i, period));
     }
+    // The lines that were a duration: in a LinkedIn export "6 years 7 months" sits between the
+    // company and its first title (its later roles follow without the company).
+    let durations: Vec<bool> =
+        text.split_inclusive('\n').map(|l| is_duration(l.trim_end_matches('\n').trim())).collect();
     let non_blank = |j: usize| !lines[j].1.trim().is_empty();
     // HTML and some exports put a blank line between every two lines: there a blank line says
     // nothing about where a header block ends.
@@ -1136,8 +1140,10 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
                 if !airy && above.is_empty() && wants_employer {
                     break;
                 }
-                // A place ("Los Gatos, CA") does not end the header block.
-                gap = !airy && above.iter().any(|&a| !place(a));
+                // A place ("Los Gatos, CA") does not end the header block, nor does the time at a
+                // company over its roles.
+                gap =
+                    !durations.get(j).copied().unwrap_or(false) && !airy && above.iter().any(|&a| !place(a));
                 continue;
             }
             let l = lines[j].1;
@@ -1226,6 +1232,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         blocks.push((above, below));
     }
     let mut out: Vec<WorkEntry> = Vec::new();
+    // The company of a LinkedIn export's roles (see `company_line`).
+    let mut company: Option<String> = None;
     for (k, (i, period)) in dated.iter().enumerate() {
         let (above, below) = &blocks[k];
         let mut location = None;
@@ -1248,6 +1256,35 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             fragments.extend(got);
         }
         let (title, employer, confidence) = assign(&fragments, &anchored, inline_count);
+        // A LinkedIn export: the company's own line right above the time at the company is the
+        // employer of the title under it ("Maplewood Financial" / "6 years 7 months" / "Senior
+        // Software Engineer, Payments Platform", R53: the team was read as the employer), and of
+        // the roles listed after it without a company of their own.
+        let company_line = above
+            .iter()
+            .find(|&&a| {
+                durations.get(a + 1).copied().unwrap_or(false)
+                    && title_score(lines[a].1) == 0
+                    && a + 3 == *i
+                    && title_score(lines[a + 2].1) > 0
+            })
+            .map(|&a| lines[a].1.trim().to_string());
+        let (title, employer) = match (&company_line, title) {
+            (Some(company), Some(t)) if employer.as_deref() != Some(company.as_str()) => {
+                let (bare_title, _) = split_header(&t);
+                (Some(bare_title.unwrap_or(t)), Some(company.clone()))
+            }
+            (_, title) => (title, employer),
+        };
+        let employer = match (&employer, &company) {
+            (None, Some(c)) if above.len() <= 1 => Some(c.clone()),
+            _ => employer,
+        };
+        if company_line.is_some() {
+            company = company_line.clone();
+        } else if employer.is_some() && employer != company {
+            company = None;
+        }
         // "Farmácias Serra Verde (rede com 310 lojas)": the employer without what describes it;
         // "Quayside Logistics Software — Cork": without a place the city list does not know.
         // "@ Tianguis Digital" under its title: the sign says "at" (R53).
@@ -1476,6 +1513,24 @@ mod tests {
         let e = entries(text, 0);
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Northpeak Logistics"));
         assert_eq!(e[0].location.as_ref().map(|s| s.value.as_str()), Some("Waterloo, Ontario, Canada"));
+        // A LinkedIn export: the company above the total duration, then "Title, Team", and a
+        // later role at the same company without it.
+        let text = "Maplewood Financial\n6 years 7 months\nSenior Software Engineer, Payments Platform\nApril 2023 - Present (3 years 9 months)\nToronto, Ontario, Canada\n- Led the card authorization team.\n\nSoftware Engineer II\nJune 2020 - March 2023 (2 years 10 months)\nToronto, Ontario, Canada\n- Built the merchant onboarding API.\n\nNorthpeak Logistics\nSoftware Developer\nMay 2018 - May 2020 (2 years 1 month)\n- Developed tracking services.\n";
+        let e = entries(text, 0);
+        let pairs: Vec<(Option<&str>, Option<&str>)> = e
+            .iter()
+            .map(|e| {
+                (e.title.as_ref().map(|s| s.value.as_str()), e.employer.as_ref().map(|s| s.value.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (Some("Senior Software Engineer"), Some("Maplewood Financial")),
+                (Some("Software Engineer II"), Some("Maplewood Financial")),
+                (Some("Software Developer"), Some("Northpeak Logistics")),
+            ]
+        );
         // Europass-like labels ("Empregador:") and "@ Employer" under a title in capitals.
         let text = "Datas: março de 2021 – atual\nEmpregador: Cooperativa Pampa Digital\nCargo: Arquiteto de Software\n- Desenhei a plataforma de eventos.\n";
         let e = entries(text, 0);
