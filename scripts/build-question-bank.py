@@ -179,6 +179,7 @@ def main():
                 "terms": [t for t in q.get("terms") or [] if isinstance(t, str)],
                 **({"topic": q["topic"]} if isinstance(q.get("topic"), str) and q["topic"] else {}),
                 **({"off_for": q["off_for"]} if isinstance(q.get("off_for"), list) and q["off_for"] else {}),
+                **({"needs": q["needs"]} if isinstance(q.get("needs"), list) and q["needs"] else {}),
                 "skill_ids": [],
                 "competencies": [comp] if comp else [],
                 "roles": [],
@@ -204,7 +205,7 @@ def main():
             if p not in known:
                 problem(f"term {t['id']}", f"unknown parent {p!r}")
     for q in questions:
-        for t in q["terms"]:
+        for t in q["terms"] + q.get("needs", []):
             if t not in terms:
                 problem(f"question {q['id']}", f"unknown term {t!r}")
     # No rubric text twice, in any language.

@@ -83,6 +83,11 @@ pub struct AnchoredQuestion {
     pub employer: String,
 }
 
+/// Languages and frameworks written on both sides of an app (JavaScript, Node.js, Kotlin): a line
+/// naming only these shows no front-end or mobile work of its own ("APIs en Node.js y NestJS").
+pub(crate) const SHARED_LANGUAGES: &[&str] =
+    &["javascript", "typescript", "nodejs", "express-js", "nestjs", "web-programming", "kotlin", "java"];
+
 impl Anchors {
     /// Whether `id` names a competency or an area asked through a resume line (what a claims
     /// facet may be kept from or put in place of a point of).
@@ -479,16 +484,6 @@ impl Anchors {
     /// many of them are the area's own: not a language or server runtime the front end and mobile
     /// share with server code (JavaScript, TypeScript and Node.js are front-end terms too).
     fn area_counts(&self, graph: &Graph, line: &str) -> Vec<(usize, usize)> {
-        const SHARED: &[&str] = &[
-            "javascript",
-            "typescript",
-            "nodejs",
-            "express-js",
-            "nestjs",
-            "web-programming",
-            "kotlin",
-            "java",
-        ];
         // A job title is no work in its area: "Entrei como DevOps Sênior para montar o time" built
         // a team (R42: asked what "the pipeline of that work" checked).
         let found: Vec<_> =
@@ -519,7 +514,10 @@ impl Anchors {
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();
-                (terms.len(), terms.iter().filter(|&&t| !SHARED.contains(&graph.term_id(t))).count())
+                (
+                    terms.len(),
+                    terms.iter().filter(|&&t| !SHARED_LANGUAGES.contains(&graph.term_id(t))).count(),
+                )
             })
             .collect()
     }

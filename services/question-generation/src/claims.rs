@@ -1317,6 +1317,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
         terms: Vec::new(),
         topic: String::new(),
         off_for: Vec::new(),
+        needs: Vec::new(),
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
     }

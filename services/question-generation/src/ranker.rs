@@ -117,10 +117,18 @@ impl CandidateVectors {
         Arc::clone(self.claims[lang.min(2)].get_or_init(|| {
             let mut claims = Claims::bundled().all(candidate, lang);
             for c in &mut claims {
+                // A language shared by both sides of an app shows no front-end or mobile work
+                // (R53: "APIs en Node.js y NestJS" asked as a web developer's front-end headline).
                 c.areas = graph
                     .find(&c.span.text)
                     .iter()
-                    .flat_map(|f| graph.areas_of(f.term).iter().copied())
+                    .flat_map(|f| {
+                        let shared = crate::anchored::SHARED_LANGUAGES.contains(&graph.term_id(f.term));
+                        graph.areas_of(f.term).iter().copied().filter(move |&a| {
+                            !(shared
+                                && matches!(graph.areas[usize::from(a)].id.as_str(), "frontend" | "mobile"))
+                        })
+                    })
                     .collect();
                 // Something built in one area is scored on that area's substance: what was
                 // built and the candidate's own part stay, the area's points take the place of
@@ -466,6 +474,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
     }
 
+    // A question for the people who do some work (`Question::needs`) is asked of a resume that
+    // names one of its terms, in any section.
+    let shows_any = |needs: &[String]| {
+        needs.is_empty()
+            || needs
+                .iter()
+                .filter_map(|id| graph.term_index(id))
+                .any(|asked| resume.terms.keys().any(|&found| graph.satisfies(found, asked)))
+    };
+
     // The job's own area (the one the role's title names), for questions off that job.
     let job_area = pool.areas.technical.first().filter(|r| r.titled).map(|r| graph.areas[r.area].id.as_str());
 
@@ -480,6 +498,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if req.exclude.contains(&q.id)
             || (e.tenant_owned && q.tenant != req.tenant)
             || job_area.is_some_and(|a| q.off_for.iter().any(|o| o == a))
+            || !shows_any(&q.needs)
         {
             continue;
         }
@@ -805,13 +824,27 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // weight), a second question in its main ones, then the peripheral areas, then second
     // questions anywhere. A loop's interview asks each of its areas once.
     let top = technical.iter().map(|r| r.weight).fold(0.0f32, f32::max);
-    let passes: &[(f32, usize)] = if req.plan.is_some() {
-        &[(0.0, 0)]
+    let passes: &[(f32, usize, Room)] = if req.plan.is_some() {
+        &[(0.0, 0, Room::Core)]
     } else {
         // The leading area (the one the title names) twice first: it is the job.
         // An area below a fifth of the heaviest is left to the loop: in a single kit it was
         // the off-role question reviewers kept striking (a service desk in a tester's kit).
-        &[(1.0, 0), (1.0, 1), (0.35, 0), (0.6, 1), (0.35, 1), (0.2, 0), (0.2, 1)]
+        // Then, with room left (after more claims), the role's lighter areas the resume's work
+        // shows, and only then, when behavioral questions would otherwise take more than half the kit,
+        // a lighter area it does not show (R53: a web developer's kit of seven behavioral
+        // questions, its programming and CI/CD areas left for another interview).
+        &[
+            (1.0, 0, Room::Core),
+            (1.0, 1, Room::Core),
+            (0.35, 0, Room::Core),
+            (0.6, 1, Room::Core),
+            (0.35, 1, Room::Core),
+            (0.2, 0, Room::Core),
+            (0.2, 1, Room::Core),
+            (0.0, 0, Room::Shown),
+            (0.2, 0, Room::Gap),
+        ]
     };
     // The leading area is the one the title names (`lead_area`, above; none for a loop's interview).
     let lead_twice = lead_area.is_some();
@@ -819,10 +852,35 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // it: two mobile claims in a mobile kit left no mobile question, and the room went to API
     // and batch-job questions written for back ends.
     let mut lead_asked = false;
-    for &(share, want_used) in passes {
+    for &(share, want_used, room) in passes {
+        // Room left (a role with few areas): more claims, then a lighter area the resume shows,
+        // then one it does not show while behavioral questions would take more than half the
+        // kit, then more behavioral questions.
+        if room == Room::Shown {
+            while n_areas > 0 && n_claims < ordered.len() {
+                let c = ordered[n_claims];
+                n_claims += 1;
+                // Not a line an area question already asks about.
+                if c.claim.is_some_and(|l| used.contains(&l)) {
+                    continue;
+                }
+                if let Some(l) = c.claim {
+                    used.push(l);
+                    employers.push(c.employer.clone().unwrap_or_default());
+                }
+                picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
+                n_areas -= 1;
+            }
+        }
+        if room == Room::Gap && (n_behavioral + n_areas) * 2 <= n {
+            continue;
+        }
         for (order, ra) in technical.iter().enumerate() {
             if n_areas == 0 {
                 break;
+            }
+            if room == Room::Shown && shown[ra.area].as_ref().is_none_or(|w| w.claim.is_none()) {
+                continue;
             }
             let lead = order == 0 && lead_twice && share >= 1.0 && want_used == 0 && !lead_asked;
             let asked_here = if lead { 0 } else { per_area.get(&ra.area).map_or(0, Vec::len) };
@@ -841,7 +899,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             // catalog page's data-analysis, troubleshooting and business-analysis skills); the
             // room goes to the candidate's own work. (A loop's interviews cover every area they
             // were given, shown or not.)
-            if req.plan.is_none() && share < 0.35 && shown[ra.area].is_none() {
+            if req.plan.is_none() && share < 0.35 && shown[ra.area].is_none() && room != Room::Gap {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
@@ -888,8 +946,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                         && (level >= 2 || (level >= 1 && worked_in && (s.mode == Mode::Concept || own_area)))
                 };
                 let below = below_level(&s);
-                let anchor = if (s.mode == Mode::Experience || second || below)
-                    && area_anchored < AREA_ANCHORED
+                // A lighter area asked with room left is asked through the candidate's own line
+                // there when one can carry it (R53: an SRE's Go health-check tools, not a partner
+                // API batch job), one more time than the core areas may.
+                let extra = room == Room::Shown;
+                let anchor = if (s.mode == Mode::Experience || second || below || extra)
+                    && area_anchored < AREA_ANCHORED + usize::from(extra)
                     && !anchored_areas.contains(&ra.area)
                 {
                     let taken_lines: Vec<usize> = used.iter().chain(&reserved).copied().collect();
@@ -958,21 +1020,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 picks.push((0, order, Pick::Area { s, probe, ra: ra.clone() }));
             }
         }
-    }
-    // Room left (a role with few areas): more claims, then more behavioral questions.
-    while req.plan.is_none() && n_areas > 0 && n_claims < ordered.len() {
-        let c = ordered[n_claims];
-        n_claims += 1;
-        // Not a line an area question already asks about.
-        if c.claim.is_some_and(|l| used.contains(&l)) {
-            continue;
-        }
-        if let Some(l) = c.claim {
-            used.push(l);
-            employers.push(c.employer.clone().unwrap_or_default());
-        }
-        picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
-        n_areas -= 1;
     }
     if req.plan.is_none() {
         n_behavioral += n_areas;
@@ -1097,6 +1144,15 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
 /// asks it in the topic's place (R47).
 /// SLOs set up with their alerting are alerting work too ("SLOs para 42 serviços ... com
 /// políticas de error budget").
+/// What a pass over the role's areas may ask: its core areas by weight, then (with room left) a
+/// lighter area the resume's work shows, or one the resume does not show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Room {
+    Core,
+    Shown,
+    Gap,
+}
+
 fn claim_topic(c: &ClaimQuestion) -> Option<&'static str> {
     let slo = || {
         crate::claims::words(&c.span.text)
@@ -1156,6 +1212,15 @@ fn build(
                     .filter(|s| graph.areas_of(s.term).contains(&(ra.area as u16)))
                     .max_by_key(|s| (s.uses, std::cmp::Reverse(s.claim), s.written.clone()))
                     .or(slot.then_some(e)),
+                // A concept, scenario or design question cites another achievement line of a term
+                // it is about, or none (a feed design citing the crash-rate line a claim tells
+                // back; not a summary's "I am interested in API design").
+                Some(e) if !untold(&e) => q
+                    .terms
+                    .iter()
+                    .filter_map(|t| graph.term_index(t))
+                    .filter_map(|t| resume.terms.get(&t))
+                    .find(|s| s.claim.is_some() && untold(s)),
                 other => other,
             };
             // An experience question names a technology ("Kafka"), not a practice ("code
