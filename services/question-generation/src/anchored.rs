@@ -720,6 +720,12 @@ fn vague(lower_words: &[&str], claim: &crate::candidate::Claim) -> bool {
         "organization",
         "organisation",
         "initiatives",
+        "involved",
+        "participated",
+        "around",
+        "reliability",
+        "cost",
+        "costs",
         "communication",
         "communicated",
         "members",
@@ -1342,6 +1348,8 @@ mod tests {
         let anchors = Anchors::bundled();
         for (lang, line) in [
             ("en", "Worked closely with stakeholders across the business to align on priorities."),
+            // R54: told back as "you involved in various cross-team initiatives".
+            ("en", "Involved in various cross-team initiatives around reliability and cost."),
             ("pt", "Contribuo para a melhoria contínua dos processos do time."),
             ("es", "Colaboré con las áreas de negocio para alinear prioridades."),
         ] {
