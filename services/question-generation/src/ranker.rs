@@ -831,9 +831,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // An area below a fifth of the heaviest is left to the loop: in a single kit it was
         // the off-role question reviewers kept striking (a service desk in a tester's kit).
         // Then, with room left (after more claims), the role's lighter areas the resume's work
-        // shows, and only then, when behavioral questions would otherwise take more than half the kit,
-        // a lighter area it does not show (R53: a web developer's kit of seven behavioral
-        // questions, its programming and CI/CD areas left for another interview).
+        // shows, and only then, when behavioral questions would otherwise take more than half
+        // the kit, a lighter area it does not show (R53: a web developer's kit of seven
+        // behavioral questions, its programming and CI/CD areas left for another interview).
         &[
             (1.0, 0, Room::Core),
             (1.0, 1, Room::Core),
@@ -1139,11 +1139,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
 }
 
-/// The bank topic a kind of headline tells the story of: a kit that asks the headline does not
-/// ask the topic again as a hypothetical (R17, R18, R39), and one without room for the headline
-/// asks it in the topic's place (R47).
-/// SLOs set up with their alerting are alerting work too ("SLOs para 42 serviços ... com
-/// políticas de error budget").
 /// What a pass over the role's areas may ask: its core areas by weight, then (with room left) a
 /// lighter area the resume's work shows, or one the resume does not show.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1153,6 +1148,11 @@ enum Room {
     Gap,
 }
 
+/// The bank topic a kind of headline tells the story of: a kit that asks the headline does not
+/// ask the topic again as a hypothetical (R17, R18, R39), and one without room for the headline
+/// asks it in the topic's place (R47).
+/// SLOs set up with their alerting are alerting work too ("SLOs para 42 serviços ... com
+/// políticas de error budget").
 fn claim_topic(c: &ClaimQuestion) -> Option<&'static str> {
     let slo = || {
         crate::claims::words(&c.span.text)
