@@ -29,7 +29,7 @@ impl From<&ParsedResume> for Candidate {
             })
             .collect();
         let this_year = this_year();
-        let claims = p
+        let mut claims: Vec<Claim> = p
             .work
             .iter()
             .flat_map(|w| {
@@ -49,12 +49,11 @@ impl From<&ParsedResume> for Candidate {
                     project: false,
                 })
             })
-            .collect::<Vec<_>>();
+            .collect();
         // A graduate's or a junior's projects are the work there is to ask about, and so are
         // those of a resume with little work written out; a senior's work says more than a side
         // project.
         let level = level(p.seniority());
-        let mut claims = claims;
         if level == Some(0) || claims.len() < 3 {
             for s in p.sections.iter().filter(|s| s.kind == "projects") {
                 let Some(span) = s.span.as_ref() else { continue };
