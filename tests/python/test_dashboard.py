@@ -92,6 +92,27 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     status, bad = call("POST", http + "/v1/loops", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "stages": ["lunch"]}).encode())
     assert (status, bad["code"]) == (400, "InvalidArgument"), bad
 
+    # A scorecard and an outcome for the kit, over HTTP; the calibration report and its page.
+    first = kit["questions"][0]["question_id"]
+    card = {"interviewer_id": "ana", "scores": [{"question_id": first, "score": 4, "notes": "clear trade-offs"}]}
+    status, saved = call("POST", f"{http}/v1/kits/{kit['id']}/scorecards", json.dumps(card).encode())
+    assert (status, saved) == (200, {"recorded": 1}), saved
+    card["scores"][0]["score"] = 7
+    status, bad = call("POST", f"{http}/v1/kits/{kit['id']}/scorecards", json.dumps(card).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument") and bad["message"].startswith("scores[0].score"), bad
+    status, done = call("POST", f"{http}/v1/kits/{kit['id']}/outcome", json.dumps({"outcome": "advanced"}).encode())
+    assert status == 200, done
+    status, bad = call("POST", f"{http}/v1/kits/{kit['id']}/outcome", json.dumps({"outcome": "hired?"}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
+    status, report = call("GET", http + "/v1/calibration/backend-developer")
+    assert status == 200 and report["min_candidates"] >= 10, report
+    row = next(q for q in report["questions"] if q["question_id"] == first)
+    assert (row["candidates"], row["advanced"], row["scores"], row["verdict"]) == (1, 1, 1, "too-few"), row
+    page = dom(http + "/#/calibration/backend-developer")
+    assert 'id="calibration"' in page and 'data-verdict="too-few"' in page, page[-3000:]
+    page = dom(f"{http}/#/kits/{kit['id']}")
+    assert "Save scorecard" in page and 'class="score"' in page
+
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
     # Charts with plain labels, and percentiles from the gateway's latency histograms.

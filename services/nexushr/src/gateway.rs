@@ -117,6 +117,9 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
         .route("/v1/kits", post(generate))
         .route("/v1/kits/{id}", get(get_kit))
+        .route("/v1/kits/{id}/scorecards", post(record_scorecard))
+        .route("/v1/kits/{id}/outcome", post(record_outcome))
+        .route("/v1/calibration/{role}", get(get_calibration))
         .route("/v1/loops", post(plan_loop))
         .layer(axum::middleware::from_fn_with_state(gw.clone(), record))
         .layer(DefaultBodyLimit::max(limit))
@@ -345,6 +348,103 @@ async fn get_kit(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<St
     let tenant = tenant(&gw, &headers)?;
     let kit = gw.questions.get_kit(as_tenant(&tenant, qpb::GetKitRequest { id })).await?.into_inner();
     Ok(Json(kit_json(&kit)))
+}
+
+#[derive(serde::Deserialize)]
+struct ScoreBody {
+    question_id: String,
+    /// 1-4 on the question's rubric.
+    score: i32,
+    #[serde(default)]
+    notes: String,
+}
+
+#[derive(serde::Deserialize)]
+struct ScorecardBody {
+    interviewer_id: String,
+    scores: Vec<ScoreBody>,
+}
+
+async fn record_scorecard(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Path(kit_id): Path<String>,
+    Json(body): Json<ScorecardBody>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = qpb::RecordScorecardRequest {
+        kit_id,
+        interviewer_id: body.interviewer_id,
+        scores: body
+            .scores
+            .into_iter()
+            .map(|s| qpb::QuestionScore { question_id: s.question_id, score: s.score, notes: s.notes })
+            .collect(),
+    };
+    let done = gw.questions.record_scorecard(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(json!({ "recorded": done.recorded })))
+}
+
+#[derive(serde::Deserialize)]
+struct OutcomeBody {
+    /// advanced, rejected or withdrew.
+    outcome: String,
+}
+
+async fn record_outcome(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Path(kit_id): Path<String>,
+    Json(body): Json<OutcomeBody>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    // An unknown name reaches the service as no outcome: INVALID_ARGUMENT there.
+    let outcome = match body.outcome.as_str() {
+        "advanced" => qpb::StageOutcome::Advanced,
+        "rejected" => qpb::StageOutcome::Rejected,
+        "withdrew" => qpb::StageOutcome::Withdrew,
+        _ => qpb::StageOutcome::Unspecified,
+    };
+    let req = qpb::RecordOutcomeRequest { kit_id, outcome: outcome as i32 };
+    gw.questions.record_outcome(as_tenant(&tenant, req)).await?;
+    Ok(Json(json!({ "outcome": body.outcome })))
+}
+
+async fn get_calibration(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Path(role): Path<String>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let report =
+        gw.questions.get_calibration(as_tenant(&tenant, qpb::GetCalibrationRequest { role })).await?;
+    let report = report.into_inner();
+    let verdict = |v: i32| match qpb::CalibrationVerdict::try_from(v) {
+        Ok(qpb::CalibrationVerdict::Discriminates) => "discriminates",
+        Ok(qpb::CalibrationVerdict::Review) => "review",
+        _ => "too-few",
+    };
+    Ok(Json(json!({
+        "role_slug": report.role_slug,
+        "min_candidates": report.min_candidates,
+        "min_per_outcome": report.min_per_outcome,
+        "min_pairs": report.min_pairs,
+        "questions": report.questions.iter().map(|q| json!({
+            "question_id": q.question_id,
+            "text": q.text,
+            "verdict": verdict(q.verdict),
+            "candidates": q.candidates,
+            "advanced": q.advanced,
+            "rejected": q.rejected,
+            "scores": q.scores,
+            "discrimination": q.discrimination,
+            "discrimination_low": q.discrimination_low,
+            "discrimination_high": q.discrimination_high,
+            "interviewer_pairs": q.interviewer_pairs,
+            "exact_agreement": q.exact_agreement,
+            "agreement": q.agreement,
+        })).collect::<Vec<_>>(),
+    })))
 }
 
 #[derive(serde::Deserialize)]

@@ -432,6 +432,35 @@ pub fn block_to(b: crate::store::BlockRecord) -> pb::GuardrailBlock {
     }
 }
 
+/// One question's calibration, as GetCalibration returns it.
+pub fn calibration_to(
+    text: String,
+    question_id: String,
+    m: &crate::calibration::Measures,
+) -> pb::QuestionCalibration {
+    use crate::calibration::Verdict;
+    let count = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
+    pb::QuestionCalibration {
+        question_id,
+        text,
+        candidates: count(m.candidates),
+        advanced: count(m.advanced),
+        rejected: count(m.rejected),
+        scores: count(m.scores),
+        discrimination: m.discrimination.map(|d| d.r),
+        discrimination_low: m.discrimination.map(|d| d.low),
+        discrimination_high: m.discrimination.map(|d| d.high),
+        interviewer_pairs: count(m.pairs),
+        exact_agreement: m.exact_agreement,
+        agreement: m.agreement,
+        verdict: match m.verdict {
+            Verdict::TooFew => pb::CalibrationVerdict::TooFew,
+            Verdict::Discriminates => pb::CalibrationVerdict::Discriminates,
+            Verdict::Review => pb::CalibrationVerdict::Review,
+        } as i32,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -385,6 +385,9 @@ impl Engine {
         if questions.iter().any(|q| q.breakdown.get("effectiveness").is_some_and(|e| *e != 0.0)) {
             signals.push("feedback".into());
         }
+        if questions.iter().any(|q| q.breakdown.get("calibration").is_some_and(|e| *e != 0.0)) {
+            signals.push("calibration".into());
+        }
         Ok(Kit {
             id: uuid::Uuid::now_v7().to_string(),
             tenant: spec.tenant.clone(),

@@ -180,9 +180,19 @@ impl CandidateVectors {
     }
 }
 
-/// Measured effectiveness of a question for a role, in [-1, 1], learned from one tenant's
-/// feedback and used for that tenant's kits only: by tenant, role slug, then question id.
-pub type Effectiveness = HashMap<String, HashMap<String, HashMap<String, f32>>>;
+/// What one tenant's interviewers taught about a question for a role, used for that tenant's
+/// kits only.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Learned {
+    /// Measured effectiveness from ratings, in [-1, 1].
+    pub feedback: f32,
+    /// From scorecards and outcomes, in [0, 1]: how surely the question separates candidates
+    /// who advanced from those who did not ([`crate::calibration::Measures::signal`]).
+    pub calibration: f32,
+}
+
+/// What was learned, by tenant, role slug, then question id.
+pub type Effectiveness = HashMap<String, HashMap<String, HashMap<String, Learned>>>;
 
 /// A role's candidate questions with what depends only on the role, worked out once when the
 /// pool is built: the role's requirement areas and competencies, and each question's similarity
@@ -325,8 +335,8 @@ fn similarity(
 }
 
 /// The signals of a question's score, in the order of `Scored::breakdown`.
-const SIGNALS: [&str; 5] =
-    ["seniority_fit", "resume_similarity", "role_similarity", "effectiveness", "fit_bonus"];
+const SIGNALS: [&str; 6] =
+    ["seniority_fit", "resume_similarity", "role_similarity", "effectiveness", "calibration", "fit_bonus"];
 
 /// A bank question scored for this request.
 #[derive(Debug, Clone)]
@@ -336,7 +346,7 @@ struct Scored {
     mode: Mode,
     behavioral: bool,
     score: f32,
-    breakdown: [f32; 5],
+    breakdown: [f32; 6],
 }
 
 /// A kit as ranked: its questions in interview order and what they cover, in the kit language.
@@ -553,7 +563,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // it still wins where nothing else covers the area, as in a loop's design interview).
         let above = f32::from(e.seniority) - f32::from(if e.behavioral { story_level } else { level });
         let fit = if above > 0.0 { 1.0 - above } else { 1.0 + above / 2.0 };
-        let effect = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or(0.0);
+        let learned = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or_default();
         let mut bonus = 0.0;
         // An area the resume does not show is probed with a concept or a scenario: a design
         // question ("plan a six-month move to the cloud") asks for what the candidate has never
@@ -598,14 +608,22 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if names_unshown {
             bonus -= 0.3;
         }
-        let score = 0.45 * fit + 0.2 * resume_sim + 0.15 * e.role_sim + 0.1 * effect + bonus;
+        // A question whose scores have been shown to separate this tenant's candidates who
+        // advanced from those who did not outweighs a closer wording: it is what the interview
+        // is for.
+        let score = 0.45 * fit
+            + 0.2 * resume_sim
+            + 0.15 * e.role_sim
+            + 0.1 * learned.feedback
+            + 0.3 * learned.calibration
+            + bonus;
         scored.push(Scored {
             index: i,
             area: e.area,
             mode: e.mode,
             behavioral: e.behavioral,
             score,
-            breakdown: [fit, resume_sim, e.role_sim, effect, bonus],
+            breakdown: [fit, resume_sim, e.role_sim, learned.feedback, learned.calibration, bonus],
         });
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));

@@ -19,18 +19,24 @@ use tonic::{Request, Response, Status};
 use crate::cache::Cache;
 use crate::candidate::Candidate;
 use crate::convert::{
-    block_to, kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from, question_to,
+    block_to, calibration_to, kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from,
+    question_to,
 };
 use crate::engine::{Engine, EngineError, LoopStage, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe, Stopped};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
 use crate::roles::RoleSource;
+use crate::scorecards::{KitRef, Score};
 use crate::store::{BlockRecord, NewKit, Prepared, QuestionStore, StoreError};
 
 const DEFAULT_COUNT: i32 = 10;
 const DEFAULT_PAGE: i32 = 20;
 const MAX_PAGE: i32 = 100;
+/// Scores on one scorecard (a kit has at most 50 questions).
+const MAX_SCORES: usize = 50;
+/// Characters of an interviewer's notes on one answer.
+const MAX_NOTES: usize = 4000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum QgError {
@@ -325,19 +331,36 @@ impl QuestionService {
         })
     }
 
-    /// Reloads the effectiveness signal from the stored feedback.
+    /// Reloads what each tenant's interviewers taught from the stored totals: the feedback
+    /// signal from ratings, the calibration signal from scorecards and outcomes.
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
         let aggregates = self.store.aggregates().await?;
-        let mut effectiveness = crate::ranker::Effectiveness::new();
+        let calibration = self.store.all_calibration().await?;
+        let mut learned = crate::ranker::Effectiveness::new();
         for ((tenant, question, role), a) in aggregates {
-            effectiveness
+            learned
                 .entry(tenant)
                 .or_default()
                 .entry(role)
                 .or_default()
-                .insert(question, a.effectiveness());
+                .entry(question)
+                .or_default()
+                .feedback = a.effectiveness();
         }
-        self.engine.set_effectiveness(effectiveness);
+        for ((tenant, role, question), t) in calibration {
+            let signal = t.measures().signal();
+            if signal > 0.0 {
+                learned
+                    .entry(tenant)
+                    .or_default()
+                    .entry(role)
+                    .or_default()
+                    .entry(question)
+                    .or_default()
+                    .calibration = signal;
+            }
+        }
+        self.engine.set_effectiveness(learned);
         Ok(())
     }
 
@@ -474,11 +497,11 @@ impl QuestionService {
     }
 
     /// Brings this replica up to what the others wrote to the shared store since `synced`:
-    /// reloads the feedback signal if feedback changed, adds tenants' questions it lacks, and
+    /// reloads the learned signals if feedback or scorecards changed, adds tenants' questions it lacks, and
     /// drops resumes erased since from memory. [`start_sync`] calls it every [`SYNC_EVERY`].
     pub async fn sync(&self, synced: &mut Synced) -> Result<(), QgError> {
         let mark = self.store.watermark().await?;
-        if mark.feedback != synced.mark.feedback {
+        if mark.feedback != synced.mark.feedback || mark.calibration != synced.mark.calibration {
             self.refresh_effectiveness().await?;
         }
         if mark.questions != synced.mark.questions {
@@ -739,6 +762,120 @@ impl QuestionGeneration for QuestionService {
         self.store.record_feedback(&feedback).await.map_err(QgError::from)?;
         self.refresh_effectiveness().await?;
         Ok(Response::new(pb::RecordFeedbackResponse {}))
+    }
+
+    async fn record_scorecard(
+        &self,
+        req: Request<pb::RecordScorecardRequest>,
+    ) -> Result<Response<pb::RecordScorecardResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        if req.kit_id.is_empty() {
+            return Err(invalid("kit_id", "is required"));
+        }
+        let interviewer = req.interviewer_id.trim();
+        if interviewer.is_empty() || interviewer.chars().count() > 128 {
+            return Err(invalid("interviewer_id", "must be 1 to 128 characters"));
+        }
+        if req.scores.is_empty() || req.scores.len() > MAX_SCORES {
+            return Err(invalid("scores", &format!("must hold 1 to {MAX_SCORES} scores")));
+        }
+        let kit = self.load_kit(&tenant.id, &req.kit_id).await?;
+        let in_kit: HashSet<&str> =
+            kit.questions.iter().filter_map(|q| q.question.as_ref()).map(|q| q.id.as_str()).collect();
+        let mut seen = HashSet::new();
+        for (i, s) in req.scores.iter().enumerate() {
+            if !in_kit.contains(s.question_id.as_str()) {
+                return Err(invalid(&format!("scores[{i}].question_id"), "is not a question of this kit"));
+            }
+            if !seen.insert(s.question_id.as_str()) {
+                return Err(invalid(&format!("scores[{i}].question_id"), "is scored twice"));
+            }
+            if !(1..=4).contains(&s.score) {
+                return Err(invalid(&format!("scores[{i}].score"), "must be 1 to 4 on the rubric"));
+            }
+            if s.notes.chars().count() > MAX_NOTES {
+                return Err(invalid(
+                    &format!("scores[{i}].notes"),
+                    &format!("must be at most {MAX_NOTES} characters"),
+                ));
+            }
+        }
+        let scores: Vec<Score<'_>> = req
+            .scores
+            .iter()
+            .map(|s| Score { question_id: &s.question_id, score: s.score, notes: &s.notes })
+            .collect();
+        let at = KitRef { tenant: tenant.id.as_str(), kit_id: &kit.id, role_slug: &kit.role_slug };
+        let stored = self
+            .store
+            .record_scorecard(at, interviewer, &scores, Utc::now().timestamp_millis())
+            .await
+            .map_err(QgError::from)?;
+        if !stored {
+            return Err(QgError::NotFound(format!("kit {}", kit.id)).into());
+        }
+        self.refresh_effectiveness().await?;
+        Ok(Response::new(pb::RecordScorecardResponse { recorded: scores.len() as i32 }))
+    }
+
+    async fn record_outcome(
+        &self,
+        req: Request<pb::RecordOutcomeRequest>,
+    ) -> Result<Response<pb::RecordOutcomeResponse>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        if req.kit_id.is_empty() {
+            return Err(invalid("kit_id", "is required"));
+        }
+        match pb::StageOutcome::try_from(req.outcome) {
+            Ok(pb::StageOutcome::Unspecified) => return Err(invalid("outcome", "is required")),
+            Ok(_) => {}
+            Err(_) => return Err(invalid("outcome", "unknown enum value")),
+        }
+        let kit = self.load_kit(&tenant.id, &req.kit_id).await?;
+        let at = KitRef { tenant: tenant.id.as_str(), kit_id: &kit.id, role_slug: &kit.role_slug };
+        let stored = self
+            .store
+            .record_outcome(at, req.outcome, Utc::now().timestamp_millis())
+            .await
+            .map_err(QgError::from)?;
+        if !stored {
+            return Err(QgError::NotFound(format!("kit {}", kit.id)).into());
+        }
+        self.refresh_effectiveness().await?;
+        Ok(Response::new(pb::RecordOutcomeResponse {}))
+    }
+
+    async fn get_calibration(
+        &self,
+        req: Request<pb::GetCalibrationRequest>,
+    ) -> Result<Response<pb::Calibration>, Status> {
+        let tenant = tenant_of(&req)?;
+        let req = req.into_inner();
+        if req.role.trim().is_empty() {
+            return Err(invalid("role", "is required"));
+        }
+        let role = self.role(&tenant.id, req.role.trim()).await?;
+        let slug = role.spec.slug.clone();
+        let totals = self.store.calibration(tenant.id.as_str(), &slug).await.map_err(QgError::from)?;
+        let bank = self.engine.bank();
+        let mut rows: Vec<_> = totals.into_iter().map(|(id, t)| (id, t.measures())).collect();
+        rows.sort_by(|a, b| a.1.report_order(&b.1).then(a.0.cmp(&b.0)));
+        let text = |id: &str| {
+            bank.index_of(id)
+                .map(|i| bank.get(i))
+                .filter(|q| q.tenant.is_empty() || q.tenant == tenant.id.as_str())
+                .map(|q| q.text.clone())
+                .unwrap_or_default()
+        };
+        Ok(Response::new(pb::Calibration {
+            questions: rows.into_iter().map(|(id, m)| calibration_to(text(&id), id, &m)).collect(),
+            role_slug: slug,
+            min_candidates: crate::calibration::MIN_CANDIDATES as i32,
+            min_per_outcome: crate::calibration::MIN_PER_OUTCOME as i32,
+            min_pairs: crate::calibration::MIN_PAIRS as i32,
+        }))
     }
 
     async fn add_question(

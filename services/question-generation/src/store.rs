@@ -1,4 +1,4 @@
-//! Kits, feedback, tenants' questions and prepared resumes in SQLite or PostgreSQL (the pool
+//! Kits, feedback (scorecards in [`crate::scorecards`]), tenants' questions and prepared resumes in SQLite or PostgreSQL (the pool
 //! the rest of the process uses). Kits are written together with their `KitGenerated` event in
 //! one transaction (the outbox).
 //!
@@ -21,13 +21,15 @@ const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/sqlite/20261129000001_questions.sql",
     "migrations/sqlite/20261202000001_erased_resumes.sql",
     "migrations/sqlite/20261202000002_feedback_once.sql",
-    "migrations/sqlite/20261202000003_guardrail_blocks.sql"
+    "migrations/sqlite/20261202000003_guardrail_blocks.sql",
+    "migrations/sqlite/20261205000001_scorecards.sql"
 );
 const POSTGRES: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/postgres/20261129000001_questions.sql",
     "migrations/postgres/20261202000001_erased_resumes.sql",
     "migrations/postgres/20261202000002_feedback_once.sql",
-    "migrations/postgres/20261202000003_guardrail_blocks.sql"
+    "migrations/postgres/20261202000003_guardrail_blocks.sql",
+    "migrations/postgres/20261205000001_scorecards.sql"
 );
 
 /// A resume prepared for ranking: the candidate and the dense vectors of its texts.
@@ -482,8 +484,8 @@ impl QuestionStore {
         Ok(rows.into_iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect())
     }
 
-    /// What the replicas sharing this store have written: feedback (its totals) and
-    /// tenants' questions (rows). A replica that sees it change reloads that part.
+    /// What the replicas sharing this store have written: feedback and scorecards (their
+    /// totals) and tenants' questions (rows). A replica that sees it change reloads that part.
     pub async fn watermark(&self) -> Result<Watermark, StoreError> {
         let (rows, latest, sum): (i64, i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), COALESCE(MAX(updated_ms), 0), \
@@ -494,7 +496,8 @@ impl QuestionStore {
         .await?;
         let questions: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM qg_questions").fetch_one(&self.pool).await?;
-        Ok(Watermark { feedback: (rows, latest, sum), questions })
+        let calibration = self.calibration_mark().await?;
+        Ok(Watermark { feedback: (rows, latest, sum), calibration, questions })
     }
 
     /// Whether resume `resume_id` was erased.
@@ -507,9 +510,11 @@ impl QuestionStore {
         Ok(row.is_some())
     }
 
-    /// Erasure: the prepared resume and the kits generated from it are deleted, and the id is
+    /// Erasure: the prepared resume, the kits generated from it and their scorecards (scores,
+    /// notes, outcome, and what they added to calibration) are deleted, and the id is
     /// remembered so that nothing delivered later brings the resume back.
     pub async fn erase_resume(&self, tenant: &str, resume_id: &str) -> Result<u64, StoreError> {
+        let now = chrono::Utc::now().timestamp_millis();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO qg_erased_resumes (tenant, resume_id, erased_ms) VALUES ($1, $2, $3) \
@@ -517,9 +522,10 @@ impl QuestionStore {
         )
         .bind(tenant)
         .bind(resume_id)
-        .bind(chrono::Utc::now().timestamp_millis())
+        .bind(now)
         .execute(&mut *tx)
         .await?;
+        crate::scorecards::erase_scores(&mut tx, tenant, resume_id, now).await?;
         let a = sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
             .bind(tenant)
             .bind(resume_id)
@@ -542,6 +548,8 @@ impl QuestionStore {
 pub struct Watermark {
     /// Rows, latest update and a sum over every total of the feedback totals.
     pub feedback: (i64, i64, i64),
+    /// The same over the calibration totals.
+    pub calibration: (i64, i64, i64),
     pub questions: i64,
 }
 
@@ -815,6 +823,133 @@ mod tests {
         let totals = store.aggregates().await.expect("aggregates");
         let a = totals[&("acme".to_string(), "apis-01".to_string(), "dev".to_string())];
         assert_eq!((a.asked, a.rated, a.rating_sum), (2, 2, 6), "{a:?}");
+    }
+
+    #[tokio::test]
+    async fn concurrent_scorecards_and_outcomes_keep_exact_totals_and_erasure_takes_them_back_on_sqlite() {
+        let dir = tempfile::tempdir().expect("dir");
+        scorecards_race(sqlite_store(&dir).await).await;
+    }
+
+    #[tokio::test]
+    async fn concurrent_scorecards_and_outcomes_keep_exact_totals_and_erasure_takes_them_back_on_postgres() {
+        on_postgres(scorecards_race).await;
+    }
+
+    /// Four interviewers send scorecards for three kits at once (Ana the same one eight times,
+    /// then a changed one), while the outcomes flip: the running totals equal totals worked out
+    /// afresh from the stored scores and outcomes; erasing the resume takes every one back.
+    async fn scorecards_race(store: QuestionStore) {
+        use crate::calibration::Totals;
+        use crate::scorecards::{KitRef, Score};
+        let resume = Prepared { candidate: Candidate::default(), dense: None, model: None };
+        store.put_resume("acme", "r1", &resume).await.expect("resume");
+        for k in 0..3 {
+            let id = format!("kit-{k}");
+            let kit = NewKit {
+                event: kit_event(&id),
+                id,
+                tenant: "acme".into(),
+                role_slug: "dev".into(),
+                resume_id: "r1".into(),
+                created_ms: k,
+                body: vec![1],
+            };
+            store.save_kit(kit).await.expect("kit");
+        }
+        // SQLite may report its writer busy past the timeout under this burst: the caller
+        // retries, as a client would.
+        async fn retry<F: std::future::Future<Output = Result<bool, StoreError>>>(
+            call: impl Fn() -> F,
+        ) -> Result<bool, StoreError> {
+            for _ in 0..50 {
+                match call().await {
+                    Err(StoreError::Database(_)) => {
+                        tokio::time::sleep(std::time::Duration::from_millis(20)).await
+                    }
+                    other => return other,
+                }
+            }
+            call().await
+        }
+        let mut calls = Vec::new();
+        for k in 0..3 {
+            for (who, score, times) in [("ana", 4, 8), ("bo", 2, 1), ("cy", 3, 1), ("di", 1, 1)] {
+                for _ in 0..times {
+                    let store = store.clone();
+                    calls.push(tokio::spawn(async move {
+                        let kit_id = format!("kit-{k}");
+                        let kit = KitRef { tenant: "acme", kit_id: &kit_id, role_slug: "dev" };
+                        let scores = [
+                            Score { question_id: "apis-01", score, notes: "n" },
+                            Score { question_id: "data-02", score: 5 - score, notes: "" },
+                        ];
+                        retry(|| store.record_scorecard(kit, who, &scores, 1)).await
+                    }));
+                }
+            }
+            for outcome in [1, 2, 3, 2] {
+                let store = store.clone();
+                calls.push(tokio::spawn(async move {
+                    let kit_id = format!("kit-{k}");
+                    let kit = KitRef { tenant: "acme", kit_id: &kit_id, role_slug: "dev" };
+                    retry(|| store.record_outcome(kit, outcome, 1)).await
+                }));
+            }
+        }
+        for call in calls {
+            assert!(call.await.expect("task").expect("write"), "the kit exists");
+        }
+        // Ana changes her mind on kit-0; the outcomes settle (the racing ones landed in any
+        // order): kit-1 advanced, the others rejected.
+        let kit = |id: &'static str| KitRef { tenant: "acme", kit_id: id, role_slug: "dev" };
+        let changed = [Score { question_id: "apis-01", score: 1, notes: "on reflection" }];
+        store.record_scorecard(kit("kit-0"), "ana", &changed, 2).await.expect("scorecard");
+        for (id, outcome) in [("kit-0", 2), ("kit-1", 1), ("kit-2", 2)] {
+            store.record_outcome(kit(id), outcome, 2).await.expect("outcome");
+        }
+        let gone = store.record_outcome(kit("kit-9"), 1, 2).await.expect("outcome");
+        assert!(!gone, "no such kit");
+
+        let afresh = |question: &'static str| {
+            let pool = store.pool().clone();
+            async move {
+                let mut t = Totals::default();
+                for k in 0..3 {
+                    let kit_id = format!("kit-{k}");
+                    let scores: Vec<i32> = sqlx::query_scalar(
+                        "SELECT score FROM qg_scores WHERE kit_id = $1 AND question_id = $2",
+                    )
+                    .bind(&kit_id)
+                    .bind(question)
+                    .fetch_all(&pool)
+                    .await
+                    .expect("scores");
+                    let outcome: i32 =
+                        sqlx::query_scalar("SELECT outcome FROM qg_outcomes WHERE kit_id = $1")
+                            .bind(&kit_id)
+                            .fetch_one(&pool)
+                            .await
+                            .expect("outcome");
+                    t = t.minus(&Totals::default().minus(&Totals::of(&scores, outcome)));
+                }
+                t
+            }
+        };
+        let stored: HashMap<String, Totals> =
+            store.calibration("acme", "dev").await.expect("calibration").into_iter().collect();
+        for q in ["apis-01", "data-02"] {
+            assert_eq!(stored[q], afresh(q).await, "{q}");
+            assert_eq!((stored[q].scores, stored[q].pairs), (12, 18), "{q}: four interviewers on three kits");
+        }
+        assert_eq!((stored["apis-01"].adv_kits, stored["apis-01"].rej_kits), (1, 2));
+
+        store.erase_resume("acme", "r1").await.expect("erase");
+        let left = store.calibration("acme", "dev").await.expect("calibration");
+        assert!(left.iter().all(|(_, t)| t.is_zero()), "{left:?}");
+        let rows: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM qg_scores").fetch_one(store.pool()).await.expect("n");
+        assert_eq!(rows, 0);
     }
 
     /// 300 kits saved at once, every tenth for a resume that does not exist (erased meanwhile).

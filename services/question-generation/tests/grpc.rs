@@ -1039,3 +1039,191 @@ async fn a_question_for_those_who_do_some_work_needs_it_on_the_resume() {
         kit.questions.iter().any(|q| q.question.as_ref().is_some_and(|x| needy.contains(&x.id.as_str())))
     );
 }
+
+/// A small deterministic generator for simulated scores (SplitMix64).
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their_tenant_only() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let ids = |kit: &pb::InterviewKit| -> Vec<String> {
+        kit.questions.iter().filter_map(|q| q.question.as_ref()).map(|q| q.id.clone()).collect()
+    };
+    let generator = c.clone();
+    let kit_of = |key: &'static str, count: i32| {
+        let mut c = generator.clone();
+        async move {
+            let req = pb::GenerateRequest {
+                count: Some(count),
+                ..generate("backend-developer", Candidate::ParsedResume(sample()))
+            };
+            c.generate(authed(key, req)).await.expect("kit").into_inner()
+        }
+    };
+    let short_before = kit_of(ACME, 10).await;
+    let globex_before = kit_of(GLOBEX, 10).await;
+    // The predictive questions: bank questions of a 20-question kit that the ten-question kit
+    // leaves out, of an area or competency it asks about with another question (bank ids are
+    // the area's or competency's, then a number); every other question of the kits is noise.
+    let long = kit_of(ACME, 20).await;
+    let family = |id: &str| id.rsplit_once('-').map_or(id.to_string(), |(f, _)| f.to_string());
+    let short_ids = ids(&short_before);
+    let predictive: Vec<String> = long
+        .questions
+        .iter()
+        .filter(|q| q.score_breakdown.contains_key("calibration"))
+        .filter_map(|q| q.question.as_ref().map(|q| q.id.clone()))
+        .filter(|id| !short_ids.contains(id) && short_ids.iter().any(|s| family(s) == family(id)))
+        .take(2)
+        .collect();
+    assert!(!predictive.is_empty(), "a longer kit asks other questions of the same areas or competencies");
+
+    // 50 candidates (kits), four interviewers each: 200 scorecards. Candidates come in pairs,
+    // one advanced and one rejected, scored alike on the noise questions (their scores say
+    // nothing of the outcome) and apart on the predictive ones.
+    // The kits are made first: the scorecards below change what later kits ask.
+    let mut kits = Vec::new();
+    for _ in 0..50 {
+        kits.push(kit_of(ACME, 20).await);
+    }
+    for (j, kit) in kits.iter().enumerate() {
+        let j = j as u64;
+        let advanced = j.is_multiple_of(2);
+        let mut seen = std::collections::HashSet::new();
+        let asked: Vec<String> = ids(kit).into_iter().filter(|id| seen.insert(id.clone())).collect();
+        for interviewer in 0..4u64 {
+            let scores = asked
+                .iter()
+                .enumerate()
+                .map(|(qi, id)| {
+                    let r = mix((j / 2) << 16 | interviewer << 8 | qi as u64);
+                    let score = if predictive.contains(id) {
+                        if advanced { 3 + (r % 2) } else { 1 + (r % 2) }
+                    } else {
+                        1 + r % 4
+                    };
+                    pb::QuestionScore {
+                        question_id: id.clone(),
+                        score: score as i32,
+                        notes: format!("answer {qi}"),
+                    }
+                })
+                .collect();
+            let card = pb::RecordScorecardRequest {
+                kit_id: kit.id.clone(),
+                interviewer_id: format!("interviewer-{interviewer}"),
+                scores,
+            };
+            c.record_scorecard(authed(ACME, card)).await.expect("scorecard");
+        }
+        // An outcome recorded wrongly first and then corrected moves the totals back exactly.
+        for outcome in [if advanced { 2 } else { 1 }, if advanced { 1 } else { 2 }] {
+            let req = pb::RecordOutcomeRequest { kit_id: kit.id.clone(), outcome };
+            c.record_outcome(authed(ACME, req)).await.expect("outcome");
+        }
+    }
+
+    let reader = c.clone();
+    let calibration = |key: &'static str| {
+        let mut c = reader.clone();
+        async move {
+            let req = pb::GetCalibrationRequest { role: "backend-developer".into() };
+            c.get_calibration(authed(key, req)).await.expect("calibration").into_inner()
+        }
+    };
+    let report = calibration(ACME).await;
+    let first: Vec<&str> = report.questions.iter().take(2).map(|q| q.question_id.as_str()).collect();
+    assert!(predictive.iter().all(|p| first.contains(&p.as_str())), "{first:?} vs {predictive:?}");
+    for q in &report.questions {
+        assert_eq!(q.candidates, 50, "{q:?}");
+        assert_eq!((q.advanced, q.rejected, q.scores, q.interviewer_pairs), (25, 25, 200, 300), "{q:?}");
+        assert!(q.agreement.is_some() && q.exact_agreement.is_some(), "{q:?}");
+        let verdict = pb::CalibrationVerdict::try_from(q.verdict).expect("verdict");
+        if predictive.contains(&q.question_id) {
+            assert_eq!(verdict, pb::CalibrationVerdict::Discriminates, "{q:?}");
+            assert!(q.discrimination_low.unwrap() > 0.5 && !q.text.is_empty(), "{q:?}");
+        } else {
+            assert_eq!(verdict, pb::CalibrationVerdict::Review, "noise flagged for review: {q:?}");
+            assert!(q.discrimination.unwrap().abs() < 1e-9, "{q:?}");
+        }
+    }
+    assert!(calibration(GLOBEX).await.questions.is_empty(), "GLOBEX sees ACME's calibration");
+
+    // The next ten-question kit prefers the questions that predict; GLOBEX's does not move.
+    let short_after = kit_of(ACME, 10).await;
+    for p in &predictive {
+        assert!(ids(&short_after).contains(p), "{p} not preferred: {:?}", ids(&short_after));
+    }
+    assert!(short_after.signals.contains(&"calibration".to_string()), "{:?}", short_after.signals);
+    let ranking = |kit: &pb::InterviewKit| {
+        kit.questions.iter().map(|q| (q.text.clone(), q.score.to_bits())).collect::<Vec<_>>()
+    };
+    assert_eq!(ranking(&kit_of(GLOBEX, 10).await), ranking(&globex_before), "ACME's scorecards moved GLOBEX");
+
+    // Bad scorecards and outcomes get typed errors; another tenant's kit is not found.
+    let kit = &kits[0];
+    let card = |question_id: &str, score: i32| pb::RecordScorecardRequest {
+        kit_id: kit.id.clone(),
+        interviewer_id: "ana".into(),
+        scores: vec![pb::QuestionScore { question_id: question_id.into(), score, notes: String::new() }],
+    };
+    let qid = ids(kit)[0].clone();
+    assert_invalid(c.record_scorecard(authed(ACME, card(&qid, 5))).await, "scores[0].score");
+    assert_invalid(c.record_scorecard(authed(ACME, card("q-nope", 3))).await, "scores[0].question_id");
+    let twice = pb::RecordScorecardRequest {
+        scores: [card(&qid, 3).scores, card(&qid, 2).scores].concat(),
+        ..card(&qid, 3)
+    };
+    assert_invalid(c.record_scorecard(authed(ACME, twice)).await, "scores[1].question_id");
+    let nobody = pb::RecordScorecardRequest { interviewer_id: " ".into(), ..card(&qid, 3) };
+    assert_invalid(c.record_scorecard(authed(ACME, nobody)).await, "interviewer_id");
+    let empty = pb::RecordScorecardRequest { scores: vec![], ..card(&qid, 3) };
+    assert_invalid(c.record_scorecard(authed(ACME, empty)).await, "scores");
+    let unset = pb::RecordOutcomeRequest { kit_id: kit.id.clone(), outcome: 0 };
+    assert_invalid(c.record_outcome(authed(ACME, unset)).await, "outcome");
+    let elsewhere = c.record_scorecard(authed(GLOBEX, card(&qid, 3))).await;
+    assert_eq!(elsewhere.expect_err("not GLOBEX's kit").code(), Code::NotFound);
+    let nowhere =
+        c.get_calibration(authed(ACME, pb::GetCalibrationRequest { role: "no-such-role".into() })).await;
+    assert_eq!(nowhere.expect_err("no role").code(), Code::NotFound);
+
+    // Erasing a candidate takes their scores, notes and outcome out of the totals.
+    let totals = |pool: sqlx::AnyPool| async move {
+        let row: (i64, i64) = sqlx::query_as(
+            "SELECT CAST(SUM(scores) AS BIGINT), CAST(SUM(adv_kits + rej_kits) AS BIGINT) \
+             FROM qg_calibration_totals WHERE tenant = 'acme'",
+        )
+        .fetch_one(&pool)
+        .await
+        .expect("totals");
+        row
+    };
+    let before = totals(app.pool.clone()).await;
+    app.service.prepare("acme", "resume-9", &sample()).await.expect("prepare");
+    let theirs = c
+        .generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-9".into()))))
+        .await
+        .expect("kit")
+        .into_inner();
+    let card = pb::RecordScorecardRequest { kit_id: theirs.id.clone(), ..card(&ids(&theirs)[0], 4) };
+    c.record_scorecard(authed(ACME, card)).await.expect("scorecard");
+    c.record_outcome(authed(ACME, pb::RecordOutcomeRequest { kit_id: theirs.id.clone(), outcome: 1 }))
+        .await
+        .expect("outcome");
+    let with = totals(app.pool.clone()).await;
+    assert_eq!((with.0 - before.0, with.1 - before.1), (1, 1));
+    app.service.erase("acme", "resume-9").await.expect("erase");
+    assert_eq!(totals(app.pool.clone()).await, before);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM qg_scores WHERE kit_id = $1")
+        .bind(&theirs.id)
+        .fetch_one(&app.pool)
+        .await
+        .expect("scores");
+    assert_eq!(left, 0, "the erased candidate's notes are gone");
+}
