@@ -18,6 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     tonic_prost_build::configure()
         .file_descriptor_set_path(out.join("nexushr_descriptor.bin"))
         .compile_protos(&files, &[root.clone(), include])?;
-    println!("cargo:rerun-if-changed={}", root.display());
+    // Relative to this package, so clones sharing one target directory each watch their own.
+    println!("cargo:rerun-if-changed=../../proto");
     Ok(())
 }

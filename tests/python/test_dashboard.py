@@ -108,8 +108,13 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     assert status == 200 and report["min_candidates"] >= 10, report
     row = next(q for q in report["questions"] if q["question_id"] == first)
     assert (row["candidates"], row["advanced"], row["scores"], row["verdict"]) == (1, 1, 1, "too-few"), row
+    status, sharing = call("GET", http + "/v1/learning-sharing")
+    assert (status, sharing["share"]) == (200, False), sharing
+    status, sharing = call("PUT", http + "/v1/learning-sharing", json.dumps({"share": True}).encode())
+    assert (status, sharing["share"]) == (200, True) and sharing["updated_at"], sharing
     page = dom(http + "/#/calibration/backend-developer")
     assert 'id="calibration"' in page and 'data-verdict="too-few"' in page, page[-3000:]
+    assert re.search(r'id="share"[^>]*checked', page), page[-3000:]
     page = dom(f"{http}/#/kits/{kit['id']}")
     assert "Save scorecard" in page and 'class="score"' in page
 

@@ -120,6 +120,7 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/v1/kits/{id}/scorecards", post(record_scorecard))
         .route("/v1/kits/{id}/outcome", post(record_outcome))
         .route("/v1/calibration/{role}", get(get_calibration))
+        .route("/v1/learning-sharing", get(get_sharing).put(set_sharing))
         .route("/v1/loops", post(plan_loop))
         .layer(axum::middleware::from_fn_with_state(gw.clone(), record))
         .layer(DefaultBodyLimit::max(limit))
@@ -445,6 +446,32 @@ async fn get_calibration(
             "agreement": q.agreement,
         })).collect::<Vec<_>>(),
     })))
+}
+
+fn sharing_json(s: &qpb::LearningSharing) -> Value {
+    json!({ "share": s.share, "updated_at": s.update_time.as_ref().map(|t| t.seconds) })
+}
+
+async fn get_sharing(State(gw): State<Shared>, headers: HeaderMap) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let s = gw.questions.get_learning_sharing(as_tenant(&tenant, qpb::GetLearningSharingRequest {})).await?;
+    Ok(Json(sharing_json(&s.into_inner())))
+}
+
+#[derive(serde::Deserialize)]
+struct SharingBody {
+    share: bool,
+}
+
+async fn set_sharing(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Json(body): Json<SharingBody>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = qpb::SetLearningSharingRequest { share: body.share };
+    let s = gw.questions.set_learning_sharing(as_tenant(&tenant, req)).await?;
+    Ok(Json(sharing_json(&s.into_inner())))
 }
 
 #[derive(serde::Deserialize)]

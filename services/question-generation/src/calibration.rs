@@ -164,6 +164,12 @@ impl Totals {
         }
     }
 
+    /// Adds another tenant's totals (the shared prior).
+    pub fn add(&mut self, other: &Self) {
+        let (a, b) = (self.columns(), other.columns());
+        *self = Self::from_columns(std::array::from_fn(|i| a[i] + b[i]));
+    }
+
     /// The change from `before` to `self`.
     pub fn minus(&self, before: &Self) -> Self {
         let (a, b) = (self.columns(), before.columns());
@@ -277,6 +283,12 @@ impl Measures {
         }
     }
 
+    /// The signal where calibration has measured the question (past the minimum sample: 0 for
+    /// one under review); None where it has too few candidates to say.
+    pub fn measured_signal(&self) -> Option<f32> {
+        (self.verdict != Verdict::TooFew).then(|| self.signal())
+    }
+
     /// Order of a calibration report: discriminating questions first by the low end of their
     /// interval, then those under review, then those with too few candidates by sample.
     pub fn report_order(&self, other: &Self) -> std::cmp::Ordering {
@@ -293,10 +305,11 @@ mod tests {
     use super::*;
 
     fn total(groups: &[(&[i32], i32)]) -> Totals {
-        groups.iter().fold(Totals::default(), |t, (scores, outcome)| {
-            let (a, b) = (t.columns(), Totals::of(scores, *outcome).columns());
-            Totals::from_columns(std::array::from_fn(|i| a[i] + b[i]))
-        })
+        let mut t = Totals::default();
+        for (scores, outcome) in groups {
+            t.add(&Totals::of(scores, *outcome));
+        }
+        t
     }
 
     /// Pearson's r between score and outcome over every score (what the point-biserial is).

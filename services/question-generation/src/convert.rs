@@ -416,10 +416,7 @@ pub use nexushr_resume_wire::to_proto as parse_to_proto;
 pub fn block_to(b: crate::store::BlockRecord) -> pb::GuardrailBlock {
     pb::GuardrailBlock {
         id: b.id,
-        at: Some(prost_types::Timestamp {
-            seconds: b.at_ms.div_euclid(1000),
-            nanos: (b.at_ms.rem_euclid(1000) * 1_000_000) as i32,
-        }),
+        at: Some(timestamp(b.at_ms)),
         actor: b.actor,
         action: b.action,
         category: b.category,
@@ -458,6 +455,19 @@ pub fn calibration_to(
             Verdict::Discriminates => pb::CalibrationVerdict::Discriminates,
             Verdict::Review => pb::CalibrationVerdict::Review,
         } as i32,
+    }
+}
+
+/// Milliseconds since the epoch on the wire.
+fn timestamp(ms: i64) -> prost_types::Timestamp {
+    prost_types::Timestamp { seconds: ms.div_euclid(1000), nanos: (ms.rem_euclid(1000) * 1_000_000) as i32 }
+}
+
+/// Whether a tenant shares learning, and since when, as the service returns it.
+pub fn sharing_to(sharing: Option<(bool, i64)>) -> pb::LearningSharing {
+    pb::LearningSharing {
+        share: sharing.is_some_and(|(share, _)| share),
+        update_time: sharing.map(|(_, ms)| timestamp(ms)),
     }
 }
 

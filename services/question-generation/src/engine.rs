@@ -268,7 +268,7 @@ impl Engine {
             generation: Default::default(),
             pools: Cache::new(POOL_CACHE),
             adding: tokio::sync::Mutex::new(()),
-            effectiveness: RwLock::new(Arc::new(HashMap::new())),
+            effectiveness: RwLock::new(Arc::new(Effectiveness::default())),
         })
     }
 

@@ -180,19 +180,48 @@ impl CandidateVectors {
     }
 }
 
-/// What one tenant's interviewers taught about a question for a role, used for that tenant's
-/// kits only.
+/// What interviewers taught about a question for a role. A field is None where nothing was
+/// measured: no rating, or fewer scored candidates than calibration's minimum sample.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Learned {
     /// Measured effectiveness from ratings, in [-1, 1].
-    pub feedback: f32,
+    pub feedback: Option<f32>,
     /// From scorecards and outcomes, in [0, 1]: how surely the question separates candidates
     /// who advanced from those who did not ([`crate::calibration::Measures::signal`]).
-    pub calibration: f32,
+    pub calibration: Option<f32>,
 }
 
-/// What was learned, by tenant, role slug, then question id.
-pub type Effectiveness = HashMap<String, HashMap<String, HashMap<String, Learned>>>;
+/// Weight of the shared prior against a tenant's own measurement.
+pub const PRIOR_WEIGHT: f32 = 0.5;
+
+/// What was learned, kept per tenant: a tenant's own measurements steer only its kits. A
+/// tenant that opted in to sharing also gets, where its own interviewers have measured nothing
+/// yet, the shared prior at [`PRIOR_WEIGHT`]: built from the totals of the tenants that share
+/// alone.
+#[derive(Debug, Clone, Default)]
+pub struct Effectiveness {
+    /// By tenant, role slug, then question id.
+    pub own: HashMap<String, HashMap<String, HashMap<String, Learned>>>,
+    /// The shared prior, by role slug, then question id.
+    pub shared: HashMap<String, HashMap<String, Learned>>,
+    /// The tenants that share (and so receive the prior).
+    pub sharing: std::collections::HashSet<String>,
+}
+
+impl Effectiveness {
+    /// What `tenant`'s kits for `role` use: (feedback, calibration) per question id.
+    fn for_kit<'a>(&'a self, tenant: &str, role: &str) -> impl Fn(&str) -> (f32, f32) + 'a {
+        let own = self.own.get(tenant).and_then(|roles| roles.get(role));
+        let prior = if self.sharing.contains(tenant) { self.shared.get(role) } else { None };
+        move |id: &str| {
+            let mine = own.and_then(|m| m.get(id)).copied().unwrap_or_default();
+            let theirs = prior.and_then(|m| m.get(id)).copied().unwrap_or_default();
+            let pick =
+                |own: Option<f32>, prior: Option<f32>| own.or(prior.map(|p| p * PRIOR_WEIGHT)).unwrap_or(0.0);
+            (pick(mine.feedback, theirs.feedback), pick(mine.calibration, theirs.calibration))
+        }
+    }
+}
 
 /// A role's candidate questions with what depends only on the role, worked out once when the
 /// pool is built: the role's requirement areas and competencies, and each question's similarity
@@ -434,7 +463,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         (leads, leads || candidate.works_across_teams(), candidate.mentors())
     });
     let cv = &req.candidate_vectors;
-    let role_effect = effectiveness.get(&req.tenant).and_then(|roles| roles.get(&req.role.spec.slug));
+    let learned = effectiveness.for_kit(&req.tenant, &req.role.spec.slug);
     // The guardrail, checked ahead of time: bank questions when the bank was loaded, claims
     // when they were made.
     let allowed = |blocked: nexushr_guardrail::Blocked| match req.jurisdiction {
@@ -563,7 +592,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // it still wins where nothing else covers the area, as in a loop's design interview).
         let above = f32::from(e.seniority) - f32::from(if e.behavioral { story_level } else { level });
         let fit = if above > 0.0 { 1.0 - above } else { 1.0 + above / 2.0 };
-        let learned = role_effect.and_then(|m| m.get(&q.id)).copied().unwrap_or_default();
+        let (feedback, calibration) = learned(&q.id);
         let mut bonus = 0.0;
         // An area the resume does not show is probed with a concept or a scenario: a design
         // question ("plan a six-month move to the cloud") asks for what the candidate has never
@@ -611,19 +640,15 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // A question whose scores have been shown to separate this tenant's candidates who
         // advanced from those who did not outweighs a closer wording: it is what the interview
         // is for.
-        let score = 0.45 * fit
-            + 0.2 * resume_sim
-            + 0.15 * e.role_sim
-            + 0.1 * learned.feedback
-            + 0.3 * learned.calibration
-            + bonus;
+        let score =
+            0.45 * fit + 0.2 * resume_sim + 0.15 * e.role_sim + 0.1 * feedback + 0.3 * calibration + bonus;
         scored.push(Scored {
             index: i,
             area: e.area,
             mode: e.mode,
             behavioral: e.behavioral,
             score,
-            breakdown: [fit, resume_sim, e.role_sim, learned.feedback, learned.calibration, bonus],
+            breakdown: [fit, resume_sim, e.role_sim, feedback, calibration, bonus],
         });
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));

@@ -20,7 +20,7 @@ use crate::cache::Cache;
 use crate::candidate::Candidate;
 use crate::convert::{
     block_to, calibration_to, kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from,
-    question_to,
+    question_to, sharing_to,
 };
 use crate::engine::{Engine, EngineError, LoopStage, Spec};
 use crate::kit::{Evidence, Kit, KitQuestion, Probe, Stopped};
@@ -332,32 +332,37 @@ impl QuestionService {
     }
 
     /// Reloads what each tenant's interviewers taught from the stored totals: the feedback
-    /// signal from ratings, the calibration signal from scorecards and outcomes.
+    /// signal from ratings, the calibration signal from scorecards and outcomes, each tenant's
+    /// own and the prior shared among the tenants that opted in.
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
         let aggregates = self.store.aggregates().await?;
         let calibration = self.store.all_calibration().await?;
-        let mut learned = crate::ranker::Effectiveness::new();
+        let sharing = self.store.sharing_tenants().await?;
+        let mut learned = crate::ranker::Effectiveness { sharing, ..Default::default() };
+        let mut shared_feedback: HashMap<(String, String), crate::store::Aggregate> = HashMap::new();
+        let mut shared_calibration: HashMap<(String, String), crate::calibration::Totals> = HashMap::new();
         for ((tenant, question, role), a) in aggregates {
-            learned
-                .entry(tenant)
-                .or_default()
-                .entry(role)
-                .or_default()
-                .entry(question)
-                .or_default()
-                .feedback = a.effectiveness();
+            if learned.sharing.contains(&tenant) {
+                shared_feedback.entry((role.clone(), question.clone())).or_default().add(&a);
+            }
+            own(&mut learned, tenant, role, question).feedback = Some(a.effectiveness());
         }
         for ((tenant, role, question), t) in calibration {
-            let signal = t.measures().signal();
-            if signal > 0.0 {
-                learned
-                    .entry(tenant)
-                    .or_default()
-                    .entry(role)
-                    .or_default()
-                    .entry(question)
-                    .or_default()
-                    .calibration = signal;
+            if learned.sharing.contains(&tenant) {
+                shared_calibration.entry((role.clone(), question.clone())).or_default().add(&t);
+            }
+            if let Some(signal) = t.measures().measured_signal() {
+                own(&mut learned, tenant, role, question).calibration = Some(signal);
+            }
+        }
+        for ((role, question), a) in shared_feedback {
+            learned.shared.entry(role).or_default().entry(question).or_default().feedback =
+                Some(a.effectiveness());
+        }
+        for ((role, question), t) in shared_calibration {
+            if let Some(signal) = t.measures().measured_signal() {
+                learned.shared.entry(role).or_default().entry(question).or_default().calibration =
+                    Some(signal);
             }
         }
         self.engine.set_effectiveness(learned);
@@ -497,11 +502,13 @@ impl QuestionService {
     }
 
     /// Brings this replica up to what the others wrote to the shared store since `synced`:
-    /// reloads the learned signals if feedback or scorecards changed, adds tenants' questions it lacks, and
+    /// reloads the learned signals if feedback, scorecards or who shares changed, adds tenants' questions it lacks, and
     /// drops resumes erased since from memory. [`start_sync`] calls it every [`SYNC_EVERY`].
     pub async fn sync(&self, synced: &mut Synced) -> Result<(), QgError> {
         let mark = self.store.watermark().await?;
-        if mark.feedback != synced.mark.feedback || mark.calibration != synced.mark.calibration {
+        if (mark.feedback, mark.calibration, mark.sharing)
+            != (synced.mark.feedback, synced.mark.calibration, synced.mark.sharing)
+        {
             self.refresh_effectiveness().await?;
         }
         if mark.questions != synced.mark.questions {
@@ -531,6 +538,16 @@ impl QuestionService {
         self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.prepared.remove(&(tenant.to_string(), resume_id.to_string()));
     }
+}
+
+/// A tenant's own measurement of a question for a role, made on first use.
+fn own(
+    learned: &mut crate::ranker::Effectiveness,
+    tenant: String,
+    role: String,
+    question: String,
+) -> &mut crate::ranker::Learned {
+    learned.own.entry(tenant).or_default().entry(role).or_default().entry(question).or_default()
 }
 
 /// The guardrail's jurisdiction a request names (empty: all).
@@ -876,6 +893,27 @@ impl QuestionGeneration for QuestionService {
             min_per_outcome: crate::calibration::MIN_PER_OUTCOME as i32,
             min_pairs: crate::calibration::MIN_PAIRS as i32,
         }))
+    }
+
+    async fn set_learning_sharing(
+        &self,
+        req: Request<pb::SetLearningSharingRequest>,
+    ) -> Result<Response<pb::LearningSharing>, Status> {
+        let tenant = tenant_of(&req)?;
+        let share = req.into_inner().share;
+        let at = Utc::now().timestamp_millis();
+        self.store.set_sharing(tenant.id.as_str(), share, at).await.map_err(QgError::from)?;
+        self.refresh_effectiveness().await?;
+        Ok(Response::new(sharing_to(Some((share, at)))))
+    }
+
+    async fn get_learning_sharing(
+        &self,
+        req: Request<pb::GetLearningSharingRequest>,
+    ) -> Result<Response<pb::LearningSharing>, Status> {
+        let tenant = tenant_of(&req)?;
+        let sharing = self.store.sharing(tenant.id.as_str()).await.map_err(QgError::from)?;
+        Ok(Response::new(sharing_to(sharing)))
     }
 
     async fn add_question(

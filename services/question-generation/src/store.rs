@@ -22,14 +22,16 @@ const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/sqlite/20261202000001_erased_resumes.sql",
     "migrations/sqlite/20261202000002_feedback_once.sql",
     "migrations/sqlite/20261202000003_guardrail_blocks.sql",
-    "migrations/sqlite/20261205000001_scorecards.sql"
+    "migrations/sqlite/20261205000001_scorecards.sql",
+    "migrations/sqlite/20261205000002_learning_sharing.sql"
 );
 const POSTGRES: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/postgres/20261129000001_questions.sql",
     "migrations/postgres/20261202000001_erased_resumes.sql",
     "migrations/postgres/20261202000002_feedback_once.sql",
     "migrations/postgres/20261202000003_guardrail_blocks.sql",
-    "migrations/postgres/20261205000001_scorecards.sql"
+    "migrations/postgres/20261205000001_scorecards.sql",
+    "migrations/postgres/20261205000002_learning_sharing.sql"
 );
 
 /// A resume prepared for ranking: the candidate and the dense vectors of its texts.
@@ -143,6 +145,16 @@ impl Aggregate {
             advanced: i64::from(outcome == 1),
             rejected: i64::from(outcome == 2),
         }
+    }
+
+    /// Adds another tenant's totals (the shared prior).
+    pub fn add(&mut self, o: &Self) {
+        self.asked += o.asked;
+        self.skipped += o.skipped;
+        self.rating_sum += o.rating_sum;
+        self.rated += o.rated;
+        self.advanced += o.advanced;
+        self.rejected += o.rejected;
     }
 
     fn minus(&self, o: &Self) -> Self {
@@ -485,7 +497,7 @@ impl QuestionStore {
     }
 
     /// What the replicas sharing this store have written: feedback and scorecards (their
-    /// totals) and tenants' questions (rows). A replica that sees it change reloads that part.
+    /// totals), who shares learning, and tenants' questions (rows). A replica that sees it change reloads that part.
     pub async fn watermark(&self) -> Result<Watermark, StoreError> {
         let (rows, latest, sum): (i64, i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), COALESCE(MAX(updated_ms), 0), \
@@ -497,7 +509,43 @@ impl QuestionStore {
         let questions: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM qg_questions").fetch_one(&self.pool).await?;
         let calibration = self.calibration_mark().await?;
-        Ok(Watermark { feedback: (rows, latest, sum), calibration, questions })
+        let sharing: (i64, i64) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(share), 0) AS BIGINT), COALESCE(MAX(updated_ms), 0) FROM qg_sharing",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Watermark { feedback: (rows, latest, sum), calibration, sharing, questions })
+    }
+
+    /// Opts `tenant` in to or out of the shared prior.
+    pub async fn set_sharing(&self, tenant: &str, share: bool, at_ms: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO qg_sharing (tenant, share, updated_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT (tenant) DO UPDATE SET share = excluded.share, updated_ms = excluded.updated_ms",
+        )
+        .bind(tenant)
+        .bind(i32::from(share))
+        .bind(at_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether `tenant` shares and when that was set; None if it never was.
+    pub async fn sharing(&self, tenant: &str) -> Result<Option<(bool, i64)>, StoreError> {
+        let row: Option<(i32, i64)> =
+            sqlx::query_as("SELECT share, updated_ms FROM qg_sharing WHERE tenant = $1")
+                .bind(tenant)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(share, at)| (share != 0, at)))
+    }
+
+    /// The tenants that share.
+    pub async fn sharing_tenants(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let rows: Vec<String> =
+            sqlx::query_scalar("SELECT tenant FROM qg_sharing WHERE share = 1").fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Whether resume `resume_id` was erased.
@@ -550,6 +598,8 @@ pub struct Watermark {
     pub feedback: (i64, i64, i64),
     /// The same over the calibration totals.
     pub calibration: (i64, i64, i64),
+    /// Tenants sharing and the latest change to who shares.
+    pub sharing: (i64, i64),
     pub questions: i64,
 }
 
@@ -931,7 +981,7 @@ mod tests {
                             .fetch_one(&pool)
                             .await
                             .expect("outcome");
-                    t = t.minus(&Totals::default().minus(&Totals::of(&scores, outcome)));
+                    t.add(&Totals::of(&scores, outcome));
                 }
                 t
             }

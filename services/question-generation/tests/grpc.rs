@@ -18,6 +18,7 @@ use tonic::{Code, Request, Status};
 
 const ACME: &str = "acme-key-00000000000";
 const GLOBEX: &str = "globex-key-000000000";
+const INITECH: &str = "initech-key-00000000";
 const SAMPLE: &str = include_str!("../../../data/samples/backend-engineer.md");
 
 struct App {
@@ -60,7 +61,8 @@ async fn spawn_with(llm_url: Option<String>) -> App {
     )
     .await
     .expect("service");
-    let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");
+    let keys =
+        ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex,{INITECH}=initech"), "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();
     let routes = nexushr_question_generation::server::add_routes(
         tonic::service::Routes::new(health),
@@ -1226,4 +1228,92 @@ async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their
         .await
         .expect("scores");
     assert_eq!(left, 0, "the erased candidate's notes are gone");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_prior_comes_only_from_and_goes_only_to_tenants_that_opt_in() {
+    let app = spawn().await;
+    let generator = app.client().await;
+    let kit_of = |key: &'static str| {
+        let mut c = generator.clone();
+        async move {
+            c.generate(authed(key, generate("backend-developer", Candidate::ParsedResume(sample()))))
+                .await
+                .expect("kit")
+                .into_inner()
+        }
+    };
+    let ranking = |kit: &pb::InterviewKit| {
+        kit.questions.iter().map(|q| (q.text.clone(), q.score.to_bits())).collect::<Vec<_>>()
+    };
+    let effect = |kit: &pb::InterviewKit, id: &str| {
+        kit.questions
+            .iter()
+            .find(|q| q.question.as_ref().is_some_and(|q| q.id == id))
+            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
+    };
+    let sharing = |key: &'static str, share: Option<bool>| {
+        let mut c = generator.clone();
+        async move {
+            match share {
+                Some(share) => {
+                    c.set_learning_sharing(authed(key, pb::SetLearningSharingRequest { share })).await
+                }
+                None => c.get_learning_sharing(authed(key, pb::GetLearningSharingRequest {})).await,
+            }
+            .expect("sharing")
+            .into_inner()
+        }
+    };
+    let (acme, globex, initech) = (kit_of(ACME).await, kit_of(GLOBEX).await, kit_of(INITECH).await);
+    // Off unless set.
+    let never = sharing(GLOBEX, None).await;
+    assert!(!never.share && never.update_time.is_none(), "{never:?}");
+    assert!(sharing(ACME, Some(true)).await.share);
+    assert!(sharing(GLOBEX, Some(true)).await.update_time.is_some());
+    assert!(sharing(GLOBEX, None).await.share);
+
+    // ACME rates a question of its kit; GLOBEX, which shares, gets it at half weight where its
+    // own interviewers have said nothing; INITECH, which does not, is untouched.
+    let bank = |kit: &pb::InterviewKit| -> Vec<String> {
+        kit.questions
+            .iter()
+            .filter(|q| q.score_breakdown.contains_key("effectiveness"))
+            .filter_map(|q| q.question.as_ref().map(|q| q.id.clone()))
+            .collect()
+    };
+    let (rated, other) = (bank(&acme)[0].clone(), bank(&acme)[1].clone());
+    let rate = |key: &'static str, kit: &pb::InterviewKit, question: &str, rating: i32| {
+        let req = pb::RecordFeedbackRequest {
+            kit_id: kit.id.clone(),
+            question_id: question.into(),
+            asked: true,
+            rating,
+            ..Default::default()
+        };
+        let mut c = generator.clone();
+        async move { c.record_feedback(authed(key, req)).await.expect("feedback") }
+    };
+    rate(ACME, &acme, &rated, 5).await;
+    let own = effect(&kit_of(ACME).await, &rated).expect("rated up, still asked");
+    let prior = effect(&kit_of(GLOBEX).await, &rated).expect("rated up by a tenant that shares");
+    assert!(own > 0.0 && (prior - own * 0.5).abs() < 1e-6, "own {own}, prior {prior}");
+    assert_eq!(ranking(&kit_of(INITECH).await), ranking(&initech), "a tenant that does not share moved");
+
+    // GLOBEX's own rating of a question replaces the prior there.
+    rate(GLOBEX, &globex, &rated, 1).await;
+    let mine = effect(&kit_of(GLOBEX).await, &rated);
+    assert!(mine.is_none_or(|e| e < 0.0), "its own interviewers disagree: {mine:?}");
+
+    // INITECH's ratings reach no one else.
+    let globex_now = ranking(&kit_of(GLOBEX).await);
+    rate(INITECH, &initech, &other, 1).await;
+    assert_eq!(ranking(&kit_of(GLOBEX).await), globex_now, "INITECH does not share, yet moved GLOBEX");
+    assert_eq!(effect(&kit_of(ACME).await, &other), Some(0.0));
+
+    // ACME opts out: its totals leave the prior; GLOBEX keeps only its own.
+    assert!(!sharing(ACME, Some(false)).await.share);
+    rate(ACME, &acme, &other, 5).await;
+    assert_eq!(effect(&kit_of(GLOBEX).await, &other), Some(0.0), "ACME no longer shares");
+    assert!(effect(&kit_of(ACME).await, &other).is_some_and(|e| e > 0.0));
 }
