@@ -491,25 +491,45 @@ fn runs_on(line: &str) -> bool {
 /// wrapped onto further lines is one highlight ("- Ran the migration ... cut metric query times
 /// for" / "90-day dashboards from minutes to under 10 seconds."). A line goes on the one above
 /// when it has no bullet of its own and starts in lower case, with a digit or a sign, or the
-/// line above stops mid-sentence.
+/// line above stops mid-sentence. In an entry whose unbulleted highlights end with a full stop,
+/// an unbulleted line as wide as the text that ends without one was cut by the layout's wrap
+/// ("... de Java/XML a Kotlin y Jetpack" / "Compose con arquitectura MVVM ...", R54).
 fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
+    let lines: Vec<String> = lines.collect();
+    let prose: Vec<&str> =
+        lines.iter().map(|l| l.trim_end()).filter(|l| !l.is_empty() && !is_bullet(l)).collect();
+    let stopped = prose.iter().filter(|l| l.ends_with('.')).count();
+    let width = prose.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let wrapped = |line: &str| {
+        let line = line.trim_end();
+        let chars = line.chars().count();
+        stopped >= 2
+            && stopped * 3 >= prose.len()
+            && !is_bullet(line)
+            && chars >= 60
+            && chars + 12 >= width
+            && !line.ends_with(['.', '!', '?', ':', ';', ')'])
+    };
     let mut out: Vec<String> = Vec::new();
     // Whether the highlight being built started with a bullet: then an indented line under it
     // is its rest, whatever its first letter ("... TestFlight y Firebase App" / "  Distribution;
     // las liberaciones...").
     let mut bulleted = false;
-    for line in lines {
-        let text = strip_bullet(&line);
+    let mut cut = false;
+    for line in &lines {
+        let text = strip_bullet(line);
         let indented = line.starts_with([' ', '\t']) && !line.trim().is_empty();
-        let goes_on = !is_bullet(&line)
+        let goes_on = !is_bullet(line)
             && out.last().is_some_and(|above: &String| {
                 !text.starts_with(|c: char| c.is_uppercase())
                     || (bulleted && indented)
+                    || cut
                     || above.ends_with(',')
                     || crate::sections::JOINING.contains(&above.rsplit(' ').next().unwrap_or(""))
             });
+        cut = wrapped(line);
         if !goes_on {
-            bulleted = is_bullet(&line);
+            bulleted = is_bullet(line);
         }
         match out.last_mut() {
             Some(above) if goes_on => {
@@ -1728,6 +1748,26 @@ mod tests {
                 "Configuré Fastlane para publicar builds en TestFlight y Firebase App Distribution; las liberaciones pasaron a semanales.",
             ]
         );
+    }
+
+    #[test]
+    fn an_unbulleted_line_cut_by_the_wrap_goes_on_where_highlights_end_with_a_full_stop() {
+        let text = "Ingeniero Mobile Senior\nRutas Andinas S.A.S., Medellín\nDesde 2021\nLideré la reescritura de la app de conductores de Java/XML a Kotlin y Jetpack\nCompose con arquitectura MVVM y Clean Architecture; los crashes bajaron de 2.3% a\n0.4% de sesiones (Firebase Crashlytics).\nImplementé modo offline con Room y WorkManager para zonas con mala señal.\nIntegración con APIs REST y SOAP del core bancario; colaboré en la capa API\nGateway en Java.\nApoyo ocasional al equipo iOS (SwiftUI, Combine)\nEntrevistas técnicas y acompañamiento a desarrolladores junior.\n";
+        let highlights = &entries(text, 0)[0].highlights;
+        assert_eq!(
+            highlights,
+            &[
+                "Lideré la reescritura de la app de conductores de Java/XML a Kotlin y Jetpack Compose con arquitectura MVVM y Clean Architecture; los crashes bajaron de 2.3% a 0.4% de sesiones (Firebase Crashlytics).",
+                "Implementé modo offline con Room y WorkManager para zonas con mala señal.",
+                "Integración con APIs REST y SOAP del core bancario; colaboré en la capa API Gateway en Java.",
+                // Short lines without a full stop are highlights of their own.
+                "Apoyo ocasional al equipo iOS (SwiftUI, Combine)",
+                "Entrevistas técnicas y acompañamiento a desarrolladores junior.",
+            ]
+        );
+        // Highlights written without full stops are left as they are.
+        let text = "Backend Engineer\nAcme Corp, Austin\n2020 – 2023\nBuilt the billing service in Go with PostgreSQL and Kafka for the payments team\nMigrated the reporting jobs from cron to Airflow and cut failures by half\nOn call for the platform\n";
+        assert_eq!(entries(text, 0)[0].highlights.len(), 3);
     }
 
     #[test]
