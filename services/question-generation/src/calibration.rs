@@ -35,47 +35,53 @@ pub const REJECTED: i32 = 2;
 /// The z of a two-sided 95% interval.
 const Z95: f64 = 1.959_963_984_540_054;
 
-/// Running totals of one question's scores for one tenant and role.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
-    /// Candidates who advanced, their scores, the scores' sum and sum of squares.
-    pub adv_kits: i64,
-    pub adv_n: i64,
-    pub adv_sum: i64,
-    pub adv_sumsq: i64,
-    /// The same for candidates who were rejected.
-    pub rej_kits: i64,
-    pub rej_n: i64,
-    pub rej_sum: i64,
-    pub rej_sumsq: i64,
-    /// Every score, whatever the outcome.
-    pub scores: i64,
-    pub score_sum: i64,
-    pub score_sumsq: i64,
-    /// Pairs of interviewers who scored one candidate, the sum of their squared differences and
-    /// the pairs that agreed exactly.
-    pub pairs: i64,
-    pub pair_sqdiff: i64,
-    pub pairs_exact: i64,
+/// The totals struct, its column names (those of the store's table) and its columns as an
+/// array, from one list of fields.
+macro_rules! totals {
+    ($($(#[$doc:meta])* $field:ident),* $(,)?) => {
+        /// Running totals of one question's scores for one tenant and role.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+        pub struct Totals {
+            $($(#[$doc])* pub $field: i64,)*
+        }
+
+        /// The totals' columns, in the order of [`Totals::columns`].
+        pub const COLUMNS: [&str; 14] = [$(stringify!($field)),*];
+
+        impl Totals {
+            pub fn columns(&self) -> [i64; 14] {
+                [$(self.$field),*]
+            }
+
+            pub fn from_columns(c: [i64; 14]) -> Self {
+                let [$($field),*] = c;
+                Self { $($field),* }
+            }
+        }
+    };
 }
 
-/// The totals' columns, in the order of [`Totals::columns`] and of the store's table.
-pub const COLUMNS: [&str; 14] = [
-    "adv_kits",
-    "adv_n",
-    "adv_sum",
-    "adv_sumsq",
-    "rej_kits",
-    "rej_n",
-    "rej_sum",
-    "rej_sumsq",
-    "scores",
-    "score_sum",
-    "score_sumsq",
-    "pairs",
-    "pair_sqdiff",
-    "pairs_exact",
-];
+totals! {
+    /// Candidates who advanced, their scores, the scores' sum and sum of squares.
+    adv_kits,
+    adv_n,
+    adv_sum,
+    adv_sumsq,
+    /// The same for candidates who were rejected.
+    rej_kits,
+    rej_n,
+    rej_sum,
+    rej_sumsq,
+    /// Every score, whatever the outcome.
+    scores,
+    score_sum,
+    score_sumsq,
+    /// Pairs of interviewers who scored one candidate, the sum of their squared differences and
+    /// the pairs that agreed exactly.
+    pairs,
+    pair_sqdiff,
+    pairs_exact,
+}
 
 impl Totals {
     /// What one candidate's scores on one question (one per interviewer) add, given the
@@ -107,60 +113,6 @@ impl Totals {
             // Σ over pairs (a - b)² = k·Σa² - (Σa)².
             pair_sqdiff: k * sumsq - sum * sum,
             pairs_exact: counts.iter().map(|c| c * (c - 1).max(0) / 2).sum(),
-        }
-    }
-
-    pub fn columns(&self) -> [i64; 14] {
-        [
-            self.adv_kits,
-            self.adv_n,
-            self.adv_sum,
-            self.adv_sumsq,
-            self.rej_kits,
-            self.rej_n,
-            self.rej_sum,
-            self.rej_sumsq,
-            self.scores,
-            self.score_sum,
-            self.score_sumsq,
-            self.pairs,
-            self.pair_sqdiff,
-            self.pairs_exact,
-        ]
-    }
-
-    pub fn from_columns(c: [i64; 14]) -> Self {
-        let [
-            adv_kits,
-            adv_n,
-            adv_sum,
-            adv_sumsq,
-            rej_kits,
-            rej_n,
-            rej_sum,
-            rej_sumsq,
-            scores,
-            score_sum,
-            score_sumsq,
-            pairs,
-            pair_sqdiff,
-            pairs_exact,
-        ] = c;
-        Self {
-            adv_kits,
-            adv_n,
-            adv_sum,
-            adv_sumsq,
-            rej_kits,
-            rej_n,
-            rej_sum,
-            rej_sumsq,
-            scores,
-            score_sum,
-            score_sumsq,
-            pairs,
-            pair_sqdiff,
-            pairs_exact,
         }
     }
 

@@ -110,6 +110,19 @@ fn generate(role: &str, candidate: Candidate) -> pb::GenerateRequest {
     }
 }
 
+/// A question's feedback signal in a kit; None when the kit does not ask it.
+fn effect_in(kit: &pb::InterviewKit, id: &str) -> Option<f32> {
+    kit.questions
+        .iter()
+        .find(|q| q.question.as_ref().is_some_and(|q| q.id == id))
+        .and_then(|q| q.score_breakdown.get("effectiveness").copied())
+}
+
+/// What a kit asks and each question's score, to tell whether two kits rank exactly alike.
+fn ranking(kit: &pb::InterviewKit) -> Vec<(String, u32)> {
+    kit.questions.iter().map(|q| (q.text.clone(), q.score.to_bits())).collect()
+}
+
 fn assert_invalid(result: Result<impl std::fmt::Debug, Status>, field: &str) {
     let status = result.expect_err("must be rejected");
     assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
@@ -212,19 +225,7 @@ async fn feedback_questions_and_erasure() {
                 .into_inner()
         }
     };
-    let effect = |kit: &pb::InterviewKit| {
-        kit.questions
-            .iter()
-            .find(|q| q.question.as_ref().is_some_and(|q| q.id == qid))
-            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
-            .unwrap_or(0.0)
-    };
-    let ranking = |kit: &pb::InterviewKit| {
-        kit.questions
-            .iter()
-            .map(|q| (q.question.as_ref().map(|q| q.id.clone()), q.score.to_bits()))
-            .collect::<Vec<_>>()
-    };
+    let effect = |kit: &pb::InterviewKit| effect_in(kit, &qid).unwrap_or(0.0);
     let globex_before = kit_for(GLOBEX).await;
     assert_invalid(c.record_feedback(authed(ACME, feedback(9))).await, "rating");
     c.record_feedback(authed(ACME, feedback(5))).await.expect("feedback");
@@ -1163,9 +1164,6 @@ async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their
         assert!(ids(&short_after).contains(p), "{p} not preferred: {:?}", ids(&short_after));
     }
     assert!(short_after.signals.contains(&"calibration".to_string()), "{:?}", short_after.signals);
-    let ranking = |kit: &pb::InterviewKit| {
-        kit.questions.iter().map(|q| (q.text.clone(), q.score.to_bits())).collect::<Vec<_>>()
-    };
     assert_eq!(ranking(&kit_of(GLOBEX, 10).await), ranking(&globex_before), "ACME's scorecards moved GLOBEX");
 
     // Bad scorecards and outcomes get typed errors; another tenant's kit is not found.
@@ -1243,15 +1241,6 @@ async fn a_shared_prior_comes_only_from_and_goes_only_to_tenants_that_opt_in() {
                 .into_inner()
         }
     };
-    let ranking = |kit: &pb::InterviewKit| {
-        kit.questions.iter().map(|q| (q.text.clone(), q.score.to_bits())).collect::<Vec<_>>()
-    };
-    let effect = |kit: &pb::InterviewKit, id: &str| {
-        kit.questions
-            .iter()
-            .find(|q| q.question.as_ref().is_some_and(|q| q.id == id))
-            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
-    };
     let sharing = |key: &'static str, share: Option<bool>| {
         let mut c = generator.clone();
         async move {
@@ -1295,25 +1284,25 @@ async fn a_shared_prior_comes_only_from_and_goes_only_to_tenants_that_opt_in() {
         async move { c.record_feedback(authed(key, req)).await.expect("feedback") }
     };
     rate(ACME, &acme, &rated, 5).await;
-    let own = effect(&kit_of(ACME).await, &rated).expect("rated up, still asked");
-    let prior = effect(&kit_of(GLOBEX).await, &rated).expect("rated up by a tenant that shares");
+    let own = effect_in(&kit_of(ACME).await, &rated).expect("rated up, still asked");
+    let prior = effect_in(&kit_of(GLOBEX).await, &rated).expect("rated up by a tenant that shares");
     assert!(own > 0.0 && (prior - own * 0.5).abs() < 1e-6, "own {own}, prior {prior}");
     assert_eq!(ranking(&kit_of(INITECH).await), ranking(&initech), "a tenant that does not share moved");
 
     // GLOBEX's own rating of a question replaces the prior there.
     rate(GLOBEX, &globex, &rated, 1).await;
-    let mine = effect(&kit_of(GLOBEX).await, &rated);
+    let mine = effect_in(&kit_of(GLOBEX).await, &rated);
     assert!(mine.is_none_or(|e| e < 0.0), "its own interviewers disagree: {mine:?}");
 
     // INITECH's ratings reach no one else.
     let globex_now = ranking(&kit_of(GLOBEX).await);
     rate(INITECH, &initech, &other, 1).await;
     assert_eq!(ranking(&kit_of(GLOBEX).await), globex_now, "INITECH does not share, yet moved GLOBEX");
-    assert_eq!(effect(&kit_of(ACME).await, &other), Some(0.0));
+    assert_eq!(effect_in(&kit_of(ACME).await, &other), Some(0.0));
 
     // ACME opts out: its totals leave the prior; GLOBEX keeps only its own.
     assert!(!sharing(ACME, Some(false)).await.share);
     rate(ACME, &acme, &other, 5).await;
-    assert_eq!(effect(&kit_of(GLOBEX).await, &other), Some(0.0), "ACME no longer shares");
-    assert!(effect(&kit_of(ACME).await, &other).is_some_and(|e| e > 0.0));
+    assert_eq!(effect_in(&kit_of(GLOBEX).await, &other), Some(0.0), "ACME no longer shares");
+    assert!(effect_in(&kit_of(ACME).await, &other).is_some_and(|e| e > 0.0));
 }
