@@ -196,6 +196,30 @@ fn fisher_interval(r: f64, n: i64) -> (f64, f64) {
     ((z - Z95 * se).tanh(), (z + Z95 * se).tanh())
 }
 
+/// The shared prior's calibration signal from several tenants' totals for one question: each
+/// tenant's correlation pooled on Fisher's z, weighted by its candidates less three, so that
+/// tenants that score more leniently and advance more candidates do not pass for discrimination
+/// (summed totals would mix the difference between tenants into the correlation). Tenants with
+/// both outcomes and more than three candidates count; None below the minimum sample over them,
+/// else the pooled interval's low end, 0 when it is not above zero.
+pub fn pooled_signal(tenants: &[Totals]) -> Option<f32> {
+    let usable: Vec<&Totals> =
+        tenants.iter().filter(|t| t.adv_kits > 0 && t.rej_kits > 0 && t.adv_kits + t.rej_kits > 3).collect();
+    let advanced: i64 = usable.iter().map(|t| t.adv_kits).sum();
+    let rejected: i64 = usable.iter().map(|t| t.rej_kits).sum();
+    if advanced + rejected < MIN_CANDIDATES || advanced < MIN_PER_OUTCOME || rejected < MIN_PER_OUTCOME {
+        return None;
+    }
+    let weight = |t: &Totals| (t.adv_kits + t.rej_kits - 3) as f64;
+    let total: f64 = usable.iter().map(|t| weight(t)).sum();
+    let z = usable
+        .iter()
+        .map(|t| weight(t) * t.point_biserial().clamp(-0.999_999, 0.999_999).atanh())
+        .sum::<f64>()
+        / total;
+    Some((z - Z95 / total.sqrt()).tanh().clamp(0.0, 1.0) as f32)
+}
+
 /// A correlation and its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Interval {
@@ -349,6 +373,28 @@ mod tests {
         assert_eq!(m.verdict, Verdict::Discriminates);
         assert!(m.signal() > 0.9, "{m:?}");
         assert_eq!(m.report_order(&total(&noise).measures()), std::cmp::Ordering::Less);
+    }
+
+    #[test]
+    fn the_shared_prior_pools_each_tenant_s_correlation_not_their_summed_scores() {
+        // A lenient tenant (scores 4, most advance) and a strict one (scores 1, most are
+        // rejected): neither's scores separate its own candidates, yet summed they would.
+        let lenient: Vec<(&[i32], i32)> =
+            (0..30).map(|i| (&[4][..], if i % 10 == 0 { REJECTED } else { ADVANCED })).collect();
+        let strict: Vec<(&[i32], i32)> =
+            (0..30).map(|i| (&[1][..], if i % 10 == 0 { ADVANCED } else { REJECTED })).collect();
+        let (a, b) = (total(&lenient), total(&strict));
+        let mut summed = a;
+        summed.add(&b);
+        assert_eq!(summed.measures().verdict, Verdict::Discriminates, "the paradox summing walks into");
+        assert_eq!(pooled_signal(&[a, b]), Some(0.0));
+        // Two tenants whose scores do separate their own candidates: a signal, and none from
+        // a tenant with one outcome only or below the sample.
+        let clear: Vec<(&[i32], i32)> =
+            (0..12).map(|i| if i % 2 == 0 { (&[4][..], ADVANCED) } else { (&[1][..], REJECTED) }).collect();
+        assert!(pooled_signal(&[total(&clear), total(&clear)]).is_some_and(|s| s > 0.5));
+        assert_eq!(pooled_signal(&[total(&clear)]), None, "12 candidates are below the sample");
+        assert_eq!(pooled_signal(&[total(&clear), total(&lenient[1..10])]), None, "one outcome only");
     }
 
     #[test]

@@ -181,7 +181,8 @@ impl CandidateVectors {
 }
 
 /// What interviewers taught about a question for a role. A field is None where nothing was
-/// measured: no rating, or fewer scored candidates than calibration's minimum sample.
+/// measured: no feedback recorded (asked, skipped or rated), or fewer scored candidates than
+/// calibration's minimum sample.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Learned {
     /// Measured effectiveness from ratings, in [-1, 1].
@@ -196,8 +197,8 @@ pub const PRIOR_WEIGHT: f32 = 0.5;
 
 /// What was learned, kept per tenant: a tenant's own measurements steer only its kits. A
 /// tenant that opted in to sharing also gets, where its own interviewers have measured nothing
-/// yet, the shared prior at [`PRIOR_WEIGHT`]: built from the totals of the tenants that share
-/// alone.
+/// yet, the shared prior at [`PRIOR_WEIGHT`]: built from the tenants that share alone (their
+/// feedback totals summed; their calibration pooled per tenant, [`crate::calibration::pooled_signal`]).
 #[derive(Debug, Clone, Default)]
 pub struct Effectiveness {
     /// By tenant, role slug, then question id.

@@ -1,11 +1,13 @@
 //! Scorecards and outcomes in the question store, and the calibration totals they move.
 //!
 //! Every write for one kit first takes the kit's row in `qg_outcomes` (a no-op upsert: PostgreSQL
-//! locks the row, SQLite takes its write lock), so two interviewers' scorecards and an outcome of
-//! one candidate serialize and each reads what the one before wrote. Totals rows are moved by
-//! additive upserts in question order, so writes for different kits never deadlock.
+//! locks the row, or waits for a first write's uncommitted insert of it; SQLite takes its write
+//! lock), so two interviewers' scorecards, an outcome and an erasure of one candidate serialize
+//! and each reads what the one before wrote. Totals rows are moved by additive upserts, each
+//! transaction in (role, question) order sorted in Rust (not by the database's collation), so
+//! writes for different kits of one role do not deadlock.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{Any, Row, Transaction};
 
@@ -134,11 +136,15 @@ impl QuestionStore {
         rows.iter().map(|r| Ok(((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?), totals_at(r, 3)?))).collect()
     }
 
-    /// Rows, latest update and a sum over the calibration totals, for the replicas' watermark.
+    /// Rows, latest update and a checksum of the calibration totals, for the replicas'
+    /// watermark: each column weighted by its own prime, so that an outcome moved from advanced to
+    /// rejected (which keeps every plain sum) changes it.
     pub(crate) async fn calibration_mark(&self) -> Result<(i64, i64, i64), StoreError> {
         Ok(sqlx::query_as(
             "SELECT COUNT(*), COALESCE(MAX(updated_ms), 0), \
-               CAST(COALESCE(SUM(scores + score_sum + adv_n + rej_n + adv_sum + rej_sum), 0) AS BIGINT) \
+               CAST(COALESCE(SUM(adv_kits + 3 * adv_n + 5 * adv_sum + 7 * adv_sumsq + 11 * rej_kits \
+                 + 13 * rej_n + 17 * rej_sum + 19 * rej_sumsq + 23 * scores + 29 * score_sum \
+                 + 31 * pairs + 37 * pair_sqdiff + 41 * pairs_exact), 0) AS BIGINT) \
              FROM qg_calibration_totals",
         )
         .fetch_one(self.pool())
@@ -155,12 +161,18 @@ pub(crate) async fn erase_scores(
     resume_id: &str,
     at_ms: i64,
 ) -> Result<(), StoreError> {
+    // Take every kit's lock as a scorecard does: an upsert, which also waits for a first
+    // scorecard whose insert of the lock row is not committed yet (an UPDATE would not see it, and
+    // that scorecard would commit scores for a kit this erasure deleted).
     let kits = "SELECT id FROM qg_kits WHERE tenant = $1 AND resume_id = $2";
-    sqlx::query(&format!(
-        "UPDATE qg_outcomes SET updated_ms = updated_ms WHERE tenant = $1 AND kit_id IN ({kits})"
-    ))
+    sqlx::query(
+        "INSERT INTO qg_outcomes (tenant, kit_id, role_slug, outcome, updated_ms) \
+         SELECT tenant, id, role_slug, 0, $3 FROM qg_kits WHERE tenant = $1 AND resume_id = $2 \
+         ON CONFLICT (tenant, kit_id) DO UPDATE SET updated_ms = qg_outcomes.updated_ms",
+    )
     .bind(tenant)
     .bind(resume_id)
+    .bind(at_ms)
     .execute(&mut **tx)
     .await?;
     let rows = sqlx::query(&format!(
@@ -171,13 +183,13 @@ pub(crate) async fn erase_scores(
     .bind(resume_id)
     .fetch_all(&mut **tx)
     .await?;
+    // What every kit added, taken back in one pass in (role, question) order.
+    let mut back: BTreeMap<(String, String), Totals> = BTreeMap::new();
     for r in rows {
         let (kit_id, role_slug, outcome): (String, String, i32) =
             (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
-        let kit = KitRef { tenant, kit_id: &kit_id, role_slug: &role_slug };
         for (question, scores) in kit_scores(tx, tenant, &kit_id).await? {
-            let delta = Totals::default().minus(&Totals::of(&scores, outcome));
-            move_totals(tx, kit, &question, &delta, at_ms).await?;
+            back.entry((role_slug.clone(), question)).or_default().add(&Totals::of(&scores, outcome));
         }
         for table in ["qg_scores", "qg_outcomes"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE tenant = $1 AND kit_id = $2"))
@@ -186,6 +198,10 @@ pub(crate) async fn erase_scores(
                 .execute(&mut **tx)
                 .await?;
         }
+    }
+    for ((role_slug, question), added) in back {
+        let kit = KitRef { tenant, kit_id: "", role_slug: &role_slug };
+        move_totals(tx, kit, &question, &Totals::default().minus(&added), at_ms).await?;
     }
     Ok(())
 }
@@ -253,6 +269,9 @@ async fn kit_scores(
     .bind(kit_id)
     .fetch_all(&mut **tx)
     .await?;
+    let mut rows = rows;
+    // In Rust's order, the one every other write moves totals in.
+    rows.sort();
     let mut out: Vec<(String, Vec<i32>)> = Vec::new();
     for (question, score) in rows {
         match out.last_mut() {

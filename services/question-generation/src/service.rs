@@ -79,6 +79,9 @@ pub struct QuestionService {
     llm: Option<LlmProvider>,
     /// Bumped by every prepare and erase, so a read racing with them is not cached.
     epoch: Arc<std::sync::atomic::AtomicU64>,
+    /// Held while the learned signals are read and installed: two refreshes never interleave,
+    /// so an older read (before an opt-out) is never installed after a newer one.
+    learning: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A candidate ready to rank, shared by the cache and the requests that use it.
@@ -152,6 +155,7 @@ impl QuestionService {
             prepared: Arc::new(Cache::new(PREPARED_CACHE)),
             llm: None,
             epoch: Default::default(),
+            learning: Default::default(),
         }
     }
 
@@ -335,12 +339,14 @@ impl QuestionService {
     /// signal from ratings, the calibration signal from scorecards and outcomes, each tenant's
     /// own and the prior shared among the tenants that opted in.
     pub async fn refresh_effectiveness(&self) -> Result<(), QgError> {
+        let _one_at_a_time = self.learning.lock().await;
         let aggregates = self.store.aggregates().await?;
         let calibration = self.store.all_calibration().await?;
         let sharing = self.store.sharing_tenants().await?;
         let mut learned = crate::ranker::Effectiveness { sharing, ..Default::default() };
         let mut shared_feedback: HashMap<(String, String), crate::store::Aggregate> = HashMap::new();
-        let mut shared_calibration: HashMap<(String, String), crate::calibration::Totals> = HashMap::new();
+        let mut shared_calibration: HashMap<(String, String), Vec<crate::calibration::Totals>> =
+            HashMap::new();
         for ((tenant, question, role), a) in aggregates {
             if learned.sharing.contains(&tenant) {
                 shared_feedback.entry((role.clone(), question.clone())).or_default().add(&a);
@@ -349,7 +355,7 @@ impl QuestionService {
         }
         for ((tenant, role, question), t) in calibration {
             if learned.sharing.contains(&tenant) {
-                shared_calibration.entry((role.clone(), question.clone())).or_default().add(&t);
+                shared_calibration.entry((role.clone(), question.clone())).or_default().push(t);
             }
             if let Some(signal) = t.measures().measured_signal() {
                 own(&mut learned, tenant, role, question).calibration = Some(signal);
@@ -359,8 +365,8 @@ impl QuestionService {
             learned.shared.entry(role).or_default().entry(question).or_default().feedback =
                 Some(a.effectiveness());
         }
-        for ((role, question), t) in shared_calibration {
-            if let Some(signal) = t.measures().measured_signal() {
+        for ((role, question), tenants) in shared_calibration {
+            if let Some(signal) = crate::calibration::pooled_signal(&tenants) {
                 learned.shared.entry(role).or_default().entry(question).or_default().calibration =
                     Some(signal);
             }
@@ -506,8 +512,8 @@ impl QuestionService {
     /// drops resumes erased since from memory. [`start_sync`] calls it every [`SYNC_EVERY`].
     pub async fn sync(&self, synced: &mut Synced) -> Result<(), QgError> {
         let mark = self.store.watermark().await?;
-        if (mark.feedback, mark.calibration, mark.sharing)
-            != (synced.mark.feedback, synced.mark.calibration, synced.mark.sharing)
+        if (mark.feedback, mark.calibration, &mark.sharing)
+            != (synced.mark.feedback, synced.mark.calibration, &synced.mark.sharing)
         {
             self.refresh_effectiveness().await?;
         }
@@ -791,8 +797,11 @@ impl QuestionGeneration for QuestionService {
             return Err(invalid("kit_id", "is required"));
         }
         let interviewer = req.interviewer_id.trim();
-        if interviewer.is_empty() || interviewer.chars().count() > 128 {
-            return Err(invalid("interviewer_id", "must be 1 to 128 characters"));
+        if interviewer.is_empty()
+            || interviewer.chars().count() > 128
+            || interviewer.chars().any(char::is_control)
+        {
+            return Err(invalid("interviewer_id", "must be 1 to 128 characters, none a control character"));
         }
         if req.scores.is_empty() || req.scores.len() > MAX_SCORES {
             return Err(invalid("scores", &format!("must hold 1 to {MAX_SCORES} scores")));
@@ -810,6 +819,12 @@ impl QuestionGeneration for QuestionService {
             }
             if !(1..=4).contains(&s.score) {
                 return Err(invalid(&format!("scores[{i}].score"), "must be 1 to 4 on the rubric"));
+            }
+            if s.notes.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                return Err(invalid(
+                    &format!("scores[{i}].notes"),
+                    "must hold no control character but line breaks and tabs",
+                ));
             }
             if s.notes.chars().count() > MAX_NOTES {
                 return Err(invalid(
@@ -877,7 +892,9 @@ impl QuestionGeneration for QuestionService {
         let slug = role.spec.slug.clone();
         let totals = self.store.calibration(tenant.id.as_str(), &slug).await.map_err(QgError::from)?;
         let bank = self.engine.bank();
-        let mut rows: Vec<_> = totals.into_iter().map(|(id, t)| (id, t.measures())).collect();
+        // Totals brought back to zero (an erasure) are no scored question.
+        let mut rows: Vec<_> =
+            totals.into_iter().filter(|(_, t)| !t.is_zero()).map(|(id, t)| (id, t.measures())).collect();
         rows.sort_by(|a, b| a.1.report_order(&b.1).then(a.0.cmp(&b.0)));
         let text = |id: &str| {
             bank.index_of(id)

@@ -509,11 +509,11 @@ impl QuestionStore {
         let questions: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM qg_questions").fetch_one(&self.pool).await?;
         let calibration = self.calibration_mark().await?;
-        let sharing: (i64, i64) = sqlx::query_as(
-            "SELECT CAST(COALESCE(SUM(share), 0) AS BIGINT), COALESCE(MAX(updated_ms), 0) FROM qg_sharing",
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        // Who shares, by name: an opt-out and another tenant's opt-in leave any count unchanged.
+        let sharing: Vec<String> =
+            sqlx::query_scalar("SELECT tenant FROM qg_sharing WHERE share = 1 ORDER BY tenant")
+                .fetch_all(&self.pool)
+                .await?;
         Ok(Watermark { feedback: (rows, latest, sum), calibration, sharing, questions })
     }
 
@@ -592,14 +592,14 @@ impl QuestionStore {
 }
 
 /// See [`QuestionStore::watermark`].
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Watermark {
     /// Rows, latest update and a sum over every total of the feedback totals.
     pub feedback: (i64, i64, i64),
     /// The same over the calibration totals.
     pub calibration: (i64, i64, i64),
-    /// Tenants sharing and the latest change to who shares.
-    pub sharing: (i64, i64),
+    /// The tenants that share (few: an opt-in).
+    pub sharing: Vec<String>,
     pub questions: i64,
 }
 
@@ -958,6 +958,12 @@ mod tests {
         for (id, outcome) in [("kit-0", 2), ("kit-1", 1), ("kit-2", 2)] {
             store.record_outcome(kit(id), outcome, 2).await.expect("outcome");
         }
+        // Replicas see an outcome flipped at the same millisecond (counts and plain sums unchanged).
+        let mark = store.watermark().await.expect("mark");
+        store.record_outcome(kit("kit-1"), 2, 2).await.expect("outcome");
+        assert_ne!(store.watermark().await.expect("mark"), mark, "a flipped outcome moves the watermark");
+        store.record_outcome(kit("kit-1"), 1, 2).await.expect("outcome");
+        assert_eq!(store.watermark().await.expect("mark"), mark);
         let gone = store.record_outcome(kit("kit-9"), 1, 2).await.expect("outcome");
         assert!(!gone, "no such kit");
 
