@@ -2,7 +2,9 @@
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../proto");
+    // At run time, not `env!`: a build script compiled for one clone may run for another that
+    // shares the target directory, and must read that clone's protos.
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../../proto");
     let files = [
         "nexushr/common/v1/common.proto",
         "nexushr/catalog/v1/catalog.proto",

@@ -118,6 +118,14 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     page = dom(f"{http}/#/kits/{kit['id']}")
     assert "Save scorecard" in page and 'class="score"' in page
 
+    # The candidate (the ATS's id given at upload) is erased with every resume; a receipt says what went where.
+    req = urllib.request.Request(http + "/v1/candidates/ats-7", method="DELETE")
+    with urllib.request.urlopen(req, timeout=60) as r:
+        receipt = json.loads(r.read())
+    assert receipt["resume_ids"] == [resume["id"]] and receipt["pending"], receipt
+    status, gone = call("GET", f"{http}/v1/resumes/{resume['id']}")
+    assert status == 404, gone
+
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page
     # Charts with plain labels, and percentiles from the gateway's latency histograms.

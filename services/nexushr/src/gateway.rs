@@ -115,6 +115,7 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/v1/roles/{slug}", get(get_role))
         .route("/v1/resumes", post(upload))
         .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
+        .route("/v1/candidates/{id}", axum::routing::delete(erase_candidate))
         .route("/v1/kits", post(generate))
         .route("/v1/kits/{id}", get(get_kit))
         .route("/v1/kits/{id}/scorecards", post(record_scorecard))
@@ -307,6 +308,20 @@ async fn get_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path
     let tenant = tenant(&gw, &headers)?;
     let resume = gw.resumes.get_resume(as_tenant(&tenant, rpb::GetResumeRequest { id })).await?.into_inner();
     Ok(Json(resume_view(&gw, &resume).await))
+}
+
+/// Erases every resume of an ATS candidate; the body is the erasure receipt.
+async fn erase_candidate(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = rpb::EraseCandidateRequest { external_candidate_id: id };
+    let r = gw.resumes.erase_candidate(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(json!({
+        "external_candidate_id": r.external_candidate_id,
+        "resume_ids": r.resume_ids,
+        "removed": r.removed.iter().map(|e| json!({ "store": e.store, "what": e.what, "count": e.count })).collect::<Vec<_>>(),
+        "erased_at": r.erased_at.map(|t| t.seconds),
+        "pending": r.pending,
+    })))
 }
 
 async fn delete_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {

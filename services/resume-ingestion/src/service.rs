@@ -256,17 +256,14 @@ impl ResumeService {
 
     /// Erases a resume (the gRPC DeleteResume); `false` when there was none.
     pub async fn erase(&self, tenant: &str, id: &str) -> Result<bool, Status> {
-        let payload = ResumeErased { resume_id: id.to_string(), erased_at: Some(timestamp(now_ms())) };
-        let event = Event::new(
-            topics::RESUMES,
-            tenant,
-            id,
-            &payload,
-            nexushr_telemetry::current_traceparent(),
-            Utc::now(),
-        );
-        self.store.erase(tenant, id, &event).await.map_err(internal)
+        self.store.erase(tenant, id, &erased_event(tenant, id)).await.map_err(internal)
     }
+}
+
+/// The `ResumeErased` event of resume `id`: its consumers drop everything derived from it.
+fn erased_event(tenant: &str, id: &str) -> Event {
+    let payload = ResumeErased { resume_id: id.to_string(), erased_at: Some(timestamp(now_ms())) };
+    Event::new(topics::RESUMES, tenant, id, &payload, nexushr_telemetry::current_traceparent(), Utc::now())
 }
 
 /// The next upload message, or `DEADLINE_EXCEEDED` when the client goes quiet.
@@ -382,5 +379,53 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
             return Err(Status::not_found(format!("resume {id}")));
         }
         Ok(Response::new(pb::DeleteResumeResponse {}))
+    }
+
+    async fn erase_candidate(
+        &self,
+        req: Request<pb::EraseCandidateRequest>,
+    ) -> Result<Response<pb::ErasureReceipt>, Status> {
+        let tenant = tenant_of(&req)?;
+        let candidate = req.into_inner().external_candidate_id;
+        if candidate.is_empty() {
+            return Err(invalid_argument("external_candidate_id", "required"));
+        }
+        check_len("external_candidate_id", &candidate, MAX_ID_CHARS)?;
+        let tenant = tenant.id.as_str();
+        let erased = self
+            .store
+            .erase_candidate(tenant, &candidate, |id| erased_event(tenant, id))
+            .await
+            .map_err(internal)?;
+        let from = |store: &str, what: &str, count: u64| pb::ErasedFrom {
+            store: store.into(),
+            what: what.into(),
+            count: i64::try_from(count).unwrap_or(i64::MAX),
+        };
+        let pending = if erased.ids.is_empty() {
+            Vec::new()
+        } else {
+            vec![
+                format!(
+                    "question-generation: prepared resumes, their vectors, kits, scorecards and notes, on the {} ResumeErased events (every replica within a second of delivery)",
+                    erased.ids.len()
+                ),
+                format!(
+                    "Kafka topic {}: the ResumeParsed events already relayed (parsed work history and skills, never contact details) stay readable until the topic's retention",
+                    topics::RESUMES
+                ),
+            ]
+        };
+        Ok(Response::new(pb::ErasureReceipt {
+            external_candidate_id: candidate,
+            removed: vec![
+                from("resume-ingestion database", "parsed resumes", erased.resumes),
+                from("resume-ingestion database", "original files", erased.files),
+                from("resume-ingestion outbox", "events not yet relayed", erased.undelivered),
+            ],
+            resume_ids: erased.ids,
+            erased_at: Some(timestamp(now_ms())),
+            pending,
+        }))
     }
 }

@@ -211,6 +211,49 @@ impl ResumeStore {
 
     /// Erases a resume: its record, its file, and its events not yet delivered, then queues
     /// the erasure event, all in one transaction. `false` when there was nothing to erase.
+    /// Erases every resume of one candidate in one transaction, each with its `ResumeErased`
+    /// event (`announce`), the way [`Self::erase`] erases one.
+    pub async fn erase_candidate(
+        &self,
+        tenant: &str,
+        external_candidate_id: &str,
+        announce: impl Fn(&str) -> Event,
+    ) -> Result<CandidateErased, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM ri_resumes WHERE tenant = $1 AND external_candidate_id = $2 ORDER BY id",
+        )
+        .bind(tenant)
+        .bind(external_candidate_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut erased = CandidateErased::default();
+        for id in ids {
+            erased.resumes += sqlx::query("DELETE FROM ri_resumes WHERE tenant = $1 AND id = $2")
+                .bind(tenant)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            erased.files += sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2")
+                .bind(tenant)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            erased.undelivered += sqlx::query("DELETE FROM outbox WHERE aggregate_id = $1 AND topic = $2")
+                .bind(&id)
+                .bind(nexushr_events::topics::RESUMES)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            outbox::enqueue(&mut tx, &announce(&id)).await?;
+            erased.ids.push(id);
+        }
+        tx.commit().await?;
+        Ok(erased)
+    }
+
     pub async fn erase(&self, tenant: &str, id: &str, event: &Event) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let n = sqlx::query("DELETE FROM ri_resumes WHERE tenant = $1 AND id = $2")
@@ -246,4 +289,14 @@ mod tests {
             nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
         assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
+}
+
+/// What [`ResumeStore::erase_candidate`] removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CandidateErased {
+    pub ids: Vec<String>,
+    /// Rows: parsed resumes, original files, events not yet relayed.
+    pub resumes: u64,
+    pub files: u64,
+    pub undelivered: u64,
 }

@@ -212,25 +212,102 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
     needles.extend(contact.phones.iter().map(|p| p.raw.clone()));
     needles.retain(|n| !n.is_empty());
     assert!(!needles.is_empty());
+    assert_nowhere(&app.pool, &needles).await;
+    // The other resume is untouched.
+    app.client
+        .get_resume(authed(ACME, pb::GetResumeRequest { id: text.id }))
+        .await
+        .expect("other resume kept");
+}
+
+/// No table of the service holds any of `needles`, in any column.
+async fn assert_nowhere(pool: &sqlx::AnyPool, needles: &[String]) {
     for table in ["ri_resumes", "ri_files", "outbox"] {
-        let rows = sqlx::query(&format!("SELECT * FROM {table}")).fetch_all(&app.pool).await.expect("scan");
+        let rows = sqlx::query(&format!("SELECT * FROM {table}")).fetch_all(pool).await.expect("scan");
         for row in rows {
             for i in 0..row.len() {
                 let cell: Vec<u8> = row
                     .try_get::<Vec<u8>, _>(i)
                     .or_else(|_| row.try_get::<String, _>(i).map(String::into_bytes))
                     .unwrap_or_default();
-                for n in &needles {
+                for n in needles {
                     assert!(!String::from_utf8_lossy(&cell).contains(n.as_str()), "{table} still holds {n}");
                 }
             }
         }
     }
-    // The other resume is untouched.
-    app.client
-        .get_resume(authed(ACME, pb::GetResumeRequest { id: text.id }))
+}
+
+/// An ATS erases a candidate, not each upload: every resume of the candidate goes in one call,
+/// each erasure is announced, and the receipt says what was removed where and what is left.
+async fn a_candidate_is_erased_with_every_resume(mut app: App) {
+    let pdf = corpus().join(PDF);
+    let docx = corpus().join("bad/ok-text-named.docx");
+    let first = upload_file(&mut app, "ats-9", "", &pdf).await.expect("upload");
+    let second = upload_file(&mut app, "ats-9", "", &docx).await.expect("upload");
+    let other = upload_file(&mut app, "ats-10", "", &docx).await.expect("upload");
+    let globex = {
+        app.client
+            .erase_candidate(authed(
+                GLOBEX,
+                pb::EraseCandidateRequest { external_candidate_id: "ats-9".into() },
+            ))
+            .await
+            .expect("erase elsewhere")
+            .into_inner()
+    };
+    assert!(
+        globex.resume_ids.is_empty() && globex.pending.is_empty(),
+        "another tenant erased ACME's: {globex:?}"
+    );
+    let contact = first.parsed.clone().and_then(|p| p.contact).expect("contact");
+    let mut needles: Vec<String> = contact.emails.iter().map(|e| e.value.clone()).collect();
+    needles.extend(contact.phones.iter().map(|p| p.raw.clone()));
+    needles.retain(|n| !n.is_empty());
+    assert!(!needles.is_empty());
+
+    let erase =
+        |candidate: &str| authed(ACME, pb::EraseCandidateRequest { external_candidate_id: candidate.into() });
+    let receipt = app.client.erase_candidate(erase("ats-9")).await.expect("erase").into_inner();
+    let mut ids = vec![first.id.clone(), second.id.clone()];
+    ids.sort();
+    assert_eq!(receipt.resume_ids, ids);
+    let removed: Vec<(String, i64)> = receipt.removed.iter().map(|r| (r.what.clone(), r.count)).collect();
+    assert_eq!(
+        removed[..2],
+        [("parsed resumes".to_string(), 2), ("original files".to_string(), 2)],
+        "{receipt:?}"
+    );
+    assert!(receipt.pending.iter().any(|p| p.contains("question-generation")), "{receipt:?}");
+    for id in [&first.id, &second.id] {
+        let gone = app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: id.clone() })).await;
+        assert_eq!(gone.expect_err("erased").code(), Code::NotFound);
+    }
+    let erased: Vec<String> = events(&app.pool)
         .await
-        .expect("other resume kept");
+        .iter()
+        .filter_map(|e| e.payload::<ResumeErased>().expect("decode"))
+        .map(|e| e.resume_id)
+        .collect();
+    assert_eq!(erased.len(), 2, "one ResumeErased per resume: {erased:?}");
+    assert!(ids.iter().all(|id| erased.contains(id)));
+    assert_nowhere(&app.pool, &needles).await;
+    // Another candidate is untouched; erasing again, or a candidate never seen, is an empty receipt.
+    app.client.get_resume(authed(ACME, pb::GetResumeRequest { id: other.id })).await.expect("kept");
+    let again = app.client.erase_candidate(erase("ats-9")).await.expect("again").into_inner();
+    assert!(again.resume_ids.is_empty() && again.removed.iter().all(|r| r.count == 0), "{again:?}");
+    let status = app.client.erase_candidate(erase("")).await.expect_err("no id");
+    assert_eq!(status.code(), Code::InvalidArgument);
+}
+
+#[tokio::test]
+async fn a_candidate_is_erased_with_every_resume_on_sqlite() {
+    a_candidate_is_erased_with_every_resume(spawn(None).await).await;
+}
+
+#[tokio::test]
+async fn a_candidate_is_erased_with_every_resume_on_postgres() {
+    a_candidate_is_erased_with_every_resume(spawn(Some(postgres_url().await)).await).await;
 }
 
 #[tokio::test]
