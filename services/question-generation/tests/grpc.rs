@@ -110,6 +110,15 @@ fn generate(role: &str, candidate: Candidate) -> pb::GenerateRequest {
     }
 }
 
+/// The backend-developer kit of `count` questions for the sample resume, for the tenant of `key`.
+async fn sample_kit(c: &QuestionGenerationClient<Channel>, key: &str, count: i32) -> pb::InterviewKit {
+    let req = pb::GenerateRequest {
+        count: Some(count),
+        ..generate("backend-developer", Candidate::ParsedResume(sample()))
+    };
+    c.clone().generate(authed(key, req)).await.expect("kit").into_inner()
+}
+
 /// A question's feedback signal in a kit; None when the kit does not ask it.
 fn effect_in(kit: &pb::InterviewKit, id: &str) -> Option<f32> {
     kit.questions
@@ -216,15 +225,7 @@ async fn feedback_questions_and_erasure() {
         ..Default::default()
     };
     let generator = c.clone();
-    let kit_for = |key: &'static str| {
-        let mut c = generator.clone();
-        async move {
-            c.generate(authed(key, generate("backend-developer", Candidate::ParsedResume(sample()))))
-                .await
-                .expect("kit")
-                .into_inner()
-        }
-    };
+    let kit_for = |key: &'static str| sample_kit(&generator, key, 10);
     let effect = |kit: &pb::InterviewKit| effect_in(kit, &qid).unwrap_or(0.0);
     let globex_before = kit_for(GLOBEX).await;
     assert_invalid(c.record_feedback(authed(ACME, feedback(9))).await, "rating");
@@ -1059,16 +1060,7 @@ async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their
         kit.questions.iter().filter_map(|q| q.question.as_ref()).map(|q| q.id.clone()).collect()
     };
     let generator = c.clone();
-    let kit_of = |key: &'static str, count: i32| {
-        let mut c = generator.clone();
-        async move {
-            let req = pb::GenerateRequest {
-                count: Some(count),
-                ..generate("backend-developer", Candidate::ParsedResume(sample()))
-            };
-            c.generate(authed(key, req)).await.expect("kit").into_inner()
-        }
-    };
+    let kit_of = |key: &'static str, count: i32| sample_kit(&generator, key, count);
     let short_before = kit_of(ACME, 10).await;
     let globex_before = kit_of(GLOBEX, 10).await;
     // The predictive questions: bank questions of a 20-question kit that the ten-question kit
@@ -1232,15 +1224,7 @@ async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their
 async fn a_shared_prior_comes_only_from_and_goes_only_to_tenants_that_opt_in() {
     let app = spawn().await;
     let generator = app.client().await;
-    let kit_of = |key: &'static str| {
-        let mut c = generator.clone();
-        async move {
-            c.generate(authed(key, generate("backend-developer", Candidate::ParsedResume(sample()))))
-                .await
-                .expect("kit")
-                .into_inner()
-        }
-    };
+    let kit_of = |key: &'static str| sample_kit(&generator, key, 10);
     let sharing = |key: &'static str, share: Option<bool>| {
         let mut c = generator.clone();
         async move {
