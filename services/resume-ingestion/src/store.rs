@@ -209,8 +209,6 @@ impl ResumeStore {
         Ok(true)
     }
 
-    /// Erases a resume: its record, its file, and its events not yet delivered, then queues
-    /// the erasure event, all in one transaction. `false` when there was nothing to erase.
     /// Erases every resume of one candidate in one transaction, each with its `ResumeErased`
     /// event (`announce`), the way [`Self::erase`] erases one.
     pub async fn erase_candidate(
@@ -229,56 +227,60 @@ impl ResumeStore {
         .await?;
         let mut erased = CandidateErased::default();
         for id in ids {
-            erased.resumes += sqlx::query("DELETE FROM ri_resumes WHERE tenant = $1 AND id = $2")
-                .bind(tenant)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            erased.files += sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2")
-                .bind(tenant)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            erased.undelivered += sqlx::query("DELETE FROM outbox WHERE aggregate_id = $1 AND topic = $2")
-                .bind(&id)
-                .bind(nexushr_events::topics::RESUMES)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            outbox::enqueue(&mut tx, &announce(&id)).await?;
+            let (resumes, files, undelivered) = erase_in(&mut tx, tenant, &id, &announce(&id)).await?;
+            erased.resumes += resumes;
+            erased.files += files;
+            erased.undelivered += undelivered;
             erased.ids.push(id);
         }
         tx.commit().await?;
         Ok(erased)
     }
 
+    /// Erases a resume: its record, its file, and its events not yet delivered, then queues
+    /// the erasure event, all in one transaction. `false` when there was nothing to erase.
     pub async fn erase(&self, tenant: &str, id: &str, event: &Event) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query("DELETE FROM ri_resumes WHERE tenant = $1 AND id = $2")
-            .bind(tenant)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if n == 0 {
+        let (records, _, _) = erase_in(&mut tx, tenant, id, event).await?;
+        if records == 0 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2")
-            .bind(tenant)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM outbox WHERE aggregate_id = $1 AND topic = $2")
-            .bind(id)
-            .bind(nexushr_events::topics::RESUMES)
-            .execute(&mut *tx)
-            .await?;
-        outbox::enqueue(&mut tx, event).await?;
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// Deletes resume `id`'s record, file and undelivered events in `tx`, and queues `event` when
+/// there was a record: the rows deleted (records, files, events).
+async fn erase_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tenant: &str,
+    id: &str,
+    event: &Event,
+) -> Result<(u64, u64, u64), StoreError> {
+    let records = sqlx::query("DELETE FROM ri_resumes WHERE tenant = $1 AND id = $2")
+        .bind(tenant)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if records == 0 {
+        return Ok((0, 0, 0));
+    }
+    let files = sqlx::query("DELETE FROM ri_files WHERE tenant = $1 AND resume_id = $2")
+        .bind(tenant)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    let undelivered = sqlx::query("DELETE FROM outbox WHERE aggregate_id = $1 AND topic = $2")
+        .bind(id)
+        .bind(nexushr_events::topics::RESUMES)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    outbox::enqueue(tx, event).await?;
+    Ok((records, files, undelivered))
 }
 
 #[cfg(test)]
