@@ -3,14 +3,17 @@
 //! [`Embedder`] computes all-MiniLM-L6-v2 sentence embeddings in Rust from the model's own
 //! files (`model.safetensors`, `tokenizer.json`, `config.json`): WordPiece tokens, six BERT
 //! layers over packed (unpadded) sequences, mean pooling, L2 normalization; batched and spread
-//! over threads. The matrix products use matrixmultiply's runtime-dispatched SIMD kernels,
-//! chosen by measurement (see `benches/embed.rs` and the README).
+//! over threads. On CPUs with AVX-512 VNNI the linear layers run in int8 (weights per output
+//! channel, activations per token, see `qgemm`); elsewhere, and for attention, the matrix
+//! products use matrixmultiply's runtime-dispatched float kernels. `benches/embed.rs` measures
+//! both against the PyTorch reference.
 //!
 //! [`SparseEncoder`] turns text into BM25-style sparse vectors over words and taxonomy skill ids,
 //! so that ranking works without the model too.
 
 mod gemm;
 mod model;
+mod qgemm;
 mod sparse;
 mod tokenizer;
 
@@ -35,6 +38,36 @@ pub enum EmbedError {
     Missing(String),
 }
 
+/// How the linear layers compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// 32-bit floats, as the model was trained.
+    F32,
+    /// 8-bit integers (cosine to the float model at least 0.995, measured in
+    /// `tests/parity.rs`), where the CPU has AVX-512 VNNI; floats elsewhere.
+    Int8,
+}
+
+impl Precision {
+    /// `NEXUSHR_EMBED_PRECISION` (`f32` or `int8`), by default int8.
+    pub fn from_env() -> Result<Self, EmbedError> {
+        match std::env::var("NEXUSHR_EMBED_PRECISION").as_deref() {
+            Err(_) | Ok("" | "int8") => Ok(Self::Int8),
+            Ok("f32") => Ok(Self::F32),
+            Ok(other) => {
+                Err(EmbedError::Model(format!("NEXUSHR_EMBED_PRECISION is {other:?}; use f32 or int8")))
+            }
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::F32 => "f32",
+            Self::Int8 => "int8",
+        }
+    }
+}
+
 pub struct Embedder {
     tokenizer: Tokenizer,
     model: model::Model,
@@ -48,22 +81,47 @@ impl std::fmt::Debug for Embedder {
     }
 }
 
+/// Sentences the int8 model is calibrated on (which input dimensions stay in floats): resume
+/// and interview lines in the three languages, short and long, and empty input.
+const CALIBRATION: &[&str] = &[
+    "",
+    "Python",
+    "Senior Software Engineer, Acme Corp, 2019 - present",
+    "Built a payments API in Go and PostgreSQL serving 20k requests per second on Kubernetes.",
+    "Tell me about a time you disagreed with a teammate about a design decision.",
+    "Desenvolvi microsserviços em Java com Spring Boot e migrei o banco para PostgreSQL.",
+    "Lideré la migración de servicios a la nube y reduje los costos en un 30 %.",
+    "Skills: AWS, Docker, Terraform, CI/CD, React, TypeScript, SQL, Redis, Kafka",
+];
+
 /// Sequences embedded together: large enough for efficient matrix products, small enough to
 /// keep the activations (tokens × 1536 floats) in cache-friendly sizes.
 const BATCH_TOKENS: usize = 2048;
 
 impl Embedder {
-    /// Loads a model directory (config.json, tokenizer.json, model.safetensors).
+    /// Loads a model directory (config.json, tokenizer.json, model.safetensors) at the
+    /// precision [`Precision::from_env`] names.
     pub fn load(dir: &Path) -> Result<Self, EmbedError> {
+        Self::load_with(dir, Precision::from_env()?)
+    }
+
+    /// Loads a model directory at `precision` (int8 falls back to floats on a CPU without the
+    /// int8 kernel: [`Embedder::precision`] tells which runs).
+    pub fn load_with(dir: &Path, precision: Precision) -> Result<Self, EmbedError> {
         if !dir.join("model.safetensors").is_file() {
             return Err(EmbedError::Missing(dir.display().to_string()));
         }
         let tokenizer_json = std::fs::read_to_string(dir.join("tokenizer.json"))
             .map_err(|e| EmbedError::Io(dir.join("tokenizer.json").display().to_string(), e))?;
         let tokenizer = Tokenizer::from_json(&tokenizer_json)?;
-        let model = model::Model::load(dir)?;
+        let mut model = model::Model::load(dir)?;
         if tokenizer.max_id() as usize >= model.vocab_size() {
             return Err(EmbedError::Model("the tokenizer's vocabulary is larger than the model's".into()));
+        }
+        if precision == Precision::Int8 {
+            let max = MAX_TOKENS.min(model.max_positions());
+            let calibration: Vec<Vec<u32>> = CALIBRATION.iter().map(|t| tokenizer.encode(t, max)).collect();
+            model.quantize(&calibration.iter().map(Vec::as_slice).collect::<Vec<_>>());
         }
         let name =
             dir.file_name().map_or_else(|| DEFAULT_MODEL.to_string(), |n| n.to_string_lossy().into_owned());
@@ -91,6 +149,11 @@ impl Embedder {
 
     pub fn dim(&self) -> usize {
         self.model.dim()
+    }
+
+    /// The precision the linear layers run at.
+    pub fn precision(&self) -> Precision {
+        self.model.precision()
     }
 
     /// A stamp naming the model and its output, stored with every vector collection.

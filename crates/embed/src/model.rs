@@ -9,8 +9,9 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use crate::EmbedError;
 use crate::gemm::{View, matmul, matmul_bt};
+use crate::qgemm::{self, QuantRows, QuantWeight};
+use crate::{EmbedError, Precision};
 
 #[derive(Debug, Clone, serde::Deserialize)]
 pub(crate) struct Config {
@@ -31,15 +32,29 @@ fn default_eps() -> f32 {
 }
 
 struct Linear {
-    weight: Vec<f32>, // out × in
+    weight: Vec<f32>, // out × in; empty once quantized
     bias: Vec<f32>,
     out: usize,
     inp: usize,
+    quant: Option<QuantWeight>,
 }
 
 impl Linear {
-    /// `y[n×out] = x[n×in] · Wᵀ + b`.
-    fn forward(&self, x: &[f32], n: usize, y: &mut Vec<f32>) {
+    /// Quantizes the layer to int8 (the float weights are dropped) when the shape allows it;
+    /// the `outliers` input dimensions stay in floats.
+    fn quantize(&mut self, outliers: Vec<usize>) {
+        self.quant = QuantWeight::new(&self.weight, &self.bias, self.out, self.inp, outliers);
+        if self.quant.is_some() {
+            self.weight = Vec::new();
+        }
+    }
+
+    /// `y[n×out] = x[n×in] · Wᵀ + b`; `q` is scratch for the int8 path.
+    fn forward(&self, x: &[f32], n: usize, q: &mut QuantRows, y: &mut Vec<f32>) {
+        if let Some(w) = &self.quant {
+            qgemm::linear(x, n, w, q, y);
+            return;
+        }
         y.clear();
         y.reserve(n * self.out);
         for _ in 0..n {
@@ -62,17 +77,33 @@ struct LayerNorm {
 }
 
 impl LayerNorm {
+    #[inline(always)]
     fn apply(&self, x: &mut [f32]) {
         let d = self.gamma.len();
         for row in x.chunks_exact_mut(d) {
-            let mean = row.iter().sum::<f32>() / d as f32;
-            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / d as f32;
+            let mean = lanes_sum(row, |v| v) / d as f32;
+            let var = lanes_sum(row, |v| (v - mean) * (v - mean)) / d as f32;
             let inv = 1.0 / (var + self.eps).sqrt();
             for ((v, g), b) in row.iter_mut().zip(&self.gamma).zip(&self.beta) {
                 *v = (*v - mean) * inv * g + b;
             }
         }
     }
+}
+
+/// The sum of `f` over `values` in sixteen independent lanes, so that the compiler vectorizes
+/// it (a plain sum is one serial chain of additions).
+#[inline(always)]
+fn lanes_sum(values: &[f32], f: impl Fn(f32) -> f32) -> f32 {
+    let mut lanes = [0.0f32; 16];
+    let chunks = values.chunks_exact(16);
+    let tail: f32 = chunks.remainder().iter().map(|&v| f(v)).sum();
+    for chunk in chunks {
+        for k in 0..16 {
+            lanes[k] += f(chunk[k]);
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
 }
 
 struct Layer {
@@ -86,6 +117,7 @@ struct Layer {
 
 pub(crate) struct Model {
     config: Config,
+    precision: Precision,
     word: Vec<f32>,
     position: Vec<f32>,
     token_type: Vec<f32>,
@@ -102,9 +134,42 @@ pub(crate) struct Scratch {
     tmp: Vec<f32>,
     big: Vec<f32>,
     scores: Vec<f32>,
+    quant: QuantRows,
+    /// While calibrating: per linear layer (four per encoder layer), each input dimension's
+    /// largest magnitude.
+    observed: Option<Vec<Vec<f32>>>,
+}
+
+/// The input dimensions to keep in floats: those whose largest magnitude in calibration is more
+/// than three times the median dimension's (at most eight; a layer has two or three).
+fn outliers(peaks: &[f32]) -> Vec<usize> {
+    let mut sorted = peaks.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let Some(&median) = sorted.get(sorted.len() / 2) else { return Vec::new() };
+    let mut found: Vec<usize> = (0..peaks.len()).filter(|&d| peaks[d] > 3.0 * median).collect();
+    found.sort_by(|&a, &b| peaks[b].total_cmp(&peaks[a]));
+    found.truncate(8);
+    found.sort_unstable();
+    found
+}
+
+/// Records the largest magnitude of each input dimension of linear layer `slot`.
+fn observe(s: &mut Option<Vec<Vec<f32>>>, slot: usize, x: &[f32], inp: usize) {
+    let Some(observed) = s else { return };
+    if observed.len() <= slot {
+        observed.resize(slot + 1, Vec::new());
+    }
+    let peaks = &mut observed[slot];
+    peaks.resize(inp, 0.0);
+    for row in x.chunks_exact(inp) {
+        for (p, v) in peaks.iter_mut().zip(row) {
+            *p = p.max(v.abs());
+        }
+    }
 }
 
 impl Model {
+    /// Loads the model in floats.
     pub(crate) fn load(dir: &Path) -> Result<Self, EmbedError> {
         let config: Config = serde_json::from_str(&read_text(&dir.join("config.json"))?)
             .map_err(|e| EmbedError::Model(format!("config.json: {e}")))?;
@@ -130,6 +195,7 @@ impl Model {
                 bias: w.tensor(&format!("{p}.bias"), &[out])?,
                 out,
                 inp,
+                quant: None,
             })
         };
         let mut layers = Vec::with_capacity(config.num_hidden_layers);
@@ -152,6 +218,7 @@ impl Model {
             });
         }
         Ok(Self {
+            precision: Precision::F32,
             word: weights.tensor("embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
             position: weights
                 .tensor("embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?,
@@ -160,6 +227,36 @@ impl Model {
             layers,
             config,
         })
+    }
+
+    /// Quantizes the linear layers to int8 where the CPU has the kernel (else keeps floats).
+    ///
+    /// A few input dimensions of each layer carry values far larger than the rest (BERT's
+    /// outlier features, largest on the `[CLS]` and `[SEP]` tokens); rounded with the rest, they
+    /// would coarsen every other value of their row. They are found by running `calibration`
+    /// (token sequences) in floats, and stay in floats.
+    pub(crate) fn quantize(&mut self, calibration: &[&[u32]]) {
+        if !qgemm::available() {
+            return;
+        }
+        let mut s = Scratch { observed: Some(Vec::new()), ..Scratch::default() };
+        let mut out = Vec::new();
+        self.embed(calibration, &mut s, &mut out);
+        let observed = s.observed.unwrap_or_default();
+        for (l, layer) in self.layers.iter_mut().enumerate() {
+            for (slot, linear) in
+                [&mut layer.qkv, &mut layer.attn_out, &mut layer.intermediate, &mut layer.output]
+                    .into_iter()
+                    .enumerate()
+            {
+                linear.quantize(outliers(&observed[l * 4 + slot]));
+            }
+        }
+        self.precision = Precision::Int8;
+    }
+
+    pub(crate) fn precision(&self) -> Precision {
+        self.precision
     }
 
     pub(crate) fn dim(&self) -> usize {
@@ -177,6 +274,28 @@ impl Model {
     /// Mean-pooled, L2-normalized embeddings of `sequences` (token ids, each non-empty and no
     /// longer than `max_positions`, ids below `vocab_size`), written to `out` in order.
     pub(crate) fn embed(&self, sequences: &[&[u32]], s: &mut Scratch, out: &mut Vec<Vec<f32>>) {
+        #[cfg(target_arch = "x86_64")]
+        if self.precision == Precision::Int8 {
+            // SAFETY: int8 is only chosen where `qgemm::available` found AVX-512 F and BW.
+            #[allow(unsafe_code)]
+            unsafe {
+                self.embed_wide(sequences, s, out)
+            };
+            return;
+        }
+        self.embed_with(sequences, s, out);
+    }
+
+    /// [`Model::embed`] compiled for AVX-512: the float steps between the products (layer
+    /// norms, GELU, softmax, pooling) vectorize sixteen wide instead of four.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw,avx2,fma")]
+    fn embed_wide(&self, sequences: &[&[u32]], s: &mut Scratch, out: &mut Vec<Vec<f32>>) {
+        self.embed_with(sequences, s, out);
+    }
+
+    #[inline(always)]
+    fn embed_with(&self, sequences: &[&[u32]], s: &mut Scratch, out: &mut Vec<Vec<f32>>) {
         let h = self.config.hidden_size;
         let total: usize = sequences.iter().map(|q| q.len()).sum();
         s.x.clear();
@@ -190,8 +309,8 @@ impl Model {
             }
         }
         self.embed_norm.apply(&mut s.x);
-        for layer in &self.layers {
-            self.layer(layer, sequences, total, s);
+        for (l, layer) in self.layers.iter().enumerate() {
+            self.layer(l, layer, sequences, total, s);
         }
         let mut offset = 0;
         for seq in sequences {
@@ -210,12 +329,14 @@ impl Model {
         }
     }
 
-    fn layer(&self, layer: &Layer, sequences: &[&[u32]], total: usize, s: &mut Scratch) {
+    #[inline(always)]
+    fn layer(&self, l: usize, layer: &Layer, sequences: &[&[u32]], total: usize, s: &mut Scratch) {
         let h = self.config.hidden_size;
         let heads = self.config.num_attention_heads;
         let hd = h / heads;
         let scale = 1.0 / (hd as f32).sqrt();
-        layer.qkv.forward(&s.x, total, &mut s.qkv);
+        observe(&mut s.observed, l * 4, &s.x, h);
+        layer.qkv.forward(&s.x, total, &mut s.quant, &mut s.qkv);
         s.ctx.clear();
         s.ctx.resize(total * h, 0.0);
         let stride = 3 * h;
@@ -244,22 +365,27 @@ impl Model {
             }
             offset += n;
         }
-        layer.attn_out.forward(&s.ctx, total, &mut s.tmp);
+        observe(&mut s.observed, l * 4 + 1, &s.ctx, h);
+        layer.attn_out.forward(&s.ctx, total, &mut s.quant, &mut s.tmp);
         add_in_place(&mut s.x, &s.tmp);
         layer.attn_norm.apply(&mut s.x);
-        layer.intermediate.forward(&s.x, total, &mut s.big);
+        observe(&mut s.observed, l * 4 + 2, &s.x, h);
+        layer.intermediate.forward(&s.x, total, &mut s.quant, &mut s.big);
         s.big.iter_mut().for_each(|v| *v = gelu(*v));
-        layer.output.forward(&s.big, total, &mut s.tmp);
+        observe(&mut s.observed, l * 4 + 3, &s.big, self.config.intermediate_size);
+        layer.output.forward(&s.big, total, &mut s.quant, &mut s.tmp);
         add_in_place(&mut s.x, &s.tmp);
         layer.out_norm.apply(&mut s.x);
     }
 }
 
+#[inline(always)]
 fn add_in_place(x: &mut [f32], y: &[f32]) {
     x.iter_mut().zip(y).for_each(|(a, b)| *a += b);
 }
 
 /// The exact (erf) GELU that BERT's "gelu" names.
+#[inline(always)]
 fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
@@ -267,6 +393,7 @@ fn gelu(x: f32) -> f32 {
 /// erf in f32 as a rational polynomial on [-4, 4] (Eigen's `generic_fast_erf_float`): no
 /// `exp`, so the compiler vectorizes it; the GELU over every FFN activation is the model's most
 /// frequent non-matrix operation.
+#[inline(always)]
 fn erf(x: f32) -> f32 {
     let x = x.clamp(-4.0, 4.0);
     let x2 = x * x;
