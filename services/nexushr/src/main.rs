@@ -123,9 +123,14 @@ enum ImportSource {
 #[global_allocator]
 static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    match run(Cli::parse()).await {
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        // A parse needs no runtime, settings or stores, so it starts in a few milliseconds.
+        Command::Parse { files, format, jsonl } => parse::run(&files, format, jsonl),
+        command => tokio::runtime::Runtime::new()?.block_on(run(cli.config, command)),
+    };
+    match result {
         // The reader went away (`nexushr parse … | head`): nothing is wrong, nothing to say.
         Err(e)
             if e.chain().any(|c| {
@@ -139,9 +144,9 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut settings = Settings::load(cli.config.as_deref())?;
-    match cli.command {
+async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
+    let mut settings = Settings::load(config.as_deref())?;
+    match command {
         Command::Serve { grpc_addr, http_addr } => {
             if let Some(addr) = grpc_addr {
                 settings.grpc_addr = addr;

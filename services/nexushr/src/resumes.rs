@@ -161,7 +161,7 @@ fn read_journal(path: &Path) -> anyhow::Result<HashSet<(String, String)>> {
         .collect())
 }
 
-/// `[=========>          ]  45/120  37%  12.1 files/s  name.pdf` on stderr.
+/// `[=========>          ]  45/120  37%  12.1 files/s  ETA 00:06  name.pdf` on stderr.
 fn progress(done: usize, total: usize, started: Instant, current: &str) {
     const WIDTH: usize = 30;
     if !std::io::stderr().is_terminal() {
@@ -181,8 +181,14 @@ fn progress(done: usize, total: usize, started: Instant, current: &str) {
         })
         .collect();
     let shown: String = current.chars().take(40).collect();
+    let left = (total - done.min(total)) as f64 / rate.max(1e-9);
+    let eta = if done == 0 {
+        "--:--".to_string()
+    } else {
+        format!("{:02}:{:02}", left as u64 / 60, left as u64 % 60)
+    };
     eprint!(
-        "\r[{bar}] {done:>5}/{total:<5} {:>3}%  {rate:>6.1} files/s  {shown:<40}",
+        "\r[{bar}] {done:>5}/{total:<5} {:>3}%  {rate:>6.1} files/s  ETA {eta}  {shown:<40}",
         (done * 100).checked_div(total).unwrap_or(100)
     );
     let _ = std::io::stderr().flush();
