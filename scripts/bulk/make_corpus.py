@@ -7,7 +7,9 @@ Cycles through every document of tests/corpus/sample (PDF from LaTeX, Typst, Ren
 Chromium and LibreOffice; DOCX, ODT, HTML, Markdown, plain text; en, pt-BR, es-MX) and makes
 copy i a different person: in the formats whose text is stored as is (text, Markdown, HTML,
 and the XML inside DOCX and ODT) the name, email and phone of the document's source person
-are replaced by a generated person's; a PDF's text sits in compressed, font-encoded streams,
+are replaced by a generated person's (where a layout does not show the email as written, a
+comment, or in plain text a contact line, keeps the copy distinct; a DOCX or ODT copy also
+carries a zip comment); a PDF's text sits in compressed, font-encoded streams,
 so a PDF copy keeps its person and differs by a comment after its end (a distinct file, as a
 re-upload of the same document would be). Deterministic: the same N gives the same files.
 """
@@ -62,10 +64,16 @@ def swap(text, old, new):
 def varied(path, data, old, new, i):
     suffix = path.suffix.lower()
     if suffix in (".txt", ".md", ".html"):
-        return swap(data.decode("utf-8"), old, new).encode("utf-8")
+        text = swap(data.decode("utf-8"), old, new)
+        # Where a layout does not show the email as written, the copy is kept distinct by a
+        # comment (a contact line in plain text).
+        if new["email"] not in text:
+            text += f"\n<!-- nexushr bulk copy {i} -->\n" if suffix != ".txt" else f"\n{new['email']}\n"
+        return text.encode("utf-8")
     if suffix in (".docx", ".odt"):
         out = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            dst.comment = f"nexushr bulk copy {i}".encode()
             for item in src.infolist():
                 body = src.read(item.filename)
                 if item.filename.endswith(".xml"):

@@ -190,7 +190,13 @@ pub async fn compact(pool: &AnyPool, retention_ms: i64) -> Result<u64, EventErro
         sqlx::query_scalar("SELECT MIN(seq) FROM consumer_offsets").fetch_one(pool).await?;
     let mut removed = 0;
     if let Some(min) = min {
-        removed += delete_through(pool, min).await?;
+        // Dead letters are read by no consumer group: they stay for an operator (and the
+        // dead-letter gauge) until the retention below, not until the groups pass them.
+        removed += sqlx::query("DELETE FROM outbox WHERE seq <= $1 AND topic NOT LIKE '%.dlq'")
+            .bind(min)
+            .execute(pool)
+            .await?
+            .rows_affected();
     }
     removed += sqlx::query("DELETE FROM outbox WHERE created_ms < $1")
         .bind(now_ms() - retention_ms)

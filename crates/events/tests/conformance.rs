@@ -270,3 +270,28 @@ async fn outbox_delete_removes_only_the_published_rows() {
         outbox::fetch(b.bus.pool(), 0, None, 10).await.expect("fetch").iter().map(|r| r.seq).collect();
     assert_eq!(left, [seqs[0], seqs[2]]);
 }
+
+/// Compaction drops what every group has read, but not the dead letters, which no group reads:
+/// in embedded mode they are the only record of an event that could not be handled.
+#[tokio::test]
+async fn compaction_keeps_dead_letters() {
+    let b = Sql::new().await;
+    let publisher = b.publisher();
+    publisher.publish(&event(b.topic(), "k", 1, "poison")).await.expect("publish");
+    publisher.publish(&event(b.topic(), "k", 2, "ok")).await.expect("publish");
+    let rec = Arc::new(Recorder { fail: [("poison".to_string(), u32::MAX)].into(), ..Default::default() });
+    consume(&b, "compact", rec.clone(), 1).await;
+    let read: i64 = outbox::fetch(b.bus.pool(), 0, None, 10)
+        .await
+        .expect("fetch")
+        .iter()
+        .map(|r| r.seq)
+        .max()
+        .expect("rows");
+    outbox::commit(b.bus.pool(), "compact", read).await.expect("commit");
+    outbox::compact(b.bus.pool(), 7 * 24 * 3600 * 1000).await.expect("compact");
+    let left = outbox::fetch(b.bus.pool(), 0, None, 10).await.expect("fetch");
+    let topics: Vec<&str> = left.iter().map(|r| r.event.topic.as_str()).collect();
+    assert_eq!(topics, [topics::dead_letter(b.topic()).as_str()], "only the dead letter is left");
+    assert_eq!(b.dead_letters().await.len(), 1);
+}

@@ -447,7 +447,16 @@ impl QuestionStore {
     ) -> Result<(), StoreError> {
         let body = serde_json::to_string(prepared).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut tx = self.pool.begin().await?;
-        // An erased resume stays erased, whatever is delivered after its erasure.
+        // The write comes first: on SQLite it takes the write lock before the transaction has
+        // read anything (a read first, then a write, fails with SQLITE_BUSY_SNAPSHOT when another
+        // connection wrote in between, which bulk uploads do all the time).
+        sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
+            .bind(tenant)
+            .bind(resume_id)
+            .execute(&mut *tx)
+            .await?;
+        // An erased resume stays erased, whatever is delivered after its erasure (dropping the
+        // transaction rolls the delete back).
         let erased = sqlx::query("SELECT 1 FROM qg_erased_resumes WHERE tenant = $1 AND resume_id = $2")
             .bind(tenant)
             .bind(resume_id)
@@ -456,11 +465,6 @@ impl QuestionStore {
         if erased.is_some() {
             return Ok(());
         }
-        sqlx::query("DELETE FROM qg_resumes WHERE tenant = $1 AND resume_id = $2")
-            .bind(tenant)
-            .bind(resume_id)
-            .execute(&mut *tx)
-            .await?;
         sqlx::query("INSERT INTO qg_resumes (tenant, resume_id, body) VALUES ($1, $2, $3)")
             .bind(tenant)
             .bind(resume_id)
