@@ -28,6 +28,18 @@ pub fn invalid_argument(field: &str, reason: &str) -> tonic::Status {
     )
 }
 
+/// A gRPC code's name as the protocol spells it: `InvalidArgument` → `INVALID_ARGUMENT`.
+pub fn code_name(code: tonic::Code) -> String {
+    let mut name = String::new();
+    for (i, c) in format!("{code:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.push(c.to_ascii_uppercase());
+    }
+    name
+}
+
 impl From<ValidationStatus> for tonic::Status {
     fn from(v: ValidationStatus) -> Self {
         invalid_argument(&v.0.field, &v.0.reason)
@@ -41,5 +53,15 @@ pub struct ValidationStatus(pub nexushr_domain::ValidationError);
 impl From<nexushr_domain::ValidationError> for ValidationStatus {
     fn from(e: nexushr_domain::ValidationError) -> Self {
         Self(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn code_names_are_the_protocol_spelling() {
+        assert_eq!(super::code_name(tonic::Code::InvalidArgument), "INVALID_ARGUMENT");
+        assert_eq!(super::code_name(tonic::Code::Ok), "OK");
+        assert_eq!(super::code_name(tonic::Code::ResourceExhausted), "RESOURCE_EXHAUSTED");
     }
 }

@@ -1,23 +1,25 @@
-//! `nexushr resumes upload DIR`: every resume file of a directory to a running server, with a
-//! progress bar, resumable after an interruption.
+//! `nexushr resumes upload DIR`: every resume file of a directory to a running server over one
+//! UploadBatch stream (files over 3 MiB through Upload, in chunks), with a progress bar and an
+//! ETA, resumable after an interruption.
 //!
 //! Each file's idempotency key is its SHA-256, so a file sent twice (a crash after the server
 //! stored it, before the journal line was written) is the same resume, not a duplicate. A
 //! journal of finished files (`<data dir>/uploads/<hash of DIR>.jsonl`, one JSON line per file)
 //! lets a second run skip what the first one finished.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use clap::Subcommand;
 use nexushr_platform::Settings;
 use nexushr_proto::resumes::v1::{
-    self as pb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
+    self as pb, resume_ingestion_client::ResumeIngestionClient, upload_batch_result::Outcome,
+    upload_request::Part,
 };
 use sha2::Digest;
-use tonic::Code;
 
 #[derive(Subcommand)]
 pub(crate) enum ResumesCommand {
@@ -63,83 +65,219 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
         .connect()
         .await
         .map_err(|e| anyhow::anyhow!("cannot reach {server}: {e} (is `nexushr serve` running?)"))?;
-    let mut client = ResumeIngestionClient::new(channel).max_encoding_message_size(CHUNK * 2);
-    let (mut uploaded, mut skipped, mut refused, mut failed) = (0, 0, Vec::new(), Vec::new());
+    let mut client =
+        ResumeIngestionClient::new(channel).max_encoding_message_size(BATCH_FILE_MAX + 64 * 1024);
     let started = Instant::now();
-    for (n, path) in files.iter().enumerate() {
+    let total = files.len();
+    // A task reads and hashes the files and feeds the batch a few ahead of the answers; what
+    // it skips or cannot read comes back with it, and files too large for one message go
+    // through Upload in chunks afterwards.
+    let (items, to_send) = tokio::sync::mpsc::channel::<pb::UploadBatchItem>(READ_AHEAD);
+    let pending: Arc<Mutex<HashMap<String, (String, String)>>> = Arc::default();
+    let reader = tokio::spawn(read_files(files, done, items, pending.clone()));
+    let mut request = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(to_send));
+    authorize(&mut request, api_key.as_deref())?;
+    let mut tally = Tally::default();
+    let mut answered = 0;
+    match client.upload_batch(request).await {
+        Ok(answers) => {
+            let mut answers = answers.into_inner();
+            loop {
+                let result = match answers.message().await {
+                    Ok(Some(result)) => result,
+                    Ok(None) => break,
+                    Err(status) => {
+                        tally.failed.push(format!(
+                            "the batch ended: {:?} {}",
+                            status.code(),
+                            status.message()
+                        ));
+                        break;
+                    }
+                };
+                answered += 1;
+                let Some((name, sha256)) = lock(&pending).remove(&result.item_id) else { continue };
+                let outcome = match result.outcome {
+                    Some(Outcome::Resume(resume)) => Ok(resume.id),
+                    Some(Outcome::Refused(r)) => Err((r.code, r.message)),
+                    None => Err(("UNKNOWN".to_string(), "no outcome".to_string())),
+                };
+                if let Some(entry) = tally.record(name, sha256, outcome) {
+                    writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
+                    journal.flush()?;
+                }
+                progress(answered + tally.skipped, total, started, "");
+            }
+        }
+        Err(status) => {
+            tally.failed.push(format!("the batch was refused: {:?} {}", status.code(), status.message()))
+        }
+    }
+    let read = reader.await?;
+    tally.skipped = read.skipped;
+    tally.failed.extend(read.unreadable);
+    // Sent but never answered (the stream ended early): not journaled, retried next run.
+    tally.failed.extend(lock(&pending).drain().map(|(_, (name, _))| format!("{name}: no answer")));
+    for (path, name, sha256) in read.large {
+        progress(answered + tally.skipped, total, started, &name);
+        let outcome = match upload_chunked(&mut client, &path, &name, &sha256, api_key.as_deref()).await {
+            Ok(id) => Ok(id),
+            Err(status) => Err((nexushr_platform::code_name(status.code()), status.message().to_string())),
+        };
+        answered += 1;
+        if let Some(entry) = tally.record(name, sha256, outcome) {
+            writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
+            journal.flush()?;
+        }
+    }
+    progress(total, total, started, "");
+    if std::io::stderr().is_terminal() {
+        eprintln!();
+    }
+    println!(
+        "{} uploaded, {} already done, {} refused, {} failed, in {:.1}s (journal {})",
+        tally.uploaded,
+        tally.skipped,
+        tally.refused.len(),
+        tally.failed.len(),
+        started.elapsed().as_secs_f64(),
+        journal_path.display()
+    );
+    for line in tally.refused.iter().chain(&tally.failed) {
+        println!("  {line}");
+    }
+    if !tally.failed.is_empty() {
+        anyhow::bail!("{} files failed; run the same command again to retry them", tally.failed.len());
+    }
+    Ok(())
+}
+
+/// Files sent whole in one UploadBatch message; larger ones go through Upload, in chunks.
+const BATCH_FILE_MAX: usize = 3 * 1024 * 1024;
+/// Files read ahead of the server's answers.
+const READ_AHEAD: usize = 8;
+
+/// Codes that refuse a file for good (journaled); any other is transient (retried next run).
+const REFUSALS: [&str; 3] = ["INVALID_ARGUMENT", "FAILED_PRECONDITION", "ALREADY_EXISTS"];
+
+#[derive(Default)]
+struct Tally {
+    uploaded: usize,
+    skipped: usize,
+    refused: Vec<String>,
+    failed: Vec<String>,
+}
+
+impl Tally {
+    /// Counts one answer; the journal entry when it is final (stored or refused for good).
+    fn record(
+        &mut self,
+        file: String,
+        sha256: String,
+        outcome: Result<String, (String, String)>,
+    ) -> Option<Done> {
+        match outcome {
+            Ok(resume_id) => {
+                self.uploaded += 1;
+                Some(Done { file, sha256, resume_id, refused: String::new() })
+            }
+            Err((code, message)) if REFUSALS.contains(&code.as_str()) => {
+                self.refused.push(format!("{file}: {message}"));
+                Some(Done { file, sha256, resume_id: String::new(), refused: message })
+            }
+            Err((code, message)) => {
+                self.failed.push(format!("{file}: {code} {message}"));
+                None
+            }
+        }
+    }
+}
+
+/// What the reading task did besides feeding the batch.
+struct Read {
+    skipped: usize,
+    unreadable: Vec<String>,
+    large: Vec<(PathBuf, String, String)>,
+}
+
+/// Reads and hashes each file; sends the ones not done yet (by name and content) as batch
+/// items, noting each in `pending` by its item id first.
+async fn read_files(
+    files: Vec<PathBuf>,
+    done: HashSet<(String, String)>,
+    items: tokio::sync::mpsc::Sender<pb::UploadBatchItem>,
+    pending: Arc<Mutex<HashMap<String, (String, String)>>>,
+) -> Read {
+    let mut read = Read { skipped: 0, unreadable: Vec::new(), large: Vec::new() };
+    for (n, path) in files.into_iter().enumerate() {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        progress(n, files.len(), started, &name);
-        let bytes = match std::fs::read(path) {
+        let bytes = match tokio::fs::read(&path).await {
             Ok(b) => b,
             Err(e) => {
-                failed.push(format!("{name}: {e}"));
+                read.unreadable.push(format!("{name}: {e}"));
                 continue;
             }
         };
         let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
         if done.contains(&(name.clone(), sha256.clone())) {
-            skipped += 1;
+            read.skipped += 1;
             continue;
         }
-        let mut messages = vec![pb::UploadRequest {
-            part: Some(Part::Metadata(pb::UploadMetadata {
-                external_candidate_id: path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                idempotency_key: sha256.clone(),
-                file_name: name.clone(),
-                content_type: String::new(),
-                size_bytes: bytes.len() as u64,
-            })),
-        }];
-        messages
-            .extend(bytes.chunks(CHUNK).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
-        let mut request = tonic::Request::new(tokio_stream::iter(messages));
-        if let Some(key) = &api_key {
-            request.metadata_mut().insert("authorization", format!("Bearer {key}").parse()?);
+        if bytes.len() > BATCH_FILE_MAX {
+            read.large.push((path, name, sha256));
+            continue;
         }
-        let entry = match client.upload(request).await {
-            Ok(resume) => {
-                uploaded += 1;
-                Done { file: name, sha256, resume_id: resume.into_inner().id, refused: String::new() }
-            }
-            Err(s)
-                if matches!(
-                    s.code(),
-                    Code::InvalidArgument | Code::FailedPrecondition | Code::AlreadyExists
-                ) =>
-            {
-                refused.push(format!("{name}: {}", s.message()));
-                Done { file: name, sha256, resume_id: String::new(), refused: s.message().to_string() }
-            }
-            // Transient (the server is down, busy or overloaded): not journaled, retried next run.
-            Err(s) => {
-                failed.push(format!("{name}: {:?} {}", s.code(), s.message()));
-                continue;
-            }
-        };
-        writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
-        journal.flush()?;
+        let item_id = n.to_string();
+        let metadata = metadata(&path, &name, &sha256, bytes.len());
+        lock(&pending).insert(item_id.clone(), (name, sha256));
+        let item = pb::UploadBatchItem { item_id: item_id.clone(), metadata: Some(metadata), content: bytes };
+        if items.send(item).await.is_err() {
+            // The batch ended early: this one was never sent.
+            lock(&pending).remove(&item_id);
+            break;
+        }
     }
-    progress(files.len(), files.len(), started, "");
-    if std::io::stderr().is_terminal() {
-        eprintln!();
+    read
+}
+
+/// A file's upload metadata: its stem as the candidate id, its SHA-256 as the idempotency key
+/// (a file sent twice is the same resume, not a duplicate).
+fn metadata(path: &Path, name: &str, sha256: &str, size: usize) -> pb::UploadMetadata {
+    pb::UploadMetadata {
+        external_candidate_id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        idempotency_key: sha256.to_string(),
+        file_name: name.to_string(),
+        content_type: String::new(),
+        size_bytes: size as u64,
     }
-    println!(
-        "{uploaded} uploaded, {skipped} already done, {} refused, {} failed, in {:.1}s (journal {})",
-        refused.len(),
-        failed.len(),
-        started.elapsed().as_secs_f64(),
-        journal_path.display()
-    );
-    for line in refused.iter().chain(&failed) {
-        println!("  {line}");
-    }
-    if !failed.is_empty() {
-        anyhow::bail!("{} files failed; run the same command again to retry them", failed.len());
+}
+
+/// One file through Upload, in chunks; its resume id.
+async fn upload_chunked(
+    client: &mut ResumeIngestionClient<tonic::transport::Channel>,
+    path: &Path,
+    name: &str,
+    sha256: &str,
+    api_key: Option<&str>,
+) -> Result<String, tonic::Status> {
+    let bytes = std::fs::read(path).map_err(|e| tonic::Status::unavailable(format!("cannot read: {e}")))?;
+    let mut messages =
+        vec![pb::UploadRequest { part: Some(Part::Metadata(metadata(path, name, sha256, bytes.len()))) }];
+    messages.extend(bytes.chunks(CHUNK).map(|c| pb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
+    let mut request = tonic::Request::new(tokio_stream::iter(messages));
+    authorize(&mut request, api_key).map_err(|e| tonic::Status::invalid_argument(e.to_string()))?;
+    Ok(client.upload(request).await?.into_inner().id)
+}
+
+fn authorize<T>(request: &mut tonic::Request<T>, api_key: Option<&str>) -> anyhow::Result<()> {
+    if let Some(key) = api_key {
+        request.metadata_mut().insert("authorization", format!("Bearer {key}").parse()?);
     }
     Ok(())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn journal_path(settings: &Settings, dir: &Path) -> anyhow::Result<PathBuf> {

@@ -10,8 +10,9 @@ use crate::{Config, ResumeService, ResumeStore};
 /// The gRPC service name health checks ask about.
 pub const SERVICE_NAME: &str = "nexushr.resumes.v1.ResumeIngestion";
 
-/// Largest gRPC message accepted: one upload chunk plus framing. Clients send files in chunks
-/// of up to 1 MiB; the file as a whole is bounded by the parser's input limit.
+/// Largest gRPC message accepted: one upload chunk plus framing (clients send files in chunks of
+/// up to 1 MiB; the file as a whole is bounded by the parser's input limit), or one whole file
+/// of an UploadBatch.
 const MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The service over `pool` (SQLite or PostgreSQL), with this service's tables migrated.
@@ -24,7 +25,8 @@ pub async fn build(pool: sqlx::AnyPool, settings: &Settings) -> anyhow::Result<R
 
 /// `routes` plus this service, authenticated by `keys`.
 pub fn add_routes(routes: Routes, service: ResumeService, keys: &ApiKeys) -> Routes {
-    let server = ResumeIngestionServer::new(service).max_decoding_message_size(MAX_MESSAGE_BYTES);
+    let largest = MAX_MESSAGE_BYTES.max(service.max_input_bytes() + 64 * 1024);
+    let server = ResumeIngestionServer::new(service).max_decoding_message_size(largest);
     routes.add_service(tonic::service::interceptor::InterceptedService::new(server, keys.interceptor()))
 }
 

@@ -254,6 +254,29 @@ impl ResumeService {
         }
     }
 
+    /// One item of an UploadBatch: its resume, or why it was refused (as Upload's status).
+    async fn batch_item(&self, tenant: &str, item: pb::UploadBatchItem) -> pb::UploadBatchResult {
+        use pb::upload_batch_result::Outcome;
+        let stored = match (check_len("item_id", &item.item_id, MAX_ID_CHARS), &item.metadata) {
+            (Err(status), _) => Err(status),
+            (Ok(()), None) => Err(invalid_argument("metadata", "required")),
+            (Ok(()), Some(meta)) => self.ingest(tenant, meta, item.content).await,
+        };
+        let outcome = match stored {
+            Ok(resume) => Outcome::Resume(resume),
+            Err(status) => Outcome::Refused(pb::UploadRefusal {
+                code: nexushr_platform::code_name(status.code()),
+                message: status.message().to_string(),
+            }),
+        };
+        pb::UploadBatchResult { item_id: item.item_id, outcome: Some(outcome) }
+    }
+
+    /// The largest file an upload may carry.
+    pub fn max_input_bytes(&self) -> usize {
+        self.config.limits.max_input_bytes
+    }
+
     /// Erases a resume (the gRPC DeleteResume); `false` when there was none.
     pub async fn erase(&self, tenant: &str, id: &str) -> Result<bool, Status> {
         self.store.erase(tenant, id, &erased_event(tenant, id)).await.map_err(internal)
@@ -264,6 +287,26 @@ impl ResumeService {
 fn erased_event(tenant: &str, id: &str) -> Event {
     let payload = ResumeErased { resume_id: id.to_string(), erased_at: Some(timestamp(now_ms())) };
     Event::new(topics::RESUMES, tenant, id, &payload, nexushr_telemetry::current_traceparent(), Utc::now())
+}
+
+/// The items of an UploadBatch stream; a transport error or `idle` without a message ends it
+/// with that status.
+fn batch_items(
+    input: Streaming<pb::UploadBatchItem>,
+    idle: Duration,
+) -> impl futures::Stream<Item = Result<pb::UploadBatchItem, Status>> {
+    futures::stream::unfold(Some(input), move |input| async move {
+        let mut input = input?;
+        match tokio::time::timeout(idle, input.message()).await {
+            Ok(Ok(Some(item))) => Some((Ok(item), Some(input))),
+            Ok(Ok(None)) => None,
+            Ok(Err(status)) => Some((Err(status), None)),
+            Err(_) => Some((
+                Err(Status::deadline_exceeded(format!("no batch item for {} s", idle.as_secs()))),
+                None,
+            )),
+        }
+    })
 }
 
 /// The next upload message, or `DEADLINE_EXCEEDED` when the client goes quiet.
@@ -295,6 +338,30 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
         let mut stream = req.into_inner();
         let (meta, bytes) = self.receive(&mut stream).await?;
         self.ingest(tenant.id.as_str(), &meta, bytes).await.map(Response::new)
+    }
+
+    type UploadBatchStream =
+        std::pin::Pin<Box<dyn futures::Stream<Item = Result<pb::UploadBatchResult, Status>> + Send>>;
+
+    /// Items are taken from the stream only as their results are sent, at most
+    /// `parallel_parses` in progress: a slow reader holds the sender back (flow control), and
+    /// nothing queues without bound.
+    #[tracing::instrument(skip_all, fields(tenant))]
+    async fn upload_batch(
+        &self,
+        req: Request<Streaming<pb::UploadBatchItem>>,
+    ) -> Result<Response<Self::UploadBatchStream>, Status> {
+        use futures::StreamExt;
+        let tenant = tenant_of(&req)?.id.as_str().to_string();
+        tracing::Span::current().record("tenant", tenant.as_str());
+        let service = self.clone();
+        let results = batch_items(req.into_inner(), self.config.idle_timeout)
+            .map(move |item| {
+                let (service, tenant) = (service.clone(), tenant.clone());
+                async move { Ok(service.batch_item(&tenant, item?).await) }
+            })
+            .buffered(self.config.parallel_parses.max(1));
+        Ok(Response::new(Box::pin(results)))
     }
 
     async fn get_resume(&self, req: Request<pb::GetResumeRequest>) -> Result<Response<pb::Resume>, Status> {

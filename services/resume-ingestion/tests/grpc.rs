@@ -386,3 +386,64 @@ async fn limits_and_protocol_errors_name_the_field() {
         .expect_err("blank id");
     assert_eq!((blank.code(), blank.message()), (Code::InvalidArgument, "id: required"));
 }
+
+/// UploadBatch: each item answered in order with its resume or why it was refused, the stream
+/// going on after a refusal; the same file and key again is the same resume; the tenant's own.
+#[tokio::test]
+async fn a_batch_answers_every_item_in_order() {
+    let mut app = spawn(None).await;
+    let item = |id: &str, key: &str, path: &Path| {
+        let content = std::fs::read(path).expect("file");
+        pb::UploadBatchItem {
+            item_id: id.into(),
+            metadata: Some(pb::UploadMetadata {
+                external_candidate_id: format!("cand-{id}"),
+                idempotency_key: key.into(),
+                file_name: path.file_name().expect("name").to_string_lossy().into_owned(),
+                content_type: String::new(),
+                size_bytes: content.len() as u64,
+            }),
+            content,
+        }
+    };
+    let pdf = corpus().join(PDF);
+    let mut items = vec![
+        item("a", "key-a", &pdf),
+        item("bad", "key-bad", &corpus().join("bad/broken-xml.docx")),
+        item("b", "", &corpus().join("bad/ok-text-named.docx")),
+        item("again", "key-a", &pdf),
+        item(&"x".repeat(201), "", &pdf),
+    ];
+    items[2].metadata.as_mut().expect("metadata").file_name = "x".repeat(300);
+    let request = authed(ACME, tokio_stream::iter(items));
+    let mut answers = app.client.upload_batch(request).await.expect("batch").into_inner();
+    let mut results = Vec::new();
+    while let Some(r) = answers.message().await.expect("answer") {
+        results.push(r);
+    }
+    use pb::upload_batch_result::Outcome;
+    let ids: Vec<&str> = results.iter().map(|r| r.item_id.as_str()).collect();
+    assert_eq!(ids[..4], ["a", "bad", "b", "again"], "in the order sent");
+    let resume = |i: usize| match &results[i].outcome {
+        Some(Outcome::Resume(r)) => r.clone(),
+        other => panic!("item {i}: {other:?}"),
+    };
+    let refused = |i: usize| match &results[i].outcome {
+        Some(Outcome::Refused(r)) => (r.code.clone(), r.message.clone()),
+        other => panic!("item {i}: {other:?}"),
+    };
+    assert_eq!(resume(3).id, resume(0).id, "the same key and file is the same resume");
+    assert_eq!(refused(1).0, "INVALID_ARGUMENT");
+    assert!(refused(1).1.starts_with("file"), "{:?}", refused(1));
+    assert!(refused(2).1.starts_with("metadata.file_name"), "{:?}", refused(2));
+    assert!(refused(4).1.starts_with("item_id"), "{:?}", refused(4));
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM ri_resumes").fetch_one(&app.pool).await.expect("count");
+    assert_eq!(stored, 1, "one resume: the refusals stored nothing");
+    let tenant: String =
+        sqlx::query_scalar("SELECT tenant FROM ri_resumes").fetch_one(&app.pool).await.expect("tenant");
+    assert_eq!(tenant, "acme");
+    // Without a key the stream is refused as a whole.
+    let status = app.client.upload_batch(tokio_stream::iter(Vec::new())).await.expect_err("no key");
+    assert_eq!(status.code(), Code::Unauthenticated);
+}
