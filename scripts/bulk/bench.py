@@ -103,6 +103,7 @@ def main():
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--kill-at", type=int, default=0)
     parser.add_argument("--bin")
+    parser.add_argument("--timeout", type=int, default=3600, help="give up after this many seconds")
     args = parser.parse_args()
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     binary = args.bin or str(target / "release/nexushr")
@@ -126,7 +127,11 @@ def main():
     uploader = subprocess.Popen(upload, env=env, stdout=out, stderr=out)
     killed = False
     last_print = 0.0
+    deadline = time.monotonic() + args.timeout
     while True:
+        if time.monotonic() > deadline:
+            server.stop()
+            sys.exit(f"not every resume stored and prepared after {args.timeout} s: {counts(db)}")
         time.sleep(0.5)
         server.sample()
         c = counts(db)
@@ -163,7 +168,9 @@ def main():
     ids = [r[0] for r in con.execute("SELECT id FROM ri_resumes")]
     unprepared = con.execute("SELECT COUNT(*) FROM ri_resumes WHERE id NOT IN (SELECT resume_id FROM qg_resumes)").fetchone()[0]
     con.close()
-    lost = len(accepted) - distinct
+    # Lost: accepted and not stored, or never answered at all (not in the journal).
+    unanswered = len(files) - len({(e["file"]) for e in entries})
+    lost = len(accepted) - distinct + unanswered
     duplicated = stored - distinct
     # Ready for Generate: a kit for a sample of the stored resumes over HTTP.
     http = f"http://{env['NEXUSHR_HTTP_ADDR']}/v1/kits"

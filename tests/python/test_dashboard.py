@@ -1,6 +1,8 @@
 """The HTTP gateway and the dashboard of `nexushr serve`, end to end in headless Chromium
 (Debian `chromium`): a role page with its salaries, a PDF uploaded over HTTP and its parsed view,
-a kit generated for it and its print-friendly page, and pipeline health from /metrics."""
+a kit generated for it and its print-friendly page, and pipeline health from /metrics. Every JSON
+answer is validated against the response schema `/openapi.json` gives its path, method and
+status, and every documented operation is answered at least once."""
 
 import json
 import re
@@ -8,9 +10,11 @@ import shutil
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from conftest import HTTP_ADDRS
@@ -35,19 +39,65 @@ def dom(url: str) -> str:
     return out.stdout
 
 
+# The gateway's OpenAPI document once the test has fetched it, and the (method, path, status)
+# answers validated against it.
+SPEC: dict = {}
+CHECKED: set = set()
+
+
+def json_schema(node):
+    """An OpenAPI 3.0 schema as JSON Schema: `nullable: true` becomes the null type."""
+    if isinstance(node, list):
+        return [json_schema(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: json_schema(v) for k, v in node.items() if k not in ("nullable", "example")}
+    if node.get("nullable"):
+        out = {**out, "type": [out["type"], "null"]} if "type" in out else {"anyOf": [out, {"type": "null"}]}
+    return out
+
+
+def check_against_spec(method: str, url: str, status: int, body):
+    if not SPEC:
+        return
+    path = urllib.parse.urlsplit(url).path
+    for template, ops in SPEC["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), path) and method.lower() in ops:
+            response = ops[method.lower()]["responses"].get(str(status))
+            assert response, f"{method} {template} answered {status}, which the document does not list"
+            schema = response["content"]["application/json"]["schema"]
+            root = json_schema({"allOf": [schema], "components": SPEC["components"]})
+            jsonschema.Draft202012Validator(root).validate(body)
+            CHECKED.add((method.upper(), template, status))
+            return
+    raise AssertionError(f"{method} {path} is not in the OpenAPI document")
+
+
 def call(method: str, url: str, body: bytes | None = None, content_type: str = "application/json"):
     req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
     try:
         with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read())
+            status, answer = r.status, json.loads(r.read())
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+        status, answer = e.code, json.loads(e.read())
+    check_against_spec(method, url, status, answer)
+    return status, answer
 
 
 def test_dashboard_from_role_to_printed_kit(server_addr):
     http = "http://" + HTTP_ADDRS[server_addr]
     spec = json.loads(urllib.request.urlopen(http + "/openapi.json", timeout=30).read())
     assert "/v1/kits" in spec["paths"] and spec["openapi"].startswith("3.")
+    SPEC.update(spec)
+
+    status, roles = call("GET", http + "/v1/roles?limit=5")
+    assert status == 200 and len(roles["roles"]) == 5, roles
+    status, found = call("GET", http + "/v1/roles?q=backend")
+    assert status == 200 and any(r["slug"] == "backend-developer" for r in found["roles"]), found
+    status, role = call("GET", http + "/v1/roles/backend-developer")
+    assert status == 200 and {b["currency"] for b in role["spec"]["salary_bands"]} >= {"BRL", "MXN"}, role
+    status, missing = call("GET", http + "/v1/roles/no-such-role")
+    assert (status, missing["code"]) == (404, "NotFound"), missing
 
     page = dom(http + "/#/roles/backend-developer")
     assert 'id="role-title">Backend Developer<' in page
@@ -72,6 +122,10 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
         time.sleep(0.3)
     assert status == 200, kit
     assert len(kit["questions"]) == 10
+    status, again = call("GET", f"{http}/v1/kits/{kit['id']}")
+    assert status == 200 and again["questions"] == kit["questions"], again
+    status, stored = call("GET", f"{http}/v1/resumes/{resume['id']}")
+    assert status == 200 and stored["id"] == resume["id"], stored
     page = dom(f"{http}/#/kits/{kit['id']}")
     assert len(re.findall(r'data-rank="\d+"', page)) == 10 and "Why:" in page and "Strong answer:" in page
     assert kit["language"] == "en" and all(len(q["rubric"]["points"]) >= 3 for q in kit["questions"])
@@ -119,12 +173,25 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     assert "Save scorecard" in page and 'class="score"' in page
 
     # The candidate (the ATS's id given at upload) is erased with every resume; a receipt says what went where.
-    req = urllib.request.Request(http + "/v1/candidates/ats-7", method="DELETE")
-    with urllib.request.urlopen(req, timeout=60) as r:
-        receipt = json.loads(r.read())
-    assert receipt["resume_ids"] == [resume["id"]] and receipt["pending"], receipt
+    status, receipt = call("DELETE", http + "/v1/candidates/ats-7")
+    assert status == 200 and receipt["resume_ids"] == [resume["id"]] and receipt["pending"], receipt
     status, gone = call("GET", f"{http}/v1/resumes/{resume['id']}")
     assert status == 404, gone
+    # One resume erased by its id.
+    docx = (CORPUS / "bad" / "ok-text-named.docx").read_bytes()
+    status, other = call("POST", http + "/v1/resumes?file_name=other.docx", docx, "application/octet-stream")
+    assert status == 200, other
+    status, erased = call("DELETE", f"{http}/v1/resumes/{other['id']}")
+    assert (status, erased) == (200, {"erased": True}), erased
+
+    # Every documented JSON operation was answered and matched its schema.
+    documented = {
+        (method.upper(), template, 200)
+        for template, ops in SPEC["paths"].items()
+        for method, op in ops.items()
+        if "application/json" in op.get("responses", {}).get("200", {}).get("content", {})
+    }
+    assert documented - CHECKED == set(), sorted(documented - CHECKED)
 
     page = dom(http + "/#/health")
     assert "nexushr_http_requests_total" in page and "nexushr_outbox_events" in page

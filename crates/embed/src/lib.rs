@@ -36,6 +36,8 @@ pub enum EmbedError {
     Model(String),
     #[error("model directory {0} not found; run scripts/fetch-data.sh model")]
     Missing(String),
+    #[error("NEXUSHR_EMBED_PRECISION is {0:?}; use f32 or int8")]
+    Precision(String),
 }
 
 /// How the linear layers compute.
@@ -54,9 +56,7 @@ impl Precision {
         match std::env::var("NEXUSHR_EMBED_PRECISION").as_deref() {
             Err(_) | Ok("" | "int8") => Ok(Self::Int8),
             Ok("f32") => Ok(Self::F32),
-            Ok(other) => {
-                Err(EmbedError::Model(format!("NEXUSHR_EMBED_PRECISION is {other:?}; use f32 or int8")))
-            }
+            Ok(other) => Err(EmbedError::Precision(other.to_string())),
         }
     }
 

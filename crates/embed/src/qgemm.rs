@@ -121,14 +121,11 @@ pub(crate) struct QuantRows {
 
 /// `y[n×out] = x[n×inp] · Wᵀ + b`. Only call when [`available`] is true.
 pub(crate) fn linear(x: &[f32], n: usize, w: &QuantWeight, rows: &mut QuantRows, y: &mut Vec<f32>) {
-    assert!(available(), "the int8 kernel needs AVX-512 VNNI");
     assert!(x.len() >= n * w.inp, "input shape");
-    assert_eq!(w.packed.len(), w.out * w.inp, "packed weight shape");
-    let k = w.outliers.len();
     rows.levels.resize(n * w.inp, 0);
     rows.step.resize(n, 0.0);
     rows.lo.resize(n, 0.0);
-    rows.extra.resize(n * k, 0.0);
+    rows.extra.resize(n * w.outliers.len(), 0.0);
     // Every value of `y` is written by the kernel: no need to clear what a larger batch left.
     y.truncate(n * w.out);
     y.resize(n * w.out, 0.0);
@@ -144,13 +141,27 @@ mod kernel {
     use super::{PANEL, QuantRows, QuantWeight, ROWS};
 
     pub(super) fn run(x: &[f32], n: usize, w: &QuantWeight, rows: &mut QuantRows, y: &mut [f32]) {
-        // SAFETY: `linear` checked that the CPU has AVX-512 F, BW and VNNI.
+        // What the kernels below rely on, checked here where they are called.
+        let k = w.outliers.len();
+        assert!(super::available(), "the int8 kernel needs AVX-512 VNNI");
+        assert!(w.out.is_multiple_of(PANEL) && w.inp.is_multiple_of(4), "weight shape");
+        assert_eq!(w.packed.len(), w.out * w.inp, "packed weight shape");
+        assert!(
+            w.scale.len() == w.out && w.sums.len() == w.out && w.bias.len() == w.out,
+            "per-output shapes"
+        );
+        assert_eq!(w.outlier_weights.len(), k * w.out, "outlier weight shape");
+        assert!(w.outliers.iter().all(|&d| d < w.inp), "outlier dimensions");
+        assert!(x.len() == n * w.inp && y.len() == n * w.out, "row shapes");
+        assert!(rows.levels.len() == n * w.inp && rows.step.len() == n && rows.lo.len() == n, "row scratch");
+        assert_eq!(rows.extra.len(), n * k, "outlier scratch");
+        // SAFETY: the CPU has AVX-512 F, BW and VNNI (asserted above).
         unsafe { quantize(x, w, rows) };
         for panel in 0..w.out / PANEL {
             let mut row = 0;
             while row < n {
                 let take = (n - row).min(ROWS);
-                // SAFETY: `linear` checked the CPU; `rows` holds `n` rows of `w.inp` levels
+                // SAFETY: asserted above: the CPU; `rows` holds `n` rows of `w.inp` levels
                 // and `outliers` extra values, `w.packed` `out × inp` bytes, `w.scale`,
                 // `w.sums` and `w.bias` `out` values, `w.outlier_weights` `outliers × out`,
                 // and `y` `n × out`; `tile` reads rows `row..row + take` (`take ≤ n - row`)
@@ -185,6 +196,10 @@ mod kernel {
                 let (a, b) = range(&row[from..end.max(from)]);
                 (lo, hi) = (lo.min(a), hi.max(b));
                 from = end + 1;
+            }
+            // No dimension left besides outliers (or non-finite values): all levels 0 at offset 0.
+            if !(lo.is_finite() && hi.is_finite()) {
+                (lo, hi) = (0.0, 0.0);
             }
             let step = if hi > lo { (hi - lo) / 255.0 } else { 1.0 };
             let inv = 1.0 / step;

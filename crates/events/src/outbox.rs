@@ -117,12 +117,6 @@ pub async fn fetch(
     q.fetch_all(pool).await?.iter().map(decode_row).collect()
 }
 
-/// Deletes the rows up to and including `seq`: compaction of the embedded log, where SQLite's
-/// single writer makes sequence order commit order.
-pub async fn delete_through(pool: &AnyPool, seq: i64) -> Result<u64, EventError> {
-    Ok(sqlx::query("DELETE FROM outbox WHERE seq <= $1").bind(seq).execute(pool).await?.rows_affected())
-}
-
 /// Deletes exactly the rows `seqs` (the relay, once Kafka acknowledged them). Not a range: with
 /// concurrent writers a lower sequence number can commit after a higher one was published.
 pub async fn delete(pool: &AnyPool, seqs: &[i64]) -> Result<u64, EventError> {
@@ -184,7 +178,8 @@ pub async fn commit(pool: &AnyPool, group: &str, seq: i64) -> Result<(), EventEr
     Ok(())
 }
 
-/// Drops log rows every registered group has passed, and rows older than `retention_ms`.
+/// Drops log rows every registered group has passed (a range: SQLite's single writer makes
+/// sequence order commit order in the embedded log), and rows older than `retention_ms`.
 pub async fn compact(pool: &AnyPool, retention_ms: i64) -> Result<u64, EventError> {
     let min: Option<i64> =
         sqlx::query_scalar("SELECT MIN(seq) FROM consumer_offsets").fetch_one(pool).await?;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use nexushr_embed::{Embedder, SparseEncoder, SparseVector};
+use nexushr_embed::{Embedder, Precision, SparseEncoder, SparseVector};
 
 use crate::{CollectionSpec, EdgeStore, StoreError, VectorStore};
 
@@ -47,7 +47,10 @@ impl Vectors {
             None => Arc::new(EdgeStore::new(settings.data_dir.join("vectors"))?),
         };
         let dir = settings.model_dir.clone().unwrap_or_else(Embedder::default_dir);
-        Ok(Self { store, embedder: load_model(&dir), sparse: SparseEncoder::default() })
+        // A misspelt precision is a configuration error, not a missing model.
+        let precision = Precision::from_env()
+            .map_err(|e| StoreError::Invalid { field: "NEXUSHR_EMBED_PRECISION", reason: e.to_string() })?;
+        Ok(Self { store, embedder: load_model(&dir, precision), sparse: SparseEncoder::default() })
     }
 
     /// A store and encoders given directly (tests, benchmarks).
@@ -87,10 +90,10 @@ impl Vectors {
     }
 }
 
-fn load_model(dir: &Path) -> Option<Arc<Embedder>> {
-    match Embedder::load(dir) {
+fn load_model(dir: &Path, precision: Precision) -> Option<Arc<Embedder>> {
+    match Embedder::load_with(dir, precision) {
         Ok(e) => {
-            tracing::info!(model = %e.version(), dir = %dir.display(), "embedding model loaded");
+            tracing::info!(model = %e.version(), precision = e.precision().as_str(), dir = %dir.display(), "embedding model loaded");
             Some(Arc::new(e))
         }
         Err(e) => {

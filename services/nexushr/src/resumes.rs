@@ -10,7 +10,6 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use clap::Subcommand;
@@ -69,66 +68,82 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
         ResumeIngestionClient::new(channel).max_encoding_message_size(BATCH_FILE_MAX + 64 * 1024);
     let started = Instant::now();
     let total = files.len();
-    // A task reads and hashes the files and feeds the batch a few ahead of the answers; what
-    // it skips or cannot read comes back with it, and files too large for one message go
-    // through Upload in chunks afterwards.
-    let (items, to_send) = tokio::sync::mpsc::channel::<pb::UploadBatchItem>(READ_AHEAD);
-    let pending: Arc<Mutex<HashMap<String, (String, String)>>> = Arc::default();
-    let reader = tokio::spawn(read_files(files, done, items, pending.clone()));
-    let mut request = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(to_send));
-    authorize(&mut request, api_key.as_deref())?;
     let mut tally = Tally::default();
-    let mut answered = 0;
-    match client.upload_batch(request).await {
-        Ok(answers) => {
-            let mut answers = answers.into_inner();
-            loop {
-                let result = match answers.message().await {
-                    Ok(Some(result)) => result,
-                    Ok(None) => break,
-                    Err(status) => {
-                        tally.failed.push(format!(
-                            "the batch ended: {:?} {}",
-                            status.code(),
-                            status.message()
-                        ));
-                        break;
-                    }
-                };
-                answered += 1;
-                let Some((name, sha256)) = lock(&pending).remove(&result.item_id) else { continue };
-                let outcome = match result.outcome {
-                    Some(Outcome::Resume(resume)) => Ok(resume.id),
-                    Some(Outcome::Refused(r)) => Err((r.code, r.message)),
-                    None => Err(("UNKNOWN".to_string(), "no outcome".to_string())),
-                };
-                if let Some(entry) = tally.record(name, sha256, outcome) {
-                    writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
-                    journal.flush()?;
-                }
-                progress(answered + tally.skipped, total, started, "");
+    // A first pass hashes every file and leaves out what the journal has, before the stream
+    // opens (the server's idle timeout never waits on it); files over 3 MiB go through Upload
+    // in chunks afterwards.
+    let (mut batch, mut large) = (Vec::new(), Vec::new());
+    for path in files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                tally.failed.push(format!("{name}: {e}"));
+                continue;
             }
-        }
-        Err(status) => {
-            tally.failed.push(format!("the batch was refused: {:?} {}", status.code(), status.message()))
+        };
+        let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
+        if done.contains(&(name.clone(), sha256.clone())) {
+            tally.skipped += 1;
+        } else if bytes.len() > BATCH_FILE_MAX {
+            large.push((path, name, sha256));
+        } else {
+            batch.push((path, name, sha256));
         }
     }
-    let read = reader.await?;
-    tally.skipped = read.skipped;
-    tally.failed.extend(read.unreadable);
-    // Sent but never answered (the stream ended early): not journaled, retried next run.
-    tally.failed.extend(lock(&pending).drain().map(|(_, (name, _))| format!("{name}: no answer")));
-    for (path, name, sha256) in read.large {
+    let mut answered = 0;
+    let mut batch_error = None;
+    if !batch.is_empty() {
+        // Every item is pending until answered; what is left when the stream ends was not stored.
+        let mut pending: HashMap<String, (String, String)> = batch
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name, sha))| (i.to_string(), (name.clone(), sha.clone())))
+            .collect();
+        let (items, to_send) = tokio::sync::mpsc::channel::<pb::UploadBatchItem>(READ_AHEAD);
+        let sender = tokio::spawn(send_files(batch, items));
+        let mut request = tonic::Request::new(tokio_stream::wrappers::ReceiverStream::new(to_send));
+        authorize(&mut request, api_key.as_deref())?;
+        match client.upload_batch(request).await {
+            Ok(answers) => {
+                let mut answers = answers.into_inner();
+                loop {
+                    let result = match answers.message().await {
+                        Ok(Some(result)) => result,
+                        Ok(None) => break,
+                        Err(status) => {
+                            batch_error = Some(format!("{:?} {}", status.code(), status.message()));
+                            break;
+                        }
+                    };
+                    let Some((name, sha256)) = pending.remove(&result.item_id) else { continue };
+                    answered += 1;
+                    let outcome = match result.outcome {
+                        Some(Outcome::Resume(resume)) => Ok(resume.id),
+                        Some(Outcome::Refused(r)) => Err((r.code, r.message)),
+                        None => Err(("UNKNOWN".to_string(), "no outcome".to_string())),
+                    };
+                    journal_entry(&mut journal, tally.record(name, sha256, outcome))?;
+                    progress(answered + tally.skipped, total, started, "");
+                }
+            }
+            Err(status) => batch_error = Some(format!("{:?} {}", status.code(), status.message())),
+        }
+        sender.abort();
+        let mut left: Vec<(String, String)> = pending.into_values().collect();
+        left.sort();
+        tally
+            .failed
+            .extend(left.into_iter().map(|(name, _)| format!("{name}: not stored (the batch ended early)")));
+    }
+    for (path, name, sha256) in large {
         progress(answered + tally.skipped, total, started, &name);
         let outcome = match upload_chunked(&mut client, &path, &name, &sha256, api_key.as_deref()).await {
             Ok(id) => Ok(id),
             Err(status) => Err((nexushr_platform::code_name(status.code()), status.message().to_string())),
         };
         answered += 1;
-        if let Some(entry) = tally.record(name, sha256, outcome) {
-            writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
-            journal.flush()?;
-        }
+        journal_entry(&mut journal, tally.record(name, sha256, outcome))?;
     }
     progress(total, total, started, "");
     if std::io::stderr().is_terminal() {
@@ -143,11 +158,23 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
         started.elapsed().as_secs_f64(),
         journal_path.display()
     );
+    if let Some(error) = &batch_error {
+        println!("  the batch stream ended: {error}");
+    }
     for line in tally.refused.iter().chain(&tally.failed) {
         println!("  {line}");
     }
     if !tally.failed.is_empty() {
         anyhow::bail!("{} files failed; run the same command again to retry them", tally.failed.len());
+    }
+    Ok(())
+}
+
+/// Appends a final answer to the journal (a transient one is not journaled: retried next run).
+fn journal_entry(journal: &mut std::fs::File, entry: Option<Done>) -> anyhow::Result<()> {
+    if let Some(entry) = entry {
+        writeln!(journal, "{}", serde_json::to_string(&entry)?)?;
+        journal.flush()?;
     }
     Ok(())
 }
@@ -193,51 +220,20 @@ impl Tally {
     }
 }
 
-/// What the reading task did besides feeding the batch.
-struct Read {
-    skipped: usize,
-    unreadable: Vec<String>,
-    large: Vec<(PathBuf, String, String)>,
-}
-
-/// Reads and hashes each file; sends the ones not done yet (by name and content) as batch
-/// items, noting each in `pending` by its item id first.
-async fn read_files(
-    files: Vec<PathBuf>,
-    done: HashSet<(String, String)>,
+/// Reads each file again and sends it as batch item `index`, a few ahead of the answers; stops
+/// when the stream ends. A file that cannot be read now is not sent (it stays pending).
+async fn send_files(
+    batch: Vec<(PathBuf, String, String)>,
     items: tokio::sync::mpsc::Sender<pb::UploadBatchItem>,
-    pending: Arc<Mutex<HashMap<String, (String, String)>>>,
-) -> Read {
-    let mut read = Read { skipped: 0, unreadable: Vec::new(), large: Vec::new() };
-    for (n, path) in files.into_iter().enumerate() {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = match tokio::fs::read(&path).await {
-            Ok(b) => b,
-            Err(e) => {
-                read.unreadable.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
-        let sha256 = format!("{:x}", sha2::Sha256::digest(&bytes));
-        if done.contains(&(name.clone(), sha256.clone())) {
-            read.skipped += 1;
-            continue;
-        }
-        if bytes.len() > BATCH_FILE_MAX {
-            read.large.push((path, name, sha256));
-            continue;
-        }
-        let item_id = n.to_string();
-        let metadata = metadata(&path, &name, &sha256, bytes.len());
-        lock(&pending).insert(item_id.clone(), (name, sha256));
-        let item = pb::UploadBatchItem { item_id: item_id.clone(), metadata: Some(metadata), content: bytes };
+) {
+    for (i, (path, name, sha256)) in batch.into_iter().enumerate() {
+        let Ok(content) = tokio::fs::read(&path).await else { continue };
+        let metadata = metadata(&path, &name, &sha256, content.len());
+        let item = pb::UploadBatchItem { item_id: i.to_string(), metadata: Some(metadata), content };
         if items.send(item).await.is_err() {
-            // The batch ended early: this one was never sent.
-            lock(&pending).remove(&item_id);
             break;
         }
     }
-    read
 }
 
 /// A file's upload metadata: its stem as the candidate id, its SHA-256 as the idempotency key
@@ -274,10 +270,6 @@ fn authorize<T>(request: &mut tonic::Request<T>, api_key: Option<&str>) -> anyho
         request.metadata_mut().insert("authorization", format!("Bearer {key}").parse()?);
     }
     Ok(())
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn journal_path(settings: &Settings, dir: &Path) -> anyhow::Result<PathBuf> {

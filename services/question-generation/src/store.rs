@@ -463,6 +463,8 @@ impl QuestionStore {
             .fetch_optional(&mut *tx)
             .await?;
         if erased.is_some() {
+            // Released now rather than when the dropped transaction gets to it.
+            tx.rollback().await?;
             return Ok(());
         }
         sqlx::query("INSERT INTO qg_resumes (tenant, resume_id, body) VALUES ($1, $2, $3)")

@@ -345,20 +345,26 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
 
     /// Items are taken from the stream only as their results are sent, at most
     /// `parallel_parses` in progress: a slow reader holds the sender back (flow control), and
-    /// nothing queues without bound.
+    /// nothing queues without bound. Each item runs on its own task, so it finishes (and frees
+    /// its parser) even while the client is not reading.
     #[tracing::instrument(skip_all, fields(tenant))]
     async fn upload_batch(
         &self,
         req: Request<Streaming<pb::UploadBatchItem>>,
     ) -> Result<Response<Self::UploadBatchStream>, Status> {
         use futures::StreamExt;
+        use tracing::Instrument;
         let tenant = tenant_of(&req)?.id.as_str().to_string();
-        tracing::Span::current().record("tenant", tenant.as_str());
+        let span = tracing::Span::current();
+        span.record("tenant", tenant.as_str());
         let service = self.clone();
         let results = batch_items(req.into_inner(), self.config.idle_timeout)
             .map(move |item| {
                 let (service, tenant) = (service.clone(), tenant.clone());
-                async move { Ok(service.batch_item(&tenant, item?).await) }
+                let task = tokio::spawn(
+                    async move { Ok(service.batch_item(&tenant, item?).await) }.instrument(span.clone()),
+                );
+                async move { task.await.unwrap_or_else(|_| Err(Status::internal("an upload task failed"))) }
             })
             .buffered(self.config.parallel_parses.max(1));
         Ok(Response::new(Box::pin(results)))
