@@ -181,11 +181,13 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         }
     }
     for sep in HEADER_SEPS {
-        if !h.contains(sep) {
+        // "Quetzal (consultora de TI para bancos, 150 empleados)": a separator inside an aside
+        // splits nothing (R56: "150 empleados)" read as the employer).
+        if !bare.contains(sep) {
             continue;
         }
-        let mut parts: Vec<String> = h
-            .split(sep)
+        let mut parts: Vec<String> = split_outside_asides(h, sep)
+            .into_iter()
             .map(trim)
             .filter(|p| {
                 !p.is_empty() && parse_period(p).is_none() && !is_employment_type(p) && !is_legal_form(p)
@@ -213,6 +215,35 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
         }
     }
     (Some(h.to_string()), None)
+}
+
+/// `line` split at `sep` where it is not inside parentheses.
+fn split_outside_asides<'a>(line: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0usize, 0usize);
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        if depth == 0 && rest.starts_with(sep) {
+            parts.push(&line[from..i]);
+            i += sep.len();
+            from = i;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    // An unclosed bracket hides nothing (as in `without_asides`).
+    if depth > 0 {
+        return line.split(sep).collect();
+    }
+    parts.push(&line[from..]);
+    parts
 }
 
 /// A header line alone in its entry that names employer and title around a slash ("Quetzal
@@ -1524,6 +1555,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// R56: a comma inside the employer's aside is not the "Employer, Title" comma; the title
+    /// is the one on the date line above.
+    #[test]
+    fn a_comma_inside_an_aside_splits_nothing() {
+        let text = "Arquitecta Principal                                ene. 2017 – feb. 2021\n\
+                    Soluciones Financieras Quetzal (consultora de TI para bancos, 150 empleados) — Ciudad de México\n\
+                    - Diseñé un switch de transferencias interbancarias en Java/Spring y IBM MQ.\n";
+        let got = titles_and_employers(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Arquitecta Principal");
+        assert!(got[0].1.starts_with("Soluciones Financieras Quetzal"), "{got:?}");
+        assert_eq!(split_outside_asides("A (b, c), D", ", "), ["A (b, c)", "D"]);
+        assert_eq!(split_outside_asides("A (b, c", ", "), ["A (b", "c"], "an unclosed bracket hides nothing");
     }
 
     #[test]
