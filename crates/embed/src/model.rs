@@ -252,7 +252,10 @@ impl Model {
                 linear.quantize(outliers(&observed[l * 4 + slot]));
             }
         }
-        self.precision = Precision::Int8;
+        // Int8 when the kernel took the layers' shapes (it takes MiniLM's).
+        if self.layers.iter().any(|l| l.qkv.quant.is_some()) {
+            self.precision = Precision::Int8;
+        }
     }
 
     pub(crate) fn precision(&self) -> Precision {

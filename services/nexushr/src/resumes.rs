@@ -112,7 +112,7 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
                         Ok(Some(result)) => result,
                         Ok(None) => break,
                         Err(status) => {
-                            batch_error = Some(format!("{:?} {}", status.code(), status.message()));
+                            batch_error = Some(status);
                             break;
                         }
                     };
@@ -127,7 +127,7 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
                     progress(answered + tally.skipped, total, started, "");
                 }
             }
-            Err(status) => batch_error = Some(format!("{:?} {}", status.code(), status.message())),
+            Err(status) => batch_error = Some(status),
         }
         sender.abort();
         let mut left: Vec<(String, String)> = pending.into_values().collect();
@@ -138,10 +138,9 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
     }
     for (path, name, sha256) in large {
         progress(answered + tally.skipped, total, started, &name);
-        let outcome = match upload_chunked(&mut client, &path, &name, &sha256, api_key.as_deref()).await {
-            Ok(id) => Ok(id),
-            Err(status) => Err((nexushr_platform::code_name(status.code()), status.message().to_string())),
-        };
+        let outcome = upload_chunked(&mut client, &path, &name, &sha256, api_key.as_deref())
+            .await
+            .map_err(|status| (nexushr_platform::code_name(status.code()), status.message().to_string()));
         answered += 1;
         journal_entry(&mut journal, tally.record(name, sha256, outcome))?;
     }
@@ -158,8 +157,8 @@ pub(crate) async fn run(settings: &Settings, command: ResumesCommand) -> anyhow:
         started.elapsed().as_secs_f64(),
         journal_path.display()
     );
-    if let Some(error) = &batch_error {
-        println!("  the batch stream ended: {error}");
+    if let Some(status) = &batch_error {
+        println!("  the batch stream ended: {:?} {}", status.code(), status.message());
     }
     for line in tally.refused.iter().chain(&tally.failed) {
         println!("  {line}");

@@ -171,7 +171,7 @@ impl ResumeService {
     ) -> Result<(pb::UploadMetadata, Vec<u8>), Status> {
         let max = self.config.limits.max_input_bytes;
         let idle = self.config.idle_timeout;
-        let meta = match next_message(stream, idle).await?.and_then(|m| m.part) {
+        let meta = match next_message(stream, idle, "upload data").await?.and_then(|m| m.part) {
             Some(Part::Metadata(m)) => m,
             _ => {
                 return Err(invalid_argument(
@@ -188,7 +188,7 @@ impl ResumeService {
             ));
         }
         let mut bytes = Vec::with_capacity((meta.size_bytes as usize).min(max));
-        while let Some(message) = next_message(stream, idle).await? {
+        while let Some(message) = next_message(stream, idle, "upload data").await? {
             match message.part {
                 Some(Part::Chunk(chunk)) => {
                     if bytes.len() + chunk.len() > max {
@@ -297,26 +297,20 @@ fn batch_items(
 ) -> impl futures::Stream<Item = Result<pb::UploadBatchItem, Status>> {
     futures::stream::unfold(Some(input), move |input| async move {
         let mut input = input?;
-        match tokio::time::timeout(idle, input.message()).await {
-            Ok(Ok(Some(item))) => Some((Ok(item), Some(input))),
-            Ok(Ok(None)) => None,
-            Ok(Err(status)) => Some((Err(status), None)),
-            Err(_) => Some((
-                Err(Status::deadline_exceeded(format!("no batch item for {} s", idle.as_secs()))),
-                None,
-            )),
+        match next_message(&mut input, idle, "batch item").await {
+            Ok(Some(item)) => Some((Ok(item), Some(input))),
+            Ok(None) => None,
+            Err(status) => Some((Err(status), None)),
         }
     })
 }
 
-/// The next upload message, or `DEADLINE_EXCEEDED` when the client goes quiet.
-async fn next_message(
-    stream: &mut Streaming<pb::UploadRequest>,
-    idle: Duration,
-) -> Result<Option<pb::UploadRequest>, Status> {
+/// The next message of a client stream, or `DEADLINE_EXCEEDED` (no `what` for so long) when
+/// the client goes quiet.
+async fn next_message<T>(stream: &mut Streaming<T>, idle: Duration, what: &str) -> Result<Option<T>, Status> {
     tokio::time::timeout(idle, stream.message())
         .await
-        .map_err(|_| Status::deadline_exceeded(format!("no upload data for {} s", idle.as_secs())))?
+        .map_err(|_| Status::deadline_exceeded(format!("no {what} for {} s", idle.as_secs())))?
 }
 
 fn resume_id(field: &str, id: &str) -> Result<(), Status> {
