@@ -275,12 +275,16 @@ def channel(server_addr):
 
 @pytest.fixture(scope="session")
 def pb(proto_stubs) -> types.SimpleNamespace:
-    """The generated modules: pb.catalog, pb.catalog_grpc, pb.common, pb.events."""
+    """The generated modules: pb.catalog(_grpc), pb.common, pb.events, pb.resumes(_grpc), pb.questions(_grpc)."""
     return types.SimpleNamespace(
         catalog=importlib.import_module("nexushr.catalog.v1.catalog_pb2"),
         catalog_grpc=importlib.import_module("nexushr.catalog.v1.catalog_pb2_grpc"),
         common=importlib.import_module("nexushr.common.v1.common_pb2"),
         events=importlib.import_module("nexushr.events.v1.events_pb2"),
+        resumes=importlib.import_module("nexushr.resumes.v1.resumes_pb2"),
+        resumes_grpc=importlib.import_module("nexushr.resumes.v1.resumes_pb2_grpc"),
+        questions=importlib.import_module("nexushr.questions.v1.questions_pb2"),
+        questions_grpc=importlib.import_module("nexushr.questions.v1.questions_pb2_grpc"),
     )
 
 

@@ -9,7 +9,10 @@ creates its own through the admin API, the poison test creates its topics itself
      EventEnvelope/RoleChanged with key and headers matching the envelope;
   b. a CreateRole carrying a W3C traceparent yields a CREATED event continuing that trace;
   c. `nexushr-events-fault-consumer` dead-letters a garbage record (bytes unchanged, dlq-error
-     header) and applies the valid RoleChanged next to it exactly once.
+     header) and applies the valid RoleChanged next to it exactly once;
+  d. after EraseCandidate, nothing on nexushr.resumes.v1 or its dead-letter topic holds the
+     candidate's contact details, work history or ATS id (events name resumes by id only),
+     while question generation prepared the resume from its event before the erasure.
 """
 
 from __future__ import annotations
@@ -403,3 +406,101 @@ def test_poison_record_dead_lettered(kafka_brokers, pb, pg_schema, tmp_path):
                 proc.kill()
                 proc.wait(timeout=10)
         log.close()
+
+
+# --- d. erasure leaves nothing readable on Kafka -------------------------------------------
+
+RESUMES_TOPIC = "nexushr.resumes.v1"
+RESUME_PARSED = "nexushr.events.v1.ResumeParsed"
+RESUME_ERASED = "nexushr.events.v1.ResumeErased"
+
+
+def test_erased_candidate_leaves_nothing_readable_on_kafka(kafka_server_addr, kafka_brokers, pb):
+    token = secrets.token_hex(4)
+    person = {
+        "name": f"Valentina Quiroga{token}",
+        "email": f"valentina.{token}@example.org",
+        "phone": "+52 55 5123 4567",
+        "employer": f"Logistica Serrana{token}",
+        "line": f"Cut dispatch latency{token} from 9 s to 2 s with a Redis queue in Go",
+    }
+    candidate = f"ats-erase-{token}"
+    text = (
+        f"{person['name']}\n{person['email']} | {person['phone']}\n\nExperience\n\n"
+        f"Backend Engineer \u2014 {person['employer']}\nMar 2021 \u2013 Present\n- {person['line']}\n"
+        f"- Built the order API in Go and PostgreSQL for 40 stores.\n\nSkills\nGo, PostgreSQL, Redis, Docker\n"
+    ).encode()
+    ch = grpc.insecure_channel(kafka_server_addr)
+    resumes = pb.resumes_grpc.ResumeIngestionStub(ch)
+    messages = [
+        pb.resumes.UploadRequest(
+            metadata=pb.resumes.UploadMetadata(
+                external_candidate_id=candidate, file_name="cv.txt", size_bytes=len(text)
+            )
+        ),
+        pb.resumes.UploadRequest(chunk=text),
+    ]
+    uploaded = resumes.Upload(iter(messages), timeout=TIMEOUT)
+    # The parse holds what the scan looks for, so a miss below is not a parse that lost it.
+    assert person["employer"] in str(uploaded.parsed), uploaded.parsed
+
+    def envelopes(records):
+        return [pb.events.EventEnvelope.FromString(r.value()) for r in records if r.value()]
+
+    def has(event_type):
+        def done(records):
+            return any(
+                e.event_type == event_type and e.aggregate_id == uploaded.id for e in envelopes(records)
+            )
+
+        return done
+
+    wait_for_topics(kafka_brokers, [RESUMES_TOPIC])
+    consume_until(kafka_brokers, RESUMES_TOPIC, has(RESUME_PARSED), what="the ResumeParsed event")
+    # Question generation read the parse the event names and prepared it: a kit by resume id
+    # (Generate waits for a fresh upload's preparation).
+    questions = pb.questions_grpc.QuestionGenerationStub(ch)
+    kit = questions.Generate(
+        pb.questions.GenerateRequest(role="backend-developer", resume_id=uploaded.id, count=5),
+        timeout=TIMEOUT,
+    )
+    assert kit.resume_id == uploaded.id and kit.questions, kit
+    receipt = resumes.EraseCandidate(
+        pb.resumes.EraseCandidateRequest(external_candidate_id=candidate), timeout=TIMEOUT
+    )
+    assert list(receipt.resume_ids) == [uploaded.id], receipt
+    records = consume_until(kafka_brokers, RESUMES_TOPIC, has(RESUME_ERASED), what="the ResumeErased event")
+    ours = [e for e in envelopes(records) if e.aggregate_id == uploaded.id]
+    assert {e.event_type for e in ours} == {RESUME_PARSED, RESUME_ERASED}, ours
+    for e in ours:
+        if e.event_type == RESUME_PARSED:
+            parsed = pb.events.ResumeParsed.FromString(e.payload)
+            assert parsed == pb.events.ResumeParsed(resume_id=uploaded.id), parsed
+    # Every byte of every record (key, value, headers) of the topic and its dead letters.
+    needles = [v.encode() for v in person.values()] + [candidate.encode(), token.encode()]
+    admin = AdminClient({"bootstrap.servers": kafka_brokers})
+    topics = [t for t in (RESUMES_TOPIC, f"{RESUMES_TOPIC}.dlq") if t in admin.list_topics(timeout=10).topics]
+    for topic in topics:
+        group = f"nexushr-pytest-scan-{uuid.uuid4().hex[:12]}"
+        consumer = Consumer(
+            {"bootstrap.servers": kafka_brokers, "group.id": group, "auto.offset.reset": "earliest",
+             "enable.auto.commit": False}
+        )
+        consumer.subscribe([topic])
+        scanned, idle_since = 0, time.monotonic()
+        try:
+            while time.monotonic() - idle_since < 5.0:
+                msg = consumer.poll(0.5)
+                if msg is None or msg.error():
+                    continue
+                idle_since = time.monotonic()
+                scanned += 1
+                blob = (msg.key() or b"") + (msg.value() or b"") + b"".join(v or b"" for _k, v in (msg.headers() or []))
+                found = [n.decode() for n in needles if n in blob]
+                assert not found, f"{topic} offset {msg.offset()} still holds {found}"
+        finally:
+            consumer.close()
+        if topic == RESUMES_TOPIC:
+            assert scanned >= 2, f"scanned {scanned} records of {topic}"
+    ch.close()
+

@@ -70,11 +70,19 @@ fn qdrant_url() -> String {
 }
 
 fn start(name: &str, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
-    start_replica(name, 1, database_url, brokers, data)
+    start_replica(name, 1, database_url, brokers, data, &[])
 }
 
 /// Replica `n` of service `name`; replicas share the database and have their own data dirs.
-fn start_replica(name: &str, n: u32, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
+/// `env` adds settings (question generation's resume ingestion address).
+fn start_replica(
+    name: &str,
+    n: u32,
+    database_url: &str,
+    brokers: &str,
+    data: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Service {
     let mut child = Command::new(binary(name))
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -85,6 +93,7 @@ fn start_replica(name: &str, n: u32, database_url: &str, brokers: &str, data: &s
         .env("NEXUSHR_KAFKA_BROKERS", brokers)
         .env("QDRANT_URL", qdrant_url())
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -166,8 +175,11 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     let resumes = start("resume-ingestion", &schema_url(&base).await, &brokers, data.path());
     // Two question-generation replicas over one database, as a Deployment runs them.
     let qg_database = schema_url(&base).await;
-    let questions = start_replica("question-generation", 1, &qg_database, &brokers, data.path());
-    let questions2 = start_replica("question-generation", 2, &qg_database, &brokers, data.path());
+    // Events name resumes; question generation reads their parses from resume ingestion.
+    let ingestion_url = format!("http://{}", resumes.addr);
+    let qg_env = [("NEXUSHR_RESUME_INGESTION_URL", ingestion_url.as_str())];
+    let questions = start_replica("question-generation", 1, &qg_database, &brokers, data.path(), &qg_env);
+    let questions2 = start_replica("question-generation", 2, &qg_database, &brokers, data.path(), &qg_env);
 
     let role = RoleCatalogClient::new(channel(&catalog.addr).await)
         .get_role(GetRoleRequest {

@@ -10,8 +10,8 @@ use tokio::sync::Notify;
 
 use crate::deliver::{count_dead_letter, dead_letter_headers};
 use crate::{
-    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
-    outbox, topics,
+    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome,
+    PRECOMPUTE_RUN, deliver, outbox, topics,
 };
 
 const BATCH: i64 = 256;
@@ -71,7 +71,11 @@ impl EventSubscriber for InProcessBus {
         outbox::commit(&self.pool, group, position).await?;
         while !*shutdown.borrow() {
             let batch = outbox::fetch(&self.pool, position, Some(topics), BATCH).await?;
-            for stored in &batch {
+            for (n, stored) in batch.iter().enumerate() {
+                if n % PRECOMPUTE_RUN == 0 {
+                    let run: Vec<&Event> = batch[n..].iter().take(PRECOMPUTE_RUN).map(|s| &s.event).collect();
+                    handler.precompute(&run).await;
+                }
                 if let Outcome::DeadLetter { attempts, error } =
                     deliver(handler.as_ref(), &stored.event, self.policy).await
                 {

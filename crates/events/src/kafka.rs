@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::FutureExt as _;
 use prost::Message as _;
 use rdkafka::ClientConfig;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
@@ -18,8 +19,8 @@ use rdkafka::{Offset, TopicPartitionList};
 
 use crate::deliver::{count_dead_letter, dead_letter_headers};
 use crate::{
-    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome, deliver,
-    topics,
+    DeliveryPolicy, Event, EventError, EventHandler, EventPublisher, EventSubscriber, Outcome,
+    PRECOMPUTE_RUN, deliver, topics,
 };
 
 /// Header names every record carries.
@@ -220,24 +221,20 @@ impl KafkaSubscriber {
             .create_with_context(LagContext { group: group.to_string() })?)
     }
 
-    /// Handles one record: decode, deliver with retries, dead-letter on failure.
+    /// Handles one record (decoded by [`decode`]): deliver with retries, dead-letter on failure.
     async fn process(
         &self,
         handler: &dyn EventHandler,
         msg: &rdkafka::message::BorrowedMessage<'_>,
+        decoded: &Result<Event, EventError>,
     ) -> Result<(), EventError> {
         let topic = msg.topic();
         let payload = msg.payload().unwrap_or_default();
-        let (error, attempts) = match Event::decode(topic, payload) {
-            Ok(mut event) => {
-                if event.envelope.traceparent.is_empty() {
-                    event.envelope.traceparent = header(msg, headers::TRACEPARENT).unwrap_or_default();
-                }
-                match deliver(handler, &event, self.policy).await {
-                    Outcome::Handled { .. } => return Ok(()),
-                    Outcome::DeadLetter { attempts, error } => (error, attempts),
-                }
-            }
+        let (error, attempts) = match decoded {
+            Ok(event) => match deliver(handler, event, self.policy).await {
+                Outcome::Handled { .. } => return Ok(()),
+                Outcome::DeadLetter { attempts, error } => (error, attempts),
+            },
             // A poison record: it will never decode, so retrying is pointless.
             Err(e) => (e.to_string(), 0),
         };
@@ -352,7 +349,7 @@ pub async fn replay_and_follow(
     }
     let policy = DeliveryPolicy::default();
     while let Some(msg) = next_record(&consumer, &mut shutdown).await {
-        match Event::decode(msg.topic(), msg.payload().unwrap_or_default()) {
+        match decode(&msg) {
             Ok(event) => {
                 if let Outcome::DeadLetter { error, .. } = deliver(handler.as_ref(), &event, policy).await {
                     tracing::warn!(topic, offset = msg.offset(), %error, "record skipped");
@@ -391,6 +388,35 @@ async fn next_record<'a, C: ConsumerContext + 'static>(
     None
 }
 
+/// The records already waiting behind `first`, up to [`PRECOMPUTE_RUN`] in all, without waiting
+/// for more: a run for [`EventHandler::precompute`].
+fn run_from<'a, C: ConsumerContext + 'static>(
+    consumer: &'a StreamConsumer<C>,
+    first: rdkafka::message::BorrowedMessage<'a>,
+) -> Vec<rdkafka::message::BorrowedMessage<'a>> {
+    let mut run = vec![first];
+    while run.len() < PRECOMPUTE_RUN {
+        match consumer.recv().now_or_never() {
+            Some(Ok(msg)) => run.push(msg),
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "kafka receive failed");
+                break;
+            }
+            None => break,
+        }
+    }
+    run
+}
+
+/// A record's event, with the trace context from its headers when the envelope has none.
+fn decode(msg: &rdkafka::message::BorrowedMessage<'_>) -> Result<Event, EventError> {
+    let mut event = Event::decode(msg.topic(), msg.payload().unwrap_or_default())?;
+    if event.envelope.traceparent.is_empty() {
+        event.envelope.traceparent = header(msg, headers::TRACEPARENT).unwrap_or_default();
+    }
+    Ok(event)
+}
+
 fn header(msg: &rdkafka::message::BorrowedMessage<'_>, name: &str) -> Option<String> {
     let h = msg.headers()?;
     (0..h.count())
@@ -410,18 +436,24 @@ impl EventSubscriber for KafkaSubscriber {
     ) -> Result<(), EventError> {
         let consumer = self.consumer(group)?;
         consumer.subscribe(topics)?;
-        while let Some(msg) = next_record(&consumer, &mut shutdown).await {
-            // Retry the dead-letter write until it lands: committing without it would lose the record.
-            while let Err(e) = self.process(handler.as_ref(), &msg).await {
-                tracing::warn!(error = %e, "record not settled, retrying");
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                if *shutdown.borrow() {
-                    return Ok(());
+        while let Some(first) = next_record(&consumer, &mut shutdown).await {
+            let run = run_from(&consumer, first);
+            let decoded: Vec<Result<Event, EventError>> = run.iter().map(decode).collect();
+            handler.precompute(&decoded.iter().flatten().collect::<Vec<_>>()).await;
+            for (msg, decoded) in run.iter().zip(&decoded) {
+                // Retry the dead-letter write until it lands: committing without it would lose
+                // the record.
+                while let Err(e) = self.process(handler.as_ref(), msg, decoded).await {
+                    tracing::warn!(error = %e, "record not settled, retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                    if *shutdown.borrow() {
+                        return Ok(());
+                    }
                 }
+                // Asynchronous: the offset still only moves past handled records; a commit lost
+                // in a crash means a redelivery, which handlers absorb.
+                consumer.commit_message(msg, CommitMode::Async)?;
             }
-            // Asynchronous: the offset still only moves past handled records; a commit lost in a
-            // crash means a redelivery, which handlers absorb.
-            consumer.commit_message(&msg, CommitMode::Async)?;
         }
         Ok(())
     }

@@ -160,7 +160,18 @@ pub enum HandlerError {
 #[async_trait::async_trait]
 pub trait EventHandler: Send + Sync + 'static {
     async fn handle(&self, event: &Event) -> Result<(), HandlerError>;
+
+    /// Called with a run of up to [`PRECOMPUTE_RUN`] records before they are handled one by one,
+    /// in order: the work several of them need is done once for all (question generation embeds
+    /// the resumes of a run in one batch). It has no effects: `handle` still applies each record,
+    /// so order, retries and dead letters are per record as without it, and `handle` must not
+    /// count on finding the result (a redelivery, or a run it was not part of). Default: nothing.
+    async fn precompute(&self, _events: &[&Event]) {}
 }
+
+/// The most records a subscriber hands to [`EventHandler::precompute`] at once: bounds the
+/// memory a run's results hold and how long the first of them waits for the rest.
+pub const PRECOMPUTE_RUN: usize = 32;
 
 /// Runs a consumer group over topics until `shutdown` turns true.
 #[async_trait::async_trait]

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use nexushr_events::kafka::{KafkaPublisher, KafkaSubscriber, ensure_topics};
 use nexushr_events::{
-    DeliveryPolicy, Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus, outbox,
-    topics,
+    DeliveryPolicy, Event, EventHandler, EventPublisher, EventSubscriber, HandlerError, InProcessBus,
+    PRECOMPUTE_RUN, outbox, topics,
 };
 use nexushr_proto::events::v1::RoleChanged;
 use rdkafka::ClientConfig;
@@ -34,15 +34,32 @@ struct Recorder {
     attempts: Mutex<HashMap<String, u32>>,
     /// Slug → how many times to fail before succeeding (u32::MAX: always).
     fail: HashMap<String, u32>,
+    /// The (aggregate, version) of each run handed to `precompute`, in order.
+    runs: Mutex<Vec<Vec<(String, i64)>>>,
+    /// Records handled that were not in the latest run.
+    outside_run: Mutex<usize>,
+}
+
+fn role(event: &Event) -> Result<RoleChanged, HandlerError> {
+    Ok(event
+        .payload::<RoleChanged>()
+        .map_err(|e| HandlerError::Permanent(e.to_string()))?
+        .unwrap_or_default())
 }
 
 #[async_trait::async_trait]
 impl EventHandler for Recorder {
+    async fn precompute(&self, events: &[&Event]) {
+        let run = events.iter().filter_map(|e| role(e).ok()).map(|p| (p.role_id, p.version)).collect();
+        self.runs.lock().expect("lock").push(run);
+    }
+
     async fn handle(&self, event: &Event) -> Result<(), HandlerError> {
-        let p = event
-            .payload::<RoleChanged>()
-            .map_err(|e| HandlerError::Permanent(e.to_string()))?
-            .unwrap_or_default();
+        let p = role(event)?;
+        let key = (p.role_id.clone(), p.version);
+        if !self.runs.lock().expect("lock").last().is_some_and(|run| run.contains(&key)) {
+            *self.outside_run.lock().expect("lock") += 1;
+        }
         let n = {
             let mut a = self.attempts.lock().expect("lock");
             let n = a.entry(event.envelope.event_id.clone()).or_default();
@@ -192,6 +209,12 @@ async fn delivers_everything_in_order_per_key(b: &dyn Backbone) {
         let versions: Vec<i64> = seen.iter().filter(|(k, _)| k == key).map(|(_, v)| *v).collect();
         assert_eq!(versions, (1..=40).collect::<Vec<_>>(), "key {key} in order");
     }
+    // Handed to precompute in runs of what was waiting, each run just before it is handled.
+    let runs = rec.runs.lock().expect("lock").clone();
+    assert!(runs.iter().all(|run| run.len() <= PRECOMPUTE_RUN), "runs are bounded");
+    assert!(runs.iter().any(|run| run.len() > 1), "waiting records form runs: {runs:?}");
+    assert_eq!(runs.concat(), seen, "handled in the order of the runs, each once");
+    assert_eq!(*rec.outside_run.lock().expect("lock"), 0, "every record handled right after its run");
 }
 
 async fn retries_then_succeeds(b: &dyn Backbone) {

@@ -3,6 +3,11 @@
 //!
 //! With no keys configured (the embedded default) every call belongs to the default tenant,
 //! as an admin: one person on one machine owns everything.
+//!
+//! A service key (`KEY=*:service`) is how one service calls another for a tenant named in the
+//! call (question generation reading a parse from resume ingestion for an event of that
+//! tenant): it carries the tenant in `x-nexushr-tenant` ([`SERVICE_TENANT`]) and acts as that
+//! tenant, never as an admin. Only the services hold it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,8 +17,31 @@ use tonic::{Request, Status};
 
 #[derive(Debug, Clone)]
 pub struct ApiKeys {
-    keys: Arc<HashMap<String, (Tenant, Actor)>>,
+    keys: Arc<HashMap<String, (Holder, Actor)>>,
     default: Tenant,
+}
+
+/// Whom a key belongs to.
+#[derive(Debug, Clone)]
+enum Holder {
+    Tenant(Tenant),
+    /// A service acting for the tenant its call names.
+    Service,
+}
+
+/// The metadata a service key's call names its tenant in.
+pub const SERVICE_TENANT: &str = "x-nexushr-tenant";
+
+/// Authenticates `req` as a service (`key`; none in open mode) acting for `tenant`.
+pub fn as_service<T>(req: &mut Request<T>, key: Option<&str>, tenant: &str) -> Result<(), Status> {
+    let ascii = |what: &str, v: String| {
+        v.parse().map_err(|_| Status::invalid_argument(format!("{what} is not ASCII")))
+    };
+    if let Some(key) = key {
+        req.metadata_mut().insert("authorization", ascii("the service key", format!("Bearer {key}"))?);
+    }
+    req.metadata_mut().insert(SERVICE_TENANT, ascii("the tenant", tenant.to_string())?);
+    Ok(())
 }
 
 /// Who made a call, as an audit log names it: `key:` and the first 12 hex digits of the API
@@ -39,11 +67,18 @@ impl ApiKeys {
                 .split_once('=')
                 .ok_or_else(|| ValidationError::new("api_keys", "entries look like KEY=TENANT[:admin]"))?;
             let (tenant, admin) = match rest.split_once(':') {
+                Some(("*", "service")) => {
+                    if key.len() < 16 {
+                        return Err(ValidationError::new("api_keys", "keys must be at least 16 characters"));
+                    }
+                    keys.insert(key.to_string(), (Holder::Service, Actor::of_key(key)));
+                    continue;
+                }
                 Some((t, "admin")) => (t, true),
                 Some((_, other)) => {
                     return Err(ValidationError::new(
                         "api_keys",
-                        format!("unknown key role {other:?}: only admin"),
+                        format!("unknown key role {other:?}: admin, or *:service"),
                     ));
                 }
                 None => (rest, false),
@@ -52,7 +87,7 @@ impl ApiKeys {
                 return Err(ValidationError::new("api_keys", "keys must be at least 16 characters"));
             }
             let id = TenantId::parse(tenant).map_err(|e| ValidationError::new("api_keys", e.reason))?;
-            keys.insert(key.to_string(), (Tenant { id, admin }, Actor::of_key(key)));
+            keys.insert(key.to_string(), (Holder::Tenant(Tenant { id, admin }), Actor::of_key(key)));
         }
         let default = Tenant {
             id: TenantId::parse(default_tenant)
@@ -82,7 +117,19 @@ impl ApiKeys {
             .ok_or_else(|| Status::unauthenticated("missing authorization metadata: send an API key"))?;
         let value = header.to_str().map_err(|_| Status::unauthenticated("authorization is not ASCII"))?;
         let key = value.strip_prefix("Bearer ").unwrap_or(value).trim();
-        self.keys.get(key).cloned().ok_or_else(|| Status::unauthenticated("unknown API key"))
+        match self.keys.get(key).cloned().ok_or_else(|| Status::unauthenticated("unknown API key"))? {
+            (Holder::Tenant(tenant), actor) => Ok((tenant, actor)),
+            (Holder::Service, actor) => {
+                let named = metadata.get(SERVICE_TENANT).and_then(|v| v.to_str().ok()).ok_or_else(|| {
+                    Status::unauthenticated(format!(
+                        "a service key's call names its tenant in {SERVICE_TENANT}"
+                    ))
+                })?;
+                let id = TenantId::parse(named)
+                    .map_err(|e| Status::invalid_argument(format!("{SERVICE_TENANT}: {}", e.reason)))?;
+                Ok((Tenant { id, admin: false }, Actor(format!("service:{}", actor.0))))
+            }
+        }
     }
 
     /// A tonic interceptor that authenticates every call and stores the [`Tenant`].
@@ -152,6 +199,28 @@ mod tests {
         let keys = ApiKeys::parse("", "default").expect("empty");
         let t = keys.authenticate(&MetadataMap::new()).expect("open");
         assert_eq!((t.id.as_str(), t.admin), ("default", true));
+    }
+
+    #[test]
+    fn a_service_key_acts_for_the_tenant_its_call_names() {
+        let keys = ApiKeys::parse("aaaaaaaaaaaaaaaa=acme:admin, ssssssssssssssss=*:service", "default")
+            .expect("valid");
+        let mut req = Request::new(());
+        as_service(&mut req, Some("ssssssssssssssss"), "globex").expect("ascii");
+        let (t, actor) = keys.caller(req.metadata()).expect("known");
+        assert_eq!((t.id.as_str(), t.admin), ("globex", false), "never an admin");
+        assert!(actor.0.starts_with("service:key:"), "{actor:?}");
+        // Without a tenant, or with a bad one, the call is refused.
+        let status = keys.caller(&with_auth("ssssssssssssssss")).unwrap_err();
+        assert_eq!(status.code(), tonic::Code::Unauthenticated);
+        let mut bad = with_auth("ssssssssssssssss");
+        bad.insert(SERVICE_TENANT, "no such tenant!".parse().expect("ascii"));
+        assert_eq!(keys.caller(&bad).unwrap_err().code(), tonic::Code::InvalidArgument);
+        // A tenant's key ignores the header: it cannot act for another tenant.
+        let mut other = with_auth("aaaaaaaaaaaaaaaa");
+        other.insert(SERVICE_TENANT, "globex".parse().expect("ascii"));
+        assert_eq!(keys.caller(&other).expect("known").0.id.as_str(), "acme");
+        assert!(ApiKeys::parse("short=*:service", "d").is_err());
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Stable environment names: `NEXUSHR_DATA_DIR`, `NEXUSHR_GRPC_ADDR`, `NEXUSHR_HTTP_ADDR`, `NEXUSHR_METRICS_ADDR`,
 //! `NEXUSHR_DATABASE_URL` (`sqlite://…` or `postgres://…`), `NEXUSHR_KAFKA_BROKERS` (unset: the
 //! in-process bus), `QDRANT_URL` (unset: the embedded engine), `QDRANT_API_KEY`, `NEXUSHR_MODEL_DIR`, `NEXUSHR_API_KEYS`
-//! (`KEY=TENANT[:admin],…`; unset: open embedded mode). Nested settings use `__`.
+//! (`KEY=TENANT[:admin],…`, `KEY=*:service`; unset: open embedded mode),
+//! `NEXUSHR_RESUME_INGESTION_URL` and `NEXUSHR_SERVICE_KEY` (question generation's reads of
+//! parsed resumes in distributed mode). Nested settings use `__`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -50,8 +52,16 @@ pub struct Settings {
     pub max_upload_bytes: usize,
     /// gRPC calls in flight per server before new ones are shed with RESOURCE_EXHAUSTED.
     pub max_in_flight: usize,
-    /// `KEY=TENANT[:admin]` entries separated by commas; empty: no authentication.
+    /// `KEY=TENANT[:admin]` entries separated by commas (`KEY=*:service` for the services'
+    /// calls to each other); empty: no authentication.
     pub api_keys: String,
+    /// Resume ingestion's gRPC address (`http://host:port`), where distributed question
+    /// generation reads the parse of a resume its ResumeParsed event names (events carry no
+    /// personal data). Unset in embedded mode, where the read is in process.
+    pub resume_ingestion_url: Option<String>,
+    /// The service key (`NEXUSHR_API_KEYS` entry `KEY=*:service`) those reads present; unset
+    /// when the other service has no keys.
+    pub service_key: Option<String>,
     /// The tenant of unauthenticated calls in open (embedded) mode.
     pub default_tenant: String,
     /// Load the bundled catalog into an empty database on start.
@@ -82,6 +92,8 @@ impl Default for Settings {
             max_upload_bytes: 10 * 1024 * 1024,
             max_in_flight: crate::grpc::DEFAULT_MAX_IN_FLIGHT,
             api_keys: String::new(),
+            resume_ingestion_url: None,
+            service_key: None,
             default_tenant: "default".into(),
             load_bundled_catalog: true,
             log_json: false,

@@ -7,7 +7,7 @@ pub mod grpc;
 pub mod metrics;
 pub mod shed;
 
-pub use auth::{Actor, ApiKeys, actor_of, tenant_of};
+pub use auth::{Actor, ApiKeys, SERVICE_TENANT, actor_of, as_service, tenant_of};
 pub use config::Settings;
 
 /// The process allocator every NexusHR binary declares (`#[global_allocator]` in its `main.rs`;

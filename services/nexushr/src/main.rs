@@ -178,6 +178,31 @@ async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// Question generation's reads of the resumes its events name, in process: resume ingestion's
+/// own GetResume, for the event's tenant.
+struct InProcessResumes(nexushr_resume_ingestion::ResumeService);
+
+#[async_trait::async_trait]
+impl nexushr_question_generation::resumes::ResumeSource for InProcessResumes {
+    async fn parsed(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<
+        Option<nexushr_proto::resumes::v1::ParsedResume>,
+        nexushr_question_generation::resumes::SourceError,
+    > {
+        use nexushr_proto::resumes::v1::resume_ingestion_server::ResumeIngestion as _;
+        use nexushr_question_generation::resumes::{SourceError, from_get_resume};
+        let id_of_tenant =
+            nexushr_domain::TenantId::parse(tenant).map_err(|e| SourceError::Refused(e.reason))?;
+        let mut req =
+            tonic::Request::new(nexushr_proto::resumes::v1::GetResumeRequest { id: id.to_string() });
+        req.extensions_mut().insert(nexushr_domain::Tenant { id: id_of_tenant, admin: false });
+        from_get_resume(self.0.get_resume(req).await.map(tonic::Response::into_inner))
+    }
+}
+
 /// The catalog, resume ingestion and question generation on one gRPC port, over one database, one vector store
 /// and one event log. Scripts and tests read the "nexushr listening on grpc://ADDR" line.
 async fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -196,11 +221,17 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         &settings,
     )
     .await?;
-    let consumer = questions::start_consumer(service.clone(), store.pool().clone(), &settings, stopped)?;
+    let resumes = nexushr_resume_ingestion::server::build(store.pool().clone(), &settings).await?;
+    let consumer = questions::start_consumer(
+        service.clone(),
+        std::sync::Arc::new(InProcessResumes(resumes.clone())),
+        store.pool().clone(),
+        &settings,
+        stopped,
+    )?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let routes = catalog::routes(store.clone(), Some(index), &settings).await?;
     let routes = questions::add_routes(routes, service.clone(), &keys);
-    let resumes = nexushr_resume_ingestion::server::build(store.pool().clone(), &settings).await?;
     let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes.clone(), &keys);
     let gateway = std::sync::Arc::new(gateway::Gateway::new(
         store.clone(),

@@ -20,6 +20,7 @@ pub mod kit;
 pub mod llm;
 pub mod projects;
 pub mod ranker;
+pub mod resumes;
 pub mod roles;
 pub mod scorecards;
 pub mod server;

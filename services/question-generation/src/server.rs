@@ -12,6 +12,7 @@ use tonic::service::Routes;
 use crate::engine::Engine;
 use crate::events::ResumeEvents;
 use crate::llm::{LlmConfig, LlmProvider};
+use crate::resumes::{GrpcResumes, ResumeSource};
 use crate::roles::RoleSource;
 use crate::service::QuestionService;
 use crate::store::QuestionStore;
@@ -52,14 +53,16 @@ pub fn add_routes(routes: Routes, service: QuestionService, keys: &ApiKeys) -> R
 
 /// Consumes resume events (ResumeParsed, ResumeErased) from Kafka when configured, else from
 /// the in-process bus over the database's outbox.
+/// The parses the events name are read from `resumes`.
 pub fn start_consumer(
     service: QuestionService,
+    resumes: Arc<dyn ResumeSource>,
     pool: sqlx::AnyPool,
     settings: &Settings,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
     let subscriber = nexushr_events::subscriber(settings.kafka_brokers.as_deref(), pool)?;
-    let handler = Arc::new(ResumeEvents { service });
+    let handler = Arc::new(ResumeEvents::new(service, resumes));
     Ok(tokio::spawn(async move {
         if let Err(e) = subscriber.run(GROUP, &[topics::RESUMES], handler, shutdown).await {
             tracing::error!(error = %e, "resume event consumer stopped");
@@ -102,6 +105,14 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
              NEXUSHR_KAFKA_BROKERS (or run `nexushr serve`, which serves all three in one process)"
         );
     };
+    let Some(resume_ingestion) = settings.resume_ingestion_url.as_deref().filter(|u| !u.is_empty()) else {
+        anyhow::bail!(
+            "question-generation as its own process reads the resumes its events name from resume \
+             ingestion: set NEXUSHR_RESUME_INGESTION_URL (and NEXUSHR_SERVICE_KEY when that service \
+             has API keys)"
+        );
+    };
+    let resumes = Arc::new(GrpcResumes::new(resume_ingestion, settings.service_key.clone())?);
     let pool = nexushr_events::db::connect(&settings.database_url()).await?;
     let store = QuestionStore::new(pool.clone()).await?;
     let vectors = Vectors::open(&nexushr_vector_store::VectorSettings {
@@ -126,7 +137,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
         Ok(Ok(_)) => tracing::info!(roles = replica.len(), "copy of the catalog is current"),
         _ => tracing::warn!(roles = replica.len(), "serving before the copy of the catalog caught up"),
     }
-    let consumer = start_consumer(service.clone(), pool, settings, stopped.clone())?;
+    let consumer = start_consumer(service.clone(), resumes, pool, settings, stopped.clone())?;
     // Replicas share the store: each reads the feedback, tenants' questions and erasures the
     // others wrote.
     let sync = crate::service::start_sync(service.clone(), stopped);

@@ -48,6 +48,9 @@ pub enum QgError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Roles(#[from] nexushr_catalog_store::StoreError),
+    /// A blocking worker thread failed (it panicked).
+    #[error("{0}")]
+    Worker(String),
 }
 
 /// NOT_FOUND for what the caller named and cannot see; INVALID_ARGUMENT for request values the
@@ -66,6 +69,7 @@ impl From<QgError> for Status {
                 tracing::error!(error = %e, "question generation failed");
                 Status::unavailable(e.to_string())
             }
+            QgError::Worker(e) => Status::internal(e),
         }
     }
 }
@@ -455,47 +459,37 @@ impl QuestionService {
         decode_kit(id, &body)
     }
 
-    /// Prepares a parsed resume for ranking (the ResumeParsed handler). Its in-memory form (with
-    /// its closest line to every bank question) is built on its first Generate: caching it here
-    /// would hold every uploaded resume in memory, used or not (about 80 KB each).
+    /// What [`QuestionService::prepare`] stores for each of `candidates`, made in one go: the
+    /// lines of all of them are embedded in one batch, each distinct line once (the ResumeParsed
+    /// handler's precompute over a run of events). Runs on a blocking thread.
+    pub async fn preparations(&self, candidates: Vec<Candidate>) -> Result<Vec<Prepared>, QgError> {
+        let engine = Arc::clone(&self.engine);
+        tokio::task::spawn_blocking(move || preparations(engine.vectors(), candidates))
+            .await
+            .map_err(|e| QgError::Worker(format!("embedding worker: {e}")))
+    }
+
+    /// Prepares a parsed resume for ranking now. Its in-memory form (with its closest line to
+    /// every bank question) is built on its first Generate: caching it here would hold every
+    /// uploaded resume in memory, used or not (about 80 KB each).
     pub async fn prepare(
         &self,
         tenant: &str,
         resume_id: &str,
         parsed: &nexushr_proto::resumes::v1::ParsedResume,
     ) -> Result<(), QgError> {
-        let metrics = nexushr_metrics::global();
-        let in_flight = metrics.gauge(
-            "nexushr_preparations_in_flight",
-            "Parsed resumes this process is preparing for ranking right now (embedding and storing).",
-            &[],
-        );
-        let started = std::time::Instant::now();
-        let result = {
-            let _preparing = in_flight.track();
-            self.prepare_now(tenant, resume_id, parsed).await
-        };
-        metrics
-            .histogram(
-                "nexushr_preparation_duration_seconds",
-                "Time to prepare one parsed resume for ranking.",
-                &[],
-            )
-            .observe(started.elapsed().as_secs_f64());
-        result
+        let prepared = self.preparations(vec![Candidate::from(parsed)]).await?.remove(0);
+        self.store_prepared(tenant, resume_id, &prepared).await
     }
 
-    async fn prepare_now(
+    /// Stores what [`QuestionService::preparations`] made for a resume (the ResumeParsed handler).
+    pub async fn store_prepared(
         &self,
         tenant: &str,
         resume_id: &str,
-        parsed: &nexushr_proto::resumes::v1::ParsedResume,
+        prepared: &Prepared,
     ) -> Result<(), QgError> {
-        let candidate = Candidate::from(parsed);
-        let vectors = self.engine.vectors();
-        let dense = vectors.embed(&candidate.texts());
-        let model = vectors.embedder.as_ref().map(|e| e.version());
-        self.store.put_resume(tenant, resume_id, &Prepared { candidate, dense, model }).await?;
+        self.store.put_resume(tenant, resume_id, prepared).await?;
         self.forget(tenant, resume_id);
         Ok(())
     }
@@ -544,6 +538,40 @@ impl QuestionService {
         self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.prepared.remove(&(tenant.to_string(), resume_id.to_string()));
     }
+}
+
+/// What is stored for each of `candidates` to rank it later: its lines' vectors, the lines of all
+/// of them embedded in one call (the embedder packs more rows per matrix product), a line that
+/// several share (a skill's evidence is often a claim's line too) embedded once.
+fn preparations(vectors: &nexushr_vector_store::Vectors, candidates: Vec<Candidate>) -> Vec<Prepared> {
+    let texts: Vec<Vec<String>> = candidates.iter().map(Candidate::texts).collect();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let slots: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .map(|line| {
+                    *slot.entry(line.as_str()).or_insert_with(|| {
+                        distinct.push(line.as_str());
+                        distinct.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let dense = vectors.embed(&distinct);
+    let model = vectors.embedder.as_ref().map(|e| e.version());
+    candidates
+        .into_iter()
+        .zip(slots)
+        .map(|(candidate, slots)| Prepared {
+            candidate,
+            dense: dense.as_ref().map(|d| slots.iter().map(|&i| d[i].clone()).collect()),
+            model: model.clone(),
+        })
+        .collect()
 }
 
 /// A tenant's own measurement of a question for a role, made on first use.

@@ -21,7 +21,7 @@ use sha2::Digest;
 use tokio::sync::Semaphore;
 use tonic::{Request, Response, Status, Streaming};
 
-use crate::convert::{to_proto, without_contact};
+use crate::convert::to_proto;
 use crate::store::{Inserted, Record, ResumeStore, StoreError};
 
 /// Longest metadata strings accepted.
@@ -125,12 +125,10 @@ fn to_resume(r: &Record) -> Result<pb::Resume, Status> {
     })
 }
 
-fn parsed_event(tenant: &str, id: &str, external_candidate_id: &str, parsed: &pb::ParsedResume) -> Event {
-    let payload = ResumeParsed {
-        resume_id: id.to_string(),
-        external_candidate_id: external_candidate_id.to_string(),
-        parsed: Some(without_contact(parsed)),
-    };
+/// A resume was stored or parsed again: the event names it and carries no personal data, so an
+/// erasure leaves nothing readable on the topic (consumers read the parse with GetResume).
+fn parsed_event(tenant: &str, id: &str) -> Event {
+    let payload = ResumeParsed { resume_id: id.to_string(), ..Default::default() };
     Event::new(topics::RESUMES, tenant, id, &payload, nexushr_telemetry::current_traceparent(), Utc::now())
 }
 
@@ -244,7 +242,7 @@ impl ResumeService {
             create_ms: now,
             update_ms: now,
         };
-        let event = parsed_event(&record.tenant, &id, &record.external_candidate_id, &parsed);
+        let event = parsed_event(&record.tenant, &id);
         match self.store.insert(&record, &bytes, &event).await.map_err(internal)? {
             Inserted::New(r) => to_resume(&r),
             Inserted::Existing(r) if r.sha256 == record.sha256 => to_resume(&r),
@@ -420,7 +418,7 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
             return Err(refused);
         }
         let parsed = to_proto(&parse);
-        let event = parsed_event(tenant, &id, &record.external_candidate_id, &parsed);
+        let event = parsed_event(tenant, &id);
         let status = format!("{:?}", parse.status).to_uppercase();
         let now = now_ms();
         if !self
@@ -469,19 +467,15 @@ impl pb::resume_ingestion_server::ResumeIngestion for ResumeService {
             what: what.into(),
             count: i64::try_from(count).unwrap_or(i64::MAX),
         };
+        // Events on the resumes topic name resumes by id only: none of them holds anything of
+        // the candidate, so Kafka keeps nothing to erase.
         let pending = if erased.ids.is_empty() {
             Vec::new()
         } else {
-            vec![
-                format!(
-                    "question-generation: prepared resumes, their vectors, kits, scorecards and notes, on the {} ResumeErased events (every replica within a second of delivery)",
-                    erased.ids.len()
-                ),
-                format!(
-                    "Kafka topic {}: the ResumeParsed events already relayed (parsed work history and skills, never contact details) stay readable until the topic's retention",
-                    topics::RESUMES
-                ),
-            ]
+            vec![format!(
+                "question-generation: prepared resumes, their vectors, kits, scorecards and notes, on the {} ResumeErased events (every replica within a second of delivery)",
+                erased.ids.len()
+            )]
         };
         Ok(Response::new(pb::ErasureReceipt {
             external_candidate_id: candidate,

@@ -166,15 +166,14 @@ async fn upload_get_list_reparse_and_erase(mut app: App) {
         [text.id.clone(), first.id.clone()]
     );
 
-    // ResumeParsed events went out with the upload, without contact details.
+    // ResumeParsed events went out with the upload, naming the resume and carrying no personal
+    // data (consumers read the parse with GetResume; an erasure leaves nothing on the topic).
     let sent = events(&app.pool).await;
     let parsed_events: Vec<ResumeParsed> =
         sent.iter().filter_map(|e| e.payload::<ResumeParsed>().expect("decode")).collect();
     assert_eq!(parsed_events.len(), 2, "one per new resume, none for the retry");
     for e in &parsed_events {
-        let p = e.parsed.as_ref().expect("parse");
-        assert!(p.contact.is_none());
-        assert!(!format!("{p:?}").contains(&email) || email.is_empty());
+        assert_eq!(e, &ResumeParsed { resume_id: e.resume_id.clone(), ..Default::default() });
     }
 
     let reparsed = app
