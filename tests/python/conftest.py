@@ -43,6 +43,8 @@ LISTEN_PREFIX = "nexushr listening on grpc://"
 HTTP_PREFIX = "nexushr http on http://"
 # The HTTP gateway's address of each running server, by its gRPC address.
 HTTP_ADDRS: dict[str, str] = {}
+# A running server's data directory (its SQLite database is nexushr.db there), by gRPC address.
+DATA_DIRS: dict[str, Path] = {}
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 DEFAULT_KAFKA_BROKERS = "127.0.0.1:9092"
@@ -206,6 +208,7 @@ def running_server(
         if line.startswith(LISTEN_PREFIX):
             addr = line[len(LISTEN_PREFIX):].strip()
             HTTP_ADDRS[addr] = http_addr
+            DATA_DIRS[addr] = data_dir
 
     try:
         yield addr

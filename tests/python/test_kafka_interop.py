@@ -10,9 +10,11 @@ creates its own through the admin API, the poison test creates its topics itself
   b. a CreateRole carrying a W3C traceparent yields a CREATED event continuing that trace;
   c. `nexushr-events-fault-consumer` dead-letters a garbage record (bytes unchanged, dlq-error
      header) and applies the valid RoleChanged next to it exactly once;
-  d. after EraseCandidate, nothing on nexushr.resumes.v1 or its dead-letter topic holds the
-     candidate's contact details, work history or ATS id (events name resumes by id only),
-     while question generation prepared the resume from its event before the erasure.
+  d. after EraseCandidate, nothing on nexushr.resumes.v1 or its dead-letter topic, and no row
+     of any table of the server's database (resume ingestion's and question generation's, once
+     question generation applied the erasure), holds the candidate's contact details, work
+     history or ATS id (events name resumes by id only); question generation had prepared the
+     resume and made a kit from it before the erasure.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import secrets
 import signal
+import sqlite3
 import subprocess
 import time
 import uuid
@@ -29,7 +32,7 @@ from pathlib import Path
 import grpc
 import pytest
 
-from conftest import built_binary
+from conftest import DATA_DIRS, built_binary
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 from confluent_kafka.admin import AdminClient, NewTopic
 
@@ -411,6 +414,22 @@ def test_poison_record_dead_lettered(kafka_brokers, pb, pg_schema, tmp_path):
 # --- d. erasure leaves nothing readable on Kafka -------------------------------------------
 
 RESUMES_TOPIC = "nexushr.resumes.v1"
+
+
+def table_holders(server_addr: str, needles: list[bytes]) -> list[tuple[str, str]]:
+    """(table, needle) for every needle found in a row of any table of the server's database."""
+    db = sqlite3.connect(f"file:{DATA_DIRS[server_addr] / 'nexushr.db'}?mode=ro", uri=True, timeout=10)
+    try:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert {"ri_resumes", "qg_resumes", "qg_kits", "outbox"} <= set(tables), tables
+        found = set()
+        for table in tables:
+            for row in db.execute(f'SELECT * FROM "{table}"'):
+                blob = b"".join(v if isinstance(v, bytes) else str(v).encode() for v in row if v is not None)
+                found |= {(table, n.decode()) for n in needles if n in blob}
+        return sorted(found)
+    finally:
+        db.close()
 RESUME_PARSED = "nexushr.events.v1.ResumeParsed"
 RESUME_ERASED = "nexushr.events.v1.ResumeErased"
 
@@ -465,6 +484,9 @@ def test_erased_candidate_leaves_nothing_readable_on_kafka(kafka_server_addr, ka
         timeout=TIMEOUT,
     )
     assert kit.resume_id == uploaded.id and kit.questions, kit
+    needles = [v.encode() for v in person.values()] + [candidate.encode(), token.encode()]
+    before = table_holders(kafka_server_addr, needles)
+    assert {"ri_resumes", "ri_files"} & {table for table, _ in before}, before
     receipt = resumes.EraseCandidate(
         pb.resumes.EraseCandidateRequest(external_candidate_id=candidate), timeout=TIMEOUT
     )
@@ -477,7 +499,6 @@ def test_erased_candidate_leaves_nothing_readable_on_kafka(kafka_server_addr, ka
             parsed = pb.events.ResumeParsed.FromString(e.payload)
             assert parsed == pb.events.ResumeParsed(resume_id=uploaded.id), parsed
     # Every byte of every record (key, value, headers) of the topic and its dead letters.
-    needles = [v.encode() for v in person.values()] + [candidate.encode(), token.encode()]
     admin = AdminClient({"bootstrap.servers": kafka_brokers})
     topics = [t for t in (RESUMES_TOPIC, f"{RESUMES_TOPIC}.dlq") if t in admin.list_topics(timeout=10).topics]
     for topic in topics:
@@ -502,5 +523,28 @@ def test_erased_candidate_leaves_nothing_readable_on_kafka(kafka_server_addr, ka
             consumer.close()
         if topic == RESUMES_TOPIC:
             assert scanned >= 2, f"scanned {scanned} records of {topic}"
+    # Question generation applied the erasure (its ResumeErased came over Kafka) ...
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            questions.Generate(
+                pb.questions.GenerateRequest(role="backend-developer", resume_id=uploaded.id), timeout=TIMEOUT
+            )
+        except grpc.RpcError as e:
+            assert e.code() == grpc.StatusCode.NOT_FOUND, e
+            break
+        assert time.monotonic() < deadline, "question generation still makes kits from the erased resume"
+        time.sleep(0.2)
+    # ... and no row of any table of the database holds anything of the candidate (before the
+    # erasure the same scan found it).
+    assert not table_holders(kafka_server_addr, needles), table_holders(kafka_server_addr, needles)
+    db = sqlite3.connect(f"file:{DATA_DIRS[kafka_server_addr] / 'nexushr.db'}?mode=ro", uri=True, timeout=10)
+    try:
+        # Kit bodies are compressed, so a byte scan cannot see into them: the kit made above is gone.
+        for table, column in (("ri_resumes", "id"), ("qg_resumes", "resume_id"), ("qg_kits", "resume_id")):
+            (left,) = db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (uploaded.id,)).fetchone()
+            assert left == 0, f"{table} still holds {left} rows of the erased resume"
+    finally:
+        db.close()
     ch.close()
 
