@@ -146,6 +146,39 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     status, bad = call("POST", http + "/v1/loops", json.dumps({"role": "backend-developer", "resume_id": resume["id"], "stages": ["lunch"]}).encode())
     assert (status, bad["code"]) == (400, "InvalidArgument"), bad
 
+    # Every option Generate has, over HTTP; a misspelt one is a typed error naming it.
+    options = {
+        "role": "backend-developer", "resume_id": resume["id"], "count": 6, "stage": "technical",
+        "seniority": "senior", "mix": {"behavioral": 0.5, "technical": 0.5}, "use_llm": False,
+        "jurisdiction": "BR", "exclude_question_ids": [kit["questions"][0]["question_id"]],
+    }
+    status, tuned = call("POST", http + "/v1/kits", json.dumps(options).encode())
+    assert status == 200 and len(tuned["questions"]) == 6, tuned
+    assert kit["questions"][0]["question_id"] not in [q["question_id"] for q in tuned["questions"]], tuned
+    for field, value in (("stage", "lunch"), ("seniority", "wizard")):
+        status, bad = call("POST", http + "/v1/kits", json.dumps({**options, field: value}).encode())
+        assert (status, bad["code"]) == (400, "InvalidArgument") and bad["message"].startswith(field), bad
+
+    # Kits and resumes listed a page at a time, newest first.
+    status, kits = call("GET", f"{http}/v1/kits?resume_id={resume['id']}&page_size=2")
+    assert status == 200 and [k["id"] for k in kits["kits"]][:1] == [tuned["id"]] and kits["next_page_token"], kits
+    status, more = call("GET", f"{http}/v1/kits?resume_id={resume['id']}&page_size=2&page_token={kits['next_page_token']}")
+    assert status == 200 and not {k["id"] for k in more["kits"]} & {k["id"] for k in kits["kits"]}, more
+    status, bad = call("GET", f"{http}/v1/kits?page_size=0")
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
+    status, listed = call("GET", http + "/v1/resumes?candidate=ats-7")
+    assert status == 200 and [r["id"] for r in listed["resumes"]] == [resume["id"]], listed
+    assert listed["resumes"][0]["file_name"] == "olivia.pdf" and listed["next_page_token"] == "", listed
+
+    # Feedback on a question of the kit; a question the kit does not ask is a typed error.
+    rated = {"question_id": kit["questions"][1]["question_id"], "asked": True, "rating": 5, "interviewer_id": "ana"}
+    status, fed = call("POST", f"{http}/v1/kits/{kit['id']}/feedback", json.dumps(rated).encode())
+    assert (status, fed) == (200, {"recorded": True}), fed
+    status, bad = call("POST", f"{http}/v1/kits/{kit['id']}/feedback", json.dumps({**rated, "question_id": "nope"}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument") and bad["message"].startswith("question_id"), bad
+    status, bad = call("POST", f"{http}/v1/kits/{kit['id']}/feedback", json.dumps({**rated, "outcome": "hired?"}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument") and bad["message"].startswith("outcome"), bad
+
     # A scorecard and an outcome for the kit, over HTTP; the calibration report and its page.
     first = kit["questions"][0]["question_id"]
     card = {"interviewer_id": "ana", "scores": [{"question_id": first, "score": 4, "notes": "clear trade-offs"}]}

@@ -113,11 +113,12 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/metrics", get(metrics))
         .route("/v1/roles", get(list_roles))
         .route("/v1/roles/{slug}", get(get_role))
-        .route("/v1/resumes", post(upload))
+        .route("/v1/resumes", post(upload).get(list_resumes))
         .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
         .route("/v1/candidates/{id}", axum::routing::delete(erase_candidate))
-        .route("/v1/kits", post(generate))
+        .route("/v1/kits", post(generate).get(list_kits))
         .route("/v1/kits/{id}", get(get_kit))
+        .route("/v1/kits/{id}/feedback", post(record_feedback))
         .route("/v1/kits/{id}/scorecards", post(record_scorecard))
         .route("/v1/kits/{id}/outcome", post(record_outcome))
         .route("/v1/calibration/{role}", get(get_calibration))
@@ -343,10 +344,52 @@ struct GenerateBody {
     jurisdiction: String,
     #[serde(default)]
     exclude_question_ids: Vec<String>,
+    /// screen, technical, onsite or final; empty: none.
+    #[serde(default)]
+    stage: String,
+    /// intern … executive; empty: read from the resume.
+    #[serde(default)]
+    seniority: String,
+    /// Shares of behavioral and technical questions in [0, 1].
+    mix: Option<MixBody>,
+    /// Ask the configured LLM for extra tailored questions.
+    #[serde(default)]
+    use_llm: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct MixBody {
+    #[serde(default)]
+    behavioral: f32,
+    #[serde(default)]
+    technical: f32,
+}
+
+/// The wire value of an enum named in a request body: 0 for empty, and for an unknown name a
+/// value no enum has, which the service refuses with INVALID_ARGUMENT naming the field.
+fn named<E: Copy + Into<i32>>(name: &str, all: &[(&str, E)]) -> i32 {
+    if name.is_empty() {
+        return 0;
+    }
+    all.iter().find(|(n, _)| *n == name).map_or(99, |(_, e)| (*e).into())
 }
 
 async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<GenerateBody>) -> ApiResult {
+    use nexushr_proto::common::v1::Seniority as S;
+    use qpb::InterviewStage as I;
     let tenant = tenant(&gw, &headers)?;
+    let stages =
+        [("screen", I::Screen), ("technical", I::Technical), ("onsite", I::Onsite), ("final", I::Final)];
+    let seniorities = [
+        ("intern", S::Intern),
+        ("junior", S::Junior),
+        ("mid", S::Mid),
+        ("senior", S::Senior),
+        ("staff", S::Staff),
+        ("principal", S::Principal),
+        ("manager", S::Manager),
+        ("executive", S::Executive),
+    ];
     let req = qpb::GenerateRequest {
         role: body.role,
         candidate: Some(qpb::generate_request::Candidate::ResumeId(body.resume_id)),
@@ -354,10 +397,111 @@ async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json
         language: body.language,
         jurisdiction: body.jurisdiction,
         exclude_question_ids: body.exclude_question_ids,
-        ..Default::default()
+        stage: named(&body.stage, &stages),
+        seniority: named(&body.seniority, &seniorities),
+        mix: body.mix.map(|m| qpb::Mix { behavioral: m.behavioral, technical: m.technical }),
+        use_llm: body.use_llm,
     };
     let kit = gw.questions.generate(as_tenant(&tenant, req)).await?.into_inner();
     Ok(Json(kit_json(&kit)))
+}
+
+#[derive(serde::Deserialize)]
+struct PageQuery {
+    page_size: Option<i32>,
+    #[serde(default)]
+    page_token: String,
+    /// Kits: of this role only.
+    #[serde(default)]
+    role: String,
+    /// Kits: of this resume only.
+    #[serde(default)]
+    resume_id: String,
+    /// Resumes: of this ATS candidate only.
+    #[serde(default)]
+    candidate: String,
+}
+
+impl PageQuery {
+    fn page(&self) -> nexushr_proto::common::v1::PageRequest {
+        nexushr_proto::common::v1::PageRequest {
+            page_size: self.page_size,
+            page_token: self.page_token.clone(),
+        }
+    }
+}
+
+/// The caller's kits, newest first, a page at a time.
+async fn list_kits(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<PageQuery>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = qpb::ListKitsRequest {
+        page: Some(q.page()),
+        role_slug: q.role.clone(),
+        resume_id: q.resume_id.clone(),
+    };
+    let listed = gw.questions.list_kits(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(json!({
+        "kits": listed.kits.iter().map(kit_json).collect::<Vec<_>>(),
+        "next_page_token": listed.page.map(|p| p.next_page_token).unwrap_or_default(),
+    })))
+}
+
+/// The caller's resumes, newest first, a page at a time: what was stored, not the parse.
+async fn list_resumes(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<PageQuery>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let req = rpb::ListResumesRequest { page: Some(q.page()), external_candidate_id: q.candidate.clone() };
+    let listed = gw.resumes.list_resumes(as_tenant(&tenant, req)).await?.into_inner();
+    Ok(Json(json!({
+        "resumes": listed.resumes.iter().map(|r| json!({
+            "id": r.id,
+            "file_name": r.file_name,
+            "external_candidate_id": r.external_candidate_id,
+            "size_bytes": r.size_bytes,
+            "sha256": r.sha256,
+            "created_at": r.create_time.as_ref().map(|t| t.seconds),
+        })).collect::<Vec<_>>(),
+        "next_page_token": listed.page.map(|p| p.next_page_token).unwrap_or_default(),
+    })))
+}
+
+#[derive(serde::Deserialize)]
+struct FeedbackBody {
+    question_id: String,
+    #[serde(default)]
+    asked: bool,
+    /// 1-5; 0 or absent when not rated.
+    #[serde(default)]
+    rating: i32,
+    /// advanced, rejected or withdrew; absent when not known.
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    interviewer_id: String,
+}
+
+/// An interviewer's feedback on one question of a kit (a later one of theirs replaces it).
+async fn record_feedback(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Path(kit_id): Path<String>,
+    Json(body): Json<FeedbackBody>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let outcomes = [
+        ("advanced", qpb::StageOutcome::Advanced),
+        ("rejected", qpb::StageOutcome::Rejected),
+        ("withdrew", qpb::StageOutcome::Withdrew),
+    ];
+    let req = qpb::RecordFeedbackRequest {
+        kit_id,
+        question_id: body.question_id,
+        asked: body.asked,
+        rating: body.rating,
+        outcome: named(&body.outcome, &outcomes),
+        interviewer_id: body.interviewer_id,
+    };
+    gw.questions.record_feedback(as_tenant(&tenant, req)).await?;
+    Ok(Json(json!({ "recorded": true })))
 }
 
 async fn get_kit(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {

@@ -12,7 +12,7 @@ use tonic::service::Routes;
 use crate::engine::Engine;
 use crate::events::ResumeEvents;
 use crate::llm::{LlmConfig, LlmProvider};
-use crate::resumes::{GrpcResumes, ResumeSource};
+use crate::resumes::ResumeSource;
 use crate::roles::RoleSource;
 use crate::service::QuestionService;
 use crate::store::QuestionStore;
@@ -112,7 +112,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
              has API keys)"
         );
     };
-    let resumes = Arc::new(GrpcResumes::new(resume_ingestion, settings.service_key.clone())?);
+    let resumes = Arc::new(crate::resumes::GrpcResumes::new(resume_ingestion, settings.service_key.clone())?);
     let pool = nexushr_events::db::connect(&settings.database_url()).await?;
     let store = QuestionStore::new(pool.clone()).await?;
     let vectors = Vectors::open(&nexushr_vector_store::VectorSettings {
