@@ -73,8 +73,8 @@ def check_against_spec(method: str, url: str, status: int, body):
     raise AssertionError(f"{method} {path} is not in the OpenAPI document")
 
 
-def call(method: str, url: str, body: bytes | None = None, content_type: str = "application/json"):
-    req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
+def call(method: str, url: str, body: bytes | None = None, content_type: str = "application/json", headers=None):
+    req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type, **(headers or {})})
     try:
         with urllib.request.urlopen(req, timeout=60) as r:
             status, answer = r.status, json.loads(r.read())
@@ -98,6 +98,36 @@ def test_dashboard_from_role_to_printed_kit(server_addr):
     assert status == 200 and {b["currency"] for b in role["spec"]["salary_bands"]} >= {"BRL", "MXN"}, role
     status, missing = call("GET", http + "/v1/roles/no-such-role")
     assert (status, missing["code"]) == (404, "NotFound"), missing
+
+    # A private role created, changed and deleted over HTTP, through the catalog's service.
+    ledger = {"title": "Ledger Engineer", "category": "Technology", "summary": "Keeps the payments ledger correct.",
+              "requirements": ["Design and version REST APIs for other teams"]}
+    status, created = call("POST", http + "/v1/roles", json.dumps(ledger).encode())
+    assert status == 200 and created["spec"]["slug"] == "ledger-engineer" and created["version"] == 1, created
+    assert created["tenant"] == "default" and created["etag"], created
+    status, bad = call("POST", http + "/v1/roles", json.dumps({**ledger, "title": ""}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
+    status, again = call("POST", http + "/v1/roles", json.dumps(ledger).encode())
+    assert (status, again["code"]) == (409, "AlreadyExists"), again
+    status, changed = call("PATCH", http + "/v1/roles/ledger-engineer", json.dumps({"title": "Ledger Platform Engineer"}).encode())
+    assert status == 200 and changed["spec"]["title"] == "Ledger Platform Engineer" and changed["version"] == 2, changed
+    assert changed["spec"]["summary"] == ledger["summary"], "fields the body does not name stay"
+    status, bad = call("PATCH", http + "/v1/roles/ledger-engineer", json.dumps({"colour": "blue"}).encode())
+    assert (status, bad["code"]) == (400, "InvalidArgument"), bad
+    # With If-Match, only at the version read: the first etag is stale now.
+    stale = {"If-Match": created["etag"]}
+    status, bad = call("PATCH", http + "/v1/roles/ledger-engineer", json.dumps({"summary": "x"}).encode(), headers=stale)
+    assert (status, bad["code"]) == (409, "Aborted"), bad
+    status, bad = call("DELETE", http + "/v1/roles/ledger-engineer", headers=stale)
+    assert (status, bad["code"]) == (409, "Aborted"), bad
+    status, fresh = call("PATCH", http + "/v1/roles/ledger-engineer", json.dumps({"demand": "high"}).encode(), headers={"If-Match": changed["etag"]})
+    assert status == 200 and fresh["version"] == 3 and fresh["etag"] != changed["etag"], fresh
+    status, fetched = call("GET", http + "/v1/roles/ledger-engineer")
+    assert status == 200 and fetched["spec"]["title"] == "Ledger Platform Engineer", fetched
+    status, deleted = call("DELETE", http + "/v1/roles/ledger-engineer")
+    assert (status, deleted) == (200, {"deleted": True}), deleted
+    status, gone = call("GET", http + "/v1/roles/ledger-engineer")
+    assert (status, gone["code"]) == (404, "NotFound"), gone
 
     page = dom(http + "/#/roles/backend-developer")
     assert 'id="role-title">Backend Developer<' in page

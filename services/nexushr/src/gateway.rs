@@ -17,14 +17,17 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use nexushr_catalog_store::{PageSpec, RoleFilter, RoleStore};
+use nexushr_catalog_wire::{role_from, role_to};
 use nexushr_domain::Tenant;
 use nexushr_platform::ApiKeys;
+use nexushr_proto::catalog::v1::{self as cpb, role_catalog_server::RoleCatalog};
 use nexushr_proto::questions::v1::{self as qpb, question_generation_server::QuestionGeneration};
 use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_server::ResumeIngestion};
 use nexushr_question_generation::convert::{loop_stage_from, loop_stage_to};
 use nexushr_question_generation::engine::LoopStage;
 use nexushr_question_generation::service::QuestionService;
 use nexushr_resume_ingestion::ResumeService;
+use nexushr_role_catalog::CatalogService;
 use serde_json::{Value, json};
 use tonic::{Code, Status};
 
@@ -40,6 +43,8 @@ struct Metrics {
 
 pub(crate) struct Gateway {
     pub(crate) roles: Arc<dyn RoleStore>,
+    /// Role changes go through the catalog's service (validation, events, the search index).
+    pub(crate) catalog: CatalogService,
     pub(crate) resumes: ResumeService,
     pub(crate) questions: QuestionService,
     pub(crate) keys: ApiKeys,
@@ -51,13 +56,14 @@ pub(crate) struct Gateway {
 impl Gateway {
     pub(crate) fn new(
         roles: Arc<dyn RoleStore>,
+        catalog: CatalogService,
         resumes: ResumeService,
         questions: QuestionService,
         keys: ApiKeys,
         pool: sqlx::AnyPool,
         max_upload_bytes: usize,
     ) -> Self {
-        Self { roles, resumes, questions, keys, pool, max_upload_bytes, metrics: Metrics::default() }
+        Self { roles, catalog, resumes, questions, keys, pool, max_upload_bytes, metrics: Metrics::default() }
     }
 }
 
@@ -111,8 +117,8 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics))
-        .route("/v1/roles", get(list_roles))
-        .route("/v1/roles/{slug}", get(get_role))
+        .route("/v1/roles", get(list_roles).post(create_role))
+        .route("/v1/roles/{slug}", get(get_role).patch(update_role).delete(delete_role))
         .route("/v1/resumes", post(upload).get(list_resumes))
         .route("/v1/resumes/{id}", get(get_resume).delete(delete_resume))
         .route("/v1/candidates/{id}", axum::routing::delete(erase_candidate))
@@ -240,13 +246,103 @@ fn summary(role: &nexushr_domain::Role) -> Value {
 async fn get_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
     let tenant = tenant(&gw, &headers)?;
     match gw.roles.get_by_slug(&tenant.id, &slug).await {
-        Ok(Some(role)) => Ok(Json(serde_json::to_value(&role).unwrap_or(Value::Null))),
+        Ok(Some(role)) => Ok(Json(with_etag(&role))),
         Ok(None) => Err(Status::not_found(format!("role {slug}")).into()),
         Err(e) => {
             tracing::error!(error = %e, "role store failed");
             Err(Status::internal("the role store failed").into())
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct NewRole {
+    #[serde(flatten)]
+    spec: nexushr_domain::RoleSpec,
+    /// private (the default: seen only by the caller's tenant) or global (admin keys only).
+    #[serde(default)]
+    visibility: String,
+}
+
+/// A role as the catalog answered it, in the JSON `GET /v1/roles/{slug}` gives.
+fn role_json(wire: &cpb::Role) -> ApiResult {
+    let role = role_from(wire)
+        .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)))?;
+    Ok(Json(with_etag(&role)))
+}
+
+/// A role as JSON with its etag, which `If-Match` sends back to change or delete it.
+fn with_etag(role: &nexushr_domain::Role) -> Value {
+    let mut json = serde_json::to_value(role).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut json {
+        fields.insert("etag".into(), Value::String(role.etag()));
+    }
+    json
+}
+
+/// The role `slug` as the caller sees it, or NOT_FOUND.
+async fn role_by_slug(gw: &Gateway, tenant: &Tenant, slug: &str) -> Result<nexushr_domain::Role, ApiError> {
+    match gw.roles.get_by_slug(&tenant.id, slug).await {
+        Ok(Some(role)) => Ok(role),
+        Ok(None) => Err(Status::not_found(format!("role {slug}")).into()),
+        Err(e) => {
+            tracing::error!(error = %e, "role store failed");
+            Err(Status::internal("the role store failed").into())
+        }
+    }
+}
+
+/// Creates a role (private to the caller's tenant unless `visibility` is global).
+async fn create_role(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<NewRole>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let mut wire = role_to(&nexushr_domain::Role::new(body.spec, None, chrono::Utc::now()), "en");
+    wire.id.clear();
+    wire.visibility = match body.visibility.as_str() {
+        "" | "private" => cpb::Visibility::Private as i32,
+        "global" => cpb::Visibility::Global as i32,
+        _ => return Err(nexushr_platform::invalid_argument("visibility", "private or global").into()),
+    };
+    let req = cpb::CreateRoleRequest { role: Some(wire) };
+    role_json(&gw.catalog.create_role(as_tenant(&tenant, req)).await?.into_inner())
+}
+
+/// Changes the fields the body names (a JSON object of role fields); with `If-Match: ETAG`, only
+/// if the role is still at that version.
+async fn update_role(
+    State(gw): State<Shared>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Json(body): Json<serde_json::Map<String, Value>>,
+) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let current = role_by_slug(&gw, &tenant, &slug).await?;
+    let patch: nexushr_domain::RoleSpec = serde_json::from_value(Value::Object(body.clone()))
+        .map_err(|e| nexushr_platform::invalid_argument("body", &e.to_string()))?;
+    let mut wire = role_to(&nexushr_domain::Role { spec: patch, ..current.clone() }, "en");
+    wire.etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
+        Some(Ok(etag)) => etag.to_string(),
+        Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
+        None => current.etag(),
+    };
+    let req = cpb::UpdateRoleRequest {
+        role: Some(wire),
+        update_mask: Some(prost_types::FieldMask { paths: body.keys().cloned().collect() }),
+    };
+    role_json(&gw.catalog.update_role(as_tenant(&tenant, req)).await?.into_inner())
+}
+
+/// Deletes a role the caller may write; with `If-Match: ETAG`, only at that version.
+async fn delete_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
+    let tenant = tenant(&gw, &headers)?;
+    let current = role_by_slug(&gw, &tenant, &slug).await?;
+    let etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
+        Some(Ok(etag)) => etag.to_string(),
+        Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
+        None => String::new(),
+    };
+    let req = cpb::DeleteRoleRequest { id: current.id, etag };
+    gw.catalog.delete_role(as_tenant(&tenant, req)).await?;
+    Ok(Json(json!({ "deleted": true })))
 }
 
 #[derive(serde::Deserialize)]

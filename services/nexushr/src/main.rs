@@ -230,11 +230,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         stopped,
     )?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
+    let catalog_service = nexushr_role_catalog::CatalogService::new(store.clone()).with_index(index.clone());
     let routes = catalog::routes(store.clone(), Some(index), &settings).await?;
     let routes = questions::add_routes(routes, service.clone(), &keys);
     let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes.clone(), &keys);
     let gateway = std::sync::Arc::new(gateway::Gateway::new(
         store.clone(),
+        catalog_service,
         resumes,
         service,
         keys.clone(),
