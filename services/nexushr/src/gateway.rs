@@ -461,6 +461,13 @@ struct MixBody {
     technical: f32,
 }
 
+/// A stage's outcome by its name in request bodies.
+const OUTCOMES: [(&str, qpb::StageOutcome); 3] = [
+    ("advanced", qpb::StageOutcome::Advanced),
+    ("rejected", qpb::StageOutcome::Rejected),
+    ("withdrew", qpb::StageOutcome::Withdrew),
+];
+
 /// The wire value of an enum named in a request body: 0 for empty, and for an unknown name a
 /// value no enum has, which the service refuses with INVALID_ARGUMENT naming the field.
 fn named<E: Copy + Into<i32>>(name: &str, all: &[(&str, E)]) -> i32 {
@@ -583,17 +590,12 @@ async fn record_feedback(
     Json(body): Json<FeedbackBody>,
 ) -> ApiResult {
     let tenant = tenant(&gw, &headers)?;
-    let outcomes = [
-        ("advanced", qpb::StageOutcome::Advanced),
-        ("rejected", qpb::StageOutcome::Rejected),
-        ("withdrew", qpb::StageOutcome::Withdrew),
-    ];
     let req = qpb::RecordFeedbackRequest {
         kit_id,
         question_id: body.question_id,
         asked: body.asked,
         rating: body.rating,
-        outcome: named(&body.outcome, &outcomes),
+        outcome: named(&body.outcome, &OUTCOMES),
         interviewer_id: body.interviewer_id,
     };
     gw.questions.record_feedback(as_tenant(&tenant, req)).await?;
@@ -654,14 +656,7 @@ async fn record_outcome(
     Json(body): Json<OutcomeBody>,
 ) -> ApiResult {
     let tenant = tenant(&gw, &headers)?;
-    // An unknown name reaches the service as no outcome: INVALID_ARGUMENT there.
-    let outcome = match body.outcome.as_str() {
-        "advanced" => qpb::StageOutcome::Advanced,
-        "rejected" => qpb::StageOutcome::Rejected,
-        "withdrew" => qpb::StageOutcome::Withdrew,
-        _ => qpb::StageOutcome::Unspecified,
-    };
-    let req = qpb::RecordOutcomeRequest { kit_id, outcome: outcome as i32 };
+    let req = qpb::RecordOutcomeRequest { kit_id, outcome: named(&body.outcome, &OUTCOMES) };
     gw.questions.record_outcome(as_tenant(&tenant, req)).await?;
     Ok(Json(json!({ "outcome": body.outcome })))
 }
