@@ -104,7 +104,7 @@ fn tenant(gw: &Gateway, headers: &HeaderMap) -> Result<Tenant, ApiError> {
 }
 
 /// A request to a service as the gRPC interceptor would hand it over.
-fn as_tenant<T>(tenant: &Tenant, message: T) -> tonic::Request<T> {
+pub(crate) fn as_tenant<T>(tenant: &Tenant, message: T) -> tonic::Request<T> {
     let mut req = tonic::Request::new(message);
     req.extensions_mut().insert(tenant.clone());
     req
@@ -245,14 +245,7 @@ fn summary(role: &nexushr_domain::Role) -> Value {
 
 async fn get_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
     let tenant = tenant(&gw, &headers)?;
-    match gw.roles.get_by_slug(&tenant.id, &slug).await {
-        Ok(Some(role)) => Ok(Json(with_etag(&role))),
-        Ok(None) => Err(Status::not_found(format!("role {slug}")).into()),
-        Err(e) => {
-            tracing::error!(error = %e, "role store failed");
-            Err(Status::internal("the role store failed").into())
-        }
-    }
+    Ok(Json(with_etag(&role_by_slug(&gw, &tenant, &slug).await?)))
 }
 
 #[derive(serde::Deserialize)]

@@ -196,9 +196,10 @@ impl nexushr_question_generation::resumes::ResumeSource for InProcessResumes {
         use nexushr_question_generation::resumes::{SourceError, from_get_resume};
         let id_of_tenant =
             nexushr_domain::TenantId::parse(tenant).map_err(|e| SourceError::Refused(e.reason))?;
-        let mut req =
-            tonic::Request::new(nexushr_proto::resumes::v1::GetResumeRequest { id: id.to_string() });
-        req.extensions_mut().insert(nexushr_domain::Tenant { id: id_of_tenant, admin: false });
+        let req = gateway::as_tenant(
+            &nexushr_domain::Tenant { id: id_of_tenant, admin: false },
+            nexushr_proto::resumes::v1::GetResumeRequest { id: id.to_string() },
+        );
         from_get_resume(self.0.get_resume(req).await.map(tonic::Response::into_inner))
     }
 }

@@ -120,15 +120,10 @@ impl EventHandler for ResumeEvents {
             let started = std::time::Instant::now();
             let resume_id = parsed.resume_id.clone();
             let ready = self.ready().remove(&event.envelope.event_id);
-            let prepared = match ready {
-                Some(prepared) => prepared,
+            let stored = match ready {
+                Some(prepared) => self.service.store_prepared(tenant, &resume_id, &prepared).await,
                 None => match self.parse_patiently(event, &parsed).await {
-                    Ok(Some(resume)) => self
-                        .service
-                        .preparations(vec![Candidate::from(&resume)])
-                        .await
-                        .map_err(|e| HandlerError::Retryable(e.to_string()))?
-                        .remove(0),
+                    Ok(Some(resume)) => self.service.prepare(tenant, &resume_id, &resume).await,
                     // Deleted or erased since: its ResumeErased event follows on the same key.
                     Ok(None) => return Ok(()),
                     Err(e @ SourceError::Unavailable(_)) => {
@@ -137,10 +132,7 @@ impl EventHandler for ResumeEvents {
                     Err(e @ SourceError::Refused(_)) => return Err(HandlerError::Permanent(e.to_string())),
                 },
             };
-            self.service
-                .store_prepared(tenant, &resume_id, &prepared)
-                .await
-                .map_err(|e| HandlerError::Retryable(e.to_string()))?;
+            stored.map_err(|e| HandlerError::Retryable(e.to_string()))?;
             metrics
                 .histogram(
                     "nexushr_preparation_duration_seconds",
