@@ -1,5 +1,7 @@
 //! Load and overload against a real `nexushr serve` process (embedded mode: SQLite,
-//! qdrant-edge, the real model), over gRPC:
+//! qdrant-edge, the real model), or against the distributed stack (`NEXUSHR_LOAD_STACK=distributed`:
+//! role-catalog, resume-ingestion and two question-generation replicas as their own processes on
+//! PostgreSQL, the Kafka-protocol broker and the Qdrant server), over gRPC:
 //!
 //! 1. Hold a stated rate (open loop: calls start on schedule whether or not earlier ones
 //!    finished) of a mix of GetResume 40%, ListResumes 20%, Generate 30% and Upload 10% for
@@ -10,6 +12,19 @@
 //!     cargo build --release --bin nexushr
 //!    cargo bench -p nexushr-tests --bench load
 //!    (NEXUSHR_BIN, NEXUSHR_LOAD_RATE=calls/s (default 150), NEXUSHR_LOAD_SECONDS (default 600))
+//!
+//! The distributed stack (phase 1 only; the broker, PostgreSQL and a Qdrant server as
+//! `scripts/test.sh` starts them: `NEXUSHR_TEST_DATABASE_URL`, `NEXUSHR_TEST_KAFKA_BROKERS`,
+//! `NEXUSHR_TEST_QDRANT_URL`):
+//!
+//!    cargo build --release -p nexushr-role-catalog -p nexushr-resume-ingestion \
+//!      -p nexushr-question-generation --features distributed --bins
+//!    NEXUSHR_LOAD_STACK=distributed cargo bench -p nexushr-tests --bench load
+//!    (NEXUSHR_LOAD_BIN_DIR: where the binaries are, default target/release)
+
+#[path = "../support/stack.rs"]
+#[allow(dead_code)] // the bench reads no metrics endpoint
+mod stack;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -72,6 +87,62 @@ fn start(max_in_flight: Option<usize>) -> Server {
     Server { child, addr, _dir: dir }
 }
 
+async fn connect(addr: &str) -> Channel {
+    Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect")
+}
+
+/// The processes under load, stopped when dropped.
+enum Processes {
+    Embedded(Server),
+    Distributed(Vec<(String, stack::Service)>),
+}
+
+impl Processes {
+    /// Each process's resident memory, MiB.
+    fn rss(&self) -> Vec<(String, f64)> {
+        match self {
+            Processes::Embedded(server) => vec![("nexushr".into(), rss_mib(server.child.id()))],
+            Processes::Distributed(all) => {
+                all.iter().map(|(name, s)| (name.clone(), rss_mib(s.child.id()))).collect()
+            }
+        }
+    }
+}
+
+fn show(rss: &[(String, f64)]) -> String {
+    rss.iter().map(|(name, mib)| format!("{name} {mib:.0} MiB")).collect::<Vec<_>>().join(", ")
+}
+
+/// role-catalog, resume-ingestion and two question-generation replicas (the Kubernetes
+/// default), each on its own PostgreSQL schema (the replicas share theirs), the broker and the
+/// Qdrant server; question generation's calls balanced over the replicas.
+async fn start_distributed(data: &std::path::Path) -> (Processes, Targets) {
+    let bins = std::env::var("NEXUSHR_LOAD_BIN_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release"));
+    let backing = stack::Backing::from_env();
+    let catalog =
+        backing.start(&stack::binary_in(&bins, "role-catalog"), 1, &backing.schema().await, data, &[]);
+    let resumes =
+        backing.start(&stack::binary_in(&bins, "resume-ingestion"), 1, &backing.schema().await, data, &[]);
+    let ingestion_url = format!("http://{}", resumes.addr);
+    let env = [("NEXUSHR_RESUME_INGESTION_URL", ingestion_url.as_str())];
+    let qg_bin = stack::binary_in(&bins, "question-generation");
+    let qg_database = backing.schema().await;
+    let replicas: Vec<stack::Service> =
+        (1..=2).map(|n| backing.start(&qg_bin, n, &qg_database, data, &env)).collect();
+    let endpoints = replicas
+        .iter()
+        .map(|r| tonic::transport::Endpoint::from_shared(format!("http://{}", r.addr)).expect("uri"));
+    let targets =
+        Targets { resumes: connect(&resumes.addr).await, questions: Channel::balance_list(endpoints) };
+    let mut processes =
+        vec![("role-catalog".to_string(), catalog), ("resume-ingestion".to_string(), resumes)];
+    processes
+        .extend(replicas.into_iter().enumerate().map(|(i, r)| (format!("question-generation-{}", i + 1), r)));
+    (Processes::Distributed(processes), targets)
+}
+
 fn rss_mib(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -111,14 +182,23 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
     v[((v.len() - 1) as f64 * p).round() as usize]
 }
 
+/// Where the calls go: resume ingestion's and question generation's channels (one server's in
+/// embedded mode; question generation's balanced over its replicas in distributed mode).
+#[derive(Clone)]
+struct Targets {
+    resumes: Channel,
+    questions: Channel,
+}
+
 async fn one_call(
     kind: &'static str,
     n: u64,
-    channel: Channel,
+    targets: Targets,
     ids: Arc<Vec<String>>,
     pdfs: Arc<Vec<Vec<u8>>>,
 ) -> Result<(), tonic::Status> {
     let id = ids[(n as usize * 7919) % ids.len()].clone();
+    let Targets { resumes: channel, questions } = targets;
     match kind {
         "get" => {
             ResumeIngestionClient::new(channel).get_resume(rpb::GetResumeRequest { id }).await.map(|_| ())
@@ -134,7 +214,7 @@ async fn one_call(
                 count: Some(10),
                 ..Default::default()
             };
-            QuestionGenerationClient::new(channel).generate(req).await.map(|_| ())
+            QuestionGenerationClient::new(questions).generate(req).await.map(|_| ())
         }
         _ => {
             let pdf = &pdfs[n as usize % pdfs.len()];
@@ -159,13 +239,16 @@ async fn main() {
     let pdfs: Arc<Vec<Vec<u8>>> =
         Arc::new(files.iter().take(40).map(|f| std::fs::read(f).expect("pdf")).collect());
 
-    let server = start(None);
-    let pid = server.child.id();
-    let channel = Channel::from_shared(format!("http://{}", server.addr))
-        .expect("uri")
-        .connect()
-        .await
-        .expect("connect");
+    let distributed = std::env::var("NEXUSHR_LOAD_STACK").is_ok_and(|v| v == "distributed");
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let (processes, targets) = if distributed {
+        start_distributed(scratch.path()).await
+    } else {
+        let server = start(None);
+        let channel = connect(&server.addr).await;
+        (Processes::Embedded(server), Targets { resumes: channel.clone(), questions: channel })
+    };
+    let channel = targets.resumes.clone();
     // Resumes to read and generate for; each is prepared from its ResumeParsed event.
     let mut ids = Vec::new();
     for (i, pdf) in pdfs.iter().take(20).enumerate() {
@@ -176,7 +259,7 @@ async fn main() {
     }
     for id in &ids {
         let started = Instant::now();
-        while one_call("generate", 0, channel.clone(), Arc::new(vec![id.clone()]), pdfs.clone())
+        while one_call("generate", 0, targets.clone(), Arc::new(vec![id.clone()]), pdfs.clone())
             .await
             .is_err()
         {
@@ -185,9 +268,11 @@ async fn main() {
         }
     }
     let ids = Arc::new(ids);
-    let rss_start = rss_mib(pid);
+    let rss_start = processes.rss();
     println!(
-        "load: {rate} calls/s for {seconds} s (get 40%, list 20%, generate 30%, upload 10%); server RSS {rss_start:.0} MiB"
+        "load ({}): {rate} calls/s for {seconds} s (get 40%, list 20%, generate 30%, upload 10%); RSS {}",
+        if distributed { "distributed" } else { "embedded" },
+        show(&rss_start)
     );
 
     let stats = Arc::new(Mutex::new(Stats::default()));
@@ -196,7 +281,7 @@ async fn main() {
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
     let mut n: u64 = 0;
     let mut next_report = 10;
-    let mut rss_max = rss_start;
+    let mut rss_max = rss_start.clone();
     let mut handles = Vec::new();
     while started.elapsed() < Duration::from_secs(seconds) {
         ticker.tick().await;
@@ -207,10 +292,10 @@ async fn main() {
             6..=8 => "generate",
             _ => "upload",
         };
-        let (channel, ids, pdfs, shared) = (channel.clone(), ids.clone(), pdfs.clone(), stats.clone());
+        let (targets, ids, pdfs, shared) = (targets.clone(), ids.clone(), pdfs.clone(), stats.clone());
         handles.push(tokio::spawn(async move {
             let t = Instant::now();
-            let result = one_call(kind, n, channel, ids, pdfs).await;
+            let result = one_call(kind, n, targets, ids, pdfs).await;
             let ms = t.elapsed().as_secs_f64() * 1e3;
             let mut s = shared.lock().expect("stats");
             s.latencies.entry(kind).or_default().push(ms);
@@ -221,25 +306,28 @@ async fn main() {
         if started.elapsed().as_secs() >= next_report {
             next_report += 10;
             handles.retain(|h| !h.is_finished());
-            let rss = rss_mib(pid);
-            rss_max = rss_max.max(rss);
+            let rss = processes.rss();
+            for ((_, max), (_, now)) in rss_max.iter_mut().zip(&rss) {
+                *max = max.max(*now);
+            }
             let s = stats.lock().expect("stats");
             let mut all: Vec<f64> = s.latencies.values().flatten().copied().collect();
             let done = all.len();
             println!(
-                "t={:>4}s  {:>6.1} calls/s  errors {:>3}  p99 {:>7.1} ms  in flight {:>4}  RSS {rss:.0} MiB",
+                "t={:>4}s  {:>6.1} calls/s  errors {:>3}  p99 {:>7.1} ms  in flight {:>4}  RSS {}",
                 started.elapsed().as_secs(),
                 done as f64 / started.elapsed().as_secs_f64(),
                 s.errors.values().sum::<u64>(),
                 pct(&mut all, 0.99),
-                handles.len()
+                handles.len(),
+                show(&rss)
             );
         }
     }
     for h in handles {
         let _ = h.await;
     }
-    let rss_end = rss_mib(pid);
+    let rss_end = processes.rss();
     // The figures are printed with the lock held; it is released before the overload phase.
     let mut s = std::mem::take(&mut *stats.lock().expect("stats"));
     let total: usize = s.latencies.values().map(Vec::len).sum();
@@ -257,16 +345,17 @@ async fn main() {
         );
     }
     println!("errors: {:?}", s.errors);
-    println!("server RSS: start {rss_start:.0} MiB, max {rss_max:.0} MiB, end {rss_end:.0} MiB");
-    drop(server);
+    println!("RSS: start {}; max {}; end {}", show(&rss_start), show(&rss_max), show(&rss_end));
+    drop(processes);
+    if distributed {
+        println!("\noverload: measured on the embedded server only (one process's in-flight bound)");
+        return;
+    }
 
     // Overload: capacity 32 calls in flight, 400 callers.
     let small = start(Some(32));
-    let channel = Channel::from_shared(format!("http://{}", small.addr))
-        .expect("uri")
-        .connect()
-        .await
-        .expect("connect");
+    let channel = connect(&small.addr).await;
+    let targets = Targets { resumes: channel.clone(), questions: channel.clone() };
     let r = ResumeIngestionClient::new(channel.clone())
         .upload(tokio_stream::iter(upload_messages(&pdfs[0], "o".into())))
         .await;
@@ -278,13 +367,13 @@ async fn main() {
     let until = Instant::now() + Duration::from_secs(10);
     let mut callers = Vec::new();
     for c in 0..400u64 {
-        let (channel, ids, pdfs, shed) = (channel.clone(), ids.clone(), pdfs.clone(), shed.clone());
+        let (targets, ids, pdfs, shed) = (targets.clone(), ids.clone(), pdfs.clone(), shed.clone());
         callers.push(tokio::spawn(async move {
             let mut i = 0;
             while Instant::now() < until {
                 i += 1;
                 let t = Instant::now();
-                let r = one_call("generate", c * 1000 + i, channel.clone(), ids.clone(), pdfs.clone()).await;
+                let r = one_call("generate", c * 1000 + i, targets.clone(), ids.clone(), pdfs.clone()).await;
                 let mut s = shed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 match r {
                     Ok(()) => s.0 += 1,

@@ -1,124 +1,40 @@
-//! The distributed mode end to end: `role-catalog`, `resume-ingestion` and two replicas of
-//! `question-generation` as separate processes (each service on its own PostgreSQL schema, the
-//! replicas sharing theirs), talking over the Kafka-protocol broker. A PDF upload becomes a
-//! ResumeParsed event, question generation prepares the resume from it and answers Generate by
-//! resume id as soon as Upload returns; feedback recorded on one replica moves the ranking on the
-//! other; an erasure reaches both. Roles reach question generation only through the catalog's events: a role created,
-//! edited and deleted in the catalog is used, changed and refused by Generate. Needs PostgreSQL (`NEXUSHR_TEST_DATABASE_URL`), the broker
+//! The distributed mode end to end: `role-catalog`, `resume-ingestion`, two replicas of
+//! `question-generation` and the HTTP `gateway` in front of them, as separate processes (each
+//! service on its own PostgreSQL schema, the replicas sharing theirs), talking over the
+//! Kafka-protocol broker and gRPC. A PDF uploaded through the gateway becomes a ResumeParsed
+//! event, question generation prepares the resume from it and the gateway's Generate by resume id
+//! answers a kit as soon as the upload returns; roles reach question generation only through the
+//! catalog's events: a private role created, edited and deleted in the catalog is used, changed
+//! and refused by Generate through the gateway within 2 s; feedback recorded through the gateway
+//! moves the ranking on both replicas; an erasure through the gateway is refused by both replicas
+//! within 2 s. Needs PostgreSQL (`NEXUSHR_TEST_DATABASE_URL`), the broker
 //! (`NEXUSHR_TEST_KAFKA_BROKERS`), a Qdrant server (`NEXUSHR_TEST_QDRANT_URL`, its gRPC address:
 //! the services keep their vectors there, through qdrant-client) and the workspace binaries built
 //! (`cargo build --workspace`). `scripts/test.sh` starts all three.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use nexushr_proto::catalog::v1::{
     self as cpb, GetRoleRequest, get_role_request, role_catalog_client::RoleCatalogClient,
 };
 use nexushr_proto::questions::v1::{
-    self as qpb, GenerateRequest, generate_request::Candidate,
-    question_generation_client::QuestionGenerationClient,
+    GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
 };
-use nexushr_proto::resumes::v1::{
-    self as rpb, resume_ingestion_client::ResumeIngestionClient, upload_request::Part,
-};
-use sqlx::Connection;
+use nexushr_proto::resumes::v1 as rpb;
 use tonic::Code;
 use tonic::transport::Channel;
 
-/// A service process, killed when dropped.
-struct Service {
-    child: Child,
-    addr: String,
-    /// Its Prometheus endpoint (`host:port`).
-    metrics: String,
-}
+#[path = "../support/stack.rs"]
+mod stack;
 
-impl Drop for Service {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use stack::{Backing, Service};
 
+/// The workspace binary `name`, next to this test's directory.
 fn binary(name: &str) -> PathBuf {
     // target/debug/deps/<this test> -> target/debug/<name>
     let exe = std::env::current_exe().expect("test binary");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let bin = dir.join(name);
-    assert!(bin.exists(), "{} is missing: run `cargo build --workspace` first", bin.display());
-    bin
-}
-
-async fn schema_url(base: &str) -> String {
-    let schema = format!("nexushr_e2e_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(base)
-        .await
-        .unwrap_or_else(|e| panic!("PostgreSQL at {base} is required: {e}"));
-    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&mut admin).await.expect("create schema");
-    let sep = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{sep}options=-c%20search_path%3D{schema}")
-}
-
-/// Starts `name` with its own data dir and database, and waits for its "listening" line.
-/// The Qdrant server the services use; the test fails without one.
-fn qdrant_url() -> String {
-    std::env::var("NEXUSHR_TEST_QDRANT_URL")
-        .expect("NEXUSHR_TEST_QDRANT_URL names no Qdrant server (scripts/test.sh starts one)")
-}
-
-fn start(name: &str, database_url: &str, brokers: &str, data: &std::path::Path) -> Service {
-    start_replica(name, 1, database_url, brokers, data, &[])
-}
-
-/// Replica `n` of service `name`; replicas share the database and have their own data dirs.
-/// `env` adds settings (question generation's resume ingestion address).
-fn start_replica(
-    name: &str,
-    n: u32,
-    database_url: &str,
-    brokers: &str,
-    data: &std::path::Path,
-    env: &[(&str, &str)],
-) -> Service {
-    let mut child = Command::new(binary(name))
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", std::env::var("HOME").unwrap_or_default())
-        .env("NEXUSHR_DATA_DIR", data.join(format!("{name}-{n}")))
-        .env("NEXUSHR_GRPC_ADDR", "127.0.0.1:0")
-        .env("NEXUSHR_DATABASE_URL", database_url)
-        .env("NEXUSHR_KAFKA_BROKERS", brokers)
-        .env("QDRANT_URL", qdrant_url())
-        .env("RUST_LOG", "warn")
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap_or_else(|e| panic!("start {name}: {e}"));
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(addr) = line.split("grpc://").nth(1) {
-                let _ = tx.send((true, addr.trim().to_string()));
-            }
-            if let Some(addr) = line.split("metrics on http://").nth(1) {
-                let _ = tx.send((false, addr.trim().trim_end_matches("/metrics").to_string()));
-            }
-        }
-    });
-    let (mut addr, mut metrics) = (None, None);
-    while addr.is_none() || metrics.is_none() {
-        match rx.recv_timeout(Duration::from_secs(300)) {
-            Ok((true, a)) => addr = Some(a),
-            Ok((false, m)) => metrics = Some(m),
-            Err(_) => panic!("{name} did not start (or printed no metrics address)"),
-        }
-    }
-    Service { child, addr: addr.unwrap_or_default(), metrics: metrics.unwrap_or_default() }
+    stack::binary_in(exe.parent().and_then(|d| d.parent()).expect("target dir"), name)
 }
 
 /// `GET /metrics` of a service, as Prometheus scrapes it.
@@ -141,6 +57,83 @@ fn value(text: &str, series: &str) -> f64 {
         .filter(|l| l.starts_with(series))
         .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
         .sum()
+}
+
+/// The gateway's HTTP API.
+struct Http {
+    base: String,
+    client: reqwest::Client,
+}
+
+/// How long a change in one service may take to show in another's answers.
+const PROPAGATION: Duration = Duration::from_secs(2);
+
+impl Http {
+    fn new(addr: &str) -> Self {
+        Self { base: format!("http://{addr}"), client: reqwest::Client::new() }
+    }
+
+    /// `method path` with a JSON body: the status and the JSON answer.
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let answer = req.send().await.expect("the gateway answers");
+        let status = answer.status().as_u16();
+        (status, answer.json().await.expect("a JSON answer"))
+    }
+
+    async fn upload(&self, path: &str, file: Vec<u8>) -> (u16, serde_json::Value) {
+        let answer = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/pdf")
+            .body(file)
+            .send()
+            .await
+            .expect("the gateway answers");
+        let status = answer.status().as_u16();
+        (status, answer.json().await.expect("a JSON answer"))
+    }
+
+    /// Calls `call` until four answers in a row satisfy `done` (the gateway balances over the
+    /// replicas, so one answer may come from a replica that has not seen the change); fails
+    /// when that takes longer than [`PROPAGATION`] from `started`, saying that `what` did not
+    /// reach Generate. Returns the last answer.
+    async fn until<F, Fut>(
+        &self,
+        what: &str,
+        started: Instant,
+        done: impl Fn(u16, &serde_json::Value) -> bool,
+        call: F,
+    ) -> serde_json::Value
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = (u16, serde_json::Value)>,
+    {
+        let mut in_a_row = 0;
+        loop {
+            let (status, answer) = call().await;
+            in_a_row = if done(status, &answer) { in_a_row + 1 } else { 0 };
+            if in_a_row == 4 {
+                return answer;
+            }
+            assert!(
+                started.elapsed() < PROPAGATION,
+                "{what} did not reach Generate through the gateway within {PROPAGATION:?}: {status} {answer}"
+            );
+            if in_a_row == 0 {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    }
 }
 
 async fn channel(addr: &str) -> Channel {
@@ -167,19 +160,35 @@ async fn until_refused(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
-    let base = std::env::var("NEXUSHR_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let brokers = std::env::var("NEXUSHR_TEST_KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".into());
+    let backing = Backing::from_env();
     let data = tempfile::tempdir().expect("temp dir");
-    let catalog = start("role-catalog", &schema_url(&base).await, &brokers, data.path());
-    let resumes = start("resume-ingestion", &schema_url(&base).await, &brokers, data.path());
+    let data = data.path();
+    let catalog = backing.start(&binary("role-catalog"), 1, &backing.schema().await, data, &[]);
+    let resumes = backing.start(&binary("resume-ingestion"), 1, &backing.schema().await, data, &[]);
     // Two question-generation replicas over one database, as a Deployment runs them.
-    let qg_database = schema_url(&base).await;
+    let qg_database = backing.schema().await;
     // Events name resumes; question generation reads their parses from resume ingestion.
     let ingestion_url = format!("http://{}", resumes.addr);
     let qg_env = [("NEXUSHR_RESUME_INGESTION_URL", ingestion_url.as_str())];
-    let questions = start_replica("question-generation", 1, &qg_database, &brokers, data.path(), &qg_env);
-    let questions2 = start_replica("question-generation", 2, &qg_database, &brokers, data.path(), &qg_env);
+    let qg_bin = binary("question-generation");
+    let questions = backing.start(&qg_bin, 1, &qg_database, data, &qg_env);
+    let questions2 = backing.start(&qg_bin, 2, &qg_database, data, &qg_env);
+    // The gateway balances question generation's calls over both replicas.
+    let qg_urls = format!("http://{},http://{}", questions.addr, questions2.addr);
+    let catalog_url = format!("http://{}", catalog.addr);
+    let gateway = backing.start(
+        &binary("gateway"),
+        1,
+        "",
+        data,
+        &[
+            ("NEXUSHR_HTTP_ADDR", "127.0.0.1:0"),
+            ("NEXUSHR_ROLE_CATALOG_URL", catalog_url.as_str()),
+            ("NEXUSHR_RESUME_INGESTION_URL", ingestion_url.as_str()),
+            ("NEXUSHR_QUESTION_GENERATION_URL", qg_urls.as_str()),
+        ],
+    );
+    let http = Http::new(&gateway.addr);
 
     let role = RoleCatalogClient::new(channel(&catalog.addr).await)
         .get_role(GetRoleRequest {
@@ -190,10 +199,14 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         .expect("the catalog serves the bundled roles")
         .into_inner();
     assert_eq!(role.slug, "backend-developer");
+    let (status, listed) = http.call("GET", "/v1/roles?q=backend", None).await;
+    assert_eq!(status, 200, "{listed}");
+    assert!(listed["roles"].as_array().is_some_and(|r| r.iter().any(|r| r["slug"] == "backend-developer")));
 
     // Roles reach question generation only through the catalog's events (each carries the
-    // role): first the bundled catalog the catalog loaded at its start.
+    // role): first the bundled catalog the catalog loaded at its start, on both replicas.
     let mut qg = QuestionGenerationClient::new(channel(&questions.addr).await);
+    let mut qg2 = QuestionGenerationClient::new(channel(&questions2.addr).await);
     let inline = || GenerateRequest {
         role: "backend-developer".into(),
         candidate: Some(Candidate::ParsedResume(rpb::ParsedResume {
@@ -208,19 +221,58 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         ..Default::default()
     };
     let started = Instant::now();
-    loop {
-        match qg.generate(inline()).await {
-            Ok(_) => break,
-            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(60) => {
-                tokio::time::sleep(Duration::from_millis(100)).await;
+    for client in [&mut qg, &mut qg2] {
+        loop {
+            match client.generate(inline()).await {
+                Ok(_) => break,
+                Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(60) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(s) => panic!("the bundled roles did not reach question generation: {s:?}"),
             }
-            Err(s) => panic!("the bundled roles did not reach question generation: {s:?}"),
         }
     }
     println!("the bundled catalog reached Generate after {:?}", started.elapsed());
+
+    // A PDF uploaded through the gateway; Generate right after the upload returns a kit (read
+    // your writes: the ResumeParsed event crosses Kafka while question generation waits for its
+    // preparation, or prepares the resume itself), on whichever replica the gateway picks.
+    let pdf = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/resumes/en-olivia-bennett-macchiato-chromium.pdf"),
+    )
+    .expect("corpus PDF");
+    let (status, resume) =
+        http.upload("/v1/resumes?file_name=olivia.pdf&candidate=ats-42", pdf.clone()).await;
+    assert_eq!(status, 200, "{resume}");
+    assert_eq!(resume["parse"]["contact"]["name"]["value"], "Olivia Bennett", "{resume}");
+    let resume_id = resume["id"].as_str().expect("resume id").to_string();
+    let kit_body = |role: &str| serde_json::json!({ "role": role, "resume_id": resume_id, "count": 10 });
+    let started = Instant::now();
+    let (status, kit) = http.call("POST", "/v1/kits", Some(kit_body("backend-developer"))).await;
+    assert_eq!(status, 200, "a kit right after the upload: {kit}");
+    println!("kit through the gateway after {:?}", started.elapsed());
+    let questions_of = |kit: &serde_json::Value| kit["questions"].as_array().cloned().unwrap_or_default();
+    assert_eq!(questions_of(&kit).len(), 10, "{kit}");
+    assert!(
+        questions_of(&kit).iter().all(|q| q["evidence"].as_array().is_some_and(|e| !e.is_empty())
+            && q["question_id"].as_str().is_some_and(|id| !id.is_empty())),
+        "every question carries evidence and its id: {kit}"
+    );
+    // Both replicas serve the same resume by id over gRPC.
+    let generate = || GenerateRequest {
+        role: "backend-developer".into(),
+        candidate: Some(Candidate::ResumeId(resume_id.clone())),
+        count: Some(10),
+        ..Default::default()
+    };
+    qg.generate(generate()).await.expect("a kit from the first replica");
+    qg2.generate(generate()).await.expect("a kit from the second replica");
+
+    // A private role created in the catalog is used by Generate through the gateway, an edit
+    // changes the next kit, a deletion makes it answer 404: each within 2 s, on both replicas
+    // (the gateway alternates between them, so every step asks a few times).
     let mut catalog_client = RoleCatalogClient::new(channel(&catalog.addr).await);
-    // A private role created in the catalog is used by Generate, an edit changes the next kit,
-    // a deletion makes Generate answer NOT_FOUND.
     let slug = format!("ledger-engineer-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let ledger = |requirements: &[&str]| cpb::Role {
         slug: slug.clone(),
@@ -237,23 +289,30 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         .await
         .expect("create a private role")
         .into_inner();
-    let for_ledger = || GenerateRequest { role: slug.clone(), ..inline() };
-    let areas = |kit: &qpb::InterviewKit| {
-        let mut areas: Vec<String> =
-            kit.covered_requirements.iter().chain(&kit.uncovered_requirements).cloned().collect();
+    let areas = |kit: &serde_json::Value| {
+        let mut areas: Vec<String> = ["covered_requirements", "uncovered_requirements"]
+            .iter()
+            .flat_map(|k| kit[k].as_array().cloned().unwrap_or_default())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
         areas.sort();
         areas
     };
     let started = Instant::now();
-    let first = loop {
-        match qg.generate(for_ledger()).await {
-            Ok(kit) => break kit.into_inner(),
-            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(30) => {
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-            Err(s) => panic!("the created role did not reach question generation: {s:?}"),
+    let first = http
+        .until(
+            "a created role",
+            started,
+            |status, kit| status == 200 && !areas(kit).is_empty(),
+            || http.call("POST", "/v1/kits", Some(kit_body(&slug))),
+        )
+        .await;
+    for client in [&mut qg, &mut qg2] {
+        while let Err(s) = client.generate(GenerateRequest { role: slug.clone(), ..inline() }).await {
+            assert!(started.elapsed() < PROPAGATION, "a replica does not know the created role: {s:?}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
-    };
+    }
     println!("a created role reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&first));
     let edited = catalog_client
         .update_role(cpb::UpdateRoleRequest {
@@ -272,114 +331,92 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
         .into_inner();
     assert_eq!(edited.version, created.version + 1);
     let started = Instant::now();
-    loop {
-        let kit = qg.generate(for_ledger()).await.expect("a kit for the edited role").into_inner();
-        if areas(&kit) != areas(&first) {
-            println!("the edit reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&kit));
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "the edit did not reach question generation");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let changed = http
+        .until(
+            "the edit",
+            started,
+            |status, kit| status == 200 && areas(kit) != areas(&first),
+            || http.call("POST", "/v1/kits", Some(kit_body(&slug))),
+        )
+        .await;
+    println!("the edit reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&changed));
     catalog_client
         .delete_role(cpb::DeleteRoleRequest { id: created.id.clone(), etag: String::new() })
         .await
         .expect("delete the role");
     let started = Instant::now();
-    until_refused(
-        &mut qg,
-        for_ledger,
-        started + Duration::from_secs(30),
+    http.until(
         "the deletion",
-        "question generation",
+        started,
+        |status, _| status == 404,
+        || http.call("POST", "/v1/kits", Some(kit_body(&slug))),
     )
     .await;
+    let for_ledger = || GenerateRequest { role: slug.clone(), ..inline() };
+    for (name, client) in [("the first replica", &mut qg), ("the second replica", &mut qg2)] {
+        until_refused(client, for_ledger, started + PROPAGATION, "the deletion", name).await;
+    }
     println!("the deletion reached Generate after {:?}", started.elapsed());
 
-    let pdf = std::fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus/resumes/en-olivia-bennett-macchiato-chromium.pdf"),
-    )
-    .expect("corpus PDF");
-    let mut messages = vec![rpb::UploadRequest {
-        part: Some(Part::Metadata(rpb::UploadMetadata {
-            external_candidate_id: "ats-42".into(),
-            idempotency_key: uuid::Uuid::new_v4().to_string(),
-            file_name: "olivia.pdf".into(),
-            size_bytes: pdf.len() as u64,
-            ..Default::default()
-        })),
-    }];
-    messages
-        .extend(pdf.chunks(32 * 1024).map(|c| rpb::UploadRequest { part: Some(Part::Chunk(c.to_vec())) }));
-    let mut ingestion = ResumeIngestionClient::new(channel(&resumes.addr).await);
-    let resume = ingestion.upload(tokio_stream::iter(messages)).await.expect("upload").into_inner();
-
-    // The ResumeParsed event crosses Kafka; Generate right after Upload waits for question
-    // generation to prepare the resume (read your writes), so the first call returns a kit.
-    let generate = || GenerateRequest {
-        role: "backend-developer".into(),
-        candidate: Some(Candidate::ResumeId(resume.id.clone())),
-        count: Some(10),
-        ..Default::default()
-    };
-    let started = Instant::now();
-    let kit = qg.generate(generate()).await.expect("a kit right after Upload").into_inner();
-    println!("kit after {:?}: {} questions", started.elapsed(), kit.questions.len());
-    assert_eq!(kit.questions.len(), 10);
-    assert!(kit.questions.iter().all(|q| !q.evidence.is_empty()), "every question carries evidence");
-
-    // The other replica serves the same resume (and now holds it in memory).
-    let mut qg2 = QuestionGenerationClient::new(channel(&questions2.addr).await);
-    qg2.generate(generate()).await.expect("a kit from the second replica");
-
-    // Feedback recorded on one replica changes the ranking on the other: the rated question's
-    // score carries its effectiveness there.
-    let rated = kit.questions[0].question.as_ref().expect("question").id.clone();
+    // Feedback recorded through the gateway (on either replica) changes the ranking on both:
+    // the rated question's score carries its effectiveness there.
+    let rated = questions_of(&kit)[0]["question_id"].as_str().expect("question id").to_string();
+    let kit_id = kit["id"].as_str().expect("kit id").to_string();
     let started = Instant::now();
     loop {
-        let feedback = qpb::RecordFeedbackRequest {
-            kit_id: kit.id.clone(),
-            question_id: rated.clone(),
-            asked: true,
-            rating: 5,
-            ..Default::default()
-        };
-        match qg.record_feedback(feedback).await {
-            Ok(_) => break,
+        let feedback = serde_json::json!({ "question_id": rated, "asked": true, "rating": 5 });
+        let (status, answer) =
+            http.call("POST", &format!("/v1/kits/{kit_id}/feedback"), Some(feedback)).await;
+        match status {
+            200 => break,
             // Kits are written in batches just after they are returned.
-            Err(s) if s.code() == Code::NotFound && started.elapsed() < Duration::from_secs(10) => {
+            404 if started.elapsed() < Duration::from_secs(10) => {
                 tokio::time::sleep(Duration::from_millis(50)).await
             }
-            Err(s) => panic!("feedback: {s:?}"),
+            _ => panic!("feedback: {status} {answer}"),
         }
     }
-    let started = Instant::now();
-    loop {
-        let other = qg2.generate(generate()).await.expect("a kit from the second replica").into_inner();
-        let effect = other
-            .questions
-            .iter()
-            .find(|q| q.question.as_ref().is_some_and(|q| q.id == rated))
-            .and_then(|q| q.score_breakdown.get("effectiveness").copied())
-            .unwrap_or(0.0);
-        if effect > 0.0 {
-            println!("feedback on one replica reached the other after {:?}", started.elapsed());
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "feedback did not reach the second replica");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-
-    // Erasure travels the same way: the resume is gone from both replicas, the one whose
-    // consumer took the event and the one that only held it in memory.
-    ingestion.delete_resume(rpb::DeleteResumeRequest { id: resume.id.clone() }).await.expect("erase");
     let started = Instant::now();
     for (name, client) in [("the first replica", &mut qg), ("the second replica", &mut qg2)] {
-        until_refused(client, generate, started + Duration::from_secs(120), "the erasure", name).await;
-        println!("erasure reached {name} after {:?}", started.elapsed());
+        loop {
+            let other = client.generate(generate()).await.expect("a kit").into_inner();
+            let effect = other
+                .questions
+                .iter()
+                .find(|q| q.question.as_ref().is_some_and(|q| q.id == rated))
+                .and_then(|q| q.score_breakdown.get("effectiveness").copied())
+                .unwrap_or(0.0);
+            if effect > 0.0 {
+                println!("feedback reached {name} after {:?}", started.elapsed());
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "feedback did not reach {name}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
+    // An erasure through the gateway is refused by both replicas within 2 s: the one whose
+    // consumer took the ResumeErased event and the one that only held the resume in memory.
+    let (status, erased) = http.call("DELETE", &format!("/v1/resumes/{resume_id}"), None).await;
+    assert_eq!(status, 200, "{erased}");
+    let started = Instant::now();
+    for (name, client) in [("the first replica", &mut qg), ("the second replica", &mut qg2)] {
+        until_refused(client, generate, started + PROPAGATION, "the erasure", name).await;
+        println!("erasure reached {name} after {:?}", started.elapsed());
+    }
+    let (status, _) = http.call("POST", "/v1/kits", Some(kit_body("backend-developer"))).await;
+    assert_eq!(status, 404, "the gateway's Generate refuses the erased resume");
+    let (status, _) = http.call("GET", &format!("/v1/resumes/{resume_id}"), None).await;
+    assert_eq!(status, 404);
+
+    // The gateway's own metrics: its routes by status, and their latency histograms.
+    let gateway_metrics = scrape(&gateway).await;
+    let kits = "nexushr_http_requests_total{route=\"/v1/kits\",status=\"200\"}";
+    assert!(value(&gateway_metrics, kits) >= 1.0, "{gateway_metrics}");
+    assert!(
+        gateway_metrics.contains("nexushr_http_request_duration_seconds_bucket{route=\"/v1/kits\""),
+        "{gateway_metrics}"
+    );
     // Every service serves its own metrics: calls by method and code, latency histograms from
     // which p99 can be computed, the event pipeline's gauges.
     let catalog_metrics = scrape(&catalog).await;

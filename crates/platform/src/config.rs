@@ -5,7 +5,9 @@
 //! in-process bus), `QDRANT_URL` (unset: the embedded engine), `QDRANT_API_KEY`, `NEXUSHR_MODEL_DIR`, `NEXUSHR_API_KEYS`
 //! (`KEY=TENANT[:admin],…`, `KEY=*:service`; unset: open embedded mode),
 //! `NEXUSHR_RESUME_INGESTION_URL` and `NEXUSHR_SERVICE_KEY` (question generation's reads of
-//! parsed resumes in distributed mode). Nested settings use `__`.
+//! parsed resumes in distributed mode), `NEXUSHR_ROLE_CATALOG_URL` and
+//! `NEXUSHR_QUESTION_GENERATION_URL` (with the first, where the `gateway` binary sends its calls).
+//! Nested settings use `__`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -59,6 +61,11 @@ pub struct Settings {
     /// generation reads the parse of a resume its ResumeParsed event names (events carry no
     /// personal data). Unset in embedded mode, where the read is in process.
     pub resume_ingestion_url: Option<String>,
+    /// Role catalog's and question generation's gRPC addresses, where the `gateway` binary sends
+    /// the HTTP API's calls (comma-separated addresses for replicas; resume ingestion's is
+    /// `resume_ingestion_url`). Unused by the other binaries.
+    pub role_catalog_url: Option<String>,
+    pub question_generation_url: Option<String>,
     /// The service key (`NEXUSHR_API_KEYS` entry `KEY=*:service`) those reads present; unset
     /// when the other service has no keys.
     pub service_key: Option<String>,
@@ -93,6 +100,8 @@ impl Default for Settings {
             max_in_flight: crate::grpc::DEFAULT_MAX_IN_FLIGHT,
             api_keys: String::new(),
             resume_ingestion_url: None,
+            role_catalog_url: None,
+            question_generation_url: None,
             service_key: None,
             default_tenant: "default".into(),
             load_bundled_catalog: true,

@@ -1,6 +1,5 @@
 //! `nexushr`: the all-in-one server of the embedded mode and the command line for people.
 
-mod gateway;
 mod parse;
 mod questions;
 mod resumes;
@@ -196,10 +195,10 @@ impl nexushr_question_generation::resumes::ResumeSource for InProcessResumes {
         use nexushr_question_generation::resumes::{SourceError, from_get_resume};
         let id_of_tenant =
             nexushr_domain::TenantId::parse(tenant).map_err(|e| SourceError::Refused(e.reason))?;
-        let req = gateway::as_tenant(
-            &nexushr_domain::Tenant { id: id_of_tenant, admin: false },
-            nexushr_proto::resumes::v1::GetResumeRequest { id: id.to_string() },
-        );
+        // As the gRPC interceptor hands a request over: with the caller's tenant.
+        let mut req =
+            tonic::Request::new(nexushr_proto::resumes::v1::GetResumeRequest { id: id.to_string() });
+        req.extensions_mut().insert(nexushr_domain::Tenant { id: id_of_tenant, admin: false });
         from_get_resume(self.0.get_resume(req).await.map(tonic::Response::into_inner))
     }
 }
@@ -231,51 +230,85 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         stopped,
     )?;
     let keys = nexushr_platform::ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
-    let catalog_service = nexushr_role_catalog::CatalogService::new(store.clone()).with_index(index.clone());
     let routes = catalog::routes(store.clone(), Some(index), &settings).await?;
-    let routes = questions::add_routes(routes, service.clone(), &keys);
-    let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes.clone(), &keys);
-    let gateway = std::sync::Arc::new(gateway::Gateway::new(
-        store.clone(),
-        catalog_service,
-        resumes,
-        service,
-        keys.clone(),
-        store.pool().clone(),
+    let routes = questions::add_routes(routes, service, &keys);
+    let routes = nexushr_resume_ingestion::server::add_routes(routes, resumes, &keys);
+    let routes = nexushr_platform::grpc::reflection_routes(routes)?;
+    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
+    let addr = listener.local_addr()?;
+    // The gateway is a gRPC client of this process, as it is of the services in distributed mode.
+    let gateway = nexushr_gateway::Gateway::new(
+        nexushr_gateway::Upstreams::one(&format!("http://{}", loopback(addr)))?,
         settings.max_upload_bytes,
-    ));
+    )
+    .with_extra_metrics(pipeline_metrics(store.pool().clone()));
     let http = tokio::net::TcpListener::bind(settings.http_addr).await?;
     let http_addr = http.local_addr()?;
     println!("nexushr http on http://{http_addr}");
+    let (http_done, mut http_drained) = tokio::sync::watch::channel(false);
     let http_task = tokio::spawn(async move {
-        if let Err(e) = axum::serve(http, gateway::router(gateway))
+        if let Err(e) = axum::serve(http, nexushr_gateway::router(std::sync::Arc::new(gateway)))
             .with_graceful_shutdown(nexushr_platform::grpc::shutdown_signal())
             .await
         {
             tracing::error!(error = %e, "http gateway stopped");
         }
+        let _ = http_done.send(true);
     });
-    let routes = nexushr_platform::grpc::reflection_routes(routes)?;
-    let listener = tokio::net::TcpListener::bind(settings.grpc_addr).await?;
-    let addr = listener.local_addr()?;
+    // HTTP requests in flight call this gRPC server, so it drains after them (within the bound).
+    let grpc_shutdown = async move {
+        nexushr_platform::grpc::shutdown_signal().await;
+        let _ = tokio::time::timeout(HTTP_DRAIN, http_drained.wait_for(|done| *done)).await;
+    };
     tracing::info!(%addr, data_dir = %settings.data_dir.display(), ranking = vectors.mode(), "nexushr serving gRPC");
     println!("nexushr listening on grpc://{addr}");
-    nexushr_platform::grpc::serve_with_limit(
-        listener,
-        routes,
-        nexushr_platform::grpc::shutdown_signal(),
-        settings.max_in_flight,
-    )
-    .await?;
-    // SIGTERM drains HTTP as well: the gateway stops accepting and finishes the requests it
-    // has, within the same bound a Kubernetes grace period leaves.
-    if tokio::time::timeout(HTTP_DRAIN, http_task).await.is_err() {
+    nexushr_platform::grpc::serve_with_limit(listener, routes, grpc_shutdown, settings.max_in_flight).await?;
+    // SIGTERM drains HTTP first: the gateway stops accepting and finishes the requests it has,
+    // within the same bound a Kubernetes grace period leaves; then gRPC drains.
+    if !http_task.is_finished() {
         tracing::warn!(seconds = HTTP_DRAIN.as_secs(), "HTTP requests still running after the drain bound");
+        http_task.abort();
     }
     let _ = stop.send(true);
     let _ = events.await;
     let _ = consumer.await;
     Ok(())
+}
+
+/// Where this process answers on `addr`: a wildcard address becomes loopback.
+fn loopback(addr: std::net::SocketAddr) -> std::net::SocketAddr {
+    match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+            (std::net::Ipv4Addr::LOCALHOST, addr.port()).into()
+        }
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+            (std::net::Ipv6Addr::LOCALHOST, addr.port()).into()
+        }
+        _ => addr,
+    }
+}
+
+/// More lines for the gateway's `/metrics` in `serve`: the event pipeline's outbox and dead letters
+/// (rows the relay or the in-process consumers' compaction has not moved yet). The process's
+/// registry (gRPC servers, consumers, relays, the gateway) follows them.
+fn pipeline_metrics(pool: sqlx::AnyPool) -> nexushr_gateway::ExtraMetrics {
+    Box::new(move || {
+        let pool = pool.clone();
+        Box::pin(async move {
+            let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic NOT LIKE '%.dlq'")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(-1);
+            let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic LIKE '%.dlq'")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(-1);
+            format!(
+                "# HELP nexushr_outbox_events Events in the outbox log not yet compacted or relayed.\n# TYPE nexushr_outbox_events gauge\nnexushr_outbox_events {pending}\n\
+                 # HELP nexushr_dead_letters Events that went to a dead-letter topic.\n# TYPE nexushr_dead_letters gauge\nnexushr_dead_letters {dead}\n"
+            )
+        })
+    })
 }
 
 /// How long `serve` waits for in-flight HTTP requests after SIGTERM.

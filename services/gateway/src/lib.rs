@@ -1,12 +1,15 @@
-//! The HTTP/JSON gateway of `nexushr serve` (default 127.0.0.1:8080): the same services as
-//! gRPC for dashboards and clients that cannot speak it, the same API keys
-//! (`Authorization: Bearer KEY`), an OpenAPI document, Prometheus `/metrics` and the dashboard.
+//! The HTTP/JSON gateway and the dashboard: the services' gRPC API as JSON for dashboards and
+//! clients that cannot speak gRPC, an OpenAPI document, Prometheus `/metrics`.
 //!
-//! Handlers call the services in process with the caller's tenant, exactly as the gRPC
-//! interceptor would; gRPC statuses become HTTP statuses with a JSON body.
+//! It holds no store and no key list: every request becomes a gRPC call to role catalog, resume
+//! ingestion or question generation, carrying the caller's `Authorization` (which the service
+//! checks, as for any gRPC client) and the trace context; gRPC statuses become HTTP statuses with
+//! a JSON body. The `gateway` binary runs it on its own against the services' addresses;
+//! `nexushr serve` runs it against its own gRPC port.
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -16,54 +19,104 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use nexushr_catalog_store::{PageSpec, RoleFilter, RoleStore};
 use nexushr_catalog_wire::{role_from, role_to};
-use nexushr_domain::Tenant;
-use nexushr_platform::ApiKeys;
-use nexushr_proto::catalog::v1::{self as cpb, role_catalog_server::RoleCatalog};
-use nexushr_proto::questions::v1::{self as qpb, question_generation_server::QuestionGeneration};
-use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_server::ResumeIngestion};
-use nexushr_question_generation::convert::{loop_stage_from, loop_stage_to};
-use nexushr_question_generation::engine::LoopStage;
-use nexushr_question_generation::service::QuestionService;
-use nexushr_resume_ingestion::ResumeService;
-use nexushr_role_catalog::CatalogService;
+use nexushr_proto::catalog::v1::{self as cpb, role_catalog_client::RoleCatalogClient};
+use nexushr_proto::questions::v1::{self as qpb, question_generation_client::QuestionGenerationClient};
+use nexushr_proto::resumes::v1::{self as rpb, resume_ingestion_client::ResumeIngestionClient};
 use serde_json::{Value, json};
+use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Status};
+use tracing::Instrument;
+
+mod parsed;
 
 const DASHBOARD: &str = include_str!("dashboard.html");
 const OPENAPI: &str = include_str!("openapi.json");
 
-/// Requests by route and status, with their total seconds, and upload outcomes.
-#[derive(Default)]
-struct Metrics {
-    requests: Mutex<BTreeMap<(String, u16), (u64, f64)>>,
-    uploads: Mutex<BTreeMap<String, u64>>,
+/// Largest gRPC answer the gateway reads (a page of kits).
+const MAX_ANSWER_BYTES: usize = 64 * 1024 * 1024;
+/// Upload chunks sent to resume ingestion.
+const UPLOAD_CHUNK: usize = 256 * 1024;
+
+/// More metric lines for `/metrics`: `nexushr serve` adds its event pipeline's.
+pub type ExtraMetrics = Box<dyn Fn() -> Pin<Box<dyn Future<Output = String> + Send>> + Send + Sync>;
+
+/// Where the services answer: each a gRPC channel (a replicated service's may balance over
+/// several addresses).
+#[derive(Clone)]
+pub struct Upstreams {
+    pub catalog: Channel,
+    pub resumes: Channel,
+    pub questions: Channel,
 }
 
-pub(crate) struct Gateway {
-    pub(crate) roles: Arc<dyn RoleStore>,
-    /// Role changes go through the catalog's service (validation, events, the search index).
-    pub(crate) catalog: CatalogService,
-    pub(crate) resumes: ResumeService,
-    pub(crate) questions: QuestionService,
-    pub(crate) keys: ApiKeys,
-    pub(crate) pool: sqlx::AnyPool,
-    pub(crate) max_upload_bytes: usize,
-    metrics: Metrics,
+impl Upstreams {
+    /// Channels to `http://host:port` addresses, each a comma-separated list for a service with
+    /// replicas; connected on first use, so the gateway starts before the services.
+    pub fn connect(catalog: &str, resumes: &str, questions: &str) -> Result<Self, UpstreamError> {
+        Ok(Self { catalog: channel(catalog)?, resumes: channel(resumes)?, questions: channel(questions)? })
+    }
+
+    /// One channel for all three: `nexushr serve`'s own gRPC port.
+    pub fn one(url: &str) -> Result<Self, UpstreamError> {
+        let c = channel(url)?;
+        Ok(Self { catalog: c.clone(), resumes: c.clone(), questions: c })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("service address {url:?}: {reason}")]
+pub struct UpstreamError {
+    url: String,
+    reason: String,
+}
+
+fn channel(urls: &str) -> Result<Channel, UpstreamError> {
+    let endpoints = urls
+        .split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(|url| {
+            Endpoint::from_shared(url.to_string())
+                .map(|e| {
+                    e.connect_timeout(std::time::Duration::from_secs(5))
+                        .timeout(std::time::Duration::from_secs(60))
+                })
+                .map_err(|e| UpstreamError { url: url.into(), reason: e.to_string() })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    match endpoints.len() {
+        0 => Err(UpstreamError { url: urls.into(), reason: "no address".into() }),
+        1 => Ok(endpoints.into_iter().next().map(|e| e.connect_lazy()).expect("one endpoint")),
+        _ => Ok(Channel::balance_list(endpoints.into_iter())),
+    }
+}
+
+pub struct Gateway {
+    catalog: RoleCatalogClient<Channel>,
+    resumes: ResumeIngestionClient<Channel>,
+    questions: QuestionGenerationClient<Channel>,
+    max_upload_bytes: usize,
+    extra_metrics: Option<ExtraMetrics>,
 }
 
 impl Gateway {
-    pub(crate) fn new(
-        roles: Arc<dyn RoleStore>,
-        catalog: CatalogService,
-        resumes: ResumeService,
-        questions: QuestionService,
-        keys: ApiKeys,
-        pool: sqlx::AnyPool,
-        max_upload_bytes: usize,
-    ) -> Self {
-        Self { roles, catalog, resumes, questions, keys, pool, max_upload_bytes, metrics: Metrics::default() }
+    pub fn new(upstreams: Upstreams, max_upload_bytes: usize) -> Self {
+        Self {
+            catalog: RoleCatalogClient::new(upstreams.catalog).max_decoding_message_size(MAX_ANSWER_BYTES),
+            resumes: ResumeIngestionClient::new(upstreams.resumes)
+                .max_decoding_message_size(MAX_ANSWER_BYTES),
+            questions: QuestionGenerationClient::new(upstreams.questions)
+                .max_decoding_message_size(MAX_ANSWER_BYTES),
+            max_upload_bytes,
+            extra_metrics: None,
+        }
+    }
+
+    /// Adds `extra`'s lines to `/metrics`.
+    pub fn with_extra_metrics(mut self, extra: ExtraMetrics) -> Self {
+        self.extra_metrics = Some(extra);
+        self
     }
 }
 
@@ -99,18 +152,28 @@ impl IntoResponse for ApiError {
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
-fn tenant(gw: &Gateway, headers: &HeaderMap) -> Result<Tenant, ApiError> {
-    Ok(gw.keys.authenticate(&tonic::metadata::MetadataMap::from_headers(headers.clone()))?)
-}
+/// The headers a call carries on to the service: the caller's credentials (a service key's
+/// tenant too), never anything else the client sent.
+const FORWARDED: [header::HeaderName; 2] =
+    [header::AUTHORIZATION, header::HeaderName::from_static("x-nexushr-tenant")];
 
-/// A request to a service as the gRPC interceptor would hand it over.
-pub(crate) fn as_tenant<T>(tenant: &Tenant, message: T) -> tonic::Request<T> {
+/// A gRPC request for `message` on behalf of the HTTP caller: its credentials and the current
+/// trace context.
+fn call<T>(headers: &HeaderMap, message: T) -> tonic::Request<T> {
+    let mut forwarded = HeaderMap::new();
+    for name in FORWARDED {
+        if let Some(value) = headers.get(&name) {
+            forwarded.insert(name, value.clone());
+        }
+    }
     let mut req = tonic::Request::new(message);
-    req.extensions_mut().insert(tenant.clone());
+    *req.metadata_mut() = tonic::metadata::MetadataMap::from_headers(forwarded);
+    nexushr_telemetry::inject_grpc_metadata(req.metadata_mut());
     req
 }
 
-pub(crate) fn router(gw: Shared) -> Router {
+/// The HTTP API, the OpenAPI document, `/metrics`, `/healthz` and the dashboard.
+pub fn router(gw: Shared) -> Router {
     let limit = gw.max_upload_bytes + 64 * 1024;
     Router::new()
         .route("/", get(|| async { Html(DASHBOARD) }))
@@ -130,70 +193,46 @@ pub(crate) fn router(gw: Shared) -> Router {
         .route("/v1/calibration/{role}", get(get_calibration))
         .route("/v1/learning-sharing", get(get_sharing).put(set_sharing))
         .route("/v1/loops", post(plan_loop))
-        .layer(axum::middleware::from_fn_with_state(gw.clone(), record))
+        .layer(axum::middleware::from_fn(record))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(gw)
 }
 
 /// Counts every request by route and status, with its latency.
-async fn record(State(gw): State<Shared>, req: Request, next: Next) -> Response {
+async fn record(req: Request, next: Next) -> Response {
     let route = req
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
     let started = Instant::now();
-    let response = next.run(req).await;
-    let took = started.elapsed().as_secs_f64();
-    nexushr_metrics::global()
+    let span = tracing::info_span!("http.request", method = %req.method(), route = %route);
+    let response = next.run(req).instrument(span).await;
+    let registry = nexushr_metrics::global();
+    registry
         .histogram(
             "nexushr_http_request_duration_seconds",
             "HTTP gateway latency in seconds, by route.",
             &[("route", &route)],
         )
-        .observe(took);
-    let mut requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let entry = requests.entry((route, response.status().as_u16())).or_default();
-    entry.0 += 1;
-    entry.1 += took;
+        .observe(started.elapsed().as_secs_f64());
+    registry
+        .counter(
+            "nexushr_http_requests_total",
+            "HTTP requests by route and status.",
+            &[("route", &route), ("status", response.status().as_str())],
+        )
+        .inc();
     response
 }
 
+/// Prometheus `/metrics`: this process's registry (the gateway's requests, and in `nexushr serve`
+/// the services', consumers' and relays'), after any extra lines.
 async fn metrics(State(gw): State<Shared>) -> Response {
-    let mut out = String::new();
-    out.push_str("# HELP nexushr_http_requests_total HTTP requests by route and status.\n# TYPE nexushr_http_requests_total counter\n");
-    let requests = gw.metrics.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-    for ((route, status), (count, _)) in &requests {
-        out.push_str(&format!(
-            "nexushr_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}\n"
-        ));
-    }
-    out.push_str("# HELP nexushr_http_request_seconds_sum Seconds spent answering, by route.\n# TYPE nexushr_http_request_seconds_sum counter\n");
-    for ((route, status), (_, seconds)) in &requests {
-        out.push_str(&format!(
-            "nexushr_http_request_seconds_sum{{route=\"{route}\",status=\"{status}\"}} {seconds:.6}\n"
-        ));
-    }
-    out.push_str("# HELP nexushr_resume_uploads_total Uploads by parse outcome.\n# TYPE nexushr_resume_uploads_total counter\n");
-    for (outcome, count) in
-        gw.metrics.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter()
-    {
-        out.push_str(&format!("nexushr_resume_uploads_total{{outcome=\"{outcome}\"}} {count}\n"));
-    }
-    // Event lag: rows the relay (or the in-process consumers' compaction) has not moved yet.
-    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic NOT LIKE '%.dlq'")
-        .fetch_one(&gw.pool)
-        .await
-        .unwrap_or(-1);
-    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE topic LIKE '%.dlq'")
-        .fetch_one(&gw.pool)
-        .await
-        .unwrap_or(-1);
-    out.push_str(&format!(
-        "# HELP nexushr_outbox_events Events in the outbox log not yet compacted or relayed.\n# TYPE nexushr_outbox_events gauge\nnexushr_outbox_events {pending}\n\
-         # HELP nexushr_dead_letters Events that went to a dead-letter topic.\n# TYPE nexushr_dead_letters gauge\nnexushr_dead_letters {dead}\n"
-    ));
-    // The gRPC servers, event consumers and relays of this process.
-    out.push_str(&nexushr_platform::metrics::render());
+    let mut out = match &gw.extra_metrics {
+        Some(extra) => extra().await,
+        None => String::new(),
+    };
+    out.push_str(&nexushr_metrics::global().render());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
 }
 
@@ -204,48 +243,40 @@ struct RoleQuery {
 }
 
 async fn list_roles(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<RoleQuery>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let limit = q.limit.unwrap_or(50).clamp(1, 200);
-    let store_error = |e: nexushr_catalog_store::StoreError| {
-        tracing::error!(error = %e, "role store failed");
-        ApiError(Status::internal("the role store failed"))
-    };
     let roles: Vec<Value> = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(text) => {
             if text.chars().count() > 200 {
                 return Err(nexushr_platform::invalid_argument("q", "longer than 200 characters").into());
             }
-            let terms: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-            gw.roles
-                .search(&tenant.id, &terms, limit)
-                .await
-                .map_err(store_error)?
-                .into_iter()
-                .map(|h| summary(&h.role))
-                .collect()
+            let req = cpb::SearchRolesRequest {
+                query: text.to_string(),
+                limit: Some(limit.min(100) as i32),
+                mode: cpb::SearchMode::Lexical as i32,
+                locale: String::new(),
+            };
+            let found = gw.catalog.clone().search_roles(call(&headers, req)).await?.into_inner();
+            found.hits.iter().filter_map(|h| h.role.as_ref()).map(summary).collect()
         }
         None => {
-            let page = PageSpec { size: limit, after: None };
-            gw.roles
-                .list(&tenant.id, &RoleFilter::default(), &page)
-                .await
-                .map_err(store_error)?
-                .0
-                .iter()
-                .map(summary)
-                .collect()
+            let page = nexushr_proto::common::v1::PageRequest {
+                page_size: Some(limit as i32),
+                page_token: String::new(),
+            };
+            let req = cpb::ListRolesRequest { page: Some(page), ..Default::default() };
+            let listed = gw.catalog.clone().list_roles(call(&headers, req)).await?.into_inner();
+            listed.roles.iter().map(summary).collect()
         }
     };
     Ok(Json(json!({ "roles": roles })))
 }
 
-fn summary(role: &nexushr_domain::Role) -> Value {
-    json!({ "slug": role.spec.slug, "title": role.spec.title, "category": role.spec.category, "summary": role.spec.summary })
+fn summary(role: &cpb::Role) -> Value {
+    json!({ "slug": role.slug, "title": role.title, "category": role.category, "summary": role.summary })
 }
 
 async fn get_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    Ok(Json(with_etag(&role_by_slug(&gw, &tenant, &slug).await?)))
+    role_json(&role_by_slug(&gw, &headers, &slug).await?)
 }
 
 #[derive(serde::Deserialize)]
@@ -257,37 +288,29 @@ struct NewRole {
     visibility: String,
 }
 
-/// A role as the catalog answered it, in the JSON `GET /v1/roles/{slug}` gives.
+/// A role as the catalog answered it, in the JSON `GET /v1/roles/{slug}` gives: its fields and
+/// the etag `If-Match` sends back to change or delete it at this version.
 fn role_json(wire: &cpb::Role) -> ApiResult {
     let role = role_from(wire)
         .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)))?;
-    Ok(Json(with_etag(&role)))
-}
-
-/// A role as JSON with its etag, which `If-Match` sends back to change or delete it.
-fn with_etag(role: &nexushr_domain::Role) -> Value {
-    let mut json = serde_json::to_value(role).unwrap_or(Value::Null);
+    let mut json = serde_json::to_value(&role).unwrap_or(Value::Null);
     if let Value::Object(fields) = &mut json {
-        fields.insert("etag".into(), Value::String(role.etag()));
+        fields.insert("etag".into(), Value::String(wire.etag.clone()));
     }
-    json
+    Ok(Json(json))
 }
 
 /// The role `slug` as the caller sees it, or NOT_FOUND.
-async fn role_by_slug(gw: &Gateway, tenant: &Tenant, slug: &str) -> Result<nexushr_domain::Role, ApiError> {
-    match gw.roles.get_by_slug(&tenant.id, slug).await {
-        Ok(Some(role)) => Ok(role),
-        Ok(None) => Err(Status::not_found(format!("role {slug}")).into()),
-        Err(e) => {
-            tracing::error!(error = %e, "role store failed");
-            Err(Status::internal("the role store failed").into())
-        }
-    }
+async fn role_by_slug(gw: &Gateway, headers: &HeaderMap, slug: &str) -> Result<cpb::Role, ApiError> {
+    let req = cpb::GetRoleRequest {
+        key: Some(cpb::get_role_request::Key::Slug(slug.into())),
+        locale: String::new(),
+    };
+    Ok(gw.catalog.clone().get_role(call(headers, req)).await?.into_inner())
 }
 
 /// Creates a role (private to the caller's tenant unless `visibility` is global).
 async fn create_role(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<NewRole>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let mut wire = role_to(&nexushr_domain::Role::new(body.spec, None, chrono::Utc::now()), "en");
     wire.id.clear();
     wire.visibility = match body.visibility.as_str() {
@@ -296,7 +319,7 @@ async fn create_role(State(gw): State<Shared>, headers: HeaderMap, Json(body): J
         _ => return Err(nexushr_platform::invalid_argument("visibility", "private or global").into()),
     };
     let req = cpb::CreateRoleRequest { role: Some(wire) };
-    role_json(&gw.catalog.create_role(as_tenant(&tenant, req)).await?.into_inner())
+    role_json(&gw.catalog.clone().create_role(call(&headers, req)).await?.into_inner())
 }
 
 /// Changes the fields the body names (a JSON object of role fields); with `If-Match: ETAG`, only
@@ -307,34 +330,34 @@ async fn update_role(
     Path(slug): Path<String>,
     Json(body): Json<serde_json::Map<String, Value>>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let current = role_by_slug(&gw, &tenant, &slug).await?;
+    let current = role_by_slug(&gw, &headers, &slug).await?;
     let patch: nexushr_domain::RoleSpec = serde_json::from_value(Value::Object(body.clone()))
         .map_err(|e| nexushr_platform::invalid_argument("body", &e.to_string()))?;
-    let mut wire = role_to(&nexushr_domain::Role { spec: patch, ..current.clone() }, "en");
+    let role = role_from(&current)
+        .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)))?;
+    let mut wire = role_to(&nexushr_domain::Role { spec: patch, ..role }, "en");
     wire.etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
         Some(Ok(etag)) => etag.to_string(),
         Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
-        None => current.etag(),
+        None => current.etag,
     };
     let req = cpb::UpdateRoleRequest {
         role: Some(wire),
         update_mask: Some(prost_types::FieldMask { paths: body.keys().cloned().collect() }),
     };
-    role_json(&gw.catalog.update_role(as_tenant(&tenant, req)).await?.into_inner())
+    role_json(&gw.catalog.clone().update_role(call(&headers, req)).await?.into_inner())
 }
 
 /// Deletes a role the caller may write; with `If-Match: ETAG`, only at that version.
 async fn delete_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let current = role_by_slug(&gw, &tenant, &slug).await?;
+    let current = role_by_slug(&gw, &headers, &slug).await?;
     let etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
         Some(Ok(etag)) => etag.to_string(),
         Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
         None => String::new(),
     };
     let req = cpb::DeleteRoleRequest { id: current.id, etag };
-    gw.catalog.delete_role(as_tenant(&tenant, req)).await?;
+    gw.catalog.clone().delete_role(call(&headers, req)).await?;
     Ok(Json(json!({ "deleted": true })))
 }
 
@@ -345,18 +368,15 @@ struct UploadQuery {
     idempotency_key: Option<String>,
 }
 
-/// The stored resume and its parse (fields with their confidences).
-async fn resume_view(gw: &Gateway, resume: &rpb::Resume) -> Value {
-    let file =
-        gw.resumes.store().file(&resume.tenant_id, &resume.id).await.ok().flatten().unwrap_or_default();
-    let parse = gw.resumes.parse(Arc::new(file)).await.ok();
+/// The stored resume and its parse (fields with their confidences), as resume ingestion answers it.
+fn resume_view(resume: &rpb::Resume) -> Value {
     json!({
         "id": resume.id,
         "file_name": resume.file_name,
         "external_candidate_id": resume.external_candidate_id,
         "size_bytes": resume.size_bytes,
         "sha256": resume.sha256,
-        "parse": parse.map(|p| serde_json::to_value(&p).unwrap_or(Value::Null)),
+        "parse": resume.parsed.as_ref().map(parsed::to_json),
     })
 }
 
@@ -366,7 +386,6 @@ async fn upload(
     Query(q): Query<UploadQuery>,
     body: Bytes,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let meta = rpb::UploadMetadata {
         external_candidate_id: q.candidate.unwrap_or_default(),
         idempotency_key: q.idempotency_key.unwrap_or_default(),
@@ -380,31 +399,31 @@ async fn upload(
             .collect(),
         size_bytes: body.len() as u64,
     };
-    let result = gw.resumes.ingest(tenant.id.as_str(), &meta, body.to_vec()).await;
+    let mut parts = vec![rpb::UploadRequest { part: Some(rpb::upload_request::Part::Metadata(meta)) }];
+    parts.extend(
+        body.chunks(UPLOAD_CHUNK)
+            .map(|c| rpb::UploadRequest { part: Some(rpb::upload_request::Part::Chunk(c.to_vec())) }),
+    );
+    let result = gw.resumes.clone().upload(call(&headers, tokio_stream::iter(parts))).await;
     let outcome = match &result {
         Ok(_) => "stored".to_string(),
         Err(s) => format!("{:?}", s.code()),
     };
-    *gw.metrics
-        .uploads
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .entry(outcome)
-        .or_default() += 1;
-    Ok(Json(resume_view(&gw, &result?).await))
+    nexushr_metrics::global()
+        .counter("nexushr_resume_uploads_total", "Uploads by parse outcome.", &[("outcome", &outcome)])
+        .inc();
+    Ok(Json(resume_view(&result?.into_inner())))
 }
 
 async fn get_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let resume = gw.resumes.get_resume(as_tenant(&tenant, rpb::GetResumeRequest { id })).await?.into_inner();
-    Ok(Json(resume_view(&gw, &resume).await))
+    let resume = gw.resumes.clone().get_resume(call(&headers, rpb::GetResumeRequest { id })).await?;
+    Ok(Json(resume_view(&resume.into_inner())))
 }
 
 /// Erases every resume of an ATS candidate; the body is the erasure receipt.
 async fn erase_candidate(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = rpb::EraseCandidateRequest { external_candidate_id: id };
-    let r = gw.resumes.erase_candidate(as_tenant(&tenant, req)).await?.into_inner();
+    let r = gw.resumes.clone().erase_candidate(call(&headers, req)).await?.into_inner();
     Ok(Json(json!({
         "external_candidate_id": r.external_candidate_id,
         "resume_ids": r.resume_ids,
@@ -415,8 +434,7 @@ async fn erase_candidate(State(gw): State<Shared>, headers: HeaderMap, Path(id):
 }
 
 async fn delete_resume(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    gw.resumes.delete_resume(as_tenant(&tenant, rpb::DeleteResumeRequest { id })).await?;
+    gw.resumes.clone().delete_resume(call(&headers, rpb::DeleteResumeRequest { id })).await?;
     Ok(Json(json!({ "erased": true })))
 }
 
@@ -473,7 +491,6 @@ fn named<E: Copy + Into<i32>>(name: &str, all: &[(&str, E)]) -> i32 {
 async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<GenerateBody>) -> ApiResult {
     use nexushr_proto::common::v1::Seniority as S;
     use qpb::InterviewStage as I;
-    let tenant = tenant(&gw, &headers)?;
     let stages =
         [("screen", I::Screen), ("technical", I::Technical), ("onsite", I::Onsite), ("final", I::Final)];
     let seniorities = [
@@ -498,7 +515,7 @@ async fn generate(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json
         mix: body.mix.map(|m| qpb::Mix { behavioral: m.behavioral, technical: m.technical }),
         use_llm: body.use_llm,
     };
-    let kit = gw.questions.generate(as_tenant(&tenant, req)).await?.into_inner();
+    let kit = gw.questions.clone().generate(call(&headers, req)).await?.into_inner();
     Ok(Json(kit_json(&kit)))
 }
 
@@ -529,13 +546,12 @@ impl PageQuery {
 
 /// The caller's kits, newest first, a page at a time.
 async fn list_kits(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<PageQuery>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = qpb::ListKitsRequest {
         page: Some(q.page()),
         role_slug: q.role.clone(),
         resume_id: q.resume_id.clone(),
     };
-    let listed = gw.questions.list_kits(as_tenant(&tenant, req)).await?.into_inner();
+    let listed = gw.questions.clone().list_kits(call(&headers, req)).await?.into_inner();
     Ok(Json(json!({
         "kits": listed.kits.iter().map(kit_json).collect::<Vec<_>>(),
         "next_page_token": listed.page.map(|p| p.next_page_token).unwrap_or_default(),
@@ -544,9 +560,8 @@ async fn list_kits(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query
 
 /// The caller's resumes, newest first, a page at a time: what was stored, not the parse.
 async fn list_resumes(State(gw): State<Shared>, headers: HeaderMap, Query(q): Query<PageQuery>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = rpb::ListResumesRequest { page: Some(q.page()), external_candidate_id: q.candidate.clone() };
-    let listed = gw.resumes.list_resumes(as_tenant(&tenant, req)).await?.into_inner();
+    let listed = gw.resumes.clone().list_resumes(call(&headers, req)).await?.into_inner();
     Ok(Json(json!({
         "resumes": listed.resumes.iter().map(|r| json!({
             "id": r.id,
@@ -582,7 +597,6 @@ async fn record_feedback(
     Path(kit_id): Path<String>,
     Json(body): Json<FeedbackBody>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = qpb::RecordFeedbackRequest {
         kit_id,
         question_id: body.question_id,
@@ -591,13 +605,12 @@ async fn record_feedback(
         outcome: named(&body.outcome, &OUTCOMES),
         interviewer_id: body.interviewer_id,
     };
-    gw.questions.record_feedback(as_tenant(&tenant, req)).await?;
+    gw.questions.clone().record_feedback(call(&headers, req)).await?;
     Ok(Json(json!({ "recorded": true })))
 }
 
 async fn get_kit(State(gw): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let kit = gw.questions.get_kit(as_tenant(&tenant, qpb::GetKitRequest { id })).await?.into_inner();
+    let kit = gw.questions.clone().get_kit(call(&headers, qpb::GetKitRequest { id })).await?.into_inner();
     Ok(Json(kit_json(&kit)))
 }
 
@@ -622,7 +635,6 @@ async fn record_scorecard(
     Path(kit_id): Path<String>,
     Json(body): Json<ScorecardBody>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = qpb::RecordScorecardRequest {
         kit_id,
         interviewer_id: body.interviewer_id,
@@ -632,7 +644,7 @@ async fn record_scorecard(
             .map(|s| qpb::QuestionScore { question_id: s.question_id, score: s.score, notes: s.notes })
             .collect(),
     };
-    let done = gw.questions.record_scorecard(as_tenant(&tenant, req)).await?.into_inner();
+    let done = gw.questions.clone().record_scorecard(call(&headers, req)).await?.into_inner();
     Ok(Json(json!({ "recorded": done.recorded })))
 }
 
@@ -648,9 +660,8 @@ async fn record_outcome(
     Path(kit_id): Path<String>,
     Json(body): Json<OutcomeBody>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = qpb::RecordOutcomeRequest { kit_id, outcome: named(&body.outcome, &OUTCOMES) };
-    gw.questions.record_outcome(as_tenant(&tenant, req)).await?;
+    gw.questions.clone().record_outcome(call(&headers, req)).await?;
     Ok(Json(json!({ "outcome": body.outcome })))
 }
 
@@ -659,9 +670,8 @@ async fn get_calibration(
     headers: HeaderMap,
     Path(role): Path<String>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let report =
-        gw.questions.get_calibration(as_tenant(&tenant, qpb::GetCalibrationRequest { role })).await?;
+        gw.questions.clone().get_calibration(call(&headers, qpb::GetCalibrationRequest { role })).await?;
     let report = report.into_inner();
     let verdict = |v: i32| match qpb::CalibrationVerdict::try_from(v) {
         Ok(qpb::CalibrationVerdict::Discriminates) => "discriminates",
@@ -696,8 +706,8 @@ fn sharing_json(s: &qpb::LearningSharing) -> Value {
 }
 
 async fn get_sharing(State(gw): State<Shared>, headers: HeaderMap) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let s = gw.questions.get_learning_sharing(as_tenant(&tenant, qpb::GetLearningSharingRequest {})).await?;
+    let s =
+        gw.questions.clone().get_learning_sharing(call(&headers, qpb::GetLearningSharingRequest {})).await?;
     Ok(Json(sharing_json(&s.into_inner())))
 }
 
@@ -711,9 +721,8 @@ async fn set_sharing(
     headers: HeaderMap,
     Json(body): Json<SharingBody>,
 ) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
     let req = qpb::SetLearningSharingRequest { share: body.share };
-    let s = gw.questions.set_learning_sharing(as_tenant(&tenant, req)).await?;
+    let s = gw.questions.clone().set_learning_sharing(call(&headers, req)).await?;
     Ok(Json(sharing_json(&s.into_inner())))
 }
 
@@ -728,19 +737,22 @@ struct LoopBody {
     language: String,
 }
 
+/// Loop stages by their names in request and response bodies.
+const LOOP_STAGES: [(&str, qpb::LoopStage); 4] = [
+    ("screen", qpb::LoopStage::Screen),
+    ("technical", qpb::LoopStage::Technical),
+    ("system-design", qpb::LoopStage::SystemDesign),
+    ("behavioral", qpb::LoopStage::Behavioral),
+];
+
 /// A loop stage's name (`system-design`), from its wire value; empty for none.
 fn stage_name(stage: i32) -> &'static str {
-    qpb::LoopStage::try_from(stage).ok().and_then(loop_stage_from).map_or("", LoopStage::as_str)
+    LOOP_STAGES.iter().find(|(_, s)| *s as i32 == stage).map_or("", |(n, _)| n)
 }
 
 async fn plan_loop(State(gw): State<Shared>, headers: HeaderMap, Json(body): Json<LoopBody>) -> ApiResult {
-    let tenant = tenant(&gw, &headers)?;
-    let mut stages = Vec::with_capacity(body.stages.len());
-    for name in &body.stages {
-        // An unknown name reaches the service as an unknown enum value: INVALID_ARGUMENT there.
-        let stage = LoopStage::ALL.into_iter().find(|s| s.as_str() == name);
-        stages.push(stage.map_or(99, |s| loop_stage_to(s) as i32));
-    }
+    // An unknown name reaches the service as an unknown enum value: INVALID_ARGUMENT there.
+    let stages = body.stages.iter().map(|name| named(name, &LOOP_STAGES)).collect();
     let req = qpb::PlanLoopRequest {
         role: body.role,
         candidate: Some(qpb::plan_loop_request::Candidate::ResumeId(body.resume_id)),
@@ -748,7 +760,7 @@ async fn plan_loop(State(gw): State<Shared>, headers: HeaderMap, Json(body): Jso
         language: body.language,
         ..Default::default()
     };
-    let planned = gw.questions.plan_loop(as_tenant(&tenant, req)).await?.into_inner();
+    let planned = gw.questions.clone().plan_loop(call(&headers, req)).await?.into_inner();
     Ok(Json(json!({
         "language": planned.language,
         "kits": planned.kits.iter().map(|k| json!({
