@@ -21,10 +21,9 @@ enum Dialect {
 }
 
 /// This store's migrations: every file of `migrations/` (a test checks none is left out).
-const SQLITE: nexushr_events::db::Migrations =
-    nexushr_events::migrations!("migrations/sqlite/20261128000001_roles.sql");
-const POSTGRES: nexushr_events::db::Migrations =
-    nexushr_events::migrations!("migrations/postgres/20261128000001_roles.sql");
+const SQLITE: nexushr_db::Migrations = nexushr_db::migrations!("migrations/sqlite/20261128000001_roles.sql");
+const POSTGRES: nexushr_db::Migrations =
+    nexushr_db::migrations!("migrations/postgres/20261128000001_roles.sql");
 
 /// Roles in SQLite or PostgreSQL, chosen by the URL scheme.
 #[derive(Debug, Clone)]
@@ -37,8 +36,8 @@ impl SqlRoleStore {
     /// Connects to `sqlite://PATH` or `postgres://…` and applies pending migrations.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
-        let pool = nexushr_events::db::connect(url).await?;
-        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
+        let pool = nexushr_db::connect(url).await?;
+        nexushr_events::migrate_with_outbox(&pool, SQLITE, POSTGRES).await?;
         Ok(Self { pool, dialect })
     }
 
@@ -403,8 +402,7 @@ impl RoleStore for SqlRoleStore {
 mod tests {
     #[test]
     fn every_migration_is_embedded() {
-        let missing =
-            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        let missing = nexushr_db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
         assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
 }

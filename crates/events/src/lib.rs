@@ -13,7 +13,6 @@
 //! [`outbox::claim`], which records the event id in the handler's own transaction.
 
 mod bus;
-pub mod db;
 mod deliver;
 #[cfg(feature = "kafka")]
 pub mod kafka;
@@ -201,16 +200,38 @@ pub fn subscriber(
 }
 
 /// The outbox's migrations.
-const SQLITE: db::Migrations = migrations!("migrations/sqlite/20261128100000_outbox.sql");
-const POSTGRES: db::Migrations = migrations!("migrations/postgres/20261128100000_outbox.sql");
+const SQLITE: nexushr_db::Migrations = nexushr_db::migrations!("migrations/sqlite/20261128100000_outbox.sql");
+const POSTGRES: nexushr_db::Migrations =
+    nexushr_db::migrations!("migrations/postgres/20261128100000_outbox.sql");
 
-/// Creates the outbox tables in the database of `pool` (both SQLite and PostgreSQL).
+/// Creates the outbox tables in the database of `pool` (both SQLite and PostgreSQL), beside the
+/// service's own (which share the migrations table).
 pub async fn migrate(pool: &sqlx::AnyPool) -> Result<(), EventError> {
-    let mut migrator = db::migrator(if db::is_postgres(pool) { POSTGRES } else { SQLITE })?;
-    // The service's own migrations share the migrations table.
-    migrator.set_ignore_missing(true);
-    migrator.run(pool).await?;
-    Ok(())
+    Ok(nexushr_db::migrate(pool, SQLITE, POSTGRES).await?)
+}
+
+/// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL), then the
+/// outbox's: the database of a service that publishes events.
+pub async fn migrate_with_outbox(
+    pool: &sqlx::AnyPool,
+    sqlite: nexushr_db::Migrations,
+    postgres: nexushr_db::Migrations,
+) -> Result<(), EventError> {
+    nexushr_db::migrate(pool, sqlite, postgres).await?;
+    migrate(pool).await
+}
+
+#[cfg(test)]
+mod migrations {
+    #[test]
+    fn every_outbox_migration_is_embedded_and_ordered() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(nexushr_db::unlisted(dir, super::SQLITE, super::POSTGRES), Vec::<String>::new());
+        for listed in [super::SQLITE, super::POSTGRES] {
+            let m = nexushr_db::migrator(listed).expect("named as sqlx names them");
+            assert!(m.iter().count() == listed.len() && m.iter().all(|m| m.version > 0 && !m.sql.is_empty()));
+        }
+    }
 }
 
 /// Built without Kafka (`cargo test -p nexushr-events --no-default-features`, in the test
@@ -219,7 +240,7 @@ pub async fn migrate(pool: &sqlx::AnyPool) -> Result<(), EventError> {
 mod without_kafka {
     #[tokio::test]
     async fn configured_brokers_are_refused_by_name() {
-        let pool = crate::db::connect("sqlite::memory:").await.expect("sqlite");
+        let pool = nexushr_db::connect("sqlite::memory:").await.expect("sqlite");
         let refused = crate::subscriber(Some("127.0.0.1:9092"), pool.clone()).err().expect("refused");
         assert!(matches!(refused, crate::EventError::NotBuilt(_)), "{refused}");
         assert!(refused.to_string().contains("NEXUSHR_KAFKA_BROKERS"), "{refused}");

@@ -46,7 +46,7 @@ fn insert_query<'q>(sql: &'q str, event: &Event, headers: &BTreeMap<String, Stri
 }
 
 fn insert_one() -> String {
-    format!("{INSERT_INTO}{}", crate::db::values(1, COLUMNS))
+    format!("{INSERT_INTO}{}", nexushr_db::values(1, COLUMNS))
 }
 
 /// Adds an event to the outbox inside the caller's transaction: it is published if and only if
@@ -61,7 +61,7 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<(),
 /// each).
 pub async fn enqueue_all(tx: &mut Transaction<'_, Any>, events: &[&Event]) -> Result<(), EventError> {
     for chunk in events.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!("{INSERT_INTO}{}", crate::db::values(chunk.len(), COLUMNS));
+        let sql = format!("{INSERT_INTO}{}", nexushr_db::values(chunk.len(), COLUMNS));
         let now = now_ms();
         let mut query = sqlx::query(&sql);
         for event in chunk {

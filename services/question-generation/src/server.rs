@@ -113,7 +113,7 @@ pub async fn run(settings: &Settings) -> anyhow::Result<()> {
         );
     };
     let resumes = Arc::new(crate::resumes::GrpcResumes::new(resume_ingestion, settings.service_key.clone())?);
-    let pool = nexushr_events::db::connect(&settings.database_url()).await?;
+    let pool = nexushr_db::connect(&settings.database_url()).await?;
     let store = QuestionStore::new(pool.clone()).await?;
     let vectors = Vectors::open(&nexushr_vector_store::VectorSettings {
         qdrant_url: settings.qdrant_url.clone(),

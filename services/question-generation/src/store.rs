@@ -17,7 +17,7 @@ use crate::bank::Question;
 use crate::candidate::Candidate;
 
 /// This store's migrations: every file of `migrations/` (a test checks none is left out).
-const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
+const SQLITE: nexushr_db::Migrations = nexushr_db::migrations!(
     "migrations/sqlite/20261129000001_questions.sql",
     "migrations/sqlite/20261202000001_erased_resumes.sql",
     "migrations/sqlite/20261202000002_feedback_once.sql",
@@ -25,7 +25,7 @@ const SQLITE: nexushr_events::db::Migrations = nexushr_events::migrations!(
     "migrations/sqlite/20261205000001_scorecards.sql",
     "migrations/sqlite/20261205000002_learning_sharing.sql"
 );
-const POSTGRES: nexushr_events::db::Migrations = nexushr_events::migrations!(
+const POSTGRES: nexushr_db::Migrations = nexushr_db::migrations!(
     "migrations/postgres/20261129000001_questions.sql",
     "migrations/postgres/20261202000001_erased_resumes.sql",
     "migrations/postgres/20261202000002_feedback_once.sql",
@@ -181,7 +181,7 @@ impl Aggregate {
 impl QuestionStore {
     /// Applies this service's migrations to `pool` (SQLite or PostgreSQL).
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
+        nexushr_events::migrate_with_outbox(&pool, SQLITE, POSTGRES).await?;
         let (kits, pending) = mpsc::channel(4 * KITS_PER_COMMIT);
         tokio::spawn(write_kits(pool.clone(), pending));
         Ok(Self { pool, kits })
@@ -324,7 +324,7 @@ impl QuestionStore {
         let sql = format!(
             "INSERT INTO qg_guardrail_blocks (id, tenant, at_ms, actor, action, category, rule, \
              jurisdictions, source, text_sha256, question_id, kit_id) VALUES {}",
-            nexushr_events::db::values(blocks.len(), 12)
+            nexushr_db::values(blocks.len(), 12)
         );
         let mut q = sqlx::query(&sql);
         for b in blocks {
@@ -666,7 +666,7 @@ struct Checkpoints {
 
 impl Checkpoints {
     fn new(pool: AnyPool) -> Self {
-        let sqlite = !nexushr_events::db::is_postgres(&pool);
+        let sqlite = !nexushr_db::is_postgres(&pool);
         Self { pool, sqlite, written: 0, running: None }
     }
 
@@ -733,7 +733,7 @@ async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(
              SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES {}) AS k \
              WHERE k.column4 = '' OR EXISTS \
              (SELECT 1 FROM qg_resumes r WHERE r.tenant = k.column2 AND r.resume_id = k.column4) RETURNING id",
-            nexushr_events::db::values(chunk.len(), 6)
+            nexushr_db::values(chunk.len(), 6)
         );
         let mut query = sqlx::query(&sql);
         for PendingKit { kit, .. } in chunk {
@@ -769,8 +769,7 @@ async fn insert_kits(pool: &AnyPool, kits: &[PendingKit]) -> Result<Vec<Result<(
 mod tests {
     #[test]
     fn every_migration_is_embedded() {
-        let missing =
-            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        let missing = nexushr_db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
         assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
 
@@ -800,7 +799,7 @@ mod tests {
     /// A store on a fresh SQLite file in `dir`.
     async fn sqlite_store(dir: &tempfile::TempDir) -> QuestionStore {
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("qg.db").display());
-        QuestionStore::new(nexushr_events::db::connect(&url).await.expect("db")).await.expect("store")
+        QuestionStore::new(nexushr_db::connect(&url).await.expect("db")).await.expect("store")
     }
 
     /// Runs `body` on a store in a fresh PostgreSQL schema (dropped afterwards); PostgreSQL is
@@ -808,15 +807,14 @@ mod tests {
     async fn on_postgres<F: std::future::Future<Output = ()>>(body: impl FnOnce(QuestionStore) -> F) {
         let url = std::env::var("NEXUSHR_TEST_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        let admin = nexushr_events::db::connect(&url)
+        let admin = nexushr_db::connect(&url)
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL at {url} is required for this test: {e}"));
         let schema = format!("qg_test_{}", uuid::Uuid::new_v4().simple());
         sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("schema");
         let sep = if url.contains('?') { '&' } else { '?' };
-        let pool = nexushr_events::db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}"))
-            .await
-            .expect("db");
+        let pool =
+            nexushr_db::connect(&format!("{url}{sep}options=-c%20search_path%3D{schema}")).await.expect("db");
         body(QuestionStore::new(pool).await.expect("store")).await;
         sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.expect("drop schema");
     }

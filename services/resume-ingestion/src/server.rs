@@ -33,7 +33,7 @@ pub fn add_routes(routes: Routes, service: ResumeService, keys: &ApiKeys) -> Rou
 /// Serves resume ingestion alone (the distributed mode) until SIGINT/SIGTERM, relaying its
 /// outbox to Kafka when brokers are configured.
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
-    let pool = nexushr_events::db::connect(&settings.database_url()).await?;
+    let pool = nexushr_db::connect(&settings.database_url()).await?;
     let service = build(pool.clone(), settings).await?;
     let keys = ApiKeys::parse(&settings.api_keys, &settings.default_tenant)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);

@@ -16,10 +16,10 @@ pub enum StoreError {
 }
 
 /// This store's migrations: every file of `migrations/` (a test checks none is left out).
-const SQLITE: nexushr_events::db::Migrations =
-    nexushr_events::migrations!("migrations/sqlite/20261129100001_resumes.sql");
-const POSTGRES: nexushr_events::db::Migrations =
-    nexushr_events::migrations!("migrations/postgres/20261129100001_resumes.sql");
+const SQLITE: nexushr_db::Migrations =
+    nexushr_db::migrations!("migrations/sqlite/20261129100001_resumes.sql");
+const POSTGRES: nexushr_db::Migrations =
+    nexushr_db::migrations!("migrations/postgres/20261129100001_resumes.sql");
 
 /// One stored resume (without its file).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +75,7 @@ pub struct ResumeStore {
 impl ResumeStore {
     /// Applies this service's migrations (and the outbox's) to `pool`.
     pub async fn new(pool: AnyPool) -> Result<Self, StoreError> {
-        nexushr_events::db::migrate(&pool, SQLITE, POSTGRES).await?;
+        nexushr_events::migrate_with_outbox(&pool, SQLITE, POSTGRES).await?;
         Ok(Self { pool })
     }
 
@@ -287,8 +287,7 @@ async fn erase_in(
 mod tests {
     #[test]
     fn every_migration_is_embedded() {
-        let missing =
-            nexushr_events::db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
+        let missing = nexushr_db::unlisted(env!("CARGO_MANIFEST_DIR"), super::SQLITE, super::POSTGRES);
         assert!(missing.is_empty(), "add to SQLITE/POSTGRES: {missing:?}");
     }
 }

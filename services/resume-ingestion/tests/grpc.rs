@@ -30,7 +30,7 @@ struct App {
 async fn spawn(url: Option<String>) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite").display()));
-    let pool = nexushr_events::db::connect(&url).await.expect("database");
+    let pool = nexushr_db::connect(&url).await.expect("database");
     let settings = Settings { max_upload_bytes: 2 * 1024 * 1024, ..Settings::default() };
     let service = nexushr_resume_ingestion::server::build(pool.clone(), &settings).await.expect("service");
     let keys = ApiKeys::parse(&format!("{ACME}=acme,{GLOBEX}=globex"), "default").expect("keys");

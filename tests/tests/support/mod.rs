@@ -9,7 +9,7 @@ use nexushr_proto::resumes::v1::{self as rpb, upload_request::Part};
 /// shedding past `max_in_flight` calls. Returns its `http://` address and its database.
 pub async fn resume_ingestion(dir: &Path, max_in_flight: usize) -> (String, sqlx::AnyPool) {
     let url = format!("sqlite://{}?mode=rwc", dir.join("r.db").display());
-    let pool = nexushr_events::db::connect(&url).await.expect("resume db");
+    let pool = nexushr_db::connect(&url).await.expect("resume db");
     let service =
         nexushr_resume_ingestion::server::build(pool.clone(), &Settings::default()).await.expect("service");
     let keys = ApiKeys::parse("", "default").expect("open mode");

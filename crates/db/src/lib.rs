@@ -1,5 +1,5 @@
 //! The database every service keeps its state and its outbox in: SQLite (embedded) or
-//! PostgreSQL (distributed), chosen by the URL scheme.
+//! PostgreSQL (distributed), chosen by the URL scheme; migrations embedded in the binaries.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -61,7 +61,7 @@ pub fn values(rows: usize, columns: usize) -> String {
 }
 
 /// A set of migrations embedded in the binary: (file name, SQL), written with
-/// [`crate::migrations!`]. The file names are sqlx's: `<version>_<description>.sql`.
+/// [`migrations!`]. The file names are sqlx's: `<version>_<description>.sql`.
 pub type Migrations = &'static [(&'static str, &'static str)];
 
 /// Embeds migration files, named relative to the calling crate's manifest directory:
@@ -76,7 +76,7 @@ macro_rules! migrations {
 }
 
 /// The migrator of `files`, in version order, as sqlx would build it from their folder.
-pub fn migrator(files: Migrations) -> Result<sqlx::migrate::Migrator, crate::EventError> {
+pub fn migrator(files: Migrations) -> Result<sqlx::migrate::Migrator, sqlx::migrate::MigrateError> {
     use sqlx::migrate::{Migration, MigrationType, Migrator};
     let mut migrations = Vec::with_capacity(files.len());
     for (path, sql) in files {
@@ -86,9 +86,9 @@ pub fn migrator(files: Migrations) -> Result<sqlx::migrate::Migrator, crate::Eve
             .and_then(|n| n.split_once('_'))
             .and_then(|(version, description)| Some((version.parse::<i64>().ok()?, description)));
         let Some((version, description)) = parsed else {
-            return Err(crate::EventError::Migrate(sqlx::migrate::MigrateError::Source(
+            return Err(sqlx::migrate::MigrateError::Source(
                 format!("migration {path}: expected <version>_<description>.sql").into(),
-            )));
+            ));
         };
         let no_tx = sql.starts_with("-- no-transaction");
         migrations.push(Migration::new(
@@ -124,40 +124,64 @@ pub fn unlisted(manifest_dir: &str, sqlite: Migrations, postgres: Migrations) ->
     missing
 }
 
-/// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL) and the outbox's.
-/// They share one migrations table, so each set ignores the versions of the others.
+/// Applies a service's migrations (`sqlite` or `postgres`, by the pool's URL). Every set in one
+/// database (a service's, the outbox's) shares one migrations table, so each ignores the
+/// versions of the others.
 pub async fn migrate(
     pool: &AnyPool,
     sqlite: Migrations,
     postgres: Migrations,
-) -> Result<(), crate::EventError> {
+) -> Result<(), sqlx::migrate::MigrateError> {
     let mut migrator = migrator(if is_postgres(pool) { postgres } else { sqlite })?;
     migrator.set_ignore_missing(true);
-    migrator.run(pool).await?;
-    crate::migrate(pool).await
+    migrator.run(pool).await
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_migration_is_embedded_and_ordered() {
-        let dir = env!("CARGO_MANIFEST_DIR");
-        assert_eq!(super::unlisted(dir, crate::SQLITE, crate::POSTGRES), Vec::<String>::new());
-        for listed in [crate::SQLITE, crate::POSTGRES] {
-            let m = super::migrator(listed).expect("named as sqlx names them");
-            assert!(m.iter().count() == listed.len() && m.iter().all(|m| m.version > 0 && !m.sql.is_empty()));
-        }
+    fn migrations_are_named_as_sqlx_names_them_and_run_in_version_order() {
+        let m = super::migrator(&[
+            ("m/20261202_later.sql", "SELECT 2"),
+            ("m/20261201_first_one.sql", "SELECT 1"),
+        ])
+        .expect("named as sqlx names them");
+        let versions: Vec<(i64, String)> = m.iter().map(|m| (m.version, m.description.to_string())).collect();
+        assert_eq!(versions, [(20261201, "first one".to_string()), (20261202, "later".to_string())]);
         assert!(super::migrator(&[("migrations/sqlite/outbox.sql", "SELECT 1")]).is_err());
-        // A file in a folder that nobody listed is caught.
-        assert_eq!(
-            super::unlisted(dir, &[], crate::POSTGRES),
-            vec!["sqlite/20261128100000_outbox.sql".to_string()]
-        );
+    }
+
+    #[test]
+    fn a_folder_with_an_unlisted_file_is_caught() {
+        let dir = tempfile_dir();
+        for folder in ["sqlite", "postgres"] {
+            std::fs::create_dir_all(dir.join("migrations").join(folder)).expect("folder");
+            std::fs::write(dir.join("migrations").join(folder).join("1_a.sql"), "SELECT 1").expect("file");
+        }
+        let listed: super::Migrations = &[("migrations/sqlite/1_a.sql", "SELECT 1")];
+        let manifest = dir.to_str().expect("utf-8");
+        assert_eq!(super::unlisted(manifest, listed, listed), Vec::<String>::new());
+        assert_eq!(super::unlisted(manifest, &[], listed), vec!["sqlite/1_a.sql".to_string()]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn tempfile_dir() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("nexushr-db-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
     }
 
     #[test]
     fn values_number_every_parameter_once() {
         assert_eq!(super::values(1, 3), "($1, $2, $3)");
         assert_eq!(super::values(2, 2), "($1, $2), ($3, $4)");
+    }
+
+    #[tokio::test]
+    async fn sqlite_and_unknown_schemes() {
+        let pool = super::connect("sqlite::memory:").await.expect("sqlite");
+        assert!(!super::is_postgres(&pool));
+        let Err(refused) = super::connect("mysql://localhost/x").await else { panic!("mysql:// accepted") };
+        assert!(refused.to_string().contains("sqlite:// or postgres://"), "{refused}");
     }
 }
