@@ -62,6 +62,13 @@ if cargo tree --locked -p nexushr -e normal --prefix none | grep -E '^(rdkafka|q
 fi
 cargo test --locked -p nexushr-events -p nexushr-vector-store --no-default-features --lib 2>&1 | grep -E '^(test |failures|---- |error)|panicked|test result' ; test "${PIPESTATUS[0]}" -eq 0
 
+echo "==> no service crate depends on another (cargo tree, dev-dependencies included)"
+for svc in role-catalog resume-ingestion question-generation gateway; do
+  others=$(cargo tree --locked -p "nexushr-$svc" --prefix none \
+    | grep -E '^nexushr-(role-catalog|resume-ingestion|question-generation|gateway) ' | grep -v "^nexushr-$svc " | sort -u || true)
+  if [ -n "$others" ]; then echo "nexushr-$svc depends on another service: $others" >&2; exit 1; fi
+done
+
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 export NEXUSHR_BIN="$target_dir/debug/nexushr"
 export NEXUSHR_FAULT_CONSUMER_BIN="$target_dir/debug/nexushr-events-fault-consumer"

@@ -5,11 +5,13 @@
 //! (`migrations/sqlite`, `migrations/postgres`) and the conformance suite in
 //! `tests/conformance.rs` runs against both.
 
+mod bundled;
 mod import;
 mod page;
 mod search;
 mod sql;
 
+pub use bundled::{SYSTEM_TENANT, bundled_records, load_bundled_if_empty, role_changed, system_change};
 pub use import::{ChangeEvents, ImportFormat, ImportStats, Record, import, parse_dataset, read_oews};
 pub use page::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageError, PageSpec};
 pub use search::{SearchHit, lexical_terms};

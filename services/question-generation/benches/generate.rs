@@ -43,7 +43,7 @@ async fn main() {
     // Kept until the process exits: the server task's shards flush on drop after main returns.
     let dir = tempfile::tempdir().expect("temp dir").keep();
     let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.as_path().join("db.sqlite")).await.expect("store"));
-    nexushr_role_catalog::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
+    nexushr_catalog_store::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
     let vectors = Vectors::new(

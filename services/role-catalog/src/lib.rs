@@ -1,16 +1,17 @@
 //! `nexushr.catalog.v1.RoleCatalog`: roles with their responsibilities, skills, salaries and
 //! standard ids, per tenant, over gRPC.
 
-mod bundled;
 mod error;
 pub mod semantic;
 pub mod server;
 mod service;
 
-pub use bundled::{SYSTEM_TENANT, bundled_records, load_bundled_if_empty, system_change};
 pub use error::CatalogError;
+pub use nexushr_catalog_store::{
+    SYSTEM_TENANT, bundled_records, load_bundled_if_empty, role_changed, system_change,
+};
 pub use semantic::RoleIndex;
-pub use service::{CatalogService, role_changed};
+pub use service::CatalogService;
 
 use std::sync::Arc;
 

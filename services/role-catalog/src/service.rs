@@ -4,17 +4,16 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use nexushr_catalog_store::{
-    ImportFormat, PageSpec, RoleFilter, RoleStore, filter_fingerprint, import, lexical_terms, parse_dataset,
-    read_oews,
+    ImportFormat, PageSpec, RoleFilter, RoleStore, bundled_records, filter_fingerprint, import,
+    lexical_terms, parse_dataset, read_oews, role_changed,
 };
 use nexushr_domain::{Locale, Role, Tenant, TenantId, ValidationError, iso, slugify};
-use nexushr_events::{Event, topics};
+
 use nexushr_platform::tenant_of;
 use nexushr_proto::catalog::v1::{self as pb, role_catalog_server::RoleCatalog};
-use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
+use nexushr_proto::events::v1::ChangeKind;
 use tonic::{Request, Response, Status};
 
-use crate::bundled::bundled_records;
 use crate::error::CatalogError;
 use crate::semantic::{Mode, RoleIndex};
 use nexushr_catalog_wire::{role_to, spec_from};
@@ -28,22 +27,6 @@ pub struct CatalogService {
     store: Arc<dyn RoleStore>,
     /// The semantic search index; without it, semantic and hybrid search are unavailable.
     index: Option<Arc<RoleIndex>>,
-}
-
-/// The `RoleChanged` event of a change `tenant_id` made, carrying the role and the current trace.
-pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
-    let payload = RoleChanged {
-        role_id: role.id.clone(),
-        slug: role.spec.slug.clone(),
-        change: change as i32,
-        version: role.version,
-        owner_tenant_id: role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default(),
-        // The whole stored role (every locale's text in `localized`), so consumers need not
-        // call back; a deletion carries none.
-        role: (change != ChangeKind::Deleted).then(|| role_to(role, Locale::DEFAULT)),
-    };
-    let traceparent = nexushr_telemetry::current_traceparent();
-    Event::new(topics::ROLES, tenant_id, &role.id, &payload, traceparent, Utc::now())
 }
 
 impl CatalogService {

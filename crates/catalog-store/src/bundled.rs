@@ -1,13 +1,30 @@
 //! The catalog NexusHR ships with: the seed Backend Developer page and 40+ technology roles
-//! built from ESCO, O*NET and BLS OEWS (see `data/ATTRIBUTION.md`).
+//! built from ESCO, O*NET and BLS OEWS (see `data/ATTRIBUTION.md`), and the `RoleChanged` event
+//! every change of a role is written with.
 
-use nexushr_catalog_store::{
-    ImportFormat, ImportStats, Record, RoleStore, StoreError, import, parse_dataset,
-};
-use nexushr_domain::{Role, TenantId};
-use nexushr_proto::events::v1::ChangeKind;
+use chrono::Utc;
+use nexushr_catalog_wire::role_to;
+use nexushr_domain::{Locale, Role, TenantId};
+use nexushr_events::{Event, topics};
+use nexushr_proto::events::v1::{ChangeKind, RoleChanged};
 
-use crate::role_changed;
+use crate::{ImportFormat, ImportStats, Record, RoleStore, StoreError, import, parse_dataset};
+
+/// The `RoleChanged` event of a change `tenant_id` made, carrying the role and the current trace.
+pub fn role_changed(tenant_id: &str, role: &Role, change: ChangeKind) -> Event {
+    let payload = RoleChanged {
+        role_id: role.id.clone(),
+        slug: role.spec.slug.clone(),
+        change: change as i32,
+        version: role.version,
+        owner_tenant_id: role.tenant.as_ref().map(|t| t.to_string()).unwrap_or_default(),
+        // The whole stored role (every locale's text in `localized`), so consumers need not
+        // call back; a deletion carries none.
+        role: (change != ChangeKind::Deleted).then(|| role_to(role, Locale::DEFAULT)),
+    };
+    let traceparent = nexushr_telemetry::current_traceparent();
+    Event::new(topics::ROLES, tenant_id, &role.id, &payload, traceparent, Utc::now())
+}
 
 const BACKEND_DEVELOPER: &str = include_str!("../../../data/catalog/backend-developer.json");
 const ROLES: &str = include_str!("../../../data/catalog/roles.json");
