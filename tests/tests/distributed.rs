@@ -19,7 +19,8 @@ use nexushr_proto::catalog::v1::{
     self as cpb, GetRoleRequest, get_role_request, role_catalog_client::RoleCatalogClient,
 };
 use nexushr_proto::questions::v1::{
-    GenerateRequest, generate_request::Candidate, question_generation_client::QuestionGenerationClient,
+    self as qpb, GenerateRequest, generate_request::Candidate,
+    question_generation_client::QuestionGenerationClient,
 };
 use nexushr_proto::resumes::v1 as rpb;
 use tonic::Code;
@@ -271,7 +272,8 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
 
     // A private role created in the catalog is used by Generate through the gateway, an edit
     // changes the next kit, a deletion makes it answer 404: each within 2 s, on both replicas
-    // (the gateway alternates between them, so every step asks a few times).
+    // (the gateway picks a replica per call, so each step asks it a few times, then each replica
+    // directly).
     let mut catalog_client = RoleCatalogClient::new(channel(&catalog.addr).await);
     let slug = format!("ledger-engineer-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let ledger = |requirements: &[&str]| cpb::Role {
@@ -307,10 +309,26 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
             || http.call("POST", "/v1/kits", Some(kit_body(&slug))),
         )
         .await;
+    // Each replica directly, with an inline resume: what its kit for the role covers now.
+    let wire_areas = |kit: &qpb::InterviewKit| {
+        let mut areas: Vec<String> =
+            kit.covered_requirements.iter().chain(&kit.uncovered_requirements).cloned().collect();
+        areas.sort();
+        areas
+    };
+    let mut inline_areas = Vec::new();
     for client in [&mut qg, &mut qg2] {
-        while let Err(s) = client.generate(GenerateRequest { role: slug.clone(), ..inline() }).await {
-            assert!(started.elapsed() < PROPAGATION, "a replica does not know the created role: {s:?}");
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        loop {
+            match client.generate(GenerateRequest { role: slug.clone(), ..inline() }).await {
+                Ok(kit) => break inline_areas.push(wire_areas(kit.get_ref())),
+                Err(s) => {
+                    assert!(
+                        started.elapsed() < PROPAGATION,
+                        "a replica does not know the created role: {s:?}"
+                    );
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            }
         }
     }
     println!("a created role reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&first));
@@ -339,6 +357,18 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
             || http.call("POST", "/v1/kits", Some(kit_body(&slug))),
         )
         .await;
+    // And on each replica directly: its kit for the same inline resume changes too.
+    let replicas = [("the first replica", &mut qg), ("the second replica", &mut qg2)];
+    for ((name, client), before) in replicas.into_iter().zip(&inline_areas) {
+        loop {
+            let kit = client.generate(GenerateRequest { role: slug.clone(), ..inline() }).await;
+            if kit.is_ok_and(|k| wire_areas(k.get_ref()) != *before) {
+                break;
+            }
+            assert!(started.elapsed() < PROPAGATION, "the edit did not reach {name}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
     println!("the edit reached Generate after {:?}: areas {:?}", started.elapsed(), areas(&changed));
     catalog_client
         .delete_role(cpb::DeleteRoleRequest { id: created.id.clone(), etag: String::new() })

@@ -107,24 +107,9 @@ async fn main() {
     println!("end to end: publish -> consume -> handler, 64 keys");
 
     // The embedded configuration: SQLite in WAL mode, as the stores open it.
-    sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
-    let pool = sqlx::any::AnyPoolOptions::new()
-        .max_connections(4)
-        .after_connect(|conn, _| {
-            Box::pin(async move {
-                use sqlx::Executor;
-                conn.execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-                )
-                .await?;
-                Ok(())
-            })
-        })
-        .connect(&url)
-        .await
-        .expect("sqlite");
+    let pool = nexushr_db::connect(&url).await.expect("sqlite");
     nexushr_events::migrate(&pool).await.expect("migrate");
     let bus = InProcessBus::new(pool);
     run("in-process (SQLite log)", Arc::new(bus.clone()), Arc::new(bus), [topics::ROLES, topics::RESUMES], n)

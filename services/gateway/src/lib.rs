@@ -35,6 +35,9 @@ const OPENAPI: &str = include_str!("openapi.json");
 
 /// Largest gRPC answer the gateway reads (a page of kits).
 const MAX_ANSWER_BYTES: usize = 64 * 1024 * 1024;
+/// The longest a service may take to answer one call (an upload's parse, a kit with the LLM):
+/// past it the caller gets 504.
+const UPSTREAM_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 /// Upload chunks sent to resume ingestion.
 const UPLOAD_CHUNK: usize = 256 * 1024;
 
@@ -78,10 +81,7 @@ fn channel(urls: &str) -> Result<Channel, UpstreamError> {
         .filter(|u| !u.is_empty())
         .map(|url| {
             Endpoint::from_shared(url.to_string())
-                .map(|e| {
-                    e.connect_timeout(std::time::Duration::from_secs(5))
-                        .timeout(std::time::Duration::from_secs(60))
-                })
+                .map(|e| e.connect_timeout(std::time::Duration::from_secs(5)).timeout(UPSTREAM_TIMEOUT))
                 .map_err(|e| UpstreamError { url: url.into(), reason: e.to_string() })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -141,7 +141,8 @@ impl IntoResponse for ApiError {
             Code::AlreadyExists | Code::Aborted => StatusCode::CONFLICT,
             Code::FailedPrecondition => StatusCode::UNPROCESSABLE_ENTITY,
             Code::ResourceExhausted => StatusCode::TOO_MANY_REQUESTS,
-            Code::DeadlineExceeded => StatusCode::GATEWAY_TIMEOUT,
+            // The channel's own timeout ends a call as CANCELLED.
+            Code::DeadlineExceeded | Code::Cancelled => StatusCode::GATEWAY_TIMEOUT,
             Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };

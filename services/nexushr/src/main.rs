@@ -265,7 +265,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     nexushr_platform::grpc::serve_with_limit(listener, routes, grpc_shutdown, settings.max_in_flight).await?;
     // SIGTERM drains HTTP first: the gateway stops accepting and finishes the requests it has,
     // within the same bound a Kubernetes grace period leaves; then gRPC drains.
-    if !http_task.is_finished() {
+    let mut http_task = http_task;
+    if tokio::time::timeout(std::time::Duration::from_secs(1), &mut http_task).await.is_err() {
         tracing::warn!(seconds = HTTP_DRAIN.as_secs(), "HTTP requests still running after the drain bound");
         http_task.abort();
     }
