@@ -23,7 +23,7 @@
 //!    (NEXUSHR_LOAD_BIN_DIR: where the binaries are, default target/release)
 
 #[path = "../support/stack.rs"]
-#[allow(dead_code)] // the bench reads no metrics endpoint
+#[allow(dead_code)] // the bench uses the processes and gRPC, not metrics or HTTP
 mod stack;
 
 use std::collections::BTreeMap;
@@ -87,10 +87,6 @@ fn start(max_in_flight: Option<usize>) -> Server {
     Server { child, addr, _dir: dir }
 }
 
-async fn connect(addr: &str) -> Channel {
-    Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect")
-}
-
 /// The processes under load, stopped when dropped.
 enum Processes {
     Embedded(Server),
@@ -135,7 +131,7 @@ async fn start_distributed(data: &std::path::Path) -> (Processes, Targets) {
         .iter()
         .map(|r| tonic::transport::Endpoint::from_shared(format!("http://{}", r.addr)).expect("uri"));
     let targets =
-        Targets { resumes: connect(&resumes.addr).await, questions: Channel::balance_list(endpoints) };
+        Targets { resumes: stack::connect(&resumes.addr).await, questions: Channel::balance_list(endpoints) };
     let mut processes =
         vec![("role-catalog".to_string(), catalog), ("resume-ingestion".to_string(), resumes)];
     processes
@@ -245,7 +241,7 @@ async fn main() {
         start_distributed(scratch.path()).await
     } else {
         let server = start(None);
-        let channel = connect(&server.addr).await;
+        let channel = stack::connect(&server.addr).await;
         (Processes::Embedded(server), Targets { resumes: channel.clone(), questions: channel })
     };
     let channel = targets.resumes.clone();
@@ -354,7 +350,7 @@ async fn main() {
 
     // Overload: capacity 32 calls in flight, 400 callers.
     let small = start(Some(32));
-    let channel = connect(&small.addr).await;
+    let channel = stack::connect(&small.addr).await;
     let targets = Targets { resumes: channel.clone(), questions: channel.clone() };
     let r = ResumeIngestionClient::new(channel.clone())
         .upload(tokio_stream::iter(upload_messages(&pdfs[0], "o".into())))

@@ -1,6 +1,7 @@
 //! The distributed stack's processes, for the distributed test and the load benchmark: each
 //! service binary started as its own process on PostgreSQL (a schema of its own), the
-//! Kafka-protocol broker and the Qdrant server, killed when dropped.
+//! Kafka-protocol broker and the Qdrant server, killed when dropped; and clients of them (gRPC,
+//! the gateway's HTTP API).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -108,4 +109,70 @@ pub fn binary_in(dir: &Path, name: &str) -> PathBuf {
     let bin = dir.join(name);
     assert!(bin.exists(), "{} is missing: build the workspace's binaries first", bin.display());
     bin
+}
+
+/// A gRPC channel to `addr` (`host:port`), connected.
+pub async fn connect(addr: &str) -> tonic::transport::Channel {
+    tonic::transport::Channel::from_shared(format!("http://{addr}"))
+        .expect("uri")
+        .connect()
+        .await
+        .expect("connect")
+}
+
+/// The gateway's HTTP API at `host:port`.
+pub struct Http {
+    base: String,
+    client: reqwest::Client,
+}
+
+impl Http {
+    pub fn new(addr: &str) -> Self {
+        Self { base: format!("http://{addr}"), client: reqwest::Client::new() }
+    }
+
+    /// `method path` with a JSON body, without a key: the status and the JSON answer.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        self.call_as(None, method, path, body).await
+    }
+
+    /// [`Http::call`] with `Authorization: Bearer KEY` when `key` is given.
+    pub async fn call_as(
+        &self,
+        key: Option<&str>,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(key) = key {
+            req = req.bearer_auth(key);
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let answer = req.send().await.expect("the gateway answers");
+        let status = answer.status().as_u16();
+        (status, answer.json().await.expect("a JSON answer"))
+    }
+
+    /// A PDF uploaded to `path`: the status and the JSON answer.
+    pub async fn upload(&self, path: &str, file: Vec<u8>) -> (u16, serde_json::Value) {
+        let answer = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/pdf")
+            .body(file)
+            .send()
+            .await
+            .expect("the gateway answers");
+        let status = answer.status().as_u16();
+        (status, answer.json().await.expect("a JSON answer"))
+    }
 }

@@ -29,7 +29,7 @@ use tonic::transport::Channel;
 #[path = "../support/stack.rs"]
 mod stack;
 
-use stack::{Backing, Service};
+use stack::{Backing, Http, Service, connect};
 
 /// The workspace binary `name`, next to this test's directory.
 fn binary(name: &str) -> PathBuf {
@@ -60,50 +60,10 @@ fn value(text: &str, series: &str) -> f64 {
         .sum()
 }
 
-/// The gateway's HTTP API.
-struct Http {
-    base: String,
-    client: reqwest::Client,
-}
-
 /// How long a change in one service may take to show in another's answers.
 const PROPAGATION: Duration = Duration::from_secs(2);
 
 impl Http {
-    fn new(addr: &str) -> Self {
-        Self { base: format!("http://{addr}"), client: reqwest::Client::new() }
-    }
-
-    /// `method path` with a JSON body: the status and the JSON answer.
-    async fn call(
-        &self,
-        method: &str,
-        path: &str,
-        body: Option<serde_json::Value>,
-    ) -> (u16, serde_json::Value) {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
-        let mut req = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(body) = body {
-            req = req.json(&body);
-        }
-        let answer = req.send().await.expect("the gateway answers");
-        let status = answer.status().as_u16();
-        (status, answer.json().await.expect("a JSON answer"))
-    }
-
-    async fn upload(&self, path: &str, file: Vec<u8>) -> (u16, serde_json::Value) {
-        let answer = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/pdf")
-            .body(file)
-            .send()
-            .await
-            .expect("the gateway answers");
-        let status = answer.status().as_u16();
-        (status, answer.json().await.expect("a JSON answer"))
-    }
-
     /// Calls `call` until four answers in a row satisfy `done` (the gateway balances over the
     /// replicas, so one answer may come from a replica that has not seen the change); fails
     /// when that takes longer than [`PROPAGATION`] from `started`, saying that `what` did not
@@ -135,10 +95,6 @@ impl Http {
             }
         }
     }
-}
-
-async fn channel(addr: &str) -> Channel {
-    Channel::from_shared(format!("http://{addr}")).expect("uri").connect().await.expect("connect")
 }
 
 /// Asks `qg` for `request()` until it answers NOT_FOUND; fails at `deadline` saying that `what`
@@ -191,7 +147,7 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     );
     let http = Http::new(&gateway.addr);
 
-    let role = RoleCatalogClient::new(channel(&catalog.addr).await)
+    let role = RoleCatalogClient::new(connect(&catalog.addr).await)
         .get_role(GetRoleRequest {
             key: Some(get_role_request::Key::Slug("backend-developer".into())),
             ..Default::default()
@@ -206,8 +162,8 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
 
     // Roles reach question generation only through the catalog's events (each carries the
     // role): first the bundled catalog the catalog loaded at its start, on both replicas.
-    let mut qg = QuestionGenerationClient::new(channel(&questions.addr).await);
-    let mut qg2 = QuestionGenerationClient::new(channel(&questions2.addr).await);
+    let mut qg = QuestionGenerationClient::new(connect(&questions.addr).await);
+    let mut qg2 = QuestionGenerationClient::new(connect(&questions2.addr).await);
     let inline = || GenerateRequest {
         role: "backend-developer".into(),
         candidate: Some(Candidate::ParsedResume(rpb::ParsedResume {
@@ -274,7 +230,7 @@ async fn upload_becomes_an_event_and_a_kit_across_three_processes() {
     // changes the next kit, a deletion makes it answer 404: each within 2 s, on both replicas
     // (the gateway picks a replica per call, so each step asks it a few times, then each replica
     // directly).
-    let mut catalog_client = RoleCatalogClient::new(channel(&catalog.addr).await);
+    let mut catalog_client = RoleCatalogClient::new(connect(&catalog.addr).await);
     let slug = format!("ledger-engineer-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let ledger = |requirements: &[&str]| cpb::Role {
         slug: slug.clone(),

@@ -7,27 +7,12 @@ use std::sync::Arc;
 use nexushr_catalog_store::SqlRoleStore;
 use nexushr_platform::Settings;
 
+#[path = "../support/stack.rs"]
+#[allow(dead_code)] // the HTTP client only
+mod stack;
+
 const ACME: &str = "acme-key-00000000000";
 const GLOBEX: &str = "globex-key-000000000";
-
-async fn call(
-    client: &reqwest::Client,
-    method: reqwest::Method,
-    url: String,
-    key: Option<&str>,
-    body: Option<serde_json::Value>,
-) -> (u16, serde_json::Value) {
-    let mut req = client.request(method, url);
-    if let Some(key) = key {
-        req = req.bearer_auth(key);
-    }
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let answer = req.send().await.expect("the gateway answers");
-    let status = answer.status().as_u16();
-    (status, answer.json().await.expect("JSON"))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_acts_as_the_caller_s_key_and_the_service_checks_it() {
@@ -45,18 +30,16 @@ async fn the_gateway_acts_as_the_caller_s_key_and_the_service_checks_it() {
         settings.max_upload_bytes,
     );
     let http = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let base = format!("http://{}", http.local_addr().expect("addr"));
+    let api = stack::Http::new(&http.local_addr().expect("addr").to_string());
     tokio::spawn(async move { axum::serve(http, nexushr_gateway::router(Arc::new(gateway))).await });
-    let client = reqwest::Client::new();
-    let get = reqwest::Method::GET;
 
     // No key, or one the catalog does not know: 401 from the service's own check.
     for key in [None, Some("not-a-key-000000000000")] {
-        let (status, body) = call(&client, get.clone(), format!("{base}/v1/roles"), key, None).await;
+        let (status, body) = api.call_as(key, "GET", "/v1/roles", None).await;
         assert_eq!(status, 401, "{key:?}: {body}");
         assert_eq!(body["code"], "Unauthenticated", "{body}");
     }
-    let (status, body) = call(&client, get.clone(), format!("{base}/v1/roles"), Some(ACME), None).await;
+    let (status, body) = api.call_as(Some(ACME), "GET", "/v1/roles", None).await;
     assert_eq!(status, 200, "{body}");
 
     // A private role created with ACME's key belongs to ACME: GLOBEX's key does not see it.
@@ -66,18 +49,17 @@ async fn the_gateway_acts_as_the_caller_s_key_and_the_service_checks_it() {
         "category": "Technology",
         "summary": "Keeps the ledger correct.",
     });
-    let roles = format!("{base}/v1/roles");
-    let (status, created) = call(&client, reqwest::Method::POST, roles, Some(ACME), Some(role)).await;
+    let (status, created) = api.call_as(Some(ACME), "POST", "/v1/roles", Some(role)).await;
     assert_eq!(status, 200, "{created}");
     assert_eq!(created["tenant"], "acme", "{created}");
-    let one = format!("{base}/v1/roles/acme-ledger-engineer");
-    let (status, _) = call(&client, get.clone(), one.clone(), Some(ACME), None).await;
+    let one = "/v1/roles/acme-ledger-engineer";
+    let (status, _) = api.call_as(Some(ACME), "GET", one, None).await;
     assert_eq!(status, 200);
-    let (status, body) = call(&client, get.clone(), one.clone(), Some(GLOBEX), None).await;
+    let (status, body) = api.call_as(Some(GLOBEX), "GET", one, None).await;
     assert_eq!(status, 404, "another tenant's private role: {body}");
     // Nor can GLOBEX delete it.
-    let (status, _) = call(&client, reqwest::Method::DELETE, one.clone(), Some(GLOBEX), None).await;
+    let (status, _) = api.call_as(Some(GLOBEX), "DELETE", one, None).await;
     assert_eq!(status, 404);
-    let (status, _) = call(&client, get, one, Some(ACME), None).await;
+    let (status, _) = api.call_as(Some(ACME), "GET", one, None).await;
     assert_eq!(status, 200, "still there for ACME");
 }

@@ -153,7 +153,8 @@ mod tests {
 
     #[test]
     fn a_folder_with_an_unlisted_file_is_caught() {
-        let dir = tempfile_dir();
+        let temp = tempfile::tempdir().expect("temp dir");
+        let dir = temp.path();
         for folder in ["sqlite", "postgres"] {
             std::fs::create_dir_all(dir.join("migrations").join(folder)).expect("folder");
             std::fs::write(dir.join("migrations").join(folder).join("1_a.sql"), "SELECT 1").expect("file");
@@ -162,13 +163,6 @@ mod tests {
         let manifest = dir.to_str().expect("utf-8");
         assert_eq!(super::unlisted(manifest, listed, listed), Vec::<String>::new());
         assert_eq!(super::unlisted(manifest, &[], listed), vec!["sqlite/1_a.sql".to_string()]);
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    fn tempfile_dir() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("nexushr-db-test-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir
     }
 
     #[test]

@@ -289,12 +289,25 @@ struct NewRole {
     visibility: String,
 }
 
+/// A role the catalog answered, as the domain's role.
+fn domain_role(wire: &cpb::Role) -> Result<nexushr_domain::Role, ApiError> {
+    role_from(wire)
+        .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)).into())
+}
+
+/// The `If-Match` header's etag, if the caller sent one.
+fn if_match(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
+        Some(Ok(etag)) => Ok(Some(etag.to_string())),
+        Some(Err(_)) => Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
+        None => Ok(None),
+    }
+}
+
 /// A role as the catalog answered it, in the JSON `GET /v1/roles/{slug}` gives: its fields and
 /// the etag `If-Match` sends back to change or delete it at this version.
 fn role_json(wire: &cpb::Role) -> ApiResult {
-    let role = role_from(wire)
-        .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)))?;
-    let mut json = serde_json::to_value(&role).unwrap_or(Value::Null);
+    let mut json = serde_json::to_value(domain_role(wire)?).unwrap_or(Value::Null);
     if let Value::Object(fields) = &mut json {
         fields.insert("etag".into(), Value::String(wire.etag.clone()));
     }
@@ -334,14 +347,8 @@ async fn update_role(
     let current = role_by_slug(&gw, &headers, &slug).await?;
     let patch: nexushr_domain::RoleSpec = serde_json::from_value(Value::Object(body.clone()))
         .map_err(|e| nexushr_platform::invalid_argument("body", &e.to_string()))?;
-    let role = role_from(&current)
-        .map_err(|e| Status::internal(format!("the catalog answered a bad role: {}", e.reason)))?;
-    let mut wire = role_to(&nexushr_domain::Role { spec: patch, ..role }, "en");
-    wire.etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
-        Some(Ok(etag)) => etag.to_string(),
-        Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
-        None => current.etag,
-    };
+    let mut wire = role_to(&nexushr_domain::Role { spec: patch, ..domain_role(&current)? }, "en");
+    wire.etag = if_match(&headers)?.unwrap_or(current.etag);
     let req = cpb::UpdateRoleRequest {
         role: Some(wire),
         update_mask: Some(prost_types::FieldMask { paths: body.keys().cloned().collect() }),
@@ -352,12 +359,7 @@ async fn update_role(
 /// Deletes a role the caller may write; with `If-Match: ETAG`, only at that version.
 async fn delete_role(State(gw): State<Shared>, headers: HeaderMap, Path(slug): Path<String>) -> ApiResult {
     let current = role_by_slug(&gw, &headers, &slug).await?;
-    let etag = match headers.get(header::IF_MATCH).map(|v| v.to_str()) {
-        Some(Ok(etag)) => etag.to_string(),
-        Some(Err(_)) => return Err(nexushr_platform::invalid_argument("If-Match", "is not ASCII").into()),
-        None => String::new(),
-    };
-    let req = cpb::DeleteRoleRequest { id: current.id, etag };
+    let req = cpb::DeleteRoleRequest { id: current.id, etag: if_match(&headers)?.unwrap_or_default() };
     gw.catalog.clone().delete_role(call(&headers, req)).await?;
     Ok(Json(json!({ "deleted": true })))
 }

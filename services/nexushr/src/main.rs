@@ -246,7 +246,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let http_addr = http.local_addr()?;
     println!("nexushr http on http://{http_addr}");
     let (http_done, mut http_drained) = tokio::sync::watch::channel(false);
-    let http_task = tokio::spawn(async move {
+    let mut http_task = tokio::spawn(async move {
         if let Err(e) = axum::serve(http, nexushr_gateway::router(std::sync::Arc::new(gateway)))
             .with_graceful_shutdown(nexushr_platform::grpc::shutdown_signal())
             .await
@@ -265,7 +265,6 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     nexushr_platform::grpc::serve_with_limit(listener, routes, grpc_shutdown, settings.max_in_flight).await?;
     // SIGTERM drains HTTP first: the gateway stops accepting and finishes the requests it has,
     // within the same bound a Kubernetes grace period leaves; then gRPC drains.
-    let mut http_task = http_task;
     if tokio::time::timeout(std::time::Duration::from_secs(1), &mut http_task).await.is_err() {
         tracing::warn!(seconds = HTTP_DRAIN.as_secs(), "HTTP requests still running after the drain bound");
         http_task.abort();
