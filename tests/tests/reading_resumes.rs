@@ -117,7 +117,7 @@ async fn resume_events_prepare_and_erase_through_the_bus() {
 /// A read with a key resume ingestion does not accept is refused for good (the event is
 /// dead-lettered at once, not retried); one of a resume deleted since is nothing to prepare.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reads_of_named_resumes_answer_gone_refused_or_the_parse_without_contact() {
+async fn reads_of_named_resumes_answer_gone_refused_or_the_resume_without_contact() {
     use nexushr_question_generation::resumes::{GrpcResumes, ResumeSource, SourceError};
     let app = spawn().await;
     let (url, mut ingestion) = resume_ingestion(&app).await;
@@ -127,14 +127,17 @@ async fn reads_of_named_resumes_answer_gone_refused_or_the_parse_without_contact
         .expect("upload")
         .into_inner();
     let source = GrpcResumes::new(&url, Some(SERVICE_KEY.into())).expect("client");
-    let parse = source.parsed("acme", &uploaded.id).await.expect("read").expect("there");
-    assert!(parse.contact.is_none(), "question generation never holds contact details");
-    assert!(!parse.work.is_empty(), "{parse:?}");
-    assert!(source.parsed("globex", &uploaded.id).await.expect("read").is_none(), "per tenant");
+    let candidate = source.candidate("acme", &uploaded.id).await.expect("read").expect("there");
+    assert!(!candidate.claims.is_empty(), "{candidate:?}");
+    let held = format!("{candidate:?}");
+    for contact in ["jordan.rivera@example.com", "91234-5678", "github.com/jordan-rivera-example"] {
+        assert!(!held.contains(contact), "question generation never holds contact details: {held}");
+    }
+    assert!(source.candidate("globex", &uploaded.id).await.expect("read").is_none(), "per tenant");
     let wrong = GrpcResumes::new(&url, Some("not-a-key-0000000000".into())).expect("client");
-    assert!(matches!(wrong.parsed("acme", &uploaded.id).await, Err(SourceError::Refused(_))));
+    assert!(matches!(wrong.candidate("acme", &uploaded.id).await, Err(SourceError::Refused(_))));
     let down = GrpcResumes::new("http://127.0.0.1:9", None).expect("client");
-    assert!(matches!(down.parsed("acme", &uploaded.id).await, Err(SourceError::Unavailable(_))));
+    assert!(matches!(down.candidate("acme", &uploaded.id).await, Err(SourceError::Unavailable(_))));
 }
 
 /// Resumes embedded together in one run of ResumeParsed events (a bulk upload) are stored with

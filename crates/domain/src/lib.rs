@@ -1,10 +1,14 @@
-//! NexusHR domain types: roles and their salary bands, tenants, locales and validation.
+//! NexusHR domain types: roles and their salary bands, tenants, locales and validation; the
+//! question bank's questions, a resume as a kit is made from it (`candidate`) and the kit.
 //!
 //! These types are what stores persist and services reason about; the protobuf types in
 //! `nexushr-proto` are converted to and from them at the service edge.
 
+pub mod candidate;
 pub mod iso;
+pub mod kit;
 pub mod locale;
+pub mod question;
 pub mod role;
 pub mod tenant;
 

@@ -183,14 +183,12 @@ struct InProcessResumes(nexushr_resume_ingestion::ResumeService);
 
 #[async_trait::async_trait]
 impl nexushr_question_generation::resumes::ResumeSource for InProcessResumes {
-    async fn parsed(
+    async fn candidate(
         &self,
         tenant: &str,
         id: &str,
-    ) -> Result<
-        Option<nexushr_proto::resumes::v1::ParsedResume>,
-        nexushr_question_generation::resumes::SourceError,
-    > {
+    ) -> Result<Option<nexushr_domain::candidate::Candidate>, nexushr_question_generation::resumes::SourceError>
+    {
         use nexushr_proto::resumes::v1::resume_ingestion_server::ResumeIngestion as _;
         use nexushr_question_generation::resumes::{SourceError, from_get_resume};
         let id_of_tenant =

@@ -39,7 +39,7 @@ pub(crate) async fn run(
     let tenant = TenantId::parse(&settings.default_tenant)?;
     let kit = kit_for_file(&engine, store.as_ref(), &tenant, role, resume, count, language).await?;
     match format {
-        KitFormat::Md => print!("{}", kit.to_markdown()),
+        KitFormat::Md => print!("{}", nexushr_question_generation::kit::to_markdown(&kit)),
         KitFormat::Json => println!("{}", kit.to_json()),
     }
     Ok(())

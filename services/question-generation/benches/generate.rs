@@ -61,7 +61,14 @@ async fn main() {
     .expect("service");
     let parse = nexushr_resume_parser::parse(SAMPLE.as_bytes(), &nexushr_resume_parser::Limits::default());
     for i in 0..50 {
-        service.prepare("default", &format!("resume-{i}"), &parse_to_proto(&parse)).await.expect("prepare");
+        service
+            .prepare(
+                "default",
+                &format!("resume-{i}"),
+                nexushr_question_generation::convert::candidate(&parse_to_proto(&parse)),
+            )
+            .await
+            .expect("prepare");
     }
     let keys = ApiKeys::parse("", "default").expect("keys");
     let (_, health) = tonic_health::server::health_reporter();

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use crate::areas::{Graph, LANGUAGES, language_index};
 use crate::bank::{Kind, Question};
-use crate::candidate::Candidate;
 use crate::claims::{Claims, Texts, anchored, employer_name, metric, stem_matches, words, written};
+use nexushr_domain::candidate::Candidate;
 
 const BUNDLED: &str = include_str!("../../../data/questions/anchored.json");
 /// The asks of requirement areas through a line of work in them (`area-anchors.json`).
@@ -161,14 +161,14 @@ impl Anchors {
         let n = candidate.claims.len().max(1) as f32;
         // A career changer's stories from the trade before (a nurse's shift coordination, for a
         // data analyst) give way to the current career's (R18).
-        let tech = |c: &crate::candidate::Claim| {
+        let tech = |c: &nexushr_domain::candidate::Claim| {
             c.title.as_deref().is_none_or(nexushr_resume_parser::work::in_tech_field)
         };
         let current_is_tech = candidate.claims.first().is_some_and(tech);
-        let off_field = |c: &crate::candidate::Claim| current_is_tech && !tech(c);
-        let intern = |c: &crate::candidate::Claim| c.title.as_deref().is_some_and(internship);
+        let off_field = |c: &nexushr_domain::candidate::Claim| current_is_tech && !tech(c);
+        let intern = |c: &nexushr_domain::candidate::Claim| c.title.as_deref().is_some_and(internship);
         let grown = candidate.claims.first().is_some_and(|c| !intern(c));
-        let early = |c: &crate::candidate::Claim| grown && intern(c);
+        let early = |c: &nexushr_domain::candidate::Claim| grown && intern(c);
         // Work from long ago anchors nothing when the resume has recent work: a stock question
         // serves better than a Staff SRE's 2013-2016 sysadmin job (R41, R40). The job before the
         // current one stays a story however long ago it ended (a Staff Engineer's 2018-2020 credit
@@ -179,7 +179,7 @@ impl Anchors {
         ended.sort_unstable();
         ended.dedup();
         let previous = ended.get(1).or(ended.first()).copied();
-        let long_ago = |c: &crate::candidate::Claim| {
+        let long_ago = |c: &nexushr_domain::candidate::Claim| {
             recent && c.stale() && c.years_ago.zip(previous).is_some_and(|(y, p)| y > p)
         };
         let mut out = Vec::new();
@@ -302,7 +302,7 @@ impl Anchors {
     fn area_options(
         &self,
         graph: &Graph,
-        claim: &crate::candidate::Claim,
+        claim: &nexushr_domain::candidate::Claim,
         i: usize,
         employer: Option<&str>,
         lang: usize,
@@ -644,7 +644,7 @@ pub struct AnchorOption {
 
 /// Whether a line says nothing but generic words: no technology, no figure, and no word outside
 /// the stock phrases of a resume's filler lines, in any of the three languages.
-fn vague(lower_words: &[&str], claim: &crate::candidate::Claim) -> bool {
+fn vague(lower_words: &[&str], claim: &nexushr_domain::candidate::Claim) -> bool {
     const GENERIC: &[&str] = &[
         // English
         "worked",
@@ -903,7 +903,7 @@ fn in_job_title(line: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::Claim;
+    use nexushr_domain::candidate::Claim;
 
     fn candidate(language: &str, lines: &[(&str, &str)]) -> Candidate {
         Candidate {

@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use nexushr_domain::Role;
 use serde::Deserialize;
 
-use crate::candidate::{Candidate, Span};
+use nexushr_domain::candidate::{Candidate, Span};
 
 /// The kit languages, in index order.
 pub const LANGUAGES: [&str; 3] = ["en", "pt-BR", "es-MX"];
@@ -949,11 +949,11 @@ mod tests {
         let area = |id: &str| g.area(id).expect(id);
         let candidate = Candidate {
             claims: vec![
-                crate::candidate::Claim::line(
+                nexushr_domain::candidate::Claim::line(
                     Some("Nómina Central"),
                     "Coordiné la migración de nómina de 120 mil empleados con el equipo de producto",
                 ),
-                crate::candidate::Claim::line(
+                nexushr_domain::candidate::Claim::line(
                     None,
                     "Kept the loyalty platform under 50 ms at the Black Friday peak",
                 ),
@@ -986,8 +986,10 @@ mod tests {
         assert!(hinted("p95 inference latency of 35 ms behind a BentoML service", "apis"));
         // A long line is quoted around its hint.
         let line = "Desenvolvimento da API de recomendação de produtos para o e-commerce da rede (Python, FastAPI, PostgreSQL), atendendo cerca de 2 milhões de requisições por dia";
-        let candidate =
-            Candidate { claims: vec![crate::candidate::Claim::line(None, line)], ..Candidate::default() };
+        let candidate = Candidate {
+            claims: vec![nexushr_domain::candidate::Claim::line(None, line)],
+            ..Candidate::default()
+        };
         let quoted =
             g.shown(&candidate).passing(area("system-design")).map(|l| l.text.clone()).unwrap_or_default();
         assert!(quoted.starts_with('…') && quoted.contains("2 milhões de requisições"), "{quoted}");

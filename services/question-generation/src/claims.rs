@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::areas::LANGUAGES;
 use crate::bank::{Kind, Mode, Question, Rubric};
-use crate::candidate::{Candidate, Span};
+use nexushr_domain::candidate::{Candidate, Span};
 
 const BUNDLED: &str = include_str!("../../../data/questions/claims.json");
 
@@ -4225,7 +4225,7 @@ fn singular(unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::Claim;
+    use nexushr_domain::candidate::Claim;
 
     #[test]
     fn figures_that_read_the_same_in_every_language() {

@@ -5,109 +5,109 @@ use nexushr_proto::questions::v1 as pb;
 use nexushr_proto::resumes::v1::ParsedResume;
 
 use crate::bank::{Kind, Question, Rubric};
-use crate::candidate::{Candidate, CandidateSkill, Claim, Span};
 use crate::engine::LoopStage;
-use crate::kit::{Kit, KitQuestion, Probe};
+use nexushr_domain::candidate::{Candidate, CandidateSkill, Claim, Span};
+use nexushr_domain::kit::{Kit, KitQuestion, Probe};
 
-impl From<&ParsedResume> for Candidate {
-    fn from(p: &ParsedResume) -> Self {
-        let taxonomy = nexushr_skills::Taxonomy::bundled();
-        let span = |s: Option<&EvidenceSpan>| {
-            s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() })
-                .unwrap_or(Span { start: 0, end: 0, text: String::new() })
-        };
-        let skills = p
-            .skills
-            .iter()
-            .filter_map(|s| {
-                let skill = s.skill.as_ref()?;
-                let mut evidence = span(s.evidence.first());
-                if evidence.text.is_empty() {
-                    evidence.text = s.raw.clone();
-                }
-                Some(CandidateSkill { id: skill.id.clone(), name: skill.name.clone(), evidence })
+/// The resume contract as the resume a kit is made from: the one way a parsed resume becomes
+/// ranking input (events, Generate with a parse, the CLI).
+pub fn candidate(p: &ParsedResume) -> Candidate {
+    let taxonomy = nexushr_skills::Taxonomy::bundled();
+    let span = |s: Option<&EvidenceSpan>| {
+        s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() })
+            .unwrap_or(Span { start: 0, end: 0, text: String::new() })
+    };
+    let skills = p
+        .skills
+        .iter()
+        .filter_map(|s| {
+            let skill = s.skill.as_ref()?;
+            let mut evidence = span(s.evidence.first());
+            if evidence.text.is_empty() {
+                evidence.text = s.raw.clone();
+            }
+            Some(CandidateSkill { id: skill.id.clone(), name: skill.name.clone(), evidence })
+        })
+        .collect();
+    let this_year = this_year();
+    let mut claims: Vec<Claim> = p
+        .work
+        .iter()
+        .flat_map(|w| {
+            let years_ago = if w.current {
+                Some(0)
+            } else {
+                w.end.as_ref().filter(|e| e.year > 0).map(|e| (this_year - e.year).clamp(0, 200) as u16)
+            };
+            w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12).map(move |h| Claim {
+                employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
+                title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
+                span: highlight_span(w.span.as_ref(), &h),
+                whole: is_whole(w.span.as_ref(), &h),
+                years_ago,
+                skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
+                text: h,
+                project: false,
             })
-            .collect();
-        let this_year = this_year();
-        let mut claims: Vec<Claim> = p
-            .work
-            .iter()
-            .flat_map(|w| {
-                let years_ago = if w.current {
-                    Some(0)
-                } else {
-                    w.end.as_ref().filter(|e| e.year > 0).map(|e| (this_year - e.year).clamp(0, 200) as u16)
-                };
-                w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12).map(move |h| Claim {
-                    employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
-                    title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
-                    span: highlight_span(w.span.as_ref(), &h),
-                    whole: is_whole(w.span.as_ref(), &h),
-                    years_ago,
-                    skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
-                    text: h,
-                    project: false,
-                })
-            })
-            .collect();
-        // A graduate's or a junior's projects are the work there is to ask about, and so are
-        // those of a resume with little work written out; a senior's work says more than a side
-        // project.
-        let level = level(p.seniority());
-        if level == Some(0) || claims.len() < 3 {
-            for s in p.sections.iter().filter(|s| s.kind == "projects") {
-                let Some(span) = s.span.as_ref() else { continue };
-                for l in crate::projects::lines(&span.text, span.start as usize, &s.header) {
-                    claims.push(Claim {
-                        employer: Some(l.project),
-                        title: None,
-                        span: Span { start: l.start, end: l.end, text: l.text.clone() },
-                        whole: true,
-                        years_ago: None,
-                        skill_ids: taxonomy.find(&l.text).into_iter().map(|m| m.skill_id).collect(),
-                        text: l.text,
-                        project: true,
-                    });
-                }
+        })
+        .collect();
+    // A graduate's or a junior's projects are the work there is to ask about, and so are
+    // those of a resume with little work written out; a senior's work says more than a side
+    // project.
+    let level = level(p.seniority());
+    if level == Some(0) || claims.len() < 3 {
+        for s in p.sections.iter().filter(|s| s.kind == "projects") {
+            let Some(span) = s.span.as_ref() else { continue };
+            for l in crate::projects::lines(&span.text, span.start as usize, &s.header) {
+                claims.push(Claim {
+                    employer: Some(l.project),
+                    title: None,
+                    span: Span { start: l.start, end: l.end, text: l.text.clone() },
+                    whole: true,
+                    years_ago: None,
+                    skill_ids: taxonomy.find(&l.text).into_iter().map(|m| m.skill_id).collect(),
+                    text: l.text,
+                    project: true,
+                });
             }
         }
-        let certifications = p
-            .certifications
-            .iter()
-            .filter(|c| !c.value.trim().is_empty())
-            .map(|c| Span { start: 0, end: 0, text: c.value.trim().to_string() })
-            .collect();
-        // The skills section's lines, at most a few hundred (a resume is bounded already).
-        let listed = p
-            .sections
-            .iter()
-            .filter(|s| s.kind == "skills")
-            .filter_map(|s| s.span.as_ref())
-            .flat_map(|s| {
-                let base = s.start as usize;
-                s.text.split_inclusive('\n').scan(0usize, move |at, line| {
-                    let start = base + *at + (line.len() - line.trim_start().len());
-                    *at += line.len();
-                    let text = line.trim();
-                    Some((!text.is_empty()).then(|| Span {
-                        start,
-                        end: start + text.len(),
-                        text: text.to_string(),
-                    }))
-                })
+    }
+    let certifications = p
+        .certifications
+        .iter()
+        .filter(|c| !c.value.trim().is_empty())
+        .map(|c| Span { start: 0, end: 0, text: c.value.trim().to_string() })
+        .collect();
+    // The skills section's lines, at most a few hundred (a resume is bounded already).
+    let listed = p
+        .sections
+        .iter()
+        .filter(|s| s.kind == "skills")
+        .filter_map(|s| s.span.as_ref())
+        .flat_map(|s| {
+            let base = s.start as usize;
+            s.text.split_inclusive('\n').scan(0usize, move |at, line| {
+                let start = base + *at + (line.len() - line.trim_start().len());
+                *at += line.len();
+                let text = line.trim();
+                Some((!text.is_empty()).then(|| Span {
+                    start,
+                    end: start + text.len(),
+                    text: text.to_string(),
+                }))
             })
-            .flatten()
-            .take(MAX_LISTED)
-            .collect();
-        Candidate {
-            skills,
-            claims,
-            total_months: p.total_experience_months,
-            level,
-            language: p.language.clone(),
-            certifications,
-            listed,
-        }
+        })
+        .flatten()
+        .take(MAX_LISTED)
+        .collect();
+    Candidate {
+        skills,
+        claims,
+        total_months: p.total_experience_months,
+        level,
+        language: p.language.clone(),
+        certifications,
+        listed,
     }
 }
 
@@ -494,7 +494,7 @@ mod tests {
             ],
             ..ParsedResume::default()
         };
-        let c = Candidate::from(&p);
+        let c = candidate(&p);
         let lines: Vec<(&str, usize)> = c.listed.iter().map(|l| (l.text.as_str(), l.start)).collect();
         assert_eq!(lines, [("Bancos: Oracle, PostgreSQL", 100), ("Outros: ITIL v4, LGPD", 130)]);
     }
@@ -518,7 +518,7 @@ mod tests {
                 ..ParsedResume::default()
             };
             p.set_seniority(seniority);
-            Candidate::from(&p)
+            candidate(&p)
         };
         let junior = resume(Seniority::Junior, 3);
         let projects: Vec<_> = junior.claims.iter().filter(|c| c.project).collect();

@@ -13,9 +13,9 @@ use nexushr_vector_store::{Opened, Point, SHARED, StoreError, Vectors, point_id}
 
 use crate::bank::{Bank, Question, document};
 use crate::cache::Cache;
-use crate::candidate::Candidate;
-use crate::kit::{Kit, Versions};
 use crate::ranker::{self, COLLECTION, CandidateVectors, Effectiveness, Pool, RANKER_VERSION, Stage};
+use nexushr_domain::candidate::Candidate;
+use nexushr_domain::kit::{Kit, Versions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -117,7 +117,7 @@ impl Loop {
         }
         for (stage, kit) in &self.kits {
             md.push_str(&format!("\n---\n\n<!-- {} -->\n", stage.as_str()));
-            md.push_str(&kit.to_markdown().replacen("# ", &format!("# {} · ", stage.as_str()), 1));
+            md.push_str(&crate::kit::to_markdown(kit).replacen("# ", &format!("# {} · ", stage.as_str()), 1));
         }
         md
     }
@@ -376,7 +376,11 @@ impl Engine {
         let stopped = ranked
             .stopped
             .into_iter()
-            .map(|(question_id, text)| crate::kit::Stopped { action: "kit_question", question_id, text })
+            .map(|(question_id, text)| nexushr_domain::kit::Stopped {
+                action: "kit_question",
+                question_id,
+                text,
+            })
             .collect();
         let mut signals = vec!["sparse".to_string()];
         if self.vectors.embedder.is_some() {

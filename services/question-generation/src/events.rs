@@ -1,8 +1,8 @@
 //! Reacting to resume events: a parsed resume is prepared for ranking ahead of time; an erased
 //! one loses everything derived from it. Both are idempotent (an upsert and a delete).
 //!
-//! A `ResumeParsed` event names the resume; its parse is read from resume ingestion
-//! ([`ResumeSource`]). A run of them (a bulk upload) is read and embedded in one batch by
+//! A `ResumeParsed` event names the resume; it is read from resume ingestion ([`ResumeSource`]).
+//! A run of them (a bulk upload) is read and embedded in one batch by
 //! `precompute`, then each is stored by `handle`, in order.
 
 use std::collections::HashMap;
@@ -10,12 +10,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use nexushr_events::{Event, EventHandler, HandlerError};
 use nexushr_proto::events::v1::{ResumeErased, ResumeParsed};
-use nexushr_proto::resumes::v1::ParsedResume;
 
-use crate::candidate::Candidate;
 use crate::resumes::{ResumeSource, SourceError};
 use crate::service::QuestionService;
 use crate::store::Prepared;
+use nexushr_domain::candidate::Candidate;
 
 pub struct ResumeEvents {
     service: QuestionService,
@@ -33,33 +32,32 @@ impl ResumeEvents {
         self.ready.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The parse a ResumeParsed event names: carried by events of earlier versions, else read
+    /// The resume a ResumeParsed event names: carried by events of earlier versions, else read
     /// from resume ingestion (`None`: the resume is gone since).
-    async fn parse_of(
+    async fn candidate_of(
         &self,
         event: &Event,
         parsed: &ResumeParsed,
-    ) -> Result<Option<ParsedResume>, SourceError> {
+    ) -> Result<Option<Candidate>, SourceError> {
         #[allow(deprecated)] // earlier versions' events carried the parse
-        let carried = parsed.parsed.clone();
-        if carried.is_some() {
-            return Ok(carried);
+        if let Some(carried) = parsed.parsed.as_ref() {
+            return Ok(Some(crate::convert::candidate(carried)));
         }
-        self.source.parsed(&event.envelope.tenant_id, &parsed.resume_id).await
+        self.source.candidate(&event.envelope.tenant_id, &parsed.resume_id).await
     }
 
-    /// [`ResumeEvents::parse_of`], waiting out resume ingestion's unavailability (a restart, a
+    /// [`ResumeEvents::candidate_of`], waiting out resume ingestion's unavailability (a restart, a
     /// rollout) for up to [`SOURCE_PATIENCE`]: the event is then left to the delivery policy's
     /// retries and dead letters, and meanwhile the partition waits, in order.
-    async fn parse_patiently(
+    async fn candidate_patiently(
         &self,
         event: &Event,
         parsed: &ResumeParsed,
-    ) -> Result<Option<ParsedResume>, SourceError> {
+    ) -> Result<Option<Candidate>, SourceError> {
         let deadline = std::time::Instant::now() + SOURCE_PATIENCE;
         let mut pause = std::time::Duration::from_millis(200);
         loop {
-            match self.parse_of(event, parsed).await {
+            match self.candidate_of(event, parsed).await {
                 Err(SourceError::Unavailable(e)) if std::time::Instant::now() + pause < deadline => {
                     tracing::warn!(error = %e, resume = %parsed.resume_id, "resume ingestion unavailable, waiting");
                     tokio::time::sleep(pause).await;
@@ -87,9 +85,9 @@ impl EventHandler for ResumeEvents {
         for event in events {
             let Ok(Some(parsed)) = resume_parsed(event) else { continue };
             // What cannot be read now is read again, and reported, by `handle`.
-            if let Ok(Some(resume)) = self.parse_of(event, &parsed).await {
+            if let Ok(Some(candidate)) = self.candidate_of(event, &parsed).await {
                 ids.push(event.envelope.event_id.clone());
-                candidates.push(Candidate::from(&resume));
+                candidates.push(candidate);
             }
         }
         // One alone is prepared by `handle`, as it would be without a run.
@@ -122,8 +120,8 @@ impl EventHandler for ResumeEvents {
             let ready = self.ready().remove(&event.envelope.event_id);
             let stored = match ready {
                 Some(prepared) => self.service.store_prepared(tenant, &resume_id, &prepared).await,
-                None => match self.parse_patiently(event, &parsed).await {
-                    Ok(Some(resume)) => self.service.prepare(tenant, &resume_id, &resume).await,
+                None => match self.candidate_patiently(event, &parsed).await {
+                    Ok(Some(candidate)) => self.service.prepare(tenant, &resume_id, candidate).await,
                     // Deleted or erased since: its ResumeErased event follows on the same key.
                     Ok(None) => return Ok(()),
                     Err(e @ SourceError::Unavailable(_)) => {

@@ -1,168 +1,80 @@
-//! An interview kit: ranked questions, each with its evidence and rationale, and what it covers;
-//! rendered as JSON or as a print-friendly Markdown page.
+//! An interview kit (`nexushr_domain::kit`) rendered as a print-friendly Markdown page, in the
+//! kit's language.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use nexushr_domain::kit::{Kit, Probe};
 
-use crate::bank::Question;
-use crate::candidate::Span;
+/// The kit as a Markdown page.
+pub fn to_markdown(kit: &Kit) -> String {
+    let l = Labels::of(&kit.language);
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}: {}\n", l.title, kit.role_title);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Probe {
-    /// A strength the resume claims.
-    Depth,
-    /// A requirement the resume does not show.
-    Gap,
-    /// A specific claim of the resume.
-    ClaimCheck,
-    /// A behavioral competency.
-    Competency,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
-    /// The resume text the question probes.
-    pub resume: Option<Span>,
-    /// The role requirement it covers.
-    pub requirement: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct KitQuestion {
-    pub question: Arc<Question>,
-    /// The text as asked, with candidate specifics.
-    pub text: String,
-    pub score: f32,
-    pub rank: u32,
-    /// (id, name) of the skill or competency probed.
-    pub target: Option<(String, String)>,
-    pub probe: Probe,
-    pub evidence: Vec<Evidence>,
-    pub rationale: String,
-    pub breakdown: BTreeMap<&'static str, f32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Versions {
-    pub bank: String,
-    pub model: String,
-    pub ranker: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Kit {
-    pub id: String,
-    pub tenant: String,
-    pub role_slug: String,
-    pub role_title: String,
-    pub resume_id: String,
-    pub questions: Vec<KitQuestion>,
-    pub covered_requirements: Vec<String>,
-    pub uncovered_requirements: Vec<String>,
-    /// Requirement areas of the role the resume does not show.
-    pub gaps: Vec<String>,
-    /// The kit's language tag (`en`, `pt-BR`, `es-MX`).
-    pub language: String,
-    pub signals: Vec<String>,
-    pub versions: Versions,
-    pub created_at: DateTime<Utc>,
-    pub version: i32,
-    /// Questions the guardrail kept out of this kit (for the tenant's audit log; not part of
-    /// the kit).
-    #[serde(skip)]
-    pub stopped: Vec<Stopped>,
-}
-
-/// A question the guardrail kept out of a kit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stopped {
-    /// `kit_question` (a question the planner had chosen) or `llm_question`.
-    pub action: &'static str,
-    pub question_id: String,
-    /// Every text of it the guardrail read (question, follow-ups, rubric).
-    pub text: String,
-}
-
-impl Kit {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    if !kit.covered_requirements.is_empty() {
+        let _ = writeln!(md, "**{}:** {}\n", l.covers, kit.covered_requirements.join(", "));
     }
-
-    pub fn to_markdown(&self) -> String {
-        let l = Labels::of(&self.language);
-        let mut md = String::new();
-        let _ = writeln!(md, "# {}: {}\n", l.title, self.role_title);
-
-        if !self.covered_requirements.is_empty() {
-            let _ = writeln!(md, "**{}:** {}\n", l.covers, self.covered_requirements.join(", "));
-        }
-        if !self.uncovered_requirements.is_empty() {
-            let _ = writeln!(md, "**{}:** {}\n", l.not_covered, self.uncovered_requirements.join(", "));
-        }
-        if !self.gaps.is_empty() {
-            let _ = writeln!(md, "**{}:** {}\n", l.gaps, self.gaps.join(", "));
-        }
-        let _ = writeln!(md, "{}\n", l.scale);
-        for q in &self.questions {
-            let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
-            // An achievement outside the role's areas still says what it is (R23: "missing the
-            // area tag"): its kind of work ("Migration", "Security tooling rollout"), not
-            // "Headline achievement", which reviewers read as a competency (R42).
-            let headline = (q.probe == Probe::ClaimCheck).then(|| {
-                q.question
-                    .id
-                    .strip_prefix("claim-")
-                    .and_then(|kind| crate::claims::Claims::bundled().kind_label(kind, l.lang))
-                    .unwrap_or(l.headline)
-            });
-            if let Some(name) = q.target.as_ref().map(|(_, name)| name.as_str()).or(headline) {
-                let _ = writeln!(md, "*{name} · {}*\n", l.mode(q.question.mode));
-            }
-            let _ = writeln!(md, "**{}:** {}", l.why, q.rationale);
-            for e in &q.evidence {
-                if let Some(span) = e.resume.as_ref().filter(|s| !s.text.is_empty()) {
-                    let _ = writeln!(md, "- {}: \"{}\"", l.resume, span.text);
-                }
-                if let Some(r) = &e.requirement {
-                    let _ = writeln!(md, "- {}: {r}", l.role);
-                }
-            }
-            let rubric = &q.question.rubric;
-            if !rubric.points.is_empty() {
-                let _ = writeln!(md, "\n**{}:**", l.points);
-                for p in &rubric.points {
-                    let _ = writeln!(md, "- {p}");
-                }
-            }
-            let _ = writeln!(md, "\n**4 · {}:** {}", l.strong, rubric.strong);
-            let _ = writeln!(md, "**3 · {}:** {}", l.acceptable, rubric.acceptable);
-            let _ = writeln!(md, "**2 · {}:** {}", l.weak, rubric.weak);
-            let _ = writeln!(md, "**1:** {}\n", l.one);
-            if !q.question.follow_ups.is_empty() {
-                let _ = writeln!(md, "{}:", l.follow_ups);
-                for f in &q.question.follow_ups {
-                    let _ = writeln!(md, "- {f}");
-                }
-                md.push('\n');
-            }
-        }
-        // For support, not for the interviewer: which kit this is and what made it.
-        let _ = writeln!(
-            md,
-            "<sub>Kit {} · {} · bank {}, model {}, ranker {}</sub>",
-            self.id,
-            self.signals.join(", "),
-            self.versions.bank,
-            self.versions.model,
-            self.versions.ranker
-        );
-        md
+    if !kit.uncovered_requirements.is_empty() {
+        let _ = writeln!(md, "**{}:** {}\n", l.not_covered, kit.uncovered_requirements.join(", "));
     }
+    if !kit.gaps.is_empty() {
+        let _ = writeln!(md, "**{}:** {}\n", l.gaps, kit.gaps.join(", "));
+    }
+    let _ = writeln!(md, "{}\n", l.scale);
+    for q in &kit.questions {
+        let _ = writeln!(md, "## {}. {}\n", q.rank, q.text);
+        // An achievement outside the role's areas still says what it is (R23: "missing the
+        // area tag"): its kind of work ("Migration", "Security tooling rollout"), not
+        // "Headline achievement", which reviewers read as a competency (R42).
+        let headline = (q.probe == Probe::ClaimCheck).then(|| {
+            q.question
+                .id
+                .strip_prefix("claim-")
+                .and_then(|kind| crate::claims::Claims::bundled().kind_label(kind, l.lang))
+                .unwrap_or(l.headline)
+        });
+        if let Some(name) = q.target.as_ref().map(|(_, name)| name.as_str()).or(headline) {
+            let _ = writeln!(md, "*{name} · {}*\n", l.mode(q.question.mode));
+        }
+        let _ = writeln!(md, "**{}:** {}", l.why, q.rationale);
+        for e in &q.evidence {
+            if let Some(span) = e.resume.as_ref().filter(|s| !s.text.is_empty()) {
+                let _ = writeln!(md, "- {}: \"{}\"", l.resume, span.text);
+            }
+            if let Some(r) = &e.requirement {
+                let _ = writeln!(md, "- {}: {r}", l.role);
+            }
+        }
+        let rubric = &q.question.rubric;
+        if !rubric.points.is_empty() {
+            let _ = writeln!(md, "\n**{}:**", l.points);
+            for p in &rubric.points {
+                let _ = writeln!(md, "- {p}");
+            }
+        }
+        let _ = writeln!(md, "\n**4 · {}:** {}", l.strong, rubric.strong);
+        let _ = writeln!(md, "**3 · {}:** {}", l.acceptable, rubric.acceptable);
+        let _ = writeln!(md, "**2 · {}:** {}", l.weak, rubric.weak);
+        let _ = writeln!(md, "**1:** {}\n", l.one);
+        if !q.question.follow_ups.is_empty() {
+            let _ = writeln!(md, "{}:", l.follow_ups);
+            for f in &q.question.follow_ups {
+                let _ = writeln!(md, "- {f}");
+            }
+            md.push('\n');
+        }
+    }
+    // For support, not for the interviewer: which kit this is and what made it.
+    let _ = writeln!(
+        md,
+        "<sub>Kit {} · {} · bank {}, model {}, ranker {}</sub>",
+        kit.id,
+        kit.signals.join(", "),
+        kit.versions.bank,
+        kit.versions.model,
+        kit.versions.ranker
+    );
+    md
 }
 
 /// The kit page's words in its language.

@@ -11,7 +11,6 @@ pub mod areas;
 pub mod bank;
 pub mod cache;
 pub mod calibration;
-pub mod candidate;
 pub mod claims;
 pub mod convert;
 pub mod engine;
@@ -33,7 +32,7 @@ use nexushr_catalog_store::RoleStore;
 use nexushr_domain::TenantId;
 
 pub use engine::{Engine, EngineError, Spec};
-pub use kit::Kit;
+pub use nexushr_domain::kit::Kit;
 
 /// A kit for a resume file, as `nexushr questions` and `nexushr demo` print it.
 pub async fn kit_for_file(
@@ -82,7 +81,7 @@ async fn spec_for_file(
     if parse.text.trim().is_empty() {
         anyhow::bail!("{}: no text could be read ({:?})", resume.display(), parse.status);
     }
-    let candidate = candidate::Candidate::from(&convert::parse_to_proto(&parse));
+    let candidate = convert::candidate(&convert::parse_to_proto(&parse));
     let candidate_vectors =
         ranker::CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
     Ok(Spec {

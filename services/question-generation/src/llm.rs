@@ -13,7 +13,7 @@ use nexushr_domain::Role;
 use serde::Deserialize;
 
 use crate::bank::{Kind, Question, Rubric};
-use crate::candidate::Candidate;
+use nexushr_domain::candidate::Candidate;
 
 #[derive(Debug, Clone)]
 pub struct LlmConfig {

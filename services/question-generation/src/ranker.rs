@@ -16,10 +16,10 @@ use nexushr_vector_store::{Filter, Query, Scope, StoreError, Vectors};
 use crate::anchored::{AnchorOption, AnchoredQuestion, Anchors};
 use crate::areas::{Graph, LANGUAGES, Resume, RoleArea, RoleAreas};
 use crate::bank::{Bank, Mode, Question};
-use crate::candidate::Candidate;
 use crate::claims::{ClaimQuestion, Claims, of_project};
 use crate::engine::Spec;
-use crate::kit::{Evidence, KitQuestion, Probe};
+use nexushr_domain::candidate::Candidate;
+use nexushr_domain::kit::{Evidence, KitQuestion, Probe};
 
 /// Months of work after which behavioral questions are no longer a student's (`story_level`).
 const STORY_MONTHS: i32 = 48;
@@ -1218,7 +1218,7 @@ fn build(
     bank: &Bank,
     graph: &Graph,
     resume: &Resume,
-    candidate: &crate::candidate::Candidate,
+    candidate: &nexushr_domain::candidate::Candidate,
     lang: usize,
     req: &Spec,
     (role, original): (&Role, Option<&Role>),
@@ -1652,13 +1652,13 @@ mod tests {
             language: "en".into(),
             claims: vec![{
                 let text = "Designed the billing REST API with OpenAPI contracts for 14 client integrations.";
-                crate::candidate::Claim {
+                nexushr_domain::candidate::Claim {
                     skill_ids: nexushr_skills::Taxonomy::bundled()
                         .find(text)
                         .into_iter()
                         .map(|m| m.skill_id)
                         .collect(),
-                    ..crate::candidate::Claim::line(Some("Harbor Mutual"), text)
+                    ..nexushr_domain::candidate::Claim::line(Some("Harbor Mutual"), text)
                 }
             }],
             ..Candidate::default()

@@ -1,11 +1,12 @@
-//! Where question generation reads the parse of a resume a `ResumeParsed` event names: the event
-//! carries no personal data (so an erasure leaves nothing readable on Kafka), and the parse stays
-//! with resume ingestion. Distributed mode calls its GetResume with a service key for the
-//! event's tenant ([`GrpcResumes`]); the embedded `nexushr` reads it in process.
+//! Where question generation reads the resume a `ResumeParsed` event names: the event carries no
+//! personal data (so an erasure leaves nothing readable on Kafka), and the parse stays with resume
+//! ingestion. Distributed mode calls its GetResume with a service key for the event's tenant
+//! ([`GrpcResumes`]); the embedded `nexushr` reads it in process. Either way the contract's
+//! `ParsedResume` becomes the domain's [`Candidate`] here, at the edge, and nothing else of it
+//! (contact details included) goes further.
 
-use nexushr_proto::resumes::v1::{
-    GetResumeRequest, ParsedResume, Resume, resume_ingestion_client::ResumeIngestionClient,
-};
+use nexushr_domain::candidate::Candidate;
+use nexushr_proto::resumes::v1::{GetResumeRequest, Resume, resume_ingestion_client::ResumeIngestionClient};
 use tonic::transport::Channel;
 use tonic::{Code, Status};
 
@@ -19,18 +20,21 @@ pub enum SourceError {
     Refused(String),
 }
 
-/// Reads resumes' parses for the tenant an event belongs to.
+/// Reads resumes for the tenant an event belongs to.
 #[async_trait::async_trait]
 pub trait ResumeSource: Send + Sync + 'static {
-    /// The parse of `tenant`'s resume `id`, without contact details; `None` when the resume is
-    /// gone (deleted or erased after its event was written).
-    async fn parsed(&self, tenant: &str, id: &str) -> Result<Option<ParsedResume>, SourceError>;
+    /// `tenant`'s resume `id` as a kit is made from it; `None` when the resume is gone (deleted
+    /// or erased after its event was written).
+    async fn candidate(&self, tenant: &str, id: &str) -> Result<Option<Candidate>, SourceError>;
 }
 
 /// What GetResume answered, as a [`ResumeSource`] reports it (both adapters get a `Status`).
-pub fn from_get_resume(answer: Result<Resume, Status>) -> Result<Option<ParsedResume>, SourceError> {
+pub fn from_get_resume(answer: Result<Resume, Status>) -> Result<Option<Candidate>, SourceError> {
     match answer {
-        Ok(resume) => Ok(resume.parsed.map(|p| nexushr_resume_wire::without_contact(&p))),
+        // Contact details quoted in evidence are scrubbed before anything is kept of it.
+        Ok(resume) => {
+            Ok(resume.parsed.map(|p| crate::convert::candidate(&nexushr_resume_wire::without_contact(&p))))
+        }
         Err(s) if s.code() == Code::NotFound => Ok(None),
         Err(s) => match s.code() {
             Code::Unavailable
@@ -69,7 +73,7 @@ impl GrpcResumes {
 
 #[async_trait::async_trait]
 impl ResumeSource for GrpcResumes {
-    async fn parsed(&self, tenant: &str, id: &str) -> Result<Option<ParsedResume>, SourceError> {
+    async fn candidate(&self, tenant: &str, id: &str) -> Result<Option<Candidate>, SourceError> {
         let mut req = tonic::Request::new(GetResumeRequest { id: id.to_string() });
         nexushr_platform::as_service(&mut req, self.key.as_deref(), tenant)
             .map_err(|s| SourceError::Refused(s.message().to_string()))?;

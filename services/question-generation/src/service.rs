@@ -17,18 +17,18 @@ use prost::Message;
 use tonic::{Request, Response, Status};
 
 use crate::cache::Cache;
-use crate::candidate::Candidate;
 use crate::convert::{
     block_to, calibration_to, kind_from, kit_to, level, loop_stage_from, loop_stage_to, question_from,
     question_to, sharing_to,
 };
 use crate::engine::{Engine, EngineError, LoopStage, Spec};
-use crate::kit::{Evidence, Kit, KitQuestion, Probe, Stopped};
 use crate::llm::LlmProvider;
 use crate::ranker::{CandidateVectors, Stage};
 use crate::roles::RoleSource;
 use crate::scorecards::{KitRef, Score};
 use crate::store::{BlockRecord, NewKit, Prepared, QuestionStore, StoreError};
+use nexushr_domain::candidate::Candidate;
+use nexushr_domain::kit::{Evidence, Kit, KitQuestion, Probe, Stopped};
 
 const DEFAULT_COUNT: i32 = 10;
 const DEFAULT_PAGE: i32 = 20;
@@ -438,7 +438,7 @@ impl QuestionService {
             Some(PbCandidate::ParsedResume(p)) => {
                 crate::convert::check_size(&p)
                     .map_err(|reason| invalid("candidate.parsed_resume", &reason))?;
-                let candidate = Candidate::from(&p);
+                let candidate = crate::convert::candidate(&p);
                 let engine = Arc::clone(&self.engine);
                 let prepared = tokio::task::spawn_blocking(move || {
                     let cv = CandidateVectors::compute(engine.vectors(), &candidate).index(&engine.bank());
@@ -469,16 +469,11 @@ impl QuestionService {
             .map_err(|e| QgError::Worker(format!("embedding worker: {e}")))
     }
 
-    /// Prepares a parsed resume for ranking now. Its in-memory form (with its closest line to
+    /// Prepares a resume for ranking now. Its in-memory form (with its closest line to
     /// every bank question) is built on its first Generate: caching it here would hold every
     /// uploaded resume in memory, used or not (about 80 KB each).
-    pub async fn prepare(
-        &self,
-        tenant: &str,
-        resume_id: &str,
-        parsed: &nexushr_proto::resumes::v1::ParsedResume,
-    ) -> Result<(), QgError> {
-        let prepared = self.preparations(vec![Candidate::from(parsed)]).await?.remove(0);
+    pub async fn prepare(&self, tenant: &str, resume_id: &str, candidate: Candidate) -> Result<(), QgError> {
+        let prepared = self.preparations(vec![candidate]).await?.remove(0);
         self.store_prepared(tenant, resume_id, &prepared).await
     }
 

@@ -14,7 +14,7 @@ use sqlx::{AnyPool, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::bank::Question;
-use crate::candidate::Candidate;
+use nexushr_domain::candidate::Candidate;
 
 /// This store's migrations: every file of `migrations/` (a test checks none is left out).
 const SQLITE: nexushr_db::Migrations = nexushr_db::migrations!(

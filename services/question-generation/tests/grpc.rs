@@ -13,7 +13,10 @@ use harness::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backend_kit_is_tailored_explained_and_stored() {
     let app = spawn().await;
-    app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
+    app.service
+        .prepare("acme", "resume-1", nexushr_question_generation::convert::candidate(&sample()))
+        .await
+        .expect("prepare");
     let mut c = app.client().await;
     let kit = c
         .generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-1".into()))))
@@ -229,7 +232,10 @@ async fn feedback_questions_and_erasure() {
     assert!(!list(GLOBEX).await.contains(&added.id));
 
     // Erasure: the prepared resume and its kits are gone.
-    app.service.prepare("acme", "resume-2", &sample()).await.expect("prepare");
+    app.service
+        .prepare("acme", "resume-2", nexushr_question_generation::convert::candidate(&sample()))
+        .await
+        .expect("prepare");
     c.generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-2".into()))))
         .await
         .expect("kit");
@@ -688,7 +694,10 @@ async fn stories_are_pitched_by_the_years_worked_in_the_field() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loop_covers_every_area_once_without_repeating_a_question() {
     let app = spawn().await;
-    app.service.prepare("acme", "resume-1", &sample()).await.expect("prepare");
+    app.service
+        .prepare("acme", "resume-1", nexushr_question_generation::convert::candidate(&sample()))
+        .await
+        .expect("prepare");
     let mut c = app.client().await;
     let req = pb::PlanLoopRequest {
         role: "backend-developer".into(),
@@ -1011,7 +1020,10 @@ async fn scorecards_calibrate_questions_and_the_ones_that_predict_rise_for_their
         row
     };
     let before = totals(app.pool.clone()).await;
-    app.service.prepare("acme", "resume-9", &sample()).await.expect("prepare");
+    app.service
+        .prepare("acme", "resume-9", nexushr_question_generation::convert::candidate(&sample()))
+        .await
+        .expect("prepare");
     let theirs = c
         .generate(authed(ACME, generate("backend-developer", Candidate::ResumeId("resume-9".into()))))
         .await

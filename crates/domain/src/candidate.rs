@@ -1,7 +1,8 @@
-//! What the ranker knows about a candidate: skills with the resume text that shows them, and
-//! claims (work highlights) with their employer, certifications and the resume's language, all
-//! with byte spans into the resume text. Built from a `ParsedResume` only (`convert.rs`), so the
-//! CLI and the services rank the same resume the same way.
+//! A resume as a kit is made from it: skills with the resume text that shows them, and claims
+//! (work highlights) with their employer, certifications and the resume's language, all with
+//! byte spans into the resume text. Question generation builds it from the resume contract
+//! (`ParsedResume`) at its edge only, so the CLI and the services rank the same resume the same
+//! way.
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
@@ -51,12 +52,9 @@ impl Claim {
     pub fn stale(&self) -> bool {
         self.years_ago.is_some_and(|y| y >= STALE_YEARS)
     }
-}
 
-#[cfg(test)]
-impl Claim {
-    /// A whole achievement line for tests, without title or skills.
-    pub(crate) fn line(employer: Option<&str>, text: &str) -> Self {
+    /// A whole achievement line without title or skills (tests and examples).
+    pub fn line(employer: Option<&str>, text: &str) -> Self {
         Claim {
             employer: employer.map(str::to_string),
             title: None,
@@ -135,9 +133,6 @@ impl Candidate {
         })
     }
 
-    /// Whether the resume's work spans several teams: an achievement that names teams, squads or
-    /// departments in the plural ("adopted by 12 squads", "com os times de produto", "entre
-    /// áreas"). A cross-team story presumes it (or leading, which the caller checks).
     /// Whether the resume shows mentoring or onboarding people. Not "junior" or "onboarding"
     /// alone: "Junior data scientist", "onboarding emails" (R30).
     pub fn mentors(&self) -> bool {
@@ -158,6 +153,9 @@ impl Candidate {
         })
     }
 
+    /// Whether the resume's work spans several teams: an achievement that names teams, squads or
+    /// departments in the plural ("adopted by 12 squads", "com os times de produto", "entre
+    /// áreas"). A cross-team story presumes it (or leading, which the caller checks).
     pub fn works_across_teams(&self) -> bool {
         const PLURALS: &[&str] = &[
             "teams",
