@@ -117,9 +117,10 @@ pub struct Question {
     /// mobile developer's (reviewers, R15-R16).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub off_for: Vec<String>,
-    /// Terms the resume must show one of for it to be asked: a question for the people who do
-    /// that work (how to structure Terraform modules for six teams, asked of a backend developer
-    /// who has never written infrastructure code, presumes a job they do not have).
+    /// Terms the resume's work must show one of for it to be asked (a skills list is not enough):
+    /// a question for the people who do that work (how to structure Terraform modules for six
+    /// teams, asked of a backend developer who has never written infrastructure code, presumes a
+    /// job they do not have).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<String>,
     /// The language of `text`, `rubric` and `follow_ups`.

@@ -604,9 +604,24 @@ pub(crate) fn testing_work(line: &str) -> bool {
 fn testing_of_kind(line: &str, kind: Option<&str>) -> bool {
     let lower = line.to_lowercase();
     kind == Some("quality")
-        || ["test data", "dados de teste", "massa de dados", "datos de prueba"]
-            .iter()
-            .any(|p| lower.contains(p))
+        || [
+            "test data",
+            "dados de teste",
+            "massa de dados",
+            "datos de prueba",
+            // R57: "Wrote small Python/Flask endpoints so QA could seed fake patient records".
+            "so qa could",
+            "for qa to",
+            "para o qa",
+            "para que o qa",
+            "para que qa",
+            "fake data",
+            "fake records",
+            "dados falsos",
+            "datos falsos",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Whether a job title is an internship's, in the three languages.
@@ -831,8 +846,43 @@ fn vague(lower_words: &[&str], claim: &nexushr_domain::candidate::Claim) -> bool
         "comunicación",
         "colaborei",
         "colaborou",
+        // R57: "Liaised with stakeholders on reporting requirements", "Participei de reuniões
+        // diárias e das cerimônias do Scrum", "Colaboré con distintas áreas del negocio para
+        // entender sus necesidades de información".
+        "liaised",
+        "liaise",
+        "liaising",
+        "reporting",
+        "meetings",
+        "meeting",
+        "ceremonies",
+        "standups",
+        "scrum",
+        "agile",
+        "kanban",
+        "participei",
+        "participé",
+        "reuniões",
+        "reunião",
+        "reuniones",
+        "reunión",
+        "diárias",
+        "diarias",
+        "cerimônias",
+        "ceremonias",
+        "distintas",
+        "distintos",
+        "entender",
+        "sus",
+        "seus",
+        "suas",
+        "información",
+        "informação",
+        "informações",
     ];
-    claim.skill_ids.is_empty()
+    // Attending an agile team's meetings names its method, not work (R57).
+    const CEREMONY: &[&str] = &["nexushr:skill/agile", "nexushr:skill/jira"];
+    claim.skill_ids.iter().all(|id| CEREMONY.contains(&id.as_str()))
         && metric(&claim.text).is_none()
         && !lower_words.is_empty()
         && lower_words.iter().all(|w| w.chars().count() <= 2 || GENERIC.contains(w))
@@ -1338,6 +1388,12 @@ mod tests {
     }
 
     #[test]
+    fn a_line_written_for_testers_is_testing_work() {
+        assert!(testing_work("Wrote small Python/Flask endpoints so QA could seed fake patient records"));
+        assert!(!testing_work("Wrote the Flask endpoints of the patient portal used by 40 clinics"));
+    }
+
+    #[test]
     fn a_filler_line_anchors_nothing() {
         let anchors = Anchors::bundled();
         for (lang, line) in [
@@ -1346,8 +1402,15 @@ mod tests {
             ("en", "Involved in various cross-team initiatives around reliability and cost."),
             ("pt", "Contribuo para a melhoria contínua dos processos do time."),
             ("es", "Colaboré con las áreas de negocio para alinear prioridades."),
+            // R57: asked as "Who else did that work depend on...?"
+            ("en", "Liaised with stakeholders on reporting requirements."),
+            ("pt", "Participei de reuniões com as áreas de negócio para alinhar prioridades."),
+            ("pt", "Participei de reuniões diárias e das cerimônias do Scrum com o time."),
+            ("es", "Colaboré con distintas áreas del negocio para entender sus necesidades de información."),
         ] {
-            let c = candidate(lang, &[("Harbourline Insurance", line)]);
+            let mut c = candidate(lang, &[("Harbourline Insurance", line)]);
+            c.claims[0].skill_ids =
+                nexushr_skills::Taxonomy::bundled().find(line).into_iter().map(|m| m.skill_id).collect();
             let l = crate::areas::language_index(lang).unwrap();
             assert!(anchors.question("collaboration", &c, l, &[], &[]).is_none(), "{line}");
         }

@@ -804,7 +804,14 @@ impl Claims {
             // A page made faster ("Reduje el LCP ... de 4.1 s a 1.9 s") is scored on field and lab
             // data, the page's trace and what delayed it, not on a back end's percentiles, query
             // plans and "the same load" (R23, R30: an LCP gain under the back end's points).
-            "performance" | "impact" | "build" | "refactor" if names_web_speed(text) => to("web_performance"),
+            // A slow page whose cause was a query ("Corrigi uma consulta N+1 ... o tempo de
+            // carregamento da página caiu de 14 s para 1,9 s com fetch join") is back-end work,
+            // scored on the query and its plan (R57).
+            "performance" | "impact" | "build" | "refactor"
+                if names_web_speed(text) && (names_front_end_metric(text) || !names_query_fix(text)) =>
+            {
+                to("web_performance")
+            }
             // A load test that found the bottleneck behind a latency gain ("Testes de carga com k6
             // ..., identificando gargalo que reduziu o p95 de 2,8 s para 650 ms") is a speed-up,
             // not a test suite to run in CI (R30).
@@ -3755,6 +3762,37 @@ fn names_web_speed(text: &str) -> bool {
     names_word_or_phrase(text, WORDS, PHRASES)
 }
 
+/// Whether a line names a browser metric or tool (LCP, INP, Lighthouse...), not only a page
+/// that loads.
+fn names_front_end_metric(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &["lcp", "inp", "cls", "fcp", "ttfb", "lighthouse"],
+        &["core web vitals", "web vitals", "first contentful paint", "time to interactive", "bundle"],
+    )
+}
+
+/// Whether a line names fixing a database query: an N+1, a join, an index, the ORM's loading.
+fn names_query_fix(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &[
+            "query",
+            "queries",
+            "consulta",
+            "consultas",
+            "sql",
+            "index",
+            "índice",
+            "indice",
+            "orm",
+            "jpa",
+            "hibernate",
+        ],
+        &["n+1", "fetch join", "eager loading", "execution plan", "plano de execução", "plan de ejecución"],
+    )
+}
+
 /// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
 /// slash ("Kafka/BigQuery", "data/BI").
 fn names_ab_test(text: &str) -> bool {
@@ -3922,13 +3960,14 @@ fn employer_core(raw: &str) -> &str {
 }
 
 /// A certification's name without its issuer or date: "ISTQB Certified Tester Foundation Level
-/// — ISTQB (Mar 2022)" is "ISTQB Certified Tester Foundation Level".
+/// — ISTQB (Mar 2022)" is "ISTQB Certified Tester Foundation Level". A program's name before a
+/// dash is no whole name: "Google Cloud Certified – Associate Cloud Engineer (2024)" keeps its
+/// title (R57: "la certificación Google Cloud Certified").
 fn certification_name(text: &str) -> &str {
     let mut name = text.trim();
     for sep in [" — ", " – ", " - ", " (", " | ", ", ", " · "] {
-        if let Some(i) = name.find(sep)
-            && i >= 3
-        {
+        let program = |head: &str| sep != " (" && head.to_lowercase().ends_with("certified");
+        if let Some(i) = name.match_indices(sep).map(|(i, _)| i).find(|&i| i >= 3 && !program(&name[..i])) {
             name = &name[..i];
         }
     }
@@ -4296,6 +4335,11 @@ mod tests {
             certification_name("ISTQB Certified Tester Foundation Level — ISTQB (Mar 2022)"),
             "ISTQB Certified Tester Foundation Level"
         );
+        assert_eq!(
+            certification_name("Google Cloud Certified – Associate Cloud Engineer (2024)"),
+            "Google Cloud Certified – Associate Cloud Engineer"
+        );
+        assert_eq!(certification_name("dbt Fundamentals – dbt Labs (2023)"), "dbt Fundamentals");
     }
 
     fn claim(employer: &str, text: &str) -> Claim {
@@ -5179,6 +5223,12 @@ mod tests {
                 "es",
                 "Reduje el LCP de la página de cotización de 4.1 s a 1.9 s con lazy loading de módulos, optimización de imágenes y SSR con Angular Universal.",
                 "web_performance",
+            ),
+            // R57: a page slow because of its query is back-end work.
+            (
+                "pt",
+                "Corrigi uma consulta N+1 no relatório de conciliação (JPA/Hibernate): o tempo de carregamento da página caiu de 14 s para 1,9 s com fetch join e paginação.",
+                "performance",
             ),
             (
                 "pt",

@@ -514,14 +514,14 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
     }
 
-    // A question for the people who do some work (`Question::needs`) is asked of a resume that
-    // names one of its terms, in any section.
+    // A question for the people who do some work (`Question::needs`) is asked of a resume whose
+    // work names one of its terms: "Terraform (básico)", "Terraform (read/modify)" or "Terraform
+    // (RDS modules)" in a skills list is no job of structuring modules for six teams (R56, R57).
     let shows_any = |needs: &[String]| {
         needs.is_empty()
-            || needs
-                .iter()
-                .filter_map(|id| graph.term_index(id))
-                .any(|asked| resume.terms.keys().any(|&found| graph.satisfies(found, asked)))
+            || needs.iter().filter_map(|id| graph.term_index(id)).any(|asked| {
+                resume.terms.iter().any(|(&found, s)| s.claim.is_some() && graph.satisfies(found, asked))
+            })
     };
 
     // The job's own area (the one the role's title names), for questions off that job.
