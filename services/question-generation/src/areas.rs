@@ -565,15 +565,10 @@ impl Graph {
                     counted.push(f.term);
                     *uses.entry(f.term).or_default() += 1;
                 }
-                let shown = Shown {
-                    term: f.term,
-                    written,
-                    named: f.named,
-                    line: span.clone(),
-                    claim,
-                    lines: 0,
-                    uses: 0,
-                };
+                // An achievement is quoted whole; a skills row or a summary sentence only
+                // where it names the term.
+                let line = if claim.is_some() { span.clone() } else { cite(span, f.start..f.end, &written) };
+                let shown = Shown { term: f.term, written, named: f.named, line, claim, lines: 0, uses: 0 };
                 if terms.get(&f.term).is_none_or(|t| t.claim.is_none() && claim.is_some()) {
                     terms.insert(f.term, shown.clone());
                 }
@@ -755,6 +750,52 @@ fn around(line: &Span, at: std::ops::Range<usize>, max: usize) -> Span {
         if end < text.trim_end().len() { "…" } else { "" }
     );
     Span { start: line.start + start, end: line.start + end, text: quoted }
+}
+
+/// How a kit quotes a line that is no achievement (a skills row, a summary, a certification) for
+/// the term `written` at `at`: a skills row as its group and that item ("Also: SLO design",
+/// "Backend: Laravel"), anything else as the sentence around the term, with an ellipsis where it
+/// goes on (R58: "Also:\tVault, OPA/Gatekeeper, Cilium, ..." and "for logistics backends. Since
+/// then focused on CI/CD, infrastructure as code, and making" were quoted whole).
+fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
+    let text = &line.text;
+    let term = Span { start: line.start + at.start, end: line.start + at.end, text: String::new() };
+    if let Some(h) = text.find([':', '\t']).filter(|&h| h < at.start) {
+        let group = text[..h].trim();
+        let items = &text[h + 1..];
+        if !group.is_empty()
+            && group.split_whitespace().count() <= 3
+            && !group.contains(['.', ',', '(', ';'])
+            && items.contains([',', '|', '·', ';'])
+        {
+            // The item as listed ("ITIL v4", "Laravel (Eloquent, Horizon)"), else the term.
+            const SEPARATORS: [char; 4] = [',', '|', '·', ';'];
+            let from = text[..at.start].rfind(SEPARATORS).map_or(h + 1, |i| i + 1).max(h + 1);
+            let mut to = text[at.end..].find(SEPARATORS).map_or(text.len(), |i| at.end + i);
+            if text[from..to].contains('(') && !text[from..to].contains(')') {
+                to = text[to..].find(')').map_or(to, |i| to + i + 1);
+            }
+            let item = text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
+            let balanced = item.matches('(').count() == item.matches(')').count();
+            let item = if balanced && item.chars().count() <= 60 { item } else { written.to_string() };
+            return Span { text: format!("{group}: {item}"), ..term };
+        }
+    }
+    let start = text[..at.start].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at.end..].find(". ").map_or(text.len(), |i| at.end + i + 1);
+    let sentence =
+        Span { start: line.start + start, end: line.start + end, text: text[start..end].to_string() };
+    let mut quoted = around(&sentence, at.start - start..at.end - start, PASSING_CHARS);
+    // A sentence the line cuts (a wrapped summary) goes on, or began on the line before.
+    let last = quoted.text.split_whitespace().next_back().unwrap_or("");
+    let cut = last.starts_with(char::is_lowercase) && quoted.text.split_whitespace().count() >= 6;
+    if end == text.len() && cut && !quoted.text.ends_with(['.', '!', '?', '…', ')']) {
+        quoted.text.push('…');
+    }
+    if start == 0 && text.trim_start().starts_with(char::is_lowercase) && !quoted.text.starts_with('…') {
+        quoted.text.insert(0, '…');
+    }
+    quoted
 }
 
 /// Whether `pattern`, found at `start..end` of `text`, is written there as a word: on word
@@ -997,6 +1038,37 @@ mod tests {
     }
 
     #[test]
+    fn a_skills_row_is_quoted_as_its_group_and_item_and_a_summary_as_its_sentence() {
+        let at = |line: &str, term: &str| {
+            let i = line.find(term).unwrap();
+            let span = Span { start: 100, end: 100 + line.len(), text: line.to_string() };
+            cite(&span, i..i + term.len(), term)
+        };
+        // R58: a skills row with a tab, quoted whole.
+        let row = at("Also:\tVault, OPA/Gatekeeper, Cilium, eBPF basics, SLO design", "SLO design");
+        assert_eq!(row.text, "Also: SLO design");
+        assert_eq!(
+            at("Backend:\tPHP 8, Laravel (Eloquent, Horizon, Sanctum), REST", "Laravel").text,
+            "Backend: Laravel (Eloquent, Horizon, Sanctum)"
+        );
+        assert_eq!(row.start, 100 + 50);
+        assert_eq!(
+            at("Ferramentas:  Git, Docker / Laravel Sail, GitHub Actions", "GitHub Actions").text,
+            "Ferramentas: GitHub Actions"
+        );
+        // R58: a wrapped summary line, quoted from its first word.
+        let wrapped =
+            "for logistics backends. Since then focused on CI/CD, infrastructure as code, and making";
+        assert_eq!(
+            at(wrapped, "CI/CD").text,
+            "Since then focused on CI/CD, infrastructure as code, and making…"
+        );
+        assert_eq!(at(wrapped, "logistics").text, "…for logistics backends.");
+        // A sentence with a colon is no skills row.
+        assert_eq!(at("Senior engineer: ten years in Go", "Go").text, "Senior engineer: ten years in Go");
+    }
+
+    #[test]
     fn a_tool_the_taxonomy_does_not_know_in_the_skills_section_shows_its_area() {
         let g = graph();
         let line = "Outros: ITIL v4, LGPD, modelagem de dados";
@@ -1009,7 +1081,8 @@ mod tests {
         let shown = resume.areas[support].as_ref().expect("ITIL shows IT support");
         // Shown by a list, not by work: no question is asked about it as past work.
         assert!(shown.claim.is_none());
-        assert_eq!(shown.line.text, line);
+        // Quoted as the group and the item.
+        assert_eq!(shown.line.text, "Outros: ITIL v4");
     }
 
     #[test]
