@@ -5483,6 +5483,24 @@ mod tests {
             "Migré el servicio de notificaciones de Sidekiq a Oban; eliminamos dos instancias de Redis",
         );
         assert!(!jobs.iter().any(|p| p.contains("invalidaba")), "{jobs:#?}");
+        // R58: Redis behind Laravel Horizon queues is no cache either; hosts moved off Ansible onto
+        // EKS are no playbook rollout.
+        let queued = points(
+            "pt",
+            "Implementei o módulo de agendamento online com filas (Laravel Horizon + Redis) para lembretes por WhatsApp; faltas caíram 18%",
+        );
+        assert!(!queued.iter().any(|p| p.contains("invalidado")), "{queued:#?}");
+        let moved = points(
+            "en",
+            "Led the migration of 38 services from hand-built EC2/Ansible hosts to EKS with Argo CD; deploys went from 2 a week to 30",
+        );
+        assert!(!moved.iter().any(|p| p.contains("playbooks")), "{moved:#?}");
+        assert!(
+            points("en", "Rolled out Ansible playbooks to 400 Ubuntu hosts, cutting patch time by 70%")
+                .iter()
+                .any(|p| p.contains("playbooks")),
+            "a configuration rollout keeps its point"
+        );
         let suite = points(
             "es",
             "Reduje el tiempo de la suite de pruebas (RSpec, ~5,800 pruebas) de 38 a 11 minutos paralelizando en GitHub Actions",
