@@ -214,7 +214,11 @@ fn group_like(s: &str) -> bool {
         && nexushr_skills::Taxonomy::bundled().lookup(s).is_none()
 }
 
-/// Splits a list of items at commas, semicolons, pipes, middle dots and tabs, outside brackets.
+/// What separates the items of a skills row: commas, semicolons, pipes, middle dots, bullets and
+/// tabs.
+pub const ITEM_SEPARATORS: [char; 10] = [',', ';', '|', '•', '·', '⋅', '∙', '\t', '▪', '●'];
+
+/// Splits a list of items at [`ITEM_SEPARATORS`], outside brackets.
 fn split_items(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
@@ -229,9 +233,7 @@ fn split_items(s: &str) -> Vec<String> {
                 depth -= 1;
                 cur.push(c);
             }
-            ',' | ';' | '|' | '•' | '·' | '⋅' | '∙' | '\t' | '▪' | '●' if depth <= 0 => {
-                out.push(std::mem::take(&mut cur))
-            }
+            c if depth <= 0 && ITEM_SEPARATORS.contains(&c) => out.push(std::mem::take(&mut cur)),
             _ => cur.push(c),
         }
     }

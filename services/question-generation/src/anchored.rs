@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::areas::{Graph, LANGUAGES, language_index};
 use crate::bank::{Kind, Question};
 use crate::claims::{Claims, Texts, anchored, employer_name, metric, stem_matches, words, written};
-use nexushr_domain::candidate::Candidate;
+use nexushr_domain::candidate::{Candidate, Claim};
 
 const BUNDLED: &str = include_str!("../../../data/questions/anchored.json");
 /// The asks of requirement areas through a line of work in them (`area-anchors.json`).
@@ -161,14 +161,12 @@ impl Anchors {
         let n = candidate.claims.len().max(1) as f32;
         // A career changer's stories from the trade before (a nurse's shift coordination, for a
         // data analyst) give way to the current career's (R18).
-        let tech = |c: &nexushr_domain::candidate::Claim| {
-            c.title.as_deref().is_none_or(nexushr_resume_parser::work::in_tech_field)
-        };
+        let tech = |c: &Claim| c.title.as_deref().is_none_or(nexushr_resume_parser::work::in_tech_field);
         let current_is_tech = candidate.claims.first().is_some_and(tech);
-        let off_field = |c: &nexushr_domain::candidate::Claim| current_is_tech && !tech(c);
-        let intern = |c: &nexushr_domain::candidate::Claim| c.title.as_deref().is_some_and(internship);
+        let off_field = |c: &Claim| current_is_tech && !tech(c);
+        let intern = |c: &Claim| c.title.as_deref().is_some_and(internship);
         let grown = candidate.claims.first().is_some_and(|c| !intern(c));
-        let early = |c: &nexushr_domain::candidate::Claim| grown && intern(c);
+        let early = |c: &Claim| grown && intern(c);
         // Work from long ago anchors nothing when the resume has recent work: a stock question
         // serves better than a Staff SRE's 2013-2016 sysadmin job (R41, R40). The job before the
         // current one stays a story however long ago it ended (a Staff Engineer's 2018-2020 credit
@@ -179,9 +177,8 @@ impl Anchors {
         ended.sort_unstable();
         ended.dedup();
         let previous = ended.get(1).or(ended.first()).copied();
-        let long_ago = |c: &nexushr_domain::candidate::Claim| {
-            recent && c.stale() && c.years_ago.zip(previous).is_some_and(|(y, p)| y > p)
-        };
+        let long_ago =
+            |c: &Claim| recent && c.stale() && c.years_ago.zip(previous).is_some_and(|(y, p)| y > p);
         let mut out = Vec::new();
         for (i, claim) in candidate.claims.iter().enumerate().filter(|(_, c)| c.whole && !long_ago(c)) {
             // A job read without its employer still has its achievements (told back without one).
@@ -302,7 +299,7 @@ impl Anchors {
     fn area_options(
         &self,
         graph: &Graph,
-        claim: &nexushr_domain::candidate::Claim,
+        claim: &Claim,
         i: usize,
         employer: Option<&str>,
         lang: usize,
@@ -611,14 +608,9 @@ fn testing_of_kind(line: &str, kind: Option<&str>) -> bool {
             "datos de prueba",
             // R57: "Wrote small Python/Flask endpoints so QA could seed fake patient records".
             "so qa could",
-            "for qa to",
-            "para o qa",
+            "so that qa could",
             "para que o qa",
             "para que qa",
-            "fake data",
-            "fake records",
-            "dados falsos",
-            "datos falsos",
         ]
         .iter()
         .any(|p| lower.contains(p))
@@ -657,9 +649,10 @@ pub struct AnchorOption {
     pub fallback: bool,
 }
 
-/// Whether a line says nothing but generic words: no technology, no figure, and no word outside
-/// the stock phrases of a resume's filler lines, in any of the three languages.
-fn vague(lower_words: &[&str], claim: &nexushr_domain::candidate::Claim) -> bool {
+/// Whether a line says nothing but generic words: no technology but an agile method or Jira, no
+/// figure, and no word outside the stock phrases of a resume's filler lines, in any of the three
+/// languages.
+fn vague(lower_words: &[&str], claim: &Claim) -> bool {
     const GENERIC: &[&str] = &[
         // English
         "worked",
@@ -865,6 +858,7 @@ fn vague(lower_words: &[&str], claim: &nexushr_domain::candidate::Claim) -> bool
         "reuniões",
         "reunião",
         "reuniones",
+        "jira",
         "reunión",
         "diárias",
         "diarias",
@@ -953,7 +947,6 @@ fn in_job_title(line: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nexushr_domain::candidate::Claim;
 
     fn candidate(language: &str, lines: &[(&str, &str)]) -> Candidate {
         Candidate {

@@ -758,41 +758,60 @@ fn around(line: &Span, at: std::ops::Range<usize>, max: usize) -> Span {
 /// goes on (R58: "Also:\tVault, OPA/Gatekeeper, Cilium, ..." and "for logistics backends. Since
 /// then focused on CI/CD, infrastructure as code, and making" were quoted whole).
 fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
+    use nexushr_resume_parser::listed::ITEM_SEPARATORS;
     let text = &line.text;
-    let term = Span { start: line.start + at.start, end: line.start + at.end, text: String::new() };
+    // Where in the resume the quote is; a line without a position (a certification) keeps none.
+    let place = |from: usize, to: usize| match line.start == line.end {
+        true => (line.start, line.end),
+        false => (line.start + from, line.start + to),
+    };
     if let Some(h) = text.find([':', '\t']).filter(|&h| h < at.start) {
         let group = text[..h].trim();
         let items = &text[h + 1..];
         if !group.is_empty()
             && group.split_whitespace().count() <= 3
             && !group.contains(['.', ',', '(', ';'])
-            && items.contains([',', '|', '·', ';'])
+            && items.contains(ITEM_SEPARATORS)
         {
             // The item as listed ("ITIL v4", "Laravel (Eloquent, Horizon)"), else the term.
-            const SEPARATORS: [char; 4] = [',', '|', '·', ';'];
-            let from = text[..at.start].rfind(SEPARATORS).map_or(h + 1, |i| i + 1).max(h + 1);
-            let mut to = text[at.end..].find(SEPARATORS).map_or(text.len(), |i| at.end + i);
+            let from =
+                text[..at.start].rmatch_indices(ITEM_SEPARATORS).next().map_or(h + 1, |(i, s)| i + s.len());
+            let from = from.max(h + 1);
+            let mut to = text[at.end..].find(ITEM_SEPARATORS).map_or(text.len(), |i| at.end + i);
             if text[from..to].contains('(') && !text[from..to].contains(')') {
                 to = text[to..].find(')').map_or(to, |i| to + i + 1);
             }
+            let from = from + (text[from..to].len() - text[from..to].trim_start().len());
+            let to = from + text[from..to].trim().len();
             let item = text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
             let balanced = item.matches('(').count() == item.matches(')').count();
-            let item = if balanced && item.chars().count() <= 60 { item } else { written.to_string() };
-            return Span { text: format!("{group}: {item}"), ..term };
+            let (item, (start, end)) = if balanced && item.chars().count() <= 60 {
+                (item, place(from, to))
+            } else {
+                (written.to_string(), place(at.start, at.end))
+            };
+            return Span { start, end, text: format!("{group}: {item}") };
         }
     }
     let start = text[..at.start].rfind(". ").map_or(0, |i| i + 2);
     let end = text[at.end..].find(". ").map_or(text.len(), |i| at.end + i + 1);
-    let sentence =
-        Span { start: line.start + start, end: line.start + end, text: text[start..end].to_string() };
+    let (s, e) = place(start, end);
+    let sentence = Span { start: s, end: e, text: text[start..end].to_string() };
     let mut quoted = around(&sentence, at.start - start..at.end - start, PASSING_CHARS);
-    // A sentence the line cuts (a wrapped summary) goes on, or began on the line before.
-    let last = quoted.text.split_whitespace().next_back().unwrap_or("");
-    let cut = last.starts_with(char::is_lowercase) && quoted.text.split_whitespace().count() >= 6;
-    if end == text.len() && cut && !quoted.text.ends_with(['.', '!', '?', '…', ')']) {
+    // A sentence a wrapped line cuts: it ends on a joining word or a gerund ("... and making"),
+    // or starts with no capital at all ("for logistics backends.").
+    let last = quoted.text.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let dangling = JOINING.contains(&last.as_str())
+        || ["ing", "ndo"].iter().any(|g| last.ends_with(g) && last.chars().count() > 5);
+    if end == text.len() && dangling && !quoted.text.ends_with(['.', '!', '?', '…', ')']) {
         quoted.text.push('…');
     }
-    if start == 0 && text.trim_start().starts_with(char::is_lowercase) && !quoted.text.starts_with('…') {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if start == 0
+        && first.chars().all(|c| !c.is_uppercase())
+        && first.starts_with(char::is_alphabetic)
+        && !quoted.text.starts_with('…')
+    {
         quoted.text.insert(0, '…');
     }
     quoted
@@ -859,11 +878,13 @@ const GENERIC: &[&str] = &[
 /// keep "integraciones" alone out) takes the word after it ("Integraciones con transportistas"),
 /// or drops the joining word at the end of the line (R42: "el currículum muestra Integraciones
 /// con,").
+/// Words that join a phrase to what follows it, in the three languages.
+const JOINING: &[&str] = &[
+    "con", "de", "del", "do", "da", "dos", "das", "com", "with", "of", "for", "para", "to", "a", "al", "en",
+    "em", "y", "e", "and", "the", "el", "la", "o", "os", "las", "los",
+];
+
 fn whole_phrase(text: &str, start: usize, end: usize) -> String {
-    const JOINING: &[&str] = &[
-        "con", "de", "del", "do", "da", "dos", "das", "com", "with", "of", "for", "para", "to", "a", "al",
-        "en", "em", "y", "e", "and", "the", "el", "la", "o", "os", "las", "los",
-    ];
     let dangling = |phrase: &str| {
         let last = phrase.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
         phrase.contains(char::is_whitespace) && JOINING.contains(&last.as_str())
@@ -904,7 +925,8 @@ pub struct Shown {
     /// A name, what a `{skill}` slot can hold ("Kafka"), not a practice ("Code review" at the
     /// start of a skills line, "prazo"): as the graph writes the alias.
     pub named: bool,
-    /// The resume line.
+    /// The resume line as a kit quotes it: an achievement whole, a skills row as its group and
+    /// item, anything else as the sentence around the term.
     pub line: Span,
     /// The claim (work highlight) it is in, if any.
     pub claim: Option<usize>,
@@ -1051,7 +1073,7 @@ mod tests {
             at("Backend:\tPHP 8, Laravel (Eloquent, Horizon, Sanctum), REST", "Laravel").text,
             "Backend: Laravel (Eloquent, Horizon, Sanctum)"
         );
-        assert_eq!(row.start, 100 + 50);
+        assert_eq!((row.start, row.end), (100 + 50, 100 + 60));
         assert_eq!(
             at("Ferramentas:  Git, Docker / Laravel Sail, GitHub Actions", "GitHub Actions").text,
             "Ferramentas: GitHub Actions"
@@ -1064,6 +1086,21 @@ mod tests {
             "Since then focused on CI/CD, infrastructure as code, and making…"
         );
         assert_eq!(at(wrapped, "logistics").text, "…for logistics backends.");
+        // Items after a middle dot (two bytes) or a bullet.
+        assert_eq!(at("Cloud: AWS · GCP · Azure", "Azure").text, "Cloud: Azure");
+        assert_eq!(at("Cloud: AWS • GCP • Azure", "GCP").text, "Cloud: GCP");
+        // Whole lines stay as written: no ellipsis on a line that merely ends without a stop.
+        assert_eq!(
+            at("Built data pipelines on Airflow for the finance team", "Airflow").text,
+            "Built data pipelines on Airflow for the finance team"
+        );
+        assert_eq!(
+            at("iOS development with Swift and SwiftUI", "Swift").text,
+            "iOS development with Swift and SwiftUI"
+        );
+        // A certification has no place in the resume's text and gets none.
+        let cert = cite(&Span { start: 0, end: 0, text: "AWS Certified Developer".into() }, 0..3, "AWS");
+        assert_eq!((cert.start, cert.end), (0, 0));
         // A sentence with a colon is no skills row.
         assert_eq!(at("Senior engineer: ten years in Go", "Go").text, "Senior engineer: ten years in Go");
     }

@@ -3776,20 +3776,19 @@ fn names_front_end_metric(text: &str) -> bool {
 fn names_query_fix(text: &str) -> bool {
     names_word_or_phrase(
         text,
+        // Not a bare "consulta" or "índice": an appointment ("agendamento de consultas") or a rate
+        // ("índice de conversão").
+        &["query", "queries", "sql", "orm", "jpa", "hibernate"],
         &[
-            "query",
-            "queries",
-            "consulta",
-            "consultas",
-            "sql",
-            "index",
-            "índice",
-            "indice",
-            "orm",
-            "jpa",
-            "hibernate",
+            "n+1",
+            "fetch join",
+            "eager loading",
+            "execution plan",
+            "plano de execução",
+            "plan de ejecución",
+            "consulta lenta",
+            "consultas lentas",
         ],
-        &["n+1", "fetch join", "eager loading", "execution plan", "plano de execução", "plan de ejecución"],
     )
 }
 
@@ -5224,6 +5223,12 @@ mod tests {
                 "Reduje el LCP de la página de cotización de 4.1 s a 1.9 s con lazy loading de módulos, optimización de imágenes y SSR con Angular Universal.",
                 "web_performance",
             ),
+            // An appointment booking page made faster in the browser stays web performance.
+            (
+                "pt",
+                "O tempo de carregamento da página de agendamento de consultas caiu de 6 s para 1,5 s com lazy loading e imagens otimizadas",
+                "web_performance",
+            ),
             // R57: a page slow because of its query is back-end work.
             (
                 "pt",
@@ -5495,11 +5500,31 @@ mod tests {
             "Led the migration of 38 services from hand-built EC2/Ansible hosts to EKS with Argo CD; deploys went from 2 a week to 30",
         );
         assert!(!moved.iter().any(|p| p.contains("playbooks")), "{moved:#?}");
+        let moved = points(
+            "en",
+            "Led the migration of 38 services from Ansible-managed EC2 instances to three Amazon EKS clusters with zero downtime",
+        );
+        assert!(!moved.iter().any(|p| p.contains("playbooks")), "R55: {moved:#?}");
         assert!(
             points("en", "Rolled out Ansible playbooks to 400 Ubuntu hosts, cutting patch time by 70%")
                 .iter()
                 .any(|p| p.contains("playbooks")),
             "a configuration rollout keeps its point"
+        );
+        assert!(
+            points("en", "Provisioned 12 Kubernetes clusters with Ansible (Kubespray), cutting setup from 3 days to 4 hours")
+                .iter()
+                .any(|p| p.contains("playbooks")),
+            "Ansible that builds clusters is configuration work"
+        );
+        assert!(
+            points(
+                "es",
+                "Escribí playbooks de Ansible para parchar 200 servidores RHEL, de 3 días a 4 horas"
+            )
+            .iter()
+            .any(|p| p.contains("playbooks")),
+            "playbooks de Ansible are configuration work"
         );
         let suite = points(
             "es",

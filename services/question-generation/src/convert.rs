@@ -10,8 +10,10 @@ use nexushr_domain::candidate::{Candidate, CandidateSkill, Claim, Span};
 use nexushr_domain::kit::{Kit, KitQuestion, Probe};
 
 /// The resume contract as the resume a kit is made from: the one way a parsed resume becomes
-/// ranking input (events, Generate with a parse, the CLI).
+/// ranking input (events, Generate with a parse, the CLI). Contact details quoted anywhere in the
+/// parse are scrubbed first, so nothing question generation keeps or quotes holds them.
 pub fn candidate(p: &ParsedResume) -> Candidate {
+    let p = &nexushr_resume_wire::without_contact(p);
     let taxonomy = nexushr_skills::Taxonomy::bundled();
     let span = |s: Option<&EvidenceSpan>| {
         s.map(|e| Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() })

@@ -31,10 +31,7 @@ pub trait ResumeSource: Send + Sync + 'static {
 /// What GetResume answered, as a [`ResumeSource`] reports it (both adapters get a `Status`).
 pub fn from_get_resume(answer: Result<Resume, Status>) -> Result<Option<Candidate>, SourceError> {
     match answer {
-        // Contact details quoted in evidence are scrubbed before anything is kept of it.
-        Ok(resume) => {
-            Ok(resume.parsed.map(|p| crate::convert::candidate(&nexushr_resume_wire::without_contact(&p))))
-        }
+        Ok(resume) => Ok(resume.parsed.as_ref().map(crate::convert::candidate)),
         Err(s) if s.code() == Code::NotFound => Ok(None),
         Err(s) => match s.code() {
             Code::Unavailable
