@@ -761,9 +761,8 @@ fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
     use nexushr_resume_parser::listed::ITEM_SEPARATORS;
     let text = &line.text;
     // Where in the resume the quote is; a line without a position (a certification) keeps none.
-    let place = |from: usize, to: usize| match line.start == line.end {
-        true => (line.start, line.end),
-        false => (line.start + from, line.start + to),
+    let place = |from: usize, to: usize| {
+        if line.start == line.end { (line.start, line.end) } else { (line.start + from, line.start + to) }
     };
     if let Some(h) = text.find([':', '\t']).filter(|&h| h < at.start) {
         let group = text[..h].trim();

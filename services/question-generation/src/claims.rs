@@ -3744,12 +3744,7 @@ fn names_autoscaling(text: &str) -> bool {
 /// Whether a line reports a web page's speed: its Core Web Vitals, a Lighthouse score, its load
 /// time or bundle size.
 fn names_web_speed(text: &str) -> bool {
-    const WORDS: &[&str] = &["lcp", "inp", "cls", "fcp", "ttfb", "lighthouse"];
-    const PHRASES: &[&str] = &[
-        "core web vitals",
-        "web vitals",
-        "time to interactive",
-        "first contentful paint",
+    const PAGE_LOAD: &[&str] = &[
         "page load",
         "bundle size",
         "tamanho do bundle",
@@ -3759,17 +3754,22 @@ fn names_web_speed(text: &str) -> bool {
         "carga de la página",
         "carga de las páginas",
     ];
-    names_word_or_phrase(text, WORDS, PHRASES)
+    names_browser_metric(text) || names_word_or_phrase(text, &[], PAGE_LOAD)
 }
 
-/// Whether a line names a browser metric or tool (LCP, INP, Lighthouse...), not only a page
-/// that loads.
-fn names_front_end_metric(text: &str) -> bool {
+/// Whether a line names a browser's speed metric or tool (LCP, INP, Lighthouse, Core Web
+/// Vitals...).
+fn names_browser_metric(text: &str) -> bool {
     names_word_or_phrase(
         text,
         &["lcp", "inp", "cls", "fcp", "ttfb", "lighthouse"],
-        &["core web vitals", "web vitals", "first contentful paint", "time to interactive", "bundle"],
+        &["core web vitals", "web vitals", "time to interactive", "first contentful paint"],
     )
+}
+
+/// Whether a line names a browser metric or tool, or the bundle, not only a page that loads.
+fn names_front_end_metric(text: &str) -> bool {
+    names_browser_metric(text) || names_word_or_phrase(text, &[], &["bundle"])
 }
 
 /// Whether a line names fixing a database query: an N+1, a join, an index, the ORM's loading.
