@@ -39,6 +39,11 @@ struct Facet {
     /// build's cache).
     #[serde(default)]
     not_for: Vec<String>,
+    /// The only kinds of claim it fits, when given: a warehouse's cost levers (bytes scanned,
+    /// auto-suspend) score a saving, not a pipeline built on the warehouse (R58: an ETL into
+    /// Snowflake scored on auto-suspend and the most expensive queries).
+    #[serde(default)]
+    only_for: Vec<String>,
     /// Words or phrases that, named on the line, say the facet is not what the line is about:
     /// Redis behind Sidekiq is a job queue's store, not a cache (R50: a job-system migration
     /// scored on TTLs and invalidation).
@@ -60,6 +65,7 @@ impl Facet {
     fn fits(&self, lower: &str, kind: &str) -> bool {
         let names = |terms: &[String]| terms.iter().any(|t| names_term(lower, t));
         !self.not_for.iter().any(|k| k == kind)
+            && (self.only_for.is_empty() || self.only_for.iter().any(|k| k == kind))
             && names(&self.terms)
             && (self.also.is_empty() || names(&self.also))
             && !names(&self.unless)
@@ -5526,6 +5532,25 @@ mod tests {
             .any(|p| p.contains("playbooks")),
             "playbooks de Ansible are configuration work"
         );
+        // R57, R58: a warehouse saving is scored on the warehouse's levers (bytes scanned,
+        // partitions), not on spot capacity; a pipeline into the warehouse on neither cost nor
+        // auto-suspend; API tests with coverage figures are no unit-test cases.
+        let saving = points(
+            "es",
+            "Reduje el costo mensual de BigQuery 38% particionando y agrupando las tablas de ventas y eliminando SELECT *",
+        );
+        assert!(saving.iter().any(|p| p.contains("bytes leídos")), "{saving:#?}");
+        assert!(!saving.iter().any(|p| p.contains("spot")), "{saving:#?}");
+        let etl = points(
+            "pt",
+            "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
+        );
+        assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
+        let api_tests = points(
+            "es",
+            "Construí el framework de pruebas de API con RestAssured y JUnit 5 para 45 servicios Quarkus; la cobertura de endpoints subió de 30% a 92%",
+        );
+        assert!(!api_tests.iter().any(|p| p.contains("pruebas unitarias")), "{api_tests:#?}");
         let suite = points(
             "es",
             "Reduje el tiempo de la suite de pruebas (RSpec, ~5,800 pruebas) de 38 a 11 minutos paralelizando en GitHub Actions",
@@ -5724,7 +5749,12 @@ mod tests {
             let known = |k: &String| {
                 claims.categories.iter().any(|c| &c.id == k) || crate::anchored::Anchors::bundled().asks(k)
             };
-            assert!(f.not_for.iter().chain(f.replaces.keys()).all(known), "{:?} {:?}", f.not_for, f.replaces);
+            assert!(
+                f.not_for.iter().chain(&f.only_for).chain(f.replaces.keys()).all(known),
+                "{:?} {:?}",
+                f.not_for,
+                f.replaces
+            );
             for (kind, &i) in &f.replaces {
                 if let Some(c) = claims.categories.iter().find(|c| &c.id == kind) {
                     assert!(c.texts.iter().all(|t| i < t.points.len()), "{kind} {i}");
