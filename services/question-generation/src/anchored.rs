@@ -440,6 +440,13 @@ impl Anchors {
                 .max()
                 .unwrap_or(0);
             let terms = counts[k];
+            // "That code" is code the line says the candidate wrote or changed: a target
+            // architecture defined, a standard set or a platform chosen is no code to defend in
+            // a review (R58's development kits: "defined the target architecture for 14 bounded
+            // contexts" asked which design decision in that code they would still defend).
+            if ask.id == "programming" && decided(&lower) {
+                continue;
+            }
             // Front-end and mobile work is shown by a term of its own, not by a language those
             // areas share with server code: "REST endpoints in Node.js (TypeScript, Express)" was
             // asked how it organized components, state and styling (R50). (A framework shared
@@ -882,6 +889,36 @@ fn vague(lower_words: &[&str], claim: &Claim) -> bool {
         && lower_words.iter().all(|w| w.chars().count() <= 2 || GENERIC.contains(w))
 }
 
+/// Whether a line opens with a decision rather than work on code: a target architecture
+/// defined, a standard set, a platform selected ("Definí la arquitectura objetivo", "Established
+/// Architecture Decision Records", "Selecionei a plataforma").
+fn decided(lower: &str) -> bool {
+    const DECIDED: &[&str] = &[
+        "defined",
+        "established",
+        "standardized",
+        "standardised",
+        "selected",
+        "chose",
+        "evaluated",
+        "defini",
+        "definiu",
+        "estabeleci",
+        "padronizei",
+        "selecionei",
+        "escolhi",
+        "avaliei",
+        "definí",
+        "definió",
+        "establecí",
+        "estandaricé",
+        "seleccioné",
+        "elegí",
+        "evalué",
+    ];
+    words(lower).next().is_some_and(|w| DECIDED.contains(&w))
+}
+
 /// The best of `options` for `competency`, on an achievement not in `used`, at an employer not
 /// in `employers` when there is one.
 pub fn pick<'a>(
@@ -1038,6 +1075,15 @@ mod tests {
         );
         assert!(anchors.question("data", &modules, 0, &[], &[]).is_none());
         assert!(anchors.question("cloud-containers", &modules, 0, &[], &[]).is_some());
+        // A target architecture defined is no code to defend in a review; the services built
+        // to it are.
+        let architecture = |line: &str| candidate("es", &[("Finanzas Anáhuac", line)]);
+        let defined = architecture(
+            "Definí la arquitectura objetivo para dividir el core de créditos en 14 bounded contexts; hoy 9 operan como servicios en .NET 8 y Go.",
+        );
+        assert!(anchors.question("programming", &defined, 2, &[], &[]).is_none());
+        let built = architecture("Desarrollé 9 servicios en .NET 8 y Go a partir del monolito de créditos.");
+        assert!(anchors.question("programming", &built, 2, &[], &[]).is_some());
         // API tests are testing work, not an API the candidate owned (R27).
         let tests = candidate(
             "en",

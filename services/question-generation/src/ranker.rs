@@ -697,7 +697,23 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // The headlines for this role: one of each kind, two per employer, among the claims in its
     // areas (or strong enough outside them). The guardrail's stops are reported among the
     // headlines the kit would have asked, not every achievement of the resume.
-    let penalty = |c: &ClaimQuestion| if claim_area(c).is_none() && c.claim.is_some() { 1.5 } else { 0.0 };
+    let outside = |c: &ClaimQuestion| if claim_area(c).is_none() && c.claim.is_some() { 1.5 } else { 0.0 };
+    // Early-career work is asked about when nothing newer is (a stale line's claim scores 3
+    // less), and "nothing newer" is per core area of the role: a platform engineer's only backend
+    // work, a rate-quote API he sped up seven years ago, is what a backend kit asks about beside
+    // his platform headlines (R58: never probed while two platform achievements were).
+    let stale = |c: &ClaimQuestion| c.claim.and_then(|i| candidate.claims.get(i)).is_some_and(|l| l.stale());
+    let heaviest = pool.areas.technical.iter().map(|r| r.weight).fold(0.0f32, f32::max);
+    let core = |a: usize| pool.areas.technical.iter().any(|r| r.area == a && r.weight >= heaviest * 0.35);
+    let fresh: HashSet<usize> = all_claims
+        .iter()
+        .filter(|c| !stale(c) && c.score - outside(c) >= 2.0)
+        .filter_map(claim_area)
+        .collect();
+    let penalty = |c: &ClaimQuestion| {
+        let alone = stale(c) && claim_area(c).is_some_and(|a| core(a) && !fresh.contains(&a));
+        outside(c) - if alone { 2.0 } else { 0.0 }
+    };
     let mut candidates: Vec<(f32, &ClaimQuestion)> = all_claims
         .iter()
         .filter(|c| !req.exclude.contains(&c.question.id))
@@ -1154,8 +1170,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         })
         .collect();
     let mut questions = Vec::with_capacity(picks.len());
+    // A line quoted under one question is not quoted under another: two bank questions citing
+    // the same summary sentence read as one piece of evidence stretched over two asks.
+    let mut quoted: HashSet<String> = HashSet::new();
     for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
-        let kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original), &told);
+        let mut kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original), &told);
+        for e in &mut kq.evidence {
+            if e.resume.as_ref().is_some_and(|span| !quoted.insert(span.text.clone())) {
+                e.resume = None;
+            }
+        }
         if let Some((_, name)) = &kq.target {
             cover(name);
         }

@@ -767,6 +767,32 @@ async fn a_kit_keeps_the_achievements_that_fit_its_role_not_the_resume_s_first_t
     assert!(!platform.text.contains("ready for production"), "{}", platform.text);
 }
 
+/// A platform engineer whose only backend work, and its one headline, is from a job that ended
+/// seven years ago.
+const PLATFORM_RESUME: &str = "Noah Brandt\nnoah.brandt@example.com\n\nExperience\n\nSenior Platform Engineer — Quillfeather Bank\nJun 2022 – Present\n- Led the migration of 40 services from EC2 hosts to EKS with Argo CD; deploy time dropped from 40 min to 7 min.\n- Replaced Jenkins with GitHub Actions and shared workflows; median pipeline time fell from 25 to 10 minutes.\n- Cut monthly AWS spend by 22% with Graviton instances and Spot capacity via Karpenter.\n\nPlatform Engineer — Hollins Care\nJun 2020 – May 2022\n- Upgraded PostgreSQL 11 to 14 with 9 minutes of downtime using logical replication.\n\nBackend Engineer — Cobalt Freight\nAug 2015 – May 2019\n- Reduced p95 latency of the shipping-quote REST API from 1.6 s to 220 ms by batching carrier calls and caching rates in Redis.\n\nSkills\nGo, Java, AWS, EKS, Terraform, GitHub Actions, PostgreSQL, Redis\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn old_work_is_asked_where_nothing_newer_covers_its_area() {
+    // R58: a platform engineer's only backend work, an API he sped up seven years ago, went
+    // unasked in a backend kit beside two platform headlines.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let req = generate("backend-developer", parsed(PLATFORM_RESUME));
+    let kit = c.generate(authed(ACME, req)).await.expect("generate").into_inner();
+    for q in &kit.questions {
+        println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+    }
+    let claims: Vec<&str> = kit
+        .questions
+        .iter()
+        .filter(|q| q.probe == pb::ProbeKind::ClaimCheck as i32)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert!(claims.iter().any(|t| t.contains("shipping-quote")), "{claims:#?}");
+    // Newer work still leads: the old line is one headline, not the first.
+    assert!(!claims.first().is_some_and(|t| t.contains("shipping-quote")), "{claims:#?}");
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
