@@ -1642,9 +1642,10 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         .is_some_and(|w| ["of", "developer", "engineer", "manager", "for"].contains(&w));
     let present = (lang == 0 && !noun_after && PRESENT_EN.contains(&first.to_lowercase().as_str()))
         .then(|| first.to_lowercase());
-    let (verb, rest) = match second_person(first, lang).or(present) {
-        Some(verb) => (verb, rest.to_string()),
-        None => nominal(first, rest, lang).or_else(|| artifact(&clause, lang))?,
+    let (verb, rest) = match (second_person(first, lang).or(present), role_held(&clause, lang)) {
+        (Some(verb), _) => (verb, rest.to_string()),
+        (None, Some(held)) => ("were".to_string(), held),
+        (None, None) => nominal(first, rest, lang).or_else(|| artifact(&clause, lang))?,
     };
     // "Led redesign of the ledger service": a resume drops the article a question says ("you led
     // the redesign of", R52).
@@ -1748,6 +1749,33 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
     }
     Some(without_trailing_result(&out.join(" "), lang))
+}
+
+/// An English line led by the role the candidate held in a piece of work ("Incident commander for
+/// the March 2024 card-authorization outage"), as what follows "you were": "the incident commander
+/// for the March 2024 card-authorization outage". None for any other line, and for a role without
+/// its work ("Tech lead", "Release manager since 2021").
+fn role_held(clause: &str, lang: usize) -> Option<String> {
+    const ROLES: &[&str] = &[
+        "incident commander",
+        "tech lead",
+        "technical lead",
+        "team lead",
+        "point of contact",
+        "release manager",
+        "project lead",
+        "primary on-call",
+    ];
+    if lang != 0 {
+        return None;
+    }
+    let lower = clause.to_lowercase();
+    let role = ROLES.iter().find(|r| {
+        lower
+            .strip_prefix(*r)
+            .is_some_and(|after| [" for ", " of ", " on "].iter().any(|p| after.starts_with(p)))
+    })?;
+    Some(format!("the {role}{}", &clause[role.len()..]))
 }
 
 /// A told-back clause without a result that trails it as a bare noun phrase: "rebuilt the
@@ -5436,6 +5464,20 @@ mod tests {
     fn a_month_before_its_year_ends_no_sentence() {
         let t = told("Coordenei a resposta a um ataque de credential stuffing em out. 2022 (~1,2 milhão de tentativas em 6 h): rate limiting no API gateway", 1).unwrap();
         assert!(t.starts_with("coordenou a resposta a um ataque de credential stuffing em out. 2022"), "{t}");
+    }
+
+    #[test]
+    fn a_role_held_in_a_piece_of_work_is_told_back() {
+        // R58's development resume: the incident-command line anchored nothing and was asked nowhere.
+        assert_eq!(
+            told(
+                "Incident commander for the March 2024 card-authorization outage (expired TLS cert on an internal gateway); wrote the postmortem",
+                0,
+            )
+            .as_deref(),
+            Some("were the incident commander for the March 2024 card-authorization outage")
+        );
+        assert_eq!(told("Tech lead since 2021, team of six", 0), None);
     }
 
     #[test]
