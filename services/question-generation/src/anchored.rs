@@ -364,6 +364,10 @@ impl Anchors {
             "brecha",
             "outage",
             "intrusion",
+            // R59: "Atuei na crise da Black Friday de 2022, quando o gateway de APIs saturou"
+            // asked which API contract decisions weighed most.
+            "crise",
+            "crisis",
         ];
         let incident = words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
@@ -659,7 +663,7 @@ pub struct AnchorOption {
 /// Whether a line says nothing but generic words: no technology but an agile method or Jira, no
 /// figure, and no word outside the stock phrases of a resume's filler lines, in any of the three
 /// languages.
-fn vague(lower_words: &[&str], claim: &Claim) -> bool {
+pub(crate) fn vague(lower_words: &[&str], claim: &Claim) -> bool {
     const GENERIC: &[&str] = &[
         // English
         "worked",
@@ -880,6 +884,13 @@ fn vague(lower_words: &[&str], claim: &Claim) -> bool {
         "información",
         "informação",
         "informações",
+        // R59: "Colaboré con otras áreas en diversos proyectos de transformación digital".
+        "otras",
+        "outras",
+        "transformación",
+        "transformação",
+        "transformation",
+        "digital",
     ];
     // Attending an agile team's meetings names its method, not work (R57).
     const CEREMONY: &[&str] = &["nexushr:skill/agile", "nexushr:skill/jira"];
@@ -1084,6 +1095,15 @@ mod tests {
         assert!(anchors.question("programming", &defined, 2, &[], &[]).is_none());
         let built = architecture("Desarrollé 9 servicios en .NET 8 y Go a partir del monolito de créditos.");
         assert!(anchors.question("programming", &built, 2, &[], &[]).is_some());
+        // A crisis handled is operations work, not the API's contract (R59).
+        let crisis = candidate(
+            "pt",
+            &[(
+                "Conecta",
+                "Atuei na crise da Black Friday de 2022, quando o gateway de APIs saturou: ajustei rate limiting e cache.",
+            )],
+        );
+        assert!(anchors.question("apis", &crisis, 1, &[], &[]).is_none());
         // API tests are testing work, not an API the candidate owned (R27).
         let tests = candidate(
             "en",

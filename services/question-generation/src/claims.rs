@@ -332,6 +332,29 @@ impl Claims {
             return Some(q);
         }
         let first = lower.first().cloned().unwrap_or_default();
+        // Keeping spreadsheets or reports up to date is routine work, not an upgrade: an update
+        // names what it moved to, a version or a target (R59: "Atualização de planilhas e
+        // relatórios de vendas por loja" asked how the cutover was planned with a way back).
+        const UPDATES: &[&str] = &[
+            "update",
+            "updated",
+            "updating",
+            "atualização",
+            "atualizei",
+            "atualizou",
+            "atualizamos",
+            "actualización",
+            "actualicé",
+            "actualizó",
+            "actualizamos",
+        ];
+        const TARGETS: &[&str] = &["to", "para", "version", "versão", "versión", "hacia"];
+        if UPDATES.contains(&first.as_str())
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && !lower.iter().any(|w| TARGETS.contains(&w.as_str()))
+        {
+            return None;
+        }
         let matches = |s: &String| stem_matches(&first, s);
         // A verb that says nothing of the kind ("Ran the migration...", "Introduced SLOs and
         // error budgets... availability held at 99.97%") leaves it to the line's other words.
@@ -485,6 +508,15 @@ impl Claims {
         // the line itself says the kind of: a speed or cost (performance) or a business outcome
         // (impact: conversion, churn, satisfaction...).
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        // "Fiz uma análise de cohort de inadimplência que embasou a mudança da régua de cobrança":
+        // an analysis that informed a change others made is asked as the analysis (its question,
+        // method and checks), not as a change the candidate made (R59). Not static analysis of code.
+        let head: Vec<&str> = lower.iter().take(4).map(String::as_str).collect();
+        let analysis = head.iter().any(|w| ["análise", "analysis", "análisis"].contains(w))
+            && !head.iter().any(|w| ["static", "estática", "estático", "código", "code"].contains(w));
+        if analysis && by_verb.is_none_or(|c| matches!(c.id.as_str(), "build" | "impact")) {
+            return named("analysis");
+        }
         by_verb.or_else(|| {
             if !has_metric {
                 None
@@ -5464,6 +5496,50 @@ mod tests {
     fn a_month_before_its_year_ends_no_sentence() {
         let t = told("Coordenei a resposta a um ataque de credential stuffing em out. 2022 (~1,2 milhão de tentativas em 6 h): rate limiting no API gateway", 1).unwrap();
         assert!(t.starts_with("coordenou a resposta a um ataque de credential stuffing em out. 2022"), "{t}");
+    }
+
+    #[test]
+    fn an_analysis_that_informed_a_change_is_asked_as_analysis() {
+        let kind = |language: &str, text: &str| first_kind(language, "Pix Fácil", text);
+        assert_eq!(
+            kind(
+                "pt-BR",
+                "Fiz uma análise de cohort de inadimplência em Python (pandas) que embasou a mudança da régua de cobrança; a recuperação em 30 dias subiu de 18% para 24%."
+            )
+            .as_deref(),
+            Some("analysis")
+        );
+        assert_eq!(
+            kind("en", "Analyzed churn by signup cohort in SQL and Looker; the onboarding change it led to cut 90-day churn from 9% to 6%.")
+                .as_deref(),
+            Some("analysis")
+        );
+        assert_ne!(
+            kind("en", "Built static analysis checks with Semgrep into CI for 40 repositories, blocking 120 findings a month.")
+                .as_deref(),
+            Some("analysis")
+        );
+    }
+
+    #[test]
+    fn routine_updates_are_no_upgrade() {
+        assert_eq!(
+            first_kind(
+                "pt-BR",
+                "Serra Azul",
+                "Atualização de planilhas e relatórios de vendas por loja (Excel e Power BI)."
+            ),
+            None
+        );
+        assert_eq!(
+            first_kind(
+                "pt-BR",
+                "Serra Azul",
+                "Atualização do PostgreSQL 10 para o 14 com pg_upgrade, em 40 minutos de janela."
+            )
+            .as_deref(),
+            Some("migration")
+        );
     }
 
     #[test]

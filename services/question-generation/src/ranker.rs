@@ -1373,10 +1373,19 @@ fn build(
             let area = &graph.areas[ra.area];
             let named = ra.weight > 0.0;
             let q = Arc::clone(bank.in_language(s.index, lang));
-            // The closest achievement, when it is close enough to be the story to ask about.
+            // The closest achievement, when it is close enough to be the story to ask about. A
+            // situation to reason through is asked of no line of the resume, and no line of filler
+            // is a story (R59: "you find a bug silently corrupting another team's data" citing
+            // "Apoyo en corrección de bugs reportados por QA").
             let (sim, line) = req.candidate_vectors.nearest(bank, s.index);
-            let resume =
-                line.filter(|_| sim >= 0.4).and_then(|t| candidate.claims.get(t)).map(|c| c.span.clone());
+            let resume = line
+                .filter(|_| sim >= 0.4 && q.kind != crate::bank::Kind::Situational)
+                .and_then(|t| candidate.claims.get(t))
+                .filter(|c| {
+                    let lower = c.text.to_lowercase();
+                    !crate::anchored::vague(&crate::claims::words(&lower).collect::<Vec<_>>(), c)
+                })
+                .map(|c| c.span.clone());
             KitQuestion {
                 text: q.text.clone(),
                 question: q,
