@@ -364,12 +364,12 @@ impl Anchors {
             "brecha",
             "outage",
             "intrusion",
-            // R59: "Atuei na crise da Black Friday de 2022, quando o gateway de APIs saturou"
-            // asked which API contract decisions weighed most.
-            "crise",
-            "crisis",
         ];
-        let incident = words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
+        // A crisis the candidate worked in opens the line ("Atuei na crise da Black Friday de
+        // 2022, quando o gateway de APIs saturou", R59: asked which API contract decisions
+        // weighed most); "API de alertas de crise para a Defesa Civil" is an API.
+        let crisis = words(&lower).take(4).any(|w| w == "crise" || w == "crisis");
+        let incident = crisis || words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
@@ -663,7 +663,7 @@ pub struct AnchorOption {
 /// Whether a line says nothing but generic words: no technology but an agile method or Jira, no
 /// figure, and no word outside the stock phrases of a resume's filler lines, in any of the three
 /// languages.
-pub(crate) fn vague(lower_words: &[&str], claim: &Claim) -> bool {
+fn vague(lower_words: &[&str], claim: &Claim) -> bool {
     const GENERIC: &[&str] = &[
         // English
         "worked",
@@ -900,6 +900,12 @@ pub(crate) fn vague(lower_words: &[&str], claim: &Claim) -> bool {
         && lower_words.iter().all(|w| w.chars().count() <= 2 || GENERIC.contains(w))
 }
 
+/// Whether an achievement line is filler that names no work of its own (`vague`).
+pub(crate) fn filler(claim: &Claim) -> bool {
+    let lower = claim.text.to_lowercase();
+    vague(&words(&lower).collect::<Vec<_>>(), claim)
+}
+
 /// Whether a line opens with a decision rather than work on code: a target architecture
 /// defined, a standard set, a platform selected ("Definí la arquitectura objetivo", "Established
 /// Architecture Decision Records", "Selecionei a plataforma").
@@ -926,8 +932,38 @@ fn decided(lower: &str) -> bool {
         "seleccioné",
         "elegí",
         "evalué",
+        "estabeleceu",
+        "padronizou",
+        "selecionou",
+        "escolheu",
+        "avaliou",
+        "estableció",
+        "seleccionó",
+        "eligió",
+        "evaluó",
     ];
-    words(lower).next().is_some_and(|w| DECIDED.contains(&w))
+    // ... unless the line goes on to the code: "Defined and implemented the idempotency layer in
+    // Go", "Padronizei o tratamento de erros ... e implementei a biblioteca".
+    const BUILT: &[&str] = &[
+        "implemented",
+        "built",
+        "developed",
+        "wrote",
+        "coded",
+        "implementei",
+        "construí",
+        "desenvolvi",
+        "escrevi",
+        "implementou",
+        "desenvolveu",
+        "implementé",
+        "desarrollé",
+        "escribí",
+        "programé",
+        "implementó",
+        "desarrolló",
+    ];
+    words(lower).next().is_some_and(|w| DECIDED.contains(&w)) && !words(lower).any(|w| BUILT.contains(&w))
 }
 
 /// The best of `options` for `competency`, on an achievement not in `used`, at an employer not

@@ -332,29 +332,39 @@ impl Claims {
             return Some(q);
         }
         let first = lower.first().cloned().unwrap_or_default();
-        // Keeping spreadsheets or reports up to date is routine work, not an upgrade: an update
-        // names what it moved to, a version or a target (R59: "Atualização de planilhas e
-        // relatórios de vendas por loja" asked how the cutover was planned with a way back).
+        // Keeping spreadsheets or reports up to date is routine work, not an upgrade (R59:
+        // "Atualização de planilhas e relatórios de vendas por loja" asked how the cutover was
+        // planned with a way back): an update of such things says nothing of the kind, and the
+        // line's other words decide, as for the plain verbs below.
         const UPDATES: &[&str] = &[
-            "update",
-            "updated",
-            "updating",
             "atualização",
             "atualizei",
+            "atualizo",
             "atualizou",
             "atualizamos",
             "actualización",
             "actualicé",
+            "actualizo",
             "actualizó",
             "actualizamos",
         ];
-        const TARGETS: &[&str] = &["to", "para", "version", "versão", "versión", "hacia"];
-        if UPDATES.contains(&first.as_str())
-            && !text.chars().any(|c| c.is_ascii_digit())
-            && !lower.iter().any(|w| TARGETS.contains(&w.as_str()))
-        {
-            return None;
-        }
+        const ROUTINE: &[&str] = &[
+            "planilhas",
+            "planilha",
+            "relatórios",
+            "relatório",
+            "cadastros",
+            "cadastro",
+            "documentação",
+            "hojas",
+            "reportes",
+            "reporte",
+            "informes",
+            "registros",
+            "documentación",
+        ];
+        let routine_update = UPDATES.contains(&first.as_str())
+            && lower.iter().skip(1).take(4).any(|w| ROUTINE.contains(&w.as_str()));
         let matches = |s: &String| stem_matches(&first, s);
         // A verb that says nothing of the kind ("Ran the migration...", "Introduced SLOs and
         // error budgets... availability held at 99.97%") leaves it to the line's other words.
@@ -470,7 +480,7 @@ impl Claims {
             None
         } else if moved_system {
             self.categories.iter().find(|c| c.id == "migration")
-        } else if PLAIN.contains(&first.as_str()) {
+        } else if PLAIN.contains(&first.as_str()) || routine_update {
             later()
         } else {
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
@@ -510,11 +520,39 @@ impl Claims {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         // "Fiz uma análise de cohort de inadimplência que embasou a mudança da régua de cobrança":
         // an analysis that informed a change others made is asked as the analysis (its question,
-        // method and checks), not as a change the candidate made (R59). Not static analysis of code.
+        // method and checks), not as a change the candidate made (R59). Only where the verb says
+        // no kind, and not an analysis of code, incidents, vulnerabilities or speed ("Root cause
+        // analysis of 30 incidents", "Análisis de vulnerabilidades con Qualys").
         let head: Vec<&str> = lower.iter().take(4).map(String::as_str).collect();
+        const OTHER_ANALYSES: &[&str] = &[
+            "static",
+            "estática",
+            "estático",
+            "código",
+            "code",
+            "root",
+            "causa",
+            "incident",
+            "incidents",
+            "incidentes",
+            "vulnerability",
+            "vulnerabilities",
+            "vulnerabilidades",
+            "performance",
+            "desempenho",
+            "desempeño",
+            "log",
+            "logs",
+            "risk",
+            "risco",
+            "riesgo",
+            "security",
+            "segurança",
+            "seguridad",
+        ];
         let analysis = head.iter().any(|w| ["análise", "analysis", "análisis"].contains(w))
-            && !head.iter().any(|w| ["static", "estática", "estático", "código", "code"].contains(w));
-        if analysis && by_verb.is_none_or(|c| matches!(c.id.as_str(), "build" | "impact")) {
+            && !lower.iter().take(6).any(|w| OTHER_ANALYSES.contains(&w.as_str()));
+        if analysis && by_verb.is_none_or(|c| c.id == "impact") {
             return named("analysis");
         }
         by_verb.or_else(|| {
@@ -1801,11 +1839,9 @@ fn role_held(clause: &str, lang: usize) -> Option<String> {
     if lang != 0 {
         return None;
     }
-    let lower = clause.to_lowercase();
     let role = ROLES.iter().find(|r| {
-        lower
-            .strip_prefix(*r)
-            .is_some_and(|after| [" for ", " of ", " on "].iter().any(|p| after.starts_with(p)))
+        clause.get(..r.len()).is_some_and(|p| p.eq_ignore_ascii_case(r))
+            && [" for ", " of ", " on "].iter().any(|p| clause[r.len()..].starts_with(p))
     })?;
     Some(format!("the {role}{}", &clause[role.len()..]))
 }
@@ -5510,10 +5546,16 @@ mod tests {
             Some("analysis")
         );
         assert_eq!(
-            kind("en", "Analyzed churn by signup cohort in SQL and Looker; the onboarding change it led to cut 90-day churn from 9% to 6%.")
+            kind("en", "Ran a cohort analysis of churn in SQL and Looker; the onboarding change it led to cut 90-day churn from 9% to 6%.")
                 .as_deref(),
             Some("analysis")
         );
+        for other in [
+            "Root cause analysis of 30 production incidents cut repeat outages by 40%.",
+            "Análisis de vulnerabilidades con Qualys en 300 servidores; los hallazgos críticos bajaron 60%.",
+        ] {
+            assert_ne!(kind("en", other).as_deref(), Some("analysis"), "{other}");
+        }
         assert_ne!(
             kind("en", "Built static analysis checks with Semgrep into CI for 40 repositories, blocking 120 findings a month.")
                 .as_deref(),
@@ -5523,6 +5565,15 @@ mod tests {
 
     #[test]
     fn routine_updates_are_no_upgrade() {
+        assert_eq!(
+            first_kind("pt-BR", "Serra Azul", "Atualização de planilhas de vendas para a diretoria."),
+            None
+        );
+        // An update of a system is still asked about.
+        assert!(
+            first_kind("es-MX", "Serra Azul", "Actualicé el frontend de AngularJS a React en tres meses.")
+                .is_some()
+        );
         assert_eq!(
             first_kind(
                 "pt-BR",

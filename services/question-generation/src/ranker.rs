@@ -707,7 +707,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let core = |a: usize| pool.areas.technical.iter().any(|r| r.area == a && r.weight >= heaviest * 0.35);
     let fresh: HashSet<usize> = all_claims
         .iter()
-        .filter(|c| !stale(c) && c.score - outside(c) >= 2.0)
+        .filter(|c| !stale(c) && c.score >= 2.0)
+        .filter(|c| !req.exclude.contains(&c.question.id) && allowed(c.blocked))
         .filter_map(claim_area)
         .collect();
     let penalty = |c: &ClaimQuestion| {
@@ -1172,10 +1173,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let mut questions = Vec::with_capacity(picks.len());
     // A line quoted under one question is not quoted under another: two bank questions citing
     // the same summary sentence read as one piece of evidence stretched over two asks.
-    let mut quoted: HashSet<String> = HashSet::new();
+    // The lines the kit tells back keep their quotes; a bank or competency question gives way.
+    let mut quoted: HashSet<String> =
+        told.iter().filter_map(|&i| candidate.claims.get(i)).map(|c| c.span.text.clone()).collect();
     for (rank, (_, _, pick)) in picks.into_iter().enumerate() {
+        let tells = matches!(pick, Pick::Claim { .. } | Pick::Anchored { .. });
         let mut kq = build(pick, bank, graph, &resume, candidate, lang, req, (&role, original), &told);
-        for e in &mut kq.evidence {
+        for e in kq.evidence.iter_mut().filter(|_| !tells) {
             if e.resume.as_ref().is_some_and(|span| !quoted.insert(span.text.clone())) {
                 e.resume = None;
             }
@@ -1381,10 +1385,7 @@ fn build(
             let resume = line
                 .filter(|_| sim >= 0.4 && q.kind != crate::bank::Kind::Situational)
                 .and_then(|t| candidate.claims.get(t))
-                .filter(|c| {
-                    let lower = c.text.to_lowercase();
-                    !crate::anchored::vague(&crate::claims::words(&lower).collect::<Vec<_>>(), c)
-                })
+                .filter(|c| !crate::anchored::filler(c))
                 .map(|c| c.span.clone());
             KitQuestion {
                 text: q.text.clone(),

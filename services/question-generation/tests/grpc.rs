@@ -817,6 +817,14 @@ async fn no_two_questions_of_a_kit_cite_the_same_resume_line() {
         let mut cited: Vec<(&str, i32)> = Vec::new();
         for q in &kit.questions {
             println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+            // A headline keeps the line it tells back; a bank question gives its quote way.
+            if q.probe == pb::ProbeKind::ClaimCheck as i32 {
+                assert!(
+                    q.evidence.iter().any(|e| e.resume_span.as_ref().is_some_and(|s| !s.text.is_empty())),
+                    "question {} lost its line",
+                    q.rank
+                );
+            }
             for line in
                 q.evidence.iter().filter_map(|e| e.resume_span.as_ref()).filter(|s| !s.text.is_empty())
             {
