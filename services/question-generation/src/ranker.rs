@@ -921,8 +921,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             while n_areas > 0 && n_claims < ordered.len() {
                 let c = ordered[n_claims];
                 n_claims += 1;
-                // Not a line an area question already asks about.
-                if c.claim.is_some_and(|l| used.contains(&l)) {
+                // Not a line an area question already asks about, nor a story a bank question of
+                // the kit already asks hypothetically (R59: a plan regression after a patch beside
+                // the candidate's own rewrite of a slow procedure).
+                if c.claim.is_some_and(|l| used.contains(&l))
+                    || claim_topic(c)
+                        .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))
+                {
                     continue;
                 }
                 if let Some(l) = c.claim {
@@ -984,6 +989,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                     per_area.entry(ra.area).or_default().push(Mode::Experience);
                     n_areas -= 1;
                     picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: Some(ra.clone()) }));
+                    // The bank question it displaced, and any on its topic, stay out of the kit: an
+                    // area's second pass brought the same plan regression back beside the
+                    // candidate's own rewrite of a slow procedure (R59).
+                    taken.insert(s.index);
                     continue;
                 }
                 // An experience question, or an area's second question (the first was a

@@ -793,6 +793,39 @@ async fn old_work_is_asked_where_nothing_newer_covers_its_area() {
     assert!(!claims.first().is_some_and(|t| t.contains("shipping-quote")), "{claims:#?}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_story_the_kit_asks_keeps_its_topic_out_of_the_bank_questions() {
+    // R59: a database developer's rewrite of a slow procedure was asked as a headline in place of
+    // the bank's plan-regression scenario, and the area's second pass brought the scenario back.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let resume = include_str!("../../../docs/kit-review/round59-resumes/en-1.txt");
+    let kit = c
+        .generate(authed(ACME, generate("database-developer", parsed(resume))))
+        .await
+        .expect("generate")
+        .into_inner();
+    for q in &kit.questions {
+        println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+    }
+    let has = |words: &str| kit.questions.iter().any(|q| q.text.contains(words));
+    assert!(has("eligibility lookup"), "the rewrite is a headline");
+    assert!(!has("minor-version patch"), "and its topic is not asked again as a scenario");
+    // R59: a network engineer's router rollout and a sysadmin's Kerberos fault are no integration
+    // engineer's questions, though the catalog page lists network bandwidth and protocols.
+    let resume = include_str!("../../../docs/kit-review/round59-resumes/pt-1.txt");
+    let kit = c
+        .generate(authed(ACME, generate("integration-engineer", parsed(resume))))
+        .await
+        .expect("generate")
+        .into_inner();
+    for q in &kit.questions {
+        println!("{:>2}. [{:?}] {}", q.rank, pb::ProbeKind::try_from(q.probe).unwrap(), q.text);
+        let id = &q.question.as_ref().expect("question").id;
+        assert!(!["networking-07", "infrastructure-03"].contains(&id.as_str()), "{id}: {}", q.text);
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
