@@ -2585,6 +2585,17 @@ fn first_clause(line: &str) -> String {
         && let Some((i, _)) =
             clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8 && !in_list(*i))
     {
+        // A long list of means is cut before its first item, not after it: "con reservas" of
+        // "... a US$81k con reservas, rightsizing, apagado nocturno de ambientes no productivos y
+        // limpieza de discos" named one of four (R59). The result stays.
+        const MEANS: &[&str] = &[" with ", " using ", " via ", " com ", " usando ", " con ", " mediante "];
+        let head = &clause[..i];
+        if let Some(at) = MEANS.iter().filter_map(|m| head.rfind(m)).max()
+            && words(&head[at..]).count() <= 4
+            && words(&head[..at]).count() >= 8
+        {
+            return head[..at].to_string();
+        }
         return clause[..i].to_string();
     }
     clause.to_string()
@@ -5591,6 +5602,17 @@ mod tests {
             .as_deref(),
             Some("migration")
         );
+    }
+
+    #[test]
+    fn a_list_of_means_is_not_cut_after_its_first_item() {
+        let t = told(
+            "Reduje el gasto mensual en Azure de ~US$118k a ~US$81k (-31%) con reservas, rightsizing, apagado nocturno de ambientes no productivos y limpieza de discos huérfanos.",
+            2,
+        )
+        .unwrap();
+        assert!(!t.ends_with("con reservas"), "{t}");
+        assert!(t.contains("US$81k"), "{t}");
     }
 
     #[test]
