@@ -3151,6 +3151,12 @@ fn names_security_tooling(text: &str) -> bool {
     if PROGRAMMES.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    // A view of the scanners' findings built for the teams is the programme's tooling too
+    // ("Built an internal dashboard (Python, Flask, PostgreSQL) that pulled SAST, DAST and
+    // dependency findings into one view per team", R59: asked how one vulnerability was confirmed).
+    if names_any(&head(4), &[&["dashboard", "painel", "tablero", "portal"]], false) && tooling(&lower) {
+        return true;
+    }
     let about = tooling(&head(5))
         || names_any(
             &head(5),
@@ -5737,6 +5743,23 @@ mod tests {
             "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
         );
         assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
+        // R59: a dashboard of the scanners' findings is the programme's tooling.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Tallgrass",
+                "Built an internal dashboard (Python, Flask, PostgreSQL) that pulled SAST, DAST and dependency findings into one view per team; median time-to-fix for high findings went from 47 to 19 days."
+            )
+            .as_deref(),
+            Some("security_rollout")
+        );
+        // R59: offline sync with version conflicts scored on the work itself, not a project's
+        // generic points.
+        let offline = points(
+            "es",
+            "Diseñé la sincronización offline con Room + WorkManager y resolución de conflictos por versión; los tickets por entregas perdidas bajaron cerca de 70%",
+        );
+        assert!(offline.iter().any(|p| p.contains("sin conexión y sincronización")), "{offline:#?}");
         let api_tests = points(
             "es",
             "Construí el framework de pruebas de API con RestAssured y JUnit 5 para 45 servicios Quarkus; la cobertura de endpoints subió de 30% a 92%",
