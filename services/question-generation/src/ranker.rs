@@ -1335,9 +1335,15 @@ fn build(
                 (Probe::Depth, Some(e)) => {
                     rationale_depth(lang, area.name(lang), e.written.trim(), q.mode, slot)
                 }
-                (Probe::Depth, None) => match resume.passing(ra.area) {
-                    Some(line) => rationale_passing(lang, area.name(lang), &line.text, q.mode),
-                    None => rationale_shown(lang, area.name(lang)),
+                // Without a line to cite, the why names what shows the area ("the resume shows
+                // Retrofit"), not only that it is shown: beside the role's "solid experience in
+                // API design and microservices" it read as a claim the resume does not make (R59).
+                (Probe::Depth, None) => match (resume.passing(ra.area), resume.areas[ra.area].as_ref()) {
+                    (Some(line), _) => rationale_passing(lang, area.name(lang), &line.text, q.mode),
+                    (None, Some(shown)) => {
+                        rationale_depth(lang, area.name(lang), shown.written.trim(), q.mode, slot)
+                    }
+                    (None, None) => rationale_shown(lang, area.name(lang)),
                 },
                 _ => rationale_gap(lang, area.name(lang), q.mode),
             };

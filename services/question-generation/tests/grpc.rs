@@ -824,6 +824,17 @@ async fn a_story_the_kit_asks_keeps_its_topic_out_of_the_bank_questions() {
         let id = &q.question.as_ref().expect("question").id;
         assert!(!["networking-07", "infrastructure-03"].contains(&id.as_str()), "{id}: {}", q.text);
     }
+    // R59: a why that calls an area shown names what shows it ("el currículum muestra Retrofit"),
+    // beside a role line asking for "solid experience in API design and microservices".
+    let resume = include_str!("../../../docs/kit-review/round59-resumes/es-1.txt");
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", parsed(resume))))
+        .await
+        .expect("generate")
+        .into_inner();
+    for q in kit.questions.iter().filter(|q| q.probe == pb::ProbeKind::Depth as i32) {
+        assert!(q.rationale.contains("el currículum muestra "), "{}: {}", q.text, q.rationale);
+    }
 }
 
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
