@@ -891,6 +891,23 @@ fn vague(lower_words: &[&str], claim: &Claim) -> bool {
         "transformação",
         "transformation",
         "digital",
+        // R60: "Worked closely with product and QA to deliver features on time", "Worked with
+        // stakeholders across the business to drive a culture of reliability".
+        "qa",
+        "features",
+        "feature",
+        "time",
+        "drive",
+        "drove",
+        "driving",
+        "culture",
+        "cultura",
+        // R60: "Documentación de procesos en Confluence".
+        "documentación",
+        "documentação",
+        "documentation",
+        "confluence",
+        "wiki",
     ];
     // Attending an agile team's meetings names its method, not work (R57).
     const CEREMONY: &[&str] = &["nexushr:skill/agile", "nexushr:skill/jira"];
@@ -1140,6 +1157,19 @@ mod tests {
             )],
         );
         assert!(anchors.question("apis", &crisis, 1, &[], &[]).is_none());
+        // Filler names no work to ask about (R60).
+        let filler = candidate(
+            "es",
+            &[
+                ("Nube Norte", "Documentación de procesos en Confluence."),
+                ("Nube Norte", "Worked closely with product and QA to deliver features on time."),
+                (
+                    "Nube Norte",
+                    "Worked with stakeholders across the business to drive a culture of reliability.",
+                ),
+            ],
+        );
+        assert!(filler.claims.iter().all(crate::anchored::filler));
         // API tests are testing work, not an API the candidate owned (R27).
         let tests = candidate(
             "en",

@@ -3376,6 +3376,12 @@ fn names_data_pipeline(text: &str) -> bool {
     const TOOLS: &[&str] = &[
         "etl",
         "elt",
+        // ETL suites: an SSIS process rewritten is a data job (R60: scored on service latency).
+        "ssis",
+        "informatica",
+        "talend",
+        "pentaho",
+        "datastage",
         "spark",
         "pyspark",
         "flink",
@@ -5743,6 +5749,29 @@ mod tests {
             "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
         );
         assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
+        // R60: a faster deploy is scored on the deploy's steps, not on compilation and caches;
+        // a queue's messages are reprocessed from a dead-letter queue, not only from an offset.
+        let deploy = points(
+            "en",
+            "Cut deploy time from 40 to 6 minutes by moving from Jenkins scripts to Helm charts and Argo CD",
+        );
+        assert!(deploy.iter().any(|p| p.contains("faster deploy rather than a faster build")), "{deploy:#?}");
+        let queue = points(
+            "en",
+            "Moved webhook processing from synchronous Django views to Celery workers on RabbitMQ; timeouts fell from 4% to 0.1%",
+        );
+        assert!(queue.iter().any(|p| p.contains("dead-letter queue")), "{queue:#?}");
+        // R60: an SSIS process rewritten to run faster is a data job made faster, not a service's
+        // latency.
+        assert_eq!(
+            first_kind(
+                "es",
+                "Almacenes",
+                "Reescribí el proceso de cálculo de inventario que corría en SSIS: el tiempo de ejecución bajó de 5 horas a 40 minutos."
+            )
+            .as_deref(),
+            Some("data_job_speed")
+        );
         // R59: a dashboard of the scanners' findings is the programme's tooling.
         assert_eq!(
             first_kind(
