@@ -5749,6 +5749,13 @@ mod tests {
             "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
         );
         assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
+        // R60: a service that fans calls out to others is scored on timeouts, partial results
+        // and tail latency, not only on query plans.
+        let fan_out = points(
+            "en",
+            "Rewrote the rate-quote aggregator as a Go service that calls 12 carrier APIs concurrently, cutting p95 from 2.4 s to 600 ms",
+        );
+        assert!(fan_out.iter().any(|p| p.contains("fanned out")), "{fan_out:#?}");
         // R60: a faster deploy is scored on the deploy's steps, not on compilation and caches;
         // a queue's messages are reprocessed from a dead-letter queue, not only from an offset.
         let deploy = points(

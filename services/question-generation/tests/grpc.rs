@@ -835,6 +835,16 @@ async fn a_story_the_kit_asks_keeps_its_topic_out_of_the_bank_questions() {
     for q in kit.questions.iter().filter(|q| q.probe == pb::ProbeKind::Depth as i32) {
         assert!(q.rationale.contains("el currículum muestra "), "{}: {}", q.text, q.rationale);
     }
+    // R60: a deploy made faster is CI/CD work, not the API it deploys.
+    let resume = include_str!("../../../docs/kit-review/round60-resumes/en-2.txt");
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", parsed(resume))))
+        .await
+        .expect("generate")
+        .into_inner();
+    let deploy = kit.questions.iter().find(|q| q.text.contains("deploy time")).expect("the deploy headline");
+    let target = deploy.target.as_ref().map(|t| t.id.as_str()).unwrap_or_default();
+    assert!(target.ends_with("/delivery"), "{target}: {}", deploy.text);
 }
 
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
