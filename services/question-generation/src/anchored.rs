@@ -444,6 +444,15 @@ impl Anchors {
                 .max()
                 .unwrap_or(0);
             let terms = counts[k];
+            // Components built from someone else's Figma layouts are front-end work, not design
+            // decisions to validate with users (R60: asked with a UX-research rubric).
+            let from_layouts = lower.contains("figma")
+                && [" from ", " a partir d", " com base ", " con base ", " basad", " baseado", " según "]
+                    .iter()
+                    .any(|w| lower.contains(w));
+            if ask.id == "ux" && from_layouts {
+                continue;
+            }
             // "That code" is code the line says the candidate wrote or changed: a target
             // architecture defined, a standard set or a platform chosen is no code to defend in
             // a review (R58's development kits: "defined the target architecture for 14 bounded
@@ -1157,6 +1166,12 @@ mod tests {
             )],
         );
         assert!(anchors.question("apis", &crisis, 1, &[], &[]).is_none());
+        // Components built from Figma layouts are no design work of the candidate's (R60).
+        let layouts = candidate(
+            "pt",
+            &[("Cajueiro", "Criação de componentes reutilizáveis a partir de layouts no Figma.")],
+        );
+        assert!(anchors.question("ux", &layouts, 1, &[], &[]).is_none());
         // Filler names no work to ask about (R60).
         let filler = candidate(
             "es",

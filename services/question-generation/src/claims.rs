@@ -5749,6 +5749,9 @@ mod tests {
             "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
         );
         assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
+        // R60: a headless CMS's API is one the candidate consumed.
+        let cms = points("pt", "Integração com APIs REST e CMS headless (Strapi) para 12 sites de clientes");
+        assert!(cms.iter().any(|p| p.contains("consumidor") || p.contains("quem consome")), "{cms:#?}");
         // R60: a service that fans calls out to others is scored on timeouts, partial results
         // and tail latency, not only on query plans.
         let fan_out = points(
