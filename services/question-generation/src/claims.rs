@@ -956,6 +956,8 @@ impl Claims {
                     && names_speed(text)
                     && names_gain(text)
                     && !names_data_pipeline(text)
+                    // Environments stood up faster through a pipeline are provisioning (R61).
+                    && !names_provisioning(text)
                     // A service's latency cut is its own speed-up, whatever releases it sped up
                     // on the way ("p99 latency down from 1.4 s to 120 ms, and the pricing team
                     // releases weekly", R45: asked where the time went in the pipeline).
@@ -969,6 +971,10 @@ impl Claims {
             {
                 to("delivery")
             }
+            // Environments stood up faster ("o tempo para subir um ambiente novo caiu de ~2 semanas
+            // para 1 dia") is provisioning automated, not a pipeline's run time (R61: asked where
+            // the pipeline's time went, on compilation and caches).
+            "delivery" | "performance" if names_provisioning(text) => to("automation"),
             // A framework of checks on data is data-quality work, whatever builds it ("Criei o
             // framework de data quality com Great Expectations + testes do dbt", R27).
             "build" | "automation" | "launch" | "refactor" if names_data_checks(text) => to("data_quality"),
@@ -977,8 +983,13 @@ impl Claims {
             // The platform models run on (an MLOps platform: registry, retraining, serving) is
             // built, not a model to evaluate (R22: "how did you decide it was ready for
             // production?" of a platform).
-            "launch" | "build" | "migration" | "automation" | "impact"
-                if names_model(text) && !names_platform(text) =>
+            // A forecast made more accurate (MAPE, RMSE, AUC) is a model too, not a speed-up
+            // (R61: "where was the time going" of a MAPE cut from 8.9% to 6.1%).
+            "launch" | "build" | "migration" | "automation" | "impact" | "performance" | "refactor"
+                if names_model(text)
+                    && !names_platform(text)
+                    && (!matches!(category.id.as_str(), "performance" | "refactor")
+                        || names_any(text, &[MODEL_METRICS], true)) =>
             {
                 to("model")
             }
@@ -1957,8 +1968,40 @@ fn with_article(object: &str, lang: usize) -> String {
     let Some(first) = object.split(' ').next().filter(|_| lang > 0) else { return object.to_string() };
     let lower = first.to_lowercase();
     const DETERMINERS: &[&str] = &[
-        "o", "a", "os", "as", "um", "uma", "el", "la", "los", "las", "un", "una", "seu", "sua", "su", "sus",
-        "todo", "toda", "todos", "todas", "cada", "novo", "nova", "nuevo", "nueva",
+        "o",
+        "a",
+        "os",
+        "as",
+        "um",
+        "uma",
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "seu",
+        "sua",
+        "su",
+        "sus",
+        "todo",
+        "toda",
+        "todos",
+        "todas",
+        "cada",
+        "novo",
+        "nova",
+        "nuevo",
+        "nueva",
+        // An amount ("cerca de R$ 180 mil/mês"): R61's "reduziu uma cerca de R$ 180 mil".
+        "cerca",
+        "alrededor",
+        "aproximadamente",
+        "quase",
+        "casi",
+        "mais",
+        "más",
+        "menos",
     ];
     // A figure near the start ("cerca de 35% no custo") is told by the figure (`by_figure`).
     if object.split(' ').take(3).any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -3310,6 +3353,22 @@ const BUILDS: &[&str] = &[
 ];
 /// Whether a line is about a machine-learning model (not a dbt or data model): named by its
 /// tools, or a model with what serving one involves.
+/// A model's quality measures, which a speed-up does not name.
+const MODEL_METRICS: &[&str] = &[
+    "mape",
+    "wape",
+    "smape",
+    "rmse",
+    "mae",
+    "auc",
+    "accuracy",
+    "acurácia",
+    "precisión",
+    "precisão",
+    "recall",
+    "f1",
+];
+
 fn names_model(text: &str) -> bool {
     const TOOLS: &[&str] = &[
         "lightgbm",
@@ -3611,6 +3670,12 @@ fn names_provisioning(text: &str) -> bool {
         "nuevos ambientes",
         "nuevo entorno",
         "nuevos entornos",
+        "ambiente novo",
+        "ambientes novos",
+        "subir um ambiente",
+        "ambiente nuevo",
+        "levantar un ambiente",
+        "spin up",
     ];
     names_word_or_phrase(text, &[], PHRASES)
 }
@@ -5617,6 +5682,12 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_gets_no_article() {
+        let t = told("Redução de ~R$ 180 mil/mês (31%) na fatura AWS em 9 meses.", 1).unwrap();
+        assert!(!t.contains("uma cerca"), "{t}");
+    }
+
+    #[test]
     fn a_list_of_means_is_not_cut_after_its_first_item() {
         let t = told(
             "Reduje el gasto mensual en Azure de ~US$118k a ~US$81k (-31%) con reservas, rightsizing, apagado nocturno de ambientes no productivos y limpieza de discos huérfanos.",
@@ -5771,6 +5842,26 @@ mod tests {
             "Moved webhook processing from synchronous Django views to Celery workers on RabbitMQ; timeouts fell from 4% to 0.1%",
         );
         assert!(queue.iter().any(|p| p.contains("dead-letter queue")), "{queue:#?}");
+        // R61: environments stood up faster are provisioning automated.
+        assert_eq!(
+            first_kind(
+                "pt-BR",
+                "Nuvem",
+                "Padronizei a criação de clusters EKS com módulos Terraform versionados e pipelines no GitLab CI; o tempo para subir um ambiente novo caiu de ~2 semanas para 1 dia."
+            )
+            .as_deref(),
+            Some("automation")
+        );
+        // R61: a forecast made more accurate is a model, not a speed-up.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Gridline",
+                "Rebuilt the half-hourly electricity demand forecast (XGBoost/LightGBM ensemble with weather and calendar features) for ~310k residential customers; cut day-ahead MAPE from 8.9% to 6.1%, reducing wholesale hedging costs by an estimated $1.2M a year."
+            )
+            .as_deref(),
+            Some("model")
+        );
         // R60: an SSIS process rewritten to run faster is a data job made faster, not a service's
         // latency.
         assert_eq!(

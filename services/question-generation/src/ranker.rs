@@ -1335,14 +1335,10 @@ fn build(
                 (Probe::Depth, Some(e)) => {
                     rationale_depth(lang, area.name(lang), e.written.trim(), q.mode, slot)
                 }
-                // Without a line to cite, the why names what shows the area ("the resume shows
-                // Retrofit"), not only that it is shown: beside the role's "solid experience in
-                // API design and microservices" it read as a claim the resume does not make (R59).
+                // Without a line to cite, the why claims nothing of the resume (`rationale_case`).
                 (Probe::Depth, None) => match (resume.passing(ra.area), resume.areas[ra.area].as_ref()) {
                     (Some(line), _) => rationale_passing(lang, area.name(lang), &line.text, q.mode),
-                    (None, Some(shown)) => {
-                        rationale_depth(lang, area.name(lang), shown.written.trim(), q.mode, slot)
-                    }
+                    (None, Some(_)) => rationale_case(lang, area.name(lang)),
                     (None, None) => rationale_shown(lang, area.name(lang)),
                 },
                 _ => rationale_gap(lang, area.name(lang), q.mode),
@@ -1524,6 +1520,25 @@ fn rationale_shown(lang: usize, area: &str) -> String {
         ),
         _ => format!(
             "{area}: a requirement of the role that the resume shows; the question tests the depth behind it."
+        ),
+    }
+}
+
+/// An area the resume shows through a term the question is not about ("VMware vSphere" under a
+/// connection-pool scenario): the why says the question tests the area on a case of its own, and
+/// names no term of the resume as its evidence (R59: "the resume shows" beside a role line asking
+/// for solid microservices design read as a claim; R61: "the resume shows AWS S3" under a
+/// connection-pool scenario read as mismatched evidence).
+fn rationale_case(lang: usize, area: &str) -> String {
+    match lang {
+        1 => format!(
+            "{area}: requisito da vaga; a pergunta testa a área num caso próprio, não numa linha do currículo."
+        ),
+        2 => format!(
+            "{area}: requisito del puesto; la pregunta pone a prueba el área con un caso propio, no con una línea del currículum."
+        ),
+        _ => format!(
+            "{area}: a requirement of the role; the question tests it on a case of its own, not on a line of the resume."
         ),
     }
 }
