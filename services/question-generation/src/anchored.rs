@@ -1172,6 +1172,21 @@ mod tests {
             &[("Cajueiro", "Criação de componentes reutilizáveis a partir de layouts no Figma.")],
         );
         assert!(anchors.question("ux", &layouts, 1, &[], &[]).is_none());
+        // A collaboration story about a monitoring move is scored on the collaboration, with no
+        // alert-design point (R62: "a stray SRE alerting bullet" under three such questions).
+        let monitoring = candidate(
+            "en",
+            &[(
+                "Nube Norte",
+                "Replaced Nagios with Prometheus and Grafana together with three product teams and the NOC",
+            )],
+        );
+        let q = anchors.question("collaboration", &monitoring, 0, &[], &[]).expect("a collaboration story");
+        assert!(
+            !q.question.rubric.points.iter().any(|p| p.contains("alerts were built on")),
+            "{:#?}",
+            q.question.rubric.points
+        );
         // Filler names no work to ask about (R60).
         let filler = candidate(
             "es",
