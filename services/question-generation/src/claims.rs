@@ -1058,9 +1058,7 @@ impl Claims {
             {
                 to("cost")
             }
-            "refactor" | "performance" | "build" if names_provisioning(text) && names_change(text) => {
-                to("automation")
-            }
+            "refactor" | "build" if names_provisioning(text) && names_change(text) => to("automation"),
             // A rewrite after lost events is reliability work ("Rewrote the webhook dispatcher ...
             // after it dropped events under load; delivery success went from 97.8% to 99.97%", R31:
             // asked where the time was going).

@@ -704,7 +704,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // his platform headlines (R58: never probed while two platform achievements were).
     let stale = |c: &ClaimQuestion| c.claim.and_then(|i| candidate.claims.get(i)).is_some_and(|l| l.stale());
     let heaviest = pool.areas.technical.iter().map(|r| r.weight).fold(0.0f32, f32::max);
-    let core = |a: usize| pool.areas.technical.iter().any(|r| r.area == a && r.weight >= heaviest * 0.35);
+    let core =
+        |a: usize| pool.areas.technical.iter().any(|r| r.area == a && r.weight >= heaviest * CORE_SHARE);
     let fresh: HashSet<usize> = all_claims
         .iter()
         .filter(|c| !stale(c) && c.score >= 2.0)
@@ -898,9 +899,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         &[
             (1.0, 0, Room::Core),
             (1.0, 1, Room::Core),
-            (0.35, 0, Room::Core),
+            (CORE_SHARE, 0, Room::Core),
             (0.6, 1, Room::Core),
-            (0.35, 1, Room::Core),
+            (CORE_SHARE, 1, Room::Core),
             (0.2, 0, Room::Core),
             (0.2, 1, Room::Core),
             (0.0, 0, Room::Shown),
@@ -965,7 +966,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             // catalog page's data-analysis, troubleshooting and business-analysis skills); the
             // room goes to the candidate's own work. (A loop's interviews cover every area they
             // were given, shown or not.)
-            if req.plan.is_none() && share < 0.35 && shown[ra.area].is_none() && room != Room::Gap {
+            if req.plan.is_none() && share < CORE_SHARE && shown[ra.area].is_none() && room != Room::Gap {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
@@ -1219,6 +1220,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         .collect();
     Ranked { questions, covered, uncovered, gaps, role_title: role.spec.title.clone(), stopped }
 }
+
+/// The share of the heaviest area's weight that makes an area one of the role's core areas: asked
+/// once in every kit, and where an old achievement is the only story for it, asked about.
+const CORE_SHARE: f32 = 0.35;
 
 /// What a pass over the role's areas may ask: its core areas by weight, then (with room left) a
 /// lighter area the resume's work shows, or one the resume does not show.
