@@ -714,6 +714,15 @@ pub const LEGAL_FORMS: &[&str] = &[
     "s.a. de c.v",
     "sapi de cv",
     "sa de cv",
+    "private limited",
+    "pvt. ltd.",
+    "pvt. ltd",
+    "pvt ltd.",
+    "pvt ltd",
+    "pte. ltd.",
+    "pte ltd",
+    "pty. ltd.",
+    "pty ltd",
     "s.r.l.",
     "ltda.",
     "ltda",
@@ -1097,6 +1106,25 @@ fn field_label(line: &str) -> usize {
     if line[value_at..].trim().is_empty() { 0 } else { value_at }
 }
 
+/// The length of a number that starts `line` as an item of a numbered list ("1) ", "2. ",
+/// "(3) "), up to the capitalised text after it; 0 when the line has none.
+fn enumerator(line: &str) -> usize {
+    let t = line.trim_start();
+    let open = usize::from(t.starts_with('('));
+    let digits = t[open..].chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return 0;
+    }
+    let after = &t[open + digits..];
+    let close = after.strip_prefix(')').or(after.strip_prefix('.').filter(|_| open == 0));
+    match close {
+        Some(rest) if rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(char::is_uppercase) => {
+            line.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
+}
+
 /// Work entries of the experience section `text` (offset `base` in the document).
 ///
 /// Entries are anchored on their date lines. Their title, employer and place are the short
@@ -1113,6 +1141,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // A labelled field ("Empresa: Trilha", "Cargo: QA", "Período: mar 2024 – atual")
             // is read as its value: the label is a form's, not the entry's.
             let skip = field_label(l);
+            // So is a number before an entry ("1) Lead Data Engineer - Kavira ... Apr 2021 –
+            // Present", R63: its bracket read as the close of the line above's, no entry found).
+            let skip = if skip == 0 { enumerator(l) } else { skip };
             let (start, l) = (start + skip, &l[skip..]);
             // Rules under headers ("-----") are decoration, not lines.
             let empty = is_duration(l) || !l.chars().any(char::is_alphanumeric);
@@ -1597,6 +1628,26 @@ mod tests {
                 (Some("Software Developer"), Some("Northpeak Logistics")),
             ]
         );
+        // Numbered entries with their dates on the right (R63: no entry found at all).
+        let text = "1) Lead Data Engineer - Kavira Retail Technologies Pvt. Ltd., Bengaluru          Apr 2021 – Present\n   Domain: Omnichannel retail\n   • Leading a team of 6 data engineers.\n\n2) Senior Data Engineer - Prithvi Analytics Solutions, Pune                       Jul 2018 – Mar 2021\n   • Built AWS Glue ETL jobs.\n";
+        let e = entries(text, 0);
+        let pairs: Vec<(Option<&str>, Option<&str>)> = e
+            .iter()
+            .map(|e| {
+                (e.title.as_ref().map(|s| s.value.as_str()), e.employer.as_ref().map(|s| s.value.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (Some("Lead Data Engineer"), Some("Kavira Retail Technologies Pvt. Ltd.")),
+                (Some("Senior Data Engineer"), Some("Prithvi Analytics Solutions")),
+            ]
+        );
+        assert_eq!(enumerator("(3) Analyst"), 4);
+        assert_eq!(enumerator("2. Senior Engineer"), 3);
+        assert_eq!(enumerator("2024 Senior Engineer"), 0);
+        assert_eq!(enumerator("3 years of Java"), 0);
         // Europass-like labels ("Empregador:") and "@ Employer" under a title in capitals.
         let text = "Datas: março de 2021 – atual\nEmpregador: Cooperativa Pampa Digital\nCargo: Arquiteto de Software\n- Desenhei a plataforma de eventos.\n";
         let e = entries(text, 0);

@@ -591,7 +591,7 @@ impl Graph {
         for s in &candidate.skills {
             consider(&s.evidence, 1, None);
         }
-        for c in &candidate.certifications {
+        for c in candidate.certifications.iter().filter(|c| !crate::claims::unfinished(&c.text)) {
             consider(c, 1, None);
         }
         // The skills section as written: a tool the taxonomy does not know ("ITIL v4" under
@@ -616,7 +616,7 @@ impl Graph {
             .map(|c| c.span.clone())
             .chain(titles)
             .chain(candidate.skills.iter().map(|s| s.evidence.clone()))
-            .chain(candidate.certifications.iter().cloned())
+            .chain(candidate.certifications.iter().filter(|c| !crate::claims::unfinished(&c.text)).cloned())
             .chain(candidate.listed.iter().cloned());
         for line in read {
             for (a, at) in self.hinted_in(&line.text) {

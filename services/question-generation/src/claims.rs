@@ -577,6 +577,16 @@ impl Claims {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
+            // A vulnerability management programme on infrastructure scanners ("Implementé el
+            // programa de gestión de vulnerabilidades con Tenable y Jira: SLAs por severidad")
+            // is scored on inventory, priority beyond the scanner's score, owners and deadlines:
+            // not as scanners gating merges in pipelines (R63), nor as one flaw fixed (R45).
+            "security" | "quality" | "automation" | "build" | "launch" | "impact" | "reliability"
+            | "refactor" | "performance" | "migration"
+                if names_vulnerability_programme(text) =>
+            {
+                to("vuln_management")
+            }
             // Scanners rolled out across repositories or pipelines ("Implantei SAST (Semgrep) e SCA
             // (Dependency-Track) nos pipelines do GitLab CI de 70+ repositórios") are a programme
             // to adopt and tune: scored on gating, false positives and time to fix, not on one
@@ -933,6 +943,15 @@ impl Claims {
                     && names_speed(text) =>
             {
                 category
+            }
+            // A codebase split into modules that compiles faster ("Lideré la modularización de la
+            // app de pasajero: de un monolito de ~380 mil líneas a 42 módulos con Swift Package
+            // Manager. La compilación incremental bajó de ~4 min a ~50 s") is a refactoring,
+            // scored on its boundaries: not a CI pipeline's runners and images (R63).
+            "performance" | "migration" | "delivery" | "build" | "automation" | "leadership"
+                if names_modularization(text) =>
+            {
+                to("refactor")
             }
             // "Cut CI build time 40%" is the pipeline's speed: build and release work, and so is
             // moving the pipelines themselves to a faster CI. A report "a cada build" is no
@@ -1300,7 +1319,7 @@ impl Claims {
                 // A course or a club is no certification: "Flutter & Dart - The Complete Guide
                 // (Udemy)" has no exam to prepare for (R41: asked how she prepared for "that
                 // certification"), nor has "Google Developer Student Clubs - participante".
-                if name.len() < 3 || name.len() > 90 || names_course(&span.text) {
+                if name.len() < 3 || name.len() > 90 || names_course(&span.text) || unfinished(&span.text) {
                     continue;
                 }
                 // "the Google Data Analytics Professional Certificate", not "... Certificate
@@ -2615,29 +2634,34 @@ fn first_clause(line: &str) -> String {
     let clause = line[..end].trim_end_matches(['.', ';', ',', ':']).trim();
     // A long clause ends at a comma, but not inside a list of means: "con índices, eager loading
     // y caché en Redis" cut to "con índices" named one of three (R52).
+    // A long list of means is cut before its first item, not after it: "con reservas" of "... a
+    // US$81k con reservas, rightsizing, apagado nocturno de ambientes no productivos y limpieza
+    // de discos" named one of four (R59). The result stays.
+    let means_at = |i: usize| {
+        const MEANS: &[&str] = &[" with ", " using ", " via ", " com ", " usando ", " con ", " mediante "];
+        let head = &clause[..i];
+        MEANS
+            .iter()
+            .filter_map(|m| head.rfind(m))
+            .max()
+            .filter(|&at| words(&head[at..]).count() <= 4 && words(&head[..at]).count() >= 8)
+    };
+    // Nor inside a list of things done: "for build, unit tests and deployment to App Service
+    // staging slots" cut to "for build" (R63): the item after the comma is a short one before
+    // the list's "and".
     let in_list = |i: usize| {
         let rest = &clause[i + 2..];
         let item = rest.split(", ").next().unwrap_or(rest);
-        let joined = [" y ", " e ", " and ", " & "].iter().any(|j| item.contains(j));
         let short = |t: &str| words(t).count() <= 6;
-        (joined && short(item)) || short(rest)
+        let joined = [" y ", " e ", " and ", " & "].iter().filter_map(|j| item.find(j)).min();
+        joined.is_some_and(|at| short(item) || (words(&item[..at]).count() <= 3 && means_at(i).is_none()))
+            || short(rest)
     };
     if words(clause).count() > 24
         && let Some((i, _)) =
             clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8 && !in_list(*i))
     {
-        // A long list of means is cut before its first item, not after it: "con reservas" of
-        // "... a US$81k con reservas, rightsizing, apagado nocturno de ambientes no productivos y
-        // limpieza de discos" named one of four (R59). The result stays.
-        const MEANS: &[&str] = &[" with ", " using ", " via ", " com ", " usando ", " con ", " mediante "];
-        let head = &clause[..i];
-        if let Some(at) = MEANS.iter().filter_map(|m| head.rfind(m)).max()
-            && words(&head[at..]).count() <= 4
-            && words(&head[..at]).count() >= 8
-        {
-            return head[..at].to_string();
-        }
-        return clause[..i].to_string();
+        return clause[..means_at(i).unwrap_or(i)].to_string();
     }
     clause.to_string()
 }
@@ -3132,27 +3156,54 @@ fn names_security(text: &str) -> bool {
     ) || PHRASES.iter().any(|p| names_term(&lower, p))
 }
 
+/// Whether a line splits a codebase into modules: "modularización", "modularized the app", or a
+/// monolith taken to modules ("from a monolith to 42 modules").
+fn names_modularization(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    names_any(&lower, &[&["modulariz", "modularis"]], false)
+        || (names_any(&lower, &[&["monolit", "monolith"]], false)
+            && names_any(&lower, &[&["modules", "módulos", "modulos"]], true)
+            && names_any(&lower, &[&["build", "compil"]], false))
+}
+
+/// Whether a line is a vulnerability management programme over systems rather than scanners
+/// put into code pipelines: the programme named, or an infrastructure scanner (Tenable, Qualys),
+/// and no pipeline, repository or code scanner (SAST, Snyk) in it.
+fn names_vulnerability_programme(text: &str) -> bool {
+    const SCANNERS: &[&str] = &["tenable", "nessus", "qualys", "rapid7", "insightvm", "openvas"];
+    const CODE: &[&str] = &["pipeline", "repositor", "repos", "merge", "ci", "sdlc"];
+    let lower = text.to_lowercase();
+    (names_any(&lower, &[SCANNERS], true) || VULN_PROGRAMMES.iter().any(|p| lower.contains(p)))
+        && !names_any(&lower, &[CODE, CODE_SCANNERS], true)
+}
+
+/// A vulnerability management programme, named as such.
+const VULN_PROGRAMMES: &[&str] =
+    &["vulnerability management", "gestão de vulnerabilidades", "gestión de vulnerabilidades"];
+
+/// Scanners of code, dependencies, secrets and images, run on repositories and in pipelines.
+const CODE_SCANNERS: &[&str] = &[
+    "sast",
+    "dast",
+    "sca",
+    "snyk",
+    "dependabot",
+    "semgrep",
+    "codeql",
+    "trivy",
+    "grype",
+    "gitleaks",
+    "trufflehog",
+    "checkov",
+    "tfsec",
+    "sbom",
+    "sboms",
+];
+
 /// Whether an achievement line rolls security scanners out (SAST, SCA, secret or image
 /// scanning) rather than fixing one finding: the tool's name with where it went (repositories,
 /// pipelines, services, teams).
 fn names_security_tooling(text: &str) -> bool {
-    const TOOLS: &[&str] = &[
-        "sast",
-        "dast",
-        "sca",
-        "snyk",
-        "dependabot",
-        "semgrep",
-        "codeql",
-        "trivy",
-        "grype",
-        "gitleaks",
-        "trufflehog",
-        "checkov",
-        "tfsec",
-        "sbom",
-        "sboms",
-    ];
     const PHRASES: &[&str] = &[
         "secret scanning",
         "image scanning",
@@ -3179,17 +3230,16 @@ fn names_security_tooling(text: &str) -> bool {
         "proyectos",
     ];
     let lower = text.to_lowercase();
-    let tooling = |t: &str| names_any(t, &[TOOLS], true) || PHRASES.iter().any(|p| t.contains(p));
+    let tooling = |t: &str| names_any(t, &[CODE_SCANNERS], true) || PHRASES.iter().any(|p| t.contains(p));
     // The scanners are what the line is about: named at its head, or the head is security work
     // ("Programa de gestión de vulnerabilidades con escaneo continuo (Trivy, Wiz)"). A CI/CD
     // pipeline "con pruebas, escaneo de imágenes y despliegue" is a pipeline with a scan in it
     // (R40).
     let head = |n: usize| words(&lower).take(n).collect::<Vec<_>>().join(" ");
-    // A vulnerability management programme is the rollout of scanning and fix deadlines
-    // ("Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad", R45).
-    const PROGRAMMES: &[&str] =
-        &["vulnerability management", "gestão de vulnerabilidades", "gestión de vulnerabilidades"];
-    if PROGRAMMES.iter().any(|p| lower.contains(p)) {
+    // A vulnerability management programme in pipelines is the rollout of scanning and fix
+    // deadlines ("Programa de gestión de vulnerabilidades con escaneo continuo (Trivy, Wiz) en
+    // los pipelines de 40 servicios"); over systems it is `names_vulnerability_programme`'s.
+    if VULN_PROGRAMMES.iter().any(|p| lower.contains(p)) {
         return true;
     }
     // A view of the scanners' findings built for the teams is the programme's tooling too
@@ -3772,6 +3822,32 @@ fn names_load_test(text: &str) -> bool {
         "pruebas de carga",
     ];
     names_word_or_phrase(text, TOOLS, PHRASES)
+}
+
+/// Whether a certification line says the exam is still ahead: "AWS Certified Cloud Practitioner
+/// — em preparação" was asked as applied at work (R63); such a line shows no area either.
+pub(crate) fn unfinished(text: &str) -> bool {
+    const AHEAD: &[&str] = &[
+        "em preparação",
+        "em andamento",
+        "em curso",
+        "cursando",
+        "previsto",
+        "prevista",
+        "previsão",
+        "en preparación",
+        "en curso",
+        "en proceso",
+        "in progress",
+        "in preparation",
+        "preparing",
+        "studying for",
+        "expected",
+        "planned",
+        "ongoing",
+    ];
+    let lower = text.to_lowercase();
+    AHEAD.iter().any(|w| lower.contains(w))
 }
 
 /// Whether a certification line names a course or a membership rather than an exam: an online
@@ -4801,6 +4877,8 @@ mod tests {
             "Logística Integral del Noreste"
         );
         assert_eq!(employer_name("Conecta Sistemas Ltda."), "Conecta Sistemas");
+        // R63: "At Kavira Retail Technologies Pvt," took one word of the legal form.
+        assert_eq!(employer_name("Kavira Retail Technologies Pvt. Ltd."), "Kavira Retail Technologies");
         assert_eq!(
             told("Coloquei o tracing em produção", 1).as_deref(),
             Some("colocou o tracing em produção")
@@ -4927,6 +5005,10 @@ mod tests {
         assert_eq!(
             told("Reduje el tiempo de respuesta del endpoint de estado de cuenta de 1.8 s a 240 ms con índices, eager loading y caché en Redis.", 2).as_deref(),
             Some("redujiste el tiempo de respuesta del endpoint de estado de cuenta de 1.8 s a 240 ms con índices, eager loading y caché en Redis")
+        );
+        assert_eq!(
+            told("Set up YAML pipelines in Azure DevOps for build, unit tests and deployment to App Service staging slots with slot swap, replacing manual Web Deploy from a developer's machine.", 0).as_deref(),
+            Some("set up YAML pipelines in Azure DevOps for build, unit tests and deployment to App Service staging slots")
         );
         assert_eq!(subject_first("Relatório de vendas caiu de 3 s para 180 ms", 1), None);
         // A long line: its first clause, up to the colon before the details.
@@ -5264,6 +5346,10 @@ mod tests {
             "Flutter & Dart - The Complete Guide (Udemy) - 2022",
             "Bootcamp de Node.js — Alura (2023)",
             "Google Developer Student Clubs - participante (2021)",
+            // Nor is an exam still ahead (R63).
+            "AWS Certified Cloud Practitioner — em preparação",
+            "AWS Certified Developer – Associate (in progress)",
+            "AZ-900 Azure Fundamentals (en curso)",
         ] {
             junior.certifications[0].text = course.into();
             let asked = Claims::bundled().questions(&junior, 0);
@@ -5750,6 +5836,21 @@ mod tests {
             "Cut the overnight interest accrual batch from 3 h 40 min to 55 min by rewriting two cursor-based procedures as set-based T-SQL",
         );
         assert!(!batch.iter().any(|p| p.contains("keyset")), "{batch:#?}");
+        // R63: an app split into modules that compiles faster is a refactoring scored on its
+        // module boundaries, not a CI pipeline's runners and images.
+        let modular = "Lideré la modularización de la app de pasajero: de un monolito de ~380 mil líneas a 42 módulos con Swift Package Manager (features, core y design system). La compilación incremental bajó de ~4 min a ~50 s.";
+        assert_eq!(first_kind("es", "Tavo", modular).as_deref(), Some("refactor"));
+        let modules = points("es", modular);
+        assert!(modules.iter().any(|p| p.contains("fronteras de los módulos")), "{modules:#?}");
+        assert!(!modules.iter().any(|p| p.contains("runners")), "{modules:#?}");
+        // R63: integration tests on Testcontainers are scored on real dependencies, not on
+        // unit tests with faked ones.
+        let integration = points(
+            "en",
+            "Added integration tests with xUnit and Testcontainers for the rating API - coverage on the pricing module went from 31% to 74%.",
+        );
+        assert!(integration.iter().any(|p| p.contains("through Testcontainers")), "{integration:#?}");
+        assert!(!integration.iter().any(|p| p.contains("new unit tests")), "{integration:#?}");
         // A phrase matches on word boundaries: "blocked the" is not "locked the".
         let merge = points(
             "en",
@@ -6536,10 +6637,17 @@ mod tests {
             kind("Reduje la tasa de sesiones con fallos de 1.8% a 0.3% (Crashlytics) atacando los 20 errores más frecuentes y agregando pruebas de regresión para cada uno").as_deref(),
             Some("app_stability")
         );
-        assert_eq!(
-            kind("Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad: las vulnerabilidades críticas abiertas pasaron de 410 a 37 en ocho meses").as_deref(),
-            Some("security_rollout")
-        );
+        // R63: a programme over systems with an infrastructure scanner is vulnerability
+        // management, neither scanners gating merges nor one flaw fixed.
+        for line in [
+            "Lideré el programa de gestión de vulnerabilidades con Tenable y SLA por criticidad: las vulnerabilidades críticas abiertas pasaron de 410 a 37 en ocho meses",
+            "Implementé el programa de gestión de vulnerabilidades con Tenable y Jira: SLAs por severidad y tablero mensual para dirección. El tiempo promedio de remediación de críticas bajó de 45 a 12 días.",
+            "Ran Qualys scans across 1,400 servers and cut the median time to patch critical vulnerabilities from 60 to 14 days",
+        ] {
+            assert_eq!(kind(line).as_deref(), Some("vuln_management"), "{line}");
+        }
+        let points = Claims::bundled().kind_points("vuln_management", 2).join(" ");
+        assert!(!points.contains("merge") && points.contains("inventario"), "{points}");
         // R46: a saving after tuning is a saving; a practice that cut onboarding time was built.
         assert_eq!(
             kind("Tuned Snowflake warehouse sizing and clustering on the two biggest fact tables, saving around $96K a year in credits.").as_deref(),
@@ -6571,6 +6679,7 @@ mod tests {
         );
         for (kind, areas) in [
             ("security_rollout", &["security", "security-operations", "delivery"][..]),
+            ("vuln_management", &["security", "security-operations"][..]),
             ("auth_migration", &["security", "apis"][..]),
             ("data_job_speed", &["data-engineering", "analytics"][..]),
         ] {
