@@ -84,6 +84,8 @@ NEXUSHR_DATA_DIR="$scratch/demo" "$NEXUSHR_BIN" demo > "$scratch/demo.md"
 grep -q "^# Interview kit: Backend Developer" "$scratch/demo.md"
 test "$(grep -c '^## [0-9]*\. ' "$scratch/demo.md")" -eq 10
 grep -m3 '^## [0-9]*\. ' "$scratch/demo.md"
+# The role page shows the key skills a kit cites ("Role: Key skill: ...").
+NEXUSHR_DATA_DIR="$scratch/demo" "$NEXUSHR_BIN" roles get backend-developer | grep -A1 '^Key skills$' | grep -q 'API'
 
 echo "==> parser accuracy gate (committed sample of the rendered corpus vs its baseline F1)"
 NEXUSHR_BIN="$NEXUSHR_BIN" python3 scripts/corpus/score.py tests/corpus/sample --by toolchain,lang \

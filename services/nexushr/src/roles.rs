@@ -135,6 +135,15 @@ fn print_role(role: &Role) {
     if !s.top_tools.is_empty() {
         println!("\nTop tools\n  {}", s.top_tools.join(", "));
     }
+    // The skills a kit cites as "Key skill: ..." are on the page: essential first.
+    let (essential, optional): (Vec<_>, Vec<_>) = s.skills.iter().partition(|k| k.essential);
+    let names = |ks: &[&nexushr_domain::role::Skill]| ks.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", ");
+    if !essential.is_empty() {
+        println!("\nKey skills\n  {}", names(&essential));
+    }
+    if !optional.is_empty() {
+        println!("\nAlso valued\n  {}", names(&optional));
+    }
     section("Interview questions", &s.interview_questions);
     if !s.faq.is_empty() {
         println!("\nFAQ");
