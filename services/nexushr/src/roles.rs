@@ -137,7 +137,9 @@ fn print_role(role: &Role) {
     }
     // The skills a kit cites as "Key skill: ..." are on the page: essential first.
     let (essential, optional): (Vec<_>, Vec<_>) = s.skills.iter().partition(|k| k.essential);
-    let names = |ks: &[&nexushr_domain::role::Skill]| ks.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", ");
+    let names = |ks: &[&nexushr_domain::role::Skill]| {
+        ks.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", ")
+    };
     if !essential.is_empty() {
         println!("\nKey skills\n  {}", names(&essential));
     }

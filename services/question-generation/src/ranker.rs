@@ -1249,6 +1249,11 @@ fn claim_topic(c: &ClaimQuestion) -> Option<&'static str> {
         "performance" => Some("query-performance"),
         "alerting" => Some("alert-noise"),
         "reliability" if slo() => Some("alert-noise"),
+        // The minutes between an alert and the fix cut tell the alerts' story too (R63: a pager
+        // of 40 alerts a week beside "MTTR de ~2h para 35 min com Datadog e SLOs").
+        "response_time" => Some("alert-noise"),
+        // A pipeline made faster is the slow CI scenario told (R63 development kits).
+        "delivery" => Some("ci-speed"),
         _ => None,
     }
 }

@@ -863,6 +863,38 @@ async fn a_story_the_kit_asks_keeps_its_topic_out_of_the_bank_questions() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r63_stories_get_their_own_rubrics_and_off_job_screens_stay_out() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
+    // A lead whose jobs are numbered ("1) Lead Data Engineer - Kavira Retail Technologies Pvt.
+    // Ltd., Bengaluru   Apr 2021 – Present") had no job read: no story asked, junior screens.
+    let resume = include_str!("../../../docs/kit-review/round63-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(
+        kit.questions.iter().any(|q| q.text.starts_with("At Kavira Retail Technologies, you")),
+        "{:#?}",
+        kit.questions.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+    for q in &kit.questions {
+        assert!(!["data-01", "data-engineering-01"].contains(&id(q).as_str()), "{}", q.text);
+    }
+    // A vulnerability programme on Tenable is asked as one; a logging bill, ETL vs ELT and user
+    // stories are no security engineer's questions.
+    let resume = include_str!("../../../docs/kit-review/round63-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    assert!(kit.questions.iter().any(|q| q.text.contains("qué corregir primero")), "the programme is asked");
+    for q in &kit.questions {
+        let off = ["operations-09", "data-engineering-01", "business-analysis-01"];
+        assert!(!off.contains(&id(q).as_str()), "{}", q.text);
+    }
+    // A certification still being prepared is not asked as applied at work.
+    let resume = include_str!("../../../docs/kit-review/round63-resumes/pt-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(kit.questions.iter().all(|q| !q.text.contains("Cloud Practitioner")));
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
