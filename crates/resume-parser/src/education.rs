@@ -340,7 +340,7 @@ fn unwrapped(section: &str) -> Vec<String> {
             open = false;
             continue;
         }
-        let bulleted = raw.trim_start().starts_with(crate::sections::BULLETS);
+        let bulleted = crate::sections::is_bullet(raw);
         // A date cell wrapped on its own ("Agosto de 2008 - Junio de" / "2013") goes on the cell
         // it continues, and the name before it may still go on after it.
         if let Some(prev) = out.last_mut()

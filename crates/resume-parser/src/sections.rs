@@ -226,9 +226,23 @@ pub(crate) fn without_addresses(text: &str) -> String {
         .join(" ")
 }
 
+/// Characters that start a list item only before a space: "+ Diseñé la arquitectura" is an item
+/// (R64: a DBA's "+" items read as one highlight joined by the signs), "+55 11 ..." a phone.
+const SPACED_BULLETS: [char; 10] = ['+', '>', '◦', '○', '■', '►', '➤', '✓', '✔', '→'];
+
+/// Whether a line starts with a list bullet.
+pub(crate) fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(BULLETS) || t.strip_prefix(SPACED_BULLETS).is_some_and(|r| r.starts_with([' ', '\t']))
+}
+
 /// A line without its list bullet and surrounding spaces.
 pub(crate) fn strip_bullet(line: &str) -> &str {
-    line.trim().trim_start_matches(BULLETS).trim()
+    let t = line.trim().trim_start_matches(BULLETS).trim();
+    match t.strip_prefix(SPACED_BULLETS) {
+        Some(rest) if rest.starts_with([' ', '\t']) => rest.trim(),
+        _ => t,
+    }
 }
 
 /// Words a sentence or a name does not end on, in English, Portuguese and Spanish: a line ending in

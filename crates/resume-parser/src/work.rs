@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::contact::Scored;
 use crate::dates::{Period, YearMonth, months_between, parse_period};
-use crate::sections::{BULLETS, fold, strip_bullet};
+use crate::sections::{fold, is_bullet, strip_bullet};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkEntry {
@@ -28,11 +28,6 @@ pub enum Seniority {
     Senior,
     Staff,
     Manager,
-}
-
-fn is_bullet(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with(BULLETS)
 }
 
 /// A name and a short place after a dash ("Quayside Logistics Software — Cork"), neither of them
@@ -1642,6 +1637,16 @@ mod tests {
             [
                 (Some("Lead Data Engineer"), Some("Kavira Retail Technologies Pvt. Ltd.")),
                 (Some("Senior Data Engineer"), Some("Prithvi Analytics Solutions")),
+            ]
+        );
+        // Items marked "+" are items, wrapped lines and all (R64: one highlight joined by signs).
+        let text = "Cadena Comercial Tapatía S.A. de C.V. — Guadalajara, Jal.\nDBA Senior\nFebrero 2020 – Actualidad\n  + Administración de 35 instancias PostgreSQL que soportan\n    punto de venta y ERP.\n  + Afinación de consultas del módulo de inventarios: el cierre diario bajó de 3.5 h a\n    40 min.\n";
+        let e = entries(text, 0);
+        assert_eq!(
+            e[0].highlights,
+            [
+                "Administración de 35 instancias PostgreSQL que soportan punto de venta y ERP.",
+                "Afinación de consultas del módulo de inventarios: el cierre diario bajó de 3.5 h a 40 min."
             ]
         );
         assert_eq!(enumerator("(3) Analyst"), 4);
