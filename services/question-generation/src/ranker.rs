@@ -970,7 +970,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
-            if let Some(s) = choose_area(ra.area, &taken, &avoid) {
+            // An area's second question two levels above the candidate is another candidate's:
+            // a design system for four product teams beside a junior's accessibility check (R64).
+            let pitched_here = |s: &Scored| {
+                want_used == 0 || req.plan.is_some() || bank.get(s.index).seniority < level.saturating_add(2)
+            };
+            if let Some(s) = choose_area(ra.area, &taken, &avoid).filter(pitched_here) {
                 // A bank question on what a headline the kit has no room for says the candidate
                 // did gives way to that headline (R47: "redesign the paging of a checkout API"
                 // beside his unasked "reduced paging noise by ~60%"; SLOs to design beside "SLOs

@@ -895,6 +895,42 @@ async fn r63_stories_get_their_own_rubrics_and_off_job_screens_stay_out() {
     assert!(kit.questions.iter().all(|q| !q.text.contains("Cloud Practitioner")));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r64_stories_are_read_told_and_pitched() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
+    // A DBA's "+ " items were one highlight: none of her stories was asked. Told back, a noun of
+    // action keeps one grammar ("afinaste consultas y índices", not "y de índices").
+    let resume = include_str!("../../../docs/kit-review/round64-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "database-administrator", resume).await;
+    let texts: Vec<&str> = kit.questions.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("Patroni")), "{texts:#?}");
+    assert!(texts.iter().all(|t| !t.contains(" y de índices")), "{texts:#?}");
+    // A cloud engineer's title names the cloud area: the back end's partner batch job and latency
+    // regression are off the job.
+    let resume = include_str!("../../../docs/kit-review/round64-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "cloud-engineer", resume).await;
+    for q in &kit.questions {
+        assert!(!["programming-05", "programming-03"].contains(&id(q).as_str()), "{}", q.text);
+    }
+    // A junior's second question in an area is not a lead's design (R64: a design system for four
+    // product teams beside her accessibility check).
+    let bank: serde_json::Value =
+        serde_json::from_str(include_str!("../../../data/questions/bank.json")).expect("bank");
+    let level = |id: &str| {
+        let questions = bank["questions"].as_array().expect("questions");
+        questions.iter().find(|q| q["id"] == id).and_then(|q| q["seniority"].as_u64())
+    };
+    let resume = include_str!("../../../docs/kit-review/round64-resumes/pt-2.txt");
+    for role in ["frontend-developer", "web-developer", "backend-developer"] {
+        let kit = kit_for(&mut c, role, resume).await;
+        for q in &kit.questions {
+            assert!(level(&id(q)).is_none_or(|l| l < 2), "{role}: {} {}", id(q), q.text);
+        }
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";

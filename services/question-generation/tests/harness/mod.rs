@@ -39,6 +39,20 @@ pub(crate) async fn spawn_with(llm_url: Option<String>) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
     let roles = Arc::new(SqlRoleStore::open_sqlite(&dir.path().join("db.sqlite")).await.expect("store"));
     nexushr_catalog_store::load_bundled_if_empty(roles.as_ref()).await.expect("catalog");
+    // The role pages written for the kit reviews (frontend, DevOps, data, QA, SRE, mobile).
+    let review = nexushr_catalog_store::parse_dataset(
+        nexushr_catalog_store::ImportFormat::RolesJson,
+        include_bytes!("../../../../docs/kit-review/round3-roles.json"),
+    )
+    .expect("review roles");
+    nexushr_catalog_store::import(
+        roles.as_ref(),
+        review,
+        chrono::Utc::now(),
+        &nexushr_catalog_store::system_change,
+    )
+    .await
+    .expect("review roles imported");
     let store = QuestionStore::new(roles.pool().clone()).await.expect("question store");
     let pool = roles.pool().clone();
     let embedder = Embedder::load(&Embedder::default_dir()).expect("the model (scripts/fetch-data.sh model)");
