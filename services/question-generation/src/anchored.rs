@@ -371,6 +371,10 @@ impl Anchors {
         let crisis = words(&lower).take(4).any(|w| w == "crise" || w == "crisis");
         let incident = crisis || words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
+            // Manual test cases written are no split of unit, integration and end-to-end tests
+            // the candidate chose (R64: asked of "Wrote and maintained ~900 manual test cases in
+            // TestRail"): asked as a story, not under the testing area's ask.
+            _ if manual_testing(&lower) => Some(&[]),
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
             _ if incident || kind == Some("incident") => {
@@ -609,6 +613,25 @@ fn administers(line: &str) -> bool {
         "administrou",
     ];
     crate::claims::names_word_or_phrase(line, WORDS, PHRASES)
+}
+
+/// Whether lower-cased `line` is manual testing with nothing automated in it.
+fn manual_testing(lower: &str) -> bool {
+    const MANUAL: &[&str] = &[
+        "manual test",
+        "manual functional",
+        "manual regression",
+        "testes manuais",
+        "teste manual",
+        "testes funcionais manuais",
+        "casos de teste manuais",
+        "pruebas manuales",
+        "prueba manual",
+        "casos de prueba manuales",
+    ];
+    const AUTOMATED: &[&str] =
+        &["automat", "selenium", "cypress", "playwright", "script", "appium", "robot framework"];
+    MANUAL.iter().any(|m| lower.contains(m)) && !AUTOMATED.iter().any(|a| lower.contains(a))
 }
 
 /// Whether an achievement line is testing work: its kind is test automation and quality, or it
@@ -1540,6 +1563,16 @@ mod tests {
             "{}",
             q.question.text
         );
+    }
+
+    #[test]
+    fn manual_test_cases_are_no_automated_split() {
+        assert!(manual_testing(
+            "wrote and maintained ~900 manual test cases in testrail; logged about 450 defects"
+        ));
+        assert!(!manual_testing(
+            "started the team's first automation effort with selenium webdriver, saving around 2 days of manual testing"
+        ));
     }
 
     #[test]

@@ -598,7 +598,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // An area the resume does not show is probed with a concept or a scenario: a design
         // question ("plan a six-month move to the cloud") asks for what the candidate has never
         // done, at lead level (R24: both backend kits of candidates without cloud work).
-        if !e.behavioral && e.area.is_some() && !is_shown && e.mode == Mode::Design {
+        // So is one in an area the resume shows only in a skills list or through testing it (R63:
+        // a gRPC migration of 25 services for "Other: REST"; R64: a cloud-migration plan and a
+        // gRPC migration for a QA engineer whose API lines test APIs).
+        if !e.behavioral && e.area.is_some() && !in_work && e.mode == Mode::Design {
             bonus -= 0.5;
         }
         // A gap is probed with a scenario rather than a definition for a senior (R30: the test

@@ -914,6 +914,13 @@ async fn r64_stories_are_read_told_and_pitched() {
     for q in &kit.questions {
         assert!(!["programming-05", "programming-03"].contains(&id(q).as_str()), "{}", q.text);
     }
+    // A QA engineer moving to back end, whose API lines test APIs, is not asked to plan a gRPC
+    // migration of 25 services or a team's move to the cloud.
+    let resume = include_str!("../../../docs/kit-review/round64-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    for q in &kit.questions {
+        assert!(!["apis-09", "cloud-containers-05"].contains(&id(q).as_str()), "{}", q.text);
+    }
     // A junior's second question in an area is not a lead's design (R64: a design system for four
     // product teams beside her accessibility check).
     let bank: serde_json::Value =
