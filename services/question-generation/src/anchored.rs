@@ -375,6 +375,38 @@ impl Anchors {
             // the candidate chose (R64: asked of "Wrote and maintained ~900 manual test cases in
             // TestRail"): asked as a story, not under the testing area's ask.
             _ if manual_testing(&lower) => Some(&[]),
+            // Data kept on the device for offline use is the app's work, not a server database's
+            // isolation levels and backups (R65: an offline ticket wallet on Room + WorkManager).
+            _ if ["offline", "workmanager", "core data", "realm", "sqflite"]
+                .iter()
+                .any(|w| lower.contains(w)) =>
+            {
+                Some(&["mobile"])
+            }
+            // A speed-up is asked as a headline, on where the time went: under an area's ask it was
+            // scored on isolation levels and query plans (R65: a quote calculation moved from stored
+            // procedures to C# with Redis, p95 from 2.8 s to 340 ms).
+            _ if matches!(
+                kind,
+                Some("performance" | "web_performance" | "response_time" | "data_job_speed")
+            ) =>
+            {
+                Some(&[])
+            }
+            // Reviewing the team's code is no code of one's own to defend (R65: "Revisión de
+            // código y diseño de soluciones con el equipo" asked about "ese código").
+            _ if [
+                "code review",
+                "revisão de código",
+                "revisões de código",
+                "revisión de código",
+                "revisiones de código",
+            ]
+            .iter()
+            .any(|r| lower.starts_with(r) || lower.starts_with(&format!("participated in {r}"))) =>
+            {
+                Some(&[])
+            }
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
             _ if incident || kind == Some("incident") => {
@@ -624,6 +656,8 @@ fn manual_testing(lower: &str) -> bool {
         "testes manuais",
         "teste manual",
         "testes funcionais manuais",
+        "casos de teste no testlink",
+        "planos e casos de teste",
         "casos de teste manuais",
         "pruebas manuales",
         "prueba manual",

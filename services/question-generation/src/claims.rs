@@ -577,6 +577,9 @@ impl Claims {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         let to = |id: &str| named(id).unwrap_or(category);
         match category.id.as_str() {
+            // Delivery moved from one CI/CD tool to another is a migration: the switch and the way
+            // back, not "why was it worth automating" a process that was automated (R65).
+            "automation" | "delivery" | "performance" | "build" if replaces_ci_tool(text) => to("migration"),
             // A vulnerability management programme on infrastructure scanners ("Implementé el
             // programa de gestión de vulnerabilidades con Tenable y Jira: SLAs por severidad")
             // is scored on inventory, priority beyond the scanner's score, owners and deadlines:
@@ -973,7 +976,7 @@ impl Claims {
             // on runners and flaky tests).
             "performance" | "migration" | "refactor" | "automation" | "quality"
                 if names_any(text, &[PIPELINE], true)
-                    && !names_any(text, &[MANUAL], false)
+                    && !by_hand(text)
                     && !names_word_or_phrase(text, BUNDLERS, &[])
                     && (category.id != "automation" || names_any(text, &[BUILDS], true))
                     && names_speed(text)
@@ -3973,6 +3976,39 @@ fn names_funnel(text: &str) -> bool {
 /// How a line says work was done by hand.
 const MANUAL: &[&str] = &["manual", "manuais"];
 
+/// Whether a line says the work was done by hand before ("manual", "3 hours by hand", "à mão").
+fn by_hand(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    names_any(text, &[MANUAL], false)
+        || ["by hand", "à mão", "na mão", "a mano"].iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line moves delivery from one CI/CD tool to another ("Replaced Jenkins with GitHub
+/// Actions and Argo CD"): a migration with a cutover, not a manual task automated.
+fn replaces_ci_tool(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "jenkins",
+        "bamboo",
+        "teamcity",
+        "travis",
+        "circleci",
+        "gitlab ci",
+        "github actions",
+        "azure devops",
+        "azure pipelines",
+        "argo cd",
+        "argocd",
+        "spinnaker",
+        "octopus",
+    ];
+    let lower = text.to_lowercase();
+    let first = words(&lower).next().unwrap_or_default().to_string();
+    ["replac", "substitu", "sustitu", "reemplac", "reemplaz", "troqu", "migr", "moved"]
+        .iter()
+        .any(|v| first.starts_with(v))
+        && TOOLS.iter().filter(|t| lower.contains(*t)).count() >= 2
+}
+
 /// Whether a line reports events or messages lost or retried ("after it dropped events under
 /// load", "delivery success went from 97.8% to 99.97%").
 fn names_lost_work(text: &str) -> bool {
@@ -6070,6 +6106,22 @@ mod tests {
         // story, not a job made faster ("where did the time or the memory go").
         let built = "Desenhei e implantei pipeline de streaming com Kafka (MSK) + Spark Structured Streaming para detecção de fraude, reduzindo a latência de disponibilização dos eventos de 4 horas (batch) para menos de 90 segundos.";
         assert_eq!(first_kind("pt", "Pagoo", built).as_deref(), Some("data_pipeline"));
+        // R65: a cold start cut is measured on devices, not on latency percentiles and throughput.
+        let start = points(
+            "en",
+            "Cut cold start time on low-end devices from 3.4 s to 1.6 s using Baseline Profiles, lazy DI and deferred analytics init.",
+        );
+        assert!(!start.iter().any(|p| p.contains("latency percentiles")), "{start:#?}");
+        // R65: a CI tool replaced is a migration; images built by hand before are automation,
+        // not a pipeline made faster.
+        assert_eq!(
+            first_kind("en", "Acme", "Replaced Jenkins with GitHub Actions and Argo CD; median lead time from merge to production went from 2 days to 25 minutes").as_deref(),
+            Some("migration")
+        );
+        assert_ne!(
+            first_kind("en", "Acme", "Introduced Terraform and Packer; golden AMI build time went from 3 hours by hand to 18 minutes.").as_deref(),
+            Some("delivery")
+        );
         // R63: an app split into modules that compiles faster is a refactoring scored on its
         // module boundaries, not a CI pipeline's runners and images.
         let modular = "Lideré la modularización de la app de pasajero: de un monolito de ~380 mil líneas a 42 módulos con Swift Package Manager (features, core y design system). La compilación incremental bajó de ~4 min a ~50 s.";

@@ -938,6 +938,39 @@ async fn r64_stories_are_read_told_and_pitched() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r65_lines_get_the_right_ask_and_catalog_pages_keep_to_the_job() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
+    // An integration lead's catalog page lists networking and server administration: no help-desk
+    // DNS fault, full disk or Linux permissions; a line about reviewing the team's code is not
+    // asked about "ese código".
+    let resume = include_str!("../../../docs/kit-review/round65-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "integration-engineer", resume).await;
+    for q in &kit.questions {
+        let qid = id(q);
+        assert!(!qid.starts_with("networking-") && !qid.starts_with("infrastructure-"), "{qid}: {}", q.text);
+        assert!(!q.text.contains("ese código"), "{}", q.text);
+    }
+    // Jenkins replaced by GitHub Actions and Argo CD is a migration with a way back, not a manual
+    // process automated.
+    let resume = include_str!("../../../docs/kit-review/round65-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "devops-engineer", resume).await;
+    for q in kit.questions.iter().filter(|q| q.text.contains("Jenkins")) {
+        assert!(!q.text.contains("worth automating"), "{}", q.text);
+    }
+    // An offline wallet kept on the phone is the app's work, not a server database's.
+    let resume = include_str!("../../../docs/kit-review/round65-resumes/en-1.txt");
+    for role in ["mobile-developer", "backend-developer"] {
+        let kit = kit_for(&mut c, role, resume).await;
+        for q in kit.questions.iter().filter(|q| q.text.contains("offline")) {
+            let target = q.target.as_ref().map(|t| t.id.as_str()).unwrap_or_default();
+            assert!(!target.ends_with("/data"), "{role}: {target}: {}", q.text);
+        }
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
