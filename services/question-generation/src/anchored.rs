@@ -377,9 +377,22 @@ impl Anchors {
             _ if manual_testing(&lower) => Some(&[]),
             // Data kept on the device for offline use is the app's work, not a server database's
             // isolation levels and backups (R65: an offline ticket wallet on Room + WorkManager).
-            _ if ["offline", "workmanager", "core data", "realm", "sqflite"]
-                .iter()
-                .any(|w| lower.contains(w)) =>
+            // So is a release through the app stores: no artifact promoted and rolled back like a
+            // server's (R65: "how would a bad release be rolled back" of Play Console rollouts).
+            _ if [
+                "offline",
+                "workmanager",
+                "core data",
+                "realm",
+                "sqflite",
+                "play console",
+                "play store",
+                "google play",
+                "app store",
+                "testflight",
+            ]
+            .iter()
+            .any(|w| lower.contains(w)) =>
             {
                 Some(&["mobile"])
             }

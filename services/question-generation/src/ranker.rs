@@ -739,6 +739,17 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     .into_iter()
     .map(|c| ClaimQuestion { score: c.score - penalty(c), ..c.clone() })
     .collect();
+    // Beyond the headlines (one of each kind, two per job), the stories left, one of each kind
+    // not asked yet: a kit with room to spare asks them before the bank's behavioral questions
+    // (R65: a data engineer's data-quality work, her third story at one employer, went unasked
+    // beside seven behavioral questions).
+    let mut reserve: Vec<ClaimQuestion> = Vec::new();
+    for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked)) {
+        let told = claims.iter().chain(&reserve).any(|h| h.claim == c.claim || h.category == c.category);
+        if !told {
+            reserve.push(ClaimQuestion { score: c.score - penalty(c), ..(*c).clone() });
+        }
+    }
     // Kept best first, as `headlines` gives them.
     let (technical, competencies, modes, mut n_behavioral, mut n_claims) = match &req.plan {
         Some(plan) => {
@@ -928,6 +939,23 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // Not a line an area question already asks about, nor a story a bank question of
                 // the kit already asks hypothetically (R59: a plan regression after a patch beside
                 // the candidate's own rewrite of a slow procedure).
+                if c.claim.is_some_and(|l| used.contains(&l))
+                    || claim_topic(c)
+                        .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))
+                {
+                    continue;
+                }
+                if let Some(l) = c.claim {
+                    used.push(l);
+                    employers.push(c.employer.clone().unwrap_or_default());
+                }
+                picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
+                n_areas -= 1;
+            }
+            for c in &reserve {
+                if n_areas == 0 {
+                    break;
+                }
                 if c.claim.is_some_and(|l| used.contains(&l))
                     || claim_topic(c)
                         .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))

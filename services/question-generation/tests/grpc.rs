@@ -960,6 +960,15 @@ async fn r65_lines_get_the_right_ask_and_catalog_pages_keep_to_the_job() {
     for q in kit.questions.iter().filter(|q| q.text.contains("Jenkins")) {
         assert!(!q.text.contains("worth automating"), "{}", q.text);
     }
+    // A third story at one employer is asked before a seventh behavioral question: the data
+    // engineer's data-quality work.
+    let resume = include_str!("../../../docs/kit-review/round65-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "data-engineer", resume).await;
+    assert!(
+        kit.questions.iter().any(|q| q.text.contains("pruebas de calidad de datos")),
+        "{:#?}",
+        kit.questions.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
     // An offline wallet kept on the phone is the app's work, not a server database's.
     let resume = include_str!("../../../docs/kit-review/round65-resumes/en-1.txt");
     for role in ["mobile-developer", "backend-developer"] {
