@@ -1608,35 +1608,21 @@ mod tests {
         // A LinkedIn export: the company above the total duration, then "Title, Team", and a
         // later role at the same company without it.
         let text = "Maplewood Financial\n6 years 7 months\nSenior Software Engineer, Payments Platform\nApril 2023 - Present (3 years 9 months)\nToronto, Ontario, Canada\n- Led the card authorization team.\n\nSoftware Engineer II\nJune 2020 - March 2023 (2 years 10 months)\nToronto, Ontario, Canada\n- Built the merchant onboarding API.\n\nNorthpeak Logistics\nSoftware Developer\nMay 2018 - May 2020 (2 years 1 month)\n- Developed tracking services.\n";
-        let e = entries(text, 0);
-        let pairs: Vec<(Option<&str>, Option<&str>)> = e
-            .iter()
-            .map(|e| {
-                (e.title.as_ref().map(|s| s.value.as_str()), e.employer.as_ref().map(|s| s.value.as_str()))
-            })
-            .collect();
         assert_eq!(
-            pairs,
+            titles_and_employers(text),
             [
-                (Some("Senior Software Engineer"), Some("Maplewood Financial")),
-                (Some("Software Engineer II"), Some("Maplewood Financial")),
-                (Some("Software Developer"), Some("Northpeak Logistics")),
+                te("Senior Software Engineer", "Maplewood Financial"),
+                te("Software Engineer II", "Maplewood Financial"),
+                te("Software Developer", "Northpeak Logistics"),
             ]
         );
         // Numbered entries with their dates on the right (R63: no entry found at all).
         let text = "1) Lead Data Engineer - Kavira Retail Technologies Pvt. Ltd., Bengaluru          Apr 2021 – Present\n   Domain: Omnichannel retail\n   • Leading a team of 6 data engineers.\n\n2) Senior Data Engineer - Prithvi Analytics Solutions, Pune                       Jul 2018 – Mar 2021\n   • Built AWS Glue ETL jobs.\n";
-        let e = entries(text, 0);
-        let pairs: Vec<(Option<&str>, Option<&str>)> = e
-            .iter()
-            .map(|e| {
-                (e.title.as_ref().map(|s| s.value.as_str()), e.employer.as_ref().map(|s| s.value.as_str()))
-            })
-            .collect();
         assert_eq!(
-            pairs,
+            titles_and_employers(text),
             [
-                (Some("Lead Data Engineer"), Some("Kavira Retail Technologies Pvt. Ltd.")),
-                (Some("Senior Data Engineer"), Some("Prithvi Analytics Solutions")),
+                te("Lead Data Engineer", "Kavira Retail Technologies Pvt. Ltd."),
+                te("Senior Data Engineer", "Prithvi Analytics Solutions"),
             ]
         );
         // Items marked "+" are items, wrapped lines and all (R64: one highlight joined by signs).

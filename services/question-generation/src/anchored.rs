@@ -440,7 +440,29 @@ impl Anchors {
         // A database moved to another engine or host is asked as a migration (the cutover, the
         // data checked), not as the database area's "hardest problem" scored on schema design and
         // ORMs (R38: a PostgreSQL 14 move to Azure, for a DBA).
-        let not: &[&str] = if kind == Some("migration") { &["data", "database-administration"] } else { &[] };
+        // An API consumed (built by another team, a provider's SDK integrated) is no contract the
+        // candidate designed (R66: a junior's Flutter app on the backend team's API asked which
+        // contract decisions she made).
+        const CONSUMED: &[&str] = &[
+            "consum",
+            "integrated with",
+            "integrating with",
+            "integrei com",
+            "integrei o",
+            "integré con",
+            "integré el",
+            " sdk",
+            "built by the backend",
+            "feita pelo time de backend",
+            "desenvolvida pelo time de backend",
+            "del equipo de backend",
+        ];
+        let consumer = CONSUMED.iter().any(|w| lower.contains(w));
+        let not: &[&str] = match (kind == Some("migration"), consumer) {
+            (true, _) => &["data", "database-administration"],
+            (false, true) => &["apis"],
+            _ => &[],
+        };
         let allowed = |k: usize| {
             let id = self.areas[k].id.as_str();
             only.is_none_or(|areas| areas.contains(&id)) && !not.contains(&id)

@@ -3438,9 +3438,11 @@ fn names_security_tooling(text: &str) -> bool {
     if names_any(&head(4), &[&["dashboard", "painel", "tablero", "portal"]], false) && tooling(&lower) {
         return true;
     }
+    // ("Diseñé e implementé el programa DevSecOps: SAST con Semgrep ... para 70 repositorios"
+    // names its programme sixth, R66.)
     let about = tooling(&head(5))
         || names_any(
-            &head(5),
+            &head(6),
             &[&["vulnerab", "security", "seguran", "segurid", "appsec", "devsecops"]],
             false,
         );
@@ -6118,6 +6120,11 @@ mod tests {
         assert_eq!(
             first_kind("en", "Ledgerline", "Raised test coverage on the lending service from 48% to 81% with pytest and factory_boy; CI time kept under 9 minutes by parallelizing with pytest-xdist.").as_deref(),
             Some("quality")
+        );
+        // R66: a DevSecOps programme of scanners over 70 repositories is a tooling rollout.
+        assert_eq!(
+            first_kind("es", "PagoNorte", "Diseñé e implementé el programa DevSecOps: SAST con Semgrep y SonarQube, SCA con Snyk y escaneo de contenedores con Trivy en GitHub Actions para 70 repositorios; las vulnerabilidades críticas abiertas bajaron de 140 a 12 en un año.").as_deref(),
+            Some("security_rollout")
         );
         // R65: a CI tool replaced is a migration; images built by hand before are automation,
         // not a pipeline made faster.

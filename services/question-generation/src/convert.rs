@@ -164,7 +164,14 @@ fn is_whole(entry: Option<&EvidenceSpan>, highlight: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t', '.']);
     let Some(next) = rest.strip_prefix('\n') else { return true };
     let next = next.trim_start();
-    !next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+    // The next item of a numbered list ("2. Integré DAST ...") starts a highlight of its own (R66:
+    // none of a security engineer's numbered achievements was asked); a wrapped figure goes on.
+    let digits = next.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && next[digits..]
+            .strip_prefix(['.', ')'])
+            .is_some_and(|r| r.starts_with(' ') && r.trim_start().starts_with(char::is_uppercase));
+    numbered || !next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// Largest inline parsed resume Generate accepts (a real resume is far below these).
@@ -477,6 +484,20 @@ pub fn sharing_to(sharing: Option<(bool, i64)>) -> pb::LearningSharing {
 mod tests {
     use super::*;
     use nexushr_proto::resumes::v1::Section;
+
+    #[test]
+    fn a_numbered_item_is_whole_before_the_next_number() {
+        let text = "1. Integré DAST con OWASP ZAP en el pipeline de staging de la API de pagos.\n2. Coordino dos pentests externos al año.\n";
+        let span = EvidenceSpan { start: 0, end: text.len() as u32, text: text.into() };
+        assert!(is_whole(
+            Some(&span),
+            "Integré DAST con OWASP ZAP en el pipeline de staging de la API de pagos."
+        ));
+        // A figure wrapped onto the next line goes on.
+        let text = "Cut the nightly load from 6 hours to\n40 minutes.\n";
+        let span = EvidenceSpan { start: 0, end: text.len() as u32, text: text.into() };
+        assert!(!is_whole(Some(&span), "Cut the nightly load from 6 hours to"));
+    }
 
     #[test]
     fn the_skills_section_is_read_line_by_line() {

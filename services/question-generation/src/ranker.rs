@@ -739,12 +739,16 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     .into_iter()
     .map(|c| ClaimQuestion { score: c.score - penalty(c), ..c.clone() })
     .collect();
-    // Beyond the headlines (one of each kind, two per job), the stories left, one of each kind
-    // not asked yet: a kit with room to spare asks them before the bank's behavioral questions
+    // Beyond the headlines (one of each kind, two per job), the stories left in the role's areas,
+    // one of each kind not asked yet: a kit with room to spare asks them before the bank's behavioral questions
     // (R65: a data engineer's data-quality work, her third story at one employer, went unasked
     // beside seven behavioral questions).
     let mut reserve: Vec<ClaimQuestion> = Vec::new();
-    for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked)) {
+    // (A kind of work with areas of its own the role lacks stays out: an LCP gain in a backend kit,
+    // R66.)
+    let homeless =
+        |c: &ClaimQuestion| claim_area(c).is_none() && !Claims::bundled().kind_areas(&c.category).is_empty();
+    for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked) && !homeless(c)) {
         let told = claims.iter().chain(&reserve).any(|h| h.claim == c.claim || h.category == c.category);
         if !told {
             reserve.push(ClaimQuestion { score: c.score - penalty(c), ..(*c).clone() });
@@ -933,29 +937,18 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         // then one it does not show while behavioral questions would take more than half the
         // kit, then more behavioral questions.
         if room == Room::Shown {
-            while n_areas > 0 && n_claims < ordered.len() {
-                let c = ordered[n_claims];
-                n_claims += 1;
-                // Not a line an area question already asks about, nor a story a bank question of
-                // the kit already asks hypothetically (R59: a plan regression after a patch beside
-                // the candidate's own rewrite of a slow procedure).
-                if c.claim.is_some_and(|l| used.contains(&l))
-                    || claim_topic(c)
-                        .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))
-                {
-                    continue;
-                }
-                if let Some(l) = c.claim {
-                    used.push(l);
-                    employers.push(c.employer.clone().unwrap_or_default());
-                }
-                picks.push((1, picks.len(), Pick::Claim { c: c.clone(), ra: None }));
-                n_areas -= 1;
-            }
-            for c in &reserve {
+            // The headlines not asked yet, then the stories beyond them (`reserve`).
+            let rest = ordered.iter().copied().enumerate().skip(n_claims).map(|(k, c)| (Some(k), c));
+            for (k, c) in rest.chain(reserve.iter().map(|c| (None, c))) {
                 if n_areas == 0 {
                     break;
                 }
+                if let Some(k) = k {
+                    n_claims = k + 1;
+                }
+                // Not a line an area question already asks about, nor a story a bank question of
+                // the kit already asks hypothetically (R59: a plan regression after a patch beside
+                // the candidate's own rewrite of a slow procedure).
                 if c.claim.is_some_and(|l| used.contains(&l))
                     || claim_topic(c)
                         .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))

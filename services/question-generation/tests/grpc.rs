@@ -980,6 +980,19 @@ async fn r65_lines_get_the_right_ask_and_catalog_pages_keep_to_the_job() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r66_numbered_achievements_are_asked() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // "1. Diseñé e implementé el programa DevSecOps ..." followed by "2. ...": each item is a whole
+    // achievement (R66: none was asked, the kit filled with bank behavioral questions).
+    let resume = include_str!("../../../docs/kit-review/round66-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    let texts: Vec<&str> = kit.questions.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("DevSecOps")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.contains("credenciales expuestas")), "{texts:#?}");
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
