@@ -399,10 +399,12 @@ impl Anchors {
             // A speed-up is asked as a headline, on where the time went: under an area's ask it was
             // scored on isolation levels and query plans (R65: a quote calculation moved from stored
             // procedures to C# with Redis, p95 from 2.8 s to 340 ms).
+            // So is an SLO programme or alerting work: under the operations ask it read "once that
+            // work was in production, which signals told you it was healthy" (R66).
             _ if matches!(
                 kind,
-                Some("performance" | "web_performance" | "response_time" | "data_job_speed")
-            ) =>
+                Some("performance" | "web_performance" | "response_time" | "data_job_speed" | "alerting")
+            ) || words(&lower).any(|w| w == "slo" || w == "slos") =>
             {
                 Some(&[])
             }

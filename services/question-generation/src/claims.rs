@@ -848,7 +848,12 @@ impl Claims {
             // are scored on what an alert should mean and whether real incidents still page, not
             // on redundancy and retries (R29: alerts ~300 to ~105 a week under the reliability
             // template).
-            "reliability" | "performance" | "impact" | "build" | "automation" if names_alert_work(text) => {
+            // So is an on-call rotation restructured ("Reestruturei o on-call: rotação follow-the-sun
+            // ..., alertas baseados em burn rate; páginas fora do horário caíram ~60%", R66: asked
+            // where the time went, on flame graphs).
+            "reliability" | "performance" | "impact" | "build" | "automation" | "refactor"
+                if names_alert_work(text) =>
+            {
                 to("alerting")
             }
             // Pods and nodes scaled on load ("HPA and KEDA, R$22k/month saved") are scored on the
@@ -4206,9 +4211,18 @@ fn names_alert_work(text: &str) -> bool {
             "alert fatigue",
             "acionamentos",
             "alertas ruidos",
+            "páginas fora do horário",
+            "out-of-hours pages",
+            "after-hours pages",
         ]
         .iter()
         .any(|p| lower.contains(p))
+        // An on-call rotation the line is about, named at its head ("Reestruturei o on-call:
+        // ..."), not one a tool became part of ("It is now part of the on-call runbook").
+        || {
+            let head = words(&lower).take(5).collect::<Vec<_>>().join(" ");
+            ["on call", "oncall", "plantão", "plantões", "guardia", "guardias"].iter().any(|w| head.contains(w))
+        }
 }
 
 /// Whether a line names autoscaling of pods or nodes.
@@ -6121,6 +6135,21 @@ mod tests {
             first_kind("en", "Ledgerline", "Raised test coverage on the lending service from 48% to 81% with pytest and factory_boy; CI time kept under 9 minutes by parallelizing with pytest-xdist.").as_deref(),
             Some("quality")
         );
+        // R66: an on-call rotation restructured is alerting work.
+        assert_eq!(
+            first_kind("pt", "Pagly", "Reestruturei o on-call: rotação follow-the-sun com o time de Lisboa, runbooks padronizados e alertas baseados em burn rate; páginas fora do horário caíram ~60%.").as_deref(),
+            Some("alerting")
+        );
+        assert_ne!(
+            first_kind("en", "Brightwater", "Built a small C# (.NET 6) console tool that compares row counts and checksums between source and warehouse tables after each load. It is now part of the on-call runbook.").as_deref(),
+            Some("alerting")
+        );
+        // A migration off Ansible-managed VMs is not scored on rolling Ansible configuration out.
+        let off = points(
+            "pt",
+            "Migração de ~180 serviços de VMs EC2 com Ansible para Amazon EKS, com Helm e Argo CD (GitOps); tempo médio de deploy caiu de 45 min para 8 min.",
+        );
+        assert!(!off.iter().any(|p| p.contains("playbooks")), "{off:#?}");
         // R66: a DevSecOps programme of scanners over 70 repositories is a tooling rollout.
         assert_eq!(
             first_kind("es", "PagoNorte", "Diseñé e implementé el programa DevSecOps: SAST con Semgrep y SonarQube, SCA con Snyk y escaneo de contenedores con Trivy en GitHub Actions para 70 repositorios; las vulnerabilidades críticas abiertas bajaron de 140 a 12 en un año.").as_deref(),
