@@ -123,6 +123,21 @@ enum ImportSource {
 static ALLOCATOR: nexushr_platform::Allocator = nexushr_platform::Allocator {};
 
 fn main() -> anyhow::Result<()> {
+    // A reader that stops reading (`nexushr roles get X | head -1`) closes the pipe, and Rust's
+    // `println!` panics on the write after it: that is the reader leaving, not a fault. The
+    // process ends quietly with the status a shell reports for a tool stopped by SIGPIPE.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied());
+        if message.is_some_and(|m| m.starts_with("failed printing to std") && m.contains("Broken pipe")) {
+            std::process::exit(141);
+        }
+        report(info);
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         // A parse needs no runtime, settings or stores, so it starts in a few milliseconds.
