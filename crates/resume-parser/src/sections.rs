@@ -230,14 +230,38 @@ pub(crate) fn without_addresses(text: &str) -> String {
 /// (R64: a DBA's "+" items read as one highlight joined by the signs), "+55 11 ..." a phone.
 const SPACED_BULLETS: [char; 10] = ['+', '>', '◦', '○', '■', '►', '➤', '✓', '✔', '→'];
 
-/// Whether a line starts with a list bullet.
+/// Whether a line starts with a list bullet or an item's number ("2. Integré ...", R67: the
+/// wrapped rest of a numbered item read as an achievement of its own).
 pub(crate) fn is_bullet(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with(BULLETS) || t.strip_prefix(SPACED_BULLETS).is_some_and(|r| r.starts_with([' ', '\t']))
+    t.starts_with(BULLETS)
+        || t.strip_prefix(SPACED_BULLETS).is_some_and(|r| r.starts_with([' ', '\t']))
+        || enumerator(t) > 0
 }
 
-/// A line without its list bullet and surrounding spaces.
+/// The length of a number that starts `line` as an item of a numbered list ("1) ", "2. ",
+/// "(3) "), up to the capitalised text after it; 0 when the line has none.
+pub(crate) fn enumerator(line: &str) -> usize {
+    let t = line.trim_start();
+    let open = usize::from(t.starts_with('('));
+    let digits = t[open..].chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return 0;
+    }
+    let after = &t[open + digits..];
+    let close = after.strip_prefix(')').or(after.strip_prefix('.').filter(|_| open == 0));
+    match close {
+        Some(rest) if rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(char::is_uppercase) => {
+            line.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
+}
+
+/// A line without its list bullet or item number and surrounding spaces.
 pub(crate) fn strip_bullet(line: &str) -> &str {
+    let line = line.trim();
+    let line = &line[enumerator(line)..];
     let t = line.trim().trim_start_matches(BULLETS).trim();
     match t.strip_prefix(SPACED_BULLETS) {
         Some(rest) if rest.starts_with([' ', '\t']) => rest.trim(),

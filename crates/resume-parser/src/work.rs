@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::contact::Scored;
 use crate::dates::{Period, YearMonth, months_between, parse_period};
-use crate::sections::{fold, is_bullet, strip_bullet};
+use crate::sections::{enumerator, fold, is_bullet, strip_bullet};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkEntry {
@@ -283,6 +283,13 @@ pub(crate) fn without_dates(line: &str) -> String {
     };
     // "Engineer, Acme, Raleigh, NC." before right-hand dates: the full stop ends the phrase.
     let head = trim(line[..cut].trim_end().trim_end_matches('.'));
+    // "desde 2022 — Lumena Educação": the word that opens a range is the dates', not a name (R67:
+    // the employer read as "desde").
+    let head = if ["desde", "since", "from", "a partir de"].contains(&fold(&head).as_str()) {
+        String::new()
+    } else {
+        head
+    };
     let tail =
         if cut < line.len() { trim(&line[crate::dates::span_end(line, cut)..]) } else { String::new() };
     let tail = if is_duration(&tail) { String::new() } else { tail };
@@ -1101,23 +1108,21 @@ fn field_label(line: &str) -> usize {
     if line[value_at..].trim().is_empty() { 0 } else { value_at }
 }
 
-/// The length of a number that starts `line` as an item of a numbered list ("1) ", "2. ",
-/// "(3) "), up to the capitalised text after it; 0 when the line has none.
-fn enumerator(line: &str) -> usize {
-    let t = line.trim_start();
-    let open = usize::from(t.starts_with('('));
-    let digits = t[open..].chars().take_while(char::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return 0;
+/// Whether a line's dates stand apart from its text as a header's do: after a column gap or a
+/// separator, with nothing but a place or an aside after them ("1) Lead Data Engineer - Kavira
+/// ...          Apr 2021 – Present"), not inside a sentence ("5. Incident commander del incidente
+/// de marzo 2024: 47 minutos ...").
+fn dated_header(line: &str) -> bool {
+    if parse_period(line).is_none() {
+        return false;
     }
-    let after = &t[open + digits..];
-    let close = after.strip_prefix(')').or(after.strip_prefix('.').filter(|_| open == 0));
-    match close {
-        Some(rest) if rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(char::is_uppercase) => {
-            line.len() - rest.trim_start().len()
-        }
-        _ => 0,
-    }
+    let cut = date_start(line);
+    let before = &line[..cut];
+    let apart = before.ends_with("  ")
+        || before.contains('\t')
+        || before.trim_end().ends_with(['—', '–', '-', '|', ',', '(', '·']);
+    let after = line[crate::dates::span_end(line, cut)..].trim();
+    apart && (after.is_empty() || after.starts_with(['(', '|', '·', '—', '–']))
 }
 
 /// Work entries of the experience section `text` (offset `base` in the document).
@@ -1138,7 +1143,8 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             let skip = field_label(l);
             // So is a number before an entry ("1) Lead Data Engineer - Kavira ... Apr 2021 –
             // Present", R63: its bracket read as the close of the line above's, no entry found).
-            let skip = if skip == 0 { enumerator(l) } else { skip };
+            // (Only on a line with dates: a numbered achievement is a list item, `is_bullet`.)
+            let skip = if skip == 0 && dated_header(l) { enumerator(l) } else { skip };
             let (start, l) = (start + skip, &l[skip..]);
             // Rules under headers ("-----") are decoration, not lines.
             let empty = is_duration(l) || !l.chars().any(char::is_alphanumeric);
@@ -1616,6 +1622,12 @@ mod tests {
                 te("Software Developer", "Northpeak Logistics"),
             ]
         );
+        // An open range's word before its year is no employer (R67).
+        let got = titles_and_employers(
+            "desde 2022 — Lumena Educação (São Paulo, remoto)\nDesenvolvedora Front-end Sênior\n1) Liderei a criação do design system.\n",
+        );
+        assert_eq!(got[0].0, "Desenvolvedora Front-end Sênior");
+        assert!(got[0].1.starts_with("Lumena Educação"), "{got:?}");
         // Numbered entries with their dates on the right (R63: no entry found at all).
         let text = "1) Lead Data Engineer - Kavira Retail Technologies Pvt. Ltd., Bengaluru          Apr 2021 – Present\n   Domain: Omnichannel retail\n   • Leading a team of 6 data engineers.\n\n2) Senior Data Engineer - Prithvi Analytics Solutions, Pune                       Jul 2018 – Mar 2021\n   • Built AWS Glue ETL jobs.\n";
         assert_eq!(
@@ -1635,6 +1647,11 @@ mod tests {
                 "Afinación de consultas del módulo de inventarios: el cierre diario bajó de 3.5 h a 40 min."
             ]
         );
+        // A numbered item's wrapped lines are the item's, a new sentence included (R67).
+        let text = "Cobalto Pagos — SRE\nmarzo 2021 – actual\n  5. Incident commander del incidente de marzo 2024: 47 minutos de errores en el\n     checkout por agotamiento de conexiones en PgBouncer después de un despliegue.\n     Redacté el postmortem y las acciones: límites de conexión por servicio.\n  6. Migré el monitoreo a Grafana Mimir.\n";
+        let e = entries(text, 0);
+        assert_eq!(e[0].highlights.len(), 2, "{:?}", e[0].highlights);
+        assert!(e[0].highlights[0].ends_with("límites de conexión por servicio."), "{:?}", e[0].highlights);
         assert_eq!(enumerator("(3) Analyst"), 4);
         assert_eq!(enumerator("2. Senior Engineer"), 3);
         assert_eq!(enumerator("2024 Senior Engineer"), 0);
