@@ -740,12 +740,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     .map(|c| ClaimQuestion { score: c.score - penalty(c), ..c.clone() })
     .collect();
     // Beyond the headlines (one of each kind, two per job), the stories left in the role's areas,
-    // one of each kind not asked yet: a kit with room to spare asks them before the bank's behavioral questions
-    // (R65: a data engineer's data-quality work, her third story at one employer, went unasked
-    // beside seven behavioral questions).
+    // one of each kind not asked yet: a kit with room to spare asks them before the bank's
+    // behavioral questions (R65: a data engineer's data-quality work, her third story at one
+    // employer, went unasked beside seven behavioral questions). A kind of work with areas of its
+    // own the role lacks stays out (R66: an LCP gain in a backend kit).
     let mut reserve: Vec<ClaimQuestion> = Vec::new();
-    // (A kind of work with areas of its own the role lacks stays out: an LCP gain in a backend kit,
-    // R66.)
     let homeless =
         |c: &ClaimQuestion| claim_area(c).is_none() && !Claims::bundled().kind_areas(&c.category).is_empty();
     for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked) && !homeless(c)) {
