@@ -1323,10 +1323,11 @@ impl Claims {
             });
         }
         // A certification is a headline for a junior; a senior's work says more (reviewers found
-        // certification questions weak for experienced people, and low value mid-career).
+        // certification questions weak for experienced people, and low value mid-career: R67, an
+        // entry-level exam asked of a mid-level DBA beside his own tuning work).
         let level = candidate.level.unwrap_or(1);
         if let Some(cert) = self.categories.iter().find(|c| c.id == "certification")
-            && level <= 1
+            && level == 0
         {
             for span in &candidate.certifications {
                 let name = certification_name(&span.text);
@@ -1350,7 +1351,7 @@ impl Claims {
                     claim: None,
                     employer: None,
                     category: cert.id.clone(),
-                    score: if level == 0 { 2.0 } else { 0.5 },
+                    score: 2.0,
                 });
             }
         }
@@ -5618,6 +5619,7 @@ mod tests {
         };
         assert!(Claims::bundled().questions(&cert(0), 0).iter().any(|q| q.category == "certification"));
         assert!(Claims::bundled().questions(&cert(2), 0).iter().all(|q| q.category != "certification"));
+        assert!(Claims::bundled().questions(&cert(1), 0).iter().all(|q| q.category != "certification"));
         // A certificate's name says what it is once (R40).
         let mut junior = cert(0);
         junior.certifications[0].text =
