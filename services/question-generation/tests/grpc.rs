@@ -907,6 +907,10 @@ async fn r64_stories_are_read_told_and_pitched() {
     let texts: Vec<&str> = kit.questions.iter().map(|q| q.text.as_str()).collect();
     assert!(texts.iter().any(|t| t.contains("Patroni")), "{texts:#?}");
     assert!(texts.iter().all(|t| !t.contains(" y de índices")), "{texts:#?}");
+    // The catalog page's service-desk skills bring no help-desk call or support case (R67).
+    for q in &kit.questions {
+        assert!(!id(q).starts_with("it-support-"), "{}", q.text);
+    }
     // A cloud engineer's title names the cloud area: the back end's partner batch job and latency
     // regression are off the job.
     let resume = include_str!("../../../docs/kit-review/round64-resumes/es-1.txt");
