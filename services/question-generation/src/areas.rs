@@ -591,7 +591,10 @@ impl Graph {
         for s in &candidate.skills {
             consider(&s.evidence, 1, None);
         }
-        for c in candidate.certifications.iter().filter(|c| !crate::claims::unfinished(&c.text)) {
+        // An exam still ahead shows no area ("AWS Certified Cloud Practitioner — em preparação").
+        let certified: Vec<&Span> =
+            candidate.certifications.iter().filter(|c| !crate::claims::unfinished(&c.text)).collect();
+        for &c in &certified {
             consider(c, 1, None);
         }
         // The skills section as written: a tool the taxonomy does not know ("ITIL v4" under
@@ -616,7 +619,7 @@ impl Graph {
             .map(|c| c.span.clone())
             .chain(titles)
             .chain(candidate.skills.iter().map(|s| s.evidence.clone()))
-            .chain(candidate.certifications.iter().filter(|c| !crate::claims::unfinished(&c.text)).cloned())
+            .chain(certified.iter().map(|&c| c.clone()))
             .chain(candidate.listed.iter().cloned());
         for line in read {
             for (a, at) in self.hinted_in(&line.text) {

@@ -3993,6 +3993,9 @@ fn by_hand(text: &str) -> bool {
         || ["by hand", "à mão", "na mão", "a mano"].iter().any(|p| lower.contains(p))
 }
 
+/// How a line opens when it replaces one thing with another, in the three languages (stems).
+const REPLACING: &[&str] = &["replac", "substitu", "sustitu", "reemplac", "reemplaz", "troqu"];
+
 /// Whether a line moves delivery from one CI/CD tool to another ("Replaced Jenkins with GitHub
 /// Actions and Argo CD"): a migration with a cutover, not a manual task automated.
 fn replaces_ci_tool(text: &str) -> bool {
@@ -4013,9 +4016,7 @@ fn replaces_ci_tool(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     let first = words(&lower).next().unwrap_or_default().to_string();
-    ["replac", "substitu", "sustitu", "reemplac", "reemplaz", "troqu", "migr", "moved"]
-        .iter()
-        .any(|v| first.starts_with(v))
+    REPLACING.iter().chain(&["migr", "moved"]).any(|v| first.starts_with(v))
         && TOOLS.iter().filter(|t| lower.contains(*t)).count() >= 2
 }
 
@@ -4536,8 +4537,9 @@ pub fn metric(text: &str) -> Option<String> {
     let outside: Vec<&(usize, String, bool)> = all.iter().copied().filter(|f| !bracketed(f.0)).collect();
     // "Sustituí exportaciones completas con Data Pump (7 horas) por respaldos RMAN": with only
     // the replaced thing's figure, the line reports no result (R19).
-    let replaced = ["replac", "substitu", "sustitu", "reemplac", "reemplaz", "troqu", "swapped"]
+    let replaced = REPLACING
         .iter()
+        .chain(&["swapped"])
         .any(|v| words(&text).next().is_some_and(|w| w.to_lowercase().starts_with(v)));
     if outside.is_empty() && replaced {
         return None;
