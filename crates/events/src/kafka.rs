@@ -120,16 +120,21 @@ impl KafkaPublisher {
     /// Replaces producer `generation` if it failed fatally (once, however many sends saw it fail).
     fn replace_if_fatal(&self, generation: u64, producer: &FutureProducer) {
         let Some((code, reason)) = producer.client().fatal_error() else { return };
+        self.replace(generation, &format!("failed fatally ({code}: {reason})"));
+    }
+
+    /// Puts a new producer in place of producer `generation`, unless that was replaced already.
+    fn replace(&self, generation: u64, why: &str) {
         let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if current.0 != generation {
             return;
         }
         match self.config.create::<FutureProducer>() {
             Ok(fresh) => {
-                tracing::warn!(%code, %reason, generation, "Kafka producer failed fatally; replaced it");
+                tracing::warn!(generation, "Kafka producer {why}; replaced it");
                 *current = (generation + 1, fresh);
             }
-            Err(e) => tracing::error!(error = %e, "Kafka producer failed fatally and cannot be replaced"),
+            Err(e) => tracing::error!(error = %e, "Kafka producer {why} and cannot be replaced"),
         }
     }
 
@@ -179,6 +184,11 @@ impl KafkaPublisher {
 impl EventPublisher for KafkaPublisher {
     async fn publish(&self, event: &Event) -> Result<(), EventError> {
         self.send(event, &BTreeMap::new()).await
+    }
+
+    fn reset(&self) {
+        let (generation, _) = self.producer();
+        self.replace(generation, "kept failing");
     }
 }
 

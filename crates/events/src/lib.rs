@@ -142,6 +142,11 @@ impl Event {
 #[async_trait::async_trait]
 pub trait EventPublisher: Send + Sync + 'static {
     async fn publish(&self, event: &Event) -> Result<(), EventError>;
+
+    /// Starts over with a fresh client, called between rounds (nothing in flight) after sends
+    /// kept failing: a client wedged by a broker restart gets a new connection and producer
+    /// identity. Nothing is lost: what failed is sent again by its caller.
+    fn reset(&self) {}
 }
 
 /// Why a handler did not apply an event.

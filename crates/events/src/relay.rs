@@ -11,6 +11,8 @@ use tracing::Instrument;
 use crate::{EventError, EventPublisher, outbox};
 
 const BATCH: i64 = 500;
+/// Failed rounds in a row after which the relay asks its publisher for a fresh client.
+const RESET_AFTER: u32 = 3;
 /// How often the relay counts its backlog for `nexushr_outbox_backlog`.
 const BACKLOG_EVERY: Duration = Duration::from_secs(5);
 
@@ -60,6 +62,7 @@ impl OutboxRelay {
             &[],
         );
         let mut sampled = std::time::Instant::now() - BACKLOG_EVERY;
+        let mut failed_rounds = 0u32;
         while !*shutdown.borrow() {
             if sampled.elapsed() >= BACKLOG_EVERY {
                 sampled = std::time::Instant::now();
@@ -67,7 +70,9 @@ impl OutboxRelay {
                     backlog.set(n);
                 }
             }
-            let wait = match self.relay_once().await {
+            let outcome = self.relay_once().await;
+            failed_rounds = if outcome.is_err() { failed_rounds + 1 } else { 0 };
+            let wait = match outcome {
                 Ok(0) => self.idle,
                 Ok(_) => {
                     backoff = Duration::from_millis(100);
@@ -79,6 +84,13 @@ impl OutboxRelay {
                     backoff
                 }
             };
+            // Rounds that keep failing start over with a fresh client (CI once saw a relay's
+            // sends refused with "Unknown broker error" for minutes after a tansu restart).
+            // Between rounds nothing is in flight, so the new client cannot overtake the old
+            // one's sends.
+            if failed_rounds > 0 && failed_rounds % RESET_AFTER == 0 {
+                self.publisher.reset();
+            }
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
                 _ = shutdown.changed() => {}

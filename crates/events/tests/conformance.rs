@@ -318,3 +318,60 @@ async fn compaction_keeps_dead_letters() {
     assert_eq!(topics, [topics::dead_letter(b.topic()).as_str()], "only the dead letter is left");
     assert_eq!(b.dead_letters().await.len(), 1);
 }
+
+/// A publisher whose first `failing` sends are refused; it counts the fresh clients it is asked
+/// for and the versions it sent.
+#[derive(Default)]
+struct Refusing {
+    failing: Mutex<u32>,
+    resets: Mutex<u32>,
+    sent: Mutex<Vec<i64>>,
+}
+
+#[async_trait::async_trait]
+impl EventPublisher for Refusing {
+    async fn publish(&self, event: &Event) -> Result<(), nexushr_events::EventError> {
+        let mut failing = self.failing.lock().expect("lock");
+        if *failing > 0 {
+            *failing -= 1;
+            return Err(nexushr_events::EventError::Publish {
+                topic: event.topic.clone(),
+                reason: "Unknown broker error".into(),
+            });
+        }
+        self.sent.lock().expect("lock").push(role(event).expect("payload").version);
+        Ok(())
+    }
+
+    fn reset(&self) {
+        *self.resets.lock().expect("lock") += 1;
+    }
+}
+
+/// A relay whose sends keep failing asks its publisher for a fresh client every third failed
+/// round, and still sends everything, in order, once sends go through.
+#[tokio::test]
+async fn a_relay_that_keeps_failing_starts_over_with_a_fresh_client() {
+    let b = Sql::new().await;
+    for v in 1..=3 {
+        b.bus.publish(&event(topics::ROLES, "k", v, "ok")).await.expect("publish");
+    }
+    // Rounds of three sends, all refused four times (0.1 + 0.2 + 0.4 + 0.8 s of backoff), then
+    // the fifth round goes through.
+    let publisher = Arc::new(Refusing { failing: Mutex::new(12), ..Default::default() });
+    let relay = nexushr_events::relay::OutboxRelay::new(b.bus.pool().clone(), publisher.clone());
+    let (stop, shutdown) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(async move { relay.run(shutdown).await });
+    let pool = b.bus.pool().clone();
+    tokio::time::timeout(Duration::from_secs(20), async {
+        while outbox::pending(&pool).await.expect("pending") > 0 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the relay drained the outbox");
+    stop.send(true).expect("stop");
+    running.await.expect("relay task").expect("relay");
+    assert_eq!(*publisher.resets.lock().expect("lock"), 1, "one fresh client, after the third failed round");
+    assert_eq!(*publisher.sent.lock().expect("lock"), [1, 2, 3]);
+}

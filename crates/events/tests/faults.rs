@@ -167,6 +167,8 @@ struct Stream {
     consumer: Proc,
     /// The relay's and the consumer's logs, over all their restarts.
     logs: tempfile::TempDir,
+    /// Other logs a failing run prints (the broker's, when the test runs its own).
+    more_logs: Vec<std::path::PathBuf>,
     started: Instant,
     deadline: Instant,
 }
@@ -203,6 +205,7 @@ impl Stream {
             relay,
             consumer,
             logs,
+            more_logs: Vec::new(),
             started,
             deadline: started + within,
         }
@@ -247,8 +250,9 @@ impl Stream {
             self.started.elapsed().as_secs_f64()
         );
         if applied != events || pending != 0 {
-            for name in ["relay.log", "consumer.log"] {
-                println!("--- last lines of {name}:\n{}", tail(&self.logs.path().join(name), 40));
+            let ours = ["relay.log", "consumer.log"].map(|name| self.logs.path().join(name));
+            for log in ours.iter().chain(&self.more_logs) {
+                println!("--- last lines of {}:\n{}", log.display(), tail(log, 15));
             }
         }
         assert_eq!(applied, events, "lost events");
@@ -310,14 +314,25 @@ impl Broker {
         Self { bin, dir, port, child }
     }
 
+    /// The broker's warnings, over all its restarts.
+    fn log(&self) -> std::path::PathBuf {
+        self.dir.path().join("tansu.log")
+    }
+
     fn spawn(bin: &str, dir: &std::path::Path, port: u16) -> Proc {
         let listener = format!("tcp://127.0.0.1:{port}");
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("tansu.log"))
+            .expect("broker log");
         let child = Command::new(bin)
             .current_dir(dir)
             .args(["broker", "--listener-url", &listener, "--advertised-listener-url", &listener])
             .args(["--storage-engine", "sqlite://tansu.db"])
+            .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .unwrap_or_else(|e| panic!("start tansu ({bin}): {e}"));
         let up = Instant::now();
@@ -353,6 +368,7 @@ async fn events_survive_broker_kills_and_restarts() {
         Duration::from_secs(420),
     )
     .await;
+    stream.more_logs.push(broker.log());
     let mut rng = Rng::seeded();
     // The broker dies at random moments while the relay publishes and the consumer applies,
     // each once the consumer has applied more since the last restart; it stays down for
