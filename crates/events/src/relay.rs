@@ -88,7 +88,7 @@ impl OutboxRelay {
             // sends refused with "Unknown broker error" for minutes after a tansu restart).
             // Between rounds nothing is in flight, so the new client cannot overtake the old
             // one's sends.
-            if failed_rounds > 0 && failed_rounds % RESET_AFTER == 0 {
+            if failed_rounds > 0 && failed_rounds.is_multiple_of(RESET_AFTER) {
                 self.publisher.reset();
             }
             tokio::select! {
