@@ -1018,6 +1018,18 @@ impl Claims {
             // production?" of a platform).
             // A forecast made more accurate (MAPE, RMSE, AUC) is a model too, not a speed-up
             // (R61: "where was the time going" of a MAPE cut from 8.9% to 6.1%).
+            // A model deployed behind a service ("Deployed the re-ranker as a containerized
+            // service on SageMaker endpoints behind the product API; p99 inference latency 38 ms")
+            // is scored on serving it: latency, fallbacks and releasing versions, not on how it
+            // was judged good enough to go live (R67, in a backend and a data-science kit).
+            "launch" | "build" | "migration" | "automation" | "impact" | "performance" | "refactor"
+                if names_model(text)
+                    && !names_platform(text)
+                    && names_serving(text)
+                    && !names_any(text, &[MODEL_METRICS], true) =>
+            {
+                to("model_serving")
+            }
             "launch" | "build" | "migration" | "automation" | "impact" | "performance" | "refactor"
                 if names_model(text)
                     && !names_platform(text)
@@ -3664,6 +3676,33 @@ fn names_model(text: &str) -> bool {
 }
 
 /// Whether a line is about the platform models run on rather than a model: MLOps, a platform.
+/// Whether a line puts something behind a service: its first word deploys or packages
+/// ("Deployed", "Empacotei", "Desplegué", "Served") and it names the service, its endpoint or
+/// its traffic.
+fn names_serving(text: &str) -> bool {
+    const DEPLOYS: &[&str] = &[
+        "deploy", "packag", "serv", "ship", "implant", "empacot", "publiq", "despleg", "desplie", "empaquet",
+    ];
+    const SERVICE: &[&str] = &[
+        "service",
+        "serviço",
+        "servicio",
+        "endpoint",
+        "endpoints",
+        "api",
+        "fastapi",
+        "latency",
+        "latência",
+        "latencia",
+        "p99",
+        "p95",
+        "rps",
+    ];
+    let lower = text.to_lowercase();
+    words(&lower).next().is_some_and(|w| DEPLOYS.iter().any(|d| w.starts_with(d)))
+        && words(&lower).any(|w| SERVICE.contains(&w))
+}
+
 fn names_platform(text: &str) -> bool {
     let lower = text.to_lowercase();
     // "Built the MLOps platform", "Armé la plataforma de ML": the platform is what was built (its
@@ -4299,7 +4338,7 @@ fn names_query_fix(text: &str) -> bool {
 
 /// Whether a line names an A/B test ("A/B tests", "testes A/B"), not a pair of names with a
 /// slash ("Kafka/BigQuery", "data/BI").
-fn names_ab_test(text: &str) -> bool {
+pub(crate) fn names_ab_test(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.match_indices("a/b").any(|(i, _)| {
         !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric)
@@ -5704,10 +5743,12 @@ mod tests {
                 "Automatizei o deploy com GitLab CI e Docker, reduzindo cada publicação de 1 dia para 15 minutos",
                 "automation",
             ),
+            // (R67: a model put behind an API is scored on serving it, latency, fallbacks and
+            // versions, with drift among what is watched.)
             (
                 "es",
                 "Publiqué el modelo de riesgo como API con FastAPI en Cloud Run, con monitoreo semanal de drift",
-                "model",
+                "model_serving",
             ),
             // (R42: a data job made faster has its own rubric, where its time went and output
             // parity, finer than the pipeline's records lost or duplicated.)
@@ -6124,6 +6165,17 @@ mod tests {
             "Cut the overnight interest accrual batch from 3 h 40 min to 55 min by rewriting two cursor-based procedures as set-based T-SQL",
         );
         assert!(!batch.iter().any(|p| p.contains("keyset")), "{batch:#?}");
+        // R67: a batch's time is measured per run, not in latency percentiles.
+        assert!(batch.iter().any(|p| p.starts_with("for a batch job")), "{batch:#?}");
+        assert!(!batch.iter().any(|p| p.contains("percentiles rather than averages")), "{batch:#?}");
+        // R67: a move between database engines is scored on what differs between them, not on
+        // a QA reconciliation's tax rules, nor on an outbox that removes the dual writes it used.
+        let ledger = points(
+            "en",
+            "Led the migration of the ledger from a single MySQL 5.7 instance to PostgreSQL 15 (~1.2B rows) using dual writes plus a nightly reconciliation job",
+        );
+        assert!(ledger.iter().any(|p| p.contains("collations")), "{ledger:#?}");
+        assert!(!ledger.iter().any(|p| p.contains("tax rules") || p.contains("outbox")), "{ledger:#?}");
         // R64: a streaming pipeline built that made events available sooner is the pipeline's
         // story, not a job made faster ("where did the time or the memory go").
         let built = "Desenhei e implantei pipeline de streaming com Kafka (MSK) + Spark Structured Streaming para detecção de fraude, reduzindo a latência de disponibilização dos eventos de 4 horas (batch) para menos de 90 segundos.";
@@ -6526,6 +6578,15 @@ mod tests {
             .as_deref(),
             Some("model")
         );
+        // A model put behind a service is asked about serving it, not about its evaluation
+        // (R67); one made more accurate stays a model.
+        let served = "Deployed the re-ranker as a containerized service on SageMaker endpoints behind the \
+                      product API; p99 inference latency 38 ms at ~1,100 requests/sec";
+        assert_eq!(first_kind("en", "Cartwell", served).as_deref(), Some("model_serving"));
+        let served = "Empacotei o modelo de previsão de demanda como serviço FastAPI no Kubernetes";
+        assert_eq!(first_kind("pt-BR", "Lumina", served).as_deref(), Some("model_serving"));
+        let better = "Deployed the churn model as an API with XGBoost, raising recall from 0.61 to 0.74";
+        assert_ne!(first_kind("en", "Cartwell", better).as_deref(), Some("model_serving"));
     }
 
     #[test]

@@ -1282,6 +1282,18 @@ fn claim_topic(c: &ClaimQuestion) -> Option<&'static str> {
         "response_time" => Some("alert-noise"),
         // A pipeline made faster is the slow CI scenario told (R63 development kits).
         "delivery" => Some("ci-speed"),
+        // Payments charged twice, idempotency keys or an outbox are the double-charge scenario
+        // told (R67: "customers charged twice after retries" beside his own duplicate-payout
+        // incident fixed with the outbox pattern), and an A/B test the candidate ran is the
+        // bank's "read this A/B result" told (R67: beside her 4-week re-ranker test).
+        _ if crate::claims::words(&c.span.text).any(|w| {
+            let w = w.to_lowercase();
+            ["duplic", "idempot", "outbox", "dedup"].iter().any(|p| w.starts_with(p))
+        }) =>
+        {
+            Some("duplicate-charge")
+        }
+        _ if crate::claims::names_ab_test(&c.span.text) => Some("experiment"),
         _ => None,
     }
 }

@@ -997,6 +997,32 @@ async fn r66_numbered_achievements_are_asked() {
     assert!(texts.iter().any(|t| t.contains("credenciales expuestas")), "{texts:#?}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r67_a_served_model_and_the_candidate_s_own_scenarios() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    // A re-ranker deployed behind the product API is asked about serving it, not about how the
+    // model was judged good enough to go live; her own A/B test keeps the bank's "read this A/B
+    // result" out.
+    let resume = include_str!("../../../docs/kit-review/round67-resumes/en-2.txt");
+    for role in ["backend-developer", "data-scientist"] {
+        let kit = kit_for(&mut c, role, resume).await;
+        let served = kit.questions.iter().find(|q| q.text.contains("SageMaker endpoints"));
+        let served = served.unwrap_or_else(|| panic!("{role}: {:#?}", texts(&kit)));
+        assert!(served.text.contains("latency and load"), "{role}: {}", served.text);
+        assert!(kit.questions.iter().all(|q| id(q) != "analytics-03"), "{role}: {:#?}", texts(&kit));
+    }
+    // Idempotent webhooks told back keep the double-charge scenarios out of the kit.
+    let resume = include_str!("../../../docs/kit-review/round56-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(kit.questions.iter().any(|q| q.text.contains("webhooks idempotentes")), "{:#?}", texts(&kit));
+    for q in &kit.questions {
+        assert!(!["apis-03", "system-design-03"].contains(&id(q).as_str()), "{}: {}", id(q), q.text);
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
