@@ -26,6 +26,9 @@ struct File {
 /// change on locking (R19: claim rubrics that fit the kind but not the work).
 #[derive(Debug, Deserialize)]
 struct Facet {
+    /// What it is called in the file and where the code names it.
+    #[serde(default)]
+    id: String,
     /// Words or phrases, lower case, of which the line must name one.
     terms: Vec<String>,
     /// Of which the line must also name one, when given.
@@ -576,6 +579,22 @@ impl Claims {
     fn refined<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
         let named = |id: &str| self.categories.iter().find(|c| c.id == id);
         let to = |id: &str| named(id).unwrap_or(category);
+        // A security incident led ("Lideré la respuesta a un incidente: llaves de acceso IAM
+        // expuestas ... se usaron para minar criptomonedas ... se recuperó el cargo de ~USD
+        // 27,000") is an incident, whatever its first words or figures say, scored on its
+        // containment and what the attacker reached (the `security-incident` facet), not as
+        // reliability work on SLOs and redundancy (R68), a team led or money saved. (A backup
+        // policy rebuilt after a supplier's ransomware incident stays recovery work.)
+        if matches!(
+            category.id.as_str(),
+            "incident" | "leadership" | "reliability" | "security" | "impact" | "cost"
+        ) && self
+            .facets
+            .iter()
+            .any(|f| f.id == "security-incident" && f.fits(&text.to_lowercase(), "incident"))
+        {
+            return to("incident");
+        }
         match category.id.as_str() {
             // Delivery moved from one CI/CD tool to another is a migration: the switch and the way
             // back, not "why was it worth automating" a process that was automated (R65).
@@ -719,9 +738,16 @@ impl Claims {
             }
             // A penetration test's finding, a threat model or a vulnerability fixed is security
             // work, whatever test words it has (R21: a critical IDOR scored as a test suite).
+            // (A cloud foundation with security services in it, "Diseñé la landing zone
+            // multicuenta en AWS (Control Tower, SCPs, GuardDuty, Security Hub)", is the cloud
+            // work its facet scores, not one flaw fixed, R68.)
             "quality" | "automation" | "build" | "launch" | "impact" | "reliability" | "refactor"
             | "performance"
-                if names_security(text) =>
+                if names_security(text)
+                    && !self
+                        .facets
+                        .iter()
+                        .any(|f| f.id == "landing-zone" && f.fits(&text.to_lowercase(), "build")) =>
             {
                 to("security")
             }
@@ -1255,7 +1281,14 @@ impl Claims {
             let text = match asked {
                 Some(m) if lang > 0 && !c.text.replace(' ', "").contains(&m.replace(' ', "")) => {
                     let millions = |n: &str| {
-                        let one = n.trim_start_matches(|c: char| !c.is_ascii_digit()) == "1";
+                        let digits = n.trim_start_matches(|c: char| !c.is_ascii_digit());
+                        // "R$ 1,3 milhão": Portuguese keeps the singular below two (R68).
+                        let whole = if lang == 1 {
+                            digits.split([',', '.']).next().unwrap_or(digits)
+                        } else {
+                            digits
+                        };
+                        let one = whole == "1";
                         let word = match (lang, one) {
                             (1, true) => "milhão",
                             (1, false) => "milhões",
@@ -1466,7 +1499,16 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 /// cannot be told back (the kind's template then asks, with its employer: a line read out whole
 /// was a pasted line, R27) or a template without a second sentence.
 fn told_then(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
-    let cut = text.find(". ").or_else(|| text.find("? "))?;
+    // The template's first sentence ends after the employer it names: the periods of
+    // "S.A.P.I. de C.V." end no sentence (R68: "...con Playwright + TypeScript. de C.V. ¿Qué
+    // elegiste probar...?").
+    let from = employer
+        .map(|e| e.trim_end_matches('.'))
+        .filter(|e| !e.is_empty())
+        .and_then(|e| text.find(e).map(|at| at + e.len()))
+        .unwrap_or(0);
+    let rest = &text[from..];
+    let cut = from + rest.find(". ").or_else(|| rest.find("? "))?;
     anchored(line, employer, text[cut + 2..].trim(), lang)
 }
 
@@ -4486,8 +4528,13 @@ fn employer_core(raw: &str) -> &str {
     // "Logística Integral del Noreste, S.A. de C.V.", "Conecta Sistemas Ltda.": a question names
     // the company, not its legal form.
     // The parser's legal forms, and a Brazilian micro-enterprise's "ME" at the end of a name.
-    let legal: Vec<String> =
-        nexushr_resume_parser::work::LEGAL_FORMS.iter().chain(&["me"]).map(|l| format!(" {l}")).collect();
+    // Each also without its last period, which the parser takes off a name ("Tapatía Fintech
+    // S.A.P.I. de C.V", R68).
+    let legal: Vec<String> = nexushr_resume_parser::work::LEGAL_FORMS
+        .iter()
+        .chain(&["me"])
+        .flat_map(|l| [format!(" {l}"), format!(" {}", l.trim_end_matches('.'))])
+        .collect();
     let lower = name.to_lowercase();
     // A legal form after a comma ends the name, whatever follows it ("Laboratorios Helvetia-Kern
     // de México, S.A. de C.V., Santa Catarina, N.L.", R33).
@@ -4571,8 +4618,17 @@ pub fn metric(text: &str) -> Option<String> {
             ["elimin", "remov", "retir"].iter().any(|s| w.starts_with(s))
         })
     };
-    let all: Vec<&(usize, String, bool)> =
-        figures.iter().filter(|f| f.2 && !window(f.0) && !reach(f) && !removed(f.0)).collect();
+    // "blocks syncs when a service is burning its error budget faster than 2x": a figure in a
+    // clause of condition is a threshold the work watches, no result of it (R68: "how did you
+    // measure the 2x?").
+    let condition = |at: usize| {
+        let clause = text[..at].rsplit([',', ';', ':']).next().unwrap_or("").to_lowercase();
+        words(&clause).any(|w| ["when", "whenever", "if", "quando", "cuando", "caso"].contains(&w))
+    };
+    let all: Vec<&(usize, String, bool)> = figures
+        .iter()
+        .filter(|f| f.2 && !window(f.0) && !reach(f) && !removed(f.0) && !condition(f.0))
+        .collect();
     let outside: Vec<&(usize, String, bool)> = all.iter().copied().filter(|f| !bracketed(f.0)).collect();
     // "Sustituí exportaciones completas con Data Pump (7 horas) por respaldos RMAN": with only
     // the replaced thing's figure, the line reports no result (R19).
@@ -4844,6 +4900,9 @@ mod tests {
         assert_eq!(metric("Redesigned caching: 900→260 ms").as_deref(), Some("260 ms"));
         assert_eq!(metric("Economizei R$ 3,2 milhões por ano").as_deref(), Some("R$ 3,2M"));
         assert_eq!(metric("Reduzi custos de nuvem em R$ 1,4 milhão/ano").as_deref(), Some("R$ 1,4M"));
+        // A threshold the work watches is no result (R68).
+        let guard = "Built a Go-based \"deploy guard\" that blocks Argo CD syncs when a service is burning its error budget faster than 2x";
+        assert_eq!(metric(guard), None);
         assert_eq!(metric("Reduje la latencia a 40 ms").as_deref(), Some("40 ms"));
         assert_eq!(metric("Cut p99 latency from 480 ms to 120 ms").as_deref(), Some("120 ms"));
         // Days and weeks as a before and after, the second unit left out; alone, no result.
@@ -4936,6 +4995,15 @@ mod tests {
         .expect("a question");
         let text = &q.question.text;
         assert!(!text.contains("71% que você cita") && !text.contains("medido o resultado"), "{text}");
+    }
+
+    #[test]
+    fn one_and_a_bit_million_is_singular_in_portuguese() {
+        // R68: "como foi medido o resultado de R$ 1,3 milhões" of "R$ 1,3 milhão/ano".
+        let line = "Migrei o Oracle 11g para PostgreSQL nos serviços de conciliação, com economia de R$ 1,3 milhão/ano em licenças";
+        let q = first_question("pt", "Cartãozinho", line, 1).expect("a question");
+        let text = &q.question.text;
+        assert!(!text.contains("milhões"), "{text}");
     }
 
     #[test]
@@ -5991,6 +6059,19 @@ mod tests {
                 "Reduziu o MTTR médio de incidentes SEV1/SEV2 de 74 para 28 minutos com runbooks e integração PagerDuty + Slack.",
                 "response_time",
             ),
+            // R68: a security incident led is an incident (its facet scores containment and what
+            // the attacker reached), not reliability work; a landing zone with security services
+            // in it is no single flaw fixed.
+            (
+                "es",
+                "Lideré la respuesta a un incidente en agosto de 2022: llaves de acceso IAM expuestas en un repositorio público de GitHub se usaron para minar criptomonedas en 3 regiones. Contuve el ataque en 2 horas (revocación de llaves, SCP de denegación por región, cuarentena de instancias) y se recuperó el cargo de ~USD 27,000 con AWS. Después implementé Gitleaks en pre-commit y CI, y eliminé las llaves de larga duración migrando a IAM Identity Center y OIDC para GitHub Actions",
+                "incident",
+            ),
+            (
+                "es",
+                "Diseñé la landing zone multicuenta en AWS (Control Tower, SCPs, GuardDuty, Security Hub) para 42 cuentas; los hallazgos críticos abiertos bajaron de 1,900 a menos de 60 en 8 meses.",
+                "build",
+            ),
         ];
         for (lang, text, want) in cases {
             assert_eq!(kind(lang, text), want, "{text}");
@@ -6004,6 +6085,19 @@ mod tests {
             "Laboratorios Helvetia-Kern de México"
         );
         assert_eq!(employer_name("Conecta Sistemas Ltda."), "Conecta Sistemas");
+        assert_eq!(employer_name("Tapatía Fintech S.A.P.I. de C.V"), "Tapatía Fintech");
+        assert_eq!(employer_name("Grupo Consultor Alteña S.C"), "Grupo Consultor Alteña");
+    }
+
+    #[test]
+    fn an_employer_s_periods_end_no_sentence() {
+        // R68: the first sentence of the template ends after the employer, not inside its legal
+        // form ("...con Playwright + TypeScript. de C.V. ¿Qué elegiste probar...?").
+        let text = "Cuéntame sobre las pruebas que escribiste en Tapatía Fintech S.A.P.I. de C.V. ¿Qué elegiste probar?";
+        let line = "Diseñé desde cero el framework de pruebas E2E web con Playwright + TypeScript";
+        let q = told_then(line, Some("Tapatía Fintech S.A.P.I. de C.V"), text, 2).expect("told");
+        assert!(q.ends_with("TypeScript. ¿Qué elegiste probar?"), "{q}");
+        assert!(!q.contains("de C.V. ¿"), "{q}");
     }
 
     #[test]

@@ -1023,6 +1023,29 @@ async fn r67_a_served_model_and_the_candidate_s_own_scenarios() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r68_legal_forms_thresholds_and_security_incidents() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    // "Tapatía Fintech S.A.P.I. de C.V." is named without its legal form, and its periods end no
+    // sentence.
+    let resume = include_str!("../../../docs/kit-review/round68-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(texts(&kit).iter().any(|t| t.starts_with("En Tapatía Fintech, ")), "{:#?}", texts(&kit));
+    assert!(texts(&kit).iter().all(|t| !t.contains("C.V")), "{:#?}", texts(&kit));
+    // Leaked keys used to mine cryptocurrency are an incident to contain, not reliability work.
+    let resume = include_str!("../../../docs/kit-review/round68-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "cloud-engineer", resume).await;
+    let incident = kit.questions.iter().find(|q| q.text.contains("incidente en agosto de 2022"));
+    let incident = incident.unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+    assert!(incident.text.contains("limitar el daño"), "{}", incident.text);
+    // A burn-rate threshold is no result to measure.
+    let resume = include_str!("../../../docs/kit-review/round68-resumes/en-1.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(texts(&kit).iter().all(|t| !t.contains("measure the 2x")), "{:#?}", texts(&kit));
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
