@@ -844,9 +844,10 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     let claimed_topics: Vec<&str> = picks
         .iter()
         .filter_map(|(_, _, p)| match p {
-            Pick::Claim { c, .. } => claim_topic(c),
+            Pick::Claim { c, .. } => Some(claim_topic(c)),
             _ => None,
         })
+        .flatten()
         .collect();
     // The achievements the kit asks about (and their employers), so that no other question asks
     // about the same line again.
@@ -950,7 +951,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // the candidate's own rewrite of a slow procedure).
                 if c.claim.is_some_and(|l| used.contains(&l))
                     || claim_topic(c)
-                        .is_some_and(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))
+                        .iter()
+                        .any(|t| taken.iter().any(|&i| shares_topic(&bank.get(i).topic, t)))
                 {
                     continue;
                 }
@@ -1005,7 +1007,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // for 42 services").
                 let topic = &bank.get(s.index).topic;
                 let headline = ordered.iter().skip(n_claims).find(|c| {
-                    claim_topic(c).is_some_and(|t| shares_topic(topic, t))
+                    claim_topic(c).iter().any(|t| shares_topic(topic, t))
                         && c.claim.is_some_and(|l| !used.contains(&l) && !reserved.contains(&l))
                 });
                 if req.plan.is_none()
@@ -1150,6 +1152,20 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             asked += 1;
         }
     }
+    // The situations the kit's stories already tell: an incident the candidate handled is asked
+    // about as such, not again as "how would you handle the first hour".
+    let told_topics: Vec<&str> = picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } => Some(claim_topic(c)),
+            Pick::Anchored { a, .. } => candidate
+                .claims
+                .get(a.claim)
+                .and_then(|line| Some(line_topic(Claims::bundled().kind_of(&line.text)?, &line.text))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     let mut situation = false;
     for (order, ra) in competencies.iter().enumerate() {
         if asked >= n_behavioral {
@@ -1164,6 +1180,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 && !taken.contains(&s.index)
                 && allowed(bank.blocked(s.index))
                 && taken.iter().all(|&t| !same_topic(bank, t, s.index))
+                && !told_topics.iter().any(|t| shares_topic(&bank.get(s.index).topic, t))
         };
         let situational =
             scored.iter().filter(fits).find(|s| bank.get(s.index).kind == crate::bank::Kind::Situational);
@@ -1267,35 +1284,49 @@ enum Room {
 /// asks it in the topic's place (R47).
 /// SLOs set up with their alerting are alerting work too ("SLOs para 42 serviços ... com
 /// políticas de error budget").
-fn claim_topic(c: &ClaimQuestion) -> Option<&'static str> {
-    let slo = || {
-        crate::claims::words(&c.span.text)
-            .any(|w| ["slo", "slos", "sli", "slis"].contains(&w.to_lowercase().as_str()))
-    };
-    match c.category.as_str() {
-        "migration" => Some("platform-migration"),
-        "performance" => Some("query-performance"),
-        "alerting" => Some("alert-noise"),
-        "reliability" if slo() => Some("alert-noise"),
+fn claim_topic(c: &ClaimQuestion) -> Vec<&'static str> {
+    line_topic(&c.category, &c.span.text)
+}
+
+/// The bank topics a resume line of claim kind `kind` tells the story of.
+fn line_topic(kind: &str, text: &str) -> Vec<&'static str> {
+    let named = |list: &[&str]| crate::claims::words(text).any(|w| list.contains(&w.to_lowercase().as_str()));
+    let mut topics = Vec::new();
+    match kind {
+        "migration" => topics.push("platform-migration"),
+        "performance" => topics.push("query-performance"),
+        "alerting" => topics.push("alert-noise"),
+        "reliability" if named(&["slo", "slos", "sli", "slis"]) => topics.push("alert-noise"),
         // The minutes between an alert and the fix cut tell the alerts' story too (R63: a pager
         // of 40 alerts a week beside "MTTR de ~2h para 35 min com Datadog e SLOs").
-        "response_time" => Some("alert-noise"),
+        "response_time" => topics.push("alert-noise"),
         // A pipeline made faster is the slow CI scenario told (R63 development kits).
-        "delivery" => Some("ci-speed"),
-        // Payments charged twice, idempotency keys or an outbox are the double-charge scenario
-        // told (R67: "customers charged twice after retries" beside his own duplicate-payout
-        // incident fixed with the outbox pattern), and an A/B test the candidate ran is the
-        // bank's "read this A/B result" told (R67: beside her 4-week re-ranker test).
-        _ if crate::claims::words(&c.span.text).any(|w| {
-            let w = w.to_lowercase();
-            ["duplic", "idempot", "outbox", "dedup"].iter().any(|p| w.starts_with(p))
-        }) =>
-        {
-            Some("duplicate-charge")
-        }
-        _ if crate::claims::names_ab_test(&c.span.text) => Some("experiment"),
-        _ => None,
+        "delivery" => topics.push("ci-speed"),
+        _ => {}
     }
+    // An incident the candidate handled is the "first hour after a bad release" situation told
+    // (R68: beside the Black Friday outage he commanded, the Pix incident he led).
+    const INCIDENTS: &[&str] =
+        &["incident", "incidents", "outage", "outages", "incidente", "incidentes", "postmortem"];
+    if kind == "incident"
+        || matches!(kind, "leadership" | "reliability" | "response_time" | "impact") && named(INCIDENTS)
+    {
+        topics.push("incident-response");
+    }
+    // Payments charged twice, idempotency keys or an outbox are the double-charge scenario told
+    // (R67: "customers charged twice after retries" beside his own duplicate-payout incident
+    // fixed with the outbox pattern), and an A/B test the candidate ran is the bank's "read this
+    // A/B result" told (R67: beside her 4-week re-ranker test).
+    if crate::claims::words(text).any(|w| {
+        let w = w.to_lowercase();
+        ["duplic", "idempot", "outbox", "dedup"].iter().any(|p| w.starts_with(p))
+    }) {
+        topics.push("duplicate-charge");
+    }
+    if crate::claims::names_ab_test(text) {
+        topics.push("experiment");
+    }
+    topics
 }
 
 /// A planned question in the kit language, with its evidence and rationale.

@@ -1044,6 +1044,11 @@ async fn r68_legal_forms_thresholds_and_security_incidents() {
     let resume = include_str!("../../../docs/kit-review/round68-resumes/en-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
     assert!(texts(&kit).iter().all(|t| !t.contains("measure the 2x")), "{:#?}", texts(&kit));
+    // The outage he commanded is asked about; "the first hour after a bad release" is not asked
+    // again beside it.
+    let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
+    assert!(texts(&kit).iter().any(|t| t.contains("Black Friday 2022")), "{:#?}", texts(&kit));
+    assert!(kit.questions.iter().all(|q| id(q) != "problem-solving-04"), "{:#?}", texts(&kit));
 }
 
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
