@@ -585,6 +585,27 @@ impl Claims {
         // containment and what the attacker reached (the `security-incident` facet), not as
         // reliability work on SLOs and redundancy (R68), a team led or money saved. (A backup
         // policy rebuilt after a supplier's ransomware incident stays recovery work.)
+        // A line headed by the incident ("Incident commander for the August 2022 pathology results
+        // outage", "Postmortem de la caída durante la final de 2019: el pool de conexiones ... se
+        // agotó") is the incident, whatever later words name (R69: asked which failures the work
+        // prevented, and what the tests chose to cover).
+        let first_two: Vec<String> = words(text).take(2).map(str::to_lowercase).collect();
+        let headed =
+            first_two.first().is_some_and(|w| ["postmortem", "post", "incident"].contains(&w.as_str()))
+                && !first_two.get(1).is_some_and(|w| w.starts_with("respons") || w == "management");
+        if headed
+            && matches!(
+                category.id.as_str(),
+                "incident" | "reliability" | "quality" | "performance" | "scale"
+            )
+        {
+            return to("incident");
+        }
+        // A team grown ("Crecí el área de 6 a 17 personas: definí el proceso de entrevistas") is
+        // leadership, not a system scaled (R69: asked how the system would hold the new load).
+        if category.id == "scale" && names_people_first(text) {
+            return to("leadership");
+        }
         if matches!(
             category.id.as_str(),
             "incident" | "leadership" | "reliability" | "security" | "impact" | "cost"
@@ -1092,6 +1113,10 @@ impl Claims {
             }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
             "performance" if !names_speed_or_cost(text) => to("impact"),
+            // A bill cut named first is a saving, whatever schedules its means name ("Reduje el
+            // gasto en Google Cloud en USD 28 mil mensuales (≈ 31%) con autoscaling por horario de
+            // juego", R69: asked where the time was going).
+            "performance" | "impact" if names_money(text) && bill_first(text) => to("cost"),
             // A saving whose figure is money is a saving, whatever time words the line has
             // ("Ahorro de MXN 2.1 millones ... fuera de horario", R27).
             "performance"
@@ -3745,6 +3770,36 @@ fn names_serving(text: &str) -> bool {
         && words(&lower).any(|w| SERVICE.contains(&w))
 }
 
+/// Whether a line's first clause, before its means, names a bill: "Reduje el gasto en Google
+/// Cloud en USD 28 mil mensuales ... con autoscaling".
+fn bill_first(text: &str) -> bool {
+    const BILLS: &[&str] = &[
+        "gasto", "gastos", "spend", "cost", "costs", "custo", "custos", "costo", "costos", "bill", "factura",
+        "fatura",
+    ];
+    let head = text.split([',', ';', ':', '(']).next().unwrap_or(text).to_lowercase();
+    let head = [" con ", " with ", " com "].iter().fold(head.as_str(), |h, m| h.split(m).next().unwrap_or(h));
+    words(head).any(|w| BILLS.contains(&w))
+}
+
+/// Whether a line's first clause counts people: "Crecí el área de 6 a 17 personas".
+fn names_people_first(text: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "personas",
+        "people",
+        "pessoas",
+        "engineers",
+        "ingenieros",
+        "engenheiros",
+        "desarrolladores",
+        "desenvolvedores",
+        "developers",
+        "headcount",
+    ];
+    let head = text.split([':', ';', ',']).next().unwrap_or(text).to_lowercase();
+    words(&head).any(|w| PEOPLE.contains(&w))
+}
+
 fn names_platform(text: &str) -> bool {
     let lower = text.to_lowercase();
     // "Built the MLOps platform", "Armé la plataforma de ML": the platform is what was built (its
@@ -6071,6 +6126,33 @@ mod tests {
                 "es",
                 "Diseñé la landing zone multicuenta en AWS (Control Tower, SCPs, GuardDuty, Security Hub) para 42 cuentas; los hallazgos críticos abiertos bajaron de 1,900 a menos de 60 en 8 meses.",
                 "build",
+            ),
+            // R69: a line headed by the incident is the incident; a team grown is leadership; a
+            // bill cut named first is a saving whatever schedules its means name.
+            (
+                "en",
+                "Incident commander for the August 2022 pathology results outage: a certificate rotation on the internal mTLS mesh (Istio 1.13) silently failed on one cluster, leaving results undelivered to GPs for 3h 40m.",
+                "incident",
+            ),
+            (
+                "es",
+                "Postmortem de la caída durante la final de 2019: el pool de conexiones de Oracle se agotó con 3x el tráfico esperado; propuse pruebas de carga antes de cada evento.",
+                "incident",
+            ),
+            (
+                "es",
+                "Atendí un incidente en el que llaves de AWS se expusieron en un repositorio público de un proveedor: revocación en 25 minutos, análisis de CloudTrail.",
+                "incident",
+            ),
+            (
+                "es",
+                "Crecí el área de 6 a 17 personas: definí el proceso de entrevistas (ejercicio técnico, diseño de sistemas y entrevista de valores).",
+                "leadership",
+            ),
+            (
+                "es",
+                "Reduje el gasto en Google Cloud en USD 28 mil mensuales (≈ 31%) con autoscaling por horario de juego, VMs Spot para jobs de analítica.",
+                "cost",
             ),
         ];
         for (lang, text, want) in cases {

@@ -841,14 +841,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // move off this platform" or "find the slow query" questions would ask it again,
     // hypothetically (R17, R18: an SRE kit with four migration questions; a "p95 went from
     // 200 ms to 2 s" scenario beside the candidate's own latency story).
-    let claimed_topics: Vec<&str> = picks
-        .iter()
-        .filter_map(|(_, _, p)| match p {
-            Pick::Claim { c, .. } => Some(claim_topic(c)),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let claimed_topics = told_topics(&picks, candidate);
     // The achievements the kit asks about (and their employers), so that no other question asks
     // about the same line again.
     let (mut used, mut employers): (Vec<usize>, Vec<String>) = picks
@@ -1154,18 +1147,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     }
     // The situations the kit's stories already tell: an incident the candidate handled is asked
     // about as such, not again as "how would you handle the first hour".
-    let told_topics: Vec<&str> = picks
-        .iter()
-        .filter_map(|(_, _, p)| match p {
-            Pick::Claim { c, .. } => Some(claim_topic(c)),
-            Pick::Anchored { a, .. } => candidate
-                .claims
-                .get(a.claim)
-                .and_then(|line| Some(line_topic(Claims::bundled().kind_of(&line.text)?, &line.text))),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let told_topics = told_topics(&picks, candidate);
     let mut situation = false;
     for (order, ra) in competencies.iter().enumerate() {
         if asked >= n_behavioral {
@@ -1286,6 +1268,23 @@ enum Room {
 /// políticas de error budget").
 fn claim_topic(c: &ClaimQuestion) -> Vec<&'static str> {
     line_topic(&c.category, &c.span.text)
+}
+
+/// The bank topics the stories picked so far tell: the headlines' and the lines behavioral
+/// questions are asked through.
+fn told_topics(picks: &[(u8, usize, Pick)], candidate: &Candidate) -> Vec<&'static str> {
+    picks
+        .iter()
+        .filter_map(|(_, _, p)| match p {
+            Pick::Claim { c, .. } => Some(claim_topic(c)),
+            Pick::Anchored { a, .. } => candidate
+                .claims
+                .get(a.claim)
+                .and_then(|line| Some(line_topic(Claims::bundled().kind_of(&line.text)?, &line.text))),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// The bank topics a resume line of claim kind `kind` tells the story of.

@@ -1051,6 +1051,26 @@ async fn r68_legal_forms_thresholds_and_security_incidents() {
     assert!(kit.questions.iter().all(|q| id(q) != "problem-solving-04"), "{:#?}", texts(&kit));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r69_incidents_teams_and_bills_get_their_own_rubrics() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    // The outage he commanded is asked as an incident, not as failures prevented.
+    let resume = include_str!("../../../docs/kit-review/round69-resumes/en-1.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    let outage = kit.questions.iter().find(|q| q.text.contains("pathology results outage"));
+    let outage = outage.unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+    assert!(outage.text.contains("limit the damage"), "{}", outage.text);
+    // A bill cut is asked where the money went; a team grown is not asked as a system scaled.
+    let resume = include_str!("../../../docs/kit-review/round69-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "software-architect", resume).await;
+    for q in &kit.questions {
+        assert!(!(q.text.contains("Google Cloud") && q.text.contains("se iba el tiempo")), "{}", q.text);
+        assert!(!(q.text.contains("17 personas") && q.text.contains("el sistema aguantaría")), "{}", q.text);
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
