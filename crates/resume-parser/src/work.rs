@@ -586,6 +586,7 @@ fn header_like(line: &str) -> bool {
         .join(" ");
     let core = without_asides(&placeless);
     let words = word_count(&core);
+    let strong = [" | ", " — ", " – "].iter().any(|sep| core.contains(sep));
     !t.is_empty()
         && !is_bullet(t)
         && !starts_with_own_verb(t)
@@ -593,10 +594,11 @@ fn header_like(line: &str) -> bool {
         // A title and an employer joined by a strong separator may run longer than either, and
         // so may a name before its place ("SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE
         // TECNOLOGÍAS DE LA INFORMACIÓN — Saltillo, Coah.").
-        && (words <= 9
-            || (words <= 12
-                && ([" | ", " — ", " – "].iter().any(|sep| core.contains(sep)) || placeless.len() < t.len())))
-        && core.chars().count() <= 80
+        && (words <= 9 || (words <= 12 && (strong || placeless.len() < t.len())))
+        // A legal form and a title's qualifier on one header run longer (R69: "Quetzal
+        // Interactive Studios S.A. de C.V. — Engineering Manager, Plataforma de Juego", 84
+        // characters, read as no header at all).
+        && core.chars().count() <= if strong { 100 } else { 80 }
         && !LABELS.contains(&fold(t).as_str())
 }
 
@@ -1589,6 +1591,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// R69: an employer with its legal form and a title with its qualifier make a long header.
+    #[test]
+    fn a_long_header_with_a_strong_separator_is_a_header() {
+        let text = "Quetzal Interactive Studios S.A. de C.V. — Engineering Manager, Plataforma de Juego\nEnero 2021 – Actualidad · Ciudad de México (híbrido)\nDirijo 3 equipos de backend.\nCrecí el área de 6 a 17 personas.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [(
+                "Engineering Manager, Plataforma de Juego".to_string(),
+                "Quetzal Interactive Studios S.A. de C.V.".to_string()
+            )]
+        );
     }
 
     /// R56: a comma inside the employer's aside is not the "Employer, Title" comma; the title
