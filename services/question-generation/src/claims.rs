@@ -246,6 +246,13 @@ impl Claims {
         }
     }
 
+    /// Whether facet `id` fits `line` in a rubric of kind `kind`: the facets also say what a line
+    /// is about where they name it better than its first words (a security incident, a cloud
+    /// foundation).
+    fn facet_fits(&self, id: &str, line: &str, kind: &str) -> bool {
+        self.facets.iter().any(|f| f.id == id && f.fits(&line.to_lowercase(), kind))
+    }
+
     /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
     pub(crate) fn kind_points(&self, kind: &str, lang: usize) -> &[String] {
         self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.texts[lang.min(2)].points)
@@ -609,10 +616,7 @@ impl Claims {
         if matches!(
             category.id.as_str(),
             "incident" | "leadership" | "reliability" | "security" | "impact" | "cost"
-        ) && self
-            .facets
-            .iter()
-            .any(|f| f.id == "security-incident" && f.fits(&text.to_lowercase(), "incident"))
+        ) && self.facet_fits("security-incident", text, "incident")
         {
             return to("incident");
         }
@@ -764,11 +768,7 @@ impl Claims {
             // work its facet scores, not one flaw fixed, R68.)
             "quality" | "automation" | "build" | "launch" | "impact" | "reliability" | "refactor"
             | "performance"
-                if names_security(text)
-                    && !self
-                        .facets
-                        .iter()
-                        .any(|f| f.id == "landing-zone" && f.fits(&text.to_lowercase(), "build")) =>
+                if names_security(text) && !self.facet_fits("landing-zone", text, "build") =>
             {
                 to("security")
             }
