@@ -79,10 +79,19 @@ impl Drop for Proc {
     }
 }
 
+/// `path` opened for appending, created if missing: a child process's log over its restarts.
+fn appended(path: &std::path::Path) -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .unwrap_or_else(|e| panic!("log {}: {e}", path.display()))
+}
+
 /// Starts a relay or consumer process; its warnings are appended to `log`, which a failing run
 /// prints.
 fn spawn(args: &[&str], log: &std::path::Path) -> Proc {
-    let log = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("fault process log");
+    let log = appended(log);
     Proc(
         Command::new(env!("CARGO_BIN_EXE_nexushr-events-fault-consumer"))
             .args(args)
@@ -167,8 +176,6 @@ struct Stream {
     consumer: Proc,
     /// The relay's and the consumer's logs, over all their restarts.
     logs: tempfile::TempDir,
-    /// Other logs a failing run prints (the broker's, when the test runs its own).
-    more_logs: Vec<std::path::PathBuf>,
     started: Instant,
     deadline: Instant,
 }
@@ -205,7 +212,6 @@ impl Stream {
             relay,
             consumer,
             logs,
-            more_logs: Vec::new(),
             started,
             deadline: started + within,
         }
@@ -243,7 +249,7 @@ impl Stream {
                 b.supervise().await;
             }
         }
-        let kills = match broker.map_or(0, |b| b.wedged) {
+        let kills = match broker.as_ref().map_or(0, |b| b.wedged) {
             0 => kills.to_string(),
             n => format!("{kills}, {n} restarts of a wedged broker"),
         };
@@ -259,8 +265,8 @@ impl Stream {
         );
         if applied != events || pending != 0 {
             let ours = ["relay.log", "consumer.log"].map(|name| self.logs.path().join(name));
-            for log in ours.iter().chain(&self.more_logs) {
-                println!("--- last lines of {}:\n{}", log.display(), tail(log, 15));
+            for log in ours.into_iter().chain(broker.map(|b| b.log())) {
+                println!("--- last lines of {}:\n{}", log.display(), tail(&log, 15));
             }
         }
         assert_eq!(applied, events, "lost events");
@@ -302,6 +308,9 @@ async fn ten_thousand_events_survive_random_kills_of_relay_and_consumer() {
     stream.finish(&format!("{consumer_kills} consumer kills, {relay_kills} relay kills"), None).await;
 }
 
+/// The file in a test broker's directory its warnings go to.
+const BROKER_LOG: &str = "tansu.log";
+
 /// A broker of our own on a free port with its log in SQLite under `dir`, so a SIGKILL loses
 /// nothing that was acknowledged.
 struct Broker {
@@ -327,16 +336,12 @@ impl Broker {
 
     /// The broker's warnings, over all its restarts.
     fn log(&self) -> std::path::PathBuf {
-        self.dir.path().join("tansu.log")
+        self.dir.path().join(BROKER_LOG)
     }
 
     fn spawn(bin: &str, dir: &std::path::Path, port: u16) -> Proc {
         let listener = format!("tcp://127.0.0.1:{port}");
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(dir.join("tansu.log"))
-            .expect("broker log");
+        let log = appended(&dir.join(BROKER_LOG));
         let child = Command::new(bin)
             .current_dir(dir)
             .args(["broker", "--listener-url", &listener, "--advertised-listener-url", &listener])
@@ -394,7 +399,6 @@ async fn events_survive_broker_kills_and_restarts() {
         Duration::from_secs(420),
     )
     .await;
-    stream.more_logs.push(broker.log());
     let mut rng = Rng::seeded();
     // The broker dies at random moments while the relay publishes and the consumer applies,
     // each once the consumer has applied more since the last restart; it stays down for

@@ -484,13 +484,12 @@ impl Claims {
         // A bill cut outside an aside is the story ("... to AWS Lambda + SQS, which ... cut our EC2
         // bill by roughly 30%" is a saving, R40).
         let head = text.split([',', ';']).next().unwrap_or(text).to_lowercase();
-        let bill = ["bill", "cost", "spend", "custo", "costo", "gasto", "fatura", "factura"];
         let unbracketed = without_brackets(text).to_lowercase();
         let moved_system = moved_system
             || (first == "moved"
                 && head.contains(" to ")
                 && !head.chars().any(|c| c.is_ascii_digit())
-                && !bill.iter().any(|b| unbracketed.contains(b)));
+                && !BILLS.iter().any(|b| unbracketed.contains(b)));
         // "Replaced the Grunt pipeline with webpack; builds from 6 min to 90 s" reports a speed-up
         // (or a saving) the replacement was for: its figure says the kind. Without one, replacing
         // a system is a migration, and so is moving data to a new pipeline, whatever got fresher on
@@ -3803,13 +3802,15 @@ fn opens_with_tests(text: &str) -> bool {
 /// Whether a line's first clause, before its means, names a bill: "Reduje el gasto en Google
 /// Cloud en USD 28 mil mensuales ... con autoscaling".
 fn bill_first(text: &str) -> bool {
-    const BILLS: &[&str] = &[
+    // Whole words, plurals spelled out: the module's `BILLS` are prefixes, and "bill" would take
+    // "billion" ("Cut latency for 1 billion requests").
+    const BILL_NOUNS: &[&str] = &[
         "gasto", "gastos", "spend", "cost", "costs", "custo", "custos", "costo", "costos", "bill", "factura",
         "fatura",
     ];
     let head = text.split([',', ';', ':', '(']).next().unwrap_or(text).to_lowercase();
     let head = [" con ", " with ", " com "].iter().fold(head.as_str(), |h, m| h.split(m).next().unwrap_or(h));
-    words(head).any(|w| BILLS.contains(&w))
+    words(head).any(|w| BILL_NOUNS.contains(&w))
 }
 
 /// Whether a line's first clause counts people: "Crecí el área de 6 a 17 personas".
