@@ -245,7 +245,16 @@ impl Anchors {
             // servers" and asked "who was the audience for that work?" (R39).
             let said = crate::claims::told_part(&claim.text, lang).to_lowercase();
             let said_words: Vec<&str> = words(&said).collect();
-            for c in self.competencies.iter().filter(|_| !took_part) {
+            // A disagreement told back is a conflict story: asked "who else did that work depend
+            // on?" it reads as a seam (R69: "You disagreed with the backend team on payload size
+            // ... Who else did that work depend on").
+            let disagreement = self
+                .competencies
+                .iter()
+                .any(|c| c.id == "conflict" && Self::strength(c, &said, &said_words, lang) > 0);
+            for c in
+                self.competencies.iter().filter(|c| !took_part && !(disagreement && c.id == "collaboration"))
+            {
                 let strength = Self::strength(c, &said, &said_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
@@ -1362,6 +1371,57 @@ mod tests {
             &[("Harbourline", "Worked with the Counter-Fraud Investigations team to write model cards.")],
         );
         assert!(anchors.question("problem-solving", &team, 0, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn a_bug_found_is_a_problem_solving_story() {
+        // R69: "encontrei um bug de arredondamento no cupom..." left unasked beside a stock
+        // "a problem whose cause was somewhere else" question.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "pt",
+            &[(
+                "Casa Mineira",
+                "Encontrei um bug de arredondamento no cupom de desconto que gerava frete com valor negativo",
+            )],
+        );
+        let q =
+            anchors.question("problem-solving", &c, 1, &[], &[]).expect("a bug found shows problem solving");
+        assert!(q.question.text.contains("você encontrou um bug de arredondamento"), "{}", q.question.text);
+        let c = candidate(
+            "en",
+            &[(
+                "Corvale",
+                "Handled the POS slowdown on Boxing Day and traced it to a saturated SAN controller in the data centre",
+            )],
+        );
+        assert!(anchors.question("problem-solving", &c, 0, &[], &[]).is_some());
+    }
+
+    #[test]
+    fn a_disagreement_is_asked_as_one_not_as_who_the_work_depended_on() {
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[(
+                "Routa",
+                "Disagreed with the backend team on payload size for the home screen; we agreed on a \
+                 mobile-specific BFF endpoint (Node.js) that shrank the payload by 70%.",
+            )],
+        );
+        assert!(anchors.question("collaboration", &c, 0, &[], &[]).is_none());
+        let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a disagreement shows conflict");
+        assert!(
+            q.question.text.starts_with("At Routa, you disagreed with the backend team"),
+            "{}",
+            q.question.text
+        );
+        // Work done with another team, with no disagreement, is still collaboration.
+        let c = candidate(
+            "en",
+            &[("Routa", "Built the delivery tracking API with the backend team and the Android team.")],
+        );
+        assert!(anchors.question("collaboration", &c, 0, &[], &[]).is_some());
     }
 
     #[test]
