@@ -252,8 +252,16 @@ impl Anchors {
                 .competencies
                 .iter()
                 .any(|c| c.id == "conflict" && Self::strength(c, &said, &said_words, lang) > 0);
-            for c in
-                self.competencies.iter().filter(|c| !took_part && !(disagreement && c.id == "collaboration"))
+            // So is an incident worked with another team ("Atendí incidencias en temporada alta
+            // junto al equipo de backend"): asked how the work was split and kept in step, with
+            // early demos, it misreads a live response (R70).
+            const INCIDENTS: &[&str] =
+                &["incident", "incidente", "incidencia", "outage", "caída", "indisponib"];
+            let incident = said_words.iter().any(|w| INCIDENTS.iter().any(|p| w.starts_with(p)));
+            for c in self
+                .competencies
+                .iter()
+                .filter(|c| !took_part && !((disagreement || incident) && c.id == "collaboration"))
             {
                 let strength = Self::strength(c, &said, &said_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
@@ -533,6 +541,47 @@ impl Anchors {
                     .iter()
                     .any(|w| lower.contains(w));
             if ask.id == "ux" && from_layouts {
+                continue;
+            }
+            // The CI/CD ask asks what "that pipeline" checked: a line with no pipeline, build or
+            // deploy in it ("preparou listas de exercícios e um minicurso de Git e GitHub") has
+            // none to ask about (R70's development kits).
+            const PIPELINES: &[&str] = &[
+                "pipeline",
+                "pipelines",
+                "ci",
+                "cd",
+                "ci/cd",
+                "jenkins",
+                "gitlab",
+                "actions",
+                "bitrise",
+                "codemagic",
+                "circleci",
+                "buildkite",
+                "teamcity",
+                "azure devops",
+                "argo",
+                "argocd",
+                "spinnaker",
+                "deploy",
+                "deploys",
+                "deployment",
+                "deployments",
+                "despliegue",
+                "despliegues",
+                "release",
+                "releases",
+                "build",
+                "builds",
+                "esteira",
+                "esteiras",
+                "fastlane",
+                "tekton",
+            ];
+            if ask.id == "delivery"
+                && !crate::claims::names_word_or_phrase(&claim.text, PIPELINES, &["ci/cd"])
+            {
                 continue;
             }
             // "That code" is code the line says the candidate wrote or changed: a target
@@ -1371,6 +1420,67 @@ mod tests {
             &[("Harbourline", "Worked with the Counter-Fraud Investigations team to write model cards.")],
         );
         assert!(anchors.question("problem-solving", &team, 0, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn an_incident_worked_with_another_team_is_no_split_of_work_and_on_call_no_collaboration_point() {
+        // R70: "Atendí incidencias en temporada alta junto al equipo de backend" asked how the
+        // work was split, with early demos; an SLO rollout's collaboration rubric carried the
+        // on-call runbook point.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Rutas del Bajío",
+                "Atendí incidencias en temporada alta (Buen Fin) junto al equipo de backend en Node.js y MongoDB",
+            )],
+        );
+        assert!(anchors.question("collaboration", &c, 2, &[], &[]).is_none());
+        let c = candidate(
+            "en",
+            &[(
+                "Lumina Mobile",
+                "Rolled out SLOs and error budgets across teams with Prometheus and Grafana, together with the service owners, and rewrote the on-call runbooks",
+            )],
+        );
+        let q = anchors.question("collaboration", &c, 0, &[], &[]).expect("work across teams");
+        assert!(!q.question.rubric.points.join(" ").contains("runbook"), "{:?}", q.question.rubric.points);
+    }
+
+    #[test]
+    fn a_line_with_no_pipeline_is_not_asked_what_the_pipeline_checked() {
+        let anchors = Anchors::bundled();
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let graph = &bank.graph;
+        let c = candidate(
+            "pt",
+            &[(
+                "Instituto Federal",
+                "Preparei listas de exercícios e um minicurso de Git e GitHub para 40 alunos",
+            )],
+        );
+        assert!(anchors.options(graph, &c, 1).iter().all(|o| o.competency != "delivery"));
+        let c = candidate(
+            "pt",
+            &[(
+                "Mangue Tech",
+                "Configurei pipeline com Codemagic para gerar builds a cada merge na branch principal",
+            )],
+        );
+        assert!(anchors.options(graph, &c, 1).iter().any(|o| o.competency == "delivery"));
+    }
+
+    #[test]
+    fn the_ci_cd_ask_names_the_pipeline_not_the_pipeline_of_that_work() {
+        // R70: "o que o pipeline desse trabalho verificava" read as a template seam.
+        for seam in [
+            "pipeline in that work",
+            "pipeline of that work",
+            "pipeline desse trabalho",
+            "pipeline de ese trabajo",
+        ] {
+            assert!(!AREA_ASKS.contains(seam), "{seam}");
+        }
     }
 
     #[test]

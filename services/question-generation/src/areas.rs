@@ -998,6 +998,11 @@ mod tests {
                 .contains(&"cloud-containers".to_string())
         );
         assert!(found("Python, Django").contains(&"programming".to_string()));
+        // A cluster's DNS is networking (R70: "Computer networking" called missing beside an
+        // outage caused by CoreDNS saturation and NodeLocal DNSCache shipped cluster-wide).
+        assert!(
+            found("an activation outage caused by CoreDNS saturation").contains(&"networking".to_string())
+        );
         // Not inside other words.
         assert!(found("Ruby gems").iter().all(|a| a != "data"));
         // A term satisfies the terms above it, not those beside or below it.

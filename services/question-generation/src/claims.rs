@@ -634,6 +634,42 @@ impl Claims {
             return to("incident");
         }
         match category.id.as_str() {
+            // A monolith broken into services ("Conduzi a quebra do monolito Java EE/Oracle em 28
+            // microsserviços Spring Boot ... usando strangler fig, ... sem janela de
+            // indisponibilidade") is a migration: the order of extraction, the data moved off the
+            // shared database and the way back, not failures prevented (R70: scored on SLOs,
+            // redundancy and on-call).
+            "reliability" | "incident" | "build" | "launch" | "refactor" | "performance" | "scale"
+            | "leadership"
+                if names_decomposition(text) =>
+            {
+                to("migration")
+            }
+            // Detections built on a SIEM ("Lideré la implementación de Microsoft Sentinel y Defender
+            // for Cloud sobre ~2,400 recursos de Azure; escribí 180 reglas de detección en KQL. El
+            // tiempo medio de detección pasó de 9 horas a 40 minutos") are scored on what was
+            // collected and detected, how rules were tested and tuned and how time to detect was
+            // measured, not as one vulnerability confirmed and fixed (R70).
+            "security" | "build" | "launch" | "leadership" | "automation" | "quality" | "reliability"
+            | "impact" | "performance" | "security_rollout"
+                if names_detection(text) =>
+            {
+                to("detection")
+            }
+            // A phone's battery use cut ("Sincronización en segundo plano con WorkManager; el
+            // consumo de batería reportado bajó cerca de 25%") is scored on what drained it, the
+            // background work deferred and what the user gets later, not on where a service's time
+            // went with query plans and flame graphs (R70).
+            "performance" | "impact" | "build" | "refactor" | "automation" | "launch" | "cost"
+            | "reliability"
+                if names_word_or_phrase(
+                    text,
+                    &["battery", "bateria", "batería", "wakelock", "wakelocks"],
+                    &["battery drain", "consumo de bateria", "consumo de batería"],
+                ) =>
+            {
+                to("battery")
+            }
             // An app package made smaller ("Reduced APK size from 38 MB to 14 MB (R8 full mode, App
             // Bundles...), which raised install completion on Android Go devices by 22%") is
             // scored on where the megabytes came from and what shrinking can break, not as a
@@ -753,6 +789,17 @@ impl Claims {
                 ) =>
             {
                 to("build")
+            }
+            // Load tests that found where the system would break, fixed by others ("Ran k6 load
+            // tests ahead of Black Friday 2023 and found PostgreSQL connection pool exhaustion in
+            // the promotions service; the team fixed it"), are scored on the test's model of the
+            // traffic, the metrics that showed the limit and the rerun, not on the candidate
+            // scaling the system (R70: "what did you change yourself, and how did you know the
+            // system would hold at the new level?").
+            "quality" | "automation" | "performance" | "build" | "scale"
+                if names_load_test(text) && names_finding(text) && !names_gain(text) =>
+            {
+                to("load_test")
             }
             // Load tests ahead of a launch or a peak ("Automated SIM activation load testing with k6
             // ahead of the iPhone launch window; system handled a 6x normal peak") are capacity
@@ -938,7 +985,11 @@ impl Claims {
             // So is an on-call rotation restructured ("Reestruturei o on-call: rotação follow-the-sun
             // ..., alertas baseados em burn rate; páginas fora do horário caíram ~60%", R66: asked
             // where the time went, on flame graphs).
-            "reliability" | "performance" | "impact" | "build" | "automation" | "refactor"
+            // SLOs rolled out with noisy alerts cut ("Rolled out SLOs and error budgets with
+            // Prometheus, Thanos and Grafana; merged or deleted noisy alerts and cut pages per
+            // on-call week by 63%") are alerting work too, not a product launched to users (R70:
+            // scored on feature flags, beta users and conversion).
+            "reliability" | "performance" | "impact" | "build" | "automation" | "refactor" | "launch"
                 if names_alert_work(text) =>
             {
                 to("alerting")
@@ -4355,6 +4406,71 @@ fn names_crash_rate(text: &str) -> bool {
         }) || SESSIONS.iter().any(|p| lower.contains(p)))
 }
 
+/// Whether a line reports detections built on a SIEM: the platform or its rule language named,
+/// detection rules, or the time to detect.
+fn names_detection(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &["siem", "qradar", "kql", "wazuh", "mttd"],
+        &[
+            "microsoft sentinel",
+            "azure sentinel",
+            "detection rule",
+            "regras de detecção",
+            "reglas de detección",
+            "time to detect",
+            "tempo médio de detecção",
+            "tiempo medio de detección",
+            "tempo de detecção",
+            "tiempo de detección",
+        ],
+    )
+}
+
+/// Whether a line reports something found ("found PostgreSQL connection pool exhaustion",
+/// "identifiquei um gargalo", "encontré una fuga de memoria").
+fn names_finding(text: &str) -> bool {
+    const FOUND: &[&str] = &[
+        "found",
+        "identified",
+        "revealed",
+        "uncovered",
+        "discovered",
+        "exposed",
+        "encontr",
+        "identifiq",
+        "identifiqu",
+        "descobr",
+        "descubr",
+        "revel",
+        "detect",
+        "hallé",
+        "halló",
+    ];
+    words(&text.to_lowercase()).any(|w| FOUND.iter().any(|f| w.starts_with(f)))
+}
+
+/// Whether a line reports a monolith broken into services: a monolith and the services it became
+/// named together, or the strangler fig pattern.
+fn names_decomposition(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let monolith = words(&lower).any(|w| w.starts_with("monolit") || w.starts_with("monolith"));
+    let services = words(&lower).any(|w| {
+        [
+            "microservice",
+            "microsserviço",
+            "microservicio",
+            "micro-service",
+            "services",
+            "serviços",
+            "servicios",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    });
+    (monolith && services) || lower.contains("strangler")
+}
+
 /// Whether a line reports an app package made smaller ("Reduced APK size from 38 MB to 14 MB (R8
 /// full mode, App Bundles, WebP assets...)"): the package named with a size in megabytes, not a
 /// web bundle or a payload.
@@ -6986,6 +7102,58 @@ mod tests {
             "Added a Redis cache in front of the pricing API, cutting p95 latency from 420 ms to 60 ms";
         let q = first_question("en", "Corvale", cached, 0).expect("a question");
         assert!(q.question.rubric.points.join(" ").contains("invalidated"));
+    }
+
+    #[test]
+    fn r70_lines_are_asked_by_their_kind() {
+        let cases = [
+            // SLOs rolled out with alerts cut: alerting, not a product launch.
+            (
+                "en",
+                "Rolled out SLOs and error budgets with Prometheus, Thanos and Grafana; merged or deleted noisy alerts and cut pages per on-call week by 63%",
+                "alerting",
+            ),
+            // A monolith broken into services: a migration, not failures prevented.
+            (
+                "pt-BR",
+                "Conduzi a quebra do monolito Java EE/Oracle em 28 microsserviços Spring Boot com PostgreSQL (Aurora) usando strangler fig, ao longo de 18 meses, sem janela de indisponibilidade",
+                "migration",
+            ),
+            // Load tests that found a limit others fixed: the test, not scaling the system.
+            (
+                "en",
+                "Ran k6 load tests ahead of Black Friday 2023 and found PostgreSQL connection pool exhaustion in the promotions service; the team fixed it a week before peak traffic",
+                "load_test",
+            ),
+            // A phone's battery use cut: not a service's time.
+            (
+                "es-MX",
+                "Sincronización en segundo plano con WorkManager; el consumo de batería reportado bajó cerca de 25%",
+                "battery",
+            ),
+            // Detections on a SIEM: not one vulnerability fixed.
+            (
+                "es-MX",
+                "Lideré la implementación de Microsoft Sentinel y Defender for Cloud sobre aproximadamente 2,400 recursos de Azure; escribí 180 reglas de detección en KQL. El tiempo medio de detección pasó de 9 horas a 40 minutos",
+                "detection",
+            ),
+        ];
+        for (lang, line, want) in cases {
+            assert_eq!(first_kind(lang, "Brightpath", line).as_deref(), Some(want), "{line}");
+        }
+        // A Redis-backed rate limiter is no cache.
+        let limiter = "Built a Go rate-limiting sidecar backed by Redis for the authorization path; p99 latency \
+                       dropped from 180 ms to 45 ms at ~1,500 auth requests/second";
+        let q = first_question("en", "Brightpath", limiter, 0).expect("a question");
+        assert!(
+            !q.question.rubric.points.join(" ").contains("invalidated"),
+            "{:?}",
+            q.question.rubric.points
+        );
+        // Redis Sentinel is no SIEM.
+        let sentinel =
+            "Set up Redis Sentinel for the session store, cutting failover time from 5 minutes to 20 s";
+        assert_ne!(first_kind("en", "Brightpath", sentinel).as_deref(), Some("detection"));
     }
 
     #[test]
