@@ -584,6 +584,30 @@ impl Anchors {
             {
                 continue;
             }
+            // A system run, not designed ("Operated Kafka (Amazon MSK) for ledger events and
+            // automated broker upgrades"), is no design whose trade-offs to defend (R70: asked
+            // "which consistency or scaling trade-offs did the design make?").
+            const RAN: &[&str] = &[
+                "operated",
+                "maintained",
+                "administered",
+                "supported",
+                "monitored",
+                "operei",
+                "mantive",
+                "administrei",
+                "sustentei",
+                "monitorei",
+                "operé",
+                "mantuve",
+                "administré",
+                "monitoreé",
+            ];
+            if ["system-design", "architecture"].contains(&ask.id.as_str())
+                && words(&lower).next().is_some_and(|w| RAN.contains(&w))
+            {
+                continue;
+            }
             // "That code" is code the line says the candidate wrote or changed: a target
             // architecture defined, a standard set or a platform chosen is no code to defend in
             // a review (R58's development kits: "defined the target architecture for 14 bounded
@@ -1468,6 +1492,22 @@ mod tests {
             )],
         );
         assert!(anchors.options(graph, &c, 1).iter().any(|o| o.competency == "delivery"));
+    }
+
+    #[test]
+    fn a_system_operated_is_no_design_to_defend() {
+        let anchors = Anchors::bundled();
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let design = |line: &str| {
+            let c = candidate("en", &[("Brightpath", line)]);
+            anchors.options(&bank.graph, &c, 0).iter().any(|o| o.competency == "system-design")
+        };
+        assert!(!design(
+            "Operated Kafka (Amazon MSK) for ledger events across 40 microservices and automated broker upgrades and partition rebalancing with Cruise Control"
+        ));
+        assert!(design(
+            "Designed the event-driven ledger on Kafka (Amazon MSK) across 40 microservices, with idempotent consumers and partitioned topics"
+        ));
     }
 
     #[test]
