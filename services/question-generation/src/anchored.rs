@@ -257,7 +257,35 @@ impl Anchors {
             // early demos, it misreads a live response (R70).
             const INCIDENTS: &[&str] =
                 &["incident", "incidente", "incidencia", "outage", "caída", "indisponib"];
-            let incident = said_words.iter().any(|w| INCIDENTS.iter().any(|p| w.starts_with(p)));
+            // The incident is the story when the told part names it near its head, not as what
+            // came before the work ("wrote the idempotency middleware after a duplicate-debit
+            // incident", "implementaste Front Door tras un incidente"), a process about incidents
+            // ("estruturou o processo de gestão de incidentes") or where a tool was used ("in
+            // incident reviews").
+            const BEFORE: &[&str] = &[
+                "after",
+                "following",
+                "tras",
+                "después",
+                "após",
+                "depois",
+                "process",
+                "processo",
+                "proceso",
+                "management",
+                "gestão",
+                "gestión",
+                "reviews",
+                "review",
+            ];
+            let incident = said_words
+                .iter()
+                .take(9)
+                .position(|w| INCIDENTS.iter().any(|p| w.starts_with(p)))
+                .is_some_and(|at| {
+                    !said_words[..at].iter().any(|w| BEFORE.contains(w))
+                        && !said_words.get(at + 1).is_some_and(|w| BEFORE.contains(w))
+                });
             for c in self
                 .competencies
                 .iter()
@@ -279,7 +307,11 @@ impl Anchors {
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
                 // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
                 // pasted under a behavioral question (R20).
-                let Some(text) = anchored(&claim.text, employer, &c.texts[lang].text, lang) else {
+                let ask = match &c.texts[lang].incident_ask {
+                    Some(ask) if incident => ask,
+                    _ => &c.texts[lang].text,
+                };
+                let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
                 };
                 let mut q =
@@ -478,7 +510,16 @@ impl Anchors {
         ];
         let consumer = CONSUMED.iter().any(|w| lower.contains(w));
         let not: &[&str] = match (kind == Some("migration"), consumer) {
-            (true, _) => &["data", "database-administration"],
+            // (Nor as an API contract or code to defend: "Led the move of 140+ integrations off
+            // IBM Integration Bus onto Spring Boot services and Kafka" scored on status codes and
+            // OAuth scopes, "Migré 27 servicios .NET y Java a AKS" asked which design of "that
+            // code" she would defend, R71. The move is asked as a migration.)
+            // (Services developed out of a monolith are code written: "Desarrollé 9 servicios en
+            // .NET 8 y Go a partir del monolito".)
+            (true, _) if crate::claims::opens_with_building(&claim.text) => {
+                &["data", "database-administration"]
+            }
+            (true, _) => &["data", "database-administration", "apis", "programming"],
             (false, true) => &["apis"],
             _ => &[],
         };
@@ -1495,6 +1536,29 @@ mod tests {
     }
 
     #[test]
+    fn a_migration_is_no_api_contract_or_code_to_defend() {
+        let anchors = Anchors::bundled();
+        let bank = crate::bank::Bank::bundled().unwrap();
+        for (lang, l, line) in [
+            (
+                "es",
+                2,
+                "Migré 27 servicios .NET y Java de máquinas virtuales on-premise a AKS con Helm y Azure DevOps",
+            ),
+            (
+                "en",
+                0,
+                "Led the move of 140+ point-to-point integrations off a legacy IBM Integration Bus onto Spring Boot REST services and Kafka",
+            ),
+        ] {
+            let c = candidate(lang, &[("Buckeye", line)]);
+            let areas: Vec<String> =
+                anchors.options(&bank.graph, &c, l).into_iter().map(|o| o.competency).collect();
+            assert!(!areas.iter().any(|a| a == "apis" || a == "programming"), "{line}: {areas:?}");
+        }
+    }
+
+    #[test]
     fn a_system_operated_is_no_design_to_defend() {
         let anchors = Anchors::bundled();
         let bank = crate::bank::Bank::bundled().unwrap();
@@ -1521,6 +1585,63 @@ mod tests {
         ] {
             assert!(!AREA_ASKS.contains(seam), "{seam}");
         }
+    }
+
+    #[test]
+    fn an_incident_is_asked_as_one_for_ownership() {
+        // R71: "What were you personally responsible for there?" of an incident commanded.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "en",
+            &[(
+                "Buckeye Mutual",
+                "Incident commander for the 2023 partner certificate expiry outage that stopped quoting for 3 hours; ran the postmortem and added certificate monitoring",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 0, &[], &[]).expect("an incident shows ownership");
+        assert!(q.question.text.contains("Walk me through that incident"), "{}", q.question.text);
+        let c = candidate(
+            "pt",
+            &[(
+                "Hospital Vida",
+                "Atendi 3 incidentes graves de plantão, incluindo corrupção de página em um banco de 2 TB",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 1, &[], &[]).expect("an incident shows ownership");
+        assert!(q.question.text.contains("esse incidente"), "{}", q.question.text);
+        // Work done after an incident, or a process about incidents, is not the incident.
+        for (lang, l, line) in [
+            (
+                "en",
+                0,
+                "Wrote the idempotency-key middleware used for all money-movement endpoints after a duplicate-debit incident",
+            ),
+            (
+                "pt",
+                1,
+                "Estruturei o processo de gestão de incidentes com plantão, runbooks e post-mortems sem culpados",
+            ),
+        ] {
+            let c = candidate(lang, &[("Buckeye Mutual", line)]);
+            if let Some(q) = anchors.question("ownership", &c, l, &[], &[]) {
+                assert!(
+                    !q.question.text.contains("Walk me through")
+                        && !q.question.text.contains("passo a passo"),
+                    "{}",
+                    q.question.text
+                );
+            }
+        }
+        // Other ownership lines keep the competency's own ask.
+        let c = candidate(
+            "en",
+            &[(
+                "Buckeye Mutual",
+                "Took ownership of the legacy rating service and stabilized its nightly jobs",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 0, &[], &[]).expect("ownership");
+        assert!(q.question.text.contains("personally responsible"), "{}", q.question.text);
     }
 
     #[test]

@@ -124,6 +124,11 @@ pub(crate) struct Texts {
     pub(crate) text: String,
     #[serde(default)]
     text_metric: Option<String>,
+    /// For an anchored behavioral question told back through an incident, what is asked in
+    /// place of `text` ("What were you personally responsible for there?" of an outage the
+    /// candidate commanded read as a template, R71).
+    #[serde(default)]
+    pub(crate) incident_ask: Option<String>,
     pub(crate) points: Vec<String>,
     pub(crate) strong: String,
     acceptable: String,
@@ -329,6 +334,15 @@ impl Claims {
             if network {
                 return false;
             }
+            // "regressões de plano", "plan regressions": a query plan that got worse is no
+            // regression test (R71: a billing close cut by query tuning asked what was tested).
+            const PLANS: &[&str] = &["plan", "plans", "plano", "planos", "planes", "query", "performance"];
+            let plan = lower[k].starts_with("regress")
+                && (k.checked_sub(1).is_some_and(|j| PLANS.contains(&lower[j].as_str()))
+                    || lower.get(k + 2).is_some_and(|w| PLANS.contains(&w.as_str())));
+            if plan {
+                return false;
+            }
             let near = &lower[k.saturating_sub(3)..(k + 4).min(lower.len())];
             let environment = near.iter().any(|w| ENVIRONMENTS.contains(&w.as_str()));
             let next_to_model =
@@ -475,9 +489,13 @@ impl Claims {
             .collect::<Vec<_>>()
             .windows(2)
             .any(|w| w[0] == "move" && (w[1] == "of" || w[1] == "from"));
+        // "Led the move of 140+ integrations off a legacy IBM Integration Bus onto Spring Boot
+        // services and Kafka" too (R71: asked as something built, on the API area's contract).
         let moved_system = (first == "moved" || move_noun)
-            && lower.windows(2).any(|w| w[0] == "from" && !w[1].starts_with(|c: char| c.is_ascii_digit()))
-            && lower.iter().any(|w| w == "to");
+            && lower.windows(2).any(|w| {
+                (w[0] == "from" || w[0] == "off") && !w[1].starts_with(|c: char| c.is_ascii_digit())
+            })
+            && lower.iter().any(|w| w == "to" || w == "onto");
         // "Moved settlement batch jobs to Kafka Streams consumers, cutting end-of-day processing
         // from 3.5 h to 20 min and retiring 14 EC2 instances (~$61K/year saved)" moved a system
         // too, named before the figures (R52: asked where the money was going).
@@ -890,6 +908,15 @@ impl Claims {
             // A backup of network devices' configuration is automation, not a database's recovery
             // point and WAL (R37, R40: switch configuration backups with Ansible).
             "recovery" if names_network_config(text) => to("automation"),
+            // High availability set up ("Implantei Always On Availability Groups ...; o failover
+            // passou de cerca de 40 minutos para menos de 30 segundos") is scored on the failures
+            // it covers and how failover was shown to work, not on restores proved from backups
+            // (R71: "how did you prove the restore works?").
+            "recovery" | "build" | "launch" | "automation"
+                if names_high_availability(text) && !names_backup(text) =>
+            {
+                to("reliability")
+            }
             // Load tests for a capacity plan ("Planejamento de capacidade para transmissões ao vivo
             // ...: testes de carga com k6, pré-escalonamento de node pools") are scaling work, scored
             // on the expected load and what was scaled ahead of it, not as a QA suite with flaky
@@ -1080,6 +1107,7 @@ impl Claims {
             | "refactor"
                 if names_any(text, &[RECOVERY], true)
                     && !names_network_config(text)
+                    && !(names_high_availability(text) && !names_backup(text))
                     && (category.id != "migration"
                         || words(&text.to_lowercase()).any(|w| RECOVERY.contains(&w) && w != "failover")) =>
             {
@@ -1255,7 +1283,14 @@ impl Claims {
             {
                 to("reliability")
             }
-            "refactor" if names_speed(text) && (names_change(text) || names_gain(text)) => to("performance"),
+            // (A rewrite that ended overselling under load, "soporta ~1,800 actualizaciones por
+            // segundo en el Buen Fin y eliminó la sobreventa", is about correctness under
+            // concurrency, not where the time went, R71.)
+            "refactor"
+                if names_speed(text) && (names_change(text) || names_gain(text)) && !names_race(text) =>
+            {
+                to("performance")
+            }
             // A launch is of something users or customers get; tracing or tooling rolled out
             // inside the company is something built (R21: OpenTelemetry scored on conversion).
             "launch" if !words(&text.to_lowercase()).any(|w| AUDIENCE.contains(&w)) => to("build"),
@@ -3532,7 +3567,7 @@ fn names_security(text: &str) -> bool {
 
 /// Whether a line opens with designing or building something new ("Desenhei e implantei",
 /// "Built", "Diseñé").
-fn opens_with_building(text: &str) -> bool {
+pub(crate) fn opens_with_building(text: &str) -> bool {
     const BUILT: &[&str] = &[
         "designed",
         "built",
@@ -4450,6 +4485,40 @@ fn names_finding(text: &str) -> bool {
     words(&text.to_lowercase()).any(|w| FOUND.iter().any(|f| w.starts_with(f)))
 }
 
+/// Whether a line names high availability set up: replicas that take over, not backups.
+fn names_high_availability(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &["patroni", "pacemaker", "multi-az"],
+        &[
+            "availability group",
+            "availability groups",
+            "always on",
+            "failover cluster",
+            "automatic failover",
+            "failover automático",
+            "réplica síncrona",
+            "réplicas síncronas",
+        ],
+    )
+}
+
+/// Whether a line names backups or restores.
+fn names_backup(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    words(&lower)
+        .any(|w| ["backup", "restor", "respald", "pitr", "rman", "snapshot"].iter().any(|p| w.starts_with(p)))
+}
+
+/// Whether a line reports a race between concurrent writers ended: overselling, double booking.
+fn names_race(text: &str) -> bool {
+    names_word_or_phrase(
+        text,
+        &["sobreventa", "overselling", "oversold", "overbooking", "sobrevenda"],
+        &["race condition", "condição de corrida", "condición de carrera", "double booking", "doble reserva"],
+    )
+}
+
 /// Whether a line reports a monolith broken into services: a monolith and the services it became
 /// named together, or the strangler fig pattern.
 fn names_decomposition(text: &str) -> bool {
@@ -4670,7 +4739,15 @@ fn names_browser_metric(text: &str) -> bool {
     names_word_or_phrase(
         text,
         &["lcp", "inp", "cls", "fcp", "ttfb", "lighthouse"],
-        &["core web vitals", "web vitals", "time to interactive", "first contentful paint"],
+        &[
+            "core web vitals",
+            "web vitals",
+            "time to interactive",
+            "first contentful paint",
+            "largest contentful paint",
+            "interaction to next paint",
+            "cumulative layout shift",
+        ],
     )
 }
 
@@ -7154,6 +7231,56 @@ mod tests {
         let sentinel =
             "Set up Redis Sentinel for the session store, cutting failover time from 5 minutes to 20 s";
         assert_ne!(first_kind("en", "Brightpath", sentinel).as_deref(), Some("detection"));
+    }
+
+    #[test]
+    fn r71_lines_are_asked_by_their_kind() {
+        let cases = [
+            (
+                "en",
+                "Improved Largest Contentful Paint on the course listing page from 4.1 s to 2.3 s on 4G by lazy-loading images, code-splitting routes and trimming an unused charting library.",
+                "web_performance",
+            ),
+            (
+                "en",
+                "Led the move of 140+ point-to-point agency and carrier integrations off a legacy IBM Integration Bus onto Spring Boot services and Kafka (Confluent Cloud), retiring two on-prem servers and about $310K a year in licensing and support.",
+                "migration",
+            ),
+            (
+                "pt-BR",
+                "Implantei Always On Availability Groups para o banco do prontuário eletrônico; o failover passou de cerca de 40 minutos (manual) para menos de 30 segundos.",
+                "reliability",
+            ),
+            (
+                "pt-BR",
+                "Reduzi o tempo de fechamento do faturamento SUS/convênios de 5 h para 1 h 50 min reescrevendo procedures, criando índices filtrados e usando o Query Store para identificar regressões de plano.",
+                "performance",
+            ),
+            (
+                "es-MX",
+                "Reescribí el servicio de inventario en Elixir/Phoenix con GenServers por vendedor; soporta ~1,800 actualizaciones por segundo en el Buen Fin y eliminó la sobreventa que causaba cerca de 2 % de cancelaciones.",
+                "refactor",
+            ),
+            // Unchanged: backups rebuilt are recovery work.
+            (
+                "pt-BR",
+                "Criei scripts em Bash e Python para backup diário do banco, com teste semanal de restauração; o tempo de recuperação caiu de 6 h para 1 h",
+                "recovery",
+            ),
+        ];
+        let claims = Claims::bundled();
+        for (_, line, want) in cases {
+            assert_eq!(claims.kind_of(line), Some(want), "{line}");
+        }
+        // A real-time API is no event stream: its latency cut gets no event-delivery point.
+        let quote = "Cut p95 latency of the real-time quote API from 2.4 s to 650 ms by replacing synchronous \
+                     rating calls with a cached rate-table service and async enrichment.";
+        let q = first_question("en", "Buckeye", quote, 0).expect("a question");
+        assert!(
+            !q.question.rubric.points.join(" ").contains("at-least-once"),
+            "{:?}",
+            q.question.rubric.points
+        );
     }
 
     #[test]
