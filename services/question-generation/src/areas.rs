@@ -1003,6 +1003,9 @@ mod tests {
         assert!(
             found("an activation outage caused by CoreDNS saturation").contains(&"networking".to_string())
         );
+        // Domain-driven design written in Spanish or Portuguese (R71).
+        assert!(found("Prácticas: TDD, diseño orientado a dominio").contains(&"system-design".to_string()));
+        assert!(found("design orientado ao domínio").contains(&"system-design".to_string()));
         // Not inside other words.
         assert!(found("Ruby gems").iter().all(|a| a != "data"));
         // A term satisfies the terms above it, not those beside or below it.
