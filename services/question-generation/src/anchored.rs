@@ -307,15 +307,19 @@ impl Anchors {
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
                 // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
                 // pasted under a behavioral question (R20).
-                let ask = match &c.texts[lang].incident_ask {
-                    Some(ask) if incident => ask,
-                    _ => &c.texts[lang].text,
+                // Told back as the incident, it is scored as one: detection, running the response,
+                // updates, the postmortem's actions (R72: the ownership rubric's hand-over and
+                // loose ends under an outage commanded).
+                let (ask, texts) = match &c.texts[lang].incident_ask {
+                    Some(ask) if incident => {
+                        (ask, Claims::bundled().kind_texts("incident", lang).unwrap_or(&c.texts[lang]))
+                    }
+                    _ => (&c.texts[lang].text, &c.texts[lang]),
                 };
                 let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
                 };
-                let mut q =
-                    written(format!("anchored-{}", c.id), Kind::Behavioral, &c.texts[lang], lang, text);
+                let mut q = written(format!("anchored-{}", c.id), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![c.id.clone()];
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
@@ -391,6 +395,28 @@ impl Anchors {
         ];
         let lower = claim.text.to_lowercase();
         if EVENTS.iter().chain(SUPPORT).any(|e| lower.contains(e)) {
+            return;
+        }
+        // People taught or mentored are no work in an area: "Mentor two SREs and run on-call
+        // onboarding (shadow rotation, mock incidents)" asked which production signals showed it
+        // healthy, a tutoring post asked which design of "that code" she would defend (R72).
+        const TEACHING: &[&str] = &[
+            "mentor",
+            "coach",
+            "tutor",
+            "monitor de",
+            "monitora de",
+            "taught",
+            "ensinei",
+            "enseñé",
+            "shadow rotation",
+        ];
+        if TEACHING.iter().any(|t| lower.starts_with(t) || lower.contains(&format!(" {t}")))
+            || claim.title.as_deref().is_some_and(|t| {
+                let t = t.to_lowercase();
+                ["monitor", "monitora", "tutor", "teaching assistant"].iter().any(|m| t.starts_with(m))
+            })
+        {
             return;
         }
         // A line of one kind of work is asked about that work's area: API tests are testing,
@@ -507,6 +533,15 @@ impl Anchors {
             "feita pelo time de backend",
             "desenvolvida pelo time de backend",
             "del equipo de backend",
+            // Other companies' APIs called ("Automaticé la publicación de inmuebles en portales
+            // externos mediante sus APIs y archivos XML", R72: asked how "the API and its
+            // clients" kept the contract).
+            "their apis",
+            "their api",
+            "suas apis",
+            "sua api",
+            "sus apis",
+            "su api",
         ];
         let consumer = CONSUMED.iter().any(|w| lower.contains(w));
         let not: &[&str] = match (kind == Some("migration"), consumer) {
@@ -1559,6 +1594,47 @@ mod tests {
     }
 
     #[test]
+    fn people_mentored_or_taught_are_no_work_in_an_area() {
+        let anchors = Anchors::bundled();
+        let bank = crate::bank::Bank::bundled().unwrap();
+        for (lang, l, line) in [
+            (
+                "en",
+                0,
+                "Mentor two SREs and run on-call onboarding (shadow rotation, runbook reviews, mock incidents) for the Kubernetes platform",
+            ),
+            (
+                "pt",
+                1,
+                "Monitora de Lógica de Programação: tirava dúvidas de Python e corrigia listas de exercícios de 60 calouros",
+            ),
+        ] {
+            let c = candidate(lang, &[("Crestline", line)]);
+            assert!(
+                anchors
+                    .options(&bank.graph, &c, l)
+                    .iter()
+                    .all(|o| !anchors.areas.iter().any(|a| a.id == o.competency)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_companies_apis_called_are_no_contract_designed() {
+        let anchors = Anchors::bundled();
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let c = candidate(
+            "es",
+            &[(
+                "Casa Norte",
+                "Automaticé la publicación de inmuebles en portales externos mediante sus APIs y archivos XML",
+            )],
+        );
+        assert!(anchors.options(&bank.graph, &c, 2).iter().all(|o| o.competency != "apis"));
+    }
+
+    #[test]
     fn a_system_operated_is_no_design_to_defend() {
         let anchors = Anchors::bundled();
         let bank = crate::bank::Bank::bundled().unwrap();
@@ -1577,6 +1653,12 @@ mod tests {
     #[test]
     fn the_ci_cd_ask_names_the_pipeline_not_the_pipeline_of_that_work() {
         // R70: "o que o pipeline desse trabalho verificava" read as a template seam.
+        // Nor does a Spanish ask open its question mark before an opening phrase ("¿Ante un
+        // auditor, qué evidencia...?" is "Ante un auditor, ¿qué evidencia...?").
+        for opening in ["¿Ante un auditor,", "¿Desde el", "¿Una vez en producción,", "¿Viendo ese trabajo"]
+        {
+            assert!(!AREA_ASKS.contains(opening), "{opening}");
+        }
         for seam in [
             "pipeline in that work",
             "pipeline of that work",
@@ -1600,6 +1682,14 @@ mod tests {
         );
         let q = anchors.question("ownership", &c, 0, &[], &[]).expect("an incident shows ownership");
         assert!(q.question.text.contains("Walk me through that incident"), "{}", q.question.text);
+        // ...and scored as one, not on hand-overs and loose ends (R72).
+        let incident = Claims::bundled().kind_points("incident", 0).join(" ");
+        assert_eq!(
+            q.question.rubric.points.first(),
+            Claims::bundled().kind_points("incident", 0).first(),
+            "{incident}"
+        );
+        assert!(!q.question.rubric.points.join(" ").contains("formally someone else's"));
         let c = candidate(
             "pt",
             &[(
