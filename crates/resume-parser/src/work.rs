@@ -205,6 +205,12 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
                 let b_titled = title_score(b) > title_score(a)
                     || (title_score(b) == title_score(a) && ends_in_legal_form(a) && !ends_in_legal_form(b));
                 let (t, e) = if b_titled { (b, a) } else { (a, b) };
+                // A function after a title ("Engenheiro de Software Sênior — Integrações", with the
+                // employer on the next line) is the title's, not an employer (R72: told back "Na
+                // Integrações").
+                if parts.len() == 2 && !b_titled && FUNCTIONS.contains(&fold(e).as_str()) {
+                    return (Some(format!("{t}{sep}{e}")), None);
+                }
                 return (Some(t.clone()), Some(e.clone()));
             }
         }
@@ -804,6 +810,9 @@ const FUNCTIONS: &[&str] = &[
     "core",
     "ios",
     "android",
+    "integracoes",
+    "integraciones",
+    "integrations",
 ];
 
 /// Words that open the name of a team inside a company.
@@ -1591,6 +1600,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// R72: a function after the title, the employer on the next line.
+    #[test]
+    fn a_function_after_a_title_is_no_employer() {
+        let text = "03/2014 – 12/2018     Engenheiro de Software Sênior — Integrações\n                      LogNorte Transportes e Armazéns Gerais Ltda. — São Paulo/SP\n  ▪ Integrei WMS e TMS ao SAP ECC via RabbitMQ para 6 centros de distribuição.\n";
+        let got = titles_and_employers(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Engenheiro de Software Sênior"), "{got:?}");
+        assert!(got[0].1.starts_with("LogNorte Transportes"), "{got:?}");
     }
 
     /// R69: an employer with its legal form and a title with its qualifier make a long header.
