@@ -704,6 +704,23 @@ impl Claims {
                     text,
                     &["battery", "bateria", "batería", "wakelock", "wakelocks"],
                     &["battery drain", "consumo de bateria", "consumo de batería"],
+                ) && names_word_or_phrase(
+                    // A phone's, not a sensor's on its firmware.
+                    text,
+                    &[
+                        "app",
+                        "apps",
+                        "android",
+                        "ios",
+                        "mobile",
+                        "phone",
+                        "workmanager",
+                        "aplicativo",
+                        "aplicación",
+                        "celular",
+                        "móvil",
+                    ],
+                    &["segundo plano", "background"],
                 ) =>
             {
                 to("battery")
@@ -7323,6 +7340,9 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(claims.kind_of(line), want, "{line}");
         }
+        // A sensor's battery on its firmware is no app's.
+        let sensor = "Rewrote the LoRa sensor firmware in C, extending battery life from 8 to 14 months";
+        assert_ne!(claims.kind_of(sensor), Some("battery"));
         // Monitoring's time to detect is no SIEM's: it is alerting work.
         let nagios = "Replaced Nagios with Prometheus, Alertmanager and Grafana; mean time to detect fell from about 20 minutes to 3.";
         assert_eq!(claims.kind_of(nagios), Some("alerting"));
