@@ -414,9 +414,11 @@ impl Anchors {
         // (Only a line that opens with it: "Built the payments API and mentored two juniors" is
         // still the API's.)
         if TEACHING.iter().any(|t| lower.starts_with(t))
+            // (A tutor's post by its title's first word: a "Monitoring Engineer" teaches no one.)
             || claim.title.as_deref().is_some_and(|t| {
                 let t = t.to_lowercase();
-                ["monitor", "monitora", "tutor", "teaching assistant"].iter().any(|m| t.starts_with(m))
+                ["monitor", "monitora", "tutor", "tutora"].contains(&t.split_whitespace().next().unwrap_or(""))
+                    || t.starts_with("teaching assistant")
             })
         {
             return;
