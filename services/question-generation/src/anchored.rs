@@ -631,7 +631,6 @@ impl Anchors {
                 "pipelines",
                 "ci",
                 "cd",
-                "ci/cd",
                 "jenkins",
                 "gitlab",
                 "actions",
@@ -1566,6 +1565,7 @@ mod tests {
         let pipeline = "Configurei pipeline com Codemagic para gerar builds a cada merge na branch principal";
         assert!(asked_as("pt", 1, pipeline).iter().any(|a| a == "delivery"));
     }
+
     #[test]
     fn a_migration_is_no_api_contract_or_code_to_defend() {
         for (lang, l, line) in [
@@ -1584,6 +1584,7 @@ mod tests {
             assert!(!areas.iter().any(|a| a == "apis" || a == "programming"), "{line}: {areas:?}");
         }
     }
+
     #[test]
     fn people_mentored_or_taught_are_no_work_in_an_area() {
         let anchors = Anchors::bundled();
@@ -1603,12 +1604,14 @@ mod tests {
             assert!(asked.iter().all(|o| !anchors.areas.iter().any(|a| a.id == *o)), "{line}: {asked:?}");
         }
     }
+
     #[test]
     fn other_companies_apis_called_are_no_contract_designed() {
         let portals =
             "Automaticé la publicación de inmuebles en portales externos mediante sus APIs y archivos XML";
         assert!(!asked_as("es", 2, portals).iter().any(|a| a == "apis"));
     }
+
     #[test]
     fn a_system_operated_is_no_design_to_defend() {
         let design = |line: &str| asked_as("en", 0, line).iter().any(|a| a == "system-design");
@@ -1619,6 +1622,7 @@ mod tests {
             "Designed the event-driven ledger on Kafka (Amazon MSK) across 40 microservices, with idempotent consumers and partitioned topics"
         ));
     }
+
     #[test]
     fn the_ci_cd_ask_names_the_pipeline_not_the_pipeline_of_that_work() {
         // R70: "o que o pipeline desse trabalho verificava" read as a template seam.

@@ -697,31 +697,16 @@ impl Claims {
             // A phone's battery use cut ("Sincronización en segundo plano con WorkManager; el
             // consumo de batería reportado bajó cerca de 25%") is scored on what drained it, the
             // background work deferred and what the user gets later, not on where a service's time
-            // went with query plans and flame graphs (R70).
+            // went with query plans and flame graphs (R70). A phone's, not a sensor's on its
+            // firmware.
             "performance" | "impact" | "build" | "refactor" | "automation" | "launch" | "cost"
             | "reliability"
                 if names_word_or_phrase(
                     text,
                     &["battery", "bateria", "batería", "wakelock", "wakelocks"],
                     &["battery drain", "consumo de bateria", "consumo de batería"],
-                ) && names_word_or_phrase(
-                    // A phone's, not a sensor's on its firmware.
-                    text,
-                    &[
-                        "app",
-                        "apps",
-                        "android",
-                        "ios",
-                        "mobile",
-                        "phone",
-                        "workmanager",
-                        "aplicativo",
-                        "aplicación",
-                        "celular",
-                        "móvil",
-                    ],
-                    &["segundo plano", "background"],
-                ) =>
+                ) && (names_word_or_phrase(text, PHONE_APP, &["segundo plano", "background"])
+                    || names_word_or_phrase(text, &["mobile", "móvil"], &[])) =>
             {
                 to("battery")
             }
@@ -4551,7 +4536,6 @@ fn names_finding(text: &str) -> bool {
         "exposed",
         "encontr",
         "identifiq",
-        "identifiqu",
         "descobr",
         "descubr",
         "revel",
@@ -4610,19 +4594,11 @@ fn names_race(text: &str) -> bool {
 /// named together, or the strangler fig pattern.
 fn names_decomposition(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let monolith = words(&lower).any(|w| w.starts_with("monolit") || w.starts_with("monolith"));
+    let monolith = words(&lower).any(|w| w.starts_with("monolit"));
     let services = words(&lower).any(|w| {
-        [
-            "microservice",
-            "microsserviço",
-            "microservicio",
-            "micro-service",
-            "services",
-            "serviços",
-            "servicios",
-        ]
-        .iter()
-        .any(|p| w.starts_with(p))
+        ["microservice", "microsserviço", "microservicio", "services", "serviços", "servicios"]
+            .iter()
+            .any(|p| w.starts_with(p))
     });
     (monolith && services) || lower.contains("strangler")
 }
@@ -4671,30 +4647,18 @@ fn names_offline_sync(text: &str) -> bool {
     // Synced, or kept on a device ("Rebuilt the offline ticket wallet on Room + WorkManager so
     // passes validate with no signal", R65).
     let sync = words(&lower).any(|w| w.starts_with("sync") || w.starts_with("sincroniz"))
+        || names_word_or_phrase(text, PHONE_APP, &["offline first", "core data"])
         || names_word_or_phrase(
             text,
-            &[
-                "offline-first",
-                "room",
-                "workmanager",
-                "realm",
-                "app",
-                "apps",
-                "aplicativo",
-                "aplicación",
-                "android",
-                "ios",
-                "phone",
-                "device",
-                "devices",
-                "dispositivo",
-                "dispositivos",
-                "celular",
-            ],
-            &["offline first", "core data"],
+            &["offline-first", "room", "realm", "device", "devices", "dispositivo", "dispositivos"],
+            &[],
         );
     offline && sync
 }
+
+/// Words that place a line on a phone app (its battery, its offline sync).
+const PHONE_APP: &[&str] =
+    &["app", "apps", "android", "ios", "phone", "workmanager", "aplicativo", "aplicación", "celular"];
 
 /// Whether a line counts the projects or sites it delivered ("9 client projects", "12 sitios"):
 /// a body of work rather than one product launched.
