@@ -144,6 +144,44 @@ pub(crate) fn without_place(h: &str) -> &str {
     h
 }
 
+/// Whether what follows "en"/"em" in a header is a field of work, not an employer: "Especialista
+/// en Seguridad de TI", "Mestre em Ciência da Computação" (R73: the employer on the next line, the
+/// job told back "En Seguridad de TI"). An employer with a legal form is still one.
+fn names_field(after: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "seguridad",
+        "seguranca",
+        "ciberseguridad",
+        "ciberseguranca",
+        "sistemas",
+        "desarrollo",
+        "desenvolvimento",
+        "ti",
+        "tecnologia",
+        "tecnologias",
+        "informatica",
+        "computacion",
+        "computacao",
+        "redes",
+        "infraestructura",
+        "infraestrutura",
+        "software",
+        "soporte",
+        "suporte",
+        "calidad",
+        "qualidade",
+        "telecomunicaciones",
+        "telecomunicacoes",
+        "ciencia",
+        "ciencias",
+        "inteligencia",
+        "automatizacion",
+        "automacao",
+    ];
+    let folded = fold(after);
+    folded.split(' ').next().is_some_and(|w| FIELDS.contains(&w)) && !ends_in_legal_form(after)
+}
+
 /// First words of two-word city names ("San Antonio", "Belo Horizonte", "Fort Worth").
 const CITY_PREFIXES: &[&str] = &[
     "san", "santa", "santo", "los", "las", "new", "el", "la", "sao", "porto", "rio", "belo", "fort", "salt",
@@ -170,6 +208,7 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             && let Some((t, e)) = h.split_once(sep)
             && !(matches!(sep, " em " | " en " | " na " | " no ")
                 && HEADER_SEPS[..5].iter().any(|s| without_asides(t).contains(s)))
+            && !(matches!(sep, " em " | " en ") && names_field(e))
             && title_score(e) <= title_score(t)
         {
             return (Some(trim(t)), Some(trim(e)));
@@ -709,6 +748,19 @@ fn is_legal_form(part: &str) -> bool {
     LEGAL_FORMS.contains(&part.trim().to_lowercase().as_str())
 }
 
+/// The words of the legal forms `text` names ("S. de R.L. de C.V." is five), at most one each.
+fn legal_form_words(text: &str) -> usize {
+    let mut lower = format!(" {} ", text.to_lowercase().replace(',', " "));
+    let mut n = 0;
+    for form in LEGAL_FORMS.iter().filter(|f| f.contains(' ')) {
+        if let Some(at) = lower.find(&format!(" {form} ")) {
+            n += word_count(form);
+            lower.replace_range(at..at + form.len() + 1, "");
+        }
+    }
+    n
+}
+
 /// Whether a name ends in a company's legal form ("Maple & Main Retail Inc.", "Conecta Sistemas, Ltda.").
 fn ends_in_legal_form(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
@@ -1056,7 +1108,10 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
     // a description line included: a column of dates alone anchors however long that line is.
     let column = line.rsplit_once('\t').is_some_and(|(_, tail)| without_dates(tail).is_empty());
-    let words = word_count(&without_asides(&rest));
+    // A company's legal form is part of its name, not words of a sentence: "2020 – 2022 |
+    // Constructora Cumbres del Norte, S. de R.L. de C.V. | Desarrollador .NET / DevOps |
+    // Monterrey, N.L." is a header (R73: the job's stories told back under the employer above).
+    let words = word_count(&without_asides(&rest)).saturating_sub(legal_form_words(&rest));
     let short = column || words <= 12;
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
@@ -2001,6 +2056,22 @@ mod tests {
     }
 
     #[test]
+    fn a_long_legal_form_does_not_make_a_header_a_sentence() {
+        // R73: the second job's stories told back under the first job's employer.
+        let text = "2022 – presente | Laboratorios Norvida, S.A. de C.V. | Ingeniero DevOps | Monterrey, N.L.\n \
+                    * Migré 40 aplicaciones .NET de pipelines clásicos.\n\n\
+                    2020 – 2022 | Constructora Cumbres del Norte, S. de R.L. de C.V. | Desarrollador .NET / DevOps | Monterrey, N.L.\n \
+                    * Migré los servidores IIS on-premises a Azure App Service.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(
+            e[1].employer.as_ref().map(|s| s.value.as_str()),
+            Some("Constructora Cumbres del Norte, S. de R.L. de C.V.")
+        );
+        assert_eq!(legal_form_words("Acme, S. de R.L. de C.V. | Dev"), 5);
+    }
+
+    #[test]
     fn one_line_headers_in_any_order() {
         let te = |t: &str, e: &str| (Some(t.to_string()), Some(e.to_string()));
         assert_eq!(
@@ -2031,6 +2102,15 @@ mod tests {
         );
         assert_eq!(split_header("Senior Engineer - Payments at Stripe").1.as_deref(), Some("Stripe"));
         assert_eq!(split_header("Engenheiro de Dados (Pleno - Remoto) na Stone").1.as_deref(), Some("Stone"));
+        // A field after "en" is the title's (R73: the job told back "En Seguridad de TI").
+        assert_eq!(
+            split_header("Especialista en Seguridad de TI"),
+            (Some("Especialista en Seguridad de TI".into()), None)
+        );
+        assert_eq!(
+            split_header("Analista em Sistemas Integrados Ltda."),
+            te("Analista", "Sistemas Integrados Ltda.")
+        );
     }
 
     #[test]

@@ -254,38 +254,9 @@ impl Anchors {
                 .any(|c| c.id == "conflict" && Self::strength(c, &said, &said_words, lang) > 0);
             // So is an incident worked with another team ("Atendí incidencias en temporada alta
             // junto al equipo de backend"): asked how the work was split and kept in step, with
-            // early demos, it misreads a live response (R70).
-            const INCIDENTS: &[&str] =
-                &["incident", "incidente", "incidencia", "outage", "caída", "indisponib"];
-            // The incident is the story when the told part names it near its head, not as what
-            // came before the work ("wrote the idempotency middleware after a duplicate-debit
-            // incident", "implementaste Front Door tras un incidente"), a process about incidents
-            // ("estruturou o processo de gestão de incidentes") or where a tool was used ("in
-            // incident reviews").
-            const BEFORE: &[&str] = &[
-                "after",
-                "following",
-                "tras",
-                "después",
-                "após",
-                "depois",
-                "process",
-                "processo",
-                "proceso",
-                "management",
-                "gestão",
-                "gestión",
-                "reviews",
-                "review",
-            ];
-            let incident = said_words
-                .iter()
-                .take(9)
-                .position(|w| INCIDENTS.iter().any(|p| w.starts_with(p)))
-                .is_some_and(|at| {
-                    !said_words[..at].iter().any(|w| BEFORE.contains(w))
-                        && !said_words.get(at + 1).is_some_and(|w| BEFORE.contains(w))
-                });
+            // early demos, it misreads a live response (R70). The incident is the story when the
+            // told part names it near its head.
+            let incident = crate::claims::names_incident_at_head(&said_words, 9);
             for c in self
                 .competencies
                 .iter()
@@ -309,12 +280,20 @@ impl Anchors {
                 // pasted under a behavioral question (R20).
                 // Told back as the incident, it is scored as one: detection, running the response,
                 // updates, the postmortem's actions (R72: the ownership rubric's hand-over and
-                // loose ends under an outage commanded).
-                let (ask, texts) = match &c.texts[lang].incident_ask {
-                    Some(ask) if incident => {
-                        (ask, Claims::bundled().kind_texts("incident", lang).unwrap_or(&c.texts[lang]))
-                    }
-                    _ => (&c.texts[lang].text, &c.texts[lang]),
+                // loose ends under an outage commanded); a security incident on containment, what
+                // was reached and who was told (R73: tokens a customer leaked scored on rollback,
+                // failover and traces).
+                let incident_kind = match Claims::bundled().kind_of(&claim.text) {
+                    Some("security_incident") => "security_incident",
+                    _ => "incident",
+                };
+                let (ask, texts, rubric_kind) = match &c.texts[lang].incident_ask {
+                    Some(ask) if incident => (
+                        ask,
+                        Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
+                        incident_kind,
+                    ),
+                    _ => (&c.texts[lang].text, &c.texts[lang], c.id.as_str()),
                 };
                 let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
@@ -324,7 +303,7 @@ impl Anchors {
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
-                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, &c.id, true, lang, 1);
+                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, rubric_kind, true, lang, 1);
                 out.push(AnchorOption {
                     competency: c.id.clone(),
                     // More signals first, a figure to talk to, then recent work (claims come
@@ -503,7 +482,7 @@ impl Anchors {
             }
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
-            _ if incident || kind == Some("incident") => {
+            _ if incident || matches!(kind, Some("incident" | "security_incident")) => {
                 Some(&["operations", "security", "security-operations"])
             }
             Some("research") => Some(&["ux"]),
@@ -665,8 +644,14 @@ impl Anchors {
             }
             // A system run, not designed ("Operated Kafka (Amazon MSK) for ledger events and
             // automated broker upgrades"), is no design whose trade-offs to defend (R70: asked
-            // "which consistency or scaling trade-offs did the design make?").
+            // "which consistency or scaling trade-offs did the design make?"), nor is a system
+            // tuned (R73: "Tuned the Kafka cluster carrying play events after repeated consumer
+            // lag" asked the same).
             const RAN: &[&str] = &[
+                "tuned",
+                "ajustei",
+                "tunei",
+                "ajusté",
                 "operated",
                 "maintained",
                 "administered",
@@ -907,6 +892,13 @@ fn internship(title: &str) -> bool {
         "pasante",
         "trainee",
         "aprendiz",
+        "apprentice",
+        // An industrial attachment, a student's post (R73: "ICT Attachment Student", three months
+        // of SQL reports asked as a data engineer's database depth).
+        "attachment",
+        "student",
+        "estudante",
+        "estudiante",
     ];
     words(&title.to_lowercase()).any(|w| INTERN.contains(&w))
 }
@@ -1618,6 +1610,9 @@ mod tests {
         assert!(!design(
             "Operated Kafka (Amazon MSK) for ledger events across 40 microservices and automated broker upgrades and partition rebalancing with Cruise Control"
         ));
+        assert!(!design(
+            "Tuned the Kafka cluster carrying play events (about 1.2B messages/day) after repeated consumer lag; rebalanced partitions and moved consumers to cooperative rebalancing."
+        ));
         assert!(design(
             "Designed the event-driven ledger on Kafka (Amazon MSK) across 40 microservices, with idempotent consumers and partitioned topics"
         ));
@@ -1672,6 +1667,20 @@ mod tests {
         );
         let q = anchors.question("ownership", &c, 1, &[], &[]).expect("an incident shows ownership");
         assert!(q.question.text.contains("esse incidente"), "{}", q.question.text);
+        // A security incident is scored on containment, what was reached and who was told, not
+        // on an outage's rollback and failover (R73).
+        let c = candidate(
+            "es",
+            &[(
+                "Centinela Ciberdefensa",
+                "Coordiné la respuesta a un incidente en 2023 en el que un cliente expuso tokens de su consola en un repositorio público; contención en menos de tres horas y rotación automática de tokens para todos los tenants a partir de entonces",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("an incident shows ownership");
+        assert!(q.question.text.contains("ese incidente"), "{}", q.question.text);
+        let security = Claims::bundled().kind_points("security_incident", 2);
+        assert_eq!(q.question.rubric.points.first(), security.first(), "{:?}", q.question.rubric.points);
+        assert!(!q.question.rubric.points.join(" ").contains("failover"), "{:?}", q.question.rubric.points);
         // Work done after an incident, or a process about incidents, is not the incident.
         for (lang, l, line) in [
             (
@@ -1901,6 +1910,7 @@ mod tests {
         // "Prácticas" is an internship too (R47: ownership asked about a practicum's upkeep of
         // old sites).
         assert!(internship("Desarrollador Jr. (prácticas y después contrato)"));
+        assert!(internship("ICT Attachment Student"));
         // An intern's own internship is their story.
         c.claims[0].title = Some("Software Engineering Intern".into());
         let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);

@@ -873,6 +873,8 @@ const GENERIC: &[&str] = &[
     "api", "apis", "ui", "ux", "ci", "cd", "ci/cd", "etl", "elt", "bi",
     // Styles and formats, not tools: "In your work with REST" (R22).
     "rest", "restful", "soap", "http", "https", "json", "xml",
+    // Protocols and controls, not tools: "En tu trabajo con mTLS" (R73).
+    "tls", "mtls", "ssl", "sso", "mfa", "2fa",
 ];
 
 /// The words of `text[start..end]`, a term found in a resume line, as a phrase that can be read
@@ -976,6 +978,7 @@ mod tests {
         assert_eq!(named("Publiqué eventos en Kafka", "Kafka"), Some(true));
         assert_eq!(named("Integré la API de pagos", "API"), Some(false));
         assert_eq!(named("Built REST endpoints for orders", "REST"), Some(false));
+        assert_eq!(named("Propuse una alternativa con mTLS y una CA dedicada", "mTLS"), Some(false));
     }
 
     #[test]

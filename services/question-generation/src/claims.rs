@@ -67,6 +67,11 @@ struct Facet {
 impl Facet {
     fn fits(&self, lower: &str, kind: &str) -> bool {
         let names = |terms: &[String]| terms.iter().any(|t| names_term(lower, t));
+        // A certification is scored by the facets written for exams: a tool's facet is work done
+        // with the tool (a CKAD asked for requests, limits and autoscaling in a cluster run).
+        if kind == "certification" && self.only_for.is_empty() {
+            return false;
+        }
         !self.not_for.iter().any(|k| k == kind)
             && (self.only_for.is_empty() || self.only_for.iter().any(|k| k == kind))
             && names(&self.terms)
@@ -625,9 +630,10 @@ impl Claims {
         let to = |id: &str| named(id).unwrap_or(category);
         // A security incident led ("Lideré la respuesta a un incidente: llaves de acceso IAM
         // expuestas ... se usaron para minar criptomonedas ... se recuperó el cargo de ~USD
-        // 27,000") is an incident, whatever its first words or figures say, scored on its
-        // containment and what the attacker reached (the `security-incident` facet), not as
-        // reliability work on SLOs and redundancy (R68), a team led or money saved. (A backup
+        // 27,000") is a security incident, whatever its first words or figures say, scored on its
+        // containment, what was reached and who was told: not as reliability work on SLOs and
+        // redundancy (R68), a team led or money saved, nor as an outage with its rollback,
+        // failover and traces (R73: tokens a customer exposed in a public repository). (A backup
         // policy rebuilt after a supplier's ransomware incident stays recovery work.)
         // A line headed by the incident ("Incident commander for the August 2022 pathology results
         // outage", "Postmortem de la caída durante la final de 2019: el pool de conexiones ... se
@@ -645,6 +651,26 @@ impl Claims {
         {
             return to("incident");
         }
+        // So is an incident analysed or run, told by its opening verb, whatever its fix names
+        // (R73: "Coordenei a análise do incidente de cobrança duplicada ...: a correção trouxe
+        // chaves de idempotência, outbox transacional e testes de contrato" asked what the tests
+        // chose to cover).
+        if names_incident_handled(text)
+            && matches!(
+                category.id.as_str(),
+                "quality"
+                    | "quality_junior"
+                    | "refactor"
+                    | "build"
+                    | "automation"
+                    | "performance"
+                    | "scale"
+                    | "impact"
+                    | "leadership"
+            )
+        {
+            return to("incident");
+        }
         // A team grown ("Crecí el área de 6 a 17 personas: definí el proceso de entrevistas") is
         // leadership, not a system scaled (R69: asked how the system would hold the new load).
         if category.id == "scale" && names_people_first(text) {
@@ -655,7 +681,7 @@ impl Claims {
             "incident" | "leadership" | "reliability" | "security" | "impact" | "cost"
         ) && self.facet_fits("security-incident", text, "incident")
         {
-            return to("incident");
+            return to("security_incident");
         }
         match category.id.as_str() {
             // A monolith broken into services ("Conduzi a quebra do monolito Java EE/Oracle em 28
@@ -729,9 +755,14 @@ impl Claims {
             {
                 to("offline_sync")
             }
-            // Delivery moved from one CI/CD tool to another is a migration: the switch and the way
-            // back, not "why was it worth automating" a process that was automated (R65).
-            "automation" | "delivery" | "performance" | "build" if replaces_ci_tool(text) => to("migration"),
+            // Delivery moved from one CI/CD tool to another is a move of pipelines: the switch and
+            // the way back, not "why was it worth automating" a process that was automated (R65),
+            // nor a data migration's parity checks, latency and cost (R73: "Replaced Jenkins with
+            // GitHub Actions and reusable workflows; median pipeline time dropped from 24 to 9
+            // min"): templates, secrets, gates kept and pipeline time.
+            "automation" | "delivery" | "performance" | "build" | "migration" if replaces_ci_tool(text) => {
+                to("pipeline_migration")
+            }
             // A vulnerability management programme on infrastructure scanners ("Implementé el
             // programa de gestión de vulnerabilidades con Tenable y Jira: SLAs por severidad")
             // is scored on inventory, priority beyond the scanner's score, owners and deadlines:
@@ -1568,10 +1599,16 @@ impl Claims {
                 let text = ["Certificate", "Certification"]
                     .iter()
                     .fold(text, |t, kind| t.replace(&format!("{kind} certification"), kind));
+                let blocked = nexushr_guardrail::Blocked::of(&text);
+                let mut q = question(cert, lang, text);
+                // What this certification covers, applied at work, in place of "names what the
+                // certification covers accurately" (R73: a CTFL question with a rubric that fits
+                // any exam).
+                self.add_facets(&mut q.rubric.points, &span.text, &cert.id, false, lang, 1);
                 out.push(ClaimQuestion {
-                    blocked: nexushr_guardrail::Blocked::of(&text),
+                    blocked,
                     areas: Vec::new(),
-                    question: Arc::new(question(cert, lang, text)),
+                    question: Arc::new(q),
                     span: span.clone(),
                     claim: None,
                     employer: None,
@@ -3084,6 +3121,16 @@ fn first_clause(line: &str) -> String {
             .max()
             .filter(|&at| words(&head[at..]).count() <= 4 && words(&head[..at]).count() >= 8)
     };
+    // "By" and a gerund open a list of means whatever its first item's length: "Cut monthly AWS
+    // spend by 31% by moving EKS node groups to Graviton, buying Compute Savings Plans, ..." told
+    // back to its first comma credited the Graviton move with the whole saving (R73).
+    let by_means = |i: usize| {
+        let head = &clause[..i];
+        head.rfind(" by ").filter(|&at| {
+            words(&head[at + 4..]).next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+                && words(&head[..at]).count() >= 4
+        })
+    };
     // Nor inside a list of things done: "for build, unit tests and deployment to App Service
     // staging slots" cut to "for build" (R63): the item after the comma is a short one before
     // the list's "and".
@@ -3099,7 +3146,7 @@ fn first_clause(line: &str) -> String {
         && let Some((i, _)) =
             clause.match_indices(", ").find(|(i, _)| words(&clause[..*i]).count() >= 8 && !in_list(*i))
     {
-        return clause[..means_at(i).unwrap_or(i)].to_string();
+        return clause[..means_at(i).or_else(|| by_means(i)).unwrap_or(i)].to_string();
     }
     clause.to_string()
 }
@@ -3976,6 +4023,65 @@ fn bill_first(text: &str) -> bool {
     let head = text.split([',', ';', ':', '(']).next().unwrap_or(text).to_lowercase();
     let head = [" con ", " with ", " com "].iter().fold(head.as_str(), |h, m| h.split(m).next().unwrap_or(h));
     words(head).any(|w| BILL_NOUNS.contains(&w))
+}
+
+/// Whether an incident is the story of lower-cased words `said` (the part of a line a question
+/// tells back): named within its first `within` words, not as what came before the work ("wrote
+/// the idempotency middleware after a duplicate-debit incident", "implementaste Front Door tras un
+/// incidente"), a process about incidents ("estruturou o processo de gestão de incidentes") or
+/// where a tool was used ("in incident reviews").
+pub(crate) fn names_incident_at_head(said: &[&str], within: usize) -> bool {
+    const INCIDENTS: &[&str] = &["incident", "incidente", "incidencia", "outage", "caída", "indisponib"];
+    const BEFORE: &[&str] = &[
+        "after",
+        "following",
+        "tras",
+        "después",
+        "após",
+        "depois",
+        "process",
+        "processo",
+        "proceso",
+        "management",
+        "gestão",
+        "gestión",
+        "reviews",
+        "review",
+    ];
+    said.iter().take(within).position(|w| INCIDENTS.iter().any(|p| w.starts_with(p))).is_some_and(|at| {
+        !said[..at].iter().any(|w| BEFORE.contains(w))
+            && !said.get(at + 1).is_some_and(|w| BEFORE.contains(w))
+    })
+}
+
+/// Whether a line is an incident the candidate ran or analysed, told by its opening verb
+/// ("Coordenei a análise do incidente de cobrança duplicada em recargas Pix: a correção trouxe
+/// chaves de idempotência, outbox transacional e testes de contrato").
+fn names_incident_handled(text: &str) -> bool {
+    const HANDLED: &[&str] = &[
+        "coordenei",
+        "coordinated",
+        "coordiné",
+        "led",
+        "lideré",
+        "liderei",
+        "handled",
+        "atendi",
+        "atendí",
+        "investigated",
+        "investiguei",
+        "investigué",
+        "analysed",
+        "analyzed",
+        "analisei",
+        "analicé",
+        "conduzi",
+        "conduje",
+        "ran",
+    ];
+    let lower = text.to_lowercase();
+    let said: Vec<&str> = words(&lower).collect();
+    said.first().is_some_and(|w| HANDLED.contains(w)) && names_incident_at_head(&said, 6)
 }
 
 /// Whether a line's first clause counts people: "Crecí el área de 6 a 17 personas".
@@ -6187,6 +6293,20 @@ mod tests {
         assert!(Claims::bundled().questions(&cert(0), 0).iter().any(|q| q.category == "certification"));
         assert!(Claims::bundled().questions(&cert(2), 0).iter().all(|q| q.category != "certification"));
         assert!(Claims::bundled().questions(&cert(1), 0).iter().all(|q| q.category != "certification"));
+        // Scored on what the certification covers, applied at work (R73: a CTFL question with a
+        // rubric that fits any exam).
+        for (text, lang, point) in [
+            ("AWS Certified Developer – Associate", 0, "for a cloud certification"),
+            ("ISTQB Certified Tester Foundation Level (CTFL), 2023", 1, "para uma certificação de testes"),
+            ("CKAD - Certified Kubernetes Application Developer", 2, "para una certificación de Kubernetes"),
+        ] {
+            let mut c = cert(0);
+            c.certifications[0].text = text.into();
+            let q = Claims::bundled().questions(&c, lang).into_iter().find(|q| q.category == "certification");
+            let points = q.expect("a certification question").question.rubric.points.clone();
+            assert!(points[0].starts_with(point), "{points:#?}");
+            assert_eq!(points.len(), Claims::bundled().kind_points("certification", lang).len());
+        }
         // A certificate's name says what it is once (R40).
         let mut junior = cert(0);
         junior.certifications[0].text =
@@ -6321,7 +6441,7 @@ mod tests {
             (
                 "pt",
                 "Migrei 23 pipelines do Jenkins para GitLab CI, reduzindo o tempo médio de build de 18 para 7 minutos",
-                "delivery",
+                "pipeline_migration",
             ),
             // R30: a framework upgrade under the refactoring rubric, an LCP gain under the back
             // end's performance points, a load test's latency gain under a CI test suite.
@@ -6523,7 +6643,7 @@ mod tests {
             (
                 "es",
                 "Lideré la respuesta a un incidente en agosto de 2022: llaves de acceso IAM expuestas en un repositorio público de GitHub se usaron para minar criptomonedas en 3 regiones. Contuve el ataque en 2 horas (revocación de llaves, SCP de denegación por región, cuarentena de instancias) y se recuperó el cargo de ~USD 27,000 con AWS. Después implementé Gitleaks en pre-commit y CI, y eliminé las llaves de larga duración migrando a IAM Identity Center y OIDC para GitHub Actions",
-                "incident",
+                "security_incident",
             ),
             (
                 "es",
@@ -6545,7 +6665,13 @@ mod tests {
             (
                 "es",
                 "Atendí un incidente en el que llaves de AWS se expusieron en un repositorio público de un proveedor: revocación en 25 minutos, análisis de CloudTrail.",
-                "incident",
+                "security_incident",
+            ),
+            // R73: tokens a customer exposed are a security incident, not an outage.
+            (
+                "es",
+                "Coordiné la respuesta a un incidente en 2023 en el que un cliente expuso tokens de su consola en un repositorio público; contención en menos de tres horas y rotación automática de tokens para todos los tenants a partir de entonces.",
+                "security_incident",
             ),
             (
                 "es",
@@ -6701,6 +6827,14 @@ mod tests {
         .unwrap();
         assert!(!t.ends_with("con reservas"), "{t}");
         assert!(t.contains("US$81k"), "{t}");
+        // R73: nor to its first item after "by" and a gerund.
+        let t = told(
+            "Cut monthly AWS spend by 31% (about CAD 74K/month) by moving EKS node groups to Graviton, buying Compute Savings Plans, tiering loan-document storage in S3, and deleting idle RDS replicas flagged by a small Go cost-report job I wrote.",
+            0,
+        )
+        .unwrap();
+        assert!(!t.contains("Graviton"), "{t}");
+        assert!(t.contains("31%"), "{t}");
     }
 
     #[test]
@@ -6745,7 +6879,29 @@ mod tests {
             "en",
             "Rewrote the order-attribution job from pandas to PySpark on EMR, cutting runtime from 3.5 h to 25 min",
         );
-        assert!(spark[1].contains("skewed keys"), "{spark:#?}");
+        assert!(spark.iter().any(|p| p.starts_with("how the distributed job was tuned")), "{spark:#?}");
+        // R73: a Spark job's time is not looked for in pandas loops and apply.
+        let settlement = points(
+            "pt",
+            "Reduzi o processamento diário de compensação entre operadoras de 5 horas para 40 minutos ao reescrever o lote em Scala/Spark com particionamento por linha e data.",
+        );
+        assert!(settlement.iter().any(|p| p.contains("job distribuído")), "{settlement:#?}");
+        assert!(!settlement.iter().any(|p| p.contains("apply")), "{settlement:#?}");
+        // R73: a load test's rubric says nothing of search mappings, nor twice how the test
+        // resembled production.
+        let load = points(
+            "pt",
+            "Montei testes de carga com k6 para o endpoint de busca (Elasticsearch) antes de uma campanha de lançamento, o que mostrou a necessidade de cache e evitou lentidão no dia do evento.",
+        );
+        assert!(!load.iter().any(|p| p.contains("mappings")), "{load:#?}");
+        assert!(!load.iter().any(|p| p.starts_with("como o teste de carga se parecia")), "{load:#?}");
+        // R73: an incident analysed is the incident, whatever its fix names, scored on how the
+        // duplicates were removed rather than on who writes consumer contracts.
+        let pix = "Coordenei a análise do incidente de cobrança duplicada em recargas Pix (2022): a correção definitiva trouxe chaves de idempotência, outbox transacional e testes de contrato entre os serviços.";
+        assert_eq!(first_kind("pt", "Acme", pix).as_deref(), Some("incident"));
+        let pix = points("pt", pix);
+        assert!(pix.iter().any(|p| p.contains("escrita dupla")), "{pix:#?}");
+        assert!(!pix.iter().any(|p| p.contains("contratos guiados")), "{pix:#?}");
         let lock = points(
             "pt",
             "Conduzi o pós-incidente quando uma migração sem índice travou a tabela de leads no PostgreSQL por 25 minutos",
@@ -6803,12 +6959,26 @@ mod tests {
             first_kind("es", "PagoNorte", "Diseñé e implementé el programa DevSecOps: SAST con Semgrep y SonarQube, SCA con Snyk y escaneo de contenedores con Trivy en GitHub Actions para 70 repositorios; las vulnerabilidades críticas abiertas bajaron de 140 a 12 en un año.").as_deref(),
             Some("security_rollout")
         );
-        // R65: a CI tool replaced is a migration; images built by hand before are automation,
-        // not a pipeline made faster.
+        // R65: a CI tool replaced is a migration (R73: of pipelines, not of data); images built
+        // by hand before are automation, not a pipeline made faster.
         assert_eq!(
             first_kind("en", "Acme", "Replaced Jenkins with GitHub Actions and Argo CD; median lead time from merge to production went from 2 days to 25 minutes").as_deref(),
-            Some("migration")
+            Some("pipeline_migration")
         );
+        for (lang, line) in [
+            (
+                "en",
+                "Replaced Jenkins with GitHub Actions and reusable workflows; median pipeline time dropped from 24 to 9 min.",
+            ),
+            (
+                "es",
+                "Migré 40 aplicaciones .NET de pipelines clásicos de Azure DevOps a YAML y después a GitHub Actions, con plantillas reutilizables; el tiempo promedio de despliegue bajó de 2 horas a 15 minutos.",
+            ),
+        ] {
+            assert_eq!(first_kind(lang, "Acme", line).as_deref(), Some("pipeline_migration"), "{line}");
+            let rubric = points(lang, line).join(" ");
+            assert!(rubric.contains("OIDC"), "{rubric}");
+        }
         assert_ne!(
             first_kind("en", "Acme", "Introduced Terraform and Packer; golden AMI build time went from 3 hours by hand to 18 minutes.").as_deref(),
             Some("delivery")
