@@ -1034,12 +1034,13 @@ async fn r68_legal_forms_thresholds_and_security_incidents() {
     let kit = kit_for(&mut c, "backend-developer", resume).await;
     assert!(texts(&kit).iter().any(|t| t.starts_with("En Tapatía Fintech, ")), "{:#?}", texts(&kit));
     assert!(texts(&kit).iter().all(|t| !t.contains("C.V")), "{:#?}", texts(&kit));
-    // Leaked keys used to mine cryptocurrency are an incident to contain, not reliability work.
+    // Leaked keys used to mine cryptocurrency are a security incident to contain, not
+    // reliability work (R73: nor an outage to roll back).
     let resume = include_str!("../../../docs/kit-review/round68-resumes/es-2.txt");
     let kit = kit_for(&mut c, "cloud-engineer", resume).await;
     let incident = kit.questions.iter().find(|q| q.text.contains("incidente en agosto de 2022"));
     let incident = incident.unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
-    assert!(incident.text.contains("limitar el daño"), "{}", incident.text);
+    assert!(incident.text.contains("¿Qué contuviste primero"), "{}", incident.text);
     // A burn-rate threshold is no result to measure.
     let resume = include_str!("../../../docs/kit-review/round68-resumes/en-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
