@@ -339,6 +339,11 @@ impl Claims {
         const NETWORKS: &[&str] =
             &["2g", "3g", "4g", "5g", "lte", "network", "signal", "rede", "red", "señal", "sinal"];
         let testing = |k: usize| {
+            // TestFlight is where an iOS build is shipped to testers, not a test written (R74: a
+            // Fastlane release pipeline asked what was chosen to test).
+            if lower[k].starts_with("testflight") {
+                return false;
+            }
             let network = ["coverage", "cobertura"].contains(&lower[k].as_str())
                 && (k.checked_sub(1).is_some_and(|j| NETWORKS.contains(&lower[j].as_str()))
                     || lower.get(k + 2).is_some_and(|w| NETWORKS.contains(&w.as_str())));
@@ -695,6 +700,11 @@ impl Claims {
             {
                 to("migration")
             }
+            // A manual step made automatic ("Rewrote the deploy controller that gates canary
+            // promotion on Prometheus queries; rollback went from ~20 min manual to under 3 min
+            // automatic") is automation, not a system made faster (R74: asked where the time
+            // was going).
+            "performance" | "refactor" | "build" if names_manual_made_automatic(text) => to("automation"),
             // Warehouse credits cut ("Reduced Snowflake credit usage by about 25% by consolidating
             // warehouses and adding auto-suspend") are a bill cut, not a product result to A/B
             // test (R72).
@@ -2958,7 +2968,18 @@ fn by_figure(verb: &str, object: &str, lang: usize) -> Option<String> {
         &[" con ", " usando ", " mediante ", " tras ", " después de "],
     ];
     let by = BY[lang.min(2)];
-    Some(match HOW[lang.min(2)].iter().filter_map(|h| what.find(h)).min() {
+    // So does "ao"/"al" before a verb: "o custo anual de licenciamento em 38% ao consolidar 11
+    // instâncias" (R74: "... onde Standard bastava em 38%"), but not "o acesso ao banco".
+    let infinitive = [" ao ", " al "].iter().filter_map(|h| {
+        what.match_indices(h)
+            .find(|(at, _)| {
+                words(&what[at + h.len()..]).next().is_some_and(|w| {
+                    w.chars().count() > 4 && ["ar", "er", "ir"].iter().any(|e| w.ends_with(e))
+                })
+            })
+            .map(|(at, _)| at)
+    });
+    Some(match HOW[lang.min(2)].iter().filter_map(|h| what.find(h)).chain(infinitive).min() {
         Some(at) => format!("{} {by} {figure}{}", &what[..at], &what[at..]),
         None => format!("{what} {by} {figure}"),
     })
@@ -4082,6 +4103,29 @@ fn names_incident_handled(text: &str) -> bool {
     let lower = text.to_lowercase();
     let said: Vec<&str> = words(&lower).collect();
     said.first().is_some_and(|w| HANDLED.contains(w)) && names_incident_at_head(&said, 6)
+}
+
+/// Whether a line tells a manual step made automatic ("rollback went from ~20 min manual to under
+/// 3 min automatic", "de manual a automático").
+fn names_manual_made_automatic(text: &str) -> bool {
+    names_word_or_phrase(text, &["manual", "manually", "manualmente"], &["by hand", "à mão", "a mano"])
+        && names_word_or_phrase(
+            text,
+            &[
+                "automatic",
+                "automatically",
+                "automated",
+                "automático",
+                "automática",
+                "automáticos",
+                "automáticas",
+                "automaticamente",
+                "automáticamente",
+                "automatizado",
+                "automatizada",
+            ],
+            &[],
+        )
 }
 
 /// Whether a line's first clause counts people: "Crecí el área de 6 a 17 personas".
@@ -6895,6 +6939,20 @@ mod tests {
         );
         assert!(!load.iter().any(|p| p.contains("mappings")), "{load:#?}");
         assert!(!load.iter().any(|p| p.starts_with("como o teste de carga se parecia")), "{load:#?}");
+        // R74: a licence saving is scored on what the licences counted and which edition the
+        // features needed, not on spot capacity and autoscaling.
+        let licences = points(
+            "pt",
+            "Redução de 38% no custo anual de licenciamento ao consolidar 11 instâncias SQL Server em 4 e trocar Enterprise por Standard onde Standard bastava.",
+        );
+        assert!(licences.iter().any(|p| p.contains("edição cara")), "{licences:#?}");
+        assert!(!licences.iter().any(|p| p.contains("spot")), "{licences:#?}");
+        // R74: a manual step made automatic is automation, not a system made faster; a release
+        // shipped through TestFlight is no test suite.
+        let rollback = "Rewrote the deploy controller (Go) that gates canary promotion on Prometheus queries; rollback went from ~20 min manual to under 3 min automatic.";
+        assert_eq!(first_kind("en", "Acme", rollback).as_deref(), Some("automation"));
+        let release = "Pipeline de CI/CD com GitHub Actions + Fastlane (assinatura, build e envio para TestFlight e Play Console interno); a release deixou de depender do notebook de uma pessoa só.";
+        assert_ne!(first_kind("pt", "Acme", release).as_deref(), Some("quality"));
         // R73: an incident analysed is the incident, whatever its fix names, scored on how the
         // duplicates were removed rather than on who writes consumer contracts.
         let pix = "Coordenei a análise do incidente de cobrança duplicada em recargas Pix (2022): a correção definitiva trouxe chaves de idempotência, outbox transacional e testes de contrato entre os serviços.";
@@ -7792,6 +7850,12 @@ mod tests {
                 "Redução de 40% no tempo de build, deploy e testes",
                 1,
                 "reduziu o tempo de build, deploy e testes em 40%",
+            ),
+            // R74: nor at the end of a means told with "ao" and a verb.
+            (
+                "Redução de 38% no custo anual de licenciamento ao consolidar 11 instâncias SQL Server em 4 e trocar Enterprise por Standard onde Standard bastava.",
+                1,
+                "reduziu o custo anual de licenciamento em 38% ao consolidar 11 instâncias SQL Server em 4 e trocar Enterprise por Standard onde Standard bastava",
             ),
             (
                 "Rebuilt the on-call rotation and runbook library, pages per engineer per week down roughly 60%",
