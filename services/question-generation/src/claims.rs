@@ -700,6 +700,27 @@ impl Claims {
             {
                 to("migration")
             }
+            // Releases made more frequent ("release frequency went from monthly to twice a week")
+            // are delivery work, not failures prevented (R75: scored on SLOs, MTTR and redundancy).
+            "reliability" | "performance" | "impact" | "automation" | "build" | "quality"
+                if names_word_or_phrase(
+                    text,
+                    &[],
+                    &[
+                        "release frequency",
+                        "deploy frequency",
+                        "deployment frequency",
+                        "frequência de release",
+                        "frequência de deploy",
+                        "frequência de publicação",
+                        "frecuencia de despliegue",
+                        "frecuencia de release",
+                        "frecuencia de liberación",
+                    ],
+                ) =>
+            {
+                to("delivery")
+            }
             // A manual step made automatic ("Rewrote the deploy controller that gates canary
             // promotion on Prometheus queries; rollback went from ~20 min manual to under 3 min
             // automatic") is automation, not a system made faster (R74: asked where the time
@@ -1533,10 +1554,13 @@ impl Claims {
             let text = match employer {
                 Some(e) => {
                     // "no Hospital Santa Marta", not "na empresa Hospital Santa Marta".
-                    let text = if lang == 1 {
-                        text.replace("na empresa {employer}", &format!("{} {{employer}}", at_pt_word(e)))
-                    } else {
-                        text
+                    let text = match lang {
+                        1 => {
+                            text.replace("na empresa {employer}", &format!("{} {{employer}}", at_pt_word(e)))
+                        }
+                        // "en el Instituto Estatal ...", as the Portuguese "no Hospital".
+                        2 => text.replace("en {employer}", &format!("en {}{{employer}}", the_es(e))),
+                        _ => text,
                     };
                     // "Co." before the sentence's own period: one period.
                     text.replace("{employer}.", &format!("{}.", e.trim_end_matches('.')))
@@ -1808,7 +1832,7 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     told(line, lang).map(|told| match (lang, employer) {
         (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
         (1, None) => format!("Você {told}. {ask}"),
-        (2, Some(e)) => format!("En {e}, {told}. {ask}"),
+        (2, Some(e)) => format!("En {}{e}, {told}. {ask}", the_es(e)),
         (2, None) => format!("{}. {ask}", capitalized(&told)),
         (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
         (_, None) => format!("You {told}. {ask}"),
@@ -1928,6 +1952,50 @@ fn at_pt_word(employer: &str) -> &'static str {
     ];
     let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
     KINDS.iter().find(|(kind, _)| *kind == first).map_or("na", |(_, article)| article)
+}
+
+/// The article before an employer's name in Spanish, with its space: "el " for a name that starts
+/// with what the employer is ("en el Instituto Estatal de Catastro", "en la Secretaría de
+/// Finanzas"), none for a company's own name ("en Pagora", "en Grupo Altamar"; R75: "En Instituto
+/// Estatal ..." read as a seam).
+fn the_es(employer: &str) -> &'static str {
+    const KINDS: &[(&str, &str)] = &[
+        ("instituto", "el "),
+        ("hospital", "el "),
+        ("banco", "el "),
+        ("centro", "el "),
+        ("gobierno", "el "),
+        ("servicio", "el "),
+        ("sistema", "el "),
+        ("consejo", "el "),
+        ("colegio", "el "),
+        ("tribunal", "el "),
+        ("ayuntamiento", "el "),
+        ("municipio", "el "),
+        ("laboratorio", "el "),
+        ("despacho", "el "),
+        ("universidad", "la "),
+        ("secretaría", "la "),
+        ("subsecretaría", "la "),
+        ("comisión", "la "),
+        ("fundación", "la "),
+        ("dirección", "la "),
+        ("procuraduría", "la "),
+        ("fiscalía", "la "),
+        ("tesorería", "la "),
+        ("agencia", "la "),
+        ("cámara", "la "),
+        ("cooperativa", "la "),
+        ("asociación", "la "),
+        ("clínica", "la "),
+        ("escuela", "la "),
+        ("facultad", "la "),
+        ("unidad", "la "),
+        ("coordinación", "la "),
+        ("administración", "la "),
+    ];
+    let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
+    KINDS.iter().find(|(kind, _)| *kind == first).map_or("", |(_, article)| article)
 }
 
 /// The text with its first letter in upper case.
@@ -5906,6 +5974,18 @@ mod tests {
         assert_eq!(at_pt("Hospital Santa Marta"), "no Hospital Santa Marta");
         assert_eq!(at_pt("Universidade Federal do Ceará"), "na Universidade Federal do Ceará");
         assert_eq!(at_pt("Pagora"), "na Pagora");
+        // R75: "En Instituto Estatal de Catastro" is "En el Instituto ...".
+        assert_eq!(the_es("Instituto Estatal de Catastro"), "el ");
+        assert_eq!(the_es("Secretaría de Finanzas"), "la ");
+        assert_eq!(the_es("Pagora"), "");
+        let t = anchored(
+            "Migré el portal de trámites a Azure App Service",
+            Some("Instituto Estatal de Catastro"),
+            "¿Cómo lo planeaste?",
+            2,
+        )
+        .unwrap();
+        assert!(t.starts_with("En el Instituto Estatal de Catastro, migraste"), "{t}");
         assert_eq!(
             of_project(
                 "At SpazaStock, you built a REST API. Which decisions were yours?",
@@ -6939,6 +7019,16 @@ mod tests {
         );
         assert!(!load.iter().any(|p| p.contains("mappings")), "{load:#?}");
         assert!(!load.iter().any(|p| p.starts_with("como o teste de carga se parecia")), "{load:#?}");
+        // R75: a rewrite in another language is scored on why rewrite and the new output's
+        // parity, not only on where the time went.
+        let rust = points(
+            "es",
+            "Reescribí en Rust (tokio, sqlx) el servicio de tarificación de CDRs que estaba en Ruby: mismo hardware, throughput de 1,800 a 27,000 registros/s y latencia p99 de 420 ms a 38 ms.",
+        );
+        assert!(rust.iter().any(|p| p.starts_with("para una reescritura")), "{rust:#?}");
+        // R75: release frequency raised is delivery work, not reliability.
+        let releases = "Azure DevOps pipelines and Ansible playbooks for the meter-data platform (C#/.NET Core APIs, SQL Server 2016 Always On); release frequency went from monthly to twice a week.";
+        assert_ne!(first_kind("en", "Acme", releases).as_deref(), Some("reliability"));
         // R74: a licence saving is scored on what the licences counted and which edition the
         // features needed, not on spot capacity and autoscaling.
         let licences = points(
