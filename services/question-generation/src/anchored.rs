@@ -257,6 +257,15 @@ impl Anchors {
             // early demos, it misreads a live response (R70). The incident is the story when the
             // told part names it near its head.
             let incident = crate::claims::names_incident_at_head(&said_words, 9);
+            // Told back as the incident, it is scored as one: detection, running the response,
+            // updates, the postmortem's actions (R72: the ownership rubric's hand-over and loose
+            // ends under an outage commanded); a security incident on containment, what was
+            // reached and who was told (R73: tokens a customer leaked scored on rollback, failover
+            // and traces).
+            let incident_kind = match incident.then(|| Claims::bundled().kind_of(&claim.text)).flatten() {
+                Some("security_incident") => "security_incident",
+                _ => "incident",
+            };
             for c in self
                 .competencies
                 .iter()
@@ -278,15 +287,6 @@ impl Anchors {
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
                 // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
                 // pasted under a behavioral question (R20).
-                // Told back as the incident, it is scored as one: detection, running the response,
-                // updates, the postmortem's actions (R72: the ownership rubric's hand-over and
-                // loose ends under an outage commanded); a security incident on containment, what
-                // was reached and who was told (R73: tokens a customer leaked scored on rollback,
-                // failover and traces).
-                let incident_kind = match Claims::bundled().kind_of(&claim.text) {
-                    Some("security_incident") => "security_incident",
-                    _ => "incident",
-                };
                 let (ask, texts, rubric_kind) = match &c.texts[lang].incident_ask {
                     Some(ask) if incident => (
                         ask,
