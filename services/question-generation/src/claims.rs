@@ -2020,10 +2020,32 @@ fn told(line: &str, lang: usize) -> Option<String> {
 const ABOUT: [&str; 3] = ["about ", "cerca de ", "alrededor de "];
 
 /// The line as it is said: "the NetSuite <-> TMS invoice sync" is "the NetSuite and TMS invoice
-/// sync" (R20).
+/// sync" (R20); "via Debezium + Kafka -> BigQuery" is "via Debezium e Kafka para BigQuery", "SLOs
+/// w/ error budgets" is "SLOs with error budgets" (R76: read out as pasted notation).
 fn spoken(line: &str, lang: usize) -> String {
     let joined = [" and ", " e ", " y "][lang.min(2)];
-    let line = line.trim().replace(" <-> ", joined).replace(" ↔ ", joined).replace(" <=> ", joined);
+    let to = [" to ", " para ", " a "][lang.min(2)];
+    let with = [" with ", " com ", " con "][lang.min(2)];
+    let line = line
+        .trim()
+        .replace(" <-> ", joined)
+        .replace(" ↔ ", joined)
+        .replace(" <=> ", joined)
+        .replace(" -> ", to)
+        .replace(" → ", to)
+        .replace(" w/ ", with);
+    // "Selenium WebDriver + Java + TestNG" is a list: "Selenium WebDriver, Java and TestNG".
+    let pieces: Vec<&str> = line.split(" + ").collect();
+    let line =
+        pieces.iter().enumerate().fold(String::with_capacity(line.len() + 8), |mut out, (k, piece)| {
+            if k > 0 {
+                // Another "+" after a short item: this one joins a longer list.
+                let listed = pieces.get(k + 1).is_some() && piece.split_whitespace().count() <= 3;
+                out.push_str(if listed { ", " } else { joined });
+            }
+            out.push_str(piece);
+            out
+        });
     // "~35%" is "about 35%": a tilde is notation, not speech (R22).
     let about = ABOUT[lang.min(2)];
     let mut out = String::with_capacity(line.len() + 16);
@@ -6853,6 +6875,19 @@ mod tests {
         assert_eq!(
             spoken("Bajé el gasto ~US$ 9,000 al mes", 2),
             "Bajé el gasto alrededor de US$ 9,000 al mes"
+        );
+        // R76: notation is said in words.
+        assert_eq!(
+            spoken("Pipeline de streaming via Debezium + Kafka -> BigQuery", 1),
+            "Pipeline de streaming via Debezium e Kafka para BigQuery"
+        );
+        assert_eq!(
+            spoken("Introduced SLOs w/ error budgets for 18 services", 0),
+            "Introduced SLOs with error budgets for 18 services"
+        );
+        assert_eq!(
+            spoken("Started the automation effort with Selenium WebDriver + Java + TestNG", 0),
+            "Started the automation effort with Selenium WebDriver, Java and TestNG"
         );
     }
 
