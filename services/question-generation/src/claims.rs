@@ -263,26 +263,31 @@ impl Claims {
         self.facets.iter().any(|f| f.id == id && f.fits(&line.to_lowercase(), kind))
     }
 
+    /// Claim kind `id` ("migration", "build"...).
+    fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
     /// The texts of claim kind `kind` in kit language `lang` (its rubric for an anchored question
     /// about the same kind of story).
     pub(crate) fn kind_texts(&self, kind: &str, lang: usize) -> Option<&Texts> {
-        self.categories.iter().find(|c| c.id == kind).map(|c| &c.texts[lang.min(2)])
+        self.category(kind).map(|c| &c.texts[lang.min(2)])
     }
 
     /// The rubric points of claim kind `kind` as its template writes them, in kit language `lang`.
     pub(crate) fn kind_points(&self, kind: &str, lang: usize) -> &[String] {
-        self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.texts[lang.min(2)].points)
+        self.kind_texts(kind, lang).map_or(&[], |t| &t.points)
     }
 
     /// What claim kind `kind` is called in kit language `lang` ("Migration", "Migração").
     pub(crate) fn kind_label(&self, kind: &str, lang: usize) -> Option<&str> {
-        self.categories.iter().find(|c| c.id == kind).map(|c| c.label[lang.min(2)].as_str())
+        self.category(kind).map(|c| c.label[lang.min(2)].as_str())
     }
 
     /// The requirement areas claim kind `kind` belongs to, in order of preference (empty: the
     /// areas its line names).
     pub(crate) fn kind_areas(&self, kind: &str) -> &[String] {
-        self.categories.iter().find(|c| c.id == kind).map_or(&[], |c| &c.areas)
+        self.category(kind).map_or(&[], |c| &c.areas)
     }
 
     /// The kind of achievement `line` reports (its claim kind, "build", "quality"...), if any.
@@ -299,7 +304,7 @@ impl Claims {
         let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
         // Test and QA words are unambiguous anywhere in the line ("Cut the flaky test rate..."),
         // except tests of people and products: usability tests, A/B tests, user tests.
-        let quality = self.categories.iter().find(|c| c.id == "quality");
+        let quality = self.category("quality");
         let not_software = ["usab", "ab", "user", "usuári", "usuari", "pacient", "experiment"];
         // An app's crash rate cut with regression tests among the means is crash work, not a
         // test suite (R28: "Reducción de la tasa de crashes ... con Crashlytics, triage semanal y
@@ -370,7 +375,7 @@ impl Claims {
         // A migration with tests among its means ("Migré más de 40 procedimientos almacenados de
         // SQL Server a PostgreSQL, con pruebas de regresión en Testcontainers") is the migration:
         // scored on flaky tests and merge gates it missed the cutover (R51).
-        let migration = self.categories.iter().find(|c| c.id == "migration");
+        let migration = self.category("migration");
         let migrated = migration
             .is_some_and(|m| lower.first().is_some_and(|w| m.stems.iter().any(|s| stem_matches(w, s))));
         const MEANS: &[&str] = &["with", "con", "com", "using", "usando", "via"];
@@ -536,7 +541,7 @@ impl Claims {
         let by_verb = if replaced_for_gain {
             None
         } else if moved_system {
-            self.categories.iter().find(|c| c.id == "migration")
+            self.category("migration")
         } else if PLAIN.contains(&first.as_str()) || routine_update {
             later()
         } else {
@@ -568,13 +573,13 @@ impl Claims {
                 return Some(c);
             }
             if !leads_people {
-                return self.categories.iter().find(|c| c.id == "build");
+                return self.category("build");
             }
         }
         // A line whose first word names no kind is asked about only when it reports a result
         // the line itself says the kind of: a speed or cost (performance) or a business outcome
         // (impact: conversion, churn, satisfaction...).
-        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        let named = |id: &str| self.category(id);
         // "Fiz uma análise de cohort de inadimplência que embasou a mudança da régua de cobrança":
         // an analysis that informed a change others made is asked as the analysis (its question,
         // method and checks), not as a change the candidate made (R59). Only where the verb says
@@ -631,7 +636,7 @@ impl Claims {
     /// refactoring, not a data migration; "data-quality tests with Great Expectations" are
     /// checks on data, not software test automation. Each kind has its own rubric.
     fn refined<'a>(&'a self, category: &'a Category, text: &str) -> &'a Category {
-        let named = |id: &str| self.categories.iter().find(|c| c.id == id);
+        let named = |id: &str| self.category(id);
         let to = |id: &str| named(id).unwrap_or(category);
         // A security incident led ("Lideré la respuesta a un incidente: llaves de acceso IAM
         // expuestas ... se usaron para minar criptomonedas ... se recuperó el cargo de ~USD
@@ -1428,7 +1433,7 @@ impl Claims {
             // Something built, made precise below by what it is (a data pipeline, a security
             // programme); not the first kind its later words name ("shards" of a
             // change-data-capture pipeline are no scaling work).
-            let built = || self.categories.iter().find(|c| c.id == "build").filter(|_| artifact);
+            let built = || self.category("build").filter(|_| artifact);
             let Some(category) = kind.or_else(built) else { continue };
             let category = self.refined(category, &c.text);
             // A junior's tests are scored as a junior's: what was tested and how, and a bug
@@ -1616,7 +1621,7 @@ impl Claims {
         // certification questions weak for experienced people, and low value mid-career: R67, an
         // entry-level exam asked of a mid-level DBA beside his own tuning work).
         let level = candidate.level.unwrap_or(1);
-        if let Some(cert) = self.categories.iter().find(|c| c.id == "certification")
+        if let Some(cert) = self.category("certification")
             && level == 0
         {
             for span in &candidate.certifications {
@@ -1950,8 +1955,14 @@ fn at_pt_word(employer: &str) -> &'static str {
         ("loja", "na"),
         ("empresa", "na"),
     ];
+    article_by_kind(employer, KINDS, "na")
+}
+
+/// The article `kinds` gives the first word of `employer` (what the employer is: "Hospital",
+/// "Universidad"), else `otherwise`.
+fn article_by_kind(employer: &str, kinds: &[(&str, &'static str)], otherwise: &'static str) -> &'static str {
     let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
-    KINDS.iter().find(|(kind, _)| *kind == first).map_or("na", |(_, article)| article)
+    kinds.iter().find(|(kind, _)| *kind == first).map_or(otherwise, |(_, article)| article)
 }
 
 /// The article before an employer's name in Spanish, with its space: "el " for a name that starts
@@ -1994,8 +2005,7 @@ fn the_es(employer: &str) -> &'static str {
         ("coordinación", "la "),
         ("administración", "la "),
     ];
-    let first = employer.split_whitespace().next().unwrap_or("").to_lowercase();
-    KINDS.iter().find(|(kind, _)| *kind == first).map_or("", |(_, article)| article)
+    article_by_kind(employer, KINDS, "")
 }
 
 /// The text with its first letter in upper case.
