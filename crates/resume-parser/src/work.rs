@@ -630,7 +630,9 @@ fn header_like(line: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let core = without_asides(&placeless);
-    let words = word_count(&core);
+    // A legal form is part of a name, however many words it is written in (R76: "DBA Senior /
+    // Líder técnico de datos — Minera Sierra Madre Oriental S.A. de C.V.").
+    let words = word_count(&core) - legal_form_words(&core).min(word_count(&core)).saturating_sub(1);
     let strong = [" | ", " — ", " – "].iter().any(|sep| core.contains(sep));
     !t.is_empty()
         && !is_bullet(t)
@@ -1676,6 +1678,23 @@ mod tests {
             [(
                 "Engineering Manager, Plataforma de Juego".to_string(),
                 "Quetzal Interactive Studios S.A. de C.V.".to_string()
+            )]
+        );
+    }
+
+    /// R76: a title with its qualifier and an employer with its legal form, thirteen words over a
+    /// place and dates line, is the header (the job was read with neither, and its place as its
+    /// first highlight).
+    #[test]
+    fn a_legal_form_does_not_make_a_header_too_long() {
+        let text = "DBA Senior / Líder técnico de datos — Minera Sierra Madre Oriental S.A. de C.V.\n\
+                    Monterrey, N.L. | ago. 2020 – presente\n\
+                    - Responsable de 46 instancias en 3 unidades mineras y el corporativo.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [(
+                "DBA Senior / Líder técnico de datos".to_string(),
+                "Minera Sierra Madre Oriental S.A. de C.V.".to_string()
             )]
         );
     }
