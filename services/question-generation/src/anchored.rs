@@ -266,12 +266,17 @@ impl Anchors {
                 Some("security_incident") => "security_incident",
                 _ => "incident",
             };
-            for c in self
-                .competencies
-                .iter()
-                .filter(|c| !took_part && !((disagreement || incident) && c.id == "collaboration"))
+            let conflict = self.competencies.iter().find(|c| c.id == "conflict");
+            for c in self.competencies.iter().filter(|c| !took_part && !(incident && c.id == "collaboration"))
             {
-                let strength = Self::strength(c, &said, &said_words, lang);
+                // A disagreement with another team is collaboration asked as the disagreement it
+                // was (R76: "Desacuerdo con el equipo de aplicaciones, que quería usar la BD como
+                // cola" unasked beside a stock "a project where you depended on another team").
+                let shown = match conflict {
+                    Some(k) if disagreement && c.id == "collaboration" => k,
+                    _ => c,
+                };
+                let strength = Self::strength(shown, &said, &said_words, lang);
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -293,12 +298,12 @@ impl Anchors {
                         Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
                         incident_kind,
                     ),
-                    _ => (&c.texts[lang].text, &c.texts[lang], c.id.as_str()),
+                    _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
                 };
                 let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
                 };
-                let mut q = written(format!("anchored-{}", c.id), Kind::Behavioral, texts, lang, text);
+                let mut q = written(format!("anchored-{}", shown.id), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![c.id.clone()];
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
@@ -1752,10 +1757,29 @@ mod tests {
                  mobile-specific BFF endpoint (Node.js) that shrank the payload by 70%.",
             )],
         );
-        assert!(anchors.question("collaboration", &c, 0, &[], &[]).is_none());
         let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a disagreement shows conflict");
         assert!(
             q.question.text.starts_with("At Routa, you disagreed with the backend team"),
+            "{}",
+            q.question.text
+        );
+        // Collaboration is asked through it as the disagreement it was, never as "who else did
+        // that work depend on" (R69), rather than by a stock question (R76: "Desacuerdo con el
+        // equipo de aplicaciones ..." unasked in a kit asking collaboration from the bank).
+        let q = anchors.question("collaboration", &c, 0, &[], &[]).expect("collaboration through it");
+        assert!(q.question.text.contains("Where did people disagree"), "{}", q.question.text);
+        assert!(!q.question.text.contains("depend on"), "{}", q.question.text);
+        assert_eq!(q.question.competencies, ["collaboration"]);
+        let c = candidate(
+            "es",
+            &[(
+                "Minera Sierra Madre Oriental",
+                "Desacuerdo con el equipo de aplicaciones, que quería usar la BD de despacho como cola (tabla con polling cada 200 ms); propuse RabbitMQ y se adoptó tras una prueba de carga que evidenció bloqueos.",
+            )],
+        );
+        let q = anchors.question("collaboration", &c, 2, &[], &[]).expect("a Spanish disagreement");
+        assert!(
+            q.question.text.starts_with("En Minera Sierra Madre Oriental, tuviste un desacuerdo con el equipo de aplicaciones, que quería usar la BD de despacho como cola. ¿En qué no estaban de acuerdo"),
             "{}",
             q.question.text
         );

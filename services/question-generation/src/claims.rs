@@ -1818,7 +1818,7 @@ fn reads_aloud(line: &str) -> bool {
 /// Without an employer (the resume's job was read without one) the line is told back on its own:
 /// `You cut p99 latency ... ask`.
 pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
-    let line = spoken(line, lang);
+    let line = spoken(&telling(line, lang), lang);
     let line = line.as_str();
     if ask.is_empty() {
         return None;
@@ -1829,9 +1829,11 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // "Sales report went from ~3 s to 180 ms after adding a composite index" says what changed
     // with the work as its subject: told back as it is ("At Pagora, the sales report went ...").
     if let Some(said) = told(line, lang).is_none().then(|| subject_first(line, lang)).flatten() {
-        return Some(match employer {
-            Some(e) => format!("At {e}, {said}. {ask}"),
-            None => format!("{}. {ask}", capitalized(&said)),
+        return Some(match (lang, employer) {
+            (1, Some(e)) => format!("{}, {said}. {ask}", capitalized(&at_pt(e))),
+            (2, Some(e)) => format!("En {}{e}, {said}. {ask}", the_es(e)),
+            (_, Some(e)) => format!("At {e}, {said}. {ask}"),
+            (_, None) => format!("{}. {ask}", capitalized(&said)),
         });
     }
     told(line, lang).map(|told| match (lang, employer) {
@@ -1885,23 +1887,37 @@ pub(crate) fn of_project(text: &str, name: &str, lang: usize, yours: bool) -> St
 /// sales report went from ...". None for any other line, and in Portuguese and Spanish, whose
 /// article would need the noun's gender.
 fn subject_first(line: &str, lang: usize) -> Option<String> {
-    const CHANGED: &[&str] =
-        &["went", "dropped", "fell", "decreased", "shrank", "grew", "rose", "improved", "came"];
-    if lang != 0 {
-        return None;
-    }
-    let clause = line.split([';', '—']).next().unwrap_or(line).trim();
+    const CHANGED: [&[&str]; 3] = [
+        &["went", "dropped", "fell", "decreased", "shrank", "grew", "rose", "improved", "came"],
+        &["caiu", "baixou", "passou", "subiu", "melhorou", "diminuiu", "aumentou", "cresceu"],
+        &["bajó", "cayó", "pasó", "subió", "mejoró", "disminuyó", "aumentó", "creció"],
+    ];
+    // Portuguese and Spanish write the subject with its article ("el reporte de producción por
+    // turno bajó de 14 min a 9 s", R76); without one ("Relatório de vendas caiu ...") the line
+    // is a heading's shorthand, not a sentence to read aloud.
+    const ARTICLES: [&[&str]; 3] = [&[], &["o", "a", "os", "as"], &["el", "la", "los", "las"]];
+    let lang = lang.min(2);
+    let clause = without_brackets(line.split([';', '—']).next().unwrap_or(line).trim());
+    let clause = clause.trim_end_matches('.');
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let verb = words.iter().position(|w| CHANGED.contains(&w.to_lowercase().as_str()))?;
+    let verb = words.iter().position(|w| CHANGED[lang].contains(&w.to_lowercase().as_str()))?;
+    let first = words.first()?.to_lowercase();
+    let article = ARTICLES[lang].contains(&first.as_str());
     // A short subject of plain words, then a before and after.
     if verb == 0
-        || verb > 5
+        || verb > 5 + usize::from(article)
         || words.len() > 26
         || words[..verb].iter().any(|w| !w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        || ["i", "we", "my", "our", "the", "a", "an"].contains(&words[0].to_lowercase().as_str())
+        || ["i", "we", "my", "our", "the", "a", "an"].contains(&first.as_str())
+        || (lang > 0 && !article)
         || !names_gain(clause)
     {
         return None;
+    }
+    if lang > 0 {
+        let said = format!("{first} {}", words[1..].join(" "));
+        let said = spoken(&said, lang);
+        return reads_aloud(&capitalized(&said)).then_some(said);
     }
     let first = words[0];
     // An acronym or a product name keeps its case ("API p95", "PostgreSQL replication").
@@ -2017,6 +2033,45 @@ fn capitalized(text: &str) -> String {
 /// The line told back as `anchored` says it, when it can be: its first clause, in the second
 /// person, readable aloud.
 fn told(line: &str, lang: usize) -> Option<String> {
+    told_whole(&telling(line, lang), lang)
+}
+
+/// The line as a question tells it: without a label before a colon that opens it ("Tuning: el
+/// reporte de producción por turno bajó de 14 min a 9 s", "Licenciamiento: consolidé 11
+/// instancias ...", "Incidente (mar. 2022): ...") when only the rest can be told back (R76: such
+/// lines were never asked, their kits asked the bank's stock questions instead).
+fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
+    let unlabelled = line.split_once(": ").and_then(|(label, rest)| {
+        let bare = nexushr_resume_parser::work::without_asides(label);
+        let n = bare.split_whitespace().count();
+        (label.starts_with(char::is_uppercase)
+            && (1..=3).contains(&n)
+            && !bare.contains(|c: char| c.is_ascii_digit() || c == ',')
+            && !rest.trim().is_empty())
+        .then(|| capitalized(rest.trim_start()))
+    });
+    // After a label, a verb in the third person is the event's, not the candidate's ("Incidente
+    // (Semana Santa 2023): expiró el certificado TLS ...", not "expiraste el certificado"); a
+    // thing named is no work told ("Pruebas: suite Appium en granja propia", "Proyecto fallido:
+    // app de ...", R75-R76 development kits: asked as the candidate's API contract).
+    let own = |rest: &str| {
+        told_whole(rest, lang).is_some()
+            && !(lang > 0 && rest.split(' ').next().is_some_and(|w| third_person(w, lang)))
+            && artifact_head(&first_clause(&without_brackets(&spoken(rest, lang))), lang).is_none()
+    };
+    match unlabelled {
+        Some(rest)
+            if told_whole(line, lang).is_none()
+                && (own(&rest) || subject_first(&spoken(&rest, lang), lang).is_some()) =>
+        {
+            std::borrow::Cow::Owned(rest)
+        }
+        _ => std::borrow::Cow::Borrowed(line),
+    }
+}
+
+/// `told` of a line as it is.
+fn told_whole(line: &str, lang: usize) -> Option<String> {
     // "Moved it from a 40-tab Excel workbook to Power BI": what "it" is was said on the line
     // before; told back alone it names nothing (R21's resume, anchored).
     const UNNAMED: &[&str] =
@@ -2485,11 +2540,27 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
             ("conducción", "condujiste"),
         ],
     ];
+    // A disagreement named ("Desacuerdo con el equipo de aplicaciones, que quería usar la BD
+    // como cola") is one the candidate had: "tuviste un desacuerdo con ..." (R76: never asked).
+    const DISAGREED: [&[(&str, &str)]; 3] = [
+        &[("disagreement", "had a disagreement"), ("conflict", "had a conflict")],
+        &[
+            ("divergência", "teve uma divergência"),
+            ("discordância", "teve uma discordância"),
+            ("conflito", "teve um conflito"),
+        ],
+        &[("desacuerdo", "tuviste un desacuerdo"), ("conflicto", "tuviste un conflicto")],
+    ];
     let lang = lang.min(2);
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
     let lower = first.to_lowercase();
+    if let Some((_, had)) = DISAGREED[lang].iter().find(|(noun, _)| *noun == lower)
+        && rest.split(' ').next().is_some_and(|w| ["with", "com", "con"].contains(&w))
+    {
+        return Some((had.to_string(), rest.to_string()));
+    }
     let Some(verb) = NOUNS[lang].iter().find(|(noun, _)| *noun == lower).map(|(_, v)| *v) else {
         return done(&lower, rest, lang);
     };
@@ -3165,6 +3236,8 @@ const CLAUSE_BREAKS: [&str; 6] = ["; ", ": ", " — ", " – ", " - ", ". "];
 /// apoyo en tareas de soporte, documentación en Confluence" is told back as "hiciste la
 /// corrección de bugs", and asked who that work's audience was (R49).
 pub(crate) fn told_part(line: &str, lang: usize) -> String {
+    let line = telling(line, lang);
+    let line = line.as_ref();
     let said = said_part(line);
     let Some(told) = told(line, lang).map(|t| t.to_lowercase()) else { return said };
     let Some(last) = words(&told).last() else { return said };
@@ -6116,6 +6189,48 @@ mod tests {
             Some("set up YAML pipelines in Azure DevOps for build, unit tests and deployment to App Service staging slots")
         );
         assert_eq!(subject_first("Relatório de vendas caiu de 3 s para 180 ms", 1), None);
+        // R76: a label before a colon is the reader's, not what is told back.
+        assert_eq!(
+            anchored("Tuning: el reporte de producción por turno bajó de 14 min a 9 s (índice columnstore + reescritura de una vista anidada de 5 niveles); el cierre mensual pasó de 2 días a medio día.", Some("Minera Sierra Madre Oriental"), "¿Cómo encontraste dónde se iba el tiempo?", 2).as_deref(),
+            Some("En Minera Sierra Madre Oriental, el reporte de producción por turno bajó de 14 min a 9 s. ¿Cómo encontraste dónde se iba el tiempo?")
+        );
+        assert_eq!(
+            super::told("Licenciamiento: consolidé 11 instancias SQL Server Enterprise en 4 y moví 2 bases de reportes a PostgreSQL, ~USD 210 mil anuales menos.", 2).as_deref(),
+            Some("consolidaste 11 instancias SQL Server Enterprise en 4 y moviste 2 bases de reportes a PostgreSQL, alrededor de USD 210 mil anuales menos")
+        );
+        assert_eq!(
+            super::told("Otimização: o tempo do fechamento caiu de 6 h para 40 min", 1).as_deref(),
+            None,
+            "a subject told as it is, not turned"
+        );
+        assert_eq!(
+            anchored("Otimização: o tempo do fechamento caiu de 6 h para 40 min", Some("Pagora"), "Como?", 1)
+                .as_deref(),
+            Some("Na Pagora, o tempo do fechamento caiu de 6 h para 40 min. Como?")
+        );
+        assert_eq!(
+            super::told(
+                "Incidente (Semana Santa 2023): expiró el certificado TLS del endpoint de pagos con un agregador externo, 52 minutos sin poder cobrar.",
+                2
+            ),
+            None
+        );
+        assert_eq!(
+            super::told(
+                "Pruebas: suite Appium en granja propia (12 Android de gama baja + 6 iPhone) corriendo en CircleCI;",
+                2
+            ),
+            None
+        );
+        assert_eq!(
+            told("Desacuerdo con el equipo de aplicaciones, que quería usar la BD de despacho como cola (tabla con polling cada 200 ms); propuse RabbitMQ y se adoptó tras una prueba de carga.", 2).as_deref(),
+            Some("tuviste un desacuerdo con el equipo de aplicaciones, que quería usar la BD de despacho como cola")
+        );
+        assert_eq!(
+            super::told("Tech stack: Java, Spring Boot and PostgreSQL on AWS", 0),
+            None,
+            "a label before a list"
+        );
         // A long line: its first clause, up to the colon before the details.
         assert_eq!(
             told("Coordiné la migración de 212 VMs de VMware vSphere 6.7 a AWS en 14 meses: rehost con AWS Application Migration Service para la mayoría y replataforma de las bases PostgreSQL a RDS. Se dio de baja el contrato de coubicación en 2023, con un ahorro aproximado de 28% en costos de infraestructura", 2).as_deref(),
