@@ -208,6 +208,12 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             && let Some((t, e)) = h.split_once(sep)
             && !(matches!(sep, " em " | " en " | " na " | " no ")
                 && HEADER_SEPS[..5].iter().any(|s| without_asides(t).contains(s)))
+            // "Estágio em Desenvolvimento de Software — Aprendiz Digital Educação S.A.": with a
+            // stronger separator after it, "em" joins the title to its field (R77: the field read
+            // as the employer).
+            && !(matches!(sep, " em " | " en ")
+                && HEADER_SEPS[..5].iter().any(|s| without_asides(e).contains(s))
+                && title_score(t) > 0)
             && !(matches!(sep, " em " | " en ") && names_field(e))
             && title_score(e) <= title_score(t)
         {
@@ -1695,6 +1701,21 @@ mod tests {
             [(
                 "DBA Senior / Líder técnico de datos".to_string(),
                 "Minera Sierra Madre Oriental S.A. de C.V.".to_string()
+            )]
+        );
+    }
+
+    /// R77: an internship "em" a field is the title; the employer is after the dash.
+    #[test]
+    fn an_internship_in_a_field_is_the_title() {
+        let text = "Estágio em Desenvolvimento de Software — Aprendiz Digital Educação S.A., Recife\n\
+                    fev 2024 – jan 2025\n\
+                    Atuei no time da plataforma de avaliações, usada por ~340 escolas.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [(
+                "Estágio em Desenvolvimento de Software".to_string(),
+                "Aprendiz Digital Educação S.A.".to_string()
             )]
         );
     }

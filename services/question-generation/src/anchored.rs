@@ -1767,7 +1767,7 @@ mod tests {
         // that work depend on" (R69), rather than by a stock question (R76: "Desacuerdo con el
         // equipo de aplicaciones ..." unasked in a kit asking collaboration from the bank).
         let q = anchors.question("collaboration", &c, 0, &[], &[]).expect("collaboration through it");
-        assert!(q.question.text.contains("Where did people disagree"), "{}", q.question.text);
+        assert!(q.question.text.contains("Where did you disagree"), "{}", q.question.text);
         assert!(!q.question.text.contains("depend on"), "{}", q.question.text);
         assert_eq!(q.question.competencies, ["collaboration"]);
         let c = candidate(
