@@ -604,19 +604,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if !e.behavioral && e.area.is_some() && !in_work && e.mode == Mode::Design {
             bonus -= 0.5;
         }
-        // So is a design above the candidate's level around a technology their resume does not
-        // name (R76: moving 25 services from REST to gRPC, for a mid-level mobile developer whose
-        // backend work is single endpoints).
-        else if !e.behavioral
-            && e.mode == Mode::Design
-            && above > 0.0
-            && q.terms
-                .iter()
-                .filter_map(|id| graph.term_index(id))
-                .any(|asked| !resume.terms.keys().any(|&found| graph.satisfies(found, asked)))
-        {
-            bonus -= 0.5;
-        }
         // A gap is probed with a scenario rather than a definition for a senior (R30: the test
         // pyramid asked of a frontend developer four years in read as textbook).
         if !e.behavioral && e.area.is_some() && !is_shown && e.mode == Mode::Concept && level >= 2 {

@@ -1180,6 +1180,27 @@ async fn a_question_for_those_who_do_some_work_needs_it_on_the_resume() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_platform_question_needs_its_platform_in_the_resume_s_work() {
+    // R77: a Python data engineer with neither microservices nor Kubernetes in his work was asked
+    // to judge moving 25 services to gRPC and to size a Java API's memory on Kubernetes.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let resume = include_str!("../../../docs/kit-review/round77-resumes/es-1.txt");
+    let lower = resume.to_lowercase();
+    assert!(!lower.contains("grpc") && !lower.contains("microservic") && !lower.contains("kubernetes"));
+    let kit = c
+        .generate(authed(ACME, generate("backend-developer", parsed(resume))))
+        .await
+        .expect("kit")
+        .into_inner();
+    for q in &kit.questions {
+        let id = &q.question.as_ref().expect("question").id;
+        println!("{:>2}. {id} {}", q.rank, q.text);
+        assert!(!["apis-09", "cloud-containers-09"].contains(&id.as_str()), "{id} asked: {}", q.text);
+    }
+}
+
 /// A small deterministic generator for simulated scores (SplitMix64).
 fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
