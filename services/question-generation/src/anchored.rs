@@ -281,10 +281,13 @@ impl Anchors {
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
                 // the resume's own work went unasked (R23: 22% tailored).
+                // Its word is in the part told back: "Administração de ~80 servidores Linux e
+                // Windows; padronizei configurações com Ansible" is told back as "você administrou
+                // cerca de 80 servidores" and was asked who else that work depended on (R77).
                 let substantial = two_skills
                     && c.fallback.as_ref().is_some_and(|words| {
                         words.is_empty()
-                            || lower_words.iter().any(|w| words.iter().any(|p| w.starts_with(p.as_str())))
+                            || said_words.iter().any(|w| words.iter().any(|p| w.starts_with(p.as_str())))
                     });
                 if strength == 0 && !substantial {
                     continue;
@@ -2078,6 +2081,20 @@ mod tests {
     fn a_line_written_for_testers_is_testing_work() {
         assert!(testing_work("Wrote small Python/Flask endpoints so QA could seed fake patient records"));
         assert!(!testing_work("Wrote the Flask endpoints of the patient portal used by 40 clinics"));
+    }
+
+    #[test]
+    fn a_fallback_word_is_in_the_part_told_back() {
+        // R77: standardising was the untold second clause; what was told back was administering.
+        let asked = |text: &str| {
+            let mut c = candidate("pt", &[("Cooperativa Agroindustrial Vale Verde", text)]);
+            c.claims[0].skill_ids = vec!["linux".into(), "ansible".into()];
+            Anchors::bundled().question("collaboration", &c, 1, &[], &[]).is_some()
+        };
+        assert!(!asked(
+            "Administração de ~80 servidores Linux e Windows; padronizei configurações com Ansible."
+        ));
+        assert!(asked("Padronizei configurações de 80 servidores Linux com Ansible."));
     }
 
     #[test]
