@@ -7252,6 +7252,13 @@ mod tests {
             "Reescribí en Rust (tokio, sqlx) el servicio de tarificación de CDRs que estaba en Ruby: mismo hardware, throughput de 1,800 a 27,000 registros/s y latencia p99 de 420 ms a 38 ms.",
         );
         assert!(rust.iter().any(|p| p.starts_with("para una reescritura")), "{rust:#?}");
+        // R76, R77: an SLO programme is scored on SLIs, targets agreed with product and the
+        // error budget policy, not on the generic reliability points.
+        let slos = points(
+            "es",
+            "Definí el programa de SLOs para 34 servicios críticos con presupuestos de error; los despliegues se congelan en automático si un servicio consume >50 % de su presupuesto en 7 días.",
+        );
+        assert!(slos.iter().any(|p| p.starts_with("para SLOs")), "{slos:#?}");
         // R75: release frequency raised is delivery work, not reliability.
         let releases = "Azure DevOps pipelines and Ansible playbooks for the meter-data platform (C#/.NET Core APIs, SQL Server 2016 Always On); release frequency went from monthly to twice a week.";
         assert_ne!(first_kind("en", "Acme", releases).as_deref(), Some("reliability"));
