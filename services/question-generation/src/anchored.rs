@@ -83,6 +83,21 @@ pub struct AnchoredQuestion {
     pub employer: String,
 }
 
+/// Verbs that open a line of people trained or taught, in the three languages.
+const TRAINED: &[&str] = &[
+    "trained",
+    "taught",
+    "coached",
+    "onboarded",
+    "treinei",
+    "capacitei",
+    "ensinei",
+    "capacité",
+    "entrené",
+    "enseñé",
+    "formé",
+];
+
 /// Languages and frameworks written on both sides of an app (JavaScript, Node.js, Kotlin): a line
 /// naming only these shows no front-end or mobile work of its own ("APIs en Node.js y NestJS").
 pub(crate) const SHARED_LANGUAGES: &[&str] =
@@ -295,14 +310,20 @@ impl Anchors {
                 // Told back in the candidate's own words turned to "you", never quoted: a quoted
                 // fragment ("your resume says: \"On-call rotation (1 week in 6)...\"") read as
                 // pasted under a behavioral question (R20).
-                let (ask, texts, rubric_kind) = match &c.texts[lang].incident_ask {
-                    Some(ask) if incident => (
-                        ask,
-                        Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
-                        incident_kind,
-                    ),
-                    _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
-                };
+                // People trained or taught, told back, are the audience: asked who it was, the
+                // question answered itself (R78: "capacitaste a 4 testers manuales ... ¿Quién era
+                // el público de ese trabajo?").
+                let audience = said_words.first().is_some_and(|w| TRAINED.contains(w));
+                let (ask, texts, rubric_kind) =
+                    match (&shown.texts[lang].incident_ask, &shown.texts[lang].audience_ask) {
+                        (_, Some(ask)) if audience => (ask, &shown.texts[lang], shown.id.as_str()),
+                        (Some(ask), _) if incident => (
+                            ask,
+                            Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
+                            incident_kind,
+                        ),
+                        _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
+                    };
                 let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
                 };
@@ -2095,6 +2116,27 @@ mod tests {
             "Administração de ~80 servidores Linux e Windows; padronizei configurações com Ansible."
         ));
         assert!(asked("Padronizei configurações de 80 servidores Linux com Ansible."));
+    }
+
+    #[test]
+    fn people_trained_told_back_are_not_asked_who_the_audience_was() {
+        let c = candidate(
+            "es",
+            &[(
+                "Telcel",
+                "Capacité a 4 testers manuales en TypeScript y Playwright con sesiones semanales; hoy 2 automatizan por su cuenta.",
+            )],
+        );
+        let q = Anchors::bundled().question("communication", &c, 2, &[], &[]).expect("communication");
+        assert!(!q.question.text.contains("público"), "{}", q.question.text);
+        assert!(q.question.text.contains("qué dejaste fuera"), "{}", q.question.text);
+        // A talk or a document told back still asks who it was for.
+        let c = candidate(
+            "en",
+            &[("Acme", "Presented the migration plan to the finance and operations leads in a workshop.")],
+        );
+        let q = Anchors::bundled().question("communication", &c, 0, &[], &[]).expect("communication");
+        assert!(q.question.text.contains("Who was the audience"), "{}", q.question.text);
     }
 
     #[test]

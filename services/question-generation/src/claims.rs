@@ -134,6 +134,10 @@ pub(crate) struct Texts {
     /// candidate commanded read as a template, R71).
     #[serde(default)]
     pub(crate) incident_ask: Option<String>,
+    /// For one told back through the people it was for ("you trained 4 manual testers in
+    /// TypeScript"), what is asked in place of `text`: not who the audience was (R78).
+    #[serde(default)]
+    pub(crate) audience_ask: Option<String>,
     pub(crate) points: Vec<String>,
     pub(crate) strong: String,
     acceptable: String,
