@@ -7263,6 +7263,20 @@ mod tests {
             "Definí el programa de SLOs para 34 servicios críticos con presupuestos de error; los despliegues se congelan en automático si un servicio consume >50 % de su presupuesto en 7 días.",
         );
         assert!(slos.iter().any(|p| p.starts_with("para SLOs")), "{slos:#?}");
+        // R78: partitioning is scored on the key, pruning and dropping old partitions, not on
+        // flame graphs; a database incident on what the database was doing underneath.
+        let partitioned = points(
+            "en",
+            "Partitioned interval reads by month and tuned the top 20 statements from pg_stat_statements; outage dashboard p95 dropped from 7.8 s to 420 ms.",
+        );
+        assert!(partitioned.iter().any(|p| p.starts_with("for partitioning")), "{partitioned:#?}");
+        assert!(!partitioned.iter().any(|p| p.contains("flame graphs")), "{partitioned:#?}");
+        let wraparound = points(
+            "en",
+            "Ran an emergency VACUUM FREEZE with no outage after the billing DB hit transaction ID wraparound warnings, then added datfrozenxid age alerting.",
+        );
+        assert!(wraparound.iter().any(|p| p.starts_with("for a database incident")), "{wraparound:#?}");
+        assert!(!wraparound.iter().any(|p| p.contains("feature flag")), "{wraparound:#?}");
         // R75: release frequency raised is delivery work, not reliability.
         let releases = "Azure DevOps pipelines and Ansible playbooks for the meter-data platform (C#/.NET Core APIs, SQL Server 2016 Always On); release frequency went from monthly to twice a week.";
         assert_ne!(first_kind("en", "Acme", releases).as_deref(), Some("reliability"));
