@@ -282,7 +282,8 @@ impl Anchors {
                 _ => "incident",
             };
             let conflict = self.competencies.iter().find(|c| c.id == "conflict");
-            for c in self.competencies.iter().filter(|c| !took_part && !(incident && c.id == "collaboration"))
+            for c in
+                self.competencies.iter().filter(|c| !(took_part || (incident && c.id == "collaboration")))
             {
                 // A disagreement with another team is collaboration asked as the disagreement it
                 // was (R76: "Desacuerdo con el equipo de aplicaciones, que quería usar la BD como
