@@ -1158,15 +1158,8 @@ async fn a_question_for_those_who_do_some_work_needs_it_on_the_resume() {
     let mut c = app.client().await;
     let resume = include_str!("../../../docs/kit-review/round39-resumes/en-1.txt");
     assert!(!resume.to_lowercase().contains("terraform"));
-    let kit = c
-        .generate(authed(ACME, generate("backend-developer", parsed(resume))))
-        .await
-        .expect("kit")
-        .into_inner();
-    for q in &kit.questions {
-        let id = &q.question.as_ref().expect("question").id;
-        println!("{:>2}. {id} {}", q.rank, q.text);
-        assert!(!needy.contains(&id.as_str()), "{id} asked without infrastructure code: {}", q.text);
+    for (id, text) in backend_kit(&mut c, resume).await {
+        assert!(!needy.contains(&id.as_str()), "{id} asked without infrastructure code: {text}");
     }
     // With Terraform on the resume it may be asked (and is, for this senior).
     let resume = include_str!("../../../docs/kit-review/round31-resumes/en-1.txt");
@@ -1189,16 +1182,26 @@ async fn a_platform_question_needs_its_platform_in_the_resume_s_work() {
     let resume = include_str!("../../../docs/kit-review/round77-resumes/es-1.txt");
     let lower = resume.to_lowercase();
     assert!(!lower.contains("grpc") && !lower.contains("microservic") && !lower.contains("kubernetes"));
+    for (id, text) in backend_kit(&mut c, resume).await {
+        assert!(!["apis-09", "cloud-containers-09"].contains(&id.as_str()), "{id} asked: {text}");
+    }
+}
+
+/// The backend-developer kit of `resume` as (question id, text), printed as it is read.
+async fn backend_kit(c: &mut Client, resume: &str) -> Vec<(String, String)> {
     let kit = c
         .generate(authed(ACME, generate("backend-developer", parsed(resume))))
         .await
         .expect("kit")
         .into_inner();
-    for q in &kit.questions {
-        let id = &q.question.as_ref().expect("question").id;
-        println!("{:>2}. {id} {}", q.rank, q.text);
-        assert!(!["apis-09", "cloud-containers-09"].contains(&id.as_str()), "{id} asked: {}", q.text);
-    }
+    kit.questions
+        .iter()
+        .map(|q| {
+            let id = q.question.as_ref().expect("question").id.clone();
+            println!("{:>2}. {id} {}", q.rank, q.text);
+            (id, q.text.clone())
+        })
+        .collect()
 }
 
 /// A small deterministic generator for simulated scores (SplitMix64).
