@@ -328,7 +328,8 @@ impl Anchors {
                 let Some(text) = anchored(&claim.text, employer, ask, lang) else {
                     continue;
                 };
-                let mut q = written(format!("anchored-{}", shown.id), Kind::Behavioral, texts, lang, text);
+                // Named by the competency it is asked for: one anchored question per competency.
+                let mut q = written(format!("anchored-{}", c.id), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![c.id.clone()];
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
