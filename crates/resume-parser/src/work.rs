@@ -638,7 +638,9 @@ fn header_like(line: &str) -> bool {
     let core = without_asides(&placeless);
     // A legal form is part of a name, however many words it is written in (R76: "DBA Senior /
     // Líder técnico de datos — Minera Sierra Madre Oriental S.A. de C.V.").
-    let words = word_count(&core) - legal_form_words(&core).min(word_count(&core)).saturating_sub(1);
+    // (Forms written in one word are not counted by `legal_form_words`; each form found counts
+    // as one word here, where `anchors_entry` drops it altogether.)
+    let words = word_count(&core).saturating_sub(legal_form_words(&core).saturating_sub(1));
     let strong = [" | ", " — ", " – "].iter().any(|sep| core.contains(sep));
     !t.is_empty()
         && !is_bullet(t)

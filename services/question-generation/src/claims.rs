@@ -1935,17 +1935,14 @@ fn subject_first(line: &str, lang: usize) -> Option<String> {
     {
         return None;
     }
-    if lang > 0 {
-        let said = format!("{first} {}", words[1..].join(" "));
-        let said = spoken(&said, lang);
-        return reads_aloud(&capitalized(&said)).then_some(said);
-    }
-    let first = words[0];
-    // An acronym or a product name keeps its case ("API p95", "PostgreSQL replication").
-    let first =
-        if first.chars().skip(1).any(char::is_uppercase) { first.to_string() } else { first.to_lowercase() };
-    let said = format!("the {first} {}", words[1..].join(" "));
-    let said = spoken(&said, lang);
+    // English puts "the" before the subject; an acronym or a product name keeps its case ("API
+    // p95", "PostgreSQL replication"). Portuguese and Spanish say their own article.
+    let opening = match words[0] {
+        _ if lang > 0 => first,
+        w if w.chars().skip(1).any(char::is_uppercase) => format!("the {w}"),
+        _ => format!("the {first}"),
+    };
+    let said = spoken(&format!("{opening} {}", words[1..].join(" ")), lang);
     reads_aloud(&capitalized(&said)).then_some(said)
 }
 
@@ -4103,8 +4100,8 @@ fn fixes_crash(text: &str) -> bool {
     const FIXED: &[&str] =
         &["fixed", "resolved", "corrigi", "corrigí", "resolvi", "resolví", "corregí", "arreglé", "solucioné"];
     let lower = text.to_lowercase();
-    let mut ws = words(&lower);
-    ws.next().is_some_and(|w| FIXED.contains(&w)) && words(&lower).take(8).any(|w| w.starts_with("crash"))
+    words(&lower).next().is_some_and(|w| FIXED.contains(&w))
+        && words(&lower).take(8).any(|w| w.starts_with("crash"))
 }
 /// How a line speaks of deploying or publishing a release (not of building it).
 const DEPLOYS: &[&str] = &[
@@ -5343,10 +5340,7 @@ fn employer_core(raw: &str) -> &str {
     // So does one before a comma: what follows is the kind of entity it is ("Pagora Servicios
     // Financieros S.A. de C.V., IFPE", "Banco Digital Altamar S.A., Institución de Banca
     // Múltiple", R77: read aloud whole).
-    let inside = legal
-        .iter()
-        .filter_map(|l| lower.find(&format!(",{l},")).or_else(|| lower.find(&format!("{l},"))))
-        .min();
+    let inside = legal.iter().filter_map(|l| lower.find(&format!("{l},"))).min();
     if let Some(cut) =
         inside.or_else(|| legal.iter().find_map(|l| lower.strip_suffix(l.as_str()).map(str::len)))
         && cut >= 2
