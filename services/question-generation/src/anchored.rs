@@ -263,10 +263,16 @@ impl Anchors {
             // A disagreement told back is a conflict story: asked "who else did that work depend
             // on?" it reads as a seam (R69: "You disagreed with the backend team on payload size
             // ... Who else did that work depend on").
-            let disagreement = self
-                .competencies
-                .iter()
-                .any(|c| c.id == "conflict" && Self::strength(c, &said, &said_words, lang) > 0);
+            // Another side's position the candidate answered ("La dirección quería reemplazar todo
+            // por un MES comercial; preparé un análisis de TCO ...") is a disagreement told back
+            // as that position, and asked as nothing else (R78: cited under a stock "a time you
+            // disagreed" in the why line only).
+            let contested = crate::claims::contested(&claim.text, lang);
+            let disagreement = contested.is_some()
+                || self
+                    .competencies
+                    .iter()
+                    .any(|c| c.id == "conflict" && Self::strength(c, &said, &said_words, lang) > 0);
             // So is an incident worked with another team ("Atendí incidencias en temporada alta
             // junto al equipo de backend"): asked how the work was split and kept in step, with
             // early demos, it misreads a live response (R70). The incident is the story when the
@@ -292,7 +298,11 @@ impl Anchors {
                     Some(k) if disagreement && c.id == "collaboration" => k,
                     _ => c,
                 };
-                let strength = Self::strength(shown, &said, &said_words, lang);
+                if contested.is_some() && shown.id != "conflict" {
+                    continue;
+                }
+                let strength =
+                    Self::strength(shown, &said, &said_words, lang).max(usize::from(contested.is_some()));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -325,7 +335,11 @@ impl Anchors {
                         ),
                         _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
                     };
-                let Some(text) = anchored(&claim.text, employer, ask, lang) else {
+                let told = match &contested {
+                    Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
+                    None => anchored(&claim.text, employer, ask, lang),
+                };
+                let Some(text) = told else {
                     continue;
                 };
                 // Named by the competency it is asked for: one anchored question per competency.
@@ -1815,6 +1829,67 @@ mod tests {
             &[("Routa", "Built the delivery tracking API with the backend team and the Android team.")],
         );
         assert!(anchors.question("collaboration", &c, 0, &[], &[]).is_some());
+    }
+
+    #[test]
+    fn another_side_s_position_the_candidate_answered_is_asked_as_a_disagreement() {
+        // R78: these were cited in a why line under a stock "a time you disagreed", or not asked.
+        let anchors = Anchors::bundled();
+        let cases = [
+            (
+                "es",
+                2,
+                "Telcel Norte",
+                "Producto quería liberar con un defecto conocido en pagos domiciliados; presenté evidencia (impacto estimado y logs de staging) y acordamos un feature flag para retrasarlo 1 sprint.",
+                "En Telcel Norte, Producto quería liberar con un defecto conocido en pagos domiciliados. ¿En qué no estaban de acuerdo",
+            ),
+            (
+                "es",
+                2,
+                "Autopartes del Bajío",
+                "La dirección quería reemplazar todo por un MES comercial; preparé un análisis de TCO a 5 años y una prueba piloto en una planta.",
+                "En Autopartes del Bajío, la dirección quería reemplazar todo por un MES comercial. ¿En qué",
+            ),
+            (
+                "en",
+                0,
+                "Grid Utility",
+                "Lead a guild of 5 DBAs. When a product team resisted moving reporting off the primary, I built the read-replica routing with them instead of mandating it.",
+                "At Grid Utility, a product team resisted moving reporting off the primary. Where did you disagree",
+            ),
+            (
+                "en",
+                0,
+                "Hailstone Insurance",
+                "Pushed back when product wanted the hail-season release (May 2023) to skip the performance gate; we shipped two days later with the regression fixed.",
+                "At Hailstone Insurance, product wanted the hail-season release to skip the performance gate. Where did you disagree",
+            ),
+            (
+                "pt",
+                1,
+                "Cooperativa Vale",
+                "A diretoria comercial queria comprar uma solução fechada para os validadores. Montei um comparativo de custo em 3 anos e um piloto.",
+                "Na Cooperativa Vale, a diretoria comercial queria comprar uma solução fechada para os validadores. Em que ponto vocês discordavam",
+            ),
+        ];
+        for (language, lang, employer, line, opening) in cases {
+            let c = candidate(language, &[(employer, line)]);
+            let q = anchors.question("conflict", &c, lang, &[], &[]).expect(line);
+            assert!(q.question.text.starts_with(opening), "{}", q.question.text);
+            // Collaboration is asked through it as the disagreement it was; nothing else is.
+            let q = anchors.question("collaboration", &c, lang, &[], &[]).expect(line);
+            assert!(q.question.text.starts_with(opening), "{}", q.question.text);
+            assert!(anchors.question("ownership", &c, lang, &[], &[]).is_none(), "{line}");
+        }
+        // A wish the candidate met is no disagreement.
+        let c = candidate(
+            "es",
+            &[(
+                "Logística MX",
+                "El cliente quería reportes en tiempo real; construí un pipeline con Kafka y ClickHouse.",
+            )],
+        );
+        assert!(anchors.question("conflict", &c, 2, &[], &[]).is_none());
     }
 
     #[test]

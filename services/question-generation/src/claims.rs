@@ -694,6 +694,18 @@ impl Claims {
         {
             return to("incident");
         }
+        // An engineering practice set up ("Creé el consejo de arquitectura, ADRs y modelos C4
+        // versionados en Git; el tiempo de revisión de diseños bajó de 3 semanas a 5 días") is
+        // scored on the problem it solved and on teams using it, not as something built with
+        // its tests and gradual release (R78: "cómo supiste que hacía lo que debía" of a council).
+        if names_practice(text)
+            && matches!(
+                category.id.as_str(),
+                "build" | "impact" | "leadership" | "performance" | "automation" | "delivery" | "launch"
+            )
+        {
+            return to("practice");
+        }
         // A team grown ("Crecí el área de 6 a 17 personas: definí el proceso de entrevistas") is
         // leadership, not a system scaled (R69: asked how the system would hold the new load).
         if category.id == "scale" && names_people_first(text) {
@@ -1850,12 +1862,7 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // "Sales report went from ~3 s to 180 ms after adding a composite index" says what changed
     // with the work as its subject: told back as it is ("At Pagora, the sales report went ...").
     if let Some(said) = told(line, lang).is_none().then(|| subject_first(line, lang)).flatten() {
-        return Some(match (lang, employer) {
-            (1, Some(e)) => format!("{}, {said}. {ask}", capitalized(&at_pt(e))),
-            (2, Some(e)) => format!("En {}{e}, {said}. {ask}", the_es(e)),
-            (_, Some(e)) => format!("At {e}, {said}. {ask}"),
-            (_, None) => format!("{}. {ask}", capitalized(&said)),
-        });
+        return Some(at_employer(&said, employer, ask, lang));
     }
     told(line, lang).map(|told| match (lang, employer) {
         (1, Some(e)) => format!("{}, você {told}. {ask}", capitalized(&at_pt(e))),
@@ -1865,6 +1872,18 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
         (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
         (_, None) => format!("You {told}. {ask}"),
     })
+}
+
+/// `said` (a sentence with its own subject: "the sales report went from ~3 s to 180 ms") at
+/// `employer`, then `ask`: "At Pagora, the sales report went ... ask".
+pub(crate) fn at_employer(said: &str, employer: Option<&str>, ask: &str, lang: usize) -> String {
+    let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
+    match (lang, employer) {
+        (1, Some(e)) => format!("{}, {said}. {ask}", capitalized(&at_pt(e))),
+        (2, Some(e)) => format!("En {}{e}, {said}. {ask}", the_es(e)),
+        (_, Some(e)) => format!("At {e}, {said}. {ask}"),
+        (_, None) => format!("{}. {ask}", capitalized(said)),
+    }
 }
 
 /// A text that names a project where it would name an employer ("At SpazaStock, you built",
@@ -1943,6 +1962,137 @@ fn subject_first(line: &str, lang: usize) -> Option<String> {
         _ => format!("the {first}"),
     };
     let said = spoken(&format!("{opening} {}", words[1..].join(" ")), lang);
+    reads_aloud(&capitalized(&said)).then_some(said)
+}
+
+/// A line that opens with another side wanting or resisting something the candidate then
+/// answered ("Producto quería liberar con un defecto conocido en pagos domiciliados; presenté
+/// evidencia ... y acordamos un feature flag", "La dirección quería reemplazar todo por un MES
+/// comercial; preparé un análisis de TCO", "When a product team resisted moving reporting off
+/// the primary, I built the read-replica routing with them"): a disagreement, told back as the
+/// other side's position ("la dirección quería reemplazar todo por un MES comercial"). R78: such
+/// lines were cited in a why line under a stock "a time you disagreed" or never asked. None for
+/// any other line: someone's wish the candidate simply met ("El cliente quería reportes en tiempo
+/// real; construí ...") is no disagreement, so wanting needs a counter-proposal, an agreement
+/// or evidence after it; resisting or insisting is one on its own.
+pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
+    let lang = lang.min(2);
+    let line = without_brackets(line.trim());
+    // The position may open a later sentence ("Lead a guild of 5 DBAs. When a product team
+    // resisted ...").
+    std::iter::once(0)
+        .chain(line.match_indices(". ").map(|(i, _)| i + 2))
+        .find_map(|i| position_answered(&line[i..], lang))
+}
+
+/// `contested` of a line that opens with the other side's position.
+fn position_answered(line: &str, lang: usize) -> Option<String> {
+    const WANTED: [&[&str]; 3] = [
+        &["wanted", "preferred"],
+        &["queria", "queriam", "preferia", "preferiam", "pedia", "pediam"],
+        &["quería", "querían", "prefería", "preferían", "pedía", "pedían"],
+    ];
+    const RESISTED: [&[&str]; 3] = [
+        &["resisted", "insisted", "opposed", "objected"],
+        &["resistia", "resistiam", "resistiu", "resistiram", "insistia", "insistiu"],
+        &["resistía", "resistían", "resistió", "insistía", "insistió", "se resistía", "se oponía"],
+    ];
+    const COUNTERED: [&[&str]; 3] = [
+        &[
+            "proposed",
+            "suggested",
+            "negotiated",
+            "agreed",
+            "convinced",
+            "persuaded",
+            "instead",
+            "rather than",
+            "compromise",
+            "pilot",
+            "evidence",
+            "showed",
+            "pushed back",
+            "we settled",
+        ],
+        &[
+            "propus",
+            "sugeri",
+            "negociei",
+            "acordamos",
+            "combinamos",
+            "acordo",
+            "convenci",
+            "em vez",
+            "ao invés",
+            "meio-termo",
+            "piloto",
+            "comparativo",
+            "evidência",
+            "mostrei",
+            "argumentei",
+        ],
+        &[
+            "propuse",
+            "sugerí",
+            "negocié",
+            "acordamos",
+            "acuerdo",
+            "convencí",
+            "en vez",
+            "en lugar",
+            "punto medio",
+            "piloto",
+            "evidencia",
+            "mostré",
+            "argumenté",
+            "análisis",
+        ],
+    ];
+
+    let lower = line.to_lowercase();
+    let first = first_clause(line);
+    // "When a product team resisted ..., I built ...", "Pushed back when product wanted the
+    // release to skip the performance gate": the other side's part starts after "when" and ends
+    // at a comma.
+    let when = words(&lower).take(4).find(|w| ["when", "quando", "cuando"].contains(w));
+    let clause = match when.map(|w| w.as_ptr() as usize - lower.as_ptr() as usize + w.len() + 1) {
+        Some(at) if lower.len() == line.len() && at < line.len() => {
+            first_clause(&line[at..]).split(", ").next().unwrap_or_default().to_string()
+        }
+        _ => first,
+    };
+    let clause = clause.trim().trim_end_matches('.');
+    let clause_lower = clause.to_lowercase();
+    let ws: Vec<&str> = clause_lower.split_whitespace().collect();
+    let at = |list: &[&str]| ws.iter().position(|w| list.contains(w));
+    let phrase_at = |list: &[&str]| {
+        list.iter()
+            .filter(|r| r.contains(' '))
+            .find_map(|r| clause_lower.find(r).map(|i| clause_lower[..i].split_whitespace().count()))
+    };
+    let resisted = at(RESISTED[lang]).or_else(|| phrase_at(RESISTED[lang]));
+    let verb = resisted.or_else(|| at(WANTED[lang]))?;
+    // A short subject of other people, never the candidate ("I wanted", "we resisted").
+    const OWN: &[&str] = &["i", "we", "my", "our", "eu", "nós", "meu", "minha", "yo", "nosotros", "mi"];
+    if !(1..=5).contains(&verb) || OWN.contains(&ws[0]) || ws.len() < verb + 3 {
+        return None;
+    }
+    let rest = lower.replacen(&clause_lower, "", 1);
+    let rest = rest.as_str();
+    let countered = COUNTERED[lang].iter().any(|c| match c.contains(' ') {
+        true => rest.contains(c),
+        false => words(rest).any(|w| w.starts_with(c)),
+    });
+    if resisted.is_none() && !countered {
+        return None;
+    }
+    const ARTICLES: &[&str] = &["the", "a", "an", "o", "os", "as", "el", "la", "los", "las"];
+    let head = clause.split(' ').next().unwrap_or_default();
+    let said = match ARTICLES.contains(&head.to_lowercase().as_str()) {
+        true => format!("{}{}", head.to_lowercase(), &clause[head.len()..]),
+        false => clause.to_string(),
+    };
+    let said = spoken(&said, lang);
     reads_aloud(&capitalized(&said)).then_some(said)
 }
 
@@ -3715,8 +3865,23 @@ const ALERTING: &[&str] = &[
     "guardias",
 ];
 /// Shared UI component work, named as a phrase.
-const DESIGN_SYSTEMS: &[&str] =
-    &["design system", "component library", "biblioteca de componentes", "storybook", "sistema de diseño"];
+/// (A kit of reusable sections or components is one: "Reduzi o tempo de entrega de landing pages de
+/// 5 para 2 dias criando um kit de seções reutilizáveis com Tailwind", R78: scored on percentiles
+/// and query plans.)
+const DESIGN_SYSTEMS: &[&str] = &[
+    "design system",
+    "component library",
+    "biblioteca de componentes",
+    "storybook",
+    "sistema de diseño",
+    "ui kit",
+    "reusable components",
+    "reusable sections",
+    "componentes reutilizáveis",
+    "seções reutilizáveis",
+    "componentes reutilizables",
+    "secciones reutilizables",
+];
 /// How a line speaks of latency (not of time in general: "timeouts" are not a speed).
 const LATENCY: &[&str] =
     &["latenc", "latênc", "p50", "p95", "p99", "ms", "response", "resposta", "respuesta", "throughput"];
@@ -3855,6 +4020,39 @@ fn names_security(text: &str) -> bool {
 
 /// Whether a line opens with designing or building something new ("Desenhei e implantei",
 /// "Built", "Diseñé").
+/// Whether an achievement line opens with an engineering practice set up for teams (an
+/// architecture council or review board, decision records, an RFC or design review process):
+/// within its first six words, so that "Built the billing service, documented in ADRs"
+/// stays the service.
+fn names_practice(text: &str) -> bool {
+    const PRACTICES: &[&str] = &[
+        "architecture council",
+        "architecture review",
+        "architecture board",
+        "design review",
+        "design reviews",
+        "decision records",
+        "adr",
+        "adrs",
+        "rfc process",
+        "rfcs",
+        "tech radar",
+        "consejo de arquitectura",
+        "comité de arquitectura",
+        "comité técnico",
+        "revisión de diseño",
+        "revisiones de diseño",
+        "conselho de arquitetura",
+        "comitê de arquitetura",
+        "comitê técnico",
+        "revisão de design",
+        "revisões de design",
+        "revisão de arquitetura",
+    ];
+    let head: String = words(text).take(6).collect::<Vec<_>>().join(" ").to_lowercase();
+    PRACTICES.iter().any(|p| names_term(&head, p))
+}
+
 pub(crate) fn opens_with_building(text: &str) -> bool {
     const BUILT: &[&str] = &[
         "designed",
@@ -6433,6 +6631,36 @@ mod tests {
     }
 
     #[test]
+    fn an_engineering_practice_set_up_is_scored_as_one() {
+        // R78: an architecture council asked "how did you know it did what it should" and scored
+        // on tests and a gradual release.
+        let line = "Creé el consejo de arquitectura, ADRs y modelos C4 versionados en Git; el tiempo de revisión de diseños bajó de 3 semanas a 5 días.";
+        assert_eq!(first_kind("es", "Autopartes", line).as_deref(), Some("practice"));
+        let q = first_question("es", "Autopartes", line, 2).expect("a practice is asked");
+        assert!(
+            q.question.text.starts_with("En Autopartes, creaste el consejo de arquitectura"),
+            "{}",
+            q.question.text
+        );
+        assert!(q.question.text.contains("cuello de botella"), "{}", q.question.text);
+        assert!(
+            q.question.rubric.points.iter().any(|p| p.contains("ADR")),
+            "{:#?}",
+            q.question.rubric.points
+        );
+        // A service documented in decision records is the service.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Acme",
+                "Built the billing service in Go with Kafka and PostgreSQL, every decision documented in ADRs"
+            )
+            .as_deref(),
+            Some("build")
+        );
+    }
+
+    #[test]
     fn service_levels_are_reliability_and_a_design_system_is_built() {
         assert_eq!(
             first_kind("en", "Brightline", "Defined SLOs for the card authorization path (99.95% availability, p99 < 300 ms) and built multi-window burn-rate alerting in Prometheus/Alertmanager, reducing pages per on-call week from 41 to 9.").as_deref(),
@@ -6442,6 +6670,10 @@ mod tests {
         );
         assert_eq!(
             first_kind("es", "Tienda", "Definí el design system \"Huipil\" (React, TypeScript, Storybook) con 70 componentes, adoptado por 5 equipos; redujo en aprox. 40% el tiempo de maquetación de pantallas nuevas.").as_deref(),
+            Some("build")
+        );
+        assert_eq!(
+            first_kind("pt", "Agência Nó", "Reduzi o tempo de entrega de landing pages de 5 para 2 dias criando um kit de seções reutilizáveis com Tailwind.").as_deref(),
             Some("build")
         );
         // Web pages are no on-call pages.
@@ -8462,14 +8694,15 @@ mod tests {
         }
         let points = Claims::bundled().kind_points("vuln_management", 2).join(" ");
         assert!(!points.contains("merge") && points.contains("inventario"), "{points}");
-        // R46: a saving after tuning is a saving; a practice that cut onboarding time was built.
+        // R46: a saving after tuning is a saving; decision records that cut onboarding time are a
+        // practice set up (R78: no longer something built, scored on tests and a gradual release).
         assert_eq!(
             kind("Tuned Snowflake warehouse sizing and clustering on the two biggest fact tables, saving around $96K a year in credits.").as_deref(),
             Some("cost")
         );
         assert_eq!(
             kind("Introduje los ADR y el modelo C4 para documentar la arquitectura; el tiempo de incorporación de nuevos ingenieros bajó de seis a tres semanas.").as_deref(),
-            Some("build")
+            Some("practice")
         );
         // A pipeline with a scan among its steps is CI/CD work (R40).
         assert_ne!(
