@@ -1865,6 +1865,20 @@ mod tests {
                 "At Hailstone Insurance, product wanted the hail-season release to skip the performance gate. Where did you disagree",
             ),
             (
+                "en",
+                0,
+                "Clarion Health",
+                "A lab vendor insisted our parser was wrong about repeating OBX segments; I wrote a spec-compliance test suite from the HL7 examples that settled it in a day.",
+                "At Clarion Health, a lab vendor insisted your parser was wrong about repeating OBX segments. Where",
+            ),
+            (
+                "en",
+                0,
+                "Fairline",
+                "Co-wrote the team's test pyramid guideline. The mobile squad wanted more E2E coverage, we did not fully agree, and we settled on per-squad E2E run-time budgets instead of a single rule.",
+                "At Fairline, the mobile squad wanted more E2E coverage. Where",
+            ),
+            (
                 "pt",
                 1,
                 "Cooperativa Vale",

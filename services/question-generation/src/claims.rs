@@ -2002,7 +2002,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "proposed",
             "suggested",
             "negotiated",
-            "agreed",
+            "agree",
+            "settled",
             "convinced",
             "persuaded",
             "instead",
@@ -2012,7 +2013,6 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "evidence",
             "showed",
             "pushed back",
-            "we settled",
         ],
         &[
             "propus",
@@ -2061,6 +2061,15 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         }
         _ => first,
     };
+    // The position ends where the candidate's own words begin ("The mobile squad wanted more E2E
+    // coverage, we did not fully agree").
+    const OWN: &[&str] = &["i", "we", "my", "our", "eu", "nós", "meu", "minha", "yo", "nosotros", "mi"];
+    let clause = clause
+        .match_indices(", ")
+        .find(|(i, _)| {
+            clause[i + 2..].split(' ').next().is_some_and(|w| OWN.contains(&w.to_lowercase().as_str()))
+        })
+        .map_or(clause.as_str(), |(i, _)| &clause[..i]);
     let clause = clause.trim().trim_end_matches('.');
     let clause_lower = clause.to_lowercase();
     let ws: Vec<&str> = clause_lower.split_whitespace().collect();
@@ -2073,7 +2082,6 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     let resisted = at(RESISTED[lang]).or_else(|| phrase_at(RESISTED[lang]));
     let verb = resisted.or_else(|| at(WANTED[lang]))?;
     // A short subject of other people, never the candidate ("I wanted", "we resisted").
-    const OWN: &[&str] = &["i", "we", "my", "our", "eu", "nós", "meu", "minha", "yo", "nosotros", "mi"];
     if !(1..=5).contains(&verb) || OWN.contains(&ws[0]) || ws.len() < verb + 3 {
         return None;
     }
@@ -2092,6 +2100,17 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         true => format!("{}{}", head.to_lowercase(), &clause[head.len()..]),
         false => clause.to_string(),
     };
+    // Told to the candidate: "a lab vendor insisted your parser was wrong", not "our parser".
+    const YOURS: [&[(&str, &str)]; 3] = [
+        &[("our", "your"), ("us", "you"), ("we", "you")],
+        &[("nosso", "seu"), ("nossa", "sua"), ("nossos", "seus"), ("nossas", "suas")],
+        &[("nuestro", "tu"), ("nuestra", "tu"), ("nuestros", "tus"), ("nuestras", "tus")],
+    ];
+    let said = said
+        .split(' ')
+        .map(|w| YOURS[lang].iter().find(|(o, _)| *o == w).map_or(w, |(_, y)| *y))
+        .collect::<Vec<_>>()
+        .join(" ");
     let said = spoken(&said, lang);
     reads_aloud(&capitalized(&said)).then_some(said)
 }
