@@ -83,6 +83,60 @@ pub struct AnchoredQuestion {
     pub employer: String,
 }
 
+/// Whether words of a told part name who the work was for: a group of people within three words
+/// after "for", "to", "para", "a" or "with" ("for engineering managers", "para 70
+/// desenvolvedores", "a los equipos de producto").
+fn names_audience(said_words: &[&str]) -> bool {
+    const TO: &[&str] = &["for", "to", "with", "para", "a", "com", "con", "ao", "aos", "às", "al"];
+    const PEOPLE: &[&str] = &[
+        "managers",
+        "engineers",
+        "developers",
+        "devs",
+        "testers",
+        "students",
+        "analysts",
+        "leaders",
+        "executives",
+        "teams",
+        "squads",
+        "stakeholders",
+        "colleagues",
+        "newcomers",
+        "hires",
+        "interns",
+        "gerentes",
+        "engenheiros",
+        "engenheiras",
+        "desenvolvedores",
+        "desenvolvedoras",
+        "analistas",
+        "alunos",
+        "estudantes",
+        "líderes",
+        "times",
+        "equipes",
+        "pessoas",
+        "diretores",
+        "diretoria",
+        "estagiários",
+        "ingenieros",
+        "desarrolladores",
+        "estudiantes",
+        "alumnos",
+        "equipos",
+        "personas",
+        "directivos",
+        "directores",
+        "becarios",
+        "practicantes",
+    ];
+    said_words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| TO.contains(w) && said_words[i + 1..].iter().take(3).any(|p| PEOPLE.contains(p)))
+}
+
 /// Verbs that open a line of people trained or taught, in the three languages.
 const TRAINED: &[&str] = &[
     "trained",
@@ -324,7 +378,10 @@ impl Anchors {
                 // People trained or taught, told back, are the audience: asked who it was, the
                 // question answered itself (R78: "capacitaste a 4 testers manuales ... ¿Quién era
                 // el público de ese trabajo?").
-                let audience = said_words.first().is_some_and(|w| TRAINED.contains(w));
+                // So are people named after "for" or "to" ("you ran a 6-session SLO workshop for
+                // engineering managers", "ministrou o treinamento ... para 70 desenvolvedores", R79).
+                let audience =
+                    said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(&said_words);
                 let (ask, texts, rubric_kind) =
                     match (&shown.texts[lang].incident_ask, &shown.texts[lang].audience_ask) {
                         (_, Some(ask)) if audience => (ask, &shown.texts[lang], shown.id.as_str()),
@@ -2221,6 +2278,25 @@ mod tests {
         let q = Anchors::bundled().question("communication", &c, 2, &[], &[]).expect("communication");
         assert!(!q.question.text.contains("público"), "{}", q.question.text);
         assert!(q.question.text.contains("qué dejaste fuera"), "{}", q.question.text);
+        // Nor are people the work was for, named (R79).
+        for (language, lang, line, asked) in [
+            (
+                "en",
+                0,
+                "Ran a 6-session SLO workshop for engineering managers; 9 of 11 teams now publish SLOs.",
+                "Who was the audience",
+            ),
+            (
+                "pt",
+                1,
+                "Ministrei o treinamento interno \"SQL que não derruba o banco\" para 70 desenvolvedores.",
+                "Quem era o público",
+            ),
+        ] {
+            let c = candidate(language, &[("Acme", line)]);
+            let q = Anchors::bundled().question("communication", &c, lang, &[], &[]).expect(line);
+            assert!(!q.question.text.contains(asked), "{}", q.question.text);
+        }
         // A talk or a document told back still asks who it was for.
         let c = candidate(
             "en",

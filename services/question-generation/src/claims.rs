@@ -1452,6 +1452,13 @@ impl Claims {
             if employer.is_some_and(|e| e.len() > 80) {
                 continue;
             }
+            // A disagreement is a conflict story, asked as one, not a headline of the kind its
+            // outcome names ("Negociación con el equipo de backend para versionar la API; al inicio
+            // no querían, terminamos con contrato OpenAPI y pruebas de contrato", R79: asked what
+            // the tests chose to cover).
+            if opens_with_disagreement(&c.text) || contested(&c.text, lang).is_some() {
+                continue;
+            }
             // A figure is a result only where the line says what changed: beside no change
             // ("processing $1.1B in payouts", "an 11% gap between two dashboards", "3% of users
             // hit by the crash") it is the story's size, not a result to ask how it was measured
@@ -4039,6 +4046,62 @@ fn names_security(text: &str) -> bool {
 
 /// Whether a line opens with designing or building something new ("Desenhei e implantei",
 /// "Built", "Diseñé").
+/// Whether an achievement line opens with a disagreement or a negotiation with other people
+/// ("Negociación con el equipo de backend ...", "Disagreed with the platform team on ...",
+/// "Discordei da área atuarial ..."), not with a deal struck with a vendor ("Negotiated a 3-year
+/// AWS commitment ...", whose object is no people).
+fn opens_with_disagreement(text: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "disagree",
+        "disagreement",
+        "conflict",
+        "negotiat",
+        "desacuerdo",
+        "discrep",
+        "conflicto",
+        "negoci",
+        "discord",
+        "divergência",
+        "conflito",
+    ];
+    const WITH: &[&str] = &["with", "com", "con", "entre", "between"];
+    const PEOPLE: &[&str] = &[
+        "team",
+        "teams",
+        "squad",
+        "product",
+        "engineering",
+        "the",
+        "equipo",
+        "equipos",
+        "time",
+        "times",
+        "equipe",
+        "equipes",
+        "área",
+        "areas",
+        "o",
+        "a",
+        "os",
+        "as",
+        "el",
+        "la",
+        "los",
+        "las",
+        "producto",
+        "produto",
+        "diretoria",
+        "dirección",
+    ];
+    let lower: Vec<String> = words(text).take(4).map(str::to_lowercase).collect();
+    let Some(first) = lower.first() else { return false };
+    HEADS.iter().any(|h| first.starts_with(h))
+        && (first.starts_with("disagree")
+            || first.starts_with("desacuerdo")
+            || first.starts_with("discord")
+            || lower.windows(2).any(|w| WITH.contains(&w[0].as_str()) && PEOPLE.contains(&w[1].as_str())))
+}
+
 /// Whether an achievement line opens with an engineering practice set up for teams (an
 /// architecture council or review board, decision records, an RFC or design review process):
 /// within its first six words, so that "Built the billing service, documented in ADRs"
@@ -6650,6 +6713,87 @@ mod tests {
     }
 
     #[test]
+    fn r79_stories_are_scored_on_points_of_their_own() {
+        // What a rubric of `kind` in `lang` says of `line` (its facets, as an area's or a
+        // headline's rubric gets them).
+        let facets = |line: &str, kind: &str, lang: usize| {
+            let mut points: Vec<String> = Claims::bundled().kind_points(kind, lang).to_vec();
+            if points.is_empty() {
+                points = vec![String::new(); 5];
+            }
+            Claims::bundled().add_facets(&mut points, line, kind, false, lang, 2);
+            points.join(" | ")
+        };
+        // A database's automatic failover, not SLOs and crash rates alone.
+        let p = facets(
+            "Implantei Patroni + etcd para failover automático; o RTO caiu de ~40 min para menos de 1 min",
+            "reliability",
+            1,
+        );
+        assert!(p.contains("split-brain") && p.contains("quórum"), "{p}");
+        // Stored procedures under the data area: set-based SQL and reruns, not a document model.
+        let p =
+            facets("Criação de procedures em SQL Server para consolidação da carteira de crédito", "data", 1);
+        assert!(p.contains("cursores linha a linha"), "{p}");
+        // UI tests: queries by role, mocked requests; not a test database.
+        let p = facets(
+            "Wrote Jest and React Testing Library tests, raising coverage of the billing UI from 38% to 71%",
+            "quality_junior",
+            0,
+        );
+        assert!(p.contains("by role and label") && !p.contains("a test database"), "{p}");
+        // A regression suite moved into the pipeline: triggers, blocking, flaky tests.
+        let p = facets(
+            "Reduje la regresión manual de 3 días a 4 horas por sprint al integrar la suite en GitHub Actions",
+            "quality_junior",
+            2,
+        );
+        assert!(p.contains("qué la disparaba"), "{p}");
+        // A design system's components: their API, tokens, adoption.
+        let p = facets(
+            "Built 12 React components for the internal design system (TypeScript, Storybook)",
+            "build",
+            0,
+        );
+        assert!(p.contains("design tokens"), "{p}");
+        // An iOS launch is measured with Instruments and MetricKit, not Android vitals.
+        let p =
+            facets("Reduje el tiempo de arranque en frío de la app iOS de 2.9 s a 1.2 s", "performance", 2);
+        assert!(p.contains("MetricKit") && !p.contains("Android vitals"), "{p}");
+        let p = facets(
+            "Cut cold start time of the Android app from 3.1 s to 1.4 s with baseline profiles",
+            "performance",
+            0,
+        );
+        assert!(p.contains("Android vitals"), "{p}");
+        // An outage involving the Redis tier is no caching story; a canary tool's code is scored
+        // on its code, and no canary point claims a drop the resume never reports.
+        let p = facets(
+            "Incident commander for the Nov 2023 regional outage; drove 14 follow-up actions including multi-AZ failover for the Redis tier",
+            "incident",
+            0,
+        );
+        assert!(!p.contains("what was cached"), "{p}");
+        let p =
+            facets("Built shiftctl, a Go CLI for canary rollouts now used by 30+ teams", "programming", 0);
+        assert!(!p.contains("canary was run"), "{p}");
+        let p = facets("Moved 40 services to canary releases with Argo Rollouts", "delivery", 0);
+        assert!(p.contains("canary was run") && !p.contains("change failure rate"), "{p}");
+    }
+
+    #[test]
+    fn a_disagreement_is_no_headline_of_the_kind_its_outcome_names() {
+        // R79: asked what the tests chose to cover.
+        let line = "Negociación con el equipo de backend para versionar la API; al inicio no querían, terminamos con contrato OpenAPI y pruebas de contrato.";
+        assert!(first_question("es", "Monedero Ágil", line, 2).is_none());
+        let line = "Producto quería liberar con un defecto conocido en pagos domiciliados; presenté evidencia y acordamos un feature flag con pruebas de regresión.";
+        assert!(first_question("es", "RedNorte", line, 2).is_none());
+        // A deal with a vendor is still a saving.
+        let line = "Negotiated a 3-year AWS Enterprise Discount Program commitment, cutting the cloud bill by $410K a year.";
+        assert!(first_question("en", "Acme", line, 0).is_some());
+    }
+
+    #[test]
     fn an_engineering_practice_set_up_is_scored_as_one() {
         // R78: an architecture council asked "how did you know it did what it should" and scored
         // on tests and a gradual release.
@@ -6856,9 +7000,10 @@ mod tests {
         // Scored on what the certification covers, applied at work (R73: a CTFL question with a
         // rubric that fits any exam).
         for (text, lang, point) in [
-            ("AWS Certified Developer – Associate", 0, "for a cloud certification"),
-            ("ISTQB Certified Tester Foundation Level (CTFL), 2023", 1, "para uma certificação de testes"),
-            ("CKAD - Certified Kubernetes Application Developer", 2, "para una certificación de Kubernetes"),
+            // (No label before the point: "para una certificación de pruebas:" read as a seam, R79.)
+            ("AWS Certified Developer – Associate", 0, "a design choice its material shaped"),
+            ("ISTQB Certified Tester Foundation Level (CTFL), 2023", 1, "uma técnica de projeto de testes"),
+            ("CKAD - Certified Kubernetes Application Developer", 2, "el trabajo práctico que evalúa"),
         ] {
             let mut c = cert(0);
             c.certifications[0].text = text.into();

@@ -676,12 +676,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         }
         // Work of a kind with areas of its own is asked under the first the role has (R41: a
         // DBA's backup redesign copied to Azure Blob Storage, asked under a backend kit's cloud
-        // and containers).
-        let home = Claims::bundled().kind_areas(&c.category).iter();
-        if let Some(r) =
-            home.filter_map(|id| pool.areas.technical.iter().find(|r| graph.areas[r.area].id == *id)).next()
-        {
-            return Some(r.area);
+        // and containers), and under none when the role has none of them.
+        let home = Claims::bundled().kind_areas(&c.category);
+        if !home.is_empty() {
+            return home
+                .iter()
+                .find_map(|id| pool.areas.technical.iter().find(|r| graph.areas[r.area].id == *id))
+                .map(|r| r.area);
         }
         let in_role = |a: u16| pool.areas.technical.iter().any(|r| r.area == usize::from(a));
         let first = c.areas.iter().copied().find(|&a| in_role(a))?;
@@ -719,9 +720,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         let alone = stale(c) && claim_area(c).is_some_and(|a| core(a) && !fresh.contains(&a));
         outside(c) - if alone { 2.0 } else { 0.0 }
     };
+    // A kind of work with areas of its own the role lacks is no headline for it either: an LCP
+    // gain asked in a backend kit under "programming" says nothing of backend work (R78).
+    let homeless =
+        |c: &ClaimQuestion| claim_area(c).is_none() && !Claims::bundled().kind_areas(&c.category).is_empty();
     let mut candidates: Vec<(f32, &ClaimQuestion)> = all_claims
         .iter()
-        .filter(|c| !req.exclude.contains(&c.question.id))
+        .filter(|c| !req.exclude.contains(&c.question.id) && !homeless(c))
         .map(|c| (c.score - penalty(c), c))
         .filter(|(score, _)| *score >= 2.0)
         .collect();
@@ -745,9 +750,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // employer, went unasked beside seven behavioral questions). A kind of work with areas of its
     // own the role lacks stays out (R66: an LCP gain in a backend kit).
     let mut reserve: Vec<ClaimQuestion> = Vec::new();
-    let homeless =
-        |c: &ClaimQuestion| claim_area(c).is_none() && !Claims::bundled().kind_areas(&c.category).is_empty();
-    for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked) && !homeless(c)) {
+    for (_, c) in candidates.iter().filter(|(_, c)| allowed(c.blocked)) {
         let told = claims.iter().chain(&reserve).any(|h| h.claim == c.claim || h.category == c.category);
         if !told {
             reserve.push(ClaimQuestion { score: c.score - penalty(c), ..(*c).clone() });
@@ -1605,20 +1608,21 @@ fn rationale_shown(lang: usize, area: &str) -> String {
 }
 
 /// An area the resume shows through a term the question is not about ("VMware vSphere" under a
-/// connection-pool scenario): the why says the question tests the area on a case of its own, and
-/// names no term of the resume as its evidence (R59: "the resume shows" beside a role line asking
-/// for solid microservices design read as a claim; R61: "the resume shows AWS S3" under a
-/// connection-pool scenario read as mismatched evidence).
+/// connection-pool scenario): the why says the question tests the area in general, and names no
+/// term of the resume as its evidence (R59: "the resume shows" beside a role line asking for
+/// solid microservices design read as a claim; R61: "the resume shows AWS S3" under a
+/// connection-pool scenario read as mismatched evidence; R79: "con un caso propio" read as "the
+/// candidate's own case").
 fn rationale_case(lang: usize, area: &str) -> String {
     match lang {
         1 => format!(
-            "{area}: requisito da vaga; a pergunta testa a área num caso próprio, não numa linha do currículo."
+            "{area}: requisito da vaga; a pergunta testa a área em geral, sem partir de uma linha do currículo."
         ),
         2 => format!(
-            "{area}: requisito del puesto; la pregunta pone a prueba el área con un caso propio, no con una línea del currículum."
+            "{area}: requisito del puesto; la pregunta pone a prueba el área en general, sin partir de una línea del currículum."
         ),
         _ => format!(
-            "{area}: a requirement of the role; the question tests it on a case of its own, not on a line of the resume."
+            "{area}: a requirement of the role; the question tests it in general, not through a line of the resume."
         ),
     }
 }
@@ -1698,19 +1702,22 @@ fn rationale_claim(lang: usize, employer: Option<&str>, certification: bool) -> 
     }
 }
 
+/// Why a bank behavioral question is asked: the role's own words when it names the competency,
+/// else that every interview covers it (R79: "a core competency of the behavioral model" read as
+/// internal jargon with no requirement behind it).
 fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> String {
     let lower = competency.to_lowercase();
     match (lang, role_names_it) {
         (1, true) => format!("Evidência comportamental de {lower}, que a vaga pede."),
         (1, false) => format!(
-            "Evidência comportamental de {lower}, uma das competências centrais do modelo comportamental."
+            "Evidência comportamental de {lower}: uma competência que a entrevista cobre em qualquer vaga."
         ),
         (2, true) => format!("Evidencia conductual de {lower}, que el puesto pide."),
         (2, false) => format!(
-            "Evidencia conductual de {lower}, una de las competencias centrales del modelo conductual."
+            "Evidencia conductual de {lower}: una competencia que la entrevista cubre en cualquier puesto."
         ),
         (_, true) => format!("Behavioral evidence of {lower}, which the role asks for."),
-        _ => format!("Behavioral evidence of {lower}, a core competency of the behavioral model."),
+        _ => format!("Behavioral evidence of {lower}: a competency the interview covers for every role."),
     }
 }
 
