@@ -1187,6 +1187,24 @@ async fn a_platform_question_needs_its_platform_in_the_resume_s_work() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn client_side_work_is_no_headline_of_a_backend_kit() {
+    // R78: a junior's Core Web Vitals gain asked in her backend kit under "programming"; R79: a
+    // mobile lead's crash-free rate asked in his backend kit under CI/CD. Work whose kind has
+    // areas of its own (the web front end, mobile apps) is a headline only where the role has one.
+    let app = spawn().await;
+    let mut c = app.client().await;
+    for (resume, story) in [
+        (include_str!("../../../docs/kit-review/round78-resumes/pt-2.txt"), "Core Web Vitals"),
+        (include_str!("../../../docs/kit-review/round79-resumes/es-1.txt"), "sin crash"),
+    ] {
+        assert!(resume.contains(story));
+        for (id, text) in backend_kit(&mut c, resume).await {
+            assert!(!text.contains(story), "{id} asked: {text}");
+        }
+    }
+}
+
 /// The backend-developer kit of `resume` as (question id, text), printed as it is read.
 async fn backend_kit(c: &mut Client, resume: &str) -> Vec<(String, String)> {
     let kit = c
