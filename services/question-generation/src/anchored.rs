@@ -277,6 +277,12 @@ impl Anchors {
                 [
                     "participei",
                     "participé",
+                    // (Meetings attended are no work either: "Attended daily standups and sprint
+                    // planning" asked how the work was estimated, R79.)
+                    "attended",
+                    "asistí",
+                    "assisti",
+                    "frequentei",
                     "participated",
                     "participou",
                     "participó",
@@ -481,7 +487,17 @@ impl Anchors {
         // People taught or mentored are no work in an area: "Mentor two SREs and run on-call
         // onboarding (shadow rotation, mock incidents)" asked which production signals showed it
         // healthy, a tutoring post asked which design of "that code" she would defend (R72).
+        // (Nor a course given: "Ministrei o treinamento interno \"SQL que não derruba o banco\"
+        // para 70 desenvolvedores" asked for the hardest database problem in it, R79.)
         const TEACHING: &[&str] = &[
+            "ministrei",
+            "ministré",
+            "impartí",
+            "trained",
+            "treinei",
+            "capacitei",
+            "capacité",
+            "entrené",
             "mentor",
             "coach",
             "tutor",
@@ -2267,6 +2283,20 @@ mod tests {
     }
 
     #[test]
+    fn a_course_given_is_no_work_in_an_area() {
+        // R79: asked for the hardest database problem in a SQL course for developers.
+        let asked = asked_as(
+            "pt",
+            1,
+            "Ministrei o treinamento interno \"SQL que não derruba o banco\" para 70 desenvolvedores.",
+        );
+        assert!(!asked.iter().any(|a| a == "data"), "{asked:?}");
+        assert!(asked.iter().any(|a| a == "communication"), "{asked:?}");
+        let asked = asked_as("en", 0, "Attended daily standups and sprint planning for the payments squad.");
+        assert!(asked.is_empty(), "{asked:?}");
+    }
+
+    #[test]
     fn people_trained_told_back_are_not_asked_who_the_audience_was() {
         let c = candidate(
             "es",
@@ -2363,5 +2393,36 @@ mod tests {
         assert!(options.iter().any(|o| o.competency == "learning"));
         // No fallback for a competency whose ask presumes what the line must show (ownership).
         assert!(!options.iter().any(|o| o.competency == "ownership"));
+    }
+}
+
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let text = std::fs::read_to_string(std::env::var("DUMP_RESUME").unwrap()).unwrap();
+        let lang: usize = std::env::var("DUMP_LANG").unwrap().parse().unwrap();
+        let parse = nexushr_resume_parser::parse(text.as_bytes(), &nexushr_resume_parser::Limits::default());
+        let c = crate::convert::candidate(&crate::convert::parse_to_proto(&parse));
+        for cl in &c.claims {
+            println!(
+                "CLAIM [{:?}] kind={:?} told={:?} :: {}",
+                cl.employer,
+                crate::claims::Claims::bundled().kind_of(&cl.text),
+                crate::claims::told_part(&cl.text, lang),
+                cl.text
+            );
+        }
+        for q in crate::claims::Claims::bundled().questions(&c, lang) {
+            println!("HEADLINE {} {} :: {}", q.category, q.score, q.question.text);
+        }
+        let bank = crate::bank::Bank::bundled().unwrap();
+        for o in super::Anchors::bundled().options(&bank.graph, &c, lang) {
+            println!(
+                "OPTION {} {:.2} fb={} :: {}",
+                o.competency, o.score, o.fallback, o.question.question.text
+            );
+        }
     }
 }

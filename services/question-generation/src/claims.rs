@@ -663,16 +663,28 @@ impl Claims {
         // agotó") is the incident, whatever later words name (R69: asked which failures the work
         // prevented, and what the tests chose to cover).
         let first_two: Vec<String> = words(text).take(2).map(str::to_lowercase).collect();
-        let headed =
-            first_two.first().is_some_and(|w| ["postmortem", "post", "incident"].contains(&w.as_str()))
-                && !first_two.get(1).is_some_and(|w| w.starts_with("respons") || w == "management");
+        let headed = first_two
+            .first()
+            .is_some_and(|w| ["postmortem", "post", "incident", "incidente"].contains(&w.as_str()))
+            && !first_two.get(1).is_some_and(|w| w.starts_with("respons") || w == "management");
+        // (R79: "Incidente de qualidade na safra 2022/23: firmware novo das balanças ...; detectei
+        // pelo teste de distribuição" asked which data failures the checks were meant to catch.)
         if headed
             && matches!(
                 category.id.as_str(),
-                "incident" | "reliability" | "quality" | "performance" | "scale"
+                "incident"
+                    | "reliability"
+                    | "quality"
+                    | "performance"
+                    | "scale"
+                    | "data_quality"
+                    | "automation"
             )
         {
-            return to("incident");
+            return match self.facet_fits("security-incident", text, "incident") {
+                true => to("security_incident"),
+                false => to("incident"),
+            };
         }
         // So is an incident analysed or run, told by its opening verb, whatever its fix names
         // (R73: "Coordenei a análise do incidente de cobrança duplicada ...: a correção trouxe
@@ -2750,10 +2762,30 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         return None;
     }
     let lower = first.to_lowercase();
+    // An incident named ("Incidente de bloat na tabela de transações (2022): diagnóstico, VACUUM
+    // planejado ...") is one the candidate handled (R79: never asked, beside a stock "a problem
+    // whose cause was elsewhere").
+    const HANDLED: [&str; 3] = ["", "tratou o incidente", "atendiste el incidente"];
+    // (Not a kind alone: "atendiste el incidente de seguridad" names no incident.)
+    if lower == "incidente"
+        && lang > 0
+        && rest.split(' ').next().is_some_and(|w| ["de", "do", "da", "del", "no", "na", "en"].contains(&w))
+        && rest.split(' ').count() >= 3
+    {
+        return Some((HANDLED[lang].to_string(), rest.to_string()));
+    }
     if let Some((_, had)) = DISAGREED[lang].iter().find(|(noun, _)| *noun == lower)
         && rest.split(' ').next().is_some_and(|w| ["with", "com", "con"].contains(&w))
     {
         return Some((had.to_string(), rest.to_string()));
+    }
+    // "Houve discordância com o time de produto sobre latência dos dados" is the same (R79).
+    if ["houve", "hubo"].contains(&lower.as_str())
+        && let Some((noun, after)) = rest.split_once(' ')
+        && let Some((_, had)) = DISAGREED[lang].iter().find(|(n, _)| *n == noun.to_lowercase())
+        && after.split(' ').next().is_some_and(|w| ["com", "con"].contains(&w))
+    {
+        return Some((had.to_string(), after.to_string()));
     }
     let Some(verb) = NOUNS[lang].iter().find(|(noun, _)| *noun == lower).map(|(_, v)| *v) else {
         return done(&lower, rest, lang);
@@ -4093,7 +4125,11 @@ fn opens_with_disagreement(text: &str) -> bool {
         "diretoria",
         "dirección",
     ];
-    let lower: Vec<String> = words(text).take(4).map(str::to_lowercase).collect();
+    let mut lower: Vec<String> = words(text).take(5).map(str::to_lowercase).collect();
+    // ("Houve discordância com ...", "Hubo desacuerdo con ...".)
+    if lower.first().is_some_and(|w| w == "houve" || w == "hubo") {
+        lower.remove(0);
+    }
     let Some(first) = lower.first() else { return false };
     HEADS.iter().any(|h| first.starts_with(h))
         && (first.starts_with("disagree")
@@ -6779,6 +6815,43 @@ mod tests {
         assert!(!p.contains("canary was run"), "{p}");
         let p = facets("Moved 40 services to canary releases with Argo Rollouts", "delivery", 0);
         assert!(p.contains("canary was run") && !p.contains("change failure rate"), "{p}");
+    }
+
+    #[test]
+    fn an_incident_named_is_handled_and_tuning_is_a_speed_up() {
+        // R79: neither line was asked; the tuning was asked how its changes were rolled back.
+        let line = "Incidente de bloat na tabela de transações (2022): diagnóstico, VACUUM planejado e ajuste de autovacuum, o que acabou com as paradas semanais.";
+        let q = first_question("pt", "Banco Paulistano", line, 1).expect("an incident handled is asked");
+        assert!(
+            q.question.text.starts_with(
+                "No Banco Paulistano, você tratou o incidente de bloat na tabela de transações."
+            ),
+            "{}",
+            q.question.text
+        );
+        assert_eq!(q.category, "incident");
+        let q = first_question("es", "Minera", "Incidente del certificado TLS vencido en el portal de proveedores: renovación de emergencia y alertas de vencimiento.", 2).expect("Spanish");
+        assert!(
+            q.question.text.starts_with("En Minera, atendiste el incidente del certificado TLS vencido"),
+            "{}",
+            q.question.text
+        );
+        // R79: a disagreement reported impersonally is one the candidate had.
+        assert_eq!(
+            told("Houve discordância com o time de produto sobre latência dos dados: negociei SLA de D+1 para 80% das tabelas", 1).as_deref(),
+            Some("teve uma discordância com o time de produto sobre latência dos dados")
+        );
+        assert!(first_question("pt", "Serra Azul", "Houve discordância com o time de produto sobre latência dos dados: negociei SLA de D+1 para 80% das tabelas.", 1).is_none());
+        // An incident named by its kind alone is not told back; one headed by the incident is
+        // asked as one, whatever its later words name.
+        assert!(
+            told("Incidente de seguridad: un bucket de Firebase Storage con reglas abiertas exponía PDFs", 2)
+                .is_none()
+        );
+        let line = "Incidente de qualidade na safra 2022/23: firmware novo das balanças passou a mandar a umidade da soja em escala 0–1 em vez de 0–100, inflando descontos de ~340 cargas. Detectei pelo teste de distribuição.";
+        assert_eq!(first_kind("pt", "Coopervale", line).as_deref(), Some("incident"));
+        let line = "Tuning de consultas do faturamento: relatório mensal passou de 3 horas para 20 minutos.";
+        assert_eq!(first_kind("pt", "Hospital Santa Clarice", line).as_deref(), Some("performance"));
     }
 
     #[test]
