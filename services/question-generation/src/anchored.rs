@@ -349,7 +349,11 @@ impl Anchors {
             };
             let conflict = self.competencies.iter().find(|c| c.id == "conflict");
             for c in
-                self.competencies.iter().filter(|c| !(took_part || (incident && c.id == "collaboration")))
+                // (Nor what had to be learnt for it: "Led response for a leaked AWS access key ...:
+                // what did you have to learn for that work?", R80.)
+                self.competencies.iter().filter(|c| {
+                    !(took_part || (incident && (c.id == "collaboration" || c.id == "learning")))
+                })
             {
                 // A disagreement with another team is collaboration asked as the disagreement it
                 // was (R76: "Desacuerdo con el equipo de aplicaciones, que quería usar la BD como
@@ -1968,6 +1972,28 @@ mod tests {
             assert!(q.question.text.starts_with(opening), "{}", q.question.text);
             assert!(anchors.question("ownership", &c, lang, &[], &[]).is_none(), "{line}");
         }
+        // R80: a conflict with a team is asked as the disagreement, not who the work depended on.
+        let c = candidate(
+            "pt",
+            &[(
+                "Transvale",
+                "Conflito com a equipe de SAP sobre quem era dono dos mapeamentos: propus um contrato de dados versionado e revisões quinzenais, que está em uso até hoje.",
+            )],
+        );
+        let q = anchors.question("collaboration", &c, 1, &[], &[]).expect("a conflict");
+        assert!(q.question.text.contains("Em que ponto vocês discordavam"), "{}", q.question.text);
+        // An incident responded to is not asked what had to be learnt for it (R80), whose resume
+        // still has work to ask it through.
+        let text = include_str!("../../../docs/kit-review/round80-resumes/en-2.txt");
+        let parse = nexushr_resume_parser::parse(text.as_bytes(), &nexushr_resume_parser::Limits::default());
+        let c = crate::convert::candidate(&crate::convert::parse_to_proto(&parse));
+        let options = anchors.options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
+        let learning: Vec<&str> = options
+            .iter()
+            .filter(|o| o.competency == "learning")
+            .map(|o| o.question.question.text.as_str())
+            .collect();
+        assert!(!learning.is_empty() && learning.iter().all(|t| !t.contains("leaked")), "{learning:#?}");
         // A wish the candidate met is no disagreement.
         let c = candidate(
             "es",
@@ -2393,36 +2419,5 @@ mod tests {
         assert!(options.iter().any(|o| o.competency == "learning"));
         // No fallback for a competency whose ask presumes what the line must show (ownership).
         assert!(!options.iter().any(|o| o.competency == "ownership"));
-    }
-}
-
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let text = std::fs::read_to_string(std::env::var("DUMP_RESUME").unwrap()).unwrap();
-        let lang: usize = std::env::var("DUMP_LANG").unwrap().parse().unwrap();
-        let parse = nexushr_resume_parser::parse(text.as_bytes(), &nexushr_resume_parser::Limits::default());
-        let c = crate::convert::candidate(&crate::convert::parse_to_proto(&parse));
-        for cl in &c.claims {
-            println!(
-                "CLAIM [{:?}] kind={:?} told={:?} :: {}",
-                cl.employer,
-                crate::claims::Claims::bundled().kind_of(&cl.text),
-                crate::claims::told_part(&cl.text, lang),
-                cl.text
-            );
-        }
-        for q in crate::claims::Claims::bundled().questions(&c, lang) {
-            println!("HEADLINE {} {} :: {}", q.category, q.score, q.question.text);
-        }
-        let bank = crate::bank::Bank::bundled().unwrap();
-        for o in super::Anchors::bundled().options(&bank.graph, &c, lang) {
-            println!(
-                "OPTION {} {:.2} fb={} :: {}",
-                o.competency, o.score, o.fallback, o.question.question.text
-            );
-        }
     }
 }

@@ -767,6 +767,28 @@ fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
     let place = |from: usize, to: usize| {
         if line.start == line.end { (line.start, line.end) } else { (line.start + from, line.start + to) }
     };
+    // The item as listed ("ITIL v4", "Laravel (Eloquent, Horizon)") from byte `from` of a list,
+    // else the term; with where it is.
+    let item_at = |from: usize| {
+        let from = text[..at.start]
+            .rmatch_indices(ITEM_SEPARATORS)
+            .next()
+            .map_or(from, |(i, s)| i + s.len())
+            .max(from);
+        let mut to = text[at.end..].find(ITEM_SEPARATORS).map_or(text.len(), |i| at.end + i);
+        if text[from..to].contains('(') && !text[from..to].contains(')') {
+            to = text[to..].find(')').map_or(to, |i| to + i + 1);
+        }
+        let from = from + (text[from..to].len() - text[from..to].trim_start().len());
+        let to = from + text[from..to].trim().len();
+        let item = text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
+        let balanced = item.matches('(').count() == item.matches(')').count();
+        if balanced && item.chars().count() <= 60 {
+            (item, place(from, to))
+        } else {
+            (written.to_string(), place(at.start, at.end))
+        }
+    };
     if let Some(h) = text.find([':', '\t']).filter(|&h| h < at.start) {
         let group = text[..h].trim();
         let items = &text[h + 1..];
@@ -775,25 +797,22 @@ fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
             && !group.contains(['.', ',', '(', ';'])
             && items.contains(ITEM_SEPARATORS)
         {
-            // The item as listed ("ITIL v4", "Laravel (Eloquent, Horizon)"), else the term.
-            let from =
-                text[..at.start].rmatch_indices(ITEM_SEPARATORS).next().map_or(h + 1, |(i, s)| i + s.len());
-            let from = from.max(h + 1);
-            let mut to = text[at.end..].find(ITEM_SEPARATORS).map_or(text.len(), |i| at.end + i);
-            if text[from..to].contains('(') && !text[from..to].contains(')') {
-                to = text[to..].find(')').map_or(to, |i| to + i + 1);
-            }
-            let from = from + (text[from..to].len() - text[from..to].trim_start().len());
-            let to = from + text[from..to].trim().len();
-            let item = text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
-            let balanced = item.matches('(').count() == item.matches(')').count();
-            let (item, (start, end)) = if balanced && item.chars().count() <= 60 {
-                (item, place(from, to))
-            } else {
-                (written.to_string(), place(at.start, at.end))
-            };
+            let (item, (start, end)) = item_at(h + 1);
             return Span { start, end, text: format!("{group}: {item}") };
         }
+    }
+    // A row of a list with no group on it (a skills section's wrapped line: "C#, .NET 8, ASP.NET
+    // Core, Azure Logic Apps, Service Bus, API Management,") is quoted as the item alone: a cut of
+    // the row read as pasted (R80).
+    let separated: Vec<&str> =
+        text.split([',', ';', '|', '•', '·']).filter(|i| !i.trim().is_empty()).collect();
+    if separated.len() >= 3
+        && !text.contains(". ")
+        && !text.contains([':', '\t'])
+        && separated.iter().all(|i| i.split_whitespace().count() <= 4)
+    {
+        let (item, (start, end)) = item_at(0);
+        return Span { start, end, text: item };
     }
     let start = text[..at.start].rfind(". ").map_or(0, |i| i + 2);
     let end = text[at.end..].find(". ").map_or(text.len(), |i| at.end + i + 1);
@@ -1114,6 +1133,20 @@ mod tests {
         // A certification has no place in the resume's text and gets none.
         let cert = cite(&Span { start: 0, end: 0, text: "AWS Certified Developer".into() }, 0..3, "AWS");
         assert_eq!((cert.start, cert.end), (0, 0));
+        // R80: a skills row without its group, wrapped, quoted as the item alone.
+        assert_eq!(
+            at(
+                "C#, .NET 8, ASP.NET Core, Azure Logic Apps, Azure Functions, Service Bus, API Management,",
+                "API Management"
+            )
+            .text,
+            "API Management"
+        );
+        assert_eq!(
+            at("Python, Bash, Go (reading), SQL; Semgrep, Burp Suite Pro, OWASP ZAP, Trivy, Snyk;", "Go")
+                .text,
+            "Go (reading)"
+        );
         // A sentence with a colon is no skills row.
         assert_eq!(at("Senior engineer: ten years in Go", "Go").text, "Senior engineer: ten years in Go");
     }

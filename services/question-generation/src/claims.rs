@@ -1676,7 +1676,21 @@ impl Claims {
         if let Some(cert) = self.category("certification")
             && level == 0
         {
+            // An entry-level exam beside a higher one says nothing the higher one does not (R80:
+            // AWS Cloud Practitioner asked, with an architecture rubric, of a junior who also holds
+            // Solutions Architect Associate).
+            let entry = |text: &str| {
+                let lower = text.to_lowercase();
+                ["practitioner", "fundamentals", "foundational", "az-900", "clf-c0", "essentials"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            };
+            let valid = |text: &str| !names_course(text) && !unfinished(text);
+            let higher = candidate.certifications.iter().any(|s| valid(&s.text) && !entry(&s.text));
             for span in &candidate.certifications {
+                if higher && entry(&span.text) {
+                    continue;
+                }
                 let name = certification_name(&span.text);
                 // A course or a club is no certification: "Flutter & Dart - The Complete Guide
                 // (Udemy)" has no exam to prepare for (R41: asked how she prepared for "that
@@ -2100,7 +2114,12 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     };
     let resisted = at(RESISTED[lang]).or_else(|| phrase_at(RESISTED[lang]));
     let verb = resisted.or_else(|| at(WANTED[lang]))?;
-    // A short subject of other people, never the candidate ("I wanted", "we resisted").
+    // A short subject of other people, never the candidate ("I wanted", "we resisted"), and no
+    // clause of its own ("Hubo fricción con Seguridad porque querían aprobar ...", R80).
+    const JOINS: &[&str] = &["because", "since", "porque", "pois", "que", "that", "as", "ya"];
+    if ws[..verb.min(ws.len())].iter().any(|w| JOINS.contains(w)) {
+        return None;
+    }
     if !(1..=5).contains(&verb) || OWN.contains(&ws[0]) || ws.len() < verb + 3 {
         return None;
     }
@@ -2749,13 +2768,22 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     // A disagreement named ("Desacuerdo con el equipo de aplicaciones, que quería usar la BD
     // como cola") is one the candidate had: "tuviste un desacuerdo con ..." (R76: never asked).
     const DISAGREED: [&[(&str, &str)]; 3] = [
-        &[("disagreement", "had a disagreement"), ("conflict", "had a conflict")],
+        &[
+            ("disagreement", "had a disagreement"),
+            ("conflict", "had a conflict"),
+            ("friction", "had friction"),
+        ],
         &[
             ("divergência", "teve uma divergência"),
             ("discordância", "teve uma discordância"),
             ("conflito", "teve um conflito"),
+            ("atrito", "teve atrito"),
         ],
-        &[("desacuerdo", "tuviste un desacuerdo"), ("conflicto", "tuviste un conflicto")],
+        &[
+            ("desacuerdo", "tuviste un desacuerdo"),
+            ("conflicto", "tuviste un conflicto"),
+            ("fricción", "tuviste fricción"),
+        ],
     ];
     let lang = lang.min(2);
     if !first.starts_with(char::is_uppercase) {
@@ -4095,6 +4123,9 @@ fn opens_with_disagreement(text: &str) -> bool {
         "discord",
         "divergência",
         "conflito",
+        "friction",
+        "fricción",
+        "atrito",
     ];
     const WITH: &[&str] = &["with", "com", "con", "entre", "between"];
     const PEOPLE: &[&str] = &[
@@ -4135,6 +4166,7 @@ fn opens_with_disagreement(text: &str) -> bool {
         && (first.starts_with("disagree")
             || first.starts_with("desacuerdo")
             || first.starts_with("discord")
+            || ["friction", "fricción", "atrito"].contains(&first.as_str())
             || lower.windows(2).any(|w| WITH.contains(&w[0].as_str()) && PEOPLE.contains(&w[1].as_str())))
 }
 
@@ -4568,7 +4600,19 @@ fn bill_first(text: &str) -> bool {
 /// incidente"), a process about incidents ("estruturou o processo de gestão de incidentes") or
 /// where a tool was used ("in incident reviews").
 pub(crate) fn names_incident_at_head(said: &[&str], within: usize) -> bool {
-    const INCIDENTS: &[&str] = &["incident", "incidente", "incidencia", "outage", "caída", "indisponib"];
+    // (A leak or a breach is one: "Led response for a leaked AWS access key", R80.)
+    const INCIDENTS: &[&str] = &[
+        "incident",
+        "incidente",
+        "incidencia",
+        "outage",
+        "caída",
+        "indisponib",
+        "leak",
+        "breach",
+        "vazament",
+        "filtraci",
+    ];
     const BEFORE: &[&str] = &[
         "after",
         "following",
@@ -6836,6 +6880,12 @@ mod tests {
             "{}",
             q.question.text
         );
+        // R80: nor is friction, whatever the other side wanted.
+        assert_eq!(
+            told("Hubo fricción con Seguridad porque querían aprobar cada despliegue a mano; propuse gates automáticos con políticas", 2).as_deref(),
+            Some("tuviste fricción con Seguridad porque querían aprobar cada despliegue a mano")
+        );
+        assert!(contested("Hubo fricción con Seguridad porque querían aprobar cada despliegue a mano; propuse gates automáticos", 2).is_none());
         // R79: a disagreement reported impersonally is one the candidate had.
         assert_eq!(
             told("Houve discordância com o time de produto sobre latência dos dados: negociei SLA de D+1 para 80% das tabelas", 1).as_deref(),
@@ -7085,6 +7135,21 @@ mod tests {
             assert!(points[0].starts_with(point), "{points:#?}");
             assert_eq!(points.len(), Claims::bundled().kind_points("certification", lang).len());
         }
+        // An entry-level exam beside a higher one is not asked (R80).
+        let mut c = cert(0);
+        c.certifications[0].text = "AWS Certified Cloud Practitioner — 2022".into();
+        c.certifications.push(Span {
+            start: 0,
+            end: 0,
+            text: "AWS Certified Solutions Architect – Associate — 2024".into(),
+        });
+        let asked: Vec<String> = Claims::bundled()
+            .questions(&c, 0)
+            .into_iter()
+            .filter(|q| q.category == "certification")
+            .map(|q| q.question.text.clone())
+            .collect();
+        assert!(asked.iter().all(|t| !t.contains("Practitioner")) && !asked.is_empty(), "{asked:?}");
         // A certificate's name says what it is once (R40).
         let mut junior = cert(0);
         junior.certifications[0].text =
