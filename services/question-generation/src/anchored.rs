@@ -648,7 +648,11 @@ impl Anchors {
             "sus apis",
             "su api",
         ];
-        let consumer = CONSUMED.iter().any(|w| lower.contains(w));
+        // (Named as a noun at the head of the line too: "Integración con un PAC para timbrado de
+        // CFDI", R80: asked how "the API and its clients" kept the contract; "criou uma API REST
+        // para integração com ERPs" is an API built.)
+        let consumer = CONSUMED.iter().any(|w| lower.contains(w))
+            || ["integration with", "integração com", "integración con"].iter().any(|w| lower.starts_with(w));
         let not: &[&str] = match (kind == Some("migration"), consumer) {
             // (Nor as an API contract or code to defend: "Led the move of 140+ integrations off
             // IBM Integration Bus onto Spring Boot services and Kafka" scored on status codes and
@@ -2306,6 +2310,23 @@ mod tests {
             "Administração de ~80 servidores Linux e Windows; padronizei configurações com Ansible."
         ));
         assert!(asked("Padronizei configurações de 80 servidores Linux com Ansible."));
+    }
+
+    #[test]
+    fn an_integration_with_a_provider_is_no_api_of_one_s_own() {
+        // R80: a PAC's stamping API, consumed, asked which contract decisions she made.
+        let asked = asked_as(
+            "es",
+            2,
+            "Integración con un PAC para timbrado de CFDI 3.3 vía API REST, unas 45,000 facturas al mes.",
+        );
+        assert!(!asked.iter().any(|a| a == "apis"), "{asked:?}");
+        let asked = asked_as(
+            "pt",
+            1,
+            "Criei uma API REST e filas para integração com ERPs, processando 1,2 milhão de pedidos por ano.",
+        );
+        assert!(asked.iter().any(|a| a == "apis"), "{asked:?}");
     }
 
     #[test]

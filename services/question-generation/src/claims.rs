@@ -6829,6 +6829,15 @@ mod tests {
             2,
         );
         assert!(p.contains("qué la disparaba"), "{p}");
+        // Pipelines built for many repositories: templates, gates, approvals, secrets (R80).
+        let p = facets(
+            "Construí pipelines YAML en Azure DevOps para 60 repositorios (.NET, Angular, Python)",
+            "build",
+            2,
+        );
+        assert!(p.contains("plantillas compartidas"), "{p}");
+        let p = facets("Built a data pipeline on Airflow and Spark for the finance team", "build", 0);
+        assert!(!p.contains("shared templates"), "{p}");
         // A design system's components: their API, tokens, adoption.
         let p = facets(
             "Built 12 React components for the internal design system (TypeScript, Storybook)",
