@@ -1362,6 +1362,10 @@ impl Claims {
             }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
             "performance" if !names_speed_or_cost(text) => to("impact"),
+            // So is a lead time cut to days or weeks ("Reducción del tiempo de alta de un proveedor
+            // nuevo vía EDI de 6 semanas a 8 días", R81: scored on percentiles and flame graphs): a
+            // process made shorter, not a system made faster.
+            "performance" if metric(text).is_some_and(|m| lead_time(&m)) => to("impact"),
             // A bill cut named first is a saving, whatever schedules its means name ("Reduje el
             // gasto en Google Cloud en USD 28 mil mensuales (≈ 31%) con autoscaling por horario de
             // juego", R69: asked where the time was going).
@@ -4106,6 +4110,15 @@ fn names_security(text: &str) -> bool {
 
 /// Whether a line opens with designing or building something new ("Desenhei e implantei",
 /// "Built", "Diseñé").
+/// Whether a result figure is a time in days, weeks or months ("8 días", "2 weeks").
+fn lead_time(figure: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "day", "days", "dia", "dias", "día", "días", "week", "weeks", "semana", "semanas", "month", "months",
+        "mes", "meses",
+    ];
+    figure.split_whitespace().last().is_some_and(|u| UNITS.contains(&u.to_lowercase().as_str()))
+}
+
 /// Whether an achievement line opens with a disagreement or a negotiation with other people
 /// ("Negociación con el equipo de backend ...", "Disagreed with the platform team on ...",
 /// "Discordei da área atuarial ..."), not with a deal struck with a vendor ("Negotiated a 3-year
@@ -6909,6 +6922,16 @@ mod tests {
         );
         let line = "Incidente de qualidade na safra 2022/23: firmware novo das balanças passou a mandar a umidade da soja em escala 0–1 em vez de 0–100, inflando descontos de ~340 cargas. Detectei pelo teste de distribuição.";
         assert_eq!(first_kind("pt", "Coopervale", line).as_deref(), Some("incident"));
+        // R81: a lead time cut to days is a process made shorter, not a speed-up to profile.
+        assert_eq!(
+            first_kind(
+                "es",
+                "Aztlán",
+                "Reducción del tiempo de alta de un proveedor nuevo vía EDI (850/856) de 6 semanas a 8 días."
+            )
+            .as_deref(),
+            Some("impact")
+        );
         let line = "Tuning de consultas do faturamento: relatório mensal passou de 3 horas para 20 minutos.";
         assert_eq!(first_kind("pt", "Hospital Santa Clarice", line).as_deref(), Some("performance"));
     }
