@@ -2811,6 +2811,21 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     {
         return Some((had.to_string(), rest.to_string()));
     }
+    // "No estuve de acuerdo con el equipo de desarrollo en dar permisos DDL en producción" is one
+    // too, told as the candidate's (R81: never asked, beside a stock dependency question).
+    const DISAGREED_WITH: [(&str, &str, &str); 3] = [
+        ("", "", ""),
+        ("não", "concordei com ", "não concordou com "),
+        ("no", "estuve de acuerdo con ", "no estuviste de acuerdo con "),
+    ];
+    let (not, agreed, told) = DISAGREED_WITH[lang];
+    if lang > 0
+        && lower == not
+        && let Some(after) = rest.strip_prefix(agreed)
+    {
+        let (verb, with) = told.trim_end().rsplit_once(' ').unwrap_or((told, ""));
+        return Some((verb.to_string(), format!("{with} {after}")));
+    }
     // "Houve discordância com o time de produto sobre latência dos dados" is the same (R79).
     if ["houve", "hubo"].contains(&lower.as_str())
         && let Some((noun, after)) = rest.split_once(' ')
@@ -6908,6 +6923,11 @@ mod tests {
             Some("tuviste fricción con Seguridad porque querían aprobar cada despliegue a mano")
         );
         assert!(contested("Hubo fricción con Seguridad porque querían aprobar cada despliegue a mano; propuse gates automáticos", 2).is_none());
+        // R81: so is one written with a negation.
+        assert_eq!(
+            told("No estuve de acuerdo con el equipo de desarrollo en dar permisos DDL en producción; se acordó un flujo con Liquibase y revisión del DBA en cada PR.", 2).as_deref(),
+            Some("no estuviste de acuerdo con el equipo de desarrollo en dar permisos DDL en producción")
+        );
         // R79: a disagreement reported impersonally is one the candidate had.
         assert_eq!(
             told("Houve discordância com o time de produto sobre latência dos dados: negociei SLA de D+1 para 80% das tabelas", 1).as_deref(),
