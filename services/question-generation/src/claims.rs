@@ -2806,33 +2806,30 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     {
         return Some((HANDLED[lang].to_string(), rest.to_string()));
     }
-    if let Some((_, had)) = DISAGREED[lang].iter().find(|(noun, _)| *noun == lower)
-        && rest.split(' ').next().is_some_and(|w| ["with", "com", "con"].contains(&w))
+    // ("Houve discordância com o time de produto sobre latência dos dados" is the same, R79.)
+    let (noun, object) = match rest.split_once(' ') {
+        Some((noun, after)) if ["houve", "hubo"].contains(&lower.as_str()) => (noun.to_lowercase(), after),
+        _ => (lower.clone(), rest),
+    };
+    if let Some((_, had)) = DISAGREED[lang].iter().find(|(n, _)| *n == noun)
+        && object.split(' ').next().is_some_and(|w| ["with", "com", "con"].contains(&w))
     {
-        return Some((had.to_string(), rest.to_string()));
+        return Some((had.to_string(), object.to_string()));
     }
     // "No estuve de acuerdo con el equipo de desarrollo en dar permisos DDL en producción" is one
     // too, told as the candidate's (R81: never asked, beside a stock dependency question).
     const DISAGREED_WITH: [(&str, &str, &str); 3] = [
         ("", "", ""),
-        ("não", "concordei com ", "não concordou com "),
-        ("no", "estuve de acuerdo con ", "no estuviste de acuerdo con "),
+        ("não", "concordei", "não concordou"),
+        ("no", "estuve de acuerdo", "no estuviste de acuerdo"),
     ];
-    let (not, agreed, told) = DISAGREED_WITH[lang];
+    let (not, written, told) = DISAGREED_WITH[lang];
     if lang > 0
         && lower == not
-        && let Some(after) = rest.strip_prefix(agreed)
+        && let Some(object) = rest.strip_prefix(written).and_then(|r| r.strip_prefix(' '))
+        && object.split_once(' ').is_some_and(|(w, _)| ["com", "con"].contains(&w))
     {
-        let (verb, with) = told.trim_end().rsplit_once(' ').unwrap_or((told, ""));
-        return Some((verb.to_string(), format!("{with} {after}")));
-    }
-    // "Houve discordância com o time de produto sobre latência dos dados" is the same (R79).
-    if ["houve", "hubo"].contains(&lower.as_str())
-        && let Some((noun, after)) = rest.split_once(' ')
-        && let Some((_, had)) = DISAGREED[lang].iter().find(|(n, _)| *n == noun.to_lowercase())
-        && after.split(' ').next().is_some_and(|w| ["com", "con"].contains(&w))
-    {
-        return Some((had.to_string(), after.to_string()));
+        return Some((told.to_string(), object.to_string()));
     }
     let Some(verb) = NOUNS[lang].iter().find(|(noun, _)| *noun == lower).map(|(_, v)| *v) else {
         return done(&lower, rest, lang);
