@@ -137,6 +137,61 @@ fn names_audience(said_words: &[&str]) -> bool {
         .any(|(i, w)| TO.contains(w) && said_words[i + 1..].iter().take(3).any(|p| PEOPLE.contains(p)))
 }
 
+/// Whether words of a told part say the candidate found a defect: a verb of finding, then a bug,
+/// a defect or a leak within five words ("Found and reported a timezone bug that double-booked
+/// appointments", "Identifiquei uma falha de concorrência", "Detecté un error de redondeo"). It is
+/// a story of problem-solving however the line says it (R81: the timezone bug went unasked beside
+/// a stock "a problem whose cause was elsewhere", as "found a bug" is a signal and "found and
+/// reported a timezone bug" was not).
+fn found_defect(said_words: &[&str]) -> bool {
+    const FOUND: &[&str] = &[
+        "found",
+        "identified",
+        "caught",
+        "spotted",
+        "detected",
+        "discovered",
+        "uncovered",
+        "encontrei",
+        "identifiquei",
+        "detectei",
+        "descobri",
+        "achei",
+        "encontré",
+        "identifiqué",
+        "detecté",
+        "descubrí",
+        "hallé",
+    ];
+    const DEFECT: &[&str] = &[
+        "bug",
+        "bugs",
+        "defect",
+        "defects",
+        "regression",
+        "leak",
+        "leaks",
+        "defeito",
+        "defeitos",
+        "falha",
+        "falhas",
+        "regressão",
+        "vazamento",
+        "defecto",
+        "defectos",
+        "falla",
+        "fallas",
+        "fallo",
+        "fallos",
+        "regresión",
+        "fuga",
+    ];
+    said_words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| FOUND.contains(w) && said_words[i + 1..].iter().take(5).any(|d| DEFECT.contains(d)))
+}
+
 /// Verbs that open a line of people trained or taught, in the three languages.
 const TRAINED: &[&str] = &[
     "trained",
@@ -150,6 +205,11 @@ const TRAINED: &[&str] = &[
     "entrené",
     "enseñé",
     "formé",
+    // (Told from a noun: "Capacitación a nuevos integrantes de la guardia".)
+    "capacitação",
+    "treinamento",
+    "capacitación",
+    "entrenamiento",
 ];
 
 /// Languages and frameworks written on both sides of an app (JavaScript, Node.js, Kotlin): a line
@@ -304,7 +364,13 @@ impl Anchors {
             if vague(&lower_words, claim) {
                 continue;
             }
-            if !participated {
+            // A line told back as a disagreement ("Tive uma discordância com o time de backend
+            // sobre a paginação da API", "No estuve de acuerdo con el equipo de desarrollo en dar
+            // permisos DDL") is no work in an area: asked where the testing was focused or how the
+            // database changes were planned, it read as a seam (R81's development kits).
+            let told_disagreement = crate::claims::contested(&claim.text, lang).is_some()
+                || crate::claims::opens_with_disagreement(&crate::claims::told_part(&claim.text, lang));
+            if !participated && !told_disagreement {
                 self.area_options(
                     graph,
                     claim,
@@ -348,6 +414,12 @@ impl Anchors {
                 _ => "incident",
             };
             let conflict = self.competencies.iter().find(|c| c.id == "conflict");
+            // A disagreement in a later sentence of a line about other work ("Conduzi a adequação
+            // dos pipelines à LGPD: ... Houve bastante atrito com o jurídico sobre prazos de
+            // retenção; fechamos em 5 anos") is the line's story of conflict, told on its own.
+            let later = (!disagreement).then(|| crate::claims::later_disagreement(&claim.text)).flatten();
+            let later_said = later.map(str::to_lowercase).unwrap_or_default();
+            let later_words: Vec<&str> = words(&later_said).collect();
             for c in
                 // (Nor what had to be learnt for it: "Led response for a leaked AWS access key ...:
                 // what did you have to learn for that work?", R80.)
@@ -355,6 +427,12 @@ impl Anchors {
                     !(took_part || (incident && (c.id == "collaboration" || c.id == "learning")))
                 })
             {
+                let (line, said, said_words, disagreement, incident) = match later {
+                    Some(l) if c.id == "conflict" || c.id == "collaboration" => {
+                        (l, later_said.as_str(), later_words.as_slice(), true, false)
+                    }
+                    _ => (claim.text.as_str(), said.as_str(), said_words.as_slice(), disagreement, incident),
+                };
                 // A disagreement with another team is collaboration asked as the disagreement it
                 // was (R76: "Desacuerdo con el equipo de aplicaciones, que quería usar la BD como
                 // cola" unasked beside a stock "a project where you depended on another team").
@@ -365,8 +443,9 @@ impl Anchors {
                 if contested.is_some() && shown.id != "conflict" {
                     continue;
                 }
-                let strength =
-                    Self::strength(shown, &said, &said_words, lang).max(usize::from(contested.is_some()));
+                let strength = Self::strength(shown, said, said_words, lang)
+                    .max(usize::from(contested.is_some()))
+                    .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -391,7 +470,7 @@ impl Anchors {
                 // So are people named after "for" or "to" ("you ran a 6-session SLO workshop for
                 // engineering managers", "ministrou o treinamento ... para 70 desenvolvedores", R79).
                 let audience =
-                    said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(&said_words);
+                    said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(said_words);
                 let (ask, texts, rubric_kind) =
                     match (&shown.texts[lang].incident_ask, &shown.texts[lang].audience_ask) {
                         (_, Some(ask)) if audience => (ask, &shown.texts[lang], shown.id.as_str()),
@@ -404,7 +483,7 @@ impl Anchors {
                     };
                 let told = match &contested {
                     Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
-                    None => anchored(&claim.text, employer, ask, lang),
+                    None => anchored(line, employer, ask, lang),
                 };
                 let Some(text) = told else {
                     continue;
@@ -415,12 +494,18 @@ impl Anchors {
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
-                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, rubric_kind, true, lang, 1);
+                Claims::bundled().add_facets(&mut q.rubric.points, line, rubric_kind, true, lang, 1);
                 out.push(AnchorOption {
                     competency: c.id.clone(),
                     // More signals first, a figure to talk to, then recent work (claims come
                     // newest job first).
-                    score: strength.min(3) as f32 + figure + 1.0 * (1.0 - i as f32 / n)
+                    // A disagreement is the rarer story, and the one reviewers ask for: it goes
+                    // before a line that only names working with others ("junto com outra dev",
+                    // R81: a Compose migration asked in its place).
+                    score: strength.min(3) as f32
+                        + figure
+                        + 1.0 * (1.0 - i as f32 / n)
+                        + if shown.id == "conflict" { 1.0 } else { 0.0 }
                         - penalty
                         - if strength == 0 { 0.5 } else { 0.0 },
                     blocked: nexushr_guardrail::Blocked::of(&q.text),
@@ -501,6 +586,11 @@ impl Anchors {
             "treinei",
             "capacitei",
             "capacité",
+            "capacitação",
+            "capacitación",
+            "treinamento de",
+            "treinamento para",
+            "entrenamiento a",
             "entrené",
             "mentor",
             "coach",
@@ -1865,6 +1955,80 @@ mod tests {
             )],
         );
         assert!(anchors.question("problem-solving", &c, 0, &[], &[]).is_some());
+        // However the finding is said (R81: "found and reported a timezone bug" unasked).
+        let c = candidate(
+            "en",
+            &[(
+                "Brightmeadow Health Software",
+                "Found and reported a timezone bug that double-booked appointments for clinics in Arizona; the fix shipped before the release",
+            )],
+        );
+        let q = anchors.question("problem-solving", &c, 0, &[], &[]).expect("a bug found and reported");
+        assert!(q.question.text.contains("you found and reported a timezone bug"), "{}", q.question.text);
+        // Finding work to do is no defect found.
+        assert!(!found_defect(&["identified", "savings", "in", "the", "cloud", "bill"]));
+    }
+
+    #[test]
+    fn a_disagreement_in_a_later_sentence_is_told_on_its_own() {
+        // R81: the LGPD retention dispute in the line's second sentence went unasked beside a
+        // stock cross-team question.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "pt",
+            &[(
+                "Vértice Crédito Digital",
+                "Conduzi a adequação dos pipelines à LGPD: mascaramento de CPF e rotina de exclusão sob demanda. Houve bastante atrito com o jurídico sobre prazos de retenção; fechamos em 5 anos para dados de crédito, com aval do DPO",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 1, &[], &[]).expect("the dispute shows conflict");
+        assert!(
+            q.question.text.starts_with(
+                "Na Vértice Crédito Digital, você teve atrito com o jurídico sobre prazos de retenção. Em que ponto"
+            ),
+            "{}",
+            q.question.text
+        );
+        let q = anchors.question("collaboration", &c, 1, &[], &[]).expect("collaboration through it");
+        assert!(q.question.text.contains("teve atrito com o jurídico"), "{}", q.question.text);
+        // The line's own work is still asked in its area, through its first clause.
+        assert!(asked_as("pt", 1, c.claims[0].text.as_str()).contains(&"governance".to_string()));
+    }
+
+    #[test]
+    fn a_disagreement_goes_before_work_done_with_others_and_is_no_work_in_an_area() {
+        // R81: "Tive uma discordância com o time de backend sobre a paginação" left out of the
+        // backend kit for a Compose migration done "junto com outra dev", and asked where the
+        // testing was focused in it.
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let c = candidate(
+            "pt",
+            &[
+                (
+                    "Mercadão Mineiro Delivery",
+                    "Migrei as telas de carrinho e checkout de XML/Views para Jetpack Compose, junto com outra dev",
+                ),
+                (
+                    "Mercadão Mineiro Delivery",
+                    "Tive uma discordância com o time de backend sobre a paginação da API de produtos: defendi paginação por cursor e, depois de alguns testes de carga, eles concordaram.",
+                ),
+            ],
+        );
+        let options = Anchors::bundled().options(&bank.graph, &c, 1);
+        let o = pick(&options, "collaboration", &[], &[]).expect("collaboration");
+        assert!(
+            o.question.question.text.contains("discordância com o time de backend"),
+            "{}",
+            o.question.question.text
+        );
+        assert!(
+            options
+                .iter()
+                .filter(|o| o.question.claim == 1)
+                .all(|o| ["collaboration", "conflict"].contains(&o.competency.as_str())),
+            "{:?}",
+            options.iter().filter(|o| o.question.claim == 1).map(|o| &o.competency).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -2341,6 +2505,31 @@ mod tests {
         assert!(asked.iter().any(|a| a == "communication"), "{asked:?}");
         let asked = asked_as("en", 0, "Attended daily standups and sprint planning for the payments squad.");
         assert!(asked.is_empty(), "{asked:?}");
+    }
+
+    #[test]
+    fn people_trained_named_by_a_noun_are_told_as_trained() {
+        // R81: "Capacitación a 25 desarrolladores sobre planes de ejecución e índices" was not
+        // told at all, and a stock communication question took its place.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Banco Regional Altamira",
+                "Capacitación a 25 desarrolladores sobre planes de ejecución e índices",
+            )],
+        );
+        let q =
+            anchors.question("communication", &c, 2, &[], &[]).expect("people trained show communication");
+        assert!(
+            q.question.text.starts_with(
+                "En el Banco Regional Altamira, capacitaste a 25 desarrolladores sobre planes de ejecución e índices. ¿Cómo adaptaste"
+            ),
+            "{}",
+            q.question.text
+        );
+        // A course given is no database work.
+        assert_eq!(asked_as("es", 2, c.claims[0].text.as_str()), ["communication"]);
     }
 
     #[test]

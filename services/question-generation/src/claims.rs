@@ -2807,8 +2807,14 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         return Some((HANDLED[lang].to_string(), rest.to_string()));
     }
     // ("Houve discordância com o time de produto sobre latência dos dados" is the same, R79.)
+    // (With a word of degree or an article between: "Houve bastante atrito com o jurídico", R81.)
     let (noun, object) = match rest.split_once(' ') {
-        Some((noun, after)) if ["houve", "hubo"].contains(&lower.as_str()) => (noun.to_lowercase(), after),
+        Some((noun, after)) if ["houve", "hubo"].contains(&lower.as_str()) => {
+            match after.split_once(' ').filter(|_| DEGREE.contains(&noun.to_lowercase().as_str())) {
+                Some((noun, after)) => (noun.to_lowercase(), after),
+                None => (noun.to_lowercase(), after),
+            }
+        }
         _ => (lower.clone(), rest),
     };
     if let Some((_, had)) = DISAGREED[lang].iter().find(|(n, _)| *n == noun)
@@ -2830,6 +2836,21 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         && object.split_once(' ').is_some_and(|(w, _)| ["com", "con"].contains(&w))
     {
         return Some((told.to_string(), object.to_string()));
+    }
+    // People trained ("Capacitación a 25 desarrolladores sobre planes de ejecución", "Treinamento
+    // de 30 analistas em SQL") are told as trained: "capacitaste a 25 desarrolladores" (R81: not
+    // told at all, and asked as a stock communication question).
+    const TRAINING: [&[(&str, &str)]; 3] = [
+        &[],
+        &[("capacitação", "capacitou"), ("treinamento", "treinou")],
+        &[("capacitación", "capacitaste"), ("entrenamiento", "entrenaste")],
+    ];
+    if let Some((_, verb)) = TRAINING[lang].iter().find(|(noun, _)| *noun == lower)
+        && let Some((of, object)) = rest.split_once(' ')
+        && ["a", "de", "para"].contains(&of)
+    {
+        let object = if lang == 2 { format!("a {object}") } else { object.to_string() };
+        return Some((verb.to_string(), object));
     }
     let Some(verb) = NOUNS[lang].iter().find(|(noun, _)| *noun == lower).map(|(_, v)| *v) else {
         return done(&lower, rest, lang);
@@ -4135,7 +4156,7 @@ fn lead_time(figure: &str) -> bool {
 /// ("Negociación con el equipo de backend ...", "Disagreed with the platform team on ...",
 /// "Discordei da área atuarial ..."), not with a deal struck with a vendor ("Negotiated a 3-year
 /// AWS commitment ...", whose object is no people).
-fn opens_with_disagreement(text: &str) -> bool {
+pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     const HEADS: &[&str] = &[
         "disagree",
         "disagreement",
@@ -4181,18 +4202,52 @@ fn opens_with_disagreement(text: &str) -> bool {
         "diretoria",
         "dirección",
     ];
-    let mut lower: Vec<String> = words(text).take(5).map(str::to_lowercase).collect();
-    // ("Houve discordância com ...", "Hubo desacuerdo con ...".)
-    if lower.first().is_some_and(|w| w == "houve" || w == "hubo") {
+    let text = text.trim_start().to_lowercase();
+    // ("No estuve de acuerdo con el equipo de desarrollo en ...", "Não concordei com ...".)
+    if ["no estuve de acuerdo con ", "não concordei com ", "did not agree with ", "didn't agree with "]
+        .iter()
+        .any(|p| text.starts_with(p))
+    {
+        return true;
+    }
+    let mut lower: Vec<&str> = words(&text).take(6).collect();
+    // ("Houve discordância com ...", "Hubo desacuerdo con ...", "Tive uma discordância com ...",
+    // "Houve bastante atrito com ...".)
+    if lower
+        .first()
+        .is_some_and(|w| ["houve", "hubo", "tive", "tuve", "had", "tivemos", "tuvimos"].contains(w))
+    {
         lower.remove(0);
+        if lower.first().is_some_and(|w| DEGREE.contains(w)) {
+            lower.remove(0);
+        }
     }
     let Some(first) = lower.first() else { return false };
     HEADS.iter().any(|h| first.starts_with(h))
         && (first.starts_with("disagree")
             || first.starts_with("desacuerdo")
             || first.starts_with("discord")
-            || ["friction", "fricción", "atrito"].contains(&first.as_str())
-            || lower.windows(2).any(|w| WITH.contains(&w[0].as_str()) && PEOPLE.contains(&w[1].as_str())))
+            || ["friction", "fricción", "atrito"].contains(first)
+            || lower.windows(2).any(|w| WITH.contains(&w[0]) && PEOPLE.contains(&w[1])))
+}
+
+/// Words of degree or articles between "Houve"/"Hubo"/"Tive" and the disagreement it names.
+const DEGREE: &[&str] = &[
+    "bastante", "muito", "muita", "algum", "alguma", "forte", "uma", "um", "mucho", "mucha", "cierta",
+    "cierto", "un", "una", "a", "some",
+];
+
+/// A later sentence of an achievement line that names a disagreement ("Conduzi a adequação dos
+/// pipelines à LGPD: ... Houve bastante atrito com o jurídico sobre prazos de retenção; fechamos
+/// em 5 anos"): the story of conflict the line holds, to be told on its own (R81: the retention
+/// dispute went unasked beside a stock cross-team question). Up to the next sentence or
+/// semicolon.
+pub(crate) fn later_disagreement(line: &str) -> Option<&str> {
+    line.match_indices(". ")
+        .chain(line.match_indices("; "))
+        .map(|(i, sep)| &line[i + sep.len()..])
+        .map(|s| s.split(['.', ';']).next().unwrap_or(s).trim())
+        .find(|s| opens_with_disagreement(s))
 }
 
 /// Whether an achievement line opens with an engineering practice set up for teams (an
