@@ -649,12 +649,35 @@ fn header_like(line: &str) -> bool {
         // A title and an employer joined by a strong separator may run longer than either, and
         // so may a name before its place ("SECRETARÍA DE FINANZAS DEL ESTADO, DIRECCIÓN DE
         // TECNOLOGÍAS DE LA INFORMACIÓN — Saltillo, Coah.").
-        && (words <= 9 || (words <= 12 && (strong || placeless.len() < t.len())))
+        && (words <= 9
+            || (words <= 12 && (strong || placeless.len() < t.len()))
+            // A public body's or a company's long name before a long title, with no figure
+            // (R82: "Secretaría de Finanzas del Gobierno del Estado de México — Administradora
+            // de Bases de Datos", "Aseguradora Nacional del Bajío, S.A. de C.V. — DBA Senior /
+            // Líder técnica de Bases de Datos", read as achievements of the job before).
+            || (words <= 16 && strong && long_header(&core)))
         // A legal form and a title's qualifier on one header run longer (R69: "Quetzal
         // Interactive Studios S.A. de C.V. — Engineering Manager, Plataforma de Juego", 84
         // characters, read as no header at all).
         && core.chars().count() <= if strong { 100 } else { 80 }
         && !LABELS.contains(&fold(t).as_str())
+}
+
+/// Whether a line of up to sixteen words is a name and a title around a strong separator: no
+/// figure, no sentence break (a full stop, a space and a capital; "S.A. de C.V." is none), both
+/// sides capitalized and one of them a title. "Moved the billing estate off the mainframe — the
+/// team kept the old reports running" is none.
+fn long_header(core: &str) -> bool {
+    let sentences = core.match_indices(". ").any(|(i, _)| core[i + 2..].starts_with(char::is_uppercase));
+    let Some((a, b)) = [" — ", " – ", " | "].iter().find_map(|sep| core.split_once(sep)) else {
+        return false;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    !sentences
+        && !core.chars().any(|c| c.is_ascii_digit())
+        && a.starts_with(char::is_uppercase)
+        && b.starts_with(char::is_uppercase)
+        && (title_score(a) > 0 || title_score(b) > 0)
 }
 
 /// A line opened by a verb in the first person past, the way achievements are written in
@@ -1705,6 +1728,37 @@ mod tests {
                 "Minera Sierra Madre Oriental S.A. de C.V.".to_string()
             )]
         );
+    }
+
+    /// R82: a public body's long name or an employer with its legal form before a long title,
+    /// over a dates line, is the header (both jobs were read with neither, the second's header
+    /// as the first job's last highlight).
+    #[test]
+    fn a_long_name_before_a_long_title_is_a_header() {
+        let text = "Aseguradora Nacional del Bajío, S.A. de C.V. — DBA Senior / Líder técnica de Bases de Datos\n\
+                    ene. 2019 – actualidad\n\
+                    • Administración de 46 instancias Oracle 19c y SQL Server 2019.\n\
+                    \n\
+                    Secretaría de Finanzas del Gobierno del Estado de México — Administradora de Bases de Datos\n\
+                    mar. 2014 – dic. 2018\n\
+                    • Soporte a las bases del sistema de recaudación estatal.\n";
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                (
+                    "DBA Senior / Líder técnica de Bases de Datos".to_string(),
+                    "Aseguradora Nacional del Bajío, S.A. de C.V.".to_string()
+                ),
+                (
+                    "Administradora de Bases de Datos".to_string(),
+                    "Secretaría de Finanzas del Gobierno del Estado de México".to_string()
+                )
+            ]
+        );
+        // A sentence with a dash is still none.
+        assert!(!header_like(
+            "Moved the whole billing estate off the mainframe — the team kept the old reports running"
+        ));
     }
 
     /// R77: an internship "em" a field is the title; the employer is after the dash.

@@ -192,6 +192,44 @@ fn found_defect(said_words: &[&str]) -> bool {
         .any(|(i, w)| FOUND.contains(w) && said_words[i + 1..].iter().take(5).any(|d| DEFECT.contains(d)))
 }
 
+/// Whether a line says its decision is still open: "terminamos con un esquema híbrido que sigue
+/// en revisión", "a proposta ainda está em discussão", "the RFC is still under review".
+fn undecided(line: &str) -> bool {
+    const OPEN: &[&str] = &[
+        "still under review",
+        "still under discussion",
+        "still being discussed",
+        "still being debated",
+        "still open",
+        "not yet decided",
+        "pending a decision",
+        "ainda em discussão",
+        "ainda em análise",
+        "ainda em revisão",
+        "ainda está em discussão",
+        "ainda está em análise",
+        "ainda sem decisão",
+        "segue em discussão",
+        "segue em análise",
+        "aguardando decisão",
+        "sigue en revisión",
+        "sigue en discusión",
+        "sigue en análisis",
+        "aún en revisión",
+        "aún en discusión",
+        "aún está en revisión",
+        "aún está en discusión",
+        "todavía en revisión",
+        "todavía en discusión",
+        "sigue abierta",
+        "sigue abierto",
+        "pendiente de decisión",
+        "sin decisión",
+    ];
+    let lower = line.to_lowercase();
+    OPEN.iter().any(|o| lower.contains(o))
+}
+
 /// Verbs that open a line of people trained or taught, in the three languages.
 const TRAINED: &[&str] = &[
     "trained",
@@ -417,14 +455,20 @@ impl Anchors {
             // A disagreement in a later sentence of a line about other work ("Conduzi a adequação
             // dos pipelines à LGPD: ... Houve bastante atrito com o jurídico sobre prazos de
             // retenção; fechamos em 5 anos") is the line's story of conflict, told on its own.
+            let mentored = said_words.first().is_some_and(|w| TRAINED.contains(w) || w.starts_with("mentor"));
             let later = (!disagreement).then(|| crate::claims::later_disagreement(&claim.text)).flatten();
             let later_said = later.map(str::to_lowercase).unwrap_or_default();
             let later_words: Vec<&str> = words(&later_said).collect();
             for c in
                 // (Nor what had to be learnt for it: "Led response for a leaked AWS access key ...:
                 // what did you have to learn for that work?", R80.)
+                // People mentored or trained are a story of leading or explaining, not of what
+                // the candidate owned or depended on (R81: "you mentored 3 engineers through their
+                // first on-call rotations" asked what they were personally responsible for).
                 self.competencies.iter().filter(|c| {
-                    !(took_part || (incident && (c.id == "collaboration" || c.id == "learning")))
+                    !(took_part
+                        || (incident && (c.id == "collaboration" || c.id == "learning"))
+                        || (mentored && !["leadership", "communication"].contains(&c.id.as_str())))
                 })
             {
                 let (line, said, said_words, disagreement, incident) = match later {
@@ -479,7 +523,12 @@ impl Anchors {
                             Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
                             incident_kind,
                         ),
-                        _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
+                        _ => match &shown.texts[lang].open_ask {
+                            Some(ask) if undecided(&claim.text) => {
+                                (ask, &shown.texts[lang], shown.id.as_str())
+                            }
+                            _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
+                        },
                     };
                 let told = match &contested {
                     Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
@@ -1993,6 +2042,44 @@ mod tests {
         assert!(q.question.text.contains("teve atrito com o jurídico"), "{}", q.question.text);
         // The line's own work is still asked in its area, through its first clause.
         assert!(asked_as("pt", 1, c.claims[0].text.as_str()).contains(&"governance".to_string()));
+    }
+
+    #[test]
+    fn people_mentored_are_asked_as_led_and_pairing_is_no_split_of_work() {
+        // R81: "you mentored 3 engineers through their first on-call rotations" asked what they
+        // were personally responsible for; "you paired with developers on writing unit tests"
+        // asked who else the work depended on.
+        let asked = asked_as("en", 0, "Mentored 3 engineers through their first on-call rotations");
+        assert_eq!(asked, ["leadership"]);
+        let asked = asked_as("en", 0, "Paired with developers on writing unit tests in Jest");
+        assert!(!asked.contains(&"collaboration".to_string()), "{asked:?}");
+    }
+
+    #[test]
+    fn a_disagreement_still_open_is_not_asked_how_it_was_decided() {
+        // R81: "¿cómo ayudaste a llegar a una decisión con la que todos se comprometieran?" of a
+        // scheme the resume says "sigue en revisión".
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Comercializadora Tierra Azul",
+                "Negociación con Finanzas sobre la integración con SAP S/4HANA: ellos querían archivos batch nocturnos y nosotros eventos en tiempo real; terminamos con un esquema híbrido que sigue en revisión.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 2, &[], &[]).expect("a negotiation shows conflict");
+        assert!(q.question.text.contains("en qué punto está ahora la decisión"), "{}", q.question.text);
+        assert!(!q.question.text.contains("se comprometieran"), "{}", q.question.text);
+        // A decided one keeps the ask.
+        let c = candidate(
+            "es",
+            &[(
+                "Comercializadora Tierra Azul",
+                "Negociación con Finanzas sobre la integración con SAP S/4HANA: terminamos con un esquema híbrido.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 2, &[], &[]).expect("a negotiation shows conflict");
+        assert!(q.question.text.contains("se comprometieran"), "{}", q.question.text);
     }
 
     #[test]

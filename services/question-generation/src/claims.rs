@@ -138,6 +138,11 @@ pub(crate) struct Texts {
     /// TypeScript"), what is asked in place of `text`: not who the audience was (R78).
     #[serde(default)]
     pub(crate) audience_ask: Option<String>,
+    /// For a disagreement whose decision the line says is still open ("terminamos con un
+    /// esquema híbrido que sigue en revisión"), what is asked in place of `text`: not how a
+    /// decision everyone committed to was reached (R81).
+    #[serde(default)]
+    pub(crate) open_ask: Option<String>,
     pub(crate) points: Vec<String>,
     pub(crate) strong: String,
     acceptable: String,
