@@ -192,6 +192,33 @@ fn found_defect(said_words: &[&str]) -> bool {
         .any(|(i, w)| FOUND.contains(w) && said_words[i + 1..].iter().take(5).any(|d| DEFECT.contains(d)))
 }
 
+/// Whether a told part says the candidate made a mistake: a script run in the wrong environment,
+/// a defect that got past their tests ("Na Black Friday de 2023 um cupom de frete grátis passou
+/// pelos testes", R82).
+fn owned_mistake(said: &str) -> bool {
+    const MISTAKE: &[&str] = &[
+        "by mistake",
+        "wrong environment",
+        "my mistake",
+        "my own mistake",
+        "slipped through",
+        "slipped past",
+        "escaped to production",
+        "ambiente errado",
+        "por engano",
+        "erro meu",
+        "passou pelos testes",
+        "passou nos testes",
+        "ambiente equivocado",
+        // (Not "por error": "clúster de conmutación por error" is a failover cluster.)
+        "mi error",
+        "pasó las pruebas",
+        "se me pasó",
+    ];
+    let lower = said.to_lowercase();
+    MISTAKE.iter().any(|m| lower.contains(m))
+}
+
 /// Whether a line says its decision is still open: "terminamos con un esquema híbrido que sigue
 /// en revisión", "a proposta ainda está em discussão", "the RFC is still under review".
 fn undecided(line: &str) -> bool {
@@ -406,8 +433,9 @@ impl Anchors {
             // sobre a paginação da API", "No estuve de acuerdo con el equipo de desarrollo en dar
             // permisos DDL") is no work in an area: asked where the testing was focused or how the
             // database changes were planned, it read as a seam (R81's development kits).
-            let told_disagreement = crate::claims::contested(&claim.text, lang).is_some()
-                || crate::claims::opens_with_disagreement(&crate::claims::told_part(&claim.text, lang));
+            let told_part = crate::claims::told_part(&claim.text, lang);
+            let told_disagreement = crate::claims::contested(&told_part, lang).is_some()
+                || crate::claims::opens_with_disagreement(&told_part);
             if !participated && !told_disagreement {
                 self.area_options(
                     graph,
@@ -523,8 +551,11 @@ impl Anchors {
                             Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
                             incident_kind,
                         ),
-                        _ => match &shown.texts[lang].open_ask {
-                            Some(ask) if undecided(&claim.text) => {
+                        _ => match (&shown.texts[lang].open_ask, &shown.texts[lang].mistake_ask) {
+                            (Some(ask), _) if undecided(&claim.text) => {
+                                (ask, &shown.texts[lang], shown.id.as_str())
+                            }
+                            (_, Some(ask)) if owned_mistake(said) => {
                                 (ask, &shown.texts[lang], shown.id.as_str())
                             }
                             _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
@@ -2053,6 +2084,51 @@ mod tests {
         assert_eq!(asked, ["leadership"]);
         let asked = asked_as("en", 0, "Paired with developers on writing unit tests in Jest");
         assert!(!asked.contains(&"collaboration".to_string()), "{asked:?}");
+    }
+
+    #[test]
+    fn a_mistake_of_one_s_own_is_asked_as_one_and_its_year_told_after_the_employer() {
+        // R82: "En 2021 ejecuté un script de purga en el ambiente equivocado ..." was not told
+        // at all, beside a stock "a system you inherited" ownership question.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Aseguradora Nacional del Bajío",
+                "En 2021 ejecuté un script de purga en el ambiente equivocado y se borraron registros de bitácora de cobranza de un día. Lo reporté de inmediato, se recuperaron del respaldo en unas horas y a partir de ahí todos los scripts de purga pasan por revisión de pares.",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("a mistake owned shows ownership");
+        assert!(
+            q.question.text.starts_with(
+                "En Aseguradora Nacional del Bajío en 2021, ejecutaste un script de purga en el ambiente equivocado"
+            ),
+            "{}",
+            q.question.text
+        );
+        assert!(q.question.text.contains("¿Qué salió mal"), "{}", q.question.text);
+    }
+
+    #[test]
+    fn a_position_refused_in_a_later_sentence_is_told_after_the_work_it_was_about() {
+        // R82: "El área de desarrollo quería hacerlo en un fin de semana largo; yo no lo firmé sin
+        // dos ensayos completos" went unasked; told alone, "quería hacerlo" named nothing.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Aseguradora Nacional del Bajío",
+                "Encabecé la migración de la base de siniestros de Oracle 11g en AIX a 19c en Linux. El área de desarrollo quería hacerlo en un fin de semana largo; yo no lo firmé sin dos ensayos completos. Al final se hicieron tres ensayos y el corte real duró 14 horas.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 2, &[], &[]).expect("a refusal answers a position");
+        assert!(
+            q.question.text.starts_with("En Aseguradora Nacional del Bajío, encabezaste la migración de la base de siniestros de Oracle 11g en AIX a 19c en Linux, y el área de desarrollo quería hacerlo en un fin de semana largo. ¿En qué"),
+            "{}",
+            q.question.text
+        );
+        // The migration itself is still asked in its area.
+        assert!(asked_as("es", 2, c.claims[0].text.as_str()).contains(&"infrastructure".to_string()));
     }
 
     #[test]

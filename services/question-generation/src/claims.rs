@@ -143,6 +143,10 @@ pub(crate) struct Texts {
     /// decision everyone committed to was reached (R81).
     #[serde(default)]
     pub(crate) open_ask: Option<String>,
+    /// For one told back through the candidate's own mistake ("ejecutaste un script de purga
+    /// en el ambiente equivocado"), what is asked in place of `text` (R82).
+    #[serde(default)]
+    pub(crate) mistake_ask: Option<String>,
     pub(crate) points: Vec<String>,
     pub(crate) strong: String,
     acceptable: String,
@@ -1893,6 +1897,17 @@ fn reads_aloud(line: &str) -> bool {
 /// Without an employer (the resume's job was read without one) the line is told back on its own:
 /// `You cut p99 latency ... ask`.
 pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
+    // A line opened by its year ("En 2021 ejecuté un script de purga en el ambiente equivocado")
+    // is told without it, and the year goes after the employer: "En Aseguradora Nacional del
+    // Bajío en 2021, ejecutaste ..." (R82: not told at all).
+    if let Some((when, rest)) = in_year(line) {
+        let told = anchored(&capitalized(rest), employer, ask, lang)?;
+        let e = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
+        return Some(match e.and_then(|e| told.find(e).map(|i| i + e.len())) {
+            Some(at) => format!("{} {when}{}", &told[..at], &told[at..]),
+            None => format!("{}, {}", capitalized(&when), lower_first(&told)),
+        });
+    }
     let line = spoken(&telling(line, lang), lang);
     let line = line.as_str();
     if ask.is_empty() {
@@ -1914,6 +1929,24 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
         (_, Some(e)) => format!("At {e}, you {told}. {ask}"),
         (_, None) => format!("You {told}. {ask}"),
     })
+}
+
+/// A line's opening year ("In 2021", "Em 2021", "En 2021,") lower-cased, and the rest of the line.
+fn in_year(line: &str) -> Option<(String, &str)> {
+    let (first, rest) = line.split_once(' ')?;
+    let (year, rest) = rest.split_once(' ')?;
+    let year = year.trim_end_matches(',');
+    (["In", "Em", "En"].contains(&first)
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(char::is_alphabetic))
+    .then(|| (format!("{} {year}", first.to_lowercase()), rest))
+}
+
+/// `text` with its first letter in lower case.
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// `said` (a sentence with its own subject: "the sales report went from ~3 s to 180 ms") at
@@ -2022,9 +2055,21 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     let line = without_brackets(line.trim());
     // The position may open a later sentence ("Lead a guild of 5 DBAs. When a product team
     // resisted ...").
-    std::iter::once(0)
-        .chain(line.match_indices(". ").map(|(i, _)| i + 2))
-        .find_map(|i| position_answered(&line[i..], lang))
+    std::iter::once(0).chain(line.match_indices(". ").map(|(i, _)| i + 2)).find_map(|i| {
+        let position = position_answered(&line[i..], lang)?;
+        // Told after the work it was about ("encabezaste la migración de la base de siniestros
+        // ..., y el área de desarrollo quería hacerlo en un fin de semana largo"): alone, "quería
+        // hacerlo" named nothing (R82's development kits).
+        let Some(work) = (i > 0).then(|| told(&spoken(&telling(&line[..i - 2], lang), lang), lang)).flatten()
+        else {
+            return Some(position);
+        };
+        Some(match lang {
+            1 => format!("você {work}, e {position}"),
+            2 => format!("{work}, y {position}"),
+            _ => format!("you {work}, and {position}"),
+        })
+    })
 }
 
 /// `contested` of a line that opens with the other side's position.
@@ -2055,6 +2100,10 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "evidence",
             "showed",
             "pushed back",
+            "refused",
+            "would not sign",
+            "wouldn't sign",
+            "insisted on",
         ],
         &[
             "propus",
@@ -2072,6 +2121,10 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "evidência",
             "mostrei",
             "argumentei",
+            "não assinei",
+            "me recusei",
+            "não aceitei",
+            "insisti",
         ],
         &[
             "propuse",
@@ -2088,6 +2141,13 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "mostré",
             "argumenté",
             "análisis",
+            // (A refusal answers a position too: "El área de desarrollo quería hacerlo en un fin
+            // de semana largo; yo no lo firmé sin dos ensayos completos", R82.)
+            "no lo firmé",
+            "no firmé",
+            "me negué",
+            "no acepté",
+            "insistí",
         ],
     ];
 
@@ -5891,7 +5951,8 @@ pub fn metric(text: &str) -> Option<String> {
     // that has a figure before it ("de 45% a 82% ... los pases a producción" is 82%).
     // A bill cut from one amount to another saved the difference ("from ~$210k to ~$155k" is a
     // saving of $55K, not of $155K; R21).
-    for sep in [" to ", " para ", " a "] {
+    // ("del 2.8% al 0.4%" too, R82: asked how the 2.8% was measured.)
+    for sep in [" to ", " para ", " a ", " al "] {
         let after = text.match_indices(sep).filter_map(|(i, _)| {
             let next = results.iter().find(|f| f.0 > i)?;
             let before = results.iter().rev().find(|f| f.0 < i)?;
@@ -6127,6 +6188,12 @@ mod tests {
         assert_eq!(metric("Cut p99 latency by 40%.").as_deref(), Some("40%"));
         assert_eq!(metric("Reduzi o custo em R$ 2M por ano").as_deref(), Some("R$ 2M"));
         assert_eq!(metric("Scaled the API 3x").as_deref(), Some("3x"));
+        // R82: "del X al Y" is the result Y.
+        assert_eq!(
+            metric("Reduje los crashes de la app del 2.8% al 0.4% de sesiones (Firebase Crashlytics)")
+                .as_deref(),
+            Some("0.4%")
+        );
         // What the work removed is no result of it (R64).
         assert_eq!(
             metric(

@@ -920,6 +920,13 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             (0.2, 1, Room::Core),
             (0.0, 0, Room::Shown),
             (0.2, 0, Room::Gap),
+            // Still more than half behavioral: any other area the role names where the resume
+            // shows it, once, then twice (R82: a QA kit of six behavioral questions, its
+            // programming area left for another interview; reviewers struck the stock
+            // questions for technical ones). Not one it does not show: an A/B test and a
+            // Playwright suite in a security engineer's kit.
+            (0.0, 0, Room::Gap),
+            (0.0, 1, Room::Gap),
         ]
     };
     // The leading area is the one the title names (`lead_area`, above; none for a loop's interview).
@@ -987,7 +994,11 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             // catalog page's data-analysis, troubleshooting and business-analysis skills); the
             // room goes to the candidate's own work. (A loop's interviews cover every area they
             // were given, shown or not.)
-            if req.plan.is_none() && share < CORE_SHARE && shown[ra.area].is_none() && room != Room::Gap {
+            if req.plan.is_none()
+                && share < CORE_SHARE
+                && shown[ra.area].is_none()
+                && (room != Room::Gap || ra.weight < top * 0.2)
+            {
                 continue;
             }
             let avoid = per_area.get(&ra.area).cloned().unwrap_or_default();
