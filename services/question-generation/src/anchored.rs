@@ -2132,6 +2132,36 @@ mod tests {
     }
 
     #[test]
+    fn frequent_friction_and_a_position_met_halfway_are_disagreements() {
+        // R83: "Tuve roces frecuentes con el equipo de producción del juego por las ventanas de
+        // congelamiento" asked who else the work depended on; "The claims division wanted their
+        // own separate event platform ... ended up sharing the cluster" never asked.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Estudio Jaguar",
+                "Tuve roces frecuentes con el equipo de producción del juego por las ventanas de congelamiento antes de lanzamientos. Acordamos un calendario compartido y un proceso de excepción firmado por ambos lados.",
+            )],
+        );
+        let q = anchors.question("collaboration", &c, 2, &[], &[]).expect("friction shows collaboration");
+        assert!(q.question.text.contains("¿En qué no estaban de acuerdo"), "{}", q.question.text);
+        let c = candidate(
+            "en",
+            &[(
+                "Northgate Mutual Insurance",
+                "The claims division wanted their own separate event platform. We spent the best part of a quarter on it; ended up sharing the cluster with separate governance, which neither side loved but it has held up.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a position met halfway");
+        assert!(
+            q.question.text.starts_with("At Northgate Mutual Insurance, the claims division wanted their own separate event platform. Where did you disagree"),
+            "{}",
+            q.question.text
+        );
+    }
+
+    #[test]
     fn a_disagreement_still_open_is_not_asked_how_it_was_decided() {
         // R81: "¿cómo ayudaste a llegar a una decisión con la que todos se comprometieran?" of a
         // scheme the resume says "sigue en revisión".

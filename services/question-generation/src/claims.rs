@@ -2101,6 +2101,9 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "showed",
             "pushed back",
             "refused",
+            // (A middle reached: "The claims division wanted their own separate event platform.
+            // We spent the best part of a quarter on it; ended up sharing the cluster", R83.)
+            "ended up",
             "would not sign",
             "wouldn't sign",
             "insisted on",
@@ -2125,6 +2128,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "me recusei",
             "não aceitei",
             "insisti",
+            "acabamos",
         ],
         &[
             "propuse",
@@ -2148,6 +2152,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "me negué",
             "no acepté",
             "insistí",
+            "terminamos",
+            "acabamos",
         ],
     ];
 
@@ -4237,6 +4243,7 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         "friction",
         "fricción",
         "atrito",
+        "roce",
     ];
     const WITH: &[&str] = &["with", "com", "con", "entre", "between"];
     const PEOPLE: &[&str] = &[
@@ -4292,7 +4299,7 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         && (first.starts_with("disagree")
             || first.starts_with("desacuerdo")
             || first.starts_with("discord")
-            || ["friction", "fricción", "atrito"].contains(first)
+            || ["friction", "fricción", "atrito", "atritos", "roce", "roces"].contains(first)
             || lower.windows(2).any(|w| WITH.contains(&w[0]) && PEOPLE.contains(&w[1])))
 }
 
