@@ -597,6 +597,32 @@ impl Anchors {
                     },
                 });
             }
+            // An incident narrated in the third person, then the candidate's part ("En el Buen
+            // Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP.
+            // Estuve en la guardia, ..."), is told as written and asked as the incident (R83:
+            // the line had no verb of the candidate's to tell it by, and went unasked).
+            if let Some(story) = crate::claims::narrated_incident(&claim.text, lang)
+                && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
+                && let Some(own) = self.competencies.iter().find(|c| c.id == "ownership")
+                && let Some(ask) = &own.texts[lang].incident_ask
+            {
+                let texts = Claims::bundled().kind_texts("incident", lang).unwrap_or(&own.texts[lang]);
+                let text = crate::claims::at_employer(&story, employer, ask, lang);
+                let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
+                q.competencies = vec![own.id.clone()];
+                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, "incident", true, lang, 1);
+                out.push(AnchorOption {
+                    competency: own.id.clone(),
+                    score: 2.0 + figure + (1.0 - i as f32 / n) - penalty,
+                    blocked: nexushr_guardrail::Blocked::of(&q.text),
+                    fallback: false,
+                    question: AnchoredQuestion {
+                        question: Arc::new(q),
+                        claim: i,
+                        employer: employer.unwrap_or_default().to_string(),
+                    },
+                });
+            }
         }
         out
     }
@@ -2159,6 +2185,47 @@ mod tests {
             "{}",
             q.question.text
         );
+    }
+
+    #[test]
+    fn an_incident_narrated_then_the_candidate_s_part_is_asked_as_the_incident() {
+        // R83: neither line had a verb of the candidate's to tell it by, and both went unasked.
+        let anchors = Anchors::bundled();
+        let c = candidate(
+            "es",
+            &[(
+                "Comercializadora Regia de Abarrotes",
+                "En el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Estuve en la guardia, detuvimos el consumidor, depuramos duplicados con el equipo de finanzas y después agregué idempotencia por folio. No ha vuelto a pasar.",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("an incident handled");
+        assert!(
+            q.question.text.starts_with("En Comercializadora Regia de Abarrotes, en el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Platícame ese incidente"),
+            "{}",
+            q.question.text
+        );
+        let c = candidate(
+            "es",
+            &[(
+                "Estudio Quetzal Games",
+                "Lanzamiento de temporada 2022: el matchmaking se cayó en la primera hora por un límite de conexiones en la base de datos que no probamos en carga. Asumí la responsabilidad frente a dirección; desde entonces toda temporada lleva prueba de carga obligatoria.",
+            )],
+        );
+        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("an incident owned");
+        assert!(
+            q.question.text.starts_with("En Estudio Quetzal Games, el matchmaking se cayó"),
+            "{}",
+            q.question.text
+        );
+        // An incident the line does not say the candidate took part in is not theirs to tell.
+        let c = candidate(
+            "es",
+            &[(
+                "Estudio Quetzal Games",
+                "El matchmaking se cayó en la primera hora. Luego se agregó una prueba de carga.",
+            )],
+        );
+        assert!(anchors.question("ownership", &c, 2, &[], &[]).is_none());
     }
 
     #[test]

@@ -1931,6 +1931,44 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     })
 }
 
+/// The first sentence of a line that narrates an incident in the third person and then the
+/// candidate's part in it ("En el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron
+/// unos 300 pedidos en SAP. Estuve en la guardia, detuvimos el consumidor ...", "Lanzamiento de
+/// temporada 2022: el matchmaking se cayó en la primera hora ... Asumí la responsabilidad frente a
+/// dirección"), to be told as written (its label left out), its first word in lower case unless
+/// it is a name.
+pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
+    const FAILED: [&[&str]; 3] = [
+        &["went down", "crashed", "was down", "were down", "saturated", "were duplicated", "were lost"],
+        &["caiu", "ficou fora do ar", "ficaram fora do ar", "saturou", "foram duplicados", "se perderam"],
+        &["se cayó", "se cayeron", "se saturó", "se duplicaron", "se perdieron", "dejó de funcionar"],
+    ];
+    const OWN: [&[&str]; 3] = [
+        &["i was on call", "i led", "i ran the", "i took", "i owned", "i coordinated", "i was the incident"],
+        &["estava de plantão", "assumi", "coordenei", "liderei", "conduzi"],
+        &["estuve en la guardia", "asumí", "coordiné", "lideré", "encabecé", "conduje"],
+    ];
+    const OPENS: &[&str] = &[
+        "In", "During", "On", "The", "Our", "Em", "Na", "No", "Durante", "O", "A", "Os", "As", "Nosso",
+        "Nossa", "En", "El", "La", "Los", "Las", "Nuestro", "Nuestra",
+    ];
+    let lang = lang.min(2);
+    let (first, rest) = line.split_once(". ")?;
+    let first = match first.split_once(": ") {
+        Some((label, after)) if label.split(' ').count() <= 5 => after,
+        _ => first,
+    };
+    let (lower, rest) = (first.to_lowercase(), rest.to_lowercase());
+    let head = first.split(' ').next()?;
+    if !FAILED[lang].iter().any(|f| lower.contains(f))
+        || !OWN[lang].iter().any(|o| rest.contains(o))
+        || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    Some(lower_first(first))
+}
+
 /// A line's opening year ("In 2021", "Em 2021", "En 2021,") lower-cased, and the rest of the line.
 fn in_year(line: &str) -> Option<(String, &str)> {
     let (first, rest) = line.split_once(' ')?;
