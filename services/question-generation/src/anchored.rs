@@ -215,8 +215,13 @@ fn owned_mistake(said: &str) -> bool {
         "pasó las pruebas",
         "se me pasó",
     ];
-    let lower = said.to_lowercase();
-    MISTAKE.iter().any(|m| lower.contains(m))
+    names_any(said, MISTAKE)
+}
+
+/// Whether `text`, lower-cased, holds one of `phrases`.
+fn names_any(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    phrases.iter().any(|p| lower.contains(p))
 }
 
 /// Whether a line says its decision is still open: "terminamos con un esquema híbrido que sigue
@@ -253,8 +258,7 @@ fn undecided(line: &str) -> bool {
         "pendiente de decisión",
         "sin decisión",
     ];
-    let lower = line.to_lowercase();
-    OPEN.iter().any(|o| lower.contains(o))
+    names_any(line, OPEN)
 }
 
 /// Verbs that open a line of people trained or taught, in the three languages.
@@ -1635,6 +1639,13 @@ mod tests {
         }
     }
 
+    /// The text of the question `competency` is asked through a one-line resume in `lang` at
+    /// `employer`, in kit language `kit`.
+    fn told(lang: &str, kit: usize, employer: &str, line: &str, competency: &str) -> Option<String> {
+        let c = candidate(lang, &[(employer, line)]);
+        Anchors::bundled().question(competency, &c, kit, &[], &[]).map(|q| q.question.text.clone())
+    }
+
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the
     /// competencies and areas its line anchors.
     fn asked_as(lang: &str, kit: usize, line: &str) -> Vec<String> {
@@ -2162,70 +2173,39 @@ mod tests {
         // R83: "Tuve roces frecuentes con el equipo de producción del juego por las ventanas de
         // congelamiento" asked who else the work depended on; "The claims division wanted their
         // own separate event platform ... ended up sharing the cluster" never asked.
-        let anchors = Anchors::bundled();
-        let c = candidate(
-            "es",
-            &[(
-                "Estudio Jaguar",
-                "Tuve roces frecuentes con el equipo de producción del juego por las ventanas de congelamiento antes de lanzamientos. Acordamos un calendario compartido y un proceso de excepción firmado por ambos lados.",
-            )],
-        );
-        let q = anchors.question("collaboration", &c, 2, &[], &[]).expect("friction shows collaboration");
-        assert!(q.question.text.contains("¿En qué no estaban de acuerdo"), "{}", q.question.text);
-        let c = candidate(
-            "en",
-            &[(
-                "Northgate Mutual Insurance",
-                "The claims division wanted their own separate event platform. We spent the best part of a quarter on it; ended up sharing the cluster with separate governance, which neither side loved but it has held up.",
-            )],
-        );
-        let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a position met halfway");
+        let line = "Tuve roces frecuentes con el equipo de producción del juego por las ventanas de congelamiento antes de lanzamientos. Acordamos un calendario compartido y un proceso de excepción firmado por ambos lados.";
+        let q = told("es", 2, "Estudio Jaguar", line, "collaboration").expect("friction shows collaboration");
+        assert!(q.contains("¿En qué no estaban de acuerdo"), "{q}");
+        let line = "The claims division wanted their own separate event platform. We spent the best part of a quarter on it; ended up sharing the cluster with separate governance, which neither side loved but it has held up.";
+        let q =
+            told("en", 0, "Northgate Mutual Insurance", line, "conflict").expect("a position met halfway");
         assert!(
-            q.question.text.starts_with("At Northgate Mutual Insurance, the claims division wanted their own separate event platform. Where did you disagree"),
-            "{}",
-            q.question.text
+            q.starts_with("At Northgate Mutual Insurance, the claims division wanted their own separate event platform. Where did you disagree"),
+            "{q}"
         );
     }
 
     #[test]
     fn an_incident_narrated_then_the_candidate_s_part_is_asked_as_the_incident() {
         // R83: neither line had a verb of the candidate's to tell it by, and both went unasked.
-        let anchors = Anchors::bundled();
-        let c = candidate(
+        let q = told(
             "es",
-            &[(
-                "Comercializadora Regia de Abarrotes",
-                "En el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Estuve en la guardia, detuvimos el consumidor, depuramos duplicados con el equipo de finanzas y después agregué idempotencia por folio. No ha vuelto a pasar.",
-            )],
-        );
-        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("an incident handled");
+            2,
+            "Comercializadora Regia de Abarrotes",
+            "En el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Estuve en la guardia, detuvimos el consumidor, depuramos duplicados con el equipo de finanzas y después agregué idempotencia por folio. No ha vuelto a pasar.",
+            "ownership",
+        )
+        .expect("an incident handled");
         assert!(
-            q.question.text.starts_with("En Comercializadora Regia de Abarrotes, en el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Platícame ese incidente"),
-            "{}",
-            q.question.text
+            q.starts_with("En Comercializadora Regia de Abarrotes, en el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Platícame ese incidente"),
+            "{q}"
         );
-        let c = candidate(
-            "es",
-            &[(
-                "Estudio Quetzal Games",
-                "Lanzamiento de temporada 2022: el matchmaking se cayó en la primera hora por un límite de conexiones en la base de datos que no probamos en carga. Asumí la responsabilidad frente a dirección; desde entonces toda temporada lleva prueba de carga obligatoria.",
-            )],
-        );
-        let q = anchors.question("ownership", &c, 2, &[], &[]).expect("an incident owned");
-        assert!(
-            q.question.text.starts_with("En Estudio Quetzal Games, el matchmaking se cayó"),
-            "{}",
-            q.question.text
-        );
+        let line = "Lanzamiento de temporada 2022: el matchmaking se cayó en la primera hora por un límite de conexiones en la base de datos que no probamos en carga. Asumí la responsabilidad frente a dirección; desde entonces toda temporada lleva prueba de carga obligatoria.";
+        let q = told("es", 2, "Estudio Quetzal Games", line, "ownership").expect("an incident owned");
+        assert!(q.starts_with("En Estudio Quetzal Games, el matchmaking se cayó"), "{q}");
         // An incident the line does not say the candidate took part in is not theirs to tell.
-        let c = candidate(
-            "es",
-            &[(
-                "Estudio Quetzal Games",
-                "El matchmaking se cayó en la primera hora. Luego se agregó una prueba de carga.",
-            )],
-        );
-        assert!(anchors.question("ownership", &c, 2, &[], &[]).is_none());
+        let line = "El matchmaking se cayó en la primera hora. Luego se agregó una prueba de carga.";
+        assert_eq!(told("es", 2, "Estudio Quetzal Games", line, "ownership"), None);
     }
 
     #[test]
