@@ -1624,7 +1624,21 @@ pub fn seniority(entries: &[WorkEntry], months: i32) -> (Seniority, f32) {
         let has = |words: &[&str]| {
             words.iter().any(|w| t.split(' ').any(|x| x == *w) || t.contains(&format!("{w} ")))
         };
-        if has(&["intern", "estagiario", "estagiaria", "practicante", "pasante", "trainee"]) {
+        // (An internship named by its noun too: "Estágio em Desenvolvimento de Software", R83: a
+        // student's kits pitched at a mid-level by her months of part-time jobs.)
+        if has(&[
+            "intern",
+            "internship",
+            "estagiario",
+            "estagiaria",
+            "estagio",
+            "practicante",
+            "pasante",
+            "pasantia",
+            "becario",
+            "becaria",
+            "trainee",
+        ]) {
             return (Seniority::Intern, 0.8);
         }
         if has(&["manager", "gerente", "head", "director", "diretor", "coordenador", "coordinador"]) {
@@ -1636,7 +1650,9 @@ pub fn seniority(entries: &[WorkEntry], months: i32) -> (Seniority, f32) {
         if has(&["senior", "sr"]) {
             return (Seniority::Senior, 0.8);
         }
-        if has(&["junior", "jr"]) {
+        // (A first grade written as a numeral ends a title: "QA Automation Engineer I", R81: a
+        // junior's kits pitched at a mid-level by her student jobs' months.)
+        if has(&["junior", "jr"]) || t.split(' ').next_back() == Some("i") {
             return (Seniority::Junior, 0.8);
         }
         if has(&["pleno", "mid", "semi"]) {
@@ -1851,6 +1867,14 @@ mod tests {
         let text = "Estagiária de Desenvolvimento Backend – Ipê Pagamentos\njul/2025 – nov/2026\n- Criei um pipeline.\n\nVoluntária – PyLadies BH\nmar/2024 – até o momento\n";
         let e = entries(text, 0);
         assert_eq!(seniority(&e, 46).0, Seniority::Intern);
+        // An internship named by its noun (R83), and a first grade written as a numeral (R81).
+        let text = "Estágio em Desenvolvimento de Software — Conecta Cooperativas\nfev/2024 – o momento\n- Criei telas.\n";
+        assert_eq!(seniority(&entries(text, 0), 46).0, Seniority::Intern);
+        let text =
+            "QA Automation Engineer I — Brightmeadow Health Software\nJan 2024 – Present\n- Wrote tests.\n";
+        assert_eq!(seniority(&entries(text, 0), 65).0, Seniority::Junior);
+        let text = "Site Reliability Engineer II — Brightmeadow Health Software\nJan 2024 – Present\n- Ran on-call.\n";
+        assert_ne!(seniority(&entries(text, 0), 65).0, Seniority::Junior);
         let text = "DESARROLLADOR BACKEND JR\n@ Tianguis Digital\nmar. 2025 – presente\n- Construí la API de pedidos.\n";
         let e = entries(text, 0);
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Tianguis Digital"));
