@@ -1169,6 +1169,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cloud_certification_for_a_database_administrator_shows_both_areas() {
+        // R81, R82: "Microsoft Certified: Azure Database Administrator Associate" showed database
+        // administration only, and kits said cloud "does not appear in the resume".
+        let g = graph();
+        let cert = "Microsoft Certified: Azure Database Administrator Associate (2022)";
+        let candidate = Candidate {
+            certifications: vec![Span { start: 0, end: cert.len(), text: cert.to_string() }],
+            ..Candidate::default()
+        };
+        let resume = g.shown(&candidate);
+        for area in ["cloud-containers", "database-administration"] {
+            assert!(resume.areas[g.area(area).unwrap()].is_some(), "{area} not shown by {cert}");
+        }
+    }
+
+    #[test]
     fn the_seed_role_asks_for_its_areas() {
         let g = graph();
         let role: nexushr_domain::RoleSpec =
