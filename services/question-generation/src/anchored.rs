@@ -215,11 +215,12 @@ fn owned_mistake(said: &str) -> bool {
         "pasó las pruebas",
         "se me pasó",
     ];
-    names_any(said, MISTAKE)
+    has_phrase(said, MISTAKE)
 }
 
-/// Whether `text`, lower-cased, holds one of `phrases`.
-fn names_any(text: &str, phrases: &[&str]) -> bool {
+/// Whether `text`, lower-cased, holds one of `phrases` anywhere (not word prefixes, as
+/// `claims::names_any` reads them).
+fn has_phrase(text: &str, phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
     phrases.iter().any(|p| lower.contains(p))
 }
@@ -258,7 +259,7 @@ fn undecided(line: &str) -> bool {
         "pendiente de decisión",
         "sin decisión",
     ];
-    names_any(line, OPEN)
+    has_phrase(line, OPEN)
 }
 
 /// Verbs that open a line of people trained or taught, in the three languages.
@@ -454,7 +455,7 @@ impl Anchors {
             // A competency shows in the part of the line the question tells back: "Patched 600
             // servers monthly; presented the windows to the CAB" told back as "you patched 600
             // servers" and asked "who was the audience for that work?" (R39).
-            let said = crate::claims::told_part(&claim.text, lang).to_lowercase();
+            let said = told_part.to_lowercase();
             let said_words: Vec<&str> = words(&said).collect();
             // A disagreement told back is a conflict story: asked "who else did that work depend
             // on?" it reads as a seam (R69: "You disagreed with the backend team on payload size
@@ -579,27 +580,17 @@ impl Anchors {
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
                 Claims::bundled().add_facets(&mut q.rubric.points, line, rubric_kind, true, lang, 1);
-                out.push(AnchorOption {
-                    competency: c.id.clone(),
-                    // More signals first, a figure to talk to, then recent work (claims come
-                    // newest job first).
-                    // A disagreement is the rarer story, and the one reviewers ask for: it goes
-                    // before a line that only names working with others ("junto com outra dev",
-                    // R81: a Compose migration asked in its place).
-                    score: strength.min(3) as f32
-                        + figure
-                        + 1.0 * (1.0 - i as f32 / n)
-                        + if shown.id == "conflict" { 1.0 } else { 0.0 }
-                        - penalty
-                        - if strength == 0 { 0.5 } else { 0.0 },
-                    blocked: nexushr_guardrail::Blocked::of(&q.text),
-                    fallback: strength == 0,
-                    question: AnchoredQuestion {
-                        question: Arc::new(q),
-                        claim: i,
-                        employer: employer.unwrap_or_default().to_string(),
-                    },
-                });
+                // More signals first, a figure to talk to, then recent work (claims come newest
+                // job first). A disagreement is the rarer story, and the one reviewers ask for: it
+                // goes before a line that only names working with others ("junto com outra dev",
+                // R81: a Compose migration asked in its place).
+                let score = strength.min(3) as f32
+                    + figure
+                    + 1.0 * (1.0 - i as f32 / n)
+                    + if shown.id == "conflict" { 1.0 } else { 0.0 }
+                    - penalty
+                    - if strength == 0 { 0.5 } else { 0.0 };
+                out.push(AnchorOption::new(&c.id, q, score, strength == 0, i, employer));
             }
             // An incident narrated in the third person, then the candidate's part ("En el Buen
             // Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP.
@@ -615,17 +606,8 @@ impl Anchors {
                 let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![own.id.clone()];
                 Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, "incident", true, lang, 1);
-                out.push(AnchorOption {
-                    competency: own.id.clone(),
-                    score: 2.0 + figure + (1.0 - i as f32 / n) - penalty,
-                    blocked: nexushr_guardrail::Blocked::of(&q.text),
-                    fallback: false,
-                    question: AnchoredQuestion {
-                        question: Arc::new(q),
-                        claim: i,
-                        employer: employer.unwrap_or_default().to_string(),
-                    },
-                });
+                let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
+                out.push(AnchorOption::new(&own.id, q, score, false, i, employer));
             }
         }
         out
@@ -1028,17 +1010,7 @@ impl Anchors {
             // What the line names beyond the area (a Kafka pipeline's delivery guarantees, a
             // schema change's locks) is scored too.
             Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, &asked.id, false, lang, 1);
-            out.push(AnchorOption {
-                competency: ask.id.clone(),
-                score: terms.min(3) as f32 + base,
-                blocked: nexushr_guardrail::Blocked::of(&q.text),
-                fallback: false,
-                question: AnchoredQuestion {
-                    question: Arc::new(q),
-                    claim: i,
-                    employer: employer.unwrap_or_default().to_string(),
-                },
-            });
+            out.push(AnchorOption::new(&ask.id, q, terms.min(3) as f32 + base, false, i, employer));
         }
     }
 
@@ -1240,6 +1212,31 @@ pub struct AnchorOption {
     /// Anchored without a line that shows the competency (its ask fits any such work): it does
     /// not bring in a competency the kit would not otherwise ask.
     pub fallback: bool,
+}
+
+impl AnchorOption {
+    /// `q` asked for `competency` (a competency or an area's id) through the `claim`th line, at
+    /// `employer`; its guardrail result read from its text.
+    fn new(
+        competency: &str,
+        q: Question,
+        score: f32,
+        fallback: bool,
+        claim: usize,
+        employer: Option<&str>,
+    ) -> Self {
+        AnchorOption {
+            competency: competency.to_string(),
+            score,
+            blocked: nexushr_guardrail::Blocked::of(&q.text),
+            fallback,
+            question: AnchoredQuestion {
+                question: Arc::new(q),
+                claim,
+                employer: employer.unwrap_or_default().to_string(),
+            },
+        }
+    }
 }
 
 /// Whether a line says nothing but generic words: no technology but an agile method or Jira, no

@@ -2919,10 +2919,11 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
     // (With a word of degree or an article between: "Houve bastante atrito com o jurídico", R81.)
     let (noun, object) = match rest.split_once(' ') {
         Some((noun, after)) if ["houve", "hubo"].contains(&lower.as_str()) => {
-            match after.split_once(' ').filter(|_| DEGREE.contains(&noun.to_lowercase().as_str())) {
-                Some((noun, after)) => (noun.to_lowercase(), after),
-                None => (noun.to_lowercase(), after),
-            }
+            let (noun, after) = after
+                .split_once(' ')
+                .filter(|_| DEGREE.contains(&noun.to_lowercase().as_str()))
+                .unwrap_or((noun, after));
+            (noun.to_lowercase(), after)
         }
         _ => (lower.clone(), rest),
     };

@@ -923,8 +923,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             // Still more than half behavioral: any other area the role names where the resume
             // shows it, once, then twice (R82: a QA kit of six behavioral questions, its
             // programming area left for another interview; reviewers struck the stock
-            // questions for technical ones). Not one it does not show: an A/B test and a
-            // Playwright suite in a security engineer's kit.
+            // questions for technical ones). Not one it does not show below a fifth of the
+            // heaviest: an A/B test and a Playwright suite in a security engineer's kit.
             (0.0, 0, Room::Gap),
             (0.0, 1, Room::Gap),
         ]
