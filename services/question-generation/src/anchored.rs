@@ -214,6 +214,28 @@ fn owned_mistake(said: &str) -> bool {
         "mi error",
         "pasó las pruebas",
         "se me pasó",
+        // Work done without the check it needed ("Once closed a batch of alerts as false
+        // positives without checking the second host", "fiquei duas semanas travada sem falar
+        // com ninguém", R83: asked through nothing, beside a stock ownership question).
+        "without checking",
+        "without testing",
+        "without verifying",
+        "without telling anyone",
+        "without asking for help",
+        "without asking anyone",
+        "sem falar com ninguém",
+        "sem pedir ajuda",
+        "sem avisar ninguém",
+        "sem testar",
+        "sem verificar",
+        "sem checar",
+        "sin revisar",
+        "sin probar",
+        "sin verificar",
+        "sin decirle a nadie",
+        "sin avisar a nadie",
+        "sin pedir ayuda",
+        "sin hablar con nadie",
     ];
     has_phrase(said, MISTAKE)
 }
@@ -258,6 +280,18 @@ fn undecided(line: &str) -> bool {
         "sigue abierto",
         "pendiente de decisión",
         "sin decisión",
+        // ("... que ainda está sendo reavaliado pelo comitê de riscos regulatórios", R83.)
+        "still being reviewed",
+        "still being reassessed",
+        "still being re-evaluated",
+        "still being evaluated",
+        "sendo reavaliad",
+        "sendo avaliad",
+        "sendo revisad",
+        "sendo rediscutid",
+        "siendo revisad",
+        "siendo evaluad",
+        "siendo reevaluad",
     ];
     has_phrase(line, OPEN)
 }
@@ -596,16 +630,26 @@ impl Anchors {
             // Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP.
             // Estuve en la guardia, ..."), is told as written and asked as the incident (R83:
             // the line had no verb of the candidate's to tell it by, and went unasked).
-            if let Some(story) = crate::claims::narrated_incident(&claim.text, lang)
+            // So is a mistake of the candidate's told as its subject ("Um erro meu numa ACL
+            // derrubou a VPN de uma filial de cliente por meia hora; desde então ..."), asked as
+            // the mistake (R83).
+            let Some(own) = self.competencies.iter().find(|c| c.id == "ownership") else { continue };
+            let narrated = [
+                crate::claims::narrated_incident(&claim.text, lang)
+                    .zip(own.texts[lang].incident_ask.as_ref())
+                    .map(|(story, ask)| (story, ask, "incident")),
+                crate::claims::narrated_mistake(&claim.text, lang)
+                    .zip(own.texts[lang].mistake_ask.as_ref())
+                    .map(|(story, ask)| (story, ask, "ownership")),
+            ];
+            if let Some((story, ask, kind)) = narrated.into_iter().flatten().next()
                 && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
-                && let Some(own) = self.competencies.iter().find(|c| c.id == "ownership")
-                && let Some(ask) = &own.texts[lang].incident_ask
             {
-                let texts = Claims::bundled().kind_texts("incident", lang).unwrap_or(&own.texts[lang]);
+                let texts = Claims::bundled().kind_texts(kind, lang).unwrap_or(&own.texts[lang]);
                 let text = crate::claims::at_employer(&story, employer, ask, lang);
                 let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![own.id.clone()];
-                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, "incident", true, lang, 1);
+                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
                 let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
                 out.push(AnchorOption::new(&own.id, q, score, false, i, employer));
             }
@@ -2203,6 +2247,93 @@ mod tests {
         // An incident the line does not say the candidate took part in is not theirs to tell.
         let line = "El matchmaking se cayó en la primera hora. Luego se agregó una prueba de carga.";
         assert_eq!(told("es", 2, "Estudio Quetzal Games", line, "ownership"), None);
+    }
+
+    #[test]
+    fn a_mistake_told_by_what_was_skipped_or_as_its_subject_is_asked_as_one() {
+        // R83: each line was asked through nothing, beside a stock ownership question.
+        let q = told(
+            "en",
+            0,
+            "Fraser Valley Credit Union",
+            "Once closed a batch of alerts as false positives without checking the second host; one was real (a cryptominer on a dev box). Caught it in the weekly review, reported it to my manager, and we changed the triage checklist.",
+            "ownership",
+        )
+        .expect("a mistake owned");
+        assert_eq!(
+            q,
+            "At Fraser Valley Credit Union, you closed a batch of alerts as false positives without checking the second host. What went wrong, how did you raise it, and what did you change so that it could not happen again?"
+        );
+        let q = told(
+            "pt",
+            1,
+            "Plataforma Aprender+",
+            "No começo peguei uma tarefa grande demais e fiquei duas semanas travada sem falar com ninguém. Meu supervisor me ajudou a quebrar em partes menores.",
+            "ownership",
+        )
+        .expect("a mistake owned");
+        assert!(
+            q.starts_with("Na Plataforma Aprender+, você pegou uma tarefa grande demais e ficou duas semanas travada sem falar com ninguém. O que deu errado"),
+            "{q}"
+        );
+        let q = told(
+            "pt",
+            1,
+            "Conecta Redes",
+            "Um erro meu numa ACL derrubou a VPN de uma filial de cliente por meia hora; desde então faço toda mudança com plano de rollback escrito, mesmo as pequenas.",
+            "ownership",
+        )
+        .expect("a mistake told as its subject");
+        assert!(
+            q.starts_with("Na Conecta Redes, um erro seu numa ACL derrubou a VPN de uma filial de cliente por meia hora. O que deu errado"),
+            "{q}"
+        );
+        // Work that merely names a check is no mistake.
+        let q = told(
+            "en",
+            0,
+            "Acme",
+            "Took over the on-call rotation and wrote runbooks for every alert.",
+            "ownership",
+        )
+        .expect("ownership shown");
+        assert!(!q.contains("What went wrong"), "{q}");
+    }
+
+    #[test]
+    fn another_side_s_refusal_after_the_work_is_asked_as_the_disagreement() {
+        // R83: "Clinical engineering refused agents ..." and "Houve uma divergência séria com ...;
+        // eles queriam bloqueio total" went unasked beside stock dependency questions.
+        let q = told(
+            "en",
+            0,
+            "Coastal Health Partners",
+            "Deployed Microsoft Defender for Endpoint across clinical workstations. Clinical engineering refused agents on some imaging-connected PCs because of vendor support terms, so those were segmented onto their own VLAN with extra monitoring instead.",
+            "conflict",
+        )
+        .expect("a refusal answered");
+        assert!(
+            q.starts_with("At Coastal Health Partners, you deployed Microsoft Defender for Endpoint across clinical workstations, and clinical engineering refused agents on some imaging-connected PCs because of vendor support terms. Where did you disagree"),
+            "{q}"
+        );
+        let q = told(
+            "pt",
+            1,
+            "Energética Nordeste",
+            "Houve uma divergência séria com o time de Segurança da Informação sobre acesso à internet a partir das VPCs de OT. Eles queriam bloqueio total; chegamos num desenho com egress centralizado e inspeção, que ainda está sendo reavaliado pelo comitê de riscos regulatórios.",
+            "conflict",
+        )
+        .expect("a disagreement");
+        assert!(
+            q.starts_with("Na Energética Nordeste, você teve uma divergência séria com o time de Segurança da Informação sobre acesso à internet a partir das VPCs de OT, e eles queriam bloqueio total. "),
+            "{q}"
+        );
+        // Still being reassessed: asked where the decision stands.
+        assert!(q.contains("em que pé está a decisão"), "{q}");
+        // The candidate's own refusal is no other side's position (R75's development kits: "you
+        // build vs. buy for secrets rotation, and why you rejected self-hosting Vault").
+        let line = "Build vs. buy for secrets rotation: prototyped an in-house rotator in Go for 3 weeks, then recommended AWS Secrets Manager + External Secrets Operator instead; wrote the decision record, incl. why we rejected self-hosting Vault (nobody to own it at 3 a.m.).";
+        assert_eq!(crate::claims::contested(line, 0), None);
     }
 
     #[test]

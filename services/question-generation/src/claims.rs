@@ -1969,6 +1969,36 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     Some(lower_first(first))
 }
 
+/// The first clause of a line that tells a mistake of the candidate's as its subject ("Um erro meu
+/// numa ACL derrubou a VPN de uma filial de cliente por meia hora; desde então ...", "A mistake of
+/// mine in a firewall rule ..."), told to the candidate: "um erro seu numa ACL derrubou a VPN ..."
+/// (R83: the line had no verb of the candidate's to tell it by, and went unasked).
+pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
+    const MINE: [&[(&str, &str)]; 3] = [
+        &[
+            ("a mistake of mine", "a mistake of yours"),
+            ("my mistake", "your mistake"),
+            ("an error of mine", "an error of yours"),
+        ],
+        &[
+            ("um erro meu", "um erro seu"),
+            ("uma falha minha", "uma falha sua"),
+            ("um descuido meu", "um descuido seu"),
+        ],
+        &[
+            ("un error mío", "un error tuyo"),
+            ("un error mio", "un error tuyo"),
+            ("un descuido mío", "un descuido tuyo"),
+        ],
+    ];
+    let clause = line.split(['.', ';']).next()?.trim();
+    let lower = clause.to_lowercase();
+    let (mine, yours) = MINE[lang.min(2)].iter().find(|(m, _)| lower.starts_with(m))?;
+    // A story, not a heading: the mistake did something ("derrubou a VPN ...").
+    (clause.split(' ').count() >= mine.split(' ').count() + 4)
+        .then(|| format!("{yours}{}", &clause[mine.len()..]))
+}
+
 /// A line's opening year ("In 2021", "Em 2021", "En 2021,") lower-cased, and the rest of the line.
 fn in_year(line: &str) -> Option<(String, &str)> {
     let (first, rest) = line.split_once(' ')?;
@@ -2102,6 +2132,18 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
         else {
             return Some(position);
         };
+        // The other side named after "and" is no sentence's head: "and clinical engineering
+        // refused agents", "e eles queriam bloqueio total" (R83's development kits).
+        let position = match position.split_once(' ') {
+            Some((head, rest))
+                if PRONOUNS.contains(&head.to_lowercase().as_str())
+                    || rest.split(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase))
+                        && head.chars().skip(1).all(char::is_lowercase) =>
+            {
+                lower_first(&position)
+            }
+            _ => position,
+        };
         Some(match lang {
             1 => format!("você {work}, e {position}"),
             2 => format!("{work}, y {position}"),
@@ -2109,6 +2151,10 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
         })
     })
 }
+
+/// Pronouns for the other side of a disagreement ("They wanted", "Eles queriam", "Ellos querían").
+const PRONOUNS: &[&str] =
+    &["they", "he", "she", "eles", "elas", "ele", "ela", "ellos", "ellas", "él", "ella"];
 
 /// `contested` of a line that opens with the other side's position.
 fn position_answered(line: &str, lang: usize) -> Option<String> {
@@ -2118,9 +2164,38 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         &["quería", "querían", "prefería", "preferían", "pedía", "pedían"],
     ];
     const RESISTED: [&[&str]; 3] = [
-        &["resisted", "insisted", "opposed", "objected"],
-        &["resistia", "resistiam", "resistiu", "resistiram", "insistia", "insistiu"],
-        &["resistía", "resistían", "resistió", "insistía", "insistió", "se resistía", "se oponía"],
+        // (A refusal is one: "Clinical engineering refused agents on some imaging-connected PCs
+        // because of vendor support terms", R83.)
+        &["resisted", "insisted", "opposed", "objected", "refused", "rejected", "vetoed"],
+        &[
+            "resistia",
+            "resistiam",
+            "resistiu",
+            "resistiram",
+            "insistia",
+            "insistiu",
+            "recusou",
+            "recusaram",
+            "rejeitou",
+            "rejeitaram",
+            "vetou",
+            "vetaram",
+        ],
+        &[
+            "resistía",
+            "resistían",
+            "resistió",
+            "insistía",
+            "insistió",
+            "se resistía",
+            "se oponía",
+            "rechazó",
+            "rechazaron",
+            "se negó",
+            "se negaron",
+            "vetó",
+            "vetaron",
+        ],
     ];
     const COUNTERED: [&[&str]; 3] = [
         &[
@@ -2142,6 +2217,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             // (A middle reached: "The claims division wanted their own separate event platform.
             // We spent the best part of a quarter on it; ended up sharing the cluster", R83.)
             "ended up",
+            "landed on",
             "would not sign",
             "wouldn't sign",
             "insisted on",
@@ -2167,6 +2243,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "não aceitei",
             "insisti",
             "acabamos",
+            // ("Eles queriam bloqueio total; chegamos num desenho com egress centralizado", R83.)
+            "chegamos",
         ],
         &[
             "propuse",
@@ -2192,6 +2270,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "insistí",
             "terminamos",
             "acabamos",
+            "llegamos",
         ],
     ];
 
@@ -2233,7 +2312,9 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     if ws[..verb.min(ws.len())].iter().any(|w| JOINS.contains(w)) {
         return None;
     }
-    if !(1..=5).contains(&verb) || OWN.contains(&ws[0]) || ws.len() < verb + 3 {
+    // (Nor the candidate's side anywhere before the verb: "why we rejected self-hosting Vault",
+    // R75's development kits.)
+    if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN.contains(w)) || ws.len() < verb + 3 {
         return None;
     }
     let rest = lower.replacen(&clause_lower, "", 1);
@@ -2404,8 +2485,40 @@ fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
         {
             std::borrow::Cow::Owned(rest)
         }
-        _ => std::borrow::Cow::Borrowed(line),
+        _ => match after_opener(line) {
+            Some(rest) if told_whole(line, lang).is_none() && told_whole(&rest, lang).is_some() => {
+                std::borrow::Cow::Owned(rest)
+            }
+            _ => std::borrow::Cow::Borrowed(line),
+        },
     }
+}
+
+/// A line without the words that set its story in time ("Once closed a batch of alerts ...", "No
+/// começo peguei uma tarefa grande demais ...", "Al principio ..."), capitalized: told back
+/// without them (R83: such lines were not told at all, and their stories went unasked).
+fn after_opener(line: &str) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "Once",
+        "At first",
+        "Early on",
+        "In the beginning",
+        "No começo",
+        "No início",
+        "Logo no início",
+        "Certa vez",
+        "Uma vez",
+        "Al principio",
+        "Al inicio",
+        "En un principio",
+        "Una vez",
+        "En una ocasión",
+    ];
+    OPENERS.iter().find_map(|o| {
+        let rest = line.strip_prefix(o)?;
+        let rest = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '))?;
+        rest.starts_with(char::is_lowercase).then(|| capitalized(rest))
+    })
 }
 
 /// `told` of a line as it is.
@@ -2927,8 +3040,17 @@ fn nominal(first: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         }
         _ => (lower.clone(), rest),
     };
+    // (Or a word of its weight between it and the other side: "Houve uma divergência séria com o
+    // time de Segurança da Informação", R83.)
+    const WEIGHT: &[&str] = &[
+        "serious", "major", "real", "séria", "sério", "grande", "forte", "longa", "longo", "seria", "serio",
+        "fuerte", "larga", "largo",
+    ];
+    let mut object_words = object.split(' ');
+    let with = |w: Option<&str>| w.is_some_and(|w| ["with", "com", "con"].contains(&w));
+    let next = object_words.next();
     if let Some((_, had)) = DISAGREED[lang].iter().find(|(n, _)| *n == noun)
-        && object.split(' ').next().is_some_and(|w| ["with", "com", "con"].contains(&w))
+        && (with(next) || (next.is_some_and(|w| WEIGHT.contains(&w)) && with(object_words.next())))
     {
         return Some((had.to_string(), object.to_string()));
     }
