@@ -1098,6 +1098,16 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // "desde 2022" on its own line is an entry's open range, not a sentence's (R50: a senior's
     // current job lost).
     let since = matches!(fold(line[..date_start(line)].trim()).as_str(), "since" | "desde");
+    // "• Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.": years
+    // right after a product's name are its versions (R48: read as a job from 2005 to 2008), on a
+    // line without a bullet too ("Alcance: SQL Server 2012/2016 para créditos y cobranza.", R84).
+    const VERSIONED: &[&str] =
+        &["server", "studio", "office", "windows", "exchange", "sharepoint", "dynamics", "delphi"];
+    if VERSIONED
+        .contains(&fold(line[..date_start(line)].trim_end().rsplit(' ').next().unwrap_or("")).as_str())
+    {
+        return false;
+    }
     if !since && (is_bullet(line) || line.trim_start().starts_with(char::is_lowercase)) {
         let before = line[..date_start(line)].trim_end();
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
@@ -1113,13 +1123,6 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         if STORY.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str())
             || (before.contains(". ") && word_count(before) >= 4)
         {
-            return false;
-        }
-        // "• Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.": years
-        // right after a product's name are its versions (R48: read as a job from 2005 to 2008).
-        const VERSIONED: &[&str] =
-            &["server", "studio", "office", "windows", "exchange", "sharepoint", "dynamics", "delphi"];
-        if VERSIONED.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str()) {
             return false;
         }
         // "• Responsable de 14 instancias SQL Server (2016–2022) y 9 clústeres": years in brackets
@@ -2410,6 +2413,13 @@ mod tests {
                     SQL Server 2012/2014 que suportavam o core bancário e o internet banking.\n\
                     • Implantou Always On Availability Groups para 9 bancos SQL Server.\n";
         let e = entries(text, 1);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].highlights.len(), 2, "{e:?}");
+        // R84: nor on a labelled line without a bullet.
+        let text = "Administrador de Bases de Datos — Financiera Altiplano, León, Gto.\nene. 2016 – feb. 2019\n\
+                    Alcance: SQL Server 2012/2016 para créditos y cobranza.\n\
+                    Logro: cierre de mes de 9 h a 3 h con índices nuevos.\n";
+        let e = entries(text, 2);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].highlights.len(), 2, "{e:?}");
     }

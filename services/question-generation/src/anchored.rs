@@ -460,7 +460,10 @@ impl Anchors {
                     "joined",
                 ]
                 .contains(w)
-            }) || lower.starts_with("took part");
+            }) || lower.starts_with("took part")
+                // (Told without its pronoun: "I joined when the billing platform ran on hand-built
+                // VMs ..." asked what was decided about where that ran, R84's development kits.)
+                || ["i joined", "eu entrei", "yo entré", "entré cuando", "joined when"].iter().any(|p| lower.starts_with(p));
             let took_part = participated && lower_words.len() <= 10;
             // A line of filler ("Worked closely with stakeholders across the business to align on
             // priorities", "Contribuo para a melhoria contínua dos processos do time") names no
@@ -475,7 +478,9 @@ impl Anchors {
             let told_part = crate::claims::told_part(&claim.text, lang);
             let told_disagreement = crate::claims::contested(&told_part, lang).is_some()
                 || crate::claims::opens_with_disagreement(&told_part);
-            if !participated && !told_disagreement {
+            // Nor is a mistake owned (R84: "you tuned a Kafka consumer group's session timeout too
+            // aggressively ...: when something that system depends on becomes slow ...").
+            if !participated && !told_disagreement && !crate::claims::mistake_label(&claim.text) {
                 self.area_options(
                     graph,
                     claim,
@@ -524,7 +529,7 @@ impl Anchors {
             // retenção; fechamos em 5 anos") is the line's story of conflict, told on its own.
             let mentored = said_words.first().is_some_and(|w| TRAINED.contains(w) || w.starts_with("mentor"));
             let later = (!disagreement).then(|| crate::claims::later_disagreement(&claim.text)).flatten();
-            let later_said = later.map(str::to_lowercase).unwrap_or_default();
+            let later_said = later.as_deref().map(str::to_lowercase).unwrap_or_default();
             let later_words: Vec<&str> = words(&later_said).collect();
             for c in
                 // (Nor what had to be learnt for it: "Led response for a leaked AWS access key ...:
@@ -538,7 +543,7 @@ impl Anchors {
                         || (mentored && !["leadership", "communication"].contains(&c.id.as_str())))
                 })
             {
-                let (line, said, said_words, disagreement, incident) = match later {
+                let (line, said, said_words, disagreement, incident) = match later.as_deref() {
                     Some(l) if c.id == "conflict" || c.id == "collaboration" => {
                         (l, later_said.as_str(), later_words.as_slice(), true, false)
                     }
@@ -556,7 +561,8 @@ impl Anchors {
                 }
                 let strength = Self::strength(shown, said, said_words, lang)
                     .max(usize::from(contested.is_some()))
-                    .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)));
+                    .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
+                    .max(usize::from(shown.id == "ownership" && crate::claims::mistake_label(line)));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -582,6 +588,13 @@ impl Anchors {
                 // engineering managers", "ministrou o treinamento ... para 70 desenvolvedores", R79).
                 let audience =
                     said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(said_words);
+                let mistake = owned_mistake(said) || crate::claims::mistake_label(line);
+                // (Asked as the mistake when no ask before it in the match below fits.)
+                let texts = &shown.texts[lang];
+                let asked_otherwise = (audience && texts.audience_ask.is_some())
+                    || (incident && texts.incident_ask.is_some())
+                    || (undecided(&claim.text) && texts.open_ask.is_some());
+                let asked_mistake = mistake && !asked_otherwise && texts.mistake_ask.is_some();
                 let (ask, texts, rubric_kind) =
                     match (&shown.texts[lang].incident_ask, &shown.texts[lang].audience_ask) {
                         (_, Some(ask)) if audience => (ask, &shown.texts[lang], shown.id.as_str()),
@@ -594,9 +607,7 @@ impl Anchors {
                             (Some(ask), _) if undecided(&claim.text) => {
                                 (ask, &shown.texts[lang], shown.id.as_str())
                             }
-                            (_, Some(ask)) if owned_mistake(said) => {
-                                (ask, &shown.texts[lang], shown.id.as_str())
-                            }
+                            (_, Some(ask)) if mistake => (ask, &shown.texts[lang], shown.id.as_str()),
                             _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
                         },
                     };
@@ -622,7 +633,10 @@ impl Anchors {
                     + figure
                     + 1.0 * (1.0 - i as f32 / n)
                     + if shown.id == "conflict" { 1.0 } else { 0.0 }
-                    - penalty
+                    // A mistake owned is the rarer story whenever it happened (R84: "One mistake
+                    // worth mentioning: I tuned a Kafka consumer group's session timeout ..." four
+                    // years back lost to the bank's stock ownership question).
+                    - if asked_mistake { 0.0 } else { penalty }
                     - if strength == 0 { 0.5 } else { 0.0 };
                 out.push(AnchorOption::new(&c.id, q, score, strength == 0, i, employer));
             }
@@ -2334,6 +2348,53 @@ mod tests {
         // build vs. buy for secrets rotation, and why you rejected self-hosting Vault").
         let line = "Build vs. buy for secrets rotation: prototyped an in-house rotator in Go for 3 weeks, then recommended AWS Secrets Manager + External Secrets Operator instead; wrote the decision record, incl. why we rejected self-hosting Vault (nobody to own it at 3 a.m.).";
         assert_eq!(crate::claims::contested(line, 0), None);
+    }
+
+    #[test]
+    fn stories_of_a_narrative_resume_are_told_in_the_candidate_s_voice() {
+        // R84: a resume written as first-person paragraphs, and one of labelled lines, had none of
+        // their stories asked; the kits asked the bank's stock behavioral questions.
+        let q = told(
+            "en",
+            0,
+            "Northlake Wireless",
+            "One mistake worth mentioning: I tuned a Kafka consumer group's session timeout too aggressively and caused a rebalance storm that delayed invoices by six hours. I owned it in the review, rolled it back, and built a load-test harness.",
+            "ownership",
+        )
+        .expect("a mistake owned");
+        assert!(
+            q.starts_with("At Northlake Wireless, you tuned a Kafka consumer group's session timeout too aggressively and caused a rebalance storm that delayed invoices by six hours. What went wrong"),
+            "{q}"
+        );
+        let line = "I lead reliability for the card authorization platform. That meant a long disagreement with the fraud-scoring team, who wanted a 99.99% target on a service that depended on a third-party model endpoint. We settled on 99.9% plus a fail-open path.";
+        let q = told("en", 0, "Keystone Payments", line, "conflict").expect("a disagreement");
+        assert!(
+            q.starts_with("At Keystone Payments, you had a long disagreement with the fraud-scoring team"),
+            "{q}"
+        );
+        let line = "The incident I still talk about happened on a Black Friday on-call shift: a certificate rotation in our service mesh silently failed on one node pool. I declared the incident, shifted traffic with Envoy weights, and we were back inside our error budget in 23 minutes.";
+        let q = told("en", 0, "Keystone Payments", line, "ownership").expect("an incident");
+        assert!(
+            q.starts_with("At Keystone Payments, the incident you still talk about happened on a Black Friday on-call shift: a certificate rotation in your service mesh silently failed on one node pool. Walk me through that incident"),
+            "{q}"
+        );
+        let line = "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN y el servicio volvió en 40 minutos.";
+        let q = told("es", 2, "Secretaría de Finanzas", line, "ownership").expect("an incident");
+        assert!(
+            q.starts_with("En la Secretaría de Finanzas, en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo. Platícame ese incidente"),
+            "{q}"
+        );
+        let line = "Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles de solo lectura y cambios vía Liquibase. Fueron dos meses de juntas, pero se adoptó.";
+        let q = told("es", 2, "Secretaría de Finanzas", line, "conflict").expect("a disagreement");
+        assert!(
+            q.starts_with(
+                "En la Secretaría de Finanzas, desarrollo pedía privilegios DBA en producción. ¿En qué no"
+            ),
+            "{q}"
+        );
+        // A mistake is asked as nothing else: no area through it.
+        let line = "Error propio: ejecuté un script de limpieza en QA en vez de desarrollo; restauré desde respaldo en 2 h.";
+        assert_eq!(asked_as("es", 2, line), vec!["ownership".to_string()]);
     }
 
     #[test]

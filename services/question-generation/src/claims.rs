@@ -314,6 +314,12 @@ impl Claims {
     /// first word names no kind is a general one (`impact` with a figure, else `build`), whose
     /// rubric fits any achievement, rather than a guess from a word further on.
     fn category_of(&self, text: &str, has_metric: bool) -> Option<&Category> {
+        // A mistake of the candidate's ("One mistake worth mentioning: I tuned a Kafka consumer
+        // group's session timeout too aggressively ...") is a story of ownership, asked as one,
+        // not an achievement of the kind its fix names (R84: asked what the tests chose).
+        if mistake_label(text) {
+            return None;
+        }
         let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
         // Test and QA words are unambiguous anywhere in the line ("Cut the flaky test rate..."),
         // except tests of people and products: usability tests, A/B tests, user tests.
@@ -1939,12 +1945,52 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
 /// it is a name.
 pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     const FAILED: [&[&str]; 3] = [
-        &["went down", "crashed", "was down", "were down", "saturated", "were duplicated", "were lost"],
-        &["caiu", "ficou fora do ar", "ficaram fora do ar", "saturou", "foram duplicados", "se perderam"],
-        &["se cayó", "se cayeron", "se saturó", "se duplicaron", "se perdieron", "dejó de funcionar"],
+        &[
+            "went down",
+            "crashed",
+            "was down",
+            "were down",
+            "saturated",
+            "were duplicated",
+            "were lost",
+            // ("a certificate rotation in our service mesh silently failed on one node pool, and
+            // authorizations started timing out", R84.)
+            "failed",
+            "timing out",
+            "timed out",
+        ],
+        &[
+            "caiu",
+            "ficou fora do ar",
+            "ficaram fora do ar",
+            "saturou",
+            "foram duplicados",
+            "se perderam",
+            "parou",
+            "travou",
+        ],
+        &[
+            "se cayó",
+            "se cayeron",
+            "se saturó",
+            "se duplicaron",
+            "se perdieron",
+            "dejó de funcionar",
+            "detuvo",
+            "se detuvo",
+        ],
     ];
     const OWN: [&[&str]; 3] = [
-        &["i was on call", "i led", "i ran the", "i took", "i owned", "i coordinated", "i was the incident"],
+        &[
+            "i was on call",
+            "i led",
+            "i ran the",
+            "i took",
+            "i owned",
+            "i coordinated",
+            "i was the incident",
+            "i declared",
+        ],
         &["estava de plantão", "assumi", "coordenei", "liderei", "conduzi"],
         &["estuve en la guardia", "asumí", "coordiné", "lideré", "encabecé", "conduje"],
     ];
@@ -1953,20 +1999,38 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         "Nossa", "En", "El", "La", "Los", "Las", "Nuestro", "Nuestra",
     ];
     let lang = lang.min(2);
-    let (first, rest) = line.split_once(". ")?;
+    // (Or a semicolon: "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el
+    // pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN ...", R84.)
+    let end = [line.find(". "), line.find("; ")].into_iter().flatten().min()?;
+    let (first, rest) = (&line[..end], &line[end + 2..]);
     let first = match first.split_once(": ") {
         Some((label, after)) if label.split(' ').count() <= 5 => after,
         _ => first,
     };
     let (lower, rest) = (first.to_lowercase(), rest.to_lowercase());
     let head = first.split(' ').next()?;
+    // The candidate's part: a phrase of theirs, or a verb in the first person opening the rest
+    // ("liberé espacio", "restaurei o backup").
+    let own = OWN[lang].iter().any(|o| rest.contains(o))
+        || (lang > 0
+            && rest
+                .split(' ')
+                .next()
+                .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
     if !FAILED[lang].iter().any(|f| lower.contains(f))
-        || !OWN[lang].iter().any(|o| rest.contains(o))
+        || !own
         || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
     {
         return None;
     }
-    Some(lower_first(first))
+    // Told to the candidate: "a certificate rotation in your service mesh".
+    const YOURS: [&[(&str, &str)]; 3] = [
+        &[(" our ", " your "), (" we ", " you "), (" I ", " you ")],
+        &[(" nosso ", " seu "), (" nossa ", " sua "), (" nossos ", " seus "), (" nossas ", " suas ")],
+        &[(" nuestro ", " tu "), (" nuestra ", " tu "), (" nuestros ", " tus "), (" nuestras ", " tus ")],
+    ];
+    let story = YOURS[lang].iter().fold(lower_first(first), |s, (ours, yours)| s.replace(ours, yours));
+    Some(story)
 }
 
 /// The first clause of a line that tells a mistake of the candidate's as its subject ("Um erro meu
@@ -1997,6 +2061,27 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
     // A story, not a heading: the mistake did something ("derrubou a VPN ...").
     (clause.split(' ').count() >= mine.split(' ').count() + 4)
         .then(|| format!("{yours}{}", &clause[mine.len()..]))
+}
+
+/// Whether a line's label says it tells a mistake of the candidate's: "One mistake worth
+/// mentioning: I tuned ...", "Error propio: ejecuté un script de limpieza en QA ..." (R84).
+pub(crate) fn mistake_label(line: &str) -> bool {
+    const MISTAKE: &[&str] = &[
+        "mistake",
+        "my error",
+        "lesson learned",
+        "erro meu",
+        "meu erro",
+        "erro próprio",
+        "lição aprendida",
+        "error propio",
+        "mi error",
+        "lección aprendida",
+    ];
+    line.split_once(": ").is_some_and(|(label, _)| {
+        let label = label.to_lowercase();
+        label.split_whitespace().count() <= 5 && MISTAKE.iter().any(|m| label.contains(m))
+    })
 }
 
 /// A line's opening year ("In 2021", "Em 2021", "En 2021,") lower-cased, and the rest of the line.
@@ -2123,6 +2208,13 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     let line = without_brackets(line.trim());
     // The position may open a later sentence ("Lead a guild of 5 DBAs. When a product team
     // resisted ...").
+    // Or after a label ("Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles
+    // de solo lectura ...", R84), the label no work told before it.
+    let labelled = line
+        .split_once(": ")
+        .filter(|(label, _)| label.split_whitespace().count() <= 3 && label.starts_with(char::is_uppercase))
+        .map(|(label, _)| label.len() + 2);
+    let line = &line[labelled.unwrap_or(0)..];
     std::iter::once(0).chain(line.match_indices(". ").map(|(i, _)| i + 2)).find_map(|i| {
         let position = position_answered(&line[i..], lang)?;
         // Told after the work it was about ("encabezaste la migración de la base de siniestros
@@ -2464,10 +2556,13 @@ fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
         let bare = nexushr_resume_parser::work::without_asides(label);
         let n = bare.split_whitespace().count();
         (label.starts_with(char::is_uppercase)
-            && (1..=3).contains(&n)
+            // (Four words: "One mistake worth mentioning: I tuned ...", R84.)
+            && (1..=4).contains(&n)
             && !bare.contains(|c: char| c.is_ascii_digit() || c == ',')
             && !rest.trim().is_empty())
         .then(|| capitalized(rest.trim_start()))
+        // (And its pronoun: "Error propio: ejecuté ...", "One mistake worth mentioning: I tuned".)
+        .map(|rest| after_opener(&rest).filter(|r| told_whole(r, lang).is_some()).unwrap_or(rest))
     });
     // After a label, a verb in the third person is the event's, not the candidate's ("Incidente
     // (Semana Santa 2023): expiró el certificado TLS ...", not "expiraste el certificado"); a
@@ -2498,7 +2593,15 @@ fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
 /// começo peguei uma tarefa grande demais ...", "Al principio ..."), capitalized: told back
 /// without them (R83: such lines were not told at all, and their stories went unasked).
 fn after_opener(line: &str) -> Option<String> {
+    // (So is the pronoun a narrative resume opens its lines with: "I tuned a Kafka consumer
+    // group's session timeout too aggressively ...", "I lead reliability for ...", R84.)
     const OPENERS: &[&str] = &[
+        "I",
+        "Eu",
+        "Yo",
+        "I also",
+        "Eu também",
+        "Yo también",
         "Once",
         "At first",
         "Early on",
@@ -3254,6 +3357,35 @@ fn second_of(object: &str, lang: usize) -> String {
     let mut out = object.to_string();
     for (of, article) in OF[lang.min(2)].iter().filter(|(_, a)| !a.is_empty()) {
         out = out.replace(&format!("{and}{of} "), &format!("{and}{article} "));
+    }
+    // A bare noun with its own "de" after "and" was the first noun's object too: it takes its
+    // article ("Documentación de integraciones en Confluence y catálogo de APIs" is told
+    // "documentaste integraciones en Confluence y el catálogo de APIs", R83: read as pasted).
+    if lang > 0
+        && let Some(at) = out.find(and)
+        && let Some((noun, after)) = out[at + and.len()..].split_once(' ')
+        // A singular count noun, the list's second item: bare plurals read well ("y estimaciones
+        // de costos"), and after a comma the "and" ends another list ("após revisão de índices,
+        // particionamento e reescrita de procedures").
+        && noun.chars().all(char::is_lowercase)
+        && noun.chars().count() >= 4
+        && !noun.ends_with('s')
+        && !out[..at].contains(", ")
+        && second_person(&capitalized(noun), lang).is_none()
+        // (A noun of action is a second piece of work, told back apart: "e criação de APIs".)
+        && nominal(&capitalized(noun), "x", lang).is_none()
+        && ["de ", "do ", "da ", "dos ", "das "].iter().any(|d| after.starts_with(d))
+    {
+        let feminine = ["a", "ção", "são", "dade", "gem", "ción", "sión", "dad", "tad"]
+            .iter()
+            .any(|e| noun.ends_with(e));
+        let article = match (lang, feminine) {
+            (1, false) => "o",
+            (1, true) => "a",
+            (_, false) => "el",
+            (_, true) => "la",
+        };
+        out = format!("{}{and}{article} {noun} {after}", &out[..at]);
     }
     out
 }
@@ -4063,6 +4195,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
         _ => {
             const IRREGULAR: &[&str] = &[
                 "led",
+                "had",
                 "built",
                 "cut",
                 "ran",
@@ -4451,8 +4584,11 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         .is_some_and(|w| ["houve", "hubo", "tive", "tuve", "had", "tivemos", "tuvimos"].contains(w))
     {
         lower.remove(0);
-        if lower.first().is_some_and(|w| DEGREE.contains(w)) {
-            lower.remove(0);
+        // (Up to two: "Had a long disagreement with ...".)
+        for _ in 0..2 {
+            if lower.first().is_some_and(|w| DEGREE.contains(w)) {
+                lower.remove(0);
+            }
         }
     }
     let Some(first) = lower.first() else { return false };
@@ -4467,7 +4603,7 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
 /// Words of degree or articles between "Houve"/"Hubo"/"Tive" and the disagreement it names.
 const DEGREE: &[&str] = &[
     "bastante", "muito", "muita", "algum", "alguma", "forte", "uma", "um", "mucho", "mucha", "cierta",
-    "cierto", "un", "una", "a", "some",
+    "cierto", "un", "una", "a", "some", "long", "longa", "larga", "serious", "séria", "seria",
 ];
 
 /// A later sentence of an achievement line that names a disagreement ("Conduzi a adequação dos
@@ -4475,11 +4611,32 @@ const DEGREE: &[&str] = &[
 /// em 5 anos"): the story of conflict the line holds, to be told on its own (R81: the retention
 /// dispute went unasked beside a stock cross-team question). Up to the next sentence or
 /// semicolon.
-pub(crate) fn later_disagreement(line: &str) -> Option<&str> {
+/// A sentence that says the work meant a disagreement ("That meant a long disagreement with the
+/// fraud-scoring team, who wanted a 99.99% target ...", R84) is told as the candidate's: "Had a
+/// long disagreement with ...". (A figure's point is no sentence end: "99.99%".)
+pub(crate) fn later_disagreement(line: &str) -> Option<String> {
+    const MEANT: &[(&str, &str)] = &[
+        ("That meant ", "Had "),
+        ("This meant ", "Had "),
+        ("Which meant ", "Had "),
+        ("Isso gerou ", "Tive "),
+        ("Isso significou ", "Tive "),
+        ("Eso implicó ", "Tuve "),
+        ("Eso significó ", "Tuve "),
+    ];
     line.match_indices(". ")
         .chain(line.match_indices("; "))
         .map(|(i, sep)| &line[i + sep.len()..])
-        .map(|s| s.split(['.', ';']).next().unwrap_or(s).trim())
+        .map(|s| {
+            let end = [s.find(". "), s.find("; ")].into_iter().flatten().min().unwrap_or(s.len());
+            s[..end].trim().trim_end_matches('.')
+        })
+        .map(|s| {
+            MEANT
+                .iter()
+                .find_map(|(m, had)| s.strip_prefix(m).map(|r| format!("{had}{r}")))
+                .unwrap_or(s.to_string())
+        })
         .find(|s| opens_with_disagreement(s))
 }
 
@@ -9034,6 +9191,12 @@ mod tests {
     #[test]
     fn round_36_lines_are_told_back_and_asked_by_their_kind() {
         for (line, lang, told) in [
+            // R83: "documentaste integraciones en Confluence y catálogo de APIs" read as pasted.
+            (
+                "Documentación de integraciones en Confluence y catálogo de APIs en Anypoint Exchange.",
+                2,
+                "documentaste integraciones en Confluence y el catálogo de APIs en Anypoint Exchange",
+            ),
             (
                 "Definição de SLOs e do processo de post-mortem junto aos times de produto",
                 1,
