@@ -655,6 +655,14 @@ impl Anchors {
                 crate::claims::narrated_mistake(&claim.text, lang)
                     .zip(own.texts[lang].mistake_ask.as_ref())
                     .map(|(story, ask)| (story, ask, "ownership")),
+                // (Or one told in a later sentence: "... Errei ao subir um mapeamento ...", R85.)
+                crate::claims::later_mistake(&claim.text).zip(own.texts[lang].mistake_ask.as_ref()).and_then(
+                    |(later, ask)| {
+                        let told = crate::claims::anchored(later, None, ask, lang)?;
+                        let said = told.strip_suffix(ask.as_str())?.trim_end().trim_end_matches('.');
+                        Some((crate::claims::lower_first(said), ask, "ownership"))
+                    },
+                ),
             ];
             if let Some((story, ask, kind)) = narrated.into_iter().flatten().next()
                 && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
@@ -2395,6 +2403,32 @@ mod tests {
         // A mistake is asked as nothing else: no area through it.
         let line = "Error propio: ejecuté un script de limpieza en QA en vez de desarrollo; restauré desde respaldo en 2 h.";
         assert_eq!(asked_as("es", 2, line), vec!["ownership".to_string()]);
+    }
+
+    #[test]
+    fn mistakes_told_in_the_third_person_or_in_a_later_sentence_are_asked_as_mistakes() {
+        // R85: each went unasked beside the bank's stock ownership questions.
+        let line = "Mistake owned: a firewall rule change she made blocked the payroll SFTP job overnight; she restored it, wrote a change-review checklist, and the checklist became mandatory.";
+        let q = told("en", 0, "Renfrewshire Council", line, "ownership").expect("a mistake");
+        assert!(
+            q.starts_with("At Renfrewshire Council, a firewall rule change you made blocked the payroll SFTP job overnight. What went wrong"),
+            "{q}"
+        );
+        let line = "Erramos feio uma vez: eu aprovei uma mudança no Terraform que recriou o bucket de comprovantes de entrega em vez de só alterar a política. Restauramos pelo versionamento em 50 minutos.";
+        let q = told("pt", 1, "Pampa Log", line, "ownership").expect("a mistake");
+        assert!(
+            q.starts_with("Na Pampa Log, você aprovou uma mudança no Terraform que recriou o bucket de comprovantes de entrega em vez de só alterar a política. O que deu errado"),
+            "{q}"
+        );
+        let line = "Entrei como júnior depois do bootcamp e passei a maior parte do tempo construindo APIs REST em Node.js. Errei ao subir um mapeamento que trocava a data de nascimento pela data de atendimento; peguei o erro na homologação do cliente.";
+        let q = told("pt", 1, "Conecta Saúde", line, "ownership").expect("a mistake");
+        assert!(
+            q.starts_with("Na Conecta Saúde, você errou ao subir um mapeamento que trocava a data de nascimento pela data de atendimento. O que deu errado"),
+            "{q}"
+        );
+        let line = "Numa madrugada de sobreaviso, o canal HL7 com um laboratório parou de confirmar mensagens e a fila passou de 3 mil resultados. Achei a causa num certificado TLS vencido do lado do parceiro.";
+        let q = told("pt", 1, "Rede Mais Saúde", line, "ownership").expect("an incident");
+        assert!(q.starts_with("Na Rede Mais Saúde, numa madrugada de sobreaviso, o canal HL7"), "{q}");
     }
 
     #[test]

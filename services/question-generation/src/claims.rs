@@ -1997,6 +1997,8 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     const OPENS: &[&str] = &[
         "In", "During", "On", "The", "Our", "Em", "Na", "No", "Durante", "O", "A", "Os", "As", "Nosso",
         "Nossa", "En", "El", "La", "Los", "Las", "Nuestro", "Nuestra",
+        // ("Numa madrugada de sobreaviso, o canal HL7 com um laboratório parou ...", R85.)
+        "Numa", "Num", "Una", "Un", "One",
     ];
     let lang = lang.min(2);
     // (Or a semicolon: "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el
@@ -2055,6 +2057,31 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
             ("un descuido mío", "un descuido tuyo"),
         ],
     ];
+    // A mistake label before a sentence with its own subject, the candidate in the third person
+    // ("Mistake owned: a firewall rule change she made blocked the payroll SFTP job overnight;
+    // she restored it ...", R85): told to the candidate.
+    if mistake_label(line)
+        && let Some((_, rest)) = line.split_once(": ")
+        && told_whole(&capitalized(rest), lang).is_none()
+        && after_opener(&capitalized(rest)).is_none_or(|r| told_whole(&r, lang).is_none())
+    {
+        const THIRD: [&[(&str, &str)]; 3] = [
+            &[
+                (" she ", " you "),
+                (" he ", " you "),
+                (" her ", " your "),
+                (" his ", " your "),
+                (" I ", " you "),
+                (" my ", " your "),
+            ],
+            &[(" ela ", " você "), (" ele ", " você "), (" meu ", " seu "), (" minha ", " sua ")],
+            &[(" ella ", " tú "), (" él ", " tú "), (" mi ", " tu ")],
+        ];
+        let clause = rest.split(['.', ';']).next()?.trim();
+        let said =
+            THIRD[lang.min(2)].iter().fold(format!(" {} ", lower_first(clause)), |s, (a, b)| s.replace(a, b));
+        return (clause.split(' ').count() >= 5).then(|| said.trim().to_string());
+    }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
     let (mine, yours) = MINE[lang.min(2)].iter().find(|(m, _)| lower.starts_with(m))?;
@@ -2077,6 +2104,14 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "error propio",
         "mi error",
         "lección aprendida",
+        // ("Erramos feio uma vez: eu aprovei uma mudança no Terraform que recriou o bucket ...",
+        // R85.)
+        "erramos",
+        "errei",
+        "got it wrong",
+        "messed up",
+        "me equivoqué",
+        "nos equivocamos",
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
@@ -2097,7 +2132,7 @@ fn in_year(line: &str) -> Option<(String, &str)> {
 }
 
 /// `text` with its first letter in lower case.
-fn lower_first(text: &str) -> String {
+pub(crate) fn lower_first(text: &str) -> String {
     let mut c = text.chars();
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
@@ -2602,6 +2637,9 @@ fn after_opener(line: &str) -> Option<String> {
         "I also",
         "Eu também",
         "Yo también",
+        "Also",
+        "Também",
+        "También",
         "Once",
         "At first",
         "Early on",
@@ -4637,7 +4675,24 @@ pub(crate) fn later_disagreement(line: &str) -> Option<String> {
                 .find_map(|(m, had)| s.strip_prefix(m).map(|r| format!("{had}{r}")))
                 .unwrap_or(s.to_string())
         })
+        // ("No começo discordei do time financeiro, que queria ...", R85.)
+        .map(|s| after_opener(&s).unwrap_or(s))
         .find(|s| opens_with_disagreement(s))
+}
+
+/// A later sentence of a line that opens with a mistake of the candidate's ("Entrei como júnior
+/// ... Errei ao subir um mapeamento que trocava a data de nascimento pela data de atendimento;
+/// peguei o erro na homologação", R85): the line's story of ownership, to be told on its own.
+pub(crate) fn later_mistake(line: &str) -> Option<&str> {
+    const ERRED: &[&str] =
+        &["I made a mistake", "I broke ", "Errei ", "Cometi um erro", "Me equivoqué ", "Cometí un error"];
+    line.match_indices(". ")
+        .map(|(i, sep)| &line[i + sep.len()..])
+        .map(|s| {
+            let end = [s.find(". "), s.find("; ")].into_iter().flatten().min().unwrap_or(s.len());
+            s[..end].trim().trim_end_matches('.')
+        })
+        .find(|s| ERRED.iter().any(|e| s.starts_with(e)))
 }
 
 /// Whether an achievement line opens with an engineering practice set up for teams (an

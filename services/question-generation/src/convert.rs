@@ -9,6 +9,47 @@ use crate::engine::LoopStage;
 use nexushr_domain::candidate::{Candidate, CandidateSkill, Claim, Span};
 use nexushr_domain::kit::{Kit, KitQuestion, Probe};
 
+/// Whether a resume's text speaks of the candidate's private life rather than their work: a career
+/// break, parental leave, illness, pregnancy, caring for family. Such lines are never cited or
+/// asked about (an interview that probes them invites discrimination on family status or health).
+fn personal(text: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "career break",
+        "parental leave",
+        "maternity leave",
+        "paternity leave",
+        "sick leave",
+        "medical leave",
+        "family illness",
+        "illness in the family",
+        "father's illness",
+        "mother's illness",
+        "caring for my",
+        "care of my",
+        "pausa na carreira",
+        "pausa profissional",
+        "licença-maternidade",
+        "licença maternidade",
+        "licença-paternidade",
+        "licença paternidade",
+        "licença parental",
+        "doença do meu",
+        "doença da minha",
+        "doença na família",
+        "cuidar do meu",
+        "cuidar da minha",
+        "pausa profesional",
+        "licencia de maternidad",
+        "licencia de paternidad",
+        "enfermedad de mi",
+        "enfermedad de un familiar",
+        "cuidar a mi",
+        "cuidado de mi",
+    ];
+    let lower = text.to_lowercase();
+    PERSONAL.iter().any(|p| lower.contains(p))
+}
+
 /// The resume contract as the resume a kit is made from: the one way a parsed resume becomes
 /// ranking input (events, Generate with a parse, the CLI). Contact details quoted anywhere in the
 /// parse are scrubbed first, so nothing question generation keeps or quotes holds them.
@@ -35,21 +76,27 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
     let mut claims: Vec<Claim> = p
         .work
         .iter()
+        // A career break, and any line about leave, illness or caring for family, is no work to
+        // cite or ask about: an interviewer is never pointed at it (R85: a why line cited "parental
+        // leave; completed CompTIA Security+ ..." and "tras la enfermedad de mi papá" as evidence).
+        .filter(|w| ![&w.title, &w.employer].iter().any(|f| f.as_ref().is_some_and(|f| personal(&f.value))))
         .flat_map(|w| {
             let years_ago = if w.current {
                 Some(0)
             } else {
                 w.end.as_ref().filter(|e| e.year > 0).map(|e| (this_year - e.year).clamp(0, 200) as u16)
             };
-            w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12).map(move |h| Claim {
-                employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
-                title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
-                span: highlight_span(w.span.as_ref(), &h),
-                whole: is_whole(w.span.as_ref(), &h),
-                years_ago,
-                skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
-                text: h,
-                project: false,
+            w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12 && !personal(h)).map(move |h| {
+                Claim {
+                    employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
+                    title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
+                    span: highlight_span(w.span.as_ref(), &h),
+                    whole: is_whole(w.span.as_ref(), &h),
+                    years_ago,
+                    skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
+                    text: h,
+                    project: false,
+                }
             })
         })
         .collect();
@@ -497,6 +544,38 @@ mod tests {
         let text = "Cut the nightly load from 6 hours to\n40 minutes.\n";
         let span = EvidenceSpan { start: 0, end: text.len() as u32, text: text.into() };
         assert!(!is_whole(Some(&span), "Cut the nightly load from 6 hours to"));
+    }
+
+    #[test]
+    fn a_career_break_and_lines_about_private_life_are_never_work_to_ask_about() {
+        // R85: why lines cited "parental leave; completed CompTIA Security+ ..." and "tras la
+        // enfermedad de mi papá" as the evidence for a question.
+        use nexushr_proto::resumes::v1::{ScoredString, WorkEntry};
+        let entry = |title: &str, line: &str| WorkEntry {
+            title: Some(ScoredString { value: title.into(), ..Default::default() }),
+            highlights: vec![line.into()],
+            ..Default::default()
+        };
+        let p = ParsedResume {
+            work: vec![
+                entry("Security Engineer", "Built Sentinel detection rules for impossible travel"),
+                entry("Career break", "Built a home lab with pfSense and Wazuh during the break"),
+                entry(
+                    "Desarrolladora",
+                    "Me encargué de la papelería familiar tras la enfermedad de mi papá: inventario y CFDI",
+                ),
+                entry("Analista", "Registro de enfermedades crónicas para la Secretaría de Salud"),
+            ],
+            ..ParsedResume::default()
+        };
+        let texts: Vec<String> = candidate(&p).claims.into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Built Sentinel detection rules for impossible travel",
+                "Registro de enfermedades crónicas para la Secretaría de Salud"
+            ]
+        );
     }
 
     #[test]

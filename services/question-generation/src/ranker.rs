@@ -524,6 +524,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             })
     };
 
+    // A scenario set under Brazil's and Mexico's data protection laws is asked of a resume written
+    // in Portuguese or Spanish, or one whose work names those laws (R83, R85: a Canadian and a
+    // Glasgow security engineer were asked to build a Brazilian fintech's LGPD programme).
+    let latam_laws = ["lgpd".to_string(), "lfpdppp".to_string()];
+    let latam_law = |q: &crate::bank::Question| q.terms.iter().any(|t| latam_laws.contains(t));
+
     // The job's own area (the one the role's title names), for questions off that job.
     let job_area = pool.areas.technical.first().filter(|r| r.titled).map(|r| graph.areas[r.area].id.as_str());
 
@@ -539,6 +545,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             || (e.tenant_owned && q.tenant != req.tenant)
             || job_area.is_some_and(|a| q.off_for.iter().any(|o| o == a))
             || !shows_any(&q.needs)
+            || (latam_law(q) && req.candidate.language == "en" && !shows_any(&latam_laws))
         {
             continue;
         }

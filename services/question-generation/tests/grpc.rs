@@ -807,6 +807,27 @@ async fn old_work_is_asked_where_nothing_newer_covers_its_area() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_latam_compliance_scenario_is_asked_only_where_its_laws_apply() {
+    // R83, R85: a Vancouver and a Glasgow security engineer were asked to build a Brazilian
+    // fintech's LGPD and LFPDPPP programme. A Mexican security engineer still is (R73).
+    let app = spawn().await;
+    let mut c = app.client().await;
+    for resume in [
+        include_str!("../../../docs/kit-review/round83-resumes/en-2.txt"),
+        include_str!("../../../docs/kit-review/round85-resumes/en-1.txt"),
+    ] {
+        let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+        for q in &kit.questions {
+            let id = &q.question.as_ref().expect("question").id;
+            assert_ne!(id, "governance-05", "{}", q.text);
+        }
+    }
+    let resume = include_str!("../../../docs/kit-review/round73-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    assert!(kit.questions.iter().any(|q| q.question.as_ref().expect("question").id == "governance-05"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_story_the_kit_asks_keeps_its_topic_out_of_the_bank_questions() {
     // R59: a database developer's rewrite of a slow procedure was asked as a headline in place of
     // the bank's plan-regression scenario, and the area's second pass brought the scenario back.
