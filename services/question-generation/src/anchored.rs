@@ -242,7 +242,7 @@ fn owned_mistake(said: &str) -> bool {
 
 /// Whether `text`, lower-cased, holds one of `phrases` anywhere (not word prefixes, as
 /// `claims::names_any` reads them).
-fn has_phrase(text: &str, phrases: &[&str]) -> bool {
+pub(crate) fn has_phrase(text: &str, phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
     phrases.iter().any(|p| lower.contains(p))
 }
@@ -1709,6 +1709,12 @@ mod tests {
         Anchors::bundled().question(competency, &c, kit, &[], &[]).map(|q| q.question.text.clone())
     }
 
+    /// Asserts that `line`, asked for `competency`, is told back starting with `start`.
+    fn assert_told(lang: &str, kit: usize, employer: &str, competency: &str, line: &str, start: &str) {
+        let q = told(lang, kit, employer, line, competency).unwrap_or_else(|| panic!("{line} is asked"));
+        assert!(q.starts_with(start), "{q}");
+    }
+
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the
     /// competencies and areas its line anchors.
     fn asked_as(lang: &str, kit: usize, line: &str) -> Vec<String> {
@@ -2375,30 +2381,40 @@ mod tests {
             "{q}"
         );
         let line = "I lead reliability for the card authorization platform. That meant a long disagreement with the fraud-scoring team, who wanted a 99.99% target on a service that depended on a third-party model endpoint. We settled on 99.9% plus a fail-open path.";
-        let q = told("en", 0, "Keystone Payments", line, "conflict").expect("a disagreement");
-        assert!(
-            q.starts_with("At Keystone Payments, you had a long disagreement with the fraud-scoring team"),
-            "{q}"
+        assert_told(
+            "en",
+            0,
+            "Keystone Payments",
+            "conflict",
+            line,
+            "At Keystone Payments, you had a long disagreement with the fraud-scoring team",
         );
         let line = "The incident I still talk about happened on a Black Friday on-call shift: a certificate rotation in our service mesh silently failed on one node pool. I declared the incident, shifted traffic with Envoy weights, and we were back inside our error budget in 23 minutes.";
-        let q = told("en", 0, "Keystone Payments", line, "ownership").expect("an incident");
-        assert!(
-            q.starts_with("At Keystone Payments, the incident you still talk about happened on a Black Friday on-call shift: a certificate rotation in your service mesh silently failed on one node pool. Walk me through that incident"),
-            "{q}"
+        assert_told(
+            "en",
+            0,
+            "Keystone Payments",
+            "ownership",
+            line,
+            "At Keystone Payments, the incident you still talk about happened on a Black Friday on-call shift: a certificate rotation in your service mesh silently failed on one node pool. Walk me through that incident",
         );
         let line = "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN y el servicio volvió en 40 minutos.";
-        let q = told("es", 2, "Secretaría de Finanzas", line, "ownership").expect("an incident");
-        assert!(
-            q.starts_with("En la Secretaría de Finanzas, en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo. Platícame ese incidente"),
-            "{q}"
+        assert_told(
+            "es",
+            2,
+            "Secretaría de Finanzas",
+            "ownership",
+            line,
+            "En la Secretaría de Finanzas, en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo. Platícame ese incidente",
         );
         let line = "Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles de solo lectura y cambios vía Liquibase. Fueron dos meses de juntas, pero se adoptó.";
-        let q = told("es", 2, "Secretaría de Finanzas", line, "conflict").expect("a disagreement");
-        assert!(
-            q.starts_with(
-                "En la Secretaría de Finanzas, desarrollo pedía privilegios DBA en producción. ¿En qué no"
-            ),
-            "{q}"
+        assert_told(
+            "es",
+            2,
+            "Secretaría de Finanzas",
+            "conflict",
+            line,
+            "En la Secretaría de Finanzas, desarrollo pedía privilegios DBA en producción. ¿En qué no",
         );
         // A mistake is asked as nothing else: no area through it.
         let line = "Error propio: ejecuté un script de limpieza en QA en vez de desarrollo; restauré desde respaldo en 2 h.";
@@ -2409,26 +2425,41 @@ mod tests {
     fn mistakes_told_in_the_third_person_or_in_a_later_sentence_are_asked_as_mistakes() {
         // R85: each went unasked beside the bank's stock ownership questions.
         let line = "Mistake owned: a firewall rule change she made blocked the payroll SFTP job overnight; she restored it, wrote a change-review checklist, and the checklist became mandatory.";
-        let q = told("en", 0, "Renfrewshire Council", line, "ownership").expect("a mistake");
-        assert!(
-            q.starts_with("At Renfrewshire Council, a firewall rule change you made blocked the payroll SFTP job overnight. What went wrong"),
-            "{q}"
+        assert_told(
+            "en",
+            0,
+            "Renfrewshire Council",
+            "ownership",
+            line,
+            "At Renfrewshire Council, a firewall rule change you made blocked the payroll SFTP job overnight. What went wrong",
         );
         let line = "Erramos feio uma vez: eu aprovei uma mudança no Terraform que recriou o bucket de comprovantes de entrega em vez de só alterar a política. Restauramos pelo versionamento em 50 minutos.";
-        let q = told("pt", 1, "Pampa Log", line, "ownership").expect("a mistake");
-        assert!(
-            q.starts_with("Na Pampa Log, você aprovou uma mudança no Terraform que recriou o bucket de comprovantes de entrega em vez de só alterar a política. O que deu errado"),
-            "{q}"
+        assert_told(
+            "pt",
+            1,
+            "Pampa Log",
+            "ownership",
+            line,
+            "Na Pampa Log, você aprovou uma mudança no Terraform que recriou o bucket de comprovantes de entrega em vez de só alterar a política. O que deu errado",
         );
         let line = "Entrei como júnior depois do bootcamp e passei a maior parte do tempo construindo APIs REST em Node.js. Errei ao subir um mapeamento que trocava a data de nascimento pela data de atendimento; peguei o erro na homologação do cliente.";
-        let q = told("pt", 1, "Conecta Saúde", line, "ownership").expect("a mistake");
-        assert!(
-            q.starts_with("Na Conecta Saúde, você errou ao subir um mapeamento que trocava a data de nascimento pela data de atendimento. O que deu errado"),
-            "{q}"
+        assert_told(
+            "pt",
+            1,
+            "Conecta Saúde",
+            "ownership",
+            line,
+            "Na Conecta Saúde, você errou ao subir um mapeamento que trocava a data de nascimento pela data de atendimento. O que deu errado",
         );
         let line = "Numa madrugada de sobreaviso, o canal HL7 com um laboratório parou de confirmar mensagens e a fila passou de 3 mil resultados. Achei a causa num certificado TLS vencido do lado do parceiro.";
-        let q = told("pt", 1, "Rede Mais Saúde", line, "ownership").expect("an incident");
-        assert!(q.starts_with("Na Rede Mais Saúde, numa madrugada de sobreaviso, o canal HL7"), "{q}");
+        assert_told(
+            "pt",
+            1,
+            "Rede Mais Saúde",
+            "ownership",
+            line,
+            "Na Rede Mais Saúde, numa madrugada de sobreaviso, o canal HL7",
+        );
     }
 
     #[test]

@@ -46,8 +46,7 @@ fn personal(text: &str) -> bool {
         "cuidar a mi",
         "cuidado de mi",
     ];
-    let lower = text.to_lowercase();
-    PERSONAL.iter().any(|p| lower.contains(p))
+    crate::anchored::has_phrase(text, PERSONAL)
 }
 
 /// The resume contract as the resume a kit is made from: the one way a parsed resume becomes
