@@ -45,6 +45,15 @@ pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
     ))
 }
 
+/// A transaction that reads before it writes. On SQLite it takes the write lock at its start
+/// (`BEGIN IMMEDIATE`, waiting out the busy timeout): a deferred one that read first fails its
+/// first write with "database is locked" (SQLITE_BUSY_SNAPSHOT, code 517, which no busy timeout
+/// waits out) when another connection committed in between (an erasure failed so while the
+/// outbox relay marked events delivered). PostgreSQL's plain `BEGIN`.
+pub async fn begin_write(pool: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if is_postgres(pool) { pool.begin().await } else { pool.begin_with("BEGIN IMMEDIATE").await }
+}
+
 /// Whether `pool` is on PostgreSQL (else SQLite).
 pub fn is_postgres(pool: &AnyPool) -> bool {
     pool.connect_options().database_url.scheme().starts_with("postgres")
@@ -169,6 +178,40 @@ mod tests {
     fn values_number_every_parameter_once() {
         assert_eq!(super::values(1, 3), "($1, $2, $3)");
         assert_eq!(super::values(2, 2), "($1, $2), ($3, $4)");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_write_after_a_read_survives_another_connection_s_commit() {
+        use sqlx::Executor;
+        let temp = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", temp.path().join("t.db").display());
+        let pool = super::connect(&url).await.expect("sqlite");
+        pool.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)").await.expect("table");
+        pool.execute("INSERT INTO t (v) VALUES ('a')").await.expect("row");
+        // Read, then another connection commits, then write: a deferred transaction fails with
+        // code 517 there; one begun for writing makes the other wait.
+        let read_then_write = |immediate: bool| {
+            let pool = pool.clone();
+            async move {
+                let mut tx = if immediate { super::begin_write(&pool).await? } else { pool.begin().await? };
+                let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t").fetch_one(&mut *tx).await?;
+                let other = tokio::spawn({
+                    let pool = pool.clone();
+                    async move { pool.execute("INSERT INTO t (v) VALUES ('other')").await.map(|_| ()) }
+                });
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                let wrote = tx.execute("DELETE FROM t WHERE v = 'a'").await.map(|_| ());
+                let committed = match wrote {
+                    Ok(()) => tx.commit().await,
+                    Err(e) => Err(e),
+                };
+                other.await.expect("other writer")?;
+                committed
+            }
+        };
+        let deferred = read_then_write(false).await;
+        assert!(deferred.is_err_and(|e| e.to_string().contains("locked")), "a deferred read-then-write");
+        read_then_write(true).await.expect("a transaction begun for writing commits");
     }
 
     #[tokio::test]

@@ -217,7 +217,8 @@ impl ResumeStore {
         external_candidate_id: &str,
         announce: impl Fn(&str) -> Event,
     ) -> Result<CandidateErased, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        // (It reads the candidate's resumes before deleting them.)
+        let mut tx = nexushr_db::begin_write(&self.pool).await?;
         let ids: Vec<String> = sqlx::query_scalar(
             "SELECT id FROM ri_resumes WHERE tenant = $1 AND external_candidate_id = $2 ORDER BY id",
         )
