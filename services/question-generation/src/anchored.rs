@@ -589,28 +589,23 @@ impl Anchors {
                 let audience =
                     said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(said_words);
                 let mistake = owned_mistake(said) || crate::claims::mistake_label(line);
-                // (Asked as the mistake when no ask before it in the match below fits.)
-                let texts = &shown.texts[lang];
-                let asked_otherwise = (audience && texts.audience_ask.is_some())
-                    || (incident && texts.incident_ask.is_some())
-                    || (undecided(&claim.text) && texts.open_ask.is_some());
-                let asked_mistake = mistake && !asked_otherwise && texts.mistake_ask.is_some();
-                let (ask, texts, rubric_kind) =
-                    match (&shown.texts[lang].incident_ask, &shown.texts[lang].audience_ask) {
-                        (_, Some(ask)) if audience => (ask, &shown.texts[lang], shown.id.as_str()),
-                        (Some(ask), _) if incident => (
-                            ask,
-                            Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]),
-                            incident_kind,
-                        ),
-                        _ => match (&shown.texts[lang].open_ask, &shown.texts[lang].mistake_ask) {
-                            (Some(ask), _) if undecided(&claim.text) => {
-                                (ask, &shown.texts[lang], shown.id.as_str())
-                            }
-                            (_, Some(ask)) if mistake => (ask, &shown.texts[lang], shown.id.as_str()),
-                            _ => (&shown.texts[lang].text, &shown.texts[lang], shown.id.as_str()),
-                        },
-                    };
+                // The first ask that fits, in this order; `asked_mistake` when it is the mistake's.
+                let own = &shown.texts[lang];
+                let id = shown.id.as_str();
+                let (ask, texts, rubric_kind, asked_mistake) = if let Some(ask) =
+                    own.audience_ask.as_ref().filter(|_| audience)
+                {
+                    (ask, own, id, false)
+                } else if let Some(ask) = own.incident_ask.as_ref().filter(|_| incident) {
+                    let texts = Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]);
+                    (ask, texts, incident_kind, false)
+                } else if let Some(ask) = own.open_ask.as_ref().filter(|_| undecided(&claim.text)) {
+                    (ask, own, id, false)
+                } else if let Some(ask) = own.mistake_ask.as_ref().filter(|_| mistake) {
+                    (ask, own, id, true)
+                } else {
+                    (&own.text, own, id, false)
+                };
                 let told = match &contested {
                     Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
                     None => anchored(line, employer, ask, lang),
@@ -648,23 +643,23 @@ impl Anchors {
             // derrubou a VPN de uma filial de cliente por meia hora; desde então ..."), asked as
             // the mistake (R83).
             let Some(own) = self.competencies.iter().find(|c| c.id == "ownership") else { continue };
-            let narrated = [
-                crate::claims::narrated_incident(&claim.text, lang)
-                    .zip(own.texts[lang].incident_ask.as_ref())
-                    .map(|(story, ask)| (story, ask, "incident")),
-                crate::claims::narrated_mistake(&claim.text, lang)
-                    .zip(own.texts[lang].mistake_ask.as_ref())
-                    .map(|(story, ask)| (story, ask, "ownership")),
+            let narrated = crate::claims::narrated_incident(&claim.text, lang)
+                .zip(own.texts[lang].incident_ask.as_ref())
+                .map(|(story, ask)| (story, ask, "incident"))
+                .or_else(|| {
+                    crate::claims::narrated_mistake(&claim.text, lang)
+                        .zip(own.texts[lang].mistake_ask.as_ref())
+                        .map(|(story, ask)| (story, ask, "ownership"))
+                })
                 // (Or one told in a later sentence: "... Errei ao subir um mapeamento ...", R85.)
-                crate::claims::later_mistake(&claim.text).zip(own.texts[lang].mistake_ask.as_ref()).and_then(
-                    |(later, ask)| {
-                        let told = crate::claims::anchored(later, None, ask, lang)?;
-                        let said = told.strip_suffix(ask.as_str())?.trim_end().trim_end_matches('.');
-                        Some((crate::claims::lower_first(said), ask, "ownership"))
-                    },
-                ),
-            ];
-            if let Some((story, ask, kind)) = narrated.into_iter().flatten().next()
+                .or_else(|| {
+                    let (later, ask) = crate::claims::later_mistake(&claim.text)
+                        .zip(own.texts[lang].mistake_ask.as_ref())?;
+                    let told = crate::claims::anchored(later, None, ask, lang)?;
+                    let said = told.strip_suffix(ask.as_str())?.trim_end().trim_end_matches('.');
+                    Some((crate::claims::lower_first(said), ask, "ownership"))
+                });
+            if let Some((story, ask, kind)) = narrated
                 && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
             {
                 let texts = Claims::bundled().kind_texts(kind, lang).unwrap_or(&own.texts[lang]);

@@ -2003,7 +2003,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     let lang = lang.min(2);
     // (Or a semicolon: "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el
     // pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN ...", R84.)
-    let end = [line.find(". "), line.find("; ")].into_iter().flatten().min()?;
+    let end = sentence_end(line)?;
     let (first, rest) = (&line[..end], &line[end + 2..]);
     let first = match first.split_once(": ") {
         Some((label, after)) if label.split(' ').count() <= 5 => after,
@@ -3356,6 +3356,19 @@ fn with_article(object: &str, lang: usize) -> String {
     if !(plain || acronym_api) {
         return object.to_string();
     }
+    let feminine = acronym_api || feminine(&lower);
+    let article = match (lang, feminine) {
+        (1, true) => "uma",
+        (1, false) => "um",
+        (_, true) => "una",
+        (_, false) => "un",
+    };
+    format!("{article} {object}")
+}
+
+/// Whether a Portuguese or Spanish noun (lower case) is feminine, by its ending: "-a", "-ção",
+/// "-dade", "-ción", "-tad"..., but for the masculine "-a" nouns.
+fn feminine(noun: &str) -> bool {
     // Greek "-ma" nouns and a few others are masculine ("un programa FinOps", R64: "una programa").
     const MASCULINE_A: &[&str] = &[
         "programa",
@@ -3375,16 +3388,8 @@ fn with_article(object: &str, lang: usize) -> String {
         "clima",
         "panorama",
     ];
-    let feminine = acronym_api
-        || (["a", "ção", "são", "dade", "gem", "ción", "sión", "dad"].iter().any(|e| lower.ends_with(e))
-            && !MASCULINE_A.contains(&lower.as_str()));
-    let article = match (lang, feminine) {
-        (1, true) => "uma",
-        (1, false) => "um",
-        (_, true) => "una",
-        (_, false) => "un",
-    };
-    format!("{article} {object}")
+    ["a", "ção", "são", "dade", "gem", "ción", "sión", "dad", "tad"].iter().any(|e| noun.ends_with(e))
+        && !MASCULINE_A.contains(&noun)
 }
 
 /// A noun of action's second object without the "of" that joined it to the noun, as its verb says
@@ -3414,10 +3419,7 @@ fn second_of(object: &str, lang: usize) -> String {
         && nominal(&capitalized(noun), "x", lang).is_none()
         && ["de ", "do ", "da ", "dos ", "das "].iter().any(|d| after.starts_with(d))
     {
-        let feminine = ["a", "ção", "são", "dade", "gem", "ción", "sión", "dad", "tad"]
-            .iter()
-            .any(|e| noun.ends_with(e));
-        let article = match (lang, feminine) {
+        let article = match (lang, feminine(noun)) {
             (1, false) => "o",
             (1, true) => "a",
             (_, false) => "el",
@@ -4662,13 +4664,7 @@ pub(crate) fn later_disagreement(line: &str) -> Option<String> {
         ("Eso implicó ", "Tuve "),
         ("Eso significó ", "Tuve "),
     ];
-    line.match_indices(". ")
-        .chain(line.match_indices("; "))
-        .map(|(i, sep)| &line[i + sep.len()..])
-        .map(|s| {
-            let end = [s.find(". "), s.find("; ")].into_iter().flatten().min().unwrap_or(s.len());
-            s[..end].trim().trim_end_matches('.')
-        })
+    later_sentences(line, &[". ", "; "])
         .map(|s| {
             MEANT
                 .iter()
@@ -4686,13 +4682,22 @@ pub(crate) fn later_disagreement(line: &str) -> Option<String> {
 pub(crate) fn later_mistake(line: &str) -> Option<&str> {
     const ERRED: &[&str] =
         &["I made a mistake", "I broke ", "Errei ", "Cometi um erro", "Me equivoqué ", "Cometí un error"];
-    line.match_indices(". ")
-        .map(|(i, sep)| &line[i + sep.len()..])
-        .map(|s| {
-            let end = [s.find(". "), s.find("; ")].into_iter().flatten().min().unwrap_or(s.len());
-            s[..end].trim().trim_end_matches('.')
-        })
-        .find(|s| ERRED.iter().any(|e| s.starts_with(e)))
+    later_sentences(line, &[". "]).find(|s| ERRED.iter().any(|e| s.starts_with(e)))
+}
+
+/// Where the sentence or clause that opens `text` ends: its first ". " or "; " (a figure's point
+/// is none: "99.99%").
+fn sentence_end(text: &str) -> Option<usize> {
+    [text.find(". "), text.find("; ")].into_iter().flatten().min()
+}
+
+/// The sentences of `line` after each of its separators `seps` (". ", "; "), each up to its own
+/// end, trimmed and without its full stop.
+fn later_sentences<'a>(line: &'a str, seps: &'a [&str]) -> impl Iterator<Item = &'a str> {
+    seps.iter().flat_map(move |sep| line.match_indices(sep)).map(move |(i, sep)| {
+        let s = &line[i + sep.len()..];
+        s[..sentence_end(s).unwrap_or(s.len())].trim().trim_end_matches('.')
+    })
 }
 
 /// Whether an achievement line opens with an engineering practice set up for teams (an
