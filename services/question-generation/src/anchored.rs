@@ -480,7 +480,8 @@ impl Anchors {
                 || crate::claims::opens_with_disagreement(&told_part);
             // Nor is a mistake owned (R84: "you tuned a Kafka consumer group's session timeout too
             // aggressively ...: when something that system depends on becomes slow ...").
-            if !participated && !told_disagreement && !crate::claims::mistake_label(&claim.text) {
+            let erred = crate::claims::mistake_label(&claim.text) || crate::claims::erred(&claim.text);
+            if !participated && !told_disagreement && !erred {
                 self.area_options(
                     graph,
                     claim,
@@ -562,7 +563,10 @@ impl Anchors {
                 let strength = Self::strength(shown, said, said_words, lang)
                     .max(usize::from(contested.is_some()))
                     .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
-                    .max(usize::from(shown.id == "ownership" && crate::claims::mistake_label(line)));
+                    .max(usize::from(
+                        shown.id == "ownership"
+                            && (crate::claims::mistake_label(line) || crate::claims::erred(line)),
+                    ));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -588,7 +592,8 @@ impl Anchors {
                 // engineering managers", "ministrou o treinamento ... para 70 desenvolvedores", R79).
                 let audience =
                     said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(said_words);
-                let mistake = owned_mistake(said) || crate::claims::mistake_label(line);
+                let mistake =
+                    owned_mistake(said) || crate::claims::mistake_label(line) || crate::claims::erred(line);
                 // The first ask that fits, in this order; `asked_mistake` when it is the mistake's.
                 let own = &shown.texts[lang];
                 let id = shown.id.as_str();

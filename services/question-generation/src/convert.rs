@@ -72,6 +72,7 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
         })
         .collect();
     let this_year = this_year();
+    let lang = crate::areas::language_index(&p.language);
     let mut claims: Vec<Claim> = p
         .work
         .iter()
@@ -85,8 +86,12 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
             } else {
                 w.end.as_ref().filter(|e| e.year > 0).map(|e| (this_year - e.year).clamp(0, 200) as u16)
             };
-            w.highlights.iter().map(|h| clean(h)).filter(|h| h.len() >= 12 && !personal(h)).map(move |h| {
-                Claim {
+            w.highlights
+                .iter()
+                .flat_map(move |h| stories(h, lang))
+                .map(|h| clean(&h))
+                .filter(|h| h.len() >= 12 && !personal(h))
+                .map(move |h| Claim {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
                     span: highlight_span(w.span.as_ref(), &h),
@@ -95,8 +100,7 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
                     skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
                     text: h,
                     project: false,
-                }
-            })
+                })
         })
         .collect();
     // A graduate's or a junior's projects are the work there is to ask about, and so are
@@ -166,6 +170,202 @@ const MAX_LISTED: usize = 300;
 fn this_year() -> i32 {
     use chrono::Datelike;
     chrono::Utc::now().year()
+}
+
+/// A highlight as the stories it tells: a paragraph the resume wrote as prose ("Eu conduzi a
+/// integração ... FHIR. Também desenhei no Mirth Connect os fluxos ... No começo discordei do time
+/// financeiro ...; combinamos uma fila de revisão. As glosas caíram bastante.") is one highlight
+/// to the parser, and was one claim told back by its first clause, so its later stories (a
+/// disagreement, an incident, a mistake) were never asked (R85). A sentence of at least eight
+/// words that opens a story (`claims::starts_story`, in the resume's language `lang`) starts one
+/// of its own; a shorter one, a result or context, one that opens by pointing back at the one
+/// before ("This cut ...", "Isso ...", "Después ...", "Eles ..."), or follows one narrating a failure
+/// or an incident (what the candidate did about it) or another side's position (their answer),
+/// goes on the story before it; so does another side's position itself. A highlight of one story is returned
+/// as it is.
+fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
+    let Some(lang) = lang else { return vec![highlight.to_string()] };
+    const BACK: &[&str] = &[
+        "this",
+        "that",
+        "it",
+        "these",
+        "those",
+        "they",
+        "which",
+        "then",
+        "afterwards",
+        "later",
+        "previously",
+        "before",
+        "since",
+        "as",
+        "the",
+        "he",
+        "she",
+        "isso",
+        "ele",
+        "ela",
+        "eles",
+        "elas",
+        "él",
+        "ella",
+        "ellos",
+        "ellas",
+        "isto",
+        "esse",
+        "essa",
+        "esses",
+        "essas",
+        "este",
+        "esta",
+        "depois",
+        "antes",
+        "assim",
+        "desde",
+        "com",
+        "o",
+        "a",
+        "os",
+        "as",
+        "eso",
+        "esto",
+        "ese",
+        "esa",
+        "esos",
+        "esas",
+        "después",
+        "despues",
+        "luego",
+        "así",
+        "con",
+        "el",
+        "la",
+        "los",
+        "las",
+        "resultado",
+        "result",
+        // A lesson drawn from the story before ("Aprendí a validar la hipótesis con un prototipo
+        // barato antes de ...", asked as the API work it was not).
+        "learned",
+        "learnt",
+        "aprendi",
+        "aprendí",
+        "aprendemos",
+        "aprendimos",
+    ];
+    // An attack told ("Responded to a credential-phishing campaign that compromised 23 accounts.",
+    // "Em set. 2022 contivemos uma tentativa de ransomware ...") goes on in its response.
+    const ATTACKED: &[&str] = &[
+        "ransomware",
+        "phishing",
+        "compromised",
+        "comprometeu",
+        "comprometió",
+        "attack",
+        "ataque",
+        "intrusion",
+        "invasão",
+        "intrusión",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    // Whether the sentence before narrated something failing: what the candidate did about it
+    // follows ("Numa madrugada ... o canal HL7 parou de confirmar mensagens ... Achei a causa ...").
+    let mut failed = false;
+    for sentence in sentences(highlight) {
+        // (Past the pronoun: "I learned to ..." looks back as much as "Learned to ...".)
+        let mut opening =
+            sentence.split_whitespace().map(|w| w.trim_end_matches([',', ':', ';']).to_lowercase());
+        let first = opening.next().unwrap_or_default();
+        let first = match first.as_str() {
+            "i" | "eu" | "yo" | "we" | "nós" | "nosotros" => opening.next().unwrap_or_default(),
+            _ => first,
+        };
+        // Another side's position ("Clinical engineering refused agents on some imaging PCs
+        // ...", "A diretoria comercial queria comprar uma solução fechada.") belongs with the work
+        // it was about, and the candidate's answer in the next sentence with it.
+        let position = crate::claims::contested(sentence, lang).is_some()
+            || (wanted(sentence) && !crate::claims::starts_story(sentence, lang));
+        let own = words_in(sentence) >= 8
+            && !BACK.contains(&first.as_str())
+            && !failed
+            && !position
+            && crate::claims::starts_story(sentence, lang);
+        let kind = crate::claims::Claims::bundled().kind_of(sentence);
+        failed = position
+            || crate::claims::narrates_failure(sentence)
+            || matches!(kind, Some("incident" | "security_incident"))
+            || crate::anchored::has_phrase(sentence, ATTACKED);
+        match out.last_mut() {
+            Some(story) if !own || words_in(story) < 8 => {
+                story.push(' ');
+                story.push_str(sentence);
+            }
+            _ => out.push(sentence.to_string()),
+        }
+    }
+    out
+}
+
+/// Whether a sentence says what another side wanted or refused ("A diretoria comercial queria
+/// comprar uma solução fechada.", "Product wanted the feature live by Friday."), not the
+/// candidate ("I wanted ...").
+fn wanted(sentence: &str) -> bool {
+    const WANTED: &[&str] = &[
+        "wanted",
+        "insisted",
+        "refused",
+        "pushed for",
+        "queria",
+        "queriam",
+        "insistia",
+        "insistiam",
+        "recusou",
+        "recusaram",
+        "quería",
+        "querían",
+        "insistía",
+        "insistían",
+        "rechazó",
+        "rechazaron",
+    ];
+    let lower = sentence.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    !["i", "eu", "yo", "we", "nós"].contains(&first) && crate::anchored::has_phrase(&lower, WANTED)
+}
+
+/// The sentences of a highlight: a full stop, question or exclamation mark, a space and a capital
+/// end one, except after a shortened word ("aprox. 28%", "vs. Oracle", "S.A. de C.V.", "e.g.")
+/// or an initial ("J. Smith").
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    const SHORTENED: &[&str] = &[
+        "aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex", "dr", "dra", "sr", "sra",
+        "inc", "ltd", "co",
+    ];
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    for (i, _) in text.match_indices(['.', '!', '?']) {
+        let after = &text[i + 1..];
+        let Some(next) = after.strip_prefix(' ') else { continue };
+        if !next.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let before = text[..i].rsplit(' ').next().unwrap_or("");
+        let before = before.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let initial = before.chars().count() == 1;
+        if initial || before.contains('.') || SHORTENED.contains(&before.as_str()) {
+            continue;
+        }
+        cuts.push(&text[start..=i]);
+        start = i + 2;
+    }
+    cuts.push(&text[start..]);
+    cuts.into_iter().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The words of `text` that hold a letter or a digit.
+fn words_in(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// A highlight without its list bullet and final period.
@@ -543,6 +743,46 @@ mod tests {
         let text = "Cut the nightly load from 6 hours to\n40 minutes.\n";
         let span = EvidenceSpan { start: 0, end: text.len() as u32, text: text.into() };
         assert!(!is_whole(Some(&span), "Cut the nightly load from 6 hours to"));
+    }
+
+    #[test]
+    fn a_paragraph_is_asked_as_the_stories_it_tells() {
+        // R85: a paragraph was one claim told back by its first clause; the disagreement with the
+        // finance team in its second sentence was never asked.
+        let para = "Também desenhei no Mirth Connect os fluxos de troca de guias TISS com as operadoras. No começo discordei do time financeiro, que queria reenviar toda guia glosada; combinamos uma fila de revisão antes do reenvio. As glosas caíram bastante no trimestre seguinte.";
+        assert_eq!(
+            stories(para, Some(1)),
+            [
+                "Também desenhei no Mirth Connect os fluxos de troca de guias TISS com as operadoras.",
+                "No começo discordei do time financeiro, que queria reenviar toda guia glosada; combinamos uma fila de revisão antes do reenvio. As glosas caíram bastante no trimestre seguinte."
+            ]
+        );
+        // A result pointing back, a short sentence, a shortened word and an initial go on the
+        // story before them.
+        let bullet = "Moved 40 services from ECS to EKS with no downtime for customers. This cut deploy time from 2 h to 12 min for every team. Saved $40K/yr. Pages per week dropped from about 60 to 11 over two quarters. Wrote the cutover runbook with J. Smith at Acme Inc. and weighed it vs. the old one.";
+        assert_eq!(
+            stories(bullet, Some(0)),
+            [
+                "Moved 40 services from ECS to EKS with no downtime for customers. This cut deploy time from 2 h to 12 min for every team. Saved $40K/yr. Pages per week dropped from about 60 to 11 over two quarters.",
+                "Wrote the cutover runbook with J. Smith at Acme Inc. and weighed it vs. the old one."
+            ]
+        );
+        let incident = "Numa madrugada de sobreaviso, o canal HL7 com um laboratório parou de confirmar mensagens. Achei a causa num certificado TLS vencido do lado do parceiro e montei um contorno por VPN.";
+        assert_eq!(stories(incident, Some(1)), [incident]);
+        // The response after an incident named, and a lesson drawn, go on it.
+        let commander = "Incident commander for the March 2023 authorisation outage (expired certificate on the mesh). Mitigated with a rollback of the mesh config and restored service in 47 minutes. I learned to rehearse certificate rotation in staging before every renewal.";
+        assert_eq!(stories(commander, Some(0)), [commander]);
+        let ransomware = "Em set. 2022 contivemos uma tentativa de ransomware em um órgão cliente: isolamento por EDR em 3 h. Conduzi o relatório pós-incidente e o plano de 90 dias com MFA e segmentação.";
+        assert_eq!(stories(ransomware, Some(1)), [ransomware]);
+        // Another side's position stays with the work it was about, and the answer with it.
+        let refused = "Deployed Microsoft Defender for Endpoint across clinical workstations. Clinical engineering refused agents on some imaging-connected PCs because of vendor support terms, so those were segmented onto their own VLAN instead.";
+        assert_eq!(stories(refused, Some(0)), [refused]);
+        let wanted = "A diretoria comercial queria comprar uma solução fechada para os validadores. Montei um comparativo de custo total em cinco anos e uma prova de conceito de seis semanas.";
+        assert_eq!(stories(wanted, Some(1)), [wanted]);
+        let shortened = "Reduzi o custo mensal de processamento em AWS em cerca de 38% (aprox. R$ 210 mil/mês) com instâncias spot e autoscaling de clusters.";
+        assert_eq!(stories(shortened, Some(1)), [shortened]);
+        let two = "Lideré la migración de 210 servidores a AWS en 11 meses. Diseñé la landing zone con Control Tower para 14 equipos de producto.";
+        assert_eq!(stories(two, Some(2)).len(), 2);
     }
 
     #[test]
