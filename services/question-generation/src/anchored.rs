@@ -247,6 +247,20 @@ pub(crate) fn has_phrase(text: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.contains(p))
 }
 
+/// A watch kept rather than work built: on-call shifts, alerts or tickets triaged.
+const WATCH: &[&str] = &[
+    "on-call",
+    "on call",
+    "triaged",
+    "triage of",
+    "triaging",
+    "guardias",
+    "guardia de",
+    "plantão",
+    "plantões",
+    "sobreaviso",
+];
+
 /// Whether a line says its decision is still open: "terminamos con un esquema híbrido que sigue
 /// en revisión", "a proposta ainda está em discussão", "the RFC is still under review".
 fn undecided(line: &str) -> bool {
@@ -441,6 +455,7 @@ impl Anchors {
                 [
                     "participei",
                     "participé",
+                    "participo",
                     // (Meetings attended are no work either: "Attended daily standups and sprint
                     // planning" asked how the work was estimated, R79.)
                     "attended",
@@ -851,6 +866,11 @@ impl Anchors {
                 Some(&[])
             }
             _ if testing_of_kind(&claim.text, kind) => Some(&["testing"]),
+            // A watch kept (on-call shifts, alerts triaged) is no work put in production to ask
+            // which signals showed it healthy (R85: "SOC: triaged alerts in Splunk and Microsoft
+            // Defender for a 4,000-seat estate"): asked what was watched or fixed first, or how
+            // tickets were handled.
+            _ if has_phrase(&lower, WATCH) => Some(&["security-operations", "it-support"]),
             _ if iac => Some(&["cloud-containers", "infrastructure", "delivery", "operations"]),
             _ if incident || matches!(kind, Some("incident" | "security_incident")) => {
                 Some(&["operations", "security", "security-operations"])

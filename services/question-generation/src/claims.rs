@@ -2834,6 +2834,21 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
         .is_some_and(|w| ["of", "developer", "engineer", "manager", "for"].contains(&w));
     let present = (lang == 0 && !noun_after && PRESENT_EN.contains(&first.to_lowercase().as_str()))
         .then(|| first.to_lowercase());
+    // Ongoing work in Portuguese and Spanish, told back in the present too ("Desarrollo endpoints
+    // en Django REST Framework ..." is "desarrollas endpoints ...", "Lidero a 4 desarrolladores"
+    // "lideras a 4 desarrolladores"; R85: a junior's current job, written in the present, had no
+    // line told back and her kit asked textbook REST and Scrum questions). A noun of work is no
+    // verb: "Desarrollo de APIs", "Diseño y ..." (`nominal` tells those).
+    let noun_after_pt_es = rest.split(' ').next().is_some_and(|w| {
+        ["de", "del", "da", "do", "das", "dos", "y", "e", "en", "em", "técnico"].contains(&w)
+    });
+    let present = present.or_else(|| {
+        let forms = [&[][..], PRESENT_PT, PRESENT_ES][lang.min(2)];
+        let lower = first.to_lowercase();
+        (!noun_after_pt_es && first.chars().skip(1).all(char::is_lowercase))
+            .then(|| forms.iter().find(|(k, _)| *k == lower).map(|(_, v)| v.to_string()))
+            .flatten()
+    });
     let turned_first = second_person(first, lang).or(present.clone());
     let (verb, rest) = match (turned_first.clone(), role_held(&clause, lang)) {
         (Some(verb), _) => (verb, rest.to_string()),
@@ -4116,6 +4131,12 @@ const PRESENT_PT: &[(&str, &str)] = &[
     ("participo", "participa"),
     ("automatizo", "automatiza"),
     ("sustento", "sustenta"),
+    ("construo", "constrói"),
+    ("defino", "define"),
+    ("implemento", "implementa"),
+    ("ensino", "ensina"),
+    ("integro", "integra"),
+    ("cubro", "cobre"),
 ];
 const PRESENT_ES: &[(&str, &str)] = &[
     ("mantengo", "mantienes"),
@@ -4136,6 +4157,15 @@ const PRESENT_ES: &[(&str, &str)] = &[
     ("atiendo", "atiendes"),
     ("participo", "participas"),
     ("automatizo", "automatizas"),
+    ("desarrollo", "desarrollas"),
+    ("cubro", "cubres"),
+    ("construyo", "construyes"),
+    ("defino", "defines"),
+    ("implemento", "implementas"),
+    ("enseño", "enseñas"),
+    ("diseño", "diseñas"),
+    ("integro", "integras"),
+    ("escribo", "escribes"),
 ];
 
 /// Irregular Spanish pasts in the third person, with the second person they are told back in.
@@ -7213,7 +7243,17 @@ mod tests {
         // No verb to turn: the line is quoted instead.
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
         assert_eq!(told("API design for 12 partner teams", 0), None);
-        assert_eq!(told("Lidero a 4 desarrolladores", 2), None);
+        // Ongoing work in the present is told back in the present (R85: a junior's current job
+        // written so had nothing told back); a noun of work is no verb.
+        assert_eq!(told("Lidero a 4 desarrolladores", 2).as_deref(), Some("lideras a 4 desarrolladores"));
+        assert_eq!(
+            told("Desarrollo endpoints en Django REST Framework para la app de pagos", 2).as_deref(),
+            Some("desarrollas endpoints en Django REST Framework para la app de pagos")
+        );
+        assert!(
+            !told("Desarrollo de endpoints en Django REST Framework", 2)
+                .is_some_and(|t| t.starts_with("desarrollas"))
+        );
         // A pronoun whose thing was named on another line is not told back.
         assert_eq!(
             self::told("Moved it from a 40-tab Excel workbook to Power BI with a star schema", 0),
