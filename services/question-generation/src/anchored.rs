@@ -622,7 +622,10 @@ impl Anchors {
                 } else if let Some(ask) = own.open_ask.as_ref().filter(|_| undecided(&claim.text)) {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.mistake_ask.as_ref().filter(|_| mistake) {
-                    (ask, own, id, true)
+                    // Scored as a mistake (how it surfaced, who was told, the guard added), not on
+                    // the ownership rubric's hand-overs and loose ends (R86).
+                    let texts = Claims::bundled().kind_texts("mistake", lang).unwrap_or(own);
+                    (ask, texts, "mistake", true)
                 } else {
                     (&own.text, own, id, false)
                 };
@@ -669,7 +672,7 @@ impl Anchors {
                 .or_else(|| {
                     crate::claims::narrated_mistake(&claim.text, lang)
                         .zip(own.texts[lang].mistake_ask.as_ref())
-                        .map(|(story, ask)| (story, ask, "ownership"))
+                        .map(|(story, ask)| (story, ask, "mistake"))
                 })
                 // (Or one told in a later sentence: "... Errei ao subir um mapeamento ...", R85.)
                 .or_else(|| {
@@ -677,7 +680,7 @@ impl Anchors {
                         .zip(own.texts[lang].mistake_ask.as_ref())?;
                     let told = crate::claims::anchored(later, None, ask, lang)?;
                     let said = told.strip_suffix(ask.as_str())?.trim_end().trim_end_matches('.');
-                    Some((crate::claims::lower_first(said), ask, "ownership"))
+                    Some((crate::claims::lower_first(said), ask, "mistake"))
                 });
             if let Some((story, ask, kind)) = narrated
                 && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
@@ -2479,6 +2482,43 @@ mod tests {
             "ownership",
             line,
             "Na Rede Mais Saúde, numa madrugada de sobreaviso, o canal HL7",
+        );
+    }
+
+    #[test]
+    fn a_mistake_is_scored_as_one_and_its_we_told_in_the_plural() {
+        // R86: mistakes were asked as mistakes but scored on the ownership rubric's hand-overs and
+        // loose ends, and "y llenamos el almacenamiento" was pasted as written.
+        let line = "Un error propio: subí una versión a Google Play con el nivel de registro en modo depuración y llenamos el almacenamiento de algunos teléfonos baratos.";
+        let c = candidate("es", &[("Tapatío Delivery", line)]);
+        let q = Anchors::bundled().question("ownership", &c, 2, &[], &[]).expect("a mistake is asked");
+        let q = &q.question;
+        assert!(q.text.contains("en modo depuración y llenaron el almacenamiento"), "{}", q.text);
+        assert!(
+            q.rubric.points.iter().any(|p| p.contains("cómo salió a la luz el error")),
+            "{:?}",
+            q.rubric.points
+        );
+        // An incident told in the third person is the candidate's (R86: "Ella coordinó ...").
+        let line = "Incidente: en agosto de 2022 un proceso de purga mal programado llenó el tablespace de undo y detuvo la captura de producción. Ella coordinó la recuperación en 1 h 50 min.";
+        assert_told(
+            "es",
+            2,
+            "Aceros del Norte",
+            "ownership",
+            line,
+            "En Aceros del Norte, en agosto de 2022 un proceso de purga",
+        );
+        // So is a disagreement: "Tuvo un desacuerdo con ..." (R86).
+        let line = "Tuvo un desacuerdo con el equipo de desarrollo sobre el uso de ORM sin índices revisados; se acordó una revisión de DBA en cada pull request.";
+        assert!(crate::claims::opens_with_disagreement(line));
+        assert_told(
+            "es",
+            2,
+            "Banco Regional",
+            "conflict",
+            line,
+            "En el Banco Regional, tuviste un desacuerdo con el equipo de desarrollo",
         );
     }
 

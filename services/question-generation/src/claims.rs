@@ -2023,9 +2023,35 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             "i coordinated",
             "i was the incident",
             "i declared",
+            "she led",
+            "he led",
+            "she coordinated",
+            "he coordinated",
         ],
-        &["estava de plantão", "assumi", "coordenei", "liderei", "conduzi"],
-        &["estuve en la guardia", "asumí", "coordiné", "lideré", "encabecé", "conduje"],
+        // (Or told in the third person, as some resumes are: "Ella coordinó la recuperación",
+        // R86.)
+        &[
+            "estava de plantão",
+            "assumi",
+            "coordenei",
+            "liderei",
+            "conduzi",
+            "coordenou",
+            "liderou",
+            "conduziu",
+        ],
+        &[
+            "estuve en la guardia",
+            "asumí",
+            "coordiné",
+            "lideré",
+            "encabecé",
+            "conduje",
+            "coordinó",
+            "lideró",
+            "encabezó",
+            "condujo",
+        ],
     ];
     const OPENS: &[&str] = &[
         "In", "During", "On", "The", "Our", "Em", "Na", "No", "Durante", "O", "A", "Os", "As", "Nosso",
@@ -3003,9 +3029,35 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
             out.push(with_article(word, lang).trim_end_matches(word).trim_end().to_string());
         }
         after_verb = turned.as_deref().is_some_and(made) || (after_verb && ["e", "y"].contains(&word));
-        out.push(pronoun.map(str::to_string).or(turned).unwrap_or_else(|| word.to_string()));
+        let ours = out.last().and_then(|prev| we_verb(word, prev, lang));
+        out.push(pronoun.map(str::to_string).or(turned).or(ours).unwrap_or_else(|| word.to_string()));
     }
     Some(without_trailing_result(&out.join(" "), lang))
+}
+
+/// A verb in the first person plural after a word that introduces a verb ("y llenamos el
+/// almacenamiento", "quando ativamos a paralelização"), in the plural past the question can say
+/// to the candidate ("y llenaron", "quando ativaram"; R86: pasted as written, "subiste una
+/// versión ... y llenamos"). A noun with the same ending ("los reclamos", "os ramos") follows an
+/// article, not one of these words.
+fn we_verb(word: &str, prev: &str, lang: usize) -> Option<String> {
+    const BEFORE: &[&str] = &[
+        "y", "e", "que", "quando", "cuando", "onde", "donde", "nós", "nosotros", "se", "lo", "la", "nos",
+        "le", "também", "también", "depois", "después", "luego", "então", "ya", "já", "não", "no",
+    ];
+    if lang == 0
+        || !BEFORE.contains(&prev)
+        || word.chars().count() < 6
+        || !word.chars().all(char::is_lowercase)
+    {
+        return None;
+    }
+    let ending = |from: &str, to: &str| word.strip_suffix(from).map(|stem| format!("{stem}{to}"));
+    match lang {
+        1 => ending("amos", "aram").or_else(|| ending("emos", "eram")).or_else(|| ending("imos", "iram")),
+        // (Spanish "-emos" is a present: "tenemos" has no past to turn it to by its ending.)
+        _ => ending("amos", "aron").or_else(|| ending("imos", "ieron")),
+    }
 }
 
 /// Whether `word`, right after a verb, is a bare singular noun that takes an indefinite article
@@ -4684,7 +4736,10 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     // "Houve bastante atrito com ...".)
     if lower
         .first()
-        .is_some_and(|w| ["houve", "hubo", "tive", "tuve", "had", "tivemos", "tuvimos"].contains(w))
+        // (And in the third person: "Tuvo un desacuerdo con el equipo de desarrollo ...", R86.)
+        .is_some_and(|w| {
+            ["houve", "hubo", "tive", "tuve", "had", "tivemos", "tuvimos", "teve", "tuvo"].contains(w)
+        })
     {
         lower.remove(0);
         // (Up to two: "Had a long disagreement with ...".)

@@ -45,6 +45,16 @@ fn personal(text: &str) -> bool {
         "enfermedad de un familiar",
         "cuidar a mi",
         "cuidado de mi",
+        // (R86: "Cuidado de un familiar" as a pause's title, read as a job whose age made the job
+        // before it too old to ask about.)
+        "cuidado de un familiar",
+        "cuidar de un familiar",
+        "cuidado de familiares",
+        "cuidado de um familiar",
+        "cuidar de um familiar",
+        "cuidado de familiares",
+        "caring for a family member",
+        "family care",
     ];
     crate::anchored::has_phrase(text, PERSONAL)
 }
@@ -804,6 +814,11 @@ mod tests {
                     "Me encargué de la papelería familiar tras la enfermedad de mi papá: inventario y CFDI",
                 ),
                 entry("Analista", "Registro de enfermedades crónicas para la Secretaría de Salud"),
+                // (R86: a pause's title, read as a job.)
+                entry(
+                    "Cuidado de un familiar. Estudio autodidacta y",
+                    "certificaciones de PostgreSQL y AWS en ese tiempo",
+                ),
             ],
             ..ParsedResume::default()
         };
