@@ -780,10 +780,45 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     }
     // "Guadalajara, Jal.", "Monterrey, N.L.": Mexican states are abbreviated with dots.
     let last = crate::sections::fold(parts[parts.len() - 1]);
+    // (A company before the state is an employer with its place: "Agave Digital Consultores,
+    // CDMX", "Nubes del Bajío Consultores, Querétaro" were read as places, and their jobs had
+    // no employer, R87.)
+    const COMPANY: &[&str] = &[
+        "banca",
+        "banco",
+        "bank",
+        "consultores",
+        "consultoria",
+        "consultoría",
+        "consulting",
+        "digital",
+        "grupo",
+        "group",
+        "labs",
+        "soluciones",
+        "solutions",
+        "sistemas",
+        "systems",
+        "software",
+        "tech",
+        "technologies",
+        "tecnologia",
+        "tecnología",
+        "servicios",
+        "services",
+        "seguros",
+        "industrial",
+        "logística",
+        "logistica",
+        "financiera",
+        "comercial",
+    ];
+    let company = parts[0].split_whitespace().any(|w| COMPANY.contains(&w.to_lowercase().as_str()));
     if MX_STATES.contains(&last.as_str())
         && parts.len() == 2
         && parts[0].starts_with(char::is_uppercase)
         && parts[0].split_whitespace().count() <= 4
+        && !company
     {
         return Some(piece.to_string());
     }
@@ -805,7 +840,7 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
         || is_city(parts[0])
         || (parts[1].len() == 2 && parts[1].chars().all(|c| c.is_ascii_uppercase()))
         || REGIONS.contains(&crate::sections::fold(parts[1]).as_str());
-    (parts.iter().all(|p| wordy(p)) && (place && three_ok || code && parts.len() == 2))
+    (parts.iter().all(|p| wordy(p)) && (place && three_ok || code && parts.len() == 2) && !company)
         .then(|| piece.to_string())
 }
 
@@ -898,6 +933,10 @@ mod tests {
         assert_eq!(c.location.map(|l| l.value).as_deref(), Some("São Paulo, SP"));
         assert_eq!(location_in("Backend Engineer, Acme"), None);
         assert_eq!(location_in("Guadalajara, Jalisco").as_deref(), Some("Guadalajara, Jalisco"));
+        // A company before a state is an employer with its place (R87).
+        assert_eq!(location_in("Agave Digital Consultores, CDMX"), None);
+        assert_eq!(location_in("Nubes del Bajío Consultores, Querétaro"), None);
+        assert_eq!(location_in("Zapopan, Jal.").as_deref(), Some("Zapopan, Jal."));
     }
 
     #[test]

@@ -2520,6 +2520,13 @@ mod tests {
             line,
             "En el Banco Regional, tuviste un desacuerdo con el equipo de desarrollo",
         );
+        // A figure that dropped is no failure (R87: "o tempo médio de pipeline caiu de 24 para 9
+        // minutos" asked as an incident), and a narrated incident's "we" is told in the plural.
+        let line = "O tempo médio de pipeline caiu de 24 para 9 minutos e desligamos 11 máquinas de build. Eu coordenei a ordem da migração.";
+        assert_eq!(crate::claims::narrated_incident(line, 1), None);
+        let line = "Numa madrugada o canal HL7 parou e perdemos 300 mensagens. Achei a causa num certificado vencido.";
+        let story = crate::claims::narrated_incident(line, 1).expect("an incident");
+        assert!(story.contains("parou e perderam 300 mensagens"), "{story}");
     }
 
     #[test]

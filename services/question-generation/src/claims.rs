@@ -1994,12 +1994,23 @@ const FAILED: [&[&str]; 3] = [
     ],
 ];
 
+/// Whether lower-cased `lower` says `failed` of something, not of a figure that dropped ("o tempo
+/// médio de pipeline caiu de 24 para 9 minutos", R87: asked as an incident).
+fn fails(lower: &str, failed: &str) -> bool {
+    lower.match_indices(failed).any(|(at, _)| {
+        let mut after = lower[at + failed.len()..].split_whitespace();
+        let by =
+            after.next().is_some_and(|w| ["de", "from", "by", "em", "en", "para", "a", "to"].contains(&w));
+        !(by && after.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '~')))
+    })
+}
+
 /// Whether `text` narrates something failing, in any language: the story goes on in the sentence
 /// after it, which says what the candidate did ("... a fila passou de 3 mil resultados. Achei a
 /// causa num certificado TLS vencido ...").
 pub(crate) fn narrates_failure(text: &str) -> bool {
     let lower = text.to_lowercase();
-    FAILED.iter().flat_map(|l| l.iter()).any(|f| lower.contains(f))
+    FAILED.iter().flat_map(|l| l.iter()).any(|f| fails(&lower, f))
         // (Or names the incident near its head: "Incident commander for the March 2023
         // authorisation outage (...). Service restored in 47 minutes; ran the blameless
         // postmortem ...", whose second sentence is the response.)
@@ -2078,7 +2089,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
                 .split(' ')
                 .next()
                 .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
-    if !FAILED[lang].iter().any(|f| lower.contains(f))
+    if !FAILED[lang].iter().any(|f| fails(&lower, f))
         || !own
         || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
     {
@@ -2091,7 +2102,13 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         &[(" nuestro ", " tu "), (" nuestra ", " tu "), (" nuestros ", " tus "), (" nuestras ", " tus ")],
     ];
     let story = YOURS[lang].iter().fold(lower_first(first), |s, (ours, yours)| s.replace(ours, yours));
-    Some(story)
+    // ("... e desligamos 11 máquinas" is "e desligaram", as in a line told back.)
+    let mut words: Vec<String> = Vec::new();
+    for w in story.split(' ') {
+        let turned = words.last().and_then(|prev| we_verb(w, prev, lang));
+        words.push(turned.unwrap_or_else(|| w.to_string()));
+    }
+    Some(words.join(" "))
 }
 
 /// The first clause of a line that tells a mistake of the candidate's as its subject ("Um erro meu
