@@ -3610,6 +3610,22 @@ fn done(noun: &str, rest: &str, lang: usize) -> Option<(String, String)> {
         "conocimientos",
         "posición",
         "función",
+        // (A decision, a lesson or a situation is no work done: "Decisión de compromiso: para
+        // nómina eligió Always On ..." read "hiciste la decisión de compromiso", R86.)
+        "decisão",
+        "lição",
+        "situação",
+        "missão",
+        "visão",
+        "versão",
+        "conclusão",
+        "decisión",
+        "lección",
+        "situación",
+        "misión",
+        "visión",
+        "versión",
+        "conclusión",
     ];
     if NOT_DONE.contains(&noun) {
         return None;
@@ -7314,6 +7330,11 @@ mod tests {
         );
         // No verb to turn: the line is quoted instead.
         assert_eq!(told("Responsable de 14 instancias SQL Server", 2), None);
+        // A decision is no work done (R86: "hiciste la decisión de compromiso").
+        assert!(
+            !told("Decisión de compromiso: para nómina eligió Always On con réplica síncrona", 2)
+                .is_some_and(|t| t.contains("la decisión"))
+        );
         assert_eq!(told("API design for 12 partner teams", 0), None);
         // Ongoing work in the present is told back in the present (R85: a junior's current job
         // written so had nothing told back); a noun of work is no verb.
