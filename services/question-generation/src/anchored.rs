@@ -495,8 +495,7 @@ impl Anchors {
                 || crate::claims::opens_with_disagreement(&told_part);
             // Nor is a mistake owned (R84: "you tuned a Kafka consumer group's session timeout too
             // aggressively ...: when something that system depends on becomes slow ...").
-            let erred = crate::claims::mistake_label(&claim.text) || crate::claims::erred(&claim.text);
-            if !participated && !told_disagreement && !erred {
+            if !participated && !told_disagreement && !crate::claims::owns_mistake(&claim.text) {
                 self.area_options(
                     graph,
                     claim,
@@ -575,13 +574,11 @@ impl Anchors {
                 if contested.is_some() && shown.id != "conflict" {
                     continue;
                 }
+                let owns_mistake = crate::claims::owns_mistake(line);
                 let strength = Self::strength(shown, said, said_words, lang)
                     .max(usize::from(contested.is_some()))
                     .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
-                    .max(usize::from(
-                        shown.id == "ownership"
-                            && (crate::claims::mistake_label(line) || crate::claims::erred(line)),
-                    ));
+                    .max(usize::from(shown.id == "ownership" && owns_mistake));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -607,8 +604,7 @@ impl Anchors {
                 // engineering managers", "ministrou o treinamento ... para 70 desenvolvedores", R79).
                 let audience =
                     said_words.first().is_some_and(|w| TRAINED.contains(w)) || names_audience(said_words);
-                let mistake =
-                    owned_mistake(said) || crate::claims::mistake_label(line) || crate::claims::erred(line);
+                let mistake = owned_mistake(said) || owns_mistake;
                 // The first ask that fits, in this order; `asked_mistake` when it is the mistake's.
                 let own = &shown.texts[lang];
                 let id = shown.id.as_str();

@@ -1492,7 +1492,7 @@ impl Claims {
             }
             // So is a mistake owned ("Errei ao subir um mapeamento que trocava ...", asked what the
             // tests chose to cover): asked as the mistake, through the line.
-            if erred(&c.text) || mistake_label(&c.text) {
+            if owns_mistake(&c.text) {
                 continue;
             }
             // A figure is a result only where the line says what changed: beside no change
@@ -1949,8 +1949,7 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
 pub(crate) fn starts_story(sentence: &str, lang: usize) -> bool {
     told(sentence, lang).is_some()
         || narrates_failure(sentence)
-        || erred(sentence)
-        || mistake_label(sentence)
+        || owns_mistake(sentence)
         || opens_with_disagreement(sentence)
         || contested(sentence, lang).is_some()
         || narrated_mistake(sentence, lang).is_some()
@@ -4089,9 +4088,12 @@ fn said_part(line: &str) -> String {
     first_clause(&without_brackets(line))
 }
 
+/// Shortened words a full stop does not end a sentence after ("aprox. 28%", "vs. Oracle").
+pub(crate) const SHORTENED: &[&str] =
+    &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex"];
+
 fn first_clause(line: &str) -> String {
     // "aprox. 28%" is no end of a sentence (R28: "you cut Snowflake's monthly cost aprox.").
-    const SHORTENED: &[&str] = &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex"];
     let mut end = line.len();
     for stop in CLAUSE_BREAKS {
         // Nor is a month shortened before its year ("em out. 2022", R31: told back as "em out.").
@@ -4832,6 +4834,12 @@ pub(crate) fn later_disagreement(line: &str) -> Option<String> {
 /// peguei o erro na homologação", R85): the line's story of ownership, to be told on its own.
 pub(crate) fn later_mistake(line: &str) -> Option<&str> {
     later_sentences(line, &[". "]).find(|s| erred(s))
+}
+
+/// Whether `line` owns a mistake by a label ("Error propio: ...") or by its opening verb ("Errei
+/// ao subir ..."): asked as the mistake, in no area and as no headline.
+pub(crate) fn owns_mistake(line: &str) -> bool {
+    mistake_label(line) || erred(line)
 }
 
 /// Whether `sentence` opens by owning a mistake ("Errei ao subir um mapeamento ...", "I broke

@@ -294,13 +294,10 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         // Another side's position ("Clinical engineering refused agents on some imaging PCs
         // ...", "A diretoria comercial queria comprar uma solução fechada.") belongs with the work
         // it was about, and the candidate's answer in the next sentence with it.
-        let position = crate::claims::contested(sentence, lang).is_some()
-            || (wanted(sentence) && !crate::claims::starts_story(sentence, lang));
-        let own = words_in(sentence) >= 8
-            && !BACK.contains(&first.as_str())
-            && !failed
-            && !position
-            && crate::claims::starts_story(sentence, lang);
+        let starts = crate::claims::starts_story(sentence, lang);
+        let position = crate::claims::contested(sentence, lang).is_some() || (wanted(sentence) && !starts);
+        let own =
+            words_in(sentence) >= 8 && !BACK.contains(&first.as_str()) && !failed && !position && starts;
         let kind = crate::claims::Claims::bundled().kind_of(sentence);
         failed = position
             || crate::claims::narrates_failure(sentence)
@@ -348,10 +345,8 @@ fn wanted(sentence: &str) -> bool {
 /// end one, except after a shortened word ("aprox. 28%", "vs. Oracle", "S.A. de C.V.", "e.g.")
 /// or an initial ("J. Smith").
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    const SHORTENED: &[&str] = &[
-        "aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex", "dr", "dra", "sr", "sra",
-        "inc", "ltd", "co",
-    ];
+    // (Titles and legal forms too: "Dr. Souza", "Acme Inc. on the cutover".)
+    const TITLES: &[&str] = &["dr", "dra", "sr", "sra", "inc", "ltd", "co"];
     let mut start = 0;
     let mut cuts = Vec::new();
     for (i, _) in text.match_indices(['.', '!', '?']) {
@@ -363,7 +358,8 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let before = text[..i].rsplit(' ').next().unwrap_or("");
         let before = before.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let initial = before.chars().count() == 1;
-        if initial || before.contains('.') || SHORTENED.contains(&before.as_str()) {
+        let shortened = crate::claims::SHORTENED.iter().chain(TITLES).any(|w| *w == before);
+        if initial || before.contains('.') || shortened {
             continue;
         }
         cuts.push(&text[start..=i]);
