@@ -326,9 +326,104 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k)
 }
 
+/// A job's first labelled line ("Current role: Security Engineer II", "Cargo atual: ...",
+/// "Puesto: ..."), with a value.
+fn role_label(line: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "current role",
+        "previous role",
+        "role",
+        "current position",
+        "previous position",
+        "position",
+        "job title",
+        "title",
+        "cargo",
+        "cargo atual",
+        "cargo anterior",
+        "função",
+        "puesto",
+        "puesto actual",
+        "puesto anterior",
+        "cargo actual",
+    ];
+    label_of(line).is_some_and(|(label, _)| ROLES.contains(&label.as_str()))
+}
+
+/// An employer's labelled line ("Company: Liffey Ledger, Dublin", "Empresa: ...").
+fn company_label(line: &str) -> bool {
+    const COMPANIES: &[&str] = &[
+        "company",
+        "employer",
+        "organization",
+        "organisation",
+        "empresa",
+        "empregador",
+        "empleador",
+        "compañía",
+    ];
+    label_of(line).is_some_and(|(label, _)| COMPANIES.contains(&label.as_str()))
+}
+
+/// A line's label and where its value starts: "Company: Liffey Ledger" is ("company", 9). Only a
+/// label at the start of the line, of at most three words, with a value after it.
+fn label_of(line: &str) -> Option<(String, usize)> {
+    if line.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let colon = line.find(':')?;
+    let label = line[..colon].trim();
+    if label.is_empty() || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    let value = &line[colon + 1..];
+    let at = colon + 1 + (value.len() - value.trim_start().len());
+    (!line[at..].trim().is_empty()).then(|| (label.to_lowercase(), at))
+}
+
+/// Where a resume without an experience header labels its jobs (R87: "Current role: ...",
+/// "Company: ...", "Dates: ..." under a "Summary: ..." line, and "Education: ...", "Skills:
+/// ..." after them, no header on a line of its own): the offset of each line that opens a
+/// section, its kind and where its body starts in the line. Empty when the resume has an
+/// experience header, or no role line with its employer's line just below.
+fn labelled(text: &str) -> Vec<(usize, SectionKind, usize)> {
+    if text.lines().any(|l| header_kind(l) == Some(SectionKind::Experience)) {
+        return Vec::new();
+    }
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line.trim_end()));
+        offset += line.len();
+    }
+    let first = (0..lines.len()).find(|&k| {
+        role_label(lines[k].1)
+            && lines[k + 1..]
+                .iter()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .take(2)
+                .any(|(_, l)| company_label(l))
+    });
+    let Some(first) = first else { return Vec::new() };
+    let mut out = Vec::new();
+    for (k, &(at, line)) in lines.iter().enumerate() {
+        if k == first {
+            out.push((at, SectionKind::Experience, 0));
+            continue;
+        }
+        let Some((label, value)) = label_of(line) else { continue };
+        match header_kind(&format!("{label}:")) {
+            Some(kind) if kind != SectionKind::Experience => out.push((at, kind, value)),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Every section of `text`, in order; a section runs to the next header.
 pub fn detect(text: &str) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
+    let inline = labelled(text);
     let mut offset = 0;
     // The two lines before this one, as (start offset, text).
     let mut before: [Option<(usize, &str)>; 2] = [None, None];
@@ -347,7 +442,12 @@ pub fn detect(text: &str) -> Vec<Section> {
             }
             _ => (cell, body_from),
         };
-        if let Some(kind) = header_kind(cell) {
+        // A labelled resume's section opened on a line with its body ("Education: B.Sc. ...").
+        let (kind, cell, body_from) = match inline.iter().find(|(at, _, _)| *at == offset) {
+            Some(&(_, kind, from)) => (Some(kind), &line[..from], from),
+            None => (header_kind(cell), cell, body_from),
+        };
+        if let Some(kind) = kind {
             // A title set beside the second line of its first entry (a left column of section
             // titles): the school's line, alone in its block, comes just before the title.
             let start = match before {
@@ -427,6 +527,31 @@ mod tests {
             (s[0].kind, &"Ana\nWork\tSenior Engineer\nAcme\n"[s[0].start..]),
             (SectionKind::Experience, "Senior Engineer\nAcme\n")
         );
+    }
+
+    #[test]
+    fn a_resume_that_labels_its_jobs_has_sections_without_headers() {
+        let text = "Lena Ortiz\nSummary: Platform engineer, eight years.\n\nCurrent role: Staff Engineer\nCompany: Tidewater Freight, Lisbon\nDates: Mar 2021 – Present\nResult: Cut deploys from 40 to 9 minutes.\n\nPrevious role: Engineer\nCompany: Orla Bank\nDates: 2017 – 2021\n\nEducation: B.Sc. Computer Science, University of Porto (2013 – 2017)\n\nSkills: Go, Kubernetes,\n  Terraform\n";
+        let s = detect(text);
+        let kinds: Vec<SectionKind> = s.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            [SectionKind::Summary, SectionKind::Experience, SectionKind::Education, SectionKind::Skills]
+        );
+        assert_eq!(&text[s[0].start..s[0].end].trim(), &"Platform engineer, eight years.");
+        let work = &text[s[1].start..s[1].end];
+        assert!(
+            work.starts_with("Current role: Staff Engineer") && work.trim_end().ends_with("2017 – 2021"),
+            "{work}"
+        );
+        assert!(text[s[2].start..s[2].end].starts_with("B.Sc. Computer Science"));
+        assert_eq!(&text[s[3].start..], "Go, Kubernetes,\n  Terraform\n");
+        // A resume with an experience header keeps reading its labels as lines of its jobs.
+        let text = "Experience\nRole: Engineer\nCompany: Orla Bank\nSkills: Go, SQL\nEducation\nUSP\n";
+        let kinds: Vec<SectionKind> = detect(text).iter().map(|x| x.kind).collect();
+        assert_eq!(kinds, [SectionKind::Experience, SectionKind::Education]);
+        // A role line without its employer's line below opens nothing.
+        assert!(detect("Ana\nRole: Engineer at Orla Bank\nSkills: Go\n").is_empty());
     }
 
     #[test]

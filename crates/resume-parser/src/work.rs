@@ -599,6 +599,10 @@ fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
     // is its rest, whatever its first letter ("... TestFlight y Firebase App" / "  Distribution;
     // las liberaciones...").
     let mut bulleted = false;
+    // Whether it started flush left with text after a label or a verb: an indented line under it
+    // is its rest too, a hanging indent ("Migração: conduzi a migração ... (Cloud Composer)." /
+    // "  Levou 11 meses; ...", R86: read as two highlights).
+    let mut hanging = false;
     let mut cut = false;
     for line in &lines {
         let text = strip_bullet(line);
@@ -606,7 +610,7 @@ fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
         let goes_on = !is_bullet(line)
             && out.last().is_some_and(|above: &String| {
                 !text.starts_with(|c: char| c.is_uppercase())
-                    || (bulleted && indented)
+                    || ((bulleted || hanging) && indented)
                     || cut
                     || above.ends_with(',')
                     || crate::sections::JOINING.contains(&above.rsplit(' ').next().unwrap_or(""))
@@ -614,6 +618,7 @@ fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
         cut = wrapped(line);
         if !goes_on {
             bulleted = is_bullet(line);
+            hanging = !bulleted && !indented && !line.trim_end().ends_with(':');
         }
         match out.last_mut() {
             Some(above) if goes_on => {
@@ -1140,6 +1145,23 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
             return false;
         }
     }
+    // "  Levou 11 meses; desligamos o servidor antigo em julho de 2023. O tempo da": dates after
+    // a preposition that ends four words of a sentence, or followed by the next sentence, are
+    // the story's (R86: read as a job that took the rest of the entry's stories).
+    // (Not dates apart in a column after a place: "Northlake Grocers, Toronto, ON        Jan
+    // 2023 – Present".)
+    let cut = date_start(line);
+    let apart = line[..cut].ends_with("  ") || line[..cut].contains('\t');
+    let before = line[..cut].trim_end();
+    let after = line[crate::dates::span_end(line, cut)..].trim_start();
+    const IN: &[&str] = &["in", "on", "em", "no", "na", "en", "el"];
+    if !apart
+        && word_count(before) >= 4
+        && (IN.contains(&before.rsplit(' ').next().unwrap_or(""))
+            || (after.starts_with(". ") && word_count(after) >= 2))
+    {
+        return false;
+    }
     let rest = without_dates(line);
     // Dates in a right-hand column share a baseline with whatever the left column holds there,
     // a description line included: a column of dates alone anchors however long that line is.
@@ -1171,6 +1193,15 @@ fn field_label(line: &str) -> usize {
         "title",
         "job title",
         "role",
+        "current role",
+        "previous role",
+        "current position",
+        "previous position",
+        "cargo atual",
+        "cargo anterior",
+        "puesto actual",
+        "puesto anterior",
+        "cargo actual",
         "period",
         "dates",
         "date",
@@ -1210,6 +1241,58 @@ fn field_label(line: &str) -> usize {
     let value = &line[colon + 1..];
     let value_at = colon + 1 + (value.len() - value.trim_start().len());
     if line[value_at..].trim().is_empty() { 0 } else { value_at }
+}
+
+/// What a labelled field says its value is: `Some(true)` a title ("Cargo: QA", "Current role:
+/// Security Engineer II"), `Some(false)` an employer ("Company: Liffey Ledger (fintech), Dublin"),
+/// `None` anything else.
+fn labelled_as_title(line: &str) -> Option<bool> {
+    const TITLES: &[&str] = &[
+        "position",
+        "posição",
+        "posicao",
+        "posición",
+        "posicion",
+        "title",
+        "job title",
+        "role",
+        "current role",
+        "previous role",
+        "current position",
+        "previous position",
+        "cargo",
+        "cargo atual",
+        "cargo anterior",
+        "cargo actual",
+        "função",
+        "funcao",
+        "puesto",
+        "puesto actual",
+        "puesto anterior",
+    ];
+    const EMPLOYERS: &[&str] = &[
+        "company",
+        "employer",
+        "empregador",
+        "empleador",
+        "organization",
+        "organisation",
+        "empresa",
+        "organização",
+        "organizacao",
+        "compañía",
+        "compania",
+        "organización",
+    ];
+    if field_label(line) == 0 {
+        return None;
+    }
+    let label = line[..line.find(':')?].trim().to_lowercase();
+    if TITLES.contains(&label.as_str()) {
+        Some(true)
+    } else {
+        EMPLOYERS.contains(&label.as_str()).then_some(false)
+    }
 }
 
 /// Whether a line's dates stand apart from its text as a header's do: after a column gap or a
@@ -1255,6 +1338,9 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             Some((start, if empty { "" } else { l }))
         })
         .collect();
+    // The lines whose label says they are a title or an employer (see `labelled_as_title`).
+    let labelled: Vec<Option<bool>> =
+        text.split_inclusive('\n').map(|l| labelled_as_title(l.trim_end_matches('\n'))).collect();
     let mut dated: Vec<(usize, Period)> = Vec::new();
     for (i, (_, l)) in lines.iter().enumerate() {
         // Nor does the wrapped rest of a highlight cut mid-sentence above ("• Administrou ... RAC
@@ -1443,6 +1529,26 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             fragments.extend(got);
         }
         let (title, employer, confidence) = assign(&fragments, &anchored, inline_count);
+        // A form's labels say which line is which ("Current role: Security Engineer II" over
+        // "Company: Liffey Ledger (fintech, ~600 staff), Dublin", R87: read the other way round);
+        // after a labelled employer's comma comes its place, unless a legal form.
+        let label = |title: bool| {
+            above
+                .iter()
+                .chain(below)
+                .chain([i])
+                .find(|&&j| labelled[j] == Some(title))
+                .map(|&j| lines[j].1.trim())
+        };
+        let title = label(true).map(str::to_string).or(title);
+        let employer = match label(false).map(|e| split_outside_asides(e, ", ")) {
+            Some(parts) if parts.len() > 1 && !parts[1..].iter().any(|p| is_legal_form(p)) => {
+                location.get_or_insert_with(|| parts[1..].join(", "));
+                Some(without_description(parts[0]))
+            }
+            Some(parts) => Some(without_description(&parts.join(", "))),
+            None => employer,
+        };
         // A LinkedIn export: the company's own line right above the time at the company is the
         // employer of the title under it ("Maplewood Financial" / "6 years 7 months" / "Senior
         // Software Engineer, Payments Platform", R53: the team was read as the employer), and of
@@ -2107,6 +2213,20 @@ mod tests {
         );
         let e = entries(form, 0);
         assert!(e[0].period.current);
+        // "Current role:" and "Previous role:" label titles too (R87).
+        let form = "Current role: Security Engineer II\nCompany: Liffey Ledger (fintech, ~600 staff), Dublin\nDates: Feb 2022 – Present\nScope: SIEM and cloud posture.\n\nPrevious role: Network Security Administrator\nCompany: Petra Telecom Solutions, Amman, Jordan\nDates: Jul 2017 – Sep 2020\nResult: Led migration of 120 firewall rulesets.\n";
+        assert_eq!(
+            titles_and_employers(form),
+            [
+                te("Security Engineer II", "Liffey Ledger"),
+                te("Network Security Administrator", "Petra Telecom Solutions")
+            ]
+        );
+        // A date inside a wrapped story starts no job (R86).
+        let story = "Engenheiro de Dados Pleno — Grão Norte Cooperativa, Curitiba\nagosto de 2022 – atual\nMigração: conduzi a migração do data warehouse para BigQuery.\n  Levou 11 meses; desligamos o servidor antigo em julho de 2023. O tempo da\n  carga noturna caiu de 6h40 para 52 minutos.\nConflito: o time de BI não queria abrir mão das views antigas.\n";
+        let e = entries(story, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].highlights.len(), 2, "{:?}", e[0].highlights);
         // A highlight that merely has a colon keeps it.
         assert_eq!(field_label("Result: cut p99 by 40%"), 0);
         assert_eq!(field_label("Job title:  Backend Engineer"), "Job title:  ".len());

@@ -81,6 +81,9 @@ pub struct AnchoredQuestion {
     /// Index of the achievement in the candidate's claims.
     pub claim: usize,
     pub employer: String,
+    /// Asked as a story the resume tells (a disagreement, a mistake owned, an incident handled):
+    /// the kind reviewers asked for in place of the bank's "tell me about a time".
+    pub story: Option<Story>,
 }
 
 /// Whether words of a told part name who the work was for: a group of people within three words
@@ -652,7 +655,18 @@ impl Anchors {
                     // years back lost to the bank's stock ownership question).
                     - if asked_mistake { 0.0 } else { penalty }
                     - if strength == 0 { 0.5 } else { 0.0 };
-                out.push(AnchorOption::new(&c.id, q, score, strength == 0, i, employer));
+                let mut option = AnchorOption::new(&c.id, q, score, strength == 0, i, employer);
+                option.asks = shown.id.clone();
+                option.question.story = if strength == 0 {
+                    None
+                } else if asked_mistake {
+                    Some(Story::Mistake)
+                } else if incident && own.incident_ask.is_some() && !audience {
+                    Some(Story::Incident)
+                } else {
+                    (shown.id == "conflict").then_some(Story::Disagreement)
+                };
+                out.push(option);
             }
             // An incident narrated in the third person, then the candidate's part ("En el Buen
             // Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP.
@@ -681,13 +695,21 @@ impl Anchors {
             if let Some((story, ask, kind)) = narrated
                 && !out.iter().any(|o| o.question.claim == i && o.competency == "ownership")
             {
+                // (A key leaked is scored on containment and reach, R87.)
+                let kind = match Claims::bundled().kind_of(&claim.text) {
+                    Some("security_incident") if kind == "incident" => "security_incident",
+                    _ => kind,
+                };
                 let texts = Claims::bundled().kind_texts(kind, lang).unwrap_or(&own.texts[lang]);
                 let text = crate::claims::at_employer(&story, employer, ask, lang);
                 let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![own.id.clone()];
                 Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
                 let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
-                out.push(AnchorOption::new(&own.id, q, score, false, i, employer));
+                let mut option = AnchorOption::new(&own.id, q, score, false, i, employer);
+                option.question.story =
+                    Some(if kind == "mistake" { Story::Mistake } else { Story::Incident });
+                out.push(option);
             }
         }
         out
@@ -1297,6 +1319,30 @@ pub struct AnchorOption {
     /// Anchored without a line that shows the competency (its ask fits any such work): it does
     /// not bring in a competency the kit would not otherwise ask.
     pub fallback: bool,
+    /// The competency whose ask it is: a disagreement anchored for collaboration asks what a
+    /// conflict question would (`conflict`), so the kit asks no stock conflict question beside it.
+    pub asks: String,
+}
+
+/// A story the resume tells, asked as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Story {
+    Disagreement,
+    Mistake,
+    Incident,
+}
+
+impl Story {
+    /// The competencies a story of this kind shows besides the one it was anchored for, in the
+    /// order a kit asks them: a mistake is what was learnt, an incident a problem solved, a
+    /// disagreement work with others.
+    pub fn also_shows(self) -> &'static [&'static str] {
+        match self {
+            Story::Disagreement => &["conflict", "collaboration"],
+            Story::Mistake => &["ownership", "learning"],
+            Story::Incident => &["ownership", "problem-solving"],
+        }
+    }
 }
 
 impl AnchorOption {
@@ -1315,10 +1361,12 @@ impl AnchorOption {
             score,
             blocked: nexushr_guardrail::Blocked::of(&q.text),
             fallback,
+            asks: competency.to_string(),
             question: AnchoredQuestion {
                 question: Arc::new(q),
                 claim,
                 employer: employer.unwrap_or_default().to_string(),
+                story: None,
             },
         }
     }

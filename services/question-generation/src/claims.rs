@@ -2082,13 +2082,28 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     let head = first.split(' ').next()?;
     // The candidate's part: a phrase of theirs, or a verb in the first person opening the rest
     // ("liberé espacio", "restaurei o backup").
+    // (A line labelled an incident says something failed: "Incident: In June 2023 an access key
+    // for a CI pipeline was pushed to a public fork. Detected via GitHub secret scanning 11
+    // minutes later. I revoked the key, ...", R87.)
+    let labelled = line.split_once(": ").is_some_and(|(label, _)| {
+        ["incident", "security incident", "incidente", "incidente de segurança", "incidente de seguridad"]
+            .contains(&label.to_lowercase().as_str())
+    });
+    // ("I revoked the key", "I rolled back": a verb of the candidate's opening a sentence.)
+    let mine = |s: &str| {
+        s.strip_prefix("i ").and_then(|s| s.split(' ').next()).is_some_and(|w| {
+            w.ends_with("ed")
+                || ["led", "ran", "took", "wrote", "found", "built", "made", "cut", "shut"].contains(&w)
+        })
+    };
     let own = OWN[lang].iter().any(|o| rest.contains(o))
+        || (lang == 0 && rest.split(". ").any(|s| mine(s.trim_start())))
         || (lang > 0
             && rest
                 .split(' ')
                 .next()
                 .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
-    if !FAILED[lang].iter().any(|f| fails(&lower, f))
+    if !(labelled || FAILED[lang].iter().any(|f| fails(&lower, f)))
         || !own
         || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
     {
@@ -2190,7 +2205,10 @@ pub(crate) fn mistake_label(line: &str) -> bool {
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
-        label.split_whitespace().count() <= 5 && MISTAKE.iter().any(|m| label.contains(m))
+        // (Or the bare word: "Erro: uma mudança minha num modelo incremental do dbt duplicou
+        // notas fiscais ...", R86.)
+        (label.split_whitespace().count() <= 5 && MISTAKE.iter().any(|m| label.contains(m)))
+            || ["erro", "error"].contains(&label.trim())
     })
 }
 
@@ -2431,6 +2449,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "acordamos",
             "combinamos",
             "acordo",
+            // ("... um cronograma de desligamento acordado com a gerência", R86.)
+            "acordad",
             "convenci",
             "em vez",
             "ao invés",
@@ -2454,6 +2474,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "negocié",
             "acordamos",
             "acuerdo",
+            "acordad",
             "convencí",
             "en vez",
             "en lugar",
@@ -2530,8 +2551,12 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     }
     const ARTICLES: &[&str] = &["the", "a", "an", "o", "os", "as", "el", "la", "los", "las"];
     let head = clause.split(' ').next().unwrap_or_default();
+    // A team named without its article takes one: "the Platform team resisted ..." (R87:
+    // "At Liffey Ledger, Platform team resisted ...").
+    const GROUPS: &[&str] = &["team", "teams", "squad", "squads", "group", "department"];
     let said = match ARTICLES.contains(&head.to_lowercase().as_str()) {
         true => format!("{}{}", head.to_lowercase(), &clause[head.len()..]),
+        false if lang == 0 && GROUPS.contains(&ws[verb - 1]) => format!("the {clause}"),
         false => clause.to_string(),
     };
     // Told to the candidate: "a lab vendor insisted your parser was wrong", not "our parser".

@@ -299,7 +299,14 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         let own =
             words_in(sentence) >= 8 && !BACK.contains(&first.as_str()) && !failed && !position && starts;
         let kind = crate::claims::Claims::bundled().kind_of(sentence);
-        failed = position
+        // A failure's story goes on past a sentence of detail ("Detected via GitHub secret
+        // scanning 11 minutes later. I revoked the key, ...", R87) until another story starts.
+        let new_story = own && out.last().is_none_or(|s| words_in(s) >= 8);
+        failed = (failed && !new_story)
+            || position
+            // (A line labelled an incident: "Incident: In June 2023 an access key ... was pushed
+            // to a public fork.", R87.)
+            || ["incident:", "incidente:"].contains(&first_raw(sentence).as_str())
             || crate::claims::narrates_failure(sentence)
             || matches!(kind, Some("incident" | "security_incident"))
             || crate::anchored::has_phrase(sentence, ATTACKED);
@@ -374,14 +381,45 @@ fn words_in(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// A highlight without its list bullet and final period.
+/// A sentence's first word lower-cased, with its punctuation.
+fn first_raw(sentence: &str) -> String {
+    sentence.split_whitespace().next().unwrap_or("").to_lowercase()
+}
+
+/// A highlight without its list bullet, its final period and a label that only says it is an
+/// achievement ("Result: Wrote 70+ detection rules ...", "Resultado: ...", R87: no line of a
+/// labelled resume was asked). A label that says what kind of story follows ("Incident:",
+/// "Desacuerdo:", "Own mistake:") stays: it tells the story's kind.
 fn clean(highlight: &str) -> String {
-    highlight
-        .trim()
-        .trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●'])
-        .trim()
-        .trim_end_matches('.')
-        .to_string()
+    const ACHIEVEMENT: &[&str] = &[
+        "result",
+        "results",
+        "key result",
+        "outcome",
+        "impact",
+        "achievement",
+        "achievements",
+        "highlight",
+        "resultado",
+        "resultados",
+        "impacto",
+        "conquista",
+        "conquistas",
+        "destaque",
+        "logro",
+        "logros",
+    ];
+    let line = highlight.trim().trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●']).trim();
+    let line = match line.split_once(": ") {
+        Some((label, rest))
+            if ACHIEVEMENT.contains(&label.to_lowercase().as_str())
+                && rest.starts_with(char::is_uppercase) =>
+        {
+            rest
+        }
+        _ => line,
+    };
+    line.trim_end_matches('.').to_string()
 }
 
 /// The highlight's place inside its work entry's quoted text, when it can be found there.

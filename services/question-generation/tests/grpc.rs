@@ -1098,6 +1098,49 @@ async fn r69_incidents_teams_and_bills_get_their_own_rubrics() {
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    let ids = |kit: &pb::InterviewKit| {
+        kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect::<Vec<_>>()
+    };
+    // A resume that labels its jobs ("Current role:", "Company:", "Dates:") and its stories
+    // ("Incident:", "Disagreement:", "Own mistake:", "Result:"): the leaked key, the S3 dispute and
+    // the EDR mistake are each asked, and neither a stock incident nor a stock disagreement is
+    // asked beside them.
+    let resume = include_str!("../../../docs/kit-review/round87-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    let all = texts(&kit);
+    for told in [
+        "At Liffey Ledger, in June 2023 an access key for a CI pipeline was pushed to a public fork.",
+        "At Liffey Ledger, the Platform team resisted blocking public S3 buckets",
+        "At Liffey Ledger, you enabled a new EDR prevention policy",
+        "At Liffey Ledger, you wrote 70+ detection rules",
+    ] {
+        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
+    }
+    for stock in ["conflict-", "operations-06"] {
+        assert!(ids(&kit).iter().all(|id| !id.starts_with(stock)), "{stock}: {:#?}", ids(&kit));
+    }
+    let mut unique = ids(&kit);
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), kit.questions.len(), "{:#?}", ids(&kit));
+    // A labelled conflict and a bare "Erro:" label, in a job whose story wraps a date onto its
+    // next line ("... em julho de 2023. O tempo da"): still the job's, and both asked.
+    let resume = include_str!("../../../docs/kit-review/round86-resumes/pt-1.txt");
+    let kit = kit_for(&mut c, "data-engineer", resume).await;
+    let all = texts(&kit);
+    for told in [
+        "Na Grão Norte Cooperativa Agroindustrial, o time de BI não queria abrir mão das views antigas.",
+        "Na Grão Norte Cooperativa Agroindustrial, uma mudança sua num modelo incremental do dbt",
+    ] {
+        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_two_questions_of_a_kit_cite_the_same_resume_line() {
     // R42: "Tell me about an architecture decision you drove" cited the settlement backbone that
     // the next question told back: the candidate would tell the same story twice.
