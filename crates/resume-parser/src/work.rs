@@ -1747,7 +1747,14 @@ pub fn seniority(entries: &[WorkEntry], months: i32) -> (Seniority, f32) {
             "becario",
             "becaria",
             "trainee",
-        ]) {
+            // A student's job at the university ("Monitor de Laboratório de Programação",
+            // "Teaching Assistant", R88: a 5th-semester student's kits pitched at a mid-level).
+            "monitor",
+            "monitora",
+            "monitoria",
+            "ayudante",
+        ]) || t.contains("teaching assistant")
+        {
             return (Seniority::Intern, 0.8);
         }
         if has(&["manager", "gerente", "head", "director", "diretor", "coordenador", "coordinador"]) {
@@ -1979,6 +1986,9 @@ mod tests {
         // An internship named by its noun (R83), and a first grade written as a numeral (R81).
         let text = "Estágio em Desenvolvimento de Software — Conecta Cooperativas\nfev/2024 – o momento\n- Criei telas.\n";
         assert_eq!(seniority(&entries(text, 0), 46).0, Seniority::Intern);
+        // A student's job at the university (R88).
+        let text = "Monitor de Laboratório de Programação — PUC Minas, Belo Horizonte\nago/2023 – atual\n- Atendo alunos.\n";
+        assert_eq!(seniority(&entries(text, 0), 40).0, Seniority::Intern);
         let text =
             "QA Automation Engineer I — Brightmeadow Health Software\nJan 2024 – Present\n- Wrote tests.\n";
         assert_eq!(seniority(&entries(text, 0), 65).0, Seniority::Junior);

@@ -493,8 +493,23 @@ impl Anchors {
             // sobre a paginação da API", "No estuve de acuerdo con el equipo de desarrollo en dar
             // permisos DDL") is no work in an area: asked where the testing was focused or how the
             // database changes were planned, it read as a seam (R81's development kits).
+            // A line labelled a disagreement ("Desacuerdo: en una revisión defendí usar Dapper
+            // ...", R87) is one, whatever words tell it.
+            let labelled = claim.text.split_once(": ").is_some_and(|(label, _)| {
+                [
+                    "disagreement",
+                    "conflict",
+                    "conflito",
+                    "divergência",
+                    "discordância",
+                    "desacuerdo",
+                    "conflicto",
+                ]
+                .contains(&label.trim().to_lowercase().as_str())
+            });
             let told_part = crate::claims::told_part(&claim.text, lang);
-            let told_disagreement = crate::claims::contested(&told_part, lang).is_some()
+            let told_disagreement = labelled
+                || crate::claims::contested(&told_part, lang).is_some()
                 || crate::claims::opens_with_disagreement(&told_part);
             // Nor is a mistake owned (R84: "you tuned a Kafka consumer group's session timeout too
             // aggressively ...: when something that system depends on becomes slow ...").
@@ -523,6 +538,7 @@ impl Anchors {
             // disagreed" in the why line only).
             let contested = crate::claims::contested(&claim.text, lang);
             let disagreement = contested.is_some()
+                || labelled
                 || self
                     .competencies
                     .iter()
@@ -579,7 +595,7 @@ impl Anchors {
                 }
                 let owns_mistake = crate::claims::owns_mistake(line);
                 let strength = Self::strength(shown, said, said_words, lang)
-                    .max(usize::from(contested.is_some()))
+                    .max(usize::from(contested.is_some() || (labelled && shown.id == "conflict")))
                     .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
                     .max(usize::from(shown.id == "ownership" && owns_mistake));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
@@ -1788,6 +1804,27 @@ mod tests {
         let bank = crate::bank::Bank::bundled().unwrap();
         let c = candidate(lang, &[("Acme", line)]);
         Anchors::bundled().options(&bank.graph, &c, kit).into_iter().map(|o| o.competency).collect()
+    }
+
+    #[test]
+    fn a_disagreement_labelled_or_of_the_team_is_asked_as_one() {
+        // R87: neither was told, and both kits asked a stock disagreement instead.
+        assert_told(
+            "es",
+            2,
+            "Agave Sistemas",
+            "conflict",
+            "Desacuerdo: en una revisión defendí usar Dapper en lugar de Entity Framework para un reporte; mi líder prefería EF por consistencia.",
+            "En Agave Sistemas, defendiste usar Dapper en lugar de Entity Framework",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Jabuticaba Seguros",
+            "conflict",
+            "Nós discordamos do time de segurança sobre scanners bloqueando builds: eles queriam bloquear qualquer CVE, nós mostramos que 70% dos alertas eram de pacotes não usados.",
+            "Na Jabuticaba Seguros, vocês discordaram do time de segurança sobre scanners",
+        );
     }
 
     #[test]

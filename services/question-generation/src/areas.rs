@@ -790,7 +790,8 @@ fn cite(line: &Span, at: std::ops::Range<usize>, written: &str) -> Span {
         }
     };
     if let Some(h) = text.find([':', '\t']).filter(|&h| h < at.start) {
-        let group = text[..h].trim();
+        // (Without a table's cell border: "| Lenguajes: SQL" was quoted, R88.)
+        let group = text[..h].trim().trim_start_matches('|').trim_start();
         let items = &text[h + 1..];
         if !group.is_empty()
             && group.split_whitespace().count() <= 3
@@ -1106,6 +1107,8 @@ mod tests {
             "Backend: Laravel (Eloquent, Horizon, Sanctum)"
         );
         assert_eq!((row.start, row.end), (100 + 50, 100 + 60));
+        // R88: a table's row, without its border.
+        assert_eq!(at("| Lenguajes\tSQL, PL/SQL, Bash |", "SQL").text, "Lenguajes: SQL");
         assert_eq!(
             at("Ferramentas:  Git, Docker / Laravel Sail, GitHub Actions", "GitHub Actions").text,
             "Ferramentas: GitHub Actions"

@@ -2207,7 +2207,15 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         let label = label.to_lowercase();
         // (Or the bare word: "Erro: uma mudança minha num modelo incremental do dbt duplicou
         // notas fiscais ...", R86.)
-        (label.split_whitespace().count() <= 5 && MISTAKE.iter().any(|m| label.contains(m)))
+        // (Or opening the label: "Error que asumo: liberé una versión con un feature flag mal
+        // configurado ...", R88: asked as an achievement and how its 5% was measured; not an
+        // error budget or error rate.)
+        let mut ws = label.split_whitespace();
+        let opens = ws.next().is_some_and(|w| ["erro", "error", "mistake"].contains(&w))
+            && ws
+                .next()
+                .is_none_or(|w| !["budget", "budgets", "rate", "rates", "handling", "tracking"].contains(&w));
+        (label.split_whitespace().count() <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m))))
             || ["erro", "error"].contains(&label.trim())
     })
 }
@@ -2334,6 +2342,9 @@ fn subject_first(line: &str, lang: usize) -> Option<String> {
 pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     let lang = lang.min(2);
     let line = without_brackets(line.trim());
+    if let Some(said) = we_disagreed(&line, lang) {
+        return Some(said);
+    }
     // The position may open a later sentence ("Lead a guild of 5 DBAs. When a product team
     // resisted ...").
     // Or after a label ("Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles
@@ -2370,6 +2381,36 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
             _ => format!("you {work}, and {position}"),
         })
     })
+}
+
+/// A disagreement the candidate's team had, told to the candidate: "Nós discordamos do time de
+/// segurança sobre scanners bloqueando builds: eles queriam ..." is "vocês discordaram do time de
+/// segurança sobre scanners bloqueando builds" (R87: never told, the dispute unasked).
+pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
+    const WE: [&[(&str, &str)]; 3] = [
+        &[
+            ("we disagreed with", "you and your team disagreed with"),
+            ("we pushed back on", "you and your team pushed back on"),
+        ],
+        &[
+            ("nós discordamos do", "vocês discordaram do"),
+            ("nós discordamos da", "vocês discordaram da"),
+            ("nós discordamos de", "vocês discordaram de"),
+            ("discordamos do", "vocês discordaram do"),
+            ("discordamos da", "vocês discordaram da"),
+            ("discordamos de", "vocês discordaram de"),
+        ],
+        &[
+            ("nosotros discrepamos con", "tu equipo y tú discreparon con"),
+            ("discrepamos con", "tu equipo y tú discreparon con"),
+            ("no estuvimos de acuerdo con", "tu equipo y tú no estuvieron de acuerdo con"),
+        ],
+    ];
+    let clause = line.split([':', '.', ';']).next()?.trim();
+    let lower = clause.to_lowercase();
+    let (we, you) = WE[lang.min(2)].iter().find(|(w, _)| lower.starts_with(w))?;
+    (lower.len() == clause.len() && clause.split(' ').count() >= we.split(' ').count() + 3)
+        .then(|| format!("{you}{}", &clause[we.len()..]))
 }
 
 /// Pronouns for the other side of a disagreement ("They wanted", "Eles queriam", "Ellos querían").
@@ -2755,11 +2796,24 @@ fn after_opener(line: &str) -> Option<String> {
         "Una vez",
         "En una ocasión",
     ];
-    OPENERS.iter().find_map(|o| {
-        let rest = line.strip_prefix(o)?;
-        let rest = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '))?;
-        rest.starts_with(char::is_lowercase).then(|| capitalized(rest))
-    })
+    // An occasion of one word after an article ("En una revisión defendí usar Dapper ...", "In a
+    // review I argued for ...", R87: never told, its disagreement unasked).
+    const OCCASION: &[&str] =
+        &["En una", "En un", "Em uma", "Em um", "Numa", "Num", "In a", "In an", "During a"];
+    OPENERS
+        .iter()
+        .find_map(|o| {
+            let rest = line.strip_prefix(o)?;
+            let rest = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '))?;
+            rest.starts_with(char::is_lowercase).then(|| capitalized(rest))
+        })
+        .or_else(|| {
+            let rest = OCCASION.iter().find_map(|o| line.strip_prefix(o)?.strip_prefix(' '))?;
+            let (_, rest) = rest.split_once(' ')?;
+            let rest = rest.strip_prefix(", ").unwrap_or(rest);
+            let rest = capitalized(rest);
+            Some(after_opener(&rest).unwrap_or(rest))
+        })
 }
 
 /// `told` of a line as it is.
@@ -7677,6 +7731,10 @@ mod tests {
         assert!(first_question("es", "Monedero Ágil", line, 2).is_none());
         let line = "Producto quería liberar con un defecto conocido en pagos domiciliados; presenté evidencia y acordamos un feature flag con pruebas de regresión.";
         assert!(first_question("es", "RedNorte", line, 2).is_none());
+        // Nor is a mistake whose label opens with the word (R88: asked how its 5% was measured).
+        let line = "Error que asumo: liberé una versión con un feature flag mal configurado que mostró transferencias programadas a 5% de los usuarios antes de tiempo; lo apagamos de forma remota en 20 minutos.";
+        assert!(first_question("es", "Bancomercio Digital", line, 2).is_none());
+        assert!(mistake_label(line) && !mistake_label("Error budget policy: agreed with product teams."));
         // A deal with a vendor is still a saving.
         let line = "Negotiated a 3-year AWS Enterprise Discount Program commitment, cutting the cloud bill by $410K a year.";
         assert!(first_question("en", "Acme", line, 0).is_some());

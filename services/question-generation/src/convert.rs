@@ -149,9 +149,12 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
         .flat_map(|s| {
             let base = s.start as usize;
             s.text.split_inclusive('\n').scan(0usize, move |at, line| {
-                let start = base + *at + (line.len() - line.trim_start().len());
+                // A table's cell borders are no part of the line ("| Lenguajes: SQL, PL/SQL |", R88:
+                // quoted as a why).
+                let bare = line.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+                let start = base + *at + (line.len() - bare.len());
                 *at += line.len();
-                let text = line.trim();
+                let text = bare.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
                 Some((!text.is_empty()).then(|| Span {
                     start,
                     end: start + text.len(),
@@ -255,6 +258,12 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         "las",
         "resultado",
         "result",
+        // ("Foi aí que descobri que gostava de testar software." after the story it ends, R88:
+        // told alone as "você foi aí que descobri".)
+        "foi",
+        "fue",
+        "aí",
+        "ahí",
         // A lesson drawn from the story before ("Aprendí a validar la hipótesis con un prototipo
         // barato antes de ...", asked as the API work it was not).
         "learned",
@@ -295,7 +304,10 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         // ...", "A diretoria comercial queria comprar uma solução fechada.") belongs with the work
         // it was about, and the candidate's answer in the next sentence with it.
         let starts = crate::claims::starts_story(sentence, lang);
-        let position = crate::claims::contested(sentence, lang).is_some() || (wanted(sentence) && !starts);
+        // (A disagreement of the candidate's team is theirs: "We disagreed with ...".)
+        let ours = crate::claims::we_disagreed(sentence, lang).is_some();
+        let position =
+            !ours && (crate::claims::contested(sentence, lang).is_some() || (wanted(sentence) && !starts));
         let own =
             words_in(sentence) >= 8 && !BACK.contains(&first.as_str()) && !failed && !position && starts;
         let kind = crate::claims::Claims::bundled().kind_of(sentence);
@@ -310,8 +322,10 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
             || crate::claims::narrates_failure(sentence)
             || matches!(kind, Some("incident" | "security_incident"))
             || crate::anchored::has_phrase(sentence, ATTACKED);
+        // A short sentence before is the opening of this story ("Errei feio."), unless it tells
+        // none: a role named ("Caixa e atendimento ao cliente.", R88) is no part of the story.
         match out.last_mut() {
-            Some(story) if !own || words_in(story) < 8 => {
+            Some(story) if !own || (words_in(story) < 8 && crate::claims::starts_story(story, lang)) => {
                 story.push(' ');
                 story.push_str(sentence);
             }
@@ -813,6 +827,15 @@ mod tests {
         );
         let incident = "Numa madrugada de sobreaviso, o canal HL7 com um laboratório parou de confirmar mensagens. Achei a causa num certificado TLS vencido do lado do parceiro e montei um contorno por VPN.";
         assert_eq!(stories(incident, Some(1)), [incident]);
+        // A role named before a story is no part of it, and what the story led to ends it (R88).
+        let job = "Caixa e atendimento ao cliente. Percebi que o sistema de PDV aplicava o desconto de convênio duas vezes num caso específico; anotei os passos para reproduzir e o fornecedor corrigiu. Foi aí que descobri que gostava de testar software.";
+        assert_eq!(
+            stories(job, Some(1)),
+            [
+                "Caixa e atendimento ao cliente.",
+                "Percebi que o sistema de PDV aplicava o desconto de convênio duas vezes num caso específico; anotei os passos para reproduzir e o fornecedor corrigiu. Foi aí que descobri que gostava de testar software."
+            ]
+        );
         // The response after an incident named, and a lesson drawn, go on it.
         let commander = "Incident commander for the March 2023 authorisation outage (expired certificate on the mesh). Mitigated with a rollback of the mesh config and restored service in 47 minutes. I learned to rehearse certificate rotation in staging before every renewal.";
         assert_eq!(stories(commander, Some(0)), [commander]);
