@@ -657,7 +657,12 @@ impl Anchors {
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).
-                Claims::bundled().add_facets(&mut q.rubric.points, line, rubric_kind, true, lang, 1);
+                // (Not under an ask about the audience, communication's: how runbooks were
+                // written for the people who use them is not scored on the PCI scoping the line
+                // names, R88.)
+                if !(id == "communication" || (audience && own.audience_ask.is_some())) {
+                    Claims::bundled().add_facets(&mut q.rubric.points, line, rubric_kind, true, lang, 1);
+                }
                 // More signals first, a figure to talk to, then recent work (claims come newest
                 // job first). A disagreement is the rarer story, and the one reviewers ask for: it
                 // goes before a line that only names working with others ("junto com outra dev",
@@ -1807,6 +1812,36 @@ mod tests {
     }
 
     #[test]
+    fn an_ask_about_the_audience_is_scored_on_the_audience_not_the_work() {
+        // R88: a PCI scoping point pasted into the rubric of who the runbooks were written for.
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let line = "Wrote PCI DSS runbooks for on-call engineers and auditors, covering cardholder data scope and segmentation tests";
+        let c = candidate("en", &[("Kestrel Pay", line)]);
+        let options = Anchors::bundled().options(&bank.graph, &c, 0);
+        let q = options
+            .iter()
+            .find(|o| o.question.question.text.contains("what they already knew"))
+            .unwrap_or_else(|| {
+                panic!("{:#?}", options.iter().map(|o| &o.question.question.text).collect::<Vec<_>>())
+            });
+        let points = q.question.question.rubric.points.join(" | ");
+        assert!(!points.contains("cardholder") && !points.contains("PCI"), "{points}");
+        // Nor the competency's own ask of who the audience was.
+        let c = candidate("en", &[("Kestrel Pay", "Wrote the runbook set used in our PCI DSS audits")]);
+        let options = Anchors::bundled().options(&bank.graph, &c, 0);
+        let q = options.iter().find(|o| o.competency == "communication").expect("asked for communication");
+        let points = q.question.question.rubric.points.join(" | ");
+        assert!(!points.contains("cardholder"), "{points}");
+        // Runbooks for incidents are no incident to walk through.
+        let c = candidate(
+            "en",
+            &[("Kestrel Pay", "Wrote PCI DSS incident runbooks for on-call engineers and auditors")],
+        );
+        let options = Anchors::bundled().options(&bank.graph, &c, 0);
+        assert!(options.iter().all(|o| !o.question.question.text.contains("that incident")));
+    }
+
+    #[test]
     fn a_disagreement_labelled_or_of_the_team_is_asked_as_one() {
         // R87: neither was told, and both kits asked a stock disagreement instead.
         assert_told(
@@ -2575,6 +2610,10 @@ mod tests {
         let q = Anchors::bundled().question("ownership", &c, 2, &[], &[]).expect("a mistake is asked");
         let q = &q.question;
         assert!(q.text.contains("en modo depuración y llenaron el almacenamiento"), "{}", q.text);
+        // After a comma too (R89: "você ficou no incidente ..., ajustamos requests/limits").
+        let line = "Fiquei no incidente com o SRE de plantão, ajustamos requests/limits e adotamos o Karpenter no mês seguinte.";
+        let told = crate::claims::anchored(line, Some("Cacau Seguros"), "?", 1).expect("told");
+        assert!(told.contains("plantão, ajustaram requests/limits e adotaram o Karpenter"), "{told}");
         assert!(
             q.rubric.points.iter().any(|p| p.contains("cómo salió a la luz el error")),
             "{:?}",

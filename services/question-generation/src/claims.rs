@@ -3140,8 +3140,10 @@ fn we_verb(word: &str, prev: &str, lang: usize) -> Option<String> {
         "y", "e", "que", "quando", "cuando", "onde", "donde", "nós", "nosotros", "se", "lo", "la", "nos",
         "le", "também", "también", "depois", "después", "luego", "então", "ya", "já", "não", "no",
     ];
+    // (Or after a comma: "ficou no incidente com o SRE de plantão, ajustamos requests/limits",
+    // R89: told "ajustamos" beside "você ficou".)
     if lang == 0
-        || !BEFORE.contains(&prev)
+        || !(BEFORE.contains(&prev) || prev.ends_with(','))
         || word.chars().count() < 6
         || !word.chars().all(char::is_lowercase)
     {
@@ -5402,6 +5404,15 @@ pub(crate) fn names_incident_at_head(said: &[&str], within: usize) -> bool {
         "gestión",
         "reviews",
         "review",
+        // (Documents for incidents are no incident: "Wrote PCI DSS incident runbooks ...", asked
+        // "walk me through that incident".)
+        "runbook",
+        "runbooks",
+        "playbook",
+        "playbooks",
+        "procedures",
+        "procedimentos",
+        "procedimientos",
     ];
     said.iter().take(within).position(|w| INCIDENTS.iter().any(|p| w.starts_with(p))).is_some_and(|at| {
         !said[..at].iter().any(|w| BEFORE.contains(w))
