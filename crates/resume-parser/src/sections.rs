@@ -329,40 +329,12 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
 /// A job's first labelled line ("Current role: Security Engineer II", "Cargo atual: ...",
 /// "Puesto: ..."), with a value.
 fn role_label(line: &str) -> bool {
-    const ROLES: &[&str] = &[
-        "current role",
-        "previous role",
-        "role",
-        "current position",
-        "previous position",
-        "position",
-        "job title",
-        "title",
-        "cargo",
-        "cargo atual",
-        "cargo anterior",
-        "função",
-        "puesto",
-        "puesto actual",
-        "puesto anterior",
-        "cargo actual",
-    ];
-    label_of(line).is_some_and(|(label, _)| ROLES.contains(&label.as_str()))
+    label_of(line).is_some_and(|(label, _)| crate::work::TITLE_LABELS.contains(&label.as_str()))
 }
 
 /// An employer's labelled line ("Company: Liffey Ledger, Dublin", "Empresa: ...").
 fn company_label(line: &str) -> bool {
-    const COMPANIES: &[&str] = &[
-        "company",
-        "employer",
-        "organization",
-        "organisation",
-        "empresa",
-        "empregador",
-        "empleador",
-        "compañía",
-    ];
-    label_of(line).is_some_and(|(label, _)| COMPANIES.contains(&label.as_str()))
+    label_of(line).is_some_and(|(label, _)| crate::work::EMPLOYER_LABELS.contains(&label.as_str()))
 }
 
 /// A line's label and where its value starts: "Company: Liffey Ledger" is ("company", 9). Only a

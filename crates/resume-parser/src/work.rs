@@ -1174,68 +1174,78 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     short && (period.start.month > 0 || period.current || period.end.is_some_and(|e| e != period.start))
 }
 
+/// Labels of a form's title field, in English, Portuguese and Spanish ("Cargo:", "Current role:").
+pub(crate) const TITLE_LABELS: &[&str] = &[
+    "position",
+    "posição",
+    "posicao",
+    "posición",
+    "posicion",
+    "title",
+    "job title",
+    "role",
+    "current role",
+    "previous role",
+    "current position",
+    "previous position",
+    "cargo",
+    "cargo atual",
+    "cargo anterior",
+    "cargo actual",
+    "função",
+    "funcao",
+    "puesto",
+    "puesto actual",
+    "puesto anterior",
+];
+
+/// Labels of a form's employer field ("Company:", "Empresa:").
+pub(crate) const EMPLOYER_LABELS: &[&str] = &[
+    "company",
+    "employer",
+    "empregador",
+    "empleador",
+    "organization",
+    "organisation",
+    "empresa",
+    "organização",
+    "organizacao",
+    "compañía",
+    "compania",
+    "organización",
+];
+
+/// Labels of a work entry's other fields ("Dates:", "Local:", "Cliente:").
+pub(crate) const OTHER_LABELS: &[&str] = &[
+    "client",
+    "period",
+    "dates",
+    "date",
+    "duration",
+    "location",
+    "cliente",
+    "período",
+    "periodo",
+    "datas",
+    "data",
+    "duração",
+    "local",
+    "localização",
+    "cidade",
+    "fechas",
+    "fecha",
+    "duración",
+    "ubicación",
+    "ciudad",
+    "lugar",
+];
+
 /// The length of a field label that starts `line` ("Empresa: ", "Job title: "), up to its value;
 /// 0 when the line has none. Labels of work entries in English, Portuguese and Spanish.
 fn field_label(line: &str) -> usize {
-    const LABELS: &[&str] = &[
-        "company",
-        "employer",
-        "empregador",
-        "empleador",
-        "posição",
-        "posicao",
-        "posición",
-        "posicion",
-        "organization",
-        "organisation",
-        "client",
-        "position",
-        "title",
-        "job title",
-        "role",
-        "current role",
-        "previous role",
-        "current position",
-        "previous position",
-        "cargo atual",
-        "cargo anterior",
-        "puesto actual",
-        "puesto anterior",
-        "cargo actual",
-        "period",
-        "dates",
-        "date",
-        "duration",
-        "location",
-        "empresa",
-        "organização",
-        "organizacao",
-        "cliente",
-        "cargo",
-        "função",
-        "funcao",
-        "período",
-        "periodo",
-        "datas",
-        "data",
-        "duração",
-        "local",
-        "localização",
-        "cidade",
-        "compañía",
-        "compania",
-        "organización",
-        "puesto",
-        "fechas",
-        "fecha",
-        "duración",
-        "ubicación",
-        "ciudad",
-        "lugar",
-    ];
     let Some(colon) = line.find(':') else { return 0 };
     let label = line[..colon].trim().to_lowercase();
-    if !LABELS.contains(&label.as_str()) {
+    if ![TITLE_LABELS, EMPLOYER_LABELS, OTHER_LABELS].iter().any(|l| l.contains(&label.as_str())) {
         return 0;
     }
     let value = &line[colon + 1..];
@@ -1247,51 +1257,14 @@ fn field_label(line: &str) -> usize {
 /// Security Engineer II"), `Some(false)` an employer ("Company: Liffey Ledger (fintech), Dublin"),
 /// `None` anything else.
 fn labelled_as_title(line: &str) -> Option<bool> {
-    const TITLES: &[&str] = &[
-        "position",
-        "posição",
-        "posicao",
-        "posición",
-        "posicion",
-        "title",
-        "job title",
-        "role",
-        "current role",
-        "previous role",
-        "current position",
-        "previous position",
-        "cargo",
-        "cargo atual",
-        "cargo anterior",
-        "cargo actual",
-        "função",
-        "funcao",
-        "puesto",
-        "puesto actual",
-        "puesto anterior",
-    ];
-    const EMPLOYERS: &[&str] = &[
-        "company",
-        "employer",
-        "empregador",
-        "empleador",
-        "organization",
-        "organisation",
-        "empresa",
-        "organização",
-        "organizacao",
-        "compañía",
-        "compania",
-        "organización",
-    ];
     if field_label(line) == 0 {
         return None;
     }
     let label = line[..line.find(':')?].trim().to_lowercase();
-    if TITLES.contains(&label.as_str()) {
+    if TITLE_LABELS.contains(&label.as_str()) {
         Some(true)
     } else {
-        EMPLOYERS.contains(&label.as_str()).then_some(false)
+        EMPLOYER_LABELS.contains(&label.as_str()).then_some(false)
     }
 }
 
