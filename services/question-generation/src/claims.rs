@@ -2215,8 +2215,7 @@ pub(crate) fn mistake_label(line: &str) -> bool {
             && ws
                 .next()
                 .is_none_or(|w| !["budget", "budgets", "rate", "rates", "handling", "tracking"].contains(&w));
-        (label.split_whitespace().count() <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m))))
-            || ["erro", "error"].contains(&label.trim())
+        label.split_whitespace().count() <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m)))
     })
 }
 

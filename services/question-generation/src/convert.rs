@@ -312,9 +312,9 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
             words_in(sentence) >= 8 && !BACK.contains(&first.as_str()) && !failed && !position && starts;
         let kind = crate::claims::Claims::bundled().kind_of(sentence);
         // A failure's story goes on past a sentence of detail ("Detected via GitHub secret
-        // scanning 11 minutes later. I revoked the key, ...", R87) until another story starts.
-        let new_story = own && out.last().is_none_or(|s| words_in(s) >= 8);
-        failed = (failed && !new_story)
+        // scanning 11 minutes later. I revoked the key, ...", R87), and to the highlight's end:
+        // no sentence after it starts a story of its own (`own` needs no failure before).
+        failed = failed
             || position
             // (A line labelled an incident: "Incident: In June 2023 an access key ... was pushed
             // to a public fork.", R87.)

@@ -1156,12 +1156,8 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
     // The competency an anchored question asks as, when another than its own (a disagreement
     // anchored for collaboration is the kit's conflict question: R87 asked a stock "a time you
     // strongly disagreed with your manager" beside the S3 dispute).
-    let asked_as = |o: &crate::anchored::AnchorOption| {
-        competencies
-            .iter()
-            .position(|ra| graph.areas[ra.area].id == o.asks)
-            .filter(|_| o.asks != o.competency)
-    };
+    let position = |id: &str| competencies.iter().position(|ra| graph.areas[ra.area].id == id);
+    let asked_as = |o: &crate::anchored::AnchorOption| position(&o.asks).filter(|_| o.asks != o.competency);
     let leading = if req.plan.is_some() { competencies.len() } else { n_behavioral + 2 };
     for (order, ra) in competencies.iter().enumerate().take(leading) {
         if asked >= n_behavioral.min(ANCHORED) {
@@ -1198,7 +1194,6 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if asked >= n_behavioral {
             break;
         }
-        let position = |id: &str| competencies.iter().position(|ra| graph.areas[ra.area].id == id);
         let also = o.question.story.map_or(&[][..], |s| s.also_shows());
         let Some(order) = std::iter::once(o.competency.as_str())
             .chain(also.iter().copied())
