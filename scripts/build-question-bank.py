@@ -179,6 +179,7 @@ def main():
                 "terms": [t for t in q.get("terms") or [] if isinstance(t, str)],
                 **({"topic": q["topic"]} if isinstance(q.get("topic"), str) and q["topic"] else {}),
                 **({"off_for": q["off_for"]} if isinstance(q.get("off_for"), list) and q["off_for"] else {}),
+                **({"only_for": q["only_for"]} if isinstance(q.get("only_for"), list) and q["only_for"] else {}),
                 **({"needs": q["needs"]} if isinstance(q.get("needs"), list) and q["needs"] else {}),
                 "skill_ids": [],
                 "competencies": [comp] if comp else [],
@@ -192,12 +193,13 @@ def main():
                 "source": "nexushr",
                 "license": "Apache-2.0",
             })
-    # A question's off_for names areas.
+    # A question's off_for and only_for name areas.
     area_ids = {a["id"] for a in areas}
     for q in questions:
-        for a in q.get("off_for", []):
-            if a not in area_ids:
-                problem(q["id"], f"off_for names no area: {a!r}")
+        for field in ("off_for", "only_for"):
+            for a in q.get(field, []):
+                if a not in area_ids:
+                    problem(q["id"], f"{field} names no area: {a!r}")
     # Parents name terms or areas; terms named by questions exist.
     known = set(terms) | {a["id"] for a in areas}
     for t in terms.values():

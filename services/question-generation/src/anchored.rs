@@ -633,6 +633,16 @@ impl Anchors {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.incident_ask.as_ref().filter(|_| incident) {
                     let texts = Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]);
+                    let ask = match &own.support_ask {
+                        Some(support)
+                            if said_words.first().is_some_and(|w| {
+                                crate::claims::SUPPORTING.contains(w) || w.starts_with("particip")
+                            }) =>
+                        {
+                            support
+                        }
+                        _ => ask,
+                    };
                     (ask, texts, incident_kind, false)
                 } else if let Some(ask) = own.open_ask.as_ref().filter(|_| undecided(&claim.text)) {
                     (ask, own, id, false)

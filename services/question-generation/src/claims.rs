@@ -134,6 +134,12 @@ pub(crate) struct Texts {
     /// candidate commanded read as a template, R71).
     #[serde(default)]
     pub(crate) incident_ask: Option<String>,
+    /// For an incident the candidate helped with ("Helped contain a ransomware incident at a
+    /// client"), what is asked in place of `incident_ask`: who led the response and what their
+    /// own part was, not how they ran it (R89: "how did you run the response" of someone who
+    /// helped).
+    #[serde(default)]
+    pub(crate) support_ask: Option<String>,
     /// For one told back through the people it was for ("you trained 4 manual testers in
     /// TypeScript"), what is asked in place of `text`: not who the audience was (R78).
     #[serde(default)]
@@ -404,8 +410,14 @@ impl Claims {
         // SQL Server a PostgreSQL, con pruebas de regresión en Testcontainers") is the migration:
         // scored on flaky tests and merge gates it missed the cutover (R51).
         let migration = self.category("migration");
-        let migrated = migration
-            .is_some_and(|m| lower.first().is_some_and(|w| m.stems.iter().any(|s| stem_matches(w, s))));
+        // So is one the candidate helped with ("Apoyé la migración de 18 VMs ... a Azure con Azure
+        // Migrate; me tocaron las pruebas de validación", R89: scored on unit tests and fakes).
+        let migrated = migration.is_some_and(|m| {
+            let named = |w: &String| m.stems.iter().any(|s| stem_matches(w, s));
+            lower.first().is_some_and(named)
+                || (lower.first().is_some_and(|w| SUPPORTING.contains(&w.as_str()))
+                    && lower.iter().skip(1).take(3).any(|w| named(w) || w.starts_with("migr")))
+        });
         const MEANS: &[&str] = &["with", "con", "com", "using", "usando", "via"];
         let means = lower.iter().position(|w| MEANS.contains(&w.as_str()));
         let as_means = |k: usize| migrated && means.is_some_and(|m| m < k);
@@ -570,7 +582,7 @@ impl Claims {
             None
         } else if moved_system {
             self.category("migration")
-        } else if PLAIN.contains(&first.as_str()) || routine_update {
+        } else if PLAIN.contains(&first.as_str()) || SUPPORTING.contains(&first.as_str()) || routine_update {
             later()
         } else {
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
@@ -1834,6 +1846,7 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
         terms: Vec::new(),
         topic: String::new(),
         off_for: Vec::new(),
+        only_for: Vec::new(),
         needs: Vec::new(),
         language: LANGUAGES[lang].into(),
         translations: BTreeMap::new(),
@@ -2910,6 +2923,20 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     // for a question read aloud.
     let clause = said_part(line);
     let (first, rest) = clause.split_once(' ')?;
+    // A reflexive verb is told back with its pronoun turned: "Me equivoqué al borrar un grupo de
+    // recursos ..." is "te equivocaste al borrar ...", "Me encarreguei da migração" "você se
+    // encarregou da migração" (R89: a junior's mistake went unasked, its line not told back).
+    // (Not a label: "Me equivoqué al principio: elegí una base de datos compartida ..." tells
+    // what comes after it.)
+    let label = line.split_once(": ").is_some_and(|(label, _)| label.split_whitespace().count() <= 4);
+    if lang > 0
+        && first == "Me"
+        && !label
+        && rest.split(' ').next().is_some_and(|verb| second_person(&capitalized(verb), lang).is_some())
+    {
+        let told = told_back(&capitalized(rest), lang)?;
+        return Some(format!("{} {told}", ["", "se", "te"][lang.min(2)]));
+    }
     // "Optimización de procesos batch de liquidación" is told back as "optimizaste procesos batch
     // de liquidación" (R20: noun-led lines were quoted, and read as pasted).
     // "Build and run Go microservices for container tracking": ongoing work in the present, told
@@ -4086,6 +4113,11 @@ const SECOND_PERSON: [&[(&str, &str)]; 3] = [
         ("nuestra", "tu"),
         ("nuestros", "tus"),
         ("nuestras", "tus"),
+        // What the candidate believed, inside a line told in the first person ("te equivocaste al
+        // borrar un grupo de recursos que creías huérfano", R89).
+        ("creía", "creías"),
+        ("pensaba", "pensabas"),
+        ("suponía", "suponías"),
     ],
 ];
 
@@ -5727,6 +5759,25 @@ fn names_research(text: &str) -> bool {
 }
 
 /// Whether a line speaks of setting environments up (provisioning, a new environment's setup).
+/// First words of a line whose work was helping with someone else's ("Helped contain a
+/// ransomware incident", "Apoyé la migración de 18 VMs", "Auxiliei na resposta ..."): the kind
+/// is the work helped with, named after the verb, and an incident told so is asked who led it
+/// and what the candidate's own part was (R89).
+pub(crate) const SUPPORTING: &[&str] = &[
+    "helped",
+    "assisted",
+    "supported",
+    "contributed",
+    "ajudei",
+    "auxiliei",
+    "apoiei",
+    "colaborei",
+    "contribuí",
+    "ayudé",
+    "apoyé",
+    "colaboré",
+];
+
 fn names_provisioning(text: &str) -> bool {
     const PHRASES: &[&str] = &[
         "provisioning",
@@ -9874,5 +9925,45 @@ mod tests {
         ] {
             assert_eq!(Claims::bundled().kind_areas(kind), areas, "{kind}");
         }
+    }
+
+    #[test]
+    fn work_helped_with_is_of_the_kind_it_names_and_a_reflexive_verb_is_told_back() {
+        // R89: a migration the candidate helped with, whose tests were the means, was scored on
+        // unit tests and fakes; "Helped contain ..." is the incident it names.
+        let claims = Claims::bundled();
+        let vms = "Apoyé la migración de 18 VMs on-premise (VMware) a Azure con Azure Migrate; me tocaron la \
+                   validación y las pruebas de conectividad con el firewall de planta";
+        assert_eq!(claims.kind_of(vms), Some("migration"));
+        let ransomware = "Helped contain a ransomware incident at a client in 2021: isolated the file server, \
+                          restored from immutable backups";
+        assert_eq!(claims.kind_of(ransomware), Some("security_incident"));
+        // Its rubric says how ransomware is recovered from, not how a leaked key is rotated.
+        let mut points = claims.kind_points("security_incident", 0).to_vec();
+        claims.add_facets(&mut points, ransomware, "security_incident", true, 0, 1);
+        let all = points.join(" ");
+        assert!(all.contains("immutable") && !all.contains("secret scanning"), "{points:#?}");
+        // R89: "Me equivoqué al borrar un grupo de recursos ..." was not told back, and the
+        // junior's mistake went unasked.
+        let mistake =
+            "Me equivoqué al borrar un grupo de recursos que creía huérfano; era de un proveedor de BI.";
+        assert_eq!(
+            anchored(mistake, Some("Grupo Industrial Cumbres"), "¿Qué salió mal?", 2).as_deref(),
+            Some(
+                "En Grupo Industrial Cumbres, te equivocaste al borrar un grupo de recursos que creías huérfano. \
+                 ¿Qué salió mal?"
+            )
+        );
+        assert_eq!(
+            anchored("Me encarreguei da migração do cluster de Kafka", None, "Como?", 1).as_deref(),
+            Some("Você se encarregou da migração do cluster de Kafka. Como?")
+        );
+        // A reflexive label is no line told back: what follows it is (R84's development kits).
+        assert_eq!(
+            anchored("Me equivoqué al principio: elegí una base de datos compartida entre el CMS y el servicio de suscripciones", None, "¿Qué salió mal?", 2).as_deref(),
+            Some("Elegiste una base de datos compartida entre el CMS y el servicio de suscripciones. ¿Qué salió mal?")
+        );
+        // A pronoun before a verb in the third person is no reflexive told back.
+        assert!(anchored("Me gusta automatizar todo", None, "¿Por qué?", 2).is_none());
     }
 }

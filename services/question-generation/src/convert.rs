@@ -716,6 +716,7 @@ pub fn question_from(q: pb::Question, tenant: &str) -> Result<Question, (&'stati
         terms: Vec::new(),
         topic: String::new(),
         off_for: Vec::new(),
+        only_for: Vec::new(),
         needs: Vec::new(),
         language,
         translations: Default::default(),

@@ -254,6 +254,7 @@ impl LlmProvider {
                 terms: Vec::new(),
                 topic: String::new(),
                 off_for: Vec::new(),
+                only_for: Vec::new(),
                 needs: Vec::new(),
                 language: "en".into(),
                 translations: Default::default(),

@@ -50,6 +50,11 @@ pub fn lines(text: &str, base: usize, header: &str) -> Vec<ProjectLine> {
             && items.last().is_some_and(|last| {
                 line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
                     || (last.text.ends_with([',', ';']) && !last.name_only())
+                    // A bullet wrapped onto an indented line, whatever its case ("- Sitio estático
+                    // ... y pipeline en GitHub" / "  Actions; costo mensual: 0 MXN.", R89: read as a
+                    // project named "Actions; costo mensual").
+                    // (A bullet that only names its project has its lines under it.)
+                    || (last.bullet && indented && !last.name_only())
             });
         if continues && let Some(last) = items.last_mut() {
             last.text.push(' ');
@@ -94,10 +99,20 @@ pub fn lines(text: &str, base: usize, header: &str) -> Vec<ProjectLine> {
         // A short line that is not a bullet, with lines under it: a project's name.
         let next_is_body =
             items.get(i + 1).is_some_and(|n| n.bullet || (n.indented && !item.indented) || !n.after_blank);
-        if !item.bullet && item.name_only() && next_is_body {
+        // (So is a bullet that only names its project, with indented lines under it.)
+        let bullet_name = item.bullet
+            && !item.indented
+            && items.get(i + 1).is_some_and(|n| n.indented && !n.bullet && !n.after_blank);
+        if (!item.bullet || bullet_name) && item.name_only() && next_is_body {
             project = Some(name_of(&item.text));
             heading = true;
             continue;
+        }
+        // A bullet beside a project named in a bullet of its own is another project, one without
+        // a name (R89: a CKA practice cluster asked as part of the static site before it); a
+        // bullet indented under it is still its.
+        if item.bullet && !item.indented && !heading {
+            project = None;
         }
         push(&mut out, &project, &item.text, item.start, item.end);
     }
@@ -245,6 +260,28 @@ mod tests {
         assert_eq!(got[0].0, "react-focus-ring");
         assert_eq!(got[1].0, "Transit Buddy");
         assert!(got[1].1.ends_with("around 3k monthly users"));
+    }
+
+    #[test]
+    fn a_bullet_wrapped_onto_an_indented_line_is_one_line() {
+        // (R89: the wrapped part, "Actions; costo mensual: 0 MXN.", was read as a project named
+        // "Actions; costo mensual", and the next project's line asked "in your project Actions".)
+        let text = "Proyectos personales\n- Mapa Verde: sitio estático con Azure Static Web Apps y pipeline en GitHub\n  Actions; costo mensual: 0 MXN.\n- Clúster AKS de pruebas con Helm y NGINX Ingress para practicar para la CKA.\n";
+        let got = lines(text, 0, "Proyectos personales");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].project, "Mapa Verde");
+        assert!(got[0].text.ends_with("GitHub Actions; costo mensual: 0 MXN"), "{got:?}");
+        // A bullet that only names its project keeps its indented lines as its own.
+        let got = read(
+            "Projects:\n- Transit Buddy\n  PWA that shows bus arrival times offline (Service Worker + IndexedDB).\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Transit Buddy".into(),
+                "PWA that shows bus arrival times offline (Service Worker + IndexedDB)".into()
+            )]
+        );
     }
 
     #[test]

@@ -544,6 +544,7 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
         if req.exclude.contains(&q.id)
             || (e.tenant_owned && q.tenant != req.tenant)
             || job_area.is_some_and(|a| q.off_for.iter().any(|o| o == a))
+            || (!q.only_for.is_empty() && !job_area.is_some_and(|a| q.only_for.iter().any(|o| o == a)))
             || !shows_any(&q.needs)
             || (latam_law(q) && req.candidate.language == "en" && !shows_any(&latam_laws))
         {
@@ -1070,7 +1071,12 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
                 // there when one can carry it (R53: an SRE's Go health-check tools, not a partner
                 // API batch job), one more time than the core areas may.
                 let extra = room == Room::Shown;
-                let anchor = if (s.mode == Mode::Experience || second || below || extra)
+                // A definition for an intern or junior whose own work or project shows the area
+                // is asked through that work when a line can carry it (R89: "what is REST?" of an
+                // intern who built and deployed a FastAPI backend for about 300 users); without
+                // such a line the definition stays.
+                let own_work = level == 0 && worked_in && s.mode == Mode::Concept;
+                let anchor = if (s.mode == Mode::Experience || second || below || extra || own_work)
                     && area_anchored < AREA_ANCHORED + usize::from(extra)
                     && !anchored_areas.contains(&ra.area)
                 {

@@ -1141,6 +1141,58 @@ async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told_as_help() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    let ids = |kit: &pb::InterviewKit| {
+        kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect::<Vec<_>>()
+    };
+    // A junior cloud engineer: no customer import or discount function, the script a cloud team
+    // writes; the migration helped with asked as a migration; the mistake told ("Me equivoqué al
+    // borrar ...") asked as one.
+    let resume = include_str!("../../../docs/kit-review/round89-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "cloud-engineer", resume).await;
+    let (all, asked) = (texts(&kit), ids(&kit));
+    for stock in ["programming-01", "programming-02"] {
+        assert!(!asked.contains(&stock.to_string()), "{stock}: {asked:#?}");
+    }
+    assert!(asked.contains(&"programming-07".to_string()), "{asked:#?}");
+    for told in [
+        "En Grupo Industrial Cumbres, apoyaste la migración de 18 VMs on-premise a Azure con Azure Migrate. ¿Cuál fue tu parte",
+        "En Grupo Industrial Cumbres, te equivocaste al borrar un grupo de recursos que creías huérfano.",
+    ] {
+        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
+    }
+    // The same script is no backend developer's programming.
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(!ids(&kit).contains(&"programming-07".to_string()), "{:#?}", ids(&kit));
+    // A ransomware response she helped with: asked who led it and what her part was, scored on
+    // isolation and clean restores, not on a leaked key's rotation.
+    let resume = include_str!("../../../docs/kit-review/round89-resumes/en-1.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    let q = kit
+        .questions
+        .iter()
+        .find(|q| q.text.contains("you helped contain a ransomware incident"))
+        .unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+    assert!(q.text.contains("who led the response and what was your own part in it"), "{}", q.text);
+    let points =
+        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
+    assert!(points.contains("immutable") && !points.contains("secret scanning"), "{points}");
+    // An intern's own project asked in place of a definition ("what is REST?" of someone who built
+    // and deployed an API).
+    let resume = include_str!("../../../docs/kit-review/round54-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    assert!(!ids(&kit).contains(&"programming-01".to_string()), "{:#?}", ids(&kit));
+    assert!(
+        texts(&kit).iter().any(|t| t.starts_with("In your Transit Delay Bot project, you worked on")),
+        "{:#?}",
+        texts(&kit)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_two_questions_of_a_kit_cite_the_same_resume_line() {
     // R42: "Tell me about an architecture decision you drove" cited the settlement backbone that
     // the next question told back: the candidate would tell the same story twice.
