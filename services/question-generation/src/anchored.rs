@@ -633,17 +633,10 @@ impl Anchors {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.incident_ask.as_ref().filter(|_| incident) {
                     let texts = Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]);
-                    let ask = match &own.support_ask {
-                        Some(support)
-                            if said_words.first().is_some_and(|w| {
-                                crate::claims::SUPPORTING.contains(w) || w.starts_with("particip")
-                            }) =>
-                        {
-                            support
-                        }
-                        _ => ask,
-                    };
-                    (ask, texts, incident_kind, false)
+                    let helped = said_words
+                        .first()
+                        .is_some_and(|w| crate::claims::SUPPORTING.contains(w) || w.starts_with("particip"));
+                    (own.support_ask.as_ref().filter(|_| helped).unwrap_or(ask), texts, incident_kind, false)
                 } else if let Some(ask) = own.open_ask.as_ref().filter(|_| undecided(&claim.text)) {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.mistake_ask.as_ref().filter(|_| mistake) {
@@ -664,6 +657,14 @@ impl Anchors {
                 // Named by the competency it is asked for: one anchored question per competency.
                 let mut q = written(format!("anchored-{}", c.id), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![c.id.clone()];
+                // An incident helped with is scored on the candidate's part, not on how the impact
+                // was limited by whoever led it (R90).
+                if own.support_ask.as_ref().is_some_and(|s| std::ptr::eq(s, ask))
+                    && let Some(point) = &own.support_point
+                    && q.rubric.points.len() > 1
+                {
+                    q.rubric.points[1] = point.clone();
+                }
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
                 // them, a collaboration rubric under a contract-testing plan).

@@ -140,6 +140,11 @@ pub(crate) struct Texts {
     /// helped).
     #[serde(default)]
     pub(crate) support_ask: Option<String>,
+    /// The rubric point scoring the candidate's part in place of the incident kind's second point
+    /// (how the impact was limited before the cause was known) under `support_ask` (R90: a
+    /// reprocessing of Kafka topics scored on rollbacks and failovers).
+    #[serde(default)]
+    pub(crate) support_point: Option<String>,
     /// For one told back through the people it was for ("you trained 4 manual testers in
     /// TypeScript"), what is asked in place of `text`: not who the audience was (R78).
     #[serde(default)]
@@ -266,7 +271,21 @@ impl Claims {
         // Replacements first, while the kind's points are where its template put them.
         let (instead, added): (Vec<_>, Vec<_>) =
             fitting.partition(|f| f.replaces.get(kind).is_some_and(|&i| i < points.len()));
-        let text = |f: &Facet| [&f.en, &f.pt, &f.es][lang.min(2)].clone();
+        // Without the words that say which work it is for ("para entrega con GitOps: ...", "for a
+        // security incident: ..."): under a question about that work they read as a template's
+        // seam (R90).
+        let text = |f: &Facet| {
+            let t = [&f.en, &f.pt, &f.es][lang.min(2)];
+            match t.split_once(": ") {
+                Some((context, point))
+                    if (context.starts_with("for ") || context.starts_with("para "))
+                        && context.len() < 100 =>
+                {
+                    point.to_string()
+                }
+                _ => t.clone(),
+            }
+        };
         for f in instead {
             points[f.replaces[kind]] = text(f);
         }
@@ -320,6 +339,15 @@ impl Claims {
     /// first word names no kind is a general one (`impact` with a figure, else `build`), whose
     /// rubric fits any achievement, rather than a guess from a word further on.
     fn category_of(&self, text: &str, has_metric: bool) -> Option<&Category> {
+        // A line told in the first person is of the kind its verb says ("I led the migration of
+        // the claims system from Oracle 12c to PostgreSQL 11 ...; we retired roughly $180k per
+        // year in Oracle licensing" is the migration, R90: asked where the money was going).
+        // (Only a verb that names a kind: "I also run on-call onboarding" is no reliability work.)
+        let opened = after_opener(text).filter(|o| {
+            let verb = o.split(' ').next().unwrap_or_default().to_lowercase();
+            self.categories.iter().any(|c| c.stems.iter().any(|s| stem_matches(&verb, s)))
+        });
+        let text = opened.as_deref().unwrap_or(text);
         // A mistake of the candidate's ("One mistake worth mentioning: I tuned a Kafka consumer
         // group's session timeout too aggressively ...") is a story of ownership, asked as one,
         // not an achievement of the kind its fix names (R84: asked what the tests chose).
@@ -587,6 +615,18 @@ impl Claims {
         } else {
             self.categories.iter().filter(|c| c.id != "certification").find(|c| c.stems.iter().any(matches))
         };
+        // A migration designed or planned ("Designed the cutover for the Postgres 9.6 → 11 upgrade
+        // with pglogical", "Planejei a migração ...") is the migration, not something built (R88).
+        // (One migration, named with its article: "Escrevi migrations e queries no PostgreSQL" wrote
+        // schema changes.)
+        const MIGRATIONS: &[&str] = &["cutover", "migration", "migração", "migración", "upgrade"];
+        const ARTICLES: &[&str] = &["the", "a", "an", "o", "um", "uma", "la", "el", "un", "una"];
+        if by_verb.is_some_and(|c| c.id == "build")
+            && lower.get(1).is_some_and(|w| ARTICLES.contains(&w.as_str()))
+            && lower.get(2).is_some_and(|w| MIGRATIONS.contains(&w.as_str()))
+        {
+            return self.category("migration");
+        }
         // "Led the migration of the ledger" is a migration the candidate led, not people
         // leadership: leading is about people only when the line names them.
         let people = [
@@ -923,7 +963,20 @@ impl Claims {
             // A programme whose result is a bill cut ("Programa de FinOps com tags obrigatórias,
             // Savings Plans e rightsizing: fatura mensal reduzida em 27%") is a saving, whatever
             // its first word ("Programa" reads as "program", R44).
-            "build" | "launch" if names_currency(text) && names_any(text, &[REDUCTION], false) => to("cost"),
+            // So is something built whose result is money saved ("Built capacity-planning dashboards
+            // in Grafana that finance used for reserved-instance purchases, saving about
+            // $310k/year", R88: scored on alerts and SLOs).
+            "build" | "launch"
+                if names_currency(text)
+                    && !names_autoscaling(text)
+                    && names_any(
+                        text,
+                        &[REDUCTION, &["saving", "saved", "savings", "ahorr", "economiz", "economia"]],
+                        false,
+                    ) =>
+            {
+                to("cost")
+            }
             // A saving in money after tuning ("Tuned Snowflake warehouse sizing ..., saving around
             // $96K a year in credits") is a saving, not a business outcome to A/B test (R46).
             "performance" | "impact"
@@ -1447,8 +1500,17 @@ impl Claims {
             // (A rewrite that ended overselling under load, "soporta ~1,800 actualizaciones por
             // segundo en el Buen Fin y eliminó la sobreventa", is about correctness under
             // concurrency, not where the time went, R71.)
+            // (Infrastructure code rewritten into shared modules, with environments set up faster,
+            // is the rewrite: its modules, their versions and the state moved into them, not where
+            // the time went in a running system, R89: "Reescrevi os módulos Terraform que cada squad
+            // copiava e colava; ... subir um ambiente novo passou de 3 dias para 40 minutos" scored
+            // on latency percentiles and flame graphs.)
             "refactor"
-                if names_speed(text) && (names_change(text) || names_gain(text)) && !names_race(text) =>
+                if names_speed(text)
+                    && (names_change(text) || names_gain(text))
+                    && !names_race(text)
+                    && !(names_provisioning(text)
+                        && names_word_or_phrase(text, INFRASTRUCTURE_CODE, &[])) =>
             {
                 to("performance")
             }
@@ -1983,6 +2045,11 @@ const FAILED: [&[&str]; 3] = [
         "failed",
         "timing out",
         "timed out",
+        // ("the billing database stopped accepting writes because transaction ID wraparound
+        // protection kicked in", R90.)
+        "stopped accepting",
+        "stopped responding",
+        "stopped working",
     ],
     &[
         "caiu",
@@ -2039,6 +2106,8 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     const OWN: [&[&str]; 3] = [
         &[
             "i was on call",
+            "i was the on-call",
+            "i was on-call",
             "i led",
             "i ran the",
             "i took",
@@ -2106,7 +2175,11 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     let mine = |s: &str| {
         s.strip_prefix("i ").and_then(|s| s.split(' ').next()).is_some_and(|w| {
             w.ends_with("ed")
-                || ["led", "ran", "took", "wrote", "found", "built", "made", "cut", "shut"].contains(&w)
+                || [
+                    "led", "ran", "took", "wrote", "found", "built", "made", "cut", "shut", "put", "set",
+                    "kept", "brought",
+                ]
+                .contains(&w)
         })
     };
     let own = OWN[lang].iter().any(|o| rest.contains(o))
@@ -2817,7 +2890,11 @@ fn after_opener(line: &str) -> Option<String> {
         .find_map(|o| {
             let rest = line.strip_prefix(o)?;
             let rest = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '))?;
-            rest.starts_with(char::is_lowercase).then(|| capitalized(rest))
+            // (And another after it: "I also had a real disagreement with ...", R90.)
+            rest.starts_with(char::is_lowercase).then(|| {
+                let rest = capitalized(rest);
+                after_opener(&rest).unwrap_or(rest)
+            })
         })
         .or_else(|| {
             let rest = OCCASION.iter().find_map(|o| line.strip_prefix(o)?.strip_prefix(' '))?;
@@ -3611,7 +3688,10 @@ fn feminine(noun: &str) -> bool {
         "clima",
         "panorama",
     ];
-    ["a", "ção", "são", "dade", "gem", "ción", "sión", "dad", "tad"].iter().any(|e| noun.ends_with(e))
+    // ("uma ingestão", "uma conexão", R90: "implementou um ingestão".)
+    ["a", "ção", "são", "stão", "xão", "dade", "gem", "ción", "sión", "dad", "tad"]
+        .iter()
+        .any(|e| noun.ends_with(e))
         && !MASCULINE_A.contains(&noun)
 }
 
@@ -4956,10 +5036,44 @@ pub(crate) fn owns_mistake(line: &str) -> bool {
 
 /// Whether `sentence` opens by owning a mistake ("Errei ao subir um mapeamento ...", "I broke
 /// ...", "Me equivoqué al ...").
+/// So does one that judged something wrongly, told by what it really was ("Al principio marqué
+/// como \"flaky\" varias pruebas que en realidad fallaban por un error real de caché", R90: a
+/// junior's mistake left unasked beside a stock ownership question).
 pub(crate) fn erred(sentence: &str) -> bool {
     const ERRED: &[&str] =
         &["I made a mistake", "I broke ", "Errei ", "Cometi um erro", "Me equivoqué ", "Cometí un error"];
+    const JUDGED: &[&str] = &[
+        "marked",
+        "flagged",
+        "treated",
+        "dismissed",
+        "assumed",
+        "classified",
+        "marquei",
+        "tratei",
+        "descartei",
+        "assumi",
+        "classifiquei",
+        "achei",
+        "marqué",
+        "traté",
+        "descarté",
+        "asumí",
+        "clasifiqué",
+        "pensé",
+    ];
+    const ACTUALLY: &[&str] = &[
+        " that were actually ",
+        " which were actually ",
+        " that was actually ",
+        " que na verdade ",
+        " que en realidad ",
+    ];
+    let opened = after_opener(sentence);
+    let sentence = opened.as_deref().unwrap_or(sentence);
+    let first = sentence.split(' ').next().unwrap_or_default().to_lowercase();
     ERRED.iter().any(|e| sentence.starts_with(e))
+        || (JUDGED.contains(&first.as_str()) && ACTUALLY.iter().any(|a| sentence.contains(a)))
 }
 
 /// Where the sentence or clause that opens `text` ends: its first ". " or "; " (a figure's point
@@ -5777,6 +5891,9 @@ pub(crate) const SUPPORTING: &[&str] = &[
     "apoyé",
     "colaboré",
 ];
+
+/// Tools whose code sets up infrastructure.
+const INFRASTRUCTURE_CODE: &[&str] = &["terraform", "pulumi", "cloudformation", "opentofu", "bicep"];
 
 fn names_provisioning(text: &str) -> bool {
     const PHRASES: &[&str] = &[
@@ -8668,27 +8785,30 @@ mod tests {
             "es",
             "Reescribí en Rust (tokio, sqlx) el servicio de tarificación de CDRs que estaba en Ruby: mismo hardware, throughput de 1,800 a 27,000 registros/s y latencia p99 de 420 ms a 38 ms.",
         );
-        assert!(rust.iter().any(|p| p.starts_with("para una reescritura")), "{rust:#?}");
+        assert!(rust.iter().any(|p| p.starts_with("por qué reescribir")), "{rust:#?}");
         // R76, R77: an SLO programme is scored on SLIs, targets agreed with product and the
         // error budget policy, not on the generic reliability points.
         let slos = points(
             "es",
             "Definí el programa de SLOs para 34 servicios críticos con presupuestos de error; los despliegues se congelan en automático si un servicio consume >50 % de su presupuesto en 7 días.",
         );
-        assert!(slos.iter().any(|p| p.starts_with("para SLOs")), "{slos:#?}");
+        assert!(slos.iter().any(|p| p.starts_with("qué recorridos de usuario")), "{slos:#?}");
         // R78: partitioning is scored on the key, pruning and dropping old partitions, not on
         // flame graphs; a database incident on what the database was doing underneath.
         let partitioned = points(
             "en",
             "Partitioned interval reads by month and tuned the top 20 statements from pg_stat_statements; outage dashboard p95 dropped from 7.8 s to 420 ms.",
         );
-        assert!(partitioned.iter().any(|p| p.starts_with("for partitioning")), "{partitioned:#?}");
+        assert!(partitioned.iter().any(|p| p.starts_with("the partition key chosen")), "{partitioned:#?}");
         assert!(!partitioned.iter().any(|p| p.contains("flame graphs")), "{partitioned:#?}");
         let wraparound = points(
             "en",
             "Ran an emergency VACUUM FREEZE with no outage after the billing DB hit transaction ID wraparound warnings, then added datfrozenxid age alerting.",
         );
-        assert!(wraparound.iter().any(|p| p.starts_with("for a database incident")), "{wraparound:#?}");
+        assert!(
+            wraparound.iter().any(|p| p.starts_with("what the database was doing underneath")),
+            "{wraparound:#?}"
+        );
         assert!(!wraparound.iter().any(|p| p.contains("feature flag")), "{wraparound:#?}");
         // R75: release frequency raised is delivery work, not reliability.
         let releases = "Azure DevOps pipelines and Ansible playbooks for the meter-data platform (C#/.NET Core APIs, SQL Server 2016 Always On); release frequency went from monthly to twice a week.";
@@ -8726,7 +8846,7 @@ mod tests {
         );
         assert!(!batch.iter().any(|p| p.contains("keyset")), "{batch:#?}");
         // R67: a batch's time is measured per run, not in latency percentiles.
-        assert!(batch.iter().any(|p| p.starts_with("for a batch job")), "{batch:#?}");
+        assert!(batch.iter().any(|p| p.starts_with("the window it had to fit")), "{batch:#?}");
         assert!(!batch.iter().any(|p| p.contains("percentiles rather than averages")), "{batch:#?}");
         // R67: a move between database engines is scored on what differs between them, not on
         // a QA reconciliation's tax rules, nor on an outbox that removes the dual writes it used.
@@ -8898,14 +9018,17 @@ mod tests {
             "en",
             "Rewrote the rate-quote aggregator as a Go service that calls 12 carrier APIs concurrently, cutting p95 from 2.4 s to 600 ms",
         );
-        assert!(fan_out.iter().any(|p| p.contains("fanned out")), "{fan_out:#?}");
+        assert!(
+            fan_out.iter().any(|p| p.starts_with("a timeout and cancellation for each call")),
+            "{fan_out:#?}"
+        );
         // R60: a faster deploy is scored on the deploy's steps, not on compilation and caches;
         // a queue's messages are reprocessed from a dead-letter queue, not only from an offset.
         let deploy = points(
             "en",
             "Cut deploy time from 40 to 6 minutes by moving from Jenkins scripts to Helm charts and Argo CD",
         );
-        assert!(deploy.iter().any(|p| p.contains("faster deploy rather than a faster build")), "{deploy:#?}");
+        assert!(deploy.iter().any(|p| p.starts_with("where the time went, step by step")), "{deploy:#?}");
         let queue = points(
             "en",
             "Moved webhook processing from synchronous Django views to Celery workers on RabbitMQ; timeouts fell from 4% to 0.1%",
@@ -8974,7 +9097,7 @@ mod tests {
             "es",
             "Reduje el tiempo de la suite de pruebas (RSpec, ~5,800 pruebas) de 38 a 11 minutos paralelizando en GitHub Actions",
         );
-        assert!(suite.iter().any(|p| p.contains("workers en paralelo")), "{suite:#?}");
+        assert!(suite.iter().any(|p| p.starts_with("cómo se repartieron las pruebas")), "{suite:#?}");
         assert!(!suite.iter().any(|p| p.contains("compilación")), "{suite:#?}");
         // "emr" is a word, not part of one; two facets at most.
         assert!(
@@ -9943,6 +10066,44 @@ mod tests {
         claims.add_facets(&mut points, ransomware, "security_incident", true, 0, 1);
         let all = points.join(" ");
         assert!(all.contains("immutable") && !all.contains("secret scanning"), "{points:#?}");
+        // R89: Terraform modules rewritten, with environments set up faster, are the rewrite,
+        // scored on the modules and the state moved into them (not on flame graphs); R88: dashboards
+        // that saved money are a saving (not alerts and SLOs), a cutover designed is a migration.
+        let modules = "Reescrevi os módulos Terraform que cada squad copiava e colava; hoje são 9 módulos \
+                       versionados, e subir um ambiente novo passou de 3 dias para 40 minutos";
+        assert_eq!(claims.kind_of(modules), Some("refactor"));
+        let mut points = claims.kind_points("refactor", 1).to_vec();
+        claims.add_facets(&mut points, modules, "refactor", false, 1, 2);
+        assert!(points.iter().any(|p| p.contains("blocos moved")), "{points:#?}");
+        for (line, want) in [
+            (
+                "Built capacity-planning dashboards in Grafana that finance used for reserved-instance purchases, \
+                 saving about $310k/year",
+                "cost",
+            ),
+            (
+                "Designed the cutover for the Postgres 9.6 → 11 upgrade with pglogical: a 4-minute write freeze \
+                 instead of the 2-hour maintenance window originally planned",
+                "migration",
+            ),
+        ] {
+            assert_eq!(claims.kind_of(line), Some(want), "{line}");
+        }
+        // R90: a flaky label put on real failures is a mistake owned, asked as one.
+        let flaky = "Al principio marqué como \"flaky\" varias pruebas que en realidad fallaban por un error real de caché.";
+        assert!(owns_mistake(flaky));
+        assert!(!owns_mistake("Marqué las pruebas inestables en el tablero del equipo cada semana."));
+        // R89: an administrator's exam is asked for an operating task, not an architect's design.
+        let mut points = claims.kind_points("certification", 0).to_vec();
+        claims.add_facets(
+            &mut points,
+            "Microsoft Azure Administrator Associate (AZ-104), 2023",
+            "certification",
+            false,
+            0,
+            2,
+        );
+        assert!(points[0].starts_with("an operating task"), "{points:#?}");
         // R89: "Me equivoqué al borrar un grupo de recursos ..." was not told back, and the
         // junior's mistake went unasked.
         let mistake =
@@ -9965,5 +10126,39 @@ mod tests {
         );
         // A pronoun before a verb in the third person is no reflexive told back.
         assert!(anchored("Me gusta automatizar todo", None, "¿Por qué?", 2).is_none());
+    }
+
+    #[test]
+    fn r90_stories_told_in_prose_are_told_back() {
+        // A DBA's prose paragraphs: her wraparound incident, opened by what she remembers, and her
+        // disagreement after "I also" were neither told back nor asked; her migration, told in
+        // the first person with the licences it retired, was asked where the money was going.
+        let incident = "The incident I remember best was a Monday morning when the billing database stopped \
+                        accepting writes because transaction ID wraparound protection kicked in; autovacuum had \
+                        been disabled on a large table months earlier. I was the on-call DBA. I put the \
+                        application into maintenance mode, ran a manual VACUUM FREEZE on the affected tables.";
+        assert_eq!(
+            narrated_incident(incident, 0).as_deref(),
+            Some(
+                "the incident you remember best was a Monday morning when the billing database stopped accepting \
+                 writes because transaction ID wraparound protection kicked in"
+            )
+        );
+        let disagreement = "I also had a real disagreement with the infrastructure team, who wanted to move all \
+                            backups to nightly VM snapshots.";
+        assert_eq!(
+            anchored(disagreement, Some("Buckeye"), "Why?", 0).as_deref(),
+            Some(
+                "At Buckeye, you had a real disagreement with the infrastructure team, who wanted to move all backups \
+                 to nightly VM snapshots. Why?"
+            )
+        );
+        let migration = "I led the migration of the claims system from Oracle 12c to PostgreSQL 11 using ora2pg; \
+                         cutover took one weekend and we retired roughly $180k per year in Oracle licensing.";
+        assert_eq!(Claims::bundled().kind_of(migration), Some("migration"));
+        // "uma ingestão", not "um ingestão".
+        let told =
+            anchored("Implementei ingestão de eventos do app em tempo real com Pub/Sub", None, "Como?", 1);
+        assert!(told.as_deref().is_some_and(|t| t.contains("implementou uma ingestão")), "{told:?}");
     }
 }

@@ -1193,6 +1193,50 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    // A DBA back from a career break, in prose paragraphs: her wraparound incident and her
+    // disagreement with the infrastructure team are asked, not a stock incident or conflict.
+    let resume = include_str!("../../../docs/kit-review/round90-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "database-administrator", resume).await;
+    let all = texts(&kit);
+    for told in [
+        "At Buckeye Mutual Insurance, the incident you remember best was a Monday morning",
+        "At Buckeye Mutual Insurance, you had a real disagreement with the infrastructure team",
+    ] {
+        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
+    }
+    // A data engineer's "divergência" is asked as the disagreement it was, and an incident he took
+    // part in is scored on his part, not on how whoever led it limited the impact.
+    let resume = include_str!("../../../docs/kit-review/round90-resumes/pt-1.txt");
+    let kit = kit_for(&mut c, "data-engineer", resume).await;
+    let all = texts(&kit);
+    assert!(
+        all.iter()
+            .any(|t| t.contains("você teve uma divergência com o time de BI") && t.contains("discordavam")),
+        "{all:#?}"
+    );
+    let q = kit
+        .questions
+        .iter()
+        .find(|q| q.text.contains("você participou de um incidente"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    let points =
+        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
+    assert!(points.contains("outra pessoa liderou"), "{points}");
+    // A junior tester's flaky label on real failures is asked as the mistake it was.
+    let resume = include_str!("../../../docs/kit-review/round90-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "qa-automation-engineer", resume).await;
+    assert!(
+        texts(&kit).iter().any(|t| t.contains("marcaste como \"flaky\" varias pruebas")),
+        "{:#?}",
+        texts(&kit)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_two_questions_of_a_kit_cite_the_same_resume_line() {
     // R42: "Tell me about an architecture decision you drove" cited the settlement backbone that
     // the next question told back: the candidate would tell the same story twice.
