@@ -2197,9 +2197,22 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     }
     // Told to the candidate: "a certificate rotation in your service mesh".
     const YOURS: [&[(&str, &str)]; 3] = [
-        &[(" our ", " your "), (" we ", " you "), (" I ", " you ")],
-        &[(" nosso ", " seu "), (" nossa ", " sua "), (" nossos ", " seus "), (" nossas ", " suas ")],
-        &[(" nuestro ", " tu "), (" nuestra ", " tu "), (" nuestros ", " tus "), (" nuestras ", " tus ")],
+        // ("Em maio de 2023 fui o responsável pelo incidente ...", R91: told as "fui".)
+        &[(" our ", " your "), (" we ", " you "), (" I was ", " you were "), (" I ", " you ")],
+        &[
+            (" nosso ", " seu "),
+            (" nossa ", " sua "),
+            (" nossos ", " seus "),
+            (" nossas ", " suas "),
+            (" fui ", " você foi "),
+        ],
+        &[
+            (" nuestro ", " tu "),
+            (" nuestra ", " tu "),
+            (" nuestros ", " tus "),
+            (" nuestras ", " tus "),
+            (" fui ", " fuiste "),
+        ],
     ];
     let story = YOURS[lang].iter().fold(lower_first(first), |s, (ours, yours)| s.replace(ours, yours));
     // ("... e desligamos 11 máquinas" is "e desligaram", as in a line told back.)
@@ -4173,7 +4186,16 @@ fn by_figure(verb: &str, object: &str, lang: usize) -> Option<String> {
 /// First-person pronouns and possessives and their second-person forms, per kit language.
 const SECOND_PERSON: [&[(&str, &str)]; 3] = [
     // "our team's services" told back is "your team's services" (R22).
-    &[("I", "you"), ("my", "your"), ("me", "you"), ("myself", "yourself"), ("our", "your")],
+    // ("... and we narrowed the gateway", "before we had the tracing": R91, pasted as "we".)
+    &[
+        ("I", "you"),
+        ("my", "your"),
+        ("me", "you"),
+        ("myself", "yourself"),
+        ("our", "your"),
+        ("we", "you"),
+        ("us", "you"),
+    ],
     &[
         ("eu", "você"),
         ("meu", "seu"),
@@ -4533,7 +4555,9 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 return Some(format!("{}ou", before_back_vowel(s, 'ç')));
             }
             let s = stem("i").or_else(|| stem("í"))?;
-            Some(if ER.contains(&s) { format!("{s}eu") } else { format!("{s}iu") })
+            // A stem in "c" is of a verb in "-cer" ("convenci" is "convenceu", "esqueci"
+            // "esqueceu", "ofereci" "ofereceu"; R91: "convenciu").
+            Some(if ER.contains(&s) || s.ends_with('c') { format!("{s}eu") } else { format!("{s}iu") })
         }
         2 => {
             const IRREGULAR: &[(&str, &str)] = &[
@@ -10156,6 +10180,27 @@ mod tests {
         let migration = "I led the migration of the claims system from Oracle 12c to PostgreSQL 11 using ora2pg; \
                          cutover took one weekend and we retired roughly $180k per year in Oracle licensing.";
         assert_eq!(Claims::bundled().kind_of(migration), Some("migration"));
+        // R91: a verb of "we" and one of the candidate's inside a told story are told to them;
+        // "convenci" is "convenceu".
+        assert_eq!(
+            anchored(
+                "I wrote the retrospective myself and we narrowed the gateway to external APIs",
+                None,
+                "Why?",
+                0
+            )
+            .as_deref(),
+            Some("You wrote the retrospective yourself and you narrowed the gateway to external APIs. Why?")
+        );
+        let story = "Em maio de 2023 fui o responsável pelo incidente em que o agendamento de consultas ficou fora do \
+                     ar por 1h35. Coordenei a sala de guerra e decidi pelo rollback.";
+        assert!(
+            narrated_incident(story, 1)
+                .is_some_and(|s| s.starts_with("em maio de 2023 você foi o responsável")),
+            "{:?}",
+            narrated_incident(story, 1)
+        );
+        assert_eq!(second_person("Convenci", 1).as_deref(), Some("convenceu"));
         // "uma ingestão", not "um ingestão".
         let told =
             anchored("Implementei ingestão de eventos do app em tempo real com Pub/Sub", None, "Como?", 1);

@@ -1023,7 +1023,6 @@ async fn r67_a_served_model_and_the_candidate_s_own_scenarios() {
     let app = spawn().await;
     let mut c = app.client().await;
     let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
     // A re-ranker deployed behind the product API is asked about serving it, not about how the
     // model was judged good enough to go live; her own A/B test keeps the bank's "read this A/B
     // result" out.
@@ -1031,14 +1030,14 @@ async fn r67_a_served_model_and_the_candidate_s_own_scenarios() {
     for role in ["backend-developer", "data-scientist"] {
         let kit = kit_for(&mut c, role, resume).await;
         let served = kit.questions.iter().find(|q| q.text.contains("SageMaker endpoints"));
-        let served = served.unwrap_or_else(|| panic!("{role}: {:#?}", texts(&kit)));
+        let served = served.unwrap_or_else(|| panic!("{role}: {:#?}", kit_texts(&kit)));
         assert!(served.text.contains("latency and load"), "{role}: {}", served.text);
-        assert!(kit.questions.iter().all(|q| id(q) != "analytics-03"), "{role}: {:#?}", texts(&kit));
+        assert!(kit.questions.iter().all(|q| id(q) != "analytics-03"), "{role}: {:#?}", kit_texts(&kit));
     }
     // Idempotent webhooks told back keep the double-charge scenarios out of the kit.
     let resume = include_str!("../../../docs/kit-review/round56-resumes/es-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
-    assert!(kit.questions.iter().any(|q| q.text.contains("webhooks idempotentes")), "{:#?}", texts(&kit));
+    assert!(kit.questions.iter().any(|q| q.text.contains("webhooks idempotentes")), "{:#?}", kit_texts(&kit));
     for q in &kit.questions {
         assert!(!["apis-03", "system-design-03"].contains(&id(q).as_str()), "{}: {}", id(q), q.text);
     }
@@ -1048,41 +1047,39 @@ async fn r67_a_served_model_and_the_candidate_s_own_scenarios() {
 async fn r68_legal_forms_thresholds_and_security_incidents() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
     // "Tapatía Fintech S.A.P.I. de C.V." is named without its legal form, and its periods end no
     // sentence.
     let resume = include_str!("../../../docs/kit-review/round68-resumes/es-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
-    assert!(texts(&kit).iter().any(|t| t.starts_with("En Tapatía Fintech, ")), "{:#?}", texts(&kit));
-    assert!(texts(&kit).iter().all(|t| !t.contains("C.V")), "{:#?}", texts(&kit));
+    assert!(kit_texts(&kit).iter().any(|t| t.starts_with("En Tapatía Fintech, ")), "{:#?}", kit_texts(&kit));
+    assert!(kit_texts(&kit).iter().all(|t| !t.contains("C.V")), "{:#?}", kit_texts(&kit));
     // Leaked keys used to mine cryptocurrency are a security incident to contain, not
     // reliability work (R73: nor an outage to roll back).
     let resume = include_str!("../../../docs/kit-review/round68-resumes/es-2.txt");
     let kit = kit_for(&mut c, "cloud-engineer", resume).await;
     let incident = kit.questions.iter().find(|q| q.text.contains("incidente en agosto de 2022"));
-    let incident = incident.unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+    let incident = incident.unwrap_or_else(|| panic!("{:#?}", kit_texts(&kit)));
     assert!(incident.text.contains("¿Qué contuviste primero"), "{}", incident.text);
     // A burn-rate threshold is no result to measure.
     let resume = include_str!("../../../docs/kit-review/round68-resumes/en-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
-    assert!(texts(&kit).iter().all(|t| !t.contains("measure the 2x")), "{:#?}", texts(&kit));
+    assert!(kit_texts(&kit).iter().all(|t| !t.contains("measure the 2x")), "{:#?}", kit_texts(&kit));
     // The outage he commanded is asked about; "the first hour after a bad release" is not asked
     // again beside it.
     let id = |q: &pb::KitQuestion| q.question.as_ref().expect("question").id.clone();
-    assert!(texts(&kit).iter().any(|t| t.contains("Black Friday 2022")), "{:#?}", texts(&kit));
-    assert!(kit.questions.iter().all(|q| id(q) != "problem-solving-04"), "{:#?}", texts(&kit));
+    assert!(kit_texts(&kit).iter().any(|t| t.contains("Black Friday 2022")), "{:#?}", kit_texts(&kit));
+    assert!(kit.questions.iter().all(|q| id(q) != "problem-solving-04"), "{:#?}", kit_texts(&kit));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r69_incidents_teams_and_bills_get_their_own_rubrics() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
     // The outage he commanded is asked as an incident, not as failures prevented.
     let resume = include_str!("../../../docs/kit-review/round69-resumes/en-1.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
     let outage = kit.questions.iter().find(|q| q.text.contains("pathology results outage"));
-    let outage = outage.unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+    let outage = outage.unwrap_or_else(|| panic!("{:#?}", kit_texts(&kit)));
     assert!(outage.text.contains("limit the damage"), "{}", outage.text);
     // A bill cut is asked where the money went; a team grown is not asked as a system scaled.
     let resume = include_str!("../../../docs/kit-review/round69-resumes/es-1.txt");
@@ -1093,6 +1090,16 @@ async fn r69_incidents_teams_and_bills_get_their_own_rubrics() {
     }
 }
 
+/// The questions of `kit` as asked.
+fn kit_texts(kit: &pb::InterviewKit) -> Vec<String> {
+    kit.questions.iter().map(|q| q.text.clone()).collect()
+}
+
+/// The bank ids of `kit`'s questions.
+fn kit_ids(kit: &pb::InterviewKit) -> Vec<String> {
+    kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect()
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
@@ -1101,17 +1108,13 @@ const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nE
 async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
-    let ids = |kit: &pb::InterviewKit| {
-        kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect::<Vec<_>>()
-    };
     // A resume that labels its jobs ("Current role:", "Company:", "Dates:") and its stories
     // ("Incident:", "Disagreement:", "Own mistake:", "Result:"): the leaked key, the S3 dispute and
     // the EDR mistake are each asked, and neither a stock incident nor a stock disagreement is
     // asked beside them.
     let resume = include_str!("../../../docs/kit-review/round87-resumes/en-2.txt");
     let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
-    let all = texts(&kit);
+    let all = kit_texts(&kit);
     for told in [
         "At Liffey Ledger, in June 2023 an access key for a CI pipeline was pushed to a public fork.",
         "At Liffey Ledger, the Platform team resisted blocking public S3 buckets",
@@ -1121,17 +1124,17 @@ async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
         assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
     }
     for stock in ["conflict-", "operations-06"] {
-        assert!(ids(&kit).iter().all(|id| !id.starts_with(stock)), "{stock}: {:#?}", ids(&kit));
+        assert!(kit_ids(&kit).iter().all(|id| !id.starts_with(stock)), "{stock}: {:#?}", kit_ids(&kit));
     }
-    let mut unique = ids(&kit);
+    let mut unique = kit_ids(&kit);
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), kit.questions.len(), "{:#?}", ids(&kit));
+    assert_eq!(unique.len(), kit.questions.len(), "{:#?}", kit_ids(&kit));
     // A labelled conflict and a bare "Erro:" label, in a job whose story wraps a date onto its
     // next line ("... em julho de 2023. O tempo da"): still the job's, and both asked.
     let resume = include_str!("../../../docs/kit-review/round86-resumes/pt-1.txt");
     let kit = kit_for(&mut c, "data-engineer", resume).await;
-    let all = texts(&kit);
+    let all = kit_texts(&kit);
     for told in [
         "Na Grão Norte Cooperativa Agroindustrial, o time de BI não queria abrir mão das views antigas.",
         "Na Grão Norte Cooperativa Agroindustrial, uma mudança sua num modelo incremental do dbt",
@@ -1144,16 +1147,12 @@ async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
 async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told_as_help() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
-    let ids = |kit: &pb::InterviewKit| {
-        kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect::<Vec<_>>()
-    };
     // A junior cloud engineer: no customer import or discount function, the script a cloud team
     // writes; the migration helped with asked as a migration; the mistake told ("Me equivoqué al
     // borrar ...") asked as one.
     let resume = include_str!("../../../docs/kit-review/round89-resumes/es-1.txt");
     let kit = kit_for(&mut c, "cloud-engineer", resume).await;
-    let (all, asked) = (texts(&kit), ids(&kit));
+    let (all, asked) = (kit_texts(&kit), kit_ids(&kit));
     for stock in ["programming-01", "programming-02"] {
         assert!(!asked.contains(&stock.to_string()), "{stock}: {asked:#?}");
     }
@@ -1166,7 +1165,7 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
     }
     // The same script is no backend developer's programming.
     let kit = kit_for(&mut c, "backend-developer", resume).await;
-    assert!(!ids(&kit).contains(&"programming-07".to_string()), "{:#?}", ids(&kit));
+    assert!(!kit_ids(&kit).contains(&"programming-07".to_string()), "{:#?}", kit_ids(&kit));
     // A ransomware response she helped with: asked who led it and what her part was, scored on
     // isolation and clean restores, not on a leaked key's rotation.
     let resume = include_str!("../../../docs/kit-review/round89-resumes/en-1.txt");
@@ -1175,7 +1174,7 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
         .questions
         .iter()
         .find(|q| q.text.contains("you helped contain a ransomware incident"))
-        .unwrap_or_else(|| panic!("{:#?}", texts(&kit)));
+        .unwrap_or_else(|| panic!("{:#?}", kit_texts(&kit)));
     assert!(q.text.contains("who led the response and what was your own part in it"), "{}", q.text);
     let points =
         q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
@@ -1184,11 +1183,11 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
     // and deployed an API).
     let resume = include_str!("../../../docs/kit-review/round54-resumes/en-2.txt");
     let kit = kit_for(&mut c, "backend-developer", resume).await;
-    assert!(!ids(&kit).contains(&"programming-01".to_string()), "{:#?}", ids(&kit));
+    assert!(!kit_ids(&kit).contains(&"programming-01".to_string()), "{:#?}", kit_ids(&kit));
     assert!(
-        texts(&kit).iter().any(|t| t.starts_with("In your Transit Delay Bot project, you worked on")),
+        kit_texts(&kit).iter().any(|t| t.starts_with("In your Transit Delay Bot project, you worked on")),
         "{:#?}",
-        texts(&kit)
+        kit_texts(&kit)
     );
 }
 
@@ -1196,12 +1195,11 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
 async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
     let app = spawn().await;
     let mut c = app.client().await;
-    let texts = |kit: &pb::InterviewKit| kit.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
     // A DBA back from a career break, in prose paragraphs: her wraparound incident and her
     // disagreement with the infrastructure team are asked, not a stock incident or conflict.
     let resume = include_str!("../../../docs/kit-review/round90-resumes/en-2.txt");
     let kit = kit_for(&mut c, "database-administrator", resume).await;
-    let all = texts(&kit);
+    let all = kit_texts(&kit);
     for told in [
         "At Buckeye Mutual Insurance, the incident you remember best was a Monday morning",
         "At Buckeye Mutual Insurance, you had a real disagreement with the infrastructure team",
@@ -1212,7 +1210,7 @@ async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
     // part in is scored on his part, not on how whoever led it limited the impact.
     let resume = include_str!("../../../docs/kit-review/round90-resumes/pt-1.txt");
     let kit = kit_for(&mut c, "data-engineer", resume).await;
-    let all = texts(&kit);
+    let all = kit_texts(&kit);
     assert!(
         all.iter()
             .any(|t| t.contains("você teve uma divergência com o time de BI") && t.contains("discordavam")),
@@ -1230,9 +1228,9 @@ async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
     let resume = include_str!("../../../docs/kit-review/round90-resumes/es-2.txt");
     let kit = kit_for(&mut c, "qa-automation-engineer", resume).await;
     assert!(
-        texts(&kit).iter().any(|t| t.contains("marcaste como \"flaky\" varias pruebas")),
+        kit_texts(&kit).iter().any(|t| t.contains("marcaste como \"flaky\" varias pruebas")),
         "{:#?}",
-        texts(&kit)
+        kit_texts(&kit)
     );
 }
 
