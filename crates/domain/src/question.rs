@@ -117,10 +117,10 @@ pub struct Question {
     /// mobile developer's (reviewers, R15-R16).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub off_for: Vec<String>,
-    /// The job areas it is asked for, and none other (empty: any): a nightly Bash job or a cloud
-    /// account's provisioning script is the programming of an infrastructure job, and the
-    /// customer import or discount function a backend developer is asked about is not its
-    /// programming (R89: application scenarios in cloud and DevOps kits).
+    /// The job areas it is asked for, and none other (empty: any): a nightly Bash job that stops
+    /// halfway is the programming of an infrastructure job, and the customer import or discount
+    /// function a backend developer is asked about is not its programming (R89: application
+    /// scenarios in cloud and DevOps kits).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only_for: Vec<String>,
     /// Terms the resume's work must show one of for it to be asked (a skills list is not enough):

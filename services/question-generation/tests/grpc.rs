@@ -1100,6 +1100,13 @@ fn kit_ids(kit: &pb::InterviewKit) -> Vec<String> {
     kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect()
 }
 
+/// Asserts that some question of a kit (`all`, its texts) opens with each of `openings`.
+fn assert_told(all: &[String], openings: &[&str]) {
+    for told in openings {
+        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
+    }
+}
+
 /// A payments engineer whose settlement backbone is both a headline and the resume's only
 /// messaging line, beside an older job with a queue of its own.
 const SETTLEMENT_RESUME: &str = "Grace Holloway\ngrace.holloway@example.com\n\nExperience\n\nSenior Backend Engineer — Ledgerline Payments\nFeb 2021 – Present\n- Designed the event backbone for settlement (EventBridge + SQS FIFO + Lambda in Go); reduced end-of-day settlement batch from 3h10m to 22 minutes.\n- Built the merchant onboarding REST API in Go with PostgreSQL, serving 40 partner banks.\n- Cut p99 latency of the payouts API from 900 ms to 180 ms by moving balance reads to a Redis cache.\n\nBackend Engineer — Slotwise\nMar 2017 – Jan 2021\n- Backend for a B2B scheduling SaaS (Java 8, Dropwizard, MySQL, RabbitMQ), ~900 business customers.\n- Wrote the reminder service that sends 2 million SMS and e-mails a month through RabbitMQ.\n\nSkills\nGo, Java, PostgreSQL, MySQL, Redis, AWS, SQS, RabbitMQ, Docker, Kubernetes, Terraform\n";
@@ -1115,14 +1122,15 @@ async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
     let resume = include_str!("../../../docs/kit-review/round87-resumes/en-2.txt");
     let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
     let all = kit_texts(&kit);
-    for told in [
-        "At Liffey Ledger, in June 2023 an access key for a CI pipeline was pushed to a public fork.",
-        "At Liffey Ledger, the Platform team resisted blocking public S3 buckets",
-        "At Liffey Ledger, you enabled a new EDR prevention policy",
-        "At Liffey Ledger, you wrote 70+ detection rules",
-    ] {
-        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
-    }
+    assert_told(
+        &all,
+        &[
+            "At Liffey Ledger, in June 2023 an access key for a CI pipeline was pushed to a public fork.",
+            "At Liffey Ledger, the Platform team resisted blocking public S3 buckets",
+            "At Liffey Ledger, you enabled a new EDR prevention policy",
+            "At Liffey Ledger, you wrote 70+ detection rules",
+        ],
+    );
     for stock in ["conflict-", "operations-06"] {
         assert!(kit_ids(&kit).iter().all(|id| !id.starts_with(stock)), "{stock}: {:#?}", kit_ids(&kit));
     }
@@ -1135,12 +1143,13 @@ async fn r87_the_stories_a_resume_tells_are_asked_before_stock_questions() {
     let resume = include_str!("../../../docs/kit-review/round86-resumes/pt-1.txt");
     let kit = kit_for(&mut c, "data-engineer", resume).await;
     let all = kit_texts(&kit);
-    for told in [
-        "Na Grão Norte Cooperativa Agroindustrial, o time de BI não queria abrir mão das views antigas.",
-        "Na Grão Norte Cooperativa Agroindustrial, uma mudança sua num modelo incremental do dbt",
-    ] {
-        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
-    }
+    assert_told(
+        &all,
+        &[
+            "Na Grão Norte Cooperativa Agroindustrial, o time de BI não queria abrir mão das views antigas.",
+            "Na Grão Norte Cooperativa Agroindustrial, uma mudança sua num modelo incremental do dbt",
+        ],
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1157,12 +1166,13 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
         assert!(!asked.contains(&stock.to_string()), "{stock}: {asked:#?}");
     }
     assert!(asked.contains(&"programming-07".to_string()), "{asked:#?}");
-    for told in [
-        "En Grupo Industrial Cumbres, apoyaste la migración de 18 VMs on-premise a Azure con Azure Migrate. ¿Cuál fue tu parte",
-        "En Grupo Industrial Cumbres, te equivocaste al borrar un grupo de recursos que creías huérfano.",
-    ] {
-        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
-    }
+    assert_told(
+        &all,
+        &[
+            "En Grupo Industrial Cumbres, apoyaste la migración de 18 VMs on-premise a Azure con Azure Migrate. ¿Cuál fue tu parte",
+            "En Grupo Industrial Cumbres, te equivocaste al borrar un grupo de recursos que creías huérfano.",
+        ],
+    );
     // The same script is no backend developer's programming.
     let kit = kit_for(&mut c, "backend-developer", resume).await;
     assert!(!kit_ids(&kit).contains(&"programming-07".to_string()), "{:#?}", kit_ids(&kit));
@@ -1200,12 +1210,13 @@ async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
     let resume = include_str!("../../../docs/kit-review/round90-resumes/en-2.txt");
     let kit = kit_for(&mut c, "database-administrator", resume).await;
     let all = kit_texts(&kit);
-    for told in [
-        "At Buckeye Mutual Insurance, the incident you remember best was a Monday morning",
-        "At Buckeye Mutual Insurance, you had a real disagreement with the infrastructure team",
-    ] {
-        assert!(all.iter().any(|t| t.starts_with(told)), "{told}: {all:#?}");
-    }
+    assert_told(
+        &all,
+        &[
+            "At Buckeye Mutual Insurance, the incident you remember best was a Monday morning",
+            "At Buckeye Mutual Insurance, you had a real disagreement with the infrastructure team",
+        ],
+    );
     // A data engineer's "divergência" is asked as the disagreement it was, and an incident he took
     // part in is scored on his part, not on how whoever led it limited the impact.
     let resume = include_str!("../../../docs/kit-review/round90-resumes/pt-1.txt");
