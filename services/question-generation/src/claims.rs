@@ -65,6 +65,22 @@ struct Facet {
 }
 
 impl Facet {
+    /// The facet with its points as a rubric shows them: without the words that say which work
+    /// each is for ("para entrega con GitOps: ...", "for a security incident: ..."), which under a
+    /// question about that work read as a template's seam (R90). The file keeps them, for its
+    /// authors.
+    fn into_shown(self) -> Facet {
+        let shown = |t: String| match t.split_once(": ") {
+            Some((context, point))
+                if (context.starts_with("for ") || context.starts_with("para ")) && context.len() < 100 =>
+            {
+                point.to_string()
+            }
+            _ => t,
+        };
+        Facet { en: shown(self.en), pt: shown(self.pt), es: shown(self.es), ..self }
+    }
+
     fn fits(&self, lower: &str, kind: &str) -> bool {
         let names = |terms: &[String]| terms.iter().any(|t| names_term(lower, t));
         // A certification is scored by the facets written for exams: a tool's facet is work done
@@ -246,7 +262,7 @@ impl Claims {
                         texts: [c.en, c.pt, c.es],
                     })
                     .collect(),
-                facets: file.facets,
+                facets: file.facets.into_iter().map(Facet::into_shown).collect(),
             }
         })
     }
@@ -271,21 +287,7 @@ impl Claims {
         // Replacements first, while the kind's points are where its template put them.
         let (instead, added): (Vec<_>, Vec<_>) =
             fitting.partition(|f| f.replaces.get(kind).is_some_and(|&i| i < points.len()));
-        // Without the words that say which work it is for ("para entrega con GitOps: ...", "for a
-        // security incident: ..."): under a question about that work they read as a template's
-        // seam (R90).
-        let text = |f: &Facet| {
-            let t = [&f.en, &f.pt, &f.es][lang.min(2)];
-            match t.split_once(": ") {
-                Some((context, point))
-                    if (context.starts_with("for ") || context.starts_with("para "))
-                        && context.len() < 100 =>
-                {
-                    point.to_string()
-                }
-                _ => t.clone(),
-            }
-        };
+        let text = |f: &Facet| [&f.en, &f.pt, &f.es][lang.min(2)].clone();
         for f in instead {
             points[f.replaces[kind]] = text(f);
         }
@@ -444,7 +446,7 @@ impl Claims {
             let named = |w: &String| m.stems.iter().any(|s| stem_matches(w, s));
             lower.first().is_some_and(named)
                 || (lower.first().is_some_and(|w| SUPPORTING.contains(&w.as_str()))
-                    && lower.iter().skip(1).take(3).any(|w| named(w) || w.starts_with("migr")))
+                    && lower.iter().skip(1).take(3).any(named))
         });
         const MEANS: &[&str] = &["with", "con", "com", "using", "usando", "via"];
         let means = lower.iter().position(|w| MEANS.contains(&w.as_str()));
