@@ -495,18 +495,7 @@ impl Anchors {
             // database changes were planned, it read as a seam (R81's development kits).
             // A line labelled a disagreement ("Desacuerdo: en una revisión defendí usar Dapper
             // ...", R87) is one, whatever words tell it.
-            let labelled = claim.text.split_once(": ").is_some_and(|(label, _)| {
-                [
-                    "disagreement",
-                    "conflict",
-                    "conflito",
-                    "divergência",
-                    "discordância",
-                    "desacuerdo",
-                    "conflicto",
-                ]
-                .contains(&label.trim().to_lowercase().as_str())
-            });
+            let labelled = crate::claims::disagreement_label(&claim.text);
             let told_part = crate::claims::told_part(&claim.text, lang);
             let told_disagreement = labelled
                 || crate::claims::contested(&told_part, lang).is_some()
@@ -597,7 +586,13 @@ impl Anchors {
                 let strength = Self::strength(shown, said, said_words, lang)
                     .max(usize::from(contested.is_some() || (labelled && shown.id == "conflict")))
                     .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
-                    .max(usize::from(shown.id == "ownership" && owns_mistake));
+                    .max(usize::from(shown.id == "ownership" && owns_mistake))
+                    // (An incident told is a story of ownership whatever verb tells the candidate's
+                    // part: "Durante una caída de Redis en producción, ayudé al líder técnico ...",
+                    // R91: a stock ownership question in its place.)
+                    // (Not incidents in the plural, tickets handled: "atendí incidencias de nivel
+                    // 2 en horario extendido".)
+                    .max(usize::from(shown.id == "ownership" && incident && !handled_tickets(said_words)));
                 // Without a signal, a competency whose ask fits any substantial work ("who else did
                 // that work depend on?") is asked through a line naming two technologies or more,
                 // below every line that shows it: kits asked the stock "tell me about a time" while
@@ -633,10 +628,20 @@ impl Anchors {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.incident_ask.as_ref().filter(|_| incident) {
                     let texts = Claims::bundled().kind_texts(incident_kind, lang).unwrap_or(&c.texts[lang]);
-                    let helped = said_words
-                        .first()
-                        .is_some_and(|w| crate::claims::SUPPORTING.contains(w) || w.starts_with("particip"));
+                    // (Past what was happening: "Durante una caída de Redis en producción, ayudé
+                    // al líder técnico ...", R91.)
+                    let after = crate::claims::during(&told_part).map(|(_, rest)| rest.to_lowercase());
+                    let helped = after
+                        .as_deref()
+                        .map_or(said_words.first().copied(), |rest| words(rest).next())
+                        .is_some_and(|w| crate::claims::SUPPORTING.contains(&w) || w.starts_with("particip"));
                     (own.support_ask.as_ref().filter(|_| helped).unwrap_or(ask), texts, incident_kind, false)
+                } else if let Some(ask) = own
+                    .between_ask
+                    .as_ref()
+                    .filter(|_| contested.as_deref().is_some_and(|p| crate::claims::between_sides(p, lang)))
+                {
+                    (ask, own, id, false)
                 } else if let Some(ask) = own.open_ask.as_ref().filter(|_| undecided(&claim.text)) {
                     (ask, own, id, false)
                 } else if let Some(ask) = own.mistake_ask.as_ref().filter(|_| mistake) {
@@ -708,8 +713,14 @@ impl Anchors {
             // derrubou a VPN de uma filial de cliente por meia hora; desde então ..."), asked as
             // the mistake (R83).
             let Some(own) = self.competencies.iter().find(|c| c.id == "ownership") else { continue };
+            // (One the candidate only helped with is asked who led it and what their part was.)
+            let helped = crate::claims::helped_only(&claim.text);
+            let incident_ask = match helped {
+                true => own.texts[lang].support_ask.as_ref().or(own.texts[lang].incident_ask.as_ref()),
+                false => own.texts[lang].incident_ask.as_ref(),
+            };
             let narrated = crate::claims::narrated_incident(&claim.text, lang)
-                .zip(own.texts[lang].incident_ask.as_ref())
+                .zip(incident_ask)
                 .map(|(story, ask)| (story, ask, "incident"))
                 .or_else(|| {
                     crate::claims::narrated_mistake(&claim.text, lang)
@@ -736,6 +747,12 @@ impl Anchors {
                 let text = crate::claims::at_employer(&story, employer, ask, lang);
                 let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![own.id.clone()];
+                if let Some(point) =
+                    own.texts[lang].support_point.as_ref().filter(|_| helped && kind != "mistake")
+                    && q.rubric.points.len() > 1
+                {
+                    q.rubric.points[1] = point.clone();
+                }
                 Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
                 let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
                 let mut option = AnchorOption::new(&own.id, q, score, false, i, employer);
@@ -1356,6 +1373,13 @@ pub struct AnchorOption {
     pub asks: String,
 }
 
+/// Whether a told part names incidents in the plural near its head ("atendí incidencias de nivel
+/// 2", "handled incidents with the backend team"): tickets handled, no one incident to walk
+/// through.
+fn handled_tickets(said_words: &[&str]) -> bool {
+    said_words.iter().take(9).any(|w| ["incidents", "incidentes", "incidencias", "incidências"].contains(w))
+}
+
 /// A story the resume tells, asked as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Story {
@@ -1812,6 +1836,63 @@ mod tests {
     fn assert_told(lang: &str, kit: usize, employer: &str, competency: &str, line: &str, start: &str) {
         let q = told(lang, kit, employer, line, competency).unwrap_or_else(|| panic!("{line} is asked"));
         assert!(q.starts_with(start), "{q}");
+    }
+
+    #[test]
+    fn r91_incidents_told_with_the_candidates_part_are_asked_as_incidents() {
+        // R91: three incidents left unasked beside stock incident and ownership questions.
+        let q = |language: &str, lang: usize, line: &str| {
+            let c = candidate(language, &[("Acme", line)]);
+            Anchors::bundled()
+                .question("ownership", &c, lang, &[], &[])
+                .filter(|o| o.story == Some(Story::Incident))
+                .map(|o| o.question)
+                .unwrap_or_else(|| panic!("{line} is asked as an incident"))
+        };
+        // On call, with its pronoun ("Yo estaba de guardia").
+        let led = q(
+            "es",
+            2,
+            "Incidente: en 2023 el enlace principal de Direct Connect falló y el tráfico no conmutó al secundario por una ruta BGP mal anunciada. Yo estaba de guardia; detecté el problema en los logs de VPC Flow y el servicio volvió en 38 minutos.",
+        );
+        assert!(
+            led.text.starts_with("En Acme, en 2023 el enlace principal de Direct Connect falló"),
+            "{}",
+            led.text
+        );
+        // Helped with, opened by what was happening, and asked who led it.
+        let helped = q(
+            "es",
+            2,
+            "Durante una caída de Redis en producción, ayudé al líder técnico revisando logs y reiniciando los workers de Celery; yo no coordiné el incidente pero documenté los pasos para el runbook",
+        );
+        assert!(
+            helped
+                .text
+                .starts_with("En Acme, durante una caída de Redis en producción, ayudaste al líder técnico"),
+            "{}",
+            helped.text
+        );
+        assert!(helped.text.contains("quién llevó la respuesta"), "{}", helped.text);
+        // A supporting role, labelled: asked and scored on the candidate's part.
+        let supporting = q(
+            "en",
+            0,
+            "Incident (supporting role): during the 2022 peak season a retry storm between the rating and routing services took shipment booking down for 3 hours. I was not on call, but I joined the bridge, identified the missing jitter in the client retry policy.",
+        );
+        assert!(
+            supporting.text.starts_with("At Acme, during the 2022 peak season a retry storm"),
+            "{}",
+            supporting.text
+        );
+        assert!(supporting.text.contains("who led the response"), "{}", supporting.text);
+        assert!(
+            supporting
+                .rubric
+                .points
+                .iter()
+                .any(|p| p.starts_with("their own part in a response someone else led"))
+        );
     }
 
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the
@@ -2832,6 +2913,30 @@ mod tests {
             assert!(q.question.text.starts_with(opening), "{}", q.question.text);
             assert!(anchors.question("ownership", &c, lang, &[], &[]).is_none(), "{line}");
         }
+        // R91: a disagreement between two other sides the candidate stood between is told with
+        // both, and asked how the two were brought to a decision, not where "vocês" disagreed.
+        let c = candidate(
+            "pt",
+            &[(
+                "Cooperativa Agro",
+                "Divergência: o time do SAP queria enviar notas fiscais em lote de hora em hora; o time do portal queria tempo real. Propus eventos via IDoc com reprocessamento e mantivemos um lote noturno de conciliação.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 1, &[], &[]).expect("a disagreement");
+        assert!(
+            q.question.text.starts_with("Na Cooperativa Agro, o time do SAP queria enviar notas fiscais em lote de hora em hora, e o time do portal queria tempo real. Como você levou os dois lados"),
+            "{}",
+            q.question.text
+        );
+        let c = candidate(
+            "en",
+            &[(
+                "Lonestar",
+                "Disagreement: the data platform team wanted every service to write directly into the shared Snowflake warehouse. I thought that would couple service schemas to analytics forever, and we settled on change-data-capture.",
+            )],
+        );
+        let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a disagreement");
+        assert!(q.question.text.contains("Where did you disagree"), "{}", q.question.text);
         // R80: a conflict with a team is asked as the disagreement, not who the work depended on.
         let c = candidate(
             "pt",

@@ -170,6 +170,11 @@ pub(crate) struct Texts {
     /// decision everyone committed to was reached (R81).
     #[serde(default)]
     pub(crate) open_ask: Option<String>,
+    /// For a disagreement between two other sides the candidate brought together ("o time do SAP
+    /// queria ...; o time do portal queria tempo real. Propus ..."), what is asked in place of
+    /// `text`: how the two were brought to a decision, not where "you" disagreed (R91).
+    #[serde(default)]
+    pub(crate) between_ask: Option<String>,
     /// For one told back through the candidate's own mistake ("ejecutaste un script de purga
     /// en el ambiente equivocado"), what is asked in place of `text` (R82).
     #[serde(default)]
@@ -931,6 +936,12 @@ impl Claims {
             // OAuth2/OIDC com Keycloak e mTLS"). A thing built names it right after its verb
             // ("Implemented SSO with Okta"); "Built REST APIs with OAuth2 login" built the APIs.
             "migration" | "upgrade" | "refactor" | "security" if names_auth(text) => to("auth_migration"),
+            // So are long-lived keys taken away ("Rolled out AWS IAM Identity Center and removed 210
+            // long-lived IAM user access keys, working team by team", R91: asked what was ready
+            // to ship and scored on feature flags and conversion, as a product launch).
+            "launch" | "build" | "security" | "migration" | "automation" | "impact" if removes_keys(text) => {
+                to("auth_migration")
+            }
             // The time to recover cut ("Reduced MTTR for Sev-2 incidents from 71 to 26 minutes by
             // adding service ownership metadata, runbook links in alerts...") is scored on where
             // the minutes went between the alert and the fix, not on failures prevented or one
@@ -1988,10 +1999,15 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // A line opened by its year ("En 2021 ejecuté un script de purga en el ambiente equivocado")
     // is told without it, and the year goes after the employer: "En Aseguradora Nacional del
     // Bajío en 2021, ejecutaste ..." (R82: not told at all).
-    if let Some((when, rest)) = in_year(line) {
+    // So is one opened by what was happening ("Durante una caída de Redis en producción, ayudé al
+    // líder técnico ...", R91: not told at all, a stock ownership question in its place).
+    let during = during(line).filter(|(_, rest)| told(&capitalized(rest), lang).is_some());
+    if let Some((when, rest)) = in_year(line).or(during) {
         let told = anchored(&capitalized(rest), employer, ask, lang)?;
         let e = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
         return Some(match e.and_then(|e| told.find(e).map(|i| i + e.len())) {
+            // ("En Tiendita Digital MX, durante una caída de Redis en producción, ayudaste ...")
+            Some(at) if when.starts_with("dur") => format!("{}, {when}{}", &told[..at], &told[at..]),
             Some(at) => format!("{} {when}{}", &told[..at], &told[at..]),
             None => format!("{}, {}", capitalized(&when), lower_first(&told)),
         });
@@ -2126,6 +2142,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         // R86.)
         &[
             "estava de plantão",
+            "estava de sobreaviso",
             "assumi",
             "coordenei",
             "liderei",
@@ -2136,6 +2153,10 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         ],
         &[
             "estuve en la guardia",
+            // ("Yo estaba de guardia; detecté el problema en los logs de VPC Flow ...", R91.)
+            "estaba de guardia",
+            "estaba en la guardia",
+            "estaba de turno",
             "asumí",
             "coordiné",
             "lideré",
@@ -2169,9 +2190,13 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // (A line labelled an incident says something failed: "Incident: In June 2023 an access key
     // for a CI pipeline was pushed to a public fork. Detected via GitHub secret scanning 11
     // minutes later. I revoked the key, ...", R87.)
+    // (With a note on the candidate's part: "Incident (supporting role): during the 2022 peak
+    // season a retry storm ... took shipment booking down for 3 hours", R91.)
     let labelled = line.split_once(": ").is_some_and(|(label, _)| {
+        let label = label.to_lowercase();
+        let label = label.split(" (").next().unwrap_or_default();
         ["incident", "security incident", "incidente", "incidente de segurança", "incidente de seguridad"]
-            .contains(&label.to_lowercase().as_str())
+            .contains(&label)
     });
     // ("I revoked the key", "I rolled back": a verb of the candidate's opening a sentence.)
     let mine = |s: &str| {
@@ -2185,11 +2210,12 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         })
     };
     let own = OWN[lang].iter().any(|o| rest.contains(o))
-        || (lang == 0 && rest.split(". ").any(|s| mine(s.trim_start())))
+        // ("I was not on call, but I joined the bridge, identified the missing jitter ...".)
+        || (lang == 0 && rest.split(['.', ';']).flat_map(|s| s.split(", but ")).any(|s| mine(s.trim_start())))
         || (lang > 0
             && rest
                 .split(' ')
-                .next()
+                .find(|w| !["eu", "yo"].contains(w))
                 .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
     if !(labelled || FAILED[lang].iter().any(|f| fails(&lower, f)))
         || !own
@@ -2330,6 +2356,18 @@ fn in_year(line: &str) -> Option<(String, &str)> {
         && year.chars().all(|c| c.is_ascii_digit())
         && rest.starts_with(char::is_alphabetic))
     .then(|| (format!("{} {year}", first.to_lowercase()), rest))
+}
+
+/// A line's opening circumstance ("During the Black Friday outage,", "Durante una caída de Redis
+/// en producción,"), lower-cased, and the rest of the line after its comma.
+pub(crate) fn during(line: &str) -> Option<(String, &str)> {
+    let first = line.split(' ').next()?;
+    if !["During", "Durante"].contains(&first) {
+        return None;
+    }
+    let (when, rest) = line.split_once(", ")?;
+    (when.split(' ').count() <= 10 && rest.starts_with(char::is_alphabetic))
+        .then(|| (lower_first(when), rest))
 }
 
 /// `text` with its first letter in lower case.
@@ -2517,47 +2555,87 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
 const PRONOUNS: &[&str] =
     &["they", "he", "she", "eles", "elas", "ele", "ela", "ellos", "ellas", "él", "ella"];
 
+/// The candidate's own words, which end another side's position ("The mobile squad wanted more
+/// E2E coverage, we did not fully agree").
+const OWN_WORDS: &[&str] = &["i", "we", "my", "our", "eu", "nós", "meu", "minha", "yo", "nosotros", "mi"];
+
+/// What another side wanted, in each language (a position the candidate answered).
+const SIDE_WANTED: [&[&str]; 3] = [
+    &["wanted", "preferred"],
+    &["queria", "queriam", "preferia", "preferiam", "pedia", "pediam"],
+    &["quería", "querían", "prefería", "preferían", "pedía", "pedían"],
+];
+/// What another side resisted or refused, in each language.
+const SIDE_RESISTED: [&[&str]; 3] = [
+    // (A refusal is one: "Clinical engineering refused agents on some imaging-connected PCs
+    // because of vendor support terms", R83.)
+    &["resisted", "insisted", "opposed", "objected", "refused", "rejected", "vetoed"],
+    &[
+        "resistia",
+        "resistiam",
+        "resistiu",
+        "resistiram",
+        "insistia",
+        "insistiu",
+        "recusou",
+        "recusaram",
+        "rejeitou",
+        "rejeitaram",
+        "vetou",
+        "vetaram",
+    ],
+    &[
+        "resistía",
+        "resistían",
+        "resistió",
+        "insistía",
+        "insistió",
+        "se resistía",
+        "se oponía",
+        "rechazó",
+        "rechazaron",
+        "se negó",
+        "se negaron",
+        "vetó",
+        "vetaron",
+    ],
+];
+
+/// The position of a second side right after the first's (`position_answered`), lowercased at
+/// its head: "o time do portal queria tempo real" of "; o time do portal queria tempo real.
+/// Propus ...". None when what follows is the candidate's own part or no one's position.
+fn other_side(after: &str, lang: usize) -> Option<String> {
+    const AND: &[&str] =
+        &["and ", "e ", "y ", "while ", "whereas ", "enquanto ", "mientras ", "mientras que "];
+    let after = after.trim_start_matches(['.', ';', ',', ' ']);
+    let after = AND.iter().find_map(|a| after.strip_prefix(a)).unwrap_or(after);
+    let clause = first_clause(after);
+    let clause = clause.trim().trim_end_matches('.');
+    let lower = clause.to_lowercase();
+    let ws: Vec<&str> = lower.split_whitespace().collect();
+    let verb = ws.iter().position(|w| SIDE_WANTED[lang].contains(w) || SIDE_RESISTED[lang].contains(w))?;
+    if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN_WORDS.contains(w)) || ws.len() < verb + 2 {
+        return None;
+    }
+    let head = clause.split(' ').next().unwrap_or_default();
+    Some(match head.chars().skip(1).all(char::is_lowercase) {
+        true => lower_first(clause),
+        false => clause.to_string(),
+    })
+}
+
+/// Whether a told position names two sides (`other_side`), neither the candidate's: a
+/// disagreement the candidate stood between, asked how the two were brought to a decision.
+pub(crate) fn between_sides(said: &str, lang: usize) -> bool {
+    let lang = lang.min(2);
+    words(&said.to_lowercase())
+        .filter(|w| SIDE_WANTED[lang].contains(w) || SIDE_RESISTED[lang].contains(w))
+        .count()
+        >= 2
+}
+
 /// `contested` of a line that opens with the other side's position.
 fn position_answered(line: &str, lang: usize) -> Option<String> {
-    const WANTED: [&[&str]; 3] = [
-        &["wanted", "preferred"],
-        &["queria", "queriam", "preferia", "preferiam", "pedia", "pediam"],
-        &["quería", "querían", "prefería", "preferían", "pedía", "pedían"],
-    ];
-    const RESISTED: [&[&str]; 3] = [
-        // (A refusal is one: "Clinical engineering refused agents on some imaging-connected PCs
-        // because of vendor support terms", R83.)
-        &["resisted", "insisted", "opposed", "objected", "refused", "rejected", "vetoed"],
-        &[
-            "resistia",
-            "resistiam",
-            "resistiu",
-            "resistiram",
-            "insistia",
-            "insistiu",
-            "recusou",
-            "recusaram",
-            "rejeitou",
-            "rejeitaram",
-            "vetou",
-            "vetaram",
-        ],
-        &[
-            "resistía",
-            "resistían",
-            "resistió",
-            "insistía",
-            "insistió",
-            "se resistía",
-            "se oponía",
-            "rechazó",
-            "rechazaron",
-            "se negó",
-            "se negaron",
-            "vetó",
-            "vetaron",
-        ],
-    ];
     const COUNTERED: [&[&str]; 3] = [
         &[
             "proposed",
@@ -2652,11 +2730,10 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     };
     // The position ends where the candidate's own words begin ("The mobile squad wanted more E2E
     // coverage, we did not fully agree").
-    const OWN: &[&str] = &["i", "we", "my", "our", "eu", "nós", "meu", "minha", "yo", "nosotros", "mi"];
     let clause = clause
         .match_indices(", ")
         .find(|(i, _)| {
-            clause[i + 2..].split(' ').next().is_some_and(|w| OWN.contains(&w.to_lowercase().as_str()))
+            clause[i + 2..].split(' ').next().is_some_and(|w| OWN_WORDS.contains(&w.to_lowercase().as_str()))
         })
         .map_or(clause.as_str(), |(i, _)| &clause[..i]);
     let clause = clause.trim().trim_end_matches('.');
@@ -2668,8 +2745,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             .filter(|r| r.contains(' '))
             .find_map(|r| clause_lower.find(r).map(|i| clause_lower[..i].split_whitespace().count()))
     };
-    let resisted = at(RESISTED[lang]).or_else(|| phrase_at(RESISTED[lang]));
-    let verb = resisted.or_else(|| at(WANTED[lang]))?;
+    let resisted = at(SIDE_RESISTED[lang]).or_else(|| phrase_at(SIDE_RESISTED[lang]));
+    let verb = resisted.or_else(|| at(SIDE_WANTED[lang]))?;
     // A short subject of other people, never the candidate ("I wanted", "we resisted"), and no
     // clause of its own ("Hubo fricción con Seguridad porque querían aprobar ...", R80).
     const JOINS: &[&str] = &["because", "since", "porque", "pois", "que", "that", "as", "ya"];
@@ -2678,7 +2755,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     }
     // (Nor the candidate's side anywhere before the verb: "why we rejected self-hosting Vault",
     // R75's development kits.)
-    if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN.contains(w)) || ws.len() < verb + 3 {
+    if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN_WORDS.contains(w)) || ws.len() < verb + 3 {
         return None;
     }
     let rest = lower.replacen(&clause_lower, "", 1);
@@ -2699,6 +2776,17 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         true => format!("{}{}", head.to_lowercase(), &clause[head.len()..]),
         false if lang == 0 && GROUPS.contains(&ws[verb - 1]) => format!("the {clause}"),
         false => clause.to_string(),
+    };
+    // A second side may follow ("o time do SAP queria enviar notas fiscais em lote de hora em
+    // hora; o time do portal queria tempo real. Propus ..."): the candidate stood between the
+    // two, and both are told (R91: one side told, asked where "vocês" disagreed).
+    let second = line
+        .find(clause)
+        .filter(|_| when.is_none())
+        .and_then(|at| other_side(&line[at + clause.len()..], lang));
+    let said = match second {
+        Some(other) => format!("{said}{} {other}", [", and", ", e", ", y"][lang]),
+        None => said,
     };
     // Told to the candidate: "a lab vendor insisted your parser was wrong", not "our parser".
     const YOURS: [&[(&str, &str)]; 3] = [
@@ -4925,6 +5013,40 @@ fn lead_time(figure: &str) -> bool {
     figure.split_whitespace().last().is_some_and(|u| UNITS.contains(&u.to_lowercase().as_str()))
 }
 
+/// Whether an incident's line says the candidate only helped with its response ("Incident
+/// (supporting role): ...", "I was not on call, but I joined the bridge", "yo no coordiné el
+/// incidente"): asked who led it and what their part was (R91).
+pub(crate) fn helped_only(line: &str) -> bool {
+    const HELPED: &[&str] = &[
+        "supporting role",
+        "in a supporting role",
+        "i was not on call",
+        "i wasn't on call",
+        "i did not lead",
+        "i didn't lead",
+        "i did not coordinate",
+        "i didn't coordinate",
+        "papel de apoio",
+        "não estava de plantão",
+        "não coordenei",
+        "não liderei",
+        "papel de apoyo",
+        "no estaba de guardia",
+        "no coordiné",
+        "no lideré",
+    ];
+    let lower = line.to_lowercase();
+    HELPED.iter().any(|h| lower.contains(h))
+}
+
+/// Whether a line is labelled a disagreement ("Desacuerdo: en una revisión defendí usar Dapper
+/// ...", "Disagreement: the data platform team wanted ...").
+pub(crate) fn disagreement_label(line: &str) -> bool {
+    const LABELS: &[&str] =
+        &["disagreement", "conflict", "conflito", "divergência", "discordância", "desacuerdo", "conflicto"];
+    line.split_once(": ").is_some_and(|(label, _)| LABELS.contains(&label.trim().to_lowercase().as_str()))
+}
+
 /// Whether an achievement line opens with a disagreement or a negotiation with other people
 /// ("Negociación con el equipo de backend ...", "Disagreed with the platform team on ...",
 /// "Discordei da área atuarial ..."), not with a deal struck with a vendor ("Negotiated a 3-year
@@ -5146,8 +5268,28 @@ fn names_practice(text: &str) -> bool {
         "revisões de design",
         "revisão de arquitetura",
     ];
-    let head: String = words(text).take(6).collect::<Vec<_>>().join(" ").to_lowercase();
-    PRACTICES.iter().any(|p| names_term(&head, p))
+    // One document or one meeting ("I wrote a two-page ADR with both options, we held a design
+    // review with both directors", R91: asked how the practice was kept from becoming a rubber
+    // stamp) is the decision it served, not a practice set up.
+    const ONE: &[&str] = &["a", "an", "one", "um", "uma", "un", "una", "single"];
+    let head: Vec<String> = words(text).take(6).map(str::to_lowercase).collect();
+    PRACTICES.iter().any(|p| {
+        let term: Vec<&str> = p.split(' ').collect();
+        let singular = [
+            "adr",
+            "design review",
+            "architecture review",
+            "revisión de diseño",
+            "revisão de design",
+            "revisão de arquitetura",
+        ]
+        .contains(p);
+        (0..head.len()).any(|at| {
+            head.len() >= at + term.len()
+                && head[at..at + term.len()].iter().zip(&term).all(|(w, t)| w == t)
+                && !(singular && head[at.saturating_sub(3)..at].iter().any(|w| ONE.contains(&w.as_str())))
+        })
+    })
 }
 
 pub(crate) fn opens_with_building(text: &str) -> bool {
@@ -5286,6 +5428,48 @@ fn names_auth_protocol(text: &str) -> bool {
     let lower = text.to_lowercase();
     words(&lower).any(|w| AUTH_TERMS.contains(&w) || w.starts_with("oauth"))
         || ["mutual tls", "single sign-on", "single sign on"].iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line takes long-lived credentials away: access keys or service-account keys
+/// removed, revoked or retired.
+fn removes_keys(text: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "access key",
+        "access keys",
+        "long-lived credentials",
+        "long-lived keys",
+        "service account keys",
+        "service-account keys",
+        "chaves de acesso",
+        "chaves de longa duração",
+        "credenciais de longa duração",
+        "llaves de acceso",
+        "claves de acceso",
+        "credenciales de larga duración",
+    ];
+    const REMOVED: &[&str] = &[
+        "removed",
+        "retired",
+        "eliminated",
+        "deleted",
+        "revoked",
+        "removi",
+        "removemos",
+        "eliminei",
+        "eliminamos",
+        "revoguei",
+        "revogamos",
+        "aposentei",
+        "eliminé",
+        "retiré",
+        "revoqué",
+        "quité",
+        "borré",
+        "borramos",
+        "retiramos",
+    ];
+    let lower = text.to_lowercase();
+    KEYS.iter().any(|k| names_term(&lower, k)) && words(&lower).any(|w| REMOVED.contains(&w))
 }
 
 /// Whether a line names authentication work: OAuth2/OIDC, mTLS, SSO, SAML or an identity
@@ -7957,6 +8141,18 @@ mod tests {
             q.question.text
         );
         assert!(q.question.text.contains("cuello de botella"), "{}", q.question.text);
+        // R91: one ADR written for one decision is that decision, not a practice kept from
+        // becoming a rubber stamp; decision records introduced still are one.
+        for line in [
+            "I wrote a two-page ADR with both options, we held a design review with both directors, and we settled on change-data-capture from service outbox tables.",
+            "Escrevi um ADR com as duas opções e levei a uma revisão de arquitetura com os coordenadores.",
+        ] {
+            assert!(!names_practice(line), "{line}");
+        }
+        assert!(names_practice(
+            "Introduced ADRs and a design review for every new service; review time fell from 3 weeks to 5 days."
+        ));
+        assert!(names_practice("Set up an RFC process for cross-team changes, now used by 14 teams."));
         assert!(
             q.question.rubric.points.iter().any(|p| p.contains("ADR")),
             "{:#?}",
@@ -9953,6 +10149,17 @@ mod tests {
             ),
             ("en", "Implemented SSO with Okta for 14 internal tools used by 900 employees", "auth_migration"),
             ("es", "Migré la autenticación de 20 servicios a mTLS con SPIFFE/SPIRE", "auth_migration"),
+            // R91: long-lived keys taken away were scored as a product launch.
+            (
+                "en",
+                "Rolled out AWS IAM Identity Center and removed 210 long-lived IAM user access keys, working team by team.",
+                "auth_migration",
+            ),
+            (
+                "pt",
+                "Implantei o IAM Identity Center e removi 180 chaves de acesso de usuários IAM, time a time.",
+                "auth_migration",
+            ),
             (
                 "en",
                 "Rewrote a slow pandas job in polars, runtime went from 47 min to 6 min",

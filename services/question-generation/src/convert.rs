@@ -308,8 +308,14 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         let ours = crate::claims::we_disagreed(sentence, lang).is_some();
         let position =
             !ours && (crate::claims::contested(sentence, lang).is_some() || (wanted(sentence) && !starts));
-        let own =
-            words_in(sentence) >= 8 && !BACK.contains(&first.as_str()) && !failed && !position && starts;
+        // ("Também ajudei com deploys e tarefas diversas de sustentação." after a mistake's story
+        // is other work, R91's development kits.)
+        let also = ["also", "também", "también", "además", "additionally"].contains(&first.as_str());
+        let own = words_in(sentence) >= 8
+            && !BACK.contains(&first.as_str())
+            && (!failed || also)
+            && !position
+            && starts;
         let kind = crate::claims::Claims::bundled().kind_of(sentence);
         // A failure's story goes on past a sentence of detail ("Detected via GitHub secret
         // scanning 11 minutes later. I revoked the key, ...", R87), and to the highlight's end:
@@ -320,6 +326,13 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
             // to a public fork.", R87.)
             || ["incident:", "incidente:"].contains(&first_raw(sentence).as_str())
             || crate::claims::narrates_failure(sentence)
+            // (So does a mistake owned: "A mistake I own: I pushed to adopt a GraphQL gateway
+            // ... Latency regressions were hard to diagnose for months. I wrote the retrospective
+            // myself and we narrowed the gateway ...", R91: its end asked as API design beside it.)
+            || crate::claims::owns_mistake(sentence)
+            // (And a disagreement labelled: "Disagreement: the data platform team wanted ... I
+            // thought ... I wrote a two-page ADR with both options ...", R91.)
+            || crate::claims::disagreement_label(sentence)
             || matches!(kind, Some("incident" | "security_incident"))
             || crate::anchored::has_phrase(sentence, ATTACKED);
         // A short sentence before is the opening of this story ("Errei feio."), unless it tells
@@ -849,6 +862,12 @@ mod tests {
         assert_eq!(stories(wanted, Some(1)), [wanted]);
         let shortened = "Reduzi o custo mensal de processamento em AWS em cerca de 38% (aprox. R$ 210 mil/mês) com instâncias spot e autoscaling de clusters.";
         assert_eq!(stories(shortened, Some(1)), [shortened]);
+        // R91: what was done about a mistake owned goes on it, not asked apart as API design.
+        let mistake = "A mistake I own: I pushed to adopt a GraphQL gateway for all internal APIs before we had the tracing to debug it. Latency regressions were hard to diagnose for months. I wrote the retrospective myself and we narrowed the gateway to external partner APIs only.";
+        assert_eq!(stories(mistake, Some(0)), [mistake]);
+        // Other work after it is not.
+        let then = "Cometi um erro ao rodar um terraform apply em produção a partir de uma branch desatualizada. Reverti e comuniquei ao gerente na hora. Também ajudei com deploys e tarefas diversas de sustentação.";
+        assert_eq!(stories(then, Some(1)).len(), 2);
         let two = "Lideré la migración de 210 servidores a AWS en 11 meses. Diseñé la landing zone con Control Tower para 14 equipos de producto.";
         assert_eq!(stories(two, Some(2)).len(), 2);
     }
