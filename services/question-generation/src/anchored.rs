@@ -753,7 +753,11 @@ impl Anchors {
                 {
                     q.rubric.points[1] = point.clone();
                 }
-                Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
+                // (The candidate's part takes the facet's place: "I was not on call, but I joined
+                // the bridge" scored on what an on-call page looked like, R91's development kits.)
+                if !(helped && kind != "mistake") {
+                    Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
+                }
                 let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
                 let mut option = AnchorOption::new(&own.id, q, score, false, i, employer);
                 option.question.story =
@@ -1893,6 +1897,8 @@ mod tests {
                 .iter()
                 .any(|p| p.starts_with("their own part in a response someone else led"))
         );
+        let points = &supporting.rubric.points;
+        assert!(!points.iter().any(|p| p.starts_with("the on-call side")), "{points:#?}");
     }
 
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the

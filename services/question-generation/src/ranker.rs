@@ -1438,11 +1438,18 @@ fn build(
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The resume line of a term the question is about, else (for an experience question)
             // the area's best line.
+            // (Nor a skills line that says the candidate only knows the basics: "SQL (basic
+            // queries), Git; familiar with Selenium from coursework" cited under a race condition
+            // read as a template's seam, R92.)
             let evidence = q
                 .terms
                 .iter()
                 .filter_map(|t| graph.term_index(t))
-                .find_map(|t| resume.terms.get(&t))
+                .find_map(|t| {
+                    resume.terms.get(&t).filter(|s| {
+                        q.mode == Mode::Experience || s.claim.is_some() || !only_basics(&s.line.text)
+                    })
+                })
                 .filter(|_| probe == Probe::Depth)
                 // Only an experience question is about the candidate's own line in the area: a
                 // concept, scenario or design question cites a line only for a term it is about
@@ -1745,6 +1752,29 @@ fn asked_as(lang: usize, mode: Mode) -> &'static str {
         (_, Mode::Design) => "a design",
         _ => "a scenario",
     }
+}
+
+/// Whether a skills line says the candidate knows only the basics of what it lists ("SQL (basic
+/// queries)", "AWS RDS (básico)", "familiar with Selenium from coursework").
+fn only_basics(line: &str) -> bool {
+    const BASICS: &[&str] = &[
+        "basic",
+        "basics",
+        "básico",
+        "básica",
+        "básicos",
+        "básicas",
+        "basico",
+        "basica",
+        "familiar",
+        "coursework",
+        "noções",
+        "nociones",
+        "beginner",
+        "iniciante",
+        "principiante",
+    ];
+    crate::claims::words(&line.to_lowercase()).any(|w| BASICS.contains(&w))
 }
 
 fn rationale_gap(lang: usize, area: &str, mode: Mode) -> String {

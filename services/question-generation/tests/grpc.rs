@@ -1640,3 +1640,59 @@ async fn a_shared_prior_comes_only_from_and_goes_only_to_tenants_that_opt_in() {
     assert_eq!(effect_in(&kit_of(GLOBEX).await, &other), Some(0.0), "ACME no longer shares");
     assert!(effect_in(&kit_of(ACME).await, &other).is_some_and(|e| e > 0.0));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r92_incidents_and_mistakes_told_after_a_date_are_asked_and_whys_cite_work() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // A DBA lead's December incident (its month shortened: "dic. 2021") is asked, and his
+    // Oracle-to-PostgreSQL migration is scored as a migration, not on flaky tests.
+    let resume = include_str!("../../../docs/kit-review/round92-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "database-administrator", resume).await;
+    let all = kit_texts(&kit);
+    assert_told(&all, &["En Grupo Comercial Sierra Madre, en dic. 2021 una recolección de estadísticas"]);
+    let rubric = |kit: &pb::InterviewKit, opening: &str| {
+        let q =
+            kit.questions.iter().find(|q| q.text.contains(opening)).unwrap_or_else(|| panic!("{opening}"));
+        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default()
+    };
+    if all.iter().any(|t| t.contains("encabezaste la migración del sistema de lealtad")) {
+        let points = rubric(&kit, "encabezaste la migración del sistema de lealtad");
+        assert!(!points.contains("flaky"), "{points}");
+    }
+    // A mobile lead's Pix crash ("travava o app") is asked as the incident.
+    let resume = include_str!("../../../docs/kit-review/round92-resumes/pt-1.txt");
+    let kit = kit_for(&mut c, "mobile-developer", resume).await;
+    assert_told(
+        &kit_texts(&kit),
+        &["No Banco Aurora Digital, em set 2022 uma versão com bug no fluxo de Pix"],
+    );
+    // An SRE's wrong playbook in 2020 is asked as the mistake it was.
+    let resume = include_str!("../../../docs/kit-review/round92-resumes/pt-2.txt");
+    let kit = kit_for(&mut c, "site-reliability-engineer", resume).await;
+    let all = kit_texts(&kit);
+    assert!(
+        all.iter()
+            .any(|t| t.contains("você rodou um playbook Ansible errado") && t.contains("O que deu errado")),
+        "{all:#?}"
+    );
+    // A junior's mistake is told in one person ("porque usaste", not "porque usé"), and a
+    // scenario's why never cites her skills section.
+    let resume = include_str!("../../../docs/kit-review/round92-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "frontend-developer", resume).await;
+    let all = kit_texts(&kit);
+    assert!(all.iter().any(|t| t.contains("porque usaste un input de fecha")), "{all:#?}");
+    assert!(!all.iter().any(|t| t.contains("porque usé")), "{all:#?}");
+    let resume = include_str!("../../../docs/kit-review/round92-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    for q in &kit.questions {
+        let cited: Vec<&str> =
+            q.evidence.iter().filter_map(|e| e.resume_span.as_ref()).map(|s| s.text.as_str()).collect();
+        assert!(
+            !cited.iter().any(|t| t.contains("familiar with Selenium from coursework")),
+            "{}: {cited:?}",
+            q.text
+        );
+        assert!(!q.rationale.contains("familiar with Selenium from coursework"), "{}", q.rationale);
+    }
+}
