@@ -2943,6 +2943,24 @@ mod tests {
         );
         let q = anchors.question("conflict", &c, 0, &[], &[]).expect("a disagreement");
         assert!(q.question.text.contains("Where did you disagree"), "{}", q.question.text);
+        // R93: a mistake labelled "Un error mío:" is told by what follows, in the second person.
+        assert_told(
+            "es",
+            2,
+            "Acme",
+            "ownership",
+            "Un error mío: en 2021 programé un escaneo autenticado con Nessus sobre una VLAN que incluía PLCs y dos líneas de producción se detuvieron 40 minutos.",
+            "En Acme en 2021, programaste un escaneo autenticado con Nessus",
+        );
+        // R92: the candidate's lead is another side, told after the sentence right before it.
+        assert_told(
+            "en",
+            0,
+            "Tallgrass",
+            "conflict",
+            "I started as a fully manual tester on a team of 3. When the release checklist reached 220 manual cases, I proposed automating the top 40 by defect history. My lead was skeptical about the maintenance cost, so we agreed on a 6-week trial.",
+            "At Tallgrass, you proposed automating the top 40 by defect history, and your lead was skeptical about the maintenance cost.",
+        );
         // R80: a conflict with a team is asked as the disagreement, not who the work depended on.
         let c = candidate(
             "pt",

@@ -2036,6 +2036,12 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // Bajío en 2021, ejecutaste ..." (R82: not told at all).
     // So is one opened by what was happening ("Durante una caída de Redis en producción, ayudé al
     // líder técnico ...", R91: not told at all, a stock ownership question in its place).
+    // (After a mistake's label too: "Un error mío: en 2021 programé un escaneo ...", R93.)
+    if let Some((_, rest)) =
+        line.split_once(": ").filter(|(_, rest)| mistake_label(line) && in_year(&capitalized(rest)).is_some())
+    {
+        return anchored(&capitalized(rest), employer, ask, lang);
+    }
     let during = during(line).filter(|(_, rest)| told(&capitalized(rest), lang).is_some());
     if let Some((when, rest)) = in_year(line).or(during) {
         let told = anchored(&capitalized(rest), employer, ask, lang)?;
@@ -2328,6 +2334,7 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         && let Some((_, rest)) = line.split_once(": ")
         && told_whole(&capitalized(rest), lang).is_none()
         && after_opener(&capitalized(rest)).is_none_or(|r| told_whole(&r, lang).is_none())
+        && in_year(&capitalized(rest)).is_none_or(|(_, r)| told_whole(&capitalized(r), lang).is_none())
     {
         const THIRD: [&[(&str, &str)]; 3] = [
             &[
@@ -2348,7 +2355,9 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
     }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
-    let (mine, yours) = MINE[lang.min(2)].iter().find(|(m, _)| lower.starts_with(m))?;
+    // (Not a label: "Un error mío: en 2021 programé ..." is told by what follows it.)
+    let (mine, yours) =
+        MINE[lang.min(2)].iter().find(|(m, _)| lower.starts_with(m) && !lower[m.len()..].starts_with(':'))?;
     // A story, not a heading: the mistake did something ("derrubou a VPN ...").
     (clause.split(' ').count() >= mine.split(' ').count() + 4)
         .then(|| format!("{yours}{}", &clause[mine.len()..]))
@@ -2367,6 +2376,10 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "lição aprendida",
         "error propio",
         "mi error",
+        // ("Un error mío: en 2021 programé un escaneo autenticado con Nessus ...", R93: told as
+        // "un error tuyo: en 2021 programé".)
+        "error mío",
+        "error mio",
         "lección aprendida",
         // ("Erramos feio uma vez: eu aprovei uma mudança no Terraform que recriou o bucket ...",
         // R85.)
@@ -2544,8 +2557,17 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
         // Told after the work it was about ("encabezaste la migración de la base de siniestros
         // ..., y el área de desarrollo quería hacerlo en un fin de semana largo"): alone, "quería
         // hacerlo" named nothing (R82's development kits).
-        let Some(work) = (i > 0).then(|| told(&spoken(&telling(&line[..i - 2], lang), lang), lang)).flatten()
-        else {
+        // (The sentence right before it: "I started as a manual tester ... I proposed automating
+        // the top 40 by defect history. My lead was skeptical ...", R92.)
+        let before = &line[..i.saturating_sub(2)];
+        let before = before.rsplit_once(". ").map_or(before, |(_, last)| last);
+        // (Past a "when" clause: "When the release checklist reached 220 manual cases, I proposed
+        // ...".)
+        let before = match before.split_once(", ") {
+            Some((when, rest)) if ["When ", "Quando ", "Cuando "].iter().any(|w| when.starts_with(w)) => rest,
+            _ => before,
+        };
+        let Some(work) = (i > 0).then(|| told(&spoken(&telling(before, lang), lang), lang)).flatten() else {
             return Some(position);
         };
         // The other side named after "and" is no sentence's head: "and clinical engineering
@@ -2616,7 +2638,17 @@ const SIDE_WANTED: [&[&str]; 3] = [
 const SIDE_RESISTED: [&[&str]; 3] = [
     // (A refusal is one: "Clinical engineering refused agents on some imaging-connected PCs
     // because of vendor support terms", R83.)
-    &["resisted", "insisted", "opposed", "objected", "refused", "rejected", "vetoed"],
+    &[
+        "resisted",
+        "insisted",
+        "opposed",
+        "objected",
+        "refused",
+        "rejected",
+        "vetoed",
+        "skeptical",
+        "sceptical",
+    ],
     &[
         "resistia",
         "resistiam",
@@ -2783,6 +2815,13 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             clause[i + 2..].split(' ').next().is_some_and(|w| OWN_WORDS.contains(&w.to_lowercase().as_str()))
         })
         .map_or(clause.as_str(), |(i, _)| &clause[..i]);
+    // (Or at what it led to: "My lead was skeptical about the maintenance cost, so we agreed on
+    // a 6-week trial".)
+    let clause = [", so ", ", então ", ", así que ", ", entonces "]
+        .iter()
+        .filter_map(|c| clause.find(c))
+        .min()
+        .map_or(clause, |at| &clause[..at]);
     let clause = clause.trim().trim_end_matches('.');
     let clause_lower = clause.to_lowercase();
     let ws: Vec<&str> = clause_lower.split_whitespace().collect();
@@ -2802,7 +2841,15 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     }
     // (Nor the candidate's side anywhere before the verb: "why we rejected self-hosting Vault",
     // R75's development kits.)
-    if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN_WORDS.contains(w)) || ws.len() < verb + 3 {
+    // (The candidate's lead or manager is another side: "My lead was skeptical about the
+    // maintenance cost, so we agreed on a 6-week trial", R92.)
+    const BOSSES: &[&str] = &[
+        "lead", "manager", "boss", "director", "cto", "líder", "gestor", "gestora", "gerente", "chefe",
+        "jefe", "jefa",
+    ];
+    let boss = ws.len() > 1 && ["my", "meu", "minha", "mi"].contains(&ws[0]) && BOSSES.contains(&ws[1]);
+    let own = ws[..verb].iter().enumerate().any(|(k, w)| OWN_WORDS.contains(w) && !(boss && k == 0));
+    if !(1..=5).contains(&verb) || own || ws.len() < verb + 3 {
         return None;
     }
     let rest = lower.replacen(&clause_lower, "", 1);
@@ -2819,7 +2866,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     // A team named without its article takes one: "the Platform team resisted ..." (R87:
     // "At Liffey Ledger, Platform team resisted ...").
     const GROUPS: &[&str] = &["team", "teams", "squad", "squads", "group", "department"];
-    let said = match ARTICLES.contains(&head.to_lowercase().as_str()) {
+    let said = match ARTICLES.contains(&head.to_lowercase().as_str()) || boss {
         true => format!("{}{}", head.to_lowercase(), &clause[head.len()..]),
         false if lang == 0 && GROUPS.contains(&ws[verb - 1]) => format!("the {clause}"),
         false => clause.to_string(),
@@ -2837,9 +2884,16 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     };
     // Told to the candidate: "a lab vendor insisted your parser was wrong", not "our parser".
     const YOURS: [&[(&str, &str)]; 3] = [
-        &[("our", "your"), ("us", "you"), ("we", "you")],
-        &[("nosso", "seu"), ("nossa", "sua"), ("nossos", "seus"), ("nossas", "suas")],
-        &[("nuestro", "tu"), ("nuestra", "tu"), ("nuestros", "tus"), ("nuestras", "tus")],
+        &[("our", "your"), ("us", "you"), ("we", "you"), ("my", "your")],
+        &[
+            ("nosso", "seu"),
+            ("nossa", "sua"),
+            ("nossos", "seus"),
+            ("nossas", "suas"),
+            ("meu", "seu"),
+            ("minha", "sua"),
+        ],
+        &[("nuestro", "tu"), ("nuestra", "tu"), ("nuestros", "tus"), ("nuestras", "tus"), ("mi", "tu")],
     ];
     let said = said
         .split(' ')
