@@ -1438,9 +1438,10 @@ fn build(
             let q = Arc::clone(bank.in_language(s.index, lang));
             // The resume line of a term the question is about, else (for an experience question)
             // the area's best line.
-            // (Nor a skills line that says the candidate only knows the basics: "SQL (basic
-            // queries), Git; familiar with Selenium from coursework" cited under a race condition
-            // read as a template's seam, R92.)
+            // (A skills line that says the candidate knows only the basics is no evidence for a
+            // concept, scenario or design question: "SQL (basic queries), Git; familiar with
+            // Selenium from coursework" cited under a race condition read as a template's seam,
+            // R92.)
             let evidence = q
                 .terms
                 .iter()
