@@ -664,11 +664,8 @@ impl Anchors {
                 q.competencies = vec![c.id.clone()];
                 // An incident helped with is scored on the candidate's part, not on how the impact
                 // was limited by whoever led it (R90).
-                if own.support_ask.as_ref().is_some_and(|s| std::ptr::eq(s, ask))
-                    && let Some(point) = &own.support_point
-                    && q.rubric.points.len() > 1
-                {
-                    q.rubric.points[1] = point.clone();
+                if own.support_ask.as_ref().is_some_and(|s| std::ptr::eq(s, ask)) {
+                    scored_on_their_part(&mut q.rubric.points, own);
                 }
                 // The competency's rubric says nothing of the work itself: one point on what the
                 // line names (R20: an ownership rubric under on-call runbooks with nothing on
@@ -747,15 +744,11 @@ impl Anchors {
                 let text = crate::claims::at_employer(&story, employer, ask, lang);
                 let mut q = written("anchored-ownership".to_string(), Kind::Behavioral, texts, lang, text);
                 q.competencies = vec![own.id.clone()];
-                if let Some(point) =
-                    own.texts[lang].support_point.as_ref().filter(|_| helped && kind != "mistake")
-                    && q.rubric.points.len() > 1
-                {
-                    q.rubric.points[1] = point.clone();
-                }
                 // (The candidate's part takes the facet's place: "I was not on call, but I joined
                 // the bridge" scored on what an on-call page looked like, R91's development kits.)
-                if !(helped && kind != "mistake") {
+                if helped && kind != "mistake" {
+                    scored_on_their_part(&mut q.rubric.points, &own.texts[lang]);
+                } else {
                     Claims::bundled().add_facets(&mut q.rubric.points, &claim.text, kind, true, lang, 1);
                 }
                 let score = 2.0 + figure + (1.0 - i as f32 / n) - penalty;
@@ -1375,6 +1368,14 @@ pub struct AnchorOption {
     /// The competency whose ask it is: a disagreement anchored for collaboration asks what a
     /// conflict question would (`conflict`), so the kit asks no stock conflict question beside it.
     pub asks: String,
+}
+
+/// An incident's rubric `points` scored on the candidate's part in a response someone else led
+/// (`texts`' support point in place of how the impact was limited), when the texts have one.
+fn scored_on_their_part(points: &mut [String], texts: &crate::claims::Texts) {
+    if let (Some(point), Some(slot)) = (&texts.support_point, points.get_mut(1)) {
+        *slot = point.clone();
+    }
 }
 
 /// Whether a told part names incidents in the plural near its head ("atendí incidencias de nivel

@@ -2042,14 +2042,16 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     {
         return anchored(&capitalized(rest), employer, ask, lang);
     }
+    // (After the employer, a year without a comma, a circumstance with one: "En Tiendita Digital
+    // MX, durante una caída de Redis en producción, ayudaste ...".)
     let during = during(line).filter(|(_, rest)| told(&capitalized(rest), lang).is_some());
-    if let Some((when, rest)) = in_year(line).or(during) {
+    let opened =
+        in_year(line).map(|(when, rest)| (when, rest, " ")).or(during.map(|(when, rest)| (when, rest, ", ")));
+    if let Some((when, rest, after_employer)) = opened {
         let told = anchored(&capitalized(rest), employer, ask, lang)?;
         let e = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
         return Some(match e.and_then(|e| told.find(e).map(|i| i + e.len())) {
-            // ("En Tiendita Digital MX, durante una caída de Redis en producción, ayudaste ...")
-            Some(at) if when.starts_with("dur") => format!("{}, {when}{}", &told[..at], &told[at..]),
-            Some(at) => format!("{} {when}{}", &told[..at], &told[at..]),
+            Some(at) => format!("{}{after_employer}{when}{}", &told[..at], &told[at..]),
             None => format!("{}, {}", capitalized(&when), lower_first(&told)),
         });
     }
@@ -2692,7 +2694,7 @@ fn other_side(after: &str, lang: usize) -> Option<String> {
     let clause = clause.trim().trim_end_matches('.');
     let lower = clause.to_lowercase();
     let ws: Vec<&str> = lower.split_whitespace().collect();
-    let verb = ws.iter().position(|w| SIDE_WANTED[lang].contains(w) || SIDE_RESISTED[lang].contains(w))?;
+    let verb = ws.iter().position(|w| side_verb(w, lang))?;
     if !(1..=5).contains(&verb) || ws[..verb].iter().any(|w| OWN_WORDS.contains(w)) || ws.len() < verb + 2 {
         return None;
     }
@@ -2707,10 +2709,12 @@ fn other_side(after: &str, lang: usize) -> Option<String> {
 /// disagreement the candidate stood between, asked how the two were brought to a decision.
 pub(crate) fn between_sides(said: &str, lang: usize) -> bool {
     let lang = lang.min(2);
-    words(&said.to_lowercase())
-        .filter(|w| SIDE_WANTED[lang].contains(w) || SIDE_RESISTED[lang].contains(w))
-        .count()
-        >= 2
+    words(&said.to_lowercase()).filter(|w| side_verb(w, lang)).count() >= 2
+}
+
+/// Whether `word` (lower case) says what another side wanted or resisted, in language `lang`.
+fn side_verb(word: &str, lang: usize) -> bool {
+    SIDE_WANTED[lang].contains(&word) || SIDE_RESISTED[lang].contains(&word)
 }
 
 /// `contested` of a line that opens with the other side's position.

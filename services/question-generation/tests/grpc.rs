@@ -1100,6 +1100,18 @@ fn kit_ids(kit: &pb::InterviewKit) -> Vec<String> {
     kit.questions.iter().map(|q| q.question.as_ref().expect("question").id.clone()).collect()
 }
 
+/// The question of `kit` whose text holds `part`, with its rubric's points joined.
+fn rubric_of<'a>(kit: &'a pb::InterviewKit, part: &str) -> (&'a pb::KitQuestion, String) {
+    let q = kit
+        .questions
+        .iter()
+        .find(|q| q.text.contains(part))
+        .unwrap_or_else(|| panic!("{part}: {:#?}", kit_texts(kit)));
+    let points =
+        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
+    (q, points)
+}
+
 /// Asserts that some question of a kit (`all`, its texts) opens with each of `openings`.
 fn assert_told(all: &[String], openings: &[&str]) {
     for told in openings {
@@ -1180,14 +1192,8 @@ async fn r89_infrastructure_kits_ask_infrastructure_programming_and_stories_told
     // isolation and clean restores, not on a leaked key's rotation.
     let resume = include_str!("../../../docs/kit-review/round89-resumes/en-1.txt");
     let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
-    let q = kit
-        .questions
-        .iter()
-        .find(|q| q.text.contains("you helped contain a ransomware incident"))
-        .unwrap_or_else(|| panic!("{:#?}", kit_texts(&kit)));
+    let (q, points) = rubric_of(&kit, "you helped contain a ransomware incident");
     assert!(q.text.contains("who led the response and what was your own part in it"), "{}", q.text);
-    let points =
-        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
     assert!(points.contains("immutable") && !points.contains("secret scanning"), "{points}");
     // An intern's own project asked in place of a definition ("what is REST?" of someone who built
     // and deployed an API).
@@ -1227,13 +1233,7 @@ async fn r90_stories_a_resume_tells_in_prose_are_asked_as_stories() {
             .any(|t| t.contains("você teve uma divergência com o time de BI") && t.contains("discordavam")),
         "{all:#?}"
     );
-    let q = kit
-        .questions
-        .iter()
-        .find(|q| q.text.contains("você participou de um incidente"))
-        .unwrap_or_else(|| panic!("{all:#?}"));
-    let points =
-        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default();
+    let (_, points) = rubric_of(&kit, "você participou de um incidente");
     assert!(points.contains("outra pessoa liderou"), "{points}");
     // A junior tester's flaky label on real failures is asked as the mistake it was.
     let resume = include_str!("../../../docs/kit-review/round90-resumes/es-2.txt");
@@ -1651,15 +1651,8 @@ async fn r92_incidents_and_mistakes_told_after_a_date_are_asked_and_whys_cite_wo
     let kit = kit_for(&mut c, "database-administrator", resume).await;
     let all = kit_texts(&kit);
     assert_told(&all, &["En Grupo Comercial Sierra Madre, en dic. 2021 una recolección de estadísticas"]);
-    let rubric = |kit: &pb::InterviewKit, opening: &str| {
-        let q =
-            kit.questions.iter().find(|q| q.text.contains(opening)).unwrap_or_else(|| panic!("{opening}"));
-        q.question.as_ref().and_then(|q| q.rubric.as_ref()).map(|r| r.points.join(" ")).unwrap_or_default()
-    };
-    if all.iter().any(|t| t.contains("encabezaste la migración del sistema de lealtad")) {
-        let points = rubric(&kit, "encabezaste la migración del sistema de lealtad");
-        assert!(!points.contains("flaky"), "{points}");
-    }
+    let (_, points) = rubric_of(&kit, "encabezaste la migración del sistema de lealtad");
+    assert!(!points.contains("flaky"), "{points}");
     // A mobile lead's Pix crash ("travava o app") is asked as the incident.
     let resume = include_str!("../../../docs/kit-review/round92-resumes/pt-1.txt");
     let kit = kit_for(&mut c, "mobile-developer", resume).await;
