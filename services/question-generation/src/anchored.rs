@@ -673,7 +673,10 @@ impl Anchors {
                 // (Not under an ask about the audience, communication's: how runbooks were
                 // written for the people who use them is not scored on the PCI scoping the line
                 // names, R88.)
-                if !(id == "communication" || (audience && own.audience_ask.is_some())) {
+                // (Nor under a disagreement, scored on how it was settled: an experiment-design
+                // point under a dispute settled with A/B data, lock-free schema changes under
+                // one about ORM queries, R92.)
+                if !(id == "communication" || id == "conflict" || (audience && own.audience_ask.is_some())) {
                     Claims::bundled().add_facets(&mut q.rubric.points, line, rubric_kind, true, lang, 1);
                 }
                 // More signals first, a figure to talk to, then recent work (claims come newest
@@ -1900,6 +1903,101 @@ mod tests {
         );
         let points = &supporting.rubric.points;
         assert!(!points.iter().any(|p| p.starts_with("the on-call side")), "{points:#?}");
+    }
+
+    #[test]
+    fn r93_stories_told_in_other_words_are_asked_as_the_stories_they_are() {
+        // R93: six stories left unasked beside stock questions, and a regression the candidate
+        // shipped scored as a product launch.
+        let story = |language: &str, lang: usize, competency: &str, line: &str| {
+            let c = candidate(language, &[("Acme", line)]);
+            Anchors::bundled()
+                .question(competency, &c, lang, &[], &[])
+                .and_then(|o| o.story.map(|s| (s, o.question)))
+        };
+        let incident = |language: &str, lang: usize, line: &str, start: &str| {
+            let (kind, q) =
+                story(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
+            assert_eq!(kind, Story::Incident, "{}", q.text);
+            assert!(q.text.starts_with(start), "{}", q.text);
+        };
+        // Something broke, and the candidate owns the cause ("that one is on me", "A mudança foi
+        // minha"); something piled up while the candidate was on call; an account compromised.
+        incident(
+            "en",
+            0,
+            "In March 2023 an AMI update broke the Docker daemon on our main GitLab runner fleet and nobody could deploy for most of a day. I had approved auto-updates without a canary, so that one is on me. Runner images now roll to one pool first.",
+            "At Acme, in March 2023 an AMI update broke the Docker daemon on your main GitLab runner fleet",
+        );
+        incident(
+            "pt",
+            1,
+            "Em 2023 uma rota propagada errada no Transit Gateway isolou o ambiente de homologação por 2 horas. A mudança foi minha; hoje toda alteração de rota passa por revisão em pull request.",
+            "Na Acme, em 2023 uma rota propagada errada no Transit Gateway isolou o ambiente",
+        );
+        incident(
+            "es",
+            2,
+            "En el Hot Sale 2022 la API de una paquetería empezó a responder 429 y se acumularon 11 mil guías sin generar. Yo estaba de guardia: activé la cola de reintentos con backoff.",
+            "En Acme, en el Hot Sale 2022 la API de una paquetería empezó a responder 429",
+        );
+        incident(
+            "es",
+            2,
+            "En enero de 2022 un phishing comprometió la cuenta de un gerente de compras y alguien intentó cambiar la cuenta bancaria de un proveedor. Lideré la contención: revocamos sesiones.",
+            "En Acme, en enero de 2022 un phishing comprometió la cuenta",
+        );
+        // Splitting a system is no failure.
+        let split = "In 2021 we broke the monolith into 12 services. I led the extraction of billing.";
+        assert!(story("en", 0, "ownership", split).is_none_or(|(s, _)| s != Story::Incident));
+        // A change shipped that made a page slower is a mistake, asked as one.
+        let (kind, q) = story(
+            "en",
+            0,
+            "ownership",
+            "I shipped a change that loaded every student's full history on the dashboard, and page load went from 1.2 s to 9 s for large classes. I traced it from a support ticket, added pagination and an index.",
+        )
+        .expect("the regression is asked");
+        assert_eq!(kind, Story::Mistake, "{}", q.text);
+        assert!(q.text.starts_with("At Acme, you shipped a change that loaded"), "{}", q.text);
+        // A disagreement whose other side is told before "y yo propuse", and one the work caused.
+        let (kind, q) = story(
+            "es",
+            2,
+            "conflict",
+            "El equipo de SAP quería seguir con archivos IDoc por SFTP para facturación y yo propuse eventos. No logré convencerlos, así que documentamos el contrato del archivo.",
+        )
+        .expect("the disagreement is asked");
+        assert_eq!(kind, Story::Disagreement);
+        assert!(
+            q.text.starts_with("En Acme, el equipo de SAP quería seguir con archivos IDoc"),
+            "{}",
+            q.text
+        );
+        let (kind, q) = story(
+            "es",
+            2,
+            "conflict",
+            "La adopción de MFA generó fricción con TI de planta, que temía paros por accesos bloqueados en los turnos nocturnos. Acordamos excepciones temporales documentadas y un piloto de 6 semanas.",
+        )
+        .expect("the friction is asked");
+        assert_eq!(kind, Story::Disagreement);
+        assert!(
+            q.text.starts_with("En Acme, la adopción de MFA generó fricción con TI de planta"),
+            "{}",
+            q.text
+        );
+        // A disagreement's rubric scores how it was settled, not the work it was about (R92: A/B
+        // statistics under a dispute settled with an A/B test).
+        let (_, q) = story(
+            "pt",
+            1,
+            "conflict",
+            "O time de produto queria remover a biometria do login; propus um teste A/B com 10% da base e mantivemos a biometria com base nos dados.",
+        )
+        .expect("the disagreement is asked");
+        let points = &q.rubric.points;
+        assert!(!points.iter().any(|p| p.contains("randomização")), "{points:#?}");
     }
 
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the

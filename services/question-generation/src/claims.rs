@@ -2111,6 +2111,14 @@ const FAILED: [&[&str]; 3] = [
         "stopped accepting",
         "stopped responding",
         "stopped working",
+        // ("In March 2023 an AMI update broke the Docker daemon on our main GitLab runner fleet
+        // and nobody could deploy for most of a day", R93.)
+        "broke ",
+        "nobody could",
+        "no one could",
+        "started returning",
+        "piled up",
+        "compromised",
     ],
     &[
         "caiu",
@@ -2125,6 +2133,15 @@ const FAILED: [&[&str]; 3] = [
         "travava",
         "ficaram lentos",
         "ficaram lentas",
+        // ("Em 2023 uma rota propagada errada no Transit Gateway isolou o ambiente de homologação
+        // por 2 horas", R93.)
+        "isolou",
+        "quebrou",
+        "ninguém conseguia",
+        "começou a responder",
+        "começou a retornar",
+        "se acumularam",
+        "comprometeu",
     ],
     &[
         "se cayó",
@@ -2138,13 +2155,28 @@ const FAILED: [&[&str]; 3] = [
         "dejó de funcionar",
         "detuvo",
         "se detuvo",
+        // ("En el Hot Sale 2022 la API de una paquetería empezó a responder 429 y se acumularon 11
+        // mil guías sin generar", R93.)
+        "empezó a responder",
+        "comenzó a responder",
+        "se acumularon",
+        "nadie podía",
+        "aisló",
+        // ("En enero de 2022 un phishing comprometió la cuenta de un gerente de compras ...
+        // Lideré la contención", R93.)
+        "comprometió",
     ],
 ];
 
 /// Whether lower-cased `lower` says `failed` of something, not of a figure that dropped ("o tempo
 /// médio de pipeline caiu de 24 para 9 minutos", R87: asked as an incident).
+/// Nor of work that split something ("we broke the monolith into 12 services").
 fn fails(lower: &str, failed: &str) -> bool {
     lower.match_indices(failed).any(|(at, _)| {
+        let clause = lower[at..].split(['.', ';', ',']).next().unwrap_or_default();
+        if failed == "broke " && [" into ", " apart", " up "].iter().any(|w| clause.contains(w)) {
+            return false;
+        }
         let mut after = lower[at + failed.len()..].split_whitespace();
         let by =
             after.next().is_some_and(|w| ["de", "from", "by", "em", "en", "para", "a", "to"].contains(&w));
@@ -2187,6 +2219,13 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             "he led",
             "she coordinated",
             "he coordinated",
+            // ("I had approved auto-updates without a canary, so that one is on me", R93.)
+            "i had approved",
+            "i had authorized",
+            "i had authorised",
+            "is on me",
+            "was on me",
+            "the change was mine",
         ],
         // (Or told in the third person, as some resumes are: "Ella coordinó la recuperación",
         // R86.)
@@ -2195,6 +2234,11 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             "estava de sobreaviso",
             "eu tinha autorizado",
             "eu tinha aprovado",
+            // ("A mudança foi minha; hoje toda alteração de rota passa por revisão", R93.)
+            "a mudança foi minha",
+            "a alteração foi minha",
+            "o erro foi meu",
+            "a culpa foi minha",
             "assumi",
             "coordenei",
             "liderei",
@@ -2210,6 +2254,9 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             // ("Yo había autorizado ese job; fijamos el plan ...", R92.)
             "yo había autorizado",
             "yo había aprobado",
+            "el cambio fue mío",
+            "el error fue mío",
+            "la culpa fue mía",
             "estaba en la guardia",
             "estaba de turno",
             "asumí",
@@ -2545,6 +2592,13 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     if let Some(said) = we_disagreed(&line, lang) {
         return Some(said);
     }
+    // Told as written, up to the end of its sentence: "la adopción de MFA generó fricción con TI de
+    // planta, que temía paros por accesos bloqueados en los turnos nocturnos".
+    if caused_friction(&line) {
+        let said = spoken(&lower_first(&line[..sentence_end(&line).unwrap_or(line.len())]), lang);
+        let said = said.trim_end_matches('.').to_string();
+        return reads_aloud(&capitalized(&said)).then_some(said);
+    }
     // The position may open a later sentence ("Lead a guild of 5 DBAs. When a product team
     // resisted ...").
     // Or after a label ("Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles
@@ -2813,12 +2867,20 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
     };
     // The position ends where the candidate's own words begin ("The mobile squad wanted more E2E
     // coverage, we did not fully agree").
-    let clause = clause
-        .match_indices(", ")
-        .find(|(i, _)| {
-            clause[i + 2..].split(' ').next().is_some_and(|w| OWN_WORDS.contains(&w.to_lowercase().as_str()))
+    // (Or after "and": "El equipo de SAP quería seguir con archivos IDoc por SFTP para
+    // facturación y yo propuse eventos", R93: never told, the dispute unasked.)
+    let clause = [", ", " and ", " e ", " y "]
+        .iter()
+        .flat_map(|sep| clause.match_indices(sep))
+        .filter(|(i, sep)| {
+            clause[i + sep.len()..]
+                .split(' ')
+                .next()
+                .is_some_and(|w| OWN_WORDS.contains(&w.to_lowercase().as_str()))
         })
-        .map_or(clause.as_str(), |(i, _)| &clause[..i]);
+        .map(|(i, _)| i)
+        .min()
+        .map_or(clause.as_str(), |i| &clause[..i]);
     // (Or at what it led to: "My lead was skeptical about the maintenance cost, so we agreed on
     // a 6-week trial".)
     let clause = [", so ", ", então ", ", así que ", ", entonces "]
@@ -3898,11 +3960,31 @@ fn feminine(noun: &str) -> bool {
         "clima",
         "panorama",
     ];
+    // And feminine nouns of other endings ("una red", "uma rede", "una nube", R93: "segmentaste un
+    // red OT/IT").
+    const FEMININE: &[&str] = &[
+        "red",
+        "rede",
+        "nube",
+        "nuvem",
+        "llave",
+        "chave",
+        "clave",
+        "fuente",
+        "fonte",
+        "parte",
+        "imagen",
+        "base",
+        "capa",
+        "interfaz",
+        "interface",
+    ];
     // ("uma ingestão", "uma conexão", R90: "implementou um ingestão".)
-    ["a", "ção", "são", "stão", "xão", "dade", "gem", "ción", "sión", "dad", "tad"]
-        .iter()
-        .any(|e| noun.ends_with(e))
-        && !MASCULINE_A.contains(&noun)
+    FEMININE.contains(&noun)
+        || ["a", "ção", "são", "stão", "xão", "dade", "gem", "ción", "sión", "dad", "tad"]
+            .iter()
+            .any(|e| noun.ends_with(e))
+            && !MASCULINE_A.contains(&noun)
 }
 
 /// A noun of action's second object without the "of" that joined it to the noun, as its verb says
@@ -4833,6 +4915,7 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 "stood",
                 "laid",
                 "bought",
+                "broke",
             ];
             // "Embedded Linux main controller on i.MX6" is a thing, not a verb (R47's development
             // kits: "you embedded Linux main controller").
@@ -5204,6 +5287,9 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         "dirección",
     ];
     let text = text.trim_start().to_lowercase();
+    if caused_friction(&text) {
+        return true;
+    }
     // ("No estuve de acuerdo con el equipo de desarrollo en ...", "Não concordei com ...".)
     if ["no estuve de acuerdo con ", "não concordei com ", "did not agree with ", "didn't agree with "]
         .iter()
@@ -5236,6 +5322,26 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
             || first.starts_with("discord")
             || ["friction", "fricción", "atrito", "atritos", "roce", "roces"].contains(first)
             || lower.windows(2).any(|w| WITH.contains(&w[0]) && PEOPLE.contains(&w[1])))
+}
+
+/// Whether a line opens with work whose subject caused friction with other people: "La adopción
+/// de MFA generó fricción con TI de planta, que temía paros ..." (R93: never told, the pilot it
+/// led to left unasked beside a stock collaboration question).
+fn caused_friction(text: &str) -> bool {
+    const CAUSED: &[&str] = &[
+        " caused friction with ",
+        " created friction with ",
+        " led to friction with ",
+        " gerou atrito com ",
+        " gerou atritos com ",
+        " gerou conflito com ",
+        " generó fricción con ",
+        " generó roces con ",
+        " generó conflicto con ",
+    ];
+    let lower = text.to_lowercase();
+    let clause = lower.split([',', '.', ';', ':']).next().unwrap_or_default();
+    CAUSED.iter().any(|c| clause.find(c).is_some_and(|at| clause[..at].split(' ').count() <= 6))
 }
 
 /// Words of degree or articles between "Houve"/"Hubo"/"Tive" and the disagreement it names.
@@ -5331,6 +5437,123 @@ pub(crate) fn erred(sentence: &str) -> bool {
     ERRED.iter().any(|e| sentence.starts_with(e))
         || (JUDGED.contains(&first.as_str()) && ACTUALLY.iter().any(|a| sentence.contains(a)))
         || wrong_one(sentence)
+        || shipped_harm(sentence)
+        || broke_something(sentence)
+}
+
+/// Whether a sentence opens with the candidate breaking something ("Broke the billing page in
+/// production once by deleting a \"dead\" CSS class ...", R88's development kits: told with
+/// the visual checks added after it and never asked), not splitting it ("Broke the monolith into
+/// 12 services").
+fn broke_something(sentence: &str) -> bool {
+    const BROKE: &[&str] = &["broke ", "i broke ", "quebrei ", "derrubei ", "rompí ", "tumbé "];
+    let lower = sentence.to_lowercase();
+    let clause = lower.split(['.', ';', ',']).next().unwrap_or_default();
+    // ("Quebrei o monólito de autorização em 9 microsserviços", R68's development kits.)
+    const PIECES: &[&str] = &["services", "serviços", "servicios", "modules", "módulos", "partes", "pieces"];
+    BROKE.iter().any(|b| clause.starts_with(b))
+        && ![" into ", " apart", " up "].iter().any(|w| clause.contains(w))
+        && !words(clause).any(|w| PIECES.iter().any(|p| w.ends_with(p)))
+}
+
+/// Whether a sentence opens with the candidate shipping a change that made things worse: a
+/// failure, or a time that rose ("I shipped a change that loaded every student's full history on
+/// the dashboard, and page load went from 1.2 s to 9 s for large classes", R93: scored as a
+/// product launch).
+fn shipped_harm(sentence: &str) -> bool {
+    const SHIPPED: &[&str] = &[
+        "shipped ",
+        "deployed ",
+        "released ",
+        "merged ",
+        "pushed ",
+        "subi ",
+        "publiquei ",
+        "liberei ",
+        "fiz deploy ",
+        "subí ",
+        "publiqué ",
+        "liberé ",
+        "desplegué ",
+    ];
+    const HARM: &[&str] = &[
+        "broke ",
+        "crashed",
+        "took down",
+        "went down",
+        "regression",
+        "quebrou",
+        "derrubou",
+        "travou",
+        "travava",
+        "regressão",
+        "rompió",
+        "tumbó",
+        "regresión",
+    ];
+    let lower = sentence.to_lowercase();
+    // (With its pronoun or past it, as `erred` reads a line.)
+    let lower = lower
+        .strip_prefix("i ")
+        .or_else(|| lower.strip_prefix("eu "))
+        .or_else(|| lower.strip_prefix("yo "))
+        .unwrap_or(&lower);
+    let clause = &lower[..sentence_end(lower).unwrap_or(lower.len())];
+    // (Not a fix for one: "I shipped a hotfix for the regression".)
+    let fix = clause.split_whitespace().skip(1).take(3).any(|w| {
+        ["fix", "hotfix", "patch", "correção", "correcao", "corrección", "correccion", "parche"]
+            .iter()
+            .any(|f| w.starts_with(f))
+    });
+    !fix && SHIPPED.iter().any(|v| clause.starts_with(v))
+        && (HARM.iter().any(|f| fails(clause, f)) || time_rose(clause))
+}
+
+/// Whether a lower-cased clause says a duration rose: "went from 1.2 s to 9 s", "de 2 para 14
+/// segundos", "de 300 ms a 2 s".
+fn time_rose(clause: &str) -> bool {
+    const UNITS: &[(&str, f64)] = &[
+        ("ms", 0.001),
+        ("s", 1.0),
+        ("sec", 1.0),
+        ("secs", 1.0),
+        ("seconds", 1.0),
+        ("segundos", 1.0),
+        ("seg", 1.0),
+        ("min", 60.0),
+        ("mins", 60.0),
+        ("minutes", 60.0),
+        ("minutos", 60.0),
+        ("h", 3600.0),
+        ("hours", 3600.0),
+        ("horas", 3600.0),
+    ];
+    // A figure and its unit from the words at `at`: "1.2 s", "1.2s", "~9 s"; the unit may be
+    // left to the second figure ("de 2 para 14 segundos").
+    let figure = |ws: &[&str], at: usize| -> Option<(f64, Option<f64>, usize)> {
+        let w = ws.get(at)?.trim_start_matches('~');
+        let digits = w.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(w.len());
+        let value: f64 = w[..digits].replace(',', ".").parse().ok()?;
+        let unit =
+            |u: &str| UNITS.iter().find(|(n, _)| *n == u.trim_end_matches([',', '.', ';'])).map(|u| u.1);
+        match &w[digits..] {
+            "" => {
+                Some(ws.get(at + 1).and_then(|u| unit(u)).map_or((value, None, 1), |u| (value, Some(u), 2)))
+            }
+            rest => unit(rest).map(|u| (value, Some(u), 1)),
+        }
+    };
+    let ws: Vec<&str> = clause.split_whitespace().collect();
+    (0..ws.len()).any(|i| {
+        ["from", "de", "desde"].contains(&ws[i])
+            && figure(&ws, i + 1).is_some_and(|(a, ua, n)| {
+                ws.get(i + 1 + n).is_some_and(|t| ["to", "para", "a"].contains(t))
+                    && figure(&ws, i + 2 + n).is_some_and(|(b, ub, _)| {
+                        let (ua, ub) = (ua.or(ub), ub.or(ua));
+                        ua.zip(ub).is_some_and(|(ua, ub)| b * ub > a * ua)
+                    })
+            })
+    })
 }
 
 /// Whether a sentence opens with the candidate doing something to the wrong thing: "rodei um
@@ -6912,8 +7135,14 @@ const GROWTH: &[&str] = &[
 fn names_change(text: &str) -> bool {
     // "Built the suite from scratch" changed nothing that was there (R45: asked where the time
     // went in a pipeline).
-    let text =
-        text.to_lowercase().replace("from scratch", "").replace("do zero", "").replace("desde cero", "");
+    // Nor is a cut-off a cut ("a timezone bug in statement cut-offs").
+    let text = text
+        .to_lowercase()
+        .replace("from scratch", "")
+        .replace("do zero", "")
+        .replace("desde cero", "")
+        .replace("cut-off", "")
+        .replace("cutoff", "");
     text.contains('%') || names_any(&text, &[REDUCTION, &["from"]], false)
 }
 
@@ -6960,7 +7189,13 @@ fn names_money(text: &str) -> bool {
 
 /// Whether an achievement line speaks of speed: latency, response or run time, throughput.
 fn names_speed(text: &str) -> bool {
-    names_any(text, &[SPEED, &["p50", "velocid"]], true)
+    // A time zone, a timestamp or a timeout is no time made shorter (R93: "integration tests with
+    // Testcontainers that caught a timezone bug in statement cut-offs" asked where the time went
+    // in the pipeline).
+    const NOT_TIMES: &[&str] = &["timezone", "timestamp", "timeout", "timeline", "timesheet"];
+    let text = text.to_lowercase();
+    let kept: Vec<&str> = words(&text).filter(|w| !NOT_TIMES.iter().any(|n| w.starts_with(n))).collect();
+    names_any(&kept.join(" "), &[SPEED, &["p50", "velocid"]], true)
 }
 
 /// An employer as a question names it: without the location or sector the resume wrote beside
@@ -9010,6 +9245,50 @@ mod tests {
         // A plural or a name keeps its own form.
         let t = told("Migração de pipelines de dados para o Airflow", 1).unwrap();
         assert!(t.starts_with("migrou pipelines de dados"), "{t}");
+    }
+
+    #[test]
+    fn r93_a_containerised_service_and_a_test_that_caught_a_bug_are_asked_by_their_kind() {
+        let kind = |line: &str| Claims::bundled().kind_of(line).map(str::to_string);
+        // A service moved into containers is a migration, whatever latency it held (R93: asked
+        // where the time was going).
+        let moved = "Containerised the .NET Core route-planning service and ran it on ECS; p95 latency held at ~180 ms while the EC2 footprint was halved";
+        assert_eq!(kind(moved).as_deref(), Some("migration"));
+        // A time zone and a cut-off are no time cut (R93: asked where the time went in the pipeline).
+        let tests = "Wrote integration tests with Testcontainers (Postgres) that caught a timezone bug in statement cut-offs before release";
+        assert_eq!(kind(tests).as_deref(), Some("quality"));
+        // A change shipped that made a page slower is a mistake owned, not a launch; a fix for one is not.
+        assert!(owns_mistake(
+            "I shipped a change that loaded every student's full history, and page load went from 1.2 s to 9 s for large classes. I traced it."
+        ));
+        assert!(owns_mistake("Subi uma alteração que derrubou o checkout por 20 minutos."));
+        assert!(!owns_mistake("I shipped a hotfix for the regression in the checkout within an hour."));
+        assert!(!owns_mistake("I shipped a change that cut page load from 9 s to 1.2 s."));
+        // So is breaking something, not splitting it (R88's development kits).
+        assert!(owns_mistake("Broke the billing page in production once by deleting a \"dead\" CSS class."));
+        assert!(!owns_mistake("Broke the monolith into 12 services with the strangler pattern."));
+        assert!(!owns_mistake(
+            "Quebrei o monólito de autorização de cartões em 9 microsserviços Spring Boot."
+        ));
+        // Pipelines moved to a new tool with no speed claimed are not scored on time gained (R93).
+        let q = first_question(
+            "en",
+            "Pennine",
+            "Migrated 60 repositories from Jenkins to GitLab CI and standardised the pipeline templates.",
+            0,
+        )
+        .expect("the move is asked");
+        let rubric = &q.question.rubric;
+        assert!(q.question.text.contains("GitLab CI"), "{}", q.question.text);
+        assert!(!rubric.strong.contains("time gained"), "{}", rubric.strong);
+        assert!(
+            !rubric.points.iter().any(|p| p.starts_with("where pipeline time went")),
+            "{:#?}",
+            rubric.points
+        );
+        // "Segmentación de red": a network is feminine.
+        let t = told("Segmentación de red OT/IT con firewalls Fortinet en 8 de las 12 plantas", 2).unwrap();
+        assert!(t.starts_with("segmentaste una red OT/IT"), "{t}");
     }
 
     #[test]

@@ -1570,9 +1570,10 @@ fn build(
             // situation to reason through is asked of no line of the resume, and no line of filler
             // is a story (R59: "you find a bug silently corrupting another team's data" citing
             // "Apoyo en corrección de bugs reportados por QA").
+            let situational = q.kind == crate::bank::Kind::Situational;
             let (sim, line) = req.candidate_vectors.nearest(bank, s.index);
             let resume = line
-                .filter(|_| sim >= 0.4 && q.kind != crate::bank::Kind::Situational)
+                .filter(|_| sim >= 0.4 && !situational)
                 .and_then(|t| candidate.claims.get(t))
                 .filter(|c| !crate::anchored::filler(c))
                 .map(|c| c.span.clone());
@@ -1583,7 +1584,7 @@ fn build(
                 rank: 0,
                 target: Some((area.target_id(), area.name(lang).to_string())),
                 probe: Probe::Competency,
-                rationale: rationale_competency(lang, area.name(lang), named),
+                rationale: rationale_competency(lang, area.name(lang), named, situational),
                 evidence: vec![Evidence {
                     resume,
                     // The role's own line; a competency the role does not name cites nothing (the
@@ -1823,19 +1824,26 @@ fn rationale_claim(lang: usize, employer: Option<&str>, certification: bool) -> 
 /// Why a bank behavioral question is asked: the role's own words when it names the competency,
 /// else that every interview covers it (R79: "a core competency of the behavioral model" read as
 /// internal jargon with no requirement behind it).
-fn rationale_competency(lang: usize, competency: &str, role_names_it: bool) -> String {
+/// Why a competency question was asked: behavioral evidence when it asks for a time the candidate
+/// did it, judgement when it sets a hypothetical situation to reason through (R93: a scenario's why
+/// called "evidencia conductual").
+fn rationale_competency(lang: usize, competency: &str, role_names_it: bool, situational: bool) -> String {
     let lower = competency.to_lowercase();
+    let what = match (lang, situational) {
+        (1, true) => format!("Julgamento numa situação hipotética de {lower}"),
+        (1, false) => format!("Evidência comportamental de {lower}"),
+        (2, true) => format!("Criterio ante una situación hipotética de {lower}"),
+        (2, false) => format!("Evidencia conductual de {lower}"),
+        (_, true) => format!("Judgement in a hypothetical situation of {lower}"),
+        _ => format!("Behavioral evidence of {lower}"),
+    };
     match (lang, role_names_it) {
-        (1, true) => format!("Evidência comportamental de {lower}, que a vaga pede."),
-        (1, false) => format!(
-            "Evidência comportamental de {lower}: uma competência que a entrevista cobre em qualquer vaga."
-        ),
-        (2, true) => format!("Evidencia conductual de {lower}, que el puesto pide."),
-        (2, false) => format!(
-            "Evidencia conductual de {lower}: una competencia que la entrevista cubre en cualquier puesto."
-        ),
-        (_, true) => format!("Behavioral evidence of {lower}, which the role asks for."),
-        _ => format!("Behavioral evidence of {lower}: a competency the interview covers for every role."),
+        (1, true) => format!("{what}, que a vaga pede."),
+        (1, false) => format!("{what}: uma competência que a entrevista cobre em qualquer vaga."),
+        (2, true) => format!("{what}, que el puesto pide."),
+        (2, false) => format!("{what}: una competencia que la entrevista cubre en cualquier puesto."),
+        (_, true) => format!("{what}, which the role asks for."),
+        _ => format!("{what}: a competency the interview covers for every role."),
     }
 }
 

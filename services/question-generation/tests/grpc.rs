@@ -1689,3 +1689,53 @@ async fn r92_incidents_and_mistakes_told_after_a_date_are_asked_and_whys_cite_wo
         assert!(!q.rationale.contains("familiar with Selenium from coursework"), "{}", q.rationale);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r93_stories_told_in_other_words_are_asked_and_scenarios_say_they_are_hypothetical() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // A scenario's why says it is a hypothetical, not behavioral evidence (R93: "evidencia
+    // conductual" under a situation to reason through).
+    let mut situational = 0;
+    for resume in [
+        include_str!("../../../docs/kit-review/round93-resumes/en-1.txt"),
+        include_str!("../../../docs/kit-review/round93-resumes/pt-1.txt"),
+        include_str!("../../../docs/kit-review/round93-resumes/pt-2.txt"),
+        include_str!("../../../docs/kit-review/round93-resumes/es-2.txt"),
+    ] {
+        let kit = kit_for(&mut c, "backend-developer", resume).await;
+        for q in kit.questions.iter().filter(|q| {
+            q.probe == pb::ProbeKind::Competency as i32
+                && q.question.as_ref().is_some_and(|b| b.kind == pb::QuestionKind::Situational as i32)
+        }) {
+            situational += 1;
+            assert!(
+                ["Behavioral evidence", "Evidência comportamental", "Evidencia conductual"]
+                    .iter()
+                    .all(|b| !q.rationale.starts_with(b)),
+                "{}: {}",
+                q.text,
+                q.rationale
+            );
+        }
+    }
+    assert!(situational > 0, "the kits hold a scenario to check");
+    // An integration engineer's Hot Sale incident is asked.
+    let resume = include_str!("../../../docs/kit-review/round93-resumes/es-1.txt");
+    let kit = kit_for(&mut c, "integration-engineer", resume).await;
+    assert_told(
+        &kit_texts(&kit),
+        &["En Distribuidora Anáhuac, en el Hot Sale 2022 la API de una paquetería"],
+    );
+    // A new graduate's regression is asked as his mistake, not as a product launch, and his
+    // Testcontainers tests are not asked where the time went in a pipeline.
+    let resume = include_str!("../../../docs/kit-review/round93-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "software-developer", resume).await;
+    let all = kit_texts(&kit);
+    assert!(
+        all.iter()
+            .any(|t| t.starts_with("At Quillpoint, you shipped a change") && t.contains("What went wrong")),
+        "{all:#?}"
+    );
+    assert!(!all.iter().any(|t| t.contains("Where was the time going in the pipeline")), "{all:#?}");
+}
