@@ -1698,6 +1698,19 @@ impl Claims {
                 }
                 _ => c.text.as_str().into(),
             };
+            // A team led, then the work ("Lidero 5 devs Android; conduzi a migração de XML para
+            // Jetpack Compose em 70% das telas ...", R92: "você lidera 5 devs Android. Por que valia
+            // a pena fazer essa refatoração"): a question of the work's kind tells the work.
+            let line: std::borrow::Cow<str> = match line.split_once("; ") {
+                Some((_, rest))
+                    if category.id != "leadership"
+                        && leads_team(&line)
+                        && told(&capitalized(rest), lang).is_some() =>
+                {
+                    capitalized(rest).into()
+                }
+                _ => line,
+            };
             // A coverage percentage is what a tool reports, not a result to ask how it was measured
             // (R51: "how did you measure the 71% you cite?" of "cobertura de 34% para 71%"); the
             // question asks what the tests caught instead.
@@ -2438,6 +2451,14 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "messed up",
         "me equivoqué",
         "nos equivocamos",
+        // ("Uma decisão que eu revisaria: em 2020 defendi adotar event sourcing no serviço de
+        // pedidos ...", R93: a principal's story of a decision he would undo, left unasked.)
+        "would revisit",
+        "would undo",
+        "would reverse",
+        "revisaria",
+        "reverteria",
+        "desharía",
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
@@ -4816,6 +4837,25 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 "cresc",
                 "envolv",
                 "mant",
+                // ("em 2020 defendi adotar event sourcing", R93: "você defendiu".)
+                "defend",
+                "prend",
+                "compreend",
+                "empreend",
+                "estend",
+                "depend",
+                "beb",
+                "corr",
+                "perd",
+                "ced",
+                "conced",
+                "proced",
+                "escond",
+                "devolv",
+                "absorv",
+                "convert",
+                "revert",
+                "venc",
             ];
             if let Some(&(_, v)) = IRREGULAR.iter().find(|(k, _)| *k == w) {
                 return Some(v.to_string());
@@ -5399,8 +5439,23 @@ pub(crate) fn owns_mistake(line: &str) -> bool {
 /// como \"flaky\" varias pruebas que en realidad fallaban por un error real de caché", R90: a
 /// junior's mistake left unasked beside a stock ownership question).
 pub(crate) fn erred(sentence: &str) -> bool {
-    const ERRED: &[&str] =
-        &["I made a mistake", "I broke ", "Errei ", "Cometi um erro", "Me equivoqué ", "Cometí un error"];
+    // (Or missed something: "I missed a broken coupon edge case in Nov 2023 because I had only
+    // tested on Chrome", R92: asked what the candidate was personally responsible for.)
+    const ERRED: &[&str] = &[
+        "I made a mistake",
+        "I broke ",
+        "Errei ",
+        "Cometi um erro",
+        "Me equivoqué ",
+        "Cometí un error",
+        "I missed ",
+        "Missed ",
+        "Deixei passar ",
+        "Deixei escapar ",
+        "Dejé pasar ",
+        "Se me pasó ",
+        "Se me escapó ",
+    ];
     const JUDGED: &[&str] = &[
         "marked",
         "flagged",
@@ -9266,6 +9321,16 @@ mod tests {
         assert!(!owns_mistake("I shipped a change that cut page load from 9 s to 1.2 s."));
         // So is breaking something, not splitting it (R88's development kits).
         assert!(owns_mistake("Broke the billing page in production once by deleting a \"dead\" CSS class."));
+        assert!(mistake_label(
+            "Uma decisão que eu revisaria: em 2020 defendi adotar event sourcing no serviço de pedidos."
+        ));
+        let t =
+            told("Defendi adotar event sourcing no serviço de pedidos contra a opinião do time de dados", 1)
+                .unwrap();
+        assert!(t.starts_with("defendeu adotar event sourcing"), "{t}");
+        assert!(owns_mistake(
+            "I missed a broken coupon edge case in Nov 2023 because I had only tested on Chrome."
+        ));
         assert!(!owns_mistake("Broke the monolith into 12 services with the strangler pattern."));
         assert!(!owns_mistake(
             "Quebrei o monólito de autorização de cartões em 9 microsserviços Spring Boot."
@@ -9286,6 +9351,22 @@ mod tests {
             "{:#?}",
             rubric.points
         );
+        // The work after a team led is what a question of its kind tells.
+        let q = first_question("pt", "Banco Aurora", "Lidero 5 devs Android; conduzi a migração de XML para Jetpack Compose em 70% das telas ao longo de 14 meses, sem congelar as entregas de produto.", 1)
+            .expect("the migration is asked");
+        assert!(
+            q.question
+                .text
+                .starts_with("No Banco Aurora, você conduziu a migração de XML para Jetpack Compose"),
+            "{}",
+            q.question.text
+        );
+        // A team led today is asked in no other tense (R92: "coordinas ... ¿Qué buscabas lograr con
+        // las personas que liderabas?").
+        let q = first_question("es", "Sierra Madre", "Coordino a 4 DBAs que atienden 60 instancias Oracle 19c y 35 clústeres PostgreSQL 14 con Patroni.", 2)
+            .expect("the team is asked");
+        assert!(q.question.text.starts_with("En Sierra Madre, coordinas a 4 DBAs"), "{}", q.question.text);
+        assert!(!q.question.text.contains("liderabas"), "{}", q.question.text);
         // "Segmentación de red": a network is feminine.
         let t = told("Segmentación de red OT/IT con firewalls Fortinet en 8 de las 12 plantas", 2).unwrap();
         assert!(t.starts_with("segmentaste una red OT/IT"), "{t}");
