@@ -526,8 +526,13 @@ impl Anchors {
             // as that position, and asked as nothing else (R78: cited under a stock "a time you
             // disagreed" in the why line only).
             let contested = crate::claims::contested(&claim.text, lang);
+            // (Or one told in words the conflict signals do not list: "Tuve una diferencia fuerte
+            // con el área de infraestructura sobre dar acceso root compartido a proveedores", R94:
+            // asked who else the work depended on.)
+            let opens = crate::claims::opens_with_disagreement(&claim.text);
             let disagreement = contested.is_some()
                 || labelled
+                || opens
                 || self
                     .competencies
                     .iter()
@@ -584,7 +589,7 @@ impl Anchors {
                 }
                 let owns_mistake = crate::claims::owns_mistake(line);
                 let strength = Self::strength(shown, said, said_words, lang)
-                    .max(usize::from(contested.is_some() || (labelled && shown.id == "conflict")))
+                    .max(usize::from(contested.is_some() || ((labelled || opens) && shown.id == "conflict")))
                     .max(usize::from(shown.id == "problem-solving" && found_defect(said_words)))
                     .max(usize::from(shown.id == "ownership" && owns_mistake))
                     // (An incident told is a story of ownership whatever verb tells the candidate's
@@ -1998,6 +2003,103 @@ mod tests {
         .expect("the disagreement is asked");
         let points = &q.rubric.points;
         assert!(!points.iter().any(|p| p.contains("randomização")), "{points:#?}");
+    }
+
+    #[test]
+    fn r94_disagreements_mistakes_and_incidents_told_in_prose_are_asked() {
+        // R94: a junior's disagreement with his lead and his mistake, a DBA's estimate, an attack
+        // responded to and a dated incident, all left unasked or told in the first person.
+        let story = |language: &str, lang: usize, competency: &str, line: &str| {
+            let c = candidate(language, &[("Acme", line)]);
+            Anchors::bundled()
+                .question(competency, &c, lang, &[], &[])
+                .and_then(|o| o.story.map(|s| (s, o.question)))
+                .unwrap_or_else(|| panic!("{line} is asked as a story"))
+        };
+        let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {
+            let (k, q) = story(language, lang, competency, line);
+            assert_eq!(k, kind, "{}", q.text);
+            assert!(q.text.starts_with(start), "{}", q.text);
+            q
+        };
+        asked(
+            "en",
+            0,
+            "conflict",
+            "During code review my lead and I disagreed about using a global state library for the quiz timer. I wanted Redux; she argued context was enough.",
+            Story::Disagreement,
+            "At Acme, during code review, you and your lead disagreed about using a global state library",
+        );
+        asked(
+            "es",
+            2,
+            "conflict",
+            "Mi líder y yo no estábamos de acuerdo en si cargar el inventario incremental o full; yo quería full por simple. Lo medimos.",
+            Story::Disagreement,
+            "En Acme, tú y tu líder no estaban de acuerdo en si cargar el inventario",
+        );
+        let q = asked(
+            "es",
+            2,
+            "conflict",
+            "Tuve una diferencia fuerte con el área de infraestructura sobre dar acceso root compartido a proveedores. Propuse un bastion con sesiones grabadas.",
+            Story::Disagreement,
+            "En Acme, tuviste una diferencia fuerte con el área de infraestructura",
+        );
+        assert!(q.text.contains("¿En qué no estaban de acuerdo"), "{}", q.text);
+        asked(
+            "en",
+            0,
+            "ownership",
+            "I also made a mistake worth mentioning: I merged a date formatting change without testing the Philippine timezone, and deadlines showed up one day off for students.",
+            Story::Mistake,
+            "At Acme, you merged a date formatting change without testing the Philippine timezone",
+        );
+        asked(
+            "es",
+            2,
+            "ownership",
+            "Me equivoqué en mayo de 2023: cambié el tipo de la columna de SKU de INT a STRING sin avisar y se rompieron tres dashboards de compras.",
+            Story::Mistake,
+            "En Acme, cambiaste el tipo de la columna de SKU",
+        );
+        let q = asked(
+            "es",
+            2,
+            "ownership",
+            "Error propio: en una campaña de phishing simulado no avisé a la mesa de ayuda y se saturó con 600 reportes en una mañana. Ahora toda campaña lleva plan de comunicación.",
+            Story::Mistake,
+            "En Acme, en una campaña de phishing simulado no avisaste a la mesa de ayuda",
+        );
+        assert!(!q.text.contains("avisé"), "{}", q.text);
+        // An estimate that slipped is scored on re-planning, not on harm to users.
+        let q = asked(
+            "pt",
+            1,
+            "ownership",
+            "Errei ao subestimar a tarefa de acessibilidade com TalkBack: estimei 3 dias, levou 3 sprints. Aprendi a quebrar estimativas incertas em spikes.",
+            Story::Mistake,
+            "Na Acme, você errou ao subestimar",
+        );
+        let points = &q.rubric.points;
+        assert!(points.iter().any(|p| p.starts_with("quando percebeu o estouro")), "{points:#?}");
+        assert!(!points.iter().any(|p| p.contains("limitar o dano")), "{points:#?}");
+        asked(
+            "pt",
+            1,
+            "ownership",
+            "Incidente em mar. 2023: uma versão publicada sem rollout gradual corrompia fotos ao sincronizar em Android 8. Reverti em 6 horas; depois disso adotamos staged rollout obrigatório.",
+            Story::Incident,
+            "Na Acme, em mar. 2023, uma versão publicada sem rollout gradual corrompia fotos",
+        );
+        asked(
+            "es",
+            2,
+            "ownership",
+            "Coordiné la respuesta a un ataque de credential stuffing en 2021 contra el portal de trámites: ~210 mil intentos en 3 horas. Activamos rate limiting en el WAF.",
+            Story::Incident,
+            "En Acme, coordinaste la respuesta a un ataque de credential stuffing",
+        );
     }
 
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the

@@ -1637,8 +1637,31 @@ impl Claims {
             // A junior's tests are scored as a junior's: what was tested and how, and a bug
             // caught, not escaped-defect rates against a baseline and CI gates (R52: an intern's
             // Jest integration tests under the senior test-automation rubric).
+            // So is a unit-test coverage gain, whoever wrote it: the tests written, not a suite's
+            // programme of flaky-test quarantine, merge gates and a QA group (R94: "Aumentei a
+            // cobertura de testes unitários do módulo de Pix de 12% para 64%").
+            // (Not beside end-to-end suites run in CI: "testes E2E dos fluxos críticos em Cypress
+            // rodando no GitHub Actions" is a programme.)
+            const SUITES: &[&str] = &[
+                "e2e",
+                "end-to-end",
+                "cypress",
+                "playwright",
+                "selenium",
+                "appium",
+                "espresso",
+                "xctest",
+                "github actions",
+                "gitlab ci",
+                "jenkins",
+            ];
+            let unit_tests = self.facet_fits("unit-coverage", &c.text, "quality")
+                && !names_any(&c.text, &[PIPELINE], true)
+                && !SUITES.iter().any(|t| names_term(&c.text.to_lowercase(), t));
             let category = match self.categories.iter().find(|k| k.id == "quality_junior") {
-                Some(junior) if category.id == "quality" && candidate.level == Some(0) => junior,
+                Some(junior) if category.id == "quality" && (candidate.level == Some(0) || unit_tests) => {
+                    junior
+                }
                 _ => category,
             };
             // A saving is asked about by its amount, not by a time the line also reports ("cut
@@ -2050,9 +2073,18 @@ pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usiz
     // So is one opened by what was happening ("Durante una caída de Redis en producción, ayudé al
     // líder técnico ...", R91: not told at all, a stock ownership question in its place).
     // (After a mistake's label too: "Un error mío: en 2021 programé un escaneo ...", R93.)
-    if let Some((_, rest)) =
-        line.split_once(": ").filter(|(_, rest)| mistake_label(line) && in_year(&capitalized(rest)).is_some())
-    {
+    // (And one told after a label of a sentence: "I also made a mistake worth mentioning: I merged
+    // a date formatting change ...", R94.)
+    // (Or a label that owns it with its date: "Me equivoqué en mayo de 2023: cambié el tipo de la
+    // columna de SKU ...", R94: told "te equivocaste en mayo de 2023".)
+    if let Some((_, rest)) = line.split_once(": ").filter(|(label, rest)| {
+        // (Not a label that tells the story itself: "Errei ao subestimar a tarefa de acessibilidade
+        // com TalkBack: estimei 3 dias ...".)
+        let dated = label.chars().any(|c| c.is_ascii_digit()) || label.split(' ').count() <= 3;
+        (mistake_label(line) || (erred(label) && dated))
+            && (in_year(&capitalized(rest)).is_some()
+                || told(&spoken(&telling(&capitalized(rest), lang), lang), lang).is_some())
+    }) {
         return anchored(&capitalized(rest), employer, ask, lang);
     }
     // (After the employer, a year without a comma, a circumstance with one: "En Tiendita Digital
@@ -2294,10 +2326,24 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN ...", R84.)
     let end = sentence_end(line)?;
     let (first, rest) = (&line[..end], &line[end + 2..]);
-    let first = match first.split_once(": ") {
-        Some((label, after)) if label.split(' ').count() <= 5 => after,
-        _ => first,
+    // (A label with its date goes before the story: "Incidente em mar. 2023: uma versão publicada
+    // sem rollout gradual corrompia fotos ..." is "em mar. 2023, uma versão ...", R94.)
+    let dated = |label: &str| {
+        let lower = label.to_lowercase();
+        ["incident ", "incidente "]
+            .iter()
+            .find_map(|i| lower.strip_prefix(i))
+            .filter(|when| when.chars().any(|c| c.is_ascii_digit()))
+            .map(|_| label.split_once(' ').map_or("", |(_, when)| when).to_string())
     };
+    let first: std::borrow::Cow<str> = match first.split_once(": ") {
+        Some((label, after)) if label.split(' ').count() <= 5 => match dated(label) {
+            Some(when) => format!("{when}, {after}").into(),
+            None => after.into(),
+        },
+        _ => first.into(),
+    };
+    let first = first.as_ref();
     let (lower, rest) = (first.to_lowercase(), rest.to_lowercase());
     let head = first.split(' ').next()?;
     // The candidate's part: a phrase of theirs, or a verb in the first person opening the rest
@@ -2312,6 +2358,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         let label = label.split(" (").next().unwrap_or_default();
         ["incident", "security incident", "incidente", "incidente de segurança", "incidente de seguridad"]
             .contains(&label)
+            || dated(label).is_some()
     });
     // ("I revoked the key", "I rolled back": a verb of the candidate's opening a sentence.)
     let mine = |s: &str| {
@@ -2413,7 +2460,18 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         let clause = rest.split(['.', ';']).next()?.trim();
         let said =
             THIRD[lang.min(2)].iter().fold(format!(" {} ", lower_first(clause)), |s, (a, b)| s.replace(a, b));
-        return (clause.split(' ').count() >= 5).then(|| said.trim().to_string());
+        // A verb of the candidate's after a negation is turned ("no avisé a la mesa de ayuda" is
+        // "no avisaste", R94: pasted in the first person).
+        let mut words: Vec<String> = Vec::new();
+        for w in said.trim().split(' ') {
+            let negated = words.last().is_some_and(|p| ["no", "não", "nunca"].contains(&p.as_str()));
+            let turned = (negated && lang > 0)
+                .then(|| second_person(&capitalized(w), lang))
+                .flatten()
+                .map(|t| t.to_lowercase());
+            words.push(turned.unwrap_or_else(|| w.to_string()));
+        }
+        return (clause.split(' ').count() >= 5).then(|| words.join(" "));
     }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
@@ -2428,6 +2486,9 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
 /// Whether a line's label says it tells a mistake of the candidate's: "One mistake worth
 /// mentioning: I tuned ...", "Error propio: ejecuté un script de limpieza en QA ..." (R84).
 pub(crate) fn mistake_label(line: &str) -> bool {
+    // Words after "error" that name a measure or a practice, not a mistake ("Error budget policy:
+    // agreed with product teams").
+    const NOT_MISTAKES: &[&str] = &["budget", "budgets", "rate", "rates", "handling", "tracking"];
     const MISTAKE: &[&str] = &[
         "mistake",
         "my error",
@@ -2469,10 +2530,19 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         // error budget or error rate.)
         let mut ws = label.split_whitespace();
         let opens = ws.next().is_some_and(|w| ["erro", "error", "mistake"].contains(&w))
-            && ws
-                .next()
-                .is_none_or(|w| !["budget", "budgets", "rate", "rates", "handling", "tracking"].contains(&w));
-        label.split_whitespace().count() <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m)))
+            && ws.next().is_none_or(|w| !NOT_MISTAKES.contains(&w));
+        // (A sentence of its own, up to eight words: "I also made a mistake worth mentioning: I
+        // merged a date formatting change ...", R94: told "you made a mistake worth mentioning"
+        // and asked what the tests chose.)
+        let n = label.split_whitespace().count();
+        (n <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m))))
+            || (n <= 8 && {
+                let ws: Vec<&str> = label.split_whitespace().collect();
+                ws.iter().enumerate().any(|(k, w)| {
+                    ["mistake", "erro", "error"].contains(w)
+                        && ws.get(k + 1).is_none_or(|next| !NOT_MISTAKES.contains(next))
+                })
+            })
     })
 }
 
@@ -2691,10 +2761,70 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
         ],
     ];
     let clause = line.split([':', '.', ';']).next()?.trim();
+    if let Some(said) = with_me_disagreed(clause, lang) {
+        return Some(said);
+    }
     let lower = clause.to_lowercase();
     let (we, you) = WE[lang.min(2)].iter().find(|(w, _)| lower.starts_with(w))?;
     (lower.len() == clause.len() && clause.split(' ').count() >= we.split(' ').count() + 3)
         .then(|| format!("{you}{}", &clause[we.len()..]))
+}
+
+/// A disagreement told as someone "and I": "During code review my lead and I disagreed about using
+/// a global state library for the quiz timer" is "during code review, you and your lead disagreed
+/// about ..." (R94: never told, a junior's disagreement with his lead left unasked).
+fn with_me_disagreed(clause: &str, lang: usize) -> Option<String> {
+    const WITH_ME: [&[(&str, &str)]; 3] = [
+        &[
+            (" and i disagreed", "disagreed"),
+            (" and i did not agree", "did not agree"),
+            (" and i argued", "argued"),
+        ],
+        &[
+            (" e eu discordamos", "discordaram"),
+            (" e eu divergimos", "divergiram"),
+            (" e eu não concordávamos", "não concordavam"),
+        ],
+        &[
+            (" y yo no estuvimos de acuerdo", "no estuvieron de acuerdo"),
+            // ("Mi líder y yo no estábamos de acuerdo en si cargar el inventario incremental o
+            // full", R94.)
+            (" y yo no estábamos de acuerdo", "no estaban de acuerdo"),
+            (" y yo discrepamos", "discreparon"),
+            (" y yo chocamos", "chocaron"),
+        ],
+    ];
+    const HEADS: &[&str] =
+        &["my", "our", "the", "a", "an", "meu", "minha", "o", "a", "mi", "el", "la", "un", "una"];
+    const YOURS: &[(&str, &str)] =
+        &[("my", "your"), ("our", "your"), ("meu", "seu"), ("minha", "sua"), ("mi", "tu"), ("nuestro", "tu")];
+    let lang = lang.min(2);
+    let lower = clause.to_lowercase();
+    if lower.len() != clause.len() {
+        return None;
+    }
+    let (at, (phrase, verb)) = WITH_ME[lang].iter().find_map(|p| lower.find(p.0).map(|at| (at, p)))?;
+    // The other person: the last few words before "and I", from their article or possessive on;
+    // what comes before is when it happened ("During code review").
+    let before: Vec<&str> = clause[..at].split(' ').collect();
+    let from = (before.len().saturating_sub(4)..before.len())
+        .find(|&k| HEADS.contains(&before[k].to_lowercase().as_str()))?;
+    let person = before[from..]
+        .iter()
+        .map(|w| YOURS.iter().find(|(m, _)| w.eq_ignore_ascii_case(m)).map_or(*w, |(_, y)| *y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let person = lower_first(&person);
+    let when = before[..from].join(" ");
+    let rest = &clause[at + phrase.len()..];
+    let you = ["you", "você", "tú"][lang];
+    let and = ["and", "e", "y"][lang];
+    let said = format!("{you} {and} {person} {verb}{rest}");
+    let said = match when.is_empty() {
+        true => said,
+        false => format!("{}, {said}", lower_first(&when)),
+    };
+    (rest.split(' ').count() >= 3).then_some(said)
 }
 
 /// Pronouns for the other side of a disagreement ("They wanted", "Eles queriam", "Ellos querían").
@@ -5296,6 +5426,10 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         "fricción",
         "atrito",
         "roce",
+        // ("Tuve una diferencia fuerte con el área de infraestructura sobre dar acceso root
+        // compartido a proveedores", R94: asked who else the work depended on.)
+        "diferencia",
+        "diferença",
     ];
     const WITH: &[&str] = &["with", "com", "con", "entre", "between"];
     const PEOPLE: &[&str] = &[
@@ -5327,7 +5461,12 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         "dirección",
     ];
     let text = text.trim_start().to_lowercase();
-    if caused_friction(&text) {
+    if caused_friction(&text)
+        || with_me_disagreed(&text, 0)
+            .or_else(|| with_me_disagreed(&text, 1))
+            .or_else(|| with_me_disagreed(&text, 2))
+            .is_some()
+    {
         return true;
     }
     // ("No estuve de acuerdo con el equipo de desarrollo en ...", "Não concordei com ...".)
@@ -6185,10 +6324,22 @@ pub(crate) fn names_incident_at_head(said: &[&str], within: usize) -> bool {
         "procedimentos",
         "procedimientos",
     ];
-    said.iter().take(within).position(|w| INCIDENTS.iter().any(|p| w.starts_with(p))).is_some_and(|at| {
-        !said[..at].iter().any(|w| BEFORE.contains(w))
-            && !said.get(at + 1).is_some_and(|w| BEFORE.contains(w))
-    })
+    // (So is an attack responded to: "Coordiné la respuesta a un ataque de credential stuffing en
+    // 2021 contra el portal de trámites", R94: asked where an attacker would come in.)
+    let attack = |at: usize| {
+        ["attack", "ataque"].iter().any(|a| said[at].starts_with(a))
+            && said[at.saturating_sub(3)..at]
+                .iter()
+                .any(|w| ["response", "respuesta", "resposta"].contains(w))
+    };
+    said.iter()
+        .take(within)
+        .enumerate()
+        .position(|(k, w)| INCIDENTS.iter().any(|p| w.starts_with(p)) || attack(k))
+        .is_some_and(|at| {
+            !said[..at].iter().any(|w| BEFORE.contains(w))
+                && !said.get(at + 1).is_some_and(|w| BEFORE.contains(w))
+        })
 }
 
 /// Whether a line is an incident the candidate ran or analysed, told by its opening verb
@@ -8889,7 +9040,8 @@ mod tests {
             (
                 "en",
                 "Wrote component tests with Jest; coverage on the booking module went from 22% to 71%.",
-                "quality",
+                // (The tests written, whoever wrote them, R94.)
+                "quality_junior",
             ),
             ("pt", "Reduzi o churn em 20% com um novo fluxo de onboarding", "impact"),
             ("en", "Cut CI build time by 40% with Gradle build caching and split test runs", "delivery"),
@@ -9370,6 +9522,55 @@ mod tests {
         // "Segmentación de red": a network is feminine.
         let t = told("Segmentación de red OT/IT con firewalls Fortinet en 8 de las 12 plantas", 2).unwrap();
         assert!(t.starts_with("segmentaste una red OT/IT"), "{t}");
+    }
+
+    #[test]
+    fn r94_tests_written_drift_and_certificates_are_scored_on_their_own_terms() {
+        // A unit-test coverage gain is the tests written, not a test programme's flaky-test
+        // quarantine and merge gates (R94).
+        let q = first_question(
+            "pt",
+            "Sicredi",
+            "Aumentei a cobertura de testes unitários do módulo de Pix de 12% para 64%",
+            1,
+        )
+        .expect("the tests are asked");
+        assert_eq!(q.category, "quality_junior", "{}", q.question.text);
+        // Configuration drift, or a library called Drift, is no model drift (R94: a retrained
+        // model's gate under an outage and under offline sync).
+        let claims = Claims::bundled();
+        let outage = "Incident commander for the Dec 2021 Diameter gateway outage. Wrote the postmortem; staging and prod connection pools had drifted, drift detection via Argo CD afterwards.";
+        assert!(!claims.facet_fits("model-monitoring", outage, "incident"));
+        assert!(!claims.facet_fits(
+            "model-monitoring",
+            "Projetei a sincronização offline-first com Drift (SQLite)",
+            "build"
+        ));
+        assert!(claims.facet_fits(
+            "model-monitoring",
+            "Set up data drift monitoring with Evidently for the churn model",
+            "build"
+        ));
+        // A certificate's point reads as Spanish and names a cloud project too (R94: "una tarea de
+        // operación que su contenido influyó en el trabajo", "suscripción" for GCP).
+        let c = Candidate {
+            language: "es".into(),
+            level: Some(0),
+            certifications: vec![Span {
+                start: 0,
+                end: 3,
+                text: "Google Cloud Certified – Associate Cloud Engineer".into(),
+            }],
+            ..Candidate::default()
+        };
+        let q = Claims::bundled()
+            .questions(&c, 2)
+            .into_iter()
+            .find(|q| q.category == "certification")
+            .expect("the certificate is asked");
+        let points = q.question.rubric.points.join(" | ");
+        assert!(!points.contains("que su contenido influyó"), "{points}");
+        assert!(points.contains("un proyecto"), "{points}");
     }
 
     #[test]

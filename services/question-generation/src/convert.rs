@@ -333,6 +333,9 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
             // (And a disagreement labelled: "Disagreement: the data platform team wanted ... I
             // thought ... I wrote a two-page ADR with both options ...", R91.)
             || crate::claims::disagreement_label(sentence)
+            // (Or told as one: "During code review my lead and I disagreed about ... I wanted
+            // Redux ...; she argued ... I tried both ...", R94: its sentences asked apart.)
+            || crate::claims::opens_with_disagreement(sentence)
             || matches!(kind, Some("incident" | "security_incident"))
             || crate::anchored::has_phrase(sentence, ATTACKED);
         // A short sentence before is the opening of this story ("Errei feio."), unless it tells
