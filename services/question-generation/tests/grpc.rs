@@ -1739,3 +1739,28 @@ async fn r93_stories_told_in_other_words_are_asked_and_scenarios_say_they_are_hy
     );
     assert!(!all.iter().any(|t| t.contains("Where was the time going in the pipeline")), "{all:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r94_stories_told_in_prose_are_asked_in_the_second_person() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // A new graduate's disagreement with his lead and his mistake, told in paragraphs, are asked.
+    let resume = include_str!("../../../docs/kit-review/round94-resumes/en-2.txt");
+    let kit = kit_for(&mut c, "frontend-developer", resume).await;
+    assert_told(
+        &kit_texts(&kit),
+        &[
+            "At Edukasyon.ph, during code review, you and your lead disagreed",
+            "At Edukasyon.ph, you merged a date formatting change",
+        ],
+    );
+    // A security engineer's phishing-campaign mistake is told to her, not in her first person, and
+    // her dispute with infrastructure is asked as a disagreement.
+    let resume = include_str!("../../../docs/kit-review/round94-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    let all = kit_texts(&kit);
+    assert!(all.iter().any(|t| t.contains("no avisaste a la mesa de ayuda")), "{all:#?}");
+    assert!(!all.iter().any(|t| t.contains("no avisé")), "{all:#?}");
+    let (q, _) = rubric_of(&kit, "tuviste una diferencia fuerte con el área de infraestructura");
+    assert!(q.text.contains("¿En qué no estaban de acuerdo"), "{}", q.text);
+}
