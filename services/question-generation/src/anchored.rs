@@ -724,9 +724,19 @@ impl Anchors {
                 true => own.texts[lang].support_ask.as_ref().or(own.texts[lang].incident_ask.as_ref()),
                 false => own.texts[lang].incident_ask.as_ref(),
             };
+            // (An incident the candidate's own tests missed is asked as that miss, not as a
+            // response they ran: "Incident: a currency conversion bug ... granted double gems for 3
+            // hours. My tests covered the happy path only. I added property-based tests", R95.)
+            let tests_missed = ["my tests", "meus testes", "mis pruebas", "mis tests"]
+                .iter()
+                .any(|t| claim.text.to_lowercase().contains(t));
+            let incident_ask = match tests_missed {
+                true => own.texts[lang].mistake_ask.as_ref(),
+                false => incident_ask,
+            };
             let narrated = crate::claims::narrated_incident(&claim.text, lang)
                 .zip(incident_ask)
-                .map(|(story, ask)| (story, ask, "incident"))
+                .map(|(story, ask)| (story, ask, if tests_missed { "mistake" } else { "incident" }))
                 .or_else(|| {
                     crate::claims::narrated_mistake(&claim.text, lang)
                         .zip(own.texts[lang].mistake_ask.as_ref())
@@ -2100,6 +2110,60 @@ mod tests {
             Story::Incident,
             "En Acme, coordinaste la respuesta a un ataque de credential stuffing",
         );
+    }
+
+    #[test]
+    fn r95_mistakes_are_scored_on_what_went_wrong() {
+        // On-call not delegated: scored on the bottleneck, before the on-call facet (R95).
+        let c = candidate(
+            "pt",
+            &[(
+                "Acme",
+                "Erro meu: demorei a delegar o on-call e virei gargalo em 2021. Hoje o rodízio tem 5 pessoas e há runbooks para cada integração crítica.",
+            )],
+        );
+        let o = Anchors::bundled().question("ownership", &c, 1, &[], &[]).expect("the mistake is asked");
+        let points = &o.question.rubric.points;
+        assert!(points.iter().any(|p| p.contains("sinais de sobrecarga")), "{points:#?}");
+        let mistake = |language: &str, lang: usize, line: &str| {
+            let c = candidate(language, &[("Acme", line)]);
+            let o =
+                Anchors::bundled().question("ownership", &c, lang, &[], &[]).expect("the mistake is asked");
+            assert_eq!(o.story, Some(Story::Mistake), "{}", o.question.text);
+            o.question
+        };
+        // Two initiatives at once that burned out two engineers: scored on the overload, not on
+        // harm to users and a pipeline check.
+        let q = mistake(
+            "en",
+            0,
+            "Mistake: in 2021 I let one team start a Go rewrite of the payment router while still owning the legacy PHP service. Both slipped and two engineers burned out. I now cap each team at one large and one small initiative.",
+        );
+        let points = &q.rubric.points;
+        assert!(points.iter().any(|p| p.contains("signs of overload")), "{points:#?}");
+        assert!(!points.iter().any(|p| p.contains("limit the harm to users")), "{points:#?}");
+        // A latency underestimated is no schedule estimate.
+        let q = mistake(
+            "es",
+            2,
+            "Error: subestimé la latencia del enlace satelital en el primer diseño de sincronización y los operadores esperaban 40 segundos por pantalla.",
+        );
+        let points = &q.rubric.points;
+        assert!(!points.iter().any(|p| p.contains("el PO")), "{points:#?}");
+        // An incident the candidate's tests missed is asked as that miss.
+        let q = mistake(
+            "en",
+            0,
+            "Incident: a currency conversion bug in the store granted double gems for 3 hours on an event day. My tests covered the happy path only. I added property-based tests (fast-check) for price calculations.",
+        );
+        assert!(q.text.contains("What went wrong"), "{}", q.text);
+        // Something lost is not the candidate's verb ("se perdió", not "se perdiste").
+        let q = mistake(
+            "es",
+            2,
+            "Mi error: borré un namespace de staging pensando que era mi entorno de pruebas y se perdió una semana de datos de QA.",
+        );
+        assert!(q.text.contains("y se perdió una semana"), "{}", q.text);
     }
 
     /// What a one-line resume in `lang` is asked through, in kit language `kit`: the ids of the

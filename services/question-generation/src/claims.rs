@@ -3573,9 +3573,12 @@ fn told_back(line: &str, lang: usize) -> Option<String> {
     for (k, &word) in parts.iter().enumerate() {
         let pronoun =
             SECOND_PERSON[lang.min(2)].iter().find(|(first, _)| *first == word).map(|(_, second)| *second);
+        // (Not a verb after "se", which the resume says of something else: "y se perdió una semana
+        // de datos" is no verb of the candidate's, R95: told "se perdiste".)
+        let after_se = k > 0 && parts[k - 1] == "se";
         let turned = after_and
             .then_some(word)
-            .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w))
+            .filter(|w| w.starts_with(char::is_lowercase) && !NOT_VERBS.contains(w) && !after_se)
             .and_then(|w| {
                 second_person(&capitalized(w), lang)
                     // A duty after a duty in the present ("Maintain runbooks, review production
