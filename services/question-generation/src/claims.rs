@@ -2219,7 +2219,7 @@ const FAILED: [&[&str]; 3] = [
 fn fails(lower: &str, failed: &str) -> bool {
     lower.match_indices(failed).any(|(at, _)| {
         let clause = lower[at..].split(['.', ';', ',']).next().unwrap_or_default();
-        if failed == "broke " && [" into ", " apart", " up "].iter().any(|w| clause.contains(w)) {
+        if failed == "broke " && SPLITS.iter().any(|w| clause.contains(w)) {
             return false;
         }
         let mut after = lower[at + failed.len()..].split_whitespace();
@@ -2795,7 +2795,7 @@ fn with_me_disagreed(clause: &str, lang: usize) -> Option<String> {
         ],
     ];
     const HEADS: &[&str] =
-        &["my", "our", "the", "a", "an", "meu", "minha", "o", "a", "mi", "el", "la", "un", "una"];
+        &["my", "our", "the", "a", "an", "meu", "minha", "o", "mi", "el", "la", "un", "una"];
     const YOURS: &[(&str, &str)] =
         &[("my", "your"), ("our", "your"), ("meu", "seu"), ("minha", "sua"), ("mi", "tu"), ("nuestro", "tu")];
     let lang = lang.min(2);
@@ -4988,7 +4988,6 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 "absorv",
                 "convert",
                 "revert",
-                "venc",
             ];
             if let Some(&(_, v)) = IRREGULAR.iter().find(|(k, _)| *k == w) {
                 return Some(v.to_string());
@@ -5638,6 +5637,10 @@ pub(crate) fn erred(sentence: &str) -> bool {
         || broke_something(sentence)
 }
 
+/// Words after "broke" that say something was split, not broken ("broke the monolith into 12
+/// services", "broke it apart", "broke up the batch").
+const SPLITS: &[&str] = &[" into ", " apart", " up "];
+
 /// Whether a sentence opens with the candidate breaking something ("Broke the billing page in
 /// production once by deleting a \"dead\" CSS class ...", R88's development kits: told with
 /// the visual checks added after it and never asked), not splitting it ("Broke the monolith into
@@ -5649,7 +5652,7 @@ fn broke_something(sentence: &str) -> bool {
     // ("Quebrei o monólito de autorização em 9 microsserviços", R68's development kits.)
     const PIECES: &[&str] = &["services", "serviços", "servicios", "modules", "módulos", "partes", "pieces"];
     BROKE.iter().any(|b| clause.starts_with(b))
-        && ![" into ", " apart", " up "].iter().any(|w| clause.contains(w))
+        && !SPLITS.iter().any(|w| clause.contains(w))
         && !words(clause).any(|w| PIECES.iter().any(|p| w.ends_with(p)))
 }
 

@@ -1823,10 +1823,9 @@ fn rationale_claim(lang: usize, employer: Option<&str>, certification: bool) -> 
 
 /// Why a bank behavioral question is asked: the role's own words when it names the competency,
 /// else that every interview covers it (R79: "a core competency of the behavioral model" read as
-/// internal jargon with no requirement behind it).
-/// Why a competency question was asked: behavioral evidence when it asks for a time the candidate
-/// did it, judgement when it sets a hypothetical situation to reason through (R93: a scenario's why
-/// called "evidencia conductual").
+/// internal jargon with no requirement behind it); behavioral evidence when it asks for a time the
+/// candidate did it, judgement when it sets a hypothetical situation to reason through (R93: a
+/// scenario's why called "evidencia conductual").
 fn rationale_competency(lang: usize, competency: &str, role_names_it: bool, situational: bool) -> String {
     let lower = competency.to_lowercase();
     let what = match (lang, situational) {
