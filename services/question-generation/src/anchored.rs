@@ -2113,6 +2113,25 @@ mod tests {
     }
 
     #[test]
+    fn r95_an_outage_told_after_a_semicolon_is_asked_as_the_incident() {
+        let c = candidate(
+            "es",
+            &[(
+                "Acme",
+                "En el regreso a clases de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API de tareas se cayó 25 min. Ajusté requests/limits con datos reales de Prometheus.",
+            )],
+        );
+        let o = Anchors::bundled().question("ownership", &c, 2, &[], &[]).expect("the outage is asked");
+        assert_eq!(o.story, Some(Story::Incident), "{}", o.question.text);
+        let text = &o.question.text;
+        assert!(
+            text.starts_with("En Acme, en el regreso a clases de agosto 2022 tuvieron un pico"),
+            "{text}"
+        );
+        assert!(text.contains("la API de tareas se cayó 25 min"), "{text}");
+    }
+
+    #[test]
     fn r95_mistakes_are_scored_on_what_went_wrong() {
         // On-call not delegated: scored on the bottleneck, before the on-call facet (R95).
         let c = candidate(

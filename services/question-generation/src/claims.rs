@@ -2325,6 +2325,18 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // (Or a semicolon: "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el
     // pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN ...", R84.)
     let end = sentence_end(line)?;
+    // (A failure told in the clause after a semicolon keeps its sentence: "En el regreso a clases
+    // de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API de
+    // tareas se cayó 25 min. Ajusté requests/limits ...", R95: never asked.)
+    let failed_in = |text: &str| FAILED[lang.min(2)].iter().any(|f| fails(&text.to_lowercase(), f));
+    let end = match line[end..].starts_with("; ") && !failed_in(&line[..end]) {
+        true => line
+            .match_indices(". ")
+            .map(|(i, _)| i)
+            .find(|&i| i > end && failed_in(&line[..i]))
+            .unwrap_or(end),
+        false => end,
+    };
     let (first, rest) = (&line[..end], &line[end + 2..]);
     // (A label with its date goes before the story: "Incidente em mar. 2023: uma versão publicada
     // sem rollout gradual corrompia fotos ..." is "em mar. 2023, uma versão ...", R94.)
@@ -2395,6 +2407,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             (" nossos ", " seus "),
             (" nossas ", " suas "),
             (" fui ", " você foi "),
+            (" tivemos ", " tiveram "),
         ],
         &[
             (" nuestro ", " tu "),
@@ -2402,6 +2415,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             (" nuestros ", " tus "),
             (" nuestras ", " tus "),
             (" fui ", " fuiste "),
+            (" tuvimos ", " tuvieron "),
         ],
     ];
     let story = YOURS[lang].iter().fold(lower_first(first), |s, (ours, yours)| s.replace(ours, yours));
