@@ -720,19 +720,17 @@ impl Anchors {
             let Some(own) = self.competencies.iter().find(|c| c.id == "ownership") else { continue };
             // (One the candidate only helped with is asked who led it and what their part was.)
             let helped = crate::claims::helped_only(&claim.text);
-            let incident_ask = match helped {
-                true => own.texts[lang].support_ask.as_ref().or(own.texts[lang].incident_ask.as_ref()),
-                false => own.texts[lang].incident_ask.as_ref(),
-            };
             // (An incident the candidate's own tests missed is asked as that miss, not as a
             // response they ran: "Incident: a currency conversion bug ... granted double gems for 3
             // hours. My tests covered the happy path only. I added property-based tests", R95.)
-            let tests_missed = ["my tests", "meus testes", "mis pruebas", "mis tests"]
-                .iter()
-                .any(|t| claim.text.to_lowercase().contains(t));
-            let incident_ask = match tests_missed {
-                true => own.texts[lang].mistake_ask.as_ref(),
-                false => incident_ask,
+            let lower = claim.text.to_lowercase();
+            let tests_missed =
+                ["my tests", "meus testes", "mis pruebas", "mis tests"].iter().any(|t| lower.contains(t));
+            let texts = &own.texts[lang];
+            let incident_ask = match (tests_missed, helped) {
+                (true, _) => texts.mistake_ask.as_ref(),
+                (false, true) => texts.support_ask.as_ref().or(texts.incident_ask.as_ref()),
+                (false, false) => texts.incident_ask.as_ref(),
             };
             let narrated = crate::claims::narrated_incident(&claim.text, lang)
                 .zip(incident_ask)
@@ -1861,6 +1859,15 @@ mod tests {
         assert!(q.starts_with(start), "{q}");
     }
 
+    /// The story a one-line resume in `language` at Acme is asked as for `competency`, in kit
+    /// language `lang`, with its question; None when the line is asked as no story.
+    fn story_of(language: &str, lang: usize, competency: &str, line: &str) -> Option<(Story, Arc<Question>)> {
+        let c = candidate(language, &[("Acme", line)]);
+        Anchors::bundled()
+            .question(competency, &c, lang, &[], &[])
+            .and_then(|o| o.story.map(|s| (s, o.question)))
+    }
+
     #[test]
     fn r91_incidents_told_with_the_candidates_part_are_asked_as_incidents() {
         // R91: three incidents left unasked beside stock incident and ownership questions.
@@ -1924,12 +1931,7 @@ mod tests {
     fn r93_stories_told_in_other_words_are_asked_as_the_stories_they_are() {
         // R93: six stories left unasked beside stock questions, and a regression the candidate
         // shipped scored as a product launch.
-        let story = |language: &str, lang: usize, competency: &str, line: &str| {
-            let c = candidate(language, &[("Acme", line)]);
-            Anchors::bundled()
-                .question(competency, &c, lang, &[], &[])
-                .and_then(|o| o.story.map(|s| (s, o.question)))
-        };
+        let story = story_of;
         let incident = |language: &str, lang: usize, line: &str, start: &str| {
             let (kind, q) =
                 story(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
@@ -2020,11 +2022,7 @@ mod tests {
         // R94: a junior's disagreement with his lead and his mistake, a DBA's estimate, an attack
         // responded to and a dated incident, all left unasked or told in the first person.
         let story = |language: &str, lang: usize, competency: &str, line: &str| {
-            let c = candidate(language, &[("Acme", line)]);
-            Anchors::bundled()
-                .question(competency, &c, lang, &[], &[])
-                .and_then(|o| o.story.map(|s| (s, o.question)))
-                .unwrap_or_else(|| panic!("{line} is asked as a story"))
+            story_of(language, lang, competency, line).unwrap_or_else(|| panic!("{line} is asked as a story"))
         };
         let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {
             let (k, q) = story(language, lang, competency, line);
@@ -2145,11 +2143,9 @@ mod tests {
         let points = &o.question.rubric.points;
         assert!(points.iter().any(|p| p.contains("sinais de sobrecarga")), "{points:#?}");
         let mistake = |language: &str, lang: usize, line: &str| {
-            let c = candidate(language, &[("Acme", line)]);
-            let o =
-                Anchors::bundled().question("ownership", &c, lang, &[], &[]).expect("the mistake is asked");
-            assert_eq!(o.story, Some(Story::Mistake), "{}", o.question.text);
-            o.question
+            let (story, q) = story_of(language, lang, "ownership", line).expect("the mistake is asked");
+            assert_eq!(story, Story::Mistake, "{}", q.text);
+            q
         };
         // Two initiatives at once that burned out two engineers: scored on the overload, not on
         // harm to users and a pipeline check.

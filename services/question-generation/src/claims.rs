@@ -2328,7 +2328,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // (A failure told in the clause after a semicolon keeps its sentence: "En el regreso a clases
     // de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API de
     // tareas se cayó 25 min. Ajusté requests/limits ...", R95: never asked.)
-    let failed_in = |text: &str| FAILED[lang.min(2)].iter().any(|f| fails(&text.to_lowercase(), f));
+    let failed_in = |text: &str| FAILED[lang].iter().any(|f| fails(&text.to_lowercase(), f));
     let end = match line[end..].starts_with("; ") && !failed_in(&line[..end]) {
         true => line
             .match_indices(". ")
@@ -2356,7 +2356,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         _ => first.into(),
     };
     let first = first.as_ref();
-    let (lower, rest) = (first.to_lowercase(), rest.to_lowercase());
+    let rest = rest.to_lowercase();
     let head = first.split(' ').next()?;
     // The candidate's part: a phrase of theirs, or a verb in the first person opening the rest
     // ("liberé espacio", "restaurei o backup").
@@ -2391,7 +2391,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
                 .split(' ')
                 .find(|w| !["eu", "yo"].contains(w))
                 .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
-    if !(labelled || FAILED[lang].iter().any(|f| fails(&lower, f)))
+    if !(labelled || failed_in(first))
         || !own
         || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
     {
