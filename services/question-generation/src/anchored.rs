@@ -897,6 +897,11 @@ impl Anchors {
         let crisis = words(&lower).take(4).any(|w| w == "crise" || w == "crisis");
         let incident = crisis || words(&lower).take(10).any(|w| INCIDENTS.contains(&w));
         let only: Option<&[&str]> = match kind {
+            // Work another person or team led or owned is no place to ask what the candidate
+            // decided (R95: "Apoyé la primera prueba de contenedores con OpenShift, aunque la
+            // lideró el equipo de arquitectura" and a move to Kubernetes where "they owned the
+            // cluster" asked for her decisions on accounts, networking and sizing).
+            _ if others_led(&lower) => Some(&[]),
             // Manual test cases written are no split of unit, integration and end-to-end tests
             // the candidate chose (R64: asked of "Wrote and maintained ~900 manual test cases in
             // TestRail"): asked as a story, not under the testing area's ask.
@@ -1038,6 +1043,7 @@ impl Anchors {
         let administered = administers(&claim.text);
         let dba = self.areas.iter().position(|a| a.id == "database-administration");
         let data = self.areas.iter().position(|a| a.id == "data");
+        let network = self.areas.iter().position(|a| a.id == "networking");
         let one_work = |k: usize, j: usize| {
             administered && matches!((dba, data), (Some(a), Some(b)) if (k, j) == (a, b) || (k, j) == (b, a))
         };
@@ -1168,8 +1174,9 @@ impl Anchors {
             {
                 continue;
             }
-            let asked = match dba {
-                Some(d) if administered && Some(k) == data => &self.areas[d],
+            let asked = match (dba, network) {
+                (Some(d), _) if administered && Some(k) == data => &self.areas[d],
+                (_, Some(n)) if ask.id == "cloud-containers" && cloud_network(&claim.text) => &self.areas[n],
                 _ => ask,
             };
             let texts = [&asked.en, &asked.pt, &asked.es][lang];
@@ -1264,6 +1271,81 @@ impl Anchors {
         let graph = crate::bank::Bank::bundled().expect("the bundled bank").graph;
         pick(&self.options(&graph, candidate, lang), competency, used, employers).map(|o| o.question.clone())
     }
+}
+
+/// Whether lower-cased `line` says someone else led or owned the work or part of it ("aunque la
+/// lideró el equipo de arquitectura", "Quem liderou foi o meu sênior", "they owned the cluster").
+fn others_led(lower: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "led by the",
+        "led by my",
+        "led by our",
+        "led by a ",
+        "they owned",
+        "they led",
+        "who led it",
+        "quem liderou",
+        "a liderança foi",
+        "el liderazgo fue",
+        "liderado pelo",
+        "liderada pelo",
+        "liderado pela",
+        "liderada pela",
+        "liderado por",
+        "liderada por",
+        "la lideró",
+        "lo lideró",
+        "quien lideró",
+        "liderados por",
+        "lideradas por",
+    ];
+    has_phrase(lower, PHRASES)
+}
+
+/// Whether a line of cloud work is about its network (VPCs, subnets, security groups) and runs
+/// no workload: asked how the network was laid out and its rules checked, not where and how
+/// "that" ran and was sized (R95: "módulos Terraform de rede (VPC, subnets, security groups)"
+/// asked about images, probes and in-flight requests).
+fn cloud_network(line: &str) -> bool {
+    const NETWORK: &[&str] = &["vpc", "vpcs", "subnet", "subnets", "vnet", "vnets", "cidr", "peering"];
+    const NETWORK_PHRASES: &[&str] = &[
+        "security group",
+        "security groups",
+        "grupos de segurança",
+        "grupos de seguridad",
+        "transit gateway",
+        "nat gateway",
+        "route table",
+        "route tables",
+        "firewall rules",
+        "regras de firewall",
+        "reglas de firewall",
+    ];
+    const WORKLOADS: &[&str] = &[
+        "kubernetes",
+        "k8s",
+        "eks",
+        "gke",
+        "aks",
+        "ecs",
+        "fargate",
+        "container",
+        "containers",
+        "contêineres",
+        "contenedores",
+        "lambda",
+        "docker",
+        "cluster",
+        "clusters",
+        "ec2",
+        "rds",
+        "helm",
+        "openshift",
+        "vm",
+        "vms",
+    ];
+    crate::claims::names_word_or_phrase(line, NETWORK, NETWORK_PHRASES)
+        && !crate::claims::names_word_or_phrase(line, WORKLOADS, &["app service", "cloud run"])
 }
 
 /// Whether a line reports databases administered: instances run, backed up, replicated or
@@ -2127,6 +2209,69 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("la API de tareas se cayó 25 min"), "{text}");
+    }
+
+    #[test]
+    fn r95_a_non_relational_store_is_scored_on_its_keys_and_consistency() {
+        // R95: "Tech lead for the hotel availability service (Java 11, Spring Boot, Cassandra,
+        // Redis)" scored on EXPLAIN plans and isolation levels.
+        let points = |lang: usize, line: &str| {
+            let c = candidate(["en", "pt", "es"][lang], &[("Despegar", line)]);
+            let q = Anchors::bundled().question("data", &c, lang, &[], &[]).expect("a data question");
+            q.question.rubric.points.clone()
+        };
+        let p = points(0, "Built the hotel availability service on Cassandra and Redis, ~4k req/s at peak.");
+        assert!(p.iter().any(|p| p.starts_with("the partition or document key")), "{p:#?}");
+        assert!(!p.iter().any(|p| p.contains("EXPLAIN") || p.contains("isolation")), "{p:#?}");
+        let p =
+            points(2, "Diseñé el modelo de datos en DynamoDB para el catálogo de 2 millones de productos.");
+        assert!(p.iter().any(|p| p.starts_with("la llave de partición")), "{p:#?}");
+        assert!(!p.iter().any(|p| p.contains("aislamiento")), "{p:#?}");
+        // A relational engine on the line keeps the relational points.
+        let p = points(0, "Built the orders service on PostgreSQL and MongoDB, ~4k req/s at peak.");
+        assert!(p.iter().any(|p| p.contains("isolation")), "{p:#?}");
+    }
+
+    #[test]
+    fn r95_cloud_network_modules_are_asked_how_the_network_was_laid_out() {
+        let line = "Cuido principalmente dos módulos Terraform de rede (VPC, subnets, security groups) e das contas de desenvolvimento na AWS Organizations.";
+        let c = candidate("pt", &[("Acme", line)]);
+        let q = Anchors::bundled().question("cloud-containers", &c, 1, &[], &[]).expect("a cloud question");
+        assert_eq!(
+            (q.question.id.as_str(), q.question.area.as_str()),
+            ("anchored-networking", "cloud-containers")
+        );
+        assert!(q.question.text.contains("Como a rede estava organizada"), "{}", q.question.text);
+        // A line that also runs workloads is asked where and how they ran.
+        let c = candidate(
+            "en",
+            &[(
+                "Acme",
+                "Wrote reusable Terraform modules for the VPC, RDS and EKS clusters of 6 product teams.",
+            )],
+        );
+        let q = Anchors::bundled().question("cloud-containers", &c, 0, &[], &[]).expect("a cloud question");
+        assert_eq!(q.question.id, "anchored-cloud-containers");
+    }
+
+    #[test]
+    fn r95_work_another_team_led_is_asked_no_area_decisions() {
+        for (language, lang, line) in [
+            (
+                "es",
+                2,
+                "Apoyé la primera prueba de contenedores con OpenShift, aunque la lideró el equipo de arquitectura.",
+            ),
+            (
+                "en",
+                0,
+                "Drove the move from a monolithic WAR deployment to services on Kubernetes, together with the platform team (they owned the cluster; we owned service design and the rollout).",
+            ),
+        ] {
+            let c = candidate(language, &[("Acme", line)]);
+            let q = Anchors::bundled().question("cloud-containers", &c, lang, &[], &[]);
+            assert!(q.is_none(), "{line}: {:?}", q.map(|q| q.question.text.clone()));
+        }
     }
 
     #[test]

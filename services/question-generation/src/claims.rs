@@ -57,6 +57,11 @@ struct Facet {
     /// LCP gain and a boot-time cut scored with a back end's points).
     #[serde(default)]
     replaces: std::collections::HashMap<String, usize>,
+    /// Per kind, the indices of the kind's rubric points that do not apply when it fits: a
+    /// wide-column or document store has no query plan to read or isolation level to pick (R95:
+    /// a Cassandra availability service scored on EXPLAIN plans and isolation levels).
+    #[serde(default)]
+    drops: std::collections::HashMap<String, Vec<usize>>,
     en: String,
     #[serde(rename = "pt-BR")]
     pt: String,
@@ -293,12 +298,20 @@ impl Claims {
         let (instead, added): (Vec<_>, Vec<_>) =
             fitting.partition(|f| f.replaces.get(kind).is_some_and(|&i| i < points.len()));
         let text = |f: &Facet| [&f.en, &f.pt, &f.es][lang.min(2)].clone();
+        let dropped: Vec<String> = instead
+            .iter()
+            .chain(&added)
+            .filter_map(|f| f.drops.get(kind))
+            .flatten()
+            .filter_map(|&i| points.get(i).cloned())
+            .collect();
         for f in instead {
             points[f.replaces[kind]] = text(f);
         }
         for (k, f) in added.into_iter().enumerate() {
             points.insert((1 + k).min(points.len()), text(f));
         }
+        points.retain(|p| !dropped.contains(p));
     }
 
     /// Whether facet `id` fits `line` in a rubric of kind `kind`: the facets also say what a line
@@ -1869,8 +1882,19 @@ impl Claims {
             };
             let valid = |text: &str| !names_course(text) && !unfinished(text);
             let higher = candidate.certifications.iter().any(|s| valid(&s.text) && !entry(&s.text));
+            // An exam on a tool the candidate's own work lines use is a weaker question than that
+            // work, which the kit asks (R95: "HashiCorp Certified: Terraform Associate" asked
+            // whether she had ever applied it, beside her daily network Terraform modules).
+            let worked: std::collections::HashSet<&str> = candidate
+                .claims
+                .iter()
+                .filter(|c| !c.text.to_lowercase().contains("certif"))
+                .flat_map(|c| c.skill_ids.iter().map(String::as_str))
+                .collect();
+            let used_at_work =
+                |text: &str| skills.find(text).iter().any(|m| worked.contains(m.skill_id.as_str()));
             for span in &candidate.certifications {
-                if higher && entry(&span.text) {
+                if (higher && entry(&span.text)) || used_at_work(&span.text) {
                     continue;
                 }
                 let name = certification_name(&span.text);
@@ -9015,6 +9039,17 @@ mod tests {
             let asked = Claims::bundled().questions(&junior, 0);
             assert!(asked.iter().all(|q| q.category != "certification"), "{course}");
         }
+        // An exam on a tool her work lines use is not asked beside that work (R95).
+        let mut terraform = cert(0);
+        terraform.certifications[0].text = "HashiCorp Certified: Terraform Associate (2024)".into();
+        let asked =
+            |c: &Candidate| Claims::bundled().questions(c, 1).iter().any(|q| q.category == "certification");
+        assert!(asked(&terraform));
+        terraform.claims.push(claim(
+            "Acme",
+            "Cuido dos módulos Terraform de rede (VPC, subnets, security groups) usados por 11 serviços",
+        ));
+        assert!(!asked(&terraform));
     }
 
     #[test]
@@ -10533,7 +10568,7 @@ mod tests {
                 claims.categories.iter().any(|c| &c.id == k) || crate::anchored::Anchors::bundled().asks(k)
             };
             assert!(
-                f.not_for.iter().chain(&f.only_for).chain(f.replaces.keys()).all(known),
+                f.not_for.iter().chain(&f.only_for).chain(f.replaces.keys()).chain(f.drops.keys()).all(known),
                 "{:?} {:?}",
                 f.not_for,
                 f.replaces
