@@ -734,6 +734,28 @@ fn around(line: &Span, at: std::ops::Range<usize>, max: usize) -> Span {
     if text.chars().count() <= max {
         return Span { text: words(text), ..line.clone() };
     }
+    // The clause or sentence around the hint when it fits ("En el regreso a clases de agosto 2022
+    // tuvimos un pico de 6x en tráfico"), not a window cut mid-clause at both ends (R95:
+    // "…de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API…").
+    let from =
+        [". ", "; "].iter().filter_map(|b| text[..at.start].rfind(b).map(|i| i + 2)).max().unwrap_or(0);
+    let to = [". ", ";"]
+        .iter()
+        .filter_map(|b| text[at.end..].find(b).map(|i| at.end + i))
+        .min()
+        .unwrap_or(text.len());
+    let clause = text[from..to].trim().trim_end_matches('.');
+    if clause.chars().count() <= max && clause.contains(' ') {
+        let start = from + (text[from..to].len() - text[from..to].trim_start().len());
+        let end = start + clause.len();
+        let quoted = format!(
+            "{}{}{}",
+            if start > 0 { "…" } else { "" },
+            words(clause),
+            if text[end..].trim_start_matches(['.', ';']).trim().is_empty() { "" } else { "…" }
+        );
+        return Span { start: line.start + start, end: line.start + end, text: quoted };
+    }
     // Start a third of the room before the hint, at a word; end where the room runs out.
     let room = max.saturating_sub(text[at.clone()].chars().count());
     let mut start = at.start - crate::claims::last_chars(&text[..at.start], room / 3).len();
@@ -1090,6 +1112,14 @@ mod tests {
             g.shown(&candidate).passing(area("system-design")).map(|l| l.text.clone()).unwrap_or_default();
         assert!(quoted.starts_with('…') && quoted.contains("2 milhões de requisições"), "{quoted}");
         assert!(quoted.chars().count() <= PASSING_CHARS + 2, "{quoted}");
+        // The clause around the hint when it fits, not a window cut at both ends (R95).
+        let line = "En el regreso a clases de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API de tareas se cayó 25 min. Ajusté requests/limits con datos reales de Prometheus.";
+        let span = Span { start: 0, end: line.len(), text: line.to_string() };
+        let at = line.find("pico").unwrap();
+        assert_eq!(
+            around(&span, at..at + 4, PASSING_CHARS).text,
+            "En el regreso a clases de agosto 2022 tuvimos un pico de 6x en tráfico…"
+        );
     }
 
     #[test]

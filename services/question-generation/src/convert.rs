@@ -59,6 +59,96 @@ fn personal(text: &str) -> bool {
     crate::anchored::has_phrase(text, PERSONAL)
 }
 
+/// A skill's evidence line with the lines a wrap split its sentence over: a line that ends no
+/// sentence goes on in the next when that one is no new item (no bullet) and starts in lower case,
+/// or when the line ends on a joining word or a comma ("Mi fuerte son los pipelines de CI/CD,
+/// Kubernetes y la" / "automatización de infraestructura con Terraform."); a line that starts in
+/// lower case goes on from the one before. R95: quoted "Mi fuerte son los pipelines de CI/CD,
+/// Kubernetes y la…" as the resume's evidence.
+fn unwrapped(p: &ParsedResume, e: &EvidenceSpan) -> Span {
+    let fallback = || Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() };
+    // The section the line is in holds the text around it.
+    let Some(section) =
+        p.sections.iter().filter_map(|s| s.span.as_ref()).find(|s| s.start <= e.start && e.end <= s.end)
+    else {
+        return fallback();
+    };
+    let base = section.start as usize;
+    let at =
+        EvidenceSpan { start: e.start - section.start, end: e.end - section.start, text: e.text.clone() };
+    let found = unwrapped_in(&section.text, &at);
+    Span { start: found.start + base, end: found.end + base, text: found.text }
+}
+
+/// [`unwrapped`] in `text`, the span's offsets into it.
+fn unwrapped_in(text: &str, e: &EvidenceSpan) -> Span {
+    const JOINING: &[&str] = &[
+        "con", "de", "del", "do", "da", "dos", "das", "com", "with", "of", "for", "para", "to", "a", "al",
+        "en", "em", "y", "e", "and", "the", "el", "la", "o", "os", "las", "los", "in", "no", "na", "un",
+        "una", "um", "uma", "an", "que", "by", "por", "pelo", "pela", "on",
+    ];
+    let fallback = Span { start: e.start as usize, end: e.end as usize, text: e.text.clone() };
+    let (start, end) = (e.start as usize, e.end as usize);
+    if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) || e.text.is_empty() {
+        return fallback;
+    }
+    let line_of = |at: usize| {
+        let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        (from, to)
+    };
+    let ends_sentence = |line: &str| line.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    let item = |line: &str| {
+        let l = line.trim_start();
+        l.starts_with(['-', '•', '*', '·', '▪', '–', '—', '|'])
+            || l.split_whitespace().next().is_some_and(|w| {
+                w.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit()) && w.len() <= 3
+            })
+    };
+    let continues = |line: &str, next: &str| {
+        let last = line.split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let first = next.trim_start().chars().next();
+        !next.trim().is_empty()
+            && !ends_sentence(line)
+            && !item(next)
+            && (first.is_some_and(char::is_lowercase)
+                || JOINING.contains(&last.as_str())
+                || line.trim_end().ends_with(','))
+    };
+    let (mut from, mut to) = line_of(start);
+    for _ in 0..2 {
+        if to >= text.len() {
+            break;
+        }
+        let (next_from, next_to) = line_of(to + 1);
+        if !continues(&text[from..to], &text[next_from..next_to]) {
+            break;
+        }
+        to = next_to;
+    }
+    for _ in 0..2 {
+        if from == 0 {
+            break;
+        }
+        let (prev_from, prev_to) = line_of(from - 1);
+        let line = &text[from..to];
+        let lower_start = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+        if !lower_start || item(line) || !continues(&text[prev_from..prev_to], line) {
+            break;
+        }
+        from = prev_from;
+    }
+    // A line on its own keeps its text as the parser quoted it (tabs and columns say where a
+    // skills row's group ends).
+    let joined =
+        text[from..to].lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    if joined.len() > 400 || !text[from..to].trim().contains('\n') {
+        return fallback;
+    }
+    let lead = text[from..to].len() - text[from..to].trim_start().len();
+    Span { start: from + lead, end: from + text[from..to].trim_end().len(), text: joined }
+}
+
 /// The resume contract as the resume a kit is made from: the one way a parsed resume becomes
 /// ranking input (events, Generate with a parse, the CLI). Contact details quoted anywhere in the
 /// parse are scrubbed first, so nothing question generation keeps or quotes holds them.
@@ -74,7 +164,7 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
         .iter()
         .filter_map(|s| {
             let skill = s.skill.as_ref()?;
-            let mut evidence = span(s.evidence.first());
+            let mut evidence = s.evidence.first().map_or_else(|| span(None), |e| unwrapped(p, e));
             if evidence.text.is_empty() {
                 evidence.text = s.raw.clone();
             }
@@ -804,6 +894,24 @@ pub fn sharing_to(sharing: Option<(bool, i64)>) -> pb::LearningSharing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skill_evidence_is_the_sentence_a_wrap_split() {
+        let text = "Sobre mí\nDevOps engineer con 4 años de experiencia. Mi fuerte son los pipelines de CI/CD, Kubernetes y la\nautomatización de infraestructura con Terraform. He trabajado en una edtech.\n- Lenguajes: Go\n- Cloud: AWS\n";
+        let ev = |term: &str| {
+            let at = text.find(term).unwrap();
+            let (start, end, line) = nexushr_resume_parser::line_at(text, at, at + term.len());
+            unwrapped_in(text, &EvidenceSpan { start: start as u32, end: end as u32, text: line.to_string() })
+                .text
+        };
+        assert_eq!(
+            ev("Kubernetes"),
+            "DevOps engineer con 4 años de experiencia. Mi fuerte son los pipelines de CI/CD, Kubernetes y la automatización de infraestructura con Terraform. He trabajado en una edtech."
+        );
+        assert_eq!(ev("Terraform"), ev("Kubernetes"));
+        // A list item is its own line.
+        assert_eq!(ev("Go"), "- Lenguajes: Go");
+    }
     use nexushr_proto::resumes::v1::Section;
 
     #[test]
