@@ -1176,7 +1176,12 @@ impl Anchors {
             }
             let asked = match (dba, network) {
                 (Some(d), _) if administered && Some(k) == data => &self.areas[d],
-                (_, Some(n)) if ask.id == "cloud-containers" && cloud_network(&claim.text) => &self.areas[n],
+                (_, Some(n))
+                    if (ask.id == "cloud-containers" && cloud_network(&claim.text))
+                        || (ask.id == "infrastructure" && network_devices(&claim.text)) =>
+                {
+                    &self.areas[n]
+                }
                 _ => ask,
             };
             let texts = [&asked.en, &asked.pt, &asked.es][lang];
@@ -1346,6 +1351,47 @@ fn cloud_network(line: &str) -> bool {
     ];
     crate::claims::names_word_or_phrase(line, NETWORK, NETWORK_PHRASES)
         && !crate::claims::names_word_or_phrase(line, WORKLOADS, &["app service", "cloud run"])
+}
+
+/// Whether a line's machines are network devices, not servers: "Automated core network config
+/// backup and compliance checks with Ansible" was asked "which decisions about the servers in
+/// that work were yours" (R94).
+fn network_devices(line: &str) -> bool {
+    const DEVICES: &[&str] = &[
+        "router",
+        "routers",
+        "switch",
+        "switches",
+        "roteadores",
+        "enrutadores",
+        "cisco",
+        "juniper",
+        "mikrotik",
+        "fortigate",
+        "bgp",
+        "ospf",
+        "vlan",
+        "vlans",
+        "radius",
+    ];
+    const PHRASES: &[&str] = &[
+        "network config",
+        "network configuration",
+        "network device",
+        "network devices",
+        "core network",
+        "network gear",
+        "equipamentos de rede",
+        "configuração de rede",
+        "rede core",
+        "equipos de red",
+        "configuración de red",
+        "red core",
+    ];
+    const SERVERS: &[&str] =
+        &["server", "servers", "servidor", "servidores", "vm", "vms", "linux", "windows", "hosts", "rhel"];
+    crate::claims::names_word_or_phrase(line, DEVICES, PHRASES)
+        && !crate::claims::names_word_or_phrase(line, SERVERS, &["máquinas virtuales", "máquinas virtuais"])
 }
 
 /// Whether a line reports databases administered: instances run, backed up, replicated or
@@ -2252,6 +2298,17 @@ mod tests {
         );
         let q = Anchors::bundled().question("cloud-containers", &c, 0, &[], &[]).expect("a cloud question");
         assert_eq!(q.question.id, "anchored-cloud-containers");
+        // Network devices are asked about the network, not "the servers" (R94).
+        let c = candidate(
+            "en",
+            &[("Acme", "Automated core network config backup and compliance checks with Ansible")],
+        );
+        let q = Anchors::bundled()
+            .question("infrastructure", &c, 0, &[], &[])
+            .expect("an infrastructure question");
+        assert_eq!(q.question.id, "anchored-networking", "{}", q.question.text);
+        assert!(network_devices("Automated core network config backup and compliance checks with Ansible"));
+        assert!(!network_devices("Ansible playbooks to patch 150 Linux servers and their VLAN settings"));
     }
 
     #[test]

@@ -45,8 +45,17 @@ pub fn lines(text: &str, base: usize, header: &str) -> Vec<ProjectLine> {
         }
         let bullet = line.starts_with(BULLETS) && !line.starts_with("--");
         let indented = raw.starts_with([' ', '\t']);
+        // A line opened by a year is the next project ("2023  Hack the North, winner of ...", R96:
+        // read as the end of the project above it).
+        let year_led = line.split_whitespace().next().is_some_and(|w| {
+            let w = w.trim_end_matches([':', '–', '-']);
+            w.len() == 4
+                && w.chars().all(|c| c.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"))
+        }) && line.split_whitespace().count() > 1;
         let continues = !bullet
             && !blank
+            && !year_led
             && items.last().is_some_and(|last| {
                 line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
                     || (last.text.ends_with([',', ';']) && !last.name_only())
@@ -260,6 +269,14 @@ mod tests {
         assert_eq!(got[0].0, "react-focus-ring");
         assert_eq!(got[1].0, "Transit Buddy");
         assert!(got[1].1.ends_with("around 3k monthly users"));
+    }
+
+    #[test]
+    fn a_line_opened_by_a_year_is_the_next_project() {
+        let text = "Projects\n2024  \"Quiet Hours\" – PWA that finds empty study rooms on campus; about 2,300 monthly\n      users, Lighthouse performance score 98. Next.js, Supabase, Tailwind.\n2023  Hack the North, winner of the accessibility track: a screen-reader friendly\n      chart component built on D3.\n";
+        let got = lines(text, 0, "Projects");
+        assert!(got[0].text.ends_with("Next.js, Supabase, Tailwind"), "{got:?}");
+        assert!(!got[0].text.contains("Hack the North"), "{got:?}");
     }
 
     #[test]
