@@ -2332,6 +2332,33 @@ mod tests {
     }
 
     #[test]
+    fn r96_a_release_that_sent_things_to_the_wrong_place_is_asked_as_a_mistake() {
+        for (language, lang, line, start) in [
+            (
+                "es",
+                2,
+                "Publiqué una versión que traía la llave de Firebase de staging y durante una mañana los eventos de analítica se fueron al proyecto equivocado. Desde entonces usamos flavors separados y un checklist de release que revisa otra persona.",
+                "En Acme, publicaste una versión",
+            ),
+            (
+                "pt",
+                1,
+                "Numa véspera de Natal, um deploy meu sem feature flag mandou motoristas para endereços trocados em Campinas durante 40 minutos; a partir dali todo rollout passou a ter flag e canário de 5%.",
+                "Na Acme, numa véspera de Natal, um deploy seu",
+            ),
+        ] {
+            let (story, q) =
+                story_of(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
+            assert_eq!(story, Story::Mistake, "{}", q.text);
+            assert!(q.text.starts_with(start), "{}", q.text);
+        }
+        // A share a cost dropped by is no failure to join the next sentence to (R96).
+        assert!(!crate::claims::narrates_failure(
+            "O custo de infraestrutura caiu 35%, de US$ 42 mil para US$ 27 mil por mês."
+        ));
+    }
+
+    #[test]
     fn r95_mistakes_are_scored_on_what_went_wrong() {
         // On-call not delegated: scored on the bottleneck, before the on-call facet (R95).
         let c = candidate(
