@@ -4790,6 +4790,8 @@ const SUITE_TOOLS: &[&str] =
 const NOT_VERBS: &[&str] = &[
     "aqui", "aquí", "ali", "allí", "aí", "ahí", "daí", "así", "mí", "sí", "ti", "mais", "caché", "café",
     "bebé", "comité", "puré", "consomé", "cliché", "bidé",
+    // ("Tuve un tira y afloje largo con el equipo de SAP", R97: told "un tira y aflojiste".)
+    "afloje",
 ];
 
 /// The text without its bracketed asides (the parser's `without_asides`), spaces closed up.
@@ -8384,6 +8386,12 @@ mod tests {
         assert_eq!(
             told("Definió los SLO del checkout", 2).as_deref(),
             Some("definiste los SLO del checkout")
+        );
+        // An idiom's noun is no verb either (R97).
+        assert_eq!(
+            told("Tuve un tira y afloje largo con el equipo de SAP por el formato canónico de pedidos", 2)
+                .as_deref(),
+            Some("tuviste un tira y afloje largo con el equipo de SAP por el formato canónico de pedidos")
         );
         // "Caché" after "y" is the cache, not a verb (R47: "cachaste con Redis").
         assert_eq!(
