@@ -103,6 +103,9 @@ const PRESENT: &[&str] = &[
     "actualidad",
     "la fecha",
     "hoy",
+    // ("Principal Architect (Jan 2020 to date)", R97: read as one month.)
+    "to date",
+    "till date",
 ];
 
 /// Whether `s` starts with a month name ("Jan", "marzo", "set.").
@@ -198,7 +201,7 @@ pub(crate) fn span_end(line: &str, from: usize) -> usize {
             month(p).is_some()
                 || (p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 4 || numeric && p.len() <= 2))
                 || PRESENT.contains(&p)
-                || ["momento", "fecha"].contains(&p)
+                || ["momento", "fecha", "date"].contains(&p)
         });
         if !w.is_empty() && dateish {
             end = start + word.trim_end().len();

@@ -92,6 +92,13 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "practicas profesionales",
             "practicas",
             "residencia profesional",
+            // "Career" (R97: a principal architect's prose resume, its jobs read as its summary).
+            "career",
+            "professional career",
+            "carreira",
+            "carreira profissional",
+            "carrera",
+            "carrera profesional",
         ],
     ),
     (
@@ -112,6 +119,12 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "formacao e cursos",
             "formacion y cursos",
             "educacao e formacao",
+            "education and certification",
+            "education and certifications",
+            "education certification",
+            "education certifications",
+            "formacao e certificacoes",
+            "educacion y certificaciones",
         ],
     ),
     (
@@ -148,6 +161,7 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "core competencies",
             "competencies",
             "habilidades tecnicas e ferramentas",
+            "technical range",
         ],
     ),
     (SectionKind::Languages, &["languages", "idiomas", "linguas", "lenguas"]),
@@ -210,6 +224,12 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "publicaciones",
             "intereses",
             "reconocimientos",
+            "other",
+            "additional information",
+            "outros",
+            "otros",
+            "informacoes adicionais",
+            "informacion adicional",
         ],
     ),
 ];
@@ -275,6 +295,9 @@ pub(crate) const JOINING: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "com", "con", "da", "das", "de", "del", "do", "dos", "e", "el", "em",
     "en", "for", "from", "in", "into", "la", "las", "los", "na", "nas", "no", "nos", "o", "of", "on", "or",
     "para", "pela", "pelo", "por", "the", "to", "um", "uma", "un", "una", "with", "y",
+    // ("Designed the booking platform's integration with 40+ airline and hotel suppliers
+    // through" / "NDC/XML and REST adapters on Azure.", R97.)
+    "through", "across", "via", "between", "about", "than", "using", "sobre", "entre", "sem", "sin",
 ];
 
 /// Lower case, accents off, punctuation and decoration trimmed.
@@ -459,6 +482,18 @@ mod tests {
         assert_eq!(header_kind("2. Experiência"), Some(SectionKind::Experience));
         assert_eq!(header_kind("1) Formação Acadêmica"), Some(SectionKind::Education));
         assert_eq!(header_kind("2020 Experience"), None);
+    }
+
+    #[test]
+    fn r97_career_and_education_with_certification_are_headers() {
+        // R97: "Career", "Technical range", "Education and certification" and "Other" read as
+        // the profile's text, and the resume had no work at all.
+        assert_eq!(header_kind("Career"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Technical range"), Some(SectionKind::Skills));
+        assert_eq!(header_kind("Education and certification"), Some(SectionKind::Education));
+        assert_eq!(header_kind("Other"), Some(SectionKind::Other));
+        // A skills group is no header of its own.
+        assert_eq!(header_kind("Tools"), None);
     }
 
     #[test]

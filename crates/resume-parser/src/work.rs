@@ -1452,6 +1452,18 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             if !header_like(l) {
                 break;
             }
+            // A line of prose the next line goes on ("Responsible for target architecture across
+            // 11 product teams (around 90 engineers) selling" / "65 million rail tickets a year.
+            // Led the move ...", R97: read as a title under the dates, and lost) is a highlight.
+            let next = lines.get(j + 1).map_or("", |(_, n)| n.trim_start());
+            let runs_into_next = word_count(l) >= 6
+                && !next.is_empty()
+                && !is_bullet(next)
+                && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && parse_period(next).is_none();
+            if runs_into_next {
+                break;
+            }
             let place = crate::contact::location_in(l.trim()).is_some();
             let title = title_score(l) > 0 && titles == 0;
             // A bare title on the date line: its employer may sit on the line under it
@@ -1766,6 +1778,24 @@ mod tests {
     /// A (title, employer) pair as `titles_and_employers` gives it.
     fn te(title: &str, employer: &str) -> (String, String) {
         (title.to_string(), employer.to_string())
+    }
+
+    #[test]
+    fn r97_a_prose_paragraph_under_dates_to_date_is_the_entrys_highlights() {
+        // R97: a principal architect's prose resume; its first line read as a title under the
+        // dates and lost, "to date" read as one month, a line ending in "through" as a sentence.
+        let text = "Northern Rail Ticketing Ltd — Principal Architect (Jan 2020 to date)\nResponsible for target architecture across 11 product teams (around 90 engineers) selling\n65 million rail tickets a year. Led the move to event-driven fares publication on Kafka.\n\nHargreaves Travel Group — Lead Solutions Architect (Mar 2016 – Dec 2019)\nDesigned the booking platform's integration with 40+ airline and hotel suppliers through\nNDC/XML and REST adapters on Azure.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(e[0].period.current && e[0].period.end.is_none(), "{:?}", e[0].period);
+        assert_eq!(e[0].title.as_ref().map(|t| t.value.as_str()), Some("Principal Architect"));
+        assert!(e[0].highlights[0].starts_with("Responsible for target architecture across 11 product teams (around 90 engineers) selling 65 million"), "{:?}", e[0].highlights);
+        assert_eq!(
+            e[1].highlights,
+            [
+                "Designed the booking platform's integration with 40+ airline and hotel suppliers through NDC/XML and REST adapters on Azure."
+            ]
+        );
     }
 
     #[test]

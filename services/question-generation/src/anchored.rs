@@ -2359,6 +2359,109 @@ mod tests {
     }
 
     #[test]
+    fn r97_stories_told_in_other_words_are_asked_as_the_stories_they_are() {
+        // R97: seven stories left unasked beside stock ownership and collaboration questions.
+        let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {
+            let (story, q) =
+                story_of(language, lang, competency, line).unwrap_or_else(|| panic!("{line} is asked"));
+            assert_eq!(story, kind, "{}", q.text);
+            assert!(q.text.starts_with(start), "{}", q.text);
+        };
+        // A mistake told by what was left undone ("silently skipped", "sin avisar al equipo"), by
+        // a piece of work the sentence calls the candidate's ("um job meu"), or owned in a later
+        // sentence ("El código era mío").
+        asked(
+            "en",
+            0,
+            "ownership",
+            "I once signed off a release on a green run that had silently skipped 40 tests because of a bad tag filter. Nothing broke in production, but I added a check that fails the build when the executed-test count drops more than 5% from the previous run.",
+            Story::Mistake,
+            "At Acme, you signed off a release on a green run",
+        );
+        asked(
+            "es",
+            2,
+            "ownership",
+            "Roté una clave KMS compartida sin avisar al equipo de BI y sus cargas fallaron una noche completa. Ahora cada clave tiene dueño y toda rotación se anuncia en el canal.",
+            Story::Mistake,
+            "En Acme, rotaste una clave KMS compartida sin avisar al equipo de BI",
+        );
+        asked(
+            "pt",
+            1,
+            "ownership",
+            "Em abril de 2023 um job meu reprocessou uma partição duplicada e o painel de prêmios mostrou valores em dobro para a diretoria durante meio dia. Coloquei testes de unicidade no dbt e checagens de volume com Great Expectations.",
+            Story::Mistake,
+            "Na Acme, em abril de 2023 um job seu reprocessou uma partição duplicada",
+        );
+        asked(
+            "es",
+            2,
+            "ownership",
+            "Agregué idempotencia al webhook de notificaciones después de un bug que duplicó 1.200 acreditaciones un fin de semana. El código era mío; revertirlas nos llevó una semana.",
+            Story::Mistake,
+            "En Acme, agregaste idempotencia al webhook de notificaciones después de un bug",
+        );
+        // An outage found late, told with what the team changed since.
+        asked(
+            "es",
+            2,
+            "ownership",
+            "En diciembre de 2021 un cambio de certificado TLS del lado de un cliente grande dejó 48 horas de órdenes sin entrar, y nos enteramos cuando llamaron del depósito. Desde entonces monitoreamos volumen esperado por cliente, no solamente errores.",
+            Story::Incident,
+            "En Acme, en diciembre de 2021 un cambio de certificado TLS",
+        );
+        // Disagreements opened by the candidate's pronoun, by an argument, or after what led to
+        // them.
+        asked(
+            "en",
+            0,
+            "conflict",
+            "I disagreed openly with our CTO about rewriting the journey planner in a new language. My cost model showed 14 months of duplicated effort, and we instead carved out the slow routing component.",
+            Story::Disagreement,
+            "At Acme, you disagreed openly with your CTO",
+        );
+        asked(
+            "en",
+            0,
+            "conflict",
+            "Had a running argument with one backend developer about contract testing. We trialled Pact on two services, and he is now its loudest supporter.",
+            Story::Disagreement,
+            "At Acme, you had a running argument with one backend developer",
+        );
+        asked(
+            "pt",
+            1,
+            "conflict",
+            "Depois de três quebras de schema em um mês, negociei com o time de produto um contrato de dados para os eventos do app; hoje toda mudança passa por um registro Avro.",
+            Story::Disagreement,
+            "Na Acme, depois de três quebras de schema em um mês, você negociou com o time de produto",
+        );
+        asked(
+            "es",
+            2,
+            "conflict",
+            "Tuve un tira y afloje largo con el equipo de SAP por el formato canónico de pedidos; terminamos con un esquema JSON versionado que mantenemos juntos en un repo compartido.",
+            Story::Disagreement,
+            "En Acme, tuviste un tira y afloje largo con el equipo de SAP",
+        );
+        // What the team changed since is told as theirs: "se enteraron", not "nos enteraron".
+        let (_, q) = story_of(
+            "es",
+            2,
+            "ownership",
+            "En diciembre de 2021 un cambio de certificado TLS del lado de un cliente grande dejó 48 horas de órdenes sin entrar, y nos enteramos cuando llamaron del depósito. Desde entonces monitoreamos volumen esperado por cliente.",
+        )
+        .expect("the incident is asked");
+        assert!(q.text.contains(", y se enteraron cuando llamaron del depósito."), "{}", q.text);
+        // What did not happen is no failure: the guard after a release signed off is no
+        // incident of its own.
+        assert!(!crate::claims::narrates_failure(
+            "Nothing broke in production, but I added a check that fails the build."
+        ));
+    }
+
+    #[test]
     fn r95_mistakes_are_scored_on_what_went_wrong() {
         // On-call not delegated: scored on the bottleneck, before the on-call facet (R95).
         let c = candidate(
@@ -3012,7 +3115,7 @@ mod tests {
         )
         .expect("an incident handled");
         assert!(
-            q.starts_with("En Comercializadora Regia de Abarrotes, en el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Platícame ese incidente"),
+            q.starts_with("En Comercializadora Regia de Abarrotes, en el Buen Fin 2023 se saturó la cola de pedidos y se duplicaron unos 300 pedidos en SAP. Cuéntame ese incidente"),
             "{q}"
         );
         let line = "Lanzamiento de temporada 2022: el matchmaking se cayó en la primera hora por un límite de conexiones en la base de datos que no probamos en carga. Asumí la responsabilidad frente a dirección; desde entonces toda temporada lleva prueba de carga obligatoria.";
@@ -3151,7 +3254,7 @@ mod tests {
             "Secretaría de Finanzas",
             "ownership",
             line,
-            "En la Secretaría de Finanzas, en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo. Platícame ese incidente",
+            "En la Secretaría de Finanzas, en guardia nocturna, un destino de archive logs lleno detuvo el pago de tenencia el último día del plazo. Cuéntame ese incidente",
         );
         let line = "Desacuerdo: desarrollo pedía privilegios DBA en producción; propuse roles de solo lectura y cambios vía Liquibase. Fueron dos meses de juntas, pero se adoptó.";
         assert_told(

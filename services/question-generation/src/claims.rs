@@ -1829,8 +1829,22 @@ impl Claims {
                 }
                 None => text,
             };
-            let text = match (told_whole.then(|| told_then(&line, employer, &text, lang)).flatten(), employer)
-            {
+            // A saving told by a later clause of its own ("Montei a primeira camada de staging no
+            // BigQuery; o custo mensal de consultas caiu de US$ 3.900 para US$ 1.100 com
+            // particionamento e clustering") goes on the work told back: without it, "para onde
+            // ia o dinheiro" asks of a saving never said (R97).
+            let result = match metric.as_deref() {
+                Some(m) if gain_asked && asked.is_none() && told_whole => {
+                    result_clause(&line, |t| says(t, m))
+                }
+                _ => None,
+            };
+            let told_back = told_whole.then(|| told_then(&line, employer, &text, lang)).flatten();
+            let told_back = match (told_back, result) {
+                (Some(q), Some(result)) => Some(with_result(&q, employer, &result, lang)),
+                (q, _) => q,
+            };
+            let text = match (told_back, employer) {
                 (Some(q), _) => q,
                 // In the resume's own language a line that cannot be told back is no headline:
                 // its kind's template with only the employer ("Tell me about what you built at
@@ -2074,6 +2088,36 @@ fn figure_clause(line: &str, lang: usize, holds: impl Fn(&str) -> bool) -> Optio
     None
 }
 
+/// A later clause of a line, in the third person, that says its result (`holds`): "o custo mensal
+/// de consultas caiu de US$ 3.900 para US$ 1.100 com particionamento e clustering" of "Montei a
+/// primeira camada de staging no BigQuery; o custo mensal ...". Lower-cased at its head.
+fn result_clause(line: &str, holds: impl Fn(&str) -> bool) -> Option<String> {
+    let (at, len) = CLAUSE_BREAKS.iter().filter_map(|sep| line.find(sep).map(|i| (i, sep.len()))).min()?;
+    let rest = line[at + len..].trim();
+    let clause = &rest[..sentence_end(rest).unwrap_or(rest.len())];
+    let clause = clause.trim().trim_end_matches('.');
+    let first = clause.split(' ').next()?;
+    let article = ["the", "our", "o", "a", "os", "as", "el", "la", "los", "las", "nuestro", "nuestra"]
+        .contains(&first.to_lowercase().as_str());
+    (article && holds(clause) && clause.chars().count() <= 140 && reads_aloud(&capitalized(clause)))
+        .then(|| lower_first(&clause.replace(" our ", " your ")))
+}
+
+/// `question` (work told back, then its ask) with `result` joined to the work: "Na Acme, você
+/// montou a primeira camada de staging no BigQuery, e o custo mensal de consultas caiu de ...".
+fn with_result(question: &str, employer: Option<&str>, result: &str, lang: usize) -> String {
+    let from = employer
+        .map(|e| e.trim_end_matches('.'))
+        .filter(|e| !e.is_empty())
+        .and_then(|e| question.find(e).map(|at| at + e.len()))
+        .unwrap_or(0);
+    let Some(cut) = question[from..].find(". ").map(|i| from + i) else {
+        return question.to_string();
+    };
+    let and = ["and", "e", "y"][lang.min(2)];
+    format!("{}, {and} {result}{}", &question[..cut], &question[cut..])
+}
+
 /// Whether a resume line can be read aloud in a question: a whole sentence of a sensible length.
 fn reads_aloud(line: &str) -> bool {
     if line.chars().count() > 200 || line.chars().count() < 15 {
@@ -2251,6 +2295,12 @@ const FAILED: [&[&str]; 3] = [
 /// Nor of work that split something ("we broke the monolith into 12 services").
 fn fails(lower: &str, failed: &str) -> bool {
     lower.match_indices(failed).any(|(at, _)| {
+        // (Not what did not happen: "Nothing broke in production, but I added a check ...", R97:
+        // read as an incident, it was cut from the release the candidate signed off.)
+        let before = lower[..at].split_whitespace().next_back().unwrap_or_default();
+        if ["nothing", "nada", "never", "nunca", "not", "não", "no"].contains(&before) {
+            return false;
+        }
         let clause = lower[at..].split(['.', ';', ',']).next().unwrap_or_default();
         if failed == "broke " && SPLITS.iter().any(|w| clause.contains(w)) {
             return false;
@@ -2268,12 +2318,43 @@ fn fails(lower: &str, failed: &str) -> bool {
     })
 }
 
+/// What opens a sentence told after an incident, before what the candidate's team changed.
+const SINCE: &[&str] = &[
+    "since then,",
+    "since then",
+    "from then on,",
+    "from then on",
+    "desde então,",
+    "desde então",
+    "a partir de então,",
+    "a partir de então",
+    "desde entonces,",
+    "desde entonces",
+    "a partir de entonces,",
+    "a partir de entonces",
+];
+
+/// Whether lower-cased `lower` says something left things or people without what they need: "un
+/// cambio de certificado TLS ... dejó 48 horas de órdenes sin entrar" (R97: never asked),
+/// "deixou 2 mil clientes sem acesso", "left 300 stores without payments". Within a clause.
+fn left_without(lower: &str) -> bool {
+    const LEFT: &[(&str, &str)] =
+        &[("dejó", "sin"), ("dejaron", "sin"), ("deixou", "sem"), ("deixaram", "sem"), ("left", "without")];
+    lower.split([',', ';', '.']).any(|clause| {
+        let ws: Vec<&str> = clause.split_whitespace().collect();
+        ws.iter().enumerate().any(|(i, w)| {
+            LEFT.iter().any(|(l, without)| w == l && ws[i + 1..].iter().take(7).any(|x| x == without))
+        })
+    })
+}
+
 /// Whether `text` narrates something failing, in any language: the story goes on in the sentence
 /// after it, which says what the candidate did ("... a fila passou de 3 mil resultados. Achei a
 /// causa num certificado TLS vencido ...").
 pub(crate) fn narrates_failure(text: &str) -> bool {
     let lower = text.to_lowercase();
     FAILED.iter().flat_map(|l| l.iter()).any(|f| fails(&lower, f))
+        || left_without(&lower)
         // (Or names the incident near its head: "Incident commander for the March 2023
         // authorisation outage (...). Service restored in 47 minutes; ran the blameless
         // postmortem ...", whose second sentence is the response.)
@@ -2367,7 +2448,10 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // (A failure told in the clause after a semicolon keeps its sentence: "En el regreso a clases
     // de agosto 2022 tuvimos un pico de 6x en tráfico; el HPA estaba mal configurado y la API de
     // tareas se cayó 25 min. Ajusté requests/limits ...", R95: never asked.)
-    let failed_in = |text: &str| FAILED[lang].iter().any(|f| fails(&text.to_lowercase(), f));
+    let failed_in = |text: &str| {
+        let lower = text.to_lowercase();
+        FAILED[lang].iter().any(|f| fails(&lower, f)) || left_without(&lower)
+    };
     let end = match line[end..].starts_with("; ") && !failed_in(&line[..end]) {
         true => line
             .match_indices(". ")
@@ -2422,7 +2506,20 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
                 .contains(&w)
         })
     };
-    let own = OWN[lang].iter().any(|o| rest.contains(o))
+    // (Past when it was done: "... y nos enteramos cuando llamaron del depósito. Desde entonces
+    // monitoreamos volumen esperado por cliente", R97.)
+    let since = SINCE.iter().find_map(|s| rest.strip_prefix(s)).map(str::trim_start);
+    // (What the team changed since is the candidate's part: "monitoreamos", "we alert".)
+    let we_changed = since.is_some_and(|r| {
+        let first = r.split(' ').next().unwrap_or_default();
+        match lang {
+            0 => first == "we" || first == "i",
+            _ => first.chars().count() >= 6 && ["amos", "emos", "imos"].iter().any(|e| first.ends_with(e)),
+        }
+    });
+    let rest = since.unwrap_or(rest.as_str());
+    let own = we_changed
+        || OWN[lang].iter().any(|o| rest.contains(o))
         // ("I was not on call, but I joined the bridge, identified the missing jitter ...".)
         || (lang == 0 && rest.split(['.', ';']).flat_map(|s| s.split(", but ")).any(|s| mine(s.trim_start())))
         || (lang > 0
@@ -2462,6 +2559,15 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
     for w in story.split(' ') {
         let turned = words.last().and_then(|prev| we_verb(w, prev, lang));
+        // (A verb with "nos" is theirs with "se": "nos enteramos cuando llamaron del depósito" is
+        // "se enteraron", R97's development kits: "nos enteraron".)
+        if turned.is_some()
+            && let Some(prev) = words.last_mut()
+            && lang > 0
+            && prev == "nos"
+        {
+            *prev = "se".to_string();
+        }
         words.push(turned.unwrap_or_else(|| w.to_string()));
     }
     Some(words.join(" "))
@@ -2559,6 +2665,13 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         let at = lower.find(mine)?;
         return Some(lower_first(&format!("{}{yours}{}", &clause[..at], &clause[at + mine.len()..])));
     }
+    // (Any piece of work: "um job meu reprocessou uma partição duplicada ...", R97.)
+    if lower.len() == clause.len()
+        && shipped_harm(clause)
+        && let Some((at, end, yours)) = piece_of_mine(&lower, 0)
+    {
+        return Some(lower_first(&format!("{}{yours}{}", &clause[..at], &clause[end..])));
+    }
     // (Not a label: "Un error mío: en 2021 programé ..." is told by what follows it.)
     let (mine, yours) =
         MINE[lang.min(2)].iter().find(|(m, _)| lower.starts_with(m) && !lower[m.len()..].starts_with(':'))?;
@@ -2646,7 +2759,9 @@ fn in_year(line: &str) -> Option<(String, &str)> {
 /// en producción,"), lower-cased, and the rest of the line after its comma.
 pub(crate) fn during(line: &str) -> Option<(String, &str)> {
     let first = line.split(' ').next()?;
-    if !["During", "Durante"].contains(&first) {
+    // (Or by what led to it: "Depois de três quebras de schema em um mês, negociei com o time de
+    // produto um contrato de dados ...", R97: never told.)
+    if !["During", "Durante", "After", "Depois", "Após", "Después", "Tras"].contains(&first) {
         return None;
     }
     let (when, rest) = line.split_once(", ")?;
@@ -5605,7 +5720,19 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     {
         return true;
     }
-    let mut lower: Vec<&str> = words(&text).take(6).collect();
+    // (Past what led to it: "Depois de três quebras de schema em um mês, negociei com o time de
+    // produto um contrato de dados ...", R97: asked how the work was split with others.)
+    if let Some((led, rest)) = text.split_once(", ")
+        && ["depois de ", "após ", "after ", "después de ", "tras "].iter().any(|a| led.starts_with(a))
+        && led.split(' ').count() <= 10
+        && !rest.contains(", ")
+    {
+        return opens_with_disagreement(rest);
+    }
+    // (With the candidate's pronoun: "I disagreed openly with our CTO about rewriting the journey
+    // planner", R97.)
+    let text = ["i ", "eu ", "yo "].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(&text);
+    let mut lower: Vec<&str> = words(text).take(6).collect();
     // ("Houve discordância com ...", "Hubo desacuerdo con ...", "Tive uma discordância com ...",
     // "Houve bastante atrito com ...".)
     if lower
@@ -5623,7 +5750,22 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
             }
         }
     }
+    // (Or an idiom for one: "Tuve un tira y afloje largo con el equipo de SAP por el formato
+    // canónico de pedidos", R97: asked who else the work depended on.)
+    if ["tira y afloje", "queda de braço", "tug of war", "tug-of-war", "cabo de guerra"]
+        .iter()
+        .any(|i| lower.join(" ").starts_with(i))
+    {
+        return true;
+    }
     let Some(first) = lower.first() else { return false };
+    // (An argument is with people: "Had a running argument with one backend developer about
+    // contract testing", R97.)
+    if ["argument", "arguments", "discussão", "discusión"].contains(first)
+        || (*first == "argued" && lower.get(1) == Some(&"with"))
+    {
+        return true;
+    }
     HEADS.iter().any(|h| first.starts_with(h))
         && (first.starts_with("disagree")
             || first.starts_with("desacuerdo")
@@ -5654,8 +5796,34 @@ fn caused_friction(text: &str) -> bool {
 
 /// Words of degree or articles between "Houve"/"Hubo"/"Tive" and the disagreement it names.
 const DEGREE: &[&str] = &[
-    "bastante", "muito", "muita", "algum", "alguma", "forte", "uma", "um", "mucho", "mucha", "cierta",
-    "cierto", "un", "una", "a", "some", "long", "longa", "larga", "serious", "séria", "seria",
+    "bastante",
+    "muito",
+    "muita",
+    "algum",
+    "alguma",
+    "forte",
+    "uma",
+    "um",
+    "mucho",
+    "mucha",
+    "cierta",
+    "cierto",
+    "un",
+    "una",
+    "a",
+    "some",
+    "long",
+    "longa",
+    "larga",
+    "serious",
+    "séria",
+    "seria",
+    // ("Had a running argument with ...", R97.)
+    "running",
+    "ongoing",
+    "heated",
+    "acalorada",
+    "acalorado",
 ];
 
 /// A later sentence of an achievement line that names a disagreement ("Conduzi a adequação dos
@@ -5698,7 +5866,99 @@ pub(crate) fn later_mistake(line: &str) -> Option<&str> {
 /// Whether `line` owns a mistake by a label ("Error propio: ...") or by its opening verb ("Errei
 /// ao subir ..."): asked as the mistake, in no area and as no headline.
 pub(crate) fn owns_mistake(line: &str) -> bool {
-    mistake_label(line) || erred(line)
+    mistake_label(line) || erred(line) || owned_after(line) || left_out(line) || once_then_guarded(line)
+}
+
+/// Whether a later sentence of `line` says what went wrong was the candidate's ("Agregué
+/// idempotencia al webhook de notificaciones después de un bug que duplicó 1.200 acreditaciones
+/// un fin de semana. El código era mío; ...", R97: a stock ownership question in its place).
+fn owned_after(line: &str) -> bool {
+    const MINE: &[&str] = &[
+        "the code was mine",
+        "the bug was mine",
+        "the change was mine",
+        "the mistake was mine",
+        "that one is on me",
+        "o código era meu",
+        "o bug era meu",
+        "a mudança foi minha",
+        "o erro foi meu",
+        "el código era mío",
+        "el bug era mío",
+        "el cambio fue mío",
+        "el error fue mío",
+    ];
+    later_sentences(line, &[". ", "; "]).any(|s| {
+        let lower = s.to_lowercase();
+        MINE.iter().any(|m| lower.starts_with(m))
+    })
+}
+
+/// Whether the first sentence of `line` says the candidate did something without telling the
+/// people it reached, and it failed them ("Roté una clave KMS compartida sin avisar al equipo de
+/// BI y sus cargas fallaron una noche completa", R97: a stock ownership question in its place).
+fn left_out(line: &str) -> bool {
+    const WITHOUT: &[&str] = &[
+        "without telling",
+        "without warning",
+        "without notifying",
+        "without consulting",
+        "sem avisar",
+        "sem consultar",
+        "sem comunicar",
+        "sin avisar",
+        "sin consultar",
+        "sin comunicar",
+    ];
+    const FAILED: &[&str] = &[
+        "failed",
+        "broke",
+        "stopped",
+        "fallaron",
+        "falló",
+        "se cayeron",
+        "se rompieron",
+        "falharam",
+        "falhou",
+        "quebrou",
+        "quebraram",
+        "pararam",
+        "caíram",
+    ];
+    let end = sentence_end(line).unwrap_or(line.len());
+    let lower = line[..end].to_lowercase();
+    let failed = words(&lower).any(|w| FAILED.contains(&w))
+        || FAILED.iter().any(|f| f.contains(' ') && lower.contains(f));
+    failed && WITHOUT.iter().any(|w| lower.contains(w))
+}
+
+/// Whether `line` opens with something the candidate once did and a later sentence says the
+/// guard they added after it ("I once signed off a release on a green run that had silently
+/// skipped 40 tests because of a bad tag filter. Nothing broke in production, but I added a check
+/// that fails the build ...", R97).
+fn once_then_guarded(line: &str) -> bool {
+    const ONCE: &[&str] = &["I once ", "Once I ", "Eu uma vez ", "Uma vez eu ", "Una vez ", "Yo una vez "];
+    const GUARD: &[&str] = &[
+        "but i added",
+        "so i added",
+        "since then",
+        "from then on",
+        "now every",
+        "desde então",
+        "a partir de então",
+        "hoje toda",
+        "hoje todo",
+        "desde entonces",
+        "a partir de entonces",
+        "ahora cada",
+        "ahora toda",
+        "ahora todo",
+    ];
+    ONCE.iter().any(|o| line.starts_with(o))
+        && later_sentences(line, &[". ", "; "]).any(|s| {
+            let lower = s.to_lowercase();
+            GUARD.iter().any(|g| lower.contains(g))
+        })
 }
 
 /// Whether `sentence` opens by owning a mistake ("Errei ao subir um mapeamento ...", "I broke
@@ -5828,6 +6088,14 @@ fn shipped_harm(sentence: &str) -> bool {
         "errados",
         "trocados",
         "trocadas",
+        // Counted twice ("um job meu reprocessou uma partição duplicada e o painel de prêmios
+        // mostrou valores em dobro", R97).
+        "duplicad",
+        "em dobro",
+        "doubled",
+        "duplicated",
+        "duplicó",
+        "duplicou",
     ];
     // A change the line calls the candidate's, wherever the sentence opens ("Numa véspera de
     // Natal, um deploy meu sem feature flag mandou motoristas para endereços trocados", R96).
@@ -5861,8 +6129,50 @@ fn shipped_harm(sentence: &str) -> bool {
             .iter()
             .any(|f| w.starts_with(f))
     });
-    !fix && (SHIPPED.iter().any(|v| clause.starts_with(v)) || MINE.iter().any(|m| clause.contains(m)))
+    !fix && (SHIPPED.iter().any(|v| clause.starts_with(v))
+        || MINE.iter().any(|m| clause.contains(m))
+        || piece_of_mine(clause, 0).is_some())
         && (HARM.iter().any(|f| fails(clause, f)) || time_rose(clause))
+}
+
+/// The first piece of work a lower-cased clause calls the candidate's, from byte `from` on, as
+/// its span and told to the candidate: "um job meu" is "um job seu", "a script of mine" "a script
+/// of yours" (R97: "Em abril de 2023 um job meu reprocessou uma partição duplicada ..." never
+/// asked).
+pub(crate) fn piece_of_mine(clause: &str, from: usize) -> Option<(usize, usize, String)> {
+    const OWNED: &[(&str, &str, &str)] = &[
+        ("um", "meu", "seu"),
+        ("uma", "minha", "sua"),
+        ("un", "mío", "tuyo"),
+        ("un", "mio", "tuyo"),
+        ("una", "mía", "tuya"),
+        ("una", "mia", "tuya"),
+    ];
+    let ws: Vec<(usize, &str)> = clause
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(start, _)| *start >= from)
+        .collect();
+    let noun = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_alphanumeric() || c == '-');
+    ws.windows(3)
+        .find_map(|w| {
+            let [(start, article), (_, piece), (end, mine)] = [w[0], w[1], w[2]];
+            let mine = mine.trim_end_matches([',', ';', '.']);
+            let (_, _, yours) = OWNED.iter().find(|(a, m, _)| *a == article && *m == mine)?;
+            noun(piece).then(|| (start, end + mine.len(), format!("{article} {piece} {yours}")))
+        })
+        .or_else(|| {
+            ws.windows(4).find_map(|w| {
+                let [(start, article), (_, piece), (_, of), (end, mine)] = [w[0], w[1], w[2], w[3]];
+                let mine = mine.trim_end_matches([',', ';', '.']);
+                (["a", "an"].contains(&article) && noun(piece) && of == "of" && mine == "mine")
+                    .then(|| (start, end + mine.len(), format!("{article} {piece} of yours")))
+            })
+        })
 }
 
 /// Whether a lower-cased clause says a duration rose: "went from 1.2 s to 9 s", "de 2 para 14
@@ -9741,6 +10051,35 @@ mod tests {
         let mut points = Claims::bundled().kind_points("cost", 0).to_vec();
         Claims::bundled().add_facets(&mut points, line, "cost", false, 0, 2);
         assert!(points[1].starts_with("the warehouse's levers"), "{points:#?}");
+    }
+
+    #[test]
+    fn r97_a_saving_told_in_a_later_clause_is_said_in_the_question() {
+        // R97: "para onde ia o dinheiro" asked of work told back without the saving it made.
+        for (line, said) in [
+            (
+                "Montei a primeira camada de staging no BigQuery; o custo mensal de consultas caiu de US$ 3.900 para US$ 1.100 com particionamento e clustering.",
+                "Na Acme, você montou a primeira camada de staging no BigQuery, e o custo mensal de consultas caiu de US$ 3.900 para US$ 1.100 com particionamento e clustering. ",
+            ),
+            (
+                "Criei ambientes efêmeros por merge request, destruídos sozinhos depois de 48 h; a conta do GCP caiu uns R$ 18 mil por mês porque ninguém mais esquecia ambiente ligado.",
+                ", e a conta do GCP caiu uns R$ 18 mil por mês",
+            ),
+        ] {
+            let q = Claims::bundled()
+                .questions(
+                    &Candidate {
+                        language: "pt".into(),
+                        claims: vec![claim("Acme", line)],
+                        ..Candidate::default()
+                    },
+                    1,
+                )
+                .into_iter()
+                .find(|q| q.question.text.contains("dinheiro"))
+                .unwrap_or_else(|| panic!("{line} is asked as a saving"));
+            assert!(q.question.text.contains(said), "{}", q.question.text);
+        }
     }
 
     #[test]

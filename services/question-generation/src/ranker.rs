@@ -1201,16 +1201,35 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             break;
         }
         let also = o.question.story.map_or(&[][..], |s| s.also_shows());
+        if asked_as(o).is_some_and(|k| anchored.contains(&k)) || used.contains(&o.question.claim) {
+            continue;
+        }
         let Some(order) = std::iter::once(o.competency.as_str())
             .chain(also.iter().copied())
             .filter_map(position)
             .find(|k| !anchored.contains(k))
         else {
+            // A story takes the place of a line of work asked for its own competency: "I once
+            // signed off a release on a green run that had silently skipped 40 tests ..." went
+            // unasked beside a support-desk script asked for ownership (R97).
+            let plain = position(&o.competency).and_then(|k| {
+                picks.iter().position(|(_, at, p)| {
+                    *at == k && matches!(p, Pick::Anchored { a, technical: false, .. } if a.story.is_none())
+                })
+            });
+            if let Some(j) = plain
+                && let (_, _, Pick::Anchored { a, .. }) = &mut picks[j]
+            {
+                used.retain(|&c| c != a.claim);
+                if let Some(e) = employers.iter().position(|e| *e == a.employer) {
+                    employers.remove(e);
+                }
+                *a = o.question.clone();
+                used.push(a.claim);
+                employers.push(a.employer.clone());
+            }
             continue;
         };
-        if asked_as(o).is_some_and(|k| anchored.contains(&k)) || used.contains(&o.question.claim) {
-            continue;
-        }
         let mut a = o.question.clone();
         // Named by the competency it is asked for, as every anchored question is: one per
         // competency, so no two questions of a kit share an id.
