@@ -191,6 +191,8 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "selected projects",
             "key projects",
             "academic projects",
+            "projects experience",
+            "project experience",
             "projetos",
             "projetos pessoais",
             "projetos selecionados",
@@ -346,7 +348,27 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     if MARKED.contains(&f) && !t.ends_with(':') && t.chars().any(char::is_lowercase) {
         return None;
     }
-    HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k)
+    // (A header in a cell of its own beside its body is the cell's: "Experiência<TAB>Desenvolvedor
+    // PHP Pleno".)
+    let known = HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k);
+    known.or_else(|| experience_named(f).filter(|_| !t.contains('\t')))
+}
+
+/// A header of up to four words that names experience of some kind ("Co-op Experience",
+/// "Industry Experience", "Experiência em Dados"): R96's new graduate had no work under "Co-op
+/// Experience", and both her kits asked nothing of her resume. Volunteering is other work.
+fn experience_named(folded: &str) -> Option<SectionKind> {
+    const EXPERIENCE: &[&str] = &["experience", "experiences", "experiencia", "experiencias"];
+    let words: Vec<&str> = folded.split(' ').collect();
+    let named = words.len() <= 4
+        && (words.last().is_some_and(|w| EXPERIENCE.contains(w))
+            || (words.first().is_some_and(|w| EXPERIENCE[2..].contains(w))
+                && words.get(1).is_some_and(|w| ["em", "en", "de", "como", "no", "na"].contains(w))));
+    let volunteer = words.iter().any(|w| w.starts_with("volunt"));
+    // ("10 years of experience", "Mais de 5 anos de experiência" are no headers.)
+    let tenure = folded.chars().any(|c| c.is_ascii_digit())
+        || words.iter().any(|w| ["years", "year", "anos", "ano", "more", "mais", "mas"].contains(w));
+    (named && !volunteer && !tenure).then_some(SectionKind::Experience)
 }
 
 /// A job's first labelled line ("Current role: Security Engineer II", "Cargo atual: ...",
@@ -494,6 +516,15 @@ mod tests {
         assert_eq!(header_kind("Other"), Some(SectionKind::Other));
         // A skills group is no header of its own.
         assert_eq!(header_kind("Tools"), None);
+        // R96: experience of any kind is work.
+        assert_eq!(header_kind("Co-op Experience"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Experiência em Dados"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Volunteer Experience"), Some(SectionKind::Other));
+        assert_eq!(header_kind("Experiencia de voluntariado"), None);
+        assert_eq!(header_kind("Years of experience"), None);
+        assert_eq!(header_kind("10 years experience"), None);
+        assert_eq!(header_kind("Experiência\tDesenvolvedor PHP Pleno"), None);
+        assert_eq!(header_kind("Experiencia Nu México"), None);
     }
 
     #[test]

@@ -1306,6 +1306,12 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // (Only on a line with dates: a numbered achievement is a list item, `is_bullet`.)
             let skip = if skip == 0 && dated_header(l) { enumerator(l) } else { skip };
             let (start, l) = (start + skip, &l[skip..]);
+            // A header in square brackets ("[Grupo Financiero Altavista | CDMX | feb 2024 -
+            // actualidad]", R88's development kits: told "En [Grupo Financiero Altavista").
+            let (start, l) = match l.strip_prefix('[').and_then(|r| r.trim_end().strip_suffix(']')) {
+                Some(inner) if parse_period(inner).is_some() => (start + 1, inner),
+                _ => (start, l),
+            };
             // Rules under headers ("-----") are decoration, not lines.
             let empty = is_duration(l) || !l.chars().any(char::is_alphanumeric);
             Some((start, if empty { "" } else { l }))
@@ -1456,7 +1462,7 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
             // 11 product teams (around 90 engineers) selling" / "65 million rail tickets a year.
             // Led the move ...", R97: read as a title under the dates, and lost) is a highlight.
             let next = lines.get(j + 1).map_or("", |(_, n)| n.trim_start());
-            let runs_into_next = word_count(l) >= 6
+            let runs_into_next = l.split_whitespace().count() >= 10
                 && !next.is_empty()
                 && !is_bullet(next)
                 && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
@@ -1778,6 +1784,15 @@ mod tests {
     /// A (title, employer) pair as `titles_and_employers` gives it.
     fn te(title: &str, employer: &str) -> (String, String) {
         (title.to_string(), employer.to_string())
+    }
+
+    #[test]
+    fn r88_a_header_in_square_brackets_is_read_without_them() {
+        let text = "[Grupo Financiero Altavista | CDMX | feb 2024 - actualidad]\n * Administro 34 instancias Oracle 19c.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let employer = e[0].employer.as_ref().map(|v| v.value.as_str());
+        assert_eq!(employer, Some("Grupo Financiero Altavista"), "{e:#?}");
     }
 
     #[test]

@@ -2359,6 +2359,69 @@ mod tests {
     }
 
     #[test]
+    fn r98_a_fault_the_candidate_put_in_and_a_wrong_choice_are_asked_as_mistakes() {
+        // R98: her own crash, told in prose after what it was, went unasked; a backfill "que eu
+        // rodei" was pasted in the first person; a data store chosen wrongly was scored as a slip.
+        let (story, q) = story_of(
+            "pt",
+            1,
+            "ownership",
+            "O episódio que mais me marcou foi um crash que o Firebase Crashlytics mostrava só no Android 8 e 9: um formatador de data que eu mesma tinha introduzido usava java.time sem desugaring. A versão já estava em 20% do lançamento gradual na Play Store quando percebemos.",
+        )
+        .expect("the crash is asked");
+        assert_eq!(story, Story::Mistake, "{}", q.text);
+        assert!(
+            q.text.starts_with(
+                "Na Acme, um formatador de data que você mesma tinha introduzido usava java.time"
+            ),
+            "{}",
+            q.text
+        );
+        let (_, q) = story_of(
+            "pt",
+            1,
+            "ownership",
+            "Erro que me ensinou muito: em 2023 um backfill que eu rodei sem idempotência duplicou pedidos e a receita apareceu 12% maior no painel da diretoria por dois dias. Assumi o problema na reunião.",
+        )
+        .expect("the backfill is asked");
+        assert!(q.text.contains("um backfill que você rodou sem idempotência"), "{}", q.text);
+        let (story, q) = story_of(
+            "es",
+            2,
+            "ownership",
+            "Un error propio: en 2021 elegí Azure Cosmos DB para el libro mayor por la promesa de escala. Las transacciones entre documentos y el costo en RU nos obligaron a volver a PostgreSQL.",
+        )
+        .expect("the choice is asked");
+        assert_eq!(story, Story::Mistake, "{}", q.text);
+        let points = &q.rubric.points;
+        assert!(points.iter().any(|p| p.starts_with("los criterios con que se tomó")), "{points:#?}");
+        assert!(!points.iter().any(|p| p.contains("limitar el daño")), "{points:#?}");
+    }
+
+    #[test]
+    fn r96_an_outage_that_delayed_a_close_and_a_labelled_attack_are_asked_as_incidents() {
+        for (language, lang, line, start) in [
+            (
+                "pt",
+                1,
+                "Em Out/2022 um autovacuum mal ajustado deixou a tabela de vendas com 70% de bloat e o fechamento do mês atrasou 5 horas. Reescrevi os parâmetros por tabela e criei alerta de bloat no Zabbix.",
+                "Na Acme, em Out/2022 um autovacuum mal ajustado deixou a tabela de vendas com 70% de bloat",
+            ),
+            (
+                "es",
+                2,
+                "Incidente destacado: en jul. 2021 detectamos relleno de credenciales contra el portal de personas, unos 40 mil intentos por hora. Coordiné con fraude y con el NOC, activamos limitación de tasa en el WAF y MFA obligatoria en 48 horas.",
+                "En Acme, en jul. 2021 detectaron relleno de credenciales",
+            ),
+        ] {
+            let (story, q) =
+                story_of(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
+            assert_eq!(story, Story::Incident, "{}", q.text);
+            assert!(q.text.starts_with(start), "{}", q.text);
+        }
+    }
+
+    #[test]
     fn r97_stories_told_in_other_words_are_asked_as_the_stories_they_are() {
         // R97: seven stories left unasked beside stock ownership and collaboration questions.
         let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {

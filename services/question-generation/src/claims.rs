@@ -2241,6 +2241,8 @@ const FAILED: [&[&str]; 3] = [
         "started returning",
         "piled up",
         "compromised",
+        "was delayed",
+        "were delayed",
     ],
     &[
         "caiu",
@@ -2264,6 +2266,10 @@ const FAILED: [&[&str]; 3] = [
         "começou a retornar",
         "se acumularam",
         "comprometeu",
+        // ("um autovacuum mal ajustado deixou a tabela de vendas com 70% de bloat e o fechamento
+        // do mês atrasou 5 horas. Reescrevi os parâmetros ...", R96: never asked.)
+        "atrasou",
+        "atrasaram",
     ],
     &[
         "se cayó",
@@ -2287,6 +2293,9 @@ const FAILED: [&[&str]; 3] = [
         // ("En enero de 2022 un phishing comprometió la cuenta de un gerente de compras ...
         // Lideré la contención", R93.)
         "comprometió",
+        "se retrasó",
+        "se atrasó",
+        "se retrasaron",
     ],
 ];
 
@@ -2493,6 +2502,10 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         let label = label.split(" (").next().unwrap_or_default();
         ["incident", "security incident", "incidente", "incidente de segurança", "incidente de seguridad"]
             .contains(&label)
+            // ("Incidente destacado: en jul. 2021 detectamos relleno de credenciales ...", R96:
+            // never asked; "Notable incident", "Major incident".)
+            || label.split(' ').next().is_some_and(|w| w == "incidente")
+            || label.split(' ').next_back().is_some_and(|w| w == "incident")
             || dated(label).is_some()
     });
     // ("I revoked the key", "I rolled back": a verb of the candidate's opening a sentence.)
@@ -2573,11 +2586,105 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// `text`, told to the candidate, with the first person inside it turned: "um backfill que eu
+/// rodei sem idempotência" is "um backfill que você rodou sem idempotência" (R98: pasted in the
+/// first person), "que eu mesma tinha introduzido" "que você mesma tinha introduzido", "que yo
+/// había elegido" "que tú habías elegido", "a change I shipped" "a change you shipped".
+pub(crate) fn first_person_turned(text: &str, lang: usize) -> String {
+    const SAME: &[&str] = &["mesma", "mesmo", "misma", "mismo", "also", "também", "también"];
+    const ES: &[(&str, &str)] =
+        &[("había", "habías"), ("he", "has"), ("estaba", "estabas"), ("era", "eras"), ("fui", "fuiste")];
+    let lang = lang.min(2);
+    let mut out: Vec<String> = Vec::new();
+    let mut turn = false;
+    for w in text.split(' ') {
+        let pronoun = match (lang, w) {
+            (0, "I") => Some("you"),
+            (0, "my") => Some("your"),
+            (1, "eu") => Some("você"),
+            (1, "meu") => Some("seu"),
+            (1, "minha") => Some("sua"),
+            (2, "yo") => Some("tú"),
+            (2, "mi") => Some("tu"),
+            (2, "mis") => Some("tus"),
+            _ => None,
+        };
+        if let Some(p) = pronoun {
+            turn = ["I", "eu", "yo"].contains(&w);
+            out.push(p.to_string());
+            continue;
+        }
+        if turn && SAME.contains(&w) {
+            out.push(w.to_string());
+            continue;
+        }
+        let turned = turn
+            .then(|| match lang {
+                0 => None,
+                2 => ES
+                    .iter()
+                    .find(|(a, _)| *a == w)
+                    .map(|(_, b)| b.to_string())
+                    .or_else(|| second_person(&capitalized(w), lang).map(|t| t.to_lowercase())),
+                _ => second_person(&capitalized(w), lang).map(|t| t.to_lowercase()),
+            })
+            .flatten();
+        turn = false;
+        out.push(turned.unwrap_or_else(|| w.to_string()));
+    }
+    out.join(" ")
+}
+
+/// The clause of `line` that names a fault the candidate had put in themselves ("O episódio que
+/// mais me marcou foi um crash ...: um formatador de data que eu mesma tinha introduzido usava
+/// java.time sem desugaring", R98: her own crash left unasked beside a stock ownership question),
+/// told to the candidate: "um formatador de data que você mesma tinha introduzido usava ...".
+pub(crate) fn introduced_by_me(line: &str, lang: usize) -> Option<String> {
+    const MARKS: &[&str] = &[
+        "that i had introduced",
+        "that i introduced",
+        "which i had introduced",
+        "i had introduced myself",
+        "that i had added",
+        "that i had written",
+        "que eu mesma tinha introduzido",
+        "que eu mesmo tinha introduzido",
+        "que eu tinha introduzido",
+        "que eu introduzi",
+        "que eu mesma introduzi",
+        "que eu mesmo introduzi",
+        "que eu mesma tinha criado",
+        "que eu mesmo tinha criado",
+        "que eu tinha criado",
+        "que yo misma había introducido",
+        "que yo mismo había introducido",
+        "que yo había introducido",
+        "que yo introduje",
+        "que yo mismo introduje",
+        "que yo misma introduje",
+        "que había introducido yo",
+    ];
+    let sentence = std::iter::once(line)
+        .chain(later_sentences(line, &[". "]))
+        .map(|s| &s[..sentence_end(s).unwrap_or(s.len())])
+        .find(|s| MARKS.iter().any(|m| s.to_lowercase().contains(m)))?;
+    // The clause after a colon when the mark is in it: what came before set the scene.
+    let clause = match sentence.split_once(": ") {
+        Some((_, after)) if MARKS.iter().any(|m| after.to_lowercase().contains(m)) => after,
+        _ => sentence,
+    };
+    let clause = clause.trim().trim_end_matches('.');
+    (clause.split(' ').count() >= 6).then(|| first_person_turned(&lower_first(clause), lang))
+}
+
 /// The first clause of a line that tells a mistake of the candidate's as its subject ("Um erro meu
 /// numa ACL derrubou a VPN de uma filial de cliente por meia hora; desde então ...", "A mistake of
 /// mine in a firewall rule ..."), told to the candidate: "um erro seu numa ACL derrubou a VPN ..."
 /// (R83: the line had no verb of the candidate's to tell it by, and went unasked).
 pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
+    if let Some(told) = introduced_by_me(line, lang) {
+        return Some(told);
+    }
     const MINE: [&[(&str, &str)]; 3] = [
         &[
             ("a mistake of mine", "a mistake of yours"),
@@ -2630,7 +2737,7 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 .map(|t| t.to_lowercase());
             words.push(turned.unwrap_or_else(|| w.to_string()));
         }
-        return (clause.split(' ').count() >= 5).then(|| words.join(" "));
+        return (clause.split(' ').count() >= 5).then(|| first_person_turned(&words.join(" "), lang));
     }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
@@ -3870,8 +3977,11 @@ fn we_verb(word: &str, prev: &str, lang: usize) -> Option<String> {
     ];
     // (Or after a comma: "ficou no incidente com o SRE de plantão, ajustamos requests/limits",
     // R89: told "ajustamos" beside "você ficou".)
+    // (Or after a year: "en jul. 2021 detectamos relleno de credenciales ...", R96's development
+    // kits: told "detectamos".)
+    let year = prev.len() == 4 && prev.chars().all(|c| c.is_ascii_digit());
     if lang == 0
-        || !(BEFORE.contains(&prev) || prev.ends_with(','))
+        || !(BEFORE.contains(&prev) || prev.ends_with(',') || year)
         || word.chars().count() < 6
         || !word.chars().all(char::is_lowercase)
     {
@@ -5866,7 +5976,12 @@ pub(crate) fn later_mistake(line: &str) -> Option<&str> {
 /// Whether `line` owns a mistake by a label ("Error propio: ...") or by its opening verb ("Errei
 /// ao subir ..."): asked as the mistake, in no area and as no headline.
 pub(crate) fn owns_mistake(line: &str) -> bool {
-    mistake_label(line) || erred(line) || owned_after(line) || left_out(line) || once_then_guarded(line)
+    mistake_label(line)
+        || erred(line)
+        || owned_after(line)
+        || left_out(line)
+        || once_then_guarded(line)
+        || introduced_by_me(line, 0).is_some()
 }
 
 /// Whether a later sentence of `line` says what went wrong was the candidate's ("Agregué
