@@ -2385,6 +2385,21 @@ mod tests {
         )
         .expect("the backfill is asked");
         assert!(q.text.contains("um backfill que você rodou sem idempotência"), "{}", q.text);
+        // R99: a mistake told after its label, its verbs in the first person.
+        for (line, said) in [
+            (
+                "Error propio: configuré un timeout de 60 s contra la API de cotización de un operador y, cuando ese operador se degradó, agotamos el pool de hilos de Mule y arrastramos el checkout durante media hora. Desde entonces toda llamada saliente tiene timeout corto.",
+                "En Acme, configuraste un timeout de 60 s",
+            ),
+            (
+                "Mi primer incidente en producción: un despliegue mío rompió el login porque renombré una propiedad de configuración sin actualizar el ConfigMap de Kubernetes. Lo revertimos en 15 minutos.",
+                "En Acme, un despliegue tuyo rompió el login porque renombraste una propiedad",
+            ),
+        ] {
+            let (_, q) = story_of("es", 2, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
+            assert!(q.text.starts_with(said), "{}", q.text);
+            assert!(!q.text.contains("agotamos") && !q.text.contains("renombré"), "{}", q.text);
+        }
         let (story, q) = story_of(
             "es",
             2,

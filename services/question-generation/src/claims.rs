@@ -2081,6 +2081,11 @@ fn figure_clause(line: &str, lang: usize, holds: impl Fn(&str) -> bool) -> Optio
         if first_person && clause.split(' ').next().is_some_and(|w| third_person(w, lang)) {
             continue;
         }
+        // (Nor a clause with a subject of its own: "unplanned failover time fell from ~6 minutes
+        // to under 30 seconds" told "you unplanned failover time fell", R99.)
+        if own_subject(&clause) {
+            continue;
+        }
         if told(&clause, lang).is_some_and(|t| holds(&t)) {
             return Some(clause);
         }
@@ -2098,9 +2103,44 @@ fn result_clause(line: &str, holds: impl Fn(&str) -> bool) -> Option<String> {
     let clause = clause.trim().trim_end_matches('.');
     let first = clause.split(' ').next()?;
     let article = ["the", "our", "o", "a", "os", "as", "el", "la", "los", "las", "nuestro", "nuestra"]
-        .contains(&first.to_lowercase().as_str());
+        .contains(&first.to_lowercase().as_str())
+        || own_subject(clause);
     (article && holds(clause) && clause.chars().count() <= 140 && reads_aloud(&capitalized(clause)))
         .then(|| lower_first(&clause.replace(" our ", " your ")))
+}
+
+/// Whether a clause has a subject of its own before a verb of change: "unplanned failover time
+/// fell from ~6 minutes to under 30 seconds", "o tempo de build caiu de 22 para 7 minutos".
+fn own_subject(clause: &str) -> bool {
+    const CHANGED: &[&str] = &[
+        "fell",
+        "dropped",
+        "went",
+        "rose",
+        "decreased",
+        "increased",
+        "improved",
+        "grew",
+        "shrank",
+        "caiu",
+        "baixou",
+        "subiu",
+        "aumentou",
+        "diminuiu",
+        "passou",
+        "bajó",
+        "cayó",
+        "subió",
+        "aumentó",
+        "disminuyó",
+        "pasó",
+    ];
+    let lower = clause.to_lowercase();
+    let ws: Vec<&str> = lower.split(' ').collect();
+    ws.iter().enumerate().skip(1).take(6).any(|(i, w)| {
+        CHANGED.contains(w)
+            && ws.get(i + 1).is_some_and(|n| ["from", "de", "by", "to", "a", "para", "em", "en"].contains(n))
+    })
 }
 
 /// `question` (work told back, then its ask) with `result` joined to the work: "Na Acme, você
@@ -2635,6 +2675,38 @@ pub(crate) fn first_person_turned(text: &str, lang: usize) -> String {
     out.join(" ")
 }
 
+/// `text`, a story told to the candidate, with the verbs of the first person that open it or
+/// follow a connective turned: "configuré un timeout ... y, cuando ese operador se degradó,
+/// agotamos el pool" is "configuraste ... agotaron el pool", "un despliegue tuyo rompió el login
+/// porque renombré" "porque renombraste" (R99: pasted in the first person).
+pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
+    const AFTER: &[&str] = &[
+        "porque", "y", "e", "que", "cuando", "quando", "pero", "mas", "pois", "entonces", "então", "luego",
+        "depois", "después",
+    ];
+    if lang == 0 {
+        return text.to_string();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in text.split(' ').enumerate() {
+        let prev = out.last().map(String::as_str).unwrap_or_default();
+        let opens = i == 0 || AFTER.contains(&prev) || prev.ends_with(',');
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let turned = opens
+            .then(|| {
+                let mine = (!third_person(bare, lang))
+                    .then(|| second_person(&capitalized(bare), lang).map(|t| t.to_lowercase()))
+                    .flatten()
+                    .filter(|t| t != bare);
+                mine.or_else(|| we_verb(bare, prev, lang))
+            })
+            .flatten()
+            .map(|t| format!("{t}{}", &w[bare.len()..]));
+        out.push(turned.unwrap_or_else(|| w.to_string()));
+    }
+    out.join(" ")
+}
+
 /// The clause of `line` that names a fault the candidate had put in themselves ("O episódio que
 /// mais me marcou foi um crash ...: um formatador de data que eu mesma tinha introduzido usava
 /// java.time sem desugaring", R98: her own crash left unasked beside a stock ownership question),
@@ -2737,7 +2809,8 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 .map(|t| t.to_lowercase());
             words.push(turned.unwrap_or_else(|| w.to_string()));
         }
-        return (clause.split(' ').count() >= 5).then(|| first_person_turned(&words.join(" "), lang));
+        return (clause.split(' ').count() >= 5)
+            .then(|| verbs_turned(&first_person_turned(&words.join(" "), lang), lang));
     }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
@@ -2773,11 +2846,15 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         return Some(lower_first(&format!("{}{yours}{}", &clause[..at], &clause[at + mine.len()..])));
     }
     // (Any piece of work: "um job meu reprocessou uma partição duplicada ...", R97.)
+    // (Past a label before it: "Mi primer incidente en producción: un despliegue mío rompió el
+    // login porque renombré ...", R99.)
     if lower.len() == clause.len()
         && shipped_harm(clause)
         && let Some((at, end, yours)) = piece_of_mine(&lower, 0)
     {
-        return Some(lower_first(&format!("{}{yours}{}", &clause[..at], &clause[end..])));
+        let from = clause[..at].rfind(": ").map_or(0, |c| c + 2);
+        let told = format!("{}{yours}{}", &clause[from..at], &clause[end..]);
+        return Some(verbs_turned(&lower_first(&told), lang));
     }
     // (Not a label: "Un error mío: en 2021 programé ..." is told by what follows it.)
     let (mine, yours) =
@@ -8097,9 +8174,12 @@ pub fn metric(text: &str) -> Option<String> {
     // Playwright: 22 minutes") is the old value: asked about only when the line has no other
     // (R19).
     // Lower-cased after the cut: lower case can change a text's byte offsets.
+    // (Nor does one that says how often: "la sincronización de stock por archivos FTP cada 4
+    // horas", R99: asked how "el resultado de 4 horas" was measured.)
     let window = |at: usize| {
         let before = text[..at].trim_end().to_lowercase();
         ["window of", "ventana de", "janela de"].iter().any(|w| before.ends_with(w))
+            || before.rsplit(' ').next().is_some_and(|w| ["cada", "every", "each"].contains(&w))
     };
     let bracketed = |at: usize| {
         // A token's offset is at its opening bracket, if it has one ("(3 h 40 min,").
@@ -10166,6 +10246,19 @@ mod tests {
         let mut points = Claims::bundled().kind_points("cost", 0).to_vec();
         Claims::bundled().add_facets(&mut points, line, "cost", false, 0, 2);
         assert!(points[1].starts_with("the warehouse's levers"), "{points:#?}");
+    }
+
+    #[test]
+    fn r99_a_result_with_its_own_subject_is_joined_not_told_as_yours() {
+        let line = "Rebuilt high availability on Patroni 3 + etcd behind HAProxy; unplanned failover time fell from ~6 minutes (manual, runbook-driven) to under 30 seconds";
+        let q = first_question("en", "Acme", line, 0).expect("the line is asked");
+        assert!(!q.question.text.contains("you unplanned"), "{}", q.question.text);
+    }
+
+    #[test]
+    fn r99_a_figure_that_says_how_often_is_no_result() {
+        let line = "Reemplacé la sincronización de stock por archivos FTP cada 4 horas con eventos en Kafka desde SAP; las ventas sin stock en Mercado Libre bajaron un 63%.";
+        assert_ne!(metric(line).as_deref(), Some("4 horas"));
     }
 
     #[test]
