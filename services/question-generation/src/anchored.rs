@@ -1996,6 +1996,23 @@ mod tests {
             .and_then(|o| o.story.map(|s| (s, o.question)))
     }
 
+    /// Asserts that `line` is asked for `competency` as a story of `kind`, its question starting
+    /// with `start`; the question.
+    fn asked(
+        language: &str,
+        lang: usize,
+        competency: &str,
+        line: &str,
+        kind: Story,
+        start: &str,
+    ) -> Arc<Question> {
+        let (story, q) = story_of(language, lang, competency, line)
+            .unwrap_or_else(|| panic!("{line} is asked as a story"));
+        assert_eq!(story, kind, "{}", q.text);
+        assert!(q.text.starts_with(start), "{}", q.text);
+        q
+    }
+
     #[test]
     fn r91_incidents_told_with_the_candidates_part_are_asked_as_incidents() {
         // R91: three incidents left unasked beside stock incident and ownership questions.
@@ -2061,10 +2078,7 @@ mod tests {
         // shipped scored as a product launch.
         let story = story_of;
         let incident = |language: &str, lang: usize, line: &str, start: &str| {
-            let (kind, q) =
-                story(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
-            assert_eq!(kind, Story::Incident, "{}", q.text);
-            assert!(q.text.starts_with(start), "{}", q.text);
+            asked(language, lang, "ownership", line, Story::Incident, start);
         };
         // Something broke, and the candidate owns the cause ("that one is on me", "A mudança foi
         // minha"); something piled up while the candidate was on call; an account compromised.
@@ -2149,15 +2163,6 @@ mod tests {
     fn r94_disagreements_mistakes_and_incidents_told_in_prose_are_asked() {
         // R94: a junior's disagreement with his lead and his mistake, a DBA's estimate, an attack
         // responded to and a dated incident, all left unasked or told in the first person.
-        let story = |language: &str, lang: usize, competency: &str, line: &str| {
-            story_of(language, lang, competency, line).unwrap_or_else(|| panic!("{line} is asked as a story"))
-        };
-        let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {
-            let (k, q) = story(language, lang, competency, line);
-            assert_eq!(k, kind, "{}", q.text);
-            assert!(q.text.starts_with(start), "{}", q.text);
-            q
-        };
         asked(
             "en",
             0,
@@ -2347,10 +2352,7 @@ mod tests {
                 "Na Acme, numa véspera de Natal, um deploy seu",
             ),
         ] {
-            let (story, q) =
-                story_of(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
-            assert_eq!(story, Story::Mistake, "{}", q.text);
-            assert!(q.text.starts_with(start), "{}", q.text);
+            asked(language, lang, "ownership", line, Story::Mistake, start);
         }
         // A share a cost dropped by is no failure to join the next sentence to (R96).
         assert!(!crate::claims::narrates_failure(
@@ -2429,22 +2431,13 @@ mod tests {
                 "En Acme, en jul. 2021 detectaron relleno de credenciales",
             ),
         ] {
-            let (story, q) =
-                story_of(language, lang, "ownership", line).unwrap_or_else(|| panic!("{line} is asked"));
-            assert_eq!(story, Story::Incident, "{}", q.text);
-            assert!(q.text.starts_with(start), "{}", q.text);
+            asked(language, lang, "ownership", line, Story::Incident, start);
         }
     }
 
     #[test]
     fn r97_stories_told_in_other_words_are_asked_as_the_stories_they_are() {
         // R97: seven stories left unasked beside stock ownership and collaboration questions.
-        let asked = |language: &str, lang: usize, competency: &str, line: &str, kind: Story, start: &str| {
-            let (story, q) =
-                story_of(language, lang, competency, line).unwrap_or_else(|| panic!("{line} is asked"));
-            assert_eq!(story, kind, "{}", q.text);
-            assert!(q.text.starts_with(start), "{}", q.text);
-        };
         // A mistake told by what was left undone ("silently skipped", "sin avisar al equipo"), by
         // a piece of work the sentence calls the candidate's ("um job meu"), or owned in a later
         // sentence ("El código era mío").

@@ -2051,17 +2051,21 @@ pub(crate) fn written(id: String, kind: Kind, t: &Texts, lang: usize, text: Stri
 /// cannot be told back (the kind's template then asks, with its employer: a line read out whole
 /// was a pasted line, R27) or a template without a second sentence.
 fn told_then(line: &str, employer: Option<&str>, text: &str, lang: usize) -> Option<String> {
-    // The template's first sentence ends after the employer it names: the periods of
-    // "S.A.P.I. de C.V." end no sentence (R68: "...con Playwright + TypeScript. de C.V. ¿Qué
-    // elegiste probar...?").
-    let from = employer
-        .map(|e| e.trim_end_matches('.'))
-        .filter(|e| !e.is_empty())
-        .and_then(|e| text.find(e).map(|at| at + e.len()))
-        .unwrap_or(0);
+    let from = past_employer(text, employer);
     let rest = &text[from..];
     let cut = from + rest.find(". ").or_else(|| rest.find("? "))?;
     anchored(line, employer, text[cut + 2..].trim(), lang)
+}
+
+/// Where `text`'s first sentence may end: past the employer it names, whose periods ("S.A.P.I.
+/// de C.V.") end no sentence (R68: "...con Playwright + TypeScript. de C.V. ¿Qué elegiste
+/// probar...?"); 0 without one.
+fn past_employer(text: &str, employer: Option<&str>) -> usize {
+    employer
+        .map(|e| e.trim_end_matches('.'))
+        .filter(|e| !e.is_empty())
+        .and_then(|e| text.find(e).map(|at| at + e.len()))
+        .unwrap_or(0)
 }
 
 /// The clause after a line's first that, told back, `holds` the line's result: "cut boot time
@@ -2146,11 +2150,7 @@ fn own_subject(clause: &str) -> bool {
 /// `question` (work told back, then its ask) with `result` joined to the work: "Na Acme, você
 /// montou a primeira camada de staging no BigQuery, e o custo mensal de consultas caiu de ...".
 fn with_result(question: &str, employer: Option<&str>, result: &str, lang: usize) -> String {
-    let from = employer
-        .map(|e| e.trim_end_matches('.'))
-        .filter(|e| !e.is_empty())
-        .and_then(|e| question.find(e).map(|at| at + e.len()))
-        .unwrap_or(0);
+    let from = past_employer(question, employer);
     let Some(cut) = question[from..].find(". ").map(|i| from + i) else {
         return question.to_string();
     };
@@ -2369,17 +2369,11 @@ fn fails(lower: &str, failed: &str) -> bool {
 
 /// What opens a sentence told after an incident, before what the candidate's team changed.
 const SINCE: &[&str] = &[
-    "since then,",
     "since then",
-    "from then on,",
     "from then on",
-    "desde então,",
     "desde então",
-    "a partir de então,",
     "a partir de então",
-    "desde entonces,",
     "desde entonces",
-    "a partir de entonces,",
     "a partir de entonces",
 ];
 
@@ -2561,7 +2555,8 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     };
     // (Past when it was done: "... y nos enteramos cuando llamaron del depósito. Desde entonces
     // monitoreamos volumen esperado por cliente", R97.)
-    let since = SINCE.iter().find_map(|s| rest.strip_prefix(s)).map(str::trim_start);
+    let since =
+        SINCE.iter().find_map(|s| rest.strip_prefix(s)).map(|r| r.trim_start_matches(',').trim_start());
     // (What the team changed since is the candidate's part: "monitoreamos", "we alert".)
     let we_changed = since.is_some_and(|r| {
         let first = r.split(' ').next().unwrap_or_default();
@@ -2709,9 +2704,8 @@ pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
 
 /// The clause of `line` that names a fault the candidate had put in themselves ("O episódio que
 /// mais me marcou foi um crash ...: um formatador de data que eu mesma tinha introduzido usava
-/// java.time sem desugaring", R98: her own crash left unasked beside a stock ownership question),
-/// told to the candidate: "um formatador de data que você mesma tinha introduzido usava ...".
-pub(crate) fn introduced_by_me(line: &str, lang: usize) -> Option<String> {
+/// java.time sem desugaring", R98: her own crash left unasked beside a stock ownership question).
+fn introduced_clause(line: &str) -> Option<&str> {
     const MARKS: &[&str] = &[
         "that i had introduced",
         "that i introduced",
@@ -2736,17 +2730,27 @@ pub(crate) fn introduced_by_me(line: &str, lang: usize) -> Option<String> {
         "que yo misma introduje",
         "que había introducido yo",
     ];
+    let marked = |s: &str| {
+        let lower = s.to_lowercase();
+        MARKS.iter().any(|m| lower.contains(m))
+    };
     let sentence = std::iter::once(line)
         .chain(later_sentences(line, &[". "]))
         .map(|s| &s[..sentence_end(s).unwrap_or(s.len())])
-        .find(|s| MARKS.iter().any(|m| s.to_lowercase().contains(m)))?;
+        .find(|s| marked(s))?;
     // The clause after a colon when the mark is in it: what came before set the scene.
     let clause = match sentence.split_once(": ") {
-        Some((_, after)) if MARKS.iter().any(|m| after.to_lowercase().contains(m)) => after,
+        Some((_, after)) if marked(after) => after,
         _ => sentence,
     };
     let clause = clause.trim().trim_end_matches('.');
-    (clause.split(' ').count() >= 6).then(|| first_person_turned(&lower_first(clause), lang))
+    (clause.split(' ').count() >= 6).then_some(clause)
+}
+
+/// [`introduced_clause`] told to the candidate: "um formatador de data que você mesma tinha
+/// introduzido usava ...".
+pub(crate) fn introduced_by_me(line: &str, lang: usize) -> Option<String> {
+    introduced_clause(line).map(|clause| first_person_turned(&lower_first(clause), lang))
 }
 
 /// The first clause of a line that tells a mistake of the candidate's as its subject ("Um erro meu
@@ -2815,42 +2819,13 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
     // A change the sentence calls the candidate's, wherever it opens ("Numa véspera de Natal, um
-    // deploy meu sem feature flag mandou motoristas para endereços trocados", R96), told whole.
-    const CHANGES: [&[(&str, &str)]; 3] = [
-        &[
-            ("a deploy of mine", "a deploy of yours"),
-            ("a change of mine", "a change of yours"),
-            ("a release of mine", "a release of yours"),
-            ("my deploy ", "your deploy "),
-            ("my release ", "your release "),
-        ],
-        &[
-            ("um deploy meu", "um deploy seu"),
-            ("uma mudança minha", "uma mudança sua"),
-            ("uma versão minha", "uma versão sua"),
-            ("meu deploy ", "seu deploy "),
-        ],
-        &[
-            ("un deploy mío", "un deploy tuyo"),
-            ("un cambio mío", "un cambio tuyo"),
-            ("una versión mía", "una versión tuya"),
-            ("mi deploy ", "tu deploy "),
-            ("mi despliegue ", "tu despliegue "),
-        ],
-    ];
+    // deploy meu sem feature flag mandou motoristas para endereços trocados", R96), told whole;
+    // any piece of work ("um job meu reprocessou uma partição duplicada ...", R97), past a label
+    // before it ("Mi primer incidente en producción: un despliegue mío rompió el login porque
+    // renombré ...", R99).
     if lower.len() == clause.len()
         && shipped_harm(clause)
-        && let Some((mine, yours)) = CHANGES[lang.min(2)].iter().find(|(m, _)| lower.contains(m))
-    {
-        let at = lower.find(mine)?;
-        return Some(lower_first(&format!("{}{yours}{}", &clause[..at], &clause[at + mine.len()..])));
-    }
-    // (Any piece of work: "um job meu reprocessou uma partição duplicada ...", R97.)
-    // (Past a label before it: "Mi primer incidente en producción: un despliegue mío rompió el
-    // login porque renombré ...", R99.)
-    if lower.len() == clause.len()
-        && shipped_harm(clause)
-        && let Some((at, end, yours)) = piece_of_mine(&lower, 0)
+        && let Some((at, end, yours)) = piece_of_mine(&lower)
     {
         let from = clause[..at].rfind(": ").map_or(0, |c| c + 2);
         let told = format!("{}{yours}{}", &clause[from..at], &clause[end..]);
@@ -5939,9 +5914,10 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     }
     // (Or an idiom for one: "Tuve un tira y afloje largo con el equipo de SAP por el formato
     // canónico de pedidos", R97: asked who else the work depended on.)
+    let opening = lower.join(" ");
     if ["tira y afloje", "queda de braço", "tug of war", "tug-of-war", "cabo de guerra"]
         .iter()
-        .any(|i| lower.join(" ").starts_with(i))
+        .any(|i| opening.starts_with(i))
     {
         return true;
     }
@@ -6058,7 +6034,7 @@ pub(crate) fn owns_mistake(line: &str) -> bool {
         || owned_after(line)
         || left_out(line)
         || once_then_guarded(line)
-        || introduced_by_me(line, 0).is_some()
+        || introduced_clause(line).is_some()
 }
 
 /// Whether a later sentence of `line` says what went wrong was the candidate's ("Agregué
@@ -6289,24 +6265,6 @@ fn shipped_harm(sentence: &str) -> bool {
         "duplicó",
         "duplicou",
     ];
-    // A change the line calls the candidate's, wherever the sentence opens ("Numa véspera de
-    // Natal, um deploy meu sem feature flag mandou motoristas para endereços trocados", R96).
-    const MINE: &[&str] = &[
-        "a deploy of mine",
-        "a change of mine",
-        "a release of mine",
-        "my deploy ",
-        "my release ",
-        "um deploy meu",
-        "uma mudança minha",
-        "uma versão minha",
-        "meu deploy ",
-        "un deploy mío",
-        "un cambio mío",
-        "una versión mía",
-        "mi deploy ",
-        "mi despliegue ",
-    ];
     let lower = sentence.to_lowercase();
     // (With its pronoun or past it, as `erred` reads a line.)
     let lower = lower
@@ -6321,17 +6279,28 @@ fn shipped_harm(sentence: &str) -> bool {
             .iter()
             .any(|f| w.starts_with(f))
     });
-    !fix && (SHIPPED.iter().any(|v| clause.starts_with(v))
-        || MINE.iter().any(|m| clause.contains(m))
-        || piece_of_mine(clause, 0).is_some())
+    // (Or a change the line calls the candidate's, wherever the sentence opens: "Numa véspera de
+    // Natal, um deploy meu sem feature flag mandou motoristas para endereços trocados", R96.)
+    !fix && (SHIPPED.iter().any(|v| clause.starts_with(v)) || piece_of_mine(clause).is_some())
         && (HARM.iter().any(|f| fails(clause, f)) || time_rose(clause))
 }
 
-/// The first piece of work a lower-cased clause calls the candidate's, from byte `from` on, as
-/// its span and told to the candidate: "um job meu" is "um job seu", "a script of mine" "a script
-/// of yours" (R97: "Em abril de 2023 um job meu reprocessou uma partição duplicada ..." never
-/// asked).
-pub(crate) fn piece_of_mine(clause: &str, from: usize) -> Option<(usize, usize, String)> {
+/// The first piece of work a lower-cased clause calls the candidate's, as its span and told to
+/// the candidate: "my deploy" is "your deploy", "um job meu" "um job seu", "a script of mine" "a
+/// script of yours" (R97: "Em abril de 2023 um job meu reprocessou uma partição duplicada ..."
+/// never asked).
+pub(crate) fn piece_of_mine(clause: &str) -> Option<(usize, usize, String)> {
+    // A change named after its possessive ("mi despliegue ...", R96).
+    const MY: &[(&str, &str)] = &[
+        ("my deploy ", "your deploy "),
+        ("my release ", "your release "),
+        ("meu deploy ", "seu deploy "),
+        ("mi deploy ", "tu deploy "),
+        ("mi despliegue ", "tu despliegue "),
+    ];
+    if let Some((at, (mine, yours))) = MY.iter().find_map(|p| clause.find(p.0).map(|at| (at, p))) {
+        return Some((at, at + mine.len(), yours.to_string()));
+    }
     const OWNED: &[(&str, &str, &str)] = &[
         ("um", "meu", "seu"),
         ("uma", "minha", "sua"),
@@ -6347,7 +6316,6 @@ pub(crate) fn piece_of_mine(clause: &str, from: usize) -> Option<(usize, usize, 
             *at += w.len() + 1;
             Some((start, w))
         })
-        .filter(|(start, _)| *start >= from)
         .collect();
     let noun = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_alphanumeric() || c == '-');
     ws.windows(3)
