@@ -439,7 +439,13 @@ impl Graph {
         // Per area: the distinct phrases that named it (two terms may share a phrase).
         let mut terms: Vec<Vec<String>> = vec![Vec::new(); self.areas.len()];
         let conflict = self.area("conflict");
+        // Whether an area's cite is a line of tenure ("3+ years of experience in DevOps,
+        // infrastructure or platform engineering roles"): it names fields, not the work a
+        // question tests, so any later line that names the area is cited instead (R99: a CI
+        // question's why cited the years of experience, not the CI/CD pipelines requirement).
+        let mut tenure = vec![false; self.areas.len()];
         let mut add = |text: &str, w: f32, cite: Option<Cite>| {
+            let years = cite.is_some() && names_tenure(text);
             let mut hit = vec![false; self.areas.len()];
             for f in self.find(text) {
                 let phrase = text[f.start..f.end].to_lowercase();
@@ -467,8 +473,9 @@ impl Graph {
             for (a, h) in hit.into_iter().enumerate() {
                 if h {
                     weight[a] += w;
-                    if line[a].is_none() {
+                    if line[a].is_none() || (tenure[a] && cite.is_some() && !years) {
                         line[a] = cite;
+                        tenure[a] = years;
                     }
                 }
             }
@@ -645,6 +652,16 @@ impl Graph {
     pub fn term_index(&self, id: &str) -> Option<usize> {
         self.term_index.get(id).copied()
     }
+}
+
+/// Whether a role line asks for years of experience ("3+ years of experience in ...", "5+ anos de
+/// experiência com ...", "Experiencia de 3 años en ...").
+fn names_tenure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["years of", "year of", "years'", "+ years", "anos de", "+ anos", "años de", "+ años"]
+        .iter()
+        .any(|p| lower.contains(p))
+        && lower.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Areas a kit covers at most (a ten-question kit with claims and behavioral questions has room
@@ -1267,6 +1284,31 @@ mod tests {
         spec.requirements = vec!["Conflict resolution and negotiation with stakeholders.".into()];
         let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
         assert!(areas.competencies.iter().any(|a| a.area == conflict && a.cite.is_some()));
+    }
+
+    #[test]
+    fn a_line_of_tenure_is_cited_only_when_nothing_else_names_the_area() {
+        let g = graph();
+        let mut spec: nexushr_domain::RoleSpec =
+            serde_json::from_str(include_str!("../../../data/catalog/backend-developer.json")).unwrap();
+        // R99: the DevOps role's CI question cited its years of experience.
+        spec.requirements = vec![
+            "3+ years of experience in DevOps, infrastructure or platform engineering roles supporting production environments.".into(),
+            "Experience with infrastructure as code (Terraform) and with building and maintaining CI/CD pipelines.".into(),
+        ];
+        spec.responsibilities.clear();
+        spec.skills.clear();
+        spec.summary = String::new();
+        let areas = g.role_areas(&Role::new(spec.clone(), None, chrono::Utc::now()));
+        let cited: Vec<(&str, Option<Cite>)> =
+            areas.technical.iter().map(|a| (g.areas[a.area].id.as_str(), a.cite)).collect();
+        assert!(cited.iter().all(|(_, c)| *c != Some(Cite::Requirement(0))), "{cited:?}");
+        assert!(cited.iter().any(|(_, c)| *c == Some(Cite::Requirement(1))), "{cited:?}");
+        // Alone, the line of tenure is still cited for what it names.
+        spec.requirements.truncate(1);
+        let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
+        assert!(areas.technical.iter().any(|a| a.cite == Some(Cite::Requirement(0))));
+        assert!(names_tenure("5+ anos de experiência com Kotlin") && !names_tenure("Anos de Kotlin"));
     }
 
     /// Prints the areas of every bundled role (for maintainers tuning the graph):

@@ -7802,7 +7802,12 @@ fn names_upgrade(text: &str) -> bool {
             return true;
         }
         named.push((name, t));
+        // "Angular 12 to 16", "Java 8 to Java 17"; not a move to another framework ("AngularJS
+        // 1.6 to React 16" is a rewrite, R99: scored on codemods and one version at a time).
+        let other =
+            tokens.get(i + 2).is_some_and(|w| product(w) && !version(w) && !w.eq_ignore_ascii_case(name));
         if tokens.get(i + 1).is_some_and(|w| TO.contains(&w.to_lowercase().as_str()))
+            && !other
             && tokens[i + 2..(i + 4).min(tokens.len())].iter().any(|w| version(w))
         {
             return true;
@@ -9776,6 +9781,13 @@ mod tests {
                 "upgrade",
             ),
             ("en", "Upgraded 14 EKS clusters from 1.24 to 1.28 with no downtime", "upgrade"),
+            // R99: a move to another framework is no version upgrade: old and new side by side, a step
+            // at a time.
+            (
+                "en",
+                "Led the migration from AngularJS 1.6 to React 16 and TypeScript using a strangler approach",
+                "refactor",
+            ),
             // R39, R40.
             (
                 "pt",
@@ -10486,6 +10498,27 @@ mod tests {
             "{wraparound:#?}"
         );
         assert!(!wraparound.iter().any(|p| p.contains("feature flag")), "{wraparound:#?}");
+        // R99: an expired certificate is not scored on mitigating before the cause is known nor
+        // on ruling hypotheses out; a range of addresses run out on the headroom and its alert;
+        // a database's version upgrade on its way back, not on the old system turned off.
+        let expired = points(
+            "pt",
+            "Atendi o incidente em que o certificado TLS de um domínio legado expirou num sábado e o app de agendamento ficou fora do ar por 1h20; renovei o certificado e movi todos para o ACM.",
+        );
+        assert!(expired.iter().any(|p| p.starts_with("em quanto tempo a expiração")), "{expired:#?}");
+        assert!(!expired.iter().any(|p| p.contains("antes de conhecer a causa")), "{expired:#?}");
+        assert!(!expired.iter().any(|p| p.contains("descartar hipóteses")), "{expired:#?}");
+        let addresses = points(
+            "en",
+            "Led the response to an outage when the GKE checkout cluster exhausted the subnet's secondary IP range on Black Friday; resized the ranges and added IP usage alerts.",
+        );
+        assert!(addresses.iter().any(|p| p.contains("headroom")), "{addresses:#?}");
+        let upgrade = points(
+            "en",
+            "Upgraded the PostgreSQL fleet from 11 to 15 over six months: pg_upgrade --link for most clusters, logical replication for the four largest. Worst-case downtime was 11 minutes.",
+        );
+        assert!(upgrade.iter().any(|p| p.starts_with("the way back for each method")), "{upgrade:#?}");
+        assert!(!upgrade.iter().any(|p| p.contains("turned off")), "{upgrade:#?}");
         // R75: release frequency raised is delivery work, not reliability.
         let releases = "Azure DevOps pipelines and Ansible playbooks for the meter-data platform (C#/.NET Core APIs, SQL Server 2016 Always On); release frequency went from monthly to twice a week.";
         assert_ne!(first_kind("en", "Acme", releases).as_deref(), Some("reliability"));

@@ -400,7 +400,11 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
             !ours && (crate::claims::contested(sentence, lang).is_some() || (wanted(sentence) && !starts));
         // ("Também ajudei com deploys e tarefas diversas de sustentação." after a mistake's story
         // is other work, R91's development kits.)
-        let also = ["also", "também", "también", "además", "additionally"].contains(&first.as_str());
+        // (Unless it goes on with the story's own subject: "Também escrevi o runbook de backfill
+        // que o time usa hoje." after the backfill that duplicated orders is its lasting change,
+        // R98: asked apart as a second question on the one backfill.)
+        let also = ["also", "também", "también", "además", "additionally"].contains(&first.as_str())
+            && !out.last().is_some_and(|story| shares_subject(story, sentence));
         let own = words_in(sentence) >= 8
             && !BACK.contains(&first.as_str())
             && (!failed || also)
@@ -439,6 +443,22 @@ fn stories(highlight: &str, lang: Option<usize>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `sentence` names a thing `story` is about, past its first two words ("Also wrote",
+/// "Também escrevi": a verb of the candidate's is no subject): a word of six letters or more of
+/// both, by its first seven ("backfills" is "backfill").
+fn shares_subject(story: &str, sentence: &str) -> bool {
+    let stems = |t: &str, skip: usize| -> std::collections::HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .skip(skip)
+            .filter(|w| w.chars().count() >= 6 && w.chars().all(|c| c.is_alphabetic() || c == '_'))
+            .map(|w| w.to_lowercase().chars().take(7).collect())
+            .collect()
+    };
+    let told = stems(story, 0);
+    stems(sentence, 2).iter().any(|w| told.contains(w))
 }
 
 /// Whether a sentence says what another side wanted or refused ("A diretoria comercial queria
@@ -979,6 +999,9 @@ mod tests {
         // Other work after it is not.
         let then = "Cometi um erro ao rodar um terraform apply em produção a partir de uma branch desatualizada. Reverti e comuniquei ao gerente na hora. Também ajudei com deploys e tarefas diversas de sustentação.";
         assert_eq!(stories(then, Some(1)).len(), 2);
+        // Its lasting change told with "also" is part of it (R98: asked apart).
+        let runbook = "Erro que me ensinou muito: em 2023 um backfill que eu rodei sem idempotência duplicou pedidos e a receita apareceu 12% maior no painel da diretoria por dois dias. Assumi o problema na reunião, corrigi com MERGE por chave natural e tornei obrigatórios testes de unicidade antes de qualquer backfill. Também escrevi o runbook de backfill que o time usa hoje.";
+        assert_eq!(stories(runbook, Some(1)), [runbook]);
         let two = "Lideré la migración de 210 servidores a AWS en 11 meses. Diseñé la landing zone con Control Tower para 14 equipos de producto.";
         assert_eq!(stories(two, Some(2)).len(), 2);
     }
