@@ -1115,6 +1115,14 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     }
     if !since && (is_bullet(line) || line.trim_start().starts_with(char::is_lowercase)) {
         let before = line[..date_start(line)].trim_end();
+        // "* January 2022 incident: the core ledger database hit ...": one date, not a range, at
+        // the head of a bulleted sentence dates its story (R99: read as a job with neither title
+        // nor employer that took the rest of the entry's stories).
+        let after = line[crate::dates::span_end(line, date_start(line))..].trim_start();
+        let single = !period.current && period.end.is_none_or(|e| e == period.start);
+        if is_bullet(line) && strip_bullet(before).trim().is_empty() && single && word_count(after) >= 4 {
+            return false;
+        }
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
             return false;
         }
@@ -1585,8 +1593,20 @@ pub fn entries(text: &str, base: usize) -> Vec<WorkEntry> {
         let body_end =
             dated.get(k + 1).map_or(lines.len(), |(n, _)| blocks[k + 1].0.first().copied().unwrap_or(*n));
         // A description line that shares its baseline with right-hand dates is the first highlight.
+        // A place beside the dates ("Toronto, ON  ·  April 2019 – present" under the title line)
+        // is where the job was, not a highlight (R99: "Mississauga, ON" asked about).
         let beside_dates =
             Some(without_dates(lines[*i].1)).filter(|t| !t.is_empty() && inline_headers[k].is_empty());
+        let beside_dates = match beside_dates
+            .as_deref()
+            .map(|t| t.trim().trim_matches(['·', '|', '-', '–', '—', ',']).trim())
+        {
+            Some(t) if !t.is_empty() && word_count(t) <= 4 && crate::contact::location_in(t).is_some() => {
+                location.get_or_insert_with(|| t.to_string());
+                None
+            }
+            _ => beside_dates,
+        };
         let highlights = joined(
             beside_dates
                 .into_iter()
@@ -2173,6 +2193,20 @@ mod tests {
                 te("Desarrolladora Backend (Go)", "Ruta Norte Logística")
             ]
         );
+    }
+
+    #[test]
+    fn a_date_heading_a_bulleted_story_starts_no_entry() {
+        let text = "Senior Database Administrator, Maple Harbour Credit Union\nToronto, ON  ·  April 2019 – present\n  * Upgraded the PostgreSQL fleet from 11 to 15 over six months.\n  * January 2022 incident: the core ledger database hit transaction ID wraparound warnings because\n    an abandoned logical replication slot was holding back the xmin horizon.\n  * Put PgBouncer in transaction mode in front of the online banking API.\n\nDatabase Administrator, Northline Telecom\nMississauga, ON  ·  June 2014 – March 2019\n  * Administered Oracle 11g/12c RAC for billing.\n";
+        let entries = entries(text, 0);
+        assert_eq!(
+            titles_and_employers(text),
+            [
+                te("Senior Database Administrator", "Maple Harbour Credit Union"),
+                te("Database Administrator", "Northline Telecom")
+            ]
+        );
+        assert_eq!(entries[0].highlights.len(), 3, "{:?}", entries[0].highlights);
     }
 
     #[test]

@@ -2233,6 +2233,15 @@ mod tests {
             Story::Incident,
             "Na Acme, em mar. 2023, uma versão publicada sem rollout gradual corrompia fotos",
         );
+        // R99: the date before the label, the candidate's part after what led to it.
+        asked(
+            "en",
+            0,
+            "ownership",
+            "January 2022 incident: the core ledger database hit transaction ID wraparound warnings because an abandoned logical replication slot was holding back the xmin horizon, so autovacuum could not freeze old rows. After confirming with the integration team I dropped the slot and ran a targeted VACUUM FREEZE overnight; we avoided a forced shutdown.",
+            Story::Incident,
+            "At Acme, in January 2022, the core ledger database hit transaction ID wraparound warnings",
+        );
         asked(
             "es",
             2,

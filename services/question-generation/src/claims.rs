@@ -1191,7 +1191,14 @@ impl Claims {
             // passou de cerca de 40 minutos para menos de 30 segundos") is scored on the failures
             // it covers and how failover was shown to work, not on restores proved from backups
             // (R71: "how did you prove the restore works?").
-            "recovery" | "build" | "launch" | "automation" if names_standby(text) => to("reliability"),
+            // (So is a rebuild whose figure is the failover time: "Rebuilt high availability on
+            // Patroni 3 + etcd behind HAProxy; unplanned failover time fell from ~6 minutes ... to
+            // under 30 seconds", R99: asked where the time was going, with flame graphs.)
+            "recovery" | "build" | "launch" | "automation" | "performance" | "refactor"
+                if names_standby(text) =>
+            {
+                to("reliability")
+            }
             // Load tests for a capacity plan ("Planejamento de capacidade para transmissões ao vivo
             // ...: testes de carga com k6, pré-escalonamento de node pools") are scaling work, scored
             // on the expected load and what was scaled ahead of it, not as a QA suite with flaky
@@ -2506,13 +2513,20 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     let (first, rest) = (&line[..end], &line[end + 2..]);
     // (A label with its date goes before the story: "Incidente em mar. 2023: uma versão publicada
     // sem rollout gradual corrompia fotos ..." is "em mar. 2023, uma versão ...", R94.)
+    // (Or after it: "January 2022 incident: the core ledger database hit ..." is "in January
+    // 2022, the core ledger ...", R99.)
     let dated = |label: &str| {
         let lower = label.to_lowercase();
-        ["incident ", "incidente "]
+        let after = ["incident ", "incidente "]
             .iter()
             .find_map(|i| lower.strip_prefix(i))
             .filter(|when| when.chars().any(|c| c.is_ascii_digit()))
-            .map(|_| label.split_once(' ').map_or("", |(_, when)| when).to_string())
+            .map(|_| label.split_once(' ').map_or("", |(_, when)| when).to_string());
+        let before = || {
+            let when = label.strip_suffix(" incident").or_else(|| label.strip_suffix(" Incident"))?;
+            when.chars().any(|c| c.is_ascii_digit()).then(|| format!("in {when}"))
+        };
+        after.or_else(before)
     };
     let first: std::borrow::Cow<str> = match first.split_once(": ") {
         Some((label, after)) if label.split(' ').count() <= 5 => match dated(label) {
@@ -2570,6 +2584,11 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         || OWN[lang].iter().any(|o| rest.contains(o))
         // ("I was not on call, but I joined the bridge, identified the missing jitter ...".)
         || (lang == 0 && rest.split(['.', ';']).flat_map(|s| s.split(", but ")).any(|s| mine(s.trim_start())))
+        // ("After confirming with the integration team I dropped the slot and ran a targeted
+        // VACUUM FREEZE", R99: the candidate's verb after what led to it.)
+        || (lang == 0
+            && ["after ", "once ", "when "].iter().any(|w| rest.starts_with(w))
+            && rest.split(['.', ';']).next().is_some_and(|s| s.match_indices(" i ").any(|(at, _)| mine(&s[at + 1..]))))
         || (lang > 0
             && rest
                 .split(' ')
@@ -2876,6 +2895,12 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "revisaria",
         "reverteria",
         "desharía",
+        // ("My worst day: I ran an ALTER TABLE adding a column with a default to a 900-million-row
+        // table during business hours ...", R99: a stock feedback question in its place.)
+        "worst day",
+        "pior dia",
+        "peor día",
+        "peor dia",
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
@@ -9369,6 +9394,20 @@ mod tests {
         let line = "Error que asumo: liberé una versión con un feature flag mal configurado que mostró transferencias programadas a 5% de los usuarios antes de tiempo; lo apagamos de forma remota en 20 minutos.";
         assert!(first_question("es", "Bancomercio Digital", line, 2).is_none());
         assert!(mistake_label(line) && !mistake_label("Error budget policy: agreed with product teams."));
+        // R99: failover made faster is high availability, not a speed-up to profile.
+        assert_eq!(
+            first_kind(
+                "en",
+                "Maple Harbour",
+                "Rebuilt high availability on Patroni 3 + etcd behind HAProxy; unplanned failover time fell from ~6 minutes (manual, runbook-driven) to under 30 seconds."
+            )
+            .as_deref(),
+            Some("reliability")
+        );
+        // R99: "My worst day:" labels a mistake too.
+        assert!(mistake_label(
+            "My worst day: I ran an ALTER TABLE adding a column with a default to a 900-million-row table during business hours."
+        ));
         // A deal with a vendor is still a saving.
         let line = "Negotiated a 3-year AWS Enterprise Discount Program commitment, cutting the cloud bill by $410K a year.";
         assert!(first_question("en", "Acme", line, 0).is_some());
