@@ -99,6 +99,16 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "carreira profissional",
             "carrera",
             "carrera profesional",
+            // (R100: a senior SRE's "PROFESSIONAL BACKGROUND", no job read.)
+            "professional background",
+            "work background",
+            "employment background",
+            "background profissional",
+            "antecedentes laborales",
+            "antecedentes profesionales",
+            // (R101: "Atuação profissional", no job read.)
+            "atuacao profissional",
+            "atuacao",
         ],
     ),
     (
@@ -359,10 +369,13 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
 /// Experience", and both her kits asked nothing of her resume. Volunteering is other work.
 fn experience_named(folded: &str) -> Option<SectionKind> {
     const EXPERIENCE: &[&str] = &["experience", "experiences", "experiencia", "experiencias"];
+    // (Or a career's path in some field: "Trajetória em tecnologia", "Trayectoria en TI", R100:
+    // no job read.)
+    const PATH: &[&str] = &["trajetoria", "trayectoria", "carreira", "carrera"];
     let words: Vec<&str> = folded.split(' ').collect();
     let named = words.len() <= 4
         && (words.last().is_some_and(|w| EXPERIENCE.contains(w))
-            || (words.first().is_some_and(|w| EXPERIENCE[2..].contains(w))
+            || (words.first().is_some_and(|w| EXPERIENCE[2..].contains(w) || PATH.contains(w))
                 && words.get(1).is_some_and(|w| ["em", "en", "de", "como", "no", "na"].contains(w))));
     let volunteer = words.iter().any(|w| w.starts_with("volunt"));
     // ("10 years of experience", "Mais de 5 anos de experiência" are no headers.)
@@ -525,6 +538,10 @@ mod tests {
         assert_eq!(header_kind("10 years experience"), None);
         assert_eq!(header_kind("Experiência\tDesenvolvedor PHP Pleno"), None);
         assert_eq!(header_kind("Experiencia Nu México"), None);
+        // R100: "PROFESSIONAL BACKGROUND" opened no section, and no job was read.
+        assert_eq!(header_kind("PROFESSIONAL BACKGROUND"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Trajetória em tecnologia"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Atuação profissional"), Some(SectionKind::Experience));
     }
 
     #[test]

@@ -1120,7 +1120,15 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         // nor employer that took the rest of the entry's stories).
         let after = line[crate::dates::span_end(line, date_start(line))..].trim_start();
         let single = !period.current && period.end.is_none_or(|e| e == period.start);
-        if is_bullet(line) && strip_bullet(before).trim().is_empty() && single && word_count(after) >= 4 {
+        // (Or one after a label, before a colon: "- Incident, Nov 2022: a bad Istio sidecar upgrade
+        // broke mTLS ...", R100.)
+        let label = strip_bullet(before).trim();
+        let labelled = (after.starts_with(':') || label.ends_with(',')) && word_count(label) <= 2;
+        if is_bullet(line)
+            && (strip_bullet(before).trim().is_empty() || labelled)
+            && single
+            && word_count(after) >= 4
+        {
             return false;
         }
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
@@ -1163,7 +1171,15 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     let before = line[..cut].trim_end();
     let after = line[crate::dates::span_end(line, cut)..].trim_start();
     const IN: &[&str] = &["in", "on", "em", "no", "na", "en", "el"];
+    // (A range apart at the line's end is the entry's, whatever year its text names: "Cloud
+    // Engineer, promoted to Senior Cloud Engineer in 2021      Mar 2019 – May 2022", R101: the
+    // job lost and its stories given to the career break above.)
+    let dates_apart = [line.trim_end().rsplit_once('\t'), line.trim_end().rsplit_once("   ")]
+        .into_iter()
+        .flatten()
+        .any(|(_, tail)| without_dates(tail).trim().is_empty() && parse_period(tail).is_some());
     if !apart
+        && !dates_apart
         && word_count(before) >= 4
         && (IN.contains(&before.rsplit(' ').next().unwrap_or(""))
             || (after.starts_with(". ") && word_count(after) >= 2))
@@ -2196,8 +2212,21 @@ mod tests {
     }
 
     #[test]
+    fn a_range_apart_at_the_end_anchors_a_title_that_names_a_year() {
+        // R101: the job was lost and its stories given to the career break above it.
+        for gap in ["               ", "\t"] {
+            let text = format!(
+                "CAREER BREAK — family care{gap}Jun 2022 – Sep 2024\n– Full-time parent for two years.\n\nLUMEN FINTECH EUROPE (Dublin)\nCloud Engineer, promoted to Senior Cloud Engineer in 2021{gap}Mar 2019 – May 2022\n– One of a 4-person platform team serving 70 developers.\n"
+            );
+            let entries = entries(&text, 0);
+            assert_eq!(entries.len(), 2, "{entries:?}");
+            assert_eq!(entries[1].highlights, ["One of a 4-person platform team serving 70 developers."]);
+        }
+    }
+
+    #[test]
     fn a_date_heading_a_bulleted_story_starts_no_entry() {
-        let text = "Senior Database Administrator, Maple Harbour Credit Union\nToronto, ON  ·  April 2019 – present\n  * Upgraded the PostgreSQL fleet from 11 to 15 over six months.\n  * January 2022 incident: the core ledger database hit transaction ID wraparound warnings because\n    an abandoned logical replication slot was holding back the xmin horizon.\n  * Put PgBouncer in transaction mode in front of the online banking API.\n\nDatabase Administrator, Northline Telecom\nMississauga, ON  ·  June 2014 – March 2019\n  * Administered Oracle 11g/12c RAC for billing.\n";
+        let text = "Senior Database Administrator, Maple Harbour Credit Union\nToronto, ON  ·  April 2019 – present\n  * Upgraded the PostgreSQL fleet from 11 to 15 over six months.\n- Incident, Nov 2022: a bad Istio sidecar upgrade broke mTLS between two namespaces.\n  * January 2022 incident: the core ledger database hit transaction ID wraparound warnings because\n    an abandoned logical replication slot was holding back the xmin horizon.\n  * Put PgBouncer in transaction mode in front of the online banking API.\n\nDatabase Administrator, Northline Telecom\nMississauga, ON  ·  June 2014 – March 2019\n  * Administered Oracle 11g/12c RAC for billing.\n";
         let entries = entries(text, 0);
         assert_eq!(
             titles_and_employers(text),
@@ -2206,7 +2235,7 @@ mod tests {
                 te("Database Administrator", "Northline Telecom")
             ]
         );
-        assert_eq!(entries[0].highlights.len(), 3, "{:?}", entries[0].highlights);
+        assert_eq!(entries[0].highlights.len(), 4, "{:?}", entries[0].highlights);
     }
 
     #[test]

@@ -3644,6 +3644,33 @@ mod tests {
             "Un error mío: en 2021 programé un escaneo autenticado con Nessus sobre una VLAN que incluía PLCs y dos líneas de producción se detuvieron 40 minutos.",
             "En Acme en 2021, programaste un escaneo autenticado con Nessus",
         );
+        // R100: what the candidate wanted and what their lead preferred is a disagreement; an
+        // incident whose part of the candidate's is in a later sentence ("Propuse ...") is asked.
+        assert_told(
+            "es",
+            2,
+            "Abarrotes en Línea Tapatío",
+            "conflict",
+            "Una decisión que tuve que aceptar: yo quería pasar el pipeline de inventario a streaming con Dataflow y mi líder prefirió micro-batch cada 15 minutos por costo y mantenimiento. Para el volumen actual tenía razón; dejé documentado a partir de qué volumen conviene cambiar.",
+            "En Abarrotes en Línea Tapatío, querías pasar el pipeline de inventario a streaming con Dataflow y tu líder prefirió micro-batch",
+        );
+        assert_told(
+            "es",
+            2,
+            "Abarrotes en Línea Tapatío",
+            "ownership",
+            "Incidente: en marzo 2023 un cambio de esquema en el sistema de pedidos (un campo pasó de entero a texto) rompió la carga de ventas diarias un lunes. Reprocesamos tres días y el equipo comercial trabajó con cifras del viernes. Propuse contratos de datos con validación en el productor.",
+            "En Abarrotes en Línea Tapatío, en marzo 2023 un cambio de esquema en el sistema de pedidos",
+        );
+        // R101: and so with its month.
+        assert_told(
+            "es",
+            2,
+            "Mediterránea Software",
+            "ownership",
+            "Un error mío: en octubre 2023 ejecuté terraform apply sobre el workspace equivocado y borré el bucket de artefactos de staging, que no tenía versionado.",
+            "En Mediterránea Software en octubre 2023, ejecutaste terraform apply sobre el workspace equivocado y borraste el bucket",
+        );
         // R92: the candidate's lead is another side, told after the sentence right before it.
         assert_told(
             "en",

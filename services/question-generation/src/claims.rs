@@ -2589,11 +2589,15 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         || (lang == 0
             && ["after ", "once ", "when "].iter().any(|w| rest.starts_with(w))
             && rest.split(['.', ';']).next().is_some_and(|s| s.match_indices(" i ").any(|(at, _)| mine(&s[at + 1..]))))
+        // (In a later sentence too: "Reprocesamos tres días y el equipo comercial trabajó con
+        // cifras del viernes. Propuse contratos de datos ...", R100: never asked.)
         || (lang > 0
-            && rest
-                .split(' ')
-                .find(|w| !["eu", "yo"].contains(w))
-                .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some()));
+            && rest.split(". ").any(|sentence| {
+                sentence
+                    .split(' ')
+                    .find(|w| !["eu", "yo"].contains(w))
+                    .is_some_and(|w| !third_person(w, lang) && second_person(&capitalized(w), lang).is_some())
+            }));
     if !(labelled || failed_in(first))
         || !own
         || !(OPENS.contains(&head) || head.starts_with(char::is_lowercase))
@@ -2929,14 +2933,60 @@ pub(crate) fn mistake_label(line: &str) -> bool {
 
 /// A line's opening year ("In 2021", "Em 2021", "En 2021,") lower-cased, and the rest of the line.
 fn in_year(line: &str) -> Option<(String, &str)> {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+        "enero",
+        "febrero",
+        "marzo",
+        "mayo",
+        "junio",
+        "julio",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
     let (first, rest) = line.split_once(' ')?;
+    // (With its month: "en octubre 2023 ejecuté terraform apply ...", "em março de 2022", R101:
+    // told "en octubre 2023 ejecuté ... y borraste".)
+    let (month, rest) = match rest.split_once(' ') {
+        Some((m, after)) if MONTHS.contains(&m.to_lowercase().as_str()) => {
+            let after = after.strip_prefix("de ").unwrap_or(after);
+            (Some(&rest[..rest.len() - after.len()]), after)
+        }
+        _ => (None, rest),
+    };
     let (year, rest) = rest.split_once(' ')?;
     let year = year.trim_end_matches(',');
     (["In", "Em", "En"].contains(&first)
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
         && rest.starts_with(char::is_alphabetic))
-    .then(|| (format!("{} {year}", first.to_lowercase()), rest))
+    .then(|| (format!("{} {}{year}", first.to_lowercase(), month.unwrap_or("")), rest))
 }
 
 /// A line's opening circumstance ("During the Black Friday outage,", "Durante una caída de Redis
@@ -3024,6 +3074,20 @@ fn subject_first(line: &str, lang: usize) -> Option<String> {
     let lang = lang.min(2);
     let clause = without_brackets(line.split([';', '—']).next().unwrap_or(line).trim());
     let clause = clause.trim_end_matches('.');
+    // The candidate's work after the result ("Month-end interest accrual batch went from 5 h 10
+    // min to 48 min after I rewrote two correlated subqueries, partitioned ...", R99: never asked)
+    // is told first, the result after it: "you rewrote ..., and the month-end ... went from ...".
+    if lang == 0
+        && let Some((result, work)) = [" after I ", " after we "]
+            .iter()
+            .find_map(|w| clause.split_once(w))
+            .filter(|(_, work)| work.split_whitespace().count() >= 3)
+    {
+        let result = subject_first(result, lang)?;
+        let work = spoken(&format!("you {work}"), lang);
+        let said = format!("{work}, and {result}");
+        return reads_aloud(&capitalized(&said)).then_some(said);
+    }
     let words: Vec<&str> = clause.split_whitespace().collect();
     let verb = words.iter().position(|w| CHANGED[lang].contains(&w.to_lowercase().as_str()))?;
     let first = words.first()?.to_lowercase();
@@ -3143,6 +3207,13 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
             ("no estuvimos de acuerdo con", "tu equipo y tú no estuvieron de acuerdo con"),
         ],
     ];
+    // (After a short label too: "Una decisión que tuve que aceptar: yo quería pasar el pipeline
+    // de inventario a streaming con Dataflow y mi líder prefirió micro-batch ...", R100.)
+    let body =
+        line.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 6).map_or(line, |(_, r)| r);
+    if let Some(said) = body.split(['.', ';']).next().and_then(|c| wanted_otherwise(c.trim(), lang)) {
+        return Some(said);
+    }
     let clause = line.split([':', '.', ';']).next()?.trim();
     if let Some(said) = with_me_disagreed(clause, lang) {
         return Some(said);
@@ -3151,6 +3222,47 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
     let (we, you) = WE[lang.min(2)].iter().find(|(w, _)| lower.starts_with(w))?;
     (lower.len() == clause.len() && clause.split(' ').count() >= we.split(' ').count() + 3)
         .then(|| format!("{you}{}", &clause[we.len()..]))
+}
+
+/// A disagreement told as what the candidate wanted and what another person preferred: "yo
+/// quería pasar el pipeline a streaming con Dataflow y mi líder prefirió micro-batch cada 15
+/// minutos" is "querías pasar el pipeline a streaming con Dataflow y tu líder prefirió
+/// micro-batch cada 15 minutos" (R100: never asked, a stock disagreement question in its place).
+fn wanted_otherwise(clause: &str, lang: usize) -> Option<String> {
+    const WANTED: [(&str, &str); 3] =
+        [("i wanted ", "you wanted "), ("eu queria ", "você queria "), ("yo quería ", "querías ")];
+    const OTHER: [&[(&str, &str)]; 3] = [
+        &[(" and my ", " and your ")],
+        &[
+            (" e meu ", " e seu "),
+            (" e minha ", " e sua "),
+            (", mas meu ", ", mas seu "),
+            (", mas minha ", ", mas sua "),
+        ],
+        &[(" y mi ", " y tu "), (", pero mi ", ", pero tu ")],
+    ];
+    const PREFERRED: [&[&str]; 3] = [
+        &["preferred", "insisted", "decided", "wanted", "chose", "pushed"],
+        &["preferiu", "insistiu", "decidiu", "queria", "escolheu"],
+        &["prefirió", "insistió", "decidió", "quería", "eligió"],
+    ];
+    let lang = lang.min(2);
+    let lower = clause.to_lowercase();
+    if lower.len() != clause.len() || !lower.starts_with(WANTED[lang].0) {
+        return None;
+    }
+    let (at, (mine, yours)) = OTHER[lang].iter().find_map(|p| lower.find(p.0).map(|at| (at, p)))?;
+    // The other person in a word or two, then what they preferred.
+    let after: Vec<&str> = lower[at + mine.len()..].split(' ').take(3).collect();
+    if !after.iter().any(|w| PREFERRED[lang].contains(w)) || at < WANTED[lang].0.len() + 10 {
+        return None;
+    }
+    Some(format!(
+        "{}{}{yours}{}",
+        WANTED[lang].1,
+        &clause[WANTED[lang].0.len()..at],
+        &clause[at + mine.len()..]
+    ))
 }
 
 /// A disagreement told as someone "and I": "During code review my lead and I disagreed about using
@@ -4757,6 +4869,9 @@ const ARTIFACTS: [&[(&str, bool)]; 3] = [
         ("integration", false),
         ("rule", false),
         ("report", false),
+        // ("Backups with pgBackRest to on-prem S3-compatible storage, with weekly automated restore
+        // tests. The very first restore test found ...", R99: never asked.)
+        ("backup", false),
     ],
     &[
         ("serviço", false),
@@ -8966,6 +9081,31 @@ mod tests {
             )
         );
         assert_eq!(subject_first("We went from 3 s to 180 ms", 0), None);
+        // R99: the candidate's work after the result is told first.
+        assert_eq!(
+            subject_first(
+                "Month-end interest accrual batch went from 5 h 10 min to 48 min after I rewrote two correlated subqueries, partitioned the transactions table by month and added covering indexes",
+                0
+            )
+            .as_deref(),
+            Some(
+                "you rewrote two correlated subqueries, partitioned the transactions table by month and added covering indexes, and the month-end interest accrual batch went from 5 h 10 min to 48 min"
+            )
+        );
+        // R99: backups set up are work to ask about.
+        let q = first_question(
+            "en",
+            "Maple Harbour",
+            "Backups with pgBackRest to on-prem S3-compatible storage, with weekly automated restore tests. RPO is now 5 minutes, RTO 1 hour.",
+            0,
+        )
+        .expect("asked");
+        assert_eq!(q.category, "recovery");
+        assert!(
+            q.question.text.starts_with("At Maple Harbour, you worked on backups with pgBackRest"),
+            "{}",
+            q.question.text
+        );
         assert_eq!(
             told("Build and run Go microservices for container tracking (PostgreSQL, Redis) on GCP/GKE.", 0)
                 .as_deref(),
