@@ -863,8 +863,24 @@ fn is_employment_type(part: &str) -> bool {
         "medio tiempo",
         "becario",
         "practicas",
+        // ("Cloud Engineer, contract, 4 days/week", R101: told "At contract".)
+        "contract",
+        "contractor",
+        "fixed term",
+        "contrato",
+        "temporario",
+        "temporal",
     ]
     .contains(&fold(part).as_str())
+        || {
+            // How much of the week: "4 days/week", "20 h por semana", "3 días a la semana".
+            let folded = part.to_lowercase();
+            folded.chars().any(|c| c.is_ascii_digit())
+                && ["/week", "a week", "per week", "por semana", "a la semana", "/semana"]
+                    .iter()
+                    .any(|w| folded.contains(w))
+                && folded.split_whitespace().count() <= 4
+        }
 }
 
 /// Functions a title names after a comma or dash ("Software Engineer, Backend"), folded.
@@ -1035,10 +1051,14 @@ fn pieces(line: &str, location: &mut Option<String>) -> Vec<String> {
             continue;
         }
         // "Software Engineering Bootcamp, full time": how the job was held is not part of it.
-        let cell = match cell.rsplit_once([',', '|', '·']) {
-            Some((head, tail)) if is_employment_type(tail) && !head.trim().is_empty() => head.trim(),
-            _ => cell,
-        };
+        // (However many: "Cloud Engineer, contract, 4 days/week", R101.)
+        let mut cell = cell;
+        while let Some((head, tail)) = cell.rsplit_once([',', '|', '·'])
+            && is_employment_type(tail.trim())
+            && !head.trim().is_empty()
+        {
+            cell = head.trim();
+        }
         // "Waterloo, Ontario, Canada": a place line whole, not "Waterloo" with its place (R53).
         if cell.matches(',').count() == 2
             && let Some(place) = crate::contact::location_in(cell)
@@ -1076,6 +1096,15 @@ fn inline_header(line: &str) -> String {
     if (bracketed || !line.contains('\t')) && words <= 4 && crate::contact::location_in(&rest).is_some() {
         String::new()
     } else if header_like(&rest) || title_score(&rest) > 0 && rest.split_whitespace().count() <= 12 {
+        // The word that led into a year taken out goes with it ("Cloud Engineer, promoted to
+        // Senior Cloud Engineer in 2021 <gap> Mar 2019 – May 2022" is no title "... Engineer in",
+        // R101).
+        let mut rest = rest.trim_end().to_string();
+        while let Some((head, last)) = rest.rsplit_once(' ')
+            && ["in", "em", "en", "since", "desde", "from", "on"].contains(&last)
+        {
+            rest = head.trim_end().to_string();
+        }
         rest
     } else {
         String::new()
@@ -2212,6 +2241,17 @@ mod tests {
     }
 
     #[test]
+    fn how_a_job_was_held_is_no_employer() {
+        // R101: "Cloud Engineer, contract, 4 days/week" under its employer was told "At contract".
+        let text = "RIVERSTONE ANALYTICS (Dublin)\nCloud Engineer, contract, 4 days/week\tOct 2024 – Present\n– Migrating 35 workloads from on-premises VMware to AWS.\n";
+        let entries = entries(text, 0);
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert_eq!(entries[0].title.as_ref().map(|t| t.value.as_str()), Some("Cloud Engineer"));
+        let employer = entries[0].employer.as_ref().map(|t| t.value.as_str());
+        assert!(!matches!(employer, Some("contract" | "4 days/week")), "{employer:?}");
+    }
+
+    #[test]
     fn a_range_apart_at_the_end_anchors_a_title_that_names_a_year() {
         // R101: the job was lost and its stories given to the career break above it.
         for gap in ["               ", "\t"] {
@@ -2221,6 +2261,8 @@ mod tests {
             let entries = entries(&text, 0);
             assert_eq!(entries.len(), 2, "{entries:?}");
             assert_eq!(entries[1].highlights, ["One of a 4-person platform team serving 70 developers."]);
+            let title = entries[1].title.as_ref().map(|t| t.value.as_str());
+            assert_eq!(title, Some("Cloud Engineer, promoted to Senior Cloud Engineer"));
         }
     }
 
