@@ -2253,6 +2253,27 @@ mod tests {
     }
 
     #[test]
+    fn r102_flaky_tests_are_no_incident_and_what_work_led_to_is_not_told() {
+        // R102: a flaky suite was asked how its response was run; a teacher's spreadsheets were
+        // told with "e foi aí que comecei a me interessar por programação".
+        let c = candidate(
+            "en",
+            &[(
+                "Finlytic Software",
+                "Flaky tests: roughly 1 run in 6 failed at random. I traced most of it to hard-coded Thread.sleep calls and shared test data, and replaced them with explicit waits.",
+            )],
+        );
+        let options = Anchors::bundled().options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
+        assert!(options.iter().all(|o| o.question.story != Some(Story::Incident)));
+        assert_eq!(
+            crate::claims::first_clause(
+                "você criou planilhas de acompanhamento de notas que acabaram sendo usadas pela escola inteira, e foi aí que comecei a me interessar por programação"
+            ),
+            "você criou planilhas de acompanhamento de notas que acabaram sendo usadas pela escola inteira"
+        );
+    }
+
+    #[test]
     fn r95_an_outage_told_after_a_semicolon_is_asked_as_the_incident() {
         let c = candidate(
             "es",

@@ -2492,6 +2492,16 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         "Numa", "Num", "Una", "Un", "One",
     ];
     let lang = lang.min(2);
+    // Tests that fail at random are a suite to fix, not an incident to respond to ("Flaky tests:
+    // roughly 1 run in 6 failed at random. I traced most of it to hard-coded Thread.sleep ...",
+    // R102: asked how the response was run and scored on failover).
+    let lower = line.to_lowercase();
+    let tests = ["test", "teste", "prueba"].iter().any(|w| lower.contains(w));
+    if lower.contains("flaky")
+        || (tests && ["instáve", "intermitente", "inestable"].iter().any(|w| lower.contains(w)))
+    {
+        return None;
+    }
     // (Or a semicolon: "Incidente: en guardia nocturna, un destino de archive logs lleno detuvo el
     // pago de tenencia el último día del plazo; liberé espacio, reactivé RMAN ...", R84.)
     let end = sentence_end(line)?;
@@ -5283,7 +5293,7 @@ fn said_part(line: &str) -> String {
 pub(crate) const SHORTENED: &[&str] =
     &["aprox", "approx", "ca", "vs", "etc", "nº", "no", "e.g", "i.e", "p.ex"];
 
-fn first_clause(line: &str) -> String {
+pub(crate) fn first_clause(line: &str) -> String {
     // "aprox. 28%" is no end of a sentence (R28: "you cut Snowflake's monthly cost aprox.").
     let mut end = line.len();
     for stop in CLAUSE_BREAKS {
@@ -5310,6 +5320,17 @@ fn first_clause(line: &str) -> String {
         " and now ",
         " and today ",
         " and currently ",
+        // (So does what it led the candidate to: "..., e foi aí que comecei a me interessar por
+        // programação", R102: told "você criou planilhas ..., e foi aí que comecei".)
+        ", e foi aí que ",
+        " e foi aí que ",
+        ", e foi ali que ",
+        ", y fue ahí que ",
+        " y fue ahí que ",
+        ", y ahí ",
+        ", and that's when ",
+        ", and that is when ",
+        ", which is how i ",
     ];
     let lower = line.to_lowercase();
     if lower.len() == line.len()
@@ -10692,6 +10713,14 @@ mod tests {
             "Led the response to an outage when the GKE checkout cluster exhausted the subnet's secondary IP range on Black Friday; resized the ranges and added IP usage alerts.",
         );
         assert!(addresses.iter().any(|p| p.contains("headroom")), "{addresses:#?}");
+        // R102: a partner's format change that got messages rejected is scored on the messages
+        // kept and replayed and the contract added, not on failover and feature flags.
+        let rejected = points(
+            "es",
+            "Atendí el incidente de noviembre de 2019 en que un cambio de formato de un cliente provocó el rechazo de 3,000 avisos de embarque; reprocesé los mensajes y agregué validación del esquema.",
+        );
+        assert!(rejected.iter().any(|p| p.contains("mensajes fallidos")), "{rejected:#?}");
+        assert!(!rejected.iter().any(|p| p.contains("feature flag")), "{rejected:#?}");
         let upgrade = points(
             "en",
             "Upgraded the PostgreSQL fleet from 11 to 15 over six months: pg_upgrade --link for most clusters, logical replication for the four largest. Worst-case downtime was 11 minutes.",

@@ -57,7 +57,13 @@ pub fn lines(text: &str, base: usize, header: &str) -> Vec<ProjectLine> {
             && !blank
             && !year_led
             && items.last().is_some_and(|last| {
-                line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+                line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "(~$".contains(c))
+                    // (After a word that cannot end a sentence: "... Found that it broke at" /
+                    // "~300 concurrent users ...", R102.)
+                    || last.text.rsplit(' ').next().is_some_and(|w| {
+                        ["at", "of", "to", "in", "for", "with", "and", "the", "de", "em", "en", "para", "com", "con", "e", "y"]
+                            .contains(&w)
+                    })
                     || (last.text.ends_with([',', ';']) && !last.name_only())
                     // A bullet wrapped onto an indented line, whatever its case ("- Sitio estático
                     // ... y pipeline en GitHub" / "  Actions; costo mensual: 0 MXN.", R89: read as a
@@ -94,6 +100,15 @@ pub fn lines(text: &str, base: usize, header: &str) -> Vec<ProjectLine> {
     let mut heading = false;
     for (i, item) in items.iter().enumerate() {
         if stack_line(&item.text) || date_line(&item.text) {
+            continue;
+        }
+        // "Project: Playwright test framework for an open-source e-commerce demo ...": a label
+        // that only says it is a project names none; the project is named by the head of what
+        // follows (R102: "In your Project project").
+        if let Some((name, rest, offset)) = labelled_project(&item.text) {
+            project = Some(name);
+            heading = false;
+            push(&mut out, &project, rest, item.start + offset, item.end);
             continue;
         }
         // "Name – what it is" or "Name: what it is": a project and its first line together.
@@ -188,6 +203,41 @@ fn named(text: &str) -> Option<(String, &str, usize)> {
     ))
 }
 
+/// A line opened by a label that only says it is a project ("Project:", "Projeto:", "Proyecto
+/// personal:"): the project named by the head of the rest, before what it was for, with or of
+/// ("Playwright test framework"), the rest, and the rest's byte offset.
+fn labelled_project(text: &str) -> Option<(String, &str, usize)> {
+    const LABELS: &[&str] = &[
+        "project",
+        "academic project",
+        "personal project",
+        "side project",
+        "capstone project",
+        "projeto",
+        "projeto acadêmico",
+        "projeto pessoal",
+        "proyecto",
+        "proyecto académico",
+        "proyecto personal",
+    ];
+    let (label, rest) = text.split_once(": ")?;
+    if !LABELS.contains(&label.trim().to_lowercase().as_str()) {
+        return None;
+    }
+    let mut head = name_of(rest);
+    for cut in [" for ", " of ", " with ", " in ", " para ", " de ", " do ", " da ", " con ", " com ", " en "]
+    {
+        if let Some(i) = head.find(cut) {
+            head.truncate(i);
+        }
+    }
+    let name = head.trim().to_string();
+    (!name.is_empty() && name.split_whitespace().count() <= NAME_WORDS).then(|| {
+        let offset = text.len() - rest.len();
+        (name, rest, offset)
+    })
+}
+
 /// A project's name without the aside, stack or description after it: "Taxi Route Finder
 /// (bootcamp final project, team of 4)" is "Taxi Route Finder".
 fn name_of(text: &str) -> String {
@@ -246,6 +296,17 @@ mod tests {
             )
         );
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn a_label_that_only_says_project_names_none() {
+        // R102: "In your Project project, you worked on a Playwright test framework ...".
+        let text = "ACADEMIC PROJECTS\nProject: Playwright test framework for an open-source e-commerce demo (TypeScript, page objects,\nGitHub Actions, Allure reports) - 85 tests across Chromium, Firefox and WebKit.\nProject: Load test of the college fest registration portal with JMeter. Found that it broke at\n~300 concurrent users because of MySQL connection limits.\n";
+        let got = lines(text, 0, "ACADEMIC PROJECTS");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].project, "Playwright test framework");
+        assert!(got[0].text.starts_with("Playwright test framework for an open-source"), "{}", got[0].text);
+        assert_eq!(got[1].project, "Load test");
     }
 
     #[test]
