@@ -1267,46 +1267,50 @@ mod tests {
         assert!(!ids.contains(&"machine-learning") && !ids.contains(&"security"), "{ids:?}");
     }
 
-    #[test]
-    fn conflicts_of_data_are_no_conflict_between_people() {
-        let g = graph();
+    /// The areas of a role page with only `requirements` (the seed page's title).
+    fn areas_of(g: &Graph, requirements: &[&str]) -> RoleAreas {
         let mut spec: nexushr_domain::RoleSpec =
             serde_json::from_str(include_str!("../../../data/catalog/backend-developer.json")).unwrap();
-        spec.requirements = vec![
-            "Implement offline-first behavior: local storage, background sync, conflict resolution and retries.".into(),
-        ];
+        spec.requirements = requirements.iter().map(|r| r.to_string()).collect();
         spec.responsibilities.clear();
         spec.skills.clear();
         spec.summary = String::new();
+        g.role_areas(&Role::new(spec, None, chrono::Utc::now()))
+    }
+
+    #[test]
+    fn conflicts_of_data_are_no_conflict_between_people() {
+        let g = graph();
         let conflict = g.area("conflict").unwrap();
-        let areas = g.role_areas(&Role::new(spec.clone(), None, chrono::Utc::now()));
+        let areas = areas_of(
+            &g,
+            &[
+                "Implement offline-first behavior: local storage, background sync, conflict resolution and retries.",
+            ],
+        );
         assert!(areas.competencies.iter().all(|a| a.area != conflict || a.cite.is_none()));
-        spec.requirements = vec!["Conflict resolution and negotiation with stakeholders.".into()];
-        let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
+        let areas = areas_of(&g, &["Conflict resolution and negotiation with stakeholders."]);
         assert!(areas.competencies.iter().any(|a| a.area == conflict && a.cite.is_some()));
     }
 
     #[test]
     fn a_line_of_tenure_is_cited_only_when_nothing_else_names_the_area() {
         let g = graph();
-        let mut spec: nexushr_domain::RoleSpec =
-            serde_json::from_str(include_str!("../../../data/catalog/backend-developer.json")).unwrap();
         // R99: the DevOps role's CI question cited its years of experience.
-        spec.requirements = vec![
-            "3+ years of experience in DevOps, infrastructure or platform engineering roles supporting production environments.".into(),
-            "Experience with infrastructure as code (Terraform) and with building and maintaining CI/CD pipelines.".into(),
-        ];
-        spec.responsibilities.clear();
-        spec.skills.clear();
-        spec.summary = String::new();
-        let areas = g.role_areas(&Role::new(spec.clone(), None, chrono::Utc::now()));
+        let tenure = "3+ years of experience in DevOps, infrastructure or platform engineering roles supporting production environments.";
+        let areas = areas_of(
+            &g,
+            &[
+                tenure,
+                "Experience with infrastructure as code (Terraform) and with building and maintaining CI/CD pipelines.",
+            ],
+        );
         let cited: Vec<(&str, Option<Cite>)> =
             areas.technical.iter().map(|a| (g.areas[a.area].id.as_str(), a.cite)).collect();
         assert!(cited.iter().all(|(_, c)| *c != Some(Cite::Requirement(0))), "{cited:?}");
         assert!(cited.iter().any(|(_, c)| *c == Some(Cite::Requirement(1))), "{cited:?}");
         // Alone, the line of tenure is still cited for what it names.
-        spec.requirements.truncate(1);
-        let areas = g.role_areas(&Role::new(spec, None, chrono::Utc::now()));
+        let areas = areas_of(&g, &[tenure]);
         assert!(areas.technical.iter().any(|a| a.cite == Some(Cite::Requirement(0))));
         assert!(names_tenure("5+ anos de experiência com Kotlin") && !names_tenure("Anos de Kotlin"));
     }
