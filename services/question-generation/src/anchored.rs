@@ -541,7 +541,10 @@ impl Anchors {
             // junto al equipo de backend"): asked how the work was split and kept in step, with
             // early demos, it misreads a live response (R70). The incident is the story when the
             // told part names it near its head.
-            let incident = crate::claims::names_incident_at_head(&said_words, 9);
+            // (Not a way of working with incidents set up: "Implementé revisiones post-incidente sin
+            // culpables", R105: "Cuéntame ese incidente paso a paso".)
+            let incident = crate::claims::names_incident_at_head(&said_words, 9)
+                && !crate::claims::names_blameless_practice(&claim.text);
             // Told back as the incident, it is scored as one: detection, running the response,
             // updates, the postmortem's actions (R72: the ownership rubric's hand-over and loose
             // ends under an outage commanded); a security incident on containment, what was
@@ -3683,6 +3686,37 @@ mod tests {
             "Incidente: en marzo 2023 un cambio de esquema en el sistema de pedidos (un campo pasó de entero a texto) rompió la carga de ventas diarias un lunes. Reprocesamos tres días y el equipo comercial trabajó con cifras del viernes. Propuse contratos de datos con validación en el productor.",
             "En Abarrotes en Línea Tapatío, en marzo 2023 un cambio de esquema en el sistema de pedidos",
         );
+        // R104: an incident of the candidate's own release, told with its date, in the second
+        // person.
+        assert_told(
+            "es",
+            2,
+            "Fintech Nopal Capital",
+            "ownership",
+            "Incidente: en marzo de 2022 publiqué una versión de Android que cerraba la app al abrir el estado de cuenta en equipos con Android 8, por una librería de PDF que no probamos en versiones viejas. Llegó al 100 % de usuarios en un día. Hice el hotfix en 5 horas.",
+            "En Fintech Nopal Capital, en marzo de 2022 publicaste una versión de Android",
+        );
+        // R105: "por mim" is "por você"; R104: an acronym opening a result keeps its case.
+        assert_told(
+            "pt",
+            1,
+            "Desterro Pagamentos",
+            "ownership",
+            "Incidente: uma regra de NSG aplicada manualmente por mim bloqueou o tráfego do adquirente por 25 minutos numa sexta-feira. Aprendi e implantei: nenhuma regra de rede fora do Terraform.",
+            "Na Desterro Pagamentos, uma regra de NSG aplicada manualmente por você bloqueou o tráfego",
+        );
+        assert_eq!(crate::claims::lower_first("CPU média do cluster"), "CPU média do cluster");
+        assert_eq!(crate::claims::lower_first("Tuning das consultas"), "tuning das consultas");
+        // R105: blameless reviews set up are no incident to walk through.
+        let c = candidate(
+            "es",
+            &[(
+                "Cóndor Pay",
+                "Implementé revisiones post-incidente sin culpables y guardias pagadas y rotativas.",
+            )],
+        );
+        let options = Anchors::bundled().options(&crate::bank::Bank::bundled().unwrap().graph, &c, 2);
+        assert!(options.iter().all(|o| o.question.story != Some(Story::Incident)), "{options:?}");
         // R101: and so with its month.
         assert_told(
             "es",

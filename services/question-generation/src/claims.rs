@@ -862,6 +862,12 @@ impl Claims {
             return to("security_incident");
         }
         match category.id.as_str() {
+            // Blameless post-incident reviews set up are a practice, not one incident to walk
+            // through ("Implementé revisiones post-incidente sin culpables y guardias pagadas y
+            // rotativas", R105: "Cuéntame ese incidente paso a paso").
+            "incident" | "reliability" | "leadership" | "build" if names_blameless_practice(text) => {
+                to("practice")
+            }
             // A monolith broken into services ("Conduzi a quebra do monolito Java EE/Oracle em 28
             // microsserviços Spring Boot ... usando strangler fig, ... sem janela de
             // indisponibilidade") is a migration: the order of extraction, the data moved off the
@@ -2651,7 +2657,9 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
         }
         words.push(turned.unwrap_or_else(|| w.to_string()));
     }
-    Some(words.join(" "))
+    // (And the candidate's own verbs: "en marzo de 2022 publiqué una versión de Android ...",
+    // R104: told "publiqué" to the candidate.)
+    Some(verbs_turned(&first_person_turned(&words.join(" "), lang), lang))
 }
 
 /// `text`, told to the candidate, with the first person inside it turned: "um backfill que eu
@@ -2669,6 +2677,10 @@ pub(crate) fn first_person_turned(text: &str, lang: usize) -> String {
         let pronoun = match (lang, w) {
             (0, "I") => Some("you"),
             (0, "my") => Some("your"),
+            (0, "me") => Some("you"),
+            // ("uma regra de NSG aplicada manualmente por mim", R105.)
+            (1, "mim") => Some("você"),
+            (2, "mí") => Some("ti"),
             (1, "eu") => Some("você"),
             (1, "meu") => Some("seu"),
             (1, "minha") => Some("sua"),
@@ -2718,7 +2730,9 @@ pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
     let mut out: Vec<String> = Vec::new();
     for (i, w) in text.split(' ').enumerate() {
         let prev = out.last().map(String::as_str).unwrap_or_default();
-        let opens = i == 0 || AFTER.contains(&prev) || prev.ends_with(',');
+        // (Or after the year it happened: "en marzo de 2022 publiqué ...".)
+        let year = prev.len() == 4 && prev.chars().all(|c| c.is_ascii_digit());
+        let opens = i == 0 || AFTER.contains(&prev) || prev.ends_with(',') || year;
         let bare = w.trim_end_matches([',', '.', ';', ':']);
         let turned = opens
             .then(|| {
@@ -3015,6 +3029,11 @@ pub(crate) fn during(line: &str) -> Option<(String, &str)> {
 
 /// `text` with its first letter in lower case.
 pub(crate) fn lower_first(text: &str) -> String {
+    // An acronym or a product's name keeps its case ("CPU média do cluster", R104: told "e cPU
+    // média"; "PostgreSQL", "GitHub").
+    if text.split(' ').next().is_some_and(|w| w.chars().skip(1).any(char::is_uppercase)) {
+        return text.to_string();
+    }
     let mut c = text.chars();
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
@@ -6591,6 +6610,33 @@ fn later_sentences<'a>(line: &'a str, seps: &'a [&str]) -> impl Iterator<Item = 
 /// architecture council or review board, decision records, an RFC or design review process):
 /// within its first six words, so that "Built the billing service, documented in ADRs"
 /// stays the service.
+/// Whether a line sets up blameless reviews of incidents ("Introduced blameless postmortems",
+/// "Implementé revisiones post-incidente sin culpables"): a way of working, not an incident.
+pub(crate) fn names_blameless_practice(text: &str) -> bool {
+    const BLAMELESS: &[&str] =
+        &["blameless", "sin culpables", "sem culpados", "sem culpa", "sin culpa", "no-blame", "no blame"];
+    const SET_UP: &[&str] = &[
+        "introduc",
+        "implement",
+        "establish",
+        "set up",
+        "created",
+        "started",
+        "rolled out",
+        "implant",
+        "introduj",
+        "instaur",
+        "institu",
+        "cre",
+        "cri",
+        "defin",
+    ];
+    let lower = text.to_lowercase();
+    let first = words(&lower).next().unwrap_or_default();
+    BLAMELESS.iter().any(|b| lower.contains(b))
+        && SET_UP.iter().any(|v| first.starts_with(v) || lower.starts_with(v))
+}
+
 fn names_practice(text: &str) -> bool {
     const PRACTICES: &[&str] = &[
         "architecture council",
@@ -9555,6 +9601,10 @@ mod tests {
         let line = "Error que asumo: liberé una versión con un feature flag mal configurado que mostró transferencias programadas a 5% de los usuarios antes de tiempo; lo apagamos de forma remota en 20 minutos.";
         assert!(first_question("es", "Bancomercio Digital", line, 2).is_none());
         assert!(mistake_label(line) && !mistake_label("Error budget policy: agreed with product teams."));
+        // R105: blameless reviews set up are a practice, not an incident to walk through.
+        let blameless = "Implementé revisiones post-incidente sin culpables y guardias pagadas y rotativas.";
+        assert_ne!(first_kind("es", "Cóndor Pay", blameless).as_deref(), Some("incident"));
+        assert_eq!(Claims::bundled().kind_of(blameless), Some("practice"));
         // R99: failover made faster is high availability, not a speed-up to profile.
         assert_eq!(
             first_kind(
@@ -10721,6 +10771,25 @@ mod tests {
         );
         assert!(rejected.iter().any(|p| p.contains("mensajes fallidos")), "{rejected:#?}");
         assert!(!rejected.iter().any(|p| p.contains("feature flag")), "{rejected:#?}");
+        // R104: a broken app release is scored on what could be done for the users who had it
+        // and how releases go out now, not on failover and load shedding.
+        let release = points(
+            "es",
+            "Atendí el incidente de marzo de 2022 en que una versión de Android cerraba la app al abrir el estado de cuenta en equipos con Android 8; hice el hotfix en 5 horas y ahora todo release sale con staged rollout.",
+        );
+        assert!(release.iter().any(|p| p.contains("rollout escalonado")), "{release:#?}");
+        assert!(!release.iter().any(|p| p.contains("failover")), "{release:#?}");
+        // R104: credential stuffing is scored on the edge and the accounts taken over, not on
+        // rotating a leaked secret.
+        let stuffing = points(
+            "es",
+            "Coordiné la respuesta a un incidente de credential stuffing en agosto de 2021: unas 400 mil pruebas de login por hora; activamos rate limiting en Cloudflare y forzamos el cambio de clave de 2.300 cuentas.",
+        );
+        assert!(
+            stuffing.iter().any(|p| p.contains("ataque desde fuera") || p.contains("cuentas ya tomadas")),
+            "{stuffing:#?}"
+        );
+        assert!(!stuffing.iter().any(|p| p.contains("escaneo de secretos")), "{stuffing:#?}");
         let upgrade = points(
             "en",
             "Upgraded the PostgreSQL fleet from 11 to 15 over six months: pg_upgrade --link for most clusters, logical replication for the four largest. Worst-case downtime was 11 minutes.",
