@@ -10771,6 +10771,12 @@ mod tests {
         );
         assert!(rejected.iter().any(|p| p.contains("mensajes fallidos")), "{rejected:#?}");
         assert!(!rejected.iter().any(|p| p.contains("feature flag")), "{rejected:#?}");
+        // A schema change that locked a table is no data exchanged between systems.
+        let locked = points(
+            "en",
+            "Led the response to an outage when a schema change locked the orders table for 20 minutes during peak; rolled it back and moved DDL to off-peak windows.",
+        );
+        assert!(!locked.iter().any(|p| p.contains("failed records or messages")), "{locked:#?}");
         // R104: a broken app release is scored on what could be done for the users who had it
         // and how releases go out now, not on failover and load shedding.
         let release = points(
