@@ -1524,7 +1524,9 @@ impl Claims {
                 to("reliability")
             }
             // "Reduced loan defaults by 1.4 points" is an outcome, not a speed or cost gain.
-            "performance" if !names_speed_or_cost(text) => to("impact"),
+            // (A figure in money is a cost: "reduzi a conta do BigQuery de US$ 7.400 para US$ 3.100
+            // por mês", R104: scored as an A/B-tested result.)
+            "performance" if !names_speed_or_cost(text) && !names_money(text) => to("impact"),
             // So is a lead time cut to days or weeks ("Reducción del tiempo de alta de un proveedor
             // nuevo vía EDI de 6 semanas a 8 días", R81: scored on percentiles and flame graphs): a
             // process made shorter, not a system made faster.
@@ -7116,7 +7118,11 @@ fn bill_first(text: &str) -> bool {
     ];
     let head = text.split([',', ';', ':', '(']).next().unwrap_or(text).to_lowercase();
     let head = [" con ", " with ", " com "].iter().fold(head.as_str(), |h, m| h.split(m).next().unwrap_or(h));
+    // (A bill said as what is paid: "a conta do BigQuery", "la cuenta de AWS".)
     words(head).any(|w| BILL_NOUNS.contains(&w))
+        || ["a conta d", "a conta mensal", "la cuenta d", "la cuenta mensual"]
+            .iter()
+            .any(|p| head.contains(p))
 }
 
 /// Whether an incident is the story of lower-cased words `said` (the part of a line a question
@@ -9601,6 +9607,16 @@ mod tests {
         let line = "Error que asumo: liberé una versión con un feature flag mal configurado que mostró transferencias programadas a 5% de los usuarios antes de tiempo; lo apagamos de forma remota en 20 minutos.";
         assert!(first_question("es", "Bancomercio Digital", line, 2).is_none());
         assert!(mistake_label(line) && !mistake_label("Error budget policy: agreed with product teams."));
+        // R104: a bill cut said as "a conta do BigQuery" is a saving.
+        assert_eq!(
+            first_kind(
+                "pt",
+                "Cooperativa Agro Sul Digital",
+                "Também reduzi a conta do BigQuery de cerca de US$ 7.400 para US$ 3.100 por mês com particionamento por data, clustering por loja e remoção de SELECT * nos painéis."
+            )
+            .as_deref(),
+            Some("cost")
+        );
         // R105: blameless reviews set up are a practice, not an incident to walk through.
         let blameless = "Implementé revisiones post-incidente sin culpables y guardias pagadas y rotativas.";
         assert_ne!(first_kind("es", "Cóndor Pay", blameless).as_deref(), Some("incident"));
