@@ -2255,19 +2255,22 @@ mod tests {
         );
     }
 
+    /// Asserts that `line` (at Acme, in `language`, kit language `lang`) is asked as no incident.
+    fn assert_no_incident(language: &str, lang: usize, line: &str) {
+        let c = candidate(language, &[("Acme", line)]);
+        let options = Anchors::bundled().options(&crate::bank::Bank::bundled().unwrap().graph, &c, lang);
+        assert!(options.iter().all(|o| o.question.story != Some(Story::Incident)), "{line}");
+    }
+
     #[test]
     fn r102_flaky_tests_are_no_incident_and_what_work_led_to_is_not_told() {
         // R102: a flaky suite was asked how its response was run; a teacher's spreadsheets were
         // told with "e foi aí que comecei a me interessar por programação".
-        let c = candidate(
+        assert_no_incident(
             "en",
-            &[(
-                "Finlytic Software",
-                "Flaky tests: roughly 1 run in 6 failed at random. I traced most of it to hard-coded Thread.sleep calls and shared test data, and replaced them with explicit waits.",
-            )],
+            0,
+            "Flaky tests: roughly 1 run in 6 failed at random. I traced most of it to hard-coded Thread.sleep calls and shared test data, and replaced them with explicit waits.",
         );
-        let options = Anchors::bundled().options(&crate::bank::Bank::bundled().unwrap().graph, &c, 0);
-        assert!(options.iter().all(|o| o.question.story != Some(Story::Incident)));
         assert_eq!(
             crate::claims::first_clause(
                 "você criou planilhas de acompanhamento de notas que acabaram sendo usadas pela escola inteira, e foi aí que comecei a me interessar por programação"
@@ -3708,15 +3711,11 @@ mod tests {
         assert_eq!(crate::claims::lower_first("CPU média do cluster"), "CPU média do cluster");
         assert_eq!(crate::claims::lower_first("Tuning das consultas"), "tuning das consultas");
         // R105: blameless reviews set up are no incident to walk through.
-        let c = candidate(
+        assert_no_incident(
             "es",
-            &[(
-                "Cóndor Pay",
-                "Implementé revisiones post-incidente sin culpables y guardias pagadas y rotativas.",
-            )],
+            2,
+            "Implementé revisiones post-incidente sin culpables y guardias pagadas y rotativas.",
         );
-        let options = Anchors::bundled().options(&crate::bank::Bank::bundled().unwrap().graph, &c, 2);
-        assert!(options.iter().all(|o| o.question.story != Some(Story::Incident)), "{options:?}");
         // R101: and so with its month.
         assert_told(
             "es",
