@@ -1804,8 +1804,30 @@ impl Claims {
                         };
                         format!("{n} {word}")
                     };
+                    // Portuguese writes "US$ 4,3 mil", not "US$4.3 mil" (R104).
+                    let portuguese = |n: &str| -> String {
+                        if lang != 1 {
+                            return n.to_string();
+                        }
+                        let n = match n.rsplit_once('.') {
+                            Some((whole, tenths))
+                                if !tenths.is_empty()
+                                    && tenths.len() <= 2
+                                    && tenths.chars().all(|c| c.is_ascii_digit()) =>
+                            {
+                                format!("{whole},{tenths}")
+                            }
+                            _ => n.to_string(),
+                        };
+                        match n.find('$') {
+                            Some(at) if n[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                                format!("{} {}", &n[..=at], &n[at + 1..])
+                            }
+                            _ => n,
+                        }
+                    };
                     let said = match (m.strip_suffix('K'), m.strip_suffix('M')) {
-                        (Some(n), _) => format!("{n} mil"),
+                        (Some(n), _) => format!("{} mil", portuguese(n)),
                         (_, Some(n)) => millions(n),
                         _ => m.to_string(),
                     };
@@ -8810,6 +8832,16 @@ mod tests {
         .expect("a question");
         let text = &q.question.text;
         assert!(text.contains("R$ 19 mil") && !text.contains("que você cita"), "{text}");
+        // R104: in Portuguese's own writing, "US$ 4,3 mil", not "US$4.3 mil".
+        let q = first_question(
+            "pt",
+            "Cooperativa Agro Sul Digital",
+            "Reduzi a conta do BigQuery de cerca de US$ 7.400 para US$ 3.100 por mês com particionamento por data",
+            1,
+        )
+        .expect("a question");
+        let text = &q.question.text;
+        assert!(text.contains("US$ 4,3 mil") && !text.contains("4.3 mil"), "{text}");
         // A figure the line writes is still cited.
         let q =
             first_question("pt", "AgroSinal", "Reduzi a fatura mensal da AWS em 37% com Savings Plans", 1)
