@@ -874,12 +874,12 @@ fn is_employment_type(part: &str) -> bool {
     .contains(&fold(part).as_str())
         || {
             // How much of the week: "4 days/week", "20 h por semana", "3 días a la semana".
-            let folded = part.to_lowercase();
-            folded.chars().any(|c| c.is_ascii_digit())
+            let lower = part.to_lowercase();
+            lower.chars().any(|c| c.is_ascii_digit())
                 && ["/week", "a week", "per week", "por semana", "a la semana", "/semana"]
                     .iter()
-                    .any(|w| folded.contains(w))
-                && folded.split_whitespace().count() <= 4
+                    .any(|w| lower.contains(w))
+                && lower.split_whitespace().count() <= 4
         }
 }
 
@@ -1129,35 +1129,31 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if line.find(')').is_some_and(|c| line.find('(').is_none_or(|o| o > c)) {
         return false;
     }
+    // The text before the first date, and after it.
+    let cut = date_start(line);
+    let before = line[..cut].trim_end();
+    let after = line[crate::dates::span_end(line, cut)..].trim_start();
     // "desde 2022" on its own line is an entry's open range, not a sentence's (R50: a senior's
     // current job lost).
-    let since = matches!(fold(line[..date_start(line)].trim()).as_str(), "since" | "desde");
+    let since = matches!(fold(before.trim_start()).as_str(), "since" | "desde");
     // "• Prestou suporte a clientes de ERP em Oracle 10g/11g e SQL Server 2005/2008.": years
     // right after a product's name are its versions (R48: read as a job from 2005 to 2008), on a
     // line without a bullet too ("Alcance: SQL Server 2012/2016 para créditos y cobranza.", R84).
     const VERSIONED: &[&str] =
         &["server", "studio", "office", "windows", "exchange", "sharepoint", "dynamics", "delphi"];
-    if VERSIONED
-        .contains(&fold(line[..date_start(line)].trim_end().rsplit(' ').next().unwrap_or("")).as_str())
-    {
+    if VERSIONED.contains(&fold(before.rsplit(' ').next().unwrap_or("")).as_str()) {
         return false;
     }
     if !since && (is_bullet(line) || line.trim_start().starts_with(char::is_lowercase)) {
-        let before = line[..date_start(line)].trim_end();
         // "* January 2022 incident: the core ledger database hit ...": one date, not a range, at
         // the head of a bulleted sentence dates its story (R99: read as a job with neither title
         // nor employer that took the rest of the entry's stories).
-        let after = line[crate::dates::span_end(line, date_start(line))..].trim_start();
         let single = !period.current && period.end.is_none_or(|e| e == period.start);
         // (Or one after a label, before a colon: "- Incident, Nov 2022: a bad Istio sidecar upgrade
         // broke mTLS ...", R100.)
         let label = strip_bullet(before).trim();
         let labelled = (after.starts_with(':') || label.ends_with(',')) && word_count(label) <= 2;
-        if is_bullet(line)
-            && (strip_bullet(before).trim().is_empty() || labelled)
-            && single
-            && word_count(after) >= 4
-        {
+        if is_bullet(line) && (label.is_empty() || labelled) && single && word_count(after) >= 4 {
             return false;
         }
         if crate::sections::JOINING.contains(&before.rsplit(' ').next().unwrap_or("")) {
@@ -1195,10 +1191,7 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // the story's (R86: read as a job that took the rest of the entry's stories).
     // (Not dates apart in a column after a place: "Northlake Grocers, Toronto, ON        Jan
     // 2023 – Present".)
-    let cut = date_start(line);
     let apart = line[..cut].ends_with("  ") || line[..cut].contains('\t');
-    let before = line[..cut].trim_end();
-    let after = line[crate::dates::span_end(line, cut)..].trim_start();
     const IN: &[&str] = &["in", "on", "em", "no", "na", "en", "el"];
     // (A range apart at the line's end is the entry's, whatever year its text names: "Cloud
     // Engineer, promoted to Senior Cloud Engineer in 2021      Mar 2019 – May 2022", R101: the

@@ -2683,7 +2683,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     }
     // (And the candidate's own verbs: "en marzo de 2022 publiqué una versión de Android ...",
     // R104: told "publiqué" to the candidate.)
-    Some(verbs_turned(&first_person_turned(&words.join(" "), lang), lang))
+    Some(all_turned(&words.join(" "), lang))
 }
 
 /// `text`, told to the candidate, with the first person inside it turned: "um backfill que eu
@@ -2737,6 +2737,12 @@ pub(crate) fn first_person_turned(text: &str, lang: usize) -> String {
         out.push(turned.unwrap_or_else(|| w.to_string()));
     }
     out.join(" ")
+}
+
+/// `text`, a story told to the candidate, with its first person turned: pronouns and the verbs
+/// after them (`first_person_turned`), then the verbs that open its clauses (`verbs_turned`).
+fn all_turned(text: &str, lang: usize) -> String {
+    verbs_turned(&first_person_turned(text, lang), lang)
 }
 
 /// `text`, a story told to the candidate, with the verbs of the first person that open it or
@@ -2884,8 +2890,7 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 .map(|t| t.to_lowercase());
             words.push(turned.unwrap_or_else(|| w.to_string()));
         }
-        return (clause.split(' ').count() >= 5)
-            .then(|| verbs_turned(&first_person_turned(&words.join(" "), lang), lang));
+        return (clause.split(' ').count() >= 5).then(|| all_turned(&words.join(" "), lang));
     }
     let clause = line.split(['.', ';']).next()?.trim();
     let lower = clause.to_lowercase();
