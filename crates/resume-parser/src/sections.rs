@@ -124,6 +124,8 @@ const HEADERS: &[(SectionKind, &[&str])] = &[
             "formacion",
             "formacion academica",
             "estudios",
+            // (R107: a QA analyst's degree and certificate under "Estudos" read as a job.)
+            "estudos",
             "education and training",
             "educacion y formacion",
             "formacao e cursos",
@@ -361,7 +363,34 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     // (A header in a cell of its own beside its body is the cell's: "Experiência<TAB>Desenvolvedor
     // PHP Pleno".)
     let known = HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k);
-    known.or_else(|| experience_named(f).filter(|_| !t.contains('\t')))
+    known.or_else(|| experience_named(f).or_else(|| said_as_phrase(f)).filter(|_| !t.contains('\t')))
+}
+
+/// A header said as a short phrase about the candidate rather than a section's name: "Onde
+/// trabalhei", "Where I've worked", "Dónde he trabajado" (R107: a QA analyst's jobs under "Onde
+/// trabalhei" were read as her profile, and neither kit asked anything of her work), "Onde
+/// estudei", "Ferramentas que uso", "Herramientas que manejo", "Quem sou".
+fn said_as_phrase(folded: &str) -> Option<SectionKind> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    if words.len() > 5 || folded.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let first = words[0];
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    let place = ["where", "onde", "donde", "empresas", "companies", "places", "lugares"].contains(&first);
+    if place && has(&["worked", "trabalhei", "trabalhado", "atuei", "trabaje", "trabajado", "labore"]) {
+        return Some(SectionKind::Experience);
+    }
+    if place && has(&["studied", "estudei", "estudado", "estudie", "estudiado"]) {
+        return Some(SectionKind::Education);
+    }
+    let tools =
+        ["tools", "ferramentas", "herramientas", "tecnologias", "technologies", "stack"].contains(&first);
+    let used = ["use", "used", "uso", "utilizo", "domino", "manejo", "conheco", "conozco", "know"];
+    if tools && words.len() > 1 && words.last().is_some_and(|w| used.contains(w)) {
+        return Some(SectionKind::Skills);
+    }
+    ["quem sou", "quem sou eu", "quien soy", "who i am"].contains(&folded).then_some(SectionKind::Summary)
 }
 
 /// A header of up to four words that names experience of some kind ("Co-op Experience",
@@ -542,6 +571,24 @@ mod tests {
         assert_eq!(header_kind("PROFESSIONAL BACKGROUND"), Some(SectionKind::Experience));
         assert_eq!(header_kind("Trajetória em tecnologia"), Some(SectionKind::Experience));
         assert_eq!(header_kind("Atuação profissional"), Some(SectionKind::Experience));
+    }
+
+    #[test]
+    fn r107_headers_said_as_phrases() {
+        // R107: "Onde trabalhei" opened no section, and the QA analyst's jobs were her profile.
+        assert_eq!(header_kind("Onde trabalhei"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Empresas onde trabalhei"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Where I've worked"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Dónde he trabajado"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Onde estudei"), Some(SectionKind::Education));
+        assert_eq!(header_kind("Ferramentas que uso"), Some(SectionKind::Skills));
+        assert_eq!(header_kind("Herramientas que manejo"), Some(SectionKind::Skills));
+        assert_eq!(header_kind("Quem sou"), Some(SectionKind::Summary));
+        assert_eq!(header_kind("Estudos"), Some(SectionKind::Education));
+        // A line of work is no header, nor is a skills group.
+        assert_eq!(header_kind("Worked where the data lived"), None);
+        assert_eq!(header_kind("Tools"), None);
+        assert_eq!(header_kind("Ferramentas"), None);
     }
 
     #[test]

@@ -241,6 +241,26 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             let title = format!("{first}{sep}{then}");
             parts.splice(..2, [title]);
         }
+        // "Técnico de Suporte e Redes, Telemax Provedor de Internet — Olinda": a short name after
+        // a title and employer split by a comma is their place, though no list knows it (R107:
+        // "Olinda" read as the employer, the title and employer as one title).
+        if let [a, b] = parts.as_slice()
+            && sep != ", "
+            && a.contains(", ")
+            && !b.contains(',')
+            && b.split_whitespace().count() <= 2
+            && b.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
+            && title_score(b) == 0
+            && let (Some(t), Some(e)) = split_header(a)
+            && e.split_whitespace().count() >= 2
+            && title_score(&e) == 0
+            && !fold(&e).split(' ').any(|w| FUNCTIONS.contains(&w) || w == "web")
+            && !TEAM_WORDS.contains(&fold(&e).split(' ').next().unwrap_or(""))
+            && !["time de ", "time do ", "time da "].iter().any(|t| fold(&e).starts_with(t))
+        {
+            return (Some(t), Some(e));
+        }
         match parts.as_slice() {
             [] => return (None, None),
             [one] => return (Some(one.clone()), None),
@@ -255,6 +275,17 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
                 // Integrações").
                 if parts.len() == 2 && !b_titled && FUNCTIONS.contains(&fold(e).as_str()) {
                     return (Some(format!("{t}{sep}{e}")), None);
+                }
+                // A function before the employer's name after a dash ("Software Engineering
+                // Intern — Mobile, Kirana Ledger Pvt. Ltd.") is the title's (R106: asked "At
+                // Mobile, Kirana Ledger").
+                if !b_titled
+                    && sep != ", "
+                    && let Some((function, employer)) = e.split_once(", ")
+                    && FUNCTIONS.contains(&fold(function).as_str())
+                    && !employer.trim().is_empty()
+                {
+                    return (Some(format!("{t}{sep}{function}")), Some(employer.trim().to_string()));
                 }
                 return (Some(t.clone()), Some(e.clone()));
             }
@@ -2480,6 +2511,27 @@ mod tests {
             split_header("Analista em Sistemas Integrados Ltda."),
             te("Analista", "Sistemas Integrados Ltda.")
         );
+        // R106: a function between the title and the employer is the title's ("At Mobile,
+        // Kirana Ledger" was asked).
+        let text = "Software Engineering Intern — Mobile, Kirana Ledger Pvt. Ltd., Bengaluru\nJan 2024 – Apr 2024\n• Built the offline sync screen\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Kirana Ledger Pvt. Ltd."));
+        assert_eq!(
+            e[0].title.as_ref().map(|s| s.value.as_str()),
+            Some("Software Engineering Intern — Mobile")
+        );
+        // R107: a town no list knows after title and employer is their place, not the employer.
+        assert_eq!(
+            split_header("Técnico de Suporte e Redes, Telemax Provedor de Internet — Olinda"),
+            te("Técnico de Suporte e Redes", "Telemax Provedor de Internet")
+        );
+        // A team or a function after the comma is not the employer.
+        assert_eq!(
+            split_header("Engineering Manager, Web Platform — Porchlight Homes"),
+            te("Engineering Manager, Web Platform", "Porchlight Homes")
+        );
+        assert_eq!(split_header("Desenvolvedor, Time de Pagamentos — Stone").1.as_deref(), Some("Stone"));
     }
 
     #[test]

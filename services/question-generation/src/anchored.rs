@@ -2226,7 +2226,9 @@ mod tests {
             "Na Acme, você errou ao subestimar",
         );
         let points = &q.rubric.points;
-        assert!(points.iter().any(|p| p.starts_with("quando percebeu o estouro")), "{points:#?}");
+        assert!(points.iter().any(|p| p.starts_with("como se chegou à estimativa")), "{points:#?}");
+        // (Nor on how long it went unnoticed or a check in the pipeline, R107.)
+        assert!(!points.iter().any(|p| p.contains("despercebido") || p.contains("pipeline")), "{points:#?}");
         assert!(!points.iter().any(|p| p.contains("limitar o dano")), "{points:#?}");
         asked(
             "pt",
@@ -2676,6 +2678,25 @@ mod tests {
             "conflict",
             "Nós discordamos do time de segurança sobre scanners bloqueando builds: eles queriam bloquear qualquer CVE, nós mostramos que 70% dos alertas eram de pacotes não usados.",
             "Na Jabuticaba Seguros, vocês discordaram do time de segurança sobre scanners",
+        );
+        // R107: a label saying what the disagreement was about, and (its lead-in dropped by
+        // `convert`) another side's position before the candidate's; neither was asked, and both
+        // kits asked a stock question instead.
+        assert_told(
+            "en",
+            0,
+            "Paystride",
+            "conflict",
+            "Design disagreement: our designer wanted a full-screen video on the onboarding page. I pulled field data from our RUM tool showing 62% of sign-ups came from devices with under 3 GB RAM, and we agreed on a static illustration with an optional video.",
+            "At Paystride, your designer wanted a full-screen video",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Cuidar+ Saúde Digital",
+            "conflict",
+            "O time de segurança queria bloquear no deploy qualquer imagem com CVE alta. Eu achava que isso ia travar todo mundo no primeiro dia. Propus começar só reportando, com prazo de 30 dias por squad, e bloquear depois.",
+            "Na Cuidar+ Saúde Digital, o time de segurança queria bloquear",
         );
     }
 

@@ -3617,7 +3617,32 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         "lead", "manager", "boss", "director", "cto", "líder", "gestor", "gestora", "gerente", "chefe",
         "jefe", "jefa",
     ];
-    let boss = ws.len() > 1 && ["my", "meu", "minha", "mi"].contains(&ws[0]) && BOSSES.contains(&ws[1]);
+    // (So is a colleague of another function: "Design disagreement: our designer wanted a
+    // full-screen video on the onboarding page", R107: never asked.)
+    const OTHERS: &[&str] = &[
+        "designer",
+        "designers",
+        "architect",
+        "architects",
+        "product",
+        "pm",
+        "po",
+        "ceo",
+        "client",
+        "customer",
+        "arquiteto",
+        "arquiteta",
+        "diseñador",
+        "diseñadora",
+        "arquitecto",
+        "arquitecta",
+        "cliente",
+        "ux",
+    ];
+    let boss = ws.len() > 1
+        && (["my", "meu", "minha", "mi"].contains(&ws[0]) && BOSSES.contains(&ws[1])
+            || ["my", "our", "meu", "minha", "nosso", "nossa", "mi", "nuestro", "nuestra"].contains(&ws[0])
+                && OTHERS.contains(&ws[1]));
     let own = ws[..verb].iter().enumerate().any(|(k, w)| OWN_WORDS.contains(w) && !(boss && k == 0));
     if !(1..=5).contains(&verb) || own || ws.len() < verb + 3 {
         return None;
@@ -6017,7 +6042,16 @@ pub(crate) fn helped_only(line: &str) -> bool {
 pub(crate) fn disagreement_label(line: &str) -> bool {
     const LABELS: &[&str] =
         &["disagreement", "conflict", "conflito", "divergência", "discordância", "desacuerdo", "conflicto"];
-    line.split_once(": ").is_some_and(|(label, _)| LABELS.contains(&label.trim().to_lowercase().as_str()))
+    // (With a word saying what about: "Design disagreement: our designer wanted a full-screen
+    // video ...", R107: never asked; "Conflito técnico: ...".)
+    line.split_once(": ").is_some_and(|(label, _)| {
+        let label = label.trim().to_lowercase();
+        let ws: Vec<&str> = label.split(' ').collect();
+        ws.len() <= 3
+            && (LABELS.contains(&label.as_str())
+                || ws.first().is_some_and(|w| LABELS.contains(w))
+                || ws.last().is_some_and(|w| LABELS.contains(w)))
+    })
 }
 
 /// Whether an achievement line opens with a disagreement or a negotiation with other people
@@ -6415,7 +6449,38 @@ fn broke_something(sentence: &str) -> bool {
     let clause = lower.split(['.', ';', ',']).next().unwrap_or_default();
     // ("Quebrei o monólito de autorização em 9 microsserviços", R68's development kits.)
     const PIECES: &[&str] = &["services", "serviços", "servicios", "modules", "módulos", "partes", "pieces"];
-    BROKE.iter().any(|b| clause.starts_with(b))
+    // (Or something of the candidate's: "My first PR broke the release build because ...", R106:
+    // asked a generic problem-solving question instead.)
+    const MY: &[&str] = &["my ", "meu ", "minha ", "mi "];
+    const HARMED: &[&str] = &["broke", "quebrou", "derrubou", "rompió", "tumbó"];
+    const CHANGES: &[&str] = &[
+        "pr",
+        "commit",
+        "change",
+        "deploy",
+        "release",
+        "migration",
+        "script",
+        "query",
+        "patch",
+        "config",
+        "refactor",
+        "code",
+        "hotfix",
+        "update",
+        "mudança",
+        "alteração",
+        "migração",
+        "código",
+        "consulta",
+        "cambio",
+        "despliegue",
+        "migración",
+    ];
+    let mine_broke = MY.iter().any(|m| clause.starts_with(m))
+        && words(clause).skip(1).take(2).any(|w| CHANGES.contains(&w))
+        && words(clause).skip(2).take(3).any(|w| HARMED.contains(&w));
+    (BROKE.iter().any(|b| clause.starts_with(b)) || mine_broke)
         && !SPLITS.iter().any(|w| clause.contains(w))
         && !words(clause).any(|w| PIECES.iter().any(|p| w.ends_with(p)))
 }
@@ -10451,6 +10516,13 @@ mod tests {
             "I missed a broken coupon edge case in Nov 2023 because I had only tested on Chrome."
         ));
         assert!(!owns_mistake("Broke the monolith into 12 services with the strangler pattern."));
+        // Something of the candidate's that broke (R106: asked a generic problem-solving question).
+        assert!(owns_mistake(
+            "My first PR broke the release build because a new library pulled in an old OkHttp version."
+        ));
+        assert!(owns_mistake("Meu primeiro deploy quebrou o checkout por 20 minutos."));
+        assert!(!owns_mistake("My team broke the monolith into services."));
+        assert!(!owns_mistake("My manager broke the news in a town hall meeting about the migration."));
         assert!(!owns_mistake(
             "Quebrei o monólito de autorização de cartões em 9 microsserviços Spring Boot."
         ));

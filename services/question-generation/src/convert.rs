@@ -195,7 +195,10 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
                     employer: w.employer.as_ref().map(|e| e.value.clone()).filter(|e| !e.is_empty()),
                     title: w.title.as_ref().map(|t| t.value.clone()).filter(|t| !t.is_empty()),
                     span: highlight_span(w.span.as_ref(), &h),
-                    whole: is_whole(w.span.as_ref(), &h),
+                    // (A lead-in dropped by `clean` leaves the story capitalized: "O time de
+                    // segurança queria ..." is written "o time de segurança queria ...".)
+                    whole: is_whole(w.span.as_ref(), &h)
+                        || is_whole(w.span.as_ref(), &crate::claims::lower_first(&h)),
                     years_ago,
                     skill_ids: taxonomy.find(&h).into_iter().map(|m| m.skill_id).collect(),
                     text: h,
@@ -549,15 +552,27 @@ fn clean(highlight: &str) -> String {
         "logro",
         "logros",
     ];
+    // A lead-in that says a story follows ("Uma história que sempre conto: o time de segurança
+    // queria bloquear ...", "A story I like to tell: ...", R107: the disagreement after it was
+    // never asked) is no part of the story.
+    const LEAD_IN: &[&str] = &["story", "história", "historia", "anecdote", "anedota", "anécdota"];
     let line = highlight.trim().trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '●']).trim();
     let line = match line.split_once(": ") {
         Some((label, rest))
             if ACHIEVEMENT.contains(&label.to_lowercase().as_str())
                 && rest.starts_with(char::is_uppercase) =>
         {
-            rest
+            rest.to_string()
         }
-        _ => line,
+        Some((label, rest))
+            if label.split(' ').count() <= 6
+                && crate::claims::words(&label.to_lowercase()).any(|w| LEAD_IN.contains(&w))
+                && crate::claims::words(rest).count() >= 6 =>
+        {
+            let mut chars = rest.chars();
+            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        }
+        _ => line.to_string(),
     };
     line.trim_end_matches('.').to_string()
 }
@@ -933,6 +948,22 @@ mod tests {
         assert_eq!(ev("Go"), "- Lenguajes: Go");
     }
     use nexushr_proto::resumes::v1::Section;
+
+    #[test]
+    fn a_lead_in_saying_a_story_follows_is_dropped() {
+        // R107: "Uma história que sempre conto:" kept the disagreement after it from being asked.
+        let line = "Uma história que sempre conto: o time de segurança queria bloquear no deploy qualquer imagem com CVE alta.";
+        assert_eq!(clean(line), "O time de segurança queria bloquear no deploy qualquer imagem com CVE alta");
+        assert_eq!(
+            clean("A story I like to tell: our designer wanted a full-screen video."),
+            "Our designer wanted a full-screen video"
+        );
+        // A label of work is no lead-in, and a short rest is no story.
+        assert_eq!(clean("Story points: estimated 40 per sprint"), "Story points: estimated 40 per sprint");
+        // Found in its entry, it is whole.
+        let span = EvidenceSpan { start: 0, end: line.len() as u32, text: line.into() };
+        assert!(is_whole(Some(&span), &crate::claims::lower_first(&clean(line))));
+    }
 
     #[test]
     fn a_numbered_item_is_whole_before_the_next_number() {
