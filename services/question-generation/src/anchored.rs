@@ -2698,6 +2698,16 @@ mod tests {
             "O time de segurança queria bloquear no deploy qualquer imagem com CVE alta. Eu achava que isso ia travar todo mundo no primeiro dia. Propus começar só reportando, com prazo de 30 dias por squad, e bloquear depois.",
             "Na Cuidar+ Saúde Digital, o time de segurança queria bloquear",
         );
+        // R107: what the candidate proposed before what another side preferred; the settlement
+        // after it was asked as work ("quedaste Aurora en pruebas").
+        assert_told(
+            "es",
+            2,
+            "Bancolínea",
+            "conflict",
+            "Trade-off: propuse Aurora Serverless para los ambientes de pruebas; el área de arquitectura prefería RDS clásico por estandarización. Quedó Aurora en pruebas y RDS en producción, con un ahorro del 45 % en los ambientes no productivos.",
+            "En Bancolínea, propusiste Aurora Serverless para los ambientes de pruebas; el área de arquitectura prefería RDS clásico por estandarización",
+        );
     }
 
     #[test]

@@ -3188,6 +3188,14 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     if let Some(said) = we_disagreed(&line, lang) {
         return Some(said);
     }
+    // (What the candidate proposed before what another side preferred, after a short label.)
+    let body = line
+        .split_once(": ")
+        .filter(|(label, _)| label.split(' ').count() <= 6)
+        .map_or(line.as_str(), |(_, r)| r);
+    if let Some(said) = proposed_otherwise(body, lang) {
+        return Some(said);
+    }
     // Told as written, up to the end of its sentence: "la adopción de MFA generó fricción con TI de
     // planta, que temía paros por accesos bloqueados en los turnos nocturnos".
     if caused_friction(&line) {
@@ -3280,6 +3288,81 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
     let (we, you) = WE[lang.min(2)].iter().find(|(w, _)| lower.starts_with(w))?;
     (lower.len() == clause.len() && clause.split(' ').count() >= we.split(' ').count() + 3)
         .then(|| format!("{you}{}", &clause[we.len()..]))
+}
+
+/// A disagreement told as what the candidate proposed and what another side preferred, in one
+/// sentence: "propuse Aurora Serverless para los ambientes de pruebas; el área de arquitectura
+/// prefería RDS clásico por estandarización" is "propusiste Aurora Serverless ...; el área de
+/// arquitectura prefería RDS clásico ..." (R107: never asked; the settlement after it was asked as
+/// work, "quedaste Aurora en pruebas").
+fn proposed_otherwise(body: &str, lang: usize) -> Option<String> {
+    const PROPOSED: [&[(&str, &str)]; 3] = [
+        &[
+            ("i proposed ", "you proposed "),
+            ("proposed ", "you proposed "),
+            ("i suggested ", "you suggested "),
+            ("suggested ", "you suggested "),
+            ("i pushed for ", "you pushed for "),
+            ("pushed for ", "you pushed for "),
+        ],
+        &[
+            ("eu propus ", "você propôs "),
+            ("propus ", "você propôs "),
+            ("eu sugeri ", "você sugeriu "),
+            ("sugeri ", "você sugeriu "),
+            ("defendi ", "você defendeu "),
+        ],
+        &[
+            ("yo propuse ", "propusiste "),
+            ("propuse ", "propusiste "),
+            ("sugerí ", "sugeriste "),
+            ("defendí ", "defendiste "),
+        ],
+    ];
+    const BUT: &[&str] = &["; ", ", but ", ", mas ", ", pero ", " but ", " mas ", " pero "];
+    const MINE: [&[(&str, &str)]; 3] =
+        [&[("my ", "your ")], &[("meu ", "seu "), ("minha ", "sua ")], &[("mi ", "tu ")]];
+    let lang = lang.min(2);
+    let sentence = &body[..sentence_end_at_stop(body).unwrap_or(body.len())];
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let (mine, yours) = PROPOSED[lang].iter().find(|(p, _)| lower.starts_with(p))?;
+    let (at, sep) = BUT
+        .iter()
+        .filter_map(|b| lower.find(b).map(|at| (at, *b)))
+        .filter(|(at, _)| *at > mine.len() + 10)
+        .min()?;
+    let other = &sentence[at + sep.len()..];
+    let ws: Vec<&str> = other.split(' ').map(|w| w.trim_end_matches(',')).collect();
+    let verb = ws.iter().take(6).position(|w| {
+        SIDE_WANTED[lang].contains(&w.to_lowercase().as_str())
+            || ["insisted", "insistia", "insistiu", "insistía", "insistió", "preferiu", "prefirió"]
+                .contains(&w.to_lowercase().as_str())
+    })?;
+    let subject: Vec<String> = ws[..verb].iter().map(|w| w.to_lowercase()).collect();
+    let boss = subject.len() == 2 && MINE[lang].iter().any(|(m, _)| m.trim() == subject[0]);
+    if verb == 0 || ws.len() < verb + 2 || (!boss && subject.iter().any(|w| OWN_WORDS.contains(&w.as_str())))
+    {
+        return None;
+    }
+    let other = lower_first(other);
+    let other = MINE[lang]
+        .iter()
+        .find(|(m, _)| other.starts_with(m))
+        .map_or(other.clone(), |(m, y)| format!("{y}{}", &other[m.len()..]));
+    Some(format!("{yours}{}{sep}{other}", &sentence[mine.len()..at]))
+}
+
+/// Where a text's first sentence ends at a full stop (a semicolon goes on), when it does: not
+/// after a month shortened before its year ("En dic. 2021 una recolección de estadísticas ...",
+/// R92).
+fn sentence_end_at_stop(text: &str) -> Option<usize> {
+    text.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let before = text[..i].rsplit(' ').next().map(str::to_lowercase).unwrap_or_default();
+        !(SHORT_MONTHS.contains(&before.as_str()) && text[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// A disagreement told as what the candidate wanted and what another person preferred: "yo
@@ -6676,13 +6759,7 @@ fn wrong_one(sentence: &str) -> bool {
 /// Where the sentence or clause that opens `text` ends: its first ". " or "; " (a figure's point
 /// is none: "99.99%").
 fn sentence_end(text: &str) -> Option<usize> {
-    // (Not a month shortened before its year: "En dic. 2021 una recolección de estadísticas ...",
-    // R92.)
-    let stop = text.match_indices(". ").map(|(i, _)| i).find(|&i| {
-        let before = text[..i].rsplit(' ').next().map(str::to_lowercase).unwrap_or_default();
-        !(SHORT_MONTHS.contains(&before.as_str()) && text[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
-    });
-    [stop, text.find("; ")].into_iter().flatten().min()
+    [sentence_end_at_stop(text), text.find("; ")].into_iter().flatten().min()
 }
 
 /// Months as resumes shorten them, in the three languages ("dic.", "set.", "Sept.").

@@ -966,6 +966,13 @@ mod tests {
     }
 
     #[test]
+    fn a_settlement_stays_with_the_disagreement_it_ends() {
+        // R107: "Quedó Aurora en pruebas ..." was asked apart, as work ("quedaste Aurora").
+        let line = "Trade-off: propuse Aurora Serverless para los ambientes de pruebas; el área de arquitectura prefería RDS clásico por estandarización. Quedó Aurora en pruebas y RDS en producción, con un ahorro del 45 % en los ambientes no productivos.";
+        assert_eq!(stories(line, Some(2)), vec![line.to_string()]);
+    }
+
+    #[test]
     fn a_numbered_item_is_whole_before_the_next_number() {
         let text = "1. Integré DAST con OWASP ZAP en el pipeline de staging de la API de pagos.\n2. Coordino dos pentests externos al año.\n";
         let span = EvidenceSpan { start: 0, end: text.len() as u32, text: text.into() };
