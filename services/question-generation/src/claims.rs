@@ -1292,7 +1292,14 @@ impl Claims {
             // A funnel's drop-off or conversion moved is a product result, scored on the baseline and
             // what caused the change (R36: "cutting drop-off at the time-slot step from 31% to 19%"
             // asked where the time was going).
-            "refactor" | "performance" | "build" | "launch" | "migration" if names_funnel(text) => {
+            // A conversion that followed from a speed-up ("Rediseño del motor de decisión de crédito
+            // ...: tiempo de respuesta de 12 s a 900 ms, lo que subió un 8 % la conversión", R107:
+            // asked only how the gain was attributed, the engineering behind the 12 s unasked) is
+            // the speed-up's story.
+            "build" | "refactor" | "impact" if speed_led_to(text) => to("performance"),
+            "refactor" | "performance" | "build" | "launch" | "migration"
+                if names_funnel(text) && !speed_led_to(text) =>
+            {
                 to("impact")
             }
             // Alerts made quieter or sharper ("Cut alert noise ~65% ... with SLO burn-rate alerts")
@@ -6900,8 +6907,17 @@ fn names_vulnerability_programme(text: &str) -> bool {
 }
 
 /// A vulnerability management programme, named as such.
-const VULN_PROGRAMMES: &[&str] =
-    &["vulnerability management", "gestão de vulnerabilidades", "gestión de vulnerabilidades"];
+/// (Or a bug bounty run: "Ran the HackerOne bug bounty; 94 valid reports triaged, median
+/// time-to-fix for high severity ...", R107: scored as an A/B test of a product change.)
+const VULN_PROGRAMMES: &[&str] = &[
+    "vulnerability management",
+    "gestão de vulnerabilidades",
+    "gestión de vulnerabilidades",
+    "bug bounty",
+    "hackerone",
+    "bugcrowd",
+    "intigriti",
+];
 
 /// Scanners of code, dependencies, secrets and images, run on repositories and in pipelines.
 const CODE_SCANNERS: &[&str] = &[
@@ -7787,6 +7803,28 @@ fn names_funnel(text: &str) -> bool {
         ],
         &["drop-off", "drop off", "taxa de desistência", "tasa de abandono"],
     )
+}
+
+/// Whether a line's speed-up comes before what it led to ("tiempo de respuesta de 12 s a 900 ms,
+/// lo que subió un 8 % la conversión", "cut checkout latency from 2 s to 400 ms, which lifted
+/// conversion 3%"): the speed-up is the work, the business result its consequence.
+fn speed_led_to(text: &str) -> bool {
+    const LED_TO: &[&str] = &[
+        ", which ",
+        " which ",
+        " resulting in ",
+        " leading to ",
+        " lo que ",
+        " lo cual ",
+        " o que ",
+        " o qual ",
+        " e isso ",
+        " y eso ",
+    ];
+    let lower = text.to_lowercase();
+    let Some(at) = LED_TO.iter().filter_map(|m| lower.find(m)).min() else { return false };
+    let before = &text[..at];
+    lower.len() == text.len() && names_speed_or_cost(before) && names_gain(before) && !names_funnel(before)
 }
 
 /// How a line says work was done by hand.
@@ -11676,6 +11714,21 @@ mod tests {
                 "Criei scripts em Bash e Python para backup diário do banco, com teste semanal de restauração; o tempo de recuperação caiu de 6 h para 1 h",
                 "recovery",
             ),
+            // R107: a speed-up that led to more conversion is the speed-up (asked only how the
+            // gain was attributed), and a bug bounty run is a vulnerability programme (scored as an
+            // A/B test).
+            (
+                "es-MX",
+                "Rediseño del motor de decisión de crédito (Python + FastAPI, PostgreSQL): tiempo de respuesta de 12 s a 900 ms, lo que subió un 8 % la conversión del formulario",
+                "performance",
+            ),
+            (
+                "en",
+                "Ran the HackerOne bug bounty; 94 valid reports triaged, median time-to-fix for high severity down from 41 to 12 days",
+                "vuln_management",
+            ),
+            // Unchanged: a conversion moved by the work itself is a product result.
+            ("en", "Redesigned the checkout flow, which lifted conversion from 2.1% to 2.6%", "impact"),
         ];
         let claims = Claims::bundled();
         for (_, line, want) in cases {
