@@ -660,6 +660,12 @@ impl Anchors {
                 } else {
                     (&own.text, own, id, false)
                 };
+                // A mistake owned is asked as one or not at all: "What did you have to learn for
+                // that work ...?" of "A mistake I learned from: I pushed an SCP ... without
+                // checking ..." read as if the slip were a piece of work (R107).
+                if mistake && !asked_mistake && contested.is_none() && !disagreement {
+                    continue;
+                }
                 let told = match &contested {
                     Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
                     None => anchored(line, employer, ask, lang),
@@ -2658,6 +2664,22 @@ mod tests {
         );
         let options = Anchors::bundled().options(&bank.graph, &c, 0);
         assert!(options.iter().all(|o| !o.question.question.text.contains("that incident")));
+    }
+
+    #[test]
+    fn a_mistake_is_asked_as_one_or_not_at_all() {
+        // R107: "What did you have to learn for that work?" of a mistake labelled one learned from.
+        let bank = crate::bank::Bank::bundled().unwrap();
+        let c = candidate(
+            "en",
+            &[(
+                "Northbridge",
+                "A mistake I learned from: I pushed an SCP denying unused regions without checking the global-service dependencies on us-east-1. It broke certificate renewals in two accounts for an afternoon.",
+            )],
+        );
+        let options = Anchors::bundled().options(&bank.graph, &c, 0);
+        assert!(options.iter().any(|o| o.question.story == Some(Story::Mistake)), "{options:#?}");
+        assert!(options.iter().all(|o| o.question.story == Some(Story::Mistake)), "{options:#?}");
     }
 
     #[test]

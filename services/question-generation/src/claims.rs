@@ -8983,6 +8983,24 @@ mod tests {
     }
 
     #[test]
+    fn staff_sign_in_is_scored_as_people_not_services() {
+        // R107: SSO for staff scored on certificates, clock skew and services moved.
+        let q = first_question(
+            "en",
+            "Northbridge",
+            "Rolled out SSO with short-lived credentials via IAM Identity Center and removed 312 long-lived IAM user access keys.",
+            0,
+        )
+        .expect("a question");
+        let points = &q.question.rubric.points;
+        assert!(
+            points.iter().any(|p| p.starts_with("the identity provider as the one source")),
+            "{points:#?}"
+        );
+        assert!(!points.iter().any(|p| p.contains("clock skew")), "{points:#?}");
+    }
+
+    #[test]
     fn a_coverage_figure_is_not_asked_how_it_was_measured() {
         // R51: "como foi medido o resultado de 71% que você cita?" of a coverage figure.
         let q = first_question(
