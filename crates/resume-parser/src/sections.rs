@@ -262,7 +262,8 @@ pub(crate) fn without_addresses(text: &str) -> String {
 
 /// Characters that start a list item only before a space: "+ Diseñé la arquitectura" is an item
 /// (R64: a DBA's "+" items read as one highlight joined by the signs), "+55 11 ..." a phone.
-const SPACED_BULLETS: [char; 10] = ['+', '>', '◦', '○', '■', '►', '➤', '✓', '✔', '→'];
+/// (An em dash too: "— Migré la app Android ...", R108: a mobile developer's items read as one.)
+const SPACED_BULLETS: [char; 11] = ['+', '>', '◦', '○', '■', '►', '➤', '✓', '✔', '→', '—'];
 
 /// Whether a line starts with a list bullet or an item's number ("2. Integré ...", R67: the
 /// wrapped rest of a numbered item read as an achievement of its own).

@@ -2535,6 +2535,20 @@ mod tests {
     }
 
     #[test]
+    fn em_dash_items_are_highlights_of_their_own() {
+        // R108: a mobile developer's "— " items read as one highlight, and his kits asked nothing
+        // of his work.
+        let text = "Abarrotes La Perla | Desarrollador Móvil Sr. | Guadalajara\nenero 2022 – actualidad\n\
+                    — Migré la app Android de XML + MVP a Jetpack Compose y MVVM de forma gradual, pantalla\n  \
+                    por pantalla, durante 8 meses.\n\
+                    — Sesiones sin crash: de 97.8 % a 99.6 %.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].highlights.len(), 2, "{:?}", e[0].highlights);
+        assert!(e[0].highlights[0].ends_with("durante 8 meses."), "{:?}", e[0].highlights);
+    }
+
+    #[test]
     fn a_career_changer_is_as_senior_as_the_new_career() {
         let text = "QA Automation Engineer at Hearthline\nMarch 2024 - Present\n- Built Playwright suites\n\n\
                     Junior QA Tester, Brightpath\nJanuary 2023 - February 2024\n- Manual testing\n\n\

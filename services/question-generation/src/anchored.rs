@@ -666,6 +666,17 @@ impl Anchors {
                 if mistake && !asked_mistake && contested.is_none() && !disagreement {
                     continue;
                 }
+                let supported = own.support_ask.as_ref().is_some_and(|s| std::ptr::eq(s, ask));
+                // Incidents handled by the dozen ("Atendí más de 30 incidentes para clientes de
+                // salud ...") are asked about one of them, not "that incident" (R108).
+                let one_of_many;
+                let ask = match one_of_those_incidents(ask, lang) {
+                    Some(reworded) if incident && handled_tickets(said_words) => {
+                        one_of_many = reworded;
+                        &one_of_many
+                    }
+                    _ => ask,
+                };
                 let told = match &contested {
                     Some(position) => Some(crate::claims::at_employer(position, employer, ask, lang)),
                     None => anchored(line, employer, ask, lang),
@@ -678,7 +689,7 @@ impl Anchors {
                 q.competencies = vec![c.id.clone()];
                 // An incident helped with is scored on the candidate's part, not on how the impact
                 // was limited by whoever led it (R90).
-                if own.support_ask.as_ref().is_some_and(|s| std::ptr::eq(s, ask)) {
+                if supported {
                     scored_on_their_part(&mut q.rubric.points, own);
                 }
                 // The competency's rubric says nothing of the work itself: one point on what the
@@ -1534,6 +1545,24 @@ fn scored_on_their_part(points: &mut [String], texts: &crate::claims::Texts) {
 /// Whether a told part names incidents in the plural near its head ("atendí incidencias de nivel
 /// 2", "handled incidents with the backend team"): tickets handled, no one incident to walk
 /// through.
+/// An incident ask reworded for one of many incidents handled: "Walk me through that incident"
+/// is "Pick the hardest of those incidents and walk me through it"; None for another ask.
+fn one_of_those_incidents(ask: &str, lang: usize) -> Option<String> {
+    const THAT: [(&str, &str); 3] = [
+        ("Walk me through that incident:", "Pick the hardest of those incidents and walk me through it:"),
+        (
+            "Me conte esse incidente passo a passo:",
+            "Escolha o mais difícil desses incidentes e me conte passo a passo:",
+        ),
+        (
+            "Cuéntame ese incidente paso a paso:",
+            "Elige el más difícil de esos incidentes y cuéntamelo paso a paso:",
+        ),
+    ];
+    let (that, one) = THAT[lang.min(2)];
+    ask.strip_prefix(that).map(|rest| format!("{one}{rest}"))
+}
+
 fn handled_tickets(said_words: &[&str]) -> bool {
     said_words.iter().take(9).any(|w| ["incidents", "incidentes", "incidencias", "incidências"].contains(w))
 }
@@ -2233,6 +2262,15 @@ mod tests {
         );
         let points = &q.rubric.points;
         assert!(points.iter().any(|p| p.starts_with("como se chegou à estimativa")), "{points:#?}");
+        // A shortcut taken to hit a deadline is no estimate that slipped (R109).
+        let (_, q) = story_of(
+            "en",
+            0,
+            "ownership",
+            "Mistake I own: in 2021 I approved letting the dock-scheduling and yard-management services share one PostgreSQL schema to hit a deadline. Two years later a column change in one broke the other during peak season.",
+        )
+        .expect("asked");
+        assert!(!q.rubric.points.iter().any(|p| p.contains("estimate")), "{:#?}", q.rubric.points);
         // (Nor on how long it went unnoticed or a check in the pipeline, R107.)
         assert!(!points.iter().any(|p| p.contains("despercebido") || p.contains("pipeline")), "{points:#?}");
         assert!(!points.iter().any(|p| p.contains("limitar o dano")), "{points:#?}");
@@ -2667,6 +2705,32 @@ mod tests {
     }
 
     #[test]
+    fn r108_a_dated_incident_and_an_argument_against_are_asked() {
+        // R108: neither was asked; the argument was scored as a speed-up ("how did you measure
+        // the 99.99%?") and the kit had no incident question.
+        assert_told(
+            "en",
+            0,
+            "Larkspur",
+            "ownership",
+            "Incident, Nov 2021: an expired intermediate TLS certificate on our acquirer connection failed 100% of card authorizations for 47 minutes on a Friday evening. I ran the postmortem and owned the fix.",
+            "At Larkspur, an expired intermediate TLS certificate on your acquirer connection failed",
+        );
+        assert_told(
+            "en",
+            0,
+            "Larkspur",
+            "conflict",
+            "Argued against the 99.99% target leadership wanted for the merchant dashboard. Its dependency chain could not support it; we agreed on 99.9%.",
+            "At Larkspur, you argued against the 99.99% target leadership wanted",
+        );
+        assert_eq!(crate::claims::without_date("Incident, Nov 2021"), "Incident");
+        assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");
+        assert_eq!(crate::claims::without_date("Project 2021"), "Project");
+        assert_eq!(crate::claims::without_date("Incident"), "Incident");
+    }
+
+    #[test]
     fn a_mistake_is_asked_as_one_or_not_at_all() {
         // R107: "What did you have to learn for that work?" of a mistake labelled one learned from.
         let bank = crate::bank::Bank::bundled().unwrap();
@@ -3077,7 +3141,9 @@ mod tests {
             )],
         );
         let q = anchors.question("ownership", &c, 1, &[], &[]).expect("an incident shows ownership");
-        assert!(q.question.text.contains("esse incidente"), "{}", q.question.text);
+        // (Three of them: asked about one, R108: "Cuéntame ese incidente" after "más de 30
+        // incidentes".)
+        assert!(q.question.text.contains("Escolha o mais difícil desses incidentes"), "{}", q.question.text);
         // A security incident is scored on containment, what was reached and who was told, not
         // on an outage's rollback and failover (R73).
         let c = candidate(

@@ -2593,7 +2593,8 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // (With a note on the candidate's part: "Incident (supporting role): during the 2022 peak
     // season a retry storm ... took shipment booking down for 3 hours", R91.)
     let labelled = line.split_once(": ").is_some_and(|(label, _)| {
-        let label = label.to_lowercase();
+        // (With its date after it: "Incident, Nov 2021: ...", R108.)
+        let label = without_date(&label.to_lowercase());
         let label = label.split(" (").next().unwrap_or_default();
         ["incident", "security incident", "incidente", "incidente de segurança", "incidente de seguridad"]
             .contains(&label)
@@ -3903,7 +3904,9 @@ fn told(line: &str, lang: usize) -> Option<String> {
 /// lines were never asked, their kits asked the bank's stock questions instead).
 fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
     let unlabelled = line.split_once(": ").and_then(|(label, rest)| {
-        let bare = nexushr_resume_parser::work::without_asides(label);
+        // (A label with its date: "Incident, Nov 2021: an expired intermediate TLS certificate
+        // ...", R108: never asked, the kit without an incident question.)
+        let bare = without_date(&nexushr_resume_parser::work::without_asides(label));
         let n = bare.split_whitespace().count();
         (label.starts_with(char::is_uppercase)
             // (Four words: "One mistake worth mentioning: I tuned ...", R84.)
@@ -3937,6 +3940,29 @@ fn telling(line: &str, lang: usize) -> std::borrow::Cow<'_, str> {
             _ => std::borrow::Cow::Borrowed(line),
         },
     }
+}
+
+/// A label without the date after it ("Incident, Nov 2021" is "Incident", "Incidente marzo 2023"
+/// is "Incidente"); as it is when it ends in no year.
+pub(crate) fn without_date(label: &str) -> String {
+    let mut ws: Vec<&str> = label.split_whitespace().collect();
+    let year = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if !ws.last().is_some_and(|w| year(w)) || ws.len() < 2 {
+        return label.to_string();
+    }
+    ws.pop();
+    while ws.len() > 1
+        && ws.last().is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']).to_lowercase();
+            w == "de" || SHORT_MONTHS.iter().any(|m| w.starts_with(m) && w.chars().all(char::is_alphabetic))
+        })
+    {
+        ws.pop();
+    }
+    ws.join(" ").trim_end_matches(',').to_string()
 }
 
 /// A line without the words that set its story in time ("Once closed a batch of alerts ...", "No
@@ -6257,8 +6283,16 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     let Some(first) = lower.first() else { return false };
     // (An argument is with people: "Had a running argument with one backend developer about
     // contract testing", R97.)
+    // (Or against something: "Argued against the 99.99% target leadership wanted for the
+    // merchant dashboard", R108: asked where the time was going, "how did you measure the
+    // 99.99%?"; "Pushed back on ...", "Me opuse a ...".)
+    let second = lower.get(1).copied().unwrap_or_default();
     if ["argument", "arguments", "discussão", "discusión"].contains(first)
-        || (*first == "argued" && lower.get(1) == Some(&"with"))
+        || (*first == "argued" && ["with", "against"].contains(&second))
+        || (*first == "pushed" && second == "back")
+        || ["opposed", "argumentei", "argumenté"].contains(first)
+            && ["against", "contra", "en"].contains(&second)
+        || (*first == "me" && ["opus", "opuse"].contains(&second))
     {
         return true;
     }
