@@ -2724,6 +2724,32 @@ mod tests {
             "Argued against the 99.99% target leadership wanted for the merchant dashboard. Its dependency chain could not support it; we agreed on 99.9%.",
             "At Larkspur, you argued against the 99.99% target leadership wanted",
         );
+        // Nor were three mistakes of the candidate's: a label saying what they got wrong, an
+        // incident with a note in brackets, and records a script of theirs deleted.
+        assert_told(
+            "en",
+            0,
+            "Quillfield",
+            "ownership",
+            "One thing I got wrong: in March 2024 I replaced the answer buttons with styled divs to fix a layout bug and didn't test with a screen reader. For two days, pupils using NVDA could not submit answers at all.",
+            "At Quillfield in March 2024, you replaced the answer buttons with styled divs",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Safrasense",
+            "ownership",
+            "Incidente (safra 2022/23): um backfill que eu rodei sem chave de deduplicação gravou em dobro três semanas de dados de produtividade. Expliquei o erro ao cliente e corrigi os dados em dois dias.",
+            "Na Safrasense, um backfill que você rodou sem chave de deduplicação gravou em dobro",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Serra Viva",
+            "ownership",
+            "Em 2017 um script de limpeza que escrevi apagou, por erro no filtro de datas, 11 mil guias de autorização em produção. Recuperei via Flashback em 40 minutos.",
+            "Na Serra Viva, em 2017 um script de limpeza que você escreveu apagou",
+        );
         assert_eq!(crate::claims::without_date("Incident, Nov 2021"), "Incident");
         assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");
         assert_eq!(crate::claims::without_date("Project 2021"), "Project");

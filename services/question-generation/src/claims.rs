@@ -2327,6 +2327,12 @@ const FAILED: [&[&str]; 3] = [
         "compromised",
         "was delayed",
         "were delayed",
+        // (Data lost or written wrong: "a cleanup script I wrote deleted 11,000 records", R108.)
+        "deleted",
+        "wiped",
+        "overwrote",
+        "corrupted",
+        "double-counted",
     ],
     &[
         "caiu",
@@ -2354,6 +2360,14 @@ const FAILED: [&[&str]; 3] = [
         // do mês atrasou 5 horas. Reescrevi os parâmetros ...", R96: never asked.)
         "atrasou",
         "atrasaram",
+        // ("Em 2017 um script de limpeza que escrevi apagou, por erro no filtro de datas, 11 mil
+        // guias ...", "um backfill ... gravou em dobro três semanas de dados", R108: never asked.)
+        "apagou",
+        "apagaram",
+        "sobrescreveu",
+        "corrompeu",
+        "gravou em dobro",
+        "gravaram em dobro",
     ],
     &[
         "se cayó",
@@ -2380,6 +2394,10 @@ const FAILED: [&[&str]; 3] = [
         "se retrasó",
         "se atrasó",
         "se retrasaron",
+        "borró",
+        "borraron",
+        "sobrescribió",
+        "corrompió",
     ],
 ];
 
@@ -2564,10 +2582,12 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // 2022, the core ledger ...", R99.)
     let dated = |label: &str| {
         let lower = label.to_lowercase();
+        // (Not a note in brackets: "Incidente (safra 2022/23): um backfill que eu rodei ..." is
+        // told from "um backfill", R108: "(safra 2022/23), um backfill" was never asked.)
         let after = ["incident ", "incidente "]
             .iter()
             .find_map(|i| lower.strip_prefix(i))
-            .filter(|when| when.chars().any(|c| c.is_ascii_digit()))
+            .filter(|when| when.chars().any(|c| c.is_ascii_digit()) && !when.starts_with('('))
             .map(|_| label.split_once(' ').map_or("", |(_, when)| when).to_string());
         let before = || {
             let when = label.strip_suffix(" incident").or_else(|| label.strip_suffix(" Incident"))?;
@@ -2777,7 +2797,13 @@ pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
                 let mine = (!third_person(bare, lang))
                     .then(|| second_person(&capitalized(bare), lang).map(|t| t.to_lowercase()))
                     .flatten()
-                    .filter(|t| t != bare);
+                    .filter(|t| t != bare)
+                    // (Portuguese says who after "que": "um script de limpeza que escrevi apagou
+                    // ..." is "que você escreveu", R108: told "que escreveu".)
+                    .map(|t| match lang == 1 && ["que", "porque", "quando", "pois"].contains(&prev) {
+                        true => format!("você {t}"),
+                        false => t,
+                    });
                 mine.or_else(|| we_verb(bare, prev, lang))
             })
             .flatten()
@@ -2966,6 +2992,12 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "pior dia",
         "peor día",
         "peor dia",
+        // ("One thing I got wrong: in March 2024 I replaced the answer buttons with styled divs
+        // ... and didn't test with a screen reader", R108: never asked.)
+        "got wrong",
+        "did wrong",
+        "fiz errado",
+        "hice mal",
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
