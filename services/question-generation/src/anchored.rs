@@ -849,6 +849,12 @@ impl Anchors {
         if EVENTS.iter().chain(SUPPORT).any(|e| lower.contains(e)) {
             return;
         }
+        // Nor is a skill learnt ("Learned Python here, mostly by automating our own bug-report
+        // formatting", R109: "you learned Python here. Which design decision in that code would
+        // you still defend?").
+        if words(&lower).next().is_some_and(|w| ["learned", "learnt", "aprendi", "aprendí"].contains(&w)) {
+            return;
+        }
         // People taught or mentored are no work in an area: "Mentor two SREs and run on-call
         // onboarding (shadow rotation, mock incidents)" asked which production signals showed it
         // healthy, a tutoring post asked which design of "that code" she would defend (R72).
@@ -2749,6 +2755,20 @@ mod tests {
             "ownership",
             "Em 2017 um script de limpeza que escrevi apagou, por erro no filtro de datas, 11 mil guias de autorização em produção. Recuperei via Flashback em 40 minutos.",
             "Na Serra Viva, em 2017 um script de limpeza que você escreveu apagou",
+        );
+        // R109: "One we missed:" labels a mistake; a skill learnt is no work in an area.
+        assert_told(
+            "en",
+            0,
+            "Borealis",
+            "ownership",
+            "One we missed: patch 1.4 shipped a save-game corruption bug on PS5 for players with saves from version 1.1, because our save tests only ever used fresh saves. I built a save-compatibility matrix that now gates console submissions.",
+            "At Borealis, patch 1.4 shipped a save-game corruption bug",
+        );
+        assert!(
+            asked_as("en", 0, "Learned Python here, mostly by automating our own bug-report formatting")
+                .iter()
+                .all(|a| a != "programming")
         );
         assert_eq!(crate::claims::without_date("Incident, Nov 2021"), "Incident");
         assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");

@@ -2623,7 +2623,9 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
             || label.split(' ').next().is_some_and(|w| w == "incidente")
             || label.split(' ').next_back().is_some_and(|w| w == "incident")
             || dated(label).is_some()
-    });
+    })
+        // (Or a mistake: "One we missed: patch 1.4 shipped a save-game corruption bug ...", R109.)
+        || mistake_label(line);
     // ("I revoked the key", "I rolled back": a verb of the candidate's opening a sentence.)
     let mine = |s: &str| {
         s.strip_prefix("i ").and_then(|s| s.split(' ').next()).is_some_and(|w| {
@@ -2998,6 +3000,14 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "did wrong",
         "fiz errado",
         "hice mal",
+        // ("One we missed: patch 1.4 shipped a save-game corruption bug on PS5 ... because our
+        // save tests only ever used fresh saves", R109: never asked.)
+        "we missed",
+        "i missed",
+        "deixamos passar",
+        "deixei passar",
+        "se nos pasó",
+        "se me pasó",
     ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
