@@ -1276,8 +1276,12 @@ impl Anchors {
             return None;
         }
         let t = [&self.areas[k].en, &self.areas[k].pt, &self.areas[k].es][lang.min(2)];
+        // With the area's facets, as an anchored area question has them (R111: a landing zone
+        // built was scored on requests, limits and autoscaling).
+        let mut points = t.points.clone();
+        Claims::bundled().add_facets(&mut points, line, &self.areas[k].id, true, lang, 1);
         Some(crate::bank::Rubric {
-            points: t.points.clone(),
+            points,
             strong: t.strong.clone(),
             acceptable: t.acceptable().to_string(),
             weak: t.weak.clone(),
@@ -2770,10 +2774,39 @@ mod tests {
                 .iter()
                 .all(|a| a != "programming")
         );
+        // R109: an apply of the candidate's that removed a load balancer, and a team that
+        // resisted with its reason after a comma.
+        assert_told(
+            "pt",
+            1,
+            "Atlântica",
+            "ownership",
+            "Em agosto de 2022, um terraform apply que eu executei da minha máquina removeu o load balancer de produção do portal. O portal ficou fora do ar por 22 minutos. Eu recriei o recurso e conduzi o post-mortem.",
+            "Na Atlântica, em agosto de 2022, um terraform apply que você executou da sua máquina removeu",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Atlântica",
+            "conflict",
+            "Também reduzimos o custo de AWS em 28% com Savings Plans e desligamento automático dos ambientes de homologação à noite. O time de billing resistiu, com medo de perder tempo ligando ambientes de manhã; resolvemos com um comando no Slack.",
+            "Na Atlântica, o time de billing resistiu, com medo de perder tempo",
+        );
         assert_eq!(crate::claims::without_date("Incident, Nov 2021"), "Incident");
         assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");
         assert_eq!(crate::claims::without_date("Project 2021"), "Project");
         assert_eq!(crate::claims::without_date("Incident"), "Incident");
+    }
+
+    #[test]
+    fn a_built_landing_zone_is_scored_as_a_cloud_foundation() {
+        // R111: the area's rubric under a landing zone built kept requests, limits and probes.
+        let graph = crate::bank::Bank::bundled().unwrap().graph;
+        let line = "Diseñé la landing zone en Azure (hub-and-spoke, 42 suscripciones, políticas de Azure Policy) para 180 aplicaciones";
+        let rubric = Anchors::bundled().area_rubric(&graph, line, 2).expect("a cloud area");
+        let points = rubric.points.iter().take(3).cloned().collect::<Vec<_>>();
+        assert!(points.iter().any(|p| p.starts_with("la jerarquía de cuentas")), "{points:#?}");
+        assert!(!points.iter().any(|p| p.contains("requests, limits")), "{points:#?}");
     }
 
     #[test]

@@ -2360,6 +2360,12 @@ const FAILED: [&[&str]; 3] = [
         // do mês atrasou 5 horas. Reescrevi os parâmetros ...", R96: never asked.)
         "atrasou",
         "atrasaram",
+        // ("Em agosto de 2022, um terraform apply que eu executei da minha máquina removeu o load
+        // balancer de produção do portal", R109: never asked.)
+        "removeu o",
+        "removeu a",
+        "derrubou",
+        "derrubaram",
         // ("Em 2017 um script de limpeza que escrevi apagou, por erro no filtro de datas, 11 mil
         // guias ...", "um backfill ... gravou em dobro três semanas de dados", R108: never asked.)
         "apagou",
@@ -3726,8 +3732,21 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
         .min()
         .map_or(clause, |at| &clause[..at]);
     let clause = clause.trim().trim_end_matches('.');
+    // A resistance told in a few words has its reason after a comma ("O time de billing resistiu,
+    // com medo de perder tempo ligando ambientes de manhã; resolvemos com ...", R109: never
+    // asked): the clause goes on to the sentence's end.
+    let short = clause.split_whitespace().count() < 6
+        && clause
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| SIDE_RESISTED[lang].contains(&w.to_lowercase().as_str()));
+    let clause = match short {
+        true => line[..sentence_end(line).unwrap_or(line.len())].trim().trim_end_matches('.'),
+        false => clause,
+    };
     let clause_lower = clause.to_lowercase();
-    let ws: Vec<&str> = clause_lower.split_whitespace().collect();
+    let ws: Vec<&str> =
+        clause_lower.split_whitespace().map(|w| w.trim_end_matches([',', ';', ':'])).collect();
     let at = |list: &[&str]| ws.iter().position(|w| list.contains(w));
     let phrase_at = |list: &[&str]| {
         list.iter()
