@@ -85,6 +85,10 @@ pub struct Candidate {
     /// included ("Outros: ITIL v4, LGPD"): what the kit header counts as shown, with the skills.
     #[serde(default)]
     pub listed: Vec<Span>,
+    /// Where the candidate lives, as an ISO 3166-1 alpha-2 code ("MX", "CO"; empty when the
+    /// resume does not tell): a scenario set under one country's law is asked only there.
+    #[serde(default)]
+    pub country: String,
 }
 
 impl Candidate {

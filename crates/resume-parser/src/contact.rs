@@ -774,7 +774,10 @@ pub(crate) fn location_in(piece: &str) -> Option<String> {
     {
         return Some(piece.to_string());
     }
-    let parts: Vec<&str> = piece.split(',').map(str::trim).collect();
+    // ("Medellín, Antioquia — Colombia": a dash between a place's parts is a comma, R110: no
+    // location read, and her kit was set under Mexican law.)
+    let dashed = piece.replace(" — ", ", ").replace(" – ", ", ");
+    let parts: Vec<&str> = dashed.split(',').map(str::trim).collect();
     if parts.len() < 2 || parts.len() > 3 || piece.chars().count() > 60 || piece.contains('\t') {
         return None;
     }
@@ -877,7 +880,9 @@ pub fn extract(text: &str) -> Contact {
         .lines()
         .take_while(|l| header_kind(l).is_none())
         .take(12)
-        .flat_map(|l| l.split(['|', '·', '•', '\t', '—']))
+        // (A dash may be inside the place: "Medellín, Antioquia — Colombia", R110; tried whole
+        // before its pieces.)
+        .flat_map(|l| l.split(['|', '·', '•', '\t']).chain(l.split(['|', '·', '•', '\t', '—'])))
         .find_map(location_in)
         .map(|value| Scored { value, confidence: 0.75 });
     // The name: the first name-like piece among the first few lines ("Ana Souza | Engenheira"
@@ -937,6 +942,11 @@ mod tests {
         assert_eq!(location_in("Agave Digital Consultores, CDMX"), None);
         assert_eq!(location_in("Nubes del Bajío Consultores, Querétaro"), None);
         assert_eq!(location_in("Zapopan, Jal.").as_deref(), Some("Zapopan, Jal."));
+        // R110: a dash between a place's parts.
+        assert_eq!(
+            location_in("Medellín, Antioquia — Colombia").as_deref(),
+            Some("Medellín, Antioquia — Colombia")
+        );
     }
 
     #[test]

@@ -9078,6 +9078,21 @@ mod tests {
     }
 
     #[test]
+    fn a_web_app_offline_is_scored_on_its_service_worker() {
+        // R111: a PWA's offline mode scored on Room, Core Data and WorkManager.
+        let q = first_question(
+            "en",
+            "Andes Salud",
+            "Built an offline-first PWA with a service worker and IndexedDB for 38 field workers; records sync when the connection comes back.",
+            0,
+        )
+        .expect("a question");
+        let points = &q.question.rubric.points;
+        assert!(points.iter().any(|p| p.starts_with("what the service worker cached")), "{points:#?}");
+        assert!(!points.iter().any(|p| p.contains("WorkManager") || p.contains("Core Data")), "{points:#?}");
+    }
+
+    #[test]
     fn staff_sign_in_is_scored_as_people_not_services() {
         // R107: SSO for staff scored on certificates, clock skew and services moved.
         let q = first_question(

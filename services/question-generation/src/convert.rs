@@ -153,6 +153,7 @@ fn unwrapped_in(text: &str, e: &EvidenceSpan) -> Span {
 /// ranking input (events, Generate with a parse, the CLI). Contact details quoted anywhere in the
 /// parse are scrubbed first, so nothing question generation keeps or quotes holds them.
 pub fn candidate(p: &ParsedResume) -> Candidate {
+    let country = country(p);
     let p = &nexushr_resume_wire::without_contact(p);
     let taxonomy = nexushr_skills::Taxonomy::bundled();
     let span = |s: Option<&EvidenceSpan>| {
@@ -266,7 +267,62 @@ pub fn candidate(p: &ParsedResume) -> Candidate {
         language: p.language.clone(),
         certifications,
         listed,
+        country,
     }
+}
+
+/// Where the candidate lives ("MX", "CO", "BR"; empty when the resume does not tell): from the
+/// country code of a phone written in full, else from a country named in the location.
+fn country(p: &ParsedResume) -> String {
+    const CODES: &[(&str, &str)] = &[
+        ("+598", "UY"),
+        ("+593", "EC"),
+        ("+591", "BO"),
+        ("+595", "PY"),
+        ("+506", "CR"),
+        ("+507", "PA"),
+        ("+502", "GT"),
+        ("+52", "MX"),
+        ("+55", "BR"),
+        ("+57", "CO"),
+        ("+54", "AR"),
+        ("+56", "CL"),
+        ("+51", "PE"),
+        ("+58", "VE"),
+        ("+34", "ES"),
+        ("+351", "PT"),
+        ("+44", "GB"),
+        ("+353", "IE"),
+        ("+91", "IN"),
+        ("+61", "AU"),
+        ("+27", "ZA"),
+        ("+234", "NG"),
+        ("+254", "KE"),
+    ];
+    const NAMES: &[(&str, &str)] = &[
+        ("méxico", "MX"),
+        ("mexico", "MX"),
+        ("brasil", "BR"),
+        ("brazil", "BR"),
+        ("colombia", "CO"),
+        ("argentina", "AR"),
+        ("chile", "CL"),
+        ("perú", "PE"),
+        ("peru", "PE"),
+        ("uruguay", "UY"),
+        ("ecuador", "EC"),
+        ("costa rica", "CR"),
+        ("bolivia", "BO"),
+        ("paraguay", "PY"),
+    ];
+    let Some(contact) = &p.contact else { return String::new() };
+    // (The longest code first: "+598" is Uruguay, not "+59".)
+    let phoned = contact.phones.iter().filter(|ph| ph.e164.starts_with('+')).find_map(|ph| {
+        CODES.iter().filter(|(code, _)| ph.e164.starts_with(code)).max_by_key(|(code, _)| code.len())
+    });
+    let location = contact.location.as_ref().map(|l| l.value.to_lowercase()).unwrap_or_default();
+    let named = NAMES.iter().find(|(name, _)| location.contains(name));
+    phoned.or(named).map(|(_, iso)| iso.to_string()).unwrap_or_default()
 }
 
 /// Lines of a skills section a kit reads at most.

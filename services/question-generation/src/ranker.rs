@@ -547,6 +547,9 @@ pub fn rank(bank: &Bank, pool: &Pool, effectiveness: &Effectiveness, req: &Spec)
             || (!q.only_for.is_empty() && !job_area.is_some_and(|a| q.only_for.iter().any(|o| o == a)))
             || !shows_any(&q.needs)
             || (latam_law(q) && req.candidate.language == "en" && !shows_any(&latam_laws))
+            // (Nor of someone living elsewhere in Latin America: a Colombian security engineer
+            // was scored on Mexico's LFPDPPP and Brazil's LGPD, R110.)
+            || (latam_law(q) && !law_of_home(q, &req.candidate.country) && !shows_any(&latam_laws))
         {
             continue;
         }
@@ -1912,6 +1915,13 @@ fn rationale_work(lang: usize, area: &str, employer: &str) -> String {
 }
 
 /// The kit languages' tags, for callers outside the ranker.
+/// Whether a scenario set under Brazil's or Mexico's data protection law is the law where the
+/// candidate lives: LGPD in Brazil, LFPDPPP in Mexico; any when the resume does not say where.
+fn law_of_home(q: &crate::bank::Question, country: &str) -> bool {
+    country.is_empty()
+        || q.terms.iter().any(|t| (t == "lgpd" && country == "BR") || (t == "lfpdppp" && country == "MX"))
+}
+
 pub fn language_tag(lang: usize) -> &'static str {
     LANGUAGES[lang.min(2)]
 }

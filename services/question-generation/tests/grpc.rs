@@ -825,6 +825,13 @@ async fn a_latam_compliance_scenario_is_asked_only_where_its_laws_apply() {
     let resume = include_str!("../../../docs/kit-review/round73-resumes/es-1.txt");
     let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
     assert!(kit.questions.iter().any(|q| q.question.as_ref().expect("question").id == "governance-05"));
+    // R110: nor is a Colombian one, though her resume is in Spanish.
+    let resume = include_str!("../../../docs/kit-review/round110-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    for q in &kit.questions {
+        let id = &q.question.as_ref().expect("question").id;
+        assert!(!["governance-02", "governance-05"].contains(&id.as_str()), "{id}: {}", q.text);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
