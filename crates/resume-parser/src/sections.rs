@@ -376,10 +376,26 @@ fn said_as_phrase(folded: &str) -> Option<SectionKind> {
     if words.len() > 5 || folded.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let first = words[0];
+    // ("Por onde passei", "Por donde pasé": R111, a DevOps lead's jobs read as his profile.)
+    let first = match words.as_slice() {
+        ["por", next, ..] => *next,
+        _ => words[0],
+    };
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
     let place = ["where", "onde", "donde", "empresas", "companies", "places", "lugares"].contains(&first);
-    if place && has(&["worked", "trabalhei", "trabalhado", "atuei", "trabaje", "trabajado", "labore"]) {
+    let worked = [
+        "worked",
+        "trabalhei",
+        "trabalhado",
+        "atuei",
+        "trabaje",
+        "trabajado",
+        "labore",
+        "passei",
+        "pase",
+        "been",
+    ];
+    if place && has(&worked) {
         return Some(SectionKind::Experience);
     }
     if place && has(&["studied", "estudei", "estudado", "estudie", "estudiado"]) {
@@ -391,7 +407,14 @@ fn said_as_phrase(folded: &str) -> Option<SectionKind> {
     if tools && words.len() > 1 && words.last().is_some_and(|w| used.contains(w)) {
         return Some(SectionKind::Skills);
     }
-    ["quem sou", "quem sou eu", "quien soy", "who i am"].contains(&folded).then_some(SectionKind::Summary)
+    // ("Caixa de ferramentas", "Toolbox", R111.)
+    if ["caixa de ferramentas", "caja de herramientas", "toolbox", "toolkit"].contains(&folded) {
+        return Some(SectionKind::Skills);
+    }
+    // ("Resumo em poucas linhas", "Summary in a few lines", R111.)
+    let summary = ["resumo", "resumen", "summary"].contains(&first) && words.len() >= 3;
+    (summary || ["quem sou", "quem sou eu", "quien soy", "who i am"].contains(&folded))
+        .then_some(SectionKind::Summary)
 }
 
 /// A header of up to four words that names experience of some kind ("Co-op Experience",
@@ -586,6 +609,12 @@ mod tests {
         assert_eq!(header_kind("Herramientas que manejo"), Some(SectionKind::Skills));
         assert_eq!(header_kind("Quem sou"), Some(SectionKind::Summary));
         assert_eq!(header_kind("Estudos"), Some(SectionKind::Education));
+        // R111: ">> Por onde passei" and its toolbox.
+        assert_eq!(header_kind(">> Por onde passei"), Some(SectionKind::Experience));
+        assert_eq!(header_kind("Por donde pasé"), Some(SectionKind::Experience));
+        assert_eq!(header_kind(">> Caixa de ferramentas"), Some(SectionKind::Skills));
+        assert_eq!(header_kind(">> Resumo em poucas linhas"), Some(SectionKind::Summary));
+        assert_eq!(header_kind("Passei por três empresas"), None);
         // A line of work is no header, nor is a skills group.
         assert_eq!(header_kind("Worked where the data lived"), None);
         assert_eq!(header_kind("Tools"), None);

@@ -1150,6 +1150,16 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if bare.starts_with('(') && bare.ends_with(')') {
         return false;
     }
+    // Nor is a title's path with the years of each step in brackets ("Analista de Dados
+    // (2018–2019) → Engenheira de Dados Pleno (2019–2020)" under its employer's dated line, R110:
+    // read as a job at "Analista de Dados").
+    // (The arrow after the first step's years: "Senior Frontend Engineer → Frontend Tech Lead —
+    // Tallgrass Health, Austin, TX (Jun 2017 – Jan 2022)" is one entry's header with its dates.)
+    let cut = date_start(bare);
+    let arrow = bare.find('→').or_else(|| bare.find("->"));
+    if arrow.is_some_and(|a| a > cut) && bare[..cut].trim_end().ends_with('(') {
+        return false;
+    }
     // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
     // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
     // 3-hour outage in November 2019.") is the story's, not an entry's.
@@ -2532,6 +2542,23 @@ mod tests {
             te("Engineering Manager, Web Platform", "Porchlight Homes")
         );
         assert_eq!(split_header("Desenvolvedor, Time de Pagamentos — Stone").1.as_deref(), Some("Stone"));
+    }
+
+    #[test]
+    fn a_title_path_with_bracketed_years_is_the_title_of_the_job_above() {
+        // R110: read as a job at "Analista de Dados", its employer lost.
+        let text = "Conecta Saúde Tecnologia — Contagem/MG — mar/2018 a dez/2020\n\
+                    Analista de Dados (2018–2019) → Engenheira de Dados Pleno (2019–2020)\n\n\
+                    Integrei os prontuários eletrônicos de 14 UPAs num data lake em S3.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Conecta Saúde Tecnologia"));
+        // A promotion before the dates is a header with its dates (R99).
+        let text = "Senior Frontend Engineer → Frontend Tech Lead — Tallgrass Health, Austin, TX (Jun 2017 – Jan 2022)\n\n\
+                    I joined as a senior React engineer on the patient portal.\n";
+        let e = entries(text, 0);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Tallgrass Health"));
     }
 
     #[test]

@@ -3855,7 +3855,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
 /// Banco Aurora" for a name that starts with what the employer is, else "na Pagora", as a
 /// company is spoken of (R18: "Na empresa Hospital São Lucas"; R3-R35: "na empresa Quitanda Pay"
 /// read as stiff, "na Totvs", "no PicPay").
-fn at_pt(employer: &str) -> String {
+pub(crate) fn at_pt(employer: &str) -> String {
     format!("{} {employer}", at_pt_word(employer))
 }
 

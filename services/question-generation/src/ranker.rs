@@ -1829,7 +1829,8 @@ fn rationale_claim(lang: usize, employer: Option<&str>, certification: bool) -> 
     }
     match (lang, employer) {
         (1, Some(e)) => format!(
-            "Aprofunda uma conquista que o currículo destaca em {e}: como foi feita, o papel da pessoa e como o resultado foi medido."
+            "Aprofunda uma conquista que o currículo destaca {}: como foi feita, o papel da pessoa e como o resultado foi medido.",
+            crate::claims::at_pt(e)
         ),
         (2, Some(e)) => format!(
             "Profundiza en un logro que el currículum destaca en {e}: cómo se hizo, el papel de la persona y cómo se midió el resultado."
@@ -1883,7 +1884,8 @@ fn rationale_anchored(lang: usize, competency: &str, employer: &str) -> String {
     }
     match lang {
         1 => format!(
-            "Evidência comportamental de {lower}, pedida sobre um trabalho que o currículo mostra em {employer}."
+            "Evidência comportamental de {lower}, pedida sobre um trabalho que o currículo mostra {}.",
+            crate::claims::at_pt(employer)
         ),
         2 => format!(
             "Evidencia conductual de {lower}, pedida sobre un trabajo que el currículum muestra en {employer}."
@@ -1900,7 +1902,8 @@ fn rationale_work(lang: usize, area: &str, employer: &str) -> String {
         }
         (1, false) => {
             format!(
-                "{area}: requisito da vaga, perguntado sobre um trabalho que o currículo mostra em {employer}."
+                "{area}: requisito da vaga, perguntado sobre um trabalho que o currículo mostra {}.",
+                crate::claims::at_pt(employer)
             )
         }
         (2, true) => {
@@ -1929,6 +1932,13 @@ pub fn language_tag(lang: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_why_says_at_an_employer_as_portuguese_does() {
+        // R110: "o currículo mostra em Fundação Horizonte" read as a seam; "na Fundação".
+        assert!(rationale_work(1, "Dados", "Fundação Horizonte").ends_with("mostra na Fundação Horizonte."));
+        assert!(rationale_anchored(1, "ownership", "Hospital Vida").ends_with("mostra no Hospital Vida."));
+    }
 
     #[test]
     fn questions_on_one_situation_share_a_topic_from_their_lists() {
