@@ -407,6 +407,17 @@ fn said_as_phrase(folded: &str) -> Option<SectionKind> {
     if tools && words.len() > 1 && words.last().is_some_and(|w| used.contains(w)) {
         return Some(SectionKind::Skills);
     }
+    // ("LO QUE HE HECHO", "O que já fiz", "What I've done": R113, a team lead's jobs read as
+    // nothing; "Lo que hago" is the profile.)
+    // (Not "Lo que hice:", a job's own label, R97.)
+    const DONE: &[&str] =
+        &["lo que he hecho", "o que ja fiz", "what i ve done", "what i have done", "what ive done"];
+    if DONE.contains(&folded) {
+        return Some(SectionKind::Experience);
+    }
+    if ["lo que hago", "o que faco", "what i do"].contains(&folded) {
+        return Some(SectionKind::Summary);
+    }
     // ("Caixa de ferramentas", "Toolbox", R111.)
     if ["caixa de ferramentas", "caja de herramientas", "toolbox", "toolkit"].contains(&folded) {
         return Some(SectionKind::Skills);
@@ -599,26 +610,34 @@ mod tests {
 
     #[test]
     fn r107_headers_said_as_phrases() {
-        // R107: "Onde trabalhei" opened no section, and the QA analyst's jobs were her profile.
-        assert_eq!(header_kind("Onde trabalhei"), Some(SectionKind::Experience));
-        assert_eq!(header_kind("Empresas onde trabalhei"), Some(SectionKind::Experience));
-        assert_eq!(header_kind("Where I've worked"), Some(SectionKind::Experience));
-        assert_eq!(header_kind("Dónde he trabajado"), Some(SectionKind::Experience));
-        assert_eq!(header_kind("Onde estudei"), Some(SectionKind::Education));
-        assert_eq!(header_kind("Ferramentas que uso"), Some(SectionKind::Skills));
-        assert_eq!(header_kind("Herramientas que manejo"), Some(SectionKind::Skills));
-        assert_eq!(header_kind("Quem sou"), Some(SectionKind::Summary));
-        assert_eq!(header_kind("Estudos"), Some(SectionKind::Education));
-        // R111: ">> Por onde passei" and its toolbox.
-        assert_eq!(header_kind(">> Por onde passei"), Some(SectionKind::Experience));
-        assert_eq!(header_kind("Por donde pasé"), Some(SectionKind::Experience));
-        assert_eq!(header_kind(">> Caixa de ferramentas"), Some(SectionKind::Skills));
-        assert_eq!(header_kind(">> Resumo em poucas linhas"), Some(SectionKind::Summary));
-        assert_eq!(header_kind("Passei por três empresas"), None);
-        // A line of work is no header, nor is a skills group.
-        assert_eq!(header_kind("Worked where the data lived"), None);
-        assert_eq!(header_kind("Tools"), None);
-        assert_eq!(header_kind("Ferramentas"), None);
+        // R107: "Onde trabalhei" opened no section, and the QA analyst's jobs were her profile;
+        // R111: ">> Por onde passei" and its toolbox. A line of work is no header, nor is a
+        // skills group.
+        for (line, kind) in [
+            ("Onde trabalhei", Some(SectionKind::Experience)),
+            ("Empresas onde trabalhei", Some(SectionKind::Experience)),
+            ("Where I've worked", Some(SectionKind::Experience)),
+            ("Dónde he trabajado", Some(SectionKind::Experience)),
+            ("Onde estudei", Some(SectionKind::Education)),
+            ("Ferramentas que uso", Some(SectionKind::Skills)),
+            ("Herramientas que manejo", Some(SectionKind::Skills)),
+            ("Quem sou", Some(SectionKind::Summary)),
+            ("Estudos", Some(SectionKind::Education)),
+            (">> Por onde passei", Some(SectionKind::Experience)),
+            ("Por donde pasé", Some(SectionKind::Experience)),
+            (">> Caixa de ferramentas", Some(SectionKind::Skills)),
+            (">> Resumo em poucas linhas", Some(SectionKind::Summary)),
+            ("LO QUE HE HECHO", Some(SectionKind::Experience)),
+            ("What I've done", Some(SectionKind::Experience)),
+            ("LO QUE HAGO", Some(SectionKind::Summary)),
+            ("Lo que hice:", None),
+            ("Passei por três empresas", None),
+            ("Worked where the data lived", None),
+            ("Tools", None),
+            ("Ferramentas", None),
+        ] {
+            assert_eq!(header_kind(line), kind, "{line}");
+        }
     }
 
     #[test]

@@ -81,7 +81,11 @@ const HEADER_SEPS: [&str; 6] = [" | ", " — ", " – ", " · ", " - ", ", "];
 fn described_name(line: &str) -> Option<&str> {
     let (name, description) = [" — ", " – "].iter().find_map(|sep| line.trim().split_once(sep))?;
     let name = name.trim();
-    (description.trim_start().starts_with(char::is_lowercase)
+    // (Or with its size: "Farmacias Sierra Madre — 620 sucursales en el norte y centro de México",
+    // R113.)
+    let sized = description.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && description.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+    ((description.trim_start().starts_with(char::is_lowercase) || sized)
         && name.starts_with(char::is_uppercase)
         && (1..=5).contains(&word_count(name))
         && title_score(name) == 0
@@ -2559,6 +2563,16 @@ mod tests {
         let e = entries(text, 0);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].employer.as_ref().map(|s| s.value.as_str()), Some("Tallgrass Health"));
+    }
+
+    #[test]
+    fn an_employer_with_its_size_after_a_dash() {
+        // R113: "— 620 sucursales ..." kept in the employer's name.
+        assert_eq!(
+            described_name("Farmacias Sierra Madre — 620 sucursales en el norte y centro de México"),
+            Some("Farmacias Sierra Madre")
+        );
+        assert_eq!(described_name("Acme — 2019 – 2021"), None);
     }
 
     #[test]

@@ -9077,17 +9077,18 @@ mod tests {
         Claims::bundled().questions(&candidate, kit).into_iter().next()
     }
 
+    /// The rubric points of the first question an English one-line resume at `employer` gets.
+    fn first_points(employer: &str, line: &str) -> Vec<String> {
+        first_question("en", employer, line, 0).expect("a question").question.rubric.points.clone()
+    }
+
     #[test]
     fn a_web_app_offline_is_scored_on_its_service_worker() {
         // R111: a PWA's offline mode scored on Room, Core Data and WorkManager.
-        let q = first_question(
-            "en",
+        let points = first_points(
             "Andes Salud",
             "Built an offline-first PWA with a service worker and IndexedDB for 38 field workers; records sync when the connection comes back.",
-            0,
-        )
-        .expect("a question");
-        let points = &q.question.rubric.points;
+        );
         assert!(points.iter().any(|p| p.starts_with("what the service worker cached")), "{points:#?}");
         assert!(!points.iter().any(|p| p.contains("WorkManager") || p.contains("Core Data")), "{points:#?}");
     }
@@ -9095,14 +9096,10 @@ mod tests {
     #[test]
     fn staff_sign_in_is_scored_as_people_not_services() {
         // R107: SSO for staff scored on certificates, clock skew and services moved.
-        let q = first_question(
-            "en",
+        let points = first_points(
             "Northbridge",
             "Rolled out SSO with short-lived credentials via IAM Identity Center and removed 312 long-lived IAM user access keys.",
-            0,
-        )
-        .expect("a question");
-        let points = &q.question.rubric.points;
+        );
         assert!(
             points.iter().any(|p| p.starts_with("the identity provider as the one source")),
             "{points:#?}"
