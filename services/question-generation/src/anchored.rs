@@ -883,6 +883,14 @@ impl Anchors {
             "ensinei",
             "enseñé",
             "shadow rotation",
+            // ("Dei um workshop interno de Docker e Kubernetes para 20 desenvolvedores", R113:
+            // asked what was decided about where that ran.)
+            "dei um workshop",
+            "dei uma oficina",
+            "di un taller",
+            "gave a workshop",
+            "ran a workshop",
+            "ran workshops",
         ];
         // (Only a line that opens with it: "Built the payments API and mentored two juniors" is
         // still the API's.)
@@ -2791,6 +2799,33 @@ mod tests {
             "conflict",
             "Também reduzimos o custo de AWS em 28% com Savings Plans e desligamento automático dos ambientes de homologação à noite. O time de billing resistiu, com medo de perder tempo ligando ambientes de manhã; resolvemos com um comando no Slack.",
             "Na Atlântica, o time de billing resistiu, com medo de perder tempo",
+        );
+        // R112-R113: "Dei um workshop" is "você deu", asked as teaching and in no area; a second
+        // verb of ongoing work is turned with the first.
+        assert_told(
+            "pt",
+            1,
+            "VidaLab",
+            "communication",
+            "Dei um workshop interno de Docker e Kubernetes para 20 desenvolvedores, em quatro encontros.",
+            "Na VidaLab, você deu um workshop interno",
+        );
+        assert!(
+            asked_as(
+                "pt",
+                1,
+                "Dei um workshop interno de Docker e Kubernetes para 20 desenvolvedores, em quatro encontros."
+            )
+            .iter()
+            .all(|a| a != "cloud-containers")
+        );
+        assert_told(
+            "pt",
+            1,
+            "Ipê",
+            "ownership",
+            "Coordeno 3 DBAs e organizo um rodízio de sobreaviso; preparei uma delas para a certificação OCA.",
+            "Na Ipê, você coordena 3 DBAs e organiza um rodízio",
         );
         assert_eq!(crate::claims::without_date("Incident, Nov 2021"), "Incident");
         assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");

@@ -5682,6 +5682,10 @@ const PRESENT_PT: &[(&str, &str)] = &[
     ("ensino", "ensina"),
     ("integro", "integra"),
     ("cubro", "cobre"),
+    // ("Coordeno 3 DBAs e organizo um rodízio de sobreaviso", R112: "e organizo".)
+    ("organizo", "organiza"),
+    ("preparo", "prepara"),
+    ("ajudo", "ajuda"),
 ];
 const PRESENT_ES: &[(&str, &str)] = &[
     ("mantengo", "mantienes"),
@@ -5711,6 +5715,8 @@ const PRESENT_ES: &[(&str, &str)] = &[
     ("diseño", "diseñas"),
     ("integro", "integras"),
     ("escribo", "escribes"),
+    ("organizo", "organizas"),
+    ("preparo", "preparas"),
 ];
 
 /// Irregular Spanish pasts in the third person, with the second person they are told back in.
@@ -5763,6 +5769,13 @@ fn second_person(word: &str, lang: usize) -> Option<String> {
                 ("obtive", "obteve"),
                 ("fui", "foi"),
                 ("usei", "usou"),
+                // ("Dei um workshop interno de Docker ...", R113: "você deiu".)
+                ("dei", "deu"),
+                ("pus", "pôs"),
+                ("propus", "propôs"),
+                ("estive", "esteve"),
+                ("trouxe", "trouxe"),
+                ("pude", "pôde"),
             ];
             // -er verbs (the rest of "-i" are -ir: reduzi, corrigi, construí, conduzi).
             const ER: &[&str] = &[
