@@ -2798,8 +2798,20 @@ pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
         let prev = out.last().map(String::as_str).unwrap_or_default();
         // (Or after the year it happened: "en marzo de 2022 publiqué ...".)
         let year = prev.len() == 4 && prev.chars().all(|c| c.is_ascii_digit());
-        let opens = i == 0 || AFTER.contains(&prev) || prev.ends_with(',') || year;
         let bare = w.trim_end_matches([',', '.', ';', ':']);
+        // (Or a past of the first person that no noun shares, wherever it stands: "con un
+        // terraform apply mal revisado borré un grupo de seguridad", "em setembro/2023 aprovei o
+        // fluxo", R114: pasted in the first person.)
+        let past = match lang {
+            1 => bare.chars().count() >= 6 && bare.ends_with("ei") && bare.chars().all(char::is_lowercase),
+            _ => {
+                bare.chars().count() >= 5
+                    && bare.ends_with('é')
+                    && bare.chars().all(char::is_lowercase)
+                    && !["comité", "bebé", "puré", "canapé", "chalé"].contains(&bare)
+            }
+        };
+        let opens = i == 0 || AFTER.contains(&prev) || prev.ends_with(',') || year || past;
         let turned = opens
             .then(|| {
                 let mine = (!third_person(bare, lang))
@@ -2808,9 +2820,14 @@ pub(crate) fn verbs_turned(text: &str, lang: usize) -> String {
                     .filter(|t| t != bare)
                     // (Portuguese says who after "que": "um script de limpeza que escrevi apagou
                     // ..." is "que você escreveu", R108: told "que escreveu".)
-                    .map(|t| match lang == 1 && ["que", "porque", "quando", "pois"].contains(&prev) {
-                        true => format!("você {t}"),
-                        false => t,
+                    // (Nor after a date or a phrase: "em setembro/2023 você aprovou", R114.)
+                    .map(|t| {
+                        let who = ["que", "porque", "quando", "pois"].contains(&prev)
+                            || (i > 0 && !AFTER.contains(&prev) && prev != "você");
+                        match lang == 1 && who {
+                            true => format!("você {t}"),
+                            false => t,
+                        }
                     });
                 mine.or_else(|| we_verb(bare, prev, lang))
             })
@@ -9093,6 +9110,28 @@ mod tests {
     /// The rubric points of the first question an English one-line resume at `employer` gets.
     fn first_points(employer: &str, line: &str) -> Vec<String> {
         first_question("en", employer, line, 0).expect("a question").question.rubric.points.clone()
+    }
+
+    #[test]
+    fn a_first_person_past_is_turned_wherever_it_stands() {
+        // R114: "borré" after a phrase and "aprovei" after a date were pasted in the first person.
+        assert_eq!(
+            verbs_turned(
+                "con un terraform apply mal revisado borré un grupo de seguridad y dejé caído el portal",
+                2
+            ),
+            "con un terraform apply mal revisado borraste un grupo de seguridad y dejaste caído el portal"
+        );
+        assert_eq!(
+            verbs_turned("em setembro/2023 aprovei o fluxo de certificado sem testar nomes com acento", 1),
+            "em setembro/2023 você aprovou o fluxo de certificado sem testar nomes com acento"
+        );
+        // Nouns of the same ending stay.
+        assert_eq!(
+            verbs_turned("el comité de cambios revisa la lei", 2),
+            "el comité de cambios revisa la lei"
+        );
+        assert_eq!(verbs_turned("a nova lei de dados", 1), "a nova lei de dados");
     }
 
     #[test]
