@@ -7947,9 +7947,13 @@ fn speed_led_to(text: &str) -> bool {
         " y eso ",
     ];
     let lower = text.to_lowercase();
+    // (Offsets in the lower-cased text are the text's only when lower case kept its length.)
+    if lower.len() != text.len() {
+        return false;
+    }
     let Some(at) = LED_TO.iter().filter_map(|m| lower.find(m)).min() else { return false };
     let before = &text[..at];
-    lower.len() == text.len() && names_speed_or_cost(before) && names_gain(before) && !names_funnel(before)
+    names_speed_or_cost(before) && names_gain(before) && !names_funnel(before)
 }
 
 /// How a line says work was done by hand.
