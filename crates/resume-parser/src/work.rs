@@ -260,8 +260,7 @@ fn split_header(header: &str) -> (Option<String>, Option<String>) {
             && e.split_whitespace().count() >= 2
             && title_score(&e) == 0
             && !fold(&e).split(' ').any(|w| FUNCTIONS.contains(&w) || w == "web")
-            && !TEAM_WORDS.contains(&fold(&e).split(' ').next().unwrap_or(""))
-            && !["time de ", "time do ", "time da "].iter().any(|t| fold(&e).starts_with(t))
+            && !names_team(&fold(&e))
         {
             return (Some(t), Some(e));
         }
@@ -791,25 +790,26 @@ fn without_team(header: &str) -> &str {
             && title_score(team) == 0
         {
             let team = fold(team);
-            let mut words = team.split(' ');
-            let first = words.next().unwrap_or("");
-            let second = words.next().unwrap_or("");
             // A function named alone after the title ("Software Engineer, Backend", R34: asked "At
             // Backend, ...") is the title's, not an employer.
             let function = FUNCTIONS.contains(&team.as_str());
-            let named_team = function
-                || TEAM_WORDS.contains(&first)
-                || (first == "time" && ["de", "do", "da"].contains(&second))
-                || team
-                    .split(' ')
-                    .next_back()
-                    .is_some_and(|w| ["squad", "team", "tribe", "pod"].contains(&w));
-            if named_team && title_score(title) > 0 {
+            if (function || names_team(&team)) && title_score(title) > 0 {
                 return title.trim();
             }
         }
     }
     header
+}
+
+/// Whether folded `part` names a team ("célula de Reservaciones", "time de dados", "Payments
+/// squad"), not an employer.
+fn names_team(part: &str) -> bool {
+    let mut words = part.split(' ');
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    TEAM_WORDS.contains(&first)
+        || (first == "time" && ["de", "do", "da"].contains(&second))
+        || part.split(' ').next_back().is_some_and(|w| ["squad", "team", "tribe", "pod"].contains(&w))
 }
 
 /// How the job was held ("Software Engineering Bootcamp, full time", "Desenvolvedor | PJ"): not
@@ -1154,16 +1154,6 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     if bare.starts_with('(') && bare.ends_with(')') {
         return false;
     }
-    // Nor is a title's path with the years of each step in brackets ("Analista de Dados
-    // (2018–2019) → Engenheira de Dados Pleno (2019–2020)" under its employer's dated line, R110:
-    // read as a job at "Analista de Dados").
-    // (The arrow after the first step's years: "Senior Frontend Engineer → Frontend Tech Lead —
-    // Tallgrass Health, Austin, TX (Jun 2017 – Jan 2022)" is one entry's header with its dates.)
-    let cut = date_start(bare);
-    let arrow = bare.find('→').or_else(|| bare.find("->"));
-    if arrow.is_some_and(|a| a > cut) && bare[..cut].trim_end().ends_with('(') {
-        return false;
-    }
     // A date inside a bulleted sentence ("• Built monitoring ... after a March 2023" / "• During
     // the March 2020 spike, shipped ...") or in the wrapped rest of one ("  available during a
     // 3-hour outage in November 2019.") is the story's, not an entry's.
@@ -1178,6 +1168,15 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     let cut = date_start(line);
     let before = line[..cut].trim_end();
     let after = line[crate::dates::span_end(line, cut)..].trim_start();
+    // Nor is a title's path with the years of each step in brackets ("Analista de Dados
+    // (2018–2019) → Engenheira de Dados Pleno (2019–2020)" under its employer's dated line, R110:
+    // read as a job at "Analista de Dados").
+    // (The arrow after the first step's years: "Senior Frontend Engineer → Frontend Tech Lead —
+    // Tallgrass Health, Austin, TX (Jun 2017 – Jan 2022)" is one entry's header with its dates.)
+    let arrow = line.find('→').or_else(|| line.find("->"));
+    if arrow.is_some_and(|a| a > cut) && before.ends_with('(') {
+        return false;
+    }
     // "desde 2022" on its own line is an entry's open range, not a sentence's (R50: a senior's
     // current job lost).
     let since = matches!(fold(before.trim_start()).as_str(), "since" | "desde");

@@ -3262,11 +3262,7 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
         return Some(said);
     }
     // (What the candidate proposed before what another side preferred, after a short label.)
-    let body = line
-        .split_once(": ")
-        .filter(|(label, _)| label.split(' ').count() <= 6)
-        .map_or(line.as_str(), |(_, r)| r);
-    if let Some(said) = proposed_otherwise(body, lang) {
+    if let Some(said) = proposed_otherwise(after_short_label(&line), lang) {
         return Some(said);
     }
     // Told as written, up to the end of its sentence: "la adopción de MFA generó fricción con TI de
@@ -3348,9 +3344,9 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
     ];
     // (After a short label too: "Una decisión que tuve que aceptar: yo quería pasar el pipeline
     // de inventario a streaming con Dataflow y mi líder prefirió micro-batch ...", R100.)
-    let body =
-        line.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 6).map_or(line, |(_, r)| r);
-    if let Some(said) = body.split(['.', ';']).next().and_then(|c| wanted_otherwise(c.trim(), lang)) {
+    if let Some(said) =
+        after_short_label(line).split(['.', ';']).next().and_then(|c| wanted_otherwise(c.trim(), lang))
+    {
         return Some(said);
     }
     let clause = line.split([':', '.', ';']).next()?.trim();
@@ -3361,6 +3357,12 @@ pub(crate) fn we_disagreed(line: &str, lang: usize) -> Option<String> {
     let (we, you) = WE[lang.min(2)].iter().find(|(w, _)| lower.starts_with(w))?;
     (lower.len() == clause.len() && clause.split(' ').count() >= we.split(' ').count() + 3)
         .then(|| format!("{you}{}", &clause[we.len()..]))
+}
+
+/// A line without a label of up to six words before a colon ("Una decisión que tuve que aceptar:
+/// yo quería ...", "Trade-off: propuse ..."); the line when it has none.
+fn after_short_label(line: &str) -> &str {
+    line.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 6).map_or(line, |(_, r)| r)
 }
 
 /// A disagreement told as what the candidate proposed and what another side preferred, in one
@@ -3965,7 +3967,7 @@ fn the_es(employer: &str) -> &'static str {
 }
 
 /// The text with its first letter in upper case.
-fn capitalized(text: &str) -> String {
+pub(crate) fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
@@ -9111,9 +9113,11 @@ mod tests {
         Claims::bundled().questions(&candidate, kit).into_iter().next()
     }
 
-    /// The rubric points of the first question an English one-line resume at `employer` gets.
-    fn first_points(employer: &str, line: &str) -> Vec<String> {
-        first_question("en", employer, line, 0).expect("a question").question.rubric.points.clone()
+    /// The rubric points of the first question a one-line resume in `lang` at Acme gets, in its
+    /// own language.
+    fn first_points(lang: &str, line: &str) -> Vec<String> {
+        let kit = crate::areas::language_index(lang).unwrap_or(0);
+        first_question(lang, "Acme", line, kit).expect("a question").question.rubric.points.clone()
     }
 
     #[test]
@@ -9142,7 +9146,7 @@ mod tests {
     fn a_web_app_offline_is_scored_on_its_service_worker() {
         // R111: a PWA's offline mode scored on Room, Core Data and WorkManager.
         let points = first_points(
-            "Andes Salud",
+            "en",
             "Built an offline-first PWA with a service worker and IndexedDB for 38 field workers; records sync when the connection comes back.",
         );
         assert!(points.iter().any(|p| p.starts_with("what the service worker cached")), "{points:#?}");
@@ -9153,7 +9157,7 @@ mod tests {
     fn staff_sign_in_is_scored_as_people_not_services() {
         // R107: SSO for staff scored on certificates, clock skew and services moved.
         let points = first_points(
-            "Northbridge",
+            "en",
             "Rolled out SSO with short-lived credentials via IAM Identity Center and removed 312 long-lived IAM user access keys.",
         );
         assert!(
@@ -11114,17 +11118,13 @@ mod tests {
     #[test]
     fn a_claim_s_rubric_scores_what_it_names() {
         // R19: a Spark rewrite scored with nothing on Spark, a schema change with nothing on locks.
-        let points = |lang: &str, text: &str| {
-            let l = crate::areas::language_index(lang).unwrap_or(0);
-            first_question(lang, "Acme", text, l).map(|q| q.question.rubric.points.clone()).unwrap()
-        };
-        let spark = points(
+        let spark = first_points(
             "en",
             "Rewrote the order-attribution job from pandas to PySpark on EMR, cutting runtime from 3.5 h to 25 min",
         );
         assert!(spark.iter().any(|p| p.starts_with("how the distributed job was tuned")), "{spark:#?}");
         // R73: a Spark job's time is not looked for in pandas loops and apply.
-        let settlement = points(
+        let settlement = first_points(
             "pt",
             "Reduzi o processamento diário de compensação entre operadoras de 5 horas para 40 minutos ao reescrever o lote em Scala/Spark com particionamento por linha e data.",
         );
@@ -11132,7 +11132,7 @@ mod tests {
         assert!(!settlement.iter().any(|p| p.contains("apply")), "{settlement:#?}");
         // R73: a load test's rubric says nothing of search mappings, nor twice how the test
         // resembled production.
-        let load = points(
+        let load = first_points(
             "pt",
             "Montei testes de carga com k6 para o endpoint de busca (Elasticsearch) antes de uma campanha de lançamento, o que mostrou a necessidade de cache e evitou lentidão no dia do evento.",
         );
@@ -11140,27 +11140,27 @@ mod tests {
         assert!(!load.iter().any(|p| p.starts_with("como o teste de carga se parecia")), "{load:#?}");
         // R75: a rewrite in another language is scored on why rewrite and the new output's
         // parity, not only on where the time went.
-        let rust = points(
+        let rust = first_points(
             "es",
             "Reescribí en Rust (tokio, sqlx) el servicio de tarificación de CDRs que estaba en Ruby: mismo hardware, throughput de 1,800 a 27,000 registros/s y latencia p99 de 420 ms a 38 ms.",
         );
         assert!(rust.iter().any(|p| p.starts_with("por qué reescribir")), "{rust:#?}");
         // R76, R77: an SLO programme is scored on SLIs, targets agreed with product and the
         // error budget policy, not on the generic reliability points.
-        let slos = points(
+        let slos = first_points(
             "es",
             "Definí el programa de SLOs para 34 servicios críticos con presupuestos de error; los despliegues se congelan en automático si un servicio consume >50 % de su presupuesto en 7 días.",
         );
         assert!(slos.iter().any(|p| p.starts_with("qué recorridos de usuario")), "{slos:#?}");
         // R78: partitioning is scored on the key, pruning and dropping old partitions, not on
         // flame graphs; a database incident on what the database was doing underneath.
-        let partitioned = points(
+        let partitioned = first_points(
             "en",
             "Partitioned interval reads by month and tuned the top 20 statements from pg_stat_statements; outage dashboard p95 dropped from 7.8 s to 420 ms.",
         );
         assert!(partitioned.iter().any(|p| p.starts_with("the partition key chosen")), "{partitioned:#?}");
         assert!(!partitioned.iter().any(|p| p.contains("flame graphs")), "{partitioned:#?}");
-        let wraparound = points(
+        let wraparound = first_points(
             "en",
             "Ran an emergency VACUUM FREEZE with no outage after the billing DB hit transaction ID wraparound warnings, then added datfrozenxid age alerting.",
         );
@@ -11172,35 +11172,35 @@ mod tests {
         // R99: an expired certificate is not scored on mitigating before the cause is known nor
         // on ruling hypotheses out; a range of addresses run out on the headroom and its alert;
         // a database's version upgrade on its way back, not on the old system turned off.
-        let expired = points(
+        let expired = first_points(
             "pt",
             "Atendi o incidente em que o certificado TLS de um domínio legado expirou num sábado e o app de agendamento ficou fora do ar por 1h20; renovei o certificado e movi todos para o ACM.",
         );
         assert!(expired.iter().any(|p| p.starts_with("em quanto tempo a expiração")), "{expired:#?}");
         assert!(!expired.iter().any(|p| p.contains("antes de conhecer a causa")), "{expired:#?}");
         assert!(!expired.iter().any(|p| p.contains("descartar hipóteses")), "{expired:#?}");
-        let addresses = points(
+        let addresses = first_points(
             "en",
             "Led the response to an outage when the GKE checkout cluster exhausted the subnet's secondary IP range on Black Friday; resized the ranges and added IP usage alerts.",
         );
         assert!(addresses.iter().any(|p| p.contains("headroom")), "{addresses:#?}");
         // R102: a partner's format change that got messages rejected is scored on the messages
         // kept and replayed and the contract added, not on failover and feature flags.
-        let rejected = points(
+        let rejected = first_points(
             "es",
             "Atendí el incidente de noviembre de 2019 en que un cambio de formato de un cliente provocó el rechazo de 3,000 avisos de embarque; reprocesé los mensajes y agregué validación del esquema.",
         );
         assert!(rejected.iter().any(|p| p.contains("mensajes fallidos")), "{rejected:#?}");
         assert!(!rejected.iter().any(|p| p.contains("feature flag")), "{rejected:#?}");
         // A schema change that locked a table is no data exchanged between systems.
-        let locked = points(
+        let locked = first_points(
             "en",
             "Led the response to an outage when a schema change locked the orders table for 20 minutes during peak; rolled it back and moved DDL to off-peak windows.",
         );
         assert!(!locked.iter().any(|p| p.contains("failed records or messages")), "{locked:#?}");
         // R104: a broken app release is scored on what could be done for the users who had it
         // and how releases go out now, not on failover and load shedding.
-        let release = points(
+        let release = first_points(
             "es",
             "Atendí el incidente de marzo de 2022 en que una versión de Android cerraba la app al abrir el estado de cuenta en equipos con Android 8; hice el hotfix en 5 horas y ahora todo release sale con staged rollout.",
         );
@@ -11208,7 +11208,7 @@ mod tests {
         assert!(!release.iter().any(|p| p.contains("failover")), "{release:#?}");
         // R104: credential stuffing is scored on the edge and the accounts taken over, not on
         // rotating a leaked secret.
-        let stuffing = points(
+        let stuffing = first_points(
             "es",
             "Coordiné la respuesta a un incidente de credential stuffing en agosto de 2021: unas 400 mil pruebas de login por hora; activamos rate limiting en Cloudflare y forzamos el cambio de clave de 2.300 cuentas.",
         );
@@ -11217,7 +11217,7 @@ mod tests {
             "{stuffing:#?}"
         );
         assert!(!stuffing.iter().any(|p| p.contains("escaneo de secretos")), "{stuffing:#?}");
-        let upgrade = points(
+        let upgrade = first_points(
             "en",
             "Upgraded the PostgreSQL fleet from 11 to 15 over six months: pg_upgrade --link for most clusters, logical replication for the four largest. Worst-case downtime was 11 minutes.",
         );
@@ -11228,7 +11228,7 @@ mod tests {
         assert_ne!(first_kind("en", "Acme", releases).as_deref(), Some("reliability"));
         // R74: a licence saving is scored on what the licences counted and which edition the
         // features needed, not on spot capacity and autoscaling.
-        let licences = points(
+        let licences = first_points(
             "pt",
             "Redução de 38% no custo anual de licenciamento ao consolidar 11 instâncias SQL Server em 4 e trocar Enterprise por Standard onde Standard bastava.",
         );
@@ -11244,16 +11244,16 @@ mod tests {
         // duplicates were removed rather than on who writes consumer contracts.
         let pix = "Coordenei a análise do incidente de cobrança duplicada em recargas Pix (2022): a correção definitiva trouxe chaves de idempotência, outbox transacional e testes de contrato entre os serviços.";
         assert_eq!(first_kind("pt", "Acme", pix).as_deref(), Some("incident"));
-        let pix = points("pt", pix);
+        let pix = first_points("pt", pix);
         assert!(pix.iter().any(|p| p.contains("escrita dupla")), "{pix:#?}");
         assert!(!pix.iter().any(|p| p.contains("contratos guiados")), "{pix:#?}");
-        let lock = points(
+        let lock = first_points(
             "pt",
             "Conduzi o pós-incidente quando uma migração sem índice travou a tabela de leads no PostgreSQL por 25 minutos",
         );
         assert!(lock.iter().any(|p| p.contains("índices criados de forma concorrente")), "{lock:#?}");
         // Cursors in T-SQL procedures are no pagination (R44: a keyset point under a batch rewrite).
-        let batch = points(
+        let batch = first_points(
             "en",
             "Cut the overnight interest accrual batch from 3 h 40 min to 55 min by rewriting two cursor-based procedures as set-based T-SQL",
         );
@@ -11263,7 +11263,7 @@ mod tests {
         assert!(!batch.iter().any(|p| p.contains("percentiles rather than averages")), "{batch:#?}");
         // R67: a move between database engines is scored on what differs between them, not on
         // a QA reconciliation's tax rules, nor on an outbox that removes the dual writes it used.
-        let ledger = points(
+        let ledger = first_points(
             "en",
             "Led the migration of the ledger from a single MySQL 5.7 instance to PostgreSQL 15 (~1.2B rows) using dual writes plus a nightly reconciliation job",
         );
@@ -11274,7 +11274,7 @@ mod tests {
         let built = "Desenhei e implantei pipeline de streaming com Kafka (MSK) + Spark Structured Streaming para detecção de fraude, reduzindo a latência de disponibilização dos eventos de 4 horas (batch) para menos de 90 segundos.";
         assert_eq!(first_kind("pt", "Pagoo", built).as_deref(), Some("data_pipeline"));
         // R65: a cold start cut is measured on devices, not on latency percentiles and throughput.
-        let start = points(
+        let start = first_points(
             "en",
             "Cut cold start time on low-end devices from 3.4 s to 1.6 s using Baseline Profiles, lazy DI and deferred analytics init.",
         );
@@ -11316,7 +11316,7 @@ mod tests {
             Some("alerting")
         );
         // A migration off Ansible-managed VMs is not scored on rolling Ansible configuration out.
-        let off = points(
+        let off = first_points(
             "pt",
             "Migração de ~180 serviços de VMs EC2 com Ansible para Amazon EKS, com Helm e Argo CD (GitOps); tempo médio de deploy caiu de 45 min para 8 min.",
         );
@@ -11343,7 +11343,7 @@ mod tests {
             ),
         ] {
             assert_eq!(first_kind(lang, "Acme", line).as_deref(), Some("pipeline_migration"), "{line}");
-            let rubric = points(lang, line).join(" ");
+            let rubric = first_points(lang, line).join(" ");
             assert!(rubric.contains("OIDC"), "{rubric}");
         }
         assert_ne!(
@@ -11354,12 +11354,12 @@ mod tests {
         // module boundaries, not a CI pipeline's runners and images.
         let modular = "Lideré la modularización de la app de pasajero: de un monolito de ~380 mil líneas a 42 módulos con Swift Package Manager (features, core y design system). La compilación incremental bajó de ~4 min a ~50 s.";
         assert_eq!(first_kind("es", "Tavo", modular).as_deref(), Some("refactor"));
-        let modules = points("es", modular);
+        let modules = first_points("es", modular);
         assert!(modules.iter().any(|p| p.contains("fronteras de los módulos")), "{modules:#?}");
         assert!(!modules.iter().any(|p| p.contains("runners")), "{modules:#?}");
         // R64: a regression run sharded across runners is scored on the tests' split and waits,
         // not on compilation, packaging and image builds.
-        let sharded = points(
+        let sharded = first_points(
             "en",
             "Cut full regression run time from 3 h 10 min to 22 min by sharding across 8 runners and replacing fixed waits with proper locators and network assertions.",
         );
@@ -11370,59 +11370,59 @@ mod tests {
         );
         // R63: integration tests on Testcontainers are scored on real dependencies, not on
         // unit tests with faked ones.
-        let integration = points(
+        let integration = first_points(
             "en",
             "Added integration tests with xUnit and Testcontainers for the rating API - coverage on the pricing module went from 31% to 74%.",
         );
         assert!(integration.iter().any(|p| p.contains("through Testcontainers")), "{integration:#?}");
         assert!(!integration.iter().any(|p| p.contains("new unit tests")), "{integration:#?}");
         // A phrase matches on word boundaries: "blocked the" is not "locked the".
-        let merge = points(
+        let merge = first_points(
             "en",
             "Migrated the release process to trunk-based development, which blocked the merge of untested code",
         );
         assert!(!merge.iter().any(|p| p.contains("without blocking it")), "{merge:#?}");
         // A build's cache is the pipeline's: no cache-invalidation point under a CI speed-up.
-        let ci = points("en", "Cut CI build time by 40% with Gradle build caching and split test runs");
+        let ci = first_points("en", "Cut CI build time by 40% with Gradle build caching and split test runs");
         assert!(!ci.iter().any(|p| p.contains("invalidated")), "{ci:#?}");
         // R50: Redis behind Sidekiq is a job queue's store, not a cache; a suite run in parallel
         // is scored on how it was split, not on compilation and images.
-        let jobs = points(
+        let jobs = first_points(
             "es",
             "Migré el servicio de notificaciones de Sidekiq a Oban; eliminamos dos instancias de Redis",
         );
         assert!(!jobs.iter().any(|p| p.contains("invalidaba")), "{jobs:#?}");
         // R58: Redis behind Laravel Horizon queues is no cache either; hosts moved off Ansible onto
         // EKS are no playbook rollout.
-        let queued = points(
+        let queued = first_points(
             "pt",
             "Implementei o módulo de agendamento online com filas (Laravel Horizon + Redis) para lembretes por WhatsApp; faltas caíram 18%",
         );
         assert!(!queued.iter().any(|p| p.contains("invalidado")), "{queued:#?}");
-        let moved = points(
+        let moved = first_points(
             "en",
             "Led the migration of 38 services from hand-built EC2/Ansible hosts to EKS with Argo CD; deploys went from 2 a week to 30",
         );
         assert!(!moved.iter().any(|p| p.contains("playbooks")), "{moved:#?}");
-        let moved = points(
+        let moved = first_points(
             "en",
             "Led the migration of 38 services from Ansible-managed EC2 instances to three Amazon EKS clusters with zero downtime",
         );
         assert!(!moved.iter().any(|p| p.contains("playbooks")), "R55: {moved:#?}");
         assert!(
-            points("en", "Rolled out Ansible playbooks to 400 Ubuntu hosts, cutting patch time by 70%")
+            first_points("en", "Rolled out Ansible playbooks to 400 Ubuntu hosts, cutting patch time by 70%")
                 .iter()
                 .any(|p| p.contains("playbooks")),
             "a configuration rollout keeps its point"
         );
         assert!(
-            points("en", "Provisioned 12 Kubernetes clusters with Ansible (Kubespray), cutting setup from 3 days to 4 hours")
+            first_points("en", "Provisioned 12 Kubernetes clusters with Ansible (Kubespray), cutting setup from 3 days to 4 hours")
                 .iter()
                 .any(|p| p.contains("playbooks")),
             "Ansible that builds clusters is configuration work"
         );
         assert!(
-            points(
+            first_points(
                 "es",
                 "Escribí playbooks de Ansible para parchar 200 servidores RHEL, de 3 días a 4 horas"
             )
@@ -11433,23 +11433,24 @@ mod tests {
         // R57, R58: a warehouse saving is scored on the warehouse's levers (bytes scanned,
         // partitions), not on spot capacity; a pipeline into the warehouse on neither cost nor
         // auto-suspend; API tests with coverage figures are no unit-test cases.
-        let saving = points(
+        let saving = first_points(
             "es",
             "Reduje el costo mensual de BigQuery 38% particionando y agrupando las tablas de ventas y eliminando SELECT *",
         );
         assert!(saving.iter().any(|p| p.contains("bytes por consulta")), "{saving:#?}");
         assert!(!saving.iter().any(|p| p.contains("spot")), "{saving:#?}");
-        let etl = points(
+        let etl = first_points(
             "pt",
             "Construí o primeiro ETL do PostgreSQL para o Snowflake com Airflow, com cargas diárias de 40 tabelas",
         );
         assert!(!etl.iter().any(|p| p.contains("auto-suspend")), "{etl:#?}");
         // R60: a headless CMS's API is one the candidate consumed.
-        let cms = points("pt", "Integração com APIs REST e CMS headless (Strapi) para 12 sites de clientes");
+        let cms =
+            first_points("pt", "Integração com APIs REST e CMS headless (Strapi) para 12 sites de clientes");
         assert!(cms.iter().any(|p| p.contains("consumidor") || p.contains("quem consome")), "{cms:#?}");
         // R60: a service that fans calls out to others is scored on timeouts, partial results
         // and tail latency, not only on query plans.
-        let fan_out = points(
+        let fan_out = first_points(
             "en",
             "Rewrote the rate-quote aggregator as a Go service that calls 12 carrier APIs concurrently, cutting p95 from 2.4 s to 600 ms",
         );
@@ -11459,18 +11460,18 @@ mod tests {
         );
         // R60: a faster deploy is scored on the deploy's steps, not on compilation and caches;
         // a queue's messages are reprocessed from a dead-letter queue, not only from an offset.
-        let deploy = points(
+        let deploy = first_points(
             "en",
             "Cut deploy time from 40 to 6 minutes by moving from Jenkins scripts to Helm charts and Argo CD",
         );
         assert!(deploy.iter().any(|p| p.starts_with("where the time went, step by step")), "{deploy:#?}");
-        let queue = points(
+        let queue = first_points(
             "en",
             "Moved webhook processing from synchronous Django views to Celery workers on RabbitMQ; timeouts fell from 4% to 0.1%",
         );
         assert!(queue.iter().any(|p| p.contains("dead-letter queue")), "{queue:#?}");
         // R62: an end-to-end suite sharded across runners is the suite's speed, not a build's.
-        let sharded = points(
+        let sharded = first_points(
             "en",
             "Cut the E2E run time from 38 to 11 minutes by sharding Playwright across 4 runners and replacing UI login with API-seeded storage state",
         );
@@ -11518,17 +11519,17 @@ mod tests {
         );
         // R59: offline sync with version conflicts scored on the work itself, not a project's
         // generic points.
-        let offline = points(
+        let offline = first_points(
             "es",
             "Diseñé la sincronización offline con Room + WorkManager y resolución de conflictos por versión; los tickets por entregas perdidas bajaron cerca de 70%",
         );
         assert!(offline.iter().any(|p| p.contains("envíos idempotentes")), "{offline:#?}");
-        let api_tests = points(
+        let api_tests = first_points(
             "es",
             "Construí el framework de pruebas de API con RestAssured y JUnit 5 para 45 servicios Quarkus; la cobertura de endpoints subió de 30% a 92%",
         );
         assert!(!api_tests.iter().any(|p| p.contains("pruebas unitarias")), "{api_tests:#?}");
-        let suite = points(
+        let suite = first_points(
             "es",
             "Reduje el tiempo de la suite de pruebas (RSpec, ~5,800 pruebas) de 38 a 11 minutos paralelizando en GitHub Actions",
         );
@@ -11536,11 +11537,11 @@ mod tests {
         assert!(!suite.iter().any(|p| p.contains("compilación")), "{suite:#?}");
         // "emr" is a word, not part of one; two facets at most.
         assert!(
-            !points("en", "Reduced p99 latency of the Emrys checkout API from 900 ms to 150 ms")
+            !first_points("en", "Reduced p99 latency of the Emrys checkout API from 900 ms to 150 ms")
                 .iter()
                 .any(|p| p.contains("skewed"))
         );
-        let many = points(
+        let many = first_points(
             "en",
             "Built a Kafka, Spark, Snowflake and Redis pipeline on Kubernetes with Terraform, 40% cheaper",
         );
@@ -11569,7 +11570,7 @@ mod tests {
                 "profiler del motor",
             ),
         ] {
-            let got = points(lang, line);
+            let got = first_points(lang, line);
             assert!(got.iter().any(|p| p.contains(wanted)), "{line}: {got:#?}");
             assert!(
                 !got.iter().any(|p| p.contains("planes de ejecución") || p.contains("flame graphs")),
@@ -11577,7 +11578,7 @@ mod tests {
             );
         }
         // A JVM's garbage collection in a back end is no game's frame budget.
-        let jvm = points(
+        let jvm = first_points(
             "en",
             "Cut p99 latency of the payments API from 900 ms to 200 ms by tuning garbage collection",
         );

@@ -625,8 +625,7 @@ fn clean(highlight: &str) -> String {
                 && crate::claims::words(&label.to_lowercase()).any(|w| LEAD_IN.contains(&w))
                 && crate::claims::words(rest).count() >= 6 =>
         {
-            let mut chars = rest.chars();
-            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+            crate::claims::capitalized(rest)
         }
         _ => line.to_string(),
     };
