@@ -364,8 +364,13 @@ pub fn header_kind(line: &str) -> Option<SectionKind> {
     // (A header in a cell of its own beside its body is the cell's: "Experiência<TAB>Desenvolvedor
     // PHP Pleno".)
     let known = HEADERS.iter().find(|(_, names)| names.contains(&f)).map(|(k, _)| *k);
-    known.or_else(|| experience_named(f).or_else(|| said_as_phrase(f)).filter(|_| !t.contains('\t')))
+    // (A phrase with a colon labels what follows it: "Lo que hice:" over a job's bullets, R97.)
+    let phrase = || said_as_phrase(f).filter(|_| !(t.ends_with(':') && DID.contains(&f)));
+    known.or_else(|| experience_named(f).or_else(phrase).filter(|_| !t.contains('\t')))
 }
+
+/// What the candidate did, said as a header ("Lo que hice") or as a job's label ("Lo que hice:").
+const DID: &[&str] = &["lo que hice", "o que fiz", "what i did"];
 
 /// A header said as a short phrase about the candidate rather than a section's name: "Onde
 /// trabalhei", "Where I've worked", "Dónde he trabajado" (R107: a QA analyst's jobs under "Onde
@@ -413,6 +418,11 @@ fn said_as_phrase(folded: &str) -> Option<SectionKind> {
     const DONE: &[&str] =
         &["lo que he hecho", "o que ja fiz", "what i ve done", "what i have done", "what ive done"];
     if DONE.contains(&folded) {
+        return Some(SectionKind::Experience);
+    }
+    // ("Lo que hice" on a line of its own, R115: a developer's jobs read as nothing; with a colon
+    // it labels a job's own bullets, `header_kind` leaves it.)
+    if DID.contains(&folded) {
         return Some(SectionKind::Experience);
     }
     if ["lo que hago", "o que faco", "what i do"].contains(&folded) {
@@ -631,6 +641,9 @@ mod tests {
             ("What I've done", Some(SectionKind::Experience)),
             ("LO QUE HAGO", Some(SectionKind::Summary)),
             ("Lo que hice:", None),
+            // R115: on a line of its own it opens the jobs.
+            ("Lo que hice", Some(SectionKind::Experience)),
+            ("O que fiz", Some(SectionKind::Experience)),
             ("Passei por três empresas", None),
             ("Worked where the data lived", None),
             ("Tools", None),

@@ -1195,8 +1195,12 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         let single = !period.current && period.end.is_none_or(|e| e == period.start);
         // (Or one after a label, before a colon: "- Incident, Nov 2022: a bad Istio sidecar upgrade
         // broke mTLS ...", R100.)
-        let label = strip_bullet(before).trim();
-        let labelled = (after.starts_with(':') || label.ends_with(',')) && word_count(label) <= 2;
+        // (Or in brackets: "* Incident (Feb 2023): I pushed a WAF rule ...", R115: read as a job
+        // with neither title nor employer that took the rest of the entry's stories.)
+        let label = strip_bullet(before).trim().trim_end_matches('(').trim_end();
+        let colon =
+            after.starts_with(':') || line[..crate::dates::span_end(line, cut)].trim_end().ends_with(':');
+        let labelled = (colon || label.ends_with(',')) && word_count(label) <= 2;
         if is_bullet(line) && (label.is_empty() || labelled) && single && word_count(after) >= 4 {
             return false;
         }
@@ -2305,7 +2309,7 @@ mod tests {
 
     #[test]
     fn a_date_heading_a_bulleted_story_starts_no_entry() {
-        let text = "Senior Database Administrator, Maple Harbour Credit Union\nToronto, ON  ·  April 2019 – present\n  * Upgraded the PostgreSQL fleet from 11 to 15 over six months.\n- Incident, Nov 2022: a bad Istio sidecar upgrade broke mTLS between two namespaces.\n  * January 2022 incident: the core ledger database hit transaction ID wraparound warnings because\n    an abandoned logical replication slot was holding back the xmin horizon.\n  * Put PgBouncer in transaction mode in front of the online banking API.\n\nDatabase Administrator, Northline Telecom\nMississauga, ON  ·  June 2014 – March 2019\n  * Administered Oracle 11g/12c RAC for billing.\n";
+        let text = "Senior Database Administrator, Maple Harbour Credit Union\nToronto, ON  ·  April 2019 – present\n  * Upgraded the PostgreSQL fleet from 11 to 15 over six months.\n- Incident, Nov 2022: a bad Istio sidecar upgrade broke mTLS between two namespaces.\n  * January 2022 incident: the core ledger database hit transaction ID wraparound warnings because\n    an abandoned logical replication slot was holding back the xmin horizon.\n  * Put PgBouncer in transaction mode in front of the online banking API.\n* Incident (Feb 2023): I pushed a WAF rule to the bill-payment portal that I\n  had tested only against the desktop site.\n\nDatabase Administrator, Northline Telecom\nMississauga, ON  ·  June 2014 – March 2019\n  * Administered Oracle 11g/12c RAC for billing.\n";
         let entries = entries(text, 0);
         assert_eq!(
             titles_and_employers(text),
@@ -2314,7 +2318,7 @@ mod tests {
                 te("Database Administrator", "Northline Telecom")
             ]
         );
-        assert_eq!(entries[0].highlights.len(), 4, "{:?}", entries[0].highlights);
+        assert_eq!(entries[0].highlights.len(), 5, "{:?}", entries[0].highlights);
     }
 
     #[test]

@@ -744,8 +744,11 @@ impl Anchors {
             // response they ran: "Incident: a currency conversion bug ... granted double gems for 3
             // hours. My tests covered the happy path only. I added property-based tests", R95.)
             let lower = claim.text.to_lowercase();
+            // (Nor one its label calls a mistake: "Error que me tocó: en noviembre de 2023 un
+            // cambio mío en la zona horaria ...", R115: asked "cuéntame ese incidente paso a paso".)
             let tests_missed =
-                ["my tests", "meus testes", "mis pruebas", "mis tests"].iter().any(|t| lower.contains(t));
+                ["my tests", "meus testes", "mis pruebas", "mis tests"].iter().any(|t| lower.contains(t))
+                    || crate::claims::mistake_label(&claim.text);
             let texts = &own.texts[lang];
             let incident_ask = match (tests_missed, helped) {
                 (true, _) => texts.mistake_ask.as_ref(),
@@ -764,7 +767,15 @@ impl Anchors {
                 .or_else(|| {
                     let (later, ask) = crate::claims::later_mistake(&claim.text)
                         .zip(own.texts[lang].mistake_ask.as_ref())?;
-                    let told = crate::claims::anchored(later, None, ask, lang)?;
+                    let Some(told) = crate::claims::anchored(later, None, ask, lang) else {
+                        // (A sentence with its own subject, the candidate's act inside it: "The
+                        // hole was a retry path I approved in review without asking ...", R115.)
+                        let said =
+                            crate::claims::first_person_turned(&crate::claims::lower_first(later), lang);
+                        let mine = said.split(' ').any(|w| ["you", "você", "tú"].contains(&w));
+                        return (mine && crate::claims::reads_aloud(&crate::claims::capitalized(&said)))
+                            .then(|| (crate::claims::verbs_turned(&said, lang), ask, "mistake"));
+                    };
                     let said = told.strip_suffix(ask.as_str())?.trim_end().trim_end_matches('.');
                     Some((crate::claims::lower_first(said), ask, "mistake"))
                 });
@@ -2831,6 +2842,77 @@ mod tests {
         assert_eq!(crate::claims::without_date("Incidente de marzo 2023"), "Incidente");
         assert_eq!(crate::claims::without_date("Project 2021"), "Project");
         assert_eq!(crate::claims::without_date("Incident"), "Incident");
+    }
+
+    #[test]
+    fn r115_mistakes_labelled_in_other_words_are_asked_as_mistakes() {
+        // R114-R115: five mistakes the resumes owned were left for a stock ownership question;
+        // one was asked as a disagreement because the partner's system "rejected" the messages.
+        assert_told(
+            "es",
+            2,
+            "Terminal Caribe",
+            "ownership",
+            "Error propio (2021): cambié el mapeo del COARRI de una naviera sin avisar a su equipo de EDI. Su sistema rechazó los mensajes y 1.400 movimientos quedaron sin confirmar un fin de semana completo.",
+            "En Terminal Caribe, cambiaste el mapeo del COARRI",
+        );
+        assert!(story_of(
+            "es",
+            2,
+            "conflict",
+            "Error propio (2021): cambié el mapeo del COARRI de una naviera sin avisar a su equipo de EDI. Su sistema rechazó los mensajes y 1.400 movimientos quedaron sin confirmar un fin de semana completo."
+        )
+        .is_none_or(|(story, _)| story != Story::Disagreement));
+        assert_told(
+            "pt",
+            1,
+            "JusFlow",
+            "ownership",
+            "Uma coisa que aprendi do jeito difícil: publiquei um modal de confirmação de prazo que não devolvia o foco ao fechar e não funcionava só com teclado. Uma advogada cega que usa NVDA avisou pelo suporte que não conseguia marcar prazos como cumpridos.",
+            "Na JusFlow, você publicou um modal de confirmação de prazo",
+        );
+        assert_told(
+            "es",
+            2,
+            "Minera Cerro Blanco",
+            "ownership",
+            "En 2020 cometí un error en una ventana de mantenimiento: apliqué un parche en el primario sin validar antes el standby, y el redo apply quedó detenido 9 horas sin que nadie lo notara.",
+            "En Minera Cerro Blanco, aplicaste un parche en el primario sin validar antes el standby",
+        );
+        assert_told(
+            "es",
+            2,
+            "Lácteos del Litoral",
+            "ownership",
+            "Error que me tocó: en noviembre de 2023 un cambio mío en la zona horaria de las lecturas (UTC contra hora de Uruguay) corrió las recolecciones de medianoche al día anterior, y la liquidación de 83 productores salió con bonificaciones mal asignadas.",
+            "En Lácteos del Litoral, en noviembre de 2023 un cambio tuyo en la zona horaria",
+        );
+        // Asked as the mistake its label says, not as an incident run, and told with who did it.
+        let (story, q) = story_of(
+            "es",
+            2,
+            "ownership",
+            "Error que me tocó: en noviembre de 2023 un cambio mío en la zona horaria de las lecturas (UTC contra hora de Uruguay) corrió las recolecciones de medianoche al día anterior, y la liquidación de 83 productores salió con bonificaciones mal asignadas. Ayudé a recalcular y reemitir las liquidaciones.",
+        )
+        .expect("asked as a story");
+        assert_eq!(story, Story::Mistake, "{}", q.text);
+        assert!(q.text.contains("un cambio tuyo"), "{}", q.text);
+        assert_told(
+            "pt",
+            1,
+            "Araucária",
+            "ownership",
+            "Incidente (agosto de 2021): criei um índice em produção sem a opção ONLINE, em horário comercial, e travou a tabela de transações Pix por 12 minutos. Restaurei o serviço e escrevi o post-mortem.",
+            "Na Araucária, você criou um índice em produção",
+        );
+        assert_told(
+            "en",
+            0,
+            "Emberwake",
+            "ownership",
+            "Economy ledger: event-sourced, idempotent purchase and reward handling, built after a 2021 exploit let players duplicate premium currency. The hole was a retry path I approved in review without asking how the client retried on timeout. We rolled back ~€240k of virtual currency and apologised publicly.",
+            "At Emberwake, the hole was a retry path you approved in review",
+        );
     }
 
     #[test]

@@ -2203,7 +2203,7 @@ fn with_result(question: &str, employer: Option<&str>, result: &str, lang: usize
 }
 
 /// Whether a resume line can be read aloud in a question: a whole sentence of a sensible length.
-fn reads_aloud(line: &str) -> bool {
+pub(crate) fn reads_aloud(line: &str) -> bool {
     if line.chars().count() > 200 || line.chars().count() < 15 {
         return false;
     }
@@ -2719,7 +2719,14 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     }
     // (And the candidate's own verbs: "en marzo de 2022 publiqué una versión de Android ...",
     // R104: told "publiqué" to the candidate.)
-    Some(all_turned(&words.join(" "), lang))
+    let told = all_turned(&words.join(" "), lang);
+    // Portuguese says who opens it: "Incidente (agosto de 2021): criei um índice ..." is "você
+    // criou um índice" (R112: told "Na Cooperativa, criou um índice").
+    let opening = |t: &str| t.split(' ').next().unwrap_or_default().to_string();
+    Some(match lang == 1 && opening(&told) != opening(&words.join(" ")) {
+        true => format!("você {told}"),
+        false => told,
+    })
 }
 
 /// `text`, told to the candidate, with the first person inside it turned: "um backfill que eu
@@ -2743,6 +2750,14 @@ pub(crate) fn first_person_turned(text: &str, lang: usize) -> String {
             (2, "mí") => Some("ti"),
             (1, "eu") => Some("você"),
             (1, "meu") => Some("seu"),
+            // ("un cambio mío en la zona horaria", R115.)
+            (0, "mine") => Some("yours"),
+            (1, "meus") => Some("seus"),
+            (1, "minhas") => Some("suas"),
+            (2, "mío") => Some("tuyo"),
+            (2, "mía") => Some("tuya"),
+            (2, "míos") => Some("tuyos"),
+            (2, "mías") => Some("tuyas"),
             (1, "minha") => Some("sua"),
             (2, "yo") => Some("tú"),
             (2, "mi") => Some("tu"),
@@ -2933,7 +2948,15 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 (" my ", " your "),
             ],
             &[(" ela ", " você "), (" ele ", " você "), (" meu ", " seu "), (" minha ", " sua ")],
-            &[(" ella ", " tú "), (" él ", " tú "), (" mi ", " tu ")],
+            // ("un cambio mío en la zona horaria", R115.)
+            &[
+                (" ella ", " tú "),
+                (" él ", " tú "),
+                (" mi ", " tu "),
+                (" mío ", " tuyo "),
+                (" mía ", " tuya "),
+                (" mis ", " tus "),
+            ],
         ];
         let clause = rest.split(['.', ';']).next()?.trim();
         let said =
@@ -3032,6 +3055,24 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         "se nos pasó",
         "se me pasó",
     ];
+    // A label of up to ten words that says the candidate made one ("En 2020 cometí un error en
+    // una ventana de mantenimiento: apliqué un parche ...", R114).
+    // ("Uma coisa que aprendi do jeito difícil: publiquei um modal ... que não funcionava só com
+    // teclado", R115: a stock ownership question in its place.)
+    const MADE_ONE: &[&str] = &[
+        "the hard way",
+        "do jeito difícil",
+        "do jeito dificil",
+        "a la mala",
+        "por las malas",
+        "de la manera difícil",
+        "made a mistake",
+        "made an error",
+        "cometi um erro",
+        "cometi um engano",
+        "cometí un error",
+        "cometí una equivocación",
+    ];
     line.split_once(": ").is_some_and(|(label, _)| {
         let label = label.to_lowercase();
         // (Or the bare word: "Erro: uma mudança minha num modelo incremental do dbt duplicou
@@ -3047,6 +3088,7 @@ pub(crate) fn mistake_label(line: &str) -> bool {
         // and asked what the tests chose.)
         let n = label.split_whitespace().count();
         (n <= 5 && (opens || MISTAKE.iter().any(|m| label.contains(m))))
+            || (n <= 10 && MADE_ONE.iter().any(|m| label.contains(m)))
             || (n <= 8 && {
                 let ws: Vec<&str> = label.split_whitespace().collect();
                 ws.iter().enumerate().any(|(k, w)| {
@@ -3260,6 +3302,12 @@ pub(crate) fn contested(line: &str, lang: usize) -> Option<String> {
     let line = without_brackets(line.trim());
     if let Some(said) = we_disagreed(&line, lang) {
         return Some(said);
+    }
+    // A mistake's line is no disagreement, whatever another side did after it ("Error propio:
+    // cambié el mapeo del COARRI sin avisar ... Su sistema rechazó los mensajes", R115: asked
+    // where the two sides disagreed).
+    if mistake_label(&line) {
+        return None;
     }
     // (What the candidate proposed before what another side preferred, after a short label.)
     if let Some(said) = proposed_otherwise(after_short_label(&line), lang) {
@@ -6645,11 +6693,50 @@ pub(crate) fn erred(sentence: &str) -> bool {
     // produção", R92: asked how the servers' configuration was kept consistent.)
     let sentence = in_year(sentence).map_or(sentence, |(_, rest)| rest);
     let first = sentence.split(' ').next().unwrap_or_default().to_lowercase();
-    ERRED.iter().any(|e| sentence.starts_with(e))
+    // (After a year the verb is lower case: "En 2020 cometí un error ...", R114.)
+    let opening = capitalized(sentence);
+    ERRED.iter().any(|e| opening.starts_with(e))
+        || skipped_check(sentence)
         || (JUDGED.contains(&first.as_str()) && ACTUALLY.iter().any(|a| sentence.contains(a)))
         || wrong_one(sentence)
         || shipped_harm(sentence)
         || broke_something(sentence)
+}
+
+/// Whether a sentence says the candidate did something without the check it needed: "The hole was
+/// a retry path I approved in review without asking how the client retried on timeout" (R115),
+/// "apliqué un parche en el primario sin validar antes el standby" (R114).
+fn skipped_check(sentence: &str) -> bool {
+    const WITHOUT: &[&str] = &[
+        "without asking",
+        "without checking",
+        "without testing",
+        "without validating",
+        "without verifying",
+        "without reviewing",
+        "sem testar",
+        "sem validar",
+        "sem checar",
+        "sem verificar",
+        "sem revisar",
+        "sem perguntar",
+        "sin probar",
+        "sin validar",
+        "sin revisar",
+        "sin verificar",
+        "sin preguntar",
+        "sin checar",
+    ];
+    let lower = sentence.to_lowercase();
+    let Some(at) = WITHOUT.iter().filter_map(|w| lower.find(w)).min() else { return false };
+    // The candidate's own act just before it: "I approved", or a first-person past opening the
+    // sentence ("Apliqué un parche ...", "Subi a alteração ...").
+    let before = &sentence[..at];
+    let first = before.split(' ').next().unwrap_or_default();
+    let mine = words(&format!(" {before}")).any(|w| w == "I")
+        || (1..=2)
+            .any(|lang| second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase()));
+    mine
 }
 
 /// Words after "broke" that say something was split, not broken ("broke the monolith into 12
