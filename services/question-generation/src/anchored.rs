@@ -2887,6 +2887,16 @@ mod tests {
             "Error que me tocó: en noviembre de 2023 un cambio mío en la zona horaria de las lecturas (UTC contra hora de Uruguay) corrió las recolecciones de medianoche al día anterior, y la liquidación de 83 productores salió con bonificaciones mal asignadas.",
             "En Lácteos del Litoral, en noviembre de 2023 un cambio tuyo en la zona horaria",
         );
+        // An incident the candidate caused opens with their act; one they handled does not.
+        assert!(crate::claims::opens_with_own_act(
+            "Incident (Feb 2023): I pushed a WAF rule to the bill-payment portal."
+        ));
+        assert!(crate::claims::opens_with_own_act(
+            "Incidente (agosto de 2021): criei um índice em produção sem a opção ONLINE."
+        ));
+        assert!(!crate::claims::opens_with_own_act(
+            "Incident: the core ledger database hit wraparound warnings. I led the response."
+        ));
         // Asked as the mistake its label says, not as an incident run, and told with who did it.
         let (story, q) = story_of(
             "es",

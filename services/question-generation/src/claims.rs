@@ -6739,6 +6739,22 @@ fn skipped_check(sentence: &str) -> bool {
     mine
 }
 
+/// Whether a line told as an incident opens, past its label, with the candidate doing it: "Incident
+/// (Feb 2023): I pushed a WAF rule ... It blocked the UPI callback", "Incidente (agosto de 2021):
+/// criei um índice em produção sem a opção ONLINE" (R115: the bank's "a mistake of yours that
+/// reached users" asked beside it).
+pub(crate) fn opens_with_own_act(line: &str) -> bool {
+    let told =
+        line.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 5).map_or(line, |(_, r)| r);
+    let told = in_year(told).map_or(told, |(_, rest)| rest);
+    let first = told.split(' ').next().unwrap_or_default().trim_end_matches(',');
+    ["I", "Eu", "eu", "Yo", "yo"].contains(&first)
+        || (1..=2).any(|lang| {
+            !third_person(&first.to_lowercase(), lang)
+                && second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase())
+        })
+}
+
 /// Words after "broke" that say something was split, not broken ("broke the monolith into 12
 /// services", "broke it apart", "broke up the batch").
 const SPLITS: &[&str] = &[" into ", " apart", " up "];

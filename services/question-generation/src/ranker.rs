@@ -1386,6 +1386,10 @@ fn told_topics(picks: &[(u8, usize, Pick)], candidate: &Candidate) -> Vec<&'stat
             Pick::Anchored { a, .. } if a.story == Some(crate::anchored::Story::Incident) => {
                 Some(vec!["incident-response"])
             }
+            // (So is a mistake told, whatever its line's kind.)
+            Pick::Anchored { a, .. } if a.story == Some(crate::anchored::Story::Mistake) => {
+                Some(vec!["own-mistake"])
+            }
             Pick::Anchored { a, .. } => candidate
                 .claims
                 .get(a.claim)
@@ -1414,6 +1418,13 @@ fn line_topic(kind: &str, text: &str) -> Vec<&'static str> {
         // told (R87: a stock incident question beside the CI key leak she ran).
         "incident" | "security_incident" => topics.push("incident-response"),
         _ => {}
+    }
+    // A mistake the line owns is the bank's "a mistake of yours that reached users" told (R115's
+    // development kits asked both beside the WAF rule she pushed).
+    let own_incident =
+        matches!(kind, "incident" | "security_incident") && crate::claims::opens_with_own_act(text);
+    if own_incident || crate::claims::owns_mistake(text) {
+        topics.push("own-mistake");
     }
     // An incident the candidate handled is the "first hour after a bad release" situation told
     // (R68: beside the Black Friday outage he commanded, the Pix incident he led).

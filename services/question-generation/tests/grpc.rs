@@ -1771,3 +1771,31 @@ async fn r94_stories_told_in_prose_are_asked_in_the_second_person() {
     let (q, _) = rubric_of(&kit, "tuviste una diferencia fuerte con el área de infraestructura");
     assert!(q.text.contains("¿En qué no estaban de acuerdo"), "{}", q.text);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r115_mistakes_owned_are_asked_once_and_role_kits_ask_no_backend_stock() {
+    let app = spawn().await;
+    let mut c = app.client().await;
+    // A security engineer's WAF rule that blocked payments ("* Incident (Feb 2023): I pushed ...")
+    // is asked at her employer, and neither the stock "a mistake of yours" nor a QA lead's test
+    // strategy, an endpoint's code review or another team's data corruption is asked beside it.
+    let resume = include_str!("../../../docs/kit-review/round115-resumes/en-1.txt");
+    let kit = kit_for(&mut c, "ict-security-engineer", resume).await;
+    assert_told(&kit_texts(&kit), &["At Telangana Urban Power Distribution Co, you pushed a WAF rule"]);
+    for stock in ["ownership-02", "ownership-04", "testing-05", "programming-03"] {
+        assert!(!kit_ids(&kit).contains(&stock.to_string()), "{stock}: {:#?}", kit_ids(&kit));
+    }
+    // A developer whose jobs sit under "Lo que hice": her time-zone mistake is asked as hers.
+    let resume = include_str!("../../../docs/kit-review/round115-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "backend-developer", resume).await;
+    let all = kit_texts(&kit);
+    assert!(
+        all.iter().any(|t| t.starts_with("En Lácteos del Litoral Cooperativa, en noviembre de 2023 un cambio tuyo")),
+        "{all:#?}"
+    );
+    assert!(!kit_ids(&kit).contains(&"ownership-02".to_string()), "{:#?}", kit_ids(&kit));
+    // A DBA is not asked to review a teammate's endpoint.
+    let resume = include_str!("../../../docs/kit-review/round114-resumes/es-2.txt");
+    let kit = kit_for(&mut c, "database-administrator", resume).await;
+    assert!(!kit_ids(&kit).contains(&"programming-03".to_string()), "{:#?}", kit_ids(&kit));
+}
