@@ -6733,10 +6733,9 @@ fn skipped_check(sentence: &str) -> bool {
     // sentence ("Apliqué un parche ...", "Subi a alteração ...").
     let before = &sentence[..at];
     let first = before.split(' ').next().unwrap_or_default();
-    let mine = words(&format!(" {before}")).any(|w| w == "I")
+    words(&format!(" {before}")).any(|w| w == "I")
         || (1..=2)
-            .any(|lang| second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase()));
-    mine
+            .any(|lang| second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase()))
 }
 
 /// Whether a line told as an incident opens, past its label, with the candidate doing it: "Incident
