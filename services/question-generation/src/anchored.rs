@@ -2845,6 +2845,84 @@ mod tests {
     }
 
     #[test]
+    fn r116_mistakes_and_disagreements_told_without_labels_are_asked() {
+        // R116-R117: each went unasked beside a stock ownership or conflict question, or was
+        // asked with the interviewer saying "we".
+        assert_told(
+            "pt",
+            1,
+            "Porto Sereno",
+            "ownership",
+            "Marquei como \"flaky\" e desativei um teste que, na verdade, estava revelando um bug real de concorrência no agendamento; o bug chegou em produção e gerou agendamentos duplicados por uma tarde. Conversei com meu líder e reativei o teste.",
+            "Na Porto Sereno, você marcou como \"flaky\" e desativou um teste",
+        );
+        assert_told(
+            "es",
+            2,
+            "Trazabilidad",
+            "ownership",
+            "Una migración de EF Core que escribí bloqueó la tabla de movimientos 12 minutos en plena temporada de embarques. Desde entonces las migraciones grandes se hacen en dos pasos.",
+            "En Trazabilidad, una migración de EF Core que escribiste bloqueó la tabla",
+        );
+        assert_told(
+            "es",
+            2,
+            "Cooperativa",
+            "ownership",
+            "Un cambio mío en un mapeo DataWeave truncó el campo de referencia de pagos PSE durante dos días y 1.800 pagos quedaron sin conciliar automáticamente. Lideré la conciliación manual con el área de operaciones.",
+            "En la Cooperativa, un cambio tuyo en un mapeo DataWeave truncó el campo de referencia de pagos PSE durante dos días y 1.800 pagos",
+        );
+        assert_told(
+            "es",
+            2,
+            "Retail Austral",
+            "ownership",
+            "En 2022 ejecuté un VACUUM FULL en horario hábil sobre una tabla de 300 GB creyendo que era de reportería; bloqueó el motor de cobranza por 25 minutos. Lo informé de inmediato.",
+            "En Retail Austral en 2022, ejecutaste un VACUUM FULL",
+        );
+        assert_told(
+            "en",
+            0,
+            "SendRun",
+            "conflict",
+            "My senior and I disagreed about using Jetpack Compose for a new screen. We agreed to build it in XML first and port it later, which I did in my last month there.",
+            "At SendRun, you and your senior disagreed about using Jetpack Compose",
+        );
+        assert_told(
+            "es",
+            2,
+            "Trazabilidad",
+            "conflict",
+            "Propuse reescribir el módulo de reportes como microservicios; el tech lead no estuvo de acuerdo y me pidió medir primero. Las mediciones mostraron que el problema eran consultas N+1.",
+            "En Trazabilidad, propusiste reescribir el módulo de reportes como microservicios; el tech lead no estuvo de acuerdo y te pidió medir primero",
+        );
+        let q = told(
+            "en",
+            0,
+            "Brightfield",
+            "Lesson learned: we never got buy-in from the data team, who owned a third of the hosts.",
+            "ownership",
+        )
+        .expect("the lesson is asked");
+        // Work on one's own is said as such, not as an employer (R116: "At Freelance, ...").
+        assert_eq!(
+            crate::claims::at_employer("you shipped three apps", Some("Freelance"), "How?", 0),
+            "In your freelance work, you shipped three apps. How?"
+        );
+        assert_eq!(
+            crate::claims::anchored(
+                "Built 3 small Flutter apps for local businesses.",
+                Some("Freelance"),
+                "How?",
+                0
+            )
+            .as_deref(),
+            Some("In your freelance work, you built 3 small Flutter apps for local businesses. How?")
+        );
+        assert!(q.starts_with("At Brightfield, you never got buy-in from the data team"), "{q}");
+    }
+
+    #[test]
     fn r115_mistakes_labelled_in_other_words_are_asked_as_mistakes() {
         // R114-R115: five mistakes the resumes owned were left for a stock ownership question;
         // one was asked as a disagreement because the partner's system "rejected" the messages.

@@ -2228,6 +2228,12 @@ pub(crate) fn reads_aloud(line: &str) -> bool {
 /// Without an employer (the resume's job was read without one) the line is told back on its own:
 /// `You cut p99 latency ... ask`.
 pub(crate) fn anchored(line: &str, employer: Option<&str>, ask: &str, lang: usize) -> Option<String> {
+    // Work on one's own is no employer's: "In your freelance work, you built 3 small Flutter apps"
+    // (R116: "At Freelance, you built ...").
+    if employer.is_some_and(own_account) {
+        let told = anchored(line, None, ask, lang)?;
+        return Some(format!("{}, {}", OWN_WORK[lang.min(2)], lower_first(&told)));
+    }
     // A line opened by its year ("En 2021 ejecuté un script de purga en el ambiente equivocado")
     // is told without it, and the year goes after the employer: "En Aseguradora Nacional del
     // Bajío en 2021, ejecutaste ..." (R82: not told at all).
@@ -2939,7 +2945,11 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         && in_year(&capitalized(rest)).is_none_or(|(_, r)| told_whole(&capitalized(r), lang).is_none())
     {
         const THIRD: [&[(&str, &str)]; 3] = [
+            // ("Lesson learned: we never got buy-in from the data team", R116: "At Brightfield
+            // Media, we never got buy-in" in the interviewer's mouth.)
             &[
+                (" we ", " you "),
+                (" our ", " your "),
                 (" she ", " you "),
                 (" he ", " you "),
                 (" her ", " your "),
@@ -2958,7 +2968,7 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 (" mis ", " tus "),
             ],
         ];
-        let clause = rest.split(['.', ';']).next()?.trim();
+        let clause = first_statement(rest);
         let said =
             THIRD[lang.min(2)].iter().fold(format!(" {} ", lower_first(clause)), |s, (a, b)| s.replace(a, b));
         // A verb of the candidate's after a negation is turned ("no avisé a la mesa de ayuda" is
@@ -2974,7 +2984,7 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
         }
         return (clause.split(' ').count() >= 5).then(|| all_turned(&words.join(" "), lang));
     }
-    let clause = line.split(['.', ';']).next()?.trim();
+    let clause = first_statement(line);
     let lower = clause.to_lowercase();
     // A change the sentence calls the candidate's, wherever it opens ("Numa véspera de Natal, um
     // deploy meu sem feature flag mandou motoristas para endereços trocados", R96), told whole;
@@ -2995,6 +3005,14 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
     // A story, not a heading: the mistake did something ("derrubou a VPN ...").
     (clause.split(' ').count() >= mine.split(' ').count() + 4)
         .then(|| format!("{yours}{}", &clause[mine.len()..]))
+}
+
+/// The first statement of `text`, up to its first sentence end or semicolon, trimmed: not cut at
+/// a thousands point ("1.800 pagos quedaron sin conciliar", R117: told "durante dos días y 1.").
+fn first_statement(text: &str) -> &str {
+    let end = sentence_end(text).unwrap_or(text.len());
+    let end = text[..end].find(';').unwrap_or(end);
+    text[..end].trim().trim_end_matches('.')
 }
 
 /// Whether a line's label says it tells a mistake of the candidate's: "One mistake worth
@@ -3186,6 +3204,10 @@ pub(crate) fn lower_first(text: &str) -> String {
 /// `employer`, then `ask`: "At Pagora, the sales report went ... ask".
 pub(crate) fn at_employer(said: &str, employer: Option<&str>, ask: &str, lang: usize) -> String {
     let employer = employer.map(|e| e.trim_end_matches('.')).filter(|e| !e.is_empty());
+    // Work on one's own is no employer's ("At Freelance, you shipped three apps", R116).
+    if employer.is_some_and(own_account) {
+        return format!("{}, {said}. {ask}", OWN_WORK[lang.min(2)]);
+    }
     match (lang, employer) {
         (1, Some(e)) => format!("{}, {said}. {ask}", capitalized(&at_pt(e))),
         (2, Some(e)) => format!("En {}{e}, {said}. {ask}", the_es(e)),
@@ -3193,6 +3215,27 @@ pub(crate) fn at_employer(said: &str, employer: Option<&str>, ask: &str, lang: u
         (_, None) => format!("{}. {ask}", capitalized(said)),
     }
 }
+
+/// Whether an employer's name says the work was on one's own account ("Freelance", "Autônomo").
+fn own_account(employer: &str) -> bool {
+    const OWN_ACCOUNT: &[&str] = &[
+        "freelance",
+        "freelancer",
+        "self-employed",
+        "independent",
+        "independent contractor",
+        "autônomo",
+        "autônoma",
+        "autónomo",
+        "autónoma",
+        "independiente",
+    ];
+    OWN_ACCOUNT.contains(&employer.trim().trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Work on one's own account, said where an employer would be, in each language.
+const OWN_WORK: [&str; 3] =
+    ["In your freelance work", "No seu trabalho como freelancer", "En tu trabajo como freelance"];
 
 /// A text that names a project where it would name an employer ("At SpazaStock, you built",
 /// "na SpazaStock", "en SpazaStock") said of the project instead: "In your SpazaStock project,
@@ -3459,10 +3502,24 @@ fn proposed_otherwise(body: &str, lang: usize) -> Option<String> {
         .min()?;
     let other = &sentence[at + sep.len()..];
     let ws: Vec<&str> = other.split(' ').map(|w| w.trim_end_matches(',')).collect();
-    let verb = ws.iter().take(6).position(|w| {
+    // (Or did not agree: "Propuse reescribir el módulo de reportes como microservicios; el tech
+    // lead no estuvo de acuerdo y me pidió medir primero", R117: asked where the time went.)
+    const DISAGREED: &[&str] = &[
+        "disagreed",
+        "did not agree",
+        "didn't agree",
+        "não concordou",
+        "não concordava",
+        "não concordaram",
+        "no estuvo de acuerdo",
+        "no estaba de acuerdo",
+        "no estuvieron de acuerdo",
+    ];
+    let verb = ws.iter().take(6).enumerate().position(|(k, w)| {
         SIDE_WANTED[lang].contains(&w.to_lowercase().as_str())
             || ["insisted", "insistia", "insistiu", "insistía", "insistió", "preferiu", "prefirió"]
                 .contains(&w.to_lowercase().as_str())
+            || DISAGREED.iter().any(|d| ws[k..].join(" ").to_lowercase().starts_with(d))
     })?;
     let subject: Vec<String> = ws[..verb].iter().map(|w| w.to_lowercase()).collect();
     let boss = subject.len() == 2 && MINE[lang].iter().any(|(m, _)| m.trim() == subject[0]);
@@ -3470,7 +3527,13 @@ fn proposed_otherwise(body: &str, lang: usize) -> Option<String> {
     {
         return None;
     }
-    let other = lower_first(other);
+    // (What the other side asked of the candidate is asked of them: "el tech lead no estuvo de
+    // acuerdo y me pidió medir primero" is "te pidió", R117.)
+    let other = match lang {
+        0 => other.replace(" me ", " you "),
+        _ => other.replace(" me ", " te "),
+    };
+    let other = lower_first(&other);
     let other = MINE[lang]
         .iter()
         .find(|(m, _)| other.starts_with(m))
@@ -6697,7 +6760,10 @@ pub(crate) fn erred(sentence: &str) -> bool {
     let opening = capitalized(sentence);
     ERRED.iter().any(|e| opening.starts_with(e))
         || skipped_check(sentence)
-        || (JUDGED.contains(&first.as_str()) && ACTUALLY.iter().any(|a| sentence.contains(a)))
+        || wrongly_believed(sentence)
+        // (Between commas too: "Marquei como \"flaky\" e desativei um teste que, na verdade,
+        // estava revelando um bug real", R116.)
+        || (JUDGED.contains(&first.as_str()) && ACTUALLY.iter().any(|a| sentence.replace(',', "").contains(a)))
         || wrong_one(sentence)
         || shipped_harm(sentence)
         || broke_something(sentence)
@@ -6736,6 +6802,30 @@ fn skipped_check(sentence: &str) -> bool {
     words(&format!(" {before}")).any(|w| w == "I")
         || (1..=2)
             .any(|lang| second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase()))
+}
+
+/// Whether a sentence opens with the candidate's act done on a belief it names ("ejecuté un VACUUM
+/// FULL en horario hábil sobre una tabla de 300 GB creyendo que era de reportería; bloqueó el motor
+/// de cobranza", R116: a stock ownership question in its place).
+fn wrongly_believed(sentence: &str) -> bool {
+    const BELIEVED: &[&str] = &[
+        "thinking it was",
+        "believing it was",
+        "assuming it was",
+        "achando que",
+        "pensando que",
+        "acreditando que",
+        "creyendo que",
+        "suponiendo que",
+    ];
+    let lower = sentence.to_lowercase();
+    let first = sentence.split(' ').next().unwrap_or_default();
+    let mine = first == "I"
+        || (1..=2).any(|lang| {
+            !third_person(&first.to_lowercase(), lang)
+                && second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase())
+        });
+    mine && BELIEVED.iter().any(|b| lower.contains(b))
 }
 
 /// Whether a line told as an incident opens, past its label, with the candidate doing it: "Incident
@@ -6857,6 +6947,14 @@ fn shipped_harm(sentence: &str) -> bool {
         "duplicated",
         "duplicó",
         "duplicou",
+        // Locked or cut ("una migración de EF Core que escribí bloqueó la tabla de movimientos 12
+        // minutos", "un cambio mío en un mapeo DataWeave truncó el campo de referencia", R117).
+        "bloqueó",
+        "bloqueou",
+        "locked ",
+        "truncó",
+        "truncou",
+        "truncated",
     ];
     let lower = sentence.to_lowercase();
     // (With its pronoun or past it, as `erred` reads a line.)
@@ -6892,6 +6990,20 @@ pub(crate) fn piece_of_mine(clause: &str) -> Option<(usize, usize, String)> {
         ("mi despliegue ", "tu despliegue "),
     ];
     if let Some((at, (mine, yours))) = MY.iter().find_map(|p| clause.find(p.0).map(|at| (at, p))) {
+        return Some((at, at + mine.len(), yours.to_string()));
+    }
+    // Or one the candidate wrote, in a clause after it within its first words ("una migración de
+    // EF Core que escribí bloqueó la tabla", R117; "a migration I wrote locked the table").
+    const WROTE: &[(&str, &str)] = &[
+        (" that i wrote ", " that you wrote "),
+        (" i wrote ", " you wrote "),
+        (" que eu escrevi ", " que você escreveu "),
+        (" que escrevi ", " que você escreveu "),
+        (" que yo escribí ", " que escribiste "),
+        (" que escribí ", " que escribiste "),
+    ];
+    let head: String = clause.split(' ').take(9).collect::<Vec<_>>().join(" ");
+    if let Some((at, (mine, yours))) = WROTE.iter().find_map(|p| head.find(p.0).map(|at| (at, p))) {
         return Some((at, at + mine.len(), yours.to_string()));
     }
     const OWNED: &[(&str, &str, &str)] = &[
