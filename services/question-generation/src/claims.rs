@@ -12863,4 +12863,36 @@ mod tests {
             anchored("Implementei ingestão de eventos do app em tempo real com Pub/Sub", None, "Como?", 1);
         assert!(told.as_deref().is_some_and(|t| t.contains("implementou uma ingestão")), "{told:?}");
     }
+
+    #[test]
+    fn r116_app_work_and_idempotency_are_scored_on_their_own_terms() {
+        let points = |language: &str, text: &str, kit: usize| {
+            let q = first_question(language, "Acme", text, kit).unwrap_or_else(|| panic!("{text} is asked"));
+            q.question.rubric.points.join(" | ")
+        };
+        // An Android cold start is no page load (R116: scored on real users' LCP and server
+        // rendering).
+        let start = points(
+            "en",
+            "Reduced cold start from 4.1s to 2.3s on low-end Android devices (Tecno, Itel) by lazy-loading the charts package and compressing image assets",
+            0,
+        );
+        assert!(!start.contains("LCP") && start.contains("start-up"), "{start}");
+        // A Flutter app's Hive box is no Spark job, nor a server cache (R116: executor memory and
+        // a cold cache in its rubric).
+        let offline = points(
+            "en",
+            "Built the savings-goals feature in our Flutter app (230k monthly active users), including local notifications and offline caching with Hive",
+            0,
+        );
+        assert!(!offline.contains("executor") && !offline.contains("cold cache"), "{offline}");
+        // Duplicate transfers made impossible are scored on the idempotency key, not on SLOs alone
+        // (R116: a generic reliability template).
+        let keys = points(
+            "es",
+            "Coordiné la respuesta técnica al incidente de SPEI de mayo de 2022 (transferencias duplicadas por reintentos sin idempotencia); diseñé las llaves de idempotencia que hoy son obligatorias en todas las APIs de pagos",
+            2,
+        );
+        assert!(keys.contains("llave de idempotencia por petición"), "{keys}");
+    }
 }
