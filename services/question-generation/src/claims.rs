@@ -6799,9 +6799,7 @@ fn skipped_check(sentence: &str) -> bool {
     // sentence ("Apliqué un parche ...", "Subi a alteração ...").
     let before = &sentence[..at];
     let first = before.split(' ').next().unwrap_or_default();
-    words(&format!(" {before}")).any(|w| w == "I")
-        || (1..=2)
-            .any(|lang| second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase()))
+    words(&format!(" {before}")).any(|w| w == "I") || first_person_past(first)
 }
 
 /// Whether a sentence opens with the candidate's act done on a belief it names ("ejecuté un VACUUM
@@ -6820,12 +6818,7 @@ fn wrongly_believed(sentence: &str) -> bool {
     ];
     let lower = sentence.to_lowercase();
     let first = sentence.split(' ').next().unwrap_or_default();
-    let mine = first == "I"
-        || (1..=2).any(|lang| {
-            !third_person(&first.to_lowercase(), lang)
-                && second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase())
-        });
-    mine && BELIEVED.iter().any(|b| lower.contains(b))
+    (first == "I" || first_person_past(first)) && BELIEVED.iter().any(|b| lower.contains(b))
 }
 
 /// Whether a line told as an incident opens, past its label, with the candidate doing it: "Incident
@@ -6837,11 +6830,16 @@ pub(crate) fn opens_with_own_act(line: &str) -> bool {
         line.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 5).map_or(line, |(_, r)| r);
     let told = in_year(told).map_or(told, |(_, rest)| rest);
     let first = told.split(' ').next().unwrap_or_default().trim_end_matches(',');
-    ["I", "Eu", "eu", "Yo", "yo"].contains(&first)
-        || (1..=2).any(|lang| {
-            !third_person(&first.to_lowercase(), lang)
-                && second_person(&capitalized(first), lang).is_some_and(|t| t != first.to_lowercase())
-        })
+    ["I", "Eu", "eu", "Yo", "yo"].contains(&first) || first_person_past(first)
+}
+
+/// Whether `word` is a Portuguese or Spanish past of the first person ("Apliqué", "criei"): a verb
+/// the candidate's story opens with, turned when told to them.
+fn first_person_past(word: &str) -> bool {
+    (1..=2).any(|lang| {
+        !third_person(&word.to_lowercase(), lang)
+            && second_person(&capitalized(word), lang).is_some_and(|t| t != word.to_lowercase())
+    })
 }
 
 /// Words after "broke" that say something was split, not broken ("broke the monolith into 12
