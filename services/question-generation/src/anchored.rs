@@ -2845,6 +2845,49 @@ mod tests {
     }
 
     #[test]
+    fn r118_more_stories_told_in_their_own_words_are_asked() {
+        // R118-R119: each went unasked beside a stock ownership or collaboration question.
+        assert_told(
+            "pt",
+            1,
+            "Drogaria",
+            "ownership",
+            "Em 2022 rodei um backfill sem filtro de partição e gerei uma fatura de R$ 18 mil no BigQuery em um fim de semana. Avisei meu gestor na segunda cedo.",
+            "Na Drogaria em 2022, você rodou um backfill sem filtro de partição",
+        );
+        assert_told(
+            "es",
+            2,
+            "Retail Sur",
+            "ownership",
+            "En el Cyber Day 2022 un índice que yo había eliminado por \"no usarse\" provocó bloqueos en el checkout por 18 minutos. Lo recreé con CREATE INDEX CONCURRENTLY.",
+            "En Retail Sur, en el Cyber Day 2022 un índice que habías eliminado",
+        );
+        assert_told(
+            "en",
+            0,
+            "Shamba",
+            "ownership",
+            "I shipped a release with a bad local DB migration that wiped cached orders for farmers who had not synced in over a week (~1,900 people). Halted the staged rollout at 10%.",
+            "At Shamba, you shipped a release with a bad local DB migration",
+        );
+        assert_told(
+            "pt",
+            1,
+            "Nuvem Sul",
+            "conflict",
+            "Meu líder queria levar tudo para EKS; eu defendi continuar com ECS Fargate para os 12 serviços atuais, pelo tamanho do time.",
+            "Na Nuvem Sul, seu líder queria levar tudo para EKS",
+        );
+        assert!(crate::claims::opens_with_disagreement(
+            "Settled a long-running dispute between platform and product teams about shared database access."
+        ));
+        assert!(crate::claims::opens_with_disagreement(
+            "Con TI tuvimos un choque largo por el MFA en la VPN: decían que iba a frenar a los asesores."
+        ));
+    }
+
+    #[test]
     fn r116_mistakes_and_disagreements_told_without_labels_are_asked() {
         // R116-R117: each went unasked beside a stock ownership or conflict question, or was
         // asked with the interviewer saying "we".

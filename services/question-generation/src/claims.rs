@@ -3775,6 +3775,8 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "propus",
             "sugeri",
             "negociei",
+            // ("Meu líder queria levar tudo para EKS; eu defendi continuar com ECS Fargate", R119.)
+            "defendi",
             "acordamos",
             "combinamos",
             "acordo",
@@ -3801,6 +3803,7 @@ fn position_answered(line: &str, lang: usize) -> Option<String> {
             "propuse",
             "sugerí",
             "negocié",
+            "defendí",
             "acordamos",
             "acuerdo",
             "acordad",
@@ -6399,6 +6402,13 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
         // compartido a proveedores", R94: asked who else the work depended on.)
         "diferencia",
         "diferença",
+        // ("Settled a long-running dispute between platform and product teams", "Con TI tuvimos un
+        // choque largo por el MFA", R119: stock questions in their place.)
+        "dispute",
+        "disputa",
+        "choque",
+        "embate",
+        "clash",
     ];
     const WITH: &[&str] = &["with", "com", "con", "entre", "between"];
     const PEOPLE: &[&str] = &[
@@ -6457,7 +6467,24 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
     // (With the candidate's pronoun: "I disagreed openly with our CTO about rewriting the journey
     // planner", R97.)
     let text = ["i ", "eu ", "yo "].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(&text);
+    // (Settled, or with whom first: "Settled a long-running dispute between ...", "Con TI
+    // tuvimos un choque largo ...", R119.)
+    let settled = ["settled ", "resolved ", "mediated ", "resolvi ", "resolví "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p));
+    let text = settled.unwrap_or(text);
+    let text = match text.split_once(' ') {
+        Some((with, rest)) if ["con", "com", "with"].contains(&with) => {
+            rest.split_once(' ').map_or(rest, |(_, after)| after)
+        }
+        _ => text,
+    };
     let mut lower: Vec<&str> = words(text).take(6).collect();
+    if settled.is_some() {
+        while lower.first().is_some_and(|w| DEGREE.contains(w)) {
+            lower.remove(0);
+        }
+    }
     // ("Houve discordância com ...", "Hubo desacuerdo con ...", "Tive uma discordância com ...",
     // "Houve bastante atrito com ...".)
     if lower
@@ -6505,6 +6532,7 @@ pub(crate) fn opens_with_disagreement(text: &str) -> bool {
             || first.starts_with("desacuerdo")
             || first.starts_with("discord")
             || ["friction", "fricción", "atrito", "atritos", "roce", "roces"].contains(first)
+            || ["dispute", "disputa", "choque", "embate", "clash"].contains(first)
             || lower.windows(2).any(|w| WITH.contains(&w[0]) && PEOPLE.contains(&w[1])))
 }
 
@@ -6554,6 +6582,7 @@ const DEGREE: &[&str] = &[
     "seria",
     // ("Had a running argument with ...", R97.)
     "running",
+    "long-running",
     "ongoing",
     "heated",
     "acalorada",
@@ -6792,6 +6821,11 @@ fn skipped_check(sentence: &str) -> bool {
         "sin verificar",
         "sin preguntar",
         "sin checar",
+        // ("Em 2022 rodei um backfill sem filtro de partição e gerei uma fatura de R$ 18 mil", R118.)
+        "without a filter",
+        "without a where",
+        "sem filtro",
+        "sin filtro",
     ];
     let lower = sentence.to_lowercase();
     let Some(at) = WITHOUT.iter().filter_map(|w| lower.find(w)).min() else { return false };
@@ -6953,6 +6987,11 @@ fn shipped_harm(sentence: &str) -> bool {
         "truncó",
         "truncou",
         "truncated",
+        // ("a bad local DB migration that wiped cached orders", "provocó bloqueos en el checkout",
+        // R119, R118.)
+        "wiped",
+        "bloqueos",
+        "bloqueios",
     ];
     let lower = sentence.to_lowercase();
     // (With its pronoun or past it, as `erred` reads a line.)
@@ -6999,8 +7038,12 @@ pub(crate) fn piece_of_mine(clause: &str) -> Option<(usize, usize, String)> {
         (" que escrevi ", " que você escreveu "),
         (" que yo escribí ", " que escribiste "),
         (" que escribí ", " que escribiste "),
+        // ("un índice que yo había eliminado por \"no usarse\" ... provocó bloqueos", R118.)
+        (" que yo había ", " que habías "),
+        (" que eu tinha ", " que você tinha "),
+        (" that i had ", " that you had "),
     ];
-    let head: String = clause.split(' ').take(9).collect::<Vec<_>>().join(" ");
+    let head: String = clause.split(' ').take(12).collect::<Vec<_>>().join(" ");
     if let Some((at, (mine, yours))) = WROTE.iter().find_map(|p| head.find(p.0).map(|at| (at, p))) {
         return Some((at, at + mine.len(), yours.to_string()));
     }
