@@ -2947,6 +2947,15 @@ mod tests {
             "ownership",
         )
         .expect("the lesson is asked");
+        // A narrated incident that opens with "eu" says "você" once; a lower case that changes a
+        // line's length never slices it at the copy's offsets.
+        let told = crate::claims::narrated_incident(
+            "Incidente (agosto de 2021): eu criei um índice em produção sem a opção ONLINE e travou a tabela de transações Pix por 12 minutos. Restaurei o serviço e escrevi o post-mortem.",
+            1,
+        )
+        .unwrap_or_default();
+        assert!(!told.contains("você você"), "{told}");
+        assert!(!crate::claims::owns_mistake("İ pushed it without checking the flag."));
         // Work on one's own is said as such, not as an employer (R116: "At Freelance, ...").
         assert_eq!(
             crate::claims::at_employer("you shipped three apps", Some("Freelance"), "How?", 0),

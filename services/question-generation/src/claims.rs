@@ -2729,7 +2729,7 @@ pub(crate) fn narrated_incident(line: &str, lang: usize) -> Option<String> {
     // Portuguese says who opens it: "Incidente (agosto de 2021): criei um índice ..." is "você
     // criou um índice" (R112: told "Na Cooperativa, criou um índice").
     let opening = |t: &str| t.split(' ').next().unwrap_or_default().to_string();
-    Some(match lang == 1 && opening(&told) != opening(&words.join(" ")) {
+    Some(match lang == 1 && !told.starts_with("você ") && opening(&told) != opening(&words.join(" ")) {
         true => format!("você {told}"),
         false => told,
     })
@@ -6828,6 +6828,10 @@ fn skipped_check(sentence: &str) -> bool {
         "sin filtro",
     ];
     let lower = sentence.to_lowercase();
+    // (An offset found in the lower-cased copy slices the sentence only where both have one length.)
+    if lower.len() != sentence.len() {
+        return false;
+    }
     let Some(at) = WITHOUT.iter().filter_map(|w| lower.find(w)).min() else { return false };
     // The candidate's own act just before it: "I approved", or a first-person past opening the
     // sentence ("Apliqué un parche ...", "Subi a alteração ...").
