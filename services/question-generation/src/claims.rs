@@ -6827,12 +6827,7 @@ fn skipped_check(sentence: &str) -> bool {
         "sem filtro",
         "sin filtro",
     ];
-    let lower = sentence.to_lowercase();
-    // (An offset found in the lower-cased copy slices the sentence only where both have one length.)
-    if lower.len() != sentence.len() {
-        return false;
-    }
-    let Some(at) = WITHOUT.iter().filter_map(|w| lower.find(w)).min() else { return false };
+    let Some(at) = first_found(sentence, WITHOUT) else { return false };
     // The candidate's own act just before it: "I approved", or a first-person past opening the
     // sentence ("Apliqué un parche ...", "Subi a alteração ...").
     let before = &sentence[..at];
@@ -8207,18 +8202,23 @@ fn speed_led_to(text: &str) -> bool {
         " e isso ",
         " y eso ",
     ];
-    let lower = text.to_lowercase();
-    // (Offsets in the lower-cased text are the text's only when lower case kept its length.)
-    if lower.len() != text.len() {
-        return false;
-    }
-    let Some(at) = LED_TO.iter().filter_map(|m| lower.find(m)).min() else { return false };
+    let Some(at) = first_found(text, LED_TO) else { return false };
     let before = &text[..at];
     names_speed_or_cost(before) && names_gain(before) && !names_funnel(before)
 }
 
 /// How a line says work was done by hand.
 const MANUAL: &[&str] = &["manual", "manuais"];
+
+/// Where the first of `phrases` (lower case) stands in `text`, read in lower case: an offset that
+/// slices `text` itself, so none when lower case changes the text's length.
+fn first_found(text: &str, phrases: &[&str]) -> Option<usize> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    phrases.iter().filter_map(|p| lower.find(p)).min()
+}
 
 /// Whether a line says the work was done by hand before ("manual", "3 hours by hand", "à mão").
 fn by_hand(text: &str) -> bool {
