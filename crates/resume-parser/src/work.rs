@@ -1167,7 +1167,8 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
     // The text before the first date, and after it.
     let cut = date_start(line);
     let before = line[..cut].trim_end();
-    let after = line[crate::dates::span_end(line, cut)..].trim_start();
+    let dates_end = crate::dates::span_end(line, cut);
+    let after = line[dates_end..].trim_start();
     // Nor is a title's path with the years of each step in brackets ("Analista de Dados
     // (2018–2019) → Engenheira de Dados Pleno (2019–2020)" under its employer's dated line, R110:
     // read as a job at "Analista de Dados").
@@ -1198,8 +1199,7 @@ fn anchors_entry(line: &str, period: &Period) -> bool {
         // (Or in brackets: "* Incident (Feb 2023): I pushed a WAF rule ...", R115: read as a job
         // with neither title nor employer that took the rest of the entry's stories.)
         let label = strip_bullet(before).trim().trim_end_matches('(').trim_end();
-        let colon =
-            after.starts_with(':') || line[..crate::dates::span_end(line, cut)].trim_end().ends_with(':');
+        let colon = after.starts_with(':') || line[..dates_end].trim_end().ends_with(':');
         let labelled = (colon || label.ends_with(',')) && word_count(label) <= 2;
         if is_bullet(line) && (label.is_empty() || labelled) && single && word_count(after) >= 4 {
             return false;

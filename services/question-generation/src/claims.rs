@@ -2958,15 +2958,9 @@ pub(crate) fn narrated_mistake(line: &str, lang: usize) -> Option<String> {
                 (" my ", " your "),
             ],
             &[(" ela ", " você "), (" ele ", " você "), (" meu ", " seu "), (" minha ", " sua ")],
-            // ("un cambio mío en la zona horaria", R115.)
-            &[
-                (" ella ", " tú "),
-                (" él ", " tú "),
-                (" mi ", " tu "),
-                (" mío ", " tuyo "),
-                (" mía ", " tuya "),
-                (" mis ", " tus "),
-            ],
+            // (Possessives, "un cambio mío", are turned with the rest of the first person by
+            // `all_turned` below.)
+            &[(" ella ", " tú "), (" él ", " tú "), (" mi ", " tu ")],
         ];
         let clause = first_statement(rest);
         let said =
@@ -3519,7 +3513,10 @@ fn proposed_otherwise(body: &str, lang: usize) -> Option<String> {
         SIDE_WANTED[lang].contains(&w.to_lowercase().as_str())
             || ["insisted", "insistia", "insistiu", "insistía", "insistió", "preferiu", "prefirió"]
                 .contains(&w.to_lowercase().as_str())
-            || DISAGREED.iter().any(|d| ws[k..].join(" ").to_lowercase().starts_with(d))
+            || {
+                let rest = ws[k..].join(" ").to_lowercase();
+                DISAGREED.iter().any(|d| rest.starts_with(d))
+            }
     })?;
     let subject: Vec<String> = ws[..verb].iter().map(|w| w.to_lowercase()).collect();
     let boss = subject.len() == 2 && MINE[lang].iter().any(|(m, _)| m.trim() == subject[0]);
